@@ -1,0 +1,167 @@
+package schema
+
+import (
+	"slices"
+	"time"
+)
+
+// Due says how urgently Stripe wants a requirement. The order of the
+// constants is the order of urgency: lower is more urgent.
+type Due int
+
+// Due-ness values, most urgent first.
+const (
+	PastDue Due = iota
+	CurrentlyDue
+	EventuallyDue
+	PendingVerification
+	FutureDue
+)
+
+// String gives the API's own word for the due-ness.
+func (d Due) String() string {
+	switch d {
+	case PastDue:
+		return "past_due"
+	case CurrentlyDue:
+		return "currently_due"
+	case EventuallyDue:
+		return "eventually_due"
+	case PendingVerification:
+		return "pending_verification"
+	case FutureDue:
+		return "future"
+	}
+	return "unknown"
+}
+
+// RequirementError is one entry of requirements.errors: a verification that
+// failed, the requirement to collect again, and Stripe's own reason.
+type RequirementError struct {
+	Requirement string `json:"requirement"`
+	Code        string `json:"code"`
+	Reason      string `json:"reason"`
+}
+
+// Alternative says that providing every path of Alternative resolves every
+// path of Original.
+type Alternative struct {
+	Original    []string `json:"original_fields_due"`
+	Alternative []string `json:"alternative_fields_due"`
+}
+
+// Requirements is the requirements hash of an account (or its
+// future_requirements), in the API's own shape.
+type Requirements struct {
+	CurrentlyDue        []string           `json:"currently_due"`
+	EventuallyDue       []string           `json:"eventually_due"`
+	PastDue             []string           `json:"past_due"`
+	PendingVerification []string           `json:"pending_verification"`
+	Errors              []RequirementError `json:"errors"`
+	Alternatives        []Alternative      `json:"alternatives,omitempty"`
+	CurrentDeadline     time.Time          `json:"-"`
+	DisabledReason      string             `json:"disabled_reason"`
+}
+
+// Empty reports whether nothing at all is asked or pending.
+func (r Requirements) Empty() bool {
+	return len(r.CurrentlyDue) == 0 && len(r.EventuallyDue) == 0 &&
+		len(r.PastDue) == 0 && len(r.PendingVerification) == 0 && len(r.Errors) == 0
+}
+
+// Requirement is one requirement path with everything known about it.
+type Requirement struct {
+	Path     string
+	Due      Due
+	Deadline time.Time
+	Errors   []RequirementError
+	Pending  bool
+}
+
+// List flattens the hash into one Requirement per path, each with its most
+// urgent due-ness, sorted by urgency then path. A path that is both due and
+// pending keeps its due-ness and is marked Pending.
+func (r Requirements) List(due Due) []Requirement {
+	by := map[string]*Requirement{}
+	var order []string
+	add := func(paths []string, d Due) {
+		for _, p := range paths {
+			if q, ok := by[p]; ok {
+				if d < q.Due {
+					q.Due = d
+				}
+				continue
+			}
+			by[p] = &Requirement{Path: p, Due: d}
+			order = append(order, p)
+		}
+	}
+	add(r.PastDue, PastDue)
+	add(r.CurrentlyDue, CurrentlyDue)
+	add(r.EventuallyDue, EventuallyDue)
+	add(r.PendingVerification, PendingVerification)
+	for _, p := range r.PendingVerification {
+		by[p].Pending = true
+	}
+	for _, e := range r.Errors {
+		if q, ok := by[e.Requirement]; ok {
+			q.Errors = append(q.Errors, e)
+		}
+	}
+	out := make([]Requirement, 0, len(order))
+	for _, p := range order {
+		q := *by[p]
+		if due == FutureDue {
+			q.Due = FutureDue
+		}
+		if q.Due <= CurrentlyDue {
+			q.Deadline = r.CurrentDeadline
+		}
+		out = append(out, q)
+	}
+	slices.SortStableFunc(out, func(a, b Requirement) int {
+		if a.Due != b.Due {
+			return int(a.Due) - int(b.Due)
+		}
+		if a.Path < b.Path {
+			return -1
+		}
+		if a.Path > b.Path {
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// Capability is one capability of an account and its status
+// (active, pending, inactive, unrequested).
+type Capability struct {
+	Name   string `json:"name"`
+	Status string `json:"status"`
+}
+
+// Account is a connected account normalized for the wizard: what it is,
+// what it may do, and what Stripe still asks. It never holds a write-only
+// secret; Provided records which of those were given.
+type Account struct {
+	ID               string
+	Country          string
+	BusinessType     string
+	Email            string
+	DefaultCurrency  string
+	Created          time.Time
+	Capabilities     []Capability
+	ChargesEnabled   bool
+	PayoutsEnabled   bool
+	DetailsSubmitted bool
+	Requirements     Requirements
+	Future           Requirements
+	// Known holds non-secret values already on the account, by field key,
+	// so forms can be prefilled.
+	Known map[string]string
+	// Provided lists secret fields Stripe says were given (id_number_provided).
+	Provided map[string]bool
+	// Agreement is the service agreement: "full" or "recipient".
+	Agreement string
+}

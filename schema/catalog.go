@@ -1,0 +1,143 @@
+package schema
+
+import (
+	"slices"
+	"strings"
+)
+
+// A spec is a catalog entry before it is bound to a country and a prefix.
+// People's fields (individual.*, and later representative.*, owners.*,
+// person_<id>.*) share one set of leaf specs; the prefix is applied when
+// the field is looked up.
+type spec struct {
+	leaf   string   // key relative to the prefix: "dob", "address.line1"
+	covers []string // requirement leaves it answers: "dob.day", ...
+	field  func(prefix, country string) Field
+}
+
+// Lookup returns the field that answers the requirement path for an
+// account of the given country. It never fails: a path the catalog does
+// not know gets a generic text field encoded from its path, because Stripe
+// adds requirements over time and an unknown one must not block.
+func Lookup(path, country string) Field {
+	country = strings.ToUpper(country)
+	if f, ok := accountField(path, country); ok {
+		return f
+	}
+	if prefix, leaf, ok := splitPerson(path); ok {
+		for _, s := range personSpecs {
+			if s.leaf == leaf || slices.Contains(s.covers, leaf) {
+				return bind(s, prefix, country)
+			}
+		}
+	}
+	if isLinkOnly(path) {
+		return linkField(path)
+	}
+	return genericField(path)
+}
+
+// Known reports whether the catalog has a real (non-generic) field for path.
+func Known(path, country string) bool { return !Lookup(path, country).Generic }
+
+// FieldsFor returns the fields that answer the given requirement paths,
+// each once (the three parts of a date of birth are one field), in group
+// and catalog order.
+func FieldsFor(paths []string, country string) []Field {
+	seen := map[string]bool{}
+	var out []Field
+	for _, p := range paths {
+		for _, f := range expand(Lookup(p, country), country) {
+			if seen[f.Key] {
+				continue
+			}
+			seen[f.Key] = true
+			out = append(out, f)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Field) int {
+		if a.Group != b.Group {
+			return int(a.Group) - int(b.Group)
+		}
+		return a.Order - b.Order
+	})
+	return out
+}
+
+// expand adds the companions a field cannot be sent without: asking for a
+// bank account means asking every part of it.
+func expand(f Field, country string) []Field {
+	if f.Key == "external_account" {
+		return bankFields(country)
+	}
+	return []Field{f}
+}
+
+// FieldForParam maps a Stripe error's param (individual[dob][day]) to the
+// key of the field to reopen.
+func FieldForParam(param, country string) string {
+	if param == "" {
+		return ""
+	}
+	path := Dots(param)
+	if strings.HasPrefix(path, "bank_account.") {
+		return "external_account." + strings.TrimPrefix(path, "bank_account.")
+	}
+	return Lookup(path, country).Key
+}
+
+func splitPerson(path string) (prefix, leaf string, ok bool) {
+	i := strings.IndexByte(path, '.')
+	if i < 0 {
+		return "", "", false
+	}
+	prefix, leaf = path[:i], path[i+1:]
+	switch {
+	case prefix == "individual":
+		return prefix, leaf, true
+	}
+	return "", "", false
+}
+
+func bind(s spec, prefix, country string) Field {
+	f := s.field(prefix, country)
+	f.Key = prefix + "." + s.leaf
+	if len(f.Covers) == 0 {
+		covers := s.covers
+		if len(covers) == 0 {
+			covers = []string{s.leaf}
+		}
+		for _, c := range covers {
+			f.Covers = append(f.Covers, prefix+"."+c)
+		}
+	}
+	return f
+}
+
+// isLinkOnly recognises requirements that the API cannot satisfy: Stripe
+// risk reviews (interv_*) and proof of liveness.
+func isLinkOnly(path string) bool {
+	return strings.HasPrefix(path, "interv_") || strings.HasSuffix(path, ".proof_of_liveness")
+}
+
+func linkField(path string) Field {
+	return Field{
+		Key: path, Covers: []string{path}, Group: GroupOther, Order: 900, Kind: KindLink,
+		Label: T("Stripe review: "+path, "Vérification Stripe : "+path),
+		Help: T("The API cannot answer this; the account holder completes it through a Stripe account link.",
+			"L'API ne permet pas d'y répondre ; le titulaire du compte la complète via un lien de compte Stripe."),
+		check: func(string, Context) error { return nil },
+	}
+}
+
+func genericField(path string) Field {
+	label := strings.ReplaceAll(path, "_", " ")
+	return Field{
+		Key: path, Covers: []string{path}, Group: GroupOther, Order: 1000, Kind: KindText,
+		Label: T(label, label),
+		Help: T("Stripe asks for "+path+"; this tool has no form for it yet, so it is sent as typed.",
+			"Stripe demande "+path+" ; cet outil n'a pas encore de formulaire dédié, la valeur est envoyée telle quelle."),
+		Generic: true,
+		check:   checkPlain(5000),
+	}
+}

@@ -1,0 +1,69 @@
+package schema
+
+// businessTypes are the values of business_type.
+var businessTypes = []Option{
+	{Value: "individual", Label: T("Individual / sole proprietor", "Particulier / entrepreneur individuel")},
+	{Value: "company", Label: T("Company", "Société")},
+	{Value: "non_profit", Label: T("Non-profit", "Association à but non lucratif")},
+	{Value: "government_entity", Label: T("Government entity", "Entité publique")},
+}
+
+// BusinessTypes lists the business types an account can have.
+func BusinessTypes() []Option { return businessTypes }
+
+// mccOptions are common merchant category codes. Stripe's list is longer;
+// the validator accepts any 4-digit code so a code missing here can still
+// be given in an answers file.
+var mccOptions = []Option{
+	{Value: "5734", Label: T("5734 Computer software stores", "5734 Magasins de logiciels")},
+	{Value: "5817", Label: T("5817 Digital goods: applications", "5817 Biens numériques : applications")},
+	{Value: "5818", Label: T("5818 Digital goods: large merchants", "5818 Biens numériques : grands marchands")},
+	{Value: "7372", Label: T("7372 Computer programming, data processing", "7372 Programmation, traitement de données")},
+	{Value: "7399", Label: T("7399 Business services", "7399 Services aux entreprises")},
+	{Value: "8999", Label: T("8999 Professional services", "8999 Services professionnels")},
+	{Value: "5812", Label: T("5812 Restaurants", "5812 Restaurants")},
+	{Value: "5814", Label: T("5814 Fast food", "5814 Restauration rapide")},
+	{Value: "5411", Label: T("5411 Grocery stores, supermarkets", "5411 Épiceries, supermarchés")},
+	{Value: "5691", Label: T("5691 Clothing stores", "5691 Magasins de vêtements")},
+	{Value: "5942", Label: T("5942 Book stores", "5942 Librairies")},
+	{Value: "5945", Label: T("5945 Hobby, toy and game shops", "5945 Jouets, jeux et loisirs")},
+	{Value: "5977", Label: T("5977 Cosmetic stores", "5977 Parfumeries, cosmétiques")},
+	{Value: "5999", Label: T("5999 Miscellaneous retail", "5999 Commerce de détail divers")},
+	{Value: "7230", Label: T("7230 Beauty and barber shops", "7230 Salons de coiffure et de beauté")},
+	{Value: "7299", Label: T("7299 Personal services", "7299 Services à la personne")},
+	{Value: "7997", Label: T("7997 Clubs, gyms, memberships", "7997 Clubs, salles de sport, adhésions")},
+	{Value: "8011", Label: T("8011 Doctors", "8011 Médecins")},
+	{Value: "8299", Label: T("8299 Schools and education", "8299 Écoles et enseignement")},
+	{Value: "8398", Label: T("8398 Charities, social services", "8398 Associations caritatives")},
+	{Value: "4121", Label: T("4121 Taxis and ride sharing", "4121 Taxis et VTC")},
+	{Value: "4722", Label: T("4722 Travel agencies", "4722 Agences de voyage")},
+	{Value: "7011", Label: T("7011 Hotels and lodging", "7011 Hôtels et hébergement")},
+	{Value: "1520", Label: T("1520 General contractors", "1520 Entrepreneurs du bâtiment")},
+	{Value: "0742", Label: T("0742 Veterinary services", "0742 Services vétérinaires")},
+}
+
+// usStates are the US states, the District of Columbia and the territories
+// Stripe accepts in address.state.
+var usStates = func() []Option {
+	names := [][2]string{
+		{"AL", "Alabama"}, {"AK", "Alaska"}, {"AZ", "Arizona"}, {"AR", "Arkansas"}, {"CA", "California"},
+		{"CO", "Colorado"}, {"CT", "Connecticut"}, {"DE", "Delaware"}, {"DC", "District of Columbia"},
+		{"FL", "Florida"}, {"GA", "Georgia"}, {"HI", "Hawaii"}, {"ID", "Idaho"}, {"IL", "Illinois"},
+		{"IN", "Indiana"}, {"IA", "Iowa"}, {"KS", "Kansas"}, {"KY", "Kentucky"}, {"LA", "Louisiana"},
+		{"ME", "Maine"}, {"MD", "Maryland"}, {"MA", "Massachusetts"}, {"MI", "Michigan"}, {"MN", "Minnesota"},
+		{"MS", "Mississippi"}, {"MO", "Missouri"}, {"MT", "Montana"}, {"NE", "Nebraska"}, {"NV", "Nevada"},
+		{"NH", "New Hampshire"}, {"NJ", "New Jersey"}, {"NM", "New Mexico"}, {"NY", "New York"},
+		{"NC", "North Carolina"}, {"ND", "North Dakota"}, {"OH", "Ohio"}, {"OK", "Oklahoma"}, {"OR", "Oregon"},
+		{"PA", "Pennsylvania"}, {"RI", "Rhode Island"}, {"SC", "South Carolina"}, {"SD", "South Dakota"},
+		{"TN", "Tennessee"}, {"TX", "Texas"}, {"UT", "Utah"}, {"VT", "Vermont"}, {"VA", "Virginia"},
+		{"WA", "Washington"}, {"WV", "West Virginia"}, {"WI", "Wisconsin"}, {"WY", "Wyoming"},
+		{"PR", "Puerto Rico"}, {"GU", "Guam"}, {"VI", "U.S. Virgin Islands"}, {"AS", "American Samoa"},
+		{"MP", "Northern Mariana Islands"},
+	}
+	out := make([]Option, len(names))
+	for i, n := range names {
+		// State names are proper nouns, the same in both languages.
+		out[i] = Option{Value: n[0], Label: T(n[0]+" "+n[1], n[0]+" "+n[1])}
+	}
+	return out
+}()
