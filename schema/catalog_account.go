@@ -41,8 +41,8 @@ var accountSpecs = map[string]func(country string) Field{
 	"business_profile.mcc": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 10, Kind: KindSelect,
 			Label: T("Merchant category (MCC)", "Catégorie marchand (MCC)"),
-			Help: T("What the business sells; type to filter the list.",
-				"Ce que vend l'entreprise ; tapez pour filtrer la liste."),
+			Help: T("What the business sells; ↑/↓ to choose.",
+				"Ce que vend l'entreprise ; ↑/↓ pour choisir."),
 			Options: mccOptions, check: checkMCC}
 	},
 	"business_profile.url": func(string) Field {

@@ -86,7 +86,7 @@ var personSpecs = []spec{
 			Help:  T("City or town.", "Ville ou commune."),
 			check: checkPlain(100)}
 	}},
-	{leaf: "address.state", field: func(p, country string) Field { return stateField(country) }},
+	{leaf: "address.state", field: func(p, country string) Field { return stateField(p, country) }},
 	{leaf: "address.postal_code", field: func(p, country string) Field { return postalField(country) }},
 	{leaf: "address.country", field: func(p, _ string) Field {
 		return Field{Group: GroupAddress, Order: 60, Kind: KindText, Placeholder: "US",
@@ -101,17 +101,23 @@ var personSpecs = []spec{
 	}},
 }
 
-func stateField(country string) Field {
+func stateField(p, country string) Field {
 	f := Field{Group: GroupAddress, Order: 40, Kind: KindText,
 		Label: T("State / region", "État / région"),
 		Help:  T("State, province or region.", "État, province ou région."),
 		check: checkState}
 	if country == "US" {
-		f.Kind = KindSelect
+		// Typed, not picked: 56 entries are slow to scroll through, and
+		// the two-letter code is what people know. Options feed the
+		// input's suggestions and the check.
 		f.Label = T("State", "État")
-		f.Help = T("The US state (two-letter code).", "L'État américain (code à deux lettres).")
+		f.Help = T("Two-letter code of the US state, e.g. CA.", "Code à deux lettres de l'État américain, par ex. CA.")
+		f.Placeholder = "CA"
 		f.Options = usStates
-		f.check = nil
+		f.check = checkOption(usStates, msgState)
+		f.encode = func(v string, _ Context) []Param {
+			return []Param{{Key: Brackets(p + ".address.state"), Value: strings.ToUpper(strings.TrimSpace(v))}}
+		}
 	}
 	return f
 }

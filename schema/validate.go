@@ -254,3 +254,15 @@ func checkAcceptance(v string, c Context) error {
 	}
 	return nil
 }
+
+// checkOption accepts the value of one of opts, in any letter case.
+func checkOption(opts []Option, msg Text) func(string, Context) error {
+	return func(v string, c Context) error {
+		for _, o := range opts {
+			if strings.EqualFold(o.Value, strings.TrimSpace(v)) {
+				return nil
+			}
+		}
+		return fail(c.Lang, msg)
+	}
+}

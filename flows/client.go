@@ -1,0 +1,92 @@
+package flows
+
+import (
+	"context"
+	"time"
+
+	"github.com/stripe/stripe-go/v82"
+
+	"onboard/schema"
+)
+
+// Client runs onboarding against one Stripe API (the real one, or the
+// sandbox: they are the same to it).
+type Client struct {
+	api       API
+	now       func() time.Time
+	ip        string
+	userAgent string
+	lang      schema.Lang
+}
+
+// Option configures a Client.
+type Option func(*Client)
+
+// WithClock sets the clock used for terms-of-service dates and validation.
+func WithClock(now func() time.Time) Option { return func(c *Client) { c.now = now } }
+
+// WithAcceptance sets the IP address and user agent recorded when the
+// account holder accepts Stripe's terms.
+func WithAcceptance(ip, userAgent string) Option {
+	return func(c *Client) { c.ip, c.userAgent = ip, userAgent }
+}
+
+// WithLang sets the language of validation messages.
+func WithLang(l schema.Lang) Option { return func(c *Client) { c.lang = l } }
+
+// New returns a Client over api.
+func New(api API, opts ...Option) *Client {
+	c := &Client{api: api, now: time.Now, ip: "127.0.0.1", userAgent: "onboard", lang: schema.English}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
+}
+
+// Context is the schema context for an account: its country and currency,
+// the clock, the language and what a terms acceptance records.
+func (c *Client) Context(a schema.Account) schema.Context {
+	return schema.Context{Lang: c.lang, Country: a.Country, Currency: a.DefaultCurrency,
+		Now: c.now(), IP: c.ip, UserAgent: c.userAgent}
+}
+
+// Lang is the language the client validates in.
+func (c *Client) Lang() schema.Lang { return c.lang }
+
+// NewAccount describes an account to create.
+type NewAccount struct {
+	Country      string
+	BusinessType string
+	Capabilities []string
+	Agreement    string // "full" (default) or "recipient"
+}
+
+// Create creates a connected account that the platform onboards through
+// the API: the platform collects requirements, is liable for losses and
+// pays fees, and the account has no Stripe dashboard (the controller
+// properties of Stripe's API-onboarding guide).
+func (c *Client) Create(ctx context.Context, n NewAccount) (schema.Account, error) {
+	p := &stripe.AccountCreateParams{
+		Country: stripe.String(n.Country),
+		Controller: &stripe.AccountCreateControllerParams{
+			RequirementCollection: stripe.String("application"),
+			Fees:                  &stripe.AccountCreateControllerFeesParams{Payer: stripe.String("application")},
+			Losses:                &stripe.AccountCreateControllerLossesParams{Payments: stripe.String("application")},
+			StripeDashboard:       &stripe.AccountCreateControllerStripeDashboardParams{Type: stripe.String("none")},
+		},
+	}
+	if n.BusinessType != "" {
+		p.BusinessType = stripe.String(n.BusinessType)
+	}
+	for _, cp := range n.Capabilities {
+		p.AddExtra("capabilities["+cp+"][requested]", "true")
+	}
+	if n.Agreement != "" && n.Agreement != "full" {
+		p.TOSAcceptance = &stripe.AccountCreateTOSAcceptanceParams{ServiceAgreement: stripe.String(n.Agreement)}
+	}
+	a, err := c.api.CreateAccount(ctx, p)
+	if err != nil {
+		return schema.Account{}, FromStripe(err, n.Country)
+	}
+	return Normalize(a), nil
+}

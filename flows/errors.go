@@ -1,0 +1,87 @@
+package flows
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/stripe/stripe-go/v82"
+
+	"onboard/schema"
+)
+
+// InputError says that values were refused before any request was sent.
+// Fields maps each field key to what is wrong with it.
+type InputError struct {
+	Fields map[string]string
+}
+
+func (e *InputError) Error() string {
+	keys := make([]string, 0, len(e.Fields))
+	for k := range e.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + ": " + e.Fields[k]
+	}
+	return "invalid input: " + strings.Join(parts, "; ")
+}
+
+// APIError is a Stripe error made readable: Stripe's message, the field it
+// concerns (mapped back from its param), and the HTTP status.
+type APIError struct {
+	Field   string // field key to reopen, "" when the error names none
+	Param   string
+	Code    string
+	Message string
+	Status  int
+	Err     error
+}
+
+func (e *APIError) Error() string {
+	if e.Field != "" {
+		return fmt.Sprintf("%s (%s)", e.Message, e.Field)
+	}
+	return e.Message
+}
+
+func (e *APIError) Unwrap() error { return e.Err }
+
+// FromStripe turns err into an *APIError when it is a Stripe error, mapping
+// its param to a field of an account in country. Other errors (network)
+// are returned as they are. (*stripe.Error).Error() is a JSON dump, so
+// this is what every user-facing message goes through.
+func FromStripe(err error, country string) error {
+	var se *stripe.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	msg := se.Msg
+	if msg == "" {
+		msg = fmt.Sprintf("Stripe returned HTTP %d", se.HTTPStatusCode)
+	}
+	return &APIError{
+		Field:   schema.FieldForParam(se.Param, country),
+		Param:   se.Param,
+		Code:    string(se.Code),
+		Message: msg,
+		Status:  se.HTTPStatusCode,
+		Err:     err,
+	}
+}
+
+// Message is the one line to show for any error.
+func Message(err error) string {
+	var ae *APIError
+	if errors.As(err, &ae) {
+		return ae.Message
+	}
+	var se *stripe.Error
+	if errors.As(err, &se) && se.Msg != "" {
+		return se.Msg
+	}
+	return err.Error()
+}

@@ -1,0 +1,236 @@
+package flows_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http/httptest"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stripe/stripe-go/v82"
+
+	"onboard/flows"
+	"onboard/sandbox"
+	"onboard/schema"
+)
+
+var epoch = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+// env is a flows client talking to a fresh sandbox over real HTTP through
+// the real stripe-go client.
+type env struct {
+	cl  *flows.Client
+	sb  *sandbox.Sandbox
+	ctx context.Context
+}
+
+func newEnv(t *testing.T) env {
+	t.Helper()
+	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"), sandbox.WithClock(func() time.Time { return epoch }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(sb.Handler())
+	t.Cleanup(func() { srv.Close(); sb.Close() })
+	sc := stripe.NewClient("sk_test_flows", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
+		URL: stripe.String(srv.URL), MaxNetworkRetries: stripe.Int64(0),
+		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}, EnableTelemetry: stripe.Bool(false),
+	})))
+	cl := flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
+		flows.WithAcceptance("203.0.113.9", "onboard-test"))
+	return env{cl: cl, sb: sb, ctx: context.Background()}
+}
+
+func (e env) newUS(t *testing.T) schema.Account {
+	t.Helper()
+	a, err := e.cl.Create(e.ctx, flows.NewAccount{Country: "US", BusinessType: "individual",
+		Capabilities: []string{"card_payments", "transfers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func (e env) advance(t *testing.T, d time.Duration) {
+	t.Helper()
+	if _, err := e.sb.Advance(e.ctx, d); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// usAnswers are Stripe's test values for a US individual.
+func usAnswers(t *testing.T) flows.Answers {
+	t.Helper()
+	a, err := flows.ParseAnswers(map[string]any{
+		"business_profile.mcc": "5734", "business_profile.url": "https://accessible.stripe.com",
+		"individual.first_name": "Jenny", "individual.last_name": "Rosen", "individual.dob": "1901-01-01",
+		"individual.email": "jenny@example.com", "individual.phone": "+14155550123",
+		"individual.ssn_last_4": "0000", "individual.id_number": "000000000",
+		"individual.address.line1": "address_full_match", "individual.address.city": "San Francisco",
+		"individual.address.state": "CA", "individual.address.postal_code": "94107",
+		"external_account": map[string]any{"account_holder_name": "Jenny Rosen", "routing_number": "110000000", "account_number": "000123456789"},
+		"tos_acceptance":   true,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func groups(steps []flows.Step) []string {
+	var out []string
+	for _, s := range steps {
+		out = append(out, s.Group.String())
+	}
+	return out
+}
+
+func TestCreatePlansWhatIsDue(t *testing.T) {
+	e := newEnv(t)
+	a := e.newUS(t)
+	if got := flows.State(a); got != flows.StatePastDue {
+		t.Errorf("new account state %q", got)
+	}
+	prog := flows.Plan(a, flows.Strategy{}, nil, schema.English)
+	want := []string{"Business profile", "Identity", "Address", "Bank account", "Terms of service"}
+	if !slices.Equal(groups(prog), want) {
+		t.Fatalf("progressive plan %v, want %v", groups(prog), want)
+	}
+	has := func(steps []flows.Step, key string) bool {
+		for _, s := range steps {
+			for _, f := range s.Fields {
+				if f.Key == key {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if has(prog, "individual.id_number") {
+		t.Error("progressive plan asks for the full SSN, which is only eventually due")
+	}
+	if !has(flows.Plan(a, flows.Strategy{Upfront: true}, nil, schema.English), "individual.id_number") {
+		t.Error("up-front plan lacks the full SSN")
+	}
+}
+
+func TestScriptedUpfrontReachesComplete(t *testing.T) {
+	e := newEnv(t)
+	a := e.newUS(t)
+	rep, err := e.cl.Run(e.ctx, a, flows.Strategy{Upfront: true}, usAnswers(t), io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Outstanding) != 0 || len(rep.Missing) != 0 {
+		t.Fatalf("outstanding %v missing %v", rep.Outstanding, rep.Missing)
+	}
+	if len(rep.Account.Requirements.PendingVerification) == 0 {
+		t.Error("nothing pending right after submit: verification should be asynchronous")
+	}
+	e.advance(t, 3*time.Second)
+	got, err := e.cl.Load(e.ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := flows.StatusOf(got); s.State != flows.StateComplete || !s.ChargesEnabled || !s.PayoutsEnabled ||
+		s.Capabilities["card_payments"] != "active" || s.Capabilities["transfers"] != "active" {
+		t.Fatalf("after verification: %+v", s)
+	}
+}
+
+func TestProgressiveEndsEnabled(t *testing.T) {
+	e := newEnv(t)
+	rep, err := e.cl.Run(e.ctx, e.newUS(t), flows.Strategy{}, usAnswers(t), io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.advance(t, 3*time.Second)
+	got, _ := e.cl.Load(e.ctx, rep.Account.ID)
+	if s := flows.State(got); s != flows.StateEnabled {
+		t.Fatalf("state %q, want enabled (id_number still eventually due)", s)
+	}
+}
+
+func TestInvalidValueSendsNothing(t *testing.T) {
+	e := newEnv(t)
+	a := e.newUS(t)
+	st := flows.Plan(a, flows.Strategy{}, nil, schema.English)[1] // Identity
+	_, err := e.cl.Submit(e.ctx, a, st, map[string]string{"individual.dob": "1990-02-30"}, 1)
+	var ie *flows.InputError
+	if !errors.As(err, &ie) || ie.Fields["individual.dob"] == "" || ie.Fields["individual.first_name"] == "" {
+		t.Fatalf("got %v", err)
+	}
+	after, _ := e.cl.Load(e.ctx, a.ID)
+	if !slices.Equal(after.Requirements.CurrentlyDue, a.Requirements.CurrentlyDue) {
+		t.Error("the account changed although validation failed")
+	}
+}
+
+func TestStripeErrorMapsToField(t *testing.T) {
+	e := newEnv(t)
+	a := e.newUS(t)
+	// An unknown requirement is asked as generic text and sent by its
+	// path; Stripe (the sandbox) refuses the unknown parameter, and the
+	// error comes back on that field with Stripe's message.
+	st := flows.Step{Group: schema.GroupOther, Fields: []schema.Field{schema.Lookup("individual.favourite_colour", "US")}}
+	_, err := e.cl.Submit(e.ctx, a, st, map[string]string{"individual.favourite_colour": "blue"}, 1)
+	var ae *flows.APIError
+	if !errors.As(err, &ae) {
+		t.Fatalf("got %T %v", err, err)
+	}
+	if ae.Field != "individual.favourite_colour" || ae.Status != 400 || !strings.Contains(ae.Message, "favourite_colour") {
+		t.Fatalf("%+v", ae)
+	}
+	if strings.HasPrefix(flows.Message(err), "{") {
+		t.Error("message is a JSON dump")
+	}
+}
+
+func TestMissingAccount(t *testing.T) {
+	e := newEnv(t)
+	_, err := e.cl.Load(e.ctx, "acct_doesnotexist")
+	if err == nil || !strings.Contains(flows.Message(err), "No such account") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestFailedVerificationIsAskedAgainWithReason(t *testing.T) {
+	e := newEnv(t)
+	a := e.newUS(t)
+	ans := usAnswers(t)
+	ans.Values["business_profile.url"] = "https://disallowed.stripe.com"
+	rep, err := e.cl.Run(e.ctx, a, flows.Strategy{}, ans, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.advance(t, 3*time.Second)
+	got, _ := e.cl.Load(e.ctx, rep.Account.ID)
+	steps := flows.Plan(got, flows.Strategy{}, map[string]bool{"business_profile.url": true}, schema.French)
+	if len(steps) == 0 || steps[0].Group != schema.GroupBusinessProfile {
+		t.Fatalf("failed URL not planned again: %v", groups(steps))
+	}
+	if p := steps[0].Problems["business_profile.url"]; !strings.Contains(p, "liste d'exclusion") {
+		t.Errorf("problem not explained in French: %q", p)
+	}
+}
+
+func TestStillDueIsReportedNotLooped(t *testing.T) {
+	e := newEnv(t)
+	a := e.newUS(t)
+	ans := usAnswers(t)
+	delete(ans.Values, "individual.phone")
+	rep, err := e.cl.Run(e.ctx, a, flows.Strategy{}, ans, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rep.Outstanding, []string{"individual.phone"}) || !slices.Contains(rep.Missing, "individual.phone") {
+		t.Fatalf("outstanding %v missing %v", rep.Outstanding, rep.Missing)
+	}
+	if rep.Requests > 8 {
+		t.Errorf("%d requests: the run looped", rep.Requests)
+	}
+}

@@ -1,0 +1,172 @@
+package flows
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/stripe/stripe-go/v82"
+
+	"onboard/schema"
+)
+
+// Load fetches an account and normalizes it.
+func (c *Client) Load(ctx context.Context, id string) (schema.Account, error) {
+	a, err := c.api.GetAccount(ctx, id)
+	if err != nil {
+		return schema.Account{}, FromStripe(err, "")
+	}
+	return Normalize(a), nil
+}
+
+// Normalize turns a stripe-go account into the wizard's model. It reads
+// only what Stripe returns, so no secret can appear in it.
+func Normalize(a *stripe.Account) schema.Account {
+	out := schema.Account{
+		ID:               a.ID,
+		Country:          a.Country,
+		BusinessType:     string(a.BusinessType),
+		Email:            a.Email,
+		DefaultCurrency:  string(a.DefaultCurrency),
+		ChargesEnabled:   a.ChargesEnabled,
+		PayoutsEnabled:   a.PayoutsEnabled,
+		DetailsSubmitted: a.DetailsSubmitted,
+		Capabilities:     capabilities(a.Capabilities),
+		Known:            map[string]string{},
+		Provided:         map[string]bool{},
+	}
+	if a.Created != 0 {
+		out.Created = time.Unix(a.Created, 0).UTC()
+	}
+	if out.DefaultCurrency == "" {
+		out.DefaultCurrency = defaultCurrency(a.Country)
+	}
+	if a.TOSAcceptance != nil {
+		out.Agreement = string(a.TOSAcceptance.ServiceAgreement)
+	}
+	if r := a.Requirements; r != nil {
+		out.Requirements = requirements(r.CurrentlyDue, r.EventuallyDue, r.PastDue, r.PendingVerification,
+			r.Errors, r.Alternatives, r.CurrentDeadline, string(r.DisabledReason))
+	}
+	if a.FutureRequirements != nil {
+		// The future hash has its own Go types with the same JSON shape.
+		var r stripe.AccountRequirements
+		if raw, err := json.Marshal(a.FutureRequirements); err == nil && json.Unmarshal(raw, &r) == nil {
+			out.Future = requirements(r.CurrentlyDue, r.EventuallyDue, r.PastDue, r.PendingVerification,
+				r.Errors, r.Alternatives, r.CurrentDeadline, string(r.DisabledReason))
+		}
+	}
+	known(a, out.Known, out.Provided)
+	return out
+}
+
+func requirements(cur, ev, past, pend []string, errs []*stripe.AccountRequirementsError,
+	alts []*stripe.AccountRequirementsAlternative, deadline int64, disabled string,
+) schema.Requirements {
+	r := schema.Requirements{
+		CurrentlyDue: nonNil(cur), EventuallyDue: nonNil(ev), PastDue: nonNil(past),
+		PendingVerification: nonNil(pend), DisabledReason: disabled, Errors: []schema.RequirementError{},
+	}
+	for _, e := range errs {
+		if e != nil {
+			r.Errors = append(r.Errors, schema.RequirementError{Requirement: e.Requirement, Code: string(e.Code), Reason: e.Reason})
+		}
+	}
+	for _, a := range alts {
+		if a != nil {
+			r.Alternatives = append(r.Alternatives, schema.Alternative{Original: a.OriginalFieldsDue, Alternative: a.AlternativeFieldsDue})
+		}
+	}
+	if deadline > 0 {
+		r.CurrentDeadline = time.Unix(deadline, 0).UTC()
+	}
+	return r
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// capabilities reads the capability hash through its JSON form, so every
+// capability stripe-go knows is listed without naming each one here.
+func capabilities(c *stripe.AccountCapabilities) []schema.Capability {
+	if c == nil {
+		return nil
+	}
+	raw, err := json.Marshal(c)
+	if err != nil {
+		return nil
+	}
+	var m map[string]string
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil
+	}
+	var out []schema.Capability
+	for name, status := range m {
+		if status != "" {
+			out = append(out, schema.Capability{Name: name, Status: status})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// known collects values already on the account, keyed by field key, for
+// prefilling forms; write-only secrets only show as provided.
+func known(a *stripe.Account, k map[string]string, provided map[string]bool) {
+	set := func(key, v string) {
+		if v != "" {
+			k[key] = v
+		}
+	}
+	if bp := a.BusinessProfile; bp != nil {
+		set("business_profile.mcc", bp.MCC)
+		set("business_profile.url", bp.URL)
+		set("business_profile.name", bp.Name)
+		set("business_profile.product_description", bp.ProductDescription)
+		set("business_profile.support_phone", bp.SupportPhone)
+	}
+	set("business_type", string(a.BusinessType))
+	if p := a.Individual; p != nil {
+		set("individual.first_name", p.FirstName)
+		set("individual.last_name", p.LastName)
+		set("individual.email", p.Email)
+		set("individual.phone", p.Phone)
+		if d := p.DOB; d != nil && d.Year > 0 {
+			set("individual.dob", fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day))
+		}
+		if ad := p.Address; ad != nil {
+			set("individual.address.line1", ad.Line1)
+			set("individual.address.line2", ad.Line2)
+			set("individual.address.city", ad.City)
+			set("individual.address.state", ad.State)
+			set("individual.address.postal_code", ad.PostalCode)
+		}
+		provided["individual.id_number"] = p.IDNumberProvided
+		provided["individual.ssn_last_4"] = p.SSNLast4Provided
+	}
+	if ea := a.ExternalAccounts; ea != nil && len(ea.Data) > 0 {
+		provided["external_account"] = true
+	}
+}
+
+func defaultCurrency(country string) string {
+	switch country {
+	case "US":
+		return "usd"
+	case "CA":
+		return "cad"
+	case "GB":
+		return "gbp"
+	case "AU":
+		return "aud"
+	case "FR", "DE", "IE", "NL":
+		return "eur"
+	}
+	return "usd"
+}

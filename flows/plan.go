@@ -1,0 +1,152 @@
+package flows
+
+import (
+	"slices"
+	"time"
+
+	"onboard/schema"
+)
+
+// Strategy says how much to collect.
+type Strategy struct {
+	// Upfront collects eventually_due as well as what is due now, so the
+	// account is not interrupted again when it grows.
+	Upfront bool
+	// Future also collects future_requirements (announced, not yet
+	// enforced).
+	Future bool
+}
+
+// Step is one group of fields to ask and submit together.
+type Step struct {
+	Group    schema.Group
+	Fields   []schema.Field
+	Paths    []string // the requirement paths this step answers
+	Due      schema.Due
+	Deadline time.Time
+	// Values are what the account already holds, by field key, to prefill.
+	Values map[string]string
+	// Problems explain, by field key, why a field is asked again
+	// (requirements.errors, in the operator's language, with Stripe's reason).
+	Problems map[string]string
+}
+
+// Plan orders what to ask: past due first, then the nearest deadline, then
+// the catalog's group order. Paths in skip (submitted in this run and still
+// due with no new error) are left out, so a run never asks the same thing
+// in a loop. Requirements that are only pending verification are not asked.
+func Plan(a schema.Account, s Strategy, skip map[string]bool, lang schema.Lang) []Step {
+	reqs := wanted(a, s)
+	var paths []string
+	due := map[string]schema.Requirement{}
+	for _, r := range reqs {
+		if skip[r.Path] && len(r.Errors) == 0 {
+			continue
+		}
+		paths = append(paths, r.Path)
+		due[r.Path] = r
+	}
+	byGroup := map[schema.Group]*Step{}
+	var steps []*Step
+	for _, f := range schema.FieldsFor(paths, a.Country) {
+		st, ok := byGroup[f.Group]
+		if !ok {
+			st = &Step{Group: f.Group, Due: schema.FutureDue, Values: map[string]string{}, Problems: map[string]string{}}
+			byGroup[f.Group] = st
+			steps = append(steps, st)
+		}
+		st.Fields = append(st.Fields, f)
+		if v, ok := a.Known[f.Key]; ok {
+			st.Values[f.Key] = v
+		}
+		for _, p := range f.Covers {
+			r, ok := due[p]
+			if !ok {
+				continue
+			}
+			if !slices.Contains(st.Paths, p) {
+				st.Paths = append(st.Paths, p)
+			}
+			if r.Due < st.Due {
+				st.Due = r.Due
+			}
+			if !r.Deadline.IsZero() && (st.Deadline.IsZero() || r.Deadline.Before(st.Deadline)) {
+				st.Deadline = r.Deadline
+			}
+			for _, e := range r.Errors {
+				msg := schema.ExplainError(e.Code, lang)
+				if e.Reason != "" {
+					msg += " (" + e.Reason + ")"
+				}
+				st.Problems[f.Key] = msg
+			}
+		}
+	}
+	slices.SortStableFunc(steps, func(x, y *Step) int {
+		if x.Due != y.Due {
+			return int(x.Due) - int(y.Due)
+		}
+		if !x.Deadline.Equal(y.Deadline) {
+			switch {
+			case x.Deadline.IsZero():
+				return 1
+			case y.Deadline.IsZero():
+				return -1
+			case x.Deadline.Before(y.Deadline):
+				return -1
+			default:
+				return 1
+			}
+		}
+		return int(x.Group) - int(y.Group)
+	})
+	out := make([]Step, len(steps))
+	for i, st := range steps {
+		out[i] = *st
+	}
+	return out
+}
+
+// wanted lists the requirements the strategy collects, most urgent first,
+// leaving out those Stripe is verifying (unless one failed again).
+func wanted(a schema.Account, s Strategy) []schema.Requirement {
+	var out []schema.Requirement
+	seen := map[string]bool{}
+	add := func(r schema.Requirement) {
+		if seen[r.Path] {
+			return
+		}
+		if r.Pending && len(r.Errors) == 0 {
+			return
+		}
+		seen[r.Path] = true
+		out = append(out, r)
+	}
+	for _, r := range a.Requirements.List(schema.CurrentlyDue) {
+		switch {
+		case r.Due <= schema.CurrentlyDue,
+			r.Due == schema.EventuallyDue && s.Upfront:
+			add(r)
+		}
+	}
+	if s.Future {
+		for _, r := range a.Future.List(schema.FutureDue) {
+			if contains(a.Future.CurrentlyDue, r.Path) || (s.Upfront && contains(a.Future.EventuallyDue, r.Path)) {
+				add(r)
+			}
+		}
+	}
+	return out
+}
+
+// Outstanding lists the paths the strategy still wants that are not
+// pending verification: what keeps a run from being done.
+func Outstanding(a schema.Account, s Strategy) []string {
+	var out []string
+	for _, r := range wanted(a, s) {
+		out = append(out, r.Path)
+	}
+	return out
+}
+
+func contains(s []string, v string) bool { return slices.Contains(s, v) }

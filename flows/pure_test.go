@@ -1,0 +1,100 @@
+package flows
+
+import (
+	"testing"
+	"time"
+
+	"onboard/schema"
+)
+
+func TestState(t *testing.T) {
+	cases := []struct {
+		name string
+		a    schema.Account
+		want string
+	}{
+		{"rejected", schema.Account{Requirements: schema.Requirements{DisabledReason: "rejected.fraud"}}, StateRejected},
+		{"pending enablement", schema.Account{ChargesEnabled: true, PayoutsEnabled: true,
+			Requirements: schema.Requirements{PendingVerification: []string{"x"}}}, StatePendingEnablement},
+		{"complete", schema.Account{ChargesEnabled: true, PayoutsEnabled: true}, StateComplete},
+		{"enabled", schema.Account{ChargesEnabled: true, PayoutsEnabled: true,
+			Requirements: schema.Requirements{EventuallyDue: []string{"x"}}}, StateEnabled},
+		{"both on, currently due", schema.Account{ChargesEnabled: true, PayoutsEnabled: true,
+			Requirements: schema.Requirements{CurrentlyDue: []string{"x"}}}, StateRestricted},
+		{"payouts off", schema.Account{ChargesEnabled: true}, StatePayoutsDisabled},
+		{"charges off", schema.Account{PayoutsEnabled: true}, StateChargesDisabled},
+		{"past due", schema.Account{Requirements: schema.Requirements{PastDue: []string{"x"}}}, StatePastDue},
+		{"pending disabled", schema.Account{Requirements: schema.Requirements{PendingVerification: []string{"x"}}}, StatePendingDisabled},
+		{"restricted", schema.Account{}, StateRestricted},
+	}
+	for _, c := range cases {
+		if got := State(c.a); got != c.want {
+			t.Errorf("%s: got %q want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestPlanOrder(t *testing.T) {
+	soon := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	a := schema.Account{Country: "US", Requirements: schema.Requirements{
+		CurrentlyDue:        []string{"tos_acceptance.date", "individual.first_name", "business_profile.url"},
+		PastDue:             []string{"tos_acceptance.date"},
+		EventuallyDue:       []string{"individual.id_number"},
+		PendingVerification: []string{"business_profile.url"},
+		CurrentDeadline:     soon,
+	}}
+	steps := Plan(a, Strategy{Upfront: true}, nil, schema.English)
+	var got []string
+	for _, s := range steps {
+		got = append(got, s.Group.String())
+	}
+	want := "Terms of service,Identity"
+	if j := join(got); j != want {
+		t.Fatalf("order %s, want %s", j, want)
+	}
+	if !steps[1].Deadline.Equal(soon) || steps[0].Due != schema.PastDue {
+		t.Errorf("step metadata: %+v", steps)
+	}
+}
+
+func join(s []string) string {
+	out := ""
+	for i, x := range s {
+		if i > 0 {
+			out += ","
+		}
+		out += x
+	}
+	return out
+}
+
+func TestParseAnswers(t *testing.T) {
+	a, err := ParseAnswers(map[string]any{
+		"individual.dob.day": 7, "individual.dob.month": "3", "individual.dob.year": 1985,
+		"external_account": "btok_us", "tos_acceptance": true, "business_profile.mcc": 5734,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range map[string]string{"individual.dob": "1985-03-07", "external_account": "btok_us",
+		"tos_acceptance": "true", "business_profile.mcc": "5734"} {
+		if a.Values[k] != v {
+			t.Errorf("%s = %q want %q", k, a.Values[k], v)
+		}
+	}
+	if _, err := ParseAnswers(map[string]any{"individual.dob.day": 7}); err == nil {
+		t.Error("partial date accepted")
+	}
+	if _, err := ParseAnswers(map[string]any{"external_account": map[string]any{"iban_typo": "x"}}); err == nil {
+		t.Error("unknown bank key accepted")
+	}
+}
+
+func TestAnswersValidateNamesField(t *testing.T) {
+	a, _ := ParseAnswers(map[string]any{"individual.email": "nope", "individual.dob": "1990-01-01", "custom.path": "x"})
+	err := a.Validate(schema.Context{Lang: schema.English, Country: "US", Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	ie, ok := err.(*InputError)
+	if !ok || len(ie.Fields) != 1 || ie.Fields["individual.email"] == "" {
+		t.Fatalf("got %v", err)
+	}
+}

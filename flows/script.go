@@ -1,0 +1,97 @@
+package flows
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"onboard/schema"
+)
+
+// Report is the outcome of a scripted run.
+type Report struct {
+	Account schema.Account
+	// Outstanding lists what the strategy still wants and nobody is
+	// verifying: with it non-empty the run did not finish (exit 3).
+	Outstanding []string
+	// Missing lists fields the answers file had no value for.
+	Missing []string
+	// StillDue lists submitted paths Stripe still asks for.
+	StillDue []StillDue
+	// Requests counts the API requests the run made.
+	Requests int
+}
+
+// maxSteps bounds a run: every step marks its paths as tried, so a run
+// ends long before this; the bound guards against a misbehaving server.
+const maxSteps = 64
+
+// Run onboards a from answers without a terminal: it plans, submits each
+// group it has answers for, and replans from the response, until nothing it
+// could fill is left. Each step is reported on log, in the client's
+// language. Paths submitted once are never submitted again in the same run.
+func (c *Client) Run(ctx context.Context, a schema.Account, s Strategy, ans Answers, log io.Writer) (Report, error) {
+	rep := Report{Account: a}
+	tried := map[string]bool{}
+	for range maxSteps {
+		steps := Plan(rep.Account, s, tried, c.lang)
+		if len(steps) == 0 {
+			break
+		}
+		st := steps[0]
+		for _, p := range st.Paths {
+			tried[p] = true
+		}
+		values, missing := ans.For(st)
+		rep.Missing = append(rep.Missing, missing...)
+		st.Fields = answered(st.Fields, values)
+		title := st.Group.Title(c.lang)
+		if len(st.Fields) == 0 {
+			fmt.Fprintf(log, "- %s: %s %s\n", title, noAnswers.In(c.lang), strings.Join(missing, ", "))
+			continue
+		}
+		res, err := c.Submit(ctx, rep.Account, st, values, 0)
+		rep.Requests++
+		if values["external_account.account_number"] != "" {
+			rep.Requests++ // the bank token
+		}
+		if err != nil {
+			return rep, fmt.Errorf("%s: %w", title, err)
+		}
+		rep.Account = res.Account
+		rep.StillDue = append(rep.StillDue, res.StillDue...)
+		fmt.Fprintf(log, "✓ %s: "+sentFields.In(c.lang), title, len(st.Fields))
+		if len(res.Pending) > 0 {
+			fmt.Fprintf(log, ", "+pendingWord.In(c.lang), len(res.Pending))
+		}
+		if len(missing) > 0 {
+			fmt.Fprintf(log, "; %s %s", noAnswers.In(c.lang), strings.Join(missing, ", "))
+		}
+		fmt.Fprintln(log)
+		for _, sd := range res.StillDue {
+			fmt.Fprintf(log, "  ! %s %s %s\n", sd.Path, stillDueWord.In(c.lang), sd.Reason)
+		}
+	}
+	rep.Outstanding = Outstanding(rep.Account, s)
+	return rep, nil
+}
+
+var (
+	noAnswers    = schema.T("no answer for", "pas de réponse pour")
+	sentFields   = schema.T("%d field(s) sent", "%d champ(s) envoyé(s)")
+	pendingWord  = schema.T("%d being verified", "%d en cours de vérification")
+	stillDueWord = schema.T("still due after submit", "toujours demandé après envoi")
+)
+
+// answered keeps the fields that have a value (a bank token stands for all
+// bank fields).
+func answered(fs []schema.Field, values map[string]string) []schema.Field {
+	var out []schema.Field
+	for _, f := range fs {
+		if values[f.Key] != "" || (strings.HasPrefix(f.Key, "external_account.") && values["external_account"] != "") {
+			out = append(out, f)
+		}
+	}
+	return out
+}

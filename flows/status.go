@@ -1,0 +1,65 @@
+package flows
+
+import (
+	"time"
+
+	"onboard/schema"
+)
+
+// Status is the machine-readable summary printed by `status --json` and by
+// `new`/`resume` with --json. Its shape is part of the command-line
+// contract (DESIGN.md); it never holds a secret.
+type Status struct {
+	ID                 string            `json:"id"`
+	State              string            `json:"state"`
+	ChargesEnabled     bool              `json:"charges_enabled"`
+	PayoutsEnabled     bool              `json:"payouts_enabled"`
+	Capabilities       map[string]string `json:"capabilities"`
+	Requirements       StatusReqs        `json:"requirements"`
+	FutureRequirements StatusReqs        `json:"future_requirements"`
+}
+
+// StatusReqs is a requirements hash in the status output.
+type StatusReqs struct {
+	CurrentlyDue        []string                  `json:"currently_due"`
+	EventuallyDue       []string                  `json:"eventually_due"`
+	PastDue             []string                  `json:"past_due"`
+	PendingVerification []string                  `json:"pending_verification"`
+	Errors              []schema.RequirementError `json:"errors"`
+	CurrentDeadline     *time.Time                `json:"current_deadline"`
+	DisabledReason      *string                   `json:"disabled_reason"`
+}
+
+// StatusOf builds the status object of an account.
+func StatusOf(a schema.Account) Status {
+	s := Status{
+		ID: a.ID, State: State(a), ChargesEnabled: a.ChargesEnabled, PayoutsEnabled: a.PayoutsEnabled,
+		Capabilities:       map[string]string{},
+		Requirements:       statusReqs(a.Requirements),
+		FutureRequirements: statusReqs(a.Future),
+	}
+	for _, c := range a.Capabilities {
+		s.Capabilities[c.Name] = c.Status
+	}
+	return s
+}
+
+func statusReqs(r schema.Requirements) StatusReqs {
+	out := StatusReqs{
+		CurrentlyDue: nonNil(r.CurrentlyDue), EventuallyDue: nonNil(r.EventuallyDue),
+		PastDue: nonNil(r.PastDue), PendingVerification: nonNil(r.PendingVerification),
+		Errors: r.Errors,
+	}
+	if out.Errors == nil {
+		out.Errors = []schema.RequirementError{}
+	}
+	if !r.CurrentDeadline.IsZero() {
+		d := r.CurrentDeadline
+		out.CurrentDeadline = &d
+	}
+	if r.DisabledReason != "" {
+		d := r.DisabledReason
+		out.DisabledReason = &d
+	}
+	return out
+}

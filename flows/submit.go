@@ -1,0 +1,150 @@
+package flows
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/stripe/stripe-go/v82"
+
+	"onboard/schema"
+)
+
+// Result is what a submit did: the account as Stripe returned it, and the
+// paths that were sent but are still due (so the caller reports them
+// instead of asking again).
+type Result struct {
+	Account  schema.Account
+	StillDue []StillDue
+	// Pending lists submitted paths Stripe is now verifying.
+	Pending []string
+}
+
+// StillDue is a submitted path Stripe still asks for, and why if it said.
+type StillDue struct {
+	Path   string
+	Reason string
+}
+
+// Submit validates values for the step's fields, encodes them, and sends
+// one account update (after one token request when a bank account is
+// among them). The update's response is the new snapshot: no extra GET.
+// Values are keyed by field key; a field with no value is left out, unless
+// it is required, which is an *InputError sent before any request.
+// attempt numbers the tries of this step, for the idempotency key.
+func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values map[string]string, attempt int) (Result, error) {
+	sctx := c.Context(a)
+	var params []schema.Param
+	bad := map[string]string{}
+	token := strings.TrimSpace(values["external_account"])
+	for _, f := range st.Fields {
+		if f.Kind == schema.KindLink {
+			continue // answered through an account link, never a parameter
+		}
+		if token != "" && strings.HasPrefix(f.Key, "external_account.") {
+			continue // a ready-made token replaces the bank fields
+		}
+		ps, err := f.Encode(values[f.Key], sctx)
+		if err != nil {
+			bad[f.Key] = err.Error()
+			continue
+		}
+		params = append(params, ps...)
+	}
+	if len(bad) > 0 {
+		return Result{}, &InputError{Fields: bad}
+	}
+	up := &stripe.AccountUpdateParams{}
+	var bank []schema.Param
+	for _, p := range params {
+		switch p.Target {
+		case schema.TargetBankToken:
+			bank = append(bank, p)
+		default:
+			up.AddExtra(p.Key, p.Value)
+		}
+	}
+	if len(bank) > 0 {
+		tok, err := c.bankToken(ctx, a, bank)
+		if err != nil {
+			return Result{}, err
+		}
+		token = tok
+	}
+	if token != "" {
+		up.AddExtra("external_account", token)
+	}
+	up.SetIdempotencyKey(idempotencyKey(a.ID, st.Group, attempt, params, token))
+	updated, err := c.api.UpdateAccount(ctx, a.ID, up)
+	if err != nil {
+		return Result{}, FromStripe(err, a.Country)
+	}
+	next := Normalize(updated)
+	return Result{Account: next, StillDue: stillDue(st.Paths, next), Pending: pendingOf(st.Paths, next)}, nil
+}
+
+// bankToken creates a bank-account token from the bank fields' parameters.
+func (c *Client) bankToken(ctx context.Context, a schema.Account, ps []schema.Param) (string, error) {
+	tp := &stripe.TokenCreateParams{}
+	seen := map[string]bool{}
+	for _, p := range ps {
+		if seen[p.Key] {
+			continue
+		}
+		seen[p.Key] = true
+		tp.AddExtra(p.Key, p.Value)
+	}
+	if !seen["bank_account[account_holder_type]"] {
+		holder := "individual"
+		if a.BusinessType != "" && a.BusinessType != "individual" {
+			holder = "company"
+		}
+		tp.AddExtra("bank_account[account_holder_type]", holder)
+	}
+	tok, err := c.api.CreateToken(ctx, tp)
+	if err != nil {
+		return "", FromStripe(err, a.Country)
+	}
+	return tok.ID, nil
+}
+
+// idempotencyKey is the same for the same account, group, attempt and
+// values, so a retry after a timeout cannot apply twice, and different
+// when anything changes. Values are hashed: the key never carries them.
+func idempotencyKey(acct string, g schema.Group, attempt int, ps []schema.Param, token string) string {
+	h := sha256.New()
+	for _, p := range ps {
+		fmt.Fprintf(h, "%d\x00%s\x00%s\x00", p.Target, p.Key, p.Value)
+	}
+	h.Write([]byte(token))
+	return fmt.Sprintf("onboard-%s-%d-%d-%s", acct, g, attempt, hex.EncodeToString(h.Sum(nil))[:16])
+}
+
+// stillDue lists the submitted paths that are still due (not merely
+// pending verification) on the new snapshot.
+func stillDue(paths []string, a schema.Account) []StillDue {
+	reasons := map[string]string{}
+	for _, e := range a.Requirements.Errors {
+		reasons[e.Requirement] = e.Code
+	}
+	var out []StillDue
+	for _, p := range paths {
+		due := contains(a.Requirements.CurrentlyDue, p) || contains(a.Requirements.PastDue, p)
+		if due && (!contains(a.Requirements.PendingVerification, p) || reasons[p] != "") {
+			out = append(out, StillDue{Path: p, Reason: reasons[p]})
+		}
+	}
+	return out
+}
+
+func pendingOf(paths []string, a schema.Account) []string {
+	var out []string
+	for _, p := range paths {
+		if contains(a.Requirements.PendingVerification, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
