@@ -1,0 +1,29 @@
+# onboard — build, run and test. `make run` opens the TUI on the embedded
+# sandbox; `make test` runs every test, end-to-end journeys included.
+GO      ?= go
+BIN     := bin/onboard
+PKGS    := ./...
+
+.PHONY: build run test bench lint golden clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/onboard
+
+run: build
+	./$(BIN)
+
+test:
+	$(GO) test -race -failfast -timeout 10m $(PKGS)
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet $(PKGS)
+
+golden:
+	$(GO) test ./tui/... -update
+
+clean:
+	rm -rf bin

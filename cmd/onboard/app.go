@@ -1,0 +1,182 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/adrg/xdg"
+	"github.com/stripe/stripe-go/v82"
+
+	"onboard/flows"
+	"onboard/sandbox"
+	"onboard/schema"
+)
+
+// app is the resolved configuration of one invocation, built once from
+// flags, the environment and the config file (in that order of
+// precedence) and handed down as values.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+
+	// global flags
+	apiKey, profile, apiBase, lang string
+	forceSandbox, live, debug      bool
+
+	// resolved
+	language schema.Lang
+	mode     string // sandbox | test | live
+	sb       *sandbox.Sandbox
+	logger   *log.Logger
+}
+
+// setup resolves language, key and API base, and opens the sandbox when no
+// key is given. The returned func releases what it opened.
+func (a *app) setup() (*flows.Client, func(), error) {
+	cfgPath, err := xdg.ConfigFile("onboard/config.toml")
+	if err != nil {
+		return nil, nil, fmt.Errorf("config path: %w", err)
+	}
+	cfg, err := readConfig(cfgPath)
+	if err != nil {
+		return nil, nil, withCode(exitUsage, err)
+	}
+	name := a.profile
+	if name == "" {
+		name = "default"
+	}
+	prof, ok := cfg.Profiles[name]
+	if !ok && a.profile != "" {
+		return nil, nil, usageErr("no profile %q in %s", a.profile, cfgPath)
+	}
+	if err := a.resolveLang(prof); err != nil {
+		return nil, nil, err
+	}
+	a.logger = log.New(io.Discard, "", 0)
+	closeLog := func() {}
+	if a.debug {
+		path, err := xdg.StateFile("onboard/onboard.log")
+		if err == nil {
+			if f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600); err == nil {
+				a.logger = log.New(f, "onboard ", log.LstdFlags)
+				closeLog = func() { f.Close() }
+			}
+		}
+	}
+	key := resolveKey(a.apiKey, a.getenv("STRIPE_API_KEY"), prof)
+	if a.forceSandbox {
+		key = keyChoice{}
+	}
+	if err := checkKey(key, a.live); err != nil {
+		return nil, nil, err
+	}
+	base := a.apiBase
+	if base == "" {
+		base = prof.APIBase
+	}
+	backendCfg := &stripe.BackendConfig{
+		MaxNetworkRetries: stripe.Int64(2),
+		LeveledLogger:     a.stripeLogger(),
+		EnableTelemetry:   stripe.Bool(false),
+	}
+	release := closeLog
+	switch {
+	case key.Key == "" && base == "":
+		sb, err := a.openSandbox()
+		if err != nil {
+			return nil, nil, err
+		}
+		a.sb, a.mode = sb, "sandbox"
+		key = keyChoice{Key: "sk_test_sandbox", Source: "sandbox"}
+		backendCfg.URL = stripe.String("http://sandbox.onboard.invalid")
+		backendCfg.HTTPClient = &http.Client{Transport: sb.Transport(), Timeout: 30 * time.Second}
+		backendCfg.MaxNetworkRetries = stripe.Int64(0)
+		release = func() { sb.Close(); closeLog() }
+	default:
+		if base == "" {
+			base = stripeAPIBase
+		}
+		origin, err := checkAPIBase(base)
+		if err != nil {
+			return nil, nil, err
+		}
+		backendCfg.URL = stripe.String(origin)
+		a.mode = "test"
+		if isLiveKey(key.Key) {
+			a.mode = "live"
+		}
+		if key.Key == "" {
+			// A loopback sandbox or stripe-mock takes any test key.
+			key = keyChoice{Key: "sk_test_sandbox", Source: "sandbox"}
+			a.mode = "sandbox"
+		}
+	}
+	a.logger.Printf("mode=%s key=%s base=%s lang=%s", a.mode, redactKey(key.Key), *backendCfg.URL, a.language)
+	sc := stripe.NewClient(key.Key, stripe.WithBackends(stripe.NewBackendsWithConfig(backendCfg)))
+	cl := flows.New(flows.StripeAPI{SC: sc},
+		flows.WithLang(a.language),
+		flows.WithAcceptance(a.acceptanceIP(), "onboard/0.1 (+terminal)"),
+	)
+	return cl, release, nil
+}
+
+func (a *app) resolveLang(p profile) error {
+	switch {
+	case a.lang != "":
+		l, ok := schema.ParseLang(a.lang)
+		if !ok {
+			return usageErr("--lang takes en or fr, not %q", a.lang)
+		}
+		a.language = l
+	case p.Lang != "":
+		a.language, _ = schema.ParseLang(p.Lang)
+	default:
+		a.language = schema.DetectLang(a.getenv)
+	}
+	if a.language == "" {
+		a.language = schema.English
+	}
+	return nil
+}
+
+func (a *app) acceptanceIP() string {
+	if a.mode == "sandbox" {
+		return "127.0.0.1"
+	}
+	return outboundIP()
+}
+
+func (a *app) openSandbox() (*sandbox.Sandbox, error) {
+	path, err := xdg.DataFile("onboard/sandbox.db")
+	if err != nil {
+		return nil, fmt.Errorf("sandbox path: %w", err)
+	}
+	sb, err := sandbox.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open sandbox %s: %w", path, err)
+	}
+	return sb, nil
+}
+
+// stripeLogger keeps stripe-go quiet on stderr (it would garble the TUI);
+// with --debug its errors go to the log file.
+func (a *app) stripeLogger() stripe.LeveledLoggerInterface {
+	if !a.debug {
+		return &stripe.LeveledLogger{Level: stripe.LevelNull}
+	}
+	return fileLogger{a.logger}
+}
+
+// fileLogger sends stripe-go's warnings and errors to the debug log. Its
+// messages name requests, never parameter values.
+type fileLogger struct{ l *log.Logger }
+
+func (f fileLogger) Debugf(string, ...any)          {}
+func (f fileLogger) Infof(string, ...any)           {}
+func (f fileLogger) Warnf(format string, v ...any)  { f.l.Printf("stripe warn: "+format, v...) }
+func (f fileLogger) Errorf(format string, v ...any) { f.l.Printf("stripe error: "+format, v...) }

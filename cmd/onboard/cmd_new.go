@@ -1,0 +1,108 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"onboard/flows"
+)
+
+type newFlags struct {
+	country, businessType, agreement, answers string
+	capabilities                              []string
+	upfront, future, json                     bool
+}
+
+func newNewCmd(a *app) *cobra.Command {
+	var f newFlags
+	cmd := &cobra.Command{
+		Use:   "new",
+		Short: "Create a connected account and onboard it",
+		Long: `Create a connected account and collect what Stripe asks for it, group by group.
+With --country, --business-type and --capabilities all given the setup screen is
+skipped. With --answers FILE the run is scripted: no terminal is needed.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			n, err := f.account(cmd)
+			if err != nil {
+				return err
+			}
+			strat := flows.Strategy{Upfront: f.upfront || f.future, Future: f.future}
+			if f.answers == "" {
+				if f.json {
+					return usageErr("--json needs --answers (the interactive wizard prints no JSON)")
+				}
+				preset := cmd.Flags().Changed("country") && cmd.Flags().Changed("business-type") && cmd.Flags().Changed("capabilities")
+				return a.runTUI(cmd.Context(), tuiStart{new: true, preset: preset, setup: n, strategy: strat,
+					strategyGiven: cmd.Flags().Changed("upfront") || cmd.Flags().Changed("future")})
+			}
+			return a.scriptNew(cmd.Context(), n, strat, f.answers, f.json)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.country, "country", "US", "country of the account (ISO 3166-1 alpha-2)")
+	fl.StringVar(&f.businessType, "business-type", "individual", "individual, company, non_profit or government_entity")
+	fl.StringSliceVar(&f.capabilities, "capabilities", []string{"card_payments", "transfers"}, "capabilities to request")
+	fl.StringVar(&f.agreement, "agreement", "full", "service agreement: full or recipient")
+	fl.BoolVar(&f.upfront, "upfront", false, "collect eventually_due now too")
+	fl.BoolVar(&f.future, "future", false, "also collect future requirements (implies --upfront)")
+	fl.StringVar(&f.answers, "answers", "", "answers file (JSON or YAML): run without a terminal")
+	fl.BoolVar(&f.json, "json", false, "print the final status as JSON on stdout")
+	return cmd
+}
+
+func (f newFlags) account(cmd *cobra.Command) (flows.NewAccount, error) {
+	country := strings.ToUpper(strings.TrimSpace(f.country))
+	if len(country) != 2 {
+		return flows.NewAccount{}, usageErr("--country takes a two-letter code such as US, not %q", f.country)
+	}
+	switch f.businessType {
+	case "individual", "company", "non_profit", "government_entity":
+	default:
+		return flows.NewAccount{}, usageErr("--business-type takes individual, company, non_profit or government_entity, not %q", f.businessType)
+	}
+	switch f.agreement {
+	case "full", "recipient":
+	default:
+		return flows.NewAccount{}, usageErr("--agreement takes full or recipient, not %q", f.agreement)
+	}
+	var caps []string
+	for _, c := range f.capabilities {
+		switch c = strings.TrimSpace(c); c {
+		case "card_payments", "transfers":
+			caps = append(caps, c)
+		case "":
+		default:
+			return flows.NewAccount{}, usageErr("unknown capability %q (card_payments, transfers)", c)
+		}
+	}
+	if len(caps) == 0 {
+		return flows.NewAccount{}, usageErr("--capabilities needs at least one of card_payments, transfers")
+	}
+	if f.agreement == "recipient" && contains(caps, "card_payments") {
+		return flows.NewAccount{}, usageErr("card_payments needs the full service agreement; use --capabilities transfers with --agreement recipient")
+	}
+	_ = cmd
+	return flows.NewAccount{Country: country, BusinessType: f.businessType, Capabilities: caps, Agreement: f.agreement}, nil
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// progress is where scripted runs report their steps: stdout, unless
+// stdout is reserved for JSON.
+func (a *app) progress(json bool) func(format string, args ...any) {
+	w := a.stdout
+	if json {
+		w = a.stderr
+	}
+	return func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
+}

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"onboard/sandbox"
+)
+
+func newSandboxCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "sandbox",
+		Short: "Run or control the embedded Stripe sandbox",
+	}
+	var addr string
+	serve := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the sandbox over HTTP on a loopback address",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			host, _, err := net.SplitHostPort(addr)
+			if err != nil || !isLoopback(host) {
+				return usageErr("--addr must be a loopback address such as 127.0.0.1:12111, not %q", addr)
+			}
+			sb, err := a.openSandbox()
+			if err != nil {
+				return err
+			}
+			defer sb.Close()
+			return serveSandbox(cmd.Context(), sb, addr, func(bound string) {
+				fmt.Fprintf(a.stdout, "sandbox listening on http://%s (use --api-base http://%s)\n", bound, bound)
+			})
+		},
+	}
+	serve.Flags().StringVar(&addr, "addr", "127.0.0.1:12111", "loopback address to listen on")
+	advance := &cobra.Command{
+		Use:   "advance DURATION",
+		Short: "Move the sandbox clock forward (e.g. 30d, 36h, 90s)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			d, err := sandbox.ParseDuration(args[0])
+			if err != nil || d < 0 {
+				return usageErr("DURATION takes a positive duration such as 30d, 36h or 90s, not %q", args[0])
+			}
+			sb, err := a.openSandbox()
+			if err != nil {
+				return err
+			}
+			defer sb.Close()
+			now, err := sb.Advance(cmd.Context(), d)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "sandbox clock: %s\n", now.UTC().Format(time.RFC3339))
+			return nil
+		},
+	}
+	reset := &cobra.Command{
+		Use:   "reset",
+		Short: "Delete every sandbox account and reset its clock",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			sb, err := a.openSandbox()
+			if err != nil {
+				return err
+			}
+			defer sb.Close()
+			if err := sb.Reset(cmd.Context()); err != nil {
+				return err
+			}
+			fmt.Fprintln(a.stdout, "sandbox reset")
+			return nil
+		},
+	}
+	cmd.AddCommand(serve, advance, reset)
+	return cmd
+}
+
+// serveSandbox serves until ctx ends (SIGTERM) or the process is
+// interrupted.
+func serveSandbox(ctx context.Context, sb *sandbox.Sandbox, addr string, ready func(string)) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	srv := &http.Server{Handler: sb.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	ready(ln.Addr().String())
+	go func() {
+		<-ctx.Done()
+		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(shut)
+	}()
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+)
+
+func newRootCmd(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "onboard",
+		Short: "Onboard Stripe Connect accounts through the API",
+		Long: `onboard reads a connected account's live requirements, asks for exactly what
+Stripe wants, submits each group and shows capabilities, deadlines and the
+account's state as they change. With no API key it runs on an embedded
+sandbox (marked SANDBOX on every screen).`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runTUI(cmd.Context(), tuiStart{})
+		},
+	}
+	f := root.PersistentFlags()
+	f.StringVar(&a.apiKey, "api-key", "", "Stripe secret key (else STRIPE_API_KEY, else the profile; none: sandbox)")
+	f.StringVarP(&a.profile, "profile", "p", "", "profile in the config file")
+	f.StringVar(&a.apiBase, "api-base", "", "API origin: https://api.stripe.com or a loopback address")
+	f.BoolVar(&a.forceSandbox, "sandbox", false, "use the embedded sandbox even when a key is set")
+	f.StringVar(&a.lang, "lang", "", "language: en or fr (default from the locale)")
+	f.BoolVar(&a.live, "live", false, "allow a live key (sk_live_…)")
+	f.BoolVar(&a.debug, "debug", false, "write a debug log to $XDG_STATE_HOME/onboard/onboard.log")
+	_ = f.MarkHidden("api-base")
+	root.AddCommand(newNewCmd(a), newResumeCmd(a), newStatusCmd(a), newSandboxCmd(a))
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return withCode(exitUsage, err) })
+	return root
+}

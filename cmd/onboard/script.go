@@ -1,0 +1,171 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// scriptNew is `new --answers`: validate every answer, create the account,
+// run the flow, print the outcome.
+func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strategy, path string, asJSON bool) error {
+	ans, err := flows.LoadAnswers(path)
+	if err != nil {
+		return withCode(exitUsage, err)
+	}
+	cl, release, err := a.setup()
+	if err != nil {
+		return err
+	}
+	defer release()
+	sctx := cl.Context(schema.Account{Country: n.Country})
+	if err := ans.Validate(sctx); err != nil {
+		return withCode(exitUsage, describeInput(err))
+	}
+	say := a.progress(asJSON)
+	acct, err := cl.Create(ctx, n)
+	if err != nil {
+		return fmt.Errorf("create account: %s", flows.Message(err))
+	}
+	say("%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, acct.BusinessType)
+	return a.finishScript(ctx, cl, acct, s, ans, asJSON)
+}
+
+// scriptResume is `resume ID --answers`.
+func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, path string, asJSON bool) error {
+	ans, err := flows.LoadAnswers(path)
+	if err != nil {
+		return withCode(exitUsage, err)
+	}
+	cl, release, err := a.setup()
+	if err != nil {
+		return err
+	}
+	defer release()
+	acct, err := cl.Load(ctx, id)
+	if err != nil {
+		return errors.New(flows.Message(err))
+	}
+	if err := ans.Validate(cl.Context(acct)); err != nil {
+		return withCode(exitUsage, describeInput(err))
+	}
+	return a.finishScript(ctx, cl, acct, s, ans, asJSON)
+}
+
+func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Account, s flows.Strategy, ans flows.Answers, asJSON bool) error {
+	out := a.stdout
+	if asJSON {
+		out = a.stderr
+	}
+	rep, err := cl.Run(ctx, acct, s, ans, out)
+	if err != nil {
+		if asJSON {
+			_ = writeJSON(a.stdout, flows.StatusOf(rep.Account))
+		}
+		return errors.New(describeRunError(err))
+	}
+	if asJSON {
+		if err := writeJSON(a.stdout, flows.StatusOf(rep.Account)); err != nil {
+			return err
+		}
+	} else {
+		printStatus(a.stdout, rep.Account, a.language)
+	}
+	if len(rep.Outstanding) > 0 {
+		fmt.Fprintf(a.stderr, "%s\n", t("Still due after the run:", "Toujours demandé après l'exécution :").In(a.language))
+		for _, p := range rep.Outstanding {
+			fmt.Fprintf(a.stderr, "  %s\n", p)
+		}
+		return &exitError{code: exitStillDue, err: fmt.Errorf("%d field(s) still due", len(rep.Outstanding))}
+	}
+	return nil
+}
+
+func describeInput(err error) error {
+	var ie *flows.InputError
+	if !errors.As(err, &ie) {
+		return err
+	}
+	keys := make([]string, 0, len(ie.Fields))
+	for k := range ie.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString("invalid answers, nothing was sent:")
+	for _, k := range keys {
+		fmt.Fprintf(&b, "\n  %s: %s", k, ie.Fields[k])
+	}
+	return errors.New(b.String())
+}
+
+func describeRunError(err error) string {
+	var ie *flows.InputError
+	if errors.As(err, &ie) {
+		return describeInput(err).Error()
+	}
+	var ae *flows.APIError
+	if errors.As(err, &ae) && ae.Field != "" {
+		return fmt.Sprintf("Stripe refused %s: %s", ae.Field, ae.Message)
+	}
+	return flows.Message(err)
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+var t = schema.T
+
+// printStatus writes the human summary of an account.
+func printStatus(w io.Writer, acct schema.Account, lang schema.Lang) {
+	st := flows.StatusOf(acct)
+	yes := func(b bool) string {
+		if b {
+			return t("enabled", "activés").In(lang)
+		}
+		return t("disabled", "désactivés").In(lang)
+	}
+	fmt.Fprintf(w, "%s  %s\n", acct.ID, st.State)
+	fmt.Fprintf(w, "  %-22s %s\n", t("charges", "paiements").In(lang), yes(st.ChargesEnabled))
+	fmt.Fprintf(w, "  %-22s %s\n", t("payouts", "virements").In(lang), yes(st.PayoutsEnabled))
+	names := make([]string, 0, len(st.Capabilities))
+	for n := range st.Capabilities {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-22s %s\n", n, st.Capabilities[n])
+	}
+	dl := t("none", "aucune").In(lang)
+	if st.Requirements.CurrentDeadline != nil {
+		dl = st.Requirements.CurrentDeadline.Format("2006-01-02 15:04 MST")
+	}
+	fmt.Fprintf(w, "  %-22s %s\n", t("deadline", "échéance").In(lang), dl)
+	r := st.Requirements
+	for _, l := range []struct {
+		name  schema.Text
+		items []string
+	}{
+		{t("past due", "en retard"), r.PastDue},
+		{t("currently due", "dus maintenant"), r.CurrentlyDue},
+		{t("eventually due", "dus plus tard"), r.EventuallyDue},
+		{t("pending verification", "en vérification"), r.PendingVerification},
+	} {
+		if len(l.items) > 0 {
+			fmt.Fprintf(w, "  %-22s %s\n", l.name.In(lang), strings.Join(l.items, ", "))
+		}
+	}
+	for _, e := range r.Errors {
+		fmt.Fprintf(w, "  ✗ %s: %s (%s)\n", e.Requirement, schema.ExplainError(e.Code, lang), e.Code)
+	}
+}

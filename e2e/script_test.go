@@ -1,0 +1,124 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stripe/stripe-go/v82"
+
+	"onboard/sandbox"
+)
+
+type status struct {
+	ID             string            `json:"id"`
+	State          string            `json:"state"`
+	ChargesEnabled bool              `json:"charges_enabled"`
+	PayoutsEnabled bool              `json:"payouts_enabled"`
+	Capabilities   map[string]string `json:"capabilities"`
+	Requirements   struct {
+		CurrentlyDue        []string `json:"currently_due"`
+		PendingVerification []string `json:"pending_verification"`
+	} `json:"requirements"`
+}
+
+func decode(t *testing.T, s string) status {
+	t.Helper()
+	var st status
+	if err := json.Unmarshal([]byte(s), &st); err != nil {
+		t.Fatalf("stdout is not one JSON object: %v\n%s", err, s)
+	}
+	return st
+}
+
+// The scripted journey: new --answers --upfront --json, then sandbox
+// advance, then status --json shows complete.
+func TestScriptedJourneyReachesComplete(t *testing.T) {
+	env := xdgEnv(t)
+	r := onboard(t, env, "new", "--country", "US", "--business-type", "individual",
+		"--capabilities", "card_payments,transfers", "--answers", answersFile(t, usIndividual()), "--upfront", "--json")
+	if r.code != 0 {
+		t.Fatalf("new exited %d\nstdout:%s\nstderr:%s", r.code, r.stdout, r.stderr)
+	}
+	st := decode(t, r.stdout)
+	if !strings.HasPrefix(st.ID, "acct_") || len(st.Requirements.PendingVerification) == 0 {
+		t.Fatalf("after new: %+v", st)
+	}
+	if !strings.Contains(r.stderr, "Identity") {
+		t.Errorf("steps not reported on stderr with --json: %q", r.stderr)
+	}
+	if a := onboard(t, env, "sandbox", "advance", "5s"); a.code != 0 {
+		t.Fatalf("advance: %+v", a)
+	}
+	s := onboard(t, env, "status", st.ID, "--json")
+	if s.code != 0 {
+		t.Fatalf("status exited %d: %s", s.code, s.stderr)
+	}
+	got := decode(t, s.stdout)
+	if got.State != "complete" || !got.ChargesEnabled || !got.PayoutsEnabled ||
+		got.Capabilities["card_payments"] != "active" || got.Capabilities["transfers"] != "active" {
+		t.Fatalf("status after advance: %+v", got)
+	}
+}
+
+func TestInvalidAnswerStopsBeforeAnyRequest(t *testing.T) {
+	env := xdgEnv(t)
+	ans := usIndividual()
+	ans["individual.dob"] = "1990-02-30"
+	r := onboard(t, env, "new", "--answers", answersFile(t, ans), "--json")
+	if r.code != 2 || !strings.Contains(r.stderr, "individual.dob") || r.stdout != "" {
+		t.Fatalf("exit %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
+	}
+	// No account was created: the sandbox lists none.
+	db := filepath.Join(strings.TrimPrefix(env[1], "XDG_DATA_HOME="), "onboard", "sandbox.db")
+	if _, err := os.Stat(db); err != nil {
+		return // the sandbox was not even opened
+	}
+	sb, err := sandbox.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sb.Close()
+	sc := stripe.NewClient("sk_test_e2e", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
+		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: sb.Transport()},
+		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
+	})))
+	for a, err := range sc.V1Accounts.List(context.Background(), &stripe.AccountListParams{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Fatalf("an account was created although the answers were invalid: %s", a.ID)
+	}
+}
+
+func TestMissingAnswersExitThreeListingFields(t *testing.T) {
+	env := xdgEnv(t)
+	ans := usIndividual()
+	delete(ans, "individual.phone")
+	r := onboard(t, env, "new", "--answers", answersFile(t, ans), "--json")
+	if r.code != 3 || !strings.Contains(r.stderr, "individual.phone") {
+		t.Fatalf("exit %d stderr %q", r.code, r.stderr)
+	}
+	if decode(t, r.stdout).ID == "" {
+		t.Error("--json prints the status object on exit 3 too")
+	}
+}
+
+func TestMissingAccountSaysSo(t *testing.T) {
+	r := onboard(t, xdgEnv(t), "status", "acct_doesnotexist")
+	if r.code != 1 || !strings.Contains(r.stderr, "No such account") {
+		t.Fatalf("exit %d stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestLiveKeyRefused(t *testing.T) {
+	env := append(xdgEnv(t), "STRIPE_API_KEY=sk_live_abcdefghijklmnop1234")
+	r := onboard(t, env, "status", "acct_x")
+	if r.code != 2 || !strings.Contains(r.stderr, "--live") || strings.Contains(r.stderr, "abcdefghijklmnop") {
+		t.Fatalf("exit %d stderr %q", r.code, r.stderr)
+	}
+}

@@ -1,0 +1,158 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+// term is the binary running in a real terminal: a tmux server of its
+// own, driven with send-keys and read with capture-pane.
+type term struct {
+	t      *testing.T
+	socket string
+}
+
+func startTerm(t *testing.T, env []string, w, h int, args ...string) *term {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Fatal("tmux is required for the terminal journeys (apt-get install tmux)")
+	}
+	tm := &term{t: t, socket: fmt.Sprintf("onboard-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
+	cmdline := "env " + shellQuote(env...) + " " + shellQuote(append([]string{binary}, args...)...) +
+		"; echo \"[exit $?]\"; sleep 600"
+	tm.tmux("new-session", "-d", "-s", "app", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), cmdline)
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
+	return tm
+}
+
+func (tm *term) tmux(args ...string) string {
+	tm.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", tm.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		tm.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+// screen is what the terminal shows now.
+func (tm *term) screen() string { return tm.tmux("capture-pane", "-p", "-t", "app") }
+
+// waitFor polls the screen until it shows text, failing after d.
+func (tm *term) waitFor(text string, d time.Duration) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(d)
+	for {
+		s := tm.screen()
+		if strings.Contains(s, text) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("screen never showed %q; it shows:\n%s", text, s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// fill answers a form as a person does: for each (field title, value)
+// pair it waits until that field has focus (huh marks it with ┃), types
+// the value and presses Enter.
+func (tm *term) fill(d time.Duration, pairs ...string) {
+	tm.t.Helper()
+	for i := 0; i+1 < len(pairs); i += 2 {
+		tm.waitFor("┃ "+pairs[i], d)
+		tm.typeLine(pairs[i+1])
+	}
+}
+
+// typeLine types literal text then Enter.
+func (tm *term) typeLine(text string) {
+	tm.t.Helper()
+	if text != "" {
+		tm.tmux("send-keys", "-t", "app", "-l", text)
+	}
+	tm.tmux("send-keys", "-t", "app", "Enter")
+}
+
+func (tm *term) keys(keys ...string) {
+	tm.t.Helper()
+	tm.tmux(append([]string{"send-keys", "-t", "app"}, keys...)...)
+}
+
+func shellQuote(args ...string) string {
+	q := make([]string, len(args))
+	for i, a := range args {
+		q[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+	}
+	return strings.Join(q, " ")
+}
+
+// The journey of issue 2: from the home screen, create a US individual,
+// fill every form by typing Stripe's test values, and watch the status
+// reach complete once verification settles.
+func TestTUINewUSIndividualToComplete(t *testing.T) {
+	tm := startTerm(t, xdgEnv(t), 80, 24)
+	wait := 10 * time.Second
+
+	s := tm.waitFor("What do you want to do?", wait)
+	if !strings.Contains(s, "SANDBOX") {
+		t.Fatalf("home screen lacks the SANDBOX badge:\n%s", s)
+	}
+	tm.typeLine("") // Onboard a new account
+
+	tm.waitFor("Country", wait)
+	tm.typeLine("") // US
+	tm.waitFor("┃ Business type", wait)
+	tm.typeLine("") // individual
+	tm.waitFor("Capabilities", wait)
+	tm.typeLine("") // card_payments and transfers, preselected
+	tm.waitFor("┃ What to collect", wait)
+	tm.typeLine("") // everything, up front
+
+	s = tm.waitFor("Merchant category", wait)
+	for _, want := range []string{"SANDBOX", "Status", "card_payments", "inactive", "past due"} {
+		if !strings.Contains(s, want) {
+			t.Fatalf("wizard screen lacks %q:\n%s", want, s)
+		}
+	}
+	tm.fill(wait,
+		"Merchant category", "", // 5734, preselected
+		"Business website", "https://accessible.stripe.com")
+	tm.fill(wait,
+		"First name", "Jenny",
+		"Last name", "Rosen",
+		"Date of birth", "1901-01-01",
+		"Email", "jenny@example.com",
+		"Phone", "+14155550123",
+		"Last 4 digits of the SSN", "0000",
+		"Social Security number (SSN)", "000000000")
+	tm.fill(wait,
+		"Address line 1", "address_full_match",
+		"City", "San Francisco",
+		"State", "CA",
+		"ZIP code", "94107")
+	tm.fill(wait,
+		"Account holder name", "Jenny Rosen",
+		"ABA routing number", "110000000",
+		"Account number", "000123456789")
+
+	s = tm.waitFor("Stripe Connected Account Agreement", wait)
+	if strings.Contains(s, "000123456789") {
+		t.Fatalf("the bank account number is on screen:\n%s", s)
+	}
+	tm.keys("Left") // "I accept"
+	tm.keys("Enter")
+
+	tm.waitFor("Nothing more to collect", wait)
+	s = tm.waitFor("complete", 20*time.Second)
+	for _, want := range []string{"✓ enabled", "active"} {
+		if !strings.Contains(s, want) {
+			t.Fatalf("summary lacks %q:\n%s", want, s)
+		}
+	}
+	tm.keys("C-c")
+	tm.waitFor("[exit 130]", wait)
+}

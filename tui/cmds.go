@@ -1,0 +1,70 @@
+package tui
+
+import (
+	"context"
+	"maps"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// accountMsg carries an account read or created by a command.
+type accountMsg struct {
+	gen     int
+	account schema.Account
+	err     error
+	// background is true for refreshes the operator did not ask for: an
+	// error then shows as a notice instead of replacing the screen.
+	background bool
+}
+
+// submittedMsg carries the result of submitting one step.
+type submittedMsg struct {
+	gen    int
+	step   flows.Step
+	result flows.Result
+	err    error
+}
+
+// refreshMsg asks the summary to reload the account.
+type refreshMsg struct{ gen int }
+
+// Each command captures copies of what it needs; none reads the model
+// after Update returns.
+
+func createCmd(ctx context.Context, cl *flows.Client, n flows.NewAccount, gen int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
+		defer cancel()
+		a, err := cl.Create(ctx, n)
+		return accountMsg{gen: gen, account: a, err: err}
+	}
+}
+
+func loadCmd(ctx context.Context, cl *flows.Client, id string, gen int, background bool) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
+		defer cancel()
+		a, err := cl.Load(ctx, id)
+		return accountMsg{gen: gen, account: a, err: err, background: background}
+	}
+}
+
+func submitCmd(ctx context.Context, cl *flows.Client, a schema.Account, st flows.Step,
+	values map[string]string, attempt, gen int,
+) tea.Cmd {
+	values = maps.Clone(values)
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
+		defer cancel()
+		res, err := cl.Submit(ctx, a, st, values, attempt)
+		return submittedMsg{gen: gen, step: st, result: res, err: err}
+	}
+}
+
+func refreshAfter(d time.Duration, gen int) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return refreshMsg{gen: gen} })
+}

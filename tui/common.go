@@ -1,0 +1,31 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	"onboard/flows"
+)
+
+// Common is what every screen shares; it is built once in cmd and passed
+// in, never kept in package variables.
+type Common struct {
+	Ctx    context.Context
+	Client *flows.Client
+	Styles *Styles
+	Keys   KeyMap
+	Lang   Lang
+	// Mode is "sandbox", "test" or "live"; it is shown on every screen.
+	Mode string
+	// Now is the clock for countdowns (fixed in tests).
+	Now func() time.Time
+	// Static freezes spinners and refresh ticks so goldens are stable.
+	Static bool
+	// RefreshEvery is how often the summary reloads while Stripe verifies.
+	RefreshEvery time.Duration
+	Width        int
+	Height       int
+}
+
+// requestTimeout bounds every API call made from the UI.
+const requestTimeout = 30 * time.Second

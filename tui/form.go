@@ -1,0 +1,134 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/huh"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// valueAccessor binds a huh field to one key of the wizard's value map, so
+// values survive rebuilding the form (huh forms cannot be reset).
+type valueAccessor struct {
+	m   map[string]string
+	key string
+}
+
+func (a valueAccessor) Get() string  { return a.m[a.key] }
+func (a valueAccessor) Set(v string) { a.m[a.key] = v }
+
+// boolAccessor stores a confirmation as "true"/"false" in the same map.
+type boolAccessor struct {
+	m   map[string]string
+	key string
+}
+
+func (a boolAccessor) Get() bool { return a.m[a.key] == "true" }
+func (a boolAccessor) Set(v bool) {
+	if v {
+		a.m[a.key] = "true"
+	} else {
+		a.m[a.key] = "false"
+	}
+}
+
+// stepForm builds the huh form of one wizard step. values is the wizard's
+// value map (prefilled from the account, kept across rebuilds); problems
+// are messages to show under fields, by field key.
+func stepForm(c Common, a schema.Account, st flows.Step, values map[string]string,
+	problems map[string]string, heading string,
+) *huh.Form {
+	sctx := c.Client.Context(a)
+	var fields []huh.Field
+	for _, f := range st.Fields {
+		fields = append(fields, huhField(c, f, a, sctx, values, problems[f.Key]))
+	}
+	g := huh.NewGroup(fields...).Title(st.Group.Title(c.Lang)).Description(heading)
+	return newForm(c, g)
+}
+
+// newForm applies the app's theme and keys to a form; the footer shows
+// its bindings, so huh's own help line is off.
+func newForm(c Common, groups ...*huh.Group) *huh.Form {
+	return huh.NewForm(groups...).
+		WithTheme(c.Styles.Form).
+		WithShowHelp(false).
+		WithShowErrors(true)
+}
+
+func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, values map[string]string, problem string) huh.Field {
+	title := f.Label.In(c.Lang)
+	desc := f.Help.In(c.Lang)
+	if f.Sensitive && a.Provided[f.Key] {
+		desc = txtProvided.In(c.Lang)
+	}
+	if problem != "" {
+		desc = "✗ " + problem
+	}
+	switch f.Kind {
+	case schema.KindSelect:
+		opts := make([]huh.Option[string], 0, len(f.Options))
+		for _, o := range f.Options {
+			opts = append(opts, huh.NewOption(o.Label.In(c.Lang), o.Value))
+		}
+		if values[f.Key] == "" && len(opts) > 0 {
+			values[f.Key] = opts[0].Value
+		}
+		return huh.NewSelect[string]().Key(f.Key).Title(title).Description(desc).
+			Options(opts...).Height(selectHeight(len(opts))).
+			Accessor(valueAccessor{values, f.Key})
+	case schema.KindAcceptance, schema.KindYesNo:
+		return huh.NewConfirm().Key(f.Key).Title(title).Description(desc).
+			Affirmative(txtAccept.In(c.Lang)).Negative(txtDecline.In(c.Lang)).
+			Accessor(boolAccessor{values, f.Key})
+	case schema.KindLink:
+		return huh.NewNote().Title(title).Description(escapeNote(txtLinkNeeded.In(c.Lang)))
+	}
+	in := huh.NewInput().Key(f.Key).Title(title).Description(desc).
+		Placeholder(f.Placeholder).
+		Validate(f.Check(sctx)).
+		Accessor(valueAccessor{values, f.Key})
+	if len(f.Options) > 0 {
+		sugg := make([]string, len(f.Options))
+		for i, o := range f.Options {
+			sugg[i] = o.Value
+		}
+		in = in.Suggestions(sugg)
+	}
+	if f.Kind == schema.KindSecret {
+		in = in.EchoMode(huh.EchoModePassword)
+	}
+	return in
+}
+
+func selectHeight(n int) int {
+	if n > 6 {
+		return 6
+	}
+	return n + 2
+}
+
+// escapeNote protects text shown in a huh Note, whose description treats
+// _ * and backticks as markup (requirement paths have underscores).
+func escapeNote(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "_", `\_`, "*", `\*`, "`", "\\`")
+	return r.Replace(s)
+}
+
+// stepHeading is the line under a step's title: its place in the plan and
+// how urgent it is.
+func stepHeading(c Common, n, total int, st flows.Step) string {
+	s := fmt.Sprintf(txtStep.In(c.Lang), n, total)
+	switch st.Due {
+	case schema.PastDue:
+		s += " · " + txtPastDue.In(c.Lang)
+	case schema.CurrentlyDue:
+		s += " · " + txtCurrentlyDue.In(c.Lang)
+	case schema.EventuallyDue:
+		s += " · " + txtEventuallyDue.In(c.Lang)
+	}
+	return s
+}

@@ -1,0 +1,26 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// KeyMap holds the application's own bindings; the focused form adds its
+// own (huh's KeyBinds) to the footer.
+type KeyMap struct {
+	Quit    key.Binding
+	Back    key.Binding
+	Refresh key.Binding
+	Home    key.Binding
+	Advance key.Binding
+}
+
+// DefaultKeyMap returns the default bindings with help in lang.
+func DefaultKeyMap(lang Lang) KeyMap {
+	return KeyMap{
+		Quit:    key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", txtQuit.In(lang))),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", txtBack.In(lang))),
+		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", txtRefresh.In(lang))),
+		Home:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", txtDone.In(lang))),
+		Advance: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", txtQuit.In(lang))),
+	}
+}

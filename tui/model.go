@@ -1,0 +1,248 @@
+// Package tui is the terminal interface of onboard: a home screen, the
+// new-account setup, the wizard (one huh form per requirement group beside
+// a live status panel) and the summary.
+//
+// Routing rules of the root model:
+//  1. ctrl+c always quits (exit 130), whatever has focus.
+//  2. esc goes back one screen, keeping every value typed so far.
+//  3. Other keys go to the active form only; every other message goes to
+//     the root's handlers and then to the active form.
+//  4. Results of commands carry a generation number; stale ones are dropped.
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// screen is the root's state.
+type screen int
+
+const (
+	screenHome screen = iota
+	screenOpen
+	screenSetup
+	screenBusy
+	screenWizard
+	screenSummary
+	screenError
+)
+
+func (s screen) String() string {
+	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error"}[s]
+}
+
+// Start says where the program opens.
+type Start struct {
+	// Screen is screenHome unless New or AccountID says otherwise.
+	New bool
+	// Preset skips the setup form: country, business type and
+	// capabilities were all given as flags.
+	Preset   bool
+	Setup    flows.NewAccount
+	Strategy flows.Strategy
+	// StrategyGiven says Strategy came from flags; otherwise the setup
+	// form's default (up front) applies.
+	StrategyGiven bool
+	AccountID     string
+}
+
+// Model is the root of the program.
+type Model struct {
+	c       Common
+	screen  screen
+	back    screen // where esc leads from busy, error and wizard screens
+	form    *huh.Form
+	choice  string
+	openID  string
+	setup   setupValues
+	spin    spinner.Model
+	busy    string
+	help    help.Model
+	gen     int
+	account schema.Account
+	loaded  bool
+	plan    wizardState
+	err     error
+	// Interrupted is true when the operator pressed ctrl+c.
+	Interrupted bool
+}
+
+var _ tea.Model = Model{}
+
+// New builds the root model.
+func New(c Common, s Start) Model {
+	m := Model{c: c, help: help.New(), spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+	m.setup = setupValues{Country: "US", BusinessType: "individual",
+		Capabilities: []string{"card_payments", "transfers"}, Strategy: strategyUpfront}
+	if s.Setup.Country != "" {
+		m.setup.Country = s.Setup.Country
+	}
+	if s.Setup.BusinessType != "" {
+		m.setup.BusinessType = s.Setup.BusinessType
+	}
+	if len(s.Setup.Capabilities) > 0 {
+		m.setup.Capabilities = s.Setup.Capabilities
+	}
+	switch {
+	case !s.StrategyGiven:
+	case s.Strategy.Future:
+		m.setup.Strategy = strategyFuture
+	case s.Strategy.Upfront:
+		m.setup.Strategy = strategyUpfront
+	default:
+		m.setup.Strategy = strategyProgressive
+	}
+	m.plan = newWizardState(m.setup.strategy())
+	switch {
+	case s.AccountID != "":
+		m.openID = s.AccountID
+		m.screen = screenBusy
+	case s.New && s.Preset:
+		m.screen = screenBusy
+	case s.New:
+		m.toSetup()
+	default:
+		m.toHome()
+	}
+	return m
+}
+
+// Summary is the account the session ended on and its state, for a line
+// printed after the program exits.
+func (m Model) Summary() (id, state string) {
+	if !m.loaded {
+		return "", ""
+	}
+	return m.account.ID, flows.State(m.account)
+}
+
+// Init starts the first screen's work.
+func (m Model) Init() tea.Cmd {
+	switch {
+	case m.screen == screenBusy && m.openID != "":
+		return m.startLoad(m.openID)
+	case m.screen == screenBusy:
+		return m.startCreate()
+	case m.form != nil:
+		return m.form.Init()
+	}
+	return nil
+}
+
+// Update routes messages; see the package comment for the rules.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.Width, m.c.Height = msg.Width, msg.Height
+		return m, m.resizeForm()
+	case tea.KeyMsg:
+		if cmd, done := m.handleKey(msg); done {
+			return m, cmd
+		}
+	case accountMsg:
+		return m.handleAccount(msg)
+	case submittedMsg:
+		return m.handleSubmitted(msg)
+	case refreshMsg:
+		if msg.gen != m.gen || m.screen != screenSummary {
+			return m, nil
+		}
+		return m, loadCmd(m.c.Ctx, m.c.Client, m.account.ID, m.gen, true)
+	case spinner.TickMsg:
+		if m.screen != screenBusy || m.c.Static {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return m, cmd
+	}
+	return m.updateForm(msg)
+}
+
+// handleKey applies the global keys; done reports that the key was used.
+func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, m.c.Keys.Quit):
+		m.Interrupted = true
+		return tea.Quit, true
+	case key.Matches(msg, m.c.Keys.Back):
+		return m.goBack(), true
+	}
+	if m.screen == screenSummary {
+		switch {
+		case key.Matches(msg, m.c.Keys.Refresh):
+			m.gen++
+			return loadCmd(m.c.Ctx, m.c.Client, m.account.ID, m.gen, true), true
+		case key.Matches(msg, m.c.Keys.Home):
+			m.toHome()
+			return m.form.Init(), true
+		}
+	}
+	return nil, false
+}
+
+// goBack is esc: one screen back, values kept.
+func (m *Model) goBack() tea.Cmd {
+	switch m.screen {
+	case screenOpen, screenSetup, screenSummary, screenWizard:
+		m.gen++ // drop results of work still running for the screen we leave
+		m.toHome()
+		return m.form.Init()
+	case screenBusy, screenError:
+		m.gen++
+		switch m.back {
+		case screenSetup:
+			m.toSetup()
+		case screenOpen:
+			m.toOpen()
+		case screenWizard:
+			return m.showStep()
+		default:
+			m.toHome()
+		}
+		return tea.Batch(m.form.Init(), m.resizeForm())
+	}
+	return nil
+}
+
+// updateForm passes a message to the active form and acts on its state.
+func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.form == nil {
+		return m, nil
+	}
+	f, cmd := m.form.Update(msg)
+	if ff, ok := f.(*huh.Form); ok {
+		m.form = ff
+	}
+	if m.form.State != huh.StateCompleted {
+		return m, cmd
+	}
+	switch m.screen {
+	case screenHome:
+		switch m.choice {
+		case choiceNew:
+			m.toSetup()
+			return m, tea.Batch(m.form.Init(), m.resizeForm())
+		case choiceOpen:
+			m.toOpen()
+			return m, tea.Batch(m.form.Init(), m.resizeForm())
+		default:
+			return m, tea.Quit
+		}
+	case screenOpen:
+		return m, m.startLoad(m.openID)
+	case screenSetup:
+		m.plan = newWizardState(m.setup.strategy())
+		return m, m.startCreate()
+	case screenWizard:
+		return m, m.startSubmit()
+	}
+	return m, cmd
+}

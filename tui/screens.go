@@ -1,0 +1,111 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/charmbracelet/huh"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// Home menu choices.
+const (
+	choiceNew  = "new"
+	choiceOpen = "open"
+	choiceQuit = "quit"
+)
+
+func homeForm(c Common, choice *string) *huh.Form {
+	return newForm(c, huh.NewGroup(
+		huh.NewSelect[string]().Key("home").Title(txtWhatToDo.In(c.Lang)).
+			Options(
+				huh.NewOption(txtNewAccount.In(c.Lang), choiceNew),
+				huh.NewOption(txtOpenAccount.In(c.Lang), choiceOpen),
+				huh.NewOption(strings.ToUpper(txtQuit.In(c.Lang)[:1])+txtQuit.In(c.Lang)[1:], choiceQuit),
+			).Value(choice),
+	))
+}
+
+func openForm(c Common, id *string) *huh.Form {
+	return newForm(c, huh.NewGroup(
+		huh.NewInput().Key("account").Title(txtAccountID.In(c.Lang)).Description(txtAccountIDHelp.In(c.Lang)).
+			Placeholder("acct_…").Value(id).
+			Validate(func(s string) error {
+				if !strings.HasPrefix(strings.TrimSpace(s), "acct_") {
+					return errors.New(txtBadAccountID.In(c.Lang))
+				}
+				return nil
+			}),
+	))
+}
+
+// setupValues are the choices of the new-account form; they outlive the
+// form so esc and back keep them.
+type setupValues struct {
+	Country      string
+	BusinessType string
+	Capabilities []string
+	Strategy     string
+}
+
+// Strategy choices of the setup form.
+const (
+	strategyProgressive = "progressive"
+	strategyUpfront     = "upfront"
+	strategyFuture      = "future"
+)
+
+func (v setupValues) account() flows.NewAccount {
+	return flows.NewAccount{Country: v.Country, BusinessType: v.BusinessType, Capabilities: v.Capabilities}
+}
+
+func (v setupValues) strategy() flows.Strategy {
+	return flows.Strategy{Upfront: v.Strategy != strategyProgressive, Future: v.Strategy == strategyFuture}
+}
+
+// countries are the countries this tool has field catalogs and sandbox
+// rules for.
+var countries = []struct{ code, en, fr string }{
+	{"US", "United States", "États-Unis"}, {"CA", "Canada", "Canada"}, {"GB", "United Kingdom", "Royaume-Uni"},
+	{"FR", "France", "France"}, {"DE", "Germany", "Allemagne"}, {"IE", "Ireland", "Irlande"},
+	{"AU", "Australia", "Australie"},
+}
+
+func setupForm(c Common, v *setupValues) *huh.Form {
+	var cs []huh.Option[string]
+	for _, k := range countries {
+		cs = append(cs, huh.NewOption(k.code+"  "+schema.T(k.en, k.fr).In(c.Lang), k.code))
+	}
+	var bts []huh.Option[string]
+	for _, o := range schema.BusinessTypes() {
+		bts = append(bts, huh.NewOption(o.Label.In(c.Lang), o.Value))
+	}
+	return newForm(c,
+		huh.NewGroup(
+			huh.NewSelect[string]().Key("country").Title(txtCountry.In(c.Lang)).
+				Description(txtCountryHelp.In(c.Lang)).Options(cs...).Height(5).Value(&v.Country),
+			huh.NewSelect[string]().Key("business_type").Title(txtBusinessType.In(c.Lang)).
+				Options(bts...).Value(&v.BusinessType),
+		),
+		huh.NewGroup(
+			huh.NewMultiSelect[string]().Key("capabilities").Title(txtCapabilities.In(c.Lang)).
+				Description(txtCapsHelp.In(c.Lang)).
+				Options(huh.NewOption("card_payments", "card_payments"), huh.NewOption("transfers", "transfers")).
+				Value(&v.Capabilities).
+				Validate(func(s []string) error {
+					if len(s) == 0 {
+						return errors.New(txtCapsNone.In(c.Lang))
+					}
+					return nil
+				}),
+			huh.NewSelect[string]().Key("strategy").Title(txtStrategy.In(c.Lang)).
+				Options(
+					huh.NewOption(txtProgressive.In(c.Lang), strategyProgressive),
+					huh.NewOption(txtUpfront.In(c.Lang), strategyUpfront),
+					huh.NewOption(txtUpfrontFuture.In(c.Lang), strategyFuture),
+				).Value(&v.Strategy),
+		),
+	)
+}

@@ -1,0 +1,117 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// statusPanelWidth is the panel's outer width beside a form.
+const statusPanelWidth = 30
+
+// renderStatus draws the status panel of an account: its state, charges
+// and payouts, each capability, the current deadline with a countdown, and
+// counts per due-ness. width is the outer width.
+func renderStatus(c Common, a schema.Account, width int) string {
+	s := c.Styles.Status
+	inner := width - s.Box.GetHorizontalFrameSize()
+	lang := c.Lang
+	row := func(label, value string) string {
+		l := s.Label.Render(label)
+		gap := inner - lipgloss.Width(l) - lipgloss.Width(value)
+		if gap < 1 {
+			// Too long for one line (a long state): value below, right-aligned.
+			return l + "\n" + lipgloss.PlaceHorizontal(inner, lipgloss.Right, value)
+		}
+		return l + strings.Repeat(" ", gap) + value
+	}
+	var b []string
+	b = append(b, s.Heading.Render(txtStatus.In(lang)))
+	b = append(b, row(txtState.In(lang), stateStyle(c, flows.State(a)).Render(flows.State(a))))
+	b = append(b, row(txtCharges.In(lang), onOff(c, a.ChargesEnabled)))
+	b = append(b, row(txtPayouts.In(lang), onOff(c, a.PayoutsEnabled)))
+	if len(a.Capabilities) > 0 {
+		b = append(b, s.Heading.Render(txtCapsHeading.In(lang)))
+		for _, cp := range a.Capabilities {
+			b = append(b, row(" "+cp.Name, capStyle(c, cp.Status).Render(cp.Status)))
+		}
+	}
+	b = append(b, s.Heading.Render(txtDeadline.In(lang)))
+	b = append(b, " "+deadline(c, a.Requirements.CurrentDeadline))
+	r := a.Requirements
+	b = append(b, s.Heading.Render(txtFields.In(lang)))
+	b = append(b, row(" "+txtPastDue.In(lang), count(s.PastDue, len(r.PastDue))))
+	b = append(b, row(" "+txtCurrentlyDue.In(lang), count(s.CurrentlyDue, len(r.CurrentlyDue))))
+	b = append(b, row(" "+txtEventuallyDue.In(lang), count(s.Eventually, len(r.EventuallyDue))))
+	b = append(b, row(" "+txtPending.In(lang), count(s.Pending, len(r.PendingVerification))))
+	return s.Box.Width(width - s.Box.GetHorizontalBorderSize()).Render(strings.Join(b, "\n"))
+}
+
+func count(st lipgloss.Style, n int) string {
+	if n == 0 {
+		return "0"
+	}
+	return st.Render(fmt.Sprint(n))
+}
+
+func onOff(c Common, on bool) string {
+	if on {
+		return c.Styles.Status.Active.Render("✓ " + txtEnabled.In(c.Lang))
+	}
+	return c.Styles.Status.Inactive.Render("✗ " + txtDisabled.In(c.Lang))
+}
+
+func capStyle(c Common, status string) lipgloss.Style {
+	switch status {
+	case "active":
+		return c.Styles.Status.Active
+	case "pending":
+		return c.Styles.Status.Pending
+	case "inactive":
+		return c.Styles.Status.Inactive
+	}
+	return c.Styles.Status.Muted
+}
+
+func stateStyle(c Common, state string) lipgloss.Style {
+	switch state {
+	case flows.StateComplete, flows.StateEnabled:
+		return c.Styles.Status.Active
+	case flows.StatePendingEnablement, flows.StatePendingDisabled:
+		return c.Styles.Status.Pending
+	}
+	return c.Styles.Status.Inactive
+}
+
+// deadline shows a deadline as a date and a countdown, red once passed.
+func deadline(c Common, d time.Time) string {
+	if d.IsZero() {
+		return c.Styles.Status.Muted.Render(txtNoDeadline.In(c.Lang))
+	}
+	left := d.Sub(c.Now())
+	date := d.UTC().Format("2006-01-02")
+	if left < 0 {
+		return c.Styles.Status.DeadlinePast.Render(date + " " + fmt.Sprintf(txtOverdue.In(c.Lang), span(-left)))
+	}
+	return c.Styles.Status.DeadlineOK.Render(date + " " + fmt.Sprintf(txtIn.In(c.Lang), span(left)))
+}
+
+// span is a short duration for countdowns: 13d 4h, 5h 12m, 40m.
+func span(d time.Duration) string {
+	d = d.Round(time.Minute)
+	days := int(d / (24 * time.Hour))
+	hours := int(d % (24 * time.Hour) / time.Hour)
+	mins := int(d % time.Hour / time.Minute)
+	switch {
+	case days > 0:
+		return fmt.Sprintf("%dd %dh", days, hours)
+	case hours > 0:
+		return fmt.Sprintf("%dh %dm", hours, mins)
+	}
+	return fmt.Sprintf("%dm", mins)
+}

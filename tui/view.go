@@ -1,0 +1,180 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+
+	"onboard/flows"
+)
+
+// Layout constants: the chrome around the body, in lines.
+const (
+	headerLines = 2 // title bar and the notice line
+	footerLines = 1
+	gap         = 2 // columns between the form and the status panel
+	// sideBySide is the narrowest terminal that shows the form and the
+	// status panel next to each other; narrower ones stack them.
+	sideBySide = 72
+)
+
+// View draws the current screen.
+func (m Model) View() string {
+	body := m.body()
+	bodyH := m.bodyHeight()
+	if bodyH > 0 {
+		body = lipgloss.NewStyle().MaxHeight(bodyH).Render(body)
+		if pad := bodyH - lipgloss.Height(body); pad > 0 {
+			body += strings.Repeat("\n", pad)
+		}
+	}
+	return strings.Join([]string{m.header(), m.noticeLine(), body, m.footer()}, "\n")
+}
+
+func (m Model) bodyHeight() int {
+	if m.c.Height == 0 {
+		return 0
+	}
+	return max(m.c.Height-headerLines-footerLines, 3)
+}
+
+func (m Model) header() string {
+	s := m.c.Styles.App
+	left := s.Title.Render("onboard")
+	if m.loaded && m.screen >= screenBusy {
+		left += s.Subtle.Render(" · ") + s.Account.Render(m.account.ID)
+		if m.account.Country != "" {
+			left += s.Subtle.Render(fmt.Sprintf(" · %s %s", m.account.Country, m.account.BusinessType))
+		}
+	}
+	right := m.modeBadge()
+	w := max(m.c.Width, lipgloss.Width(left)+lipgloss.Width(right)+1)
+	return left + strings.Repeat(" ", max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)) + right
+}
+
+func (m Model) modeBadge() string {
+	switch m.c.Mode {
+	case "live":
+		return m.c.Styles.App.Live.Render(txtLive.In(m.c.Lang))
+	case "test":
+		return m.c.Styles.App.Sandbox.Render(txtTest.In(m.c.Lang))
+	}
+	return m.c.Styles.App.Sandbox.Render(txtSandbox.In(m.c.Lang))
+}
+
+func (m Model) noticeLine() string {
+	if m.plan.notice == "" || (m.screen != screenWizard && m.screen != screenSummary) {
+		return ""
+	}
+	st := m.c.Styles.Notice.Success
+	if m.plan.warn {
+		st = m.c.Styles.Notice.Error
+	}
+	return st.MaxWidth(max(m.c.Width, 20)).Render(m.plan.notice)
+}
+
+func (m Model) body() string {
+	switch m.screen {
+	case screenBusy:
+		spin := m.spin.View()
+		if m.c.Static {
+			spin = "…"
+		}
+		return "\n " + spin + " " + m.busy
+	case screenError:
+		return m.errorView()
+	case screenSummary:
+		return m.summaryView()
+	case screenWizard:
+		return m.wizardView()
+	}
+	if m.form == nil {
+		return ""
+	}
+	return m.form.View()
+}
+
+func (m Model) wizardView() string {
+	form := m.form.View()
+	panel := renderStatus(m.c, m.account, statusPanelWidth)
+	if m.c.Width >= sideBySide {
+		fw := m.c.Width - statusPanelWidth - gap
+		left := lipgloss.NewStyle().Width(fw).Render(form)
+		return lipgloss.JoinHorizontal(lipgloss.Top, left, strings.Repeat(" ", gap), panel)
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, form, panel)
+}
+
+func (m Model) summaryView() string {
+	c := m.c
+	title := c.Styles.Summary.Title.Render(txtAllDone.In(c.Lang) + " · " + flows.State(m.account))
+	lines := []string{title, ""}
+	if n := len(m.account.Requirements.PendingVerification); n > 0 {
+		lines = append(lines, c.Styles.Notice.Info.Render(fmt.Sprintf(txtWaiting.In(c.Lang), n)), "")
+	}
+	for _, e := range m.account.Requirements.Errors {
+		lines = append(lines, c.Styles.Notice.Error.Render("✗ "+e.Requirement+": "+e.Code))
+	}
+	width := min(max(c.Width, 40), 60)
+	lines = append(lines, renderStatus(c, m.account, width))
+	return c.Styles.Summary.Box.Render(strings.Join(lines, "\n"))
+}
+
+func (m Model) errorView() string {
+	c := m.c
+	msg := "?"
+	if m.err != nil {
+		msg = flows.Message(m.err)
+	}
+	w := max(min(c.Width-2, 76), 20)
+	return "\n" + c.Styles.Summary.Title.Render(txtErrorTitle.In(c.Lang)) + "\n\n" +
+		c.Styles.Notice.Error.Width(w).Render(msg) + "\n\n" +
+		c.Styles.App.Subtle.Render(txtErrorBack.In(c.Lang))
+}
+
+func (m Model) footer() string {
+	var binds []key.Binding
+	switch m.screen {
+	case screenSummary:
+		binds = []key.Binding{m.c.Keys.Home, m.c.Keys.Refresh, m.c.Keys.Back, m.c.Keys.Quit}
+	case screenError, screenBusy:
+		binds = []key.Binding{m.c.Keys.Back, m.c.Keys.Quit}
+	default:
+		if m.form != nil {
+			binds = append(binds, m.form.KeyBinds()...)
+		}
+		if m.screen != screenHome {
+			binds = append(binds, m.c.Keys.Back)
+		}
+		binds = append(binds, m.c.Keys.Quit)
+	}
+	h := m.help
+	h.Width = m.c.Width
+	return m.c.Styles.Footer.Bar.Render(h.ShortHelpView(binds))
+}
+
+// resizeForm gives the active form the room it has: the terminal less the
+// chrome and, in the wizard, less the status panel.
+func (m *Model) resizeForm() tea.Cmd {
+	if m.form == nil || m.c.Width == 0 {
+		return nil
+	}
+	w, h := min(m.c.Width, 76), m.bodyHeight()
+	if m.screen == screenWizard {
+		if m.c.Width >= sideBySide {
+			w = m.c.Width - statusPanelWidth - gap
+		} else {
+			w = m.c.Width
+			h = max(h-lipgloss.Height(renderStatus(m.c, m.account, statusPanelWidth)), 5)
+		}
+	}
+	f, cmd := m.form.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	if hf, ok := f.(*huh.Form); ok {
+		m.form = hf
+	}
+	return cmd
+}

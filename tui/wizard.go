@@ -1,0 +1,187 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"onboard/flows"
+)
+
+// wizardState is the progress of onboarding one account in this session.
+type wizardState struct {
+	strategy flows.Strategy
+	// values holds everything typed, by field key, across steps and
+	// rebuilds. It lives in memory only: secrets are never written out.
+	values map[string]string
+	// tried lists paths already submitted, so they are not asked again
+	// unless Stripe reports an error on them.
+	tried    map[string]bool
+	step     flows.Step
+	done     int
+	total    int
+	attempt  int
+	problems map[string]string
+	notice   string
+	warn     bool
+	stillDue []flows.StillDue
+}
+
+func newWizardState(s flows.Strategy) wizardState {
+	return wizardState{strategy: s, values: map[string]string{}, tried: map[string]bool{}}
+}
+
+func (m *Model) toHome() {
+	m.screen, m.back = screenHome, screenHome
+	m.choice = choiceNew
+	m.form = homeForm(m.c, &m.choice)
+}
+
+func (m *Model) toOpen() {
+	m.screen, m.back = screenOpen, screenHome
+	m.form = openForm(m.c, &m.openID)
+}
+
+func (m *Model) toSetup() {
+	m.screen, m.back = screenSetup, screenHome
+	m.form = setupForm(m.c, &m.setup)
+}
+
+func (m *Model) busyWith(text string, back screen) tea.Cmd {
+	m.screen, m.back, m.busy, m.form = screenBusy, back, text, nil
+	m.gen++
+	if m.c.Static {
+		return nil
+	}
+	return m.spin.Tick
+}
+
+func (m *Model) startCreate() tea.Cmd {
+	tick := m.busyWith(txtCreating.In(m.c.Lang), screenSetup)
+	return tea.Batch(tick, createCmd(m.c.Ctx, m.c.Client, m.setup.account(), m.gen))
+}
+
+func (m *Model) startLoad(id string) tea.Cmd {
+	id = strings.TrimSpace(id)
+	if m.account.ID != id {
+		m.plan = newWizardState(m.plan.strategy)
+	}
+	tick := m.busyWith(txtLoading.In(m.c.Lang), screenOpen)
+	return tea.Batch(tick, loadCmd(m.c.Ctx, m.c.Client, id, m.gen, false))
+}
+
+func (m *Model) startSubmit() tea.Cmd {
+	st := m.plan.step
+	m.plan.attempt++
+	tick := m.busyWith(fmt.Sprintf(txtSubmitting.In(m.c.Lang), st.Group.Title(m.c.Lang)), screenWizard)
+	return tea.Batch(tick, submitCmd(m.c.Ctx, m.c.Client, m.account, st, m.plan.values, m.plan.attempt, m.gen))
+}
+
+// handleAccount takes a created, loaded or refreshed account.
+func (m Model) handleAccount(msg accountMsg) (tea.Model, tea.Cmd) {
+	if msg.gen != m.gen {
+		return m, nil
+	}
+	if msg.err != nil {
+		if msg.background {
+			m.plan.notice, m.plan.warn = flows.Message(msg.err), true
+			return m, m.scheduleRefresh()
+		}
+		m.screen, m.err = screenError, msg.err
+		return m, nil
+	}
+	if m.account.ID != msg.account.ID {
+		m.plan = newWizardState(m.plan.strategy)
+	}
+	m.account, m.loaded = msg.account, true
+	for k, v := range msg.account.Known {
+		if _, typed := m.plan.values[k]; !typed {
+			m.plan.values[k] = v
+		}
+	}
+	return m, m.nextStep()
+}
+
+// handleSubmitted takes the result of a submit: on success the response is
+// the new snapshot and the next step is planned from it; on failure the
+// same step reopens with every typed value and the errors on their fields.
+func (m Model) handleSubmitted(msg submittedMsg) (tea.Model, tea.Cmd) {
+	if msg.gen != m.gen {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.plan.problems = map[string]string{}
+		var ie *flows.InputError
+		var ae *flows.APIError
+		switch {
+		case errors.As(msg.err, &ie):
+			maps.Copy(m.plan.problems, ie.Fields)
+			m.plan.notice, m.plan.warn = txtFixFields.In(m.c.Lang), true
+		case errors.As(msg.err, &ae) && ae.Field != "" && hasField(msg.step, ae.Field):
+			m.plan.problems[ae.Field] = ae.Message
+			m.plan.notice, m.plan.warn = ae.Message, true
+		default:
+			m.plan.notice, m.plan.warn = flows.Message(msg.err), true
+		}
+		return m, m.showStep()
+	}
+	m.account = msg.result.Account
+	m.plan.done++
+	m.plan.attempt = 0
+	for _, p := range msg.step.Paths {
+		m.plan.tried[p] = true
+	}
+	m.plan.stillDue = msg.result.StillDue
+	m.plan.notice, m.plan.warn = txtSent.In(m.c.Lang)+msg.step.Group.Title(m.c.Lang)+" ✓", false
+	if len(msg.result.StillDue) > 0 {
+		var ps []string
+		for _, s := range msg.result.StillDue {
+			ps = append(ps, s.Path)
+		}
+		m.plan.notice, m.plan.warn = fmt.Sprintf(txtStillDue.In(m.c.Lang), strings.Join(ps, ", ")), true
+	}
+	return m, m.nextStep()
+}
+
+func hasField(st flows.Step, key string) bool {
+	for _, f := range st.Fields {
+		if f.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// nextStep plans from the current snapshot and opens the first step, or
+// the summary when nothing is left to ask.
+func (m *Model) nextStep() tea.Cmd {
+	steps := flows.Plan(m.account, m.plan.strategy, m.plan.tried, m.c.Lang)
+	if len(steps) == 0 {
+		m.screen, m.back, m.form = screenSummary, screenHome, nil
+		return m.scheduleRefresh()
+	}
+	m.plan.step = steps[0]
+	m.plan.problems = maps.Clone(steps[0].Problems)
+	m.plan.total = m.plan.done + len(steps)
+	return m.showStep()
+}
+
+// showStep (re)builds the current step's form from the typed values.
+func (m *Model) showStep() tea.Cmd {
+	st := m.plan.step
+	heading := stepHeading(m.c, m.plan.done+1, m.plan.total, st)
+	m.screen, m.back = screenWizard, screenWizard
+	m.form = stepForm(m.c, m.account, st, m.plan.values, m.plan.problems, heading)
+	return tea.Batch(m.form.Init(), m.resizeForm())
+}
+
+// scheduleRefresh re-reads the account later while Stripe is verifying.
+func (m *Model) scheduleRefresh() tea.Cmd {
+	if m.screen != screenSummary || m.c.Static || len(m.account.Requirements.PendingVerification) == 0 {
+		return nil
+	}
+	return refreshAfter(m.c.RefreshEvery, m.gen)
+}
