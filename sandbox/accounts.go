@@ -1,0 +1,101 @@
+package sandbox
+
+import "fmt"
+
+// newAccountFacts returns the defaults of an account the platform onboards
+// through the API: US, full service agreement, application controller.
+func newAccountFacts(r *request) *accountFacts {
+	return &accountFacts{
+		ID:      newID("acct_", 16),
+		Created: r.now.Unix(),
+		Country: "US",
+		Controller: controllerFacts{
+			RequirementCollection: "application", FeesPayer: "application",
+			LossesPayments: "application", DashboardType: "none",
+		},
+		Capabilities: map[string]bool{},
+		Profile:      map[string]string{},
+		TOS:          tosFacts{ServiceAgreement: "full"},
+		Metadata:     map[string]string{},
+		Fields:       map[string]fieldFact{},
+	}
+}
+
+// createAccount serves POST /v1/accounts.
+func createAccount(r *request) (any, error) {
+	a := newAccountFacts(r)
+	ap := &applier{r: r, a: a}
+	if err := ap.apply(true); err != nil {
+		return nil, err
+	}
+	return persist(r, a, nil)
+}
+
+// retrieveAccount serves GET /v1/accounts/{id}.
+func retrieveAccount(r *request) (any, error) {
+	r.params.get("expand").markAll()
+	if e := r.params.unknown(); e != nil {
+		return nil, e
+	}
+	a, _, err := mustAccount(r, r.pathID, "id")
+	if err != nil {
+		return nil, err
+	}
+	return renderAccount(a, r.now), nil
+}
+
+// updateAccount serves POST /v1/accounts/{id}. Outcomes that settled
+// before this request are frozen first, so the update only re-opens the
+// verifications of the fields it changes.
+func updateAccount(r *request) (any, error) {
+	a, _, err := mustAccount(r, r.pathID, "id")
+	if err != nil {
+		return nil, err
+	}
+	freeze(a, r.now)
+	before := mustJSON(renderAccount(a, r.now))
+	ap := &applier{r: r, a: a}
+	if err := ap.apply(false); err != nil {
+		return nil, err
+	}
+	return persist(r, a, before)
+}
+
+// deleteAccount serves DELETE /v1/accounts/{id}.
+func deleteAccount(r *request) (any, error) {
+	if e := r.params.unknown(); e != nil {
+		return nil, e
+	}
+	if _, _, err := mustAccount(r, r.pathID, "id"); err != nil {
+		return nil, err
+	}
+	if _, err := r.tx.ExecContext(r.ctx, `DELETE FROM accounts WHERE id = ?`, r.pathID); err != nil {
+		return nil, fmt.Errorf("delete account: %w", err)
+	}
+	return map[string]any{"id": r.pathID, "object": "account", "deleted": true}, nil
+}
+
+// listAccounts serves GET /v1/accounts, newest first.
+func listAccounts(r *request) (any, error) {
+	pg, err := readPage(r, "accounts", "account")
+	if err != nil {
+		return nil, err
+	}
+	r.params.get("expand").markAll()
+	if e := r.params.unknown(); e != nil {
+		return nil, e
+	}
+	data, more, err := pg.fetch(r, "accounts")
+	if err != nil {
+		return nil, err
+	}
+	list := listJSON{Object: "list", Data: []any{}, HasMore: more, URL: "/v1/accounts"}
+	for _, d := range data {
+		a, err := decodeFacts(d)
+		if err != nil {
+			return nil, err
+		}
+		list.Data = append(list.Data, renderAccount(a, r.now))
+	}
+	return list, nil
+}

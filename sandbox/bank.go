@@ -1,0 +1,178 @@
+package sandbox
+
+import (
+	"strings"
+)
+
+// bankInput is a bank account as submitted, before it is reduced to the
+// facts Stripe keeps. The account number lives only in this value, for the
+// duration of one request.
+type bankInput struct {
+	Country, Currency, Routing, Account, HolderName, HolderType string
+}
+
+// readBank reads the bank-account hash fields under p (bank_account[...] on
+// /v1/tokens, external_account[...] on accounts). defaultCountry fills in
+// a missing country the way Stripe defaults to the account's.
+func readBank(p *param, defaultCountry string) (bankInput, error) {
+	var in bankInput
+	fields := []struct {
+		name     string
+		dst      *string
+		required bool
+	}{
+		{"country", &in.Country, false},
+		{"currency", &in.Currency, false},
+		{"routing_number", &in.Routing, false},
+		{"account_number", &in.Account, true},
+		{"account_holder_name", &in.HolderName, false},
+		{"account_holder_type", &in.HolderType, false},
+	}
+	for _, f := range fields {
+		c := p.get(f.name)
+		v, ok, err := c.nonEmpty()
+		if err != nil {
+			return in, err
+		}
+		if !ok && f.required {
+			return in, errMissingParam(p.path + "[" + f.name + "]")
+		}
+		*f.dst = strings.TrimSpace(v)
+	}
+	if in.Country == "" {
+		in.Country = defaultCountry
+	}
+	in.Country = strings.ToUpper(in.Country)
+	in.Currency = strings.ToLower(in.Currency)
+	if in.Currency == "" {
+		if prof, ok := countries[in.Country]; ok {
+			in.Currency = prof.Currency
+		}
+	}
+	if e := validateBank(in, p.path); e != nil {
+		return in, e
+	}
+	return in, nil
+}
+
+// validateBank applies the per-country format checks (v1-requirements §4.2).
+func validateBank(in bankInput, prefix string) *apiError {
+	if !countryRE.MatchString(in.Country) {
+		return invalid("", prefix+"[country]", "Invalid country: %s", in.Country)
+	}
+	if !currencyRE.MatchString(in.Currency) {
+		return invalid("", prefix+"[currency]", "Invalid currency: %s", in.Currency)
+	}
+	if in.HolderType != "" && in.HolderType != "individual" && in.HolderType != "company" {
+		return invalid("", prefix+"[account_holder_type]", "Invalid account_holder_type: must be one of individual or company")
+	}
+	acct := strings.ReplaceAll(in.Account, " ", "")
+	if !digitsRE.MatchString(acct) || len(acct) < 4 || len(acct) > 17 {
+		return invalid("account_number_invalid", prefix+"[account_number]",
+			"The account number must contain only digits, and must be between 4 and 17 digits long.")
+	}
+	if in.Country == "US" {
+		if in.Routing == "" {
+			return errMissingParam(prefix + "[routing_number]")
+		}
+		if !abaValid(in.Routing) {
+			return invalid("routing_number_invalid", prefix+"[routing_number]",
+				"Routing number must have 9 digits and a valid ABA checksum (for example 110000000).")
+		}
+	}
+	return nil
+}
+
+// abaValid checks a US routing number: nine digits with
+// 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) ≡ 0 (mod 10).
+func abaValid(s string) bool {
+	if len(s) != 9 || !digitsRE.MatchString(s) {
+		return false
+	}
+	w := [3]int{3, 7, 1}
+	sum := 0
+	for i := range 9 {
+		sum += int(s[i]-'0') * w[i%3]
+	}
+	return sum%10 == 0
+}
+
+// toBankFacts reduces the input to what Stripe keeps and returns, and
+// decides the verification outcome. Every well-formed account verifies;
+// the payout-failure test numbers of §2.8 only matter once payouts exist.
+func toBankFacts(in bankInput) (bankFacts, outcome) {
+	acct := strings.ReplaceAll(in.Account, " ", "")
+	b := bankFacts{
+		ID:            newID("ba_", 24),
+		Last4:         acct[len(acct)-4:],
+		RoutingNumber: in.Routing,
+		Country:       in.Country,
+		Currency:      in.Currency,
+		BankName:      bankName(in.Routing),
+		HolderName:    in.HolderName,
+		HolderType:    in.HolderType,
+		Fingerprint:   fingerprint(in.Country, in.Routing, acct),
+	}
+	return b, outcome{}
+}
+
+func bankName(routing string) string {
+	if routing == "110000000" {
+		return "STRIPE TEST BANK"
+	}
+	return "SANDBOX BANK"
+}
+
+// magicBankToken resolves Stripe's built-in test tokens (btok_us and the
+// btok_us_verified family) without a /v1/tokens call.
+func magicBankToken(id string) (bankFacts, outcome, bool) {
+	if id != "btok_us" && !strings.HasPrefix(id, "btok_us_verified") {
+		return bankFacts{}, outcome{}, false
+	}
+	b, out := toBankFacts(bankInput{Country: "US", Currency: "usd", Routing: "110000000", Account: "000123456789"})
+	return b, out, true
+}
+
+// bankJSON is a bank_account object.
+type bankJSON struct {
+	ID                     string            `json:"id"`
+	Object                 string            `json:"object"`
+	Account                *string           `json:"account,omitempty"`
+	AccountHolderName      *string           `json:"account_holder_name"`
+	AccountHolderType      *string           `json:"account_holder_type"`
+	AvailablePayoutMethods []string          `json:"available_payout_methods,omitempty"`
+	BankName               string            `json:"bank_name"`
+	Country                string            `json:"country"`
+	Currency               string            `json:"currency"`
+	DefaultForCurrency     *bool             `json:"default_for_currency,omitempty"`
+	Fingerprint            string            `json:"fingerprint"`
+	Last4                  string            `json:"last4"`
+	Metadata               map[string]string `json:"metadata,omitempty"`
+	RoutingNumber          string            `json:"routing_number"`
+	Status                 string            `json:"status"`
+}
+
+// renderBank renders b; account is "" for a token's bank_account.
+func renderBank(b *bankFacts, account string, st fieldStatus) bankJSON {
+	out := bankJSON{
+		ID: b.ID, Object: "bank_account",
+		AccountHolderName: nullable(b.HolderName), AccountHolderType: nullable(b.HolderType),
+		BankName: b.BankName, Country: b.Country, Currency: b.Currency,
+		Fingerprint: b.Fingerprint, Last4: b.Last4, RoutingNumber: b.RoutingNumber,
+		Status: "new",
+	}
+	if account != "" {
+		yes := true
+		out.Account = &account
+		out.DefaultForCurrency = &yes
+		out.AvailablePayoutMethods = []string{"standard"}
+		out.Metadata = map[string]string{}
+		switch st {
+		case fieldDone:
+			out.Status = "verified"
+		case fieldFailed:
+			out.Status = "verification_failed"
+		}
+	}
+	return out
+}

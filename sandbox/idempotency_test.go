@@ -1,0 +1,53 @@
+package sandbox
+
+import (
+	"testing"
+
+	"github.com/stripe/stripe-go/v82"
+)
+
+func TestIdempotency(t *testing.T) {
+	bothEnvs(t, func(t *testing.T, e *env) {
+		mk := func(key, email string) (*stripe.Account, error) {
+			p := &stripe.AccountCreateParams{Type: stripe.String("custom"), Email: stripe.String(email)}
+			p.SetIdempotencyKey(key)
+			return e.sc.V1Accounts.Create(e.ctx, p)
+		}
+		first, err := mk("key-1", "a@example.com")
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := mk("key-1", "a@example.com")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again.ID != first.ID || again.LastResponse.Header.Get("Idempotent-Replayed") != "true" {
+			t.Errorf("replay: %s vs %s, header %v", again.ID, first.ID, again.LastResponse.Header)
+		}
+		if first.LastResponse.Header.Get("Idempotent-Replayed") != "" {
+			t.Errorf("first response marked as replayed")
+		}
+		_, err = mk("key-1", "b@example.com")
+		se := wantErr(t, err, 400, "", "")
+		if se.Type != stripe.ErrorTypeIdempotency {
+			t.Errorf("type %q", se.Type)
+		}
+		// Only one account exists.
+		n := 0
+		for _, err := range e.sc.V1Accounts.List(e.ctx, &stripe.AccountListParams{}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+		}
+		if n != 1 {
+			t.Errorf("%d accounts, want 1", n)
+		}
+		// A request that failed validation is not saved: the key is reusable.
+		_, err = mk("key-2", "not-an-email")
+		wantErr(t, err, 400, "email_invalid", "email")
+		if _, err := mk("key-2", "c@example.com"); err != nil {
+			t.Errorf("key of a failed request not reusable: %v", err)
+		}
+	})
+}

@@ -1,0 +1,123 @@
+package sandbox
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// page is a parsed v1 pagination request: limit 1-100 (default 10) and at
+// most one of starting_after / ending_before, turned into row sequences.
+type page struct {
+	limit     int
+	afterSeq  int64
+	beforeSeq int64
+	where     []string
+	args      []any
+}
+
+// readPage reads limit, starting_after, ending_before and created[...]
+// from the query. kind names the listed object in "No such ..." errors.
+func readPage(r *request, table, kind string) (page, error) {
+	pg := page{limit: 10}
+	p := r.params
+	if n, ok, e := p.get("limit").integer(); e != nil {
+		return pg, e
+	} else if ok {
+		if n < 1 || n > 100 {
+			return pg, invalid("parameter_invalid_integer", "limit", "Invalid limit: must be between 1 and 100")
+		}
+		pg.limit = int(n)
+	}
+	after, hasAfter, e := p.get("starting_after").nonEmpty()
+	if e != nil {
+		return pg, e
+	}
+	before, hasBefore, e := p.get("ending_before").nonEmpty()
+	if e != nil {
+		return pg, e
+	}
+	if hasAfter && hasBefore {
+		return pg, invalid("parameters_exclusive", "ending_before",
+			"You may only specify one of these parameters: starting_after, ending_before.")
+	}
+	var err error
+	if hasAfter {
+		if pg.afterSeq, err = seqOf(r, table, after, kind, "starting_after"); err != nil {
+			return pg, err
+		}
+	}
+	if hasBefore {
+		if pg.beforeSeq, err = seqOf(r, table, before, kind, "ending_before"); err != nil {
+			return pg, err
+		}
+	}
+	return pg, readCreated(p.get("created"), &pg)
+}
+
+// readCreated adds the created=N / created[gt|gte|lt|lte]=N filters.
+func readCreated(c *param, pg *page) error {
+	if !c.present() {
+		return nil
+	}
+	if n, ok, e := c.integer(); e != nil {
+		return e
+	} else if ok {
+		pg.where, pg.args = append(pg.where, "created = ?"), append(pg.args, n)
+	}
+	ops := map[string]string{"gt": ">", "gte": ">=", "lt": "<", "lte": "<="}
+	for _, name := range c.names() {
+		op, ok := ops[name]
+		if !ok {
+			continue // left untouched: reported as unknown
+		}
+		n, _, e := c.get(name).integer()
+		if e != nil {
+			return e
+		}
+		pg.where, pg.args = append(pg.where, "created "+op+" ?"), append(pg.args, n)
+	}
+	return nil
+}
+
+// fetch returns the data column of one page of rows, newest first, and
+// whether more rows lie beyond it in the direction of travel.
+func (pg page) fetch(r *request, table string) ([]string, bool, error) {
+	where, args := slices.Clone(pg.where), slices.Clone(pg.args)
+	order := "DESC"
+	switch {
+	case pg.beforeSeq != 0:
+		where, args, order = append(where, "seq > ?"), append(args, pg.beforeSeq), "ASC"
+	case pg.afterSeq != 0:
+		where, args = append(where, "seq < ?"), append(args, pg.afterSeq)
+	}
+	q := "SELECT data FROM " + table
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += fmt.Sprintf(" ORDER BY seq %s LIMIT %d", order, pg.limit+1)
+	rows, err := r.tx.QueryContext(r.ctx, q, args...)
+	if err != nil {
+		return nil, false, fmt.Errorf("list %s: %w", table, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var d string
+		if err := rows.Scan(&d); err != nil {
+			return nil, false, err
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	more := len(out) > pg.limit
+	if more {
+		out = out[:pg.limit]
+	}
+	if order == "ASC" {
+		slices.Reverse(out)
+	}
+	return out, more, nil
+}

@@ -1,0 +1,261 @@
+package sandbox
+
+import (
+	"slices"
+	"strings"
+)
+
+// checker validates one submitted value; param is the bracket path.
+type checker func(param, value string) *apiError
+
+// readString reads a non-empty string parameter and validates it.
+func readString(p *param, check checker) (string, bool, error) {
+	v, ok, e := p.nonEmpty()
+	if e != nil {
+		return "", false, e
+	}
+	if ok && check != nil {
+		if e := check(p.path, v); e != nil {
+			return "", false, e
+		}
+	}
+	return v, ok, nil
+}
+
+// setField reads a string into dst and, when path is not "", records the
+// requirement as provided (with a success outcome unless out says
+// otherwise).
+func (ap *applier) setField(p *param, dst *string, path string, check checker) error {
+	v, ok, err := readString(p, check)
+	if err != nil || !ok {
+		return err
+	}
+	*dst = v
+	if path != "" {
+		ap.submit(path, outcome{})
+	}
+	return nil
+}
+
+// applier applies one request's parameters to an account's facts.
+type applier struct {
+	r *request
+	a *accountFacts
+}
+
+func (ap *applier) submit(path string, out outcome) {
+	submit(ap.a, path, out, ap.r.now, ap.r.sb.delay)
+}
+
+// apply reads every account parameter the sandbox understands. On create
+// it also takes the create-only ones (type, country, controller); sent on
+// update they remain unread and are reported as unknown, like Stripe.
+func (ap *applier) apply(create bool) error {
+	p := ap.r.params
+	steps := []func(*param) error{ap.businessType, ap.agreement, ap.capabilities, ap.simple, ap.profile, ap.individual, ap.tos, ap.externalAccount}
+	if create {
+		steps = append([]func(*param) error{ap.createOnly}, steps...)
+	}
+	for _, step := range steps {
+		if err := step(p); err != nil {
+			return err
+		}
+	}
+	p.get("expand").markAll()
+	if e := p.unknown(); e != nil {
+		return e
+	}
+	return nil
+}
+
+// createOnly handles type, controller and country.
+func (ap *applier) createOnly(p *param) error {
+	a := ap.a
+	if t, ok, e := p.get("type").nonEmpty(); e != nil {
+		return e
+	} else if ok && t != "custom" {
+		return invalid("", "type", "The sandbox only models accounts onboarded through the API (type=custom or controller[requirement_collection]=application); got type=%s.", t)
+	}
+	c := p.get("controller")
+	for _, f := range []struct {
+		path    []string
+		dst     *string
+		allowed []string
+	}{
+		{[]string{"requirement_collection"}, &a.Controller.RequirementCollection, []string{"application"}},
+		{[]string{"fees", "payer"}, &a.Controller.FeesPayer, []string{"account", "application"}},
+		{[]string{"losses", "payments"}, &a.Controller.LossesPayments, []string{"application", "stripe"}},
+		{[]string{"stripe_dashboard", "type"}, &a.Controller.DashboardType, []string{"none", "express", "full"}},
+	} {
+		n := c
+		for _, name := range f.path {
+			n = n.get(name)
+		}
+		v, ok, e := n.nonEmpty()
+		if e != nil {
+			return e
+		}
+		if ok && !slices.Contains(f.allowed, v) {
+			return invalid("", n.path, "Invalid %s: must be one of %s", n.path, strings.Join(f.allowed, ", "))
+		}
+		if ok {
+			*f.dst = v
+		}
+	}
+	country, ok, e := p.get("country").nonEmpty()
+	if e != nil {
+		return e
+	}
+	if ok {
+		a.Country = strings.ToUpper(country)
+	}
+	prof, known := countries[a.Country]
+	if !known {
+		return invalid("country_unsupported", "country", "The sandbox does not model accounts in %s yet.", a.Country)
+	}
+	a.DefaultCurrency = prof.Currency
+	return nil
+}
+
+var businessTypes = []string{"individual", "company", "non_profit", "government_entity"}
+
+func (ap *applier) businessType(p *param) error {
+	v, ok, e := p.get("business_type").nonEmpty()
+	if e != nil || !ok {
+		return e
+	}
+	if !slices.Contains(businessTypes, v) {
+		return invalid("", "business_type", "Invalid business_type: must be one of %s", strings.Join(businessTypes, ", "))
+	}
+	if !supported(ap.a.Country, v) {
+		return invalid("", "business_type", "The sandbox does not model business_type=%s accounts in %s yet.", v, ap.a.Country)
+	}
+	a := ap.a
+	if a.BusinessType != v {
+		// Requirements are recomputed for the new type; the old type's
+		// answers no longer apply.
+		for path := range a.Fields {
+			if strings.HasPrefix(path, individualPrefix) {
+				delete(a.Fields, path)
+			}
+		}
+		a.Individual = nil
+	}
+	a.BusinessType = v
+	if v == "individual" && a.Individual == nil {
+		a.Individual = &individualFacts{
+			ID: newID("person_", 24), Created: ap.r.now.Unix(),
+			Address: map[string]string{}, Metadata: map[string]string{},
+		}
+	}
+	ap.submit("business_type", outcome{})
+	return nil
+}
+
+// agreement reads tos_acceptance[service_agreement], which is immutable
+// once the terms were accepted.
+func (ap *applier) agreement(p *param) error {
+	n := p.get("tos_acceptance").get("service_agreement")
+	v, ok, e := n.nonEmpty()
+	if e != nil || !ok {
+		return e
+	}
+	if v != "full" && v != "recipient" {
+		return invalid("", n.path, "Invalid service_agreement: must be one of full, recipient")
+	}
+	if v != ap.a.TOS.ServiceAgreement && ap.a.TOS.Date != 0 {
+		return invalid("", n.path, "The service agreement cannot be changed after the terms of service were accepted.")
+	}
+	ap.a.TOS.ServiceAgreement = v
+	return nil
+}
+
+func (ap *applier) capabilities(p *param) error {
+	caps := p.get("capabilities")
+	for _, name := range caps.names() {
+		if !slices.Contains(knownCapabilities, name) {
+			continue // untouched, so reported as unknown
+		}
+		n := caps.get(name).get("requested")
+		v, ok, e := n.boolean()
+		if e != nil {
+			return e
+		}
+		if ok {
+			ap.a.Capabilities[name] = v
+			if !v {
+				delete(ap.a.Capabilities, name)
+			}
+		}
+	}
+	if ap.a.Capabilities["card_payments"] && ap.a.TOS.ServiceAgreement == "recipient" {
+		return invalid("", "capabilities[card_payments]", "The card_payments capability cannot be requested by accounts under the recipient service agreement.")
+	}
+	return nil
+}
+
+// simple handles email, metadata and settings[payments][statement_descriptor].
+func (ap *applier) simple(p *param) error {
+	if err := ap.setField(p.get("email"), &ap.a.Email, "", checkEmail); err != nil {
+		return err
+	}
+	if err := readMetadata(p.get("metadata"), ap.a.Metadata); err != nil {
+		return err
+	}
+	return ap.setField(p.get("settings").get("payments").get("statement_descriptor"), &ap.a.Descriptor, "", checkDescriptor)
+}
+
+// readMetadata applies metadata[k]=v; an empty value deletes the key and
+// metadata= clears them all.
+func readMetadata(m *param, dst map[string]string) error {
+	if !m.present() {
+		return nil
+	}
+	if v, ok := m.str(); ok && v == "" && len(m.kids) == 0 {
+		clear(dst)
+		return nil
+	}
+	for _, k := range m.names() {
+		v, _ := m.get(k).str()
+		if v == "" {
+			delete(dst, k)
+		} else {
+			dst[k] = v
+		}
+	}
+	return nil
+}
+
+// profile handles business_profile[...]. The URL is verified
+// asynchronously against Stripe's magic test hosts.
+func (ap *applier) profile(p *param) error {
+	bp := p.get("business_profile")
+	fields := []struct {
+		name  string
+		path  string
+		check checker
+	}{
+		{"mcc", "business_profile.mcc", checkMCC},
+		{"name", "", nil},
+		{"product_description", "", nil},
+		{"support_email", "", checkEmail},
+		{"support_phone", "", checkPhone},
+		{"support_url", "", checkURL},
+	}
+	for _, f := range fields {
+		v := ap.a.Profile[f.name]
+		if err := ap.setField(bp.get(f.name), &v, f.path, f.check); err != nil {
+			return err
+		}
+		if v != "" {
+			ap.a.Profile[f.name] = v
+		}
+	}
+	u, ok, err := readString(bp.get("url"), checkURL)
+	if err != nil || !ok {
+		return err
+	}
+	ap.a.Profile["url"] = u
+	ap.submit("business_profile.url", urlOutcome(u))
+	return nil
+}

@@ -1,0 +1,169 @@
+package sandbox
+
+import "time"
+
+// The types below fix the JSON shape of an account. They use pointers where
+// Stripe sends null and always-initialised slices where it sends [], so the
+// output decodes into stripe.Account exactly like Stripe's.
+
+type accountJSON struct {
+	ID                 string              `json:"id"`
+	Object             string              `json:"object"`
+	BusinessProfile    businessProfileJSON `json:"business_profile"`
+	BusinessType       *string             `json:"business_type"`
+	Capabilities       map[string]string   `json:"capabilities"`
+	ChargesEnabled     bool                `json:"charges_enabled"`
+	Controller         controllerJSON      `json:"controller"`
+	Country            string              `json:"country"`
+	Created            int64               `json:"created"`
+	DefaultCurrency    string              `json:"default_currency"`
+	DetailsSubmitted   bool                `json:"details_submitted"`
+	Email              *string             `json:"email"`
+	ExternalAccounts   listJSON            `json:"external_accounts"`
+	FutureRequirements requirementsJSON    `json:"future_requirements"`
+	Individual         *personJSON         `json:"individual,omitempty"`
+	Metadata           map[string]string   `json:"metadata"`
+	PayoutsEnabled     bool                `json:"payouts_enabled"`
+	Requirements       requirementsJSON    `json:"requirements"`
+	Settings           settingsJSON        `json:"settings"`
+	TOSAcceptance      tosJSON             `json:"tos_acceptance"`
+	Type               string              `json:"type"`
+}
+
+type businessProfileJSON struct {
+	MCC                *string `json:"mcc"`
+	Name               *string `json:"name"`
+	ProductDescription *string `json:"product_description"`
+	SupportEmail       *string `json:"support_email"`
+	SupportPhone       *string `json:"support_phone"`
+	SupportURL         *string `json:"support_url"`
+	URL                *string `json:"url"`
+}
+
+type controllerJSON struct {
+	Fees                  map[string]string `json:"fees"`
+	IsController          bool              `json:"is_controller"`
+	Losses                map[string]string `json:"losses"`
+	RequirementCollection string            `json:"requirement_collection"`
+	StripeDashboard       map[string]string `json:"stripe_dashboard"`
+	Type                  string            `json:"type"`
+}
+
+type requirementsJSON struct {
+	Alternatives        []any              `json:"alternatives"`
+	CurrentDeadline     *int64             `json:"current_deadline"`
+	CurrentlyDue        []string           `json:"currently_due"`
+	DisabledReason      *string            `json:"disabled_reason"`
+	Errors              []requirementError `json:"errors"`
+	EventuallyDue       []string           `json:"eventually_due"`
+	PastDue             []string           `json:"past_due"`
+	PendingVerification []string           `json:"pending_verification"`
+}
+
+type settingsJSON struct {
+	Payments struct {
+		StatementDescriptor *string `json:"statement_descriptor"`
+	} `json:"payments"`
+}
+
+type tosJSON struct {
+	Date             *int64  `json:"date"`
+	IP               *string `json:"ip"`
+	ServiceAgreement string  `json:"service_agreement"`
+	UserAgent        *string `json:"user_agent"`
+}
+
+// listJSON is Stripe's list envelope.
+type listJSON struct {
+	Object     string `json:"object"`
+	Data       []any  `json:"data"`
+	HasMore    bool   `json:"has_more"`
+	TotalCount *int   `json:"total_count,omitempty"`
+	URL        string `json:"url"`
+}
+
+// emptyRequirements is the hash with nothing in it (future_requirements
+// until announced requirements are modelled).
+func emptyRequirements() requirementsJSON {
+	return requirementsJSON{
+		Alternatives: []any{}, CurrentlyDue: []string{}, Errors: []requirementError{},
+		EventuallyDue: []string{}, PastDue: []string{}, PendingVerification: []string{},
+	}
+}
+
+// nullable maps "" to JSON null.
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func nullableInt(n int64) *int64 {
+	if n == 0 {
+		return nil
+	}
+	return &n
+}
+
+// renderAccount builds the account JSON at now.
+func renderAccount(a *accountFacts, now time.Time) accountJSON {
+	d := derive(a, now)
+	out := accountJSON{
+		ID:     a.ID,
+		Object: "account",
+		BusinessProfile: businessProfileJSON{
+			MCC: nullable(a.Profile["mcc"]), Name: nullable(a.Profile["name"]),
+			ProductDescription: nullable(a.Profile["product_description"]),
+			SupportEmail:       nullable(a.Profile["support_email"]),
+			SupportPhone:       nullable(a.Profile["support_phone"]),
+			SupportURL:         nullable(a.Profile["support_url"]),
+			URL:                nullable(a.Profile["url"]),
+		},
+		BusinessType:       nullable(a.BusinessType),
+		Capabilities:       d.Capabilities,
+		ChargesEnabled:     d.ChargesEnabled,
+		Controller:         renderController(a.Controller),
+		Country:            a.Country,
+		Created:            a.Created,
+		DefaultCurrency:    a.DefaultCurrency,
+		DetailsSubmitted:   d.DetailsSubmitted,
+		Email:              nullable(a.Email),
+		ExternalAccounts:   listJSON{Object: "list", Data: []any{}, URL: "/v1/accounts/" + a.ID + "/external_accounts"},
+		FutureRequirements: emptyRequirements(),
+		Metadata:           a.Metadata,
+		PayoutsEnabled:     d.PayoutsEnabled,
+		Requirements: requirementsJSON{
+			Alternatives: []any{}, CurrentlyDue: d.CurrentlyDue, DisabledReason: d.DisabledReason,
+			Errors: d.Errors, EventuallyDue: d.EventuallyDue, PastDue: d.PastDue,
+			PendingVerification: d.Pending,
+		},
+		TOSAcceptance: tosJSON{
+			Date: nullableInt(a.TOS.Date), IP: nullable(a.TOS.IP),
+			ServiceAgreement: a.TOS.ServiceAgreement, UserAgent: nullable(a.TOS.UserAgent),
+		},
+		Type: "custom",
+	}
+	out.Settings.Payments.StatementDescriptor = nullable(a.Descriptor)
+	if a.Bank != nil {
+		out.ExternalAccounts.Data = append(out.ExternalAccounts.Data, renderBank(a.Bank, a.ID, status(a, "external_account", now)))
+	}
+	n := len(out.ExternalAccounts.Data)
+	out.ExternalAccounts.TotalCount = &n
+	if a.Individual != nil {
+		p := renderPerson(a, d, now)
+		out.Individual = &p
+	}
+	return out
+}
+
+func renderController(c controllerFacts) controllerJSON {
+	return controllerJSON{
+		Fees:                  map[string]string{"payer": c.FeesPayer},
+		IsController:          true,
+		Losses:                map[string]string{"payments": c.LossesPayments},
+		RequirementCollection: c.RequirementCollection,
+		StripeDashboard:       map[string]string{"type": c.DashboardType},
+		Type:                  "application",
+	}
+}

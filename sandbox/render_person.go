@@ -1,0 +1,151 @@
+package sandbox
+
+import "time"
+
+// personJSON is account.individual, a Person object.
+type personJSON struct {
+	ID                 string            `json:"id"`
+	Object             string            `json:"object"`
+	Account            string            `json:"account"`
+	Address            addressJSON       `json:"address"`
+	Created            int64             `json:"created"`
+	DOB                dobJSON           `json:"dob"`
+	Email              *string           `json:"email"`
+	FirstName          *string           `json:"first_name"`
+	FutureRequirements personReqJSON     `json:"future_requirements"`
+	IDNumberProvided   bool              `json:"id_number_provided"`
+	LastName           *string           `json:"last_name"`
+	Metadata           map[string]string `json:"metadata"`
+	Phone              *string           `json:"phone"`
+	Relationship       map[string]any    `json:"relationship"`
+	Requirements       personReqJSON     `json:"requirements"`
+	SSNLast4Provided   bool              `json:"ssn_last_4_provided"`
+	Verification       verificationJSON  `json:"verification"`
+}
+
+type addressJSON struct {
+	City       *string `json:"city"`
+	Country    *string `json:"country"`
+	Line1      *string `json:"line1"`
+	Line2      *string `json:"line2"`
+	PostalCode *string `json:"postal_code"`
+	State      *string `json:"state"`
+}
+
+type dobJSON struct {
+	Day   *int64 `json:"day"`
+	Month *int64 `json:"month"`
+	Year  *int64 `json:"year"`
+}
+
+// personReqJSON is a person's requirements hash: paths relative to the
+// person, no deadline or disabled reason.
+type personReqJSON struct {
+	Alternatives        []any              `json:"alternatives"`
+	CurrentlyDue        []string           `json:"currently_due"`
+	Errors              []requirementError `json:"errors"`
+	EventuallyDue       []string           `json:"eventually_due"`
+	PastDue             []string           `json:"past_due"`
+	PendingVerification []string           `json:"pending_verification"`
+}
+
+type documentJSON struct {
+	Back        *string `json:"back"`
+	Details     *string `json:"details"`
+	DetailsCode *string `json:"details_code"`
+	Front       *string `json:"front"`
+}
+
+type verificationJSON struct {
+	AdditionalDocument documentJSON `json:"additional_document"`
+	Details            *string      `json:"details"`
+	DetailsCode        *string      `json:"details_code"`
+	Document           documentJSON `json:"document"`
+	Status             string       `json:"status"`
+}
+
+const individualPrefix = "individual."
+
+func renderPerson(a *accountFacts, d derived, now time.Time) personJSON {
+	in := a.Individual
+	p := personJSON{
+		ID: in.ID, Object: "person", Account: a.ID, Created: in.Created,
+		Address: addressJSON{
+			City: nullable(in.Address["city"]), Country: nullable(in.Address["country"]),
+			Line1: nullable(in.Address["line1"]), Line2: nullable(in.Address["line2"]),
+			PostalCode: nullable(in.Address["postal_code"]), State: nullable(in.Address["state"]),
+		},
+		Email: nullable(in.Email), FirstName: nullable(in.FirstName), LastName: nullable(in.LastName),
+		Phone: nullable(in.Phone), Metadata: in.Metadata,
+		IDNumberProvided: in.IDNumberProvided, SSNLast4Provided: in.SSNLast4Provided,
+		Relationship: map[string]any{
+			"director": false, "executive": false, "owner": false,
+			"percent_ownership": nil, "representative": true, "title": nil,
+		},
+		FutureRequirements: personReqJSON{
+			Alternatives: []any{}, CurrentlyDue: []string{}, Errors: []requirementError{},
+			EventuallyDue: []string{}, PastDue: []string{}, PendingVerification: []string{},
+		},
+		Requirements: personReqJSON{
+			Alternatives:        []any{},
+			CurrentlyDue:        scoped(d.CurrentlyDue, individualPrefix),
+			Errors:              personErrors(d.Errors),
+			EventuallyDue:       scoped(d.EventuallyDue, individualPrefix),
+			PastDue:             scoped(d.PastDue, individualPrefix),
+			PendingVerification: scoped(d.Pending, individualPrefix),
+		},
+	}
+	if in.DOB != nil {
+		p.DOB = dobJSON{Day: &in.DOB.Day, Month: &in.DOB.Month, Year: &in.DOB.Year}
+	}
+	p.Verification = personVerification(a, now)
+	return p
+}
+
+func personErrors(all []requirementError) []requirementError {
+	out := []requirementError{}
+	for _, e := range all {
+		if len(scoped([]string{e.Requirement}, individualPrefix)) == 1 {
+			e.Requirement = e.Requirement[len(individualPrefix):]
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// personVerification summarises the identity group: verified when every
+// submitted identity field verified and the core is complete, pending while
+// any is still being checked, unverified otherwise.
+func personVerification(a *accountFacts, now time.Time) verificationJSON {
+	v := verificationJSON{Status: "unverified"}
+	g := groupOf("individual.first_name")
+	pending, failed, submitted := false, "", 0
+	for _, m := range g.Members {
+		switch status(a, m, now) {
+		case fieldPending:
+			pending = true
+		case fieldFailed:
+			if failed == "" {
+				failed = a.Fields[m].Code
+			}
+		case fieldDone:
+			submitted++
+		}
+	}
+	switch {
+	case failed != "":
+		code := "failed_keyed_identity"
+		if failed == "verification_failed_id_number_match" || failed == "verification_failed_address_match" {
+			code = "failed_other"
+		}
+		v.DetailsCode = &code
+		v.Details = nullable(reasonFor(failed))
+	case pending:
+		v.Status = "pending"
+	case submitted > 0:
+		if groupReady(a, g) {
+			v.Status = "verified"
+		}
+	}
+	return v
+}

@@ -1,0 +1,155 @@
+// Package sandbox is an offline, stateful simulator of the slice of Stripe's
+// API that Connect onboarding touches. It serves real HTTP (or an in-process
+// RoundTripper) so the real stripe-go client can run against it, keeps its
+// state in SQLite so several processes can share one database, and derives
+// requirements, capability statuses and the enabled flags from stored facts
+// and its own movable clock on every read.
+//
+// It deliberately imports nothing of the application: it is a stand-in for
+// Stripe with its own rule tables, so that a misunderstanding in the app
+// cannot hide behind the same misunderstanding in the simulator.
+package sandbox
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// DefaultVerifyDelay is how long a submitted value stays in
+// pending_verification before it settles, unless WithVerifyDelay says
+// otherwise.
+const DefaultVerifyDelay = 2 * time.Second
+
+// Sandbox is one simulator backed by a SQLite database. It is safe for
+// concurrent use, and several Sandboxes (in one process or many) may share
+// the same database file.
+type Sandbox struct {
+	db    *sql.DB
+	now   func() time.Time
+	delay time.Duration
+}
+
+// config collects the options given to Open.
+type config struct {
+	now   func() time.Time
+	delay time.Duration
+}
+
+// Option configures a Sandbox in Open.
+type Option func(*config)
+
+// WithClock sets the base clock (time.Now by default). The sandbox clock is
+// this base plus the offset persisted by Advance, so tests pass a fixed
+// function and never depend on wall time.
+func WithClock(now func() time.Time) Option {
+	return func(c *config) { c.now = now }
+}
+
+// WithVerifyDelay sets how long asynchronous verification stays pending on
+// the sandbox clock (DefaultVerifyDelay by default). Zero settles every
+// submission on the next read.
+func WithVerifyDelay(d time.Duration) Option {
+	return func(c *config) { c.delay = d }
+}
+
+// Open opens (creating it and its directory if needed) the sandbox database
+// at path. ":memory:" gives a private in-memory database that lives until
+// Close.
+func Open(path string, opts ...Option) (*Sandbox, error) {
+	c := config{now: time.Now, delay: DefaultVerifyDelay}
+	for _, o := range opts {
+		o(&c)
+	}
+	if c.delay < 0 {
+		return nil, errors.New("sandbox: verify delay must not be negative")
+	}
+	db, err := openDB(path)
+	if err != nil {
+		return nil, err
+	}
+	return &Sandbox{db: db, now: c.now, delay: c.delay}, nil
+}
+
+// Close closes the database.
+func (s *Sandbox) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("sandbox: close: %w", err)
+	}
+	return nil
+}
+
+// Handler returns the HTTP API (Stripe's /v1 paths).
+func (s *Sandbox) Handler() http.Handler { return http.HandlerFunc(s.serveRecovered) }
+
+// serveRecovered turns a panic in the simulator into a Stripe-shaped 500,
+// as Stripe's own api_error, instead of taking down the process: in
+// process the sandbox runs inside the user's terminal session.
+func (s *Sandbox) serveRecovered(w http.ResponseWriter, r *http.Request) {
+	defer func() {
+		if p := recover(); p != nil {
+			e := errInternal(fmt.Errorf("%v", p))
+			writeJSON(w, e.Status, mustJSON(e.body(newID("req_", 14))))
+		}
+	}()
+	s.serveHTTP(w, r)
+}
+
+// Now returns the sandbox clock: the base clock plus the persisted offset.
+func (s *Sandbox) Now(ctx context.Context) (time.Time, error) {
+	return s.nowIn(ctx, s.db)
+}
+
+func (s *Sandbox) nowIn(ctx context.Context, q querier) (time.Time, error) {
+	off, err := readOffset(ctx, q)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return s.now().Add(off), nil
+}
+
+// Advance moves the sandbox clock forward by d and returns the new time.
+// The offset is stored in the database, so every process sharing it sees
+// the move; pending verifications whose delay has passed settle at once.
+func (s *Sandbox) Advance(ctx context.Context, d time.Duration) (time.Time, error) {
+	if d < 0 {
+		return time.Time{}, errors.New("sandbox: cannot move the clock backwards")
+	}
+	var now time.Time
+	err := inTx(ctx, s.db, func(tx *sql.Tx) error {
+		off, err := readOffset(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if err := writeOffset(ctx, tx, off+d); err != nil {
+			return err
+		}
+		now = s.now().Add(off + d)
+		return nil
+	})
+	if err != nil {
+		return time.Time{}, fmt.Errorf("sandbox: advance: %w", err)
+	}
+	return now, nil
+}
+
+// Reset deletes every account, token, event and idempotency record and
+// the clock offset, leaving an empty sandbox.
+func (s *Sandbox) Reset(ctx context.Context) error {
+	err := inTx(ctx, s.db, func(tx *sql.Tx) error {
+		for _, t := range []string{"accounts", "tokens", "events", "idempotency"} {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
+				return err
+			}
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = ?`, clockKey)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("sandbox: reset: %w", err)
+	}
+	return nil
+}

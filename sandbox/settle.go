@@ -1,0 +1,126 @@
+package sandbox
+
+import "time"
+
+// fieldStatus is where one requirement stands at a moment on the clock.
+type fieldStatus int
+
+const (
+	fieldMissing fieldStatus = iota // never submitted
+	fieldPending                    // submitted, verification running
+	fieldFailed                     // verification settled with an error
+	fieldDone                       // provided, and verified if it needs to be
+)
+
+// submit records that path was provided at now with the given outcome.
+// A value that already verified stays verified: Stripe's test tokens "only
+// loosen", so a later failing value cannot restrict the account again.
+func submit(a *accountFacts, path string, out outcome, now time.Time, delay time.Duration) {
+	if old, ok := a.Fields[path]; ok && old.verified() {
+		return
+	}
+	at := now.UnixNano()
+	settles := at + int64(delay)
+	if out.Immediate {
+		settles = at
+	}
+	a.Fields[path] = fieldFact{SubmittedAt: at, SettlesAt: settles, Code: out.Code, Immediate: out.Immediate}
+}
+
+// settleTime returns when the field's verification settles, and false when
+// it cannot start yet because its group lacks a core member (Stripe cannot
+// check a name without a date of birth and an SSN).
+func settleTime(a *accountFacts, path string, f fieldFact) (int64, bool) {
+	if f.Settled || f.Immediate {
+		return f.SettlesAt, true
+	}
+	g := groupOf(path)
+	if g == nil {
+		return f.SubmittedAt, true
+	}
+	if !groupReady(a, g) {
+		return 0, false
+	}
+	// The group is checked as one: it settles one delay after the latest
+	// submission among its members still waiting.
+	latest := f.SettlesAt
+	for _, m := range g.Members {
+		if mf, ok := a.Fields[m]; ok && !mf.Settled && !mf.Immediate && mf.SettlesAt > latest {
+			latest = mf.SettlesAt
+		}
+	}
+	return latest, true
+}
+
+// status evaluates one requirement path at now.
+func status(a *accountFacts, path string, now time.Time) fieldStatus {
+	f, ok := a.Fields[path]
+	if !ok {
+		return fieldMissing
+	}
+	if !f.Settled {
+		t, ok := settleTime(a, path, f)
+		if !ok || now.UnixNano() < t {
+			return fieldPending
+		}
+	}
+	if f.Code != "" {
+		return fieldFailed
+	}
+	return fieldDone
+}
+
+// freeze persists every outcome that has settled by now. It runs before a
+// write applies new values, so that the new submission re-opens only the
+// fields it touches instead of re-running checks that already finished.
+func freeze(a *accountFacts, now time.Time) {
+	var settled []string
+	for path, f := range a.Fields {
+		if f.Settled {
+			continue
+		}
+		if t, ok := settleTime(a, path, f); ok && now.UnixNano() >= t {
+			settled = append(settled, path)
+		}
+	}
+	for _, path := range settled {
+		f := a.Fields[path]
+		f.Settled = true
+		a.Fields[path] = f
+	}
+}
+
+// wakeAt returns the next moment (unix ns) after now at which some pending
+// verification settles, or 0 when nothing is scheduled. The store indexes it
+// so that the settling can be published as an account.updated event.
+func wakeAt(a *accountFacts, now time.Time) int64 {
+	var next int64
+	for path, f := range a.Fields {
+		if f.Settled {
+			continue
+		}
+		t, ok := settleTime(a, path, f)
+		if ok && t > now.UnixNano() && (next == 0 || t < next) {
+			next = t
+		}
+	}
+	return next
+}
+
+// groupReady reports whether every core alternative of g has a submitted
+// member, so the group's verification can run.
+func groupReady(a *accountFacts, g *verifyGroup) bool {
+	for _, anyOf := range g.Core {
+		found := false
+		for _, p := range anyOf {
+			if _, ok := a.Fields[p]; ok {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}

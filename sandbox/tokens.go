@@ -1,0 +1,166 @@
+package sandbox
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// tokenJSON is a bank-account token as /v1/tokens returns it.
+type tokenJSON struct {
+	ID          string   `json:"id"`
+	Object      string   `json:"object"`
+	BankAccount bankJSON `json:"bank_account"`
+	ClientIP    *string  `json:"client_ip"`
+	Created     int64    `json:"created"`
+	Livemode    bool     `json:"livemode"`
+	Type        string   `json:"type"`
+	Used        bool     `json:"used"`
+}
+
+// storedToken is what the tokens table keeps: the public facts and the
+// verification outcome, never the account number.
+type storedToken struct {
+	Bank    bankFacts `json:"bank"`
+	Created int64     `json:"created"`
+}
+
+// createToken serves POST /v1/tokens for bank accounts.
+func createToken(r *request) (any, error) {
+	p := r.params
+	ba := p.get("bank_account")
+	p.get("expand").markAll()
+	if !ba.present() {
+		if e := p.unknown(); e != nil {
+			return nil, e
+		}
+		return nil, invalid("", "", "You must supply a bank account to create a token (the sandbox only tokenizes bank accounts).")
+	}
+	in, e := readBank(ba, "US")
+	if e != nil {
+		return nil, e
+	}
+	if e := p.unknown(); e != nil {
+		return nil, e
+	}
+	b, out := toBankFacts(in)
+	st := storedToken{Bank: b, Created: r.now.Unix()}
+	id := newID("btok_", 24)
+	_, err := r.tx.ExecContext(r.ctx,
+		`INSERT INTO tokens (id, created, outcome, data) VALUES (?, ?, ?, ?)`,
+		id, st.Created, out.Code, string(mustJSON(st)))
+	if err != nil {
+		return nil, fmt.Errorf("store token: %w", err)
+	}
+	return renderToken(id, st, false), nil
+}
+
+func renderToken(id string, st storedToken, used bool) tokenJSON {
+	return tokenJSON{
+		ID: id, Object: "token", BankAccount: renderBank(&st.Bank, "", fieldPending),
+		Created: st.Created, Type: "bank_account", Used: used,
+	}
+}
+
+// retrieveToken serves GET /v1/tokens/{id}.
+func retrieveToken(r *request) (any, error) {
+	r.params.get("expand").markAll()
+	if e := r.params.unknown(); e != nil {
+		return nil, e
+	}
+	st, used, _, err := loadToken(r, r.pathID, "id")
+	if err != nil {
+		return nil, err
+	}
+	return renderToken(r.pathID, st, used), nil
+}
+
+func loadToken(r *request, id, param string) (storedToken, bool, outcome, error) {
+	var data, code string
+	var used bool
+	err := r.tx.QueryRowContext(r.ctx, `SELECT data, used, outcome FROM tokens WHERE id = ?`, id).Scan(&data, &used, &code)
+	if errors.Is(err, sql.ErrNoRows) {
+		return storedToken{}, false, outcome{}, errNoSuch("token", id, param)
+	}
+	if err != nil {
+		return storedToken{}, false, outcome{}, fmt.Errorf("load token: %w", err)
+	}
+	var st storedToken
+	if err := json.Unmarshal([]byte(data), &st); err != nil {
+		return st, false, outcome{}, fmt.Errorf("decode token: %w", err)
+	}
+	return st, used, outcome{Code: code}, nil
+}
+
+// useToken resolves a bank token for external_account and marks it used:
+// a token is single-use, as on Stripe. Magic test tokens never run out.
+func useToken(r *request, id, param string) (bankFacts, outcome, error) {
+	if b, out, ok := magicBankToken(id); ok {
+		return b, out, nil
+	}
+	st, used, out, err := loadToken(r, id, param)
+	if err != nil {
+		var ae *apiError
+		if errors.As(err, &ae) {
+			ae.Status = 400 // a bad reference in the body is a 400, not a 404
+		}
+		return bankFacts{}, outcome{}, err
+	}
+	if used {
+		return bankFacts{}, outcome{}, invalid("token_already_used", param,
+			"You cannot use a Stripe token more than once: %s.", id)
+	}
+	if _, err := r.tx.ExecContext(r.ctx, `UPDATE tokens SET used = 1 WHERE id = ?`, id); err != nil {
+		return bankFacts{}, outcome{}, fmt.Errorf("use token: %w", err)
+	}
+	// Each attachment is its own bank account object.
+	st.Bank.ID = newID("ba_", 24)
+	return st.Bank, out, nil
+}
+
+// externalAccount handles external_account in its three forms: a token
+// string (btok_..., with stripe-go's duplicate external_account[token]),
+// or the inline bank-account hash. It replaces the default bank account.
+func (ap *applier) externalAccount(p *param) error {
+	n := p.get("external_account")
+	if !n.present() {
+		return nil
+	}
+	var b bankFacts
+	var out outcome
+	tok, hasTok := n.str()
+	if t, ok := n.get("token").str(); ok {
+		if hasTok && t != tok {
+			return invalid("", "external_account[token]", "external_account and external_account[token] name different tokens.")
+		}
+		tok, hasTok = t, true
+	}
+	switch {
+	case hasTok:
+		if tok == "" {
+			return errEmpty(n.path)
+		}
+		var err error
+		if b, out, err = useToken(ap.r, tok, "external_account"); err != nil {
+			return err
+		}
+	default:
+		if obj, _ := n.get("object").str(); obj != "bank_account" {
+			return invalid("", "external_account[object]", "Invalid external_account[object]: must be bank_account.")
+		}
+		in, e := readBank(n, ap.a.Country)
+		if e != nil {
+			return e
+		}
+		b, out = toBankFacts(in)
+	}
+	if b.Country != ap.a.Country {
+		return invalid("", "external_account", "The bank account's country (%s) must match the account's country (%s).", b.Country, ap.a.Country)
+	}
+	ap.a.Bank = &b
+	// A new bank account starts a new verification.
+	delete(ap.a.Fields, "external_account")
+	ap.submit("external_account", out)
+	return nil
+}

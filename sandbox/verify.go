@@ -1,0 +1,121 @@
+package sandbox
+
+import (
+	"net/url"
+	"strings"
+)
+
+// Stripe's test-mode values (sandbox-rules §2.1-2.3, §2.6, §2.8) decide the
+// verification outcome at submit time; only the outcome is stored.
+
+var (
+	dobAsyncSuccess     = dateFacts{Day: 1, Month: 1, Year: 1901}
+	dobImmediateSuccess = dateFacts{Day: 1, Month: 1, Year: 1902}
+	dobOFACAlert        = dateFacts{Day: 1, Month: 1, Year: 1900}
+)
+
+// magicDOB reports whether d is one of Stripe's test dates, which are
+// exempt from the age plausibility check (they are over 120 years ago).
+func magicDOB(d dateFacts) bool {
+	return d == dobAsyncSuccess || d == dobImmediateSuccess || d == dobOFACAlert
+}
+
+// dobOutcome: 1901-01-01 verifies after the delay, 1902-01-01 at once, any
+// other date fails keyed-identity verification. 1900-01-01 (an OFAC alert
+// on Stripe) is treated as a success until watch-list holds are modelled.
+func dobOutcome(d dateFacts) outcome {
+	switch d {
+	case dobImmediateSuccess:
+		return outcome{Immediate: true}
+	case dobAsyncSuccess, dobOFACAlert:
+		return outcome{}
+	}
+	return outcome{Code: "verification_failed_keyed_identity"}
+}
+
+// addressOutcome looks at line1 only; any ordinary street address is
+// accepted, so the magic failure tokens are the only way to fail.
+func addressOutcome(line1 string) outcome {
+	switch strings.TrimSpace(line1) {
+	case "address_no_match", "address_line1_no_match":
+		return outcome{Code: "verification_failed_address_match"}
+	}
+	return outcome{}
+}
+
+// idNumberOutcome: 000000000 verifies, 222222222 verifies at once, every
+// other number (111111111 included) fails to match the identity.
+func idNumberOutcome(n string) outcome {
+	switch n {
+	case "000000000":
+		return outcome{}
+	case "222222222":
+		return outcome{Immediate: true}
+	}
+	return outcome{Code: "verification_failed_id_number_match"}
+}
+
+// ssnLast4Outcome: 0000 (the last four of 000000000) verifies, 2222 at
+// once; anything else fails to match.
+func ssnLast4Outcome(last4 string) outcome {
+	switch last4 {
+	case "0000":
+		return outcome{}
+	case "2222":
+		return outcome{Immediate: true}
+	}
+	return outcome{Code: "verification_failed_id_number_match"}
+}
+
+// urlOutcomes maps Stripe's magic test hosts to requirement error codes.
+// Hosts not listed (any ordinary site) verify successfully.
+var urlOutcomes = map[string]string{
+	"disallowed.stripe.com":            "invalid_url_denylisted",
+	"geoblocked.stripe.com":            "invalid_url_website_inaccessible_geoblocked",
+	"problem.stripe.com":               "invalid_url_website_other",
+	"missing.stripe.com":               "invalid_url_website_incomplete",
+	"mismatch.stripe.com":              "invalid_url_website_business_information_mismatch",
+	"passwordprotected.stripe.com":     "invalid_url_website_inaccessible_password_protected",
+	"underconstruction.stripe.com":     "invalid_url_website_incomplete_under_construction",
+	"inaccessible.stripe.com":          "invalid_url_website_inaccessible",
+	"inactivity.stripe.com":            "invalid_url_website_inaccessible",
+	"accessible.stripe.com":            "",
+	"www.accessible.stripe.com":        "",
+	"www.disallowed.stripe.com":        "invalid_url_denylisted",
+	"www.inaccessible.stripe.com":      "invalid_url_website_inaccessible",
+	"www.underconstruction.stripe.com": "invalid_url_website_incomplete_under_construction",
+}
+
+func urlOutcome(raw string) outcome {
+	u, err := url.Parse(withScheme(raw))
+	if err != nil {
+		return outcome{Code: "invalid_url_format"}
+	}
+	return outcome{Code: urlOutcomes[strings.ToLower(u.Hostname())]}
+}
+
+// errorReasons is the human text that goes with each code in
+// requirements.errors[].reason.
+var errorReasons = map[string]string{
+	"verification_failed_keyed_identity":                  "The identity information you entered cannot be verified. Please correct any errors or upload a document that matches the identity fields (e.g., name and date of birth) that you entered.",
+	"verification_failed_address_match":                   "The address you entered could not be matched to the person. Please correct the address or provide a proof of address.",
+	"verification_failed_id_number_match":                 "The ID number you entered does not match the name and date of birth you provided.",
+	"invalid_url_format":                                  "The URL is not in a valid format.",
+	"invalid_url_denylisted":                              "This URL is not allowed. Please provide the URL of your own business website.",
+	"invalid_url_website_inaccessible_geoblocked":         "The website could not be reached from our location. Please make it accessible or provide another URL.",
+	"invalid_url_website_other":                           "We could not verify the website. Please provide another URL or a product description.",
+	"invalid_url_website_incomplete":                      "The website is missing information we need. Please complete it or provide another URL.",
+	"invalid_url_website_business_information_mismatch":   "The website does not match the business information you provided.",
+	"invalid_url_website_inaccessible_password_protected": "The website is password protected. Please remove the password or provide another URL.",
+	"invalid_url_website_incomplete_under_construction":   "The website is under construction. Please finish it or provide another URL.",
+	"invalid_url_website_inaccessible":                    "The website could not be reached. Please check the URL.",
+	"bank_account_verification_failed":                    "The bank account could not be verified.",
+}
+
+// reasonFor returns the reason text for a code, with a generic fallback.
+func reasonFor(code string) string {
+	if r, ok := errorReasons[code]; ok {
+		return r
+	}
+	return "The information provided could not be verified."
+}
