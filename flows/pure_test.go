@@ -98,3 +98,12 @@ func TestAnswersValidateNamesField(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+func TestEveryStateHasALabel(t *testing.T) {
+	for _, s := range []string{StateRejected, StatePendingEnablement, StateComplete, StateEnabled, StateRestricted,
+		StatePayoutsDisabled, StateChargesDisabled, StatePastDue, StatePendingDisabled} {
+		if stateTexts[s].EN != s || stateTexts[s].FR == "" {
+			t.Errorf("state %q lacks its labels", s)
+		}
+	}
+}

@@ -19,6 +19,27 @@ const (
 	StatePendingDisabled   = "pending (disabled)"
 )
 
+var stateTexts = map[string]schema.Text{
+	StateRejected:          schema.T("rejected", "rejeté"),
+	StatePendingEnablement: schema.T("pending enablement", "activation en attente"),
+	StateComplete:          schema.T("complete", "complet"),
+	StateEnabled:           schema.T("enabled", "activé"),
+	StateRestricted:        schema.T("restricted", "restreint"),
+	StatePayoutsDisabled:   schema.T("restricted (payouts disabled)", "restreint (virements désactivés)"),
+	StateChargesDisabled:   schema.T("restricted (charges disabled)", "restreint (paiements désactivés)"),
+	StatePastDue:           schema.T("restricted (past due)", "restreint (en retard)"),
+	StatePendingDisabled:   schema.T("pending (disabled)", "en attente (désactivé)"),
+}
+
+// StateLabel is a state in the operator's language; JSON output keeps the
+// English names of the guide.
+func StateLabel(state string, lang schema.Lang) string {
+	if t, ok := stateTexts[state]; ok {
+		return t.In(lang)
+	}
+	return state
+}
+
 // State summarizes an account as Stripe's API-onboarding guide does. The
 // guide's Ruby treats an empty array as present; we follow its intent and
 // take "present" to mean non-empty.

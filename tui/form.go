@@ -55,6 +55,7 @@ func stepForm(c Common, a schema.Account, st flows.Step, values map[string]strin
 func newForm(c Common, groups ...*huh.Group) *huh.Form {
 	return huh.NewForm(groups...).
 		WithTheme(c.Styles.Form).
+		WithKeyMap(formKeyMap(c.Lang)).
 		WithShowHelp(false).
 		WithShowErrors(true)
 }

@@ -53,15 +53,23 @@ type Start struct {
 	AccountID     string
 }
 
+// inputs are the values the home, open and setup forms are bound to.
+type inputs struct {
+	choice string
+	openID string
+	setup  setupValues
+}
+
 // Model is the root of the program.
 type Model struct {
-	c       Common
-	screen  screen
-	back    screen // where esc leads from busy, error and wizard screens
-	form    *huh.Form
-	choice  string
-	openID  string
-	setup   setupValues
+	c      Common
+	screen screen
+	back   screen // where esc leads from busy, error and wizard screens
+	form   *huh.Form
+	// in holds what forms write through pointers. It is shared by every
+	// copy of the model (Bubble Tea passes models by value), so a form
+	// never writes into a copy that has been replaced.
+	in      *inputs
 	spin    spinner.Model
 	busy    string
 	help    help.Model
@@ -70,6 +78,7 @@ type Model struct {
 	loaded  bool
 	plan    wizardState
 	err     error
+	first   tea.Cmd
 	// Interrupted is true when the operator pressed ctrl+c.
 	Interrupted bool
 }
@@ -78,38 +87,42 @@ var _ tea.Model = Model{}
 
 // New builds the root model.
 func New(c Common, s Start) Model {
-	m := Model{c: c, help: help.New(), spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
-	m.setup = setupValues{Country: "US", BusinessType: "individual",
+	m := Model{c: c, help: help.New(), spin: spinner.New(spinner.WithSpinner(spinner.MiniDot)), in: &inputs{}}
+	m.in.setup = setupValues{Country: "US", BusinessType: "individual",
 		Capabilities: []string{"card_payments", "transfers"}, Strategy: strategyUpfront}
 	if s.Setup.Country != "" {
-		m.setup.Country = s.Setup.Country
+		m.in.setup.Country = s.Setup.Country
 	}
 	if s.Setup.BusinessType != "" {
-		m.setup.BusinessType = s.Setup.BusinessType
+		m.in.setup.BusinessType = s.Setup.BusinessType
 	}
 	if len(s.Setup.Capabilities) > 0 {
-		m.setup.Capabilities = s.Setup.Capabilities
+		m.in.setup.Capabilities = s.Setup.Capabilities
 	}
 	switch {
 	case !s.StrategyGiven:
 	case s.Strategy.Future:
-		m.setup.Strategy = strategyFuture
+		m.in.setup.Strategy = strategyFuture
 	case s.Strategy.Upfront:
-		m.setup.Strategy = strategyUpfront
+		m.in.setup.Strategy = strategyUpfront
 	default:
-		m.setup.Strategy = strategyProgressive
+		m.in.setup.Strategy = strategyProgressive
 	}
-	m.plan = newWizardState(m.setup.strategy())
+	m.plan = newWizardState(m.in.setup.strategy())
+	// The first command is made here, not in Init: Init has a value
+	// receiver, so the generation it would bump would be lost.
 	switch {
 	case s.AccountID != "":
-		m.openID = s.AccountID
-		m.screen = screenBusy
+		m.in.openID = s.AccountID
+		m.first = m.startLoad(s.AccountID)
 	case s.New && s.Preset:
-		m.screen = screenBusy
+		m.first = m.startCreate()
 	case s.New:
 		m.toSetup()
+		m.first = m.form.Init()
 	default:
 		m.toHome()
+		m.first = m.form.Init()
 	}
 	return m
 }
@@ -124,17 +137,7 @@ func (m Model) Summary() (id, state string) {
 }
 
 // Init starts the first screen's work.
-func (m Model) Init() tea.Cmd {
-	switch {
-	case m.screen == screenBusy && m.openID != "":
-		return m.startLoad(m.openID)
-	case m.screen == screenBusy:
-		return m.startCreate()
-	case m.form != nil:
-		return m.form.Init()
-	}
-	return nil
-}
+func (m Model) Init() tea.Cmd { return m.first }
 
 // Update routes messages; see the package comment for the rules.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -226,7 +229,7 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	switch m.screen {
 	case screenHome:
-		switch m.choice {
+		switch m.in.choice {
 		case choiceNew:
 			m.toSetup()
 			return m, tea.Batch(m.form.Init(), m.resizeForm())
@@ -237,9 +240,9 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 	case screenOpen:
-		return m, m.startLoad(m.openID)
+		return m, m.startLoad(m.in.openID)
 	case screenSetup:
-		m.plan = newWizardState(m.setup.strategy())
+		m.plan = newWizardState(m.in.setup.strategy())
 		return m, m.startCreate()
 	case screenWizard:
 		return m, m.startSubmit()

@@ -12,7 +12,7 @@ import (
 )
 
 // statusPanelWidth is the panel's outer width beside a form.
-const statusPanelWidth = 30
+const statusPanelWidth = 34
 
 // renderStatus draws the status panel of an account: its state, charges
 // and payouts, each capability, the current deadline with a countdown, and
@@ -32,7 +32,8 @@ func renderStatus(c Common, a schema.Account, width int) string {
 	}
 	var b []string
 	b = append(b, s.Heading.Render(txtStatus.In(lang)))
-	b = append(b, row(txtState.In(lang), stateStyle(c, flows.State(a)).Render(flows.State(a))))
+	state := flows.State(a)
+	b = append(b, row(txtState.In(lang), stateStyle(c, state).Render(flows.StateLabel(state, lang))))
 	b = append(b, row(txtCharges.In(lang), onOff(c, a.ChargesEnabled)))
 	b = append(b, row(txtPayouts.In(lang), onOff(c, a.PayoutsEnabled)))
 	if len(a.Capabilities) > 0 {

@@ -111,7 +111,7 @@ func (m Model) wizardView() string {
 
 func (m Model) summaryView() string {
 	c := m.c
-	title := c.Styles.Summary.Title.Render(txtAllDone.In(c.Lang) + " · " + flows.State(m.account))
+	title := c.Styles.Summary.Title.Render(txtAllDone.In(c.Lang) + " · " + flows.StateLabel(flows.State(m.account), c.Lang))
 	lines := []string{title, ""}
 	if n := len(m.account.Requirements.PendingVerification); n > 0 {
 		lines = append(lines, c.Styles.Notice.Info.Render(fmt.Sprintf(txtWaiting.In(c.Lang), n)), "")

@@ -36,18 +36,18 @@ func newWizardState(s flows.Strategy) wizardState {
 
 func (m *Model) toHome() {
 	m.screen, m.back = screenHome, screenHome
-	m.choice = choiceNew
-	m.form = homeForm(m.c, &m.choice)
+	m.in.choice = choiceNew
+	m.form = homeForm(m.c, &m.in.choice)
 }
 
 func (m *Model) toOpen() {
 	m.screen, m.back = screenOpen, screenHome
-	m.form = openForm(m.c, &m.openID)
+	m.form = openForm(m.c, &m.in.openID)
 }
 
 func (m *Model) toSetup() {
 	m.screen, m.back = screenSetup, screenHome
-	m.form = setupForm(m.c, &m.setup)
+	m.form = setupForm(m.c, &m.in.setup)
 }
 
 func (m *Model) busyWith(text string, back screen) tea.Cmd {
@@ -61,7 +61,7 @@ func (m *Model) busyWith(text string, back screen) tea.Cmd {
 
 func (m *Model) startCreate() tea.Cmd {
 	tick := m.busyWith(txtCreating.In(m.c.Lang), screenSetup)
-	return tea.Batch(tick, createCmd(m.c.Ctx, m.c.Client, m.setup.account(), m.gen))
+	return tea.Batch(tick, createCmd(m.c.Ctx, m.c.Client, m.in.setup.account(), m.gen))
 }
 
 func (m *Model) startLoad(id string) tea.Cmd {

@@ -135,7 +135,7 @@ func printStatus(w io.Writer, acct schema.Account, lang schema.Lang) {
 		}
 		return t("disabled", "désactivés").In(lang)
 	}
-	fmt.Fprintf(w, "%s  %s\n", acct.ID, st.State)
+	fmt.Fprintf(w, "%s  %s\n", acct.ID, flows.StateLabel(st.State, lang))
 	fmt.Fprintf(w, "  %-22s %s\n", t("charges", "paiements").In(lang), yes(st.ChargesEnabled))
 	fmt.Fprintf(w, "  %-22s %s\n", t("payouts", "virements").In(lang), yes(st.PayoutsEnabled))
 	names := make([]string, 0, len(st.Capabilities))

@@ -1,0 +1,49 @@
+package tui
+
+import (
+	"reflect"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/huh"
+)
+
+// formHelpFR translates the help of huh's default bindings; huh only
+// ships English.
+var formHelpFR = map[string]string{
+	"back": "retour", "next": "suivant", "submit": "envoyer", "complete": "compléter",
+	"select": "choisir", "confirm": "valider", "toggle": "cocher", "up": "haut", "down": "bas",
+	"filter": "filtrer", "set filter": "appliquer le filtre", "clear filter": "effacer le filtre",
+	"½ page up": "½ page haut", "½ page down": "½ page bas", "go to start": "début", "go to end": "fin",
+	"select all": "tout cocher", "select none": "tout décocher", "Yes": "Oui", "No": "Non",
+	"new line": "nouvelle ligne", "open editor": "ouvrir l'éditeur", "open": "ouvrir", "close": "fermer",
+	"first": "premier", "last": "dernier", "page up": "page préc.", "page down": "page suiv.",
+	"left": "gauche", "right": "droite",
+}
+
+// formKeyMap is huh's default key map with help in lang.
+func formKeyMap(lang Lang) *huh.KeyMap {
+	km := huh.NewDefaultKeyMap()
+	if lang != "fr" {
+		return km
+	}
+	translateBindings(reflect.ValueOf(km).Elem())
+	return km
+}
+
+// translateBindings walks the key map's nested structs and rewrites the
+// help of every binding it finds.
+func translateBindings(v reflect.Value) {
+	bindingType := reflect.TypeOf(key.Binding{})
+	for i := 0; i < v.NumField(); i++ {
+		f := v.Field(i)
+		switch {
+		case f.Type() == bindingType && f.CanAddr():
+			b := f.Addr().Interface().(*key.Binding)
+			if fr, ok := formHelpFR[b.Help().Desc]; ok {
+				b.SetHelp(b.Help().Key, fr)
+			}
+		case f.Kind() == reflect.Struct:
+			translateBindings(f)
+		}
+	}
+}
