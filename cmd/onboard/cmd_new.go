@@ -25,7 +25,7 @@ With --country, --business-type and --capabilities all given the setup screen is
 skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			n, err := f.account(cmd)
+			n, err := f.account()
 			if err != nil {
 				return err
 			}
@@ -36,7 +36,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 				}
 				preset := cmd.Flags().Changed("country") && cmd.Flags().Changed("business-type") && cmd.Flags().Changed("capabilities")
 				return a.runTUI(cmd.Context(), tuiStart{new: true, preset: preset, setup: n, strategy: strat,
-					strategyGiven: cmd.Flags().Changed("upfront") || cmd.Flags().Changed("future")})
+					strategyGiven: preset || cmd.Flags().Changed("upfront") || cmd.Flags().Changed("future")})
 			}
 			return a.scriptNew(cmd.Context(), n, strat, f.answers, f.json)
 		},
@@ -53,7 +53,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 	return cmd
 }
 
-func (f newFlags) account(cmd *cobra.Command) (flows.NewAccount, error) {
+func (f newFlags) account() (flows.NewAccount, error) {
 	country := strings.ToUpper(strings.TrimSpace(f.country))
 	if len(country) != 2 {
 		return flows.NewAccount{}, usageErr("--country takes a two-letter code such as US, not %q", f.country)
@@ -84,7 +84,6 @@ func (f newFlags) account(cmd *cobra.Command) (flows.NewAccount, error) {
 	if f.agreement == "recipient" && contains(caps, "card_payments") {
 		return flows.NewAccount{}, usageErr("card_payments needs the full service agreement; use --capabilities transfers with --agreement recipient")
 	}
-	_ = cmd
 	return flows.NewAccount{Country: country, BusinessType: f.businessType, Capabilities: caps, Agreement: f.agreement}, nil
 }
 

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/adrg/xdg"
+)
+
+func TestResolveKeyPrecedence(t *testing.T) {
+	p := profile{APIKey: "sk_test_profile"}
+	cases := []struct {
+		flag, env string
+		want      keyChoice
+	}{
+		{"sk_test_flag", "sk_test_env", keyChoice{"sk_test_flag", sourceFlag}},
+		{"", "sk_test_env", keyChoice{"sk_test_env", sourceEnv}},
+		{"", "", keyChoice{"sk_test_profile", sourceProfile}},
+	}
+	for _, c := range cases {
+		if got := resolveKey(c.flag, c.env, p); got != c.want {
+			t.Errorf("%q %q: got %+v", c.flag, c.env, got)
+		}
+	}
+	if got := resolveKey("", "", profile{}); got.Key != "" {
+		t.Errorf("no key anywhere should mean the sandbox, got %+v", got)
+	}
+}
+
+func TestCheckKey(t *testing.T) {
+	live := keyChoice{"sk_live_51Habcdefghijklmn4f2a", sourceEnv}
+	err := checkKey(live, false)
+	if codeOf(err) != exitUsage || !strings.Contains(err.Error(), "--live") || strings.Contains(err.Error(), "abcdefghijklmn") {
+		t.Fatalf("live key without --live: %v", err)
+	}
+	if err := checkKey(live, true); err != nil {
+		t.Errorf("live key with --live: %v", err)
+	}
+	if err := checkKey(keyChoice{"pk_test_123456789012", sourceFlag}, false); codeOf(err) != exitUsage {
+		t.Errorf("publishable key accepted: %v", err)
+	}
+	for _, k := range []string{"sk_test_x", "rk_test_y", ""} {
+		if err := checkKey(keyChoice{k, sourceFlag}, false); err != nil {
+			t.Errorf("%q refused: %v", k, err)
+		}
+	}
+}
+
+func TestRedactKey(t *testing.T) {
+	if got := redactKey("sk_test_51Habcdefghijklmn4f2a"); got != "sk_test_…4f2a" {
+		t.Errorf("got %q", got)
+	}
+	if got := redactKey("short"); strings.Contains(got, "short") {
+		t.Errorf("short key shown: %q", got)
+	}
+}
+
+func TestCheckAPIBase(t *testing.T) {
+	ok := map[string]string{
+		"https://api.stripe.com":  "https://api.stripe.com",
+		"https://api.stripe.com/": "https://api.stripe.com",
+		"http://127.0.0.1:12111":  "http://127.0.0.1:12111",
+		"http://localhost:12111":  "http://localhost:12111",
+		"http://[::1]:8080":       "http://[::1]:8080",
+	}
+	for in, want := range ok {
+		got, err := checkAPIBase(in)
+		if err != nil || got != want {
+			t.Errorf("%s: got %q, %v", in, got, err)
+		}
+	}
+	for _, bad := range []string{"http://api.stripe.com", "https://evil.example.com", "https://api.stripe.com.evil.com",
+		"http://10.0.0.1:80", "https://user@api.stripe.com", "https://api.stripe.com/v1", "nonsense", "file:///etc/passwd"} {
+		if _, err := checkAPIBase(bad); codeOf(err) != exitUsage {
+			t.Errorf("%s accepted", bad)
+		}
+	}
+}
+
+func TestReadConfigMakesFilePrivate(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(p, []byte("[profiles.default]\napi_key = \"sk_test_abc\"\nlang = \"fr\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := readConfig(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Profiles["default"].APIKey != "sk_test_abc" || c.Profiles["default"].Lang != "fr" {
+		t.Errorf("got %+v", c)
+	}
+	st, _ := os.Stat(p)
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v", st.Mode().Perm())
+	}
+	if _, err := readConfig(filepath.Join(t.TempDir(), "missing.toml")); err != nil {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+// isolate points XDG at temporary directories for an in-process run.
+func isolate(t *testing.T) {
+	t.Helper()
+	t.Cleanup(xdg.Reload)
+	for _, k := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"} {
+		t.Setenv(k, t.TempDir())
+	}
+	xdg.Reload()
+}
+
+func runIn(t *testing.T, env map[string]string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(""), &out, &errb, func(k string) string { return env[k] })
+	return out.String(), errb.String(), code
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	isolate(t)
+	cases := [][]string{
+		{"new", "--country", "USA", "--answers", "x.json"},
+		{"new", "--business-type", "sole_prop", "--answers", "x.json"},
+		{"new", "--capabilities", "issuing", "--answers", "x.json"},
+		{"new", "--agreement", "recipient", "--capabilities", "card_payments", "--answers", "x.json"},
+		{"new", "--no-such-flag"},
+		{"--lang", "de", "status", "acct_x"},
+		{"--api-base", "https://evil.example.com", "status", "acct_x"},
+		{"new", "--answers", "/does/not/exist.json"},
+		{"new"}, // no terminal on stdin
+		{"sandbox", "advance", "soon"},
+		{"sandbox", "serve", "--addr", "0.0.0.0:12111"},
+	}
+	for _, args := range cases {
+		_, stderr, code := runIn(t, nil, args...)
+		if code != exitUsage || stderr == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}
+
+func TestStatusOnSandboxInProcess(t *testing.T) {
+	isolate(t)
+	_, stderr, code := runIn(t, nil, "status", "acct_missing")
+	if code != exitFailure || !strings.Contains(stderr, "No such account") {
+		t.Fatalf("exit %d stderr %q", code, stderr)
+	}
+	_, stderr, code = runIn(t, map[string]string{"LANG": "fr_FR.UTF-8"}, "sandbox", "advance", "1d")
+	if code != 0 {
+		t.Fatalf("advance: %d %s", code, stderr)
+	}
+}
