@@ -24,10 +24,13 @@ func Lookup(path, country string) Field {
 	if f, ok := accountField(path, country); ok {
 		return f
 	}
-	if prefix, leaf, ok := splitPerson(path); ok {
-		for _, s := range personSpecs {
+	if role, ok := placeholderRole(path); ok {
+		return roleField(path, role)
+	}
+	if ref, leaf, ok := ParsePersonPath(path); ok {
+		for _, s := range allPersonSpecs() {
 			if s.leaf == leaf || slices.Contains(s.covers, leaf) {
-				return bind(s, prefix, country)
+				return bind(s, ref, country)
 			}
 		}
 	}
@@ -67,8 +70,17 @@ func FieldsFor(paths []string, country string) []Field {
 // expand adds the companions a field cannot be sent without: asking for a
 // bank account means asking every part of it.
 func expand(f Field, country string) []Field {
-	if f.Key == "external_account" {
+	switch {
+	case f.Key == "external_account":
 		return bankFields(country)
+	case f.Kind == KindRole:
+		role, _ := placeholderRole(f.Key)
+		fs := RoleFields(role, country)
+		for i := range fs {
+			// The fields answer the placeholder as well as themselves.
+			fs[i].Covers = append(fs[i].Covers, f.Key)
+		}
+		return fs
 	}
 	return []Field{f}
 }
@@ -86,32 +98,66 @@ func FieldForParam(param, country string) string {
 	return Lookup(path, country).Key
 }
 
-func splitPerson(path string) (prefix, leaf string, ok bool) {
-	i := strings.IndexByte(path, '.')
-	if i < 0 {
-		return "", "", false
+// bind makes a person's field from a leaf spec. The individual's fields
+// are sent on the account (individual[dob][day]); everyone else's go to
+// the Persons API without a prefix (dob[day]).
+func bind(s spec, ref PersonRef, country string) Field {
+	base := ""
+	if ref.OnAccount() {
+		base = ref.Prefix
 	}
-	prefix, leaf = path[:i], path[i+1:]
-	switch {
-	case prefix == "individual":
-		return prefix, leaf, true
-	}
-	return "", "", false
-}
-
-func bind(s spec, prefix, country string) Field {
-	f := s.field(prefix, country)
-	f.Key = prefix + "." + s.leaf
+	f := s.field(base, country)
+	f.Key = ref.Prefix + "." + s.leaf
+	f.param = under(base, s.leaf)
+	person := ref
+	f.Person = &person
 	if len(f.Covers) == 0 {
 		covers := s.covers
 		if len(covers) == 0 {
 			covers = []string{s.leaf}
 		}
 		for _, c := range covers {
-			f.Covers = append(f.Covers, prefix+"."+c)
+			f.Covers = append(f.Covers, ref.Prefix+"."+c)
+			if ref.Role != "" && ref.Index == 0 {
+				// Stripe writes owners.email for "the owners' email".
+				f.Covers = append(f.Covers, RolePrefix(ref.Role)+"."+c)
+			}
 		}
 	}
 	return f
+}
+
+// allPersonSpecs lists every leaf a person can be asked for.
+func allPersonSpecs() []spec {
+	return append(slices.Clip(personSpecs), personRelationSpecs...)
+}
+
+// under joins a parameter base and a leaf: under("individual", "dob") is
+// individual.dob, under("", "dob") is dob.
+func under(base, leaf string) string {
+	if base == "" {
+		return leaf
+	}
+	return base + "." + leaf
+}
+
+func roleField(path, role string) Field {
+	who := roleNames[role]
+	return Field{
+		Key: path, Covers: []string{path}, Group: GroupPeople, Order: 1, Kind: KindRole,
+		Label: T("Add the "+who.EN, "Ajouter "+who.FR),
+		Help: T("Stripe needs a person with this role; their details are asked next.",
+			"Stripe demande une personne ayant ce rôle ; ses informations sont demandées ensuite."),
+		check: func(string, Context) error { return nil },
+	}
+}
+
+// roleNames name each role in a sentence.
+var roleNames = map[string]Text{
+	RoleRepresentative: T("representative", "le représentant légal"),
+	RoleOwner:          T("owner", "un propriétaire"),
+	RoleDirector:       T("director", "un administrateur"),
+	RoleExecutive:      T("executive", "un dirigeant"),
 }
 
 // isLinkOnly recognises requirements that the API cannot satisfy: Stripe

@@ -26,7 +26,7 @@ var personSpecs = []spec{
 			Help: T("YYYY-MM-DD. The account holder must be at least 18. Sent whole: Stripe refuses a partial date.",
 				"AAAA-MM-JJ. Le titulaire doit avoir au moins 18 ans. Envoyée entière : Stripe refuse une date partielle."),
 			check:  checkBirthDate(18),
-			encode: encodeDate(p + ".dob")}
+			encode: encodeDate(under(p, "dob"))}
 	}},
 	{leaf: "email", field: func(p, _ string) Field {
 		return Field{Group: GroupIdentity, Order: 40, Kind: KindEmail, Placeholder: "jenny@example.com",
@@ -40,7 +40,7 @@ var personSpecs = []spec{
 			Help:  T("International format: + country code and number.", "Format international : + indicatif et numéro."),
 			check: checkPhone,
 			encode: func(v string, _ Context) []Param {
-				return []Param{{Key: Brackets(p + ".phone"), Value: NormalizePhone(v)}}
+				return []Param{{Key: Brackets(under(p, "phone")), Value: NormalizePhone(v)}}
 			}}
 	}},
 	{leaf: "ssn_last_4", field: func(p, _ string) Field {
@@ -49,7 +49,7 @@ var personSpecs = []spec{
 			Help: T("The last four digits of the US Social Security number. Never stored or shown again.",
 				"Les quatre derniers chiffres du numéro de sécurité sociale américain. Jamais enregistrés ni réaffichés."),
 			check:  checkDigits(4),
-			encode: encodeDigits(p + ".ssn_last_4")}
+			encode: encodeDigits(under(p, "ssn_last_4"))}
 	}},
 	{leaf: "id_number", field: func(p, country string) Field {
 		f := Field{Group: GroupIdentity, Order: 70, Kind: KindSecret, Sensitive: true,
@@ -57,7 +57,7 @@ var personSpecs = []spec{
 			Help: T("The full government ID number. Never stored or shown again.",
 				"Le numéro d'identification officiel complet. Jamais enregistré ni réaffiché."),
 			check:  checkPlain(100),
-			encode: encodeDigits(p + ".id_number")}
+			encode: encodeDigits(under(p, "id_number"))}
 		if country == "US" {
 			f.Label = T("Social Security number (SSN)", "Numéro de sécurité sociale (SSN)")
 			f.Help = T("All 9 digits of the US Social Security number. Never stored or shown again.",
@@ -116,7 +116,7 @@ func stateField(p, country string) Field {
 		f.Options = usStates
 		f.check = checkOption(usStates, msgState)
 		f.encode = func(v string, _ Context) []Param {
-			return []Param{{Key: Brackets(p + ".address.state"), Value: strings.ToUpper(strings.TrimSpace(v))}}
+			return []Param{{Key: Brackets(under(p, "address.state")), Value: strings.ToUpper(strings.TrimSpace(v))}}
 		}
 	}
 	return f

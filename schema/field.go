@@ -23,6 +23,9 @@ const (
 	KindSecret
 	KindAcceptance
 	KindFile
+	// KindRole is a role placeholder (relationship.owner): a person with
+	// the role must be added. FieldsFor expands it into that person's fields.
+	KindRole
 	// KindLink is a requirement the API cannot satisfy (risk reviews,
 	// proof of liveness): the wizard offers an account link instead.
 	KindLink
@@ -79,6 +82,14 @@ const (
 	// TargetBankToken is POST /v1/tokens (bank_account[...]); the token is
 	// then attached to the account as external_account.
 	TargetBankToken
+	// TargetPerson is the Persons API: POST /v1/accounts/{id}/persons (to
+	// add the person of a role) or .../persons/{person} (to update one).
+	// Param.Person says which person.
+	TargetPerson
+	// TargetFile is a file reference: Value is a path to upload (POST
+	// /v1/files with Param.Purpose) or a file id / Stripe test file token,
+	// then sent under Key to the field's own target.
+	TargetFile
 )
 
 // Param is one form parameter, in Stripe's bracket notation.
@@ -86,6 +97,11 @@ type Param struct {
 	Target Target
 	Key    string
 	Value  string
+	// Person is the person prefix (representative, owners.0, person_abc)
+	// for TargetPerson, and for TargetFile when the file is a person's.
+	Person string
+	// Purpose is the Files API purpose for TargetFile.
+	Purpose string
 }
 
 // Option is one choice of a select field.
@@ -126,8 +142,13 @@ type Field struct {
 	// Generic is true for a path the catalog does not know: it is asked as
 	// plain text and encoded from its path.
 	Generic bool
-	check   func(v string, c Context) error
-	encode  func(v string, c Context) []Param
+	// Person says whose field this is; nil for the account's own fields.
+	Person *PersonRef
+	// param is the dotted parameter path when it differs from Key (a
+	// person's fields are sent without their prefix).
+	param  string
+	check  func(v string, c Context) error
+	encode func(v string, c Context) []Param
 }
 
 // ErrRequired is returned by Validate for an empty required value.
@@ -190,10 +211,25 @@ func (f Field) Encode(v string, c Context) ([]Param, error) {
 	if v == "" {
 		return nil, nil
 	}
+	var ps []Param
 	if f.encode != nil {
-		return f.encode(v, c), nil
+		ps = f.encode(v, c)
+	} else {
+		path := f.param
+		if path == "" {
+			path = f.Key
+		}
+		ps = []Param{{Target: TargetAccount, Key: Brackets(path), Value: v}}
 	}
-	return []Param{{Target: TargetAccount, Key: Brackets(f.Key), Value: v}}, nil
+	if f.Person != nil && !f.Person.OnAccount() {
+		for i := range ps {
+			ps[i].Person = f.Person.Prefix
+			if ps[i].Target == TargetAccount {
+				ps[i].Target = TargetPerson
+			}
+		}
+	}
+	return ps, nil
 }
 
 // Mask shows a sensitive value with all but its last two characters hidden,

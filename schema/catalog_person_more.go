@@ -1,0 +1,105 @@
+package schema
+
+import (
+	"strconv"
+	"strings"
+)
+
+// personRelationSpecs are the leaves only people of a company have: their
+// relationship to it, and documents that prove who they are.
+var personRelationSpecs = []spec{
+	{leaf: "relationship.title", field: func(p, _ string) Field {
+		return Field{Group: GroupPeople, Order: 60, Kind: KindText, Placeholder: "CEO",
+			Label: T("Job title", "Fonction"),
+			Help:  T("The person's title in the company, e.g. CEO.", "La fonction de la personne dans l'entreprise, par ex. PDG."),
+			check: checkPlain(5000)}
+	}},
+	{leaf: "relationship.percent_ownership", field: func(p, _ string) Field {
+		return Field{Group: GroupPeople, Order: 70, Kind: KindText, Placeholder: "25",
+			Label: T("Ownership (%)", "Participation (%)"),
+			Help: T("Share of the company the person owns, from 0 to 100.",
+				"Part de l'entreprise détenue par la personne, de 0 à 100."),
+			check: checkPercent}
+	}},
+	{leaf: "relationship.owner", field: relationFlag(RoleOwner)},
+	{leaf: "relationship.director", field: relationFlag(RoleDirector)},
+	{leaf: "relationship.executive", field: relationFlag(RoleExecutive)},
+	{leaf: "relationship.representative", field: relationFlag(RoleRepresentative)},
+	{leaf: "nationality", field: func(p, _ string) Field {
+		return Field{Group: GroupIdentity, Order: 80, Kind: KindText, Placeholder: "US",
+			Label: T("Nationality", "Nationalité"),
+			Help: T("Two-letter country code of the person's nationality (XX if none).",
+				"Code pays à deux lettres de la nationalité de la personne (XX si aucune)."),
+			check: checkCountryCode}
+	}},
+	{leaf: "political_exposure", field: func(p, _ string) Field {
+		return Field{Group: GroupIdentity, Order: 90, Kind: KindSelect,
+			Label: T("Politically exposed person", "Personne politiquement exposée"),
+			Help: T("Whether the person holds, or held, a prominent public position.",
+				"Si la personne occupe ou a occupé une fonction publique importante."),
+			Options: []Option{
+				{Value: "none", Label: T("No", "Non")},
+				{Value: "existing", Label: T("Yes", "Oui")},
+			}}
+	}},
+	{leaf: "verification.document", field: func(p, _ string) Field {
+		return documentField(under(p, "verification.document"), "identity_document", 10,
+			T("Identity document", "Pièce d'identité"),
+			T("Passport, ID card or driving licence: a file to upload (colour, under 10 MB) or a Stripe test file token.",
+				"Passeport, carte d'identité ou permis : un fichier à envoyer (en couleur, moins de 10 Mo) ou un jeton de fichier de test Stripe."))
+	}},
+	{leaf: "verification.additional_document", field: func(p, _ string) Field {
+		return documentField(under(p, "verification.additional_document"), "identity_document", 20,
+			T("Proof of address", "Justificatif de domicile"),
+			T("A document that shows the home address (utility bill, bank statement): a file or a Stripe test file token.",
+				"Un document qui montre l'adresse (facture, relevé bancaire) : un fichier ou un jeton de fichier de test Stripe."))
+	}},
+}
+
+func relationFlag(role string) func(string, string) Field {
+	return func(p, _ string) Field {
+		return Field{Group: GroupPeople, Order: 80, Kind: KindYesNo,
+			Label: T("Is the company's "+roleNames[role].EN, "Est "+roleNames[role].FR),
+			Help: T("Confirm that the person holds this role.",
+				"Confirmez que la personne occupe ce rôle."),
+			check: checkBool}
+	}
+}
+
+// documentField is a file: a path to upload with purpose, or a file id /
+// Stripe test token (file_identity_document_success). Only the front is
+// asked; a two-sided document's back can be given as path2 after a comma.
+func documentField(path, purpose string, order int, label, help Text) Field {
+	return Field{Group: GroupDocuments, Order: order, Kind: KindFile, Sensitive: true,
+		Label: label, Help: help, Placeholder: "file_identity_document_success",
+		encode: func(v string, _ Context) []Param {
+			front, back, _ := strings.Cut(v, ",")
+			ps := []Param{{Target: TargetFile, Key: Brackets(path + ".front"), Value: strings.TrimSpace(front), Purpose: purpose}}
+			if b := strings.TrimSpace(back); b != "" {
+				ps = append(ps, Param{Target: TargetFile, Key: Brackets(path + ".back"), Value: b, Purpose: purpose})
+			}
+			return ps
+		}}
+}
+
+func checkPercent(v string, c Context) error {
+	f, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), "%"), 64)
+	if err != nil || f < 0 || f > 100 {
+		return fail(c.Lang, T("Enter a percentage from 0 to 100, e.g. 25 or 12.5.", "Saisissez un pourcentage de 0 à 100, par ex. 25 ou 12,5."))
+	}
+	return nil
+}
+
+func checkBool(v string, c Context) error {
+	if _, err := strconv.ParseBool(v); err != nil {
+		return fail(c.Lang, T("Answer yes (true) or no (false).", "Répondez oui (true) ou non (false)."))
+	}
+	return nil
+}
+
+func checkCountryCode(v string, c Context) error {
+	if !reState2.MatchString(strings.ToUpper(strings.TrimSpace(v))) {
+		return fail(c.Lang, T("Enter a two-letter country code such as US.", "Saisissez un code pays sur deux lettres, par ex. FR."))
+	}
+	return nil
+}
