@@ -70,7 +70,11 @@ func (c *Client) Run(ctx context.Context, a schema.Account, s Strategy, ans Answ
 		}
 		fmt.Fprintln(log)
 		for _, sd := range res.StillDue {
-			fmt.Fprintf(log, "  ! %s %s %s\n", sd.Path, stillDueWord.In(c.lang), sd.Reason)
+			reason := sd.Reason
+			if reason == "" {
+				reason = reasonUnknown.In(c.lang)
+			}
+			fmt.Fprintf(log, "  ! %s %s (%s)\n", sd.Path, stillDueWord.In(c.lang), reason)
 		}
 	}
 	rep.Outstanding = Outstanding(rep.Account, s)
@@ -78,10 +82,11 @@ func (c *Client) Run(ctx context.Context, a schema.Account, s Strategy, ans Answ
 }
 
 var (
-	noAnswers    = schema.T("no answer for", "pas de réponse pour")
-	sentFields   = schema.T("%d field(s) sent", "%d champ(s) envoyé(s)")
-	pendingWord  = schema.T("%d being verified", "%d en cours de vérification")
-	stillDueWord = schema.T("still due after submit", "toujours demandé après envoi")
+	noAnswers     = schema.T("no answer for", "pas de réponse pour")
+	sentFields    = schema.T("%d field(s) sent", "%d champ(s) envoyé(s)")
+	pendingWord   = schema.T("%d being verified", "%d en cours de vérification")
+	stillDueWord  = schema.T("still due after submit", "toujours demandé après envoi")
+	reasonUnknown = schema.T("Stripe gave no reason", "Stripe n'a pas donné de motif")
 )
 
 // answered keeps the fields that have a value (a bank token stands for all
