@@ -19,6 +19,12 @@ type API interface {
 	GetAccount(ctx context.Context, id string) (*stripe.Account, error)
 	UpdateAccount(ctx context.Context, id string, p *stripe.AccountUpdateParams) (*stripe.Account, error)
 	CreateToken(ctx context.Context, p *stripe.TokenCreateParams) (*stripe.Token, error)
+	ListPersons(ctx context.Context, account string) ([]*stripe.Person, error)
+	CreatePerson(ctx context.Context, p *stripe.PersonCreateParams) (*stripe.Person, error)
+	UpdatePerson(ctx context.Context, id string, p *stripe.PersonUpdateParams) (*stripe.Person, error)
+	UploadFile(ctx context.Context, p *stripe.FileCreateParams) (*stripe.File, error)
+	CreateAccountLink(ctx context.Context, p *stripe.AccountLinkCreateParams) (*stripe.AccountLink, error)
+	ListAccounts(ctx context.Context, each func(*stripe.Account) bool) error
 }
 
 // StripeAPI adapts a stripe-go client to API.
@@ -48,6 +54,60 @@ func (s StripeAPI) UpdateAccount(ctx context.Context, id string, p *stripe.Accou
 func (s StripeAPI) CreateToken(ctx context.Context, p *stripe.TokenCreateParams) (*stripe.Token, error) {
 	t, err := s.SC.V1Tokens.Create(ctx, p)
 	return t, wrap("create token", err)
+}
+
+// ListPersons lists every person of an account, following pages.
+func (s StripeAPI) ListPersons(ctx context.Context, account string) ([]*stripe.Person, error) {
+	var out []*stripe.Person
+	p := &stripe.PersonListParams{Account: stripe.String(account)}
+	p.Limit = stripe.Int64(100)
+	for person, err := range s.SC.V1Persons.List(ctx, p) {
+		if err != nil {
+			return nil, wrap("list persons", err)
+		}
+		out = append(out, person)
+	}
+	return out, nil
+}
+
+// CreatePerson adds a person to an account.
+func (s StripeAPI) CreatePerson(ctx context.Context, p *stripe.PersonCreateParams) (*stripe.Person, error) {
+	r, err := s.SC.V1Persons.Create(ctx, p)
+	return r, wrap("create person", err)
+}
+
+// UpdatePerson updates a person (p.Account names the account).
+func (s StripeAPI) UpdatePerson(ctx context.Context, id string, p *stripe.PersonUpdateParams) (*stripe.Person, error) {
+	r, err := s.SC.V1Persons.Update(ctx, id, p)
+	return r, wrap("update person", err)
+}
+
+// UploadFile sends a file to the Files API.
+func (s StripeAPI) UploadFile(ctx context.Context, p *stripe.FileCreateParams) (*stripe.File, error) {
+	f, err := s.SC.V1Files.Create(ctx, p)
+	return f, wrap("upload file", err)
+}
+
+// CreateAccountLink creates a single-use link to Stripe-hosted onboarding.
+func (s StripeAPI) CreateAccountLink(ctx context.Context, p *stripe.AccountLinkCreateParams) (*stripe.AccountLink, error) {
+	l, err := s.SC.V1AccountLinks.Create(ctx, p)
+	return l, wrap("create account link", err)
+}
+
+// ListAccounts calls each for every connected account, newest first,
+// following pages until each returns false.
+func (s StripeAPI) ListAccounts(ctx context.Context, each func(*stripe.Account) bool) error {
+	p := &stripe.AccountListParams{}
+	p.Limit = stripe.Int64(100)
+	for a, err := range s.SC.V1Accounts.List(ctx, p) {
+		if err != nil {
+			return wrap("list accounts", err)
+		}
+		if !each(a) {
+			break
+		}
+	}
+	return nil
 }
 
 // wrap keeps *stripe.Error reachable with errors.As while saying which

@@ -18,7 +18,11 @@ func (c *Client) Load(ctx context.Context, id string) (schema.Account, error) {
 	if err != nil {
 		return schema.Account{}, FromStripe(err, "")
 	}
-	return Normalize(a), nil
+	out := Normalize(a)
+	if err := c.loadPersons(ctx, &out); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // Normalize turns a stripe-go account into the wizard's model. It reads

@@ -56,14 +56,31 @@ func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values m
 	if len(bad) > 0 {
 		return Result{}, &InputError{Fields: bad}
 	}
-	up := &stripe.AccountUpdateParams{}
-	var bank []schema.Param
+	key := idempotencyKey(a.ID, st.Group, attempt, params, token)
+	var files, bank, persons, account []schema.Param
 	for _, p := range params {
 		switch p.Target {
+		case schema.TargetFile:
+			files = append(files, p)
 		case schema.TargetBankToken:
 			bank = append(bank, p)
+		case schema.TargetPerson:
+			persons = append(persons, p)
 		default:
-			up.AddExtra(p.Key, p.Value)
+			account = append(account, p)
+		}
+	}
+	if len(files) > 0 {
+		resolved, err := c.resolveFiles(ctx, a, files)
+		if err != nil {
+			return Result{}, err
+		}
+		for _, p := range resolved {
+			if p.Target == schema.TargetPerson {
+				persons = append(persons, p)
+			} else {
+				account = append(account, p)
+			}
 		}
 	}
 	if len(bank) > 0 {
@@ -73,15 +90,39 @@ func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values m
 		}
 		token = tok
 	}
+	if len(persons) > 0 {
+		if err := c.sendPersons(ctx, a, persons, key); err != nil {
+			return Result{}, err
+		}
+	}
+	if len(account) == 0 && token == "" {
+		// Only people changed: read the account back for the new
+		// requirements (there is no account update to answer with them).
+		next, err := c.Load(ctx, a.ID)
+		if err != nil {
+			return Result{}, err
+		}
+		return Result{Account: next, StillDue: stillDue(st.Paths, next), Pending: pendingOf(st.Paths, next)}, nil
+	}
+	up := &stripe.AccountUpdateParams{}
+	for _, p := range account {
+		up.AddExtra(p.Key, p.Value)
+	}
 	if token != "" {
 		up.AddExtra("external_account", token)
 	}
-	up.SetIdempotencyKey(idempotencyKey(a.ID, st.Group, attempt, params, token))
+	up.SetIdempotencyKey(key)
 	updated, err := c.api.UpdateAccount(ctx, a.ID, up)
 	if err != nil {
 		return Result{}, FromStripe(err, a.Country)
 	}
 	next := Normalize(updated)
+	next.Persons = a.Persons // an account update leaves the people as they were
+	if len(persons) > 0 {
+		if err := c.loadPersons(ctx, &next); err != nil {
+			return Result{}, err
+		}
+	}
 	return Result{Account: next, StillDue: stillDue(st.Paths, next), Pending: pendingOf(st.Paths, next)}, nil
 }
 

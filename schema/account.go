@@ -164,4 +164,71 @@ type Account struct {
 	Provided map[string]bool
 	// Agreement is the service agreement: "full" or "recipient".
 	Agreement string
+	// Persons are the company's people (Persons API), oldest first.
+	Persons []Person
+}
+
+// Person is one of a company's people as the wizard needs it: who they
+// are, their roles, and what Stripe still asks of them.
+type Person struct {
+	ID               string
+	FirstName        string
+	LastName         string
+	Email            string
+	Title            string
+	PercentOwnership float64
+	Roles            []string // representative, owner, director, executive
+	// Verification is unverified, pending or verified.
+	Verification string
+	// Requirements are the person's own, with paths relative to them.
+	Requirements Requirements
+}
+
+// HasRole reports whether the person holds role.
+func (p Person) HasRole(role string) bool {
+	for _, r := range p.Roles {
+		if r == role {
+			return true
+		}
+	}
+	return false
+}
+
+// Name is the person's name, or their id before they have one.
+func (p Person) Name() string {
+	n := p.FirstName
+	if p.LastName != "" {
+		if n != "" {
+			n += " "
+		}
+		n += p.LastName
+	}
+	if n == "" {
+		return p.ID
+	}
+	return n
+}
+
+// PersonFor finds the person a field's person reference points to: by id,
+// or the Nth person holding a role. ok is false when no such person exists
+// yet (the wizard then adds one).
+func (a Account) PersonFor(ref PersonRef) (Person, bool) {
+	if ref.ID != "" {
+		for _, p := range a.Persons {
+			if p.ID == ref.ID {
+				return p, true
+			}
+		}
+		return Person{}, false
+	}
+	n := 0
+	for _, p := range a.Persons {
+		if ref.Role != "" && p.HasRole(ref.Role) {
+			if n == ref.Index {
+				return p, true
+			}
+			n++
+		}
+	}
+	return Person{}, false
 }
