@@ -17,6 +17,8 @@ type Client struct {
 	ip        string
 	userAgent string
 	lang      schema.Lang
+	// Where Stripe sends the account holder back from an account link.
+	refreshURL, returnURL string
 }
 
 // Option configures a Client.
@@ -31,12 +33,19 @@ func WithAcceptance(ip, userAgent string) Option {
 	return func(c *Client) { c.ip, c.userAgent = ip, userAgent }
 }
 
+// WithLinkURLs sets where an account link sends the account holder when
+// it has expired (refresh) and when they are done (return).
+func WithLinkURLs(refresh, ret string) Option {
+	return func(c *Client) { c.refreshURL, c.returnURL = refresh, ret }
+}
+
 // WithLang sets the language of validation messages.
 func WithLang(l schema.Lang) Option { return func(c *Client) { c.lang = l } }
 
 // New returns a Client over api.
 func New(api API, opts ...Option) *Client {
-	c := &Client{api: api, now: time.Now, ip: "127.0.0.1", userAgent: "onboard", lang: schema.English}
+	c := &Client{api: api, now: time.Now, ip: "127.0.0.1", userAgent: "onboard", lang: schema.English,
+		refreshURL: "https://example.com/onboard/refresh", returnURL: "https://example.com/onboard/return"}
 	for _, o := range opts {
 		o(c)
 	}

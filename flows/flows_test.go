@@ -234,3 +234,34 @@ func TestStillDueIsReportedNotLooped(t *testing.T) {
 		t.Errorf("%d requests: the run looped", rep.Requests)
 	}
 }
+
+func TestAccountsListsEveryPageSortedForTriage(t *testing.T) {
+	e := newEnv(t)
+	var ids []string
+	for range 105 { // more than one page of 100
+		ids = append(ids, e.newUS(t).ID)
+	}
+	done, err := e.cl.Run(e.ctx, e.newUS(t), flows.Strategy{Upfront: true}, usAnswers(t), io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.advance(t, 3*time.Second)
+	all, err := e.cl.Accounts(e.ctx, flows.ListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 106 {
+		t.Fatalf("listed %d accounts, want 106", len(all))
+	}
+	if all[len(all)-1].ID != done.Account.ID || all[0].PastDue == 0 {
+		t.Errorf("not sorted past due first: first %+v last %+v", all[0], all[len(all)-1])
+	}
+	complete, _ := e.cl.Accounts(e.ctx, flows.ListOptions{State: flows.StateComplete})
+	if len(complete) != 1 || complete[0].ID != done.Account.ID || complete[0].Name != "Jenny Rosen" {
+		t.Errorf("state filter: %+v", complete)
+	}
+	some, _ := e.cl.Accounts(e.ctx, flows.ListOptions{Limit: 7})
+	if len(some) != 7 {
+		t.Errorf("limit: %d", len(some))
+	}
+}

@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"fmt"
 	"slices"
 	"time"
 
@@ -19,7 +20,10 @@ type Strategy struct {
 
 // Step is one group of fields to ask and submit together.
 type Step struct {
-	Group    schema.Group
+	Group schema.Group
+	// Person is set when the step holds one company person's fields (each
+	// person is a step of their own).
+	Person   *schema.PersonRef
 	Fields   []schema.Field
 	Paths    []string // the requirement paths this step answers
 	Due      schema.Due
@@ -46,13 +50,22 @@ func Plan(a schema.Account, s Strategy, skip map[string]bool, lang schema.Lang) 
 		paths = append(paths, r.Path)
 		due[r.Path] = r
 	}
-	byGroup := map[schema.Group]*Step{}
+	byKey := map[string]*Step{}
 	var steps []*Step
 	for _, f := range schema.FieldsFor(paths, a.Country) {
-		st, ok := byGroup[f.Group]
+		key, person := f.Group.String(), (*schema.PersonRef)(nil)
+		if f.Person != nil && !f.Person.OnAccount() {
+			// One step per person, all their groups together: the
+			// operator fills in one person at a time.
+			key, person = "person:"+f.Person.Prefix, f.Person
+		}
+		st, ok := byKey[key]
 		if !ok {
-			st = &Step{Group: f.Group, Due: schema.FutureDue, Values: map[string]string{}, Problems: map[string]string{}}
-			byGroup[f.Group] = st
+			st = &Step{Group: f.Group, Person: person, Due: schema.FutureDue, Values: map[string]string{}, Problems: map[string]string{}}
+			if person != nil {
+				st.Group = schema.GroupPeople
+			}
+			byKey[key] = st
 			steps = append(steps, st)
 		}
 		st.Fields = append(st.Fields, f)
@@ -98,7 +111,10 @@ func Plan(a schema.Account, s Strategy, skip map[string]bool, lang schema.Lang) 
 				return 1
 			}
 		}
-		return int(x.Group) - int(y.Group)
+		if x.Group != y.Group {
+			return int(x.Group) - int(y.Group)
+		}
+		return personOrder(x) - personOrder(y)
 	})
 	out := make([]Step, len(steps))
 	for i, st := range steps {
@@ -150,3 +166,52 @@ func Outstanding(a schema.Account, s Strategy) []string {
 }
 
 func contains(s []string, v string) bool { return slices.Contains(s, v) }
+
+// personOrder puts the representative first, then owners, directors and
+// executives by index, then existing persons, then steps with no person.
+func personOrder(s *Step) int {
+	if s.Person == nil {
+		return 1 << 20
+	}
+	switch s.Person.Role {
+	case schema.RoleRepresentative:
+		return 0
+	case schema.RoleOwner:
+		return 100 + s.Person.Index
+	case schema.RoleDirector:
+		return 200 + s.Person.Index
+	case schema.RoleExecutive:
+		return 300 + s.Person.Index
+	}
+	return 1000
+}
+
+// Title is the step's heading: its group, or the person it is about.
+func (s Step) Title(a schema.Account, lang schema.Lang) string {
+	if s.Person == nil {
+		return s.Group.Title(lang)
+	}
+	return PersonLabel(a, *s.Person, lang)
+}
+
+// PersonLabel names a person for headings: their name once they have one,
+// else their role and number ("Owner 2").
+func PersonLabel(a schema.Account, ref schema.PersonRef, lang schema.Lang) string {
+	if p, ok := a.PersonFor(ref); ok && p.Name() != p.ID {
+		return p.Name()
+	}
+	roles := map[string]schema.Text{
+		schema.RoleRepresentative: schema.T("Representative", "Représentant légal"),
+		schema.RoleOwner:          schema.T("Owner %d", "Propriétaire %d"),
+		schema.RoleDirector:       schema.T("Director %d", "Administrateur %d"),
+		schema.RoleExecutive:      schema.T("Executive %d", "Dirigeant %d"),
+	}
+	t, ok := roles[ref.Role]
+	if !ok {
+		return ref.Prefix // a person_<id> with no name yet
+	}
+	if ref.Role == schema.RoleRepresentative {
+		return t.In(lang)
+	}
+	return fmt.Sprintf(t.In(lang), ref.Index+1)
+}

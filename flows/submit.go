@@ -20,6 +20,9 @@ type Result struct {
 	StillDue []StillDue
 	// Pending lists submitted paths Stripe is now verifying.
 	Pending []string
+	// Link is an account link URL, created when the step held
+	// requirements only Stripe-hosted onboarding can satisfy.
+	Link string
 }
 
 // StillDue is a submitted path Stripe still asks for, and why if it said.
@@ -39,10 +42,12 @@ func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values m
 	var params []schema.Param
 	bad := map[string]string{}
 	token := strings.TrimSpace(values["external_account"])
+	linkOnly := true
 	for _, f := range st.Fields {
 		if f.Kind == schema.KindLink {
 			continue // answered through an account link, never a parameter
 		}
+		linkOnly = false
 		if token != "" && strings.HasPrefix(f.Key, "external_account.") {
 			continue // a ready-made token replaces the bank fields
 		}
@@ -55,6 +60,13 @@ func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values m
 	}
 	if len(bad) > 0 {
 		return Result{}, &InputError{Fields: bad}
+	}
+	if linkOnly && len(st.Fields) > 0 {
+		url, err := c.AccountLink(ctx, a)
+		if err != nil {
+			return Result{}, err
+		}
+		return Result{Account: a, Link: url, StillDue: stillDue(st.Paths, a)}, nil
 	}
 	key := idempotencyKey(a.ID, st.Group, attempt, params, token)
 	var files, bank, persons, account []schema.Param
@@ -188,4 +200,25 @@ func pendingOf(paths []string, a schema.Account) []string {
 		}
 	}
 	return out
+}
+
+// AccountLink creates a single-use link to Stripe-hosted onboarding for
+// what the API cannot collect (risk reviews, proof of liveness): an
+// account_onboarding link before the details were first submitted, an
+// account_update link after.
+func (c *Client) AccountLink(ctx context.Context, a schema.Account) (string, error) {
+	typ := "account_onboarding"
+	if a.DetailsSubmitted {
+		typ = "account_update"
+	}
+	p := &stripe.AccountLinkCreateParams{
+		Account: stripe.String(a.ID), Type: stripe.String(typ),
+		RefreshURL: stripe.String(c.refreshURL), ReturnURL: stripe.String(c.returnURL),
+		CollectionOptions: &stripe.AccountLinkCreateCollectionOptionsParams{Fields: stripe.String("currently_due")},
+	}
+	l, err := c.api.CreateAccountLink(ctx, p)
+	if err != nil {
+		return "", FromStripe(err, a.Country)
+	}
+	return l.URL, nil
 }

@@ -46,7 +46,7 @@ func stepForm(c Common, a schema.Account, st flows.Step, values map[string]strin
 	for _, f := range st.Fields {
 		fields = append(fields, huhField(c, f, a, sctx, values, problems[f.Key]))
 	}
-	g := huh.NewGroup(fields...).Title(st.Group.Title(c.Lang)).Description(heading)
+	g := huh.NewGroup(fields...).Title(st.Title(a, c.Lang)).Description(heading)
 	return newForm(c, g)
 }
 

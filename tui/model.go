@@ -32,10 +32,11 @@ const (
 	screenWizard
 	screenSummary
 	screenError
+	screenAccounts
 )
 
 func (s screen) String() string {
-	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error"}[s]
+	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error", "accounts"}[s]
 }
 
 // Start says where the program opens.
@@ -153,6 +154,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleAccount(msg)
 	case submittedMsg:
 		return m.handleSubmitted(msg)
+	case accountsMsg:
+		if msg.gen != m.gen {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.screen, m.err = screenError, msg.err
+			return m, nil
+		}
+		m.screen, m.back = screenAccounts, screenHome
+		m.form = accountsForm(m.c, msg.list, &m.in.openID, m.bodyHeight()-2)
+		return m, tea.Batch(m.form.Init(), m.resizeForm())
 	case refreshMsg:
 		if msg.gen != m.gen || m.screen != screenSummary {
 			return m, nil
@@ -194,7 +206,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 // goBack is esc: one screen back, values kept.
 func (m *Model) goBack() tea.Cmd {
 	switch m.screen {
-	case screenOpen, screenSetup, screenSummary, screenWizard:
+	case screenOpen, screenSetup, screenSummary, screenWizard, screenAccounts:
 		m.gen++ // drop results of work still running for the screen we leave
 		m.toHome()
 		return m.form.Init()
@@ -236,10 +248,17 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case choiceOpen:
 			m.toOpen()
 			return m, tea.Batch(m.form.Init(), m.resizeForm())
+		case choiceList:
+			tick := m.busyWith(txtListing.In(m.c.Lang), screenHome)
+			return m, tea.Batch(tick, listCmd(m.c.Ctx, m.c.Client, m.gen))
 		default:
 			return m, tea.Quit
 		}
-	case screenOpen:
+	case screenOpen, screenAccounts:
+		if m.in.openID == "" {
+			m.toHome()
+			return m, m.form.Init()
+		}
 		return m, m.startLoad(m.in.openID)
 	case screenSetup:
 		m.plan = newWizardState(m.in.setup.strategy())

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/huh"
@@ -14,6 +15,7 @@ import (
 const (
 	choiceNew  = "new"
 	choiceOpen = "open"
+	choiceList = "accounts"
 	choiceQuit = "quit"
 )
 
@@ -23,6 +25,7 @@ func homeForm(c Common, choice *string) *huh.Form {
 			Options(
 				huh.NewOption(txtNewAccount.In(c.Lang), choiceNew),
 				huh.NewOption(txtOpenAccount.In(c.Lang), choiceOpen),
+				huh.NewOption(txtTriage.In(c.Lang), choiceList),
 				huh.NewOption(strings.ToUpper(txtQuit.In(c.Lang)[:1])+txtQuit.In(c.Lang)[1:], choiceQuit),
 			).Value(choice),
 	))
@@ -108,4 +111,29 @@ func setupForm(c Common, v *setupValues) *huh.Form {
 				).Value(&v.Strategy),
 		),
 	)
+}
+
+// accountsForm lists accounts for triage; picking one opens it.
+func accountsForm(c Common, list []flows.Summary, id *string, height int) *huh.Form {
+	if len(list) == 0 {
+		*id = ""
+		// A select with no options cannot be left (huh #422): say so instead.
+		return newForm(c, huh.NewGroup(huh.NewNote().Title(txtAccounts.In(c.Lang)).Description(txtNoAccounts.In(c.Lang))))
+	}
+	opts := make([]huh.Option[string], 0, len(list))
+	for _, s := range list {
+		dl := "—"
+		if !s.Deadline.IsZero() {
+			dl = s.Deadline.Format("2006-01-02")
+		}
+		name := s.Name
+		if r := []rune(name); len(r) > 14 {
+			name = string(r[:13]) + "…"
+		}
+		label := fmt.Sprintf("%-21s %-14s %s  %-10s %s", s.ID, name, s.Country, dl, flows.StateLabel(s.State, c.Lang))
+		opts = append(opts, huh.NewOption(label, s.ID))
+	}
+	*id = list[0].ID
+	return newForm(c, huh.NewGroup(huh.NewSelect[string]().Key("account").Title(txtAccounts.In(c.Lang)).
+		Options(opts...).Height(max(min(len(opts)+2, height), 4)).Value(id)))
 }

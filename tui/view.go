@@ -116,6 +116,9 @@ func (m Model) summaryView() string {
 	if n := len(m.account.Requirements.PendingVerification); n > 0 {
 		lines = append(lines, c.Styles.Notice.Info.Render(fmt.Sprintf(txtWaiting.In(c.Lang), n)), "")
 	}
+	if m.plan.link != "" {
+		lines = append(lines, c.Styles.Status.Label.Render(txtLinkLabel.In(c.Lang)+":"), m.plan.link, "")
+	}
 	for _, e := range m.account.Requirements.Errors {
 		lines = append(lines, c.Styles.Notice.Error.Render("✗ "+e.Requirement+": "+e.Code))
 	}
@@ -164,6 +167,9 @@ func (m *Model) resizeForm() tea.Cmd {
 		return nil
 	}
 	w, h := min(m.c.Width, 76), m.bodyHeight()
+	if m.screen == screenAccounts {
+		w = m.c.Width // the list's rows are wide
+	}
 	if m.screen == screenWizard {
 		if m.c.Width >= sideBySide {
 			w = m.c.Width - statusPanelWidth - gap

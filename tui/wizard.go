@@ -28,6 +28,9 @@ type wizardState struct {
 	notice   string
 	warn     bool
 	stillDue []flows.StillDue
+	// link is the last account link created for requirements only
+	// Stripe-hosted onboarding can satisfy; the summary shows it.
+	link string
 }
 
 func newWizardState(s flows.Strategy) wizardState {
@@ -76,7 +79,7 @@ func (m *Model) startLoad(id string) tea.Cmd {
 func (m *Model) startSubmit() tea.Cmd {
 	st := m.plan.step
 	m.plan.attempt++
-	tick := m.busyWith(fmt.Sprintf(txtSubmitting.In(m.c.Lang), st.Group.Title(m.c.Lang)), screenWizard)
+	tick := m.busyWith(fmt.Sprintf(txtSubmitting.In(m.c.Lang), st.Title(m.account, m.c.Lang)), screenWizard)
 	return tea.Batch(tick, submitCmd(m.c.Ctx, m.c.Client, m.account, st, m.plan.values, m.plan.attempt, m.gen))
 }
 
@@ -135,7 +138,12 @@ func (m Model) handleSubmitted(msg submittedMsg) (tea.Model, tea.Cmd) {
 		m.plan.tried[p] = true
 	}
 	m.plan.stillDue = msg.result.StillDue
-	m.plan.notice, m.plan.warn = txtSent.In(m.c.Lang)+msg.step.Group.Title(m.c.Lang)+" ✓", false
+	m.plan.notice, m.plan.warn = txtSent.In(m.c.Lang)+msg.step.Title(m.account, m.c.Lang)+" ✓", false
+	if msg.result.Link != "" {
+		m.plan.link = msg.result.Link
+		m.plan.notice, m.plan.warn = txtLinkCreated.In(m.c.Lang), false
+		return m, m.nextStep()
+	}
 	if len(msg.result.StillDue) > 0 {
 		var ps []string
 		for _, s := range msg.result.StillDue {

@@ -28,7 +28,7 @@ sandbox (marked SANDBOX on every screen).`,
 	f.BoolVar(&a.live, "live", false, "allow a live key (sk_live_…)")
 	f.BoolVar(&a.debug, "debug", false, "write a debug log to $XDG_STATE_HOME/onboard/onboard.log")
 	_ = f.MarkHidden("api-base")
-	root.AddCommand(newNewCmd(a), newResumeCmd(a), newStatusCmd(a), newSandboxCmd(a))
+	root.AddCommand(newNewCmd(a), newResumeCmd(a), newStatusCmd(a), newAccountsCmd(a), newSandboxCmd(a))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return withCode(exitUsage, err) })
 	return root
 }

@@ -1,0 +1,126 @@
+package tui
+
+import (
+	"context"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// completeAccount onboards a US individual up front with Stripe's test
+// values and lets verification settle.
+func completeAccount(t *testing.T, c Common, advance func(time.Duration)) schema.Account {
+	t.Helper()
+	a := newUSAccount(t, c)
+	ans, err := flows.ParseAnswers(map[string]any{
+		"business_profile.mcc": "5734", "business_profile.url": "https://accessible.stripe.com",
+		"individual.first_name": "Jenny", "individual.last_name": "Rosen", "individual.dob": "1901-01-01",
+		"individual.email": "jenny@example.com", "individual.phone": "+14155550123",
+		"individual.ssn_last_4": "0000", "individual.id_number": "000000000",
+		"individual.address.line1": "address_full_match", "individual.address.city": "San Francisco",
+		"individual.address.state": "CA", "individual.address.postal_code": "94107",
+		"external_account": "btok_us", "tos_acceptance": true,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Client.Run(context.Background(), a, flows.Strategy{Upfront: true}, ans, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	advance(5 * time.Second)
+	got, err := c.Client.Load(context.Background(), a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// TestScreens renders each screen at 80×24 in English and French and
+// compares it with its golden file (testdata/TestScreens/<screen>_<lang>).
+func TestScreens(t *testing.T) {
+	for _, lang := range schema.Langs {
+		t.Run("home_"+string(lang), func(t *testing.T) {
+			c, _ := testCommon(t, lang)
+			tm := teatest.NewTestModel(t, New(c, Start{}), teatest.WithInitialTermSize(80, 24))
+			waitFor(t, tm, txtWhatToDo.In(lang))
+			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, "")))
+		})
+		t.Run("setup_"+string(lang), func(t *testing.T) {
+			c, _ := testCommon(t, lang)
+			tm := teatest.NewTestModel(t, New(c, Start{New: true}), teatest.WithInitialTermSize(80, 24))
+			waitFor(t, tm, txtCountryHelp.In(lang))
+			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, "")))
+		})
+		t.Run("summary_"+string(lang), func(t *testing.T) {
+			c, sb := testCommon(t, lang)
+			a := completeAccount(t, c, func(d time.Duration) { _, _ = sb.Advance(context.Background(), d) })
+			tm := teatest.NewTestModel(t, New(c, Start{AccountID: a.ID, Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true}),
+				teatest.WithInitialTermSize(80, 24))
+			waitFor(t, tm, txtAllDone.In(lang))
+			v := finalView(t, tm, a.ID)
+			if !strings.Contains(v, flows.StateLabel(flows.StateComplete, lang)) {
+				t.Errorf("summary does not say complete:\n%s", v)
+			}
+			teatest.RequireEqualOutput(t, []byte(v))
+		})
+		t.Run("accounts_"+string(lang), func(t *testing.T) {
+			c, _ := testCommon(t, lang)
+			a := newUSAccount(t, c)
+			m := New(c, Start{})
+			m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+			list, err := c.Client.Accounts(context.Background(), flows.ListOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, _ = step(m, accountsMsg{gen: m.gen, list: list})
+			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+			waitFor(t, tm, txtAccounts.In(lang))
+			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, a.ID)))
+		})
+		t.Run("error_"+string(lang), func(t *testing.T) {
+			c, _ := testCommon(t, lang)
+			tm := teatest.NewTestModel(t, New(c, Start{AccountID: "acct_missing0000000000"}), teatest.WithInitialTermSize(80, 24))
+			waitFor(t, tm, "No such account")
+			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, "")))
+		})
+		t.Run("identity_"+string(lang), func(t *testing.T) {
+			c, _ := testCommon(t, lang)
+			a := newUSAccount(t, c)
+			m := New(c, Start{AccountID: a.ID})
+			m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+			m, _ = step(m, accountMsg{gen: m.gen, account: a})
+			m.plan.tried["business_profile.mcc"], m.plan.tried["business_profile.url"] = true, true
+			_ = m.nextStep()
+			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+			waitFor(t, tm, schema.Lookup("individual.first_name", "US").Label.In(lang))
+			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, a.ID)))
+		})
+	}
+}
+
+// From the home screen, the triage list shows every account and opens the
+// one picked.
+func TestAccountListOpensAccount(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	a := newUSAccount(t, c)
+	tm := teatest.NewTestModel(t, New(c, Start{}), teatest.WithInitialTermSize(80, 24))
+	waitFor(t, tm, "What do you want to do?")
+	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
+	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
+	waitFor(t, tm, "> Accounts to fix")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, tm, "restricted (past due)")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, tm, "Merchant category")
+	v := finalView(t, tm, a.ID)
+	if !strings.Contains(v, fixedID) {
+		t.Errorf("opened the wrong account:\n%s", v)
+	}
+}
