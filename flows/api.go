@@ -25,6 +25,7 @@ type API interface {
 	UploadFile(ctx context.Context, p *stripe.FileCreateParams) (*stripe.File, error)
 	CreateAccountLink(ctx context.Context, p *stripe.AccountLinkCreateParams) (*stripe.AccountLink, error)
 	ListAccounts(ctx context.Context, each func(*stripe.Account) bool) error
+	ListEvents(ctx context.Context, typ stripe.EventType, since int64, each func(*stripe.Event) bool) error
 }
 
 // StripeAPI adapts a stripe-go client to API.
@@ -104,6 +105,22 @@ func (s StripeAPI) ListAccounts(ctx context.Context, each func(*stripe.Account) 
 			return wrap("list accounts", err)
 		}
 		if !each(a) {
+			break
+		}
+	}
+	return nil
+}
+
+// ListEvents calls each for every event of type typ created at or after
+// since, newest first, following pages until each returns false.
+func (s StripeAPI) ListEvents(ctx context.Context, typ stripe.EventType, since int64, each func(*stripe.Event) bool) error {
+	p := &stripe.EventListParams{Type: stripe.String(string(typ)), CreatedRange: &stripe.RangeQueryParams{GreaterThanOrEqual: since}}
+	p.Limit = stripe.Int64(100)
+	for e, err := range s.SC.V1Events.List(ctx, p) {
+		if err != nil {
+			return wrap("list events", err)
+		}
+		if !each(e) {
 			break
 		}
 	}

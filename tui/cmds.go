@@ -45,8 +45,25 @@ func listCmd(ctx context.Context, cl *flows.Client, gen int) tea.Cmd {
 	}
 }
 
-// refreshMsg asks the summary to reload the account.
+// refreshMsg asks the summary to look for news of the account.
 type refreshMsg struct{ gen int }
+
+// changedMsg says whether account.updated events arrived for the account.
+type changedMsg struct {
+	gen     int
+	changed bool
+	cursor  flows.Cursor
+	err     error
+}
+
+func changedCmd(ctx context.Context, cl *flows.Client, id string, cur flows.Cursor, gen int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
+		defer cancel()
+		changed, next, err := cl.Changed(ctx, id, cur)
+		return changedMsg{gen: gen, changed: changed, cursor: next, err: err}
+	}
+}
 
 // Each command captures copies of what it needs; none reads the model
 // after Update returns.

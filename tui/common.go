@@ -21,7 +21,8 @@ type Common struct {
 	Now func() time.Time
 	// Static freezes spinners and refresh ticks so goldens are stable.
 	Static bool
-	// RefreshEvery is how often the summary reloads while Stripe verifies.
+	// RefreshEvery is how soon the summary first looks for news while
+	// Stripe verifies; it backs off from there while nothing changes.
 	RefreshEvery time.Duration
 	Width        int
 	Height       int

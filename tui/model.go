@@ -169,7 +169,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.gen != m.gen || m.screen != screenSummary {
 			return m, nil
 		}
-		return m, loadCmd(m.c.Ctx, m.c.Client, m.account.ID, m.gen, true)
+		return m, changedCmd(m.c.Ctx, m.c.Client, m.account.ID, m.plan.cursor, m.gen)
+	case changedMsg:
+		if msg.gen != m.gen || m.screen != screenSummary {
+			return m, nil
+		}
+		if msg.err != nil || msg.changed {
+			// On an error, reading the account says what is wrong.
+			m.plan.cursor = msg.cursor
+			return m, loadCmd(m.c.Ctx, m.c.Client, m.account.ID, m.gen, true)
+		}
+		m.plan.cursor = msg.cursor
+		return m, refreshAfter(m.plan.backoff.Next(false), m.gen)
 	case spinner.TickMsg:
 		if m.screen != screenBusy || m.c.Static {
 			return m, nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -28,6 +29,10 @@ type wizardState struct {
 	notice   string
 	warn     bool
 	stillDue []flows.StillDue
+	// cursor and backoff drive the summary's watch for account.updated
+	// events while Stripe verifies.
+	cursor  flows.Cursor
+	backoff flows.Backoff
 	// link is the last account link created for requirements only
 	// Stripe-hosted onboarding can satisfy; the summary shows it.
 	link string
@@ -191,5 +196,8 @@ func (m *Model) scheduleRefresh() tea.Cmd {
 	if m.screen != screenSummary || m.c.Static || len(m.account.Requirements.PendingVerification) == 0 {
 		return nil
 	}
-	return refreshAfter(m.c.RefreshEvery, m.gen)
+	if m.plan.backoff.Min == 0 {
+		m.plan.backoff = flows.Backoff{Min: m.c.RefreshEvery, Max: 30 * time.Second}
+	}
+	return refreshAfter(m.plan.backoff.Next(true), m.gen)
 }

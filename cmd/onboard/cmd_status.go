@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -10,17 +11,30 @@ import (
 )
 
 func newStatusCmd(a *app) *cobra.Command {
-	var asJSON bool
+	var asJSON, watch bool
+	var wf watchFlags
 	cmd := &cobra.Command{
 		Use:   "status ACCOUNT_ID",
 		Short: "Show an account's state, capabilities and requirements",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if wf.secret == "" {
+				wf.secret = a.getenv("STRIPE_WEBHOOK_SECRET")
+			}
+			if wf.listen != "" && !watch {
+				return usageErr("--listen and --webhook-secret go with --watch")
+			}
+			if wf.every <= 0 || wf.max < wf.every {
+				return usageErr("--interval must be positive and at most --max-interval")
+			}
 			cl, release, err := a.setup()
 			if err != nil {
 				return err
 			}
 			defer release()
+			if watch {
+				return a.watchStatus(cmd.Context(), cl, strings.TrimSpace(args[0]), asJSON, wf)
+			}
 			acct, err := cl.Load(cmd.Context(), strings.TrimSpace(args[0]))
 			if err != nil {
 				return errors.New(flows.Message(err))
@@ -32,7 +46,13 @@ func newStatusCmd(a *app) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the status as JSON")
+	fl := cmd.Flags()
+	fl.BoolVar(&asJSON, "json", false, "print the status as JSON (with --watch: one object per line)")
+	fl.BoolVar(&watch, "watch", false, "keep printing the status as it changes (ctrl+c to stop)")
+	fl.StringVar(&wf.listen, "listen", "", "with --watch: receive Stripe webhooks on this loopback address")
+	fl.StringVar(&wf.secret, "webhook-secret", "", "with --listen: the endpoint's signing secret (whsec_…; else STRIPE_WEBHOOK_SECRET)")
+	fl.DurationVar(&wf.every, "interval", time.Second, "with --watch: first polling interval")
+	fl.DurationVar(&wf.max, "max-interval", 30*time.Second, "with --watch: longest polling interval")
 	return cmd
 }
 

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// watchFlags are status --watch's options.
+type watchFlags struct {
+	listen, secret string
+	every, max     time.Duration
+}
+
+// watchStatus prints the account's status, then again each time it
+// changes, until interrupted. Changes are found by polling account.updated
+// events with backoff and, with --listen, by Stripe webhooks whose
+// signatures are verified.
+func (a *app) watchStatus(ctx context.Context, cl *flows.Client, id string, asJSON bool, w watchFlags) error {
+	hooks := make(chan string, 16)
+	if w.listen != "" {
+		stop, err := a.serveWebhooks(ctx, w, hooks)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	show := func(acct schema.Account) error {
+		if asJSON {
+			raw, err := json.Marshal(flows.StatusOf(acct))
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintln(a.stdout, string(raw))
+			return err
+		}
+		fmt.Fprintf(a.stdout, "— %s\n", time.Now().Format("15:04:05"))
+		printStatus(a.stdout, acct, a.language)
+		return nil
+	}
+	acct, err := cl.Load(ctx, id)
+	if err != nil {
+		return errors.New(flows.Message(err))
+	}
+	if err := show(acct); err != nil {
+		return err
+	}
+	last := fingerprint(acct)
+	backoff := flows.Backoff{Min: w.every, Max: w.max}
+	_, cur, err := cl.Changed(ctx, id, flows.Cursor{})
+	if err != nil {
+		return errors.New(flows.Message(err))
+	}
+	wait := backoff.Next(false)
+	for {
+		var changed bool
+		select {
+		case <-ctx.Done():
+			return nil
+		case acctID := <-hooks:
+			changed = acctID == id
+		case <-time.After(wait):
+			changed, cur, err = cl.Changed(ctx, id, cur)
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil
+				}
+				fmt.Fprintln(a.stderr, "watch:", flows.Message(err))
+			}
+		}
+		if changed {
+			next, err := cl.Load(ctx, id)
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil
+				}
+				fmt.Fprintln(a.stderr, "watch:", flows.Message(err))
+			} else if fp := fingerprint(next); fp != last {
+				last = fp
+				if err := show(next); err != nil {
+					return err
+				}
+			}
+		}
+		wait = backoff.Next(changed)
+	}
+}
+
+// fingerprint is the part of an account the status shows, to print only
+// real changes.
+func fingerprint(a schema.Account) string {
+	raw, _ := json.Marshal(flows.StatusOf(a))
+	return string(raw)
+}
+
+// serveWebhooks runs the webhook receiver on a loopback address.
+func (a *app) serveWebhooks(ctx context.Context, w watchFlags, hooks chan<- string) (func(), error) {
+	host, _, err := net.SplitHostPort(w.listen)
+	if err != nil || !isLoopback(host) {
+		return nil, usageErr("--listen must be a loopback address such as 127.0.0.1:4242, not %q", w.listen)
+	}
+	if !strings.HasPrefix(w.secret, "whsec_") {
+		return nil, usageErr("--listen needs --webhook-secret whsec_… (the endpoint's signing secret)")
+	}
+	ln, err := net.Listen("tcp", w.listen)
+	if err != nil {
+		return nil, fmt.Errorf("listen: %w", err)
+	}
+	srv := &http.Server{ReadHeaderTimeout: 10 * time.Second, Handler: flows.WebhookHandler(w.secret, func(acct string) {
+		select {
+		case hooks <- acct:
+		default: // a change is already queued
+		}
+	})}
+	go func() { _ = srv.Serve(ln) }()
+	fmt.Fprintf(a.stderr, "webhooks: listening on http://%s\n", ln.Addr())
+	return func() {
+		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(shut)
+	}, nil
+}
