@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"onboard/drafts"
 	"onboard/flows"
 	"onboard/schema"
 )
@@ -19,7 +20,12 @@ type accountMsg struct {
 	// background is true for refreshes the operator did not ask for: an
 	// error then shows as a notice instead of replacing the screen.
 	background bool
+	// draft is what was typed for the account in an earlier session.
+	draft drafts.Draft
 }
+
+// draftTickMsg saves the draft once typing pauses.
+type draftTickMsg struct{ gen int }
 
 // submittedMsg carries the result of submitting one step.
 type submittedMsg struct {
@@ -83,6 +89,46 @@ func loadCmd(ctx context.Context, cl *flows.Client, id string, gen int, backgrou
 		defer cancel()
 		a, err := cl.Load(ctx, id)
 		return accountMsg{gen: gen, account: a, err: err, background: background}
+	}
+}
+
+// loadWithDraftCmd loads an account and the draft kept for it.
+func loadWithDraftCmd(ctx context.Context, cl *flows.Client, store *drafts.Store, id string, gen int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
+		defer cancel()
+		a, err := cl.Load(ctx, id)
+		msg := accountMsg{gen: gen, account: a, err: err}
+		if err == nil && store != nil {
+			// A damaged draft is dropped: it must not block the account.
+			if d, ok, derr := store.Load(id); derr == nil && ok {
+				msg.draft = d
+			}
+		}
+		return msg
+	}
+}
+
+// saveDraftCmd writes the draft; failures are not worth interrupting the
+// operator for (the values are still on screen).
+func saveDraftCmd(store *drafts.Store, a schema.Account, values map[string]string, now time.Time) tea.Cmd {
+	if store == nil || a.ID == "" {
+		return nil
+	}
+	values = maps.Clone(values)
+	return func() tea.Msg {
+		_ = store.Save(a.ID, a.Country, values, now)
+		return nil
+	}
+}
+
+func deleteDraftCmd(store *drafts.Store, id string) tea.Cmd {
+	if store == nil || id == "" {
+		return nil
+	}
+	return func() tea.Msg {
+		_ = store.Delete(id)
+		return nil
 	}
 }
 

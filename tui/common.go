@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"onboard/drafts"
 	"onboard/flows"
 )
 
@@ -24,8 +25,10 @@ type Common struct {
 	// RefreshEvery is how soon the summary first looks for news while
 	// Stripe verifies; it backs off from there while nothing changes.
 	RefreshEvery time.Duration
-	Width        int
-	Height       int
+	// Drafts keeps typed values across crashes; nil keeps nothing.
+	Drafts *drafts.Store
+	Width  int
+	Height int
 }
 
 // requestTimeout bounds every API call made from the UI.

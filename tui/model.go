@@ -11,15 +11,22 @@
 package tui
 
 import (
+	"fmt"
+	"time"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
+	"onboard/drafts"
 	"onboard/flows"
 	"onboard/schema"
 )
+
+// draftPause is how long typing must pause before the draft is saved.
+const draftPause = 400 * time.Millisecond
 
 // screen is the root's state.
 type screen int
@@ -33,10 +40,11 @@ const (
 	screenSummary
 	screenError
 	screenAccounts
+	screenDraft
 )
 
 func (s screen) String() string {
-	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error", "accounts"}[s]
+	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error", "accounts", "draft"}[s]
 }
 
 // Start says where the program opens.
@@ -56,9 +64,11 @@ type Start struct {
 
 // inputs are the values the home, open and setup forms are bound to.
 type inputs struct {
-	choice string
-	openID string
-	setup  setupValues
+	choice  string
+	openID  string
+	setup   setupValues
+	restore bool
+	draft   drafts.Draft
 }
 
 // Model is the root of the program.
@@ -80,6 +90,8 @@ type Model struct {
 	plan    wizardState
 	err     error
 	first   tea.Cmd
+	// draftGen debounces draft saves: only the last pause in typing saves.
+	draftGen int
 	// Interrupted is true when the operator pressed ctrl+c.
 	Interrupted bool
 }
@@ -154,6 +166,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleAccount(msg)
 	case submittedMsg:
 		return m.handleSubmitted(msg)
+	case draftTickMsg:
+		if msg.gen != m.draftGen || m.screen != screenWizard {
+			return m, nil
+		}
+		return m, saveDraftCmd(m.c.Drafts, m.account, m.plan.values, m.c.Now())
 	case accountsMsg:
 		if msg.gen != m.gen {
 			return m, nil
@@ -217,7 +234,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 // goBack is esc: one screen back, values kept.
 func (m *Model) goBack() tea.Cmd {
 	switch m.screen {
-	case screenOpen, screenSetup, screenSummary, screenWizard, screenAccounts:
+	case screenOpen, screenSetup, screenSummary, screenWizard, screenAccounts, screenDraft:
 		m.gen++ // drop results of work still running for the screen we leave
 		m.toHome()
 		return m.form.Init()
@@ -248,6 +265,10 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.form = ff
 	}
 	if m.form.State != huh.StateCompleted {
+		if _, typed := msg.(tea.KeyMsg); typed && m.screen == screenWizard && m.c.Drafts != nil {
+			m.draftGen++
+			cmd = tea.Batch(cmd, tea.Tick(draftPause, func(time.Time) tea.Msg { return draftTickMsg{gen: m.draftGen} }))
+		}
 		return m, cmd
 	}
 	switch m.screen {
@@ -275,7 +296,16 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.plan = newWizardState(m.in.setup.strategy())
 		return m, m.startCreate()
 	case screenWizard:
-		return m, m.startSubmit()
+		return m, tea.Batch(m.startSubmit(), saveDraftCmd(m.c.Drafts, m.account, m.plan.values, m.c.Now()))
+	case screenDraft:
+		if m.in.restore {
+			for k, v := range m.in.draft.Values {
+				m.plan.values[k] = v
+			}
+			m.plan.notice, m.plan.warn = fmt.Sprintf(txtDraftRestored.In(m.c.Lang), len(m.in.draft.Values)), false
+			return m, m.nextStep()
+		}
+		return m, tea.Batch(deleteDraftCmd(m.c.Drafts, m.account.ID), m.nextStep())
 	}
 	return m, cmd
 }

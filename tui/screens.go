@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/huh"
 
+	"onboard/drafts"
 	"onboard/flows"
 	"onboard/schema"
 )
@@ -136,4 +137,12 @@ func accountsForm(c Common, list []flows.Summary, id *string, height int) *huh.F
 	*id = list[0].ID
 	return newForm(c, huh.NewGroup(huh.NewSelect[string]().Key("account").Title(txtAccounts.In(c.Lang)).
 		Options(opts...).Height(max(min(len(opts)+2, height), 4)).Value(id)))
+}
+
+// draftForm offers to restore what was typed in an earlier session.
+func draftForm(c Common, d drafts.Draft, n int, restore *bool) *huh.Form {
+	return newForm(c, huh.NewGroup(huh.NewConfirm().Key("restore").
+		Title(fmt.Sprintf(txtDraftFound.In(c.Lang), n, d.Saved.Local().Format("2006-01-02 15:04"))).
+		Description(txtDraftHelp.In(c.Lang)).
+		Affirmative(txtDraftYes.In(c.Lang)).Negative(txtDraftNo.In(c.Lang)).Value(restore)))
 }

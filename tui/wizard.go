@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"onboard/drafts"
 	"onboard/flows"
 )
 
@@ -78,7 +79,7 @@ func (m *Model) startLoad(id string) tea.Cmd {
 		m.plan = newWizardState(m.plan.strategy)
 	}
 	tick := m.busyWith(txtLoading.In(m.c.Lang), screenOpen)
-	return tea.Batch(tick, loadCmd(m.c.Ctx, m.c.Client, id, m.gen, false))
+	return tea.Batch(tick, loadWithDraftCmd(m.c.Ctx, m.c.Client, m.c.Drafts, id, m.gen))
 }
 
 func (m *Model) startSubmit() tea.Cmd {
@@ -109,6 +110,12 @@ func (m Model) handleAccount(msg accountMsg) (tea.Model, tea.Cmd) {
 		if _, typed := m.plan.values[k]; !typed {
 			m.plan.values[k] = v
 		}
+	}
+	if n := newInDraft(msg.draft, m.plan.values); n > 0 {
+		m.in.draft, m.in.restore = msg.draft, true
+		m.screen, m.back = screenDraft, screenHome
+		m.form = draftForm(m.c, msg.draft, n, &m.in.restore)
+		return m, tea.Batch(m.form.Init(), m.resizeForm())
 	}
 	return m, m.nextStep()
 }
@@ -174,7 +181,7 @@ func (m *Model) nextStep() tea.Cmd {
 	steps := flows.Plan(m.account, m.plan.strategy, m.plan.tried, m.c.Lang)
 	if len(steps) == 0 {
 		m.screen, m.back, m.form = screenSummary, screenHome, nil
-		return m.scheduleRefresh()
+		return tea.Batch(m.scheduleRefresh(), deleteDraftCmd(m.c.Drafts, m.account.ID))
 	}
 	m.plan.step = steps[0]
 	m.plan.problems = maps.Clone(steps[0].Problems)
@@ -200,4 +207,16 @@ func (m *Model) scheduleRefresh() tea.Cmd {
 		m.plan.backoff = flows.Backoff{Min: m.c.RefreshEvery, Max: 30 * time.Second}
 	}
 	return refreshAfter(m.plan.backoff.Next(true), m.gen)
+}
+
+// newInDraft counts the draft's values that differ from what is already
+// known or typed: only those are worth offering.
+func newInDraft(d drafts.Draft, values map[string]string) int {
+	n := 0
+	for k, v := range d.Values {
+		if values[k] != v {
+			n++
+		}
+	}
+	return n
 }

@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
+	"github.com/adrg/xdg"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
 
+	"onboard/drafts"
 	"onboard/flows"
 	"onboard/tui"
 )
@@ -38,8 +41,13 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	// Ask the terminal's background once, before Bubble Tea owns stdin
 	// (lipgloss would otherwise query it mid-run and read our input).
 	lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	var store *drafts.Store
+	if dir, err := xdg.StateFile("onboard/drafts/.keep"); err == nil {
+		store = &drafts.Store{Dir: filepath.Dir(dir)}
+	}
 	c := tui.Common{
-		Ctx: ctx, Client: cl, Lang: a.language, Mode: a.mode,
+		Drafts: store,
+		Ctx:    ctx, Client: cl, Lang: a.language, Mode: a.mode,
 		Styles: tui.DefaultStyles(tui.DefaultTheme()), Keys: tui.DefaultKeyMap(a.language),
 		Now: time.Now, RefreshEvery: time.Second,
 	}

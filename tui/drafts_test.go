@@ -1,0 +1,51 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"onboard/drafts"
+	"onboard/schema"
+)
+
+// What is typed in the wizard reaches the draft once typing pauses, with
+// no secret in it; the next session offers it back.
+func TestDraftSavedAndRestored(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	c.Drafts = &drafts.Store{Dir: filepath.Join(t.TempDir(), "drafts")}
+	a := newUSAccount(t, c)
+
+	tm := teatest.NewTestModel(t, New(c, Start{AccountID: a.ID}), teatest.WithInitialTermSize(80, 24))
+	waitFor(t, tm, "Merchant category")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, tm, "┃ Business website")
+	typeText(tm, "https://draft.example.com")
+	file := filepath.Join(c.Drafts.Dir, a.ID+".json")
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		raw, err := os.ReadFile(file)
+		if err == nil && strings.Contains(string(raw), "draft.example.com") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no draft with the typed URL after 5s (%v)", err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC}) // the session ends early
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+
+	next := teatest.NewTestModel(t, New(c, Start{AccountID: a.ID}), teatest.WithInitialTermSize(80, 24))
+	waitFor(t, next, "value(s) typed on")
+	next.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, next, "Merchant category")
+	if v := finalView(t, next, a.ID); !strings.Contains(v, "https://draft.example.com") {
+		t.Fatalf("draft not restored:\n%s", v)
+	}
+}
