@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"time"
 
 	"onboard/schema"
@@ -88,7 +89,18 @@ func Sensitive(key, country string) bool {
 	if key == "external_account" {
 		return true // a token stands for bank details
 	}
-	return schema.Lookup(key, country).Sensitive
+	if strings.HasPrefix(key, "external_account.") {
+		// Bank parts are catalog fields only as companions of
+		// external_account; a part the catalog does not list is secret.
+		for _, f := range schema.FieldsFor([]string{"external_account"}, country) {
+			if f.Key == key {
+				return f.Sensitive
+			}
+		}
+		return true
+	}
+	f := schema.Lookup(key, country)
+	return f.Sensitive || f.Generic
 }
 
 // Load returns the draft of an account, if there is one.

@@ -75,3 +75,18 @@ func TestDamagedDraftIsAnError(t *testing.T) {
 		t.Error("damaged draft loaded")
 	}
 }
+
+func TestSensitive(t *testing.T) {
+	for key, want := range map[string]bool{
+		"individual.first_name":             false,
+		"external_account.routing_number":   false,
+		"external_account.account_number":   true,
+		"external_account.iban_or_whatever": true,
+		"individual.id_number":              true,
+		"company.some_future_field":         true, // unknown: not trusted
+	} {
+		if got := Sensitive(key, "US"); got != want {
+			t.Errorf("%s: %v, want %v", key, got, want)
+		}
+	}
+}
