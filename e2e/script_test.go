@@ -122,3 +122,12 @@ func TestLiveKeyRefused(t *testing.T) {
 		t.Fatalf("exit %d stderr %q", r.code, r.stderr)
 	}
 }
+
+func TestVerboseListsIgnoredAnswers(t *testing.T) {
+	ans := usIndividual()
+	ans["company.name"] = "Not a company"
+	r := onboard(t, xdgEnv(t), "new", "--answers", answersFile(t, ans), "--upfront", "--verbose")
+	if r.code != 0 || !strings.Contains(r.stdout, "Not due, ignored: company.name") {
+		t.Fatalf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}

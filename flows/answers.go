@@ -80,6 +80,7 @@ func ParseAnswers(m map[string]any) (Answers, error) {
 		di, _ := strconv.Atoi(d)
 		mi, _ := strconv.Atoi(m)
 		a.Values[parent] = fmt.Sprintf("%s-%02d-%02d", y, mi, di)
+		a.Keys = append(a.Keys, parent)
 	}
 	sort.Strings(a.Keys)
 	return a, nil
@@ -163,12 +164,44 @@ func fieldForAnswer(key, country string) schema.Field {
 	return schema.Lookup(key, country)
 }
 
+// lookup finds a field's answer under its key or under any requirement
+// path it answers (owners.email answers owners.0.email).
+func (a Answers) lookup(f schema.Field) (string, bool) {
+	if v, ok := a.Values[f.Key]; ok {
+		return v, true
+	}
+	for _, p := range f.Covers {
+		if v, ok := a.Values[p]; ok {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// Used lists the answer keys a set of fields consumes.
+func (a Answers) Used(fs []schema.Field) []string {
+	var out []string
+	for _, f := range fs {
+		for _, k := range append([]string{f.Key}, f.Covers...) {
+			if _, ok := a.Values[k]; ok {
+				out = append(out, k)
+			}
+		}
+		if strings.HasPrefix(f.Key, "external_account.") {
+			if _, ok := a.Values["external_account"]; ok {
+				out = append(out, "external_account")
+			}
+		}
+	}
+	return out
+}
+
 // For returns the answers for a step's fields, and the keys of required
 // fields it has no answer for.
 func (a Answers) For(st Step) (values map[string]string, missing []string) {
 	values = map[string]string{}
 	for _, f := range st.Fields {
-		if v, ok := a.Values[f.Key]; ok {
+		if v, ok := a.lookup(f); ok {
 			values[f.Key] = v
 			continue
 		}

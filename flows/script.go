@@ -21,6 +21,8 @@ type Report struct {
 	StillDue []StillDue
 	// Requests counts the API requests the run made.
 	Requests int
+	// Unused lists answers for fields that were never asked (not due).
+	Unused []string
 }
 
 // maxSteps bounds a run: every step marks its paths as tried, so a run
@@ -34,6 +36,7 @@ const maxSteps = 64
 func (c *Client) Run(ctx context.Context, a schema.Account, s Strategy, ans Answers, log io.Writer) (Report, error) {
 	rep := Report{Account: a}
 	tried := map[string]bool{}
+	used := map[string]bool{}
 	for range maxSteps {
 		steps := Plan(rep.Account, s, tried, c.lang)
 		if len(steps) == 0 {
@@ -45,8 +48,11 @@ func (c *Client) Run(ctx context.Context, a schema.Account, s Strategy, ans Answ
 		}
 		values, missing := ans.For(st)
 		rep.Missing = append(rep.Missing, missing...)
+		for _, k := range ans.Used(st.Fields) {
+			used[k] = true
+		}
 		st.Fields = answered(st.Fields, values)
-		title := st.Group.Title(c.lang)
+		title := st.Title(rep.Account, c.lang)
 		if len(st.Fields) == 0 {
 			fmt.Fprintf(log, "- %s: %s %s\n", title, noAnswers.In(c.lang), strings.Join(missing, ", "))
 			continue
@@ -78,6 +84,11 @@ func (c *Client) Run(ctx context.Context, a schema.Account, s Strategy, ans Answ
 		}
 	}
 	rep.Outstanding = Outstanding(rep.Account, s)
+	for _, k := range ans.Keys {
+		if !used[k] && !usedAsPart(k, used) {
+			rep.Unused = append(rep.Unused, k)
+		}
+	}
 	return rep, nil
 }
 
@@ -99,4 +110,15 @@ func answered(fs []schema.Field, values map[string]string) []schema.Field {
 		}
 	}
 	return out
+}
+
+// usedAsPart reports an answer given as a part of a field that was used:
+// individual.dob.day when individual.dob was.
+func usedAsPart(k string, used map[string]bool) bool {
+	for _, suffix := range []string{".day", ".month", ".year"} {
+		if parent, ok := strings.CutSuffix(k, suffix); ok && used[parent] {
+			return true
+		}
+	}
+	return (k == "tos_acceptance.date" || k == "tos_acceptance.ip") && used["tos_acceptance"]
 }

@@ -27,6 +27,7 @@ type app struct {
 	// global flags
 	apiKey, profile, apiBase, lang string
 	forceSandbox, live, debug      bool
+	verbose                        bool
 
 	// resolved
 	language schema.Lang

@@ -26,6 +26,7 @@ sandbox (marked SANDBOX on every screen).`,
 	f.BoolVar(&a.forceSandbox, "sandbox", false, "use the embedded sandbox even when a key is set")
 	f.StringVar(&a.lang, "lang", "", "language: en or fr (default from the locale)")
 	f.BoolVar(&a.live, "live", false, "allow a live key (sk_live_…)")
+	f.BoolVarP(&a.verbose, "verbose", "v", false, "say more (e.g. answers ignored because their fields are not due)")
 	f.BoolVar(&a.debug, "debug", false, "write a debug log to $XDG_STATE_HOME/onboard/onboard.log")
 	_ = f.MarkHidden("api-base")
 	root.AddCommand(newNewCmd(a), newResumeCmd(a), newStatusCmd(a), newAccountsCmd(a), newSandboxCmd(a))

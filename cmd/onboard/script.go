@@ -71,6 +71,9 @@ func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Ac
 		}
 		return errors.New(describeRunError(err))
 	}
+	if a.verbose && len(rep.Unused) > 0 {
+		fmt.Fprintf(out, "%s %s\n", t("Not due, ignored:", "Non demandé, ignoré :").In(a.language), strings.Join(rep.Unused, ", "))
+	}
 	if asJSON {
 		if err := writeJSON(a.stdout, flows.StatusOf(rep.Account)); err != nil {
 			return err
