@@ -170,6 +170,9 @@ func (a Answers) lookup(f schema.Field) (string, bool) {
 	if v, ok := a.Values[f.Key]; ok {
 		return v, true
 	}
+	if strings.HasPrefix(f.Key, "external_account.") {
+		return "", false // bank parts are only ever answered by their own key
+	}
 	for _, p := range f.Covers {
 		if v, ok := a.Values[p]; ok {
 			return v, true
