@@ -156,3 +156,61 @@ func TestTUINewUSIndividualToComplete(t *testing.T) {
 	tm.keys("C-c")
 	tm.waitFor("[exit 130]", wait)
 }
+
+// Journey 2, resume: an account half onboarded by a script is opened by
+// id; the wizard asks only what is left.
+func TestTUIResumeAsksOnlyWhatIsLeft(t *testing.T) {
+	env := xdgEnv(t)
+	ans := usIndividual()
+	for _, k := range []string{"individual.address.line1", "individual.address.city", "individual.address.state",
+		"individual.address.postal_code", "tos_acceptance"} {
+		delete(ans, k)
+	}
+	r := onboard(t, env, "new", "--answers", answersFile(t, ans), "--upfront", "--json")
+	if r.code != 3 {
+		t.Fatalf("setup exited %d: %s", r.code, r.stderr)
+	}
+	id := decode(t, r.stdout).ID
+	tm := startTerm(t, env, 80, 24, "resume", id, "--upfront")
+	s := tm.waitFor("┃ Address line 1", 10*time.Second)
+	if !strings.Contains(s, "Step 1 of 2") || !strings.Contains(s, id) {
+		t.Fatalf("resume did not open on the address:\n%s", s)
+	}
+	tm.fill(10*time.Second,
+		"Address line 1", "address_full_match",
+		"City", "San Francisco",
+		"State", "CA",
+		"ZIP code", "94107")
+	tm.waitFor("Stripe Connected Account Agreement", 10*time.Second)
+	tm.keys("Left")
+	tm.keys("Enter")
+	tm.waitFor("complete", 20*time.Second)
+	tm.keys("C-c")
+	tm.waitFor("[exit 130]", 10*time.Second)
+}
+
+// Journey 3, fix: a website that failed verification is reopened first,
+// with the reason, and fixing it completes the account.
+func TestTUIFixFailedVerification(t *testing.T) {
+	env := xdgEnv(t)
+	ans := usIndividual()
+	ans["business_profile.url"] = "https://disallowed.stripe.com"
+	r := onboard(t, env, "new", "--answers", answersFile(t, ans), "--upfront", "--json")
+	if r.code != 0 {
+		t.Fatalf("setup exited %d: %s", r.code, r.stderr)
+	}
+	id := decode(t, r.stdout).ID
+	if a := onboard(t, env, "sandbox", "advance", "5s"); a.code != 0 {
+		t.Fatal(a.stderr)
+	}
+	tm := startTerm(t, env, 80, 24, "--lang", "fr", "resume", id)
+	s := tm.waitFor("┃ Site web de l'entreprise", 10*time.Second)
+	if !strings.Contains(s, "liste d'exclusion") {
+		t.Fatalf("the failure is not explained in French:\n%s", s)
+	}
+	tm.keys("C-u") // clear the failed value
+	tm.typeLine("https://accessible.stripe.com")
+	tm.waitFor("complet", 20*time.Second)
+	tm.keys("C-c")
+	tm.waitFor("[exit 130]", 10*time.Second)
+}
