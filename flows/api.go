@@ -26,6 +26,7 @@ type API interface {
 	CreateAccountLink(ctx context.Context, p *stripe.AccountLinkCreateParams) (*stripe.AccountLink, error)
 	ListAccounts(ctx context.Context, each func(*stripe.Account) bool) error
 	ListEvents(ctx context.Context, typ stripe.EventType, since int64, each func(*stripe.Event) bool) error
+	DeleteAccount(ctx context.Context, id string) error
 }
 
 // StripeAPI adapts a stripe-go client to API.
@@ -125,6 +126,12 @@ func (s StripeAPI) ListEvents(ctx context.Context, typ stripe.EventType, since i
 		}
 	}
 	return nil
+}
+
+// DeleteAccount deletes a connected account (the explorer's throwaways).
+func (s StripeAPI) DeleteAccount(ctx context.Context, id string) error {
+	_, err := s.SC.V1Accounts.Delete(ctx, id, nil)
+	return wrap("delete account", err)
 }
 
 // wrap keeps *stripe.Error reachable with errors.As while saying which

@@ -1,0 +1,288 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/adrg/xdg"
+	"github.com/spf13/cobra"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+type exploreFlags struct {
+	setup                    flows.Setup
+	capabilities             []string
+	compare                  bool
+	matrix                   bool
+	countries, businessTypes []string
+	asJSON, asCSV, refresh   bool
+}
+
+func newExploreCmd(a *app) *cobra.Command {
+	var f exploreFlags
+	cmd := &cobra.Command{
+		Use:   "explore",
+		Short: "Show what Stripe asks for a setup, compare two, or lay out a matrix",
+		Long: `explore creates a throwaway account for a setup (on the sandbox unless a test key is
+given), reads its requirements and deletes it, then shows them as the wizard would ask them.
+
+  onboard explore --country FR --business-type company
+  onboard explore --compare 'FR,company,card_payments+transfers' 'FR,individual,transfers'
+  onboard explore --matrix --countries US,GB,FR --business-types individual,company [--csv]
+
+Results are cached under $XDG_CACHE_HOME/onboard/explore with the time they were read;
+--refresh reads them again.`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f.setup.Capabilities = f.capabilities
+			if f.compare != (len(args) > 0) || (f.compare && len(args) != 2) {
+				return usageErr("--compare takes two setups, such as 'FR,company' 'FR,individual,transfers'")
+			}
+			if f.compare && f.matrix {
+				return usageErr("--compare and --matrix do not go together")
+			}
+			return a.explore(cmd.Context(), f, args)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.setup.Country, "country", "US", "country (ISO 3166-1 alpha-2)")
+	fl.StringVar(&f.setup.BusinessType, "business-type", "individual", "individual, company, non_profit or government_entity")
+	fl.StringSliceVar(&f.capabilities, "capabilities", []string{"card_payments", "transfers"}, "capabilities")
+	fl.StringVar(&f.setup.Agreement, "agreement", "full", "service agreement: full or recipient")
+	fl.BoolVar(&f.matrix, "matrix", false, "a matrix of --countries × --business-types")
+	fl.StringSliceVar(&f.countries, "countries", []string{"US"}, "with --matrix: countries")
+	fl.StringSliceVar(&f.businessTypes, "business-types", []string{"individual", "company"}, "with --matrix: business types")
+	fl.BoolVar(&f.asJSON, "json", false, "print JSON")
+	fl.BoolVar(&f.asCSV, "csv", false, "with --matrix: print CSV")
+	fl.BoolVar(&f.refresh, "refresh", false, "read again instead of using the cache")
+	fl.BoolVar(&f.compare, "compare", false, "compare the two setups given as arguments (COUNTRY,TYPE[,CAP+CAP][,AGREEMENT])")
+	return cmd
+}
+
+func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error {
+	var setups []flows.Setup
+	switch {
+	case f.compare:
+		for _, s := range args {
+			st, err := flows.ParseSetup(s)
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			setups = append(setups, st)
+		}
+	case f.matrix:
+		for _, c := range f.countries {
+			for _, bt := range f.businessTypes {
+				st := flows.Setup{Country: strings.ToUpper(c), BusinessType: bt, Capabilities: f.setup.Capabilities, Agreement: f.setup.Agreement}
+				if err := st.Check(); err != nil {
+					return usageErr("%v", err)
+				}
+				setups = append(setups, st)
+			}
+		}
+	default:
+		f.setup.Country = strings.ToUpper(f.setup.Country)
+		if err := f.setup.Check(); err != nil {
+			return usageErr("%v", err)
+		}
+		setups = append(setups, f.setup)
+	}
+	if f.asCSV && !f.matrix {
+		return usageErr("--csv goes with --matrix")
+	}
+	cl, release, err := a.setup()
+	if err != nil {
+		return err
+	}
+	defer release()
+	if a.mode == "live" {
+		return usageErr("explore creates throwaway accounts: use a test key or the sandbox, never a live key")
+	}
+	if a.mode == "test" {
+		fmt.Fprintln(a.stderr, t("explore: creating throwaway test-mode accounts on your Stripe account; each is deleted right after it is read.",
+			"explore : création de comptes de test jetables sur votre compte Stripe ; chacun est supprimé aussitôt lu.").In(a.language))
+	}
+	var results []flows.Exploration
+	for _, s := range setups {
+		x, err := a.exploreOne(ctx, cl, s, f.refresh)
+		if err != nil {
+			return fmt.Errorf("%s: %s", s, flows.Message(err))
+		}
+		results = append(results, x)
+	}
+	switch {
+	case f.compare:
+		c := flows.Compare(results[0], results[1])
+		if f.asJSON {
+			return writeJSON(a.stdout, c)
+		}
+		printComparison(a.stdout, c, a.language)
+	case f.matrix:
+		m := flows.Matrix(results)
+		switch {
+		case f.asJSON:
+			return writeJSON(a.stdout, struct {
+				Setups []flows.Setup     `json:"setups"`
+				Rows   []flows.MatrixRow `json:"rows"`
+			}{setupsOf(results), m})
+		case f.asCSV:
+			return writeMatrixCSV(a.stdout, results, m)
+		}
+		printMatrix(a.stdout, results, m)
+	default:
+		if f.asJSON {
+			return writeJSON(a.stdout, results[0])
+		}
+		printExploration(a.stdout, results[0], a.language, a.mode)
+	}
+	return nil
+}
+
+// exploreOne reads a setup, from the cache unless refresh is set.
+func (a *app) exploreOne(ctx context.Context, cl *flows.Client, s flows.Setup, refresh bool) (flows.Exploration, error) {
+	sum := sha256.Sum256([]byte(a.mode + "|" + a.apiBase + "|" + s.String()))
+	path, err := xdg.CacheFile(filepath.Join("onboard", "explore", hex.EncodeToString(sum[:8])+".json"))
+	if err == nil && !refresh {
+		if raw, err := os.ReadFile(path); err == nil {
+			var x flows.Exploration
+			if json.Unmarshal(raw, &x) == nil && x.Setup.String() == s.String() {
+				return x, nil
+			}
+		}
+	}
+	x, err := cl.Explore(ctx, s)
+	if err != nil {
+		return x, err
+	}
+	if path != "" {
+		if raw, err := json.MarshalIndent(x, "", "  "); err == nil {
+			_ = os.WriteFile(path, raw, 0o600) // a cache that cannot be written is only slower
+		}
+	}
+	return x, nil
+}
+
+func setupsOf(xs []flows.Exploration) []flows.Setup {
+	out := make([]flows.Setup, len(xs))
+	for i, x := range xs {
+		out[i] = x.Setup
+	}
+	return out
+}
+
+func dueLabel(d string, lang schema.Lang) string {
+	switch d {
+	case "now":
+		return t("now", "maintenant").In(lang)
+	case "later":
+		return t("later", "plus tard").In(lang)
+	case "future":
+		return t("future", "futur").In(lang)
+	}
+	return d
+}
+
+// printExploration writes one setup's requirements grouped as the wizard
+// asks them.
+func printExploration(w io.Writer, x flows.Exploration, lang schema.Lang, mode string) {
+	fmt.Fprintf(w, "%s — %s %s (%s)\n", x.Setup, t("read", "lu le").In(lang), x.ReadAt.Format("2006-01-02 15:04 MST"), mode)
+	printItems(w, x.Items, lang, "")
+}
+
+func printItems(w io.Writer, items []flows.Item, lang schema.Lang, indent string) {
+	group := ""
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, it := range items {
+		if it.Group != group {
+			group = it.Group
+			tw.Flush()
+			fmt.Fprintf(w, "%s%s\n", indent, groupTitle(group, lang))
+		}
+		fmt.Fprintf(tw, "%s  %s\t%s\t%s\t%s\n", indent, dueLabel(it.Due, lang), it.Who, it.Path, labelIn(it, lang))
+	}
+	tw.Flush()
+}
+
+func labelIn(it flows.Item, lang schema.Lang) string {
+	if l, ok := it.Labels[string(lang)]; ok {
+		return l.Label
+	}
+	return it.Label.In(lang)
+}
+
+func groupTitle(name string, lang schema.Lang) string {
+	for _, g := range schema.Groups {
+		if g.String() == name {
+			return g.Title(lang)
+		}
+	}
+	return name
+}
+
+func printComparison(w io.Writer, c flows.Comparison, lang schema.Lang) {
+	fmt.Fprintf(w, "A: %s\nB: %s\n", c.A, c.B)
+	for _, part := range []struct {
+		title schema.Text
+		items []flows.Item
+	}{
+		{t("Only in A", "Seulement dans A"), c.OnlyA},
+		{t("Only in B", "Seulement dans B"), c.OnlyB},
+		{t("In both", "Dans les deux"), c.Both},
+	} {
+		fmt.Fprintf(w, "\n%s (%d)\n", part.title.In(lang), len(part.items))
+		printItems(w, part.items, lang, "  ")
+	}
+}
+
+func printMatrix(w io.Writer, xs []flows.Exploration, rows []flows.MatrixRow) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	head := []string{"requirement"}
+	for _, x := range xs {
+		head = append(head, x.Setup.Country+" "+x.Setup.BusinessType)
+	}
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
+	for _, r := range rows {
+		cells := []string{r.Path}
+		for _, d := range r.Due {
+			if d == "" {
+				d = "-"
+			}
+			cells = append(cells, d)
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+	}
+	tw.Flush()
+}
+
+func writeMatrixCSV(w io.Writer, xs []flows.Exploration, rows []flows.MatrixRow) error {
+	cw := csv.NewWriter(w)
+	head := []string{"requirement", "group"}
+	for _, x := range xs {
+		head = append(head, x.Setup.String())
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := cw.Write(append([]string{r.Path, r.Group}, r.Due...)); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return errors.New("csv: " + err.Error())
+	}
+	return nil
+}

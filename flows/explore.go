@@ -1,0 +1,323 @@
+package flows
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"onboard/schema"
+)
+
+// Setup is one account shape to explore: country, business type,
+// capabilities and service agreement.
+type Setup struct {
+	Country      string   `json:"country"`
+	BusinessType string   `json:"business_type"`
+	Capabilities []string `json:"capabilities"`
+	Agreement    string   `json:"agreement"`
+}
+
+// String writes a setup as ParseSetup reads it: FR,company,card_payments+transfers[,recipient].
+func (s Setup) String() string {
+	out := s.Country + "," + s.BusinessType + "," + strings.Join(s.Capabilities, "+")
+	if s.Agreement != "" && s.Agreement != "full" {
+		out += "," + s.Agreement
+	}
+	return out
+}
+
+// ParseSetup reads COUNTRY,BUSINESS_TYPE[,CAP+CAP][,AGREEMENT]; missing
+// parts default to card_payments+transfers and the full agreement.
+func ParseSetup(s string) (Setup, error) {
+	parts := strings.Split(strings.TrimSpace(s), ",")
+	if len(parts) < 2 || len(parts) > 4 {
+		return Setup{}, fmt.Errorf("setup %q: write COUNTRY,BUSINESS_TYPE[,CAPABILITIES][,AGREEMENT], e.g. FR,company,card_payments+transfers", s)
+	}
+	st := Setup{Country: strings.ToUpper(strings.TrimSpace(parts[0])), BusinessType: strings.TrimSpace(parts[1]),
+		Capabilities: []string{"card_payments", "transfers"}, Agreement: "full"}
+	if len(parts) > 2 && strings.TrimSpace(parts[2]) != "" {
+		st.Capabilities = strings.Split(strings.TrimSpace(parts[2]), "+")
+	}
+	if len(parts) > 3 {
+		st.Agreement = strings.TrimSpace(parts[3])
+	}
+	return st, st.Check()
+}
+
+// Check refuses setups Stripe would refuse, before any request.
+func (s Setup) Check() error {
+	if len(s.Country) != 2 {
+		return fmt.Errorf("country %q: use a two-letter code such as FR", s.Country)
+	}
+	switch s.BusinessType {
+	case "individual", "company", "non_profit", "government_entity":
+	default:
+		return fmt.Errorf("business type %q: use individual, company, non_profit or government_entity", s.BusinessType)
+	}
+	if len(s.Capabilities) == 0 {
+		return fmt.Errorf("setup %s requests no capability", s)
+	}
+	for _, c := range s.Capabilities {
+		if c != "card_payments" && c != "transfers" {
+			return fmt.Errorf("capability %q: use card_payments or transfers", c)
+		}
+	}
+	switch s.Agreement {
+	case "", "full":
+	case "recipient":
+		if slices.Contains(s.Capabilities, "card_payments") {
+			return fmt.Errorf("setup %s: card_payments needs the full service agreement", s)
+		}
+	default:
+		return fmt.Errorf("agreement %q: use full or recipient", s.Agreement)
+	}
+	return nil
+}
+
+// Item is one requirement of a setup, described as the wizard would ask it.
+type Item struct {
+	Path string `json:"requirement"`
+	// Field is the key of the field that answers it (several paths can
+	// share one: a date of birth's three parts).
+	Field string `json:"field"`
+	Group string `json:"group"`
+	Kind  string `json:"kind"`
+	// Due is now (currently due), later (eventually due) or future.
+	Due string `json:"due"`
+	// Who provides it: account, representative, owner, director, executive
+	// or person.
+	Who   string      `json:"who"`
+	Label schema.Text `json:"-"`
+	Help  schema.Text `json:"-"`
+	// Labels are the field's label and help by language, for JSON.
+	Labels map[string]ItemText `json:"labels"`
+	// Param is the v1 form parameter it is sent as.
+	Param string `json:"param"`
+	order int
+}
+
+// ItemText is a label and a help text in one language.
+type ItemText struct {
+	Label string `json:"label"`
+	Help  string `json:"help"`
+}
+
+// Exploration is what Stripe asks for one setup, and when it was read.
+type Exploration struct {
+	Setup  Setup     `json:"setup"`
+	ReadAt time.Time `json:"read_at"`
+	Items  []Item    `json:"requirements"`
+}
+
+// Explore creates a throwaway account for the setup, reads what Stripe
+// asks, and deletes the account again, even when ctx is cancelled midway:
+// the deletion runs on a context of its own.
+func (c *Client) Explore(ctx context.Context, s Setup) (Exploration, error) {
+	if err := s.Check(); err != nil {
+		return Exploration{}, err
+	}
+	a, err := c.Create(ctx, NewAccount{Country: s.Country, BusinessType: s.BusinessType,
+		Capabilities: s.Capabilities, Agreement: s.Agreement})
+	if err != nil {
+		return Exploration{}, err
+	}
+	defer func() {
+		// context.WithoutCancel: an interrupt must not leave the account behind.
+		del, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		_ = c.api.DeleteAccount(del, a.ID)
+	}()
+	return Exploration{Setup: s, ReadAt: c.now().UTC(), Items: Describe(a)}, nil
+}
+
+// Describe lists an account's requirements as the wizard would ask them:
+// now, later and future, in group order.
+func Describe(a schema.Account) []Item {
+	var items []Item
+	seen := map[string]bool{}
+	add := func(paths []string, due string) {
+		for _, p := range paths {
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			f := schema.Lookup(p, a.Country)
+			items = append(items, Item{
+				Path: p, Field: f.Key, Group: f.Group.String(), Kind: kindName(f.Kind), Due: due, Who: who(f),
+				Label: f.Label, Help: f.Help, Param: paramOf(f, a),
+				Labels: map[string]ItemText{
+					"en": {f.Label.In(schema.English), f.Help.In(schema.English)},
+					"fr": {f.Label.In(schema.French), f.Help.In(schema.French)},
+				},
+				order: int(f.Group)*10000 + f.Order,
+			})
+		}
+	}
+	r := a.Requirements
+	add(r.PastDue, "now")
+	add(r.CurrentlyDue, "now")
+	add(r.EventuallyDue, "later")
+	add(a.Future.CurrentlyDue, "future")
+	add(a.Future.EventuallyDue, "future")
+	slices.SortStableFunc(items, func(x, y Item) int {
+		if x.order != y.order {
+			return x.order - y.order
+		}
+		return strings.Compare(x.Path, y.Path)
+	})
+	return items
+}
+
+// paramOf is the form parameter a field is first sent as (for display).
+func paramOf(f schema.Field, a schema.Account) string {
+	if f.Kind == schema.KindRole || f.Kind == schema.KindLink {
+		return ""
+	}
+	ctx := schema.Context{Lang: schema.English, Country: a.Country, Currency: a.DefaultCurrency, Now: time.Unix(0, 0), IP: "0.0.0.0"}
+	ps, err := f.Encode(sampleValue(f), ctx)
+	if err != nil || len(ps) == 0 {
+		return schema.Brackets(f.Key)
+	}
+	p := ps[len(ps)-1]
+	switch p.Target {
+	case schema.TargetBankToken:
+		return "external_account (token of " + p.Key + ")"
+	case schema.TargetPerson:
+		return "persons: " + p.Key
+	}
+	return p.Key
+}
+
+// sampleValue is a value valid enough to learn a field's encoding.
+func sampleValue(f schema.Field) string {
+	switch f.Kind {
+	case schema.KindDate:
+		return "1901-01-01"
+	case schema.KindAcceptance, schema.KindYesNo:
+		return "true"
+	case schema.KindSelect:
+		if len(f.Options) > 0 {
+			return f.Options[0].Value
+		}
+	}
+	if f.Placeholder != "" {
+		return f.Placeholder
+	}
+	return "x"
+}
+
+func who(f schema.Field) string {
+	if f.Person == nil || f.Person.OnAccount() {
+		if f.Kind == schema.KindRole {
+			role, _ := strings.CutPrefix(f.Key, "relationship.")
+			return role
+		}
+		return "account"
+	}
+	if f.Person.Role != "" {
+		return f.Person.Role
+	}
+	return "person"
+}
+
+func kindName(k schema.Kind) string {
+	switch k {
+	case schema.KindText:
+		return "text"
+	case schema.KindLongText:
+		return "long text"
+	case schema.KindEmail:
+		return "email"
+	case schema.KindPhone:
+		return "phone"
+	case schema.KindURL:
+		return "url"
+	case schema.KindDate:
+		return "date"
+	case schema.KindSelect:
+		return "select"
+	case schema.KindYesNo:
+		return "yes/no"
+	case schema.KindSecret:
+		return "secret"
+	case schema.KindAcceptance:
+		return "acceptance"
+	case schema.KindFile:
+		return "file"
+	case schema.KindRole:
+		return "person"
+	case schema.KindLink:
+		return "account link"
+	}
+	return "other"
+}
+
+// Comparison is what two setups ask: only in A, only in B, in both.
+type Comparison struct {
+	A     Setup  `json:"a"`
+	B     Setup  `json:"b"`
+	OnlyA []Item `json:"only_a"`
+	OnlyB []Item `json:"only_b"`
+	Both  []Item `json:"both"`
+}
+
+// Compare sets two explorations side by side, by requirement path.
+func Compare(a, b Exploration) Comparison {
+	inB := map[string]bool{}
+	for _, it := range b.Items {
+		inB[it.Path] = true
+	}
+	inA := map[string]bool{}
+	out := Comparison{A: a.Setup, B: b.Setup, OnlyA: []Item{}, OnlyB: []Item{}, Both: []Item{}}
+	for _, it := range a.Items {
+		inA[it.Path] = true
+		if inB[it.Path] {
+			out.Both = append(out.Both, it)
+		} else {
+			out.OnlyA = append(out.OnlyA, it)
+		}
+	}
+	for _, it := range b.Items {
+		if !inA[it.Path] {
+			out.OnlyB = append(out.OnlyB, it)
+		}
+	}
+	return out
+}
+
+// MatrixRow is one requirement and, per setup, when it is asked ("" when
+// it is not).
+type MatrixRow struct {
+	Path  string   `json:"requirement"`
+	Group string   `json:"group"`
+	Due   []string `json:"due"`
+	order int
+}
+
+// Matrix lays out which setups ask for which requirement.
+func Matrix(es []Exploration) []MatrixRow {
+	rows := map[string]*MatrixRow{}
+	for i, e := range es {
+		for _, it := range e.Items {
+			r, ok := rows[it.Path]
+			if !ok {
+				r = &MatrixRow{Path: it.Path, Group: it.Group, Due: make([]string, len(es)), order: it.order}
+				rows[it.Path] = r
+			}
+			r.Due[i] = it.Due
+		}
+	}
+	out := make([]MatrixRow, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, *r)
+	}
+	slices.SortFunc(out, func(x, y MatrixRow) int {
+		if x.order != y.order {
+			return x.order - y.order
+		}
+		return strings.Compare(x.Path, y.Path)
+	})
+	return out
+}

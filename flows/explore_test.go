@@ -1,0 +1,88 @@
+package flows_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"onboard/flows"
+)
+
+func paths(items []flows.Item) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, it.Path)
+	}
+	return out
+}
+
+func TestExploreDescribesAndDeletes(t *testing.T) {
+	e := newEnv(t)
+	s, err := flows.ParseSetup("us,individual")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := e.cl.Explore(e.ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string]flows.Item{}
+	for _, it := range x.Items {
+		byPath[it.Path] = it
+	}
+	dob := byPath["individual.dob.day"]
+	if dob.Due != "now" || dob.Who != "account" || dob.Group != "Identity" || dob.Param != "individual[dob][year]" ||
+		dob.Labels["fr"].Label != "Date de naissance" {
+		t.Errorf("dob item: %+v", dob)
+	}
+	if it := byPath["individual.id_number"]; it.Due != "later" || it.Kind != "secret" {
+		t.Errorf("id_number item: %+v", it)
+	}
+	if it := byPath["external_account"]; it.Param == "" {
+		t.Errorf("bank item has no parameter: %+v", it)
+	}
+	all, err := e.cl.Accounts(e.ctx, flows.ListOptions{})
+	if err != nil || len(all) != 0 {
+		t.Fatalf("the throwaway account was left behind: %v %v", all, err)
+	}
+}
+
+func TestExploreInterruptedStillDeletes(t *testing.T) {
+	e := newEnv(t)
+	ctx, cancel := context.WithCancel(e.ctx)
+	cancel() // interrupted before it even starts reading
+	_, _ = e.cl.Explore(ctx, flows.Setup{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}})
+	if all, _ := e.cl.Accounts(e.ctx, flows.ListOptions{}); len(all) != 0 {
+		t.Fatalf("an interrupted explore left %d account(s)", len(all))
+	}
+}
+
+func TestCompareAndMatrix(t *testing.T) {
+	a := flows.Exploration{Setup: flows.Setup{Country: "US"}, Items: []flows.Item{{Path: "x", Due: "now"}, {Path: "y", Due: "now"}}}
+	b := flows.Exploration{Setup: flows.Setup{Country: "FR"}, Items: []flows.Item{{Path: "y", Due: "later"}, {Path: "z", Due: "now"}}}
+	c := flows.Compare(a, b)
+	if !slices.Equal(paths(c.OnlyA), []string{"x"}) || !slices.Equal(paths(c.OnlyB), []string{"z"}) || !slices.Equal(paths(c.Both), []string{"y"}) {
+		t.Errorf("compare: %+v", c)
+	}
+	m := flows.Matrix([]flows.Exploration{a, b})
+	if len(m) != 3 {
+		t.Fatalf("matrix: %+v", m)
+	}
+	for _, r := range m {
+		if r.Path == "y" && !slices.Equal(r.Due, []string{"now", "later"}) {
+			t.Errorf("row y: %+v", r)
+		}
+	}
+}
+
+func TestParseSetup(t *testing.T) {
+	s, err := flows.ParseSetup("FR,company,card_payments+transfers")
+	if err != nil || s.String() != "FR,company,card_payments+transfers" {
+		t.Errorf("%v %v", s, err)
+	}
+	for _, bad := range []string{"FR", "FRA,company", "FR,sole_prop", "FR,company,issuing", "FR,individual,card_payments,recipient", "a,b,c,d,e"} {
+		if _, err := flows.ParseSetup(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
