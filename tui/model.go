@@ -41,10 +41,11 @@ const (
 	screenError
 	screenAccounts
 	screenDraft
+	screenExplore
 )
 
 func (s screen) String() string {
-	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error", "accounts", "draft"}[s]
+	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error", "accounts", "draft", "explore"}[s]
 }
 
 // Start says where the program opens.
@@ -80,16 +81,17 @@ type Model struct {
 	// in holds what forms write through pointers. It is shared by every
 	// copy of the model (Bubble Tea passes models by value), so a form
 	// never writes into a copy that has been replaced.
-	in      *inputs
-	spin    spinner.Model
-	busy    string
-	help    help.Model
-	gen     int
-	account schema.Account
-	loaded  bool
-	plan    wizardState
-	err     error
-	first   tea.Cmd
+	in       *inputs
+	spin     spinner.Model
+	busy     string
+	help     help.Model
+	gen      int
+	account  schema.Account
+	loaded   bool
+	plan     wizardState
+	err      error
+	first    tea.Cmd
+	explorer explorer
 	// draftGen debounces draft saves: only the last pause in typing saves.
 	draftGen int
 	// Interrupted is true when the operator pressed ctrl+c.
@@ -166,6 +168,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleAccount(msg)
 	case submittedMsg:
 		return m.handleSubmitted(msg)
+	case exploredMsg:
+		var cmd tea.Cmd
+		m.explorer, cmd = m.explorer.update(msg)
+		return m, cmd
 	case draftTickMsg:
 		if msg.gen != m.draftGen || m.screen != screenWizard {
 			return m, nil
@@ -216,7 +222,15 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		m.Interrupted = true
 		return tea.Quit, true
 	case key.Matches(msg, m.c.Keys.Back):
+		if m.screen == screenExplore && m.explorer.back() {
+			return nil, true
+		}
 		return m.goBack(), true
+	}
+	if m.screen == screenExplore {
+		var cmd tea.Cmd
+		m.explorer, cmd = m.explorer.update(msg)
+		return cmd, true
 	}
 	if m.screen == screenSummary {
 		switch {
@@ -234,7 +248,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 // goBack is esc: one screen back, values kept.
 func (m *Model) goBack() tea.Cmd {
 	switch m.screen {
-	case screenOpen, screenSetup, screenSummary, screenWizard, screenAccounts, screenDraft:
+	case screenOpen, screenSetup, screenSummary, screenWizard, screenAccounts, screenDraft, screenExplore:
 		m.gen++ // drop results of work still running for the screen we leave
 		m.toHome()
 		return m.form.Init()
@@ -280,6 +294,10 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case choiceOpen:
 			m.toOpen()
 			return m, tea.Batch(m.form.Init(), m.resizeForm())
+		case choiceExpl:
+			m.screen, m.back, m.form = screenExplore, screenHome, nil
+			m.explorer = newExplorer(m.c)
+			return m, m.explorer.load()
 		case choiceList:
 			tick := m.busyWith(txtListing.In(m.c.Lang), screenHome)
 			return m, tea.Batch(tick, listCmd(m.c.Ctx, m.c.Client, m.gen))

@@ -17,6 +17,7 @@ const (
 	choiceNew  = "new"
 	choiceOpen = "open"
 	choiceList = "accounts"
+	choiceExpl = "explore"
 	choiceQuit = "quit"
 )
 
@@ -27,6 +28,7 @@ func homeForm(c Common, choice *string) *huh.Form {
 				huh.NewOption(txtNewAccount.In(c.Lang), choiceNew),
 				huh.NewOption(txtOpenAccount.In(c.Lang), choiceOpen),
 				huh.NewOption(txtTriage.In(c.Lang), choiceList),
+				huh.NewOption(txtExplore.In(c.Lang), choiceExpl),
 				huh.NewOption(strings.ToUpper(txtQuit.In(c.Lang)[:1])+txtQuit.In(c.Lang)[1:], choiceQuit),
 			).Value(choice),
 	))

@@ -84,6 +84,19 @@ func TestScreens(t *testing.T) {
 			waitFor(t, tm, txtAccounts.In(lang))
 			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, a.ID)))
 		})
+		t.Run("explore_"+string(lang), func(t *testing.T) {
+			c, _ := testCommon(t, lang)
+			m := New(c, Start{})
+			m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+			m.screen, m.form, m.explorer = screenExplore, nil, newExplorer(c)
+			_ = m.explorer.load()
+			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+			// The load above ran no command: ask again so the result arrives.
+			tm.Send(tea.KeyMsg{Type: tea.KeyRight})
+			tm.Send(tea.KeyMsg{Type: tea.KeyLeft})
+			waitFor(t, tm, schema.Lookup("business_profile.mcc", "US").Label.In(lang))
+			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, "")))
+		})
 		t.Run("error_"+string(lang), func(t *testing.T) {
 			c, _ := testCommon(t, lang)
 			tm := teatest.NewTestModel(t, New(c, Start{AccountID: "acct_missing0000000000"}), teatest.WithInitialTermSize(80, 24))
@@ -122,5 +135,30 @@ func TestAccountListOpensAccount(t *testing.T) {
 	v := finalView(t, tm, a.ID)
 	if !strings.Contains(v, fixedID) {
 		t.Errorf("opened the wrong account:\n%s", v)
+	}
+}
+
+// The explorer is reached from home; enter opens a requirement's details
+// in both languages with its API parameter.
+func TestExplorerDetails(t *testing.T) {
+	c, _ := testCommon(t, schema.French)
+	tm := teatest.NewTestModel(t, New(c, Start{}), teatest.WithInitialTermSize(80, 24))
+	waitFor(t, tm, "Que voulez-vous faire ?")
+	for range 3 {
+		tm.Send(tea.KeyMsg{Type: tea.KeyDown})
+	}
+	waitFor(t, tm, "> Explorer ce que demande Stripe")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, tm, "Catégorie marchand")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, tm, "Français")
+	v := finalView(t, tm, "")
+	for _, want := range []string{"business_profile[mcc]", "English", "Merchant category (MCC)", "Catégorie marchand (MCC)"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("details lack %q:\n%s", want, v)
+		}
+	}
+	if all, _ := c.Client.Accounts(context.Background(), flows.ListOptions{}); len(all) != 0 {
+		t.Errorf("exploring left %d account(s) behind", len(all))
 	}
 }

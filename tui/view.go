@@ -91,6 +91,8 @@ func (m Model) body() string {
 		return m.summaryView()
 	case screenWizard:
 		return m.wizardView()
+	case screenExplore:
+		return m.explorer.view(m.c.Width, m.bodyHeight())
 	}
 	if m.form == nil {
 		return ""
@@ -146,6 +148,8 @@ func (m Model) footer() string {
 		binds = []key.Binding{m.c.Keys.Home, m.c.Keys.Refresh, m.c.Keys.Back, m.c.Keys.Quit}
 	case screenError, screenBusy:
 		binds = []key.Binding{m.c.Keys.Back, m.c.Keys.Quit}
+	case screenExplore:
+		binds = append(m.explorer.bindings(), m.c.Keys.Back, m.c.Keys.Quit)
 	default:
 		if m.form != nil {
 			binds = append(binds, m.form.KeyBinds()...)

@@ -1,0 +1,297 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// explorerKeys are the explorer's bindings.
+type explorerKeys struct {
+	NextChoice, PrevChoice key.Binding
+	Left, Right            key.Binding
+	Up, Down               key.Binding
+	Open                   key.Binding
+}
+
+func defaultExplorerKeys(lang Lang) explorerKeys {
+	return explorerKeys{
+		NextChoice: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t("next choice", "choix suivant").In(lang))),
+		PrevChoice: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", t("previous choice", "choix précédent").In(lang))),
+		Left:       key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", t("change", "changer").In(lang))),
+		Right:      key.NewBinding(key.WithKeys("right", "l")),
+		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", t("move", "parcourir").In(lang))),
+		Down:       key.NewBinding(key.WithKeys("down", "j")),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t("details", "détails").In(lang))),
+	}
+}
+
+// explorer shows what Stripe asks for a setup, updated as the setup's
+// choices change, and each requirement's details in both languages.
+type explorer struct {
+	c       Common
+	keys    explorerKeys
+	choices [3][]string // country, business type, capabilities+agreement
+	pick    [3]int
+	focus   int
+	result  flows.Exploration
+	err     error
+	loading bool
+	cursor  int
+	detail  bool
+	gen     int
+	// cache keeps setups already read in this session: exploring creates
+	// and deletes an account each time.
+	cache map[string]flows.Exploration
+}
+
+// exploredMsg carries one exploration.
+type exploredMsg struct {
+	gen    int
+	result flows.Exploration
+	err    error
+}
+
+var capabilityChoices = []string{"card_payments+transfers", "transfers", "card_payments", "transfers,recipient"}
+
+func newExplorer(c Common) explorer {
+	e := explorer{c: c, keys: defaultExplorerKeys(c.Lang), cache: map[string]flows.Exploration{}}
+	for _, k := range countries {
+		e.choices[0] = append(e.choices[0], k.code)
+	}
+	for _, o := range schema.BusinessTypes() {
+		e.choices[1] = append(e.choices[1], o.Value)
+	}
+	e.choices[2] = capabilityChoices
+	return e
+}
+
+func (e explorer) setup() flows.Setup {
+	s, _ := flows.ParseSetup(e.choices[0][e.pick[0]] + "," + e.choices[1][e.pick[1]] + "," + e.choices[2][e.pick[2]])
+	return s
+}
+
+// load explores the current setup, from the session cache when it can.
+func (e *explorer) load() tea.Cmd {
+	e.gen++
+	e.cursor, e.detail, e.err = 0, false, nil
+	s := e.setup()
+	if x, ok := e.cache[s.String()]; ok {
+		e.result, e.loading = x, false
+		return nil
+	}
+	e.loading = true
+	ctx, cl, gen := e.c.Ctx, e.c.Client, e.gen
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
+		defer cancel()
+		x, err := cl.Explore(ctx, s)
+		return exploredMsg{gen: gen, result: x, err: err}
+	}
+}
+
+func (e explorer) update(msg tea.Msg) (explorer, tea.Cmd) {
+	switch msg := msg.(type) {
+	case exploredMsg:
+		if msg.gen != e.gen {
+			return e, nil
+		}
+		e.loading, e.err = false, msg.err
+		if msg.err == nil {
+			e.result = msg.result
+			e.cache[msg.result.Setup.String()] = msg.result
+		}
+		return e, nil
+	case tea.KeyMsg:
+		return e.handleKey(msg)
+	}
+	return e, nil
+}
+
+func (e explorer) handleKey(msg tea.KeyMsg) (explorer, tea.Cmd) {
+	k := e.keys
+	switch {
+	case key.Matches(msg, k.NextChoice):
+		e.focus = (e.focus + 1) % len(e.choices)
+	case key.Matches(msg, k.PrevChoice):
+		e.focus = (e.focus + len(e.choices) - 1) % len(e.choices)
+	case key.Matches(msg, k.Left), key.Matches(msg, k.Right):
+		step := 1
+		if key.Matches(msg, k.Left) {
+			step = -1
+		}
+		n := len(e.choices[e.focus])
+		e.pick[e.focus] = (e.pick[e.focus] + step + n) % n
+		return e, e.load()
+	case key.Matches(msg, k.Up):
+		e.cursor = max(e.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		e.cursor = min(e.cursor+1, max(len(collapse(e.result.Items))-1, 0))
+	case key.Matches(msg, k.Open):
+		e.detail = !e.detail && len(e.result.Items) > 0
+	}
+	return e, nil
+}
+
+// back closes the details; it reports false when there was nothing to close.
+func (e *explorer) back() bool {
+	if e.detail {
+		e.detail = false
+		return true
+	}
+	return false
+}
+
+func (e explorer) bindings() []key.Binding {
+	return []key.Binding{e.keys.NextChoice, e.keys.Left, e.keys.Up, e.keys.Open}
+}
+
+func (e explorer) view(width, height int) string {
+	s := e.c.Styles
+	var chips []string
+	labels := []schema.Text{txtCountry, txtBusinessType, txtCapabilities}
+	for i := range e.choices {
+		v := "‹" + e.choices[i][e.pick[i]] + "›"
+		st := s.Status.Value
+		if i == e.focus {
+			st = s.App.Title
+		}
+		chips = append(chips, s.Status.Label.Render(labels[i].In(e.c.Lang)+" ")+st.Render(v))
+	}
+	head := strings.Join(chips, "  ")
+	if lipgloss.Width(head) > width {
+		head = strings.Join(chips, "\n")
+	}
+	lines := []string{head, ""}
+	switch {
+	case e.loading:
+		lines = append(lines, s.Notice.Info.Render(txtExploring.In(e.c.Lang)))
+	case e.err != nil:
+		lines = append(lines, s.Notice.Error.Width(width).Render(flows.Message(e.err)))
+	case e.detail:
+		lines = append(lines, e.detailView(width)...)
+	default:
+		lines = append(lines, e.listView(width, height-2)...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (e explorer) listView(width, height int) []string {
+	items := collapse(e.result.Items)
+	if len(items) == 0 {
+		return []string{txtNothingAsked.In(e.c.Lang)}
+	}
+	s := e.c.Styles
+	var rows []string
+	var at []int // index of the item on each row, -1 for a heading
+	group := ""
+	for i, it := range items {
+		if it.Group != group {
+			group = it.Group
+			rows = append(rows, s.Status.Heading.Render(groupTitleIn(group, e.c.Lang)))
+			at = append(at, -1)
+		}
+		line := fmt.Sprintf("%-*s %-*s %s", dueWidth, dueWord(it.Due, e.c.Lang), whoWidth, whoWord(it.Who, e.c.Lang), it.Label.In(e.c.Lang))
+		if i == e.cursor {
+			line = s.App.Title.Render("› " + line)
+		} else {
+			line = "  " + line
+		}
+		rows = append(rows, lipgloss.NewStyle().MaxWidth(width).Render(line))
+		at = append(at, i)
+	}
+	// Scroll so the cursor's row is visible.
+	cur := 0
+	for r, i := range at {
+		if i == e.cursor {
+			cur = r
+		}
+	}
+	top := max(0, cur-height+2)
+	end := min(len(rows), top+max(height, 1))
+	return rows[top:end]
+}
+
+func (e explorer) detailView(width int) []string {
+	it := collapse(e.result.Items)[e.cursor]
+	s := e.c.Styles
+	w := lipgloss.NewStyle().Width(max(width-2, 20))
+	out := []string{
+		s.Summary.Title.Render(it.Label.In(e.c.Lang)),
+		s.Status.Label.Render(txtRequirement.In(e.c.Lang)+": ") + it.Path,
+		s.Status.Label.Render(txtParameter.In(e.c.Lang)+": ") + it.Param,
+		s.Status.Label.Render(txtKind.In(e.c.Lang)+": ") + it.Kind + " · " + dueWord(it.Due, e.c.Lang) + " · " + whoWord(it.Who, e.c.Lang),
+		"",
+		s.Status.Heading.Render("English"),
+		w.Render(it.Label.EN + " — " + it.Help.EN),
+		"",
+		s.Status.Heading.Render("Français"),
+		w.Render(it.Label.FR + " — " + it.Help.FR),
+	}
+	return out
+}
+
+func dueWord(d string, lang Lang) string {
+	switch d {
+	case "now":
+		return txtCurrentlyDue.In(lang)
+	case "later":
+		return txtEventuallyDue.In(lang)
+	}
+	return t("future", "futur").In(lang)
+}
+
+func groupTitleIn(name string, lang Lang) string {
+	for _, g := range schema.Groups {
+		if g.String() == name {
+			return g.Title(lang)
+		}
+	}
+	return name
+}
+
+// Column widths of the list: the longest due and who words in either
+// language, so columns line up.
+const (
+	dueWidth = 15
+	whoWidth = 14
+)
+
+var whoWords = map[string]schema.Text{
+	"account":        t("account", "compte"),
+	"representative": t("representative", "représentant"),
+	"owner":          t("owner", "propriétaire"),
+	"director":       t("director", "administrateur"),
+	"executive":      t("executive", "dirigeant"),
+	"person":         t("person", "personne"),
+}
+
+func whoWord(w string, lang Lang) string {
+	if t, ok := whoWords[w]; ok {
+		return t.In(lang)
+	}
+	return w
+}
+
+// collapse shows one row per field: a date's three parts are one question.
+// The row's path lists every requirement the field answers.
+func collapse(items []flows.Item) []flows.Item {
+	var out []flows.Item
+	index := map[string]int{}
+	for _, it := range items {
+		if i, ok := index[it.Field]; ok && it.Field != "" {
+			out[i].Path += ", " + it.Path
+			continue
+		}
+		index[it.Field] = len(out)
+		out = append(out, it)
+	}
+	return out
+}
