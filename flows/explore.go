@@ -321,3 +321,20 @@ func Matrix(es []Exploration) []MatrixRow {
 	})
 	return out
 }
+
+var whoTexts = map[string]schema.Text{
+	"account":        schema.T("account", "compte"),
+	"representative": schema.T("representative", "représentant"),
+	"owner":          schema.T("owner", "propriétaire"),
+	"director":       schema.T("director", "administrateur"),
+	"executive":      schema.T("executive", "dirigeant"),
+	"person":         schema.T("person", "personne"),
+}
+
+// WhoLabel names who provides a requirement, in lang.
+func WhoLabel(who string, lang schema.Lang) string {
+	if t, ok := whoTexts[who]; ok {
+		return t.In(lang)
+	}
+	return who
+}

@@ -24,13 +24,28 @@ func Lookup(path, country string) Field {
 	if f, ok := accountField(path, country); ok {
 		return f
 	}
+	if f, ok := accountAddressField(path, country); ok {
+		return f
+	}
+	if f, ok := bankField(path, country); ok {
+		return f
+	}
 	if role, ok := placeholderRole(path); ok {
 		return roleField(path, role)
 	}
 	if ref, leaf, ok := ParsePersonPath(path); ok {
 		for _, s := range allPersonSpecs() {
 			if s.leaf == leaf || slices.Contains(s.covers, leaf) {
-				return bind(s, ref, country)
+				f := bind(s, ref, country)
+				if s.leaf == "dob" {
+					f = withAge(f, ref)
+				}
+				if !slices.Contains(f.Covers, path) {
+					// A legacy or long form (person.person_x.email,
+					// relationship.account_opener.email) is answered too.
+					f.Covers = append(f.Covers, path)
+				}
+				return f
 			}
 		}
 	}
@@ -73,6 +88,12 @@ func expand(f Field, country string) []Field {
 	switch {
 	case f.Key == "external_account":
 		return bankFields(country)
+	case len(companions[f.Key]) > 0:
+		out := []Field{}
+		for _, k := range companions[f.Key] {
+			out = append(out, Lookup(k, country))
+		}
+		return out
 	case f.Kind == KindRole:
 		role, _ := placeholderRole(f.Key)
 		fs := RoleFields(role, country)
@@ -92,8 +113,19 @@ func FieldForParam(param, country string) string {
 		return ""
 	}
 	path := Dots(param)
-	if strings.HasPrefix(path, "bank_account.") {
-		return "external_account." + strings.TrimPrefix(path, "bank_account.")
+	if rest, ok := strings.CutPrefix(path, "bank_account."); ok {
+		path = "external_account." + rest
+	}
+	if strings.HasPrefix(path, "external_account.") && rulesFor(country).bank.iban {
+		// An IBAN country has no routing number: any bank error is about
+		// the account number.
+		if _, known := bankField(path, country); !known {
+			return "external_account.account_number"
+		}
+	}
+	// A document's side is not a field of its own.
+	if strings.Contains(path, "verification.") {
+		path = strings.TrimSuffix(strings.TrimSuffix(path, ".front"), ".back")
 	}
 	return Lookup(path, country).Key
 }
@@ -129,7 +161,9 @@ func bind(s spec, ref PersonRef, country string) Field {
 
 // allPersonSpecs lists every leaf a person can be asked for.
 func allPersonSpecs() []spec {
-	return append(slices.Clip(personSpecs), personRelationSpecs...)
+	out := append(slices.Clip(personSpecs), personRelationSpecs...)
+	out = append(out, personExtraSpecs...)
+	return append(out, personAddress...)
 }
 
 // under joins a parameter base and a leaf: under("individual", "dob") is
@@ -148,7 +182,8 @@ func roleField(path, role string) Field {
 		Label: T("Add the "+who.EN, "Ajouter "+who.FR),
 		Help: T("Stripe needs a person with this role; their details are asked next.",
 			"Stripe demande une personne ayant ce rôle ; ses informations sont demandées ensuite."),
-		check: func(string, Context) error { return nil },
+		check:  func(string, Context) error { return nil },
+		encode: sendsNothing,
 	}
 }
 
@@ -158,6 +193,8 @@ var roleNames = map[string]Text{
 	RoleOwner:          T("owner", "un propriétaire"),
 	RoleDirector:       T("director", "un administrateur"),
 	RoleExecutive:      T("executive", "un dirigeant"),
+	"authorizer":       T("authorizer", "la personne habilitée"),
+	"legal_guardian":   T("legal guardian", "le tuteur légal"),
 }
 
 // isLinkOnly recognises requirements that the API cannot satisfy: Stripe
@@ -172,12 +209,39 @@ func linkField(path string) Field {
 		Label: T("Stripe review: "+path, "Vérification Stripe : "+path),
 		Help: T("The API cannot answer this; the account holder completes it through a Stripe account link.",
 			"L'API ne permet pas d'y répondre ; le titulaire du compte la complète via un lien de compte Stripe."),
-		check: func(string, Context) error { return nil },
+		check:  func(string, Context) error { return nil },
+		encode: sendsNothing,
 	}
 }
 
+// wellFormed reports whether path is a dotted path Stripe could send:
+// segments of letters, digits, _ and -.
+func wellFormed(path string) bool {
+	if path == "" || len(path) > 300 {
+		return false
+	}
+	for _, seg := range strings.Split(path, ".") {
+		if seg == "" {
+			return false
+		}
+		for _, r := range seg {
+			if !(r >= 'a' && r <= 'z') && !(r >= 'A' && r <= 'Z') && !(r >= '0' && r <= '9') && r != '_' && r != '-' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// genericField asks an unknown path as text. A path that is not a dotted
+// path at all cannot be encoded as a parameter, so it is asked (nothing
+// blocks) but sends nothing.
 func genericField(path string) Field {
 	label := strings.ReplaceAll(path, "_", " ")
+	var encode func(string, Context) []Param
+	if !wellFormed(path) {
+		encode = sendsNothing
+	}
 	return Field{
 		Key: path, Covers: []string{path}, Group: GroupOther, Order: 1000, Kind: KindText,
 		Label: T(label, label),
@@ -185,5 +249,11 @@ func genericField(path string) Field {
 			"Stripe demande "+path+" ; cet outil n'a pas encore de formulaire dédié, la valeur est envoyée telle quelle."),
 		Generic: true,
 		check:   checkPlain(5000),
+		encode:  encode,
 	}
 }
+
+// sendsNothing is the encoder of fields that are not parameters: role
+// placeholders (their person's fields are sent), account-link
+// requirements, and paths that are not paths.
+func sendsNothing(string, Context) []Param { return nil }

@@ -5,42 +5,86 @@ import "strings"
 // bankFields are the parts of a payout bank account for a country. They are
 // sent to POST /v1/tokens, never in an account update: the token is then
 // attached as external_account, so raw numbers never sit in an update.
+// SEPA countries have an IBAN and no routing number; the others a routing
+// number under its local name (country.go) and an account number.
 func bankFields(country string) []Field {
+	br := rulesFor(country).bank
 	holder := Field{Key: "external_account.account_holder_name", Covers: []string{"external_account"},
 		Group: GroupBankAccount, Order: 10, Kind: KindText,
 		Label: T("Account holder name", "Titulaire du compte"),
 		Help:  T("The name on the bank account.", "Le nom qui figure sur le compte bancaire."),
 		check: checkPlain(100), encode: tokenParam("account_holder_name")}
-	routing := Field{Key: "external_account.routing_number", Covers: []string{"external_account"},
-		Group: GroupBankAccount, Order: 20, Kind: KindText,
-		Label: T("Routing number", "Numéro de routage"),
-		Help:  T("The bank's routing number.", "Le code de la banque."),
-		check: checkRouting, encode: tokenDigits("routing_number")}
 	account := Field{Key: "external_account.account_number", Covers: []string{"external_account"},
 		Group: GroupBankAccount, Order: 30, Kind: KindSecret, Sensitive: true,
 		Label: T("Account number", "Numéro de compte"),
 		Help: T("Masked once typed; never stored or logged.",
 			"Masqué après saisie ; jamais enregistré ni journalisé."),
-		check: checkAccountNumber, encode: tokenDigits("account_number")}
-	if country == "US" {
-		routing.Label = T("ABA routing number", "Numéro de routage ABA")
-		routing.Help = T("9 digits, printed at the bottom left of a check (test: 110000000).",
-			"9 chiffres, imprimés en bas à gauche d'un chèque (test : 110000000).")
-		routing.Placeholder = "110000000"
-		account.Placeholder = "000123456789"
+		Placeholder: br.account.example,
+		check:       ruleCheck(br.account, Digits, false), encode: tokenDigits("account_number", nil)}
+	if br.iban {
+		account.Label, account.Help, account.Placeholder = br.account.label, br.account.help, "DE89370400440532013000"
+		account.check = ruleCheck(br.account, NormalizeIBAN, false)
+		account.encode = tokenValue("account_number", NormalizeIBAN)
+		return []Field{holder, account}
+	}
+	routing := Field{Key: "external_account.routing_number", Covers: []string{"external_account"},
+		Group: GroupBankAccount, Order: 20, Kind: KindText,
+		Label: br.routing.label, Help: br.routing.help, Placeholder: br.routing.example,
+		check: ruleCheck(br.routing, Digits, false), encode: tokenDigits("routing_number", br.routingForm)}
+	if br.routing.valid == nil {
+		routing.check = checkPlain(30)
 	}
 	return []Field{holder, routing, account}
 }
 
-func tokenParam(name string) func(string, Context) []Param {
-	return func(v string, c Context) []Param {
-		return append(bankContext(c), Param{Target: TargetBankToken, Key: "bank_account[" + name + "]", Value: strings.TrimSpace(v)})
+// bankField answers external_account.<part> (a Stripe error's param, or
+// a key the flow kept), and external_account itself: a ready-made bank
+// token (btok_…), which the wizard replaces with the parts above.
+func bankField(path, country string) (Field, bool) {
+	if path == "external_account" {
+		return Field{Key: path, Covers: []string{path}, Group: GroupBankAccount, Order: 5, Kind: KindText,
+			Label: T("Payout bank account", "Compte bancaire de versement"),
+			Help: T("Where payouts go; asked as its parts, or a bank token such as btok_us.",
+				"Le compte qui reçoit les virements ; demandé par parties, ou un jeton bancaire tel que btok_us."),
+			Placeholder: "btok_us", Sensitive: true,
+			check: func(v string, c Context) error {
+				if !strings.HasPrefix(v, "btok_") && !strings.HasPrefix(v, "tok_") && !strings.HasPrefix(v, "ba_") {
+					return fail(c.Lang, T("Enter a bank token that starts with btok_ (e.g. btok_us), or fill in the account's parts.",
+						"Saisissez un jeton bancaire commençant par btok_ (par ex. btok_us), ou remplissez les parties du compte."))
+				}
+				return checkPlain(200)(v, c)
+			}}, true
 	}
+	if !strings.HasPrefix(path, "external_account.") {
+		return Field{}, false
+	}
+	for _, f := range bankFields(country) {
+		if f.Key == path {
+			return f, true
+		}
+	}
+	return Field{}, false
 }
 
-func tokenDigits(name string) func(string, Context) []Param {
+func tokenParam(name string) func(string, Context) []Param {
+	return tokenValue(name, strings.TrimSpace)
+}
+
+// tokenDigits sends a number without separators, rewritten by form if
+// given (Canadian transit numbers keep their dash).
+func tokenDigits(name string, form func(string) string) func(string, Context) []Param {
+	return tokenValue(name, func(v string) string {
+		d := Digits(v)
+		if form != nil && isDigits(d) && len(d) == 8 {
+			return form(d)
+		}
+		return d
+	})
+}
+
+func tokenValue(name string, norm func(string) string) func(string, Context) []Param {
 	return func(v string, c Context) []Param {
-		return append(bankContext(c), Param{Target: TargetBankToken, Key: "bank_account[" + name + "]", Value: Digits(v)})
+		return append(bankContext(c), Param{Target: TargetBankToken, Key: "bank_account[" + name + "]", Value: norm(v)})
 	}
 }
 

@@ -6,20 +6,12 @@ import (
 )
 
 // personSpecs are the leaves a person can be asked for, relative to the
-// person's prefix (individual., and later representative., owners., ...).
+// person's prefix (individual., representative., owners.N., person_x.).
 var personSpecs = []spec{
-	{leaf: "first_name", field: func(p, _ string) Field {
-		return Field{Group: GroupIdentity, Order: 10, Kind: KindText,
-			Label: T("First name", "Prénom"),
-			Help:  T("Legal first name, as on an official ID.", "Prénom légal, tel qu'il figure sur une pièce d'identité."),
-			check: checkName}
-	}},
-	{leaf: "last_name", field: func(p, _ string) Field {
-		return Field{Group: GroupIdentity, Order: 20, Kind: KindText,
-			Label: T("Last name", "Nom"),
-			Help:  T("Legal last name, as on an official ID.", "Nom de famille légal, tel qu'il figure sur une pièce d'identité."),
-			check: checkName}
-	}},
+	{leaf: "first_name", field: nameField(10, T("First name", "Prénom"),
+		T("Legal first name, as on an official ID.", "Prénom légal, tel qu'il figure sur une pièce d'identité."))},
+	{leaf: "last_name", field: nameField(20, T("Last name", "Nom"),
+		T("Legal last name, as on an official ID.", "Nom de famille légal, tel qu'il figure sur une pièce d'identité."))},
 	{leaf: "dob", covers: []string{"dob", "dob.day", "dob.month", "dob.year"}, field: func(p, _ string) Field {
 		return Field{Group: GroupIdentity, Order: 30, Kind: KindDate, Placeholder: "YYYY-MM-DD",
 			Label: T("Date of birth", "Date de naissance"),
@@ -52,86 +44,71 @@ var personSpecs = []spec{
 			encode: encodeDigits(under(p, "ssn_last_4"))}
 	}},
 	{leaf: "id_number", field: func(p, country string) Field {
-		f := Field{Group: GroupIdentity, Order: 70, Kind: KindSecret, Sensitive: true,
-			Label: T("National ID number", "Numéro d'identification national"),
-			Help: T("The full government ID number. Never stored or shown again.",
-				"Le numéro d'identification officiel complet. Jamais enregistré ni réaffiché."),
-			check:  checkPlain(100),
-			encode: encodeDigits(under(p, "id_number"))}
-		if country == "US" {
-			f.Label = T("Social Security number (SSN)", "Numéro de sécurité sociale (SSN)")
-			f.Help = T("All 9 digits of the US Social Security number. Never stored or shown again.",
-				"Les 9 chiffres du numéro de sécurité sociale américain. Jamais enregistré ni réaffiché.")
-			f.Placeholder = "000000000"
-			f.check = checkSSN
+		return idNumberField(under(p, "id_number"), country)
+	}},
+	{leaf: "id_number_secondary", field: func(p, _ string) Field {
+		return Field{Group: GroupIdentity, Order: 75, Kind: KindSecret, Sensitive: true,
+			Label: T("Secondary ID number", "Numéro d'identification secondaire"),
+			Help: T("A second government number Stripe asks for in some countries (e.g. the Thai laser code). Never stored or shown again.",
+				"Un second numéro officiel demandé dans certains pays (par ex. le code laser thaïlandais). Jamais enregistré ni réaffiché."),
+			check:  ruleCheck(defaultRules.id, idClean, true),
+			encode: encodeID(under(p, "id_number_secondary"), false)}
+	}},
+}
+
+func nameField(order int, label, help Text) func(string, string) Field {
+	return func(string, string) Field {
+		return Field{Group: GroupIdentity, Order: order, Kind: KindText, Label: label, Help: help, check: checkName}
+	}
+}
+
+// idNumberField is the full national id: SSN in the US, SIN in Canada, a
+// national id number elsewhere (country.go).
+func idNumberField(path, country string) Field {
+	r := rulesFor(country).id
+	return Field{Group: GroupIdentity, Order: 70, Kind: KindSecret, Sensitive: true,
+		Label: r.label, Help: r.help, Placeholder: r.example,
+		check: func(v string, c Context) error {
+			rr := r
+			if country == "" {
+				rr = rulesFor(c.Country).id
+			}
+			return ruleCheck(rr, idClean, true)(v, c)
+		},
+		encode: encodeID(path, r.keepSpaces)}
+}
+
+// encodeID sends an id number without separators, or as typed when the
+// separators are part of it or it is a Stripe.js token.
+func encodeID(path string, keepSpaces bool) func(string, Context) []Param {
+	return func(v string, _ Context) []Param {
+		v = strings.TrimSpace(v)
+		if !keepSpaces && !strings.HasPrefix(strings.ToLower(v), "pii_") {
+			v = idClean(v)
 		}
+		return []Param{{Key: Brackets(path), Value: v}}
+	}
+}
+
+// minAge is the youngest a person may be: 18 for the account holder and
+// the representative (who sign for the account), 13 for anyone else,
+// which is Stripe's own floor (invalid_dob_age_under_minimum).
+func minAge(ref PersonRef) int {
+	if ref.OnAccount() || ref.Role == RoleRepresentative {
+		return 18
+	}
+	return 13
+}
+
+// withAge adapts a date-of-birth field to the person it is for.
+func withAge(f Field, ref PersonRef) Field {
+	n := minAge(ref)
+	if n == 18 {
 		return f
-	}},
-	{leaf: "address.line1", field: func(p, _ string) Field {
-		return Field{Group: GroupAddress, Order: 10, Kind: KindText,
-			Label: T("Address line 1", "Adresse, ligne 1"),
-			Help: T("Street and number of the home address; no PO box.",
-				"Numéro et rue de l'adresse personnelle ; pas de boîte postale."),
-			check: checkPlain(200)}
-	}},
-	{leaf: "address.line2", field: func(p, _ string) Field {
-		return Field{Group: GroupAddress, Order: 20, Kind: KindText, Optional: true,
-			Label: T("Address line 2", "Adresse, ligne 2"),
-			Help:  T("Apartment, suite, floor (optional).", "Appartement, étage, bâtiment (facultatif)."),
-			check: checkPlain(200)}
-	}},
-	{leaf: "address.city", field: func(p, _ string) Field {
-		return Field{Group: GroupAddress, Order: 30, Kind: KindText,
-			Label: T("City", "Ville"),
-			Help:  T("City or town.", "Ville ou commune."),
-			check: checkPlain(100)}
-	}},
-	{leaf: "address.state", field: func(p, country string) Field { return stateField(p, country) }},
-	{leaf: "address.postal_code", field: func(p, country string) Field { return postalField(country) }},
-	{leaf: "address.country", field: func(p, _ string) Field {
-		return Field{Group: GroupAddress, Order: 60, Kind: KindText, Placeholder: "US",
-			Label: T("Country", "Pays"),
-			Help:  T("Two-letter country code (ISO 3166-1), e.g. US.", "Code pays sur deux lettres (ISO 3166-1), par ex. FR."),
-			check: func(v string, c Context) error {
-				if !reState2.MatchString(strings.ToUpper(v)) {
-					return fail(c.Lang, T("Enter a two-letter country code such as US.", "Saisissez un code pays sur deux lettres, par ex. FR."))
-				}
-				return nil
-			}}
-	}},
-}
-
-func stateField(p, country string) Field {
-	f := Field{Group: GroupAddress, Order: 40, Kind: KindText,
-		Label: T("State / region", "État / région"),
-		Help:  T("State, province or region.", "État, province ou région."),
-		check: checkState}
-	if country == "US" {
-		// Typed, not picked: 56 entries are slow to scroll through, and
-		// the two-letter code is what people know. Options feed the
-		// input's suggestions and the check.
-		f.Label = T("State", "État")
-		f.Help = T("Two-letter code of the US state, e.g. CA.", "Code à deux lettres de l'État américain, par ex. CA.")
-		f.Placeholder = "CA"
-		f.Options = usStates
-		f.check = checkOption(usStates, msgState)
-		f.encode = func(v string, _ Context) []Param {
-			return []Param{{Key: Brackets(under(p, "address.state")), Value: strings.ToUpper(strings.TrimSpace(v))}}
-		}
 	}
-	return f
-}
-
-func postalField(country string) Field {
-	f := Field{Group: GroupAddress, Order: 50, Kind: KindText,
-		Label: T("Postal code", "Code postal"),
-		Help:  T("Postal code of the address.", "Code postal de l'adresse."),
-		check: checkPostalCode}
-	if country == "US" {
-		f.Label = T("ZIP code", "Code ZIP")
-		f.Help = T("5 digits, or ZIP+4.", "5 chiffres, ou ZIP+4.")
-		f.Placeholder = "94107"
-	}
+	f.check = checkBirthDate(n)
+	f.Help = T("YYYY-MM-DD; the person must be at least 13. Sent whole: Stripe refuses a partial date.",
+		"AAAA-MM-JJ ; la personne doit avoir au moins 13 ans. Envoyée entière : Stripe refuse une date partielle.")
 	return f
 }
 

@@ -62,7 +62,7 @@ func relationFlag(role string) func(string, string) Field {
 			Label: T("Is the company's "+roleNames[role].EN, "Est "+roleNames[role].FR),
 			Help: T("Confirm that the person holds this role.",
 				"Confirmez que la personne occupe ce rôle."),
-			check: checkBool}
+			check: checkBool, encode: encodeBool(under(p, "relationship."+role))}
 	}
 }
 
@@ -72,6 +72,7 @@ func relationFlag(role string) func(string, string) Field {
 func documentField(path, purpose string, order int, label, help Text) Field {
 	return Field{Group: GroupDocuments, Order: order, Kind: KindFile, Sensitive: true,
 		Label: label, Help: help, Placeholder: "file_identity_document_success",
+		check: checkFiles,
 		encode: func(v string, _ Context) []Param {
 			front, back, _ := strings.Cut(v, ",")
 			ps := []Param{{Target: TargetFile, Key: Brackets(path + ".front"), Value: strings.TrimSpace(front), Purpose: purpose}}
@@ -91,7 +92,7 @@ func checkPercent(v string, c Context) error {
 }
 
 func checkBool(v string, c Context) error {
-	if _, err := strconv.ParseBool(v); err != nil {
+	if _, ok := parseYesNo(v); !ok {
 		return fail(c.Lang, T("Answer yes (true) or no (false).", "Répondez oui (true) ou non (false)."))
 	}
 	return nil

@@ -67,3 +67,85 @@ var usStates = func() []Option {
 	}
 	return out
 }()
+
+// codeOptions builds options whose label is the code and a proper noun,
+// the same in both languages.
+func codeOptions(pairs [][2]string) []Option {
+	out := make([]Option, len(pairs))
+	for i, n := range pairs {
+		out[i] = Option{Value: n[0], Label: T(n[0]+" "+n[1], n[0]+" "+n[1])}
+	}
+	return out
+}
+
+// caProvinces are Canada's provinces and territories (ISO 3166-2:CA).
+var caProvinces = codeOptions([][2]string{
+	{"AB", "Alberta"}, {"BC", "British Columbia"}, {"MB", "Manitoba"}, {"NB", "New Brunswick"},
+	{"NL", "Newfoundland and Labrador"}, {"NS", "Nova Scotia"}, {"NT", "Northwest Territories"},
+	{"NU", "Nunavut"}, {"ON", "Ontario"}, {"PE", "Prince Edward Island"}, {"QC", "Quebec"},
+	{"SK", "Saskatchewan"}, {"YT", "Yukon"},
+})
+
+// auStates are Australia's states and territories (ISO 3166-2:AU).
+var auStates = codeOptions([][2]string{
+	{"ACT", "Australian Capital Territory"}, {"NSW", "New South Wales"}, {"NT", "Northern Territory"},
+	{"QLD", "Queensland"}, {"SA", "South Australia"}, {"TAS", "Tasmania"}, {"VIC", "Victoria"},
+	{"WA", "Western Australia"},
+})
+
+// ieCounties are Ireland's 26 counties; Stripe takes the county in
+// address.state. The value is the county's name.
+var ieCounties = func() []Option {
+	names := []string{"Carlow", "Cavan", "Clare", "Cork", "Donegal", "Dublin", "Galway", "Kerry",
+		"Kildare", "Kilkenny", "Laois", "Leitrim", "Limerick", "Longford", "Louth", "Mayo", "Meath",
+		"Monaghan", "Offaly", "Roscommon", "Sligo", "Tipperary", "Waterford", "Westmeath", "Wexford", "Wicklow"}
+	out := make([]Option, len(names))
+	for i, n := range names {
+		out[i] = Option{Value: n, Label: T(n, n)}
+	}
+	return out
+}()
+
+// structureValues are every company.structure Stripe knows (§1.2).
+var structureValues = []string{"sole_proprietorship", "single_member_llc", "multi_member_llc", "llc",
+	"private_corporation", "public_corporation", "private_company", "public_company", "private_partnership",
+	"public_partnership", "limited_liability_partnership", "incorporated_partnership", "unincorporated_partnership",
+	"incorporated_non_profit", "unincorporated_non_profit", "unincorporated_association", "registered_charity",
+	"government_instrumentality", "governmental_unit", "tax_exempt_government_instrumentality",
+	"free_zone_establishment", "free_zone_llc", "sole_establishment"}
+
+// structureNames name each company.structure value.
+var structureNames = map[string]Text{
+	"sole_proprietorship":                   T("Sole proprietorship", "Entreprise individuelle"),
+	"single_member_llc":                     T("Single-member LLC", "LLC à associé unique"),
+	"multi_member_llc":                      T("Multi-member LLC", "LLC à plusieurs associés"),
+	"llc":                                   T("Limited liability company", "Société à responsabilité limitée"),
+	"private_corporation":                   T("Private corporation", "Société par actions fermée"),
+	"public_corporation":                    T("Public corporation", "Société par actions cotée"),
+	"private_company":                       T("Private company (e.g. Ltd, SAS, GmbH)", "Société privée (par ex. SAS, SARL, GmbH)"),
+	"public_company":                        T("Public company (e.g. PLC, SA, AG)", "Société anonyme (par ex. SA, PLC, AG)"),
+	"private_partnership":                   T("Private partnership", "Société de personnes privée"),
+	"public_partnership":                    T("Public partnership", "Société de personnes cotée"),
+	"limited_liability_partnership":         T("Limited liability partnership (LLP)", "Société de personnes à responsabilité limitée (LLP)"),
+	"incorporated_partnership":              T("Incorporated partnership", "Société de personnes immatriculée"),
+	"unincorporated_partnership":            T("Unincorporated partnership", "Société de personnes non immatriculée"),
+	"incorporated_non_profit":               T("Incorporated non-profit", "Organisme à but non lucratif immatriculé"),
+	"unincorporated_non_profit":             T("Unincorporated non-profit", "Organisme à but non lucratif non immatriculé"),
+	"unincorporated_association":            T("Unincorporated association", "Association non immatriculée"),
+	"registered_charity":                    T("Registered charity", "Organisme caritatif enregistré"),
+	"government_instrumentality":            T("Government instrumentality", "Organisme public"),
+	"governmental_unit":                     T("Governmental unit", "Collectivité publique"),
+	"tax_exempt_government_instrumentality": T("Tax-exempt government instrumentality", "Organisme public exonéré d'impôt"),
+	"free_zone_establishment":               T("Free zone establishment", "Établissement de zone franche"),
+	"free_zone_llc":                         T("Free zone LLC", "LLC de zone franche"),
+	"sole_establishment":                    T("Sole establishment", "Établissement individuel"),
+}
+
+// structureOptions are the structures offered for a country.
+func structureOptions(country string) []Option {
+	var out []Option
+	for _, v := range rulesFor(country).structures {
+		out = append(out, Option{Value: v, Label: structureNames[v]})
+	}
+	return out
+}

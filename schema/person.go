@@ -61,6 +61,10 @@ func (p PersonRef) OnAccount() bool { return p.Prefix == "individual" }
 //	person.person_abc.email  -> person_abc, email (Stripe's walkthrough form)
 func ParsePersonPath(path string) (PersonRef, string, bool) {
 	path = strings.TrimPrefix(path, "person.")
+	if rest, ok := strings.CutPrefix(path, "relationship.account_opener."); ok && rest != "" {
+		// The legacy name of the representative.
+		return PersonRef{Prefix: "representative", Role: RoleRepresentative}, rest, true
+	}
 	head, rest, ok := strings.Cut(path, ".")
 	if !ok || rest == "" {
 		return PersonRef{}, "", false
@@ -68,7 +72,7 @@ func ParsePersonPath(path string) (PersonRef, string, bool) {
 	switch {
 	case head == "individual":
 		return PersonRef{Prefix: head}, rest, true
-	case head == "representative" || head == "relationship.account_opener":
+	case head == "representative":
 		return PersonRef{Prefix: "representative", Role: RoleRepresentative}, rest, true
 	case strings.HasPrefix(head, "person_") && len(head) > len("person_"):
 		return PersonRef{Prefix: head, ID: head}, rest, true

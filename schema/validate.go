@@ -6,7 +6,6 @@ import (
 	"net/mail"
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -48,7 +47,6 @@ func fail(lang Lang, t Text, args ...any) error {
 var (
 	rePhone  = regexp.MustCompile(`^\+[1-9]\d{6,14}$`)
 	reMCC    = regexp.MustCompile(`^\d{4}$`)
-	reZIP    = regexp.MustCompile(`^\d{5}(-\d{4})?$`)
 	reState2 = regexp.MustCompile(`^[A-Z]{2}$`)
 )
 
@@ -168,31 +166,6 @@ func checkDigits(n int) func(string, Context) error {
 	}
 }
 
-func checkSSN(v string, c Context) error {
-	d := Digits(v)
-	if len(d) != 9 || !isDigits(d) {
-		return fail(c.Lang, msgSSN)
-	}
-	return nil
-}
-
-func checkPostalCode(v string, c Context) error {
-	switch c.Country {
-	case "US":
-		if !reZIP.MatchString(v) {
-			return fail(c.Lang, msgPostalUS)
-		}
-	}
-	return nil
-}
-
-func checkState(v string, c Context) error {
-	if c.Country == "US" && !reState2.MatchString(strings.ToUpper(v)) {
-		return fail(c.Lang, msgState)
-	}
-	return nil
-}
-
 // ValidABA reports whether a US routing number has 9 digits and a valid
 // ABA checksum: 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) ≡ 0 (mod 10).
 func ValidABA(v string) bool {
@@ -202,21 +175,6 @@ func ValidABA(v string) bool {
 	d := func(i int) int { return int(v[i] - '0') }
 	sum := 3*(d(0)+d(3)+d(6)) + 7*(d(1)+d(4)+d(7)) + d(2) + d(5) + d(8)
 	return sum%10 == 0
-}
-
-func checkRouting(v string, c Context) error {
-	if c.Country == "US" && !ValidABA(Digits(v)) {
-		return fail(c.Lang, msgRouting)
-	}
-	return nil
-}
-
-func checkAccountNumber(v string, c Context) error {
-	d := Digits(v)
-	if len(d) < 4 || len(d) > 17 || !isDigits(d) {
-		return fail(c.Lang, msgAccountNum)
-	}
-	return nil
 }
 
 func checkDescription(v string, c Context) error {
@@ -249,20 +207,8 @@ func checkName(v string, c Context) error {
 }
 
 func checkAcceptance(v string, c Context) error {
-	if b, err := strconv.ParseBool(v); err != nil || !b {
+	if b, ok := parseYesNo(v); !ok || !b {
 		return fail(c.Lang, msgAcceptance)
 	}
 	return nil
-}
-
-// checkOption accepts the value of one of opts, in any letter case.
-func checkOption(opts []Option, msg Text) func(string, Context) error {
-	return func(v string, c Context) error {
-		for _, o := range opts {
-			if strings.EqualFold(o.Value, strings.TrimSpace(v)) {
-				return nil
-			}
-		}
-		return fail(c.Lang, msg)
-	}
 }

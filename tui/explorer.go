@@ -264,21 +264,7 @@ const (
 	whoWidth = 14
 )
 
-var whoWords = map[string]schema.Text{
-	"account":        t("account", "compte"),
-	"representative": t("representative", "représentant"),
-	"owner":          t("owner", "propriétaire"),
-	"director":       t("director", "administrateur"),
-	"executive":      t("executive", "dirigeant"),
-	"person":         t("person", "personne"),
-}
-
-func whoWord(w string, lang Lang) string {
-	if t, ok := whoWords[w]; ok {
-		return t.In(lang)
-	}
-	return w
-}
+func whoWord(w string, lang Lang) string { return flows.WhoLabel(w, lang) }
 
 // collapse shows one row per field: a date's three parts are one question.
 // The row's path lists every requirement the field answers.

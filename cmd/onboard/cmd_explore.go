@@ -210,7 +210,7 @@ func printItems(w io.Writer, items []flows.Item, lang schema.Lang, indent string
 			tw.Flush()
 			fmt.Fprintf(w, "%s%s\n", indent, groupTitle(group, lang))
 		}
-		fmt.Fprintf(tw, "%s  %s\t%s\t%s\t%s\n", indent, dueLabel(it.Due, lang), it.Who, it.Path, labelIn(it, lang))
+		fmt.Fprintf(tw, "%s  %s\t%s\t%s\t%s\n", indent, dueLabel(it.Due, lang), flows.WhoLabel(it.Who, lang), it.Path, labelIn(it, lang))
 	}
 	tw.Flush()
 }

@@ -1,0 +1,166 @@
+package schema
+
+import "strings"
+
+// companySpecs are company.* (§1.2): the legal entity, its numbers, and the
+// attestations about its people.
+var companySpecs = map[string]func(country string) Field{
+	"company.name": func(string) Field {
+		return Field{Group: GroupCompany, Order: 10, Kind: KindText,
+			Label: T("Legal company name", "Raison sociale"),
+			Help:  T("The name registered with the authorities.", "Le nom enregistré auprès des autorités."),
+			check: checkCompanyName}
+	},
+	"company.name_kana": func(string) Field {
+		return Field{Group: GroupCompany, Order: 11, Kind: KindText,
+			Label: T("Legal company name (kana)", "Raison sociale (kana)"), Help: helpJapanese, check: checkPlain(100)}
+	},
+	"company.name_kanji": func(string) Field {
+		return Field{Group: GroupCompany, Order: 12, Kind: KindText,
+			Label: T("Legal company name (kanji)", "Raison sociale (kanji)"), Help: helpJapanese, check: checkPlain(100)}
+	},
+	"company.tax_id": func(country string) Field {
+		r := rulesFor(country).taxID
+		return Field{Group: GroupCompany, Order: 20, Kind: KindSecret, Sensitive: true,
+			Label: r.label, Help: r.help, Placeholder: r.example,
+			check: func(v string, c Context) error {
+				rr := r
+				if country == "" {
+					rr = rulesFor(c.Country).taxID
+				}
+				return ruleCheck(rr, idClean, true)(v, c)
+			},
+			encode: encodeID("company.tax_id", r.keepSpaces)}
+	},
+	"company.vat_id": func(string) Field {
+		return Field{Group: GroupCompany, Order: 25, Kind: KindSecret, Sensitive: true, Placeholder: "FR40303265045",
+			Label: T("VAT number", "Numéro de TVA"),
+			Help:  T("The VAT registration number, with or without its country prefix.", "Le numéro de TVA intracommunautaire, avec ou sans préfixe pays."),
+			check: func(v string, c Context) error {
+				s := idClean(v)
+				if len(s) < 4 || len(s) > 16 || !isAlnum(s) {
+					return fail(c.Lang, T("Enter the VAT number: 4 to 16 letters or digits, e.g. FR40303265045 or GB123456789.",
+						"Saisissez le numéro de TVA : 4 à 16 lettres ou chiffres, par ex. FR40303265045 ou GB123456789."))
+				}
+				return nil
+			},
+			encode: encodeID("company.vat_id", false)}
+	},
+	"company.tax_id_registrar": func(string) Field {
+		return Field{Group: GroupCompany, Order: 30, Kind: KindText, Placeholder: "Amtsgericht Berlin (Charlottenburg)",
+			Label: T("Registry office", "Greffe / registre"),
+			Help:  T("The office that keeps the company's registration, e.g. the German local court.", "L'office qui tient l'immatriculation de la société, par ex. le tribunal local allemand."),
+			check: checkPlain(200)}
+	},
+	"company.registration_number": func(string) Field {
+		return Field{Group: GroupCompany, Order: 35, Kind: KindText,
+			Label: T("Registration number", "Numéro d'immatriculation"),
+			Help:  T("The number in the company register, when it differs from the tax ID.", "Le numéro au registre des sociétés, s'il diffère du numéro fiscal."),
+			check: func(v string, c Context) error {
+				s := idClean(v)
+				if len(s) < 2 || len(s) > 40 || !isAlnum(s) {
+					return fail(c.Lang, T("Enter the registration number: letters and digits, e.g. HRB 12345 or 12345678.",
+						"Saisissez le numéro d'immatriculation : lettres et chiffres, par ex. RCS 732 829 320 ou 12345678."))
+				}
+				return nil
+			}}
+	},
+	"company.registration_date": func(string) Field {
+		return Field{Group: GroupCompany, Order: 40, Kind: KindDate, Placeholder: "YYYY-MM-DD",
+			Covers: []string{"company.registration_date", "company.registration_date.day", "company.registration_date.month", "company.registration_date.year"},
+			Label:  T("Registration date", "Date d'immatriculation"),
+			Help:   T("When the company was registered, YYYY-MM-DD; sent whole.", "Date d'immatriculation de la société, AAAA-MM-JJ ; envoyée entière."),
+			check:  checkPastDate, encode: encodeDate("company.registration_date")}
+	},
+	"company.phone": func(string) Field {
+		return Field{Group: GroupCompany, Order: 50, Kind: KindPhone, Placeholder: "+14155550123",
+			Label: T("Company phone", "Téléphone de la société"),
+			Help:  T("International format: + country code and number.", "Format international : + indicatif et numéro."),
+			check: checkPhone, encode: encodePhone("company.phone")}
+	},
+	"company.structure": func(country string) Field {
+		return Field{Group: GroupCompany, Order: 60, Kind: KindSelect, Options: structureOptions(country),
+			Label: T("Company structure", "Structure juridique"),
+			Help:  T("The precise legal structure; it decides which people Stripe asks for.", "La structure juridique précise ; elle détermine les personnes que Stripe demande."),
+			check: func(v string, c Context) error {
+				if !containsStr(structureValues, strings.TrimSpace(v)) {
+					return fail(c.Lang, msgNotAnOption)
+				}
+				return nil
+			}}
+	},
+	"company.ownership_exemption_reason": func(string) Field {
+		return Field{Group: GroupPeople, Order: 5, Kind: KindSelect,
+			Label: T("Ownership exemption", "Exemption de déclaration des propriétaires"),
+			Help:  T("Why the company need not declare its owners.", "Pourquoi la société n'a pas à déclarer ses propriétaires."),
+			Options: []Option{
+				{Value: "qualified_entity_exceeds_ownership_threshold", Label: T("A qualified entity owns more than the threshold", "Une entité qualifiée détient plus que le seuil")},
+				{Value: "qualifies_as_financial_institution", Label: T("The company is a financial institution", "La société est un établissement financier")},
+			}}
+	},
+	"company.export_license_id": func(string) Field {
+		return Field{Group: GroupCompany, Order: 70, Kind: KindText,
+			Label: T("Export licence (IEC)", "Licence d'exportation (IEC)"),
+			Help:  T("India's Importer-Exporter Code.", "Le code importateur-exportateur indien."),
+			check: checkPlain(100)}
+	},
+	"company.export_purpose_code": func(string) Field {
+		return Field{Group: GroupCompany, Order: 71, Kind: KindText,
+			Label: T("Export purpose code", "Code de finalité d'exportation"),
+			Help:  T("India's purpose code for export payments, e.g. P0802.", "Le code de finalité indien des paiements à l'export, par ex. P0802."),
+			check: checkPlain(100)}
+	},
+	"company.owners_provided":     provided(RoleOwner, 90),
+	"company.directors_provided":  provided(RoleDirector, 91),
+	"company.executives_provided": provided(RoleExecutive, 92),
+	"company.ownership_declaration": func(string) Field {
+		return acceptanceField("company.ownership_declaration", GroupPeople, 95,
+			T("Beneficial owners declaration", "Déclaration des bénéficiaires effectifs"),
+			T("The representative attests that the owners given are complete and correct; date, IP address and user agent are recorded.",
+				"Le représentant atteste que les propriétaires indiqués sont complets et exacts ; la date, l'adresse IP et l'agent utilisateur sont enregistrés."))
+	},
+	"company.directorship_declaration": func(string) Field {
+		return acceptanceField("company.directorship_declaration", GroupPeople, 96,
+			T("Directors declaration", "Déclaration des administrateurs"),
+			T("The representative attests that the directors given are complete and correct; date, IP address and user agent are recorded.",
+				"Le représentant atteste que les administrateurs indiqués sont complets et exacts ; la date, l'adresse IP et l'agent utilisateur sont enregistrés."))
+	},
+}
+
+// provided is company.<role>s_provided: a yes/no attestation, answered
+// once every person of the role has been added (Stripe never sets it).
+func provided(role string, order int) func(string) Field {
+	plural := map[string]Text{
+		RoleOwner:     T("owners", "propriétaires"),
+		RoleDirector:  T("directors", "administrateurs"),
+		RoleExecutive: T("executives", "dirigeants"),
+	}[role]
+	return func(string) Field {
+		return yesNoField("company."+RolePrefix(role)+"_provided", GroupPeople, order,
+			T("All "+plural.EN+" have been added", "Tous les "+plural.FR+" ont été ajoutés"),
+			T("Confirm once every person with this role is on the account.",
+				"Confirmez une fois que chaque personne ayant ce rôle figure sur le compte."))
+	}
+}
+
+func checkCompanyName(v string, c Context) error {
+	if err := checkPlain(100)(v, c); err != nil {
+		return err
+	}
+	if strings.IndexFunc(v, func(r rune) bool { return r >= 'A' || (r >= '0' && r <= '9') }) < 0 {
+		return fail(c.Lang, T("Enter the legal name as registered, e.g. Rocket Rides Inc.", "Saisissez la raison sociale telle qu'enregistrée, par ex. Rocket Rides SAS."))
+	}
+	return nil
+}
+
+// checkPastDate accepts a real date that is not in the future.
+func checkPastDate(v string, c Context) error {
+	d, ok := ParseDate(v)
+	if !ok {
+		return fail(c.Lang, msgDate)
+	}
+	if !c.Now.IsZero() && d.After(c.Now) {
+		return fail(c.Lang, msgDateFuture)
+	}
+	return nil
+}

@@ -1,0 +1,367 @@
+package schema
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Per-country facts: what the state, the postal code, the personal id,
+// the company tax id and the bank details are called and look like. They
+// live in this one table so a wrong fact is corrected in one place.
+// Sources: v1-requirements §1.4 and §4.2, sandbox-rules §1.3 and §2.8 for
+// the US/CA/GB/FR/DE postal codes, US numbers and the bank fields; the
+// national formats (SIN, SIREN, ACN/ABN, CRO, KvK, Eircode, HRB), the
+// account-number lengths outside the US and GB, and the structures
+// offered per country are public national rules, not Stripe's, and are
+// marked "guess:" where Stripe may be looser. Stripe's test ids pass every
+// check (validate_ids.go).
+
+// rule is how one value is named and checked in a country.
+type rule struct {
+	label, help Text
+	// msg says what a right value looks like; it is shown when valid fails.
+	msg     Text
+	example string
+	// valid gets the value normalized by the caller (trimmed, upper case,
+	// separators removed for numbers). nil accepts any plain text.
+	valid func(string) bool
+	// options are the accepted values (suggestions for a typed field).
+	options []Option
+	// none marks a value the country does not have (no states in GB): the
+	// field stays, optional, in case Stripe asks anyway.
+	none bool
+	// keepSpaces sends the value as typed instead of without separators
+	// (German register numbers: "HRB 12345").
+	keepSpaces bool
+}
+
+// bankRule is how a country's payout bank account is entered.
+type bankRule struct {
+	// iban: the account number is an IBAN and there is no routing number.
+	iban    bool
+	routing rule
+	account rule
+	// routingForm rewrites a valid routing number in the form Stripe wants.
+	routingForm func(string) string
+}
+
+// countryRules is everything per country. A zero rule falls back to the
+// default one.
+type countryRules struct {
+	state, postal, id, taxID rule
+	bank                     bankRule
+	// structures are the company.structure values offered first; any of
+	// the 23 values is accepted, as Stripe decides what applies.
+	structures []string
+}
+
+func re(s string) func(string) bool { return regexp.MustCompile(s).MatchString }
+
+func digitsN(n int) func(string) bool {
+	return func(s string) bool { return len(s) == n && isDigits(s) }
+}
+
+func digitsBetween(lo, hi int) func(string) bool {
+	return func(s string) bool { return len(s) >= lo && len(s) <= hi && isDigits(s) }
+}
+
+var noState = rule{none: true,
+	label: T("Region (optional)", "Région (facultatif)"),
+	help: T("Addresses in this country have no state; leave empty unless Stripe insists.",
+		"Les adresses de ce pays n'ont pas d'État ; laissez vide sauf demande expresse de Stripe.")}
+
+var euroStructures = []string{"private_company", "public_company", "sole_proprietorship",
+	"limited_liability_partnership", "incorporated_partnership", "unincorporated_partnership",
+	"incorporated_non_profit", "unincorporated_non_profit", "unincorporated_association",
+	"government_instrumentality"}
+
+var ibanBank = bankRule{iban: true, account: rule{
+	label: T("IBAN", "IBAN"),
+	help: T("The account's IBAN: country code, 2 check digits, then the account (spaces allowed). Masked once typed.",
+		"L'IBAN du compte : code pays, 2 chiffres de contrôle, puis le compte (espaces permis). Masqué après saisie."),
+	msg: T("Enter a valid IBAN for this country, e.g. DE89 3704 0044 0532 0130 00 (its check digits must match).",
+		"Saisissez un IBAN valide pour ce pays, par ex. FR14 2004 1010 0505 0001 3M02 606 (ses chiffres de contrôle doivent correspondre)."),
+	valid: ValidIBAN}}
+
+var countries = map[string]countryRules{
+	"US": {
+		state: rule{label: T("State", "État"), example: "CA", options: usStates,
+			help: T("Two-letter code of the US state, e.g. CA.", "Code à deux lettres de l'État américain, par ex. CA."),
+			msg:  msgState},
+		postal: rule{label: T("ZIP code", "Code ZIP"), example: "94107", valid: re(`^\d{5}(-\d{4})?$`),
+			help: T("5 digits, or ZIP+4.", "5 chiffres, ou ZIP+4."), msg: msgPostalUS},
+		id: rule{label: T("Social Security number (SSN)", "Numéro de sécurité sociale (SSN)"), example: "000000000",
+			help: T("All 9 digits of the US Social Security number. Never stored or shown again.",
+				"Les 9 chiffres du numéro de sécurité sociale américain. Jamais enregistré ni réaffiché."),
+			msg: msgSSN, valid: digitsN(9)},
+		taxID: rule{label: T("Employer Identification Number (EIN)", "Numéro d'employeur (EIN)"), example: "000000000",
+			help: T("The 9-digit EIN from the IRS (12-3456789). Never stored or shown again.",
+				"L'EIN à 9 chiffres attribué par l'IRS (12-3456789). Jamais enregistré ni réaffiché."),
+			msg:   T("Enter the 9-digit EIN, with or without the dash (12-3456789).", "Saisissez l'EIN à 9 chiffres, avec ou sans tiret (12-3456789)."),
+			valid: digitsN(9)},
+		bank: bankRule{
+			routing: rule{label: T("ABA routing number", "Numéro de routage ABA"), example: "110000000",
+				help: T("9 digits, printed at the bottom left of a check (test: 110000000).",
+					"9 chiffres, imprimés en bas à gauche d'un chèque (test : 110000000)."),
+				msg: msgRouting, valid: ValidABA},
+			account: rule{example: "000123456789", valid: digitsBetween(4, 17), msg: msgAccountNum}},
+		structures: []string{"sole_proprietorship", "single_member_llc", "multi_member_llc", "private_corporation",
+			"public_corporation", "private_partnership", "public_partnership", "incorporated_non_profit",
+			"unincorporated_non_profit", "unincorporated_association", "governmental_unit",
+			"government_instrumentality", "tax_exempt_government_instrumentality"},
+	},
+	"CA": {
+		state: rule{label: T("Province or territory", "Province ou territoire"), example: "ON", options: caProvinces,
+			help: T("Two-letter code of the province or territory, e.g. ON.", "Code à deux lettres de la province ou du territoire, par ex. QC."),
+			msg:  T("Enter the 2-letter province code, e.g. ON, QC or BC.", "Saisissez le code de province sur 2 lettres, par ex. QC, ON ou BC.")},
+		postal: rule{label: T("Postal code", "Code postal"), example: "K1A 0B1",
+			valid: re(`^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$`),
+			help:  T("Letter-digit-letter digit-letter-digit, e.g. K1A 0B1.", "Lettre-chiffre-lettre chiffre-lettre-chiffre, par ex. H2X 1Y4."),
+			msg:   T("Enter a Canadian postal code such as K1A 0B1.", "Saisissez un code postal canadien, par ex. H2X 1Y4.")},
+		id: rule{label: T("Social Insurance Number (SIN)", "Numéro d'assurance sociale (NAS)"), example: "046454286",
+			help:  T("The 9-digit SIN. Never stored or shown again.", "Le NAS à 9 chiffres. Jamais enregistré ni réaffiché."),
+			msg:   T("Enter the 9-digit SIN (123 456 782); its check digit must be right.", "Saisissez les 9 chiffres du NAS (123 456 782) ; son chiffre de contrôle doit être juste."),
+			valid: func(s string) bool { return len(s) == 9 && validLuhn(s) }},
+		// guess: Stripe may also take the 15-character program account.
+		taxID: rule{label: T("Business Number (BN)", "Numéro d'entreprise (NE)"), example: "123456789",
+			help: T("The 9-digit CRA Business Number (a 15-character program account such as 123456789RC0001 also works).",
+				"Le numéro d'entreprise à 9 chiffres de l'ARC (un compte de programme de 15 caractères, par ex. 123456789RC0001, convient aussi)."),
+			msg:   T("Enter the 9-digit Business Number, e.g. 123456789.", "Saisissez le numéro d'entreprise à 9 chiffres, par ex. 123456789."),
+			valid: re(`^\d{9}([A-Z]{2}\d{4})?$`)},
+		bank: bankRule{
+			routing: rule{label: T("Transit and institution number", "Numéros de transit et d'institution"), example: "11000-000",
+				help: T("5-digit transit number, a dash, 3-digit institution number (test: 11000-000).",
+					"Numéro de transit à 5 chiffres, un tiret, numéro d'institution à 3 chiffres (test : 11000-000)."),
+				msg:   T("Enter the transit and institution numbers as NNNNN-NNN, e.g. 11000-000.", "Saisissez les numéros de transit et d'institution au format NNNNN-NNN, par ex. 11000-000."),
+				valid: digitsN(8)},
+			routingForm: func(s string) string { return s[:5] + "-" + s[5:] },
+			// guess: Canadian account numbers are 5 to 12 digits.
+			account: rule{example: "000123456789", valid: digitsBetween(5, 12),
+				msg: T("Enter the account number: 5 to 12 digits.", "Saisissez le numéro de compte : 5 à 12 chiffres.")}},
+		structures: []string{"private_corporation", "public_corporation", "sole_proprietorship", "private_partnership",
+			"incorporated_non_profit", "unincorporated_non_profit", "registered_charity", "government_instrumentality"},
+	},
+	"GB": {
+		state: noState,
+		postal: rule{label: T("Postcode", "Code postal (postcode)"), example: "EC1A 1BB",
+			valid: re(`^(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$`),
+			help:  T("Outward and inward code, e.g. EC1A 1BB.", "Partie sortante et entrante, par ex. EC1A 1BB."),
+			msg:   T("Enter a UK postcode such as EC1A 1BB or SW1A 2AA.", "Saisissez un code postal britannique, par ex. EC1A 1BB ou SW1A 2AA.")},
+		taxID: rule{label: T("Company registration number", "Numéro d'immatriculation (Companies House)"), example: "12345678",
+			help: T("The 8-character Companies House number, e.g. 12345678 or SC123456.",
+				"Le numéro de Companies House à 8 caractères, par ex. 12345678 ou SC123456."),
+			msg:   T("Enter the 8-character company number: 8 digits, or 2 letters and 6 digits (SC123456).", "Saisissez le numéro de société à 8 caractères : 8 chiffres, ou 2 lettres et 6 chiffres (SC123456)."),
+			valid: re(`^(\d{8}|[A-Z]{2}\d{6})$`)},
+		bank: bankRule{
+			routing: rule{label: T("Sort code", "Code guichet (sort code)"), example: "108800",
+				help:  T("6 digits, often written 10-88-00 (test: 108800).", "6 chiffres, souvent écrits 10-88-00 (test : 108800)."),
+				msg:   T("Enter the 6-digit sort code, e.g. 10-88-00.", "Saisissez le code guichet à 6 chiffres, par ex. 10-88-00."),
+				valid: digitsN(6)},
+			account: rule{example: "00012345", valid: digitsN(8),
+				msg: T("Enter the 8-digit account number, e.g. 00012345.", "Saisissez le numéro de compte à 8 chiffres, par ex. 00012345.")}},
+		structures: append([]string{"registered_charity"}, euroStructures...),
+	},
+	"FR": {
+		state: noState,
+		postal: rule{label: T("Postal code", "Code postal"), example: "75001", valid: digitsN(5),
+			help: T("5 digits, e.g. 75001.", "5 chiffres, par ex. 75001."),
+			msg:  T("Enter a French postal code: 5 digits, e.g. 75001.", "Saisissez un code postal français : 5 chiffres, par ex. 75001.")},
+		taxID: rule{label: T("SIREN number", "Numéro SIREN"), example: "732829320",
+			help:  T("The company's 9-digit SIREN (the first 9 digits of the SIRET).", "Le SIREN à 9 chiffres de l'entreprise (les 9 premiers chiffres du SIRET)."),
+			msg:   T("Enter the 9-digit SIREN, e.g. 732 829 320; its check digit must be right.", "Saisissez le SIREN à 9 chiffres, par ex. 732 829 320 ; son chiffre de contrôle doit être juste."),
+			valid: func(s string) bool { return len(s) == 9 && validLuhn(s) }},
+		bank:       ibanBank,
+		structures: euroStructures,
+	},
+	"DE": {
+		state: noState,
+		postal: rule{label: T("Postal code (PLZ)", "Code postal (PLZ)"), example: "10115", valid: digitsN(5),
+			help: T("5 digits, e.g. 10115.", "5 chiffres, par ex. 10115."),
+			msg:  T("Enter a German postal code: 5 digits, e.g. 10115.", "Saisissez un code postal allemand : 5 chiffres, par ex. 10115.")},
+		// guess: Stripe calls this "tax_id"; in Germany it is the register
+		// number (sandbox-rules §1.3), with a type prefix and court suffix.
+		taxID: rule{label: T("Commercial register number", "Numéro du registre du commerce"), example: "HRB 12345",
+			help: T("The Handelsregister number with its type, e.g. HRB 12345; give the court in the registrar field.",
+				"Le numéro du Handelsregister avec son type, par ex. HRB 12345 ; indiquez le tribunal dans le champ du registre."),
+			msg:        T("Enter the register number, e.g. HRB 12345: letters, then 1 to 8 digits.", "Saisissez le numéro de registre, par ex. HRB 12345 : des lettres, puis 1 à 8 chiffres."),
+			valid:      re(`^([A-Z]{1,4} ?)?\d{1,8}( ?[A-Z]{1,3})?$`),
+			keepSpaces: true},
+		bank:       ibanBank,
+		structures: euroStructures,
+	},
+	"IE": {
+		// guess: Stripe takes the county's name in address.state.
+		state: rule{label: T("County", "Comté"), example: "Dublin", options: ieCounties,
+			help: T("The county, e.g. Dublin or Co. Cork.", "Le comté, par ex. Dublin ou Co. Cork."),
+			msg:  T("Enter an Irish county, e.g. Dublin, Cork or Galway.", "Saisissez un comté irlandais, par ex. Dublin, Cork ou Galway.")},
+		postal: rule{label: T("Eircode", "Eircode"), example: "A65 F4E2",
+			valid: re(`^([AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$`),
+			help:  T("Routing key and unique identifier, e.g. A65 F4E2.", "Clé de routage et identifiant unique, par ex. A65 F4E2."),
+			msg:   T("Enter an Eircode such as A65 F4E2 or D6W 1234.", "Saisissez un Eircode, par ex. A65 F4E2 ou D6W 1234.")},
+		taxID: rule{label: T("CRO number", "Numéro CRO"), example: "123456",
+			help:  T("The Companies Registration Office number, up to 6 digits.", "Le numéro du Companies Registration Office, jusqu'à 6 chiffres."),
+			msg:   T("Enter the CRO number: 1 to 6 digits, e.g. 123456.", "Saisissez le numéro CRO : 1 à 6 chiffres, par ex. 123456."),
+			valid: digitsBetween(1, 6)},
+		bank:       ibanBank,
+		structures: append([]string{"registered_charity"}, euroStructures...),
+	},
+	"AU": {
+		state: rule{label: T("State or territory", "État ou territoire"), example: "NSW", options: auStates,
+			help: T("Abbreviation of the state or territory, e.g. NSW.", "Abréviation de l'État ou du territoire, par ex. NSW."),
+			msg:  T("Enter the state or territory, e.g. NSW, VIC or QLD.", "Saisissez l'État ou le territoire, par ex. NSW, VIC ou QLD.")},
+		postal: rule{label: T("Postcode", "Code postal (postcode)"), example: "2000", valid: digitsN(4),
+			help: T("4 digits, e.g. 2000.", "4 chiffres, par ex. 2000."),
+			msg:  T("Enter an Australian postcode: 4 digits, e.g. 2000.", "Saisissez un code postal australien : 4 chiffres, par ex. 2000.")},
+		taxID: rule{label: T("ACN or ABN", "ACN ou ABN"), example: "004085616",
+			help: T("The 9-digit Australian Company Number or the 11-digit Australian Business Number.",
+				"Le numéro de société australien (ACN, 9 chiffres) ou le numéro d'entreprise (ABN, 11 chiffres)."),
+			msg:   T("Enter a 9-digit ACN (004 085 616) or an 11-digit ABN (51 824 753 556) with valid check digits.", "Saisissez un ACN à 9 chiffres (004 085 616) ou un ABN à 11 chiffres (51 824 753 556) aux chiffres de contrôle valides."),
+			valid: func(s string) bool { return validACN(s) || validABN(s) }},
+		bank: bankRule{
+			routing: rule{label: T("BSB", "BSB (code de l'agence)"), example: "110000",
+				help:  T("The 6-digit bank-state-branch number, e.g. 110-000.", "Le numéro BSB à 6 chiffres, par ex. 110-000."),
+				msg:   T("Enter the 6-digit BSB, e.g. 110-000.", "Saisissez le BSB à 6 chiffres, par ex. 110-000."),
+				valid: digitsN(6)},
+			// guess: Australian account numbers are 5 to 10 digits.
+			account: rule{example: "000123456", valid: digitsBetween(5, 10),
+				msg: T("Enter the account number: 5 to 10 digits.", "Saisissez le numéro de compte : 5 à 10 chiffres.")}},
+		structures: []string{"private_company", "public_company", "sole_proprietorship", "private_partnership",
+			"incorporated_non_profit", "unincorporated_non_profit", "unincorporated_association", "government_instrumentality"},
+	},
+	"NL": {
+		state: noState,
+		postal: rule{label: T("Postcode", "Code postal (postcode)"), example: "1012 AB", valid: re(`^[1-9]\d{3} ?[A-Z]{2}$`),
+			help: T("4 digits and 2 letters, e.g. 1012 AB.", "4 chiffres et 2 lettres, par ex. 1012 AB."),
+			msg:  T("Enter a Dutch postcode such as 1012 AB.", "Saisissez un code postal néerlandais, par ex. 1012 AB.")},
+		taxID: rule{label: T("KvK number", "Numéro KvK"), example: "12345678",
+			help:  T("The 8-digit Chamber of Commerce (KvK) number.", "Le numéro à 8 chiffres de la Chambre de commerce (KvK)."),
+			msg:   T("Enter the 8-digit KvK number, e.g. 12345678.", "Saisissez le numéro KvK à 8 chiffres, par ex. 12345678."),
+			valid: digitsN(8)},
+		bank:       ibanBank,
+		structures: euroStructures,
+	},
+}
+
+// defaultRules apply to a country without an entry, and to the parts an
+// entry leaves out.
+var defaultRules = countryRules{
+	state: rule{label: T("State / region", "État / région"),
+		help: T("State, province or region.", "État, province ou région.")},
+	postal: rule{label: T("Postal code", "Code postal"),
+		help:  T("Postal code of the address.", "Code postal de l'adresse."),
+		msg:   T("Enter the postal code: letters, digits, spaces or dashes, up to 12.", "Saisissez le code postal : lettres, chiffres, espaces ou tirets, 12 au maximum."),
+		valid: re(`^[A-Z0-9][A-Z0-9 -]{1,11}$`)},
+	id: rule{label: T("National ID number", "Numéro d'identification national"),
+		help: T("The full government ID number. Never stored or shown again.",
+			"Le numéro d'identification officiel complet. Jamais enregistré ni réaffiché."),
+		msg: T("Enter the ID number: 4 to 30 letters or digits (spaces and dashes allowed).",
+			"Saisissez le numéro d'identification : 4 à 30 lettres ou chiffres (espaces et tirets permis)."),
+		valid: func(s string) bool { return len(s) >= 4 && len(s) <= 30 && isAlnum(s) }},
+	taxID: rule{label: T("Company tax ID", "Identifiant fiscal de la société"),
+		help: T("The company's tax or registration number. Never stored or shown again.",
+			"Le numéro fiscal ou d'immatriculation de la société. Jamais enregistré ni réaffiché."),
+		msg: T("Enter the tax ID: 2 to 30 letters or digits (spaces and dashes allowed).",
+			"Saisissez l'identifiant fiscal : 2 à 30 lettres ou chiffres (espaces et tirets permis)."),
+		valid: func(s string) bool { return len(s) >= 2 && len(s) <= 30 && isAlnum(s) }},
+	bank: bankRule{
+		routing: rule{label: T("Routing number", "Numéro de routage"),
+			help:  T("The bank's routing or branch code.", "Le code de la banque ou de l'agence."),
+			msg:   T("Enter the bank code: 3 to 15 letters or digits.", "Saisissez le code de la banque : 3 à 15 lettres ou chiffres."),
+			valid: func(s string) bool { return len(s) >= 3 && len(s) <= 15 && isAlnum(s) }},
+		account: rule{msg: msgAccountNum, valid: digitsBetween(4, 17)}},
+}
+
+// rulesFor returns a country's rules, each missing part taken from the
+// default.
+func rulesFor(country string) countryRules {
+	r, ok := countries[strings.ToUpper(strings.TrimSpace(country))]
+	if !ok {
+		return defaultRules
+	}
+	d := defaultRules
+	pick := func(a, b rule) rule {
+		if a.label.EN == "" && !a.none {
+			b.example, b.valid = pickStr(a.example, b.example), pickFn(a.valid, b.valid)
+			return b
+		}
+		if a.help.EN == "" {
+			a.help = b.help
+		}
+		if a.msg.EN == "" {
+			a.msg = b.msg
+		}
+		return a
+	}
+	r.state = pick(r.state, d.state)
+	r.postal = pick(r.postal, d.postal)
+	r.id = pick(r.id, d.id)
+	r.taxID = pick(r.taxID, d.taxID)
+	if !r.bank.iban {
+		r.bank.routing = pick(r.bank.routing, d.bank.routing)
+		acc := d.bank.account
+		acc.example, acc.valid = pickStr(r.bank.account.example, acc.example), pickFn(r.bank.account.valid, acc.valid)
+		if r.bank.account.msg.EN != "" {
+			acc.msg = r.bank.account.msg
+		}
+		r.bank.account = acc
+	}
+	if len(r.structures) == 0 {
+		r.structures = structureValues
+	}
+	return r
+}
+
+func pickStr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func pickFn(a, b func(string) bool) func(string) bool {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+// ruleCheck checks a value against a rule after norm, accepting one of the
+// rule's options in any case and Stripe's test ids.
+func ruleCheck(r rule, norm func(string) string, testIDs bool) func(string, Context) error {
+	return func(v string, c Context) error {
+		n := norm(v)
+		if testIDs && isTestID(n) {
+			return nil
+		}
+		if len(r.options) > 0 {
+			if optionMatch(r.options, v) != "" {
+				return nil
+			}
+			return fail(c.Lang, r.msg)
+		}
+		if r.valid != nil && !r.valid(n) {
+			return fail(c.Lang, r.msg)
+		}
+		return checkPlain(100)(v, c)
+	}
+}
+
+// optionMatch returns the value of the option v names, by value or label,
+// in any letter case (Co. Cork, county cork and CORK are Cork).
+func optionMatch(opts []Option, v string) string {
+	v = strings.TrimSpace(v)
+	for _, pre := range []string{"Co. ", "Co ", "County "} {
+		if len(v) > len(pre) && strings.EqualFold(v[:len(pre)], pre) {
+			v = v[len(pre):]
+		}
+	}
+	for _, o := range opts {
+		if strings.EqualFold(o.Value, v) || strings.EqualFold(o.Label.EN, v) {
+			return o.Value
+		}
+	}
+	return ""
+}
+
+// upperSpaces is a postal code trimmed and upper-cased with single spaces.
+func upperSpaces(v string) string { return strings.ToUpper(strings.Join(strings.Fields(v), " ")) }
