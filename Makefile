@@ -4,7 +4,7 @@ GO      ?= go
 BIN     := bin/onboard
 PKGS    := ./...
 
-.PHONY: build run test bench lint golden clean
+.PHONY: build run test bench lint golden fuzz clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/onboard
@@ -21,6 +21,14 @@ bench:
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
+
+# Each fuzz target for a bounded time (FUZZTIME), as CI runs them.
+FUZZTIME ?= 10s
+fuzz:
+	@for f in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' schema/*_test.go | sed 's/func //'); do \
+		echo "fuzz $$f ($(FUZZTIME))"; \
+		$(GO) test ./schema -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
 
 golden:
 	$(GO) test ./tui/... -update
