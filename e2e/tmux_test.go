@@ -109,6 +109,8 @@ func TestTUINewUSIndividualToComplete(t *testing.T) {
 	tm.typeLine("") // individual
 	tm.waitFor("Capabilities", wait)
 	tm.typeLine("") // card_payments and transfers, preselected
+	tm.waitFor("┃ Service agreement", wait)
+	tm.typeLine("") // full
 	tm.waitFor("┃ What to collect", wait)
 	tm.typeLine("") // everything, up front
 
@@ -145,6 +147,8 @@ func TestTUINewUSIndividualToComplete(t *testing.T) {
 	}
 	tm.keys("Left") // "I accept"
 	tm.keys("Enter")
+	tm.waitFor("┃ IP address of the acceptance", wait)
+	tm.keys("Enter") // this machine's address
 
 	tm.waitFor("Nothing more to collect", wait)
 	s = tm.waitFor("complete", 20*time.Second)
@@ -184,6 +188,8 @@ func TestTUIResumeAsksOnlyWhatIsLeft(t *testing.T) {
 	tm.waitFor("Stripe Connected Account Agreement", 10*time.Second)
 	tm.keys("Left")
 	tm.keys("Enter")
+	tm.waitFor("┃ IP address of the acceptance", 10*time.Second)
+	tm.typeLine("")
 	tm.waitFor("complete", 20*time.Second)
 	tm.keys("C-c")
 	tm.waitFor("[exit 130]", 10*time.Second)

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net"
 	"strings"
 
 	"github.com/stripe/stripe-go/v82"
@@ -39,6 +40,10 @@ type StillDue struct {
 // attempt numbers the tries of this step, for the idempotency key.
 func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values map[string]string, attempt int) (Result, error) {
 	sctx := c.Context(a)
+	if ip := strings.TrimSpace(values["tos_acceptance.ip"]); net.ParseIP(ip) != nil {
+		// The operator recorded where the account holder accepted.
+		sctx.IP = ip
+	}
 	var params []schema.Param
 	bad := map[string]string{}
 	token := strings.TrimSpace(values["external_account"])

@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
+	"net"
 	"strings"
 
 	"github.com/charmbracelet/huh"
@@ -45,6 +47,9 @@ func stepForm(c Common, a schema.Account, st flows.Step, values map[string]strin
 	var fields []huh.Field
 	for _, f := range st.Fields {
 		fields = append(fields, huhField(c, f, a, sctx, values, problems[f.Key]))
+		if f.Kind == schema.KindAcceptance {
+			fields = append(fields, ipField(c, sctx, values, problems[acceptanceIPKey]))
+		}
 	}
 	g := huh.NewGroup(fields...).Title(st.Title(a, c.Lang)).Description(heading)
 	return newForm(c, g)
@@ -85,6 +90,8 @@ func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, v
 		return huh.NewConfirm().Key(f.Key).Title(title).Description(desc).
 			Affirmative(txtAccept.In(c.Lang)).Negative(txtDecline.In(c.Lang)).
 			Accessor(boolAccessor{values, f.Key})
+	case schema.KindFile:
+		return fileField(c, f, title, desc, values)
 	case schema.KindLink:
 		return huh.NewNote().Title(title).Description(escapeNote(txtLinkNeeded.In(c.Lang)))
 	}
@@ -132,4 +139,46 @@ func stepHeading(c Common, n, total int, st flows.Step) string {
 		s += " · " + txtEventuallyDue.In(c.Lang)
 	}
 	return s
+}
+
+// acceptanceIPKey holds the IP address recorded with an acceptance; flows
+// uses it instead of this machine's address when it is set.
+const acceptanceIPKey = "tos_acceptance.ip"
+
+// ipField lets the operator correct the IP address an acceptance records
+// (the account holder's, when they accepted elsewhere).
+func ipField(c Common, sctx schema.Context, values map[string]string, problem string) huh.Field {
+	if values[acceptanceIPKey] == "" {
+		values[acceptanceIPKey] = sctx.IP
+	}
+	desc := txtIPHelp.In(c.Lang)
+	if problem != "" {
+		desc = "✗ " + problem
+	}
+	return huh.NewInput().Key(acceptanceIPKey).Title(txtIPTitle.In(c.Lang)).Description(desc).
+		Validate(func(v string) error {
+			if net.ParseIP(strings.TrimSpace(v)) == nil {
+				return errors.New(txtIPBad.In(c.Lang))
+			}
+			return nil
+		}).Accessor(valueAccessor{values, acceptanceIPKey})
+}
+
+// testFileTokens are Stripe's test-mode document tokens (sandbox-rules §2.5).
+var testFileTokens = []string{"file_identity_document_success", "file_identity_document_failure"}
+
+// fileField asks for a document: on the sandbox, Stripe's test tokens are
+// offered as suggestions (a path still works); elsewhere a file picker
+// limited to the types Stripe accepts.
+func fileField(c Common, f schema.Field, title, desc string, values map[string]string) huh.Field {
+	if c.Mode == "sandbox" {
+		return huh.NewInput().Key(f.Key).Title(title).
+			Description(desc + " " + txtFileTokens.In(c.Lang)).
+			Placeholder(testFileTokens[0]).Suggestions(testFileTokens).
+			Accessor(valueAccessor{values, f.Key})
+	}
+	return huh.NewFilePicker().Key(f.Key).Title(title).Description(desc).
+		AllowedTypes([]string{".jpg", ".jpeg", ".png", ".pdf"}).
+		CurrentDirectory(".").Height(8).
+		Accessor(valueAccessor{values, f.Key})
 }

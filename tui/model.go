@@ -104,7 +104,10 @@ var _ tea.Model = Model{}
 func New(c Common, s Start) Model {
 	m := Model{c: c, help: help.New(), spin: spinner.New(spinner.WithSpinner(spinner.MiniDot)), in: &inputs{}}
 	m.in.setup = setupValues{Country: "US", BusinessType: "individual",
-		Capabilities: []string{"card_payments", "transfers"}, Strategy: strategyUpfront}
+		Capabilities: []string{"card_payments", "transfers"}, Agreement: "full", Strategy: strategyUpfront}
+	if s.Setup.Agreement != "" {
+		m.in.setup.Agreement = s.Setup.Agreement
+	}
 	if s.Setup.Country != "" {
 		m.in.setup.Country = s.Setup.Country
 	}

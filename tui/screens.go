@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/huh"
@@ -53,6 +54,7 @@ type setupValues struct {
 	Country      string
 	BusinessType string
 	Capabilities []string
+	Agreement    string
 	Strategy     string
 }
 
@@ -64,7 +66,7 @@ const (
 )
 
 func (v setupValues) account() flows.NewAccount {
-	return flows.NewAccount{Country: v.Country, BusinessType: v.BusinessType, Capabilities: v.Capabilities}
+	return flows.NewAccount{Country: v.Country, BusinessType: v.BusinessType, Capabilities: v.Capabilities, Agreement: v.Agreement}
 }
 
 func (v setupValues) strategy() flows.Strategy {
@@ -103,6 +105,17 @@ func setupForm(c Common, v *setupValues) *huh.Form {
 				Validate(func(s []string) error {
 					if len(s) == 0 {
 						return errors.New(txtCapsNone.In(c.Lang))
+					}
+					return nil
+				}),
+			huh.NewSelect[string]().Key("agreement").Title(txtAgreement.In(c.Lang)).
+				Options(
+					huh.NewOption(txtAgreementFull.In(c.Lang), "full"),
+					huh.NewOption(txtAgreementRcp.In(c.Lang), "recipient"),
+				).Value(&v.Agreement).
+				Validate(func(a string) error {
+					if a == "recipient" && slices.Contains(v.Capabilities, "card_payments") {
+						return errors.New(txtRecipientCard.In(c.Lang))
 					}
 					return nil
 				}),
