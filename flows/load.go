@@ -63,6 +63,9 @@ func Normalize(a *stripe.Account) schema.Account {
 		}
 	}
 	known(a, out.Known, out.Provided)
+	if a.Individual != nil {
+		out.IndividualID = a.Individual.ID
+	}
 	return out
 }
 

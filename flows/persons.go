@@ -70,6 +70,9 @@ func (c *Client) sendPersons(ctx context.Context, a schema.Account, ps []schema.
 			return fmt.Errorf("no person %q", prefix)
 		}
 		existing, found := a.PersonFor(ref)
+		if !found && ref.ID != "" && ref.ID == a.IndividualID {
+			existing, found = schema.Person{ID: ref.ID}, true
+		}
 		if found {
 			up := &stripe.PersonUpdateParams{Account: stripe.String(a.ID)}
 			for _, p := range byPrefix[prefix] {

@@ -116,3 +116,19 @@ func TestAnswersForRoleWithoutIndex(t *testing.T) {
 		t.Fatalf("values %v missing %v", values, missing)
 	}
 }
+
+func TestRouteIndividualPersonOnlyLeaves(t *testing.T) {
+	a := schema.Account{IndividualID: "person_1"}
+	acct, pers := routeIndividual(a, []schema.Param{
+		{Key: "individual[first_name]", Value: "Jo"},
+		{Key: "individual[nationality]", Value: "FR"},
+		{Key: "individual[documents][passport][files][0]", Value: "file_1"},
+	}, nil)
+	if len(acct) != 1 || acct[0].Key != "individual[first_name]" {
+		t.Fatalf("account params %+v", acct)
+	}
+	if len(pers) != 2 || pers[0].Key != "nationality" || pers[1].Key != "documents[passport][files][0]" ||
+		pers[0].Person != "person_1" || pers[0].Target != schema.TargetPerson {
+		t.Fatalf("person params %+v", pers)
+	}
+}

@@ -87,18 +87,22 @@ func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values m
 			account = append(account, p)
 		}
 	}
+	account, persons = routeIndividual(a, account, persons)
 	if len(files) > 0 {
 		resolved, err := c.resolveFiles(ctx, a, files)
 		if err != nil {
 			return Result{}, err
 		}
+		var acct, pers []schema.Param
 		for _, p := range resolved {
 			if p.Target == schema.TargetPerson {
-				persons = append(persons, p)
+				pers = append(pers, p)
 			} else {
-				account = append(account, p)
+				acct = append(acct, p)
 			}
 		}
+		acct, pers = routeIndividual(a, acct, pers)
+		account, persons = append(account, acct...), append(persons, pers...)
 	}
 	if len(bank) > 0 {
 		tok, err := c.bankToken(ctx, a, bank)
@@ -226,4 +230,36 @@ func (c *Client) AccountLink(ctx context.Context, a schema.Account) (string, err
 		return "", FromStripe(err, a.Country)
 	}
 	return l.URL, nil
+}
+
+// personOnlyLeaves are leaves of an individual that the account update
+// does not take (they are not in the account's individual hash); they go
+// to the Persons API on the individual's own person (v1-requirements §1.3).
+var personOnlyLeaves = []string{"individual[nationality]", "individual[documents]", "individual[additional_tos_acceptances]"}
+
+// routeIndividual moves those leaves from the account update to a person
+// update of the individual, once Stripe has given the individual an id.
+func routeIndividual(a schema.Account, account, persons []schema.Param) ([]schema.Param, []schema.Param) {
+	if a.IndividualID == "" {
+		return account, persons
+	}
+	var keep []schema.Param
+	for _, p := range account {
+		moved := false
+		for _, leaf := range personOnlyLeaves {
+			if strings.HasPrefix(p.Key, leaf) {
+				rest := strings.TrimPrefix(p.Key, "individual[")
+				i := strings.IndexByte(rest, ']')
+				p.Key = rest[:i] + rest[i+1:]
+				p.Target, p.Person = schema.TargetPerson, a.IndividualID
+				persons = append(persons, p)
+				moved = true
+				break
+			}
+		}
+		if !moved {
+			keep = append(keep, p)
+		}
+	}
+	return keep, persons
 }

@@ -166,6 +166,10 @@ type Account struct {
 	Agreement string
 	// Persons are the company's people (Persons API), oldest first.
 	Persons []Person
+	// IndividualID is the person behind an individual account's
+	// individual hash: the Persons API reaches the leaves the account
+	// update cannot take (nationality, documents).
+	IndividualID string
 }
 
 // Person is one of a company's people as the wizard needs it: who they
