@@ -152,3 +152,30 @@ func TestStatusOnSandboxInProcess(t *testing.T) {
 		t.Fatalf("advance: %d %s", code, stderr)
 	}
 }
+
+func TestConfigSetKeyAndProfiles(t *testing.T) {
+	isolate(t)
+	var out, errb bytes.Buffer
+	code := run([]string{"--profile", "demo", "config", "set-key", "--lang", "fr"}, strings.NewReader("sk_test_51Habcdefghijklmn4f2a\n"), &out, &errb, func(string) string { return "" })
+	if code != 0 || strings.Contains(out.String(), "abcdefghijklmn") {
+		t.Fatalf("exit %d out %q err %q", code, out.String(), errb.String())
+	}
+	shown, _, _ := runIn(t, nil, "config", "show")
+	if !strings.Contains(shown, "[demo] api_key=sk_test_…4f2a lang=fr") {
+		t.Errorf("show: %q", shown)
+	}
+	code = run([]string{"config", "set-key"}, strings.NewReader("sk_live_51Habcdefghijklmn4f2a\n"), &out, &errb, func(string) string { return "" })
+	if code != exitUsage {
+		t.Errorf("a live key was accepted: %d", code)
+	}
+	p, _, _ := runIn(t, nil, "config", "path")
+	st, err := os.Stat(strings.TrimSpace(p))
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("config file: %v %v", st, err)
+	}
+	// The profile's key is used: a test key pointed at nothing but loopback.
+	_, stderr, code := runIn(t, nil, "--profile", "demo", "--api-base", "http://127.0.0.1:1", "status", "acct_x")
+	if code != exitFailure || strings.Contains(stderr, "abcdefghijklmn") {
+		t.Errorf("exit %d stderr %q", code, stderr)
+	}
+}

@@ -29,7 +29,7 @@ sandbox (marked SANDBOX on every screen).`,
 	f.BoolVarP(&a.verbose, "verbose", "v", false, "say more (e.g. answers ignored because their fields are not due)")
 	f.BoolVar(&a.debug, "debug", false, "write a debug log to $XDG_STATE_HOME/onboard/onboard.log")
 	_ = f.MarkHidden("api-base")
-	root.AddCommand(newNewCmd(a), newResumeCmd(a), newStatusCmd(a), newAccountsCmd(a), newExploreCmd(a), newSandboxCmd(a))
+	root.AddCommand(newNewCmd(a), newResumeCmd(a), newStatusCmd(a), newAccountsCmd(a), newExploreCmd(a), newConfigCmd(a), newSandboxCmd(a))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return withCode(exitUsage, err) })
 	return root
 }
