@@ -27,6 +27,7 @@ type API interface {
 	ListAccounts(ctx context.Context, each func(*stripe.Account) bool) error
 	ListEvents(ctx context.Context, typ stripe.EventType, since int64, each func(*stripe.Event) bool) error
 	DeleteAccount(ctx context.Context, id string) error
+	AttachBankAccount(ctx context.Context, account, token, idem string) error
 }
 
 // StripeAPI adapts a stripe-go client to API.
@@ -132,6 +133,16 @@ func (s StripeAPI) ListEvents(ctx context.Context, typ stripe.EventType, since i
 func (s StripeAPI) DeleteAccount(ctx context.Context, id string) error {
 	_, err := s.SC.V1Accounts.Delete(ctx, id, nil)
 	return wrap("delete account", err)
+}
+
+// AttachBankAccount adds a bank account (from a token) to an account as
+// its default for the currency.
+func (s StripeAPI) AttachBankAccount(ctx context.Context, account, token, idem string) error {
+	p := &stripe.BankAccountCreateParams{Account: stripe.String(account), Token: stripe.String(token),
+		DefaultForCurrency: stripe.Bool(true)}
+	p.SetIdempotencyKey(idem)
+	_, err := s.SC.V1BankAccounts.Create(ctx, p)
+	return wrap("attach bank account", err)
 }
 
 // wrap keeps *stripe.Error reachable with errors.As while saying which

@@ -19,6 +19,8 @@ type Client struct {
 	lang      schema.Lang
 	// Where Stripe sends the account holder back from an account link.
 	refreshURL, returnURL string
+	// v2 calls Accounts v2; nil when it is not configured.
+	v2 *V2
 }
 
 // Option configures a Client.
@@ -38,6 +40,9 @@ func WithAcceptance(ip, userAgent string) Option {
 func WithLinkURLs(refresh, ret string) Option {
 	return func(c *Client) { c.refreshURL, c.returnURL = refresh, ret }
 }
+
+// WithV2 enables Accounts v2 through v.
+func WithV2(v *V2) Option { return func(c *Client) { c.v2 = v } }
 
 // WithLang sets the language of validation messages.
 func WithLang(l schema.Lang) Option { return func(c *Client) { c.lang = l } }
@@ -68,6 +73,13 @@ type NewAccount struct {
 	BusinessType string
 	Capabilities []string
 	Agreement    string // "full" (default) or "recipient"
+	// API is "v1" (default) or "v2" (Accounts v2, with configurations).
+	API string
+	// Configurations are the v2 configurations to apply besides those the
+	// capabilities imply (merchant, recipient, customer).
+	Configurations []string
+	// Email is the account's contact email (v2 requires one).
+	Email string
 }
 
 // Create creates a connected account that the platform onboards through
@@ -75,6 +87,9 @@ type NewAccount struct {
 // pays fees, and the account has no Stripe dashboard (the controller
 // properties of Stripe's API-onboarding guide).
 func (c *Client) Create(ctx context.Context, n NewAccount) (schema.Account, error) {
+	if n.API == "v2" {
+		return c.createV2(ctx, n)
+	}
 	p := &stripe.AccountCreateParams{
 		Country: stripe.String(n.Country),
 		Controller: &stripe.AccountCreateControllerParams{

@@ -3,6 +3,7 @@ package flows
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -14,6 +15,12 @@ import (
 
 // Load fetches an account and normalizes it.
 func (c *Client) Load(ctx context.Context, id string) (schema.Account, error) {
+	if c.v2 != nil {
+		a, err := c.loadV2(ctx, id)
+		if err == nil || !errors.Is(err, errNotV2) {
+			return a, err
+		}
+	}
 	a, err := c.api.GetAccount(ctx, id)
 	if err != nil {
 		return schema.Account{}, FromStripe(err, "")

@@ -17,6 +17,14 @@ type Status struct {
 	Capabilities       map[string]string `json:"capabilities"`
 	Requirements       StatusReqs        `json:"requirements"`
 	FutureRequirements StatusReqs        `json:"future_requirements"`
+	// Configurations and Entries are for Accounts v2 accounts only.
+	Configurations map[string]map[string]V2CapStatus `json:"configurations,omitempty"`
+}
+
+// V2CapStatus is a v2 capability in the status output.
+type V2CapStatus struct {
+	Status        string                `json:"status"`
+	StatusDetails []schema.StatusDetail `json:"status_details"`
 }
 
 // StatusReqs is a requirements hash in the status output.
@@ -28,6 +36,7 @@ type StatusReqs struct {
 	Errors              []schema.RequirementError `json:"errors"`
 	CurrentDeadline     *time.Time                `json:"current_deadline"`
 	DisabledReason      *string                   `json:"disabled_reason"`
+	Entries             []schema.Entry            `json:"entries,omitempty"`
 }
 
 // StatusOf builds the status object of an account.
@@ -40,6 +49,24 @@ func StatusOf(a schema.Account) Status {
 	}
 	for _, c := range a.Capabilities {
 		s.Capabilities[c.Name] = c.Status
+	}
+	if a.V2 != nil {
+		s.Configurations = map[string]map[string]V2CapStatus{}
+		for _, cfg := range a.V2.Configurations {
+			caps := map[string]V2CapStatus{}
+			for _, c := range cfg.Capabilities {
+				d := c.Details
+				if d == nil {
+					d = []schema.StatusDetail{}
+				}
+				caps[c.Name] = V2CapStatus{Status: c.Status, StatusDetails: d}
+			}
+			s.Configurations[cfg.Name] = caps
+		}
+		s.Requirements.Entries = a.V2.Entries
+		if s.Requirements.Entries == nil {
+			s.Requirements.Entries = []schema.Entry{}
+		}
 	}
 	return s
 }

@@ -111,6 +111,9 @@ func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values m
 		}
 		token = tok
 	}
+	if a.V2 != nil {
+		return c.submitV2(ctx, a, st, account, persons, token, key)
+	}
 	if len(persons) > 0 {
 		if err := c.sendPersons(ctx, a, persons, key); err != nil {
 			return Result{}, err

@@ -166,6 +166,9 @@ type Account struct {
 	Agreement string
 	// Persons are the company's people (Persons API), oldest first.
 	Persons []Person
+	// V2 is set for accounts onboarded through Accounts v2: their
+	// configurations and requirement entries.
+	V2 *V2Details
 	// IndividualID is the person behind an individual account's
 	// individual hash: the Persons API reaches the leaves the account
 	// update cannot take (nationality, documents).

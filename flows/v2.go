@@ -1,0 +1,178 @@
+package flows
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/stripe/stripe-go/v82"
+	"github.com/stripe/stripe-go/v82/rawrequest"
+)
+
+// PreviewVersion is the Stripe-Version Accounts v2 calls carry: stripe-go
+// v82 pins the GA version, and v2 accounts are in public preview for it
+// (sandbox-rules §4.1).
+const PreviewVersion = "2025-08-27.preview"
+
+// V2Includes are the properties every v2 read and write asks for; the rest
+// come back null (include-dependent).
+var V2Includes = []string{"identity", "requirements", "defaults",
+	"configuration.customer", "configuration.merchant", "configuration.recipient"}
+
+// V2 calls Accounts v2 through stripe-go's raw requests, since v82 has no
+// typed v2 accounts service. Every POST carries our own idempotency key.
+type V2 struct {
+	rc      rawrequest.Client
+	version string
+}
+
+// NewV2 builds the v2 caller on a stripe-go backend (the same URL, HTTP
+// client and retries as the v1 client).
+func NewV2(b stripe.RawRequestBackend, key string) *V2 {
+	return &V2{rc: rawrequest.Client{B: b, Key: key}, version: PreviewVersion}
+}
+
+// call sends one v2 request; body is JSON-encoded (nil for GET).
+func (v *V2) call(ctx context.Context, method, path string, body any, idem string) ([]byte, error) {
+	content := ""
+	if body != nil {
+		raw, err := json.Marshal(body)
+		if err != nil {
+			return nil, err
+		}
+		content = string(raw)
+	}
+	p := &stripe.RawParams{Params: stripe.Params{Context: ctx, Headers: http.Header{"Stripe-Version": {v.version}}}}
+	if method != http.MethodGet {
+		p.SetIdempotencyKey(idem)
+	}
+	resp, err := v.rc.RawRequest(method, path, content, p)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	return resp.RawJSON, nil
+}
+
+// includeQuery is the include list as the SDK writes it on GETs.
+func includeQuery() string {
+	q := url.Values{}
+	for i, inc := range V2Includes {
+		q.Set(fmt.Sprintf("include[%d]", i), inc)
+	}
+	return q.Encode()
+}
+
+// GetAccount reads a v2 account with every include.
+func (v *V2) GetAccount(ctx context.Context, id string) ([]byte, error) {
+	return v.call(ctx, http.MethodGet, "/v2/core/accounts/"+url.PathEscape(id)+"?"+includeQuery(), nil, "")
+}
+
+// CreateAccount creates a v2 account.
+func (v *V2) CreateAccount(ctx context.Context, body map[string]any, idem string) ([]byte, error) {
+	body["include"] = V2Includes
+	return v.call(ctx, http.MethodPost, "/v2/core/accounts", body, idem)
+}
+
+// UpdateAccount updates a v2 account; the response is the new snapshot.
+func (v *V2) UpdateAccount(ctx context.Context, id string, body map[string]any, idem string) ([]byte, error) {
+	body["include"] = V2Includes
+	return v.call(ctx, http.MethodPost, "/v2/core/accounts/"+url.PathEscape(id), body, idem)
+}
+
+// ListPersons lists a v2 account's persons, following next_page_url.
+func (v *V2) ListPersons(ctx context.Context, id string) ([]map[string]any, error) {
+	var out []map[string]any
+	path := "/v2/core/accounts/" + url.PathEscape(id) + "/persons?limit=100"
+	for range 100 { // bounded: 10,000 persons
+		raw, err := v.call(ctx, http.MethodGet, path, nil, "")
+		if err != nil {
+			return nil, err
+		}
+		var page struct {
+			Data        []map[string]any `json:"data"`
+			NextPageURL *string          `json:"next_page_url"`
+		}
+		if err := json.Unmarshal(raw, &page); err != nil {
+			return nil, fmt.Errorf("persons page: %w", err)
+		}
+		out = append(out, page.Data...)
+		if page.NextPageURL == nil || *page.NextPageURL == "" {
+			return out, nil
+		}
+		path = *page.NextPageURL
+	}
+	return out, nil
+}
+
+// CreatePerson adds a person to a v2 account.
+func (v *V2) CreatePerson(ctx context.Context, account string, body map[string]any, idem string) ([]byte, error) {
+	return v.call(ctx, http.MethodPost, "/v2/core/accounts/"+url.PathEscape(account)+"/persons", body, idem)
+}
+
+// UpdatePerson updates a person of a v2 account.
+func (v *V2) UpdatePerson(ctx context.Context, account, person string, body map[string]any, idem string) ([]byte, error) {
+	return v.call(ctx, http.MethodPost, "/v2/core/accounts/"+url.PathEscape(account)+"/persons/"+url.PathEscape(person), body, idem)
+}
+
+// configurationFor maps v1 capability names to a v2 configuration and
+// capability path (sandbox-rules §4.5).
+var configurationFor = map[string][2]string{
+	"card_payments": {"merchant", "card_payments"},
+	"transfers":     {"recipient", "stripe_balance.stripe_transfers"},
+}
+
+// v2CreateBody is the create body for a new account.
+func v2CreateBody(n NewAccount) map[string]any {
+	configs := map[string]any{}
+	add := func(config, capPath string) {
+		c, _ := configs[config].(map[string]any)
+		if c == nil {
+			c = map[string]any{"capabilities": map[string]any{}}
+			configs[config] = c
+		}
+		caps := c["capabilities"].(map[string]any)
+		parts := strings.Split(capPath, ".")
+		m := caps
+		for _, p := range parts[:len(parts)-1] {
+			next, _ := m[p].(map[string]any)
+			if next == nil {
+				next = map[string]any{}
+				m[p] = next
+			}
+			m = next
+		}
+		m[parts[len(parts)-1]] = map[string]any{"requested": true}
+	}
+	for _, cp := range n.Capabilities {
+		if c, ok := configurationFor[cp]; ok {
+			add(c[0], c[1])
+		}
+	}
+	for _, cfg := range n.Configurations {
+		if _, ok := configs[cfg]; !ok {
+			configs[cfg] = map[string]any{}
+		}
+	}
+	if _, ok := configs["recipient"]; ok {
+		add("recipient", "stripe_balance.payouts")
+	}
+	body := map[string]any{
+		"dashboard": "none",
+		"identity": map[string]any{
+			"country":     strings.ToLower(n.Country),
+			"entity_type": n.BusinessType,
+		},
+		"configuration": configs,
+		"defaults": map[string]any{
+			"currency":         defaultCurrency(n.Country),
+			"responsibilities": map[string]any{"fees_collector": "application", "losses_collector": "application"},
+		},
+	}
+	if n.Email != "" {
+		body["contact_email"] = n.Email
+	}
+	return body
+}
