@@ -36,7 +36,14 @@ func NewV2(b stripe.RawRequestBackend, key string) *V2 {
 }
 
 // call sends one v2 request; body is JSON-encoded (nil for GET).
-func (v *V2) call(ctx context.Context, method, path string, body any, idem string) ([]byte, error) {
+func (v *V2) call(ctx context.Context, method, path string, body any, idem string) (out []byte, err error) {
+	defer func() {
+		// stripe-go v82's RawRequest dereferences a nil response when the
+		// connection itself fails; that is a network error, not a crash.
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("%s %s: could not reach the API (%v)", method, path, r)
+		}
+	}()
 	content := ""
 	if body != nil {
 		raw, err := json.Marshal(body)

@@ -269,8 +269,10 @@ func (c *Client) loadV2(ctx context.Context, id string) (schema.Account, error) 
 	raw, err := c.v2.GetAccount(ctx, id)
 	if err != nil {
 		var se *stripe.Error
-		if errors.As(err, &se) && se.HTTPStatusCode == 404 && !strings.Contains(se.Msg, id) {
-			return schema.Account{}, errNotV2 // the v2 API itself is not there
+		if errors.As(err, &se) && se.HTTPStatusCode == 404 {
+			// No v2 API here, or no such account in it: v1 has the last
+			// word (and the right "No such account" message).
+			return schema.Account{}, errNotV2
 		}
 		return schema.Account{}, FromStripe(err, "")
 	}

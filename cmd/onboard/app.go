@@ -119,10 +119,14 @@ func (a *app) setup() (*flows.Client, func(), error) {
 	}
 	a.logger.Printf("mode=%s key=%s base=%s lang=%s", a.mode, redactKey(key.Key), *backendCfg.URL, a.language)
 	sc := stripe.NewClient(key.Key, stripe.WithBackends(stripe.NewBackendsWithConfig(backendCfg)))
-	cl := flows.New(flows.StripeAPI{SC: sc},
+	opts := []flows.Option{}
+	if rb, ok := stripe.GetBackendWithConfig(stripe.APIBackend, backendCfg).(stripe.RawRequestBackend); ok {
+		opts = append(opts, flows.WithV2(flows.NewV2(rb, key.Key)))
+	}
+	cl := flows.New(flows.StripeAPI{SC: sc}, append(opts,
 		flows.WithLang(a.language),
 		flows.WithAcceptance(a.acceptanceIP(), "onboard/0.1 (+terminal)"),
-	)
+	)...)
 	return cl, release, nil
 }
 

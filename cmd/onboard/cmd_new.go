@@ -11,7 +11,8 @@ import (
 
 type newFlags struct {
 	country, businessType, agreement, answers string
-	capabilities                              []string
+	accountsAPI, email                        string
+	capabilities, configurations              []string
 	upfront, future, json                     bool
 }
 
@@ -48,6 +49,9 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 	fl.StringVar(&f.agreement, "agreement", "full", "service agreement: full or recipient")
 	fl.BoolVar(&f.upfront, "upfront", false, "collect eventually_due now too")
 	fl.BoolVar(&f.future, "future", false, "also collect future requirements (implies --upfront)")
+	fl.StringVar(&f.accountsAPI, "accounts-api", "v1", "Stripe accounts API: v1 or v2 (configurations, requirement entries)")
+	fl.StringSliceVar(&f.configurations, "configurations", nil, "with --accounts-api v2: configurations to apply (merchant, recipient, customer)")
+	fl.StringVar(&f.email, "email", "", "the account's contact email (required by v2)")
 	fl.StringVar(&f.answers, "answers", "", "answers file (JSON or YAML): run without a terminal")
 	fl.BoolVar(&f.json, "json", false, "print the final status as JSON on stdout")
 	return cmd
@@ -84,7 +88,22 @@ func (f newFlags) account() (flows.NewAccount, error) {
 	if f.agreement == "recipient" && contains(caps, "card_payments") {
 		return flows.NewAccount{}, usageErr("card_payments needs the full service agreement; use --capabilities transfers with --agreement recipient")
 	}
-	return flows.NewAccount{Country: country, BusinessType: f.businessType, Capabilities: caps, Agreement: f.agreement}, nil
+	switch f.accountsAPI {
+	case "v1":
+		if len(f.configurations) > 0 {
+			return flows.NewAccount{}, usageErr("--configurations goes with --accounts-api v2")
+		}
+	case "v2":
+		for _, c := range f.configurations {
+			if c != "merchant" && c != "recipient" && c != "customer" {
+				return flows.NewAccount{}, usageErr("unknown configuration %q (merchant, recipient, customer)", c)
+			}
+		}
+	default:
+		return flows.NewAccount{}, usageErr("--accounts-api takes v1 or v2, not %q", f.accountsAPI)
+	}
+	return flows.NewAccount{Country: country, BusinessType: f.businessType, Capabilities: caps, Agreement: f.agreement,
+		API: f.accountsAPI, Configurations: f.configurations, Email: f.email}, nil
 }
 
 func contains(s []string, v string) bool {
