@@ -164,17 +164,56 @@ func fieldForAnswer(key, country string) schema.Field {
 	return schema.Lookup(key, country)
 }
 
-// lookup finds a field's answer under its key or under any requirement
-// path it answers (owners.email answers owners.0.email).
-func (a Answers) lookup(f schema.Field) (string, bool) {
-	if v, ok := a.Values[f.Key]; ok {
-		return v, true
-	}
+// candidates are the answer keys that can hold a field's value: its key,
+// the requirement paths it answers (owners.email answers owners.0.email),
+// and, for an existing person, the role names the answers file uses for
+// them (representative.dob for person_abc.dob when person_abc is the
+// representative).
+func candidates(f schema.Field, acct schema.Account) []string {
+	keys := append([]string{f.Key}, f.Covers...)
 	if strings.HasPrefix(f.Key, "external_account.") {
-		return "", false // bank parts are only ever answered by their own key
+		return keys[:1] // bank parts are only ever answered by their own key
 	}
-	for _, p := range f.Covers {
-		if v, ok := a.Values[p]; ok {
+	if f.Person == nil || f.Person.ID == "" {
+		return keys
+	}
+	leaf := strings.TrimPrefix(f.Key, f.Person.Prefix+".")
+	for _, alias := range personAliases(acct, f.Person.ID) {
+		keys = append(keys, alias+"."+leaf)
+	}
+	return keys
+}
+
+// personAliases names a person as an answers file does: by role and
+// index among the people holding that role.
+func personAliases(acct schema.Account, id string) []string {
+	var out []string
+	count := map[string]int{}
+	for _, p := range acct.Persons {
+		for _, r := range p.Roles {
+			idx := count[r]
+			count[r]++
+			if p.ID != id {
+				continue
+			}
+			prefix := schema.RolePrefix(r)
+			if r == schema.RoleRepresentative {
+				out = append(out, prefix)
+				continue
+			}
+			out = append(out, fmt.Sprintf("%s.%d", prefix, idx))
+			if idx == 0 {
+				out = append(out, prefix)
+			}
+		}
+	}
+	return out
+}
+
+// lookup finds a field's answer under any of its candidate keys.
+func (a Answers) lookup(f schema.Field, acct schema.Account) (string, bool) {
+	for _, k := range candidates(f, acct) {
+		if v, ok := a.Values[k]; ok {
 			return v, true
 		}
 	}
@@ -182,10 +221,10 @@ func (a Answers) lookup(f schema.Field) (string, bool) {
 }
 
 // Used lists the answer keys a set of fields consumes.
-func (a Answers) Used(fs []schema.Field) []string {
+func (a Answers) Used(fs []schema.Field, acct schema.Account) []string {
 	var out []string
 	for _, f := range fs {
-		for _, k := range append([]string{f.Key}, f.Covers...) {
+		for _, k := range candidates(f, acct) {
 			if _, ok := a.Values[k]; ok {
 				out = append(out, k)
 			}
@@ -199,12 +238,12 @@ func (a Answers) Used(fs []schema.Field) []string {
 	return out
 }
 
-// For returns the answers for a step's fields, and the keys of required
-// fields it has no answer for.
-func (a Answers) For(st Step) (values map[string]string, missing []string) {
+// For returns the answers for a step's fields of acct, and the keys of
+// required fields it has no answer for.
+func (a Answers) For(st Step, acct schema.Account) (values map[string]string, missing []string) {
 	values = map[string]string{}
 	for _, f := range st.Fields {
-		if v, ok := a.lookup(f); ok {
+		if v, ok := a.lookup(f, acct); ok {
 			values[f.Key] = v
 			continue
 		}

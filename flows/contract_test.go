@@ -34,7 +34,7 @@ func TestRequestsAreValidForStripeMock(t *testing.T) {
 		Requirements: schema.Requirements{CurrentlyDue: usIndividualDue}}
 	ans := usAnswers(t)
 	for _, st := range flows.Plan(acct, flows.Strategy{Upfront: true}, nil, schema.English) {
-		values, missing := ans.For(st)
+		values, missing := ans.For(st, acct)
 		if len(missing) > 0 {
 			t.Fatalf("%s: no test answer for %v", st.Group, missing)
 		}

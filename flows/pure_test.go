@@ -111,7 +111,7 @@ func TestEveryStateHasALabel(t *testing.T) {
 func TestAnswersForRoleWithoutIndex(t *testing.T) {
 	a, _ := ParseAnswers(map[string]any{"owners.email": "o@example.com", "owners.0.first_name": "Ada"})
 	st := Step{Fields: schema.FieldsFor([]string{"owners.email", "owners.first_name"}, "GB")}
-	values, missing := a.For(st)
+	values, missing := a.For(st, schema.Account{})
 	if values["owners.0.email"] != "o@example.com" || values["owners.0.first_name"] != "Ada" || len(missing) != 0 {
 		t.Fatalf("values %v missing %v", values, missing)
 	}

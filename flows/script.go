@@ -46,9 +46,9 @@ func (c *Client) Run(ctx context.Context, a schema.Account, s Strategy, ans Answ
 		for _, p := range st.Paths {
 			tried[p] = true
 		}
-		values, missing := ans.For(st)
+		values, missing := ans.For(st, rep.Account)
 		rep.Missing = append(rep.Missing, missing...)
-		for _, k := range ans.Used(st.Fields) {
+		for _, k := range ans.Used(st.Fields, rep.Account) {
 			used[k] = true
 		}
 		st.Fields = answered(st.Fields, values)

@@ -155,8 +155,13 @@ func indexOf(list []string, s string) int {
 	return len(list)
 }
 
+// lowerFirst lowers a label's first letter to follow a colon, unless the
+// first word is an acronym (ZIP, BSB, IBAN), which keeps its capitals.
 func lowerFirst(s string) string {
-	if s == "" {
+	if len(s) < 2 {
+		return strings.ToLower(s)
+	}
+	if s[1] >= 'A' && s[1] <= 'Z' {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]
