@@ -10,7 +10,7 @@ import (
 // loadAccount reads an account's facts and its last published snapshot.
 func loadAccount(r *request, id string) (*accountFacts, []byte, error) {
 	var data, snap string
-	err := r.tx.QueryRowContext(r.ctx, `SELECT data, snapshot FROM accounts WHERE id = ?`, id).Scan(&data, &snap)
+	err := r.row(qAccount, id).Scan(&data, &snap)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, errNotFound
 	}

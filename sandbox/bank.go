@@ -49,14 +49,14 @@ func readBank(p *param, defaultCountry string) (bankInput, error) {
 			in.Currency = prof.Currency
 		}
 	}
-	if e := validateBank(in, p.path); e != nil {
+	if e := validateBank(&in, p.path); e != nil {
 		return in, e
 	}
 	return in, nil
 }
 
 // validateBank applies the per-country format checks (v1-requirements §4.2).
-func validateBank(in bankInput, prefix string) *apiError {
+func validateBank(in *bankInput, prefix string) *apiError {
 	if !countryRE.MatchString(in.Country) {
 		return invalid("", prefix+"[country]", "Invalid country: %s", in.Country)
 	}
@@ -66,21 +66,7 @@ func validateBank(in bankInput, prefix string) *apiError {
 	if in.HolderType != "" && in.HolderType != "individual" && in.HolderType != "company" {
 		return invalid("", prefix+"[account_holder_type]", "Invalid account_holder_type: must be one of individual or company")
 	}
-	acct := strings.ReplaceAll(in.Account, " ", "")
-	if !digitsRE.MatchString(acct) || len(acct) < 4 || len(acct) > 17 {
-		return invalid("account_number_invalid", prefix+"[account_number]",
-			"The account number must contain only digits, and must be between 4 and 17 digits long.")
-	}
-	if in.Country == "US" {
-		if in.Routing == "" {
-			return errMissingParam(prefix + "[routing_number]")
-		}
-		if !abaValid(in.Routing) {
-			return invalid("routing_number_invalid", prefix+"[routing_number]",
-				"Routing number must have 9 digits and a valid ABA checksum (for example 110000000).")
-		}
-	}
-	return nil
+	return validateDomestic(in, prefix)
 }
 
 // abaValid checks a US routing number: nine digits with
@@ -113,6 +99,12 @@ func toBankFacts(in bankInput) (bankFacts, outcome) {
 		HolderType:    in.HolderType,
 		Fingerprint:   fingerprint(in.Country, in.Routing, acct),
 	}
+	bankOutcome(&b, acct)
+	if b.PayoutFailure != "" {
+		// A payout to it fails: payouts stop until another account is given,
+		// charges go on [G].
+		return b, outcome{Code: "bank_account_unusable", PayoutsOnly: true}
+	}
 	return b, outcome{}
 }
 
@@ -124,12 +116,20 @@ func bankName(routing string) string {
 }
 
 // magicBankToken resolves Stripe's built-in test tokens (btok_us and the
-// btok_us_verified family) without a /v1/tokens call.
+// btok_us_verified family, whose suffix names the payout failure) without
+// a /v1/tokens call.
 func magicBankToken(id string) (bankFacts, outcome, bool) {
-	if id != "btok_us" && !strings.HasPrefix(id, "btok_us_verified") {
+	accounts := map[string]string{
+		"btok_us": "000123456789", "btok_us_verified": "000123456789",
+		"btok_us_verified_noAccount": "000111111116", "btok_us_verified_accountClosed": "000111111113",
+		"btok_us_verified_insufficientFunds": "000222222227", "btok_us_verified_debitNotAuthorized": "000333333335",
+		"btok_us_verified_invalidCurrency": "000444444440",
+	}
+	acct, ok := accounts[id]
+	if !ok {
 		return bankFacts{}, outcome{}, false
 	}
-	b, out := toBankFacts(bankInput{Country: "US", Currency: "usd", Routing: "110000000", Account: "000123456789"})
+	b, out := toBankFacts(bankInput{Country: "US", Currency: "usd", Routing: "110000000", Account: acct})
 	return b, out, true
 }
 
@@ -172,6 +172,9 @@ func renderBank(b *bankFacts, account string, st fieldStatus) bankJSON {
 			out.Status = "verified"
 		case fieldFailed:
 			out.Status = "verification_failed"
+			if b.PayoutFailure != "" {
+				out.Status = "errored"
+			}
 		}
 	}
 	return out

@@ -1,10 +1,18 @@
 package sandbox
 
 import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/stripe/stripe-go/v82"
+
+	"onboard/internal/stripemock"
 )
 
 // BenchmarkRetrieveAmongMany measures a retrieve (a full derivation of
@@ -17,23 +25,211 @@ func BenchmarkRetrieveAmongMany(b *testing.B) {
 	}
 	defer sb.Close()
 	sc := newClient("sk_test_x", "http://sandbox.invalid", &http.Client{Transport: sb.Transport()})
-	var id string
-	for range 1000 {
-		a, err := sc.V1Accounts.Create(b.Context(), &stripe.AccountCreateParams{
-			BusinessType: stripe.String("individual"),
-			Capabilities: &stripe.AccountCreateCapabilitiesParams{
-				CardPayments: &stripe.AccountCreateCapabilitiesCardPaymentsParams{Requested: stripe.Bool(true)},
-			},
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-		id = a.ID
+	seedAccounts(b, sb, 1000)
+	a, err := sc.V1Accounts.Create(b.Context(), &stripe.AccountCreateParams{BusinessType: stripe.String("individual")})
+	if err != nil {
+		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := sc.V1Accounts.GetByID(b.Context(), id, nil); err != nil {
+		if _, err := sc.V1Accounts.GetByID(b.Context(), a.ID, nil); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// seedAccounts inserts n US individual accounts directly, as the API
+// would store them, for list benchmarks (creating them through the API
+// would dominate the run).
+func seedAccounts(tb testing.TB, sb *Sandbox, n int) {
+	tb.Helper()
+	ctx := context.Background()
+	err := inTx(ctx, sb.db, func(tx *sql.Tx) error {
+		// Rows as the API stores them: facts plus the published snapshot.
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO accounts (id, created, data, snapshot) VALUES (?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for i := range n {
+			r := &request{now: baseTime.Add(time.Duration(i) * time.Second)}
+			a := newAccountFacts(r)
+			a.BusinessType, a.DefaultCurrency = "individual", "usd"
+			a.Capabilities["transfers"] = true
+			a.Individual = &individualFacts{ID: newID("person_", 24), Address: map[string]string{}, Metadata: map[string]string{}}
+			data, _ := json.Marshal(a)
+			snap := mustJSON(renderAccount(a, r.now))
+			if _, err := stmt.ExecContext(ctx, a.ID, a.Created, string(data), string(snap)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// target is one server the comparison runs against.
+type target struct {
+	name string
+	sc   *stripe.Client
+	id   string
+}
+
+// targets starts the sandbox (real HTTP, loopback) and stripe-mock.
+func targets(b *testing.B) []target {
+	sb, err := Open(b.TempDir()+"/bench.db", WithClock(fixedClock))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = sb.Close() })
+	srv := httptest.NewServer(sb.Handler())
+	b.Cleanup(srv.Close)
+	ssc := newClient("sk_test_x", srv.URL, nil)
+	a, err := ssc.V1Accounts.Create(b.Context(), &stripe.AccountCreateParams{
+		Country: stripe.String("US"), BusinessType: stripe.String("individual"),
+		Capabilities: &stripe.AccountCreateCapabilitiesParams{Transfers: &stripe.AccountCreateCapabilitiesTransfersParams{Requested: stripe.Bool(true)}},
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	seedAccounts(b, sb, 200)
+	mock := stripemock.Start(b)
+	return []target{
+		{"sandbox", ssc, a.ID},
+		{"stripe-mock", newClient("sk_test_x", mock, nil), "acct_123"},
+	}
+}
+
+// reportRate adds the request rate to the benchmark output.
+func reportRate(b *testing.B, start time.Time) {
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "req/s")
+}
+
+// BenchmarkCompare runs retrieve, update and list on the sandbox and on
+// stripe-mock in the same run, through stripe-go over loopback HTTP;
+// compare the req/s columns. Retrieve and list run from GOMAXPROCS
+// goroutines (reads are concurrent); updates to one account are
+// sequential, as they are serialised anyway.
+func BenchmarkCompare(b *testing.B) {
+	for _, tg := range targets(b) {
+		b.Run("retrieve/"+tg.name, func(b *testing.B) {
+			start := time.Now()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					if _, err := tg.sc.V1Accounts.GetByID(context.Background(), tg.id, nil); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			})
+			reportRate(b, start)
+		})
+		b.Run("update/"+tg.name, func(b *testing.B) {
+			start := time.Now()
+			i := 0
+			for b.Loop() {
+				p := &stripe.AccountUpdateParams{}
+				p.AddMetadata("n", fmt.Sprint(i))
+				i++
+				if _, err := tg.sc.V1Accounts.Update(b.Context(), tg.id, p); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportRate(b, start)
+		})
+		b.Run("list/"+tg.name, func(b *testing.B) {
+			start := time.Now()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					p := &stripe.AccountListParams{}
+					p.Limit = stripe.Int64(10)
+					p.Single = true
+					for _, err := range tg.sc.V1Accounts.List(context.Background(), p) {
+						if err != nil {
+							b.Error(err)
+							return
+						}
+					}
+				}
+			})
+			reportRate(b, start)
+		})
+	}
+}
+
+// BenchmarkList10000 measures listing 10,000 accounts in pages of 100
+// (one op = the whole walk).
+func BenchmarkList10000(b *testing.B) {
+	sb, err := Open(b.TempDir()+"/bench.db", WithClock(fixedClock))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer sb.Close()
+	seedAccounts(b, sb, 10000)
+	sc := newClient("sk_test_x", "http://sandbox.invalid", &http.Client{Transport: sb.Transport()})
+	b.ResetTimer()
+	for b.Loop() {
+		n := 0
+		p := &stripe.AccountListParams{}
+		p.Limit = stripe.Int64(100)
+		for _, err := range sc.V1Accounts.List(b.Context(), p) {
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != 10000 {
+			b.Fatalf("listed %d", n)
+		}
+	}
+}
+
+// BenchmarkList10000Raw is BenchmarkList10000 without stripe-go's decoding
+// of every account: it reads only ids and has_more, so it measures the
+// sandbox's side of the walk.
+func BenchmarkList10000Raw(b *testing.B) {
+	sb, err := Open(b.TempDir()+"/bench.db", WithClock(fixedClock))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer sb.Close()
+	seedAccounts(b, sb, 10000)
+	hc := &http.Client{Transport: sb.Transport()}
+	b.ResetTimer()
+	for b.Loop() {
+		n, after := 0, ""
+		for {
+			u := "http://sandbox.invalid/v1/accounts?limit=100"
+			if after != "" {
+				u += "&starting_after=" + after
+			}
+			req, _ := http.NewRequest(http.MethodGet, u, nil)
+			req.Header.Set("Authorization", "Bearer sk_test_x")
+			resp, err := hc.Do(req)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var page struct {
+				HasMore bool `json:"has_more"`
+				Data    []struct {
+					ID string `json:"id"`
+				} `json:"data"`
+			}
+			err = json.NewDecoder(resp.Body).Decode(&page)
+			_ = resp.Body.Close()
+			if err != nil {
+				b.Fatal(err)
+			}
+			n += len(page.Data)
+			if !page.HasMore {
+				break
+			}
+			after = page.Data[len(page.Data)-1].ID
+		}
+		if n != 10000 {
+			b.Fatalf("listed %d", n)
 		}
 	}
 }

@@ -116,7 +116,7 @@ func TestCreateErrors(t *testing.T) {
 	wantErr(t, err, 400, "country_unsupported", "country")
 	_, err = e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{Type: stripe.String("standard")})
 	wantErr(t, err, 400, "", "type")
-	_, err = e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{BusinessType: stripe.String("company")})
+	_, err = e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{BusinessType: stripe.String("government_entity")})
 	wantErr(t, err, 400, "", "business_type")
 	_, err = e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{
 		Individual: &stripe.PersonParams{FirstName: stripe.String("Jenny")},

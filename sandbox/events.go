@@ -47,6 +47,9 @@ func persist(r *request, a *accountFacts, before []byte) (accountJSON, error) {
 		if err := recordEvent(r, a.ID, "account.updated", after, before, true); err != nil {
 			return out, err
 		}
+		if err := capabilityEvents(r, a, before, out.Capabilities, r.now, true); err != nil {
+			return out, err
+		}
 	}
 	return out, storeAccount(r, a, after)
 }
@@ -54,16 +57,21 @@ func persist(r *request, a *accountFacts, before []byte) (accountJSON, error) {
 // recordEvent inserts an event; fromRequest says whether it was caused by
 // this API request (settling verifications are not).
 func recordEvent(r *request, account, typ string, object, before []byte, fromRequest bool) error {
-	ev := eventJSON{
-		ID: newID("evt_", 24), Object: "event", Account: account, APIVersion: apiVersion,
-		Created: r.now.Unix(), Data: eventDataJSON{Object: object}, Type: typ,
-	}
+	var prev map[string]any
 	if before != nil {
-		prev, err := previousAttributes(before, object)
-		if err != nil {
+		var err error
+		if prev, err = previousAttributes(before, object); err != nil {
 			return err
 		}
-		ev.Data.PreviousAttributes = prev
+	}
+	return insertEvent(r, account, typ, object, prev, fromRequest)
+}
+
+// insertEvent stores one event with the given previous_attributes.
+func insertEvent(r *request, account, typ string, object []byte, prev map[string]any, fromRequest bool) error {
+	ev := eventJSON{
+		ID: newID("evt_", 24), Object: "event", Account: account, APIVersion: apiVersion,
+		Created: r.now.Unix(), Data: eventDataJSON{Object: object, PreviousAttributes: prev}, Type: typ,
 	}
 	if fromRequest {
 		ev.Request.ID = &r.id
@@ -117,6 +125,17 @@ func diffMaps(before, after map[string]any) map[string]any {
 	return out
 }
 
+// errNeedWrite makes a read-only request retry on the write pool.
+var errNeedWrite = errors.New("sandbox: read needs the write path")
+
+// wakesDue reports whether some account has a settle time or deadline due
+// that catchUp has not published yet.
+func wakesDue(r *request) (bool, error) {
+	var n int
+	err := r.row(qWakes, r.now.UnixNano()).Scan(&n)
+	return n == 1, err
+}
+
 // catchUp publishes account.updated for every account whose pending
 // verification has settled since it was last published, so that a client
 // polling /v1/events sees the change even though nothing wrote to it.
@@ -141,8 +160,18 @@ func catchUp(r *request) error {
 			return err
 		}
 		after := mustJSON(renderAccount(a, r.now))
+		if len(snap) == 0 {
+			snap = nil // a migrated row: no previous rendering to diff
+		}
 		if !bytes.Equal(snap, after) {
 			if err := recordEvent(r, a.ID, "account.updated", after, snap, false); err != nil {
+				return err
+			}
+			var caps struct {
+				Capabilities map[string]string `json:"capabilities"`
+			}
+			_ = json.Unmarshal(after, &caps)
+			if err := capabilityEvents(r, a, snap, caps.Capabilities, r.now, false); err != nil {
 				return err
 			}
 		}

@@ -17,8 +17,19 @@ type accountFacts struct {
 	Individual      *individualFacts  `json:"individual,omitempty"`
 	TOS             tosFacts          `json:"tos_acceptance"`
 	Descriptor      string            `json:"statement_descriptor,omitempty"`
-	Metadata        map[string]string `json:"metadata"`
-	Bank            *bankFacts        `json:"bank,omitempty"`
+	// DescriptorPrefix is settings[card_payments][statement_descriptor_prefix].
+	DescriptorPrefix string            `json:"statement_descriptor_prefix,omitempty"`
+	Metadata         map[string]string `json:"metadata"`
+	Bank             *bankFacts        `json:"bank,omitempty"`
+	// Banks are further external accounts added through
+	// /v1/accounts/{id}/external_accounts (the default stays in Bank).
+	Banks   []bankFacts    `json:"banks,omitempty"`
+	Company *companyFacts  `json:"company,omitempty"`
+	Persons []*personFacts `json:"persons,omitempty"`
+	// Documents maps a documents[<type>] name to the file ids given.
+	Documents map[string][]string `json:"documents,omitempty"`
+	// Time holds the volume, thresholds, blocks and rejection (time.go).
+	Time timeFacts `json:"time"`
 
 	// Fields records every requirement path that has been submitted, with
 	// the verification outcome its value implied. Presence of a key is what
@@ -49,6 +60,56 @@ type individualFacts struct {
 	IDNumberProvided bool              `json:"id_number_provided"`
 	SSNLast4Provided bool              `json:"ssn_last_4_provided"`
 	Metadata         map[string]string `json:"metadata"`
+	// Document and AdditionalDocument are the file ids given for
+	// verification[document] / [additional_document] (front, back).
+	Document           [2]string `json:"document"`
+	AdditionalDocument [2]string `json:"additional_document"`
+}
+
+// personFacts is a Person of a company account: the individual fields
+// plus its relationship to the company.
+type personFacts struct {
+	individualFacts
+	Representative   bool     `json:"representative,omitempty"`
+	Owner            bool     `json:"owner,omitempty"`
+	Director         bool     `json:"director,omitempty"`
+	Executive        bool     `json:"executive,omitempty"`
+	PercentOwnership *float64 `json:"percent_ownership,omitempty"`
+	Title            string   `json:"title,omitempty"`
+	// DirectorCode is the error a director test token (first_name
+	// mismatch_director, ...) implies for the directors check.
+	DirectorCode string `json:"director_code,omitempty"`
+}
+
+// holds reports whether the person holds role.
+func (p *personFacts) holds(role string) bool {
+	switch role {
+	case "representative":
+		return p.Representative
+	case "owner":
+		return p.Owner
+	case "director":
+		return p.Director
+	case "executive":
+		return p.Executive
+	}
+	return false
+}
+
+// prefix is the requirement prefix of the person's fields on the account.
+func (p *personFacts) prefix() string { return p.ID + "." }
+
+// companyFacts is account.company: only what Stripe returns.
+type companyFacts struct {
+	Name               string            `json:"name,omitempty"`
+	Phone              string            `json:"phone,omitempty"`
+	Structure          string            `json:"structure,omitempty"`
+	Address            map[string]string `json:"address"`
+	TaxIDProvided      bool              `json:"tax_id_provided"`
+	OwnersProvided     bool              `json:"owners_provided"`
+	DirectorsProvided  bool              `json:"directors_provided"`
+	ExecutivesProvided bool              `json:"executives_provided"`
+	Document           [2]string         `json:"document"`
 }
 
 // dateFacts is a day/month/year triple.
@@ -77,6 +138,13 @@ type bankFacts struct {
 	HolderName    string `json:"account_holder_name,omitempty"`
 	HolderType    string `json:"account_holder_type,omitempty"`
 	Fingerprint   string `json:"fingerprint"`
+	// Ownership is "documents" when the test number asks for proof of
+	// ownership once verified (US 000999999992).
+	Ownership string `json:"ownership,omitempty"`
+	// PayoutFailure is the failure code a payout to this account gets (the
+	// §2.8 test numbers), "" when payouts succeed.
+	PayoutFailure string            `json:"payout_failure,omitempty"`
+	Metadata      map[string]string `json:"metadata,omitempty"`
 }
 
 // fieldFact is one submitted requirement. Times are unix nanoseconds on the
@@ -93,12 +161,20 @@ type fieldFact struct {
 	// not re-open it (and so verified values stay verified: "tokens only
 	// loosen").
 	Settled bool `json:"settled,omitempty"`
+	// Hold marks a value that verified but raised a watch-list alert (DOB
+	// 1900-01-01): a document becomes due and payouts are held.
+	Hold bool `json:"hold,omitempty"`
+	// PayoutsOnly marks a failure that stops payouts but not charges (a
+	// business address that does not match, sandbox-rules §2.2).
+	PayoutsOnly bool `json:"payouts_only,omitempty"`
 }
 
 // outcome is what a submitted value implies for verification.
 type outcome struct {
-	Code      string // requirements.errors code, "" on success
-	Immediate bool   // settles in the same response instead of after the delay
+	Code        string // requirements.errors code, "" on success
+	Immediate   bool   // settles in the same response instead of after the delay
+	Hold        bool   // watch-list alert: see fieldFact.Hold
+	PayoutsOnly bool   // see fieldFact.PayoutsOnly
 }
 
 // verified reports a settled success.

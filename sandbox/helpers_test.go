@@ -209,3 +209,11 @@ func (e *env) attachBank(id, account string) *stripe.Account {
 	}
 	return a
 }
+
+// recorderT is httptest.ResponseRecorder under a short name.
+type recorderT = httptest.ResponseRecorder
+
+func newRecorderT() *recorderT { return httptest.NewRecorder() }
+
+// httpClient is an http.Client on the sandbox's in-process transport.
+func httpClient(sb *Sandbox) *http.Client { return &http.Client{Transport: sb.Transport()} }

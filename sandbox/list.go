@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,6 +15,9 @@ type page struct {
 	beforeSeq int64
 	where     []string
 	args      []any
+	// column is what fetch selects ("data" unless set), with its args.
+	column     string
+	columnArgs []any
 }
 
 // readPage reads limit, starting_after, ending_before and created[...]
@@ -91,7 +95,9 @@ func (pg page) fetch(r *request, table string) ([]string, bool, error) {
 	case pg.afterSeq != 0:
 		where, args = append(where, "seq < ?"), append(args, pg.afterSeq)
 	}
-	q := "SELECT data FROM " + table
+	col := cmp.Or(pg.column, "data")
+	args = append(slices.Clone(pg.columnArgs), args...)
+	q := "SELECT " + col + " FROM " + table
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -120,4 +126,60 @@ func (pg page) fetch(r *request, table string) ([]string, bool, error) {
 		slices.Reverse(out)
 	}
 	return out, more, nil
+}
+
+// pageSlice paginates an in-memory list (newest first) of objects with
+// their ids, for sub-resources stored inside an account: limit,
+// starting_after and ending_before like readPage.
+func pageSlice(r *request, ids []string, items []any, url, kind string) (listJSON, error) {
+	p := r.params
+	limit := 10
+	if n, ok, e := p.get("limit").integer(); e != nil {
+		return listJSON{}, e
+	} else if ok {
+		if n < 1 || n > 100 {
+			return listJSON{}, invalid("parameter_invalid_integer", "limit", "Invalid limit: must be between 1 and 100")
+		}
+		limit = int(n)
+	}
+	after, hasAfter, e := p.get("starting_after").nonEmpty()
+	if e != nil {
+		return listJSON{}, e
+	}
+	before, hasBefore, e := p.get("ending_before").nonEmpty()
+	if e != nil {
+		return listJSON{}, e
+	}
+	if hasAfter && hasBefore {
+		return listJSON{}, invalid("parameters_exclusive", "ending_before",
+			"You may only specify one of these parameters: starting_after, ending_before.")
+	}
+	p.get("expand").markAll()
+	if e := p.unknown(); e != nil {
+		return listJSON{}, e
+	}
+	lo, hi := 0, len(items)
+	if hasAfter {
+		i := slices.Index(ids, after)
+		if i < 0 {
+			return listJSON{}, errNoSuch(kind, after, "starting_after")
+		}
+		lo = i + 1
+	}
+	if hasBefore {
+		i := slices.Index(ids, before)
+		if i < 0 {
+			return listJSON{}, errNoSuch(kind, before, "ending_before")
+		}
+		hi = i
+		lo = max(0, hi-limit)
+	}
+	more := hi-lo > limit
+	if hasBefore {
+		more = lo > 0
+	} else if more {
+		hi = lo + limit
+	}
+	data := append([]any{}, items[lo:hi]...)
+	return listJSON{Object: "list", Data: data, HasMore: more, URL: url}, nil
 }

@@ -52,7 +52,7 @@ func (ap *applier) submit(path string, out outcome) {
 // update they remain unread and are reported as unknown, like Stripe.
 func (ap *applier) apply(create bool) error {
 	p := ap.r.params
-	steps := []func(*param) error{ap.businessType, ap.agreement, ap.capabilities, ap.simple, ap.profile, ap.individual, ap.tos, ap.externalAccount}
+	steps := []func(*param) error{ap.businessType, ap.agreement, ap.capabilities, ap.simple, ap.profile, ap.individual, ap.company, ap.documents, ap.tos, ap.externalAccount}
 	if create {
 		steps = append([]func(*param) error{ap.createOnly}, steps...)
 	}
@@ -135,13 +135,19 @@ func (ap *applier) businessType(p *param) error {
 		// Requirements are recomputed for the new type; the old type's
 		// answers no longer apply.
 		for path := range a.Fields {
-			if strings.HasPrefix(path, individualPrefix) {
+			if strings.HasPrefix(path, individualPrefix) || strings.HasPrefix(path, "company.") || strings.HasPrefix(path, "person_") {
 				delete(a.Fields, path)
 			}
 		}
-		a.Individual = nil
+		a.Individual, a.Company, a.Persons = nil, nil, nil
 	}
 	a.BusinessType = v
+	if !countries[a.Country].NonProfit && v == "non_profit" {
+		return invalid("", "business_type", "business_type=non_profit is not available in %s.", a.Country)
+	}
+	if isCompanyType(a) && a.Company == nil {
+		a.Company = &companyFacts{Address: map[string]string{}}
+	}
 	if v == "individual" && a.Individual == nil {
 		a.Individual = &individualFacts{
 			ID: newID("person_", 24), Created: ap.r.now.Unix(),
@@ -202,7 +208,39 @@ func (ap *applier) simple(p *param) error {
 	if err := readMetadata(p.get("metadata"), ap.a.Metadata); err != nil {
 		return err
 	}
-	return ap.setField(p.get("settings").get("payments").get("statement_descriptor"), &ap.a.Descriptor, "", checkDescriptor)
+	sd := p.get("settings").get("payments").get("statement_descriptor")
+	if err := ap.setField(sd, &ap.a.Descriptor, "", checkDescriptor); err != nil {
+		return err
+	}
+	if v, ok := sd.str(); ok {
+		delete(ap.a.Fields, "settings.payments.statement_descriptor")
+		if code := descriptorOutcomes[strings.TrimSpace(v)]; code != "" {
+			ap.submit("settings.payments.statement_descriptor", outcome{Code: code})
+		}
+	}
+	pre := p.get("settings").get("card_payments").get("statement_descriptor_prefix")
+	if err := ap.setField(pre, &ap.a.DescriptorPrefix, "", checkDescriptorPrefix); err != nil {
+		return err
+	}
+	if v, ok := pre.str(); ok {
+		delete(ap.a.Fields, "settings.card_payments.statement_descriptor_prefix")
+		if code := prefixOutcomes[strings.TrimSpace(v)]; code != "" {
+			ap.submit("settings.card_payments.statement_descriptor_prefix", outcome{Code: code})
+		}
+	}
+	return nil
+}
+
+// prefixOutcomes are the statement descriptor prefix test values (§2.6).
+var prefixOutcomes = map[string]string{
+	"mismatch":   "invalid_statement_descriptor_prefix_mismatch",
+	"disallowed": "invalid_statement_descriptor_prefix_denylisted",
+}
+
+// descriptorOutcomes are the statement descriptor test values (§2.6).
+var descriptorOutcomes = map[string]string{
+	"mismatch":   "invalid_statement_descriptor_business_mismatch",
+	"disallowed": "invalid_statement_descriptor_denylisted",
 }
 
 // readMetadata applies metadata[k]=v; an empty value deletes the key and
@@ -237,7 +275,7 @@ func (ap *applier) profile(p *param) error {
 	}{
 		{"mcc", "business_profile.mcc", checkMCC},
 		{"name", "", nil},
-		{"product_description", "", nil},
+		{"product_description", "", checkProductDescription},
 		{"support_email", "", checkEmail},
 		{"support_phone", "", checkPhone},
 		{"support_url", "", checkURL},
@@ -251,9 +289,26 @@ func (ap *applier) profile(p *param) error {
 			ap.a.Profile[f.name] = v
 		}
 	}
+	if bp.get("product_description").present() {
+		pd := ap.a.Profile["product_description"]
+		code := ""
+		if strings.TrimSpace(pd) == "require_url" {
+			code = "invalid_url_web_presence_detected"
+		}
+		delete(ap.a.Fields, "business_profile.product_description")
+		ap.submit("business_profile.product_description", outcome{Code: code})
+	}
+	if v, ok, _ := bp.get("name").nonEmpty(); ok {
+		if code := profileNameOutcomes[strings.TrimSpace(v)]; code != "" {
+			ap.submit("business_profile.name", outcome{Code: code})
+		}
+	}
 	u, ok, err := readString(bp.get("url"), checkURL)
 	if err != nil || !ok {
 		return err
+	}
+	if pd := ap.a.Profile["product_description"]; pd != "" && strings.EqualFold(strings.TrimSpace(pd), strings.TrimSpace(u)) {
+		return invalid("invalid_product_description_url_match", "business_profile[product_description]", "The product description must not be the same as the business URL.")
 	}
 	ap.a.Profile["url"] = u
 	ap.submit("business_profile.url", urlOutcome(u))

@@ -1,6 +1,8 @@
 package sandbox
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -30,7 +32,35 @@ func (ap *applier) individual(p *param) error {
 		return invalid("", "individual",
 			"You can only provide individual details when business_type is individual (set business_type=individual in the same request or first).")
 	}
-	in := a.Individual
+	// The relationship hash exists on account.individual but means nothing
+	// for an individual account [G]: validated, then ignored.
+	if err := checkRelationship(ind.get("relationship")); err != nil {
+		return err
+	}
+	return ap.personFields(ind, a.Individual, individualPrefix)
+}
+
+// checkRelationship validates individual[relationship][...] types.
+func checkRelationship(rel *param) error {
+	for _, name := range []string{"director", "executive", "owner"} {
+		if _, _, e := rel.get(name).boolean(); e != nil {
+			return e
+		}
+	}
+	if n := rel.get("percent_ownership"); n.present() {
+		if v, _ := n.str(); v != "" {
+			if _, err := strconv.ParseFloat(v, 64); err != nil {
+				return invalid("", n.path, "Invalid percent_ownership: must be a number between 0 and 100.")
+			}
+		}
+	}
+	_, _ = rel.get("title").str()
+	return nil
+}
+
+// personFields reads the identity fields shared by account.individual and
+// Persons into in, submitting requirements under prefix.
+func (ap *applier) personFields(n *param, in *individualFacts, prefix string) error {
 	for _, f := range []struct {
 		name  string
 		dst   *string
@@ -41,25 +71,28 @@ func (ap *applier) individual(p *param) error {
 		{"email", &in.Email, checkEmail},
 		{"phone", &in.Phone, checkPhone},
 	} {
-		if err := ap.setField(ind.get(f.name), f.dst, individualPrefix+f.name, f.check); err != nil {
+		if err := ap.setField(n.get(f.name), f.dst, prefix+f.name, f.check); err != nil {
 			return err
 		}
 	}
-	if err := readMetadata(ind.get("metadata"), in.Metadata); err != nil {
+	if err := readMetadata(n.get("metadata"), in.Metadata); err != nil {
 		return err
 	}
-	if err := ap.dob(ind.get("dob")); err != nil {
+	if err := ap.dob(n.get("dob"), in, prefix); err != nil {
 		return err
 	}
-	if err := ap.address(ind.get("address")); err != nil {
+	if err := ap.address(n.get("address"), in.Address, prefix, false); err != nil {
 		return err
 	}
-	return ap.identityNumbers(ind)
+	if err := ap.verificationDocs(n.get("verification"), in, prefix); err != nil {
+		return err
+	}
+	return ap.identityNumbers(n, in, prefix)
 }
 
 // dob requires day, month and year together (Stripe rejects a partial
 // date), checks the date is plausible, and submits all three parts.
-func (ap *applier) dob(n *param) error {
+func (ap *applier) dob(n *param, in *individualFacts, prefix string) error {
 	if !n.present() {
 		return nil
 	}
@@ -85,20 +118,23 @@ func (ap *applier) dob(n *param) error {
 	if e := checkDOB(n.path, d, ap.r.now); e != nil {
 		return e
 	}
-	ap.a.Individual.DOB = &d
+	in.DOB = &d
 	out := dobOutcome(d)
 	for _, part := range []string{"day", "month", "year"} {
-		ap.submit(individualPrefix+"dob."+part, out)
+		ap.submit(prefix+"dob."+part, out)
 	}
 	return nil
 }
 
-// address stores the address; line1 carries the address test tokens.
-func (ap *applier) address(n *param) error {
+// address stores an address and submits its parts under prefix. line1
+// carries the address test tokens; on a business address (business=true)
+// address_no_match only stops payouts and address_line1_no_match fails
+// every part (sandbox-rules §2.2).
+func (ap *applier) address(n *param, addr map[string]string, prefix string, business bool) error {
 	if !n.present() {
 		return nil
 	}
-	addr := ap.a.Individual.Address
+	vals := map[string]string{}
 	for _, name := range []string{"line1", "line2", "city", "state", "postal_code", "country"} {
 		c := n.get(name)
 		v, ok := c.str()
@@ -118,12 +154,64 @@ func (ap *applier) address(n *param) error {
 				return invalid("", c.path, "Invalid country: %s", v)
 			}
 		}
+		vals[name] = v
+	}
+	country := ap.a.Country
+	if c, ok := vals["country"]; ok {
+		country = c
+	} else if c, ok := addr["country"]; ok {
+		country = c
+	}
+	if e := checkAddress(n.path, country, vals); e != nil {
+		return e
+	}
+	line1 := outcome{}
+	all := outcome{}
+	if l, ok := vals["line1"]; ok {
+		line1 = addressOutcome(l)
+		if business && line1.Code != "" {
+			if strings.TrimSpace(l) == "address_line1_no_match" {
+				all = line1
+			} else {
+				line1.PayoutsOnly = true
+			}
+		}
+	}
+	if all.Code != "" {
+		// Every part of the business address is listed again.
+		for _, name := range []string{"city", "state", "postal_code"} {
+			if _, ok := vals[name]; !ok && addr[name] != "" {
+				ap.submit(prefix+"address."+name, all)
+			}
+		}
+	}
+	for name, v := range vals {
 		addr[name] = v
 		switch name {
 		case "line1":
-			ap.submit(individualPrefix+"address.line1", addressOutcome(v))
+			ap.submit(prefix+"address.line1", line1)
 		case "city", "state", "postal_code":
-			ap.submit(individualPrefix+"address."+name, outcome{})
+			ap.submit(prefix+"address."+name, all)
+		}
+	}
+	return nil
+}
+
+// checkAddress validates postal code and state by the address's country
+// (v1-requirements §1.4): a wrong format is a synchronous 400.
+func checkAddress(path, country string, vals map[string]string) *apiError {
+	prof, ok := countries[country]
+	if !ok {
+		return nil
+	}
+	if pc, ok := vals["postal_code"]; ok && prof.Postal != nil && !prof.Postal.MatchString(strings.TrimSpace(pc)) {
+		return invalid("postal_code_invalid", path+"[postal_code]", "Invalid postal code for %s: %s", country, pc)
+	}
+	if st, ok := vals["state"]; ok && prof.States != nil {
+		s := strings.ToUpper(strings.TrimSpace(st))
+		s = strings.TrimPrefix(strings.TrimPrefix(s, "CO. "), "COUNTY ")
+		if !slices.Contains(prof.States, s) {
+			return invalid("", path+"[state]", "Invalid state for %s: %s (expected one of %s)", country, st, strings.Join(prof.States, ", "))
 		}
 	}
 	return nil
@@ -132,10 +220,9 @@ func (ap *applier) address(n *param) error {
 // identityNumbers handles the write-only ssn_last_4 and id_number. Only the
 // *_provided flags and the outcome the value implies are kept. A full SSN
 // also provides its last four digits, as on Stripe.
-func (ap *applier) identityNumbers(ind *param) error {
+func (ap *applier) identityNumbers(n *param, in *individualFacts, prefix string) error {
 	prof := countries[ap.a.Country]
-	in := ap.a.Individual
-	if c := ind.get("ssn_last_4"); c.present() {
+	if c := n.get("ssn_last_4"); c.present() {
 		v, ok, e := c.nonEmpty()
 		if e != nil {
 			return e
@@ -148,10 +235,10 @@ func (ap *applier) identityNumbers(ind *param) error {
 				return invalid("", c.path, "Invalid ssn_last_4: it must be exactly 4 digits.")
 			}
 			in.SSNLast4Provided = true
-			ap.submit(individualPrefix+"ssn_last_4", ssnLast4Outcome(v))
+			ap.submit(prefix+"ssn_last_4", ssnLast4Outcome(v))
 		}
 	}
-	c := ind.get("id_number")
+	c := n.get("id_number")
 	v, ok, e := c.nonEmpty()
 	if e != nil || !ok {
 		return e
@@ -162,10 +249,10 @@ func (ap *applier) identityNumbers(ind *param) error {
 	}
 	in.IDNumberProvided = true
 	out := idNumberOutcome(v)
-	ap.submit(individualPrefix+"id_number", out)
+	ap.submit(prefix+"id_number", out)
 	if prof.SSNLast4 {
 		in.SSNLast4Provided = true
-		ap.submit(individualPrefix+"ssn_last_4", out)
+		ap.submit(prefix+"ssn_last_4", out)
 	}
 	return nil
 }

@@ -1,6 +1,9 @@
 package sandbox
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // The types below fix the JSON shape of an account. They use pointers where
 // Stripe sends null and always-initialised slices where it sends [], so the
@@ -21,6 +24,7 @@ type accountJSON struct {
 	Email              *string             `json:"email"`
 	ExternalAccounts   listJSON            `json:"external_accounts"`
 	FutureRequirements requirementsJSON    `json:"future_requirements"`
+	Company            *companyJSON        `json:"company,omitempty"`
 	Individual         *personJSON         `json:"individual,omitempty"`
 	Metadata           map[string]string   `json:"metadata"`
 	PayoutsEnabled     bool                `json:"payouts_enabled"`
@@ -50,7 +54,7 @@ type controllerJSON struct {
 }
 
 type requirementsJSON struct {
-	Alternatives        []any              `json:"alternatives"`
+	Alternatives        []alternativeJSON  `json:"alternatives"`
 	CurrentDeadline     *int64             `json:"current_deadline"`
 	CurrentlyDue        []string           `json:"currently_due"`
 	DisabledReason      *string            `json:"disabled_reason"`
@@ -61,6 +65,9 @@ type requirementsJSON struct {
 }
 
 type settingsJSON struct {
+	CardPayments struct {
+		StatementDescriptorPrefix *string `json:"statement_descriptor_prefix"`
+	} `json:"card_payments"`
 	Payments struct {
 		StatementDescriptor *string `json:"statement_descriptor"`
 	} `json:"payments"`
@@ -86,9 +93,65 @@ type listJSON struct {
 // until announced requirements are modelled).
 func emptyRequirements() requirementsJSON {
 	return requirementsJSON{
-		Alternatives: []any{}, CurrentlyDue: []string{}, Errors: []requirementError{},
+		Alternatives: []alternativeJSON{}, CurrentlyDue: []string{}, Errors: []requirementError{},
 		EventuallyDue: []string{}, PastDue: []string{}, PendingVerification: []string{},
 	}
+}
+
+// alternativeJSON is one entry of requirements.alternatives.
+type alternativeJSON struct {
+	AlternativeFieldsDue []string `json:"alternative_fields_due"`
+	OriginalFieldsDue    []string `json:"original_fields_due"`
+}
+
+// alternativePairs lists requirement alternatives: providing either side
+// resolves the other (sandbox-rules §1.2, pairing [G]).
+var alternativePairs = []alternativeJSON{
+	{OriginalFieldsDue: []string{"business_profile.url"}, AlternativeFieldsDue: []string{"business_profile.product_description"}},
+}
+
+// alternatives returns the pairs whose original fields are currently due.
+func alternatives(d derived) []alternativeJSON {
+	out := []alternativeJSON{}
+	for _, p := range alternativePairs {
+		for _, f := range p.OriginalFieldsDue {
+			if slices.Contains(d.CurrentlyDue, f) {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// companyJSON is account.company.
+type companyJSON struct {
+	Address            addressJSON `json:"address"`
+	DirectorsProvided  bool        `json:"directors_provided"`
+	ExecutivesProvided bool        `json:"executives_provided"`
+	Name               *string     `json:"name"`
+	OwnersProvided     bool        `json:"owners_provided"`
+	Phone              *string     `json:"phone"`
+	Structure          *string     `json:"structure,omitempty"`
+	TaxIDProvided      bool        `json:"tax_id_provided"`
+	Verification       struct {
+		Document documentJSON `json:"document"`
+	} `json:"verification"`
+}
+
+func renderCompany(c *companyFacts) *companyJSON {
+	out := &companyJSON{
+		Address: addressJSON{
+			City: nullable(c.Address["city"]), Country: nullable(c.Address["country"]),
+			Line1: nullable(c.Address["line1"]), Line2: nullable(c.Address["line2"]),
+			PostalCode: nullable(c.Address["postal_code"]), State: nullable(c.Address["state"]),
+		},
+		DirectorsProvided: c.DirectorsProvided, ExecutivesProvided: c.ExecutivesProvided,
+		Name: nullable(c.Name), OwnersProvided: c.OwnersProvided, Phone: nullable(c.Phone),
+		Structure: nullable(c.Structure), TaxIDProvided: c.TaxIDProvided,
+	}
+	out.Verification.Document = documentJSON{Front: nullable(c.Document[0]), Back: nullable(c.Document[1])}
+	return out
 }
 
 // nullable maps "" to JSON null.
@@ -134,7 +197,8 @@ func renderAccount(a *accountFacts, now time.Time) accountJSON {
 		Metadata:           a.Metadata,
 		PayoutsEnabled:     d.PayoutsEnabled,
 		Requirements: requirementsJSON{
-			Alternatives: []any{}, CurrentlyDue: d.CurrentlyDue, DisabledReason: d.DisabledReason,
+			Alternatives: alternatives(d), CurrentDeadline: nullableInt(d.Deadline),
+			CurrentlyDue: d.CurrentlyDue, DisabledReason: d.DisabledReason,
 			Errors: d.Errors, EventuallyDue: d.EventuallyDue, PastDue: d.PastDue,
 			PendingVerification: d.Pending,
 		},
@@ -145,11 +209,15 @@ func renderAccount(a *accountFacts, now time.Time) accountJSON {
 		Type: "custom",
 	}
 	out.Settings.Payments.StatementDescriptor = nullable(a.Descriptor)
+	out.Settings.CardPayments.StatementDescriptorPrefix = nullable(a.DescriptorPrefix)
 	if a.Bank != nil {
 		out.ExternalAccounts.Data = append(out.ExternalAccounts.Data, renderBank(a.Bank, a.ID, status(a, "external_account", now)))
 	}
 	n := len(out.ExternalAccounts.Data)
 	out.ExternalAccounts.TotalCount = &n
+	if a.Company != nil {
+		out.Company = renderCompany(a.Company)
+	}
 	if a.Individual != nil {
 		p := renderPerson(a, d, now)
 		out.Individual = &p

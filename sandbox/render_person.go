@@ -1,6 +1,9 @@
 package sandbox
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // personJSON is account.individual, a Person object.
 type personJSON struct {
@@ -67,7 +70,29 @@ type verificationJSON struct {
 const individualPrefix = "individual."
 
 func renderPerson(a *accountFacts, d derived, now time.Time) personJSON {
-	in := a.Individual
+	p := renderPersonFacts(a, a.Individual, individualPrefix, d, now)
+	p.Relationship = map[string]any{
+		"director": false, "executive": false, "owner": false,
+		"percent_ownership": nil, "representative": true, "title": nil,
+	}
+	return p
+}
+
+// renderCompanyPerson renders a Person of a company account.
+func renderCompanyPerson(a *accountFacts, pf *personFacts, d derived, now time.Time) personJSON {
+	p := renderPersonFacts(a, &pf.individualFacts, pf.prefix(), d, now)
+	var pct any
+	if pf.PercentOwnership != nil {
+		pct = *pf.PercentOwnership
+	}
+	p.Relationship = map[string]any{
+		"director": pf.Director, "executive": pf.Executive, "owner": pf.Owner,
+		"percent_ownership": pct, "representative": pf.Representative, "title": nullable(pf.Title),
+	}
+	return p
+}
+
+func renderPersonFacts(a *accountFacts, in *individualFacts, prefix string, d derived, now time.Time) personJSON {
 	p := personJSON{
 		ID: in.ID, Object: "person", Account: a.ID, Created: in.Created,
 		Address: addressJSON{
@@ -78,35 +103,33 @@ func renderPerson(a *accountFacts, d derived, now time.Time) personJSON {
 		Email: nullable(in.Email), FirstName: nullable(in.FirstName), LastName: nullable(in.LastName),
 		Phone: nullable(in.Phone), Metadata: in.Metadata,
 		IDNumberProvided: in.IDNumberProvided, SSNLast4Provided: in.SSNLast4Provided,
-		Relationship: map[string]any{
-			"director": false, "executive": false, "owner": false,
-			"percent_ownership": nil, "representative": true, "title": nil,
-		},
 		FutureRequirements: personReqJSON{
 			Alternatives: []any{}, CurrentlyDue: []string{}, Errors: []requirementError{},
 			EventuallyDue: []string{}, PastDue: []string{}, PendingVerification: []string{},
 		},
 		Requirements: personReqJSON{
 			Alternatives:        []any{},
-			CurrentlyDue:        scoped(d.CurrentlyDue, individualPrefix),
-			Errors:              personErrors(d.Errors),
-			EventuallyDue:       scoped(d.EventuallyDue, individualPrefix),
-			PastDue:             scoped(d.PastDue, individualPrefix),
-			PendingVerification: scoped(d.Pending, individualPrefix),
+			CurrentlyDue:        scoped(d.CurrentlyDue, prefix),
+			Errors:              personErrors(d.Errors, prefix),
+			EventuallyDue:       scoped(d.EventuallyDue, prefix),
+			PastDue:             scoped(d.PastDue, prefix),
+			PendingVerification: scoped(d.Pending, prefix),
 		},
 	}
 	if in.DOB != nil {
 		p.DOB = dobJSON{Day: &in.DOB.Day, Month: &in.DOB.Month, Year: &in.DOB.Year}
 	}
-	p.Verification = personVerification(a, now)
+	p.Verification = personVerification(a, prefix, now)
+	p.Verification.Document = documentJSON{Front: nullable(in.Document[0]), Back: nullable(in.Document[1])}
+	p.Verification.AdditionalDocument = documentJSON{Front: nullable(in.AdditionalDocument[0]), Back: nullable(in.AdditionalDocument[1])}
 	return p
 }
 
-func personErrors(all []requirementError) []requirementError {
+func personErrors(all []requirementError, prefix string) []requirementError {
 	out := []requirementError{}
 	for _, e := range all {
-		if len(scoped([]string{e.Requirement}, individualPrefix)) == 1 {
-			e.Requirement = e.Requirement[len(individualPrefix):]
+		if rest, ok := strings.CutPrefix(e.Requirement, prefix); ok {
+			e.Requirement = rest
 			out = append(out, e)
 		}
 	}
@@ -116,17 +139,17 @@ func personErrors(all []requirementError) []requirementError {
 // personVerification summarises the identity group: verified when every
 // submitted identity field verified and the core is complete, pending while
 // any is still being checked, unverified otherwise.
-func personVerification(a *accountFacts, now time.Time) verificationJSON {
+func personVerification(a *accountFacts, prefix string, now time.Time) verificationJSON {
 	v := verificationJSON{Status: "unverified"}
-	g := groupOf("individual.first_name")
+	g, _ := groupOf(individualPrefix + "first_name")
 	pending, failed, submitted := false, "", 0
 	for _, m := range g.Members {
-		switch status(a, m, now) {
+		switch status(a, prefix+m, now) {
 		case fieldPending:
 			pending = true
 		case fieldFailed:
 			if failed == "" {
-				failed = a.Fields[m].Code
+				failed = a.Fields[prefix+m].Code
 			}
 		case fieldDone:
 			submitted++
@@ -143,7 +166,7 @@ func personVerification(a *accountFacts, now time.Time) verificationJSON {
 	case pending:
 		v.Status = "pending"
 	case submitted > 0:
-		if groupReady(a, g) {
+		if groupReady(a, g, prefix) {
 			v.Status = "verified"
 		}
 	}

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -14,14 +15,16 @@ type derived struct {
 	PastDue          []string
 	Pending          []string
 	Errors           []requirementError
+	Deadline         int64 // unix seconds, 0 = none
 	DisabledReason   *string
 	Capabilities     map[string]string
+	CapReasons       map[string]*string
 	ChargesEnabled   bool
 	PayoutsEnabled   bool
 	DetailsSubmitted bool
-	// status of every requirement path the rules mention, plus extras such
-	// as external_account, for rendering person and bank statuses.
-	Status map[string]fieldStatus
+	// Items is every requirement the account has, with its standing; the
+	// capability objects filter it.
+	Items []itemState
 }
 
 // requirementError is one entry of requirements.errors.
@@ -31,6 +34,32 @@ type requirementError struct {
 	Requirement string `json:"requirement"`
 }
 
+// item is one requirement string of one account, after role rows were
+// expanded to persons and conditional requirements were added.
+type item struct {
+	Path      string
+	Stage     stage
+	Threshold string
+	Caps      []string
+	// Code, when set, is the error a missing conditional item carries (the
+	// directors check that asks for proof of registration).
+	Code string
+	// PayoutsOnly: past due, it blocks payouts but not the capabilities.
+	PayoutsOnly bool
+}
+
+// itemState is an item evaluated at a moment.
+type itemState struct {
+	item
+	Status   fieldStatus
+	Current  bool
+	Past     bool
+	Deadline int64 // unix seconds, 0 = none
+	Code     string
+}
+
+func (it item) gates(c string) bool { return it.Caps == nil || slices.Contains(it.Caps, c) }
+
 // derive evaluates the account at now. It never mutates a, so any number of
 // readers (in any process sharing the database) get the same answer for the
 // same clock.
@@ -38,33 +67,59 @@ func derive(a *accountFacts, now time.Time) derived {
 	d := derived{
 		CurrentlyDue: []string{}, EventuallyDue: []string{}, PastDue: []string{},
 		Pending: []string{}, Errors: []requirementError{},
-		Capabilities: map[string]string{}, Status: map[string]fieldStatus{},
+		Capabilities: map[string]string{}, CapReasons: map[string]*string{},
 	}
-	rules := applicableRules(a)
+	ns := now.UnixNano()
 	submittedAll := true
-	for _, r := range rules {
-		st := status(a, r.Path, now)
-		d.Status[r.Path] = st
-		if st == fieldMissing && r.Stage == stageNow {
+	payoutsBlocked := false
+	for _, it := range expandItems(a, now) {
+		s := itemState{item: it, Status: status(a, it.Path, now)}
+		if s.Status == fieldMissing && it.Code != "" {
+			s.Status = fieldFailed
+		}
+		if s.Status == fieldMissing && it.Stage == stageNow && !strings.HasPrefix(it.Path, "documents.") &&
+			!strings.HasSuffix(it.Path, "verification.document") {
 			submittedAll = false
 		}
-		switch st {
+		s.Code = it.Code
+		if f, ok := a.Fields[it.Path]; ok && f.Code != "" {
+			s.Code = f.Code
+			s.PayoutsOnly = s.PayoutsOnly || f.PayoutsOnly
+		}
+		due, deadline := dueness(a, it, ns)
+		switch s.Status {
 		case fieldPending:
-			d.Pending = append(d.Pending, r.Path)
-		case fieldMissing, fieldFailed:
-			d.EventuallyDue = append(d.EventuallyDue, r.Path)
-			if r.Stage == stageNow {
-				// Initial onboarding fields block enablement, so Stripe lists
-				// them as past due with no deadline (sandbox-rules §3.1).
-				// Deadlines for threshold-triggered items will hook in here.
-				d.CurrentlyDue = append(d.CurrentlyDue, r.Path)
-				d.PastDue = append(d.PastDue, r.Path)
+			d.Pending = append(d.Pending, it.Path)
+			if due && deadline != 0 && (d.Deadline == 0 || deadline/1e9 < d.Deadline) {
+				d.Deadline = deadline / 1e9
 			}
-			if st == fieldFailed {
-				code := a.Fields[r.Path].Code
-				d.Errors = append(d.Errors, requirementError{Code: code, Reason: reasonFor(code), Requirement: r.Path})
+		case fieldMissing, fieldFailed:
+			d.EventuallyDue = append(d.EventuallyDue, it.Path)
+			if due {
+				s.Current = true
+				d.CurrentlyDue = append(d.CurrentlyDue, it.Path)
+				if deadline != 0 {
+					s.Deadline = deadline / 1e9
+					if d.Deadline == 0 || s.Deadline < d.Deadline {
+						d.Deadline = s.Deadline
+					}
+				}
+				// Initial onboarding fields block enablement at once, so they
+				// are past due with no deadline (sandbox-rules §3.1).
+				if deadline == 0 || ns >= deadline {
+					s.Past = true
+					d.PastDue = append(d.PastDue, it.Path)
+					if a.Time.Block == "payout" && it.Stage == stageLater {
+						s.PayoutsOnly = true
+					}
+					payoutsBlocked = true
+				}
+			}
+			if s.Status == fieldFailed {
+				d.Errors = append(d.Errors, requirementError{Code: s.Code, Reason: reasonFor(s.Code), Requirement: it.Path})
 			}
 		}
+		d.Items = append(d.Items, s)
 	}
 	for _, list := range [][]string{d.CurrentlyDue, d.EventuallyDue, d.PastDue, d.Pending} {
 		sort.Strings(list)
@@ -77,42 +132,71 @@ func derive(a *accountFacts, now time.Time) derived {
 			continue
 		}
 		requested++
-		d.Capabilities[c] = capabilityStatus(rules, d.Status, c)
+		d.Capabilities[c], d.CapReasons[c] = capabilityStatus(a, d.Items, c)
 	}
 	d.ChargesEnabled = d.Capabilities["card_payments"] == "active" || d.Capabilities["transfers"] == "active"
 	bankVerified := a.Bank != nil && status(a, "external_account", now) == fieldDone
-	d.PayoutsEnabled = bankVerified && len(d.PastDue) == 0 && d.ChargesEnabled
+	d.PayoutsEnabled = bankVerified && !payoutsBlocked && d.ChargesEnabled
 	d.DetailsSubmitted = submittedAll && a.TOS.Date != 0 && a.TOS.IP != ""
-	d.DisabledReason = disabledReason(requested, d)
+	d.DisabledReason = disabledReason(a, requested, d)
 	return d
 }
 
-// capabilityStatus: inactive while any of its current requirements is
-// missing or failed, pending while one is being verified, active otherwise.
-func capabilityStatus(rules []requirementRule, st map[string]fieldStatus, c string) string {
+// dueness says whether an unmet item is currently due and its deadline
+// (unix ns, 0 = none: due at once). Initial items are due from creation;
+// later ones once their threshold is reached or a block made everything
+// due.
+func dueness(a *accountFacts, it item, now int64) (bool, int64) {
+	if it.Stage == stageNow {
+		return true, 0
+	}
+	if a.Time.Block != "" {
+		return true, a.Time.BlockAt
+	}
+	if it.Threshold == "" {
+		return false, 0
+	}
+	if t := reachedAt(a, it.Threshold, now); t != 0 {
+		return true, t + int64(DefaultGrace)
+	}
+	return false, 0
+}
+
+// capabilityStatus follows sandbox-rules §3.3: inactive while one of its
+// requirements is past due, pending while one is being verified, active
+// otherwise (items may still be currently due with a future deadline).
+func capabilityStatus(a *accountFacts, items []itemState, c string) (string, *string) {
+	reason := func(s string) *string { return &s }
+	if a.Time.Rejected != "" {
+		return "inactive", reason("rejected.other")
+	}
+	if paused(a) {
+		return "inactive", reason("paused.inactivity")
+	}
 	pending := false
-	for _, r := range rules {
-		if r.Stage != stageNow || !r.gates(c) {
+	for _, s := range items {
+		if !s.gates(c) {
 			continue
 		}
-		switch st[r.Path] {
-		case fieldMissing, fieldFailed:
-			return "inactive"
-		case fieldPending:
+		if s.Past && !s.PayoutsOnly {
+			return "inactive", reason("requirements.fields_needed")
+		}
+		if s.Status == fieldPending && s.Stage == stageNow {
 			pending = true
 		}
 	}
 	if pending {
-		return "pending"
+		return "pending", reason("pending.onboarding")
 	}
-	return "active"
+	return "active", nil
 }
 
-// disabledReason follows the priority of sandbox-rules §3.2 for the parts
-// modelled so far.
-func disabledReason(requested int, d derived) *string {
+// disabledReason follows the priority of sandbox-rules §3.2 [G order].
+func disabledReason(a *accountFacts, requested int, d derived) *string {
 	var r string
 	switch {
+	case a.Time.Rejected != "":
+		r = "rejected." + a.Time.Rejected
 	case requested == 0:
 		r = "action_required.requested_capabilities"
 	case len(d.PastDue) > 0:

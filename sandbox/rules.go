@@ -3,6 +3,7 @@ package sandbox
 import (
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // stage says when a requirement is collected.
@@ -11,8 +12,8 @@ type stage int
 const (
 	// stageNow requirements are currently_due from account creation.
 	stageNow stage = iota
-	// stageLater requirements only appear in eventually_due (they become due
-	// at a threshold, which a later slice will model).
+	// stageLater requirements sit in eventually_due until a threshold (see
+	// thresholds), a trigger or a block makes them currently_due.
 	stageLater
 )
 
@@ -20,8 +21,17 @@ const (
 // when it is due, and which capabilities and service agreement it applies
 // to. Tables are data so that a country is added by adding rows, not code.
 type requirementRule struct {
-	Path  string
+	// Path is the requirement string, or for a Role row the leaf under each
+	// person holding that role ("first_name", "dob.day").
+	Path string
+	// Role names the person role a row is about (representative, owner,
+	// director, executive); "" for account-level rows. Until a person holds
+	// the role the row shows as relationship.<role>.
+	Role  string
 	Stage stage
+	// Threshold names the entry of thresholds that makes a stageLater row
+	// currently due; "" means only a trigger or a block does.
+	Threshold string
 	// Capabilities lists the capabilities this requirement gates; nil means
 	// every requested capability.
 	Capabilities []string
@@ -37,22 +47,34 @@ type ruleKey struct {
 }
 
 // countryProfile holds the per-country facts that are not requirements:
-// default currency and the formats of write-only identity numbers.
+// default currency and the formats the sandbox validates synchronously.
 type countryProfile struct {
 	Currency string
-	// IDNumber validates individual[id_number]; nil accepts any value.
+	// IDNumber validates id_number; nil accepts any value.
 	IDNumber *regexp.Regexp
 	// IDNumberHint completes the error message when IDNumber rejects a value.
 	IDNumberHint string
-	// SSNLast4 says whether individual[ssn_last_4] exists in this country.
+	// SSNLast4 says whether ssn_last_4 exists in this country.
 	SSNLast4 bool
+	// TaxID validates company[tax_id] (after removing spaces and dashes).
+	TaxID     *regexp.Regexp
+	TaxIDHint string
+	// Postal validates address[postal_code]; nil accepts anything.
+	Postal *regexp.Regexp
+	// States, when not nil, lists the accepted address[state] values (IE:
+	// counties, as Stripe puts the county in state).
+	States []string
+	// Bank is the kind of domestic bank details (see bank_rules.go).
+	Bank bankKind
+	// NonProfit says whether business_type=non_profit is offered.
+	NonProfit bool
 }
 
-// ruleTables and countries join the per-country files (rules_us.go, ...).
-// A new country adds its own file and one entry to each list below.
+// ruleTables and countries join the per-country files (rules_us.go,
+// rules_intl.go). A new country adds rows there, not code here.
 var (
-	ruleTables = joinTables(usTables)
-	countries  = map[string]countryProfile{"US": usProfile}
+	ruleTables = joinTables(usTables, intlTables())
+	countries  = joinProfiles(map[string]countryProfile{"US": usProfile}, intlProfiles)
 )
 
 func joinTables(tables ...map[ruleKey][]requirementRule) map[ruleKey][]requirementRule {
@@ -65,8 +87,19 @@ func joinTables(tables ...map[ruleKey][]requirementRule) map[ruleKey][]requireme
 	return out
 }
 
+func joinProfiles(ps ...map[string]countryProfile) map[string]countryProfile {
+	out := map[string]countryProfile{}
+	for _, p := range ps {
+		for k, v := range p {
+			out[k] = v
+		}
+	}
+	return out
+}
+
 // acctBlock is the ACCT building block of sandbox-rules §1.2: what every
-// account needs regardless of business type.
+// account needs regardless of business type. The MCC is not asked under
+// the recipient agreement (§1.4 [G]).
 var acctBlock = []requirementRule{
 	{Path: "business_profile.mcc", Agreement: "full"},
 	{Path: "business_profile.url"},
@@ -75,24 +108,50 @@ var acctBlock = []requirementRule{
 	{Path: "tos_acceptance.ip"},
 }
 
-// individualBlock is IND (§1.2); withState adds individual.address.state.
-func individualBlock(withState bool) []requirementRule {
-	rows := []requirementRule{
-		{Path: "individual.address.city"},
-		{Path: "individual.address.line1"},
-		{Path: "individual.address.postal_code"},
-		{Path: "individual.dob.day"},
-		{Path: "individual.dob.month"},
-		{Path: "individual.dob.year"},
-		{Path: "individual.email"},
-		{Path: "individual.first_name"},
-		{Path: "individual.last_name"},
-		{Path: "individual.phone"},
+// addressLeaves lists the address fields a country asks for: IE asks for
+// the county in state and no postal code (sandbox-rules §1.3 [S20]).
+func addressLeaves(state, postal bool) []string {
+	out := []string{"address.city", "address.line1"}
+	if postal {
+		out = append(out, "address.postal_code")
 	}
-	if withState {
-		rows = append(rows, requirementRule{Path: "individual.address.state"})
+	if state {
+		out = append(out, "address.state")
 	}
-	return rows
+	return out
+}
+
+// identityLeaves is IND of §1.2 relative to the person.
+func identityLeaves(state, postal bool) []string {
+	out := addressLeaves(state, postal)
+	return append(out, "dob.day", "dob.month", "dob.year", "email", "first_name", "last_name", "phone")
+}
+
+// prefixed turns leaves into stageNow rows under prefix.
+func prefixed(prefix string, leaves ...string) []requirementRule {
+	out := make([]requirementRule, 0, len(leaves))
+	for _, l := range leaves {
+		out = append(out, requirementRule{Path: prefix + l})
+	}
+	return out
+}
+
+// roleRows turns leaves into rows for every person holding role.
+func roleRows(role string, st stage, threshold string, leaves ...string) []requirementRule {
+	out := make([]requirementRule, 0, len(leaves))
+	for _, l := range leaves {
+		out = append(out, requirementRule{Path: l, Role: role, Stage: st, Threshold: threshold})
+	}
+	return out
+}
+
+// later marks rows as stageLater behind a threshold.
+func later(threshold string, rs []requirementRule) []requirementRule {
+	out := slices.Clone(rs)
+	for i := range out {
+		out[i].Stage, out[i].Threshold = stageLater, threshold
+	}
+	return out
 }
 
 // rows concatenates building blocks into one table.
@@ -113,6 +172,9 @@ func applicableRules(a *accountFacts) []requirementRule {
 			continue
 		}
 		if r.Capabilities != nil && !slices.ContainsFunc(r.Capabilities, func(c string) bool { return a.Capabilities[c] }) {
+			continue
+		}
+		if publicCompany(a) && (r.Role == "owner" || r.Path == "company.owners_provided") {
 			continue
 		}
 		out = append(out, r)
@@ -137,39 +199,71 @@ var knownCapabilities = []string{"card_payments", "transfers"}
 
 // verifyGroup is a set of requirements Stripe verifies together. The group
 // runs once every Core alternative has a submitted member; its members then
-// settle together, one delay after the latest submission.
+// settle together, one delay after the latest submission. Members and Core
+// are leaves relative to a prefix: "individual.", "person_<id>." or
+// "company." (see groupOf).
 type verifyGroup struct {
 	Name    string
+	Scope   string // "person" (individual./person_<id>.) or "company"
 	Members []string
-	Core    [][]string // each entry: any one of these paths must be submitted
+	Core    [][]string // each entry: any one of these leaves must be submitted
 }
 
 var verifyGroups = []verifyGroup{
 	{
-		Name: "individual_identity",
+		Name:  "identity",
+		Scope: "person",
 		Members: []string{
-			"individual.first_name", "individual.last_name",
-			"individual.dob.day", "individual.dob.month", "individual.dob.year",
-			"individual.address.line1", "individual.address.city",
-			"individual.address.postal_code", "individual.address.state",
-			"individual.ssn_last_4", "individual.id_number",
+			"first_name", "last_name", "dob.day", "dob.month", "dob.year",
+			"address.line1", "address.city", "address.postal_code", "address.state",
+			"ssn_last_4", "id_number",
 		},
-		Core: [][]string{
-			{"individual.first_name"}, {"individual.last_name"}, {"individual.dob.day"},
-			{"individual.address.line1"}, {"individual.ssn_last_4", "individual.id_number"},
+		Core: [][]string{{"first_name"}, {"last_name"}, {"dob.day"}, {"address.line1"}, {"ssn_last_4", "id_number"}},
+	},
+	{
+		Name:  "company_identity",
+		Scope: "company",
+		Members: []string{
+			"name", "tax_id", "address.line1", "address.city", "address.postal_code", "address.state",
 		},
+		Core: [][]string{{"name"}, {"tax_id"}},
 	},
 	{Name: "business_url", Members: []string{"business_profile.url"}, Core: [][]string{{"business_profile.url"}}},
 	{Name: "bank_account", Members: []string{"external_account"}, Core: [][]string{{"external_account"}}},
 }
 
-// groupOf returns the verification group of a requirement path, or nil when
-// the field needs no verification (email, phone, mcc, ToS).
-func groupOf(path string) *verifyGroup {
+// scopeOf splits a requirement path into its verification prefix and
+// leaf: "person_x.dob.day" → ("person_x.", "person", "dob.day").
+func scopeOf(path string) (prefix, scope, leaf string) {
+	switch {
+	case strings.HasPrefix(path, individualPrefix):
+		return individualPrefix, "person", path[len(individualPrefix):]
+	case strings.HasPrefix(path, "person_"):
+		if i := strings.IndexByte(path, '.'); i > 0 {
+			return path[:i+1], "person", path[i+1:]
+		}
+	case strings.HasPrefix(path, "company."):
+		return "company.", "company", path[len("company."):]
+	}
+	return "", "", path
+}
+
+// groupOf returns the verification group of a requirement path and the
+// prefix its members share, or nil when the field needs no verification
+// (email, phone, mcc, ToS).
+func groupOf(path string) (*verifyGroup, string) {
+	prefix, scope, leaf := scopeOf(path)
 	for i := range verifyGroups {
-		if slices.Contains(verifyGroups[i].Members, path) {
-			return &verifyGroups[i]
+		g := &verifyGroups[i]
+		if g.Scope == scope && slices.Contains(g.Members, leaf) {
+			return g, prefix
 		}
 	}
-	return nil
+	return nil, ""
+}
+
+// publicCompany: a US public company needs no owners (sandbox-rules §1.4).
+func publicCompany(a *accountFacts) bool {
+	return a.Country == "US" && a.Company != nil &&
+		(a.Company.Structure == "public_corporation" || a.Company.Structure == "public_partnership")
 }

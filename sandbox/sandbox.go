@@ -28,15 +28,19 @@ const DefaultVerifyDelay = 2 * time.Second
 // concurrent use, and several Sandboxes (in one process or many) may share
 // the same database file.
 type Sandbox struct {
-	db    *sql.DB
-	now   func() time.Time
-	delay time.Duration
+	db      *sql.DB
+	rdb     *sql.DB // read-only pool for GET requests (the write pool when nil)
+	now     func() time.Time
+	delay   time.Duration
+	limiter *limiter
+	stmts   stmtCache
 }
 
 // config collects the options given to Open.
 type config struct {
 	now   func() time.Time
 	delay time.Duration
+	rate  int
 }
 
 // Option configures a Sandbox in Open.
@@ -71,11 +75,33 @@ func Open(path string, opts ...Option) (*Sandbox, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Sandbox{db: db, now: c.now, delay: c.delay}, nil
+	rdb, err := openReadDB(path)
+	if err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	sb := &Sandbox{db: db, rdb: rdb, now: c.now, delay: c.delay}
+	for _, pool := range []*sql.DB{db, rdb} {
+		if pool == nil {
+			continue
+		}
+		if err := sb.stmts.prepareAll(pool); err != nil {
+			_ = sb.Close()
+			return nil, fmt.Errorf("sandbox: prepare: %w", err)
+		}
+	}
+	if c.rate > 0 {
+		sb.limiter = &limiter{n: c.rate, window: map[string]*window{}}
+	}
+	return sb, nil
 }
 
 // Close closes the database.
 func (s *Sandbox) Close() error {
+	s.stmts.close()
+	if s.rdb != nil {
+		_ = s.rdb.Close()
+	}
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("sandbox: close: %w", err)
 	}
@@ -140,7 +166,7 @@ func (s *Sandbox) Advance(ctx context.Context, d time.Duration) (time.Time, erro
 // the clock offset, leaving an empty sandbox.
 func (s *Sandbox) Reset(ctx context.Context) error {
 	err := inTx(ctx, s.db, func(tx *sql.Tx) error {
-		for _, t := range []string{"accounts", "tokens", "events", "idempotency"} {
+		for _, t := range []string{"accounts", "tokens", "events", "idempotency", "files"} {
 			if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
 				return err
 			}

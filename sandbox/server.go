@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -20,42 +21,79 @@ type request struct {
 	ctx     context.Context
 	sb      *Sandbox
 	tx      *sql.Tx
+	db      *sql.DB // the pool tx came from, for cached statements
 	now     time.Time
 	params  *param
 	id      string // Request-Id
 	idemKey string
 	pathID  string // the {id} segment, when the route has one
+	subID   string // the second id segment (/persons/{id})
+	upload  *upload
+}
+
+// upload is the file part of a multipart request.
+type upload struct {
+	data []byte
+	name string
+}
+
+// isMultipart reports a multipart/form-data body (file uploads).
+func isMultipart(hr *http.Request) bool {
+	return strings.HasPrefix(hr.Header.Get("Content-Type"), "multipart/form-data")
 }
 
 // handlerFunc serves one route; the returned value is marshalled as JSON.
 type handlerFunc func(*request) (any, error)
 
-// route finds the handler for method and path, with the {id} segment.
-func (s *Sandbox) route(method, path string) (handlerFunc, string) {
+// routes maps "METHOD pattern" to handlers; "*" in a pattern stands for an
+// object id (the first is request.pathID, the second request.subID).
+var routes = map[string]handlerFunc{
+	"POST v1/accounts":                         createAccount,
+	"GET v1/accounts":                          listAccounts,
+	"GET v1/accounts/*":                        retrieveAccount,
+	"POST v1/accounts/*":                       updateAccount,
+	"DELETE v1/accounts/*":                     deleteAccount,
+	"POST v1/accounts/*/reject":                rejectAccount,
+	"POST v1/accounts/*/persons":               createPerson,
+	"GET v1/accounts/*/persons":                listPersons,
+	"GET v1/accounts/*/persons/*":              retrievePerson,
+	"POST v1/accounts/*/persons/*":             updatePerson,
+	"DELETE v1/accounts/*/persons/*":           deletePerson,
+	"GET v1/accounts/*/capabilities":           listCapabilities,
+	"GET v1/accounts/*/capabilities/*":         retrieveCapability,
+	"POST v1/accounts/*/capabilities/*":        updateCapability,
+	"POST v1/accounts/*/external_accounts":     createExternalAccount,
+	"GET v1/accounts/*/external_accounts":      listExternalAccounts,
+	"GET v1/accounts/*/external_accounts/*":    retrieveExternalAccount,
+	"POST v1/accounts/*/external_accounts/*":   updateExternalAccount,
+	"DELETE v1/accounts/*/external_accounts/*": deleteExternalAccount,
+	"POST v1/account_links":                    createAccountLink,
+	"POST v1/files":                            createFile,
+	"GET v1/files/*":                           retrieveFile,
+	"POST v1/tokens":                           createToken,
+	"GET v1/tokens/*":                          retrieveToken,
+	"GET v1/events":                            listEvents,
+	"GET v1/events/*":                          retrieveEvent,
+	"POST _sandbox/accounts/*/trigger":         adminTrigger,
+	"POST _sandbox/accounts/*/volume":          adminVolume,
+}
+
+// route finds the handler for method and path, with the id segments.
+func (s *Sandbox) route(method, path string) (handlerFunc, string, string) {
 	seg := strings.Split(strings.Trim(path, "/"), "/")
-	if len(seg) < 2 || len(seg) > 3 || seg[0] != "v1" {
-		return nil, ""
+	if len(seg) < 2 || len(seg) > 5 || (seg[0] != "v1" && seg[0] != "_sandbox") {
+		return nil, "", ""
 	}
-	id := ""
-	if len(seg) == 3 {
-		id = seg[2]
+	var ids []string
+	for i := 2; i < len(seg); i += 2 {
+		if seg[i] == "" {
+			return nil, "", ""
+		}
+		ids = append(ids, seg[i])
+		seg[i] = "*"
 	}
-	type key struct {
-		method, resource string
-		withID           bool
-	}
-	routes := map[key]handlerFunc{
-		{http.MethodPost, "accounts", false}:  createAccount,
-		{http.MethodGet, "accounts", false}:   listAccounts,
-		{http.MethodGet, "accounts", true}:    retrieveAccount,
-		{http.MethodPost, "accounts", true}:   updateAccount,
-		{http.MethodDelete, "accounts", true}: deleteAccount,
-		{http.MethodPost, "tokens", false}:    createToken,
-		{http.MethodGet, "tokens", true}:      retrieveToken,
-		{http.MethodGet, "events", false}:     listEvents,
-		{http.MethodGet, "events", true}:      retrieveEvent,
-	}
-	return routes[key{method, seg[1], id != ""}], id
+	ids = append(ids, "", "")
+	return routes[method+" "+strings.Join(seg, "/")], ids[0], ids[1]
 }
 
 // serveHTTP authenticates, routes, and runs the handler in one SQLite
@@ -70,17 +108,27 @@ func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 		fail(e)
 		return
 	}
-	h, pathID := s.route(hr.Method, hr.URL.Path)
+	h, pathID, subID := s.route(hr.Method, hr.URL.Path)
 	if h == nil {
 		fail(errUnrecognizedURL(hr.Method, hr.URL.Path))
 		return
 	}
+	if e := s.limit(hr, pathID); e != nil {
+		w.Header().Set("Stripe-Rate-Limited-Reason", "global-rate")
+		fail(e)
+		return
+	}
+	var up *upload
 	values, e := readValues(hr)
+	if e == nil && isMultipart(hr) {
+		up = &upload{}
+		values, up.data, up.name, e = readMultipart(hr)
+	}
 	if e != nil {
 		fail(e)
 		return
 	}
-	r := &request{ctx: hr.Context(), sb: s, params: parseParams(values), id: reqID, pathID: pathID}
+	r := &request{ctx: hr.Context(), sb: s, params: parseParams(values), id: reqID, pathID: pathID, subID: subID, upload: up}
 	var fp string
 	if hr.Method == http.MethodPost {
 		r.idemKey = hr.Header.Get("Idempotency-Key")
@@ -90,36 +138,54 @@ func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 	var status int
 	var body []byte
 	replayed := false
-	err := inTx(r.ctx, s.db, func(tx *sql.Tx) error {
-		r.tx = tx
-		now, err := s.nowIn(r.ctx, tx)
-		if err != nil {
-			return err
-		}
-		r.now = now
-		if err := catchUp(r); err != nil {
-			return err
-		}
-		if r.idemKey != "" {
-			st, b, found, e := lookupIdempotent(r, fp)
+	run := func(db *sql.DB, readOnly bool) error {
+		return inTx(r.ctx, db, func(tx *sql.Tx) error {
+			r.tx, r.db = tx, db
+			var off int64
+			if err := r.row(qClock, clockKey).Scan(&off); err != nil {
+				return err
+			}
+			r.now = s.now().Add(time.Duration(off))
+			if readOnly {
+				if due, err := wakesDue(r); err != nil || due {
+					return cmp.Or(err, errNeedWrite)
+				}
+			} else if err := catchUp(r); err != nil {
+				return err
+			}
+			if r.idemKey != "" {
+				st, b, found, e := lookupIdempotent(r, fp)
+				if e != nil {
+					return e
+				}
+				if found {
+					status, body, replayed = st, b, true
+					return nil
+				}
+			}
+			out, e := h(r)
 			if e != nil {
 				return e
 			}
-			if found {
-				status, body, replayed = st, b, true
-				return nil
+			status, body = http.StatusOK, mustJSON(out)
+			if r.idemKey != "" {
+				return saveIdempotent(r, fp, status, body)
 			}
+			return nil
+		})
+	}
+	var err error
+	if hr.Method == http.MethodGet && s.rdb != nil {
+		// Reads run in parallel on the read pool, unless a verification or
+		// deadline has come due and must be published first.
+		err = run(s.rdb, true)
+		if errors.Is(err, errNeedWrite) {
+			r.params = parseParams(values)
+			err = run(s.db, false)
 		}
-		out, e := h(r)
-		if e != nil {
-			return e
-		}
-		status, body = http.StatusOK, mustJSON(out)
-		if r.idemKey != "" {
-			return saveIdempotent(r, fp, status, body)
-		}
-		return nil
-	})
+	} else {
+		err = run(s.db, false)
+	}
 	if err != nil {
 		var ae *apiError
 		switch {
@@ -146,6 +212,9 @@ func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 func readValues(hr *http.Request) (url.Values, *apiError) {
 	if hr.Method != http.MethodPost {
 		return hr.URL.Query(), nil
+	}
+	if isMultipart(hr) {
+		return nil, nil
 	}
 	if hr.Body == nil {
 		return url.Values{}, nil

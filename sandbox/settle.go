@@ -1,6 +1,9 @@
 package sandbox
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // fieldStatus is where one requirement stands at a moment on the clock.
 type fieldStatus int
@@ -24,7 +27,8 @@ func submit(a *accountFacts, path string, out outcome, now time.Time, delay time
 	if out.Immediate {
 		settles = at
 	}
-	a.Fields[path] = fieldFact{SubmittedAt: at, SettlesAt: settles, Code: out.Code, Immediate: out.Immediate}
+	a.Fields[path] = fieldFact{SubmittedAt: at, SettlesAt: settles, Code: out.Code, Immediate: out.Immediate,
+		Hold: out.Hold, PayoutsOnly: out.PayoutsOnly}
 }
 
 // settleTime returns when the field's verification settles, and false when
@@ -34,26 +38,49 @@ func settleTime(a *accountFacts, path string, f fieldFact) (int64, bool) {
 	if f.Settled || f.Immediate {
 		return f.SettlesAt, true
 	}
-	g := groupOf(path)
+	g, prefix := groupOf(path)
 	if g == nil {
+		if isDocument(path) {
+			// Documents are reviewed on their own, after the delay.
+			return f.SettlesAt, true
+		}
 		return f.SubmittedAt, true
 	}
-	if !groupReady(a, g) {
+	if !groupReady(a, g, prefix) {
 		return 0, false
 	}
 	// The group is checked as one: it settles one delay after the latest
 	// submission among its members still waiting.
 	latest := f.SettlesAt
 	for _, m := range g.Members {
-		if mf, ok := a.Fields[m]; ok && !mf.Settled && !mf.Immediate && mf.SettlesAt > latest {
+		if mf, ok := a.Fields[prefix+m]; ok && !mf.Settled && !mf.Immediate && mf.SettlesAt > latest {
 			latest = mf.SettlesAt
 		}
 	}
 	return latest, true
 }
 
-// status evaluates one requirement path at now.
+// status evaluates one requirement path at now. A verified document wins
+// over failed keyed checks of the same person or company (sandbox-rules
+// §2.5: the test image beats the test id numbers).
 func status(a *accountFacts, path string, now time.Time) fieldStatus {
+	st := rawStatus(a, path, now)
+	if st == fieldFailed {
+		if g, prefix := groupOf(path); g != nil && g.Scope != "" {
+			doc := prefix + "verification.document"
+			if g.Scope == "person" && strings.HasPrefix(path[len(prefix):], "address.") {
+				doc = prefix + "verification.additional_document"
+			}
+			if rawStatus(a, doc, now) == fieldDone {
+				return fieldDone
+			}
+		}
+	}
+	return st
+}
+
+// rawStatus evaluates one path on its own.
+func rawStatus(a *accountFacts, path string, now time.Time) fieldStatus {
 	f, ok := a.Fields[path]
 	if !ok {
 		return fieldMissing
@@ -104,16 +131,32 @@ func wakeAt(a *accountFacts, now time.Time) int64 {
 			next = t
 		}
 	}
+	// Deadlines and thresholds that pass later also change the account.
+	for _, t := range upcoming(a) {
+		if t > now.UnixNano() && (next == 0 || t < next) {
+			next = t
+		}
+	}
 	return next
 }
 
-// groupReady reports whether every core alternative of g has a submitted
-// member, so the group's verification can run.
-func groupReady(a *accountFacts, g *verifyGroup) bool {
+// groupReady reports whether every core alternative of g that the account
+// needs now under prefix has a submitted member, so the group's
+// verification can run (an owner asked only for a name is checked on the
+// name alone).
+func groupReady(a *accountFacts, g *verifyGroup, prefix string) bool {
+	req := requiredLeaves(a, prefix)
 	for _, anyOf := range g.Core {
+		needed := false
+		for _, p := range anyOf {
+			needed = needed || req[p]
+		}
+		if !needed {
+			continue
+		}
 		found := false
 		for _, p := range anyOf {
-			if _, ok := a.Fields[p]; ok {
+			if _, ok := a.Fields[prefix+p]; ok {
 				found = true
 				break
 			}
@@ -123,4 +166,36 @@ func groupReady(a *accountFacts, g *verifyGroup) bool {
 		}
 	}
 	return true
+}
+
+// requiredLeaves lists the leaves (relative to prefix) that the account's
+// stageNow rules ask for under prefix: the individual's, one person's (by
+// the roles they hold) or the company's. prefix "" gives the absolute paths.
+func requiredLeaves(a *accountFacts, prefix string) map[string]bool {
+	out := map[string]bool{}
+	var person *personFacts
+	if _, scope, _ := scopeOf(prefix + "x"); scope == "person" && prefix != individualPrefix {
+		person = a.person(prefix[:len(prefix)-1])
+	}
+	for _, r := range applicableRules(a) {
+		if r.Stage != stageNow {
+			continue
+		}
+		if r.Role != "" {
+			if person != nil && person.holds(r.Role) {
+				out[r.Path] = true
+			}
+			continue
+		}
+		if rest, ok := strings.CutPrefix(r.Path, prefix); ok && person == nil {
+			out[rest] = true
+		}
+	}
+	return out
+}
+
+// isDocument reports a document requirement (verification.document,
+// documents.<type>.files), which verifies asynchronously.
+func isDocument(path string) bool {
+	return strings.Contains(path, "verification.") || strings.HasPrefix(path, "documents.")
 }

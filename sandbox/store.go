@@ -12,9 +12,33 @@ import (
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
 
-// schema is applied on every Open; each statement is idempotent so several
-// processes may open the same file at once.
-var schema = []string{
+// migrations are the schema, one step per version: Open applies the steps
+// after the version recorded in schema_version, in one transaction, so an
+// older database (from an earlier release) is migrated in place and
+// several processes opening the same file at once apply each step once.
+// Steps are append-only; never edit a released one.
+var migrations = [][]string{
+	// 1: the first slice.
+	schemaV1,
+	// 2: files, and indexes that keep large lists fast.
+	{
+		`CREATE TABLE IF NOT EXISTS files (
+			seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+			id      TEXT NOT NULL UNIQUE,
+			created INTEGER NOT NULL,
+			data    TEXT NOT NULL
+		)`,
+		`CREATE INDEX IF NOT EXISTS accounts_created ON accounts (created, seq)`,
+		`CREATE INDEX IF NOT EXISTS events_type ON events (type, seq)`,
+		`CREATE INDEX IF NOT EXISTS events_created ON events (created, seq)`,
+	},
+	// 3: retrieve serves stored snapshots; drop the ones rendered by the
+	// first slice, whose shape was narrower.
+	{`UPDATE accounts SET snapshot = ''`},
+}
+
+// schemaV1 is the schema of the first slice, which had no schema_version.
+var schemaV1 = []string{
 	`CREATE TABLE IF NOT EXISTS meta (
 		key   TEXT PRIMARY KEY,
 		value TEXT NOT NULL
@@ -86,14 +110,70 @@ func openDB(path string) (*sql.DB, error) {
 		db.SetMaxOpenConns(8)
 	}
 	db.SetConnMaxIdleTime(0)
-	ctx := context.Background()
-	for _, stmt := range schema {
-		if err := execRetry(ctx, db, stmt); err != nil {
-			_ = db.Close()
-			return nil, fmt.Errorf("sandbox: create schema: %w", err)
-		}
+	if err := migrate(context.Background(), db); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("sandbox: migrate schema: %w", err)
 	}
 	return db, nil
+}
+
+// openReadDB opens a second pool on a file database for read-only
+// requests: deferred, query-only transactions that WAL lets run alongside
+// each other and alongside the one writer. An in-memory database has one
+// connection, so it reads through the write pool (nil here).
+func openReadDB(path string) (*sql.DB, error) {
+	if path == ":memory:" || path == "" {
+		return nil, nil
+	}
+	db, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)")
+	if err != nil {
+		return nil, fmt.Errorf("sandbox: open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(8)
+	db.SetMaxIdleConns(8)
+	db.SetConnMaxIdleTime(0)
+	return db, nil
+}
+
+// schemaVersion is the version Open migrates to.
+var schemaVersion = len(migrations)
+
+// migrate brings the database to schemaVersion.
+func migrate(ctx context.Context, db *sql.DB) error {
+	if err := execRetry(ctx, db, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return err
+	}
+	var err error
+	for range 50 {
+		err = inTx(ctx, db, func(tx *sql.Tx) error {
+			var v int
+			err := tx.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&v)
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+				if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (0)`); err != nil {
+					return err
+				}
+			case err != nil:
+				return err
+			}
+			if v > schemaVersion {
+				return fmt.Errorf("database schema version %d is newer than this sandbox (%d)", v, schemaVersion)
+			}
+			for i := v; i < schemaVersion; i++ {
+				for _, stmt := range migrations[i] {
+					if _, err := tx.ExecContext(ctx, stmt); err != nil {
+						return fmt.Errorf("step %d: %w", i+1, err)
+					}
+				}
+			}
+			_, err = tx.ExecContext(ctx, `UPDATE schema_version SET version = ?`, schemaVersion)
+			return err
+		})
+		if !isBusy(err) {
+			return err
+		}
+	}
+	return err
 }
 
 // execRetry runs a schema statement, retrying while another process holds

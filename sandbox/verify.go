@@ -14,6 +14,10 @@ var (
 	dobOFACAlert        = dateFacts{Day: 1, Month: 1, Year: 1900}
 )
 
+// inactivityHost is the business URL test host that pauses the account
+// for inactivity (sandbox-rules §2.6).
+const inactivityHost = "inactivity.stripe.com"
+
 // magicDOB reports whether d is one of Stripe's test dates, which are
 // exempt from the age plausibility check (they are over 120 years ago).
 func magicDOB(d dateFacts) bool {
@@ -27,8 +31,12 @@ func dobOutcome(d dateFacts) outcome {
 	switch d {
 	case dobImmediateSuccess:
 		return outcome{Immediate: true}
-	case dobAsyncSuccess, dobOFACAlert:
+	case dobAsyncSuccess:
 		return outcome{}
+	case dobOFACAlert:
+		// Verifies, but the watch-list alert asks for a document and holds
+		// payouts until it is given [G].
+		return outcome{Hold: true}
 	}
 	return outcome{Code: "verification_failed_keyed_identity"}
 }
@@ -78,7 +86,6 @@ var urlOutcomes = map[string]string{
 	"passwordprotected.stripe.com":     "invalid_url_website_inaccessible_password_protected",
 	"underconstruction.stripe.com":     "invalid_url_website_incomplete_under_construction",
 	"inaccessible.stripe.com":          "invalid_url_website_inaccessible",
-	"inactivity.stripe.com":            "invalid_url_website_inaccessible",
 	"accessible.stripe.com":            "",
 	"www.accessible.stripe.com":        "",
 	"www.disallowed.stripe.com":        "invalid_url_denylisted",
@@ -92,6 +99,12 @@ func urlOutcome(raw string) outcome {
 		return outcome{Code: "invalid_url_format"}
 	}
 	return outcome{Code: urlOutcomes[strings.ToLower(u.Hostname())]}
+}
+
+// profileNameOutcomes are the business_profile[name] test values.
+var profileNameOutcomes = map[string]string{
+	"disallowed_dba": "invalid_business_profile_name_denylisted",
+	"invalid_dba":    "invalid_business_profile_name",
 }
 
 // errorReasons is the human text that goes with each code in

@@ -1,0 +1,246 @@
+package sandbox
+
+// External accounts beyond the default one live in accountFacts.Banks; the
+// default (the one requirements look at) is accountFacts.Bank.
+
+// renderAnyBank renders a bank of the account: the default with its
+// verification status, the others as verified.
+func renderAnyBank(a *accountFacts, b *bankFacts, isDefault bool, st fieldStatus) bankJSON {
+	if !isDefault {
+		st = fieldDone
+	}
+	out := renderBank(b, a.ID, st)
+	def := isDefault
+	out.DefaultForCurrency = &def
+	if b.Metadata != nil {
+		out.Metadata = b.Metadata
+	}
+	return out
+}
+
+// findBank returns the bank with id and whether it is the default.
+func findBank(a *accountFacts, id string) (*bankFacts, bool) {
+	if a.Bank != nil && a.Bank.ID == id {
+		return a.Bank, true
+	}
+	for i := range a.Banks {
+		if a.Banks[i].ID == id {
+			return &a.Banks[i], false
+		}
+	}
+	return nil, false
+}
+
+// makeDefault swaps b in as the default bank, keeping the old one.
+func makeDefault(ap *applier, b bankFacts, out outcome) {
+	a := ap.a
+	a.Banks = deleteBank(a.Banks, b.ID)
+	if a.Bank != nil {
+		a.Banks = append(a.Banks, *a.Bank)
+	}
+	a.Bank = &b
+	delete(a.Fields, "external_account")
+	ap.submit("external_account", out)
+}
+
+func deleteBank(bs []bankFacts, id string) []bankFacts {
+	out := bs[:0]
+	for _, b := range bs {
+		if b.ID != id {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// createExternalAccount serves POST /v1/accounts/{id}/external_accounts.
+func createExternalAccount(r *request) (any, error) {
+	var created bankFacts
+	var isDefault bool
+	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+		p := r.params
+		ap := &applier{r: r, a: a}
+		b, out, err := ap.readExternal(p.get("external_account"))
+		if err != nil {
+			return err
+		}
+		def, _, e := p.get("default_for_currency").boolean()
+		if e != nil {
+			return e
+		}
+		b.Metadata = map[string]string{}
+		if err := readMetadata(p.get("metadata"), b.Metadata); err != nil {
+			return err
+		}
+		p.get("documents").markAll()
+		p.get("expand").markAll()
+		if e := p.unknown(); e != nil {
+			return e
+		}
+		isDefault = def || a.Bank == nil
+		if isDefault {
+			makeDefault(ap, b, out)
+		} else {
+			a.Banks = append(a.Banks, b)
+		}
+		created = b
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	obj := renderAnyBank(a, &created, isDefault, status(a, "external_account", r.now))
+	return obj, recordEvent(r, a.ID, "account.external_account.created", mustJSON(obj), nil, true)
+}
+
+// readExternal reads external_account as a token or the bank hash.
+func (ap *applier) readExternal(n *param) (bankFacts, outcome, error) {
+	if !n.present() {
+		return bankFacts{}, outcome{}, errMissingParam("external_account")
+	}
+	tok, hasTok := n.str()
+	if t, ok := n.get("token").str(); ok {
+		tok, hasTok = t, true
+	}
+	if hasTok {
+		if tok == "" {
+			return bankFacts{}, outcome{}, errEmpty(n.path)
+		}
+		b, out, err := useToken(ap.r, tok, "external_account")
+		if err == nil && b.Country != ap.a.Country {
+			err = invalid("", "external_account", "The bank account's country (%s) must match the account's country (%s).", b.Country, ap.a.Country)
+		}
+		return b, out, err
+	}
+	if obj, _ := n.get("object").str(); obj != "bank_account" {
+		return bankFacts{}, outcome{}, invalid("", "external_account[object]", "Invalid external_account[object]: must be bank_account.")
+	}
+	n.get("default_for_currency").markAll()
+	n.get("metadata").markAll()
+	in, e := readBank(n, ap.a.Country)
+	if e != nil {
+		return bankFacts{}, outcome{}, e
+	}
+	b, out := toBankFacts(in)
+	if b.Country != ap.a.Country {
+		return b, out, invalid("", "external_account", "The bank account's country (%s) must match the account's country (%s).", b.Country, ap.a.Country)
+	}
+	return b, out, nil
+}
+
+// listExternalAccounts serves GET /v1/accounts/{id}/external_accounts.
+func listExternalAccounts(r *request) (any, error) {
+	if _, _, e := r.params.get("object").nonEmpty(); e != nil {
+		return nil, e
+	}
+	a, _, err := mustAccount(r, r.pathID, "account")
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	var items []any
+	if a.Bank != nil {
+		ids = append(ids, a.Bank.ID)
+		items = append(items, renderAnyBank(a, a.Bank, true, status(a, "external_account", r.now)))
+	}
+	for i := len(a.Banks) - 1; i >= 0; i-- {
+		ids = append(ids, a.Banks[i].ID)
+		items = append(items, renderAnyBank(a, &a.Banks[i], false, fieldDone))
+	}
+	return pageSlice(r, ids, items, "/v1/accounts/"+a.ID+"/external_accounts", "external account")
+}
+
+// retrieveExternalAccount serves GET .../external_accounts/{ba}.
+func retrieveExternalAccount(r *request) (any, error) {
+	r.params.get("expand").markAll()
+	if e := r.params.unknown(); e != nil {
+		return nil, e
+	}
+	a, _, err := mustAccount(r, r.pathID, "account")
+	if err != nil {
+		return nil, err
+	}
+	b, def := findBank(a, r.subID)
+	if b == nil {
+		return nil, errNoSuch("external account", r.subID, "id")
+	}
+	return renderAnyBank(a, b, def, status(a, "external_account", r.now)), nil
+}
+
+// updateExternalAccount serves POST .../external_accounts/{ba}:
+// default_for_currency, holder name and metadata.
+func updateExternalAccount(r *request) (any, error) {
+	var before []byte
+	var id = r.subID
+	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+		b, def := findBank(a, id)
+		if b == nil {
+			return errNoSuch("external account", id, "id")
+		}
+		before = mustJSON(renderAnyBank(a, b, def, status(a, "external_account", r.now)))
+		p := r.params
+		if err := (&applier{r: r, a: a}).setField(p.get("account_holder_name"), &b.HolderName, "", nil); err != nil {
+			return err
+		}
+		if b.Metadata == nil {
+			b.Metadata = map[string]string{}
+		}
+		if err := readMetadata(p.get("metadata"), b.Metadata); err != nil {
+			return err
+		}
+		v, ok, e := p.get("default_for_currency").boolean()
+		if e != nil {
+			return e
+		}
+		p.get("expand").markAll()
+		if e := p.unknown(); e != nil {
+			return e
+		}
+		if ok && v && !def {
+			// The verification of the promoted account starts afresh [G].
+			makeDefault(&applier{r: r, a: a}, *b, outcome{Code: payoutCode(b)})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	b, def := findBank(a, id)
+	obj := renderAnyBank(a, b, def, status(a, "external_account", r.now))
+	return obj, recordEvent(r, a.ID, "account.external_account.updated", mustJSON(obj), before, true)
+}
+
+func payoutCode(b *bankFacts) string {
+	if b.PayoutFailure != "" {
+		return "bank_account_unusable"
+	}
+	return ""
+}
+
+// deleteExternalAccount serves DELETE .../external_accounts/{ba}; the
+// default cannot be deleted while it is the only one, as on Stripe.
+func deleteExternalAccount(r *request) (any, error) {
+	if e := r.params.unknown(); e != nil {
+		return nil, e
+	}
+	var before []byte
+	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+		b, def := findBank(a, r.subID)
+		if b == nil {
+			return errNoSuch("external account", r.subID, "id")
+		}
+		before = mustJSON(renderAnyBank(a, b, def, status(a, "external_account", r.now)))
+		if def {
+			return invalid("", "", "You cannot delete the default external account for your default currency. Please make another external account the default using the `default_for_currency` param, and then delete this one.")
+		}
+		a.Banks = deleteBank(a.Banks, r.subID)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := recordEvent(r, a.ID, "account.external_account.deleted", before, nil, true); err != nil {
+		return nil, err
+	}
+	return map[string]any{"id": r.subID, "object": "bank_account", "deleted": true}, nil
+}

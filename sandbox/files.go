@@ -1,0 +1,297 @@
+package sandbox
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"path"
+	"slices"
+	"strings"
+)
+
+// maxFileSize is Stripe's upload limit (v1-requirements §4.1).
+const maxFileSize = 16 << 20
+
+// filePurposes are the upload purposes onboarding uses.
+var filePurposes = []string{"identity_document", "additional_verification", "account_requirement"}
+
+// magicFiles are Stripe's test file tokens (sandbox-rules §2.5): usable
+// anywhere a file id is, without an upload.
+var magicFiles = map[string]string{
+	"file_identity_document_success": "",
+	"file_identity_document_failure": "verification_document_failed_test_mode",
+}
+
+// fileJSON is a File object.
+type fileJSON struct {
+	ID       string  `json:"id"`
+	Object   string  `json:"object"`
+	Created  int64   `json:"created"`
+	Filename *string `json:"filename"`
+	Purpose  string  `json:"purpose"`
+	Size     int64   `json:"size"`
+	Title    *string `json:"title"`
+	Type     string  `json:"type"`
+	URL      string  `json:"url"`
+	Links    any     `json:"links"`
+}
+
+// storedFile is what the files table keeps: metadata and a hash, never the
+// bytes (an identity document is the most sensitive thing a user has).
+type storedFile struct {
+	fileJSON
+	SHA256  string `json:"sha256"`
+	Outcome string `json:"outcome,omitempty"`
+}
+
+// sniffType returns the file type from its magic bytes, "" when it is not
+// JPG, PNG or PDF.
+func sniffType(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xFF, 0xD8, 0xFF}):
+		return "jpg"
+	case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
+		return "png"
+	case bytes.HasPrefix(b, []byte("%PDF-")):
+		return "pdf"
+	}
+	return ""
+}
+
+// fileOutcome: Stripe's test images are recognised by name; any other
+// readable upload verifies [G].
+func fileOutcome(name string) string {
+	base := strings.ToLower(strings.TrimSuffix(path.Base(name), path.Ext(name)))
+	if base == "failed" || base == "failure" || base == "unverified" {
+		return "verification_document_failed_test_mode"
+	}
+	return ""
+}
+
+// readMultipart parses a multipart upload into form values and the file.
+func readMultipart(hr *http.Request) (map[string][]string, []byte, string, *apiError) {
+	mr, err := hr.MultipartReader()
+	if err != nil {
+		return nil, nil, "", invalid("", "", "Invalid multipart body: %v", err)
+	}
+	values := map[string][]string{}
+	var data []byte
+	var name string
+	for {
+		part, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, nil, "", invalid("", "", "Invalid multipart body: %v", err)
+		}
+		if part.FormName() == "file" {
+			data, err = io.ReadAll(io.LimitReader(part, maxFileSize+1))
+			if err != nil {
+				return nil, nil, "", invalid("", "file", "Could not read the file: %v", err)
+			}
+			name = part.FileName()
+			continue
+		}
+		v, err := io.ReadAll(io.LimitReader(part, maxBody))
+		if err != nil {
+			return nil, nil, "", invalid("", "", "Invalid multipart body: %v", err)
+		}
+		values[part.FormName()] = append(values[part.FormName()], string(v))
+	}
+	return values, data, name, nil
+}
+
+// createFile serves POST /v1/files; the upload was read by serveHTTP into
+// r.upload.
+func createFile(r *request) (any, error) {
+	p := r.params
+	purpose, ok, e := p.get("purpose").nonEmpty()
+	if e != nil {
+		return nil, e
+	}
+	if !ok {
+		return nil, errMissingParam("purpose")
+	}
+	if !slices.Contains(filePurposes, purpose) {
+		return nil, invalid("", "purpose", "Invalid purpose: must be one of %s", strings.Join(filePurposes, ", "))
+	}
+	p.get("file_link_data").markAll()
+	p.get("expand").markAll()
+	if e := p.unknown(); e != nil {
+		return nil, e
+	}
+	up := r.upload
+	if up == nil || up.data == nil {
+		return nil, errMissingParam("file")
+	}
+	if len(up.data) > maxFileSize {
+		return nil, invalid("file_too_large", "file", "The file is larger than the 16 MB limit.")
+	}
+	typ := sniffType(up.data)
+	if typ == "" {
+		return nil, invalid("file_type_invalid", "file", "The file must be a JPG, PNG or PDF.")
+	}
+	sum := sha256.Sum256(up.data)
+	id := newID("file_", 24)
+	f := storedFile{
+		fileJSON: fileJSON{
+			ID: id, Object: "file", Created: r.now.Unix(), Filename: nullable(path.Base(up.name)),
+			Purpose: purpose, Size: int64(len(up.data)), Type: typ,
+			URL: "https://files.stripe.com/v1/files/" + id + "/contents",
+		},
+		SHA256: hex.EncodeToString(sum[:]), Outcome: fileOutcome(up.name),
+	}
+	f.Links = listJSON{Object: "list", Data: []any{}, URL: "/v1/file_links?file=" + id}
+	if _, err := r.tx.ExecContext(r.ctx, `INSERT INTO files (id, created, data) VALUES (?, ?, ?)`,
+		id, f.Created, string(mustJSON(f))); err != nil {
+		return nil, fmt.Errorf("store file: %w", err)
+	}
+	return f.fileJSON, nil
+}
+
+// retrieveFile serves GET /v1/files/{id}.
+func retrieveFile(r *request) (any, error) {
+	r.params.get("expand").markAll()
+	if e := r.params.unknown(); e != nil {
+		return nil, e
+	}
+	f, err := loadFile(r, r.pathID, "id")
+	if err != nil {
+		return nil, err
+	}
+	return f.fileJSON, nil
+}
+
+func loadFile(r *request, id, param string) (storedFile, error) {
+	var data string
+	err := r.tx.QueryRowContext(r.ctx, `SELECT data FROM files WHERE id = ?`, id).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return storedFile{}, errNoSuch("file", id, param)
+	}
+	if err != nil {
+		return storedFile{}, fmt.Errorf("load file: %w", err)
+	}
+	var f storedFile
+	if err := json.Unmarshal([]byte(data), &f); err != nil {
+		return f, fmt.Errorf("decode file: %w", err)
+	}
+	return f, nil
+}
+
+// fileRef resolves a file id given in a request body: a magic test token or
+// an uploaded file; it returns the outcome the document implies.
+func fileRef(r *request, n *param) (string, outcome, bool, error) {
+	id, ok, e := n.nonEmpty()
+	if e != nil || !ok {
+		return "", outcome{}, false, e
+	}
+	if code, ok := magicFiles[id]; ok {
+		return id, outcome{Code: code}, true, nil
+	}
+	f, err := loadFile(r, id, n.path)
+	if err != nil {
+		var ae *apiError
+		if errors.As(err, &ae) {
+			ae.Status = http.StatusBadRequest
+		}
+		return "", outcome{}, false, err
+	}
+	return id, outcome{Code: f.Outcome}, true, nil
+}
+
+// verificationDocs handles verification[document|additional_document]
+// [front|back]: the outcome of the worse side is the document's.
+func (ap *applier) verificationDocs(n *param, in *individualFacts, prefix string) error {
+	if !n.present() {
+		return nil
+	}
+	for _, d := range []struct {
+		name string
+		dst  *[2]string
+	}{{"document", &in.Document}, {"additional_document", &in.AdditionalDocument}} {
+		if err := ap.docPair(n.get(d.name), d.dst, prefix+"verification."+d.name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// docPair reads [front] and [back] into dst and submits requirement path.
+func (ap *applier) docPair(n *param, dst *[2]string, reqPath string) error {
+	if !n.present() {
+		return nil
+	}
+	var worst outcome
+	given := false
+	for i, side := range []string{"front", "back"} {
+		id, out, ok, err := fileRef(ap.r, n.get(side))
+		if err != nil {
+			return err
+		}
+		if ok {
+			dst[i], given = id, true
+			if out.Code != "" {
+				worst = out
+			}
+		}
+	}
+	if given {
+		// A new document is checked afresh, even after an earlier one.
+		delete(ap.a.Fields, reqPath)
+		ap.submit(reqPath, worst)
+	}
+	return nil
+}
+
+// documents handles documents[<type>][files][i] on the account.
+func (ap *applier) documents(p *param) error {
+	docs := p.get("documents")
+	for _, typ := range docs.names() {
+		if !slices.Contains(documentTypes, typ) {
+			continue // reported as unknown
+		}
+		files := docs.get(typ).get("files")
+		if !files.present() {
+			continue
+		}
+		if _, ok := files.str(); ok && len(files.kids) == 0 {
+			return invalid("", files.path, "Invalid array: %s must be a list of file ids.", files.path)
+		}
+		var ids []string
+		var worst outcome
+		for _, k := range files.names() {
+			id, out, ok, err := fileRef(ap.r, files.get(k))
+			if err != nil {
+				return err
+			}
+			if ok {
+				ids = append(ids, id)
+				if out.Code != "" {
+					worst = out
+				}
+			}
+		}
+		if ap.a.Documents == nil {
+			ap.a.Documents = map[string][]string{}
+		}
+		ap.a.Documents[typ] = ids
+		path := "documents." + typ + ".files"
+		delete(ap.a.Fields, path)
+		ap.submit(path, worst)
+	}
+	return nil
+}
+
+// documentTypes are the documents[<type>] names of v1-requirements §1.7.
+var documentTypes = []string{
+	"bank_account_ownership_verification", "company_license", "company_memorandum_of_association",
+	"company_ministerial_decree", "company_registration_verification", "company_tax_id_verification",
+	"proof_of_address", "proof_of_registration", "proof_of_ultimate_beneficial_ownership",
+}

@@ -1,0 +1,192 @@
+package sandbox
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+)
+
+// expandItems turns the applicable rule rows into the account's
+// requirement strings: role rows become relationship.<role> until a person
+// holds the role, then person_<id>.<leaf> for each holder; conditional
+// items (documents after a failed check) are appended.
+func expandItems(a *accountFacts, now time.Time) []item {
+	var items []item
+	seen := map[string]int{}
+	add := func(it item) {
+		if i, ok := seen[it.Path]; ok {
+			if it.Stage < items[i].Stage {
+				items[i].Stage, items[i].Threshold = it.Stage, it.Threshold
+			}
+			if it.Caps == nil {
+				items[i].Caps = nil
+			}
+			return
+		}
+		seen[it.Path] = len(items)
+		items = append(items, it)
+	}
+	for _, r := range applicableRules(a) {
+		base := item{Stage: r.Stage, Threshold: r.Threshold, Caps: r.Capabilities}
+		if r.Role == "" {
+			base.Path = r.Path
+			add(base)
+			continue
+		}
+		holders := a.holders(r.Role)
+		if len(holders) == 0 {
+			if !a.roleAttested(r.Role) {
+				base.Path = "relationship." + r.Role
+				add(base)
+			}
+			continue
+		}
+		for _, p := range holders {
+			base.Path = p.prefix() + r.Path
+			add(base)
+		}
+	}
+	// A failed identity check (or a watch-list alert) asks for an identity
+	// document; a failed company check for a proof of entity.
+	var prefixes []string
+	if a.Individual != nil && a.BusinessType == "individual" {
+		prefixes = append(prefixes, individualPrefix)
+	}
+	for _, p := range a.Persons {
+		prefixes = append(prefixes, p.prefix())
+	}
+	if a.Company != nil {
+		prefixes = append(prefixes, "company.")
+	}
+	for _, prefix := range prefixes {
+		identity, address, hold := checkFailed(a, prefix, now)
+		if identity || hold {
+			add(item{Path: prefix + "verification.document", PayoutsOnly: hold && !identity})
+		}
+		if address && prefix != "company." {
+			// An address that cannot be matched asks for a proof of address
+			// (sandbox-rules §2.2 combination table).
+			add(item{Path: prefix + "verification.additional_document"})
+		}
+	}
+	for _, f := range []string{"business_profile.name", "settings.payments.statement_descriptor", "settings.card_payments.statement_descriptor_prefix"} {
+		if status(a, f, now) == fieldFailed {
+			add(item{Path: f})
+		}
+	}
+	for _, p := range a.Persons {
+		if p.Director && p.DirectorCode != "" {
+			add(item{Path: "documents.proof_of_registration.files", Code: p.DirectorCode})
+			break
+		}
+	}
+	if a.Bank != nil && a.Bank.Ownership == "documents" && status(a, "external_account", now) == fieldDone {
+		add(item{Path: "documents.bank_account_ownership_verification.files", PayoutsOnly: true})
+	}
+	return applyAlternatives(a, items, now)
+}
+
+// applyAlternatives drops an original requirement once its alternative was
+// provided (a product description instead of a URL); a failed alternative
+// is listed itself, with its error.
+func applyAlternatives(a *accountFacts, items []item, now time.Time) []item {
+	for _, pair := range alternativePairs {
+		provided, failed := true, false
+		for _, f := range pair.AlternativeFieldsDue {
+			switch status(a, f, now) {
+			case fieldMissing:
+				provided = false
+			case fieldFailed:
+				provided, failed = false, true
+			}
+		}
+		for i := 0; i < len(items); i++ {
+			if !slices.Contains(pair.OriginalFieldsDue, items[i].Path) {
+				continue
+			}
+			if provided && status(a, items[i].Path, now) != fieldDone {
+				items = slices.Delete(items, i, i+1)
+				i--
+			} else if failed {
+				for _, f := range pair.AlternativeFieldsDue {
+					items = append(items, item{Path: f, Stage: items[i].Stage, Caps: items[i].Caps})
+				}
+			}
+		}
+	}
+	return items
+}
+
+// checkFailed reports whether the identity (or company) check under prefix
+// failed on other fields than the address, whether the address failed (no
+// document rescued either), and whether a value raised a hold.
+func checkFailed(a *accountFacts, prefix string, now time.Time) (identity, address, hold bool) {
+	for path, f := range a.Fields {
+		if !strings.HasPrefix(path, prefix) || isDocument(path) {
+			continue
+		}
+		if g, _ := groupOf(path); g == nil {
+			continue
+		}
+		switch status(a, path, now) {
+		case fieldFailed:
+			if strings.HasPrefix(path[len(prefix):], "address.") {
+				address = true
+			} else {
+				identity = true
+			}
+		case fieldDone:
+			if f.Hold && rawStatus(a, prefix+"verification.document", now) != fieldDone {
+				hold = true
+			}
+		}
+	}
+	return identity, address, hold
+}
+
+// holders returns the persons holding role, in creation order.
+func (a *accountFacts) holders(role string) []*personFacts {
+	var out []*personFacts
+	for _, p := range a.Persons {
+		if p.holds(role) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// roleAttested reports whether the company attested that all persons of a
+// role were provided (company[owners_provided]=true, ...): then no
+// placeholder is asked for a role nobody holds.
+func (a *accountFacts) roleAttested(role string) bool {
+	if a.Company == nil {
+		return false
+	}
+	switch role {
+	case "owner":
+		return a.Company.OwnersProvided
+	case "director":
+		return a.Company.DirectorsProvided
+	case "executive":
+		return a.Company.ExecutivesProvided
+	}
+	return false
+}
+
+// person finds a person by id, or nil.
+func (a *accountFacts) person(id string) *personFacts {
+	for _, p := range a.Persons {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// paused reports the inactivity test URL, which pauses the account's
+// capabilities (sandbox-rules §2.6).
+func paused(a *accountFacts) bool {
+	u, err := url.Parse(withScheme(a.Profile["url"]))
+	return err == nil && a.Profile["url"] != "" && strings.EqualFold(u.Hostname(), inactivityHost)
+}

@@ -1,0 +1,123 @@
+package sandbox
+
+import (
+	"slices"
+	"strings"
+)
+
+// companyStructures are the company[structure] values (v1-requirements
+// §1.2); "" clears it.
+var companyStructures = []string{
+	"sole_proprietorship", "single_member_llc", "multi_member_llc", "llc", "private_corporation",
+	"public_corporation", "private_company", "public_company", "private_partnership", "public_partnership",
+	"limited_liability_partnership", "incorporated_partnership", "unincorporated_partnership",
+	"incorporated_non_profit", "unincorporated_non_profit", "unincorporated_association", "registered_charity",
+	"government_instrumentality", "governmental_unit", "tax_exempt_government_instrumentality",
+	"free_zone_establishment", "free_zone_llc", "sole_establishment",
+}
+
+// companyNameOutcomes are the company[name] test values (sandbox-rules
+// §2.6); the codes for "fails" are [G].
+var companyNameOutcomes = map[string]string{
+	"mismatch_business_name":   "verification_failed_name_match",
+	"disallowed_name":          "invalid_company_name_denylisted",
+	"match_name_relationships": "",
+	"match_name_only":          "verification_failed_name_match",
+}
+
+// taxIDOutcome follows sandbox-rules §2.4; any other number fails to match
+// [G], like an unknown id number.
+func taxIDOutcome(v string) outcome {
+	switch v {
+	case "000000000", "000000001":
+		return outcome{}
+	case "222222222":
+		return outcome{Immediate: true}
+	case "111111112":
+		return outcome{Code: "verification_failed_tax_id_not_issued"}
+	}
+	return outcome{Code: "verification_failed_tax_id_match"}
+}
+
+// company handles company[...], allowed on company and non_profit accounts.
+func (ap *applier) company(p *param) error {
+	c := p.get("company")
+	if !c.present() {
+		return nil
+	}
+	a := ap.a
+	co := a.Company
+	if co == nil {
+		co = &companyFacts{Address: map[string]string{}}
+	}
+	if v, ok, e := readString(c.get("name"), nil); e != nil {
+		return e
+	} else if ok {
+		co.Name = v
+		ap.submit("company.name", outcome{Code: companyNameOutcomes[strings.TrimSpace(v)]})
+	}
+	if err := ap.setField(c.get("phone"), &co.Phone, "company.phone", checkPhone); err != nil {
+		return err
+	}
+	if n := c.get("structure"); n.present() {
+		v, _ := n.str()
+		if v != "" && !slices.Contains(companyStructures, v) {
+			return invalid("", n.path, "Invalid company[structure]: must be one of %s", strings.Join(companyStructures, ", "))
+		}
+		co.Structure = v
+	}
+	if n := c.get("tax_id"); n.present() {
+		v, ok, e := n.nonEmpty()
+		if e != nil {
+			return e
+		}
+		if ok {
+			v = strings.NewReplacer("-", "", " ", "").Replace(v)
+			if prof := countries[a.Country]; prof.TaxID != nil && !prof.TaxID.MatchString(v) {
+				return invalid("tax_id_invalid", n.path, "Invalid tax_id: %s.", prof.TaxIDHint)
+			}
+			co.TaxIDProvided = true
+			ap.submit("company.tax_id", taxIDOutcome(v))
+		}
+	}
+	for _, f := range []struct {
+		name string
+		dst  *bool
+	}{
+		{"owners_provided", &co.OwnersProvided}, {"directors_provided", &co.DirectorsProvided},
+		{"executives_provided", &co.ExecutivesProvided},
+	} {
+		v, ok, e := c.get(f.name).boolean()
+		if e != nil {
+			return e
+		}
+		if ok {
+			*f.dst = v
+			if v {
+				ap.submit("company."+f.name, outcome{})
+			} else {
+				delete(a.Fields, "company."+f.name)
+			}
+		}
+	}
+	if err := ap.address(c.get("address"), co.Address, "company.", true); err != nil {
+		return err
+	}
+	if err := ap.docPair(c.get("verification").get("document"), &co.Document, "company.verification.document"); err != nil {
+		return err
+	}
+	// Accepted, not modelled [G].
+	for _, name := range []string{"vat_id", "registration_number", "tax_id_registrar", "registration_date",
+		"ownership_declaration", "directorship_declaration", "ownership_exemption_reason", "export_license_id",
+		"export_purpose_code", "name_kana", "name_kanji", "address_kana", "address_kanji"} {
+		c.get(name).markAll()
+	}
+	if !isCompanyType(a) {
+		if e := c.unknown(); e != nil {
+			return e
+		}
+		return invalid("", "company", "You can only provide company details when business_type is company or non_profit.")
+	}
+	a.Company = co
+	return nil
+}

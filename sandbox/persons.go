@@ -1,0 +1,232 @@
+package sandbox
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// directorTokens are the first_name test values of a director that make
+// the registry check fail (sandbox-rules §2.6).
+var directorTokens = map[string]string{
+	"mismatch_director":   "verification_directors_mismatch",
+	"missing_director":    "verification_missing_directors",
+	"extraneous_director": "verification_extraneous_directors",
+}
+
+// isCompanyType reports whether the account keeps its people as Persons.
+func isCompanyType(a *accountFacts) bool {
+	return a.BusinessType == "company" || a.BusinessType == "non_profit"
+}
+
+// personParams applies a Person create/update body to pf.
+func (ap *applier) personParams(p *param, pf *personFacts) error {
+	if err := ap.personFields(p, &pf.individualFacts, pf.prefix()); err != nil {
+		return err
+	}
+	rel := p.get("relationship")
+	for _, f := range []struct {
+		name string
+		dst  *bool
+	}{
+		{"representative", &pf.Representative}, {"owner", &pf.Owner},
+		{"director", &pf.Director}, {"executive", &pf.Executive},
+	} {
+		v, ok, e := rel.get(f.name).boolean()
+		if e != nil {
+			return e
+		}
+		if ok {
+			*f.dst = v
+		}
+	}
+	if pf.Representative && rel.get("representative").present() {
+		// Only one representative at a time: designating one moves the role.
+		for _, o := range ap.a.Persons {
+			if o != pf {
+				o.Representative = false
+			}
+		}
+	}
+	if n := rel.get("percent_ownership"); n.present() {
+		v, _ := n.str()
+		if v == "" {
+			pf.PercentOwnership = nil
+		} else {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil || f < 0 || f > 100 {
+				return invalid("", n.path, "Invalid percent_ownership: must be a number between 0 and 100.")
+			}
+			pf.PercentOwnership = &f
+			ap.submit(pf.prefix()+"relationship.percent_ownership", outcome{})
+		}
+	}
+	if err := ap.setField(rel.get("title"), &pf.Title, pf.prefix()+"relationship.title", nil); err != nil {
+		return err
+	}
+	// Leaves Stripe takes on Persons that the sandbox does not model yet are
+	// accepted and ignored rather than refused [G].
+	for _, name := range []string{"nationality", "political_exposure", "gender", "maiden_name", "full_name_aliases",
+		"id_number_secondary", "registered_address", "documents", "additional_tos_acceptances", "us_cfpb_data", "person_token"} {
+		p.get(name).markAll()
+	}
+	for _, name := range []string{"authorizer", "legal_guardian"} {
+		if _, _, e := rel.get(name).boolean(); e != nil {
+			return e
+		}
+	}
+	pf.DirectorCode = ""
+	if pf.Director {
+		pf.DirectorCode = directorTokens[strings.TrimSpace(pf.FirstName)]
+	}
+	p.get("expand").markAll()
+	return p.unknown()
+}
+
+// createPerson serves POST /v1/accounts/{id}/persons.
+func createPerson(r *request) (any, error) {
+	var pf *personFacts
+	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+		if !isCompanyType(a) {
+			return invalid("", "", "Persons can only be added to accounts whose business_type is company or non_profit (this account's is %q).", a.BusinessType)
+		}
+		pf = &personFacts{individualFacts: individualFacts{
+			ID: newID("person_", 24), Created: r.now.Unix(), Address: map[string]string{}, Metadata: map[string]string{},
+		}}
+		a.Persons = append(a.Persons, pf)
+		return (&applier{r: r, a: a}).personParams(r.params, pf)
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := renderCompanyPerson(a, pf, derive(a, r.now), r.now)
+	return out, recordEvent(r, a.ID, "person.created", mustJSON(out), nil, true)
+}
+
+// updatePerson serves POST /v1/accounts/{id}/persons/{person}. On an
+// individual account the individual is its only Person.
+func updatePerson(r *request) (any, error) {
+	var before []byte
+	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+		ap := &applier{r: r, a: a}
+		if a.Individual != nil && a.Individual.ID == r.subID {
+			before = mustJSON(renderPerson(a, derive(a, r.now), r.now))
+			if err := ap.personFields(r.params, a.Individual, individualPrefix); err != nil {
+				return err
+			}
+			r.params.get("relationship").markAll()
+			r.params.get("expand").markAll()
+			return r.params.unknown()
+		}
+		pf := a.person(r.subID)
+		if pf == nil {
+			return errNoSuch("person", r.subID, "person")
+		}
+		before = mustJSON(renderCompanyPerson(a, pf, derive(a, r.now), r.now))
+		return ap.personParams(r.params, pf)
+	})
+	if err != nil {
+		return nil, err
+	}
+	out, _ := personByID(a, r.subID, r.now)
+	return out, recordEvent(r, a.ID, "person.updated", mustJSON(out), before, true)
+}
+
+// personByID renders the account's person with that id.
+func personByID(a *accountFacts, id string, now time.Time) (personJSON, bool) {
+	d := derive(a, now)
+	if a.Individual != nil && a.Individual.ID == id {
+		return renderPerson(a, d, now), true
+	}
+	if pf := a.person(id); pf != nil {
+		return renderCompanyPerson(a, pf, d, now), true
+	}
+	return personJSON{}, false
+}
+
+// retrievePerson serves GET /v1/accounts/{id}/persons/{person}.
+func retrievePerson(r *request) (any, error) {
+	r.params.get("expand").markAll()
+	if e := r.params.unknown(); e != nil {
+		return nil, e
+	}
+	a, _, err := mustAccount(r, r.pathID, "account")
+	if err != nil {
+		return nil, err
+	}
+	out, ok := personByID(a, r.subID, r.now)
+	if !ok {
+		return nil, errNoSuch("person", r.subID, "person")
+	}
+	return out, nil
+}
+
+// deletePerson serves DELETE /v1/accounts/{id}/persons/{person}; the
+// person's submitted fields go with it.
+func deletePerson(r *request) (any, error) {
+	if e := r.params.unknown(); e != nil {
+		return nil, e
+	}
+	var before []byte
+	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+		pf := a.person(r.subID)
+		if pf == nil {
+			return errNoSuch("person", r.subID, "person")
+		}
+		before = mustJSON(renderCompanyPerson(a, pf, derive(a, r.now), r.now))
+		for path := range a.Fields {
+			if strings.HasPrefix(path, pf.prefix()) {
+				delete(a.Fields, path)
+			}
+		}
+		a.Persons = slices.DeleteFunc(a.Persons, func(p *personFacts) bool { return p == pf })
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := recordEvent(r, a.ID, "person.deleted", before, nil, true); err != nil {
+		return nil, err
+	}
+	return map[string]any{"id": r.subID, "object": "person", "deleted": true}, nil
+}
+
+// listPersons serves GET /v1/accounts/{id}/persons with the
+// relationship[...] filters, in creation order (newest first), paginated
+// over the account's persons.
+func listPersons(r *request) (any, error) {
+	p := r.params
+	a, _, err := mustAccount(r, r.pathID, "account")
+	if err != nil {
+		return nil, err
+	}
+	d := derive(a, r.now)
+	var all []personJSON
+	if a.Individual != nil && a.BusinessType == "individual" {
+		all = append(all, renderPerson(a, d, r.now))
+	}
+	rel := p.get("relationship")
+	for i := len(a.Persons) - 1; i >= 0; i-- {
+		pf := a.Persons[i]
+		keep := true
+		for _, role := range []string{"representative", "owner", "director", "executive"} {
+			v, ok, e := rel.get(role).boolean()
+			if e != nil {
+				return nil, e
+			}
+			if ok && pf.holds(role) != v {
+				keep = false
+			}
+		}
+		if keep {
+			all = append(all, renderCompanyPerson(a, pf, d, r.now))
+		}
+	}
+	ids := make([]string, len(all))
+	items := make([]any, len(all))
+	for i, x := range all {
+		ids[i], items[i] = x.ID, x
+	}
+	return pageSlice(r, ids, items, "/v1/accounts/"+a.ID+"/persons", "person")
+}

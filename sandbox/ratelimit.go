@@ -1,0 +1,63 @@
+package sandbox
+
+import (
+	"net/http"
+	"sync"
+	"time"
+)
+
+// WithRateLimit makes the sandbox answer 429 like Stripe once more than n
+// requests per second arrive for one account (Stripe's test mode allows
+// 25, sandbox-rules §5.1). Off by default, so tests and scripts are never
+// throttled unless they ask to be. n <= 0 turns it off.
+func WithRateLimit(n int) Option {
+	return func(c *config) { c.rate = n }
+}
+
+// limiter is a per-account one-second window counter on the base clock.
+// It is in memory: a rate limit is about one process's burst.
+type limiter struct {
+	mu     sync.Mutex
+	n      int
+	window map[string]*window
+}
+
+type window struct {
+	start time.Time
+	count int
+}
+
+// allow counts one request for key at now.
+func (l *limiter) allow(key string, now time.Time) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	w, ok := l.window[key]
+	if !ok || now.Sub(w.start) >= time.Second || now.Before(w.start) {
+		w = &window{start: now}
+		l.window[key] = w
+	}
+	w.count++
+	return w.count <= l.n
+}
+
+// limit applies the rate limit to a request; the account is the
+// Stripe-Account header, else the account in the path, else the platform.
+func (s *Sandbox) limit(hr *http.Request, pathID string) *apiError {
+	if s.limiter == nil {
+		return nil
+	}
+	key := hr.Header.Get("Stripe-Account")
+	if key == "" {
+		key = pathID
+	}
+	if key == "" {
+		key = "platform"
+	}
+	if s.limiter.allow(key, s.now()) {
+		return nil
+	}
+	return &apiError{
+		Status: http.StatusTooManyRequests, Type: errTypeInvalidRequest, Code: "rate_limit",
+		Message: "Request rate limit exceeded. The sandbox allows a limited number of requests per second per account, like Stripe's test mode. Retry after a short wait.",
+	}
+}

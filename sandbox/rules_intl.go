@@ -1,0 +1,90 @@
+package sandbox
+
+import "regexp"
+
+// intlSpec is the shape of one non-US country's tables. The rows follow
+// sandbox-rules §1.3, mostly [S20] (2019-2020 country specs); the later
+// rows and thresholds are [G].
+type intlSpec struct {
+	Code string
+	// State and Postal say which address fields are asked (IE: the county
+	// in state, no postal code).
+	State, Postal bool
+	// Roles are the company roles beyond the representative and owners.
+	Directors, Executives bool
+	// IndLater are the individual's later rows (behind intl_more).
+	IndLater []string
+}
+
+var intlSpecs = []intlSpec{
+	{Code: "CA", State: true, Postal: true, Directors: true, IndLater: []string{"id_number"}},
+	{Code: "GB", Postal: true, Directors: true, Executives: true, IndLater: []string{"verification.document"}},
+	{Code: "FR", Postal: true, Directors: true, Executives: true, IndLater: []string{"verification.document"}},
+	{Code: "DE", Postal: true, Directors: true, Executives: true, IndLater: []string{"verification.document"}},
+	{Code: "NL", Postal: true, Directors: true, Executives: true, IndLater: []string{"verification.document"}},
+	{Code: "IE", State: true, Directors: true, Executives: true, IndLater: []string{"verification.document"}},
+	{Code: "AU", State: true, Postal: true, Directors: true, IndLater: []string{"verification.document", "verification.additional_document"}},
+}
+
+// intlTables builds the rule tables of intlSpecs.
+func intlTables() map[ruleKey][]requirementRule {
+	out := map[ruleKey][]requirementRule{}
+	for _, s := range intlSpecs {
+		out[ruleKey{s.Code, ""}] = rows(acctBlock, []requirementRule{{Path: "business_type"}})
+		out[ruleKey{s.Code, "individual"}] = rows(acctBlock,
+			prefixed(individualPrefix, identityLeaves(s.State, s.Postal)...),
+			later("intl_more", prefixed(individualPrefix, s.IndLater...)))
+		people := rows(
+			roleRows("representative", stageNow, "", append(identityLeaves(s.State, s.Postal), "relationship.title")...),
+			later("intl_more", roleRows("representative", stageNow, "", "verification.document")))
+		if s.Directors {
+			people = rows(people, roleRows("director", stageNow, "", "first_name", "last_name"),
+				prefixed("", "company.directors_provided"))
+		}
+		if s.Executives {
+			people = rows(people,
+				roleRows("executive", stageNow, "", append(addressLeaves(s.State, s.Postal), "dob.day", "dob.month", "dob.year", "email", "first_name", "last_name")...),
+				prefixed("", "company.executives_provided"))
+		}
+		co := rows(acctBlock, companyBlock(s.State, s.Postal), people,
+			later("intl_more", prefixed("", "company.verification.document")))
+		out[ruleKey{s.Code, "company"}] = rows(co, roleRows("owner", stageNow, "", ownerLeaves...),
+			prefixed("", "company.owners_provided"))
+		if intlProfiles[s.Code].NonProfit {
+			// Non-profits have no owners.
+			out[ruleKey{s.Code, "non_profit"}] = co
+		}
+	}
+	return out
+}
+
+// genericTaxID accepts the registry numbers of countries whose format the
+// sandbox does not check precisely (and Stripe's 9-digit test values).
+var genericTaxID = regexp.MustCompile(`^[A-Za-z0-9]{5,20}$`)
+
+// intlProfiles are the per-country formats (v1-requirements §1.4, §4.2).
+var intlProfiles = map[string]countryProfile{
+	"CA": {Currency: "cad", IDNumber: regexp.MustCompile(`^\d{9}$`), IDNumberHint: "a Canadian SIN has 9 digits",
+		TaxID: regexp.MustCompile(`^\d{9}([A-Za-z]{2}\d{4})?$`), TaxIDHint: "a Canadian business number has 9 digits",
+		Postal: regexp.MustCompile(`^[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d$`),
+		States: []string{"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"},
+		Bank:   bankCA, NonProfit: true},
+	"GB": {Currency: "gbp", TaxID: genericTaxID, TaxIDHint: "a company number has 5 to 20 letters or digits",
+		Postal: regexp.MustCompile(`^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$`), Bank: bankGB, NonProfit: true},
+	"FR": {Currency: "eur", TaxID: regexp.MustCompile(`^\d{9}(\d{5})?$`), TaxIDHint: "a SIREN has 9 digits (a SIRET 14)",
+		Postal: regexp.MustCompile(`^\d{5}$`), Bank: bankIBAN},
+	"DE": {Currency: "eur", TaxID: genericTaxID, TaxIDHint: "a register number has 5 to 20 letters or digits",
+		Postal: regexp.MustCompile(`^\d{5}$`), Bank: bankIBAN},
+	"NL": {Currency: "eur", TaxID: genericTaxID, TaxIDHint: "a KvK number has 8 digits",
+		Postal: regexp.MustCompile(`^\d{4} ?[A-Za-z]{2}$`), Bank: bankIBAN},
+	"IE": {Currency: "eur", TaxID: genericTaxID, TaxIDHint: "a CRO number has 5 to 20 letters or digits",
+		Postal: regexp.MustCompile(`^[A-Za-z]\d[\dWw] ?[A-Za-z\d]{4}$`),
+		States: []string{"CARLOW", "CAVAN", "CLARE", "CORK", "DONEGAL", "DUBLIN", "GALWAY", "KERRY", "KILDARE", "KILKENNY",
+			"LAOIS", "LEITRIM", "LIMERICK", "LONGFORD", "LOUTH", "MAYO", "MEATH", "MONAGHAN", "OFFALY", "ROSCOMMON",
+			"SLIGO", "TIPPERARY", "WATERFORD", "WESTMEATH", "WEXFORD", "WICKLOW"},
+		Bank: bankIBAN, NonProfit: true},
+	"AU": {Currency: "aud", TaxID: regexp.MustCompile(`^\d{9}(\d{2})?$`), TaxIDHint: "an ACN has 9 digits (an ABN 11)",
+		Postal: regexp.MustCompile(`^\d{4}$`),
+		States: []string{"ACT", "NSW", "NT", "QLD", "SA", "TAS", "VIC", "WA"},
+		Bank:   bankAU, NonProfit: true},
+}
