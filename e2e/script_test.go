@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,5 +130,27 @@ func TestVerboseListsIgnoredAnswers(t *testing.T) {
 	r := onboard(t, xdgEnv(t), "new", "--answers", answersFile(t, ans), "--upfront", "--verbose")
 	if r.code != 0 || !strings.Contains(r.stdout, "Not due, ignored: company.name") {
 		t.Fatalf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// Thresholds can be rehearsed: card volume past $500,000 makes the full
+// SSN currently due on an account onboarded progressively.
+func TestVolumeThresholdAsksForMore(t *testing.T) {
+	env := xdgEnv(t)
+	r := onboard(t, env, "new", "--answers", answersFile(t, usIndividual()), "--json")
+	if r.code != 0 {
+		t.Fatalf("new: %d %s", r.code, r.stderr)
+	}
+	id := decode(t, r.stdout).ID
+	onboard(t, env, "sandbox", "advance", "5s")
+	if v := onboard(t, env, "sandbox", "volume", id, "50000000"); v.code != 0 {
+		t.Fatalf("volume: %d %s", v.code, v.stderr)
+	}
+	s := decode(t, onboard(t, env, "status", id, "--json").stdout)
+	if !slices.Contains(s.Requirements.CurrentlyDue, "individual.id_number") {
+		t.Fatalf("after $500,000 the full SSN is not due: %+v", s)
+	}
+	if v := onboard(t, env, "sandbox", "volume", id, "ten"); v.code != 2 {
+		t.Errorf("bad amount accepted: %d", v.code)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -78,7 +79,50 @@ func newSandboxCmd(a *app) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.AddCommand(serve, advance, reset)
+	volume := &cobra.Command{
+		Use:   "volume ACCOUNT_ID AMOUNT",
+		Short: "Simulate card volume on an account (minor units: 60000 = $600.00) to reach thresholds",
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			amount, err := strconv.ParseInt(args[1], 10, 64)
+			if err != nil || amount <= 0 {
+				return usageErr("AMOUNT takes a positive whole number of minor units (60000 = $600.00), not %q", args[1])
+			}
+			sb, err := a.openSandbox()
+			if err != nil {
+				return err
+			}
+			defer sb.Close()
+			if err := sb.AddVolume(cmd.Context(), args[0], amount); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "%s: +%d card volume recorded\n", args[0], amount)
+			return nil
+		},
+	}
+	trigger := &cobra.Command{
+		Use:   "trigger ACCOUNT_ID next_requirements|charge_block|payout_block",
+		Short: "Apply one of Stripe's test-card triggers to an account",
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch args[1] {
+			case sandbox.TriggerNextRequirements, sandbox.TriggerChargeBlock, sandbox.TriggerPayoutBlock:
+			default:
+				return usageErr("trigger takes next_requirements, charge_block or payout_block, not %q", args[1])
+			}
+			sb, err := a.openSandbox()
+			if err != nil {
+				return err
+			}
+			defer sb.Close()
+			if err := sb.Trigger(cmd.Context(), args[0], args[1]); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "%s: %s applied\n", args[0], args[1])
+			return nil
+		},
+	}
+	cmd.AddCommand(serve, advance, reset, volume, trigger)
 	return cmd
 }
 
