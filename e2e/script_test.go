@@ -154,3 +154,24 @@ func TestVolumeThresholdAsksForMore(t *testing.T) {
 		t.Errorf("bad amount accepted: %d", v.code)
 	}
 }
+
+// Journey 4 scripted: companies with their people (representative,
+// owners, directors, executives), attestations and documents reach
+// complete from the example answers files.
+func TestScriptedCompaniesReachComplete(t *testing.T) {
+	for _, c := range []struct{ country, file string }{{"US", "us-company.json"}, {"GB", "gb-company.json"}} {
+		t.Run(c.country, func(t *testing.T) {
+			env := xdgEnv(t)
+			r := onboard(t, env, "new", "--country", c.country, "--business-type", "company",
+				"--answers", filepath.Join("..", "examples", c.file), "--upfront", "--json")
+			if r.code != 0 {
+				t.Fatalf("exit %d\n%s", r.code, r.stderr)
+			}
+			id := decode(t, r.stdout).ID
+			onboard(t, env, "sandbox", "advance", "1m")
+			if s := decode(t, onboard(t, env, "status", id, "--json").stdout); s.State != "complete" {
+				t.Fatalf("state %q: %+v", s.State, s)
+			}
+		})
+	}
+}

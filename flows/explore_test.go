@@ -86,3 +86,49 @@ func TestParseSetup(t *testing.T) {
 		}
 	}
 }
+
+// For every country and business type, the explorer reports exactly what
+// the API asks of a fresh account of that setup, and every requirement it
+// reports has a real field in the catalog (no generic fallback).
+func TestExploreMatchesTheAPIForEveryCountry(t *testing.T) {
+	e := newEnv(t)
+	for _, country := range []string{"US", "CA", "GB", "FR", "DE", "IE", "AU", "NL"} {
+		for _, bt := range []string{"individual", "company"} {
+			s := flows.Setup{Country: country, BusinessType: bt, Capabilities: []string{"card_payments", "transfers"}, Agreement: "full"}
+			t.Run(s.String(), func(t *testing.T) {
+				x, err := e.cl.Explore(e.ctx, s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				a, err := e.cl.Create(e.ctx, flows.NewAccount{Country: country, BusinessType: bt, Capabilities: s.Capabilities})
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := map[string]bool{}
+				r := a.Requirements
+				for _, list := range [][]string{r.CurrentlyDue, r.EventuallyDue, r.PastDue, r.PendingVerification} {
+					for _, p := range list {
+						want[p] = true
+					}
+				}
+				got := map[string]bool{}
+				for _, it := range x.Items {
+					got[it.Path] = true
+					if it.Group == "Other information" && it.Kind != "account link" {
+						t.Errorf("%s has no catalog field", it.Path)
+					}
+				}
+				for p := range want {
+					if !got[p] {
+						t.Errorf("explorer misses %s", p)
+					}
+				}
+				for p := range got {
+					if !want[p] {
+						t.Errorf("explorer reports %s, which the API does not ask", p)
+					}
+				}
+			})
+		}
+	}
+}
