@@ -36,7 +36,8 @@ type StatusReqs struct {
 	Errors              []schema.RequirementError `json:"errors"`
 	CurrentDeadline     *time.Time                `json:"current_deadline"`
 	DisabledReason      *string                   `json:"disabled_reason"`
-	Entries             []schema.Entry            `json:"entries,omitempty"`
+	// Entries is set (possibly empty) for v2 accounts and absent for v1.
+	Entries *[]schema.Entry `json:"entries,omitempty"`
 }
 
 // StatusOf builds the status object of an account.
@@ -63,10 +64,11 @@ func StatusOf(a schema.Account) Status {
 			}
 			s.Configurations[cfg.Name] = caps
 		}
-		s.Requirements.Entries = a.V2.Entries
-		if s.Requirements.Entries == nil {
-			s.Requirements.Entries = []schema.Entry{}
+		entries := a.V2.Entries
+		if entries == nil {
+			entries = []schema.Entry{}
 		}
+		s.Requirements.Entries = &entries
 	}
 	return s
 }

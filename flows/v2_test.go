@@ -58,7 +58,7 @@ func TestNormalizeV2(t *testing.T) {
 	}
 	st := StatusOf(a)
 	if st.Configurations["merchant"]["card_payments"].StatusDetails[0].Code != "requirements_past_due" ||
-		st.Capabilities["recipient.stripe_balance.stripe_transfers"] != "pending" || len(st.Requirements.Entries) != 4 {
+		st.Capabilities["recipient.stripe_balance.stripe_transfers"] != "pending" || len(*st.Requirements.Entries) != 4 {
 		t.Errorf("status: %+v", st)
 	}
 	if State(a) != StateChargesDisabled { // payouts active, cards restricted

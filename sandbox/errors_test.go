@@ -38,7 +38,7 @@ func TestAuthErrors(t *testing.T) {
 
 func TestUnrecognizedURL(t *testing.T) {
 	sb, _ := openTest(t)
-	for _, tc := range []struct{ method, path string }{{"GET", "/v1/foo"}, {"PATCH", "/v1/accounts"}, {"GET", "/v2/core/accounts"}} {
+	for _, tc := range []struct{ method, path string }{{"GET", "/v1/foo"}, {"PATCH", "/v1/accounts"}, {"GET", "/v3/core/accounts"}} {
 		req := httptest.NewRequest(tc.method, tc.path, nil)
 		req.Header.Set("Authorization", "Bearer sk_test_x")
 		rec := httptest.NewRecorder()

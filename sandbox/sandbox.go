@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -121,6 +122,10 @@ func (s *Sandbox) serveRecovered(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, e.Status, mustJSON(e.body(newID("req_", 14))))
 		}
 	}()
+	if strings.HasPrefix(r.URL.Path, "/v2/") {
+		s.serveV2(w, r)
+		return
+	}
 	s.serveHTTP(w, r)
 }
 
@@ -166,7 +171,7 @@ func (s *Sandbox) Advance(ctx context.Context, d time.Duration) (time.Time, erro
 // the clock offset, leaving an empty sandbox.
 func (s *Sandbox) Reset(ctx context.Context) error {
 	err := inTx(ctx, s.db, func(tx *sql.Tx) error {
-		for _, t := range []string{"accounts", "tokens", "events", "idempotency", "files"} {
+		for _, t := range []string{"accounts", "tokens", "events", "idempotency", "files", "v2_accounts"} {
 			if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
 				return err
 			}

@@ -35,6 +35,15 @@ var migrations = [][]string{
 	// 3: retrieve serves stored snapshots; drop the ones rendered by the
 	// first slice, whose shape was narrower.
 	{`UPDATE accounts SET snapshot = ''`},
+	// 4: Accounts v2: which accounts were created through v2, and with
+	// which configurations (the v1 state stays the single source of truth).
+	{
+		`CREATE TABLE IF NOT EXISTS v2_accounts (
+			seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+			id             TEXT NOT NULL UNIQUE,
+			configurations TEXT NOT NULL
+		)`,
+	},
 }
 
 // schemaV1 is the schema of the first slice, which had no schema_version.

@@ -27,6 +27,7 @@ var v2PersonLeaves = map[string]string{
 // v2AccountFields maps whole v1 account parameters to v2 paths.
 var v2AccountFields = map[string]string{
 	"business_type":                            "identity.entity_type",
+	"external_account":                         "configuration.recipient.default_outbound_destination",
 	"business_profile.mcc":                     "configuration.merchant.mcc",
 	"business_profile.url":                     "identity.business_details.url",
 	"business_profile.product_description":     "identity.business_details.product_description",
@@ -284,6 +285,9 @@ func V1Path(description string) string {
 		}
 		switch head {
 		case "id_numbers":
+			if strings.HasSuffix(tail, "ssn_last_4") {
+				return "individual.ssn_last_4"
+			}
 			return "individual.id_number"
 		case "nationalities":
 			return "individual.nationality"

@@ -1,0 +1,94 @@
+package flows_test
+
+import (
+	"io"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/stripe/stripe-go/v82"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// withV2 is newEnv with Accounts v2 enabled on the same sandbox.
+func withV2(t *testing.T) env {
+	t.Helper()
+	e := newEnv(t)
+	b := stripe.GetBackendWithConfig(stripe.APIBackend, &stripe.BackendConfig{
+		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: e.sb.Transport()},
+		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}})
+	sc := stripe.NewClient("sk_test_v2", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
+		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: e.sb.Transport()},
+		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
+	})))
+	e.cl = flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
+		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(flows.NewV2(b.(stripe.RawRequestBackend), "sk_test_v2")))
+	return e
+}
+
+// The same answers onboard a v1 and a v2 account of the same country and
+// type to complete; the v2 one is read back as v2 (configurations, entries).
+func TestSameAnswersOnboardV1AndV2(t *testing.T) {
+	e := withV2(t)
+	for _, api := range []string{"v1", "v2"} {
+		t.Run(api, func(t *testing.T) {
+			a, err := e.cl.Create(e.ctx, flows.NewAccount{Country: "US", BusinessType: "individual",
+				Capabilities: []string{"card_payments", "transfers"}, API: api, Email: "jenny@example.com"})
+			if err != nil {
+				t.Fatal(flows.Message(err))
+			}
+			if (a.V2 != nil) != (api == "v2") {
+				t.Fatalf("created as %v", a.V2)
+			}
+			rep, err := e.cl.Run(e.ctx, a, flows.Strategy{Upfront: true}, usAnswers(t), io.Discard)
+			if err != nil {
+				t.Fatal(flows.Message(err))
+			}
+			if len(rep.Outstanding) > 0 {
+				t.Fatalf("outstanding %v", rep.Outstanding)
+			}
+			e.advance(t, 5*time.Second)
+			got, err := e.cl.Load(e.ctx, a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s := flows.State(got); s != flows.StateComplete {
+				t.Fatalf("state %q: %+v", s, got.Requirements)
+			}
+			if api == "v2" {
+				if got.V2 == nil || len(got.V2.Configurations) != 2 {
+					t.Fatalf("not read back as v2: %+v", got.V2)
+				}
+				st := flows.StatusOf(got)
+				if st.Configurations["merchant"]["card_payments"].Status != "active" ||
+					st.Configurations["recipient"]["stripe_balance.stripe_transfers"].Status != "active" {
+					t.Errorf("configurations %+v", st.Configurations)
+				}
+			}
+		})
+	}
+}
+
+func TestV2PlanFromEntries(t *testing.T) {
+	e := withV2(t)
+	a, err := e.cl.Create(e.ctx, flows.NewAccount{Country: "US", BusinessType: "individual",
+		Capabilities: []string{"card_payments", "transfers"}, API: "v2", Email: "jenny@example.com"})
+	if err != nil {
+		t.Fatal(flows.Message(err))
+	}
+	steps := flows.Plan(a, flows.Strategy{}, nil, schema.English)
+	var keys []string
+	for _, s := range steps {
+		for _, f := range s.Fields {
+			if f.Generic {
+				t.Errorf("v2 entry %s has no catalog field", f.Key)
+			}
+			keys = append(keys, f.Key)
+		}
+	}
+	if len(steps) < 4 {
+		t.Fatalf("plan %v", keys)
+	}
+}

@@ -1,0 +1,400 @@
+package sandbox
+
+import (
+	"bytes"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// serveV2 serves /v2/core/accounts and its persons by translating each
+// request into v1 calls on the same engine (see v2_map.go).
+func (s *Sandbox) serveV2(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Request-Id", newID("req_", 14))
+	if e := authenticate(r); e != nil {
+		writeV2Error(w, e.Status, e.Type, e.Code, e.Message, "")
+		return
+	}
+	if !strings.HasSuffix(r.Header.Get("Stripe-Version"), ".preview") {
+		// [G] v2 accounts are a preview for this API version.
+		writeV2Error(w, 400, "invalid_request_error", "invalid_version",
+			"Accounts v2 needs a preview Stripe-Version header (e.g. 2025-08-27.preview).", "")
+		return
+	}
+	parts := strings.Split(strings.Trim(strings.TrimPrefix(r.URL.Path, "/v2/core/"), "/"), "/")
+	if len(parts) == 0 || parts[0] != "accounts" {
+		writeV2Error(w, 404, "invalid_request_error", "not_found", "Unrecognized request URL ("+r.Method+": "+r.URL.Path+")", "")
+		return
+	}
+	var body map[string]any
+	if r.Method == http.MethodPost {
+		raw, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+		if len(bytes.TrimSpace(raw)) > 0 {
+			if err := json.Unmarshal(raw, &body); err != nil {
+				writeV2Error(w, 400, "invalid_request_error", "invalid_json", "The request body is not a JSON object: "+err.Error(), "")
+				return
+			}
+		}
+		if body == nil {
+			body = map[string]any{}
+		}
+	}
+	v := v2req{s: s, w: w, r: r, body: body}
+	switch {
+	case len(parts) == 1 && r.Method == http.MethodPost:
+		v.createAccount()
+	case len(parts) == 1 && r.Method == http.MethodGet:
+		v.listAccounts()
+	case len(parts) == 2 && r.Method == http.MethodGet:
+		v.account(parts[1], nil)
+	case len(parts) == 2 && r.Method == http.MethodPost:
+		v.updateAccount(parts[1])
+	case len(parts) == 3 && parts[2] == "persons":
+		v.persons(parts[1], "")
+	case len(parts) == 4 && parts[2] == "persons":
+		v.persons(parts[1], parts[3])
+	default:
+		writeV2Error(w, 404, "invalid_request_error", "not_found", "Unrecognized request URL ("+r.Method+": "+r.URL.Path+")", "")
+	}
+}
+
+// v2req is one v2 request being served.
+type v2req struct {
+	s    *Sandbox
+	w    http.ResponseWriter
+	r    *http.Request
+	body map[string]any
+}
+
+// v1 runs a v1 request on the engine, with the caller's key and
+// idempotency key, and decodes the JSON answer.
+func (v v2req) v1(method, path string, f form, out any) (int, map[string]any) {
+	vals := url.Values{}
+	for k, val := range f {
+		vals.Set(k, val)
+	}
+	var req *http.Request
+	if method == http.MethodGet {
+		if len(vals) > 0 {
+			path += "?" + vals.Encode()
+		}
+		req = httptest.NewRequest(method, path, nil)
+	} else {
+		req = httptest.NewRequest(method, path, strings.NewReader(vals.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	req = req.WithContext(v.r.Context())
+	req.Header.Set("Authorization", v.r.Header.Get("Authorization"))
+	if k := v.r.Header.Get("Idempotency-Key"); k != "" && method == http.MethodPost {
+		// Each internal call gets its own key derived from the caller's,
+		// so a retried v2 request replays every step it made.
+		req.Header.Set("Idempotency-Key", "v2:"+k+":"+path)
+	}
+	rec := httptest.NewRecorder()
+	v.s.serveHTTP(rec, req)
+	if rec.Code >= 400 {
+		var e struct {
+			Error map[string]any `json:"error"`
+		}
+		_ = json.Unmarshal(rec.Body.Bytes(), &e)
+		return rec.Code, e.Error
+	}
+	if out != nil {
+		_ = json.Unmarshal(rec.Body.Bytes(), out)
+	}
+	return rec.Code, nil
+}
+
+// fail answers a v1 error in v2's shape, its param translated to a v2 path.
+func (v v2req) fail(status int, e map[string]any, country string) {
+	str := func(k string) string { s, _ := e[k].(string); return s }
+	param := str("param")
+	if param != "" {
+		param = v2ParamPath(param, country)
+	}
+	code := str("code")
+	if code == "" && status == 400 {
+		code = "invalid_fields"
+	}
+	writeV2Error(v.w, status, str("type"), code, str("message"), param)
+}
+
+// v2ParamPath turns a v1 bracket param into the v2 path it came from.
+func v2ParamPath(param, country string) string {
+	var parts []string
+	for _, p := range strings.FieldsFunc(param, func(r rune) bool { return r == '[' || r == ']' }) {
+		if _, err := strconv.Atoi(p); err != nil {
+			parts = append(parts, p)
+		}
+	}
+	d, _ := v2Description(strings.Join(parts, "."), country)
+	return d
+}
+
+func writeV2Error(w http.ResponseWriter, status int, typ, code, msg, param string) {
+	e := map[string]any{"type": typ, "message": msg}
+	if code != "" {
+		e["code"] = code
+	}
+	if param != "" {
+		e["param"] = param
+	}
+	writeJSON(w, status, mustJSON(map[string]any{"error": e}))
+}
+
+func (v v2req) createAccount() {
+	id, _ := v.body["identity"].(map[string]any)
+	country, _ := id["country"].(string)
+	if country == "" {
+		writeV2Error(v.w, 400, "invalid_request_error", "invalid_fields", "identity.country is required.", "identity.country")
+		return
+	}
+	configs := configsFor(v.body)
+	if len(configs) == 0 {
+		writeV2Error(v.w, 400, "invalid_request_error", "invalid_fields", "Give at least one configuration (merchant, recipient or customer).", "configuration")
+		return
+	}
+	if email, _ := v.body["contact_email"].(string); email == "" && (contains(configs, "merchant") || contains(configs, "recipient")) {
+		writeV2Error(v.w, 400, "invalid_request_error", "invalid_fields", "contact_email is required for the merchant and recipient configurations.", "contact_email")
+		return
+	}
+	f, err := accountToV1(v.body, country, true)
+	if err != nil {
+		writeV2Error(v.w, 400, "invalid_request_error", "invalid_fields", err.Error(), "")
+		return
+	}
+	f["controller[requirement_collection]"] = "application"
+	f["controller[fees][payer]"] = "application"
+	f["controller[losses][payments]"] = "application"
+	f["controller[stripe_dashboard][type]"] = "none"
+	var acct map[string]any
+	if status, e := v.v1(http.MethodPost, "/v1/accounts", f, &acct); e != nil {
+		v.fail(status, e, country)
+		return
+	}
+	accID, _ := acct["id"].(string)
+	if _, err := v.s.db.ExecContext(v.r.Context(), `INSERT OR IGNORE INTO v2_accounts (id, configurations) VALUES (?, ?)`,
+		accID, strings.Join(configs, ",")); err != nil {
+		writeV2Error(v.w, 500, "api_error", "", "The sandbox could not record the account: "+err.Error(), "")
+		return
+	}
+	v.render(acct, configs)
+}
+
+func (v v2req) updateAccount(id string) {
+	configs, ok := v.configs(id)
+	if !ok {
+		return
+	}
+	var acct map[string]any
+	if status, e := v.v1(http.MethodGet, "/v1/accounts/"+id, nil, &acct); e != nil {
+		v.fail(status, e, "")
+		return
+	}
+	country, _ := acct["country"].(string)
+	f, err := accountToV1(v.body, country, false)
+	if err != nil {
+		writeV2Error(v.w, 400, "invalid_request_error", "invalid_fields", err.Error(), "")
+		return
+	}
+	for _, c := range configsFor(v.body) {
+		if !contains(configs, c) {
+			configs = append(configs, c)
+		}
+	}
+	sort.Strings(configs)
+	if _, err := v.s.db.ExecContext(v.r.Context(), `UPDATE v2_accounts SET configurations = ? WHERE id = ?`, strings.Join(configs, ","), id); err != nil {
+		writeV2Error(v.w, 500, "api_error", "", err.Error(), "")
+		return
+	}
+	if len(f) > 0 {
+		if status, e := v.v1(http.MethodPost, "/v1/accounts/"+id, f, &acct); e != nil {
+			v.fail(status, e, country)
+			return
+		}
+	}
+	v.render(acct, configs)
+}
+
+// account answers one account, reading it when acct is nil.
+func (v v2req) account(id string, acct map[string]any) {
+	configs, ok := v.configs(id)
+	if !ok {
+		return
+	}
+	if acct == nil {
+		if status, e := v.v1(http.MethodGet, "/v1/accounts/"+id, nil, &acct); e != nil {
+			v.fail(status, e, "")
+			return
+		}
+	}
+	v.render(acct, configs)
+}
+
+// configs reads an account's v2 configurations; accounts created through
+// v1 have none (applied_configurations is empty for them).
+func (v v2req) configs(id string) ([]string, bool) {
+	var cs string
+	err := v.s.db.QueryRowContext(v.r.Context(), `SELECT configurations FROM v2_accounts WHERE id = ?`, id).Scan(&cs)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil, true
+	case err != nil:
+		writeV2Error(v.w, 500, "api_error", "", err.Error(), "")
+		return nil, false
+	}
+	if cs == "" {
+		return nil, true
+	}
+	return strings.Split(cs, ","), true
+}
+
+func (v v2req) render(acct map[string]any, configs []string) {
+	writeJSON(v.w, 200, mustJSON(renderV2(acct, configs, includes(v.r, v.body))))
+}
+
+func (v v2req) listAccounts() {
+	q := v.r.URL.Query()
+	limit, _ := strconv.Atoi(q.Get("limit"))
+	if limit <= 0 || limit > 100 {
+		limit = 10
+	}
+	after := int64(1 << 62)
+	if p := q.Get("page"); p != "" {
+		n, err := strconv.ParseInt(p, 10, 64)
+		if err != nil {
+			writeV2Error(v.w, 400, "invalid_request_error", "invalid_fields", "page is not a page token from next_page_url.", "page")
+			return
+		}
+		after = n
+	}
+	rows, err := v.s.db.QueryContext(v.r.Context(), `SELECT seq, id, configurations FROM v2_accounts WHERE seq < ? ORDER BY seq DESC LIMIT ?`, after, limit+1)
+	if err != nil {
+		writeV2Error(v.w, 500, "api_error", "", err.Error(), "")
+		return
+	}
+	type row struct {
+		seq     int64
+		id, cfg string
+	}
+	var found []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.seq, &r.id, &r.cfg); err == nil {
+			found = append(found, r)
+		}
+	}
+	rows.Close()
+	var next any
+	if len(found) > limit {
+		found = found[:limit]
+		next = "/v2/core/accounts?limit=" + strconv.Itoa(limit) + "&page=" + strconv.FormatInt(found[len(found)-1].seq, 10)
+	}
+	data := []any{}
+	inc := includes(v.r, nil)
+	for _, r := range found {
+		var acct map[string]any
+		if _, e := v.v1(http.MethodGet, "/v1/accounts/"+r.id, nil, &acct); e != nil {
+			continue // deleted through v1
+		}
+		data = append(data, renderV2(acct, strings.Split(r.cfg, ","), inc))
+	}
+	writeJSON(v.w, 200, mustJSON(map[string]any{"data": data, "next_page_url": next, "previous_page_url": nil}))
+}
+
+func (v v2req) persons(account, person string) {
+	if _, ok := v.configs(account); !ok {
+		return
+	}
+	var acct map[string]any
+	if status, e := v.v1(http.MethodGet, "/v1/accounts/"+account, nil, &acct); e != nil {
+		v.fail(status, e, "")
+		return
+	}
+	country, _ := acct["country"].(string)
+	base := "/v1/accounts/" + account + "/persons"
+	var out map[string]any
+	switch {
+	case person == "" && v.r.Method == http.MethodGet:
+		var list struct {
+			Data []map[string]any `json:"data"`
+		}
+		if status, e := v.v1(http.MethodGet, base, form{"limit": "100"}, &list); e != nil {
+			v.fail(status, e, country)
+			return
+		}
+		data := []any{}
+		for _, p := range list.Data {
+			data = append(data, renderV2Person(p, country))
+		}
+		writeJSON(v.w, 200, mustJSON(map[string]any{"data": data, "next_page_url": nil, "previous_page_url": nil}))
+		return
+	case v.r.Method == http.MethodPost:
+		f := form{}
+		if err := personToV1(f, "", v.body, country, "person"); err != nil {
+			writeV2Error(v.w, 400, "invalid_request_error", "invalid_fields", err.Error(), "")
+			return
+		}
+		path := base
+		if person != "" {
+			path += "/" + person
+		}
+		if status, e := v.v1(http.MethodPost, path, f, &out); e != nil {
+			v.fail(status, e, country)
+			return
+		}
+	case v.r.Method == http.MethodGet:
+		if status, e := v.v1(http.MethodGet, base+"/"+person, nil, &out); e != nil {
+			v.fail(status, e, country)
+			return
+		}
+	case v.r.Method == http.MethodDelete:
+		if status, e := v.v1(http.MethodDelete, base+"/"+person, nil, &out); e != nil {
+			v.fail(status, e, country)
+			return
+		}
+	default:
+		writeV2Error(v.w, 404, "invalid_request_error", "not_found", "Unrecognized request URL ("+v.r.Method+": "+v.r.URL.Path+")", "")
+		return
+	}
+	writeJSON(v.w, 200, mustJSON(renderV2Person(out, country)))
+}
+
+// includes reads include from the query (include=a,b; include[0]=a;
+// include[]=a) or from a JSON body's include list.
+func includes(r *http.Request, body map[string]any) map[string]bool {
+	out := map[string]bool{}
+	for k, vs := range r.URL.Query() {
+		if k == "include" || k == "include[]" || strings.HasPrefix(k, "include[") {
+			for _, v := range vs {
+				for _, p := range strings.Split(v, ",") {
+					out[strings.TrimSpace(p)] = true
+				}
+			}
+		}
+	}
+	if list, ok := body["include"].([]any); ok {
+		for _, x := range list {
+			if s, ok := x.(string); ok {
+				out[s] = true
+			}
+		}
+	}
+	return out
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,190 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stripe/stripe-go/v82"
+	"github.com/stripe/stripe-go/v82/rawrequest"
+)
+
+// v2env calls the sandbox's v2 API through stripe-go's raw requests over
+// real HTTP, as the app does.
+type v2env struct {
+	t  *testing.T
+	sb *Sandbox
+	rc rawrequest.Client
+}
+
+func newV2Env(t *testing.T) v2env {
+	t.Helper()
+	base := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	sb, err := Open(filepath.Join(t.TempDir(), "v2.db"), WithClock(func() time.Time { return base }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(sb.Handler())
+	t.Cleanup(func() { srv.Close(); sb.Close() })
+	b := stripe.GetBackendWithConfig(stripe.APIBackend, &stripe.BackendConfig{URL: stripe.String(srv.URL),
+		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}})
+	return v2env{t: t, sb: sb, rc: rawrequest.Client{B: b.(stripe.RawRequestBackend), Key: "sk_test_v2"}}
+}
+
+func (e v2env) call(method, path string, body any) (map[string]any, error) {
+	e.t.Helper()
+	content := ""
+	if body != nil {
+		raw, _ := json.Marshal(body)
+		content = string(raw)
+	}
+	p := &stripe.RawParams{Params: stripe.Params{Headers: http.Header{"Stripe-Version": {"2025-08-27.preview"}}}}
+	resp, err := e.rc.RawRequest(method, path, content, p)
+	if err != nil {
+		return nil, err
+	}
+	var out map[string]any
+	if err := json.Unmarshal(resp.RawJSON, &out); err != nil {
+		e.t.Fatalf("%s %s: %v", method, path, err)
+	}
+	return out, nil
+}
+
+func (e v2env) must(method, path string, body any) map[string]any {
+	e.t.Helper()
+	out, err := e.call(method, path, body)
+	if err != nil {
+		e.t.Fatalf("%s %s: %v", method, path, err)
+	}
+	return out
+}
+
+var allIncludes = []any{"identity", "requirements", "defaults", "configuration.merchant", "configuration.recipient"}
+
+func descriptions(acct map[string]any) map[string]map[string]any {
+	out := map[string]map[string]any{}
+	reqs, _ := acct["requirements"].(map[string]any)
+	entries, _ := reqs["entries"].([]any)
+	for _, x := range entries {
+		e := x.(map[string]any)
+		out[e["description"].(string)] = e
+	}
+	return out
+}
+
+func TestV2CreateIncludeAndEntries(t *testing.T) {
+	e := newV2Env(t)
+	acct := e.must(http.MethodPost, "/v2/core/accounts", map[string]any{
+		"contact_email": "jenny@example.com", "dashboard": "none",
+		"identity": map[string]any{"country": "us", "entity_type": "individual"},
+		"configuration": map[string]any{
+			"merchant":  map[string]any{"capabilities": map[string]any{"card_payments": map[string]any{"requested": true}}},
+			"recipient": map[string]any{"capabilities": map[string]any{"stripe_balance": map[string]any{"stripe_transfers": map[string]any{"requested": true}}}},
+		},
+		"include": allIncludes,
+	})
+	id := acct["id"].(string)
+	if acct["object"] != "v2.core.account" || len(acct["applied_configurations"].([]any)) != 2 {
+		t.Fatalf("created %v", acct)
+	}
+	ds := descriptions(acct)
+	given := ds["identity.individual.given_name"]
+	if given == nil || given["minimum_deadline"].(map[string]any)["status"] != "past_due" || given["awaiting_action_from"] != "user" {
+		t.Fatalf("given_name entry: %v (all: %v)", given, ds)
+	}
+	if ds["identity.individual.date_of_birth"] == nil || ds["configuration.merchant.mcc"] == nil {
+		t.Errorf("entries: %v", ds)
+	}
+	impact := given["impact"].(map[string]any)["restricts_capabilities"].([]any)
+	if len(impact) != 2 {
+		t.Errorf("impact %v", impact)
+	}
+	card := acct["configuration"].(map[string]any)["merchant"].(map[string]any)["capabilities"].(map[string]any)["card_payments"].(map[string]any)
+	if card["status"] != "restricted" {
+		t.Errorf("card_payments %v", card)
+	}
+	// include: only what is named comes back.
+	only := e.must(http.MethodGet, "/v2/core/accounts/"+id+"?include=identity", nil)
+	if only["identity"] == nil || only["requirements"] != nil || only["configuration"] != nil || only["defaults"] != nil {
+		t.Errorf("include=identity: %v", only)
+	}
+	indexed := e.must(http.MethodGet, "/v2/core/accounts/"+id+"?include[0]=requirements&include[1]=configuration.recipient", nil)
+	cfg := indexed["configuration"].(map[string]any)
+	if indexed["requirements"] == nil || cfg["merchant"] != nil || cfg["recipient"] == nil {
+		t.Errorf("include[N]: %v", indexed)
+	}
+	// Answers move entries away, verification is awaited from Stripe,
+	// and the clock settles it.
+	up := e.must(http.MethodPost, "/v2/core/accounts/"+id, map[string]any{
+		"identity": map[string]any{
+			"individual": map[string]any{
+				"given_name": "Jenny", "surname": "Rosen", "email": "jenny@example.com", "phone": "+14155550123",
+				"date_of_birth": map[string]any{"day": 1, "month": 1, "year": 1901},
+				"address":       map[string]any{"line1": "address_full_match", "city": "San Francisco", "state": "CA", "postal_code": "94107", "country": "us"},
+				"id_numbers":    []any{map[string]any{"type": "us_ssn_last_4", "value": "0000"}, map[string]any{"type": "us_ssn", "value": "000000000"}},
+			},
+			"business_details": map[string]any{"url": "https://accessible.stripe.com"},
+			"attestations":     map[string]any{"terms_of_service": map[string]any{"account": map[string]any{"date": "2026-11-23T12:00:00.000Z", "ip": "127.0.0.1"}}},
+		},
+		"configuration": map[string]any{"merchant": map[string]any{"mcc": "5734"}},
+		"include":       allIncludes,
+	})
+	ds = descriptions(up)
+	if ds["identity.individual.given_name"] != nil && ds["identity.individual.given_name"]["awaiting_action_from"] != "stripe" {
+		t.Errorf("given_name after answer: %v", ds["identity.individual.given_name"])
+	}
+	if ds["configuration.recipient.default_outbound_destination"] == nil {
+		t.Errorf("the bank account is still due: %v", ds)
+	}
+	// Past the deadline of a 14-day grace, what is still due is past due.
+	if _, err := e.sb.Advance(t.Context(), 15*24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	later := e.must(http.MethodGet, "/v2/core/accounts/"+id+"?include=requirements", nil)
+	bank := descriptions(later)["configuration.recipient.default_outbound_destination"]
+	if bank == nil || bank["awaiting_action_from"] != "user" {
+		t.Fatalf("bank entry after the deadline: %v", bank)
+	}
+}
+
+func TestV2ErrorsAndPreviewHeader(t *testing.T) {
+	e := newV2Env(t)
+	_, err := e.call(http.MethodPost, "/v2/core/accounts", map[string]any{"identity": map[string]any{"country": "us"},
+		"configuration": map[string]any{"merchant": map[string]any{}}, "contact_email": "a@b.co", "bogus": 1})
+	var se *stripe.Error
+	if !errors.As(err, &se) || se.HTTPStatusCode != 400 || !strings.Contains(se.Msg, "bogus") {
+		t.Fatalf("unknown field: %v", err)
+	}
+	_, err = e.call(http.MethodGet, "/v2/core/accounts/acct_nope", nil)
+	if !errors.As(err, &se) || se.HTTPStatusCode != 404 {
+		t.Fatalf("missing account: %v", err)
+	}
+	b := stripe.GetBackendWithConfig(stripe.APIBackend, &stripe.BackendConfig{URL: stripe.String(httptest.NewServer(e.sb.Handler()).URL),
+		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}})
+	plain := rawrequest.Client{B: b.(stripe.RawRequestBackend), Key: "sk_test_v2"}
+	if _, err := plain.RawRequest(http.MethodGet, "/v2/core/accounts", "", &stripe.RawParams{}); !errors.As(err, &se) || se.HTTPStatusCode != 400 {
+		t.Errorf("no preview version: %v", err)
+	}
+}
+
+func TestV2ListPages(t *testing.T) {
+	e := newV2Env(t)
+	for range 3 {
+		e.must(http.MethodPost, "/v2/core/accounts", map[string]any{"contact_email": "a@b.co",
+			"identity":      map[string]any{"country": "us", "entity_type": "individual"},
+			"configuration": map[string]any{"recipient": map[string]any{"capabilities": map[string]any{"stripe_balance": map[string]any{"stripe_transfers": map[string]any{"requested": true}}}}}})
+	}
+	page := e.must(http.MethodGet, "/v2/core/accounts?limit=2", nil)
+	if len(page["data"].([]any)) != 2 || page["next_page_url"] == nil {
+		t.Fatalf("page 1: %v", page)
+	}
+	next := e.must(http.MethodGet, page["next_page_url"].(string), nil)
+	if len(next["data"].([]any)) != 1 || next["next_page_url"] != nil {
+		t.Fatalf("page 2: %v", next)
+	}
+}
