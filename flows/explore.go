@@ -17,6 +17,8 @@ type Setup struct {
 	BusinessType string   `json:"business_type"`
 	Capabilities []string `json:"capabilities"`
 	Agreement    string   `json:"agreement"`
+	// API is "v1" (default) or "v2".
+	API string `json:"accounts_api,omitempty"`
 }
 
 // String writes a setup as ParseSetup reads it: FR,company,card_payments+transfers[,recipient].
@@ -24,6 +26,9 @@ func (s Setup) String() string {
 	out := s.Country + "," + s.BusinessType + "," + strings.Join(s.Capabilities, "+")
 	if s.Agreement != "" && s.Agreement != "full" {
 		out += "," + s.Agreement
+	}
+	if s.API == "v2" {
+		out += " (v2)"
 	}
 	return out
 }
@@ -64,6 +69,9 @@ func (s Setup) Check() error {
 			return fmt.Errorf("capability %q: use card_payments or transfers", c)
 		}
 	}
+	if s.API != "" && s.API != "v1" && s.API != "v2" {
+		return fmt.Errorf("accounts API %q: use v1 or v2", s.API)
+	}
 	switch s.Agreement {
 	case "", "full":
 	case "recipient":
@@ -95,7 +103,9 @@ type Item struct {
 	Labels map[string]ItemText `json:"labels"`
 	// Param is the v1 form parameter it is sent as.
 	Param string `json:"param"`
-	order int
+	// V2Path is where it goes in an Accounts v2 request body.
+	V2Path string `json:"v2_path"`
+	order  int
 }
 
 // ItemText is a label and a help text in one language.
@@ -119,7 +129,7 @@ func (c *Client) Explore(ctx context.Context, s Setup) (Exploration, error) {
 		return Exploration{}, err
 	}
 	a, err := c.Create(ctx, NewAccount{Country: s.Country, BusinessType: s.BusinessType,
-		Capabilities: s.Capabilities, Agreement: s.Agreement})
+		Capabilities: s.Capabilities, Agreement: s.Agreement, API: s.API, Email: "explore@example.com"})
 	if err != nil {
 		return Exploration{}, err
 	}
@@ -146,7 +156,7 @@ func Describe(a schema.Account) []Item {
 			f := schema.Lookup(p, a.Country)
 			items = append(items, Item{
 				Path: p, Field: f.Key, Group: f.Group.String(), Kind: kindName(f.Kind), Due: due, Who: who(f),
-				Label: f.Label, Help: f.Help, Param: paramOf(f, a),
+				Label: f.Label, Help: f.Help, Param: paramOf(f, a), V2Path: v2PathOf(f, a),
 				Labels: map[string]ItemText{
 					"en": {f.Label.In(schema.English), f.Help.In(schema.English)},
 					"fr": {f.Label.In(schema.French), f.Help.In(schema.French)},
@@ -188,6 +198,56 @@ func paramOf(f schema.Field, a schema.Account) string {
 		return "persons: " + p.Key
 	}
 	return p.Key
+}
+
+// v2PathOf is where a field goes in an Accounts v2 body (for display):
+// its sample encoding translated to v2, down to the first leaf.
+func v2PathOf(f schema.Field, a schema.Account) string {
+	if f.Kind == schema.KindRole || f.Kind == schema.KindLink {
+		return ""
+	}
+	ctx := schema.Context{Lang: schema.English, Country: a.Country, Currency: a.DefaultCurrency, Now: time.Unix(0, 0), IP: "0.0.0.0"}
+	ps, err := f.Encode(sampleValue(f), ctx)
+	if err != nil || len(ps) == 0 {
+		return ""
+	}
+	b := schema.ToV2(ps, a.Country)
+	switch {
+	case len(b.Account) > 0:
+		return firstLeaf(b.Account, "")
+	case len(b.Persons) > 0:
+		for _, body := range b.Persons {
+			return "persons: " + firstLeaf(body, "")
+		}
+	case len(b.Rest) > 0 && b.Rest[0].Target == schema.TargetBankToken:
+		return "v1 external account (token)"
+	case len(b.Rest) > 0:
+		return "v1 file, then its id"
+	}
+	return ""
+}
+
+// firstLeaf walks a nested body to its first leaf, in key order.
+func firstLeaf(m map[string]any, prefix string) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		path := k
+		if prefix != "" {
+			path = prefix + "." + k
+		}
+		if sub, ok := m[k].(map[string]any); ok {
+			if leaf := firstLeaf(sub, path); leaf != "" {
+				return leaf
+			}
+			continue
+		}
+		return path
+	}
+	return prefix
 }
 
 // sampleValue is a value valid enough to learn a field's encoding.

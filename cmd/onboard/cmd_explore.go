@@ -61,6 +61,7 @@ Results are cached under $XDG_CACHE_HOME/onboard/explore with the time they were
 	fl.StringVar(&f.setup.BusinessType, "business-type", "individual", "individual, company, non_profit or government_entity")
 	fl.StringSliceVar(&f.capabilities, "capabilities", []string{"card_payments", "transfers"}, "capabilities")
 	fl.StringVar(&f.setup.Agreement, "agreement", "full", "service agreement: full or recipient")
+	fl.StringVar(&f.setup.API, "accounts-api", "v1", "accounts API: v1 or v2")
 	fl.BoolVar(&f.matrix, "matrix", false, "a matrix of --countries × --business-types")
 	fl.StringSliceVar(&f.countries, "countries", []string{"US"}, "with --matrix: countries")
 	fl.StringSliceVar(&f.businessTypes, "business-types", []string{"individual", "company"}, "with --matrix: business types")
@@ -80,12 +81,14 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 			if err != nil {
 				return usageErr("%v", err)
 			}
+			st.API = f.setup.API
 			setups = append(setups, st)
 		}
 	case f.matrix:
 		for _, c := range f.countries {
 			for _, bt := range f.businessTypes {
-				st := flows.Setup{Country: strings.ToUpper(c), BusinessType: bt, Capabilities: f.setup.Capabilities, Agreement: f.setup.Agreement}
+				st := flows.Setup{Country: strings.ToUpper(c), BusinessType: bt, Capabilities: f.setup.Capabilities,
+					Agreement: f.setup.Agreement, API: f.setup.API}
 				if err := st.Check(); err != nil {
 					return usageErr("%v", err)
 				}

@@ -52,6 +52,7 @@ func TestExploreOutputs(t *testing.T) {
 				BusinessType string   `json:"business_type"`
 				Capabilities []string `json:"capabilities"`
 				Agreement    string   `json:"agreement"`
+				API          string   `json:"accounts_api"`
 			} `json:"setup"`
 			ReadAt       string `json:"read_at"`
 			Requirements []struct {
@@ -62,6 +63,7 @@ func TestExploreOutputs(t *testing.T) {
 				Due         string `json:"due"`
 				Who         string `json:"who"`
 				Param       string `json:"param"`
+				V2Path      string `json:"v2_path"`
 				Labels      map[string]struct {
 					Label string `json:"label"`
 					Help  string `json:"help"`
@@ -77,7 +79,8 @@ func TestExploreOutputs(t *testing.T) {
 			t.Fatalf("%+v", x)
 		}
 		for _, r := range x.Requirements {
-			if r.Labels["en"].Label == "" || r.Labels["fr"].Label == "" || r.Due == "" || r.Who == "" {
+			if r.Labels["en"].Label == "" || r.Labels["fr"].Label == "" || r.Due == "" || r.Who == "" ||
+				(r.Param != "" && r.V2Path == "") {
 				t.Errorf("incomplete item %+v", r)
 			}
 		}
