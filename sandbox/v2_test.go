@@ -188,3 +188,50 @@ func TestV2ListPages(t *testing.T) {
 		t.Fatalf("page 2: %v", next)
 	}
 }
+
+// Persons through v2: a company's representative is added with the v2
+// Persons API, read back in v2 shape, and the entries that concern them
+// reference the person.
+func TestV2PersonsAndPersonEntries(t *testing.T) {
+	e := newV2Env(t)
+	acct := e.must(http.MethodPost, "/v2/core/accounts", map[string]any{
+		"contact_email": "ops@furever.example",
+		"identity":      map[string]any{"country": "us", "entity_type": "company"},
+		"configuration": map[string]any{"customer": map[string]any{},
+			"merchant": map[string]any{"capabilities": map[string]any{"card_payments": map[string]any{"requested": true}}}},
+		"include": allIncludes,
+	})
+	id := acct["id"].(string)
+	if descriptions(acct)["relationship.representative"] == nil {
+		t.Fatalf("no representative placeholder: %v", descriptions(acct))
+	}
+	if cfg := acct["configuration"].(map[string]any); cfg["merchant"] == nil {
+		t.Errorf("merchant configuration not rendered: %v", cfg)
+	}
+	p := e.must(http.MethodPost, "/v2/core/accounts/"+id+"/persons", map[string]any{
+		"given_name": "Jenny", "surname": "Rosen", "email": "jenny@example.com",
+		"relationship": map[string]any{"representative": true, "title": "CEO"},
+	})
+	pid, _ := p["id"].(string)
+	if !strings.HasPrefix(pid, "person_") || p["given_name"] != "Jenny" || p["object"] != "v2.core.account_person" {
+		t.Fatalf("person %v", p)
+	}
+	list := e.must(http.MethodGet, "/v2/core/accounts/"+id+"/persons", nil)
+	if len(list["data"].([]any)) != 1 {
+		t.Fatalf("persons list %v", list)
+	}
+	after := e.must(http.MethodGet, "/v2/core/accounts/"+id+"?include=requirements", nil)
+	var person int
+	for _, x := range after["requirements"].(map[string]any)["entries"].([]any) {
+		ref, _ := x.(map[string]any)["reference"].(map[string]any)
+		if res, _ := ref["resource"].(map[string]any); res != nil && res["id"] == pid {
+			person++
+		}
+	}
+	if person == 0 {
+		t.Errorf("no entry references the representative: %v", after["requirements"])
+	}
+	if _, err := e.call(http.MethodDelete, "/v2/core/accounts/"+id+"/persons/"+pid, nil); err != nil {
+		t.Errorf("delete person: %v", err)
+	}
+}
