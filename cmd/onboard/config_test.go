@@ -179,3 +179,19 @@ func TestConfigSetKeyAndProfiles(t *testing.T) {
 		t.Errorf("exit %d stderr %q", code, stderr)
 	}
 }
+
+// With --live, nothing changes until the operator types the country code.
+func TestLiveNeedsCountryConfirmation(t *testing.T) {
+	isolate(t)
+	ans := filepath.Join(t.TempDir(), "a.json")
+	if err := os.WriteFile(ans, []byte(`{"individual.first_name": "Jenny"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"STRIPE_API_KEY": "sk_live_51Habcdefghijklmn4f2a"}
+	var out, errb bytes.Buffer
+	code := run([]string{"--live", "--api-base", "http://127.0.0.1:1", "new", "--answers", ans},
+		strings.NewReader("FR\n"), &out, &errb, func(k string) string { return env[k] })
+	if code != exitUsage || !strings.Contains(errb.String(), "(US)") || !strings.Contains(errb.String(), "nothing was changed") {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+}

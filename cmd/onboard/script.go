@@ -29,6 +29,9 @@ func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strateg
 	if err := ans.Validate(sctx); err != nil {
 		return withCode(exitUsage, describeInput(err))
 	}
+	if err := a.confirmLive(n.Country); err != nil {
+		return err
+	}
 	say := a.progress(asJSON)
 	acct, err := cl.Create(ctx, n)
 	if err != nil {
@@ -55,6 +58,9 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, pat
 	}
 	if err := ans.Validate(cl.Context(acct)); err != nil {
 		return withCode(exitUsage, describeInput(err))
+	}
+	if err := a.confirmLive(acct.Country); err != nil {
+		return err
 	}
 	return a.finishScript(ctx, cl, acct, s, ans, asJSON)
 }

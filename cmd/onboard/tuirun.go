@@ -38,6 +38,13 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 		return err
 	}
 	defer release()
+	country := ""
+	if s.new && s.preset {
+		country = s.setup.Country
+	}
+	if err := a.confirmLive(country); err != nil {
+		return err
+	}
 	// Ask the terminal's background once, before Bubble Tea owns stdin
 	// (lipgloss would otherwise query it mid-run and read our input).
 	lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
