@@ -12,15 +12,21 @@ type KeyMap struct {
 	Refresh key.Binding
 	Home    key.Binding
 	Advance key.Binding
+	// People opens the people screen from the summary; PeopleInWizard
+	// from the wizard, where a plain letter would be typed into a field.
+	People         key.Binding
+	PeopleInWizard key.Binding
 }
 
 // DefaultKeyMap returns the default bindings with help in lang.
 func DefaultKeyMap(lang Lang) KeyMap {
 	return KeyMap{
-		Quit:    key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", txtQuit.In(lang))),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", txtBack.In(lang))),
-		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", txtRefresh.In(lang))),
-		Home:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", txtDone.In(lang))),
-		Advance: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", txtQuit.In(lang))),
+		Quit:           key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", txtQuit.In(lang))),
+		Back:           key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", txtBack.In(lang))),
+		Refresh:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", txtRefresh.In(lang))),
+		Home:           key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", txtDone.In(lang))),
+		Advance:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", txtQuit.In(lang))),
+		People:         key.NewBinding(key.WithKeys("p"), key.WithHelp("p", txtPeopleKey.In(lang))),
+		PeopleInWizard: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", txtPeopleKey.In(lang))),
 	}
 }

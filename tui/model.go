@@ -5,9 +5,11 @@
 // Routing rules of the root model:
 //  1. ctrl+c always quits (exit 130), whatever has focus.
 //  2. esc goes back one screen, keeping every value typed so far.
-//  3. Other keys go to the active form only; every other message goes to
+//  3. On a company's summary p, and in its wizard ctrl+o (a letter would be
+//     typed into the focused field), opens the people screen.
+//  4. Other keys go to the active form only; every other message goes to
 //     the root's handlers and then to the active form.
-//  4. Results of commands carry a generation number; stale ones are dropped.
+//  5. Results of commands carry a generation number; stale ones are dropped.
 package tui
 
 import (
@@ -42,10 +44,11 @@ const (
 	screenAccounts
 	screenDraft
 	screenExplore
+	screenPeople
 )
 
 func (s screen) String() string {
-	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error", "accounts", "draft", "explore"}[s]
+	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error", "accounts", "draft", "explore", "people"}[s]
 }
 
 // Start says where the program opens.
@@ -70,6 +73,7 @@ type inputs struct {
 	setup   setupValues
 	restore bool
 	draft   drafts.Draft
+	people  peopleValues
 }
 
 // Model is the root of the program.
@@ -235,6 +239,10 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		m.explorer, cmd = m.explorer.update(msg)
 		return cmd, true
 	}
+	if peopleEnabled(m.account) && ((m.screen == screenSummary && key.Matches(msg, m.c.Keys.People)) ||
+		(m.screen == screenWizard && key.Matches(msg, m.c.Keys.PeopleInWizard))) {
+		return m.toPeople(), true
+	}
 	if m.screen == screenSummary {
 		switch {
 		case key.Matches(msg, m.c.Keys.Refresh):
@@ -251,7 +259,21 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 // goBack is esc: one screen back, values kept.
 func (m *Model) goBack() tea.Cmd {
 	switch m.screen {
-	case screenOpen, screenSetup, screenSummary, screenWizard, screenAccounts, screenDraft, screenExplore:
+	case screenPeople:
+		if m.in.people.stage == peopleRole {
+			return m.toPeople()
+		}
+		// Replan: persons added here may have new fields due.
+		m.gen++
+		return m.nextStep()
+	case screenWizard:
+		if m.plan.fromPeople {
+			return m.toPeople()
+		}
+		m.gen++
+		m.toHome()
+		return m.form.Init()
+	case screenOpen, screenSetup, screenSummary, screenAccounts, screenDraft, screenExplore:
 		m.gen++ // drop results of work still running for the screen we leave
 		m.toHome()
 		return m.form.Init()
@@ -316,6 +338,8 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case screenSetup:
 		m.plan = newWizardState(m.in.setup.strategy())
 		return m, m.startCreate()
+	case screenPeople:
+		return m, m.peopleDone()
 	case screenWizard:
 		return m, tea.Batch(m.startSubmit(), saveDraftCmd(m.c.Drafts, m.account, m.plan.values, m.c.Now()))
 	case screenDraft:

@@ -36,7 +36,9 @@ func renderStatus(c Common, a schema.Account, width int) string {
 	b = append(b, row(txtState.In(lang), stateStyle(c, state).Render(flows.StateLabel(state, lang))))
 	b = append(b, row(txtCharges.In(lang), onOff(c, a.ChargesEnabled)))
 	b = append(b, row(txtPayouts.In(lang), onOff(c, a.PayoutsEnabled)))
-	if len(a.Capabilities) > 0 {
+	if a.V2 != nil {
+		b = append(b, v2Capabilities(c, a.V2, inner)...)
+	} else if len(a.Capabilities) > 0 {
 		b = append(b, s.Heading.Render(txtCapsHeading.In(lang)))
 		for _, cp := range a.Capabilities {
 			b = append(b, row(" "+cp.Name, capStyle(c, cp.Status).Render(cp.Status)))

@@ -67,7 +67,7 @@ func (m Model) modeBadge() string {
 }
 
 func (m Model) noticeLine() string {
-	if m.plan.notice == "" || (m.screen != screenWizard && m.screen != screenSummary) {
+	if m.plan.notice == "" || (m.screen != screenWizard && m.screen != screenSummary && m.screen != screenPeople) {
 		return ""
 	}
 	st := m.c.Styles.Notice.Success
@@ -121,8 +121,23 @@ func (m Model) summaryView() string {
 	if m.plan.link != "" {
 		lines = append(lines, c.Styles.Status.Label.Render(txtLinkLabel.In(c.Lang)+":"), m.plan.link, "")
 	}
-	for _, e := range m.account.Requirements.Errors {
-		lines = append(lines, c.Styles.Notice.Error.Render("✗ "+e.Requirement+": "+e.Code))
+	if m.account.V2 == nil { // v2 entries show their errors beside what they restrict
+		for _, e := range m.account.Requirements.Errors {
+			lines = append(lines, c.Styles.Notice.Error.Render("✗ "+e.Requirement+": "+e.Code))
+		}
+	}
+	if v := m.account.V2; v != nil {
+		// v2: the panel, and beside it (or under it when narrow) the
+		// entries with what they hold up and who must act.
+		if c.Width >= sideBySide {
+			w := c.Width - statusPanelWidth - gap - c.Styles.Summary.Box.GetHorizontalFrameSize()
+			lines = append(lines, lipgloss.JoinHorizontal(lipgloss.Top,
+				renderStatus(c, m.account, statusPanelWidth), strings.Repeat(" ", gap), v2Entries(c, v, w)))
+		} else {
+			w := max(c.Width-c.Styles.Summary.Box.GetHorizontalFrameSize(), 20)
+			lines = append(lines, renderStatus(c, m.account, min(w, 60)), v2Entries(c, v, w))
+		}
+		return c.Styles.Summary.Box.Render(strings.Join(lines, "\n"))
 	}
 	width := min(max(c.Width, 40), 60)
 	lines = append(lines, renderStatus(c, m.account, width))
@@ -143,9 +158,13 @@ func (m Model) errorView() string {
 
 func (m Model) footer() string {
 	var binds []key.Binding
+	// The people keys show (and match) only where there are people.
+	people, peopleWiz := m.c.Keys.People, m.c.Keys.PeopleInWizard
+	people.SetEnabled(peopleEnabled(m.account))
+	peopleWiz.SetEnabled(peopleEnabled(m.account))
 	switch m.screen {
 	case screenSummary:
-		binds = []key.Binding{m.c.Keys.Home, m.c.Keys.Refresh, m.c.Keys.Back, m.c.Keys.Quit}
+		binds = []key.Binding{m.c.Keys.Home, m.c.Keys.Refresh, people, m.c.Keys.Back, m.c.Keys.Quit}
 	case screenError, screenBusy:
 		binds = []key.Binding{m.c.Keys.Back, m.c.Keys.Quit}
 	case screenExplore:
@@ -153,6 +172,9 @@ func (m Model) footer() string {
 	default:
 		if m.form != nil {
 			binds = append(binds, m.form.KeyBinds()...)
+		}
+		if m.screen == screenWizard {
+			binds = append(binds, peopleWiz)
 		}
 		if m.screen != screenHome {
 			binds = append(binds, m.c.Keys.Back)

@@ -37,6 +37,10 @@ type wizardState struct {
 	// link is the last account link created for requirements only
 	// Stripe-hosted onboarding can satisfy; the summary shows it.
 	link string
+	// fromPeople is set while the step comes from the people screen
+	// (adding a person, or one person's fields): the wizard goes back
+	// there after the submit instead of planning the next step.
+	fromPeople bool
 }
 
 func newWizardState(s flows.Strategy) wizardState {
@@ -144,6 +148,9 @@ func (m Model) handleSubmitted(msg submittedMsg) (tea.Model, tea.Cmd) {
 		return m, m.showStep()
 	}
 	m.account = msg.result.Account
+	if m.plan.fromPeople {
+		return m, m.backToPeople(msg)
+	}
 	m.plan.done++
 	m.plan.attempt = 0
 	for _, p := range msg.step.Paths {
@@ -193,6 +200,9 @@ func (m *Model) nextStep() tea.Cmd {
 func (m *Model) showStep() tea.Cmd {
 	st := m.plan.step
 	heading := stepHeading(m.c, m.plan.done+1, m.plan.total, st)
+	if m.plan.fromPeople {
+		heading = txtPersonStep.In(m.c.Lang)
+	}
 	m.screen, m.back = screenWizard, screenWizard
 	m.form = stepForm(m.c, m.account, st, m.plan.values, m.plan.problems, heading)
 	return tea.Batch(m.form.Init(), m.resizeForm())

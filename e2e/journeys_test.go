@@ -1,0 +1,259 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// The terminal journeys of issue 5, typed as a person would against the
+// embedded sandbox. Each waits for a field to have focus before typing:
+// huh moves focus asynchronously, so keys sent early land in the wrong
+// field.
+
+// Journey 4: a US company from the home screen. Setup with business type
+// Company, then the business profile, the company, the representative and
+// the owner (role placeholders), a look at the people screen, their
+// person steps, the owners-provided attestation, the bank, the terms, and
+// complete once verification settles.
+func TestTUIUSCompanyToComplete(t *testing.T) {
+	tm := startTerm(t, xdgEnv(t), 80, 24)
+	wait := 10 * time.Second
+
+	tm.waitFor("What do you want to do?", wait)
+	tm.typeLine("") // Onboard a new account
+	tm.waitFor("┃ Country", wait)
+	tm.typeLine("") // US
+	tm.waitFor("┃ Business type", wait)
+	tm.keys("Down") // Company
+	tm.waitFor("> Company", wait)
+	tm.typeLine("")
+	tm.waitFor("┃ Capabilities", wait)
+	tm.typeLine("") // card_payments and transfers
+	tm.waitFor("┃ Service agreement", wait)
+	tm.typeLine("") // full
+	tm.waitFor("┃ What to collect", wait)
+	tm.typeLine("") // everything, up front
+
+	s := tm.waitFor("Merchant category", wait)
+	if !strings.Contains(s, "US company") || !strings.Contains(s, "ctrl+o people") {
+		t.Fatalf("the company wizard lacks its header or the people key:\n%s", s)
+	}
+	tm.fill(wait,
+		"Merchant category", "",
+		"Business website", "https://accessible.stripe.com")
+	tm.fill(wait,
+		"Company address: address line 1", "address_full_match",
+		"Company address: city", "San Francisco",
+		"Company address: state", "CA",
+		"Company address: ZIP code", "94107")
+	tm.fill(wait,
+		"Legal company name", "Furever LLC",
+		"Employer Identification Number", "000000000",
+		"Company phone", "+14155550123")
+
+	tm.waitFor("Representative", wait)
+	tm.fill(wait,
+		"First name", "Jenny",
+		"Last name", "Rosen",
+		"Email", "jenny@example.com",
+		"Job title", "CEO")
+	tm.waitFor("Owner 1", wait)
+	tm.fill(wait,
+		"First name", "Ada",
+		"Last name", "Owner",
+		"Email", "ada@example.com",
+		"Ownership (%)", "60")
+
+	// Both people are on the account: the people screen lists them.
+	tm.waitFor("┃ Date of birth", wait)
+	tm.keys("C-o")
+	s = tm.waitFor("Add a person", wait)
+	for _, want := range []string{"Jenny Rosen", "representative", "CEO", "Ada Owner", "60%"} {
+		if !strings.Contains(s, want) {
+			t.Fatalf("people screen lacks %q:\n%s", want, s)
+		}
+	}
+	tm.keys("Escape") // back to the wizard, replanned
+
+	tm.waitFor("Jenny Rosen", wait)
+	tm.fill(wait, personSteps()...)
+
+	tm.waitFor("All owners have been added", wait)
+	tm.keys("Left") // I accept
+	tm.keys("Enter")
+	tm.fill(wait,
+		"Account holder name", "Furever LLC",
+		"ABA routing number", "110000000",
+		"Account number", "000123456789")
+	tm.waitFor("Stripe Connected Account Agreement", wait)
+	tm.keys("Left")
+	tm.keys("Enter")
+	tm.waitFor("┃ IP address of the acceptance", wait)
+	tm.keys("Enter")
+
+	tm.waitFor("Ada Owner", wait) // her remaining details are due later
+	tm.fill(wait, personSteps()...)
+
+	s = tm.waitFor("complete", 20*time.Second)
+	if !strings.Contains(s, "p people") {
+		t.Errorf("the company summary does not offer the people screen:\n%s", s)
+	}
+	tm.keys("C-c")
+	tm.waitFor("[exit 130]", wait)
+}
+
+// personSteps are a US person's remaining fields with Stripe's test values.
+func personSteps() []string {
+	return []string{
+		"Date of birth", "1901-01-01",
+		"Phone", "+14155550123",
+		"Last 4 digits of the SSN", "0000",
+		"Social Security number (SSN)", "000000000",
+		"Address line 1", "address_full_match",
+		"City", "San Francisco",
+		"State", "CA",
+		"ZIP code", "94107",
+	}
+}
+
+// gbIndividual holds Stripe's test values for a GB individual, without
+// the terms and the identity document.
+func gbIndividual() map[string]any {
+	return map[string]any{
+		"business_profile.mcc": "5734", "business_profile.url": "https://accessible.stripe.com",
+		"individual.first_name": "Jenny", "individual.last_name": "Rosen", "individual.dob": "1901-01-01",
+		"individual.email": "jenny@example.com", "individual.phone": "+442071234567",
+		"individual.address.line1": "address_full_match", "individual.address.city": "London",
+		"individual.address.postal_code": "EC1A 1BB",
+		"external_account":               map[string]any{"account_holder_name": "Jenny Rosen", "routing_number": "108800", "account_number": "00012345"},
+	}
+}
+
+// newGB creates a GB individual from answers (which leave things due:
+// exit 3) and returns its id.
+func newGB(t *testing.T, env []string, ans map[string]any, upfront bool) string {
+	t.Helper()
+	args := []string{"new", "--country", "GB", "--business-type", "individual", "--answers", answersFile(t, ans), "--json"}
+	if upfront {
+		args = append(args, "--upfront")
+	}
+	r := onboard(t, env, args...)
+	if r.code != 3 {
+		t.Fatalf("setup exited %d: %s", r.code, r.stderr)
+	}
+	return decode(t, r.stdout).ID
+}
+
+// acceptTerms accepts the terms of service at this machine's address.
+func (tm *term) acceptTerms(d time.Duration) {
+	tm.t.Helper()
+	tm.waitFor("┃ Stripe Connected Account Agreement", d)
+	tm.keys("Left")
+	tm.keys("Enter")
+	tm.waitFor("┃ IP address of the acceptance", d)
+	tm.keys("Enter")
+}
+
+// Documents: a GB individual onboarded up front is asked for an identity
+// document; on the sandbox it is a text input offering Stripe's test
+// tokens.
+func TestTUIIdentityDocument(t *testing.T) {
+	env := xdgEnv(t)
+	id := newGB(t, env, gbIndividual(), true)
+	tm := startTerm(t, env, 80, 24, "resume", id, "--upfront")
+	wait := 10 * time.Second
+	tm.acceptTerms(wait)
+	s := tm.waitFor("┃ Identity document", wait)
+	if !strings.Contains(s, "ctrl+e") {
+		t.Fatalf("the document field does not offer the test tokens:\n%s", s)
+	}
+	tm.typeLine("file_identity_document_success")
+	tm.waitFor("Sent. Documents ✓", wait)
+	tm.waitFor("complete", 20*time.Second)
+	tm.keys("C-c")
+	tm.waitFor("[exit 130]", wait)
+}
+
+// A bank account outside the US (GB sort code and account number), typed:
+// the account number is masked as it is typed and never shown after.
+func TestTUIForeignBankAccountIsMasked(t *testing.T) {
+	env := xdgEnv(t)
+	ans := gbIndividual()
+	delete(ans, "external_account")
+	id := newGB(t, env, ans, false)
+	tm := startTerm(t, env, 80, 24, "resume", id)
+	wait := 10 * time.Second
+	tm.fill(wait,
+		"Account holder name", "Jenny Rosen",
+		"Sort code", "108800")
+	tm.waitFor("┃ Account number", wait)
+	tm.tmux("send-keys", "-t", "app", "-l", "00012345")
+	s := tm.waitFor("********", wait)
+	if strings.Contains(s, "00012345") {
+		t.Fatalf("the account number shows while typed:\n%s", s)
+	}
+	tm.keys("Enter")
+	s = tm.waitFor("Sent. Bank account ✓", wait)
+	if strings.Contains(s, "00012345") {
+		t.Fatalf("the account number shows after the submit:\n%s", s)
+	}
+	tm.acceptTerms(wait)
+	s = tm.waitFor("Nothing more to collect", wait)
+	if strings.Contains(s, "00012345") {
+		t.Fatalf("the account number shows on the summary:\n%s", s)
+	}
+	tm.keys("C-c")
+	tm.waitFor("[exit 130]", wait)
+}
+
+// Resize and leave: narrowed to 60 columns mid-wizard, the status panel
+// stacks under the form and no line is wider than the terminal; esc goes
+// home and ctrl+c quits with 130.
+func TestTUIResizeEscAndInterrupt(t *testing.T) {
+	tm := startTerm(t, xdgEnv(t), 100, 30, "new", "--country", "US", "--business-type", "individual",
+		"--capabilities", "card_payments,transfers")
+	wait := 10 * time.Second
+	tm.fill(wait, "Merchant category", "")
+	tm.waitFor("┃ Business website", wait)
+	s := tm.screen()
+	if panelStacked(s) {
+		t.Fatalf("at 100 columns the panel should be beside the form:\n%s", s)
+	}
+	tm.tmux("resize-window", "-t", "app", "-x", "60", "-y", "30")
+	deadline := time.Now().Add(wait)
+	for s = tm.screen(); !panelStacked(s); s = tm.screen() {
+		if time.Now().After(deadline) {
+			t.Fatalf("at 60 columns the panel is not under the form:\n%s", s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !strings.Contains(s, "┃ Business website") {
+		t.Errorf("the form lost focus on resize:\n%s", s)
+	}
+	for i, line := range strings.Split(s, "\n") {
+		if n := utf8.RuneCountInString(strings.TrimRight(line, " ")); n > 60 {
+			t.Errorf("line %d is %d columns wide: %q", i, n, line)
+		}
+	}
+	tm.keys("Escape")
+	tm.waitFor("What do you want to do?", wait)
+	tm.keys("C-c")
+	tm.waitFor("[exit 130]", wait)
+}
+
+// panelStacked reports whether the status panel starts at the left edge,
+// below the form, instead of beside it.
+func panelStacked(screen string) bool {
+	form := -1
+	for i, line := range strings.Split(screen, "\n") {
+		if strings.Contains(line, "Business profile") && form < 0 {
+			form = i
+		}
+		if strings.HasPrefix(line, "╭") && form >= 0 && i > form {
+			return true
+		}
+	}
+	return false
+}

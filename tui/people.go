@@ -1,0 +1,238 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// The people screen lists a company's persons and lets the operator add
+// one or answer what Stripe still asks of one. Adding and answering are
+// ordinary wizard steps (the same form, submit and error handling), so
+// this file only picks the step; the wizard returns here after the submit.
+//
+// Removing a person is not offered: flows has no call that deletes one,
+// and the TUI never builds Stripe parameters itself.
+
+// peopleStage is where the people screen is.
+type peopleStage int
+
+const (
+	peopleList peopleStage = iota // the persons and the "add" action
+	peopleRole                    // which role the new person holds
+)
+
+// peopleAdd is the list option that adds a person; person ids never
+// collide with it (they start with person_).
+const peopleAdd = "+add"
+
+// peopleValues are what the people screen's forms write to. They live in
+// the shared inputs so a form never writes into a replaced model copy.
+type peopleValues struct {
+	stage peopleStage
+	pick  string
+	role  string
+}
+
+// peopleEnabled reports whether the account has people to manage: every
+// business type but individuals (whose person is the account itself).
+func peopleEnabled(a schema.Account) bool {
+	return a.ID != "" && a.BusinessType != "" && a.BusinessType != "individual"
+}
+
+// toPeople opens the people list. Leaving it (esc) replans from the
+// current snapshot, so persons added meanwhile are asked for next.
+func (m *Model) toPeople() tea.Cmd {
+	m.gen++ // drop results meant for the screen we leave (summary refreshes)
+	m.plan.fromPeople = false
+	m.plan.notice = ""
+	m.screen, m.back = screenPeople, screenPeople
+	m.in.people.stage = peopleList
+	// Start on the first row: huh scrolls a select preset to a later
+	// option so that the rows above it are hidden.
+	m.in.people.pick = ""
+	m.form = peopleForm(m.c, m.account, &m.in.people.pick)
+	return tea.Batch(m.form.Init(), m.resizeForm())
+}
+
+// peopleDone acts on a completed people form: open a person's step, ask
+// for the new person's role, or open the new person's form.
+func (m *Model) peopleDone() tea.Cmd {
+	switch m.in.people.stage {
+	case peopleRole:
+		return m.openPersonStep(addPersonStep(m.account, m.in.people.role))
+	}
+	if m.in.people.pick == peopleAdd {
+		m.in.people.stage = peopleRole
+		m.in.people.role = schema.RoleOwner
+		m.form = roleForm(m.c, m.account, &m.in.people.role)
+		return tea.Batch(m.form.Init(), m.resizeForm())
+	}
+	p, ok := m.account.PersonFor(schema.PersonRef{ID: m.in.people.pick})
+	steps := personSteps(m.account, m.plan.strategy, m.in.people.pick, m.c.Lang)
+	if !ok || len(steps) == 0 {
+		name := m.in.people.pick
+		if ok {
+			name = p.Name()
+		}
+		cmd := m.toPeople()
+		m.plan.notice, m.plan.warn = fmt.Sprintf(txtPersonNothing.In(m.c.Lang), name), false
+		return cmd
+	}
+	return m.openPersonStep(steps[0])
+}
+
+// openPersonStep shows one person step in the wizard; after its submit the
+// wizard comes back to the people list.
+func (m *Model) openPersonStep(st flows.Step) tea.Cmd {
+	m.plan.step, m.plan.fromPeople = st, true
+	m.plan.problems = st.Problems
+	return m.showStep()
+}
+
+// personSteps plans the steps that answer person id's due fields. Everything
+// due is asked, whatever the session's strategy: the operator chose the
+// person to finish them.
+func personSteps(a schema.Account, s flows.Strategy, id string, lang Lang) []flows.Step {
+	var out []flows.Step
+	for _, st := range flows.Plan(a, flows.Strategy{Upfront: true, Future: s.Future}, nil, lang) {
+		if st.Person != nil && st.Person.ID == id {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// addPersonStep is the step that creates a person with role: the role's
+// minimum fields under the next free index (owners.N where N persons
+// already hold the role). It answers no requirement path by itself.
+func addPersonStep(a schema.Account, role string) flows.Step {
+	n := 0
+	for _, p := range a.Persons {
+		if p.HasRole(role) {
+			n++
+		}
+	}
+	ref := schema.PersonRef{Prefix: schema.RolePrefix(role), Role: role}
+	if role != schema.RoleRepresentative {
+		ref.Prefix, ref.Index = fmt.Sprintf("%s.%d", schema.RolePrefix(role), n), n
+	}
+	var fields []schema.Field
+	for _, f := range schema.RoleFields(role, a.Country) {
+		leaf := f.Key
+		if f.Person != nil {
+			leaf = strings.TrimPrefix(f.Key, f.Person.Prefix+".")
+		}
+		fields = append(fields, schema.Lookup(ref.Prefix+"."+leaf, a.Country))
+	}
+	return flows.Step{Group: schema.GroupPeople, Person: &ref, Fields: fields, Due: schema.FutureDue}
+}
+
+// dueFor counts the account's distinct person_<id>.* requirements that are
+// past, currently or eventually due.
+func dueFor(a schema.Account, id string) int {
+	seen := map[string]bool{}
+	r := a.Requirements
+	for _, list := range [][]string{r.PastDue, r.CurrentlyDue, r.EventuallyDue} {
+		for _, p := range list {
+			if strings.HasPrefix(p, id+".") {
+				seen[p] = true
+			}
+		}
+	}
+	return len(seen)
+}
+
+// roleLabels name the roles in the list's short form.
+var roleLabels = map[string]schema.Text{
+	schema.RoleRepresentative: txtRoleRepresentative,
+	schema.RoleOwner:          txtRoleOwner,
+	schema.RoleDirector:       txtRoleDirector,
+	schema.RoleExecutive:      txtRoleExecutive,
+}
+
+// personRow is one person as a fixed-width line: the select shows it
+// under a header line with the same columns.
+func personRow(c Common, a schema.Account, p schema.Person) string {
+	var roles []string
+	for _, r := range p.Roles {
+		if t, ok := roleLabels[r]; ok {
+			roles = append(roles, t.In(c.Lang))
+		}
+	}
+	pct := ""
+	if p.PercentOwnership > 0 {
+		pct = fmt.Sprintf("%g%%", p.PercentOwnership)
+	}
+	due := fmt.Sprintf(txtPersonDue.In(c.Lang), dueFor(a, p.ID))
+	return fmt.Sprintf("%-18s %-26s %-10s %5s  %s", clip(p.Name(), 18), clip(strings.Join(roles, ", "), 26),
+		clip(p.Title, 10), pct, due)
+}
+
+// clip shortens s to n runes, marking the cut with an ellipsis.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// peopleForm lists the persons and the "add a person" action (so the
+// select is never empty, huh #422).
+func peopleForm(c Common, a schema.Account, pick *string) *huh.Form {
+	opts := make([]huh.Option[string], 0, len(a.Persons)+1)
+	for _, p := range a.Persons {
+		opts = append(opts, huh.NewOption(personRow(c, a, p), p.ID))
+	}
+	opts = append(opts, huh.NewOption(txtAddPerson.In(c.Lang), peopleAdd))
+	if !slices.ContainsFunc(opts, func(o huh.Option[string]) bool { return o.Value == *pick }) {
+		*pick = opts[0].Value
+	}
+	// Two spaces line the columns up with the options, which follow
+	// the select cursor ("> ").
+	header := fmt.Sprintf("  %-18s %-26s %-10s %5s  %s", txtColName.In(c.Lang), txtColRoles.In(c.Lang),
+		txtColTitle.In(c.Lang), txtColOwns.In(c.Lang), txtColDue.In(c.Lang))
+	return newForm(c, huh.NewGroup(huh.NewSelect[string]().Key("person").
+		Title(txtPeople.In(c.Lang)).Description(header).
+		Options(opts...).Height(min(len(opts)+2, 12)).Value(pick)))
+}
+
+// roleForm asks which role the new person holds. A company has one
+// representative: the role is offered only while there is none.
+func roleForm(c Common, a schema.Account, role *string) *huh.Form {
+	var opts []huh.Option[string]
+	for _, r := range []string{schema.RoleRepresentative, schema.RoleOwner, schema.RoleDirector, schema.RoleExecutive} {
+		if r == schema.RoleRepresentative && slices.ContainsFunc(a.Persons, func(p schema.Person) bool { return p.HasRole(r) }) {
+			continue
+		}
+		opts = append(opts, huh.NewOption(roleLabels[r].In(c.Lang), r))
+	}
+	return newForm(c, huh.NewGroup(huh.NewSelect[string]().Key("role").
+		Title(txtAddPerson.In(c.Lang)).Description(txtRoleHelp.In(c.Lang)).
+		Options(opts...).Value(role)))
+}
+
+// backToPeople returns to the list after a person step was sent, saying
+// what was done.
+func (m *Model) backToPeople(msg submittedMsg) tea.Cmd {
+	added := msg.step.Person != nil && msg.step.Person.ID == ""
+	cmd := m.toPeople()
+	name := msg.step.Title(m.account, m.c.Lang)
+	if added {
+		// Name the new person from what was typed: a role index (owners.1)
+		// may point at someone else once the list is read back.
+		pre := msg.step.Person.Prefix + "."
+		name = strings.TrimSpace(m.plan.values[pre+"first_name"] + " " + m.plan.values[pre+"last_name"])
+		m.plan.notice = fmt.Sprintf(txtPersonAdded.In(m.c.Lang), name)
+	} else {
+		m.plan.notice = fmt.Sprintf(txtPersonSent.In(m.c.Lang), name)
+	}
+	m.plan.warn = false
+	return cmd
+}

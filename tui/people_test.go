@@ -1,0 +1,245 @@
+package tui
+
+import (
+	"context"
+	"io"
+	"strconv"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// newUSCompany creates a US company and adds its representative and one
+// owner with only the minimum details, so each still has fields due.
+func newUSCompany(t *testing.T, c Common) schema.Account {
+	t.Helper()
+	ctx := context.Background()
+	a, err := c.Client.Create(ctx, flows.NewAccount{Country: "US", BusinessType: "company",
+		Capabilities: []string{"card_payments", "transfers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := flows.ParseAnswers(map[string]any{
+		"business_profile.mcc": "5734", "business_profile.url": "https://accessible.stripe.com",
+		"company.name":              "Furever LLC",
+		"representative.first_name": "Jenny", "representative.last_name": "Rosen",
+		"representative.email": "jenny@example.com", "representative.relationship.title": "CEO",
+		"owners.0.first_name": "Ada", "owners.0.last_name": "Owner", "owners.0.email": "ada@example.com",
+		"owners.0.relationship.percent_ownership": "60",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Client.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.Client.Load(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Persons) != 2 {
+		t.Fatalf("company has %d persons, want 2", len(got.Persons))
+	}
+	return got
+}
+
+// openWizard shows the wizard on a at 80×24, driven through Update.
+func openWizard(t *testing.T, c Common, a schema.Account) Model {
+	t.Helper()
+	m := New(c, Start{AccountID: a.ID, Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = step(m, accountMsg{gen: m.gen, account: a})
+	if m.screen != screenWizard {
+		t.Fatalf("screen %s, want wizard", m.screen)
+	}
+	return m
+}
+
+// runCmds runs a command and feeds its messages back, as the program
+// would, skipping the ones that only tick (cursor blinks, spinners).
+func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
+	t.Helper()
+	queue := []tea.Cmd{cmd}
+	for n := 0; len(queue) > 0 && n < 200; n++ {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case accountMsg, submittedMsg:
+			var next tea.Cmd
+			m, next = step(m, msg)
+			queue = append(queue, next)
+		}
+	}
+	return m
+}
+
+// TestPeopleScreen renders the people list of a company with a
+// representative and an owner, reached from the wizard with ctrl+o.
+func TestPeopleScreen(t *testing.T) {
+	for _, lang := range schema.Langs {
+		t.Run("people_"+string(lang), func(t *testing.T) {
+			c, _ := testCommon(t, lang)
+			a := newUSCompany(t, c)
+			tm := teatest.NewTestModel(t, New(c, Start{AccountID: a.ID, Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true}),
+				teatest.WithInitialTermSize(80, 24))
+			waitFor(t, tm, txtPeopleKey.In(lang)) // the wizard's help offers ctrl+o
+			tm.Send(tea.KeyMsg{Type: tea.KeyCtrlO})
+			waitFor(t, tm, txtAddPerson.In(lang))
+			v := finalView(t, tm, a.ID)
+			for _, want := range []string{"Jenny Rosen", "Ada Owner", "CEO", "60%", fmt_due(lang, 10)} {
+				if !strings.Contains(v, want) {
+					t.Errorf("people screen lacks %q:\n%s", want, v)
+				}
+			}
+			teatest.RequireEqualOutput(t, []byte(v))
+		})
+	}
+}
+
+func fmt_due(lang Lang, n int) string {
+	return strings.Replace(txtPersonDue.In(lang), "%d", strconv.Itoa(n), 1)
+}
+
+// Adding a person: the role, then the role's minimum fields under the next
+// free index (owners.1), sent through Submit; the list shows them after.
+func TestPeopleAddOwner(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	a := newUSCompany(t, c)
+	m := openWizard(t, c, a)
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlO})
+	if m.screen != screenPeople {
+		t.Fatalf("ctrl+o led to %s", m.screen)
+	}
+	m.in.people.pick = peopleAdd
+	m = runCmds(t, m, m.peopleDone())
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "owner") || strings.Contains(v, "representative") {
+		t.Fatalf("role form (a company has one representative):\n%s", v)
+	}
+	m.in.people.role = schema.RoleDirector
+	m = runCmds(t, m, m.peopleDone())
+	st := m.plan.step
+	if st.Person == nil || st.Person.Prefix != "directors.0" || len(st.Paths) != 0 || m.screen != screenWizard {
+		t.Fatalf("add step %+v on %s", st, m.screen)
+	}
+	m.in.people.role = schema.RoleOwner
+	m.goBack()
+	m.in.people.pick = peopleAdd
+	m.peopleDone()
+	m = runCmds(t, m, m.peopleDone())
+	st = m.plan.step
+	if st.Person == nil || st.Person.Prefix != "owners.1" {
+		t.Fatalf("the second owner is %+v", st.Person)
+	}
+	for k, v := range map[string]string{"owners.1.first_name": "Bea", "owners.1.last_name": "Second",
+		"owners.1.email": "bea@example.com", "owners.1.relationship.percent_ownership": "30"} {
+		m.plan.values[k] = v
+	}
+	m = runCmds(t, m, m.startSubmit())
+	if m.screen != screenPeople {
+		t.Fatalf("after the submit: %s (%s)", m.screen, m.plan.notice)
+	}
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"Added Bea Second ✓", "Bea Second", "30%"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("list lacks %q:\n%s", want, v)
+		}
+	}
+	got, err := c.Client.Load(context.Background(), a.ID)
+	if err != nil || len(got.Persons) != 3 {
+		t.Fatalf("persons after add: %d (%v)", len(got.Persons), err)
+	}
+}
+
+// Opening a person asks their due fields; esc goes back to the list, and
+// esc again replans the wizard.
+func TestPeopleOpenPerson(t *testing.T) {
+	c, _ := testCommon(t, schema.French)
+	a := newUSCompany(t, c)
+	m := openWizard(t, c, a)
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlO})
+	jenny := ""
+	for _, p := range a.Persons {
+		if p.HasRole(schema.RoleRepresentative) {
+			jenny = p.ID
+		}
+	}
+	m.in.people.pick = jenny
+	m = runCmds(t, m, m.peopleDone())
+	if m.screen != screenWizard || m.plan.step.Person == nil || m.plan.step.Person.ID != jenny {
+		t.Fatalf("opened %s %+v", m.screen, m.plan.step.Person)
+	}
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "Jenny Rosen") || !strings.Contains(v, txtPersonStep.In(schema.French)) {
+		t.Errorf("person step:\n%s", v)
+	}
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
+	if m.screen != screenPeople {
+		t.Fatalf("esc from a person step led to %s", m.screen)
+	}
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
+	if m.screen != screenWizard || m.plan.fromPeople {
+		t.Fatalf("esc from the list led to %s", m.screen)
+	}
+}
+
+// The summary opens the people screen with p, and says so in its help;
+// an individual's summary has neither.
+func TestPeopleFromSummary(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	a := newUSCompany(t, c)
+	m := openWizard(t, c, a)
+	m.screen, m.form = screenSummary, nil
+	if !strings.Contains(ansi.Strip(m.View()), "p people") {
+		t.Errorf("summary help lacks p:\n%s", ansi.Strip(m.View()))
+	}
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("p")})
+	if m.screen != screenPeople {
+		t.Fatalf("p led to %s", m.screen)
+	}
+	m.account.BusinessType = "individual"
+	m.screen, m.form = screenSummary, nil
+	if strings.Contains(ansi.Strip(m.View()), "people") {
+		t.Errorf("an individual's summary offers people")
+	}
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("p")})
+	if m.screen != screenSummary {
+		t.Errorf("p on an individual led to %s", m.screen)
+	}
+}
+
+// The add step names its fields under the next free index, and the due
+// count covers only that person's distinct paths.
+func TestAddPersonStepAndDueCount(t *testing.T) {
+	a := schema.Account{Country: "US", Persons: []schema.Person{{ID: "person_a", Roles: []string{"owner"}}},
+		Requirements: schema.Requirements{
+			PastDue:       []string{"person_a.dob.day"},
+			CurrentlyDue:  []string{"person_a.dob.day", "person_a.phone", "person_b.phone"},
+			EventuallyDue: []string{"person_a.id_number", "company.tax_id"},
+		}}
+	if n := dueFor(a, "person_a"); n != 3 {
+		t.Errorf("person_a has %d due, want 3", n)
+	}
+	for role, want := range map[string]string{schema.RoleOwner: "owners.1.", schema.RoleDirector: "directors.0.",
+		schema.RoleRepresentative: "representative."} {
+		st := addPersonStep(a, role)
+		if len(st.Fields) == 0 || st.Paths != nil || st.Group != schema.GroupPeople {
+			t.Fatalf("%s: %+v", role, st)
+		}
+		for _, f := range st.Fields {
+			if !strings.HasPrefix(f.Key, want) || f.Person == nil || f.Person.Prefix+"." != want {
+				t.Errorf("%s: field %s (%+v)", role, f.Key, f.Person)
+			}
+		}
+	}
+}

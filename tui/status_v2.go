@@ -1,0 +1,116 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"onboard/schema"
+)
+
+// Accounts v2 views: v2 accounts group their capabilities by configuration
+// (merchant, recipient, customer) and describe each requirement as an
+// entry that says who must act and which capabilities it holds up. The v1
+// panel's flat capability list would hide both, so these replace it.
+
+// configTitles name the v2 configurations; an unknown one shows its API
+// name.
+var configTitles = map[string]schema.Text{
+	"merchant":  txtConfigMerchant,
+	"recipient": txtConfigRecipient,
+	"customer":  txtConfigCustomer,
+}
+
+func configTitle(c Common, name string) string {
+	if t, ok := configTitles[name]; ok {
+		return t.In(c.Lang)
+	}
+	return name
+}
+
+// v2Capabilities draws the capabilities of each configuration for the
+// status panel: the status beside the name, the first status detail code
+// under it (why it is not active). inner is the panel's inner width.
+func v2Capabilities(c Common, v *schema.V2Details, inner int) []string {
+	s := c.Styles.Status
+	var b []string
+	for _, cfg := range v.Configurations {
+		b = append(b, s.Heading.Render(configTitle(c, cfg.Name)))
+		if len(cfg.Capabilities) == 0 {
+			b = append(b, s.Muted.Render(" "+txtNoCapabilities.In(c.Lang)))
+		}
+		for _, cp := range cfg.Capabilities {
+			status := capStyle(c, cp.Status).Render(cp.Status)
+			// Long nested names (stripe_balance.stripe_transfers) are
+			// clipped so the status always stays on the row.
+			name := clip(" "+cp.Name, max(inner-lipgloss.Width(status)-1, 4))
+			gap := max(inner-lipgloss.Width(name)-lipgloss.Width(status), 1)
+			b = append(b, s.Label.Render(name)+strings.Repeat(" ", gap)+status)
+			if len(cp.Details) > 0 && cp.Details[0].Code != "" {
+				b = append(b, s.Muted.Render(clip("   "+cp.Details[0].Code, inner)))
+			}
+		}
+	}
+	return b
+}
+
+// v2Entries lists the account's requirement entries for the summary: what
+// is asked, who must act (the user or Stripe), and each capability it
+// restricts in which configuration, at which deadline status. width is the
+// text width.
+func v2Entries(c Common, v *schema.V2Details, width int) string {
+	s := c.Styles.Status
+	lines := []string{c.Styles.Status.Heading.Render(txtEntries.In(c.Lang))}
+	if len(v.Entries) == 0 {
+		return strings.Join(append(lines, s.Muted.Render(txtNoEntries.In(c.Lang))), "\n")
+	}
+	for _, e := range v.Entries {
+		who := s.Pending.Render(txtActUser.In(c.Lang))
+		if e.AwaitingActionFrom == "stripe" {
+			who = s.Muted.Render(txtActStripe.In(c.Lang))
+		}
+		head := "• " + e.Description
+		if e.MinimumDeadline != "" {
+			head += " · " + deadlineWord(c, e.MinimumDeadline)
+		}
+		lines = append(lines, hang(s.Value, "", head, width), "  "+who)
+		for _, r := range e.Impact {
+			txt := fmt.Sprintf(txtRestricts.In(c.Lang), r.Capability, configTitle(c, r.Configuration), deadlineWord(c, r.DeadlineStatus))
+			lines = append(lines, hang(s.Inactive, "  ", txt, width))
+		}
+		for _, er := range e.Errors {
+			lines = append(lines, hang(c.Styles.Notice.Error, "  ", "✗ "+er.Code, width))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// hang wraps text to width after indent, and indents the lines it wraps
+// onto by two more columns, so each entry reads as one block.
+func hang(st lipgloss.Style, indent, text string, width int) string {
+	w := max(width-lipgloss.Width(indent)-2, 10)
+	wrapped := strings.Split(lipgloss.NewStyle().Width(w).Render(text), "\n")
+	for i, l := range wrapped {
+		l = strings.TrimRight(l, " ")
+		if i == 0 {
+			wrapped[i] = indent + st.Render(l)
+		} else {
+			wrapped[i] = indent + "  " + st.Render(l)
+		}
+	}
+	return strings.Join(wrapped, "\n")
+}
+
+// deadlineWord names a v2 deadline status in the operator's language.
+func deadlineWord(c Common, status string) string {
+	switch status {
+	case "past_due":
+		return txtPastDue.In(c.Lang)
+	case "currently_due":
+		return txtCurrentlyDue.In(c.Lang)
+	case "eventually_due":
+		return txtEventuallyDue.In(c.Lang)
+	}
+	return status
+}
