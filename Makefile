@@ -13,7 +13,7 @@ run: build
 	./$(BIN)
 
 test:
-	$(GO) test -race -failfast -timeout 10m $(PKGS)
+	$(GO) test -race -failfast -count=1 -timeout 10m $(PKGS)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)

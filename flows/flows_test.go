@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -263,5 +264,29 @@ func TestAccountsListsEveryPageSortedForTriage(t *testing.T) {
 	some, _ := e.cl.Accounts(e.ctx, flows.ListOptions{Limit: 7})
 	if len(some) != 7 {
 		t.Errorf("limit: %d", len(some))
+	}
+}
+
+// owners.0 keeps naming the first owner after a second one is added
+// (Stripe lists persons newest first).
+func TestPersonsAreOldestFirst(t *testing.T) {
+	e := newEnv(t)
+	a, err := e.cl.Create(e.ctx, flows.NewAccount{Country: "US", BusinessType: "company", Capabilities: []string{"transfers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range []string{"First", "Second"} {
+		f := schema.Lookup("owners."+strconv.Itoa(i)+".first_name", "US")
+		st := flows.Step{Group: schema.GroupPeople, Person: f.Person, Fields: []schema.Field{f}}
+		res, err := e.cl.Submit(e.ctx, a, st, map[string]string{f.Key: name}, 1)
+		if err != nil {
+			t.Fatal(flows.Message(err))
+		}
+		a = res.Account
+	}
+	first, ok := a.PersonFor(schema.PersonRef{Role: schema.RoleOwner, Index: 0})
+	second, _ := a.PersonFor(schema.PersonRef{Role: schema.RoleOwner, Index: 1})
+	if !ok || first.FirstName != "First" || second.FirstName != "Second" {
+		t.Fatalf("owners.0 = %q, owners.1 = %q", first.FirstName, second.FirstName)
 	}
 }

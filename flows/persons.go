@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/stripe/stripe-go/v82"
 
@@ -26,11 +28,22 @@ func (c *Client) loadPersons(ctx context.Context, a *schema.Account) error {
 	for _, p := range ps {
 		a.Persons = append(a.Persons, normalizePerson(p))
 	}
+	sortPersons(a.Persons)
 	return nil
 }
 
+// sortPersons puts people oldest first: Stripe lists them newest first,
+// and owners.0 must keep naming the first owner added as more are added.
+// Within one second (creation times are in seconds) the reversed list
+// order decides.
+func sortPersons(ps []schema.Person) {
+	slices.Reverse(ps)
+	slices.SortStableFunc(ps, func(x, y schema.Person) int { return x.Created.Compare(y.Created) })
+}
+
 func normalizePerson(p *stripe.Person) schema.Person {
-	out := schema.Person{ID: p.ID, FirstName: p.FirstName, LastName: p.LastName, Email: p.Email}
+	out := schema.Person{ID: p.ID, FirstName: p.FirstName, LastName: p.LastName, Email: p.Email,
+		Created: time.Unix(p.Created, 0).UTC()}
 	if r := p.Relationship; r != nil {
 		out.Title, out.PercentOwnership = r.Title, r.PercentOwnership
 		for role, on := range map[string]bool{schema.RoleRepresentative: r.Representative, schema.RoleOwner: r.Owner,

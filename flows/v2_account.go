@@ -301,12 +301,16 @@ func (c *Client) loadPersonsV2(ctx context.Context, a *schema.Account) error {
 	for _, p := range ps {
 		a.Persons = append(a.Persons, personV2(p))
 	}
+	sortPersons(a.Persons)
 	return nil
 }
 
 func personV2(p map[string]any) schema.Person {
 	str := func(k string) string { s, _ := p[k].(string); return s }
 	out := schema.Person{ID: str("id"), FirstName: str("given_name"), LastName: str("surname"), Email: str("email")}
+	if t, err := time.Parse(time.RFC3339, str("created")); err == nil {
+		out.Created = t.UTC()
+	}
 	if rel, ok := p["relationship"].(map[string]any); ok {
 		for _, role := range []string{schema.RoleDirector, schema.RoleExecutive, schema.RoleOwner, schema.RoleRepresentative} {
 			if on, _ := rel[role].(bool); on {

@@ -168,6 +168,9 @@ func lowerCountry(addr map[string]any) map[string]any {
 func renderV2Person(p map[string]any, country string) map[string]any {
 	out := map[string]any{"id": p["id"], "object": "v2.core.account_person", "account": p["account"],
 		"given_name": p["first_name"], "surname": p["last_name"], "email": p["email"], "phone": p["phone"]}
+	if n, ok := p["created"].(float64); ok {
+		out["created"] = time.Unix(int64(n), 0).UTC().Format("2006-01-02T15:04:05.000Z")
+	}
 	if dob, ok := p["dob"].(map[string]any); ok && dob["year"] != nil {
 		out["date_of_birth"] = dob
 	}

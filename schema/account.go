@@ -179,6 +179,7 @@ type Account struct {
 // are, their roles, and what Stripe still asks of them.
 type Person struct {
 	ID               string
+	Created          time.Time
 	FirstName        string
 	LastName         string
 	Email            string
