@@ -28,6 +28,7 @@ type API interface {
 	ListEvents(ctx context.Context, typ stripe.EventType, since int64, each func(*stripe.Event) bool) error
 	DeleteAccount(ctx context.Context, id string) error
 	AttachBankAccount(ctx context.Context, account, token, idem string) error
+	DeletePerson(ctx context.Context, account, id string) error
 }
 
 // StripeAPI adapts a stripe-go client to API.
@@ -143,6 +144,12 @@ func (s StripeAPI) AttachBankAccount(ctx context.Context, account, token, idem s
 	p.SetIdempotencyKey(idem)
 	_, err := s.SC.V1BankAccounts.Create(ctx, p)
 	return wrap("attach bank account", err)
+}
+
+// DeletePerson removes a person from an account.
+func (s StripeAPI) DeletePerson(ctx context.Context, account, id string) error {
+	_, err := s.SC.V1Persons.Delete(ctx, id, &stripe.PersonDeleteParams{Account: stripe.String(account)})
+	return wrap("delete person", err)
 }
 
 // wrap keeps *stripe.Error reachable with errors.As while saying which

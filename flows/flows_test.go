@@ -290,3 +290,18 @@ func TestPersonsAreOldestFirst(t *testing.T) {
 		t.Fatalf("owners.0 = %q, owners.1 = %q", first.FirstName, second.FirstName)
 	}
 }
+
+func TestRemovePerson(t *testing.T) {
+	e := newEnv(t)
+	a, _ := e.cl.Create(e.ctx, flows.NewAccount{Country: "US", BusinessType: "company", Capabilities: []string{"transfers"}})
+	f := schema.Lookup("owners.0.first_name", "US")
+	res, err := e.cl.Submit(e.ctx, a, flows.Step{Group: schema.GroupPeople, Person: f.Person, Fields: []schema.Field{f}},
+		map[string]string{f.Key: "Gone"}, 1)
+	if err != nil || len(res.Account.Persons) != 1 {
+		t.Fatalf("add: %v %+v", err, res.Account.Persons)
+	}
+	after, err := e.cl.RemovePerson(e.ctx, res.Account, res.Account.Persons[0].ID)
+	if err != nil || len(after.Persons) != 0 || !slices.Contains(after.Requirements.CurrentlyDue, "relationship.owner") {
+		t.Fatalf("remove: %v persons %+v due %v", err, after.Persons, after.Requirements.CurrentlyDue)
+	}
+}

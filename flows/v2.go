@@ -183,3 +183,9 @@ func v2CreateBody(n NewAccount) map[string]any {
 	}
 	return body
 }
+
+// DeletePerson removes a person from a v2 account.
+func (v *V2) DeletePerson(ctx context.Context, account, person string) error {
+	_, err := v.call(ctx, http.MethodDelete, "/v2/core/accounts/"+url.PathEscape(account)+"/persons/"+url.PathEscape(person), nil, "")
+	return err
+}

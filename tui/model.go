@@ -184,6 +184,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		return m, saveDraftCmd(m.c.Drafts, m.account, m.plan.values, m.c.Now())
+	case removedMsg:
+		return m.handleRemoved(msg)
 	case accountsMsg:
 		if msg.gen != m.gen {
 			return m, nil
@@ -260,7 +262,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 func (m *Model) goBack() tea.Cmd {
 	switch m.screen {
 	case screenPeople:
-		if m.in.people.stage == peopleRole {
+		if m.in.people.stage != peopleList {
 			return m.toPeople()
 		}
 		// Replan: persons added here may have new fields due.
@@ -286,6 +288,8 @@ func (m *Model) goBack() tea.Cmd {
 			m.toOpen()
 		case screenWizard:
 			return m.showStep()
+		case screenPeople:
+			return m.toPeople()
 		default:
 			m.toHome()
 		}

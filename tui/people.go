@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -17,15 +18,24 @@ import (
 // ordinary wizard steps (the same form, submit and error handling), so
 // this file only picks the step; the wizard returns here after the submit.
 //
-// Removing a person is not offered: flows has no call that deletes one,
-// and the TUI never builds Stripe parameters itself.
+// Picking a person offers to answer what is due for them or to remove
+// them (after a confirmation: Stripe then asks for the role again).
 
 // peopleStage is where the people screen is.
 type peopleStage int
 
 const (
-	peopleList peopleStage = iota // the persons and the "add" action
-	peopleRole                    // which role the new person holds
+	peopleList    peopleStage = iota // the persons and the "add" action
+	peopleRole                       // which role the new person holds
+	peopleAction                     // what to do with the person picked
+	peopleConfirm                    // are you sure you want to remove them
+)
+
+// Actions on a picked person.
+const (
+	actionAnswer = "answer"
+	actionRemove = "remove"
+	actionBack   = "back"
 )
 
 // peopleAdd is the list option that adds a person; person ids never
@@ -35,9 +45,11 @@ const peopleAdd = "+add"
 // peopleValues are what the people screen's forms write to. They live in
 // the shared inputs so a form never writes into a replaced model copy.
 type peopleValues struct {
-	stage peopleStage
-	pick  string
-	role  string
+	stage   peopleStage
+	pick    string
+	role    string
+	action  string
+	confirm bool
 }
 
 // peopleEnabled reports whether the account has people to manage: every
@@ -67,6 +79,14 @@ func (m *Model) peopleDone() tea.Cmd {
 	switch m.in.people.stage {
 	case peopleRole:
 		return m.openPersonStep(addPersonStep(m.account, m.in.people.role))
+	case peopleAction:
+		return m.personAction()
+	case peopleConfirm:
+		if !m.in.people.confirm {
+			return m.toPeople()
+		}
+		tick := m.busyWith(txtRemoving.In(m.c.Lang), screenPeople)
+		return tea.Batch(tick, removeCmd(m.c.Ctx, m.c.Client, m.account, m.in.people.pick, m.gen))
 	}
 	if m.in.people.pick == peopleAdd {
 		m.in.people.stage = peopleRole
@@ -75,8 +95,31 @@ func (m *Model) peopleDone() tea.Cmd {
 		return tea.Batch(m.form.Init(), m.resizeForm())
 	}
 	p, ok := m.account.PersonFor(schema.PersonRef{ID: m.in.people.pick})
+	if ok {
+		m.in.people.stage, m.in.people.action = peopleAction, actionAnswer
+		m.form = actionForm(m.c, p, &m.in.people.action)
+		return tea.Batch(m.form.Init(), m.resizeForm())
+	}
+	return m.toPeople()
+}
+
+// personAction does what was chosen for the picked person.
+func (m *Model) personAction() tea.Cmd {
+	p, ok := m.account.PersonFor(schema.PersonRef{ID: m.in.people.pick})
+	switch {
+	case !ok || m.in.people.action == actionBack:
+		return m.toPeople()
+	case m.in.people.action == actionRemove:
+		m.in.people.stage, m.in.people.confirm = peopleConfirm, false
+		m.form = newForm(m.c, huh.NewGroup(huh.NewConfirm().Key("confirm").
+			Title(fmt.Sprintf(txtRemoveConfirm.In(m.c.Lang), p.Name())).
+			Description(txtRemoveHelp.In(m.c.Lang)).
+			Affirmative(txtRemoveYes.In(m.c.Lang)).Negative(txtRemoveNo.In(m.c.Lang)).
+			Value(&m.in.people.confirm)))
+		return tea.Batch(m.form.Init(), m.resizeForm())
+	}
 	steps := personSteps(m.account, m.plan.strategy, m.in.people.pick, m.c.Lang)
-	if !ok || len(steps) == 0 {
+	if len(steps) == 0 {
 		name := m.in.people.pick
 		if ok {
 			name = p.Name()
@@ -235,4 +278,51 @@ func (m *Model) backToPeople(msg submittedMsg) tea.Cmd {
 	}
 	m.plan.warn = false
 	return cmd
+}
+
+// actionForm asks what to do with a person.
+func actionForm(c Common, p schema.Person, action *string) *huh.Form {
+	return newForm(c, huh.NewGroup(huh.NewSelect[string]().Key("action").Title(p.Name()).
+		Options(
+			huh.NewOption(txtActionAnswer.In(c.Lang), actionAnswer),
+			huh.NewOption(fmt.Sprintf(txtActionRemove.In(c.Lang), p.Name()), actionRemove),
+			huh.NewOption(txtBack.In(c.Lang), actionBack),
+		).Value(action)))
+}
+
+// removedMsg carries the account after a person was removed.
+type removedMsg struct {
+	gen     int
+	name    string
+	account schema.Account
+	err     error
+}
+
+func removeCmd(ctx context.Context, cl *flows.Client, a schema.Account, id string, gen int) tea.Cmd {
+	name := id
+	if p, ok := a.PersonFor(schema.PersonRef{ID: id}); ok {
+		name = p.Name()
+	}
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
+		defer cancel()
+		next, err := cl.RemovePerson(ctx, a, id)
+		return removedMsg{gen: gen, name: name, account: next, err: err}
+	}
+}
+
+// handleRemoved returns to the list after a removal, or shows why it failed.
+func (m Model) handleRemoved(msg removedMsg) (tea.Model, tea.Cmd) {
+	if msg.gen != m.gen {
+		return m, nil
+	}
+	if msg.err != nil {
+		cmd := m.toPeople()
+		m.plan.notice, m.plan.warn = flows.Message(msg.err), true
+		return m, cmd
+	}
+	m.account = msg.account
+	cmd := m.toPeople()
+	m.plan.notice, m.plan.warn = fmt.Sprintf(txtRemoved.In(m.c.Lang), msg.name), false
+	return m, cmd
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -75,7 +76,7 @@ func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
 		switch msg := c().(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case accountMsg, submittedMsg:
+		case accountMsg, submittedMsg, removedMsg:
 			var next tea.Cmd
 			m, next = step(m, msg)
 			queue = append(queue, next)
@@ -176,6 +177,11 @@ func TestPeopleOpenPerson(t *testing.T) {
 	}
 	m.in.people.pick = jenny
 	m = runCmds(t, m, m.peopleDone())
+	if m.in.people.stage != peopleAction {
+		t.Fatalf("picking a person did not ask what to do: stage %d", m.in.people.stage)
+	}
+	m.in.people.action = actionAnswer
+	m = runCmds(t, m, m.peopleDone())
 	if m.screen != screenWizard || m.plan.step.Person == nil || m.plan.step.Person.ID != jenny {
 		t.Fatalf("opened %s %+v", m.screen, m.plan.step.Person)
 	}
@@ -241,5 +247,35 @@ func TestAddPersonStepAndDueCount(t *testing.T) {
 				t.Errorf("%s: field %s (%+v)", role, f.Key, f.Person)
 			}
 		}
+	}
+}
+
+// A person can be removed after a confirmation; Stripe then asks for the
+// role again.
+func TestPeopleRemove(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	a := newUSCompany(t, c)
+	m := openWizard(t, c, a)
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlO})
+	owner := ""
+	for _, p := range a.Persons {
+		if p.HasRole(schema.RoleOwner) {
+			owner = p.ID
+		}
+	}
+	m.in.people.pick = owner
+	m = runCmds(t, m, m.peopleDone())
+	m.in.people.action = actionRemove
+	m = runCmds(t, m, m.peopleDone())
+	if m.in.people.stage != peopleConfirm || !strings.Contains(ansi.Strip(m.View()), "Remove Ada Owner from the account?") {
+		t.Fatalf("no confirmation:\n%s", ansi.Strip(m.View()))
+	}
+	m.in.people.confirm = true
+	m = runCmds(t, m, m.peopleDone())
+	if m.screen != screenPeople || len(m.account.Persons) != 1 || !strings.Contains(m.plan.notice, "Removed Ada Owner") {
+		t.Fatalf("after removal: %s persons %d notice %q", m.screen, len(m.account.Persons), m.plan.notice)
+	}
+	if !slices.Contains(m.account.Requirements.CurrentlyDue, "relationship.owner") {
+		t.Errorf("the owner role is not asked again: %v", m.account.Requirements.CurrentlyDue)
 	}
 }
