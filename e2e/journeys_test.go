@@ -29,6 +29,10 @@ func TestTUIUSCompanyToComplete(t *testing.T) {
 	tm.keys("Down") // Company
 	tm.waitFor("> Company", wait)
 	tm.typeLine("")
+	tm.waitFor("┃ Accounts API", wait)
+	tm.typeLine("") // v1
+	tm.waitFor("┃ Contact email", wait)
+	tm.typeLine("ops@furever.example")
 	tm.waitFor("┃ Capabilities", wait)
 	tm.typeLine("") // card_payments and transfers
 	tm.waitFor("┃ Service agreement", wait)

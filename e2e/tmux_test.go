@@ -107,6 +107,10 @@ func TestTUINewUSIndividualToComplete(t *testing.T) {
 	tm.typeLine("") // US
 	tm.waitFor("┃ Business type", wait)
 	tm.typeLine("") // individual
+	tm.waitFor("┃ Accounts API", wait)
+	tm.typeLine("") // v1
+	tm.waitFor("┃ Contact email", wait)
+	tm.typeLine("") // optional on v1
 	tm.waitFor("Capabilities", wait)
 	tm.typeLine("") // card_payments and transfers, preselected
 	tm.waitFor("┃ Service agreement", wait)

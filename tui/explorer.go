@@ -227,6 +227,7 @@ func (e explorer) detailView(width int) []string {
 		s.Summary.Title.Render(it.Label.In(e.c.Lang)),
 		s.Status.Label.Render(txtRequirement.In(e.c.Lang)+": ") + it.Path,
 		s.Status.Label.Render(txtParameter.In(e.c.Lang)+": ") + it.Param,
+		s.Status.Label.Render(txtV2Path.In(e.c.Lang)+": ") + it.V2Path,
 		s.Status.Label.Render(txtKind.In(e.c.Lang)+": ") + it.Kind + " · " + dueWord(it.Due, e.c.Lang) + " · " + whoWord(it.Who, e.c.Lang),
 		"",
 		s.Status.Heading.Render("English"),

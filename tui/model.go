@@ -112,6 +112,10 @@ func New(c Common, s Start) Model {
 	if s.Setup.Agreement != "" {
 		m.in.setup.Agreement = s.Setup.Agreement
 	}
+	m.in.setup.API, m.in.setup.Email = "v1", s.Setup.Email
+	if s.Setup.API != "" {
+		m.in.setup.API = s.Setup.API
+	}
 	if s.Setup.Country != "" {
 		m.in.setup.Country = s.Setup.Country
 	}

@@ -56,6 +56,8 @@ type setupValues struct {
 	Capabilities []string
 	Agreement    string
 	Strategy     string
+	API          string
+	Email        string
 }
 
 // Strategy choices of the setup form.
@@ -66,7 +68,8 @@ const (
 )
 
 func (v setupValues) account() flows.NewAccount {
-	return flows.NewAccount{Country: v.Country, BusinessType: v.BusinessType, Capabilities: v.Capabilities, Agreement: v.Agreement}
+	return flows.NewAccount{Country: v.Country, BusinessType: v.BusinessType, Capabilities: v.Capabilities,
+		Agreement: v.Agreement, API: v.API, Email: strings.TrimSpace(v.Email)}
 }
 
 func (v setupValues) strategy() flows.Strategy {
@@ -96,6 +99,17 @@ func setupForm(c Common, v *setupValues) *huh.Form {
 				Description(txtCountryHelp.In(c.Lang)).Options(cs...).Height(5).Value(&v.Country),
 			huh.NewSelect[string]().Key("business_type").Title(txtBusinessType.In(c.Lang)).
 				Options(bts...).Value(&v.BusinessType),
+			huh.NewSelect[string]().Key("accounts_api").Title(txtAccountsAPI.In(c.Lang)).
+				Options(huh.NewOption(txtAPIV1.In(c.Lang), "v1"), huh.NewOption(txtAPIV2.In(c.Lang), "v2")).
+				Value(&v.API),
+			huh.NewInput().Key("email").Title(txtContactEmail.In(c.Lang)).Description(txtContactHelp.In(c.Lang)).
+				Placeholder("jenny@example.com").Value(&v.Email).
+				Validate(func(s string) error {
+					if strings.TrimSpace(s) == "" && v.API != "v2" {
+						return nil
+					}
+					return schema.Lookup("individual.email", v.Country).Validate(s, schema.Context{Lang: c.Lang, Country: v.Country})
+				}),
 		),
 		huh.NewGroup(
 			huh.NewMultiSelect[string]().Key("capabilities").Title(txtCapabilities.In(c.Lang)).
