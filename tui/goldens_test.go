@@ -1,0 +1,91 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// Every kind of group the wizard asks (selects, text, dates, secrets,
+// address, bank account, documents, terms with the acceptance IP) at
+// 80×24, in English and French: each step of a GB individual asked up
+// front (its identity document included).
+func TestGroupGoldens(t *testing.T) {
+	for _, lang := range schema.Langs {
+		c, _ := testCommon(t, lang)
+		a, err := c.Client.Create(context.Background(), flows.NewAccount{Country: "GB", BusinessType: "individual",
+			Capabilities: []string{"card_payments", "transfers"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		steps := flows.Plan(a, flows.Strategy{Upfront: true}, nil, lang)
+		seen := map[schema.Group]bool{}
+		for i, st := range steps {
+			if seen[st.Group] {
+				continue
+			}
+			seen[st.Group] = true
+			name := strings.ReplaceAll(strings.ToLower(st.Group.String()), " ", "_") + "_" + string(lang)
+			t.Run(name, func(t *testing.T) {
+				m := New(c, Start{AccountID: a.ID})
+				m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+				m, _ = step(m, accountMsg{gen: m.gen, account: a})
+				m.plan.step, m.plan.done, m.plan.total = st, i, len(steps)
+				m.plan.problems = st.Problems
+				_ = m.showStep()
+				v := strings.ReplaceAll(ansi.Strip(m.View()), a.ID, fixedID)
+				golden.RequireEqual(t, []byte(v))
+			})
+		}
+		for _, g := range []schema.Group{schema.GroupBankAccount, schema.GroupTerms, schema.GroupDocuments} {
+			if !seen[g] {
+				t.Errorf("%s: the plan has no %s step to render", lang, g)
+			}
+		}
+	}
+}
+
+// The status panel in each account state, in both languages.
+func TestStatusPanelStates(t *testing.T) {
+	due := []string{"individual.dob.day"}
+	states := map[string]schema.Account{
+		flows.StateComplete:          {ChargesEnabled: true, PayoutsEnabled: true},
+		flows.StateEnabled:           {ChargesEnabled: true, PayoutsEnabled: true, Requirements: schema.Requirements{EventuallyDue: due}},
+		flows.StatePendingEnablement: {ChargesEnabled: true, PayoutsEnabled: true, Requirements: schema.Requirements{PendingVerification: due}},
+		flows.StateRestricted:        {Requirements: schema.Requirements{CurrentlyDue: due, EventuallyDue: due}},
+		flows.StatePayoutsDisabled:   {ChargesEnabled: true, Requirements: schema.Requirements{CurrentlyDue: due}},
+		flows.StateChargesDisabled:   {PayoutsEnabled: true, Requirements: schema.Requirements{CurrentlyDue: due}},
+		flows.StatePastDue: {Requirements: schema.Requirements{PastDue: due, CurrentlyDue: due,
+			CurrentDeadline: epoch.Add(-2 * time.Hour), DisabledReason: "requirements.past_due"}},
+		flows.StatePendingDisabled: {Requirements: schema.Requirements{PendingVerification: due}},
+		flows.StateRejected:        {Requirements: schema.Requirements{DisabledReason: "rejected.fraud"}},
+	}
+	for state, a := range states {
+		a.Capabilities = []schema.Capability{{Name: "card_payments", Status: "inactive"}, {Name: "transfers", Status: "pending"}}
+		if a.ChargesEnabled {
+			a.Capabilities[0].Status = "active"
+		}
+		if flows.State(a) != state {
+			t.Fatalf("fixture for %q is %q", state, flows.State(a))
+		}
+		for _, lang := range schema.Langs {
+			name := strings.NewReplacer(" ", "_", "(", "", ")", "").Replace(state) + "_" + string(lang)
+			t.Run(name, func(t *testing.T) {
+				c, _ := testCommon(t, lang)
+				v := ansi.Strip(renderStatus(c, a, statusPanelWidth))
+				if !strings.Contains(v, flows.StateLabel(state, lang)[:6]) {
+					t.Errorf("panel does not name the state:\n%s", v)
+				}
+				golden.RequireEqual(t, []byte(v))
+			})
+		}
+	}
+}
