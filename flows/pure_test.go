@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -130,5 +131,16 @@ func TestRouteIndividualPersonOnlyLeaves(t *testing.T) {
 	if len(pers) != 2 || pers[0].Key != "nationality" || pers[1].Key != "documents[passport][files][0]" ||
 		pers[0].Person != "person_1" || pers[0].Target != schema.TargetPerson {
 		t.Fatalf("person params %+v", pers)
+	}
+}
+
+func TestExplainDisabled(t *testing.T) {
+	for r := range disabledTexts {
+		if disabledTexts[r].FR == "" || ExplainDisabled(r, schema.French) == r {
+			t.Errorf("%s lacks an explanation", r)
+		}
+	}
+	if !strings.Contains(ExplainDisabled("rejected.fraud", schema.English), "final") || ExplainDisabled("", schema.English) != "" {
+		t.Error("rejections or empty reason")
 	}
 }

@@ -81,6 +81,7 @@ var (
 	txtRequirement        = t("Requirement", "Exigence")
 	txtParameter          = t("API parameter (v1)", "Paramètre d'API (v1)")
 	txtKind               = t("Kind", "Type")
+	txtFutureDue          = t("Stripe announced %d future requirement(s): collect them with the future strategy.", "Stripe a annoncé %d exigence(s) future(s) : collectez-les avec la stratégie « futur ».")
 	txtV2Path             = t("Accounts v2 path", "Chemin Accounts v2")
 	txtAccountsAPI        = t("Accounts API", "API des comptes")
 	txtAPIV1              = t("v1: requirements as lists of fields", "v1 : exigences en listes de champs")

@@ -115,6 +115,13 @@ func (m Model) summaryView() string {
 	c := m.c
 	title := c.Styles.Summary.Title.Render(txtAllDone.In(c.Lang) + " · " + flows.StateLabel(flows.State(m.account), c.Lang))
 	lines := []string{title, ""}
+	// v2 accounts have no disabled_reason of their own: their entries say it.
+	if why := flows.ExplainDisabled(m.account.Requirements.DisabledReason, c.Lang); why != "" && m.account.V2 == nil {
+		lines = append(lines, c.Styles.Notice.Error.Width(min(max(c.Width-2, 20), 76)).Render(why), "")
+	}
+	if n := len(m.account.Future.CurrentlyDue) + len(m.account.Future.EventuallyDue); n > 0 {
+		lines = append(lines, c.Styles.Notice.Info.Render(fmt.Sprintf(txtFutureDue.In(c.Lang), len(m.account.Future.EventuallyDue))), "")
+	}
 	if n := len(m.account.Requirements.PendingVerification); n > 0 {
 		lines = append(lines, c.Styles.Notice.Info.Render(fmt.Sprintf(txtWaiting.In(c.Lang), n)), "")
 	}

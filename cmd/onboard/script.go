@@ -145,6 +145,9 @@ func printStatus(w io.Writer, acct schema.Account, lang schema.Lang) {
 		return t("disabled", "désactivés").In(lang)
 	}
 	fmt.Fprintf(w, "%s  %s\n", acct.ID, flows.StateLabel(st.State, lang))
+	if why := flows.ExplainDisabled(acct.Requirements.DisabledReason, lang); why != "" {
+		fmt.Fprintf(w, "  %s\n", why)
+	}
 	fmt.Fprintf(w, "  %-22s %s\n", t("charges", "paiements").In(lang), yes(st.ChargesEnabled))
 	fmt.Fprintf(w, "  %-22s %s\n", t("payouts", "virements").In(lang), yes(st.PayoutsEnabled))
 	names := make([]string, 0, len(st.Capabilities))
