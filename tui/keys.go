@@ -16,6 +16,9 @@ type KeyMap struct {
 	// from the wizard, where a plain letter would be typed into a field.
 	People         key.Binding
 	PeopleInWizard key.Binding
+	// Help toggles the full help; not while a text field has focus, where
+	// ? is typed.
+	Help key.Binding
 }
 
 // DefaultKeyMap returns the default bindings with help in lang.
@@ -28,5 +31,6 @@ func DefaultKeyMap(lang Lang) KeyMap {
 		Advance:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", txtQuit.In(lang))),
 		People:         key.NewBinding(key.WithKeys("p"), key.WithHelp("p", txtPeopleKey.In(lang))),
 		PeopleInWizard: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", txtPeopleKey.In(lang))),
+		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", txtMoreHelp.In(lang))),
 	}
 }

@@ -96,6 +96,8 @@ type Model struct {
 	err      error
 	first    tea.Cmd
 	explorer explorer
+	// fullHelp shows every binding in columns instead of one line.
+	fullHelp bool
 	// draftGen debounces draft saves: only the last pause in typing saves.
 	draftGen int
 	// Interrupted is true when the operator pressed ctrl+c.
@@ -234,6 +236,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, m.c.Keys.Quit):
 		m.Interrupted = true
 		return tea.Quit, true
+	case key.Matches(msg, m.c.Keys.Help) && !m.typing():
+		m.fullHelp = !m.fullHelp
+		return m.resizeForm(), true
 	case key.Matches(msg, m.c.Keys.Back):
 		if m.screen == screenExplore && m.explorer.back() {
 			return nil, true

@@ -230,3 +230,27 @@ func step(m Model, msg tea.Msg) (Model, tea.Cmd) {
 	n, cmd := m.Update(msg)
 	return n.(Model), cmd
 }
+
+// ? shows every key in columns where no text field has focus, and types a
+// question mark where one has.
+func TestFullHelpToggle(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	m := New(c, Start{})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	short := ansi.Strip(m.View())
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?")})
+	full := ansi.Strip(m.View())
+	if !m.fullHelp || full == short || strings.Count(full, "\n") != strings.Count(short, "\n") {
+		t.Fatalf("full help did not show, or the screen changed height:\n%s", full)
+	}
+	a := newUSAccount(t, c)
+	w := New(c, Start{AccountID: a.ID})
+	w, _ = step(w, tea.WindowSizeMsg{Width: 80, Height: 24})
+	w, _ = step(w, accountMsg{gen: w.gen, account: a})
+	w.plan.tried["business_profile.mcc"], w.plan.tried["business_profile.url"] = true, true
+	_ = w.nextStep() // Identity: a text field has focus
+	w, _ = step(w, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?")})
+	if w.fullHelp {
+		t.Error("? opened the help while a text field had focus")
+	}
+}

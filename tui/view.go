@@ -15,7 +15,6 @@ import (
 // Layout constants: the chrome around the body, in lines.
 const (
 	headerLines = 2 // title bar and the notice line
-	footerLines = 1
 	gap         = 2 // columns between the form and the status panel
 	// sideBySide is the narrowest terminal that shows the form and the
 	// status panel next to each other; narrower ones stack them.
@@ -39,7 +38,7 @@ func (m Model) bodyHeight() int {
 	if m.c.Height == 0 {
 		return 0
 	}
-	return max(m.c.Height-headerLines-footerLines, 3)
+	return max(m.c.Height-headerLines-lipgloss.Height(m.footer()), 3)
 }
 
 func (m Model) header() string {
@@ -188,9 +187,38 @@ func (m Model) footer() string {
 		}
 		binds = append(binds, m.c.Keys.Quit)
 	}
+	helpKey := m.c.Keys.Help
+	helpKey.SetEnabled(!m.typing())
+	binds = append(binds, helpKey)
 	h := m.help
 	h.Width = m.c.Width
+	if m.fullHelp && !m.typing() {
+		return m.c.Styles.Footer.Bar.Render(h.FullHelpView(columns(binds, 4)))
+	}
 	return m.c.Styles.Footer.Bar.Render(h.ShortHelpView(binds))
+}
+
+// columns splits bindings into columns of n for the full help.
+func columns(bs []key.Binding, n int) [][]key.Binding {
+	var out [][]key.Binding
+	for len(bs) > 0 {
+		k := min(n, len(bs))
+		out = append(out, bs[:k])
+		bs = bs[k:]
+	}
+	return out
+}
+
+// typing reports whether a text field has focus: keys then belong to it.
+func (m Model) typing() bool {
+	if m.form == nil {
+		return false
+	}
+	switch m.form.GetFocusedField().(type) {
+	case *huh.Input, *huh.Text:
+		return true
+	}
+	return false
 }
 
 // resizeForm gives the active form the room it has: the terminal less the
