@@ -7,6 +7,8 @@ package flows
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
+	"time"
 
 	"github.com/stripe/stripe-go/v82"
 )
@@ -38,25 +40,35 @@ var _ API = StripeAPI{}
 
 // CreateAccount creates a connected account.
 func (s StripeAPI) CreateAccount(ctx context.Context, p *stripe.AccountCreateParams) (*stripe.Account, error) {
-	a, err := s.SC.V1Accounts.Create(ctx, p)
+	if p.IdempotencyKey == nil {
+		// One key for every attempt: a retried create cannot make two.
+		p.SetIdempotencyKey(newKey("create"))
+	}
+	a, err := retry(ctx, func() (*stripe.Account, error) { return s.SC.V1Accounts.Create(ctx, p) })
 	return a, wrap("create account", err)
 }
 
 // GetAccount retrieves a connected account by id.
 func (s StripeAPI) GetAccount(ctx context.Context, id string) (*stripe.Account, error) {
-	a, err := s.SC.V1Accounts.GetByID(ctx, id, nil)
+	a, err := retry(ctx, func() (*stripe.Account, error) { return s.SC.V1Accounts.GetByID(ctx, id, nil) })
 	return a, wrap("retrieve account", err)
 }
 
 // UpdateAccount updates a connected account; the response is the new state.
 func (s StripeAPI) UpdateAccount(ctx context.Context, id string, p *stripe.AccountUpdateParams) (*stripe.Account, error) {
-	a, err := s.SC.V1Accounts.Update(ctx, id, p)
+	if p.IdempotencyKey == nil {
+		p.SetIdempotencyKey(newKey("update"))
+	}
+	a, err := retry(ctx, func() (*stripe.Account, error) { return s.SC.V1Accounts.Update(ctx, id, p) })
 	return a, wrap("update account", err)
 }
 
 // CreateToken creates a token (bank accounts, for external_account).
 func (s StripeAPI) CreateToken(ctx context.Context, p *stripe.TokenCreateParams) (*stripe.Token, error) {
-	t, err := s.SC.V1Tokens.Create(ctx, p)
+	if p.IdempotencyKey == nil {
+		p.SetIdempotencyKey(newKey("token"))
+	}
+	t, err := retry(ctx, func() (*stripe.Token, error) { return s.SC.V1Tokens.Create(ctx, p) })
 	return t, wrap("create token", err)
 }
 
@@ -76,13 +88,19 @@ func (s StripeAPI) ListPersons(ctx context.Context, account string) ([]*stripe.P
 
 // CreatePerson adds a person to an account.
 func (s StripeAPI) CreatePerson(ctx context.Context, p *stripe.PersonCreateParams) (*stripe.Person, error) {
-	r, err := s.SC.V1Persons.Create(ctx, p)
+	if p.IdempotencyKey == nil {
+		p.SetIdempotencyKey(newKey("person"))
+	}
+	r, err := retry(ctx, func() (*stripe.Person, error) { return s.SC.V1Persons.Create(ctx, p) })
 	return r, wrap("create person", err)
 }
 
 // UpdatePerson updates a person (p.Account names the account).
 func (s StripeAPI) UpdatePerson(ctx context.Context, id string, p *stripe.PersonUpdateParams) (*stripe.Person, error) {
-	r, err := s.SC.V1Persons.Update(ctx, id, p)
+	if p.IdempotencyKey == nil {
+		p.SetIdempotencyKey(newKey("person"))
+	}
+	r, err := retry(ctx, func() (*stripe.Person, error) { return s.SC.V1Persons.Update(ctx, id, p) })
 	return r, wrap("update person", err)
 }
 
@@ -150,6 +168,11 @@ func (s StripeAPI) AttachBankAccount(ctx context.Context, account, token, idem s
 func (s StripeAPI) DeletePerson(ctx context.Context, account, id string) error {
 	_, err := s.SC.V1Persons.Delete(ctx, id, &stripe.PersonDeleteParams{Account: stripe.String(account)})
 	return wrap("delete person", err)
+}
+
+// newKey makes an idempotency key for one operation (all its attempts).
+func newKey(op string) string {
+	return fmt.Sprintf("onboard-%s-%d-%d", op, time.Now().UnixNano(), rand.Int64())
 }
 
 // wrap keeps *stripe.Error reachable with errors.As while saying which

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"slices"
@@ -303,5 +304,29 @@ func TestRemovePerson(t *testing.T) {
 	after, err := e.cl.RemovePerson(e.ctx, res.Account, res.Account.Persons[0].ID)
 	if err != nil || len(after.Persons) != 0 || !slices.Contains(after.Requirements.CurrentlyDue, "relationship.owner") {
 		t.Fatalf("remove: %v persons %+v due %v", err, after.Persons, after.Requirements.CurrentlyDue)
+	}
+}
+
+// Rate limited (429) reads are retried with backoff, so a burst against a
+// throttled API still completes.
+func TestRateLimitedCallsAreRetried(t *testing.T) {
+	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "rl.db"), sandbox.WithRateLimit(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sb.Close()
+	sc := stripe.NewClient("sk_test_rl", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
+		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: sb.Transport()},
+		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
+	})))
+	cl := flows.New(flows.StripeAPI{SC: sc})
+	a, err := cl.Create(context.Background(), flows.NewAccount{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 6 {
+		if _, err := cl.Load(context.Background(), a.ID); err != nil {
+			t.Fatalf("load %d: %v", i, flows.Message(err))
+		}
 	}
 }
