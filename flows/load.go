@@ -21,6 +21,20 @@ func (c *Client) Load(ctx context.Context, id string) (schema.Account, error) {
 			return a, err
 		}
 	}
+	return c.loadV1(ctx, id)
+}
+
+// reload reads an account again through the API it is known to use,
+// without Load's probe for v2.
+func (c *Client) reload(ctx context.Context, a schema.Account) (schema.Account, error) {
+	if a.V2 != nil {
+		return c.loadV2(ctx, a.ID)
+	}
+	return c.loadV1(ctx, a.ID)
+}
+
+// loadV1 reads a v1 account and its persons.
+func (c *Client) loadV1(ctx context.Context, id string) (schema.Account, error) {
 	a, err := c.api.GetAccount(ctx, id)
 	if err != nil {
 		return schema.Account{}, FromStripe(err, "")

@@ -162,5 +162,5 @@ func (c *Client) RemovePerson(ctx context.Context, a schema.Account, personID st
 	} else if err := c.api.DeletePerson(ctx, a.ID, personID); err != nil {
 		return a, FromStripe(err, a.Country)
 	}
-	return c.Load(ctx, a.ID)
+	return c.reload(ctx, a)
 }

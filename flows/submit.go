@@ -122,7 +122,7 @@ func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values m
 	if len(account) == 0 && token == "" {
 		// Only people changed: read the account back for the new
 		// requirements (there is no account update to answer with them).
-		next, err := c.Load(ctx, a.ID)
+		next, err := c.reload(ctx, a)
 		if err != nil {
 			return Result{}, err
 		}

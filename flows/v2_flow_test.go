@@ -92,3 +92,15 @@ func TestV2PlanFromEntries(t *testing.T) {
 		t.Fatalf("plan %v", keys)
 	}
 }
+
+// Two v2 accounts created in a row (with a fixed clock) are two accounts:
+// each create has its own idempotency key.
+func TestV2CreatesAreDistinct(t *testing.T) {
+	e := withV2(t)
+	n := flows.NewAccount{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}, API: "v2", Email: "a@b.co"}
+	a, err1 := e.cl.Create(e.ctx, n)
+	b, err2 := e.cl.Create(e.ctx, n)
+	if err1 != nil || err2 != nil || a.ID == b.ID {
+		t.Fatalf("%v %v: %s and %s", err1, err2, a.ID, b.ID)
+	}
+}

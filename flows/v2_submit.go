@@ -15,7 +15,7 @@ func (c *Client) createV2(ctx context.Context, n NewAccount) (schema.Account, er
 	if c.v2 == nil {
 		return schema.Account{}, fmt.Errorf("accounts v2 is not configured")
 	}
-	raw, err := c.v2.CreateAccount(ctx, v2CreateBody(n), fmt.Sprintf("onboard-create-%d", c.now().UnixNano()))
+	raw, err := c.v2.CreateAccount(ctx, v2CreateBody(n), newKey("create-v2"))
 	if err != nil {
 		return schema.Account{}, FromStripe(err, n.Country)
 	}
@@ -52,7 +52,7 @@ func (c *Client) submitV2(ctx context.Context, a schema.Account, st Step, accoun
 			}
 		}
 	} else {
-		next, err = c.loadV2(ctx, a.ID)
+		next, err = c.reload(ctx, a)
 	}
 	if err != nil {
 		return Result{}, err
