@@ -330,3 +330,28 @@ func TestRateLimitedCallsAreRetried(t *testing.T) {
 		}
 	}
 }
+
+// A requirement the API cannot satisfy (a Stripe risk review) is answered
+// with an account link, never with a parameter, and stays reported as due.
+func TestLinkOnlyRequirementGivesAnAccountLink(t *testing.T) {
+	e := newEnv(t)
+	a := e.newUS(t)
+	path := "interv_1AbC.restricted_or_prohibited_industry_diligence.form"
+	a.Requirements.CurrentlyDue = append(a.Requirements.CurrentlyDue, path)
+	var st flows.Step
+	for _, s := range flows.Plan(a, flows.Strategy{}, nil, schema.English) {
+		if s.Group == schema.GroupOther {
+			st = s
+		}
+	}
+	if len(st.Fields) != 1 || st.Fields[0].Kind != schema.KindLink {
+		t.Fatalf("no link step: %+v", st)
+	}
+	res, err := e.cl.Submit(e.ctx, a, st, nil, 1)
+	if err != nil {
+		t.Fatal(flows.Message(err))
+	}
+	if !strings.HasPrefix(res.Link, "https://") || len(res.StillDue) != 1 || res.StillDue[0].Path != path {
+		t.Fatalf("link %q still due %+v", res.Link, res.StillDue)
+	}
+}
