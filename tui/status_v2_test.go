@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -13,38 +14,18 @@ import (
 	"onboard/schema"
 )
 
-// v2Fixture is a v2.core.account with a merchant and a recipient
+// v2FixturePath is a v2.core.account with a merchant and a recipient
 // configuration and four entries (one past due with an impact, one
-// awaiting Stripe, one with an error); copied from flows' tests.
-const v2Fixture = `{
- "id": "acct_0000000000000000", "object": "v2.core.account", "created": "2026-11-23T12:00:00.000Z",
- "applied_configurations": ["merchant", "recipient"], "contact_email": "jenny@example.com",
- "identity": {"country": "us", "entity_type": "individual",
-   "individual": {"given_name": "Jenny", "date_of_birth": {"day": 1, "month": 1, "year": 1901}, "address": {"city": "San Francisco"}}},
- "configuration": {
-   "merchant": {"applied": true, "capabilities": {"card_payments": {"requested": true, "status": "restricted",
-      "status_details": [{"code": "requirements_past_due", "resolution": "provide_info"}]}}},
-   "recipient": {"applied": true, "capabilities": {"stripe_balance": {
-      "stripe_transfers": {"requested": true, "status": "pending", "status_details": [{"code": "requirements_pending_verification", "resolution": "no_resolution"}]},
-      "payouts": {"requested": true, "status": "active", "status_details": []}}}},
-   "customer": null},
- "defaults": {"currency": "usd"},
- "requirements": {"entries": [
-   {"awaiting_action_from": "user", "description": "identity.individual.surname", "errors": [],
-    "impact": {"restricts_capabilities": [{"capability": "card_payments", "configuration": "merchant", "deadline": {"status": "past_due"}}]},
-    "minimum_deadline": {"status": "past_due"}, "requested_reasons": [{"code": "routine_onboarding"}]},
-   {"awaiting_action_from": "user", "description": "identity.individual.id_numbers", "errors": [],
-    "minimum_deadline": {"status": "eventually_due"}},
-   {"awaiting_action_from": "stripe", "description": "identity.individual.date_of_birth", "errors": [],
-    "minimum_deadline": {"status": "currently_due"}},
-   {"awaiting_action_from": "user", "description": "configuration.merchant.mcc",
-    "errors": [{"code": "invalid_value_other", "description": "MCC not allowed"}], "minimum_deadline": {"status": "currently_due"}}
- ], "summary": {"minimum_deadline": {"status": "past_due", "time": "2026-12-07T12:00:00.000Z"}}}
-}`
+// awaiting Stripe, one with an error), shared with flows' tests.
+const v2FixturePath = "../flows/testdata/v2_account.json"
 
 func v2Account(t *testing.T) schema.Account {
 	t.Helper()
-	a, err := flows.NormalizeV2([]byte(v2Fixture))
+	raw, err := os.ReadFile(v2FixturePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := flows.NormalizeV2(raw)
 	if err != nil {
 		t.Fatal(err)
 	}
