@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"onboard/schema"
@@ -48,6 +49,7 @@ func (c *Client) Run(ctx context.Context, a schema.Account, s Strategy, ans Answ
 		}
 		values, missing := ans.For(st, rep.Account)
 		rep.Missing = append(rep.Missing, missing...)
+		st = withRestOfNewPerson(st, ans, rep.Account, values)
 		for _, k := range ans.Used(st.Fields, rep.Account) {
 			used[k] = true
 		}
@@ -121,4 +123,46 @@ func usedAsPart(k string, used map[string]bool) bool {
 		}
 	}
 	return (k == "tos_acceptance.date" || k == "tos_acceptance.ip") && used["tos_acceptance"]
+}
+
+// withRestOfNewPerson adds to a step that creates a person every other
+// answer given for that person (representative.dob, owners.0.address.city),
+// so the person is created whole in one request instead of being created
+// bare and then asked again field by field.
+func withRestOfNewPerson(st Step, ans Answers, acct schema.Account, values map[string]string) Step {
+	ref := st.Person
+	if ref == nil || ref.ID != "" || ref.Role == "" {
+		return st
+	}
+	if _, exists := acct.PersonFor(*ref); exists {
+		return st
+	}
+	have := map[string]bool{}
+	for _, f := range st.Fields {
+		have[f.Key] = true
+	}
+	prefixes := []string{ref.Prefix + "."}
+	if ref.Index == 0 && ref.Role != schema.RoleRepresentative {
+		prefixes = append(prefixes, schema.RolePrefix(ref.Role)+".")
+	}
+	keys := make([]string, 0, len(ans.Values))
+	for k := range ans.Values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		for _, pre := range prefixes {
+			if !strings.HasPrefix(k, pre) {
+				continue
+			}
+			f := schema.Lookup(k, acct.Country)
+			if f.Generic || f.Person == nil || f.Person.Prefix != ref.Prefix || have[f.Key] {
+				continue
+			}
+			have[f.Key] = true
+			st.Fields = append(st.Fields, f)
+			values[f.Key] = ans.Values[k]
+		}
+	}
+	return st
 }
