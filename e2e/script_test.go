@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -179,3 +180,37 @@ func TestScriptedCompaniesReachComplete(t *testing.T) {
 // fakeLiveKey looks like a live key to the code under test; it is built
 // here so no literal live-looking key sits in the source.
 var fakeLiveKey = "sk_" + "live_" + "abcdefghijklmnop1234"
+
+// With no terminal and no answers file, questions are asked line by line
+// (the accessible path): piped answers take a US individual to complete,
+// a wrong value is asked again with what a right one looks like.
+func TestLineModeFromAPipe(t *testing.T) {
+	env := xdgEnv(t)
+	lines := []string{"1", "https://accessible.stripe.com", "Jenny", "Rosen",
+		"1990-02-30", "1901-01-01", // an impossible date, then a right one
+		"jenny@example.com", "+14155550123", "0000", "000000000",
+		"address_full_match", "San Francisco", "CA", "94107",
+		"Jenny Rosen", "110000000", "000123456789", "yes"}
+	cmd := exec.Command(binary, "new", "--upfront")
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stdin = strings.NewReader(strings.Join(lines, "\n") + "\n")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "Enter a real date as YYYY-MM-DD") || !strings.Contains(string(out), "pending (disabled)") {
+		t.Fatalf("line mode output:\n%s", out)
+	}
+	id := strings.Fields(strings.SplitN(string(out), "Created ", 2)[1])[0]
+	onboard(t, env, "sandbox", "advance", "5s")
+	if s := decode(t, onboard(t, env, "status", id, "--json").stdout); s.State != "complete" {
+		t.Fatalf("state %q", s.State)
+	}
+	// Input that runs out leaves the rest due: exit 3, nothing lost.
+	short := exec.Command(binary, "new")
+	short.Env = append(os.Environ(), env...)
+	short.Stdin = strings.NewReader("1\n")
+	if err := short.Run(); err == nil || short.ProcessState.ExitCode() != 3 {
+		t.Fatalf("short input: %v", err)
+	}
+}

@@ -129,7 +129,7 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"--lang", "de", "status", "acct_x"},
 		{"--api-base", "https://evil.example.com", "status", "acct_x"},
 		{"new", "--answers", "/does/not/exist.json"},
-		{"new"}, // no terminal on stdin
+		{}, // home needs a terminal; new and resume fall back to line mode
 		{"sandbox", "advance", "soon"},
 		{"sandbox", "serve", "--addr", "0.0.0.0:12111"},
 	}

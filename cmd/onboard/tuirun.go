@@ -30,8 +30,8 @@ type tuiStart struct {
 // runTUI runs the interactive program until the operator quits.
 func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	in, ok := a.stdin.(*os.File)
-	if !ok || !term.IsTerminal(in.Fd()) {
-		return usageErr("no terminal on standard input: use --answers FILE for a scripted run (see onboard new --help)")
+	if !ok || !term.IsTerminal(in.Fd()) || a.getenv("TERM") == "dumb" || a.getenv("ACCESSIBLE") != "" {
+		return a.runLines(ctx, s)
 	}
 	cl, release, err := a.setup()
 	if err != nil {

@@ -1,0 +1,231 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// The line mode is what runs when standard input is not a terminal and no
+// answers file is given: screen readers, dumb terminals, pipes. huh's
+// accessible mode is not fit for it (go-libraries.md §1.5: it asks hidden
+// groups, panics on EOF in selects, loses piped lines between prompts), so
+// the same steps are asked here as plain lines from the same field specs,
+// through one reader.
+
+// prompter asks fields one line at a time.
+type prompter struct {
+	in   *bufio.Reader
+	out  io.Writer
+	lang schema.Lang
+	// tty is standard input when it is a terminal (a dumb one, or with
+	// ACCESSIBLE set): secrets are then read without echo.
+	tty *os.File
+}
+
+// secret reads a sensitive value without echoing it when it can.
+func (p prompter) secret(prompt string) (string, error) {
+	if p.tty == nil || p.in.Buffered() > 0 {
+		return p.line("%s", prompt)
+	}
+	fmt.Fprint(p.out, prompt)
+	b, err := term.ReadPassword(p.tty.Fd())
+	fmt.Fprintln(p.out)
+	if err != nil {
+		return "", errEndOfInput
+	}
+	return strings.TrimSpace(string(b)), nil
+}
+
+// errEndOfInput is the input running out before every field was asked.
+var errEndOfInput = errors.New("end of input")
+
+func (p prompter) line(format string, args ...any) (string, error) {
+	fmt.Fprintf(p.out, format, args...)
+	s, err := p.in.ReadString('\n')
+	if err != nil && s == "" {
+		return "", errEndOfInput
+	}
+	return strings.TrimSpace(s), nil
+}
+
+// ask reads one field until its value is valid (three tries), showing
+// what a right value looks like after a wrong one.
+func (p prompter) ask(f schema.Field, sctx schema.Context, current string) (string, error) {
+	label := f.Label.In(p.lang)
+	fmt.Fprintf(p.out, "\n%s\n  %s\n", label, f.Help.In(p.lang))
+	if len(f.Options) > 0 && f.Kind == schema.KindSelect {
+		for i, o := range f.Options {
+			fmt.Fprintf(p.out, "  %d) %s\n", i+1, o.Label.In(p.lang))
+		}
+	}
+	for try := 0; try < 3; try++ {
+		prompt := "> "
+		switch {
+		case f.Kind == schema.KindAcceptance:
+			prompt = t("Type yes to accept > ", "Tapez oui pour accepter > ").In(p.lang)
+		case current != "" && !f.Sensitive:
+			prompt = fmt.Sprintf("[%s] > ", current)
+		}
+		read := p.line
+		if f.Sensitive {
+			read = func(format string, args ...any) (string, error) { return p.secret(fmt.Sprintf(format, args...)) }
+		}
+		v, err := read("%s", prompt)
+		if err != nil {
+			return "", err
+		}
+		if v == "" {
+			v = current
+		}
+		if f.Kind == schema.KindAcceptance || f.Kind == schema.KindYesNo {
+			v = yesNo(v)
+		}
+		if f.Kind == schema.KindSelect {
+			if n, err := strconv.Atoi(v); err == nil && n >= 1 && n <= len(f.Options) {
+				v = f.Options[n-1].Value
+			}
+		}
+		if err := f.Validate(v, sctx); err != nil {
+			fmt.Fprintf(p.out, "  ✗ %s\n", err)
+			continue
+		}
+		return v, nil
+	}
+	return "", usageErr("%s: no valid value after three tries", f.Key)
+}
+
+func yesNo(v string) string {
+	switch strings.ToLower(v) {
+	case "y", "yes", "o", "oui", "true", "1":
+		return "true"
+	}
+	return "false"
+}
+
+// runLines onboards in line mode: create or load, then every step of the
+// plan, field by field, with the same submit and error handling as the TUI.
+func (a *app) runLines(ctx context.Context, s tuiStart) error {
+	if !s.new && s.accountID == "" {
+		return usageErr("no terminal on standard input: use onboard new or onboard resume ID (questions are then asked line by line), or --answers FILE")
+	}
+	cl, release, err := a.setup()
+	if err != nil {
+		return err
+	}
+	defer release()
+	p := prompter{in: bufio.NewReader(a.stdin), out: a.stdout, lang: a.language}
+	if f, ok := a.stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		p.tty = f
+	}
+	var acct schema.Account
+	if s.new {
+		if err := a.confirmLive(s.setup.Country); err != nil {
+			return err
+		}
+		acct, err = cl.Create(ctx, s.setup)
+		if err == nil {
+			fmt.Fprintf(a.stdout, "%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, acct.BusinessType)
+		}
+	} else {
+		acct, err = cl.Load(ctx, s.accountID)
+		if err == nil {
+			err = a.confirmLive(acct.Country)
+		}
+	}
+	if err != nil {
+		return errors.New(flows.Message(err))
+	}
+	tried := map[string]bool{}
+	for range 64 {
+		steps := flows.Plan(acct, s.strategy, tried, a.language)
+		if len(steps) == 0 {
+			break
+		}
+		st := steps[0]
+		fmt.Fprintf(a.stdout, "\n== %s ==\n", st.Title(acct, a.language))
+		next, err := a.askStep(ctx, cl, p, acct, st)
+		if errors.Is(err, errEndOfInput) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		for _, path := range st.Paths {
+			tried[path] = true
+		}
+		acct = next
+	}
+	printStatus(a.stdout, acct, a.language)
+	if out := flows.Outstanding(acct, s.strategy); len(out) > 0 {
+		return &exitError{code: exitStillDue, err: fmt.Errorf("%d field(s) still due: %s", len(out), strings.Join(out, ", "))}
+	}
+	return nil
+}
+
+// askStep asks a step's fields and submits them; a field Stripe refuses is
+// asked again with Stripe's message, the others keep their values.
+func (a *app) askStep(ctx context.Context, cl *flows.Client, p prompter, acct schema.Account, st flows.Step) (schema.Account, error) {
+	sctx := cl.Context(acct)
+	values := map[string]string{}
+	for k, v := range st.Values {
+		values[k] = v
+	}
+	ask := st.Fields
+	for attempt := 1; attempt <= 3; attempt++ {
+		for _, f := range ask {
+			if f.Kind == schema.KindLink || f.Kind == schema.KindRole {
+				continue
+			}
+			if msg := st.Problems[f.Key]; msg != "" {
+				fmt.Fprintf(p.out, "  ✗ %s\n", msg)
+			}
+			v, err := p.ask(f, sctx, values[f.Key])
+			if err != nil {
+				return acct, err
+			}
+			values[f.Key] = v
+		}
+		res, err := cl.Submit(ctx, acct, st, values, attempt)
+		if err == nil {
+			if res.Link != "" {
+				fmt.Fprintf(p.out, "%s\n  %s\n", t("Account link (single use):", "Lien de compte (usage unique) :").In(a.language), res.Link)
+			}
+			for _, sd := range res.StillDue {
+				fmt.Fprintf(p.out, "  ! %s %s\n", sd.Path, t("still due after submit", "toujours demandé après envoi").In(a.language))
+			}
+			return res.Account, nil
+		}
+		ask = refused(st, err)
+		if len(ask) == 0 {
+			return acct, errors.New(flows.Message(err))
+		}
+		fmt.Fprintf(p.out, "  ✗ %s\n", flows.Message(err))
+	}
+	return acct, usageErr("%s: refused three times", st.Title(acct, a.language))
+}
+
+// refused lists the fields an error names, to ask them again.
+func refused(st flows.Step, err error) []schema.Field {
+	var ie *flows.InputError
+	var ae *flows.APIError
+	var out []schema.Field
+	for _, f := range st.Fields {
+		switch {
+		case errors.As(err, &ie) && ie.Fields[f.Key] != "",
+			errors.As(err, &ae) && ae.Field == f.Key:
+			out = append(out, f)
+		}
+	}
+	return out
+}
