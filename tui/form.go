@@ -96,7 +96,7 @@ func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, v
 		return huh.NewNote().Title(title).Description(escapeNote(txtLinkNeeded.In(c.Lang)))
 	}
 	in := huh.NewInput().Key(f.Key).Title(title).Description(desc).
-		Placeholder(f.Placeholder).
+		Placeholder(placeholder(c, f.Placeholder)).
 		Validate(f.Check(sctx)).
 		Accessor(valueAccessor{values, f.Key})
 	if len(f.Options) > 0 {
@@ -174,11 +174,28 @@ func fileField(c Common, f schema.Field, title, desc string, values map[string]s
 	if c.Mode == "sandbox" {
 		return huh.NewInput().Key(f.Key).Title(title).
 			Description(desc + " " + txtFileTokens.In(c.Lang)).
-			Placeholder(testFileTokens[0]).Suggestions(testFileTokens).
+			Placeholder(placeholder(c, testFileTokens[0])).Suggestions(testFileTokens).
 			Accessor(valueAccessor{values, f.Key})
 	}
 	return huh.NewFilePicker().Key(f.Key).Title(title).Description(desc).
 		AllowedTypes([]string{".jpg", ".jpeg", ".png", ".pdf"}).
 		CurrentDirectory(".").Height(8).
 		Accessor(valueAccessor{values, f.Key})
+}
+
+// sandboxOnly are Stripe test tokens that mean nothing outside test mode:
+// they are offered as examples on the sandbox only.
+var sandboxOnly = map[string]bool{"address_full_match": true, "file_identity_document_success": true}
+
+// placeholder marks an example as an example ("e.g. 94107"), so that
+// without colour it cannot be mistaken for a value already filled in; a
+// format mask (YYYY-MM-DD) is shown as it is.
+func placeholder(c Common, p string) string {
+	if p == "" || (sandboxOnly[p] && c.Mode != "sandbox") {
+		return ""
+	}
+	if strings.ToUpper(p) == p && strings.ContainsAny(p, "YMD") && !strings.ContainsAny(p, "0123456789") {
+		return p
+	}
+	return txtExample.In(c.Lang) + p
 }
