@@ -16,6 +16,8 @@ type KeyMap struct {
 	// from the wizard, where a plain letter would be typed into a field.
 	People         key.Binding
 	PeopleInWizard key.Binding
+	// Status shows the full status screen from the wizard.
+	Status key.Binding
 	// Help toggles the full help; not while a text field has focus, where
 	// ? is typed.
 	Help key.Binding
@@ -31,6 +33,7 @@ func DefaultKeyMap(lang Lang) KeyMap {
 		Advance:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", txtQuit.In(lang))),
 		People:         key.NewBinding(key.WithKeys("p"), key.WithHelp("p", txtPeopleKey.In(lang))),
 		PeopleInWizard: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", txtPeopleKey.In(lang))),
+		Status:         key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", txtStatusKey.In(lang))),
 		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", txtMoreHelp.In(lang))),
 	}
 }

@@ -98,6 +98,9 @@ type Model struct {
 	explorer explorer
 	// fullHelp shows every binding in columns instead of one line.
 	fullHelp bool
+	// statusFromWizard is set while the status screen was opened from a
+	// step (esc goes back to it).
+	statusFromWizard bool
 	// draftGen debounces draft saves: only the last pause in typing saves.
 	draftGen int
 	// Interrupted is true when the operator pressed ctrl+c.
@@ -250,6 +253,11 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		m.explorer, cmd = m.explorer.update(msg)
 		return cmd, true
 	}
+	if m.screen == screenWizard && key.Matches(msg, m.c.Keys.Status) {
+		// The full status, mid-wizard; esc comes back to the same step.
+		m.screen, m.statusFromWizard = screenSummary, true
+		return nil, true
+	}
 	if peopleEnabled(m.account) && ((m.screen == screenSummary && key.Matches(msg, m.c.Keys.People)) ||
 		(m.screen == screenWizard && key.Matches(msg, m.c.Keys.PeopleInWizard))) {
 		return m.toPeople(), true
@@ -260,9 +268,13 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			m.gen++
 			return loadCmd(m.c.Ctx, m.c.Client, m.account.ID, m.gen, true), true
 		case key.Matches(msg, m.c.Keys.Home):
+			m.statusFromWizard = false
 			m.toHome()
 			return m.form.Init(), true
 		}
+		// The summary has no field: other keys must not reach the step
+		// form kept behind it.
+		return nil, true
 	}
 	return nil, false
 }
@@ -277,6 +289,14 @@ func (m *Model) goBack() tea.Cmd {
 		// Replan: persons added here may have new fields due.
 		m.gen++
 		return m.nextStep()
+	case screenSummary:
+		if m.statusFromWizard {
+			m.statusFromWizard = false
+			return m.showStep()
+		}
+		m.gen++
+		m.toHome()
+		return m.form.Init()
 	case screenWizard:
 		if m.plan.fromPeople {
 			return m.toPeople()
@@ -284,7 +304,7 @@ func (m *Model) goBack() tea.Cmd {
 		m.gen++
 		m.toHome()
 		return m.form.Init()
-	case screenOpen, screenSetup, screenSummary, screenAccounts, screenDraft, screenExplore:
+	case screenOpen, screenSetup, screenAccounts, screenDraft, screenExplore:
 		m.gen++ // drop results of work still running for the screen we leave
 		m.toHome()
 		return m.form.Init()

@@ -82,6 +82,8 @@ var (
 	txtParameter          = t("API parameter (v1)", "Paramètre d'API (v1)")
 	txtKind               = t("Kind", "Type")
 	txtExample            = t("e.g. ", "ex. ")
+	txtStatusKey          = t("status", "état")
+	txtStatusTitle        = t("Account status", "État du compte")
 	txtMoreHelp           = t("more keys", "plus de touches")
 	txtFutureDue          = t("Stripe announced %d future requirement(s): collect them with the future strategy.", "Stripe a annoncé %d exigence(s) future(s) : collectez-les avec la stratégie « futur ».")
 	txtV2Path             = t("Accounts v2 path", "Chemin Accounts v2")

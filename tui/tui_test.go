@@ -254,3 +254,24 @@ func TestFullHelpToggle(t *testing.T) {
 		t.Error("? opened the help while a text field had focus")
 	}
 }
+
+// ctrl+t shows the full status mid-wizard; esc returns to the same step
+// with what was typed.
+func TestStatusFromWizard(t *testing.T) {
+	c, _ := testCommon(t, schema.French)
+	a := newUSAccount(t, c)
+	m := New(c, Start{AccountID: a.ID})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = step(m, accountMsg{gen: m.gen, account: a})
+	m.plan.values["business_profile.url"] = "https://kept.example.com"
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlT})
+	v := ansi.Strip(m.View())
+	if m.screen != screenSummary || !strings.Contains(v, "État du compte") || !strings.Contains(v, "restreint (en retard)") {
+		t.Fatalf("status screen:\n%s", v)
+	}
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")}) // not typed anywhere
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
+	if m.screen != screenWizard || !strings.Contains(ansi.Strip(m.View()), "https://kept.example.com") {
+		t.Fatalf("esc from the status: %s\n%s", m.screen, ansi.Strip(m.View()))
+	}
+}

@@ -112,7 +112,11 @@ func (m Model) wizardView() string {
 
 func (m Model) summaryView() string {
 	c := m.c
-	title := c.Styles.Summary.Title.Render(txtAllDone.In(c.Lang) + " · " + flows.StateLabel(flows.State(m.account), c.Lang))
+	heading := txtAllDone
+	if m.statusFromWizard {
+		heading = txtStatusTitle // opened mid-wizard: things are still asked
+	}
+	title := c.Styles.Summary.Title.Render(heading.In(c.Lang) + " · " + flows.StateLabel(flows.State(m.account), c.Lang))
 	lines := []string{title, ""}
 	// v2 accounts have no disabled_reason of their own: their entries say it.
 	if why := flows.ExplainDisabled(m.account.Requirements.DisabledReason, c.Lang); why != "" && m.account.V2 == nil {
@@ -180,7 +184,7 @@ func (m Model) footer() string {
 			binds = append(binds, m.form.KeyBinds()...)
 		}
 		if m.screen == screenWizard {
-			binds = append(binds, peopleWiz)
+			binds = append(binds, m.c.Keys.Status, peopleWiz)
 		}
 		if m.screen != screenHome {
 			binds = append(binds, m.c.Keys.Back)

@@ -185,6 +185,7 @@ func hasField(st flows.Step, key string) bool {
 // nextStep plans from the current snapshot and opens the first step, or
 // the summary when nothing is left to ask.
 func (m *Model) nextStep() tea.Cmd {
+	m.statusFromWizard = false
 	steps := flows.Plan(m.account, m.plan.strategy, m.plan.tried, m.c.Lang)
 	if len(steps) == 0 {
 		m.screen, m.back, m.form = screenSummary, screenHome, nil
