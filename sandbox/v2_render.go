@@ -28,7 +28,7 @@ func renderV2(acct map[string]any, configs []string, inc map[string]bool) map[st
 	reqs, _ := acct["requirements"].(map[string]any)
 	if anyIncluded(inc, "configuration.") {
 		cfg := map[string]any{}
-		for _, name := range []string{"customer", "merchant", "recipient", "storer"} {
+		for _, name := range []string{"customer", "merchant", "recipient"} {
 			if !inc["configuration."+name] || !contains(configs, name) {
 				cfg[name] = nil
 				continue
@@ -278,7 +278,9 @@ func renderEntries(acct map[string]any, configs []string) map[string]any {
 			restricts = append(restricts, map[string]any{"capability": "card_payments", "configuration": "merchant", "deadline": map[string]any{"status": st}})
 		}
 		if _, ok := caps["transfers"]; ok && contains(configs, "recipient") {
-			restricts = append(restricts, map[string]any{"capability": "stripe_balance.stripe_transfers", "configuration": "recipient", "deadline": map[string]any{"status": st}})
+			restricts = append(restricts,
+				map[string]any{"capability": "stripe_balance.stripe_transfers", "configuration": "recipient", "deadline": map[string]any{"status": st}},
+				map[string]any{"capability": "stripe_balance.payouts", "configuration": "recipient", "deadline": map[string]any{"status": st}})
 		}
 		e["impact"] = map[string]any{"restricts_capabilities": restricts}
 		if e["awaiting_action_from"] == "user" && rank[st] > rank[strictest] {

@@ -101,7 +101,7 @@ func TestV2CreateIncludeAndEntries(t *testing.T) {
 		t.Errorf("entries: %v", ds)
 	}
 	impact := given["impact"].(map[string]any)["restricts_capabilities"].([]any)
-	if len(impact) != 2 {
+	if len(impact) != 3 { // card_payments, stripe_transfers and payouts, as in the seed's example
 		t.Errorf("impact %v", impact)
 	}
 	card := acct["configuration"].(map[string]any)["merchant"].(map[string]any)["capabilities"].(map[string]any)["card_payments"].(map[string]any)
