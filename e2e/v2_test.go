@@ -2,7 +2,9 @@ package e2e
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
+	"time"
 )
 
 // The scripted journey on Accounts v2: the same answers file as v1, every
@@ -36,4 +38,35 @@ func TestScriptedV2JourneyReachesActive(t *testing.T) {
 	if bad := onboard(t, env, "new", "--accounts-api", "v3", "--answers", answersFile(t, usIndividual())); bad.code != 2 {
 		t.Errorf("--accounts-api v3 accepted: %d", bad.code)
 	}
+}
+
+// The v2 journey typed in a terminal: the same forms as v1, the status
+// panel grouped by configuration, and complete at the end.
+func TestTUIV2IndividualToComplete(t *testing.T) {
+	tm := startTerm(t, xdgEnv(t), 80, 24, "new", "--accounts-api", "v2", "--email", "jenny@example.com",
+		"--country", "US", "--business-type", "individual", "--capabilities", "card_payments,transfers", "--upfront")
+	wait := 10 * time.Second
+	s := tm.waitFor("Merchant category", wait)
+	for _, want := range []string{"Merchant", "Recipient", "card_payments", "restricted"} {
+		if !strings.Contains(s, want) {
+			t.Fatalf("v2 panel lacks %q:\n%s", want, s)
+		}
+	}
+	tm.fill(wait, "Merchant category", "", "Business website", "https://accessible.stripe.com")
+	tm.fill(wait, "First name", "Jenny", "Last name", "Rosen", "Date of birth", "1901-01-01",
+		"Email", "jenny@example.com", "Phone", "+14155550123",
+		"Last 4 digits of the SSN", "0000", "Social Security number (SSN)", "000000000")
+	tm.fill(wait, "Address line 1", "address_full_match", "City", "San Francisco", "State", "CA", "ZIP code", "94107")
+	tm.fill(wait, "Account holder name", "Jenny Rosen", "ABA routing number", "110000000", "Account number", "000123456789")
+	tm.waitFor("Stripe Connected Account Agreement", wait)
+	tm.keys("Left")
+	tm.keys("Enter")
+	tm.waitFor("┃ IP address of the acceptance", wait)
+	tm.keys("Enter")
+	s = tm.waitFor("complete", 20*time.Second)
+	if !strings.Contains(s, "active") {
+		t.Fatalf("summary:\n%s", s)
+	}
+	tm.keys("C-c")
+	tm.waitFor("[exit 130]", wait)
 }
