@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"onboard/flows"
+	"onboard/schema"
 )
 
 // Layout constants: the chrome around the body, in lines.
@@ -133,7 +134,9 @@ func (m Model) summaryView() string {
 	}
 	if m.account.V2 == nil { // v2 entries show their errors beside what they restrict
 		for _, e := range m.account.Requirements.Errors {
-			lines = append(lines, c.Styles.Notice.Error.Render("✗ "+e.Requirement+": "+e.Code))
+			label := schema.Lookup(e.Requirement, m.account.Country).Label.In(c.Lang)
+			lines = append(lines, c.Styles.Notice.Error.Width(min(max(c.Width-2, 20), 76)).
+				Render("✗ "+label+": "+schema.ExplainError(e.Code, c.Lang)))
 		}
 	}
 	if v := m.account.V2; v != nil {
