@@ -31,6 +31,7 @@ type API interface {
 	DeleteAccount(ctx context.Context, id string) error
 	AttachBankAccount(ctx context.Context, account, token, idem string) error
 	DeletePerson(ctx context.Context, account, id string) error
+	ListCapabilities(ctx context.Context, account string) ([]*stripe.Capability, error)
 }
 
 // StripeAPI adapts a stripe-go client to API.
@@ -173,6 +174,19 @@ func (s StripeAPI) DeletePerson(ctx context.Context, account, id string) error {
 // newKey makes an idempotency key for one operation (all its attempts).
 func newKey(op string) string {
 	return fmt.Sprintf("onboard-%s-%d-%d", op, time.Now().UnixNano(), rand.Int64())
+}
+
+// ListCapabilities lists an account's capabilities with their own
+// requirements.
+func (s StripeAPI) ListCapabilities(ctx context.Context, account string) ([]*stripe.Capability, error) {
+	var out []*stripe.Capability
+	for c, err := range s.SC.V1Capabilities.List(ctx, &stripe.CapabilityListParams{Account: stripe.String(account)}) {
+		if err != nil {
+			return nil, wrap("list capabilities", err)
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }
 
 // wrap keeps *stripe.Error reachable with errors.As while saying which

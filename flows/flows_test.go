@@ -355,3 +355,27 @@ func TestLinkOnlyRequirementGivesAnAccountLink(t *testing.T) {
 		t.Fatalf("link %q still due %+v", res.Link, res.StillDue)
 	}
 }
+
+// Each capability says which fields it waits for, each field once.
+func TestCapabilitiesSayWhatBlocksThem(t *testing.T) {
+	e := newEnv(t)
+	a, err := e.cl.Load(e.ctx, e.newUS(t).ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range a.Capabilities {
+		labels := flows.BlockingLabels(a, c, schema.English)
+		if !slices.Contains(c.Blocking, "individual.dob.day") || slices.Index(labels, "Date of birth") < 0 {
+			t.Fatalf("%s: blocking %v labels %v", c.Name, c.Blocking, labels)
+		}
+		n := 0
+		for _, l := range labels {
+			if l == "Date of birth" {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("date of birth listed %d times", n)
+		}
+	}
+}

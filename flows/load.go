@@ -43,7 +43,34 @@ func (c *Client) loadV1(ctx context.Context, id string) (schema.Account, error) 
 	if err := c.loadPersons(ctx, &out); err != nil {
 		return out, err
 	}
+	c.loadBlocking(ctx, &out)
 	return out, nil
+}
+
+// loadBlocking reads what each capability waits for. It is a nicety of
+// the status views: when the capabilities API is not there (or fails),
+// the account is still shown without it.
+func (c *Client) loadBlocking(ctx context.Context, a *schema.Account) {
+	caps, err := c.api.ListCapabilities(ctx, a.ID)
+	if err != nil {
+		return
+	}
+	blocking := map[string][]string{}
+	for _, cp := range caps {
+		if cp == nil || cp.Requirements == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, p := range append(append([]string{}, cp.Requirements.PastDue...), cp.Requirements.CurrentlyDue...) {
+			if !seen[p] {
+				seen[p] = true
+				blocking[cp.ID] = append(blocking[cp.ID], p)
+			}
+		}
+	}
+	for i := range a.Capabilities {
+		a.Capabilities[i].Blocking = blocking[a.Capabilities[i].Name]
+	}
 }
 
 // Normalize turns a stripe-go account into the wizard's model. It reads

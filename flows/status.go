@@ -92,3 +92,13 @@ func statusReqs(r schema.Requirements) StatusReqs {
 	}
 	return out
 }
+
+// BlockingLabels names, in lang, the fields a capability waits for (each
+// field once: a date of birth is one, not three).
+func BlockingLabels(a schema.Account, c schema.Capability, lang schema.Lang) []string {
+	var out []string
+	for _, f := range schema.FieldsFor(c.Blocking, a.Country) {
+		out = append(out, f.Label.In(lang))
+	}
+	return out
+}

@@ -139,6 +139,9 @@ func (r Requirements) List(due Due) []Requirement {
 type Capability struct {
 	Name   string `json:"name"`
 	Status string `json:"status"`
+	// Blocking lists the capability's own past-due and currently-due
+	// requirements (from the capabilities API), when they were read.
+	Blocking []string `json:"-"`
 }
 
 // Account is a connected account normalized for the wizard: what it is,

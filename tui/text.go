@@ -83,6 +83,7 @@ var (
 	txtKind               = t("Kind", "Type")
 	txtExample            = t("e.g. ", "ex. ")
 	txtStatusKey          = t("status", "état")
+	txtWaitsFor           = t("%s waits for %d field(s): %s", "%s attend %d champ(s) : %s")
 	txtStatusTitle        = t("Account status", "État du compte")
 	txtMoreHelp           = t("more keys", "plus de touches")
 	txtFutureDue          = t("Stripe announced %d future requirement(s): collect them with the future strategy.", "Stripe a annoncé %d exigence(s) future(s) : collectez-les avec la stratégie « futur ».")

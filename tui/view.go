@@ -152,6 +152,12 @@ func (m Model) summaryView() string {
 		}
 		return c.Styles.Summary.Box.Render(strings.Join(lines, "\n"))
 	}
+	for _, cp := range m.account.Capabilities {
+		if labels := flows.BlockingLabels(m.account, cp, c.Lang); len(labels) > 0 {
+			line := fmt.Sprintf(txtWaitsFor.In(c.Lang), cp.Name, len(labels), strings.Join(labels, ", "))
+			lines = append(lines, c.Styles.Notice.Info.MaxWidth(min(max(c.Width-2, 20), 78)).Render(line))
+		}
+	}
 	width := min(max(c.Width, 40), 60)
 	lines = append(lines, renderStatus(c, m.account, width))
 	return c.Styles.Summary.Box.Render(strings.Join(lines, "\n"))

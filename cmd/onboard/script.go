@@ -157,6 +157,11 @@ func printStatus(w io.Writer, acct schema.Account, lang schema.Lang) {
 	sort.Strings(names)
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-22s %s\n", n, st.Capabilities[n])
+		for _, cp := range acct.Capabilities {
+			if labels := flows.BlockingLabels(acct, cp, lang); cp.Name == n && len(labels) > 0 {
+				fmt.Fprintf(w, "  %-22s %s %s\n", "", t("waits for", "attend").In(lang), strings.Join(labels, ", "))
+			}
+		}
 	}
 	dl := t("none", "aucune").In(lang)
 	if st.Requirements.CurrentDeadline != nil {
