@@ -180,6 +180,7 @@ func (v v2req) createAccount() {
 		return
 	}
 	accID, _ := acct["id"].(string)
+	acct = v.current(accID, acct)
 	if _, err := v.s.db.ExecContext(v.r.Context(), `INSERT OR IGNORE INTO v2_accounts (id, configurations) VALUES (?, ?)`,
 		accID, strings.Join(configs, ",")); err != nil {
 		writeV2Error(v.w, 500, "api_error", "", "The sandbox could not record the account: "+err.Error(), "")
@@ -219,8 +220,23 @@ func (v v2req) updateAccount(id string) {
 			v.fail(status, e, country)
 			return
 		}
+		acct = v.current(id, acct)
 	}
 	v.render(acct, configs)
+}
+
+// current is the account as it is now. v2 idempotency differs from v1's:
+// a replayed request has no new effect but answers with the current
+// object, not the saved response, so a replayed v1 answer is read again.
+func (v v2req) current(id string, fallback map[string]any) map[string]any {
+	if v.r.Header.Get("Idempotency-Key") == "" {
+		return fallback
+	}
+	var now map[string]any
+	if _, e := v.v1(http.MethodGet, "/v1/accounts/"+id, nil, &now); e != nil {
+		return fallback
+	}
+	return now
 }
 
 // account answers one account, reading it when acct is nil.

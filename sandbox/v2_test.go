@@ -235,3 +235,39 @@ func TestV2PersonsAndPersonEntries(t *testing.T) {
 		t.Errorf("delete person: %v", err)
 	}
 }
+
+// v2 idempotency: the same request again has no new effect and answers
+// with the current account; the same key with another body is refused.
+func TestV2Idempotency(t *testing.T) {
+	e := newV2Env(t)
+	call := func(key string, body map[string]any) (map[string]any, error) {
+		raw, _ := json.Marshal(body)
+		p := &stripe.RawParams{Params: stripe.Params{Headers: http.Header{"Stripe-Version": {"2025-08-27.preview"}}}}
+		p.SetIdempotencyKey(key)
+		resp, err := e.rc.RawRequest(http.MethodPost, "/v2/core/accounts", string(raw), p)
+		if err != nil {
+			return nil, err
+		}
+		var out map[string]any
+		return out, json.Unmarshal(resp.RawJSON, &out)
+	}
+	body := map[string]any{"contact_email": "a@b.co", "identity": map[string]any{"country": "us", "entity_type": "individual"},
+		"configuration": map[string]any{"recipient": map[string]any{"capabilities": map[string]any{"stripe_balance": map[string]any{"stripe_transfers": map[string]any{"requested": true}}}}}}
+	first, err := call("create-1", body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := call("create-1", body)
+	if err != nil || again["id"] != first["id"] {
+		t.Fatalf("replay: %v %v vs %v", err, again["id"], first["id"])
+	}
+	list := e.must(http.MethodGet, "/v2/core/accounts", nil)
+	if len(list["data"].([]any)) != 1 {
+		t.Errorf("a replayed create made another account: %v", list)
+	}
+	body["contact_email"] = "other@b.co"
+	var se *stripe.Error
+	if _, err := call("create-1", body); !errors.As(err, &se) || se.HTTPStatusCode != 400 {
+		t.Errorf("same key, other body: %v", err)
+	}
+}
