@@ -70,7 +70,13 @@ func v2Entries(c Common, v *schema.V2Details, width int) string {
 		if e.AwaitingActionFrom == "stripe" {
 			who = s.Muted.Render(txtActStripe.In(c.Lang))
 		}
-		head := "• " + e.Description
+		// Name the entry by the field that answers it; Stripe's description
+		// stays for a description the catalog does not know.
+		name := e.Description
+		if f := schema.Lookup(schema.V1Path(e.Description), ""); !f.Generic {
+			name = f.Label.In(c.Lang)
+		}
+		head := "• " + name
 		if e.MinimumDeadline != "" {
 			head += " · " + deadlineWord(c, e.MinimumDeadline)
 		}

@@ -67,7 +67,7 @@ func TestSummaryV2(t *testing.T) {
 			m.account, m.loaded = v2Account(t), true
 			m.screen, m.form = screenSummary, nil
 			v := ansi.Strip(m.View())
-			want := []string{"identity.individual.surname", txtActUser.In(lang), txtActStripe.In(lang),
+			want := []string{schema.Lookup("individual.last_name", "US").Label.In(lang), txtActUser.In(lang), txtActStripe.In(lang),
 				"card_payments (" + txtConfigMerchant.In(lang) + ")", "invalid_value_other"}
 			for _, w := range want {
 				if !strings.Contains(v, w) {
