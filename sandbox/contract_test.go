@@ -90,7 +90,7 @@ func send(t *testing.T, base, method, path, body string) (int, string) {
 
 func TestContractAgainstStripeMock(t *testing.T) {
 	if testing.Short() {
-		t.Skip("starts stripe-mock")
+		t.Skip("-short leaves out the stripe-mock process; make test runs this test")
 	}
 	mock := stripemock.Start(t)
 	sb, _ := openTest(t)

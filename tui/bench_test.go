@@ -28,9 +28,7 @@ func BenchmarkWizardFrame(b *testing.B) {
 	t := &testing.T{}
 	c, _ := testCommon(t, schema.English)
 	a := newUSAccount(t, c)
-	m := New(c, Start{AccountID: a.ID})
-	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	m, _ = step(m, accountMsg{gen: m.gen, account: a})
+	m := openWizard(t, c, a)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		_ = m.View()

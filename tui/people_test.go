@@ -50,18 +50,6 @@ func newUSCompany(t *testing.T, c Common) schema.Account {
 	return got
 }
 
-// openWizard shows the wizard on a at 80×24, driven through Update.
-func openWizard(t *testing.T, c Common, a schema.Account) Model {
-	t.Helper()
-	m := New(c, Start{AccountID: a.ID, Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true})
-	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	m, _ = step(m, accountMsg{gen: m.gen, account: a})
-	if m.screen != screenWizard {
-		t.Fatalf("screen %s, want wizard", m.screen)
-	}
-	return m
-}
-
 // runCmds runs a command and feeds its messages back, as the program
 // would, skipping the ones that only tick (cursor blinks, spinners).
 func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {

@@ -63,6 +63,18 @@ func newUSAccount(t *testing.T, c Common) schema.Account {
 	return a
 }
 
+// openWizard shows the wizard on a at 80×24, driven through Update.
+func openWizard(t *testing.T, c Common, a schema.Account) Model {
+	t.Helper()
+	m := New(c, Start{AccountID: a.ID, Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = step(m, accountMsg{gen: m.gen, account: a})
+	if m.screen != screenWizard {
+		t.Fatalf("screen %s, want wizard", m.screen)
+	}
+	return m
+}
+
 func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), text) },
@@ -184,9 +196,7 @@ func TestEscKeepsTypedValues(t *testing.T) {
 func TestSubmitErrorReopensFieldWithMessage(t *testing.T) {
 	c, _ := testCommon(t, schema.English)
 	a := newUSAccount(t, c)
-	m := New(c, Start{AccountID: a.ID})
-	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	m, _ = step(m, accountMsg{gen: m.gen, account: a})
+	m := openWizard(t, c, a)
 	m.plan.values["business_profile.url"] = "https://kept.example.com"
 	st := m.plan.step
 	m, _ = step(m, submittedMsg{gen: m.gen, step: st,
@@ -244,9 +254,7 @@ func TestFullHelpToggle(t *testing.T) {
 		t.Fatalf("full help did not show, or the screen changed height:\n%s", full)
 	}
 	a := newUSAccount(t, c)
-	w := New(c, Start{AccountID: a.ID})
-	w, _ = step(w, tea.WindowSizeMsg{Width: 80, Height: 24})
-	w, _ = step(w, accountMsg{gen: w.gen, account: a})
+	w := openWizard(t, c, a)
 	w.plan.tried["business_profile.mcc"], w.plan.tried["business_profile.url"] = true, true
 	_ = w.nextStep() // Identity: a text field has focus
 	w, _ = step(w, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?")})
@@ -260,9 +268,7 @@ func TestFullHelpToggle(t *testing.T) {
 func TestStatusFromWizard(t *testing.T) {
 	c, _ := testCommon(t, schema.French)
 	a := newUSAccount(t, c)
-	m := New(c, Start{AccountID: a.ID})
-	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	m, _ = step(m, accountMsg{gen: m.gen, account: a})
+	m := openWizard(t, c, a)
 	m.plan.values["business_profile.url"] = "https://kept.example.com"
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlT})
 	v := ansi.Strip(m.View())

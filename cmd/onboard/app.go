@@ -39,9 +39,9 @@ type app struct {
 // setup resolves language, key and API base, and opens the sandbox when no
 // key is given. The returned func releases what it opened.
 func (a *app) setup() (*flows.Client, func(), error) {
-	cfgPath, err := xdg.ConfigFile("onboard/config.toml")
+	cfgPath, err := configPath()
 	if err != nil {
-		return nil, nil, fmt.Errorf("config path: %w", err)
+		return nil, nil, err
 	}
 	cfg, err := readConfig(cfgPath)
 	if err != nil {

@@ -22,7 +22,7 @@ func newConfigCmd(a *app) *cobra.Command {
 		Short: "Print the config file's path",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			p, err := xdg.ConfigFile("onboard/config.toml")
+			p, err := configPath()
 			if err != nil {
 				return err
 			}
@@ -35,7 +35,7 @@ func newConfigCmd(a *app) *cobra.Command {
 		Short: "List profiles, keys redacted",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			p, err := xdg.ConfigFile("onboard/config.toml")
+			p, err := configPath()
 			if err != nil {
 				return err
 			}
@@ -102,7 +102,7 @@ live keys are never written to disk; pass them with STRIPE_API_KEY and --live.`,
 
 // saveProfile writes one profile, keeping the others, with mode 0600.
 func (a *app) saveProfile(pr profile) error {
-	p, err := xdg.ConfigFile("onboard/config.toml")
+	p, err := configPath()
 	if err != nil {
 		return err
 	}
@@ -131,4 +131,13 @@ func (a *app) saveProfile(pr profile) error {
 	}
 	fmt.Fprintf(a.stdout, "profile %s: %s saved in %s\n", name, redactKey(pr.APIKey), p)
 	return nil
+}
+
+// configPath is the config file's path; resolving it creates its directory.
+func configPath() (string, error) {
+	p, err := xdg.ConfigFile("onboard/config.toml")
+	if err != nil {
+		return "", fmt.Errorf("config path: %w", err)
+	}
+	return p, nil
 }
