@@ -38,21 +38,25 @@ func (a boolAccessor) Set(v bool) {
 }
 
 // stepForm builds the huh form of one wizard step. values is the wizard's
-// value map (prefilled from the account, kept across rebuilds); problems
-// are messages to show under fields, by field key.
+// value map (prefilled from the account, kept across rebuilds). The
+// returned stepView draws it, with the problems under their fields.
 func stepForm(c Common, a schema.Account, st flows.Step, values map[string]string,
-	problems map[string]string, heading string,
-) *huh.Form {
+	heading string,
+) (*huh.Form, stepView) {
 	sctx := c.Client.Context(a)
-	var fields []huh.Field
+	v := stepView{title: st.Title(a, c.Lang), heading: heading}
 	for _, f := range st.Fields {
-		fields = append(fields, huhField(c, f, a, sctx, values, problems[f.Key]))
+		v.fields = append(v.fields, huhField(c, f, a, sctx, values))
+		v.keys = append(v.keys, f.Key)
 		if f.Kind == schema.KindAcceptance {
-			fields = append(fields, ipField(c, sctx, values, problems[acceptanceIPKey]))
+			v.fields = append(v.fields, ipField(c, sctx, values))
+			v.keys = append(v.keys, acceptanceIPKey)
 		}
 	}
-	g := huh.NewGroup(fields...).Title(st.Title(a, c.Lang)).Description(heading)
-	return newForm(c, g)
+	g := huh.NewGroup(v.fields...).Title(v.title).Description(heading)
+	// The wizard draws each error under its field (stepView); huh's list
+	// of errors under the group would repeat them below the screen.
+	return newForm(c, g).WithShowErrors(false), v
 }
 
 // newForm applies the app's theme and keys to a form; the footer shows
@@ -65,14 +69,11 @@ func newForm(c Common, groups ...*huh.Group) *huh.Form {
 		WithShowErrors(true)
 }
 
-func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, values map[string]string, problem string) huh.Field {
+func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, values map[string]string) huh.Field {
 	title := f.Label.In(c.Lang)
 	desc := f.Help.In(c.Lang)
 	if f.Sensitive && a.Provided[f.Key] {
 		desc = txtProvided.In(c.Lang)
-	}
-	if problem != "" {
-		desc = "✗ " + problem
 	}
 	switch f.Kind {
 	case schema.KindSelect:
@@ -147,15 +148,11 @@ const acceptanceIPKey = "tos_acceptance.ip"
 
 // ipField lets the operator correct the IP address an acceptance records
 // (the account holder's, when they accepted elsewhere).
-func ipField(c Common, sctx schema.Context, values map[string]string, problem string) huh.Field {
+func ipField(c Common, sctx schema.Context, values map[string]string) huh.Field {
 	if values[acceptanceIPKey] == "" {
 		values[acceptanceIPKey] = sctx.IP
 	}
-	desc := txtIPHelp.In(c.Lang)
-	if problem != "" {
-		desc = "✗ " + problem
-	}
-	return huh.NewInput().Key(acceptanceIPKey).Title(txtIPTitle.In(c.Lang)).Description(desc).
+	return huh.NewInput().Key(acceptanceIPKey).Title(txtIPTitle.In(c.Lang)).Description(txtIPHelp.In(c.Lang)).
 		Validate(func(v string) error {
 			if net.ParseIP(strings.TrimSpace(v)) == nil {
 				return errors.New(txtIPBad.In(c.Lang))

@@ -82,6 +82,8 @@ type Model struct {
 	screen screen
 	back   screen // where esc leads from busy, error and wizard screens
 	form   *huh.Form
+	// steps draws the wizard's form (the fields of form, in order).
+	steps stepView
 	// in holds what forms write through pointers. It is shared by every
 	// copy of the model (Bubble Tea passes models by value), so a form
 	// never writes into a copy that has been replaced.

@@ -135,7 +135,7 @@ func (m *Model) personAction() tea.Cmd {
 // wizard comes back to the people list.
 func (m *Model) openPersonStep(st flows.Step) tea.Cmd {
 	m.plan.step, m.plan.fromPeople = st, true
-	m.plan.problems = st.Problems
+	m.plan.problems, _ = placeProblems(st, st.Problems, m.account.Country, m.c.Lang)
 	return m.showStep()
 }
 

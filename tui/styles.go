@@ -44,6 +44,11 @@ type Styles struct {
 	Summary struct {
 		Title, Box lipgloss.Style
 	}
+	// Field styles what the wizard draws around huh's fields: the error
+	// under a field, the markers of a step cut off above or below.
+	Field struct {
+		Error, More lipgloss.Style
+	}
 	Form *huh.Theme
 }
 
@@ -77,6 +82,8 @@ func DefaultStyles(t Theme) *Styles {
 	s.Footer.Bar = lipgloss.NewStyle().Foreground(t.Subtle)
 	s.Summary.Title = lipgloss.NewStyle().Bold(true).Foreground(t.Primary)
 	s.Summary.Box = lipgloss.NewStyle().Padding(0, 1)
+	s.Field.Error = lipgloss.NewStyle().Foreground(t.Danger).PaddingLeft(2)
+	s.Field.More = lipgloss.NewStyle().Foreground(t.Subtle).PaddingLeft(2)
 	s.Form = formTheme(t)
 	return s
 }
@@ -86,7 +93,9 @@ func formTheme(t Theme) *huh.Theme {
 	h := huh.ThemeBase()
 	h.Focused.Title = h.Focused.Title.Foreground(t.Primary).Bold(true)
 	h.Focused.Description = h.Focused.Description.Foreground(t.Subtle)
-	h.Focused.ErrorIndicator = h.Focused.ErrorIndicator.Foreground(t.Danger)
+	// The wizard draws "✗ message" under a field in error; huh's own
+	// indicator (" *" after the value) would wrap onto that line.
+	h.Focused.ErrorIndicator = h.Focused.ErrorIndicator.Foreground(t.Danger).SetString("")
 	h.Focused.ErrorMessage = h.Focused.ErrorMessage.Foreground(t.Danger)
 	h.Focused.SelectSelector = h.Focused.SelectSelector.Foreground(t.Primary)
 	h.Focused.SelectedOption = h.Focused.SelectedOption.Foreground(t.Success)

@@ -253,6 +253,9 @@ func TestFullHelpToggle(t *testing.T) {
 	if !m.fullHelp || full == short || strings.Count(full, "\n") != strings.Count(short, "\n") {
 		t.Fatalf("full help did not show, or the screen changed height:\n%s", full)
 	}
+	if strings.Contains(full, "more keys") || !strings.Contains(full, "fewer keys") {
+		t.Errorf("the expanded help still offers more keys:\n%s", full)
+	}
 	a := newUSAccount(t, c)
 	w := openWizard(t, c, a)
 	w.plan.tried["business_profile.mcc"], w.plan.tried["business_profile.url"] = true, true

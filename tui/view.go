@@ -101,7 +101,8 @@ func (m Model) body() string {
 }
 
 func (m Model) wizardView() string {
-	form := m.form.View()
+	w, h := m.wizardFormSize()
+	form := m.steps.render(m.c, m.form, m.plan.problems, w, h)
 	panel := renderStatus(m.c, m.account, statusPanelWidth)
 	if m.c.Width >= sideBySide {
 		fw := m.c.Width - statusPanelWidth - gap
@@ -202,6 +203,9 @@ func (m Model) footer() string {
 	}
 	helpKey := m.c.Keys.Help
 	helpKey.SetEnabled(!m.typing())
+	if m.fullHelp {
+		helpKey.SetHelp("?", txtFewerHelp.In(m.c.Lang))
+	}
 	binds = append(binds, helpKey)
 	h := m.help
 	h.Width = m.c.Width
@@ -234,6 +238,18 @@ func (m Model) typing() bool {
 	return false
 }
 
+// wizardFormSize is the room of a step's form: beside the status panel,
+// or above it when the terminal is narrow.
+func (m Model) wizardFormSize() (w, h int) {
+	if m.c.Width >= sideBySide {
+		return m.c.Width - statusPanelWidth - gap, m.bodyHeight()
+	}
+	// Stacked, the form keeps at least two thirds of the body: the
+	// focused field and its error matter more than the panel's bottom.
+	body := m.bodyHeight()
+	return m.c.Width, max(body-lipgloss.Height(renderStatus(m.c, m.account, statusPanelWidth)), body*2/3, 5)
+}
+
 // resizeForm gives the active form the room it has: the terminal less the
 // chrome and, in the wizard, less the status panel.
 func (m *Model) resizeForm() tea.Cmd {
@@ -245,12 +261,7 @@ func (m *Model) resizeForm() tea.Cmd {
 		w = m.c.Width // the list's rows are wide
 	}
 	if m.screen == screenWizard {
-		if m.c.Width >= sideBySide {
-			w = m.c.Width - statusPanelWidth - gap
-		} else {
-			w = m.c.Width
-			h = max(h-lipgloss.Height(renderStatus(m.c, m.account, statusPanelWidth)), 5)
-		}
+		w, h = m.wizardFormSize()
 	}
 	f, cmd := m.form.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	if hf, ok := f.(*huh.Form); ok {

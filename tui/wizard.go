@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -139,11 +140,18 @@ func (m Model) handleSubmitted(msg submittedMsg) (tea.Model, tea.Cmd) {
 		case errors.As(msg.err, &ie):
 			maps.Copy(m.plan.problems, ie.Fields)
 			m.plan.notice, m.plan.warn = txtFixFields.In(m.c.Lang), true
-		case errors.As(msg.err, &ae) && ae.Field != "" && hasField(msg.step, ae.Field):
+		case errors.As(msg.err, &ae) && ae.Field != "":
 			m.plan.problems[ae.Field] = ae.Message
 			m.plan.notice, m.plan.warn = ae.Message, true
 		default:
 			m.plan.notice, m.plan.warn = flows.Message(msg.err), true
+		}
+		var rest []string
+		m.plan.problems, rest = placeProblems(msg.step, m.plan.problems, m.account.Country, m.c.Lang)
+		if len(rest) > 0 {
+			// Problems no field of the step shows are named in the notice.
+			slices.Sort(rest)
+			m.plan.notice = strings.Join(rest, " · ")
 		}
 		return m, m.showStep()
 	}
@@ -173,15 +181,6 @@ func (m Model) handleSubmitted(msg submittedMsg) (tea.Model, tea.Cmd) {
 	return m, m.nextStep()
 }
 
-func hasField(st flows.Step, key string) bool {
-	for _, f := range st.Fields {
-		if f.Key == key {
-			return true
-		}
-	}
-	return false
-}
-
 // nextStep plans from the current snapshot and opens the first step, or
 // the summary when nothing is left to ask.
 func (m *Model) nextStep() tea.Cmd {
@@ -192,7 +191,7 @@ func (m *Model) nextStep() tea.Cmd {
 		return tea.Batch(m.scheduleRefresh(), deleteDraftCmd(m.c.Drafts, m.account.ID))
 	}
 	m.plan.step = steps[0]
-	m.plan.problems = maps.Clone(steps[0].Problems)
+	m.plan.problems, _ = placeProblems(steps[0], steps[0].Problems, m.account.Country, m.c.Lang)
 	m.plan.total = m.plan.done + len(steps)
 	return m.showStep()
 }
@@ -205,7 +204,12 @@ func (m *Model) showStep() tea.Cmd {
 		heading = txtPersonStep.In(m.c.Lang)
 	}
 	m.screen, m.back = screenWizard, screenWizard
-	m.form = stepForm(m.c, m.account, st, m.plan.values, m.plan.problems, heading)
+	m.form, m.steps = stepForm(m.c, m.account, st, m.plan.values, heading)
+	// After a refused submit the focus starts on the first field in
+	// error, not on the first field of the step.
+	for i := m.steps.firstProblem(m.plan.problems); i > 0; i-- {
+		m.form.NextField()
+	}
 	return tea.Batch(m.form.Init(), m.resizeForm())
 }
 

@@ -1,0 +1,162 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/ansi"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// stepView draws a wizard step itself instead of leaving it to huh. huh
+// lists a group's errors under the whole group, which on a tall step is
+// below the screen (issue 13: a wrong date of birth showed nothing at
+// 80×24), and its viewport has no room for them. Here each field's error
+// is drawn right under that field, and the window over the step follows
+// the focused field so that the field and its error are always on screen.
+// huh still owns focus, keys and values: only the drawing is ours.
+type stepView struct {
+	title, heading string
+	fields         []huh.Field
+	// keys is the value key of each field, for the problems reported on it.
+	keys []string
+}
+
+// focusIndex is the position of form's focused field among v's fields.
+func (v stepView) focusIndex(form *huh.Form) int {
+	if form == nil {
+		return 0
+	}
+	foc := form.GetFocusedField()
+	for i, f := range v.fields {
+		if f == foc {
+			return i
+		}
+	}
+	return 0
+}
+
+// render draws the step in at most height lines (0: no limit). problems
+// are reported by field key (a refused submit, Stripe's errors); a
+// field's own validation error wins over them, as it is newer.
+func (v stepView) render(c Common, form *huh.Form, problems map[string]string, width, height int) string {
+	th := c.Styles.Form
+	head := []string{th.Group.Title.Render(v.title)}
+	if v.heading != "" {
+		head = append(head, th.Group.Description.Render(v.heading))
+	}
+	if len(v.fields) == 0 {
+		return strings.Join(head, "\n")
+	}
+	focus := v.focusIndex(form)
+	if f := v.fields[focus]; f.Zoom() {
+		// A file picker being browsed takes the whole step.
+		return strings.Join(append(head, f.View()), "\n")
+	}
+	errStyle := c.Styles.Field.Error.Width(max(width, 20))
+	var lines []string
+	top, bottom := 0, 0
+	for i, f := range v.fields {
+		if i > 0 {
+			lines = append(lines, "")
+		}
+		start := len(lines)
+		for _, l := range strings.Split(f.View(), "\n") {
+			// huh's viewport used to cut lines at the width; keep doing so.
+			lines = append(lines, ansi.Truncate(l, max(width, 1), ""))
+		}
+		if msg := fieldProblem(f, problems[v.keys[i]]); msg != "" {
+			lines = append(lines, strings.Split(errStyle.Render("✗ "+msg), "\n")...)
+		}
+		if i == focus {
+			top, bottom = start, len(lines)
+		}
+	}
+	room := height - len(head)
+	if height <= 0 || len(lines) <= room {
+		return strings.Join(append(head, lines...), "\n")
+	}
+	return strings.Join(append(head, window(c, lines, top, bottom, room)...), "\n")
+}
+
+// window is the part of lines that fits in room lines and shows lines
+// top..bottom (the focused field and its error), with a marker where
+// lines are cut off above or below.
+func window(c Common, lines []string, top, bottom, room int) []string {
+	room = max(room, 3)
+	inner := room - 2 // a marker line above and below
+	off := max(0, bottom-inner)
+	if top < off {
+		off = top // a field taller than the window: its title first
+	}
+	off = min(off, max(len(lines)-inner, 0))
+	end := min(off+inner, len(lines))
+	above, below := "", ""
+	if off > 0 {
+		above = c.Styles.Field.More.Render(txtMoreAbove.In(c.Lang))
+	}
+	if end < len(lines) {
+		below = c.Styles.Field.More.Render(txtMoreBelow.In(c.Lang))
+	}
+	out := append([]string{above}, lines[off:end]...)
+	return append(out, below)
+}
+
+// fieldProblem is the message to draw under f: its validation error, or
+// else what the last submit reported on it.
+func fieldProblem(f huh.Field, reported string) string {
+	if err := f.Error(); err != nil {
+		return err.Error()
+	}
+	return reported
+}
+
+// placeProblems puts every reported problem on a field of the step: a
+// problem whose key is not a field's (a document's front side, a date's
+// day) goes to the field that covers it. The rest, which no field of the
+// step answers, come back as lines naming their field, for the notice, so
+// "fix the fields marked ✗" never shows with nothing marked.
+func placeProblems(st flows.Step, problems map[string]string, country string, lang Lang) (map[string]string, []string) {
+	placed := map[string]string{}
+	var rest []string
+	for k, msg := range problems {
+		if f, ok := fieldFor(st, k); ok {
+			placed[f] = msg
+			continue
+		}
+		rest = append(rest, schema.Lookup(k, country).Label.In(lang)+": "+msg)
+	}
+	return placed, rest
+}
+
+// fieldFor is the key of the step's field that answers key: the field of
+// that key, the one covering it, or its parent (individual.dob for
+// individual.dob.day).
+func fieldFor(st flows.Step, key string) (string, bool) {
+	if key == acceptanceIPKey {
+		return key, true
+	}
+	for _, f := range st.Fields {
+		if f.Key == key || strings.HasPrefix(key, f.Key+".") || strings.HasPrefix(f.Key, key+".") {
+			return f.Key, true
+		}
+		for _, p := range f.Covers {
+			if p == key {
+				return f.Key, true
+			}
+		}
+	}
+	return "", false
+}
+
+// firstProblem is the position of the first field with a problem, or -1.
+func (v stepView) firstProblem(problems map[string]string) int {
+	for i, k := range v.keys {
+		if problems[k] != "" {
+			return i
+		}
+	}
+	return -1
+}
