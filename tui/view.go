@@ -171,8 +171,12 @@ func (m Model) errorView() string {
 		msg = flows.Message(m.err)
 	}
 	w := max(min(c.Width-2, 76), 20)
+	resume := ""
+	if m.account.ID != "" {
+		resume = c.Styles.App.Subtle.Render(fmt.Sprintf(txtResumeLater.In(c.Lang), m.account.ID)) + "\n"
+	}
 	return "\n" + c.Styles.Summary.Title.Render(txtErrorTitle.In(c.Lang)) + "\n\n" +
-		c.Styles.Notice.Error.Width(w).Render(msg) + "\n\n" +
+		c.Styles.Notice.Error.Width(w).Render(msg) + "\n\n" + resume +
 		c.Styles.App.Subtle.Render(txtErrorBack.In(c.Lang))
 }
 

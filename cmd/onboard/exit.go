@@ -46,3 +46,24 @@ func codeOf(err error) int {
 	}
 	return exitFailure
 }
+
+// resumeError is a failure on an account, with the command that picks the
+// account up where it was left.
+type resumeError struct {
+	err error
+	id  string
+}
+
+func (e *resumeError) Error() string {
+	return e.err.Error() + "\n  continue with: onboard resume " + e.id
+}
+func (e *resumeError) Unwrap() error { return e.err }
+
+// withResume adds the resume command to err when there is an account to
+// resume (DESIGN: a failure names the step and prints onboard resume acct_…).
+func withResume(err error, id string) error {
+	if err == nil || id == "" {
+		return err
+	}
+	return &resumeError{err: err, id: id}
+}

@@ -117,7 +117,13 @@ func yesNo(v string) string {
 // plan, field by field, with the same submit and error handling as the TUI.
 func (a *app) runLines(ctx context.Context, s tuiStart) error {
 	if !s.new && s.accountID == "" {
-		return usageErr("no terminal on standard input: use onboard new or onboard resume ID (questions are then asked line by line), or --answers FILE")
+		// Say why the screens are off: a real terminal with TERM=dumb or
+		// ACCESSIBLE set is a terminal, just not one we draw screens on.
+		why := "no terminal on standard input"
+		if f, ok := a.stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
+			why = "TERM=dumb or ACCESSIBLE is set, so questions are asked line by line"
+		}
+		return usageErr("%s: use onboard new or onboard resume ID, or --answers FILE", why)
 	}
 	cl, release, err := a.setup()
 	if err != nil {

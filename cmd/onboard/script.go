@@ -75,7 +75,7 @@ func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Ac
 		if asJSON {
 			_ = writeJSON(a.stdout, flows.StatusOf(rep.Account))
 		}
-		return errors.New(describeRunError(err))
+		return withResume(errors.New(describeRunError(err)), acct.ID)
 	}
 	if a.verbose && len(rep.Unused) > 0 {
 		fmt.Fprintf(out, "%s %s\n", t("Not due, ignored:", "Non demandé, ignoré :").In(a.language), strings.Join(rep.Unused, ", "))
@@ -92,7 +92,7 @@ func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Ac
 		for _, p := range rep.Outstanding {
 			fmt.Fprintf(a.stderr, "  %s\n", p)
 		}
-		return &exitError{code: exitStillDue, err: fmt.Errorf("%d field(s) still due", len(rep.Outstanding))}
+		return &exitError{code: exitStillDue, err: withResume(fmt.Errorf("%d field(s) still due", len(rep.Outstanding)), acct.ID)}
 	}
 	return nil
 }

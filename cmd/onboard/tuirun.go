@@ -63,16 +63,18 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	p := tea.NewProgram(tui.New(c, start), tea.WithContext(ctx), tea.WithAltScreen(),
 		tea.WithInput(in), tea.WithOutput(a.stdout))
 	final, err := p.Run()
-	if m, ok := final.(tui.Model); ok {
-		if m.Interrupted {
-			return &exitError{code: exitInterrupted, err: errors.New("interrupted")}
-		}
-		if id, state := m.Summary(); id != "" {
-			fmt.Fprintf(a.stdout, "%s  %s\n", id, state)
-		}
+	m, _ := final.(tui.Model)
+	if m.Interrupted {
+		return &exitError{code: exitInterrupted, err: withResume(errors.New("interrupted"), m.ResumeID())}
+	}
+	if id, state := m.Summary(); id != "" {
+		fmt.Fprintf(a.stdout, "%s  %s\n", id, state)
 	}
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		return fmt.Errorf("terminal: %w", err)
+		return withResume(fmt.Errorf("terminal: %w", err), m.ResumeID())
+	}
+	if m.Failed() {
+		return withResume(errors.New(m.Failure()), m.ResumeID())
 	}
 	return nil
 }
