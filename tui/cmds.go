@@ -139,7 +139,7 @@ func submitCmd(ctx context.Context, cl *flows.Client, a schema.Account, st flows
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
 		defer cancel()
-		res, err := cl.Submit(ctx, a, st, values, attempt)
+		res, err := cl.Submit(ctx, a, st, values)
 		return submittedMsg{gen: gen, step: st, result: res, err: err}
 	}
 }

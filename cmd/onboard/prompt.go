@@ -202,7 +202,7 @@ func (a *app) askStep(ctx context.Context, cl *flows.Client, p prompter, acct sc
 			}
 			values[f.Key] = v
 		}
-		res, err := cl.Submit(ctx, acct, st, values, attempt)
+		res, err := cl.Submit(ctx, acct, st, values)
 		if err == nil {
 			if res.Link != "" {
 				fmt.Fprintf(p.out, "%s\n  %s\n", t("Account link (single use):", "Lien de compte (usage unique) :").In(a.language), res.Link)
