@@ -52,7 +52,7 @@ func Plan(a schema.Account, s Strategy, skip map[string]bool, lang schema.Lang) 
 	}
 	byKey := map[string]*Step{}
 	var steps []*Step
-	for _, f := range schema.FieldsFor(paths, a.Country) {
+	for _, f := range oneSSN(schema.FieldsFor(paths, a.Country), a.Country) {
 		key, person := f.Group.String(), (*schema.PersonRef)(nil)
 		if f.Person != nil && !f.Person.OnAccount() {
 			// One step per person, all their groups together: the

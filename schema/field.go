@@ -281,3 +281,24 @@ func isDigits(s string) bool {
 	}
 	return true
 }
+
+// AnswersLastFour makes a full US SSN field answer the SSN's last four
+// digits too: it covers last4's paths and sends the last four digits of
+// the number typed with it, so the operator types one number and the two
+// can never disagree (issue 13: last 4 "1234" with SSN "000000000" was
+// sent as it was).
+func AnswersLastFour(full, last4 Field) Field {
+	enc, lastEnc := full.encode, last4.encode
+	full.Covers = append(append([]string(nil), full.Covers...), last4.Covers...)
+	full.encode = func(v string, c Context) []Param {
+		var ps []Param
+		if enc != nil {
+			ps = enc(v, c)
+		}
+		if d := Digits(v); len(d) >= 4 && lastEnc != nil {
+			ps = append(ps, lastEnc(d[len(d)-4:], c)...)
+		}
+		return ps
+	}
+	return full
+}

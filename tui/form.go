@@ -38,10 +38,11 @@ func (a boolAccessor) Set(v bool) {
 }
 
 // stepForm builds the huh form of one wizard step. values is the wizard's
-// value map (prefilled from the account, kept across rebuilds). The
+// value map (prefilled from the account, kept across rebuilds); again
+// holds second entries (a bank account number typed twice). The
 // returned stepView draws it, with the problems under their fields.
 func stepForm(c Common, a schema.Account, st flows.Step, values map[string]string,
-	heading string,
+	again map[string]string, heading string,
 ) (*huh.Form, stepView) {
 	sctx := c.Client.Context(a)
 	v := stepView{title: st.Title(a, c.Lang), heading: heading}
@@ -51,6 +52,10 @@ func stepForm(c Common, a schema.Account, st flows.Step, values map[string]strin
 		if f.Kind == schema.KindAcceptance {
 			v.fields = append(v.fields, ipField(c, sctx, values))
 			v.keys = append(v.keys, acceptanceIPKey)
+		}
+		if f.Key == "external_account.account_number" {
+			v.fields = append(v.fields, confirmField(c, f, values, again))
+			v.keys = append(v.keys, f.Key+confirmSuffix)
 		}
 	}
 	g := huh.NewGroup(v.fields...).Title(v.title).Description(heading)

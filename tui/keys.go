@@ -18,6 +18,8 @@ type KeyMap struct {
 	PeopleInWizard key.Binding
 	// Status shows the full status screen from the wizard.
 	Status key.Binding
+	// TestValue types Stripe's test value into an empty field (sandbox).
+	TestValue key.Binding
 	// Help toggles the full help; not while a text field has focus, where
 	// ? is typed.
 	Help key.Binding
@@ -34,6 +36,7 @@ func DefaultKeyMap(lang Lang) KeyMap {
 		People:         key.NewBinding(key.WithKeys("p"), key.WithHelp("p", txtPeopleKey.In(lang))),
 		PeopleInWizard: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", txtPeopleKey.In(lang))),
 		Status:         key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", txtStatusKey.In(lang))),
+		TestValue:      key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", txtTestValueKey.In(lang))),
 		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", txtMoreHelp.In(lang))),
 	}
 }

@@ -255,6 +255,11 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		m.explorer, cmd = m.explorer.update(msg)
 		return cmd, true
 	}
+	if m.screen == screenWizard && key.Matches(msg, m.c.Keys.TestValue) {
+		if cmd, ok := m.fillTestValue(); ok {
+			return cmd, true
+		}
+	}
 	if m.screen == screenWizard && key.Matches(msg, m.c.Keys.Status) {
 		// The full status, mid-wizard; esc comes back to the same step.
 		m.screen, m.statusFromWizard = screenSummary, true
@@ -337,6 +342,9 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 	f, cmd := m.form.Update(msg)
 	if ff, ok := f.(*huh.Form); ok {
 		m.form = ff
+	}
+	if m.screen == screenWizard {
+		m.steps.syncEcho(m.form)
 	}
 	if m.form.State != huh.StateCompleted {
 		if _, typed := msg.(tea.KeyMsg); typed && m.screen == screenWizard && m.c.Drafts != nil {

@@ -5,8 +5,12 @@ import "onboard/schema"
 // Strings of the wizard's own components (the step window, the way back,
 // the review, leaving), in English and French.
 var (
-	txtMoreAbove   = schema.T("↑ more above", "↑ suite plus haut")
-	txtMoreBelow   = schema.T("↓ more below", "↓ suite plus bas")
-	txtResumeLater = schema.T("Continue later with: onboard resume %s", "Reprendre plus tard avec : onboard resume %s")
-	txtFewerHelp   = schema.T("fewer keys", "moins de touches")
+	txtMoreAbove     = schema.T("↑ more above", "↑ suite plus haut")
+	txtMoreBelow     = schema.T("↓ more below", "↓ suite plus bas")
+	txtResumeLater   = schema.T("Continue later with: onboard resume %s", "Reprendre plus tard avec : onboard resume %s")
+	txtAgain         = schema.T("Account number again", "Numéro de compte, à nouveau")
+	txtAgainHelp     = schema.T("Typed twice so a slip cannot send money elsewhere.", "Saisi deux fois pour qu'une faute de frappe n'envoie pas l'argent ailleurs.")
+	txtAgainMismatch = schema.T("The two account numbers differ: type the same number twice.", "Les deux numéros de compte diffèrent : saisissez deux fois le même numéro.")
+	txtTestValueKey  = schema.T("test value", "valeur de test")
+	txtFewerHelp     = schema.T("fewer keys", "moins de touches")
 )

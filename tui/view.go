@@ -198,6 +198,9 @@ func (m Model) footer() string {
 			binds = append(binds, m.form.KeyBinds()...)
 		}
 		if m.screen == screenWizard {
+			if m.focusedTestValue() != "" {
+				binds = append(binds, m.c.Keys.TestValue)
+			}
 			binds = append(binds, m.c.Keys.Status, peopleWiz)
 		}
 		if m.screen != screenHome {

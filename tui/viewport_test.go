@@ -66,8 +66,6 @@ func runFormCmds(m Model, cmd tea.Cmd) Model {
 
 func fmtType(v any) string { return strings.TrimPrefix(strings.TrimPrefix(typeName(v), "*"), "") }
 
-func runes(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
-
 var (
 	enter    = tea.KeyMsg{Type: tea.KeyEnter}
 	shiftTab = tea.KeyMsg{Type: tea.KeyShiftTab}

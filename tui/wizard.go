@@ -22,7 +22,9 @@ type wizardState struct {
 	values map[string]string
 	// tried lists paths already submitted, so they are not asked again
 	// unless Stripe reports an error on them.
-	tried    map[string]bool
+	tried map[string]bool
+	// again holds second entries of values typed twice; never saved.
+	again    map[string]string
 	step     flows.Step
 	done     int
 	total    int
@@ -45,7 +47,7 @@ type wizardState struct {
 }
 
 func newWizardState(s flows.Strategy) wizardState {
-	return wizardState{strategy: s, values: map[string]string{}, tried: map[string]bool{}}
+	return wizardState{strategy: s, values: map[string]string{}, tried: map[string]bool{}, again: map[string]string{}}
 }
 
 func (m *Model) toHome() {
@@ -204,7 +206,9 @@ func (m *Model) showStep() tea.Cmd {
 		heading = txtPersonStep.In(m.c.Lang)
 	}
 	m.screen, m.back = screenWizard, screenWizard
-	m.form, m.steps = stepForm(m.c, m.account, st, m.plan.values, heading)
+	prefill(m.plan.values, st, m.account)
+	m.form, m.steps = stepForm(m.c, m.account, st, m.plan.values, m.plan.again, heading)
+	m.steps.syncEcho(m.form)
 	// After a refused submit the focus starts on the first field in
 	// error, not on the first field of the step.
 	for i := m.steps.firstProblem(m.plan.problems); i > 0; i-- {
