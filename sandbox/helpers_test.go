@@ -58,7 +58,7 @@ func openTest(t *testing.T, opts ...Option) (*Sandbox, string) {
 func newHTTPEnv(t *testing.T, opts ...Option) *env {
 	t.Helper()
 	sb, path := openTest(t, opts...)
-	srv := httptest.NewServer(sb.Handler())
+	srv := httptest.NewServer(checked(t, sb.Handler()))
 	t.Cleanup(srv.Close)
 	return &env{t: t, sb: sb, sc: newClient("sk_test_x", srv.URL, nil), path: path, ctx: context.Background()}
 }
@@ -67,7 +67,7 @@ func newHTTPEnv(t *testing.T, opts ...Option) *env {
 func newTransportEnv(t *testing.T, opts ...Option) *env {
 	t.Helper()
 	sb, path := openTest(t, opts...)
-	hc := &http.Client{Transport: sb.Transport()}
+	hc := &http.Client{Transport: checkedTransport(t, sb)}
 	return &env{t: t, sb: sb, sc: newClient("sk_test_x", "http://sandbox.invalid", hc), path: path, ctx: context.Background()}
 }
 
