@@ -128,7 +128,7 @@ func TestV2CreateIncludeAndEntries(t *testing.T) {
 				"address":       map[string]any{"line1": "address_full_match", "city": "San Francisco", "state": "CA", "postal_code": "94107", "country": "us"},
 				"id_numbers":    []any{map[string]any{"type": "us_ssn_last_4", "value": "0000"}, map[string]any{"type": "us_ssn", "value": "000000000"}},
 			},
-			"attestations":     map[string]any{"terms_of_service": map[string]any{"account": map[string]any{"date": "2026-11-23T12:00:00.000Z", "ip": "127.0.0.1"}}},
+			"attestations": map[string]any{"terms_of_service": map[string]any{"account": map[string]any{"date": "2026-11-23T12:00:00.000Z", "ip": "127.0.0.1"}}},
 		},
 		"defaults":      map[string]any{"profile": map[string]any{"business_url": "https://accessible.stripe.com"}},
 		"configuration": map[string]any{"merchant": map[string]any{"mcc": "5734"}},
