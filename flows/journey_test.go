@@ -13,6 +13,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/sandbox"
 	"onboard/schema"
 )
 
@@ -21,16 +22,26 @@ import (
 func withTransport(t *testing.T, wrap func(http.RoundTripper) http.RoundTripper, now func() time.Time) env {
 	t.Helper()
 	e := newEnv(t)
-	rt := wrap(e.sb.Transport())
+	e.cl = clientOn(e.sb, wrap, now)
+	return e
+}
+
+// withTransportOn is another client (a new run of onboard) on e's sandbox.
+func withTransportOn(t *testing.T, e env, wrap func(http.RoundTripper) http.RoundTripper) *flows.Client {
+	t.Helper()
+	return clientOn(e.sb, wrap, func() time.Time { return epoch })
+}
+
+func clientOn(sb *sandbox.Sandbox, wrap func(http.RoundTripper) http.RoundTripper, now func() time.Time) *flows.Client {
+	rt := wrap(sb.Transport())
 	cfg := func() *stripe.BackendConfig {
 		return &stripe.BackendConfig{URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: rt},
 			MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}}
 	}
 	b := stripe.GetBackendWithConfig(stripe.APIBackend, cfg())
 	sc := stripe.NewClient("sk_test_journey", stripe.WithBackends(stripe.NewBackendsWithConfig(cfg())))
-	e.cl = flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(now), flows.WithAcceptance("203.0.113.9", "onboard-test"),
+	return flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(now), flows.WithAcceptance("203.0.113.9", "onboard-test"),
 		flows.WithV2(flows.NewV2(b.(stripe.RawRequestBackend), "sk_test_journey")))
-	return e
 }
 
 // loseOnce lets the API act on the first request matching, then drops

@@ -18,7 +18,7 @@ func identityStep(t *testing.T, c Common, w, h int) Model {
 	a := newUSAccount(t, c)
 	m := openWizard(t, c, a)
 	m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: h})
-	m.plan.tried["business_profile.mcc"], m.plan.tried["business_profile.url"] = true, true
+	m.plan.journey.Pass(flows.Step{Paths: []string{"business_profile.mcc", "business_profile.url"}})
 	m = runCmds(t, m, m.nextStep())
 	if m.plan.step.Group != schema.GroupIdentity {
 		t.Fatalf("step %s, want Identity", m.plan.step.Group)
@@ -118,7 +118,7 @@ func TestPlaceProblems(t *testing.T) {
 func TestFailedSubmitFocusesFirstFieldInError(t *testing.T) {
 	c, _ := testCommon(t, schema.English)
 	m := identityStep(t, c, 80, 24)
-	m, _ = step(m, submittedMsg{gen: m.gen, step: m.plan.step,
+	m, _ = step(m, submittedMsg{gen: m.gen, step: m.plan.step, sub: m.plan.journey.Prepare(m.plan.step, m.plan.values),
 		err: &flows.InputError{Fields: map[string]string{"individual.phone": "Enter a phone number"}}})
 	v := ansi.Strip(m.View())
 	if !strings.Contains(v, "┃ Phone") || !strings.Contains(v, "✗ Enter a phone number") {
