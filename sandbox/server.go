@@ -73,6 +73,7 @@ var routes = map[string]handlerFunc{
 	"DELETE v1/accounts/*/external_accounts/*": deleteExternalAccount,
 	"POST v1/account_links":                    createAccountLink,
 	"POST v1/files":                            createFile,
+	"GET v1/files":                             listFiles,
 	"GET v1/files/*":                           retrieveFile,
 	"POST v1/tokens":                           createToken,
 	"GET v1/tokens/*":                          retrieveToken,
