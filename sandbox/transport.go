@@ -2,10 +2,12 @@ package sandbox
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // APIBase and FilesBase are the base URLs to give stripe-go's API and
@@ -24,14 +26,17 @@ const (
 // backend's URL and FilesBase as the Uploads backend's (any hosts do, as
 // long as only the uploads one starts with "files.").
 func (s *Sandbox) Transport() http.RoundTripper {
-	return roundTripper{h: hostSplit{s.Handler()}}
+	return roundTripper{h: hostSplit{s, s.Handler()}}
 }
 
 type roundTripper struct{ h http.Handler }
 
 // hostSplit refuses requests sent to the wrong one of Stripe's two hosts.
 // The standalone server (one address) does not use it.
-type hostSplit struct{ h http.Handler }
+type hostSplit struct {
+	sb *Sandbox
+	h  http.Handler
+}
 
 func (hs hostSplit) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	host := r.Host
@@ -43,6 +48,8 @@ func (hs hostSplit) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if onFiles != upload {
 		e := errWrongHost(r.Method, r.URL.Path)
 		w.Header().Set("Request-Id", newID("req_", 14))
+		w.Header().Set("Stripe-Version", cmp.Or(r.Header.Get("Stripe-Version"), apiVersion))
+		hs.sb.setDate(w, r, time.Time{})
 		writeJSON(w, e.Status, mustJSON(e.body(w.Header().Get("Request-Id"))))
 		return
 	}
