@@ -60,3 +60,11 @@ const recipientOnlyAgreement = "recipient"
 
 // personUpdatedIsCreated: v2 persons carry "updated"; the sandbox keeps no
 // update time per person and answers the creation time (renderV2Person). [G]
+
+// errWrongHost answers a request sent to the wrong host: an upload to the
+// API host, or any other endpoint on the files host. [G] Stripe's docs
+// only say uploads go to files.stripe.com; the sandbox answers as for an
+// unknown URL.
+func errWrongHost(method, path string) *apiError {
+	return errUnrecognizedURL(method, path)
+}

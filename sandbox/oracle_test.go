@@ -34,5 +34,5 @@ func checked(t testing.TB, h http.Handler) http.Handler {
 
 // checkedTransport is the in-process transport over the checked handler.
 func checkedTransport(t testing.TB, sb *Sandbox) http.RoundTripper {
-	return roundTripper{h: checked(t, sb.Handler())}
+	return roundTripper{h: hostSplit{sb, checked(t, sb.Handler())}}
 }

@@ -12,12 +12,15 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // serveV2 serves /v2/core/accounts and its persons by translating each
 // request into v1 calls on the same engine (see v2_map.go).
 func (s *Sandbox) serveV2(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Request-Id", newID("req_", 14))
+	w.Header().Set("Stripe-Version", r.Header.Get("Stripe-Version"))
+	s.setDate(w, r, time.Time{})
 	if e := authenticate(r); e != nil {
 		writeV2Error(w, e.Status, e.Type, e.Code, e.Message, "")
 		return
