@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"sort"
 	"time"
 
@@ -70,6 +71,11 @@ func Normalize(a *stripe.Account) schema.Account {
 	}
 	if a.Created != 0 {
 		out.Created = time.Unix(a.Created, 0).UTC()
+	}
+	if r := a.LastResponse; r != nil {
+		if d, err := http.ParseTime(r.Header.Get("Date")); err == nil {
+			out.ServerTime = d.UTC()
+		}
 	}
 	if out.DefaultCurrency == "" {
 		out.DefaultCurrency = defaultCurrency(a.Country)

@@ -176,6 +176,10 @@ type Account struct {
 	// individual hash: the Persons API reaches the leaves the account
 	// update cannot take (nationality, documents).
 	IndividualID string
+	// ServerTime is the server's clock when this snapshot was read (the
+	// HTTP Date header); zero when unknown. Deadlines are on that clock,
+	// which a test clock or a skewed machine moves away from ours.
+	ServerTime time.Time
 }
 
 // Person is one of a company's people as the wizard needs it: who they

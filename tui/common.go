@@ -6,6 +6,7 @@ import (
 
 	"onboard/drafts"
 	"onboard/flows"
+	"onboard/schema"
 )
 
 // Common is what every screen shares; it is built once in cmd and passed
@@ -18,8 +19,12 @@ type Common struct {
 	Lang   Lang
 	// Mode is "sandbox", "test" or "live"; it is shown on every screen.
 	Mode string
-	// Now is the clock for countdowns (fixed in tests).
+	// Now is this machine's clock (fixed in tests).
 	Now func() time.Time
+	// Skew is how far the server's clock is ahead of Now, from the last
+	// snapshot's Date header: countdowns and "overdue" are on Stripe's
+	// clock (a test clock, the sandbox's advanced clock), not ours.
+	Skew time.Duration
 	// Static freezes spinners and refresh ticks so goldens are stable.
 	Static bool
 	// RefreshEvery is how soon the summary first looks for news while
@@ -33,3 +38,20 @@ type Common struct {
 
 // requestTimeout bounds every API call made from the UI.
 const requestTimeout = 30 * time.Second
+
+// ServerNow is the server's clock as of now: Now plus the last skew seen.
+func (c Common) ServerNow() time.Time { return c.Now().Add(c.Skew) }
+
+// serverSkew is how far a's server clock (when it was read) is from ours;
+// the Date header is to the second, so a smaller skew is ignored, and an
+// account without one keeps the skew already known.
+func serverSkew(c Common, a schema.Account) time.Duration {
+	if a.ServerTime.IsZero() || c.Now == nil {
+		return c.Skew
+	}
+	d := a.ServerTime.Sub(c.Now())
+	if d > -2*time.Second && d < 2*time.Second {
+		return 0
+	}
+	return d
+}

@@ -96,7 +96,7 @@ func deadline(c Common, d time.Time) string {
 	if d.IsZero() {
 		return c.Styles.Status.Muted.Render(txtNoDeadline.In(c.Lang))
 	}
-	left := d.Sub(c.Now())
+	left := d.Sub(c.ServerNow())
 	date := d.UTC().Format("2006-01-02")
 	if left < 0 {
 		return c.Styles.Status.DeadlinePast.Render(date + " " + fmt.Sprintf(txtOverdue.In(c.Lang), span(-left)))

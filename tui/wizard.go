@@ -56,6 +56,7 @@ func newWizardState(s flows.Strategy) wizardState {
 // the journey when this is the first snapshot of the account.
 func (m *Model) setAccount(a schema.Account) {
 	m.account = a
+	m.c.Skew = serverSkew(m.c, a)
 	if m.plan.journey == nil || m.plan.journey.Account().ID != a.ID {
 		m.plan.journey = m.c.Client.Journey(a, m.plan.strategy)
 		return
@@ -176,6 +177,7 @@ func (m Model) handleSubmitted(msg submittedMsg) (tea.Model, tea.Cmd) {
 		return m, m.showStep()
 	}
 	m.account = msg.result.Account
+	m.c.Skew = serverSkew(m.c, m.account)
 	if m.plan.fromPeople {
 		return m, m.backToPeople(msg)
 	}

@@ -1,0 +1,39 @@
+package tui
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"onboard/schema"
+)
+
+// Issue 13: after the sandbox's clock moves 15 days on, the panel counts
+// down on the server's clock (its Date header), not this machine's: a
+// deadline the server has passed reads "overdue", never "in 43d".
+func TestCountdownOnServerClock(t *testing.T) {
+	c, sb := testCommon(t, schema.English)
+	a := newUSAccount(t, c)
+	if _, err := sb.Advance(context.Background(), 15*24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	a, err := c.Client.Load(context.Background(), a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.ServerTime.Equal(epoch.Add(15 * 24 * time.Hour)) {
+		t.Fatalf("server time %v, want the sandbox clock", a.ServerTime)
+	}
+	m := openWizard(t, c, a)
+	if m.c.Skew != 15*24*time.Hour {
+		t.Fatalf("skew %v, want the 15 days the sandbox moved", m.c.Skew)
+	}
+	// A deadline 10 days after this machine's clock, which the server
+	// passed 5 days ago.
+	got := ansi.Strip(deadline(m.c, epoch.Add(10*24*time.Hour)))
+	if got != "2026-12-03 5d 0h overdue" {
+		t.Errorf("deadline reads %q", got)
+	}
+}
