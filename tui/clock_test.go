@@ -2,9 +2,11 @@ package tui
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
 	"onboard/schema"
@@ -35,5 +37,27 @@ func TestCountdownOnServerClock(t *testing.T) {
 	got := ansi.Strip(deadline(m.c, epoch.Add(10*24*time.Hour)))
 	if got != "2026-12-03 5d 0h overdue" {
 		t.Errorf("deadline reads %q", got)
+	}
+}
+
+// Issue 13: a brand-new account reads as new with how much is to give,
+// not as "past due" with "Fields were not provided by the deadline".
+func TestNewAccountStateInWords(t *testing.T) {
+	for _, lang := range schema.Langs {
+		c, _ := testCommon(t, lang)
+		a := newUSAccount(t, c)
+		m := openWizard(t, c, a)
+		m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlT})
+		v := ansi.Strip(m.View())
+		want := map[Lang][]string{schema.English: {"new, nothing sent", "Nothing provided yet: 17 fields to enable payments."},
+			schema.French: {"nouveau, rien envoyé", "Rien n'est encore fourni : 17 champs pour activer les paiements."}}[lang]
+		for _, w := range want {
+			if !strings.Contains(v, w) {
+				t.Errorf("%s: the status lacks %q:\n%s", lang, w, v)
+			}
+		}
+		if strings.Contains(v, "deadline") || strings.Contains(v, "à temps") {
+			t.Errorf("%s: a new account reads as a missed deadline:\n%s", lang, v)
+		}
 	}
 }

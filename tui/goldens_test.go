@@ -70,6 +70,8 @@ func TestStatusPanelStates(t *testing.T) {
 	}
 	for state, a := range states {
 		a.Capabilities = []schema.Capability{{Name: "card_payments", Status: "inactive"}, {Name: "transfers", Status: "pending"}}
+		// Something was sent: a new account reads differently (TestNewAccountStateInWords).
+		a.Known = map[string]string{"business_profile.mcc": "5734"}
 		if a.ChargesEnabled {
 			a.Capabilities[0].Status = "active"
 		}

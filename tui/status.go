@@ -33,7 +33,7 @@ func renderStatus(c Common, a schema.Account, width int) string {
 	var b []string
 	b = append(b, s.Heading.Render(txtStatus.In(lang)))
 	state := flows.State(a)
-	b = append(b, row(txtState.In(lang), stateStyle(c, state).Render(flows.StateLabel(state, lang))))
+	b = append(b, row(txtState.In(lang), stateStyle(c, state).Render(flows.StateText(a, lang))))
 	b = append(b, row(txtCharges.In(lang), onOff(c, a.ChargesEnabled)))
 	b = append(b, row(txtPayouts.In(lang), onOff(c, a.PayoutsEnabled)))
 	if a.V2 != nil {

@@ -121,7 +121,7 @@ func (m Model) summaryView() string {
 	title := c.Styles.Summary.Title.Render(heading.In(c.Lang) + " · " + flows.StateLabel(flows.State(m.account), c.Lang))
 	lines := []string{title, ""}
 	// v2 accounts have no disabled_reason of their own: their entries say it.
-	if why := flows.ExplainDisabled(m.account.Requirements.DisabledReason, c.Lang); why != "" && m.account.V2 == nil {
+	if why := flows.Explain(m.account, c.Lang); why != "" && m.account.V2 == nil {
 		lines = append(lines, c.Styles.Notice.Error.Width(min(max(c.Width-2, 20), 76)).Render(why), "")
 	}
 	if n := len(m.account.Future.CurrentlyDue) + len(m.account.Future.EventuallyDue); n > 0 {

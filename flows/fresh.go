@@ -1,0 +1,57 @@
+package flows
+
+import (
+	"fmt"
+
+	"onboard/schema"
+)
+
+// NothingProvided reports a new account on which nothing was sent yet:
+// Stripe lists everything as past due with no deadline and the reason
+// requirements.past_due, which reads as if a deadline was missed.
+func NothingProvided(a schema.Account) bool {
+	r := a.Requirements
+	if a.V2 != nil || a.DetailsSubmitted || !r.CurrentDeadline.IsZero() || len(r.PendingVerification) > 0 ||
+		len(r.Errors) > 0 || len(r.CurrentlyDue)+len(r.PastDue) == 0 {
+		return false
+	}
+	for k := range a.Known {
+		if k != "business_type" { // given when the account was created
+			return false
+		}
+	}
+	for _, given := range a.Provided {
+		if given {
+			return false
+		}
+	}
+	return true
+}
+
+// Explain says in words where the account stands: for a new account how
+// much is to give, otherwise why it is disabled ("" when it is not).
+func Explain(a schema.Account, lang schema.Lang) string {
+	if NothingProvided(a) {
+		due := map[string]bool{}
+		for _, p := range append(append([]string{}, a.Requirements.PastDue...), a.Requirements.CurrentlyDue...) {
+			due[p] = true
+		}
+		return fmt.Sprintf(txtNothingYet.In(lang), len(due))
+	}
+	return ExplainDisabled(a.Requirements.DisabledReason, lang)
+}
+
+var (
+	txtNothingYet = schema.T("Nothing provided yet: %d fields to enable payments.", "Rien n'est encore fourni : %d champs pour activer les paiements.")
+	// txtNotStarted names the state of a new account in the panel.
+	txtNotStarted = schema.T("new, nothing sent", "nouveau, rien envoyé")
+)
+
+// StateText is the state as the operator reads it: a new account is
+// "new, nothing sent" rather than "restricted (past due)".
+func StateText(a schema.Account, lang schema.Lang) string {
+	if NothingProvided(a) {
+		return txtNotStarted.In(lang)
+	}
+	return StateLabel(State(a), lang)
+}
