@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"context"
 	"fmt"
 
 	"onboard/schema"
@@ -54,4 +55,10 @@ func StateText(a schema.Account, lang schema.Lang) string {
 		return txtNotStarted.In(lang)
 	}
 	return StateLabel(State(a), lang)
+}
+
+// DeleteAccount deletes an account: the TUI offers it for an account it
+// created by mistake, before anything was sent (never in live mode).
+func (c *Client) DeleteAccount(ctx context.Context, id string) error {
+	return FromStripe(c.api.DeleteAccount(ctx, id), "")
 }

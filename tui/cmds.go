@@ -22,6 +22,8 @@ type accountMsg struct {
 	background bool
 	// draft is what was typed for the account in an earlier session.
 	draft drafts.Draft
+	// created is true when the account was created by this session.
+	created bool
 }
 
 // draftTickMsg saves the draft once typing pauses.
@@ -80,7 +82,7 @@ func createCmd(ctx context.Context, cl *flows.Client, n flows.NewAccount, gen in
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
 		defer cancel()
 		a, err := cl.Create(ctx, n)
-		return accountMsg{gen: gen, account: a, err: err}
+		return accountMsg{gen: gen, account: a, err: err, created: err == nil}
 	}
 }
 

@@ -1,7 +1,15 @@
 package tui
 
 import (
+	"context"
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
 	"onboard/flows"
+	"onboard/schema"
 )
 
 // ResumeID is the account to pick up with `onboard resume` after the
@@ -19,4 +27,102 @@ func (m Model) Failure() string {
 		return ""
 	}
 	return flows.Message(m.err)
+}
+
+// Choices when leaving a step with esc.
+const (
+	leaveStay   = "stay"
+	leaveGo     = "leave"
+	leaveDelete = "delete"
+)
+
+// typedUnsent reports whether the step on screen holds values typed and
+// not sent: esc would leave them behind without a word.
+func (m Model) typedUnsent() bool {
+	for _, f := range m.plan.step.Fields {
+		v := strings.TrimSpace(m.plan.values[f.Key])
+		if v == "" || v == m.account.Known[f.Key] || v == m.plan.step.Values[f.Key] {
+			continue
+		}
+		if f.Kind == schema.KindSelect || f.Kind == schema.KindAcceptance || f.Kind == schema.KindYesNo {
+			continue // preset by the form, not typed
+		}
+		return true
+	}
+	return false
+}
+
+// canDelete reports whether leaving may delete the account: this session
+// created it, nothing was sent to it, and it is not a live account.
+func (m Model) canDelete() bool {
+	return m.c.Mode != "live" && m.createdID != "" && m.createdID == m.account.ID &&
+		m.plan.journey != nil && m.plan.journey.Done() == 0 && flows.NothingProvided(m.account)
+}
+
+// shouldAskToLeave says whether esc on a step asks first.
+func (m Model) shouldAskToLeave() bool { return m.typedUnsent() || m.canDelete() }
+
+// toLeave asks what esc on a step should do: stay, leave (values are kept
+// for this session), or delete the new account nothing was sent to.
+func (m *Model) toLeave() tea.Cmd {
+	m.screen, m.back = screenLeave, screenWizard
+	m.in.leave = leaveStay
+	title := fmt.Sprintf(txtLeaveTitle.In(m.c.Lang), m.plan.step.Title(m.account, m.c.Lang))
+	desc := txtLeaveKept.In(m.c.Lang)
+	opts := []huh.Option[string]{
+		huh.NewOption(txtLeaveStay.In(m.c.Lang), leaveStay),
+		huh.NewOption(txtLeaveGo.In(m.c.Lang), leaveGo),
+	}
+	if m.canDelete() {
+		desc = fmt.Sprintf(txtLeaveNothingSent.In(m.c.Lang), m.account.ID)
+		opts = append(opts, huh.NewOption(fmt.Sprintf(txtLeaveDelete.In(m.c.Lang), m.account.ID), leaveDelete))
+	}
+	m.form = newForm(m.c, huh.NewGroup(huh.NewSelect[string]().Key("leave").Title(title).Description(desc).
+		Options(opts...).Value(&m.in.leave)))
+	return tea.Batch(m.form.Init(), m.resizeForm())
+}
+
+// leaveDone acts on the answer.
+func (m *Model) leaveDone() tea.Cmd {
+	switch m.in.leave {
+	case leaveGo:
+		m.gen++
+		m.toHome()
+		return m.form.Init()
+	case leaveDelete:
+		tick := m.busyWith(txtDeleting.In(m.c.Lang), screenWizard)
+		return tea.Batch(tick, deleteCmd(m.c.Ctx, m.c.Client, m.account.ID, m.gen))
+	}
+	return m.showStep()
+}
+
+// deletedMsg says a new account was deleted.
+type deletedMsg struct {
+	gen int
+	id  string
+	err error
+}
+
+func deleteCmd(ctx context.Context, cl *flows.Client, id string, gen int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
+		defer cancel()
+		return deletedMsg{gen: gen, id: id, err: cl.DeleteAccount(ctx, id)}
+	}
+}
+
+// handleDeleted goes home once the account is gone; nothing is left to
+// resume.
+func (m Model) handleDeleted(msg deletedMsg) (tea.Model, tea.Cmd) {
+	if msg.gen != m.gen {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.screen, m.err = screenError, msg.err
+		return m, nil
+	}
+	m.account, m.loaded, m.createdID = schema.Account{}, false, ""
+	m.plan = newWizardState(m.plan.strategy)
+	m.toHome()
+	return m, m.form.Init()
 }

@@ -45,10 +45,11 @@ const (
 	screenDraft
 	screenExplore
 	screenPeople
+	screenLeave
 )
 
 func (s screen) String() string {
-	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error", "accounts", "draft", "explore", "people"}[s]
+	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error", "accounts", "draft", "explore", "people", "leave"}[s]
 }
 
 // Start says where the program opens.
@@ -74,6 +75,7 @@ type inputs struct {
 	restore bool
 	draft   drafts.Draft
 	people  peopleValues
+	leave   string
 }
 
 // Model is the root of the program.
@@ -105,6 +107,9 @@ type Model struct {
 	statusFromWizard bool
 	// draftGen debounces draft saves: only the last pause in typing saves.
 	draftGen int
+	// createdID is the account this session created, if any: leaving it
+	// before anything was sent offers to delete it.
+	createdID string
 	// Interrupted is true when the operator pressed ctrl+c.
 	Interrupted bool
 }
@@ -197,6 +202,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, saveDraftCmd(m.c.Drafts, m.account, m.plan.values, m.c.Now())
 	case removedMsg:
 		return m.handleRemoved(msg)
+	case deletedMsg:
+		return m.handleDeleted(msg)
 	case accountsMsg:
 		if msg.gen != m.gen {
 			return m, nil
@@ -308,9 +315,14 @@ func (m *Model) goBack() tea.Cmd {
 		if m.plan.fromPeople {
 			return m.toPeople()
 		}
+		if m.shouldAskToLeave() {
+			return m.toLeave()
+		}
 		m.gen++
 		m.toHome()
 		return m.form.Init()
+	case screenLeave:
+		return m.showStep() // esc on the question: stay
 	case screenOpen, screenSetup, screenAccounts, screenDraft, screenExplore:
 		m.gen++ // drop results of work still running for the screen we leave
 		m.toHome()
@@ -383,6 +395,8 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.startCreate()
 	case screenPeople:
 		return m, m.peopleDone()
+	case screenLeave:
+		return m, m.leaveDone()
 	case screenWizard:
 		return m, tea.Batch(m.startSubmit(), saveDraftCmd(m.c.Drafts, m.account, m.plan.values, m.c.Now()))
 	case screenDraft:

@@ -178,6 +178,10 @@ func TestEscKeepsTypedValues(t *testing.T) {
 	typeText(tm, "https://typed.example.com")
 	waitFor(t, tm, "typed.example.com")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
+	waitFor(t, tm, "Leave Business profile?") // typed and not sent: esc asks
+	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
+	waitFor(t, tm, "> Leave")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitFor(t, tm, "What do you want to do?")
 	tm.Send(tea.KeyMsg{Type: tea.KeyDown}) // Open an account by id
 	waitFor(t, tm, "> Open an account")

@@ -54,6 +54,11 @@ func runFormCmds(m Model, cmd tea.Cmd) Model {
 			continue
 		case submittedMsg, accountMsg, nil:
 			continue
+		case deletedMsg:
+			var next tea.Cmd
+			m, next = step(m, msg)
+			queue = append(queue, next)
+			continue
 		}
 		if strings.Contains(fmtType(msg), "huh.") {
 			var next tea.Cmd

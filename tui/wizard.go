@@ -126,6 +126,9 @@ func (m Model) handleAccount(msg accountMsg) (tea.Model, tea.Cmd) {
 		m.screen, m.err = screenError, msg.err
 		return m, nil
 	}
+	if msg.created {
+		m.createdID = msg.account.ID
+	}
 	if m.account.ID != msg.account.ID {
 		m.plan = newWizardState(m.plan.strategy)
 	}

@@ -1,0 +1,65 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+var (
+	esc  = tea.KeyMsg{Type: tea.KeyEsc}
+	down = tea.KeyMsg{Type: tea.KeyDown}
+)
+
+// Issue 13: esc on a step with typed values asks before leaving; staying
+// keeps the values, leaving goes home.
+func TestEscWithTypedValuesAsks(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	m := identityStep(t, c, 80, 24)
+	m = press(t, m, runes("Jenny"))
+	m = press(t, m, esc)
+	v := ansi.Strip(m.View())
+	if m.screen != screenLeave || !strings.Contains(v, "Leave Identity?") || strings.Contains(v, "Delete") {
+		t.Fatalf("esc did not ask (screen %s):\n%s", m.screen, v)
+	}
+	m = press(t, m, enter) // stay
+	if v = ansi.Strip(m.View()); m.screen != screenWizard || !strings.Contains(v, "> Jenny") {
+		t.Fatalf("staying lost the step or its value:\n%s", v)
+	}
+	m = press(t, m, esc, down, enter) // leave
+	if m.screen != screenHome {
+		t.Fatalf("leaving went to %s", m.screen)
+	}
+}
+
+// Issue 13: leaving a new account this session created, on which nothing
+// was sent, offers to delete it; deleting removes it from Stripe.
+func TestLeavingNewAccountOffersDelete(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	m := New(c, Start{New: true, Preset: true, Setup: flows.NewAccount{Country: "US", BusinessType: "individual",
+		Capabilities: []string{"card_payments", "transfers"}}, Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = runCmds(t, m, m.Init())
+	if m.screen != screenWizard {
+		t.Fatalf("screen %s", m.screen)
+	}
+	id := m.account.ID
+	m = press(t, m, esc)
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "Nothing was sent to "+id) || !strings.Contains(v, "Delete "+id) {
+		t.Fatalf("no offer to delete the new account:\n%s", v)
+	}
+	m = press(t, m, down, down, enter)
+	if m.screen != screenHome || m.ResumeID() != "" {
+		t.Fatalf("after deleting: screen %s, resume %q", m.screen, m.ResumeID())
+	}
+	if _, err := c.Client.Load(context.Background(), id); err == nil {
+		t.Error("the account still exists")
+	}
+}
