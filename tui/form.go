@@ -42,11 +42,14 @@ func (a boolAccessor) Set(v bool) {
 // holds second entries (a bank account number typed twice). The
 // returned stepView draws it, with the problems under their fields.
 func stepForm(c Common, a schema.Account, st flows.Step, values map[string]string,
-	again map[string]string, heading string,
+	again map[string]string, hidden map[string]bool, heading string,
 ) (*huh.Form, stepView) {
 	sctx := c.Client.Context(a)
 	v := stepView{title: st.Title(a, c.Lang), heading: heading}
 	for _, f := range st.Fields {
+		if hidden[f.Key] {
+			continue
+		}
 		v.fields = append(v.fields, huhField(c, f, a, sctx, values))
 		v.keys = append(v.keys, f.Key)
 		if f.Kind == schema.KindAcceptance {
@@ -57,6 +60,12 @@ func stepForm(c Common, a schema.Account, st flows.Step, values map[string]strin
 			v.fields = append(v.fields, confirmField(c, f, values, again))
 			v.keys = append(v.keys, f.Key+confirmSuffix)
 		}
+	}
+	if len(alsoRoles(a, st)) > 0 {
+		// One person, several roles: tick the others here rather than
+		// adding the same person again under each.
+		v.fields = append(v.fields, alsoField(c, a, st, values))
+		v.keys = append(v.keys, st.Person.Prefix+alsoSuffix)
 	}
 	g := huh.NewGroup(v.fields...).Title(v.title).Description(heading)
 	// The wizard draws each error under its field (stepView); huh's list

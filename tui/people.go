@@ -25,10 +25,11 @@ import (
 type peopleStage int
 
 const (
-	peopleList    peopleStage = iota // the persons and the "add" action
-	peopleRole                       // which role the new person holds
-	peopleAction                     // what to do with the person picked
-	peopleConfirm                    // are you sure you want to remove them
+	peopleList      peopleStage = iota // the persons and the "add" action
+	peopleRole                         // which roles the new person holds
+	peopleEditRoles                    // which roles the person picked holds
+	peopleAction                       // what to do with the person picked
+	peopleConfirm                      // are you sure you want to remove them
 )
 
 // Actions on a picked person.
@@ -36,6 +37,7 @@ const (
 	actionAnswer = "answer"
 	actionRemove = "remove"
 	actionBack   = "back"
+	actionRoles  = "roles"
 )
 
 // peopleAdd is the list option that adds a person; person ids never
@@ -47,7 +49,7 @@ const peopleAdd = "+add"
 type peopleValues struct {
 	stage   peopleStage
 	pick    string
-	role    string
+	roles   []string
 	action  string
 	confirm bool
 }
@@ -78,7 +80,14 @@ func (m *Model) toPeople() tea.Cmd {
 func (m *Model) peopleDone() tea.Cmd {
 	switch m.in.people.stage {
 	case peopleRole:
-		return m.openPersonStep(addPersonStep(m.account, m.in.people.role))
+		return m.openRolesStep(addPersonStep(m.account, m.in.people.roles))
+	case peopleEditRoles:
+		p, _ := m.account.PersonFor(schema.PersonRef{ID: m.in.people.pick})
+		st, flags := editRolesStep(m.account, p, m.in.people.roles)
+		if len(st.Fields) == 0 {
+			return m.toPeople()
+		}
+		return m.openRolesStep(st, flags)
 	case peopleAction:
 		return m.personAction()
 	case peopleConfirm:
@@ -90,8 +99,8 @@ func (m *Model) peopleDone() tea.Cmd {
 	}
 	if m.in.people.pick == peopleAdd {
 		m.in.people.stage = peopleRole
-		m.in.people.role = schema.RoleOwner
-		m.form = roleForm(m.c, m.account, &m.in.people.role)
+		m.in.people.roles = nil
+		m.form = rolesForm(m.c, m.account, schema.Person{}, &m.in.people.roles, txtAddPerson.In(m.c.Lang))
 		return tea.Batch(m.form.Init(), m.resizeForm())
 	}
 	p, ok := m.account.PersonFor(schema.PersonRef{ID: m.in.people.pick})
@@ -109,6 +118,10 @@ func (m *Model) personAction() tea.Cmd {
 	switch {
 	case !ok || m.in.people.action == actionBack:
 		return m.toPeople()
+	case m.in.people.action == actionRoles:
+		m.in.people.stage, m.in.people.roles = peopleEditRoles, slices.Clone(p.Roles)
+		m.form = rolesForm(m.c, m.account, p, &m.in.people.roles, fmt.Sprintf(txtRolesOf.In(m.c.Lang), p.Name()))
+		return tea.Batch(m.form.Init(), m.resizeForm())
 	case m.in.people.action == actionRemove:
 		m.in.people.stage, m.in.people.confirm = peopleConfirm, false
 		m.form = newForm(m.c, huh.NewGroup(huh.NewConfirm().Key("confirm").
@@ -150,31 +163,6 @@ func personSteps(a schema.Account, s flows.Strategy, id string, lang Lang) []flo
 		}
 	}
 	return out
-}
-
-// addPersonStep is the step that creates a person with role: the role's
-// minimum fields under the next free index (owners.N where N persons
-// already hold the role). It answers no requirement path by itself.
-func addPersonStep(a schema.Account, role string) flows.Step {
-	n := 0
-	for _, p := range a.Persons {
-		if p.HasRole(role) {
-			n++
-		}
-	}
-	ref := schema.PersonRef{Prefix: schema.RolePrefix(role), Role: role}
-	if role != schema.RoleRepresentative {
-		ref.Prefix, ref.Index = fmt.Sprintf("%s.%d", schema.RolePrefix(role), n), n
-	}
-	var fields []schema.Field
-	for _, f := range schema.RoleFields(role, a.Country) {
-		leaf := f.Key
-		if f.Person != nil {
-			leaf = strings.TrimPrefix(f.Key, f.Person.Prefix+".")
-		}
-		fields = append(fields, schema.Lookup(ref.Prefix+"."+leaf, a.Country))
-	}
-	return flows.Step{Group: schema.GroupPeople, Person: &ref, Fields: fields, Due: schema.FutureDue}
 }
 
 // dueFor counts the account's distinct person_<id>.* requirements that are
@@ -246,21 +234,6 @@ func peopleForm(c Common, a schema.Account, pick *string) *huh.Form {
 		Options(opts...).Height(min(len(opts)+2, 12)).Value(pick)))
 }
 
-// roleForm asks which role the new person holds. A company has one
-// representative: the role is offered only while there is none.
-func roleForm(c Common, a schema.Account, role *string) *huh.Form {
-	var opts []huh.Option[string]
-	for _, r := range []string{schema.RoleRepresentative, schema.RoleOwner, schema.RoleDirector, schema.RoleExecutive} {
-		if r == schema.RoleRepresentative && slices.ContainsFunc(a.Persons, func(p schema.Person) bool { return p.HasRole(r) }) {
-			continue
-		}
-		opts = append(opts, huh.NewOption(roleLabels[r].In(c.Lang), r))
-	}
-	return newForm(c, huh.NewGroup(huh.NewSelect[string]().Key("role").
-		Title(txtAddPerson.In(c.Lang)).Description(txtRoleHelp.In(c.Lang)).
-		Options(opts...).Value(role)))
-}
-
 // backToPeople returns to the list after a person step was sent, saying
 // what was done.
 func (m *Model) backToPeople(msg submittedMsg) tea.Cmd {
@@ -285,6 +258,7 @@ func actionForm(c Common, p schema.Person, action *string) *huh.Form {
 	return newForm(c, huh.NewGroup(huh.NewSelect[string]().Key("action").Title(p.Name()).
 		Options(
 			huh.NewOption(txtActionAnswer.In(c.Lang), actionAnswer),
+			huh.NewOption(txtActionRoles.In(c.Lang), actionRoles),
 			huh.NewOption(fmt.Sprintf(txtActionRemove.In(c.Lang), p.Name()), actionRemove),
 			huh.NewOption(txtBack.In(c.Lang), actionBack),
 		).Value(action)))

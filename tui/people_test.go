@@ -115,16 +115,16 @@ func TestPeopleAddOwner(t *testing.T) {
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "owner") || strings.Contains(v, "representative") {
 		t.Fatalf("role form (a company has one representative):\n%s", v)
 	}
-	m.in.people.role = schema.RoleDirector
+	m.in.people.roles = []string{schema.RoleDirector}
 	m = runCmds(t, m, m.peopleDone())
 	st := m.plan.step
 	if st.Person == nil || st.Person.Prefix != "directors.0" || len(st.Paths) != 0 || m.screen != screenWizard {
 		t.Fatalf("add step %+v on %s", st, m.screen)
 	}
-	m.in.people.role = schema.RoleOwner
 	m.goBack()
 	m.in.people.pick = peopleAdd
 	m.peopleDone()
+	m.in.people.roles = []string{schema.RoleOwner}
 	m = runCmds(t, m, m.peopleDone())
 	st = m.plan.step
 	if st.Person == nil || st.Person.Prefix != "owners.1" {
@@ -226,7 +226,7 @@ func TestAddPersonStepAndDueCount(t *testing.T) {
 	}
 	for role, want := range map[string]string{schema.RoleOwner: "owners.1.", schema.RoleDirector: "directors.0.",
 		schema.RoleRepresentative: "representative."} {
-		st := addPersonStep(a, role)
+		st, _ := addPersonStep(a, []string{role})
 		if len(st.Fields) == 0 || st.Paths != nil || st.Group != schema.GroupPeople {
 			t.Fatalf("%s: %+v", role, st)
 		}

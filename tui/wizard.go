@@ -27,7 +27,10 @@ type wizardState struct {
 	values map[string]string
 	// again holds second entries of values typed twice; never saved.
 	again map[string]string
-	step  flows.Step
+	// hidden are fields of the step set for the operator (the role flags
+	// ticked on the people screen): sent, not asked.
+	hidden map[string]bool
+	step   flows.Step
 	// done and total number the step on screen (from the journey when
 	// the step was planned).
 	done     int
@@ -104,7 +107,7 @@ func (m *Model) startLoad(id string) tea.Cmd {
 }
 
 func (m *Model) startSubmit() tea.Cmd {
-	st := m.plan.step
+	st := withRoleFlags(m.account, m.plan.step, m.plan.values)
 	sub := m.plan.journey.Prepare(st, m.plan.values)
 	// A step from the people screen is sent aside the plan: the wizard
 	// goes back to the list, and the plan may still ask it.
@@ -209,7 +212,7 @@ func (m *Model) nextStep() tea.Cmd {
 		m.screen, m.back, m.form = screenSummary, screenHome, nil
 		return tea.Batch(m.scheduleRefresh(), deleteDraftCmd(m.c.Drafts, m.account.ID))
 	}
-	m.plan.step = st
+	m.plan.step, m.plan.hidden = st, nil
 	m.plan.problems, _ = placeProblems(st, st.Problems, m.account.Country, m.c.Lang)
 	m.plan.done, m.plan.total = m.plan.journey.Done(), m.plan.journey.Total()
 	return m.showStep()
@@ -224,7 +227,7 @@ func (m *Model) showStep() tea.Cmd {
 	}
 	m.screen, m.back = screenWizard, screenWizard
 	prefill(m.plan.values, st, m.account)
-	m.form, m.steps = stepForm(m.c, m.account, st, m.plan.values, m.plan.again, heading)
+	m.form, m.steps = stepForm(m.c, m.account, st, m.plan.values, m.plan.again, m.plan.hidden, heading)
 	m.steps.syncEcho(m.form)
 	// After a refused submit the focus starts on the first field in
 	// error, not on the first field of the step.
