@@ -18,6 +18,10 @@ type KeyMap struct {
 	PeopleInWizard key.Binding
 	// Status shows the full status screen from the wizard.
 	Status key.Binding
+	// PrevStep, on a step's first field, shows the step sent before it.
+	PrevStep key.Binding
+	// Steps lists every step, sent and to come, to jump to one.
+	Steps key.Binding
 	// TestValue types Stripe's test value into an empty field (sandbox).
 	TestValue key.Binding
 	// Help toggles the full help; not while a text field has focus, where
@@ -36,6 +40,8 @@ func DefaultKeyMap(lang Lang) KeyMap {
 		People:         key.NewBinding(key.WithKeys("p"), key.WithHelp("p", txtPeopleKey.In(lang))),
 		PeopleInWizard: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", txtPeopleKey.In(lang))),
 		Status:         key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", txtStatusKey.In(lang))),
+		PrevStep:       key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", txtPrevStepKey.In(lang))),
+		Steps:          key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", txtStepsKey.In(lang))),
 		TestValue:      key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", txtTestValueKey.In(lang))),
 		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", txtMoreHelp.In(lang))),
 	}

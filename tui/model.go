@@ -46,10 +46,11 @@ const (
 	screenExplore
 	screenPeople
 	screenLeave
+	screenSteps
 )
 
 func (s screen) String() string {
-	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error", "accounts", "draft", "explore", "people", "leave"}[s]
+	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error", "accounts", "draft", "explore", "people", "leave", "steps"}[s]
 }
 
 // Start says where the program opens.
@@ -76,6 +77,7 @@ type inputs struct {
 	draft   drafts.Draft
 	people  peopleValues
 	leave   string
+	jump    string
 }
 
 // Model is the root of the program.
@@ -262,6 +264,13 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		m.explorer, cmd = m.explorer.update(msg)
 		return cmd, true
 	}
+	if key.Matches(msg, m.c.Keys.PrevStep) && m.canGoBack() {
+		return m.goBackStep(), true
+	}
+	if (m.screen == screenWizard || m.screen == screenSummary) && key.Matches(msg, m.c.Keys.Steps) &&
+		m.plan.journey != nil && len(m.plan.journey.History()) > 0 {
+		return m.toStepList(), true
+	}
 	if m.screen == screenWizard && key.Matches(msg, m.c.Keys.TestValue) {
 		if cmd, ok := m.fillTestValue(); ok {
 			return cmd, true
@@ -323,6 +332,12 @@ func (m *Model) goBack() tea.Cmd {
 		return m.form.Init()
 	case screenLeave:
 		return m.showStep() // esc on the question: stay
+	case screenSteps:
+		if m.back == screenSummary {
+			m.screen, m.form = screenSummary, nil
+			return nil
+		}
+		return m.showStep()
 	case screenOpen, screenSetup, screenAccounts, screenDraft, screenExplore:
 		m.gen++ // drop results of work still running for the screen we leave
 		m.toHome()
@@ -397,7 +412,12 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.peopleDone()
 	case screenLeave:
 		return m, m.leaveDone()
+	case screenSteps:
+		return m, m.jumpDone()
 	case screenWizard:
+		if m.plan.revisiting {
+			return m, tea.Batch(m.submitRevisit(), saveDraftCmd(m.c.Drafts, m.account, m.plan.values, m.c.Now()))
+		}
 		return m, tea.Batch(m.startSubmit(), saveDraftCmd(m.c.Drafts, m.account, m.plan.values, m.c.Now()))
 	case screenDraft:
 		if m.in.restore {

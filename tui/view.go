@@ -188,7 +188,7 @@ func (m Model) footer() string {
 	peopleWiz.SetEnabled(peopleEnabled(m.account))
 	switch m.screen {
 	case screenSummary:
-		binds = []key.Binding{m.c.Keys.Home, m.c.Keys.Refresh, people, m.c.Keys.Back, m.c.Keys.Quit}
+		binds = []key.Binding{m.c.Keys.Home, m.c.Keys.Refresh, people, m.backKeys()[1], m.c.Keys.Back, m.c.Keys.Quit}
 	case screenError, screenBusy:
 		binds = []key.Binding{m.c.Keys.Back, m.c.Keys.Quit}
 	case screenExplore:
@@ -201,6 +201,7 @@ func (m Model) footer() string {
 			if m.focusedTestValue() != "" {
 				binds = append(binds, m.c.Keys.TestValue)
 			}
+			binds = append(binds, m.backKeys()...)
 			binds = append(binds, m.c.Keys.Status, peopleWiz)
 		}
 		if m.screen != screenHome {

@@ -45,6 +45,10 @@ type wizardState struct {
 	// link is the last account link created for requirements only
 	// Stripe-hosted onboarding can satisfy; the summary shows it.
 	link string
+	// revisiting is set while the step on screen is the revisitAt-th
+	// step sent (the way back), not a planned one.
+	revisiting bool
+	revisitAt  int
 	// fromPeople is set while the step comes from the people screen
 	// (adding a person, or one person's fields): the wizard goes back
 	// there after the submit instead of planning the next step.
@@ -188,6 +192,10 @@ func (m Model) handleSubmitted(msg submittedMsg) (tea.Model, tea.Cmd) {
 		return m, m.backToPeople(msg)
 	}
 	m.plan.notice, m.plan.warn = txtSent.In(m.c.Lang)+msg.step.Title(m.account, m.c.Lang)+" ✓", false
+	if m.plan.revisiting {
+		m.plan.revisiting = false
+		m.plan.notice = fmt.Sprintf(txtSentAgain.In(m.c.Lang), msg.step.Title(m.account, m.c.Lang))
+	}
 	if msg.result.Link != "" {
 		m.plan.link = msg.result.Link
 		m.plan.notice, m.plan.warn = txtLinkCreated.In(m.c.Lang), false
@@ -224,6 +232,9 @@ func (m *Model) showStep() tea.Cmd {
 	heading := stepHeading(m.c, m.plan.done+1, m.plan.total, st)
 	if m.plan.fromPeople {
 		heading = txtPersonStep.In(m.c.Lang)
+	}
+	if m.plan.revisiting {
+		heading = m.revisitHeading()
 	}
 	m.screen, m.back = screenWizard, screenWizard
 	prefill(m.plan.values, st, m.account)

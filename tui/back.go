@@ -1,0 +1,136 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+)
+
+// The way back (issue 13). The journey remembers every step Stripe
+// accepted (flows.Journey.History); shift+tab on a step's first field
+// shows the step sent before it with what was typed, editable. Enter on
+// it sends again only when a value changed (a new idempotency key; the
+// same values would change nothing), then goes on. A list of steps, sent
+// and to come, jumps to any of them.
+
+// onFirstField reports whether the focus is on the step's first field.
+func (m Model) onFirstField() bool {
+	return m.form != nil && m.steps.focusIndex(m.form) == 0
+}
+
+// canGoBack reports whether shift+tab leaves the step for the one sent
+// before it.
+func (m Model) canGoBack() bool {
+	if m.screen != screenWizard || m.plan.fromPeople || m.plan.journey == nil || !m.onFirstField() {
+		return false
+	}
+	n := len(m.plan.journey.History())
+	if m.plan.revisiting {
+		return m.plan.revisitAt > 0
+	}
+	return n > 0
+}
+
+// goBackStep shows the step sent before the one on screen.
+func (m *Model) goBackStep() tea.Cmd {
+	i := len(m.plan.journey.History()) - 1
+	if m.plan.revisiting {
+		i = m.plan.revisitAt - 1
+	}
+	return m.goToSent(i)
+}
+
+// goToSent shows the i-th step sent, with the values typed for it.
+func (m *Model) goToSent(i int) tea.Cmd {
+	h := m.plan.journey.History()
+	if i < 0 || i >= len(h) {
+		return nil
+	}
+	m.plan.revisiting, m.plan.revisitAt = true, i
+	m.plan.step, m.plan.hidden, m.plan.problems = h[i].Step, nil, nil
+	m.plan.notice, m.plan.warn = "", false
+	return m.showStep()
+}
+
+// revisitHeading is the line under a sent step's title.
+func (m Model) revisitHeading() string {
+	return fmt.Sprintf(txtRevisitHeading.In(m.c.Lang), m.plan.revisitAt+1, len(m.plan.journey.History()))
+}
+
+// submitRevisit sends a sent step again when a value changed; unchanged,
+// it goes on to the next sent step, or back to the plan.
+func (m *Model) submitRevisit() tea.Cmd {
+	st := m.plan.step
+	if m.plan.journey.Answered(st, m.plan.values) {
+		if next := m.plan.revisitAt + 1; next < len(m.plan.journey.History()) {
+			return m.goToSent(next)
+		}
+		m.plan.revisiting = false
+		return m.nextStep()
+	}
+	sub := m.plan.journey.Prepare(st, m.plan.values)
+	// Sent again, it is not one more step done; its paths were tried.
+	sub.Aside = true
+	tick := m.busyWith(fmt.Sprintf(txtSubmitting.In(m.c.Lang), st.Title(m.account, m.c.Lang)), screenWizard)
+	return tea.Batch(tick, submitCmd(m.c.Ctx, sub, m.gen))
+}
+
+// Step list: every step sent (✓) and every step to come, to jump to.
+
+const (
+	sentPrefix = "sent:"
+	planPrefix = "plan:"
+)
+
+// toStepList opens the list of steps.
+func (m *Model) toStepList() tea.Cmd {
+	from := m.screen
+	var opts []huh.Option[string]
+	for i, s := range m.plan.journey.History() {
+		opts = append(opts, huh.NewOption("✓ "+s.Step.Title(m.account, m.c.Lang), fmt.Sprint(sentPrefix, i)))
+	}
+	for i, st := range m.plan.journey.Plan() {
+		opts = append(opts, huh.NewOption("  "+st.Title(m.account, m.c.Lang), fmt.Sprint(planPrefix, i)))
+	}
+	if len(opts) == 0 {
+		return nil
+	}
+	m.screen, m.back = screenSteps, from
+	m.in.jump = opts[0].Value
+	m.form = newForm(m.c, huh.NewGroup(huh.NewSelect[string]().Key("step").
+		Title(txtStepsTitle.In(m.c.Lang)).Description(txtStepsHelp.In(m.c.Lang)).
+		Options(opts...).Height(min(len(opts)+2, max(m.bodyHeight()-3, 4))).Value(&m.in.jump)))
+	return tea.Batch(m.form.Init(), m.resizeForm())
+}
+
+// jumpDone opens the step picked in the list.
+func (m *Model) jumpDone() tea.Cmd {
+	var i int
+	switch {
+	case strings.HasPrefix(m.in.jump, sentPrefix):
+		fmt.Sscan(strings.TrimPrefix(m.in.jump, sentPrefix), &i)
+		return m.goToSent(i)
+	case strings.HasPrefix(m.in.jump, planPrefix):
+		fmt.Sscan(strings.TrimPrefix(m.in.jump, planPrefix), &i)
+		plan := m.plan.journey.Plan()
+		if i < len(plan) {
+			m.plan.revisiting = false
+			m.plan.step, m.plan.hidden = plan[i], nil
+			m.plan.problems, _ = placeProblems(plan[i], plan[i].Problems, m.account.Country, m.c.Lang)
+			m.plan.done, m.plan.total = m.plan.journey.Done()+i, m.plan.journey.Total()
+			return m.showStep()
+		}
+	}
+	return m.nextStep()
+}
+
+// backKeys are the bindings of the way back, enabled where they apply.
+func (m Model) backKeys() []key.Binding {
+	prev, list := m.c.Keys.PrevStep, m.c.Keys.Steps
+	prev.SetEnabled(m.canGoBack())
+	list.SetEnabled(m.plan.journey != nil && len(m.plan.journey.History()) > 0)
+	return []key.Binding{prev, list}
+}

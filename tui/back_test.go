@@ -1,0 +1,73 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"onboard/schema"
+)
+
+// sendFirstStep sends the business profile of a new US individual through
+// the wizard and returns on the Identity step.
+func sendFirstStep(t *testing.T, c Common) Model {
+	t.Helper()
+	a := newUSAccount(t, c)
+	m := openWizard(t, c, a)
+	m.plan.values["business_profile.url"] = "https://accessible.stripe.com"
+	m = runCmds(t, m, m.startSubmit())
+	if m.plan.step.Group != schema.GroupIdentity {
+		t.Fatalf("after the first step: %s (%s)", m.plan.step.Group, m.plan.notice)
+	}
+	return runFormCmds(m, nil)
+}
+
+// Issue 13: shift+tab on the second step's first field shows step 1 with
+// its values, editable; unchanged, enter goes on without sending; changed,
+// it is sent again.
+func TestShiftTabReturnsToPreviousStep(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	m := sendFirstStep(t, c)
+	m = press(t, m, shiftTab)
+	v := ansi.Strip(m.View())
+	if m.plan.step.Group != schema.GroupBusinessProfile || !strings.Contains(v, "https://accessible.stripe.com") ||
+		!strings.Contains(v, "Sent step 1 of 1") {
+		t.Fatalf("shift+tab did not show step 1 with its values:\n%s", v)
+	}
+	m = press(t, m, enter, enter) // unchanged: on to Identity, nothing sent
+	if m.plan.step.Group != schema.GroupIdentity || m.screen != screenWizard || m.plan.revisiting {
+		t.Fatalf("unchanged step 1 did not go on: %s on %s", m.plan.step.Group, m.screen)
+	}
+	before := m.plan.journey.Requests()
+	m = press(t, m, shiftTab)
+	m.plan.values["business_profile.url"] = "https://changed.example.com"
+	m = runCmds(t, m, m.submitRevisit())
+	if m.plan.journey.Requests() == before || !strings.Contains(m.plan.notice, "Sent again") {
+		t.Fatalf("the change was not sent: %q", m.plan.notice)
+	}
+	if m.account.Known["business_profile.url"] != "https://changed.example.com" {
+		t.Errorf("the account has %q", m.account.Known["business_profile.url"])
+	}
+	if m.plan.step.Group != schema.GroupIdentity || m.plan.done != 1 {
+		t.Errorf("after sending again: %s, %d done", m.plan.step.Group, m.plan.done)
+	}
+}
+
+// The step list shows the steps sent and to come, and opens one.
+func TestStepListJumps(t *testing.T) {
+	c, _ := testCommon(t, schema.French)
+	m := sendFirstStep(t, c)
+	m = runFormCmds(m, m.toStepList())
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"Étapes", "✓ Profil", "Identité", "Compte bancaire"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("step list lacks %q:\n%s", want, v)
+		}
+	}
+	m.in.jump = sentPrefix + "0"
+	m = runFormCmds(m, m.jumpDone())
+	if m.plan.step.Group != schema.GroupBusinessProfile || !m.plan.revisiting {
+		t.Errorf("jump opened %s", m.plan.step.Group)
+	}
+}
