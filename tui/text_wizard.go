@@ -31,5 +31,7 @@ var (
 	txtPrevStepKey      = schema.T("previous step", "étape précédente")
 	txtStepsKey         = schema.T("steps", "étapes")
 	txtSentAgain        = schema.T("Sent again: %s ✓", "Renvoyé : %s ✓")
+	txtReviewTitle      = schema.T("Answers sent", "Réponses envoyées")
+	txtReviewHelp       = schema.T("ctrl+l: open a step to change an answer", "ctrl+l : ouvrir une étape pour changer une réponse")
 	txtFewerHelp        = schema.T("fewer keys", "moins de touches")
 )

@@ -160,7 +160,7 @@ func (m Model) summaryView() string {
 		}
 	}
 	width := min(max(c.Width, 40), 60)
-	lines = append(lines, renderStatus(c, m.account, width))
+	lines = append(lines, m.statusAndReview(width))
 	return c.Styles.Summary.Box.Render(strings.Join(lines, "\n"))
 }
 

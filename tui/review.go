@@ -1,0 +1,63 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// review lists every answer sent in this session, one line per step (the
+// values in the step's order, sensitive ones masked as the journey keeps
+// them), under a heading that names the key to change one. width is the
+// room it has; it returns "" when nothing was sent.
+func review(c Common, a schema.Account, h []flows.Sent, width int) string {
+	if len(h) == 0 {
+		return ""
+	}
+	s := c.Styles.Status
+	lines := []string{s.Heading.Render(txtReviewTitle.In(c.Lang)),
+		c.Styles.App.Subtle.Render(ansi.Wrap(txtReviewHelp.In(c.Lang), width, " "))}
+	for _, sent := range h {
+		var vals []string
+		for _, f := range sent.Step.Fields {
+			v, ok := sent.Values[f.Key]
+			if !ok || v == "" {
+				continue
+			}
+			switch f.Kind {
+			case schema.KindAcceptance, schema.KindYesNo:
+				v = map[bool]string{true: txtAccept.In(c.Lang), false: txtDecline.In(c.Lang)}[v == "true"]
+			}
+			vals = append(vals, v)
+		}
+		line := s.Active.Render("✓ ") + s.Label.Render(sent.Step.Title(a, c.Lang)+": ") + strings.Join(vals, " · ")
+		// Wrapped, not cut: a review that hides the values reviews nothing.
+		lines = append(lines, ansi.Wrap(line, width, " "))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, lines...)
+}
+
+// statusAndReview is the summary's status panel with the review of the
+// answers beside it, or under it when the terminal is narrow.
+func (m Model) statusAndReview(panelWidth int) string {
+	c := m.c
+	var h []flows.Sent
+	if m.plan.journey != nil {
+		h = m.plan.journey.History()
+	}
+	if len(h) == 0 {
+		return renderStatus(c, m.account, panelWidth)
+	}
+	inner := c.Width - c.Styles.Summary.Box.GetHorizontalFrameSize()
+	if inner >= sideBySide {
+		w := inner - statusPanelWidth - gap
+		return lipgloss.JoinHorizontal(lipgloss.Top, renderStatus(c, m.account, statusPanelWidth),
+			strings.Repeat(" ", gap), review(c, m.account, h, w))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, review(c, m.account, h, max(inner, 20)), "",
+		renderStatus(c, m.account, panelWidth))
+}

@@ -1,0 +1,57 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"onboard/schema"
+)
+
+// usIndividualValues are Stripe's test values for every step of a US
+// individual, by field key.
+var usIndividualValues = map[string]string{
+	"business_profile.mcc": "5734", "business_profile.url": "https://accessible.stripe.com",
+	"individual.first_name": "Jenny", "individual.last_name": "Rosen", "individual.dob": "1901-01-01",
+	"individual.email": "jenny@example.com", "individual.phone": "+14155550123", "individual.id_number": "000000000",
+	"individual.address.line1": "address_full_match", "individual.address.city": "San Francisco",
+	"individual.address.state": "CA", "individual.address.postal_code": "94107",
+	"external_account.routing_number": "110000000", "external_account.account_number": "000123456789",
+	"tos_acceptance": "true",
+}
+
+// Issue 13: the summary lists every answer sent, sensitive ones masked,
+// with the key that opens a step to change one.
+func TestSummaryReviewsAnswers(t *testing.T) {
+	for _, lang := range schema.Langs {
+		t.Run(string(lang), func(t *testing.T) {
+			c, _ := testCommon(t, lang)
+			a := newUSAccount(t, c)
+			m := openWizard(t, c, a)
+			for i := 0; m.screen == screenWizard && i < 10; i++ {
+				for k, v := range usIndividualValues {
+					m.plan.values[k] = v
+				}
+				_ = m.showStep() // prefills (the holder's name) as a person sees them
+				m = runCmds(t, m, m.startSubmit())
+			}
+			if m.screen != screenSummary {
+				t.Fatalf("stopped on %s: %s", m.screen, m.plan.notice)
+			}
+			v := strings.ReplaceAll(ansi.Strip(m.View()), a.ID, fixedID)
+			for _, want := range []string{"Jenny", "1901-01-01", "•••", "ctrl+l"} {
+				if !strings.Contains(v, want) {
+					t.Errorf("summary lacks %q:\n%s", want, v)
+				}
+			}
+			for _, secret := range []string{"000000000", "000123456789"} {
+				if strings.Contains(strings.ReplaceAll(v, fixedID, ""), secret) {
+					t.Errorf("%s shows on the summary:\n%s", secret, v)
+				}
+			}
+			golden.RequireEqual(t, []byte(v))
+		})
+	}
+}
