@@ -61,12 +61,20 @@ var testLeaf = map[string]string{
 	"document":       "file_identity_document_success",
 }
 
+// testCities go with the countries' example postal codes.
+var testCities = map[string]string{"US": "San Francisco", "GB": "London", "CA": "Toronto", "FR": "Paris",
+	"DE": "Berlin", "IE": "Dublin", "AU": "Sydney", "NL": "Amsterdam"}
+
 // testValue is Stripe's test value for f, "" when there is none the
 // field's own check accepts (a French SIREN is not a US SSN).
 func testValue(f schema.Field, sctx schema.Context) string {
 	leaf := f.Key[strings.LastIndex(f.Key, ".")+1:]
 	check := f.Check(sctx)
-	for _, v := range []string{testLeaf[leaf], f.Placeholder} {
+	v := testLeaf[leaf]
+	if leaf == "city" {
+		v = testCities[sctx.Country]
+	}
+	for _, v := range []string{v, f.Placeholder} {
 		if v != "" && check(v) == nil {
 			return v
 		}

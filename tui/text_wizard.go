@@ -33,5 +33,7 @@ var (
 	txtSentAgain        = schema.T("Sent again: %s ✓", "Renvoyé : %s ✓")
 	txtReviewTitle      = schema.T("Answers sent", "Réponses envoyées")
 	txtReviewHelp       = schema.T("ctrl+l: open a step to change an answer", "ctrl+l : ouvrir une étape pour changer une réponse")
+	txtAddedPerson      = schema.T("Stripe added a step, %s: now that the person exists, it asks for their details.", "Stripe a ajouté une étape, %s : maintenant que la personne existe, il demande ses informations.")
+	txtAddedStep        = schema.T("Stripe added a step after this answer, %s: %s.", "Stripe a ajouté une étape après cette réponse, %s : %s.")
 	txtFewerHelp        = schema.T("fewer keys", "moins de touches")
 )

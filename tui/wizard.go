@@ -45,6 +45,9 @@ type wizardState struct {
 	// link is the last account link created for requirements only
 	// Stripe-hosted onboarding can satisfy; the summary shows it.
 	link string
+	// planned are the steps planned when the step on screen was opened,
+	// to say which ones Stripe added after its answer.
+	planned []string
 	// revisiting is set while the step on screen is the revisitAt-th
 	// step sent (the way back), not a planned one.
 	revisiting bool
@@ -201,6 +204,9 @@ func (m Model) handleSubmitted(msg submittedMsg) (tea.Model, tea.Cmd) {
 		m.plan.notice, m.plan.warn = txtLinkCreated.In(m.c.Lang), false
 		return m, m.nextStep()
 	}
+	if added := addedSteps(m.c, m.account, msg.step, m.plan.planned, m.plan.journey.Plan()); added != "" && !msg.sub.Aside {
+		m.plan.notice += " " + added
+	}
 	if len(msg.result.StillDue) > 0 {
 		var ps []string
 		for _, s := range msg.result.StillDue {
@@ -222,7 +228,8 @@ func (m *Model) nextStep() tea.Cmd {
 	}
 	m.plan.step, m.plan.hidden = st, nil
 	m.plan.problems, _ = placeProblems(st, st.Problems, m.account.Country, m.c.Lang)
-	m.plan.done, m.plan.total = m.plan.journey.Done(), m.plan.journey.Total()
+	m.plan.done, m.plan.total = m.plan.journey.Done(), expectedTotal(m.plan.journey, m.plan.strategy, m.account)
+	m.plan.planned = planKeys(m.plan.journey)
 	return m.showStep()
 }
 

@@ -1,0 +1,89 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// A plan that says what comes (issue 13): the step total is known up
+// front, and when Stripe adds a step after an answer the notice says
+// which and why.
+
+// detailsLater reports whether Stripe asks more of a person holding role
+// once they exist (date of birth, address, id): adding one means one more
+// step later, for that person's details. Representatives and executives
+// give them everywhere; owners in the US (their date of birth, address
+// and SSN's last 4, sandbox-rules §1.3); directors are asked their name.
+func detailsLater(role, country string) bool {
+	switch role {
+	case schema.RoleRepresentative, schema.RoleExecutive:
+		return true
+	case schema.RoleOwner:
+		return country == "US"
+	}
+	return false
+}
+
+// expectedTotal is the number of steps of the whole journey as far as it
+// can be known now: those done, those planned, and, when everything is
+// collected up front, one step per person still to be created for the
+// details Stripe asks once they exist (it cannot list them before).
+func expectedTotal(j *flows.Journey, s flows.Strategy, a schema.Account) int {
+	plan := j.Plan()
+	n := j.Done() + len(plan)
+	if !s.Upfront {
+		return n
+	}
+	for _, st := range plan {
+		if st.Person != nil && st.Person.ID == "" && detailsLater(st.Person.Role, a.Country) {
+			if _, exists := a.PersonFor(*st.Person); !exists {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// stepKey names a step across plans: the person it is about, or its group.
+func stepKey(st flows.Step) string {
+	if st.Person != nil {
+		return "p:" + st.Person.Prefix
+	}
+	return "g:" + st.Group.String()
+}
+
+// planKeys are the keys of the steps planned now.
+func planKeys(j *flows.Journey) []string {
+	var out []string
+	for _, st := range j.Plan() {
+		out = append(out, stepKey(st))
+	}
+	return out
+}
+
+// addedSteps explains the steps the plan gained after sent was accepted:
+// which, and why. before are the keys planned before the send.
+func addedSteps(c Common, a schema.Account, sent flows.Step, before []string, now []flows.Step) string {
+	var parts []string
+	for _, st := range now {
+		if slices.Contains(before, stepKey(st)) || stepKey(st) == stepKey(sent) {
+			continue
+		}
+		title := st.Title(a, c.Lang)
+		if st.Person != nil && st.Person.ID != "" && sent.Person != nil && sent.Person.ID == "" {
+			// The step sent created this person: Stripe asks the rest now.
+			parts = append(parts, fmt.Sprintf(txtAddedPerson.In(c.Lang), title))
+			continue
+		}
+		var labels []string
+		for _, f := range st.Fields {
+			labels = append(labels, f.Label.In(c.Lang))
+		}
+		parts = append(parts, fmt.Sprintf(txtAddedStep.In(c.Lang), title, strings.Join(labels, ", ")))
+	}
+	return strings.Join(parts, " ")
+}
