@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -85,6 +86,9 @@ func (j *Journey) RunAnswers(ctx context.Context, ans Answers, log io.Writer) (R
 		}
 		fmt.Fprintln(log)
 		for _, sd := range res.StillDue {
+			if !covered(st.Fields, sd.Path) {
+				continue // not sent: already listed as having no answer
+			}
 			reason := sd.Reason
 			if reason == "" {
 				reason = reasonUnknown.In(lang)
@@ -109,6 +113,16 @@ var (
 	stillDueWord  = schema.T("still due after submit", "toujours demandé après envoi")
 	reasonUnknown = schema.T("Stripe gave no reason", "Stripe n'a pas donné de motif")
 )
+
+// covered reports whether one of fs answers path.
+func covered(fs []schema.Field, path string) bool {
+	for _, f := range fs {
+		if slices.Contains(f.Covers, path) {
+			return true
+		}
+	}
+	return false
+}
 
 // answered keeps the fields that have a value (a bank token stands for all
 // bank fields).

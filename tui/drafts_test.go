@@ -49,3 +49,15 @@ func TestDraftSavedAndRestored(t *testing.T) {
 		t.Fatalf("draft not restored:\n%s", v)
 	}
 }
+
+// The count restored is the count offered: the values that differ from
+// what is already known, not the draft's size.
+func TestRestoreCountsWhatWasOffered(t *testing.T) {
+	values := map[string]string{"business_profile.mcc": "5734", "individual.first_name": "Jenny"}
+	d := drafts.Draft{Values: map[string]string{"business_profile.mcc": "5734", "individual.first_name": "Jenny",
+		"individual.last_name": "Rosen"}}
+	offered := newInDraft(d, values)
+	if got := restoreDraft(values, d); got != offered || got != 1 || values["individual.last_name"] != "Rosen" {
+		t.Errorf("offered %d, restored %d: %v", offered, got, values)
+	}
+}

@@ -421,10 +421,8 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.startSubmit(), saveDraftCmd(m.c.Drafts, m.account, m.plan.values, m.c.Now()))
 	case screenDraft:
 		if m.in.restore {
-			for k, v := range m.in.draft.Values {
-				m.plan.values[k] = v
-			}
-			m.plan.notice, m.plan.warn = fmt.Sprintf(txtDraftRestored.In(m.c.Lang), len(m.in.draft.Values)), false
+			n := restoreDraft(m.plan.values, m.in.draft)
+			m.plan.notice, m.plan.warn = fmt.Sprintf(txtDraftRestored.In(m.c.Lang), n), false
 			return m, m.nextStep()
 		}
 		return m, tea.Batch(deleteDraftCmd(m.c.Drafts, m.account.ID), m.nextStep())
