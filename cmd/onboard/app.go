@@ -6,7 +6,6 @@ import (
 	"log"
 	"net/http"
 	"os"
-	"time"
 
 	"github.com/adrg/xdg"
 	"github.com/stripe/stripe-go/v82"
@@ -34,7 +33,16 @@ type app struct {
 	mode     string // sandbox | test | live
 	sb       *sandbox.Sandbox
 	logger   *log.Logger
+	// policy, when set (tests), adjusts the request policy: instant waits,
+	// a fault-injecting transport.
+	policy func(*flows.Policy)
 }
+
+// Where the in-process sandbox answers: its transport routes by host.
+const (
+	sandboxAPIBase   = "http://sandbox.onboard.invalid"
+	sandboxFilesBase = "http://files.sandbox.onboard.invalid"
+)
 
 // setup resolves language, key and API base, and opens the sandbox when no
 // key is given. The returned func releases what it opened.
@@ -80,11 +88,8 @@ func (a *app) setup() (*flows.Client, func(), error) {
 	if base == "" {
 		base = prof.APIBase
 	}
-	backendCfg := &stripe.BackendConfig{
-		MaxNetworkRetries: stripe.Int64(2),
-		LeveledLogger:     a.stripeLogger(),
-		EnableTelemetry:   stripe.Bool(false),
-	}
+	ep := flows.Endpoint{Logger: a.stripeLogger()}
+	var next http.RoundTripper // the network, unless the sandbox runs in-process
 	release := closeLog
 	switch {
 	case key.Key == "" && base == "":
@@ -94,9 +99,10 @@ func (a *app) setup() (*flows.Client, func(), error) {
 		}
 		a.sb, a.mode = sb, "sandbox"
 		key = keyChoice{Key: "sk_test_sandbox", Source: "sandbox"}
-		backendCfg.URL = stripe.String("http://sandbox.onboard.invalid")
-		backendCfg.HTTPClient = &http.Client{Transport: sb.Transport(), Timeout: 30 * time.Second}
-		backendCfg.MaxNetworkRetries = stripe.Int64(0)
+		// The in-process sandbox routes by host like Stripe: uploads on
+		// the files host, the rest on the API host.
+		ep.APIBase, ep.FilesBase = sandboxAPIBase, sandboxFilesBase
+		next = sb.Transport()
 		release = func() { sb.Close(); closeLog() }
 	default:
 		if base == "" {
@@ -106,7 +112,12 @@ func (a *app) setup() (*flows.Client, func(), error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		backendCfg.URL = stripe.String(origin)
+		ep.APIBase = origin
+		if origin != stripeAPIBase {
+			// A loopback simulator or stripe-mock serves uploads itself;
+			// Stripe serves them on files.stripe.com (Endpoint's default).
+			ep.FilesBase = origin
+		}
 		a.mode = "test"
 		if isLiveKey(key.Key) {
 			a.mode = "live"
@@ -117,13 +128,15 @@ func (a *app) setup() (*flows.Client, func(), error) {
 			a.mode = "sandbox"
 		}
 	}
-	a.logger.Printf("mode=%s key=%s base=%s lang=%s", a.mode, redactKey(key.Key), *backendCfg.URL, a.language)
-	sc := stripe.NewClient(key.Key, stripe.WithBackends(stripe.NewBackendsWithConfig(backendCfg)))
-	opts := []flows.Option{}
-	if rb, ok := stripe.GetBackendWithConfig(stripe.APIBackend, backendCfg).(stripe.RawRequestBackend); ok {
-		opts = append(opts, flows.WithV2(flows.NewV2(rb, key.Key)))
+	ep.Key = key.Key
+	ep.Policy = flows.NewPolicy(next, a.language)
+	if a.policy != nil {
+		a.policy(ep.Policy)
 	}
-	cl := flows.New(flows.StripeAPI{SC: sc}, append(opts,
+	a.logger.Printf("mode=%s key=%s base=%s lang=%s", a.mode, redactKey(key.Key), ep.APIBase, a.language)
+	api, v2 := flows.Connect(ep)
+	opts := []flows.Option{flows.WithV2(v2)}
+	cl := flows.New(api, append(opts,
 		flows.WithLang(a.language),
 		flows.WithAcceptance(a.acceptanceIP(), "onboard/0.1 (+terminal)"),
 	)...)
