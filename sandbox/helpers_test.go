@@ -217,3 +217,10 @@ func newRecorderT() *recorderT { return httptest.NewRecorder() }
 
 // httpClient is an http.Client on the sandbox's in-process transport.
 func httpClient(sb *Sandbox) *http.Client { return &http.Client{Transport: sb.Transport()} }
+
+// onAccount sets the Stripe-Account header of an event list: Stripe keeps
+// a connected account's events on that account.
+func onAccount(acct string, p *stripe.EventListParams) *stripe.EventListParams {
+	p.SetStripeAccount(acct)
+	return p
+}

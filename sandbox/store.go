@@ -44,6 +44,8 @@ var migrations = [][]string{
 			configurations TEXT NOT NULL
 		)`,
 	},
+	// 5: events are listed per account (the Stripe-Account header).
+	{`CREATE INDEX IF NOT EXISTS events_account ON events (account, seq)`},
 }
 
 // schemaV1 is the schema of the first slice, which had no schema_version.
