@@ -29,7 +29,7 @@ type API interface {
 	UploadFile(ctx context.Context, p *stripe.FileCreateParams) (*stripe.File, error)
 	CreateAccountLink(ctx context.Context, p *stripe.AccountLinkCreateParams) (*stripe.AccountLink, error)
 	ListAccounts(ctx context.Context, each func(*stripe.Account) bool) error
-	ListEvents(ctx context.Context, typ stripe.EventType, since int64, each func(*stripe.Event) bool) error
+	ListEvents(ctx context.Context, account string, typ stripe.EventType, after string, each func(*stripe.Event) bool) error
 	DeleteAccount(ctx context.Context, id string) error
 	AttachBankAccount(ctx context.Context, account, token, idem string) error
 	DeletePerson(ctx context.Context, account, id string) error
@@ -135,11 +135,20 @@ func (s StripeAPI) ListAccounts(ctx context.Context, each func(*stripe.Account) 
 	return nil
 }
 
-// ListEvents calls each for every event of type typ created at or after
-// since, newest first, following pages until each returns false.
-func (s StripeAPI) ListEvents(ctx context.Context, typ stripe.EventType, since int64, each func(*stripe.Event) bool) error {
-	p := &stripe.EventListParams{Type: stripe.String(string(typ)), CreatedRange: &stripe.RangeQueryParams{GreaterThanOrEqual: since}}
+// ListEvents calls each for the events of type typ on the connected
+// account (Stripe keeps them there, listed with its Stripe-Account
+// header, not on the platform). With after, an event id, it walks the
+// events newer than it, oldest first; without, the newest first. It stops
+// when each returns false.
+func (s StripeAPI) ListEvents(ctx context.Context, account string, typ stripe.EventType, after string, each func(*stripe.Event) bool) error {
+	p := &stripe.EventListParams{Type: stripe.String(string(typ))}
+	p.SetStripeAccount(account)
 	p.Limit = stripe.Int64(100)
+	if after != "" {
+		// stripe-go pages toward newer events from an ending_before
+		// cursor and yields each page oldest first.
+		p.EndingBefore = stripe.String(after)
+	}
 	for e, err := range s.SC.V1Events.List(ctx, p) {
 		if err != nil {
 			return wrap("list events", err)

@@ -6,12 +6,15 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
+	"testing"
 	"time"
 
 	"onboard/flows"
+	"onboard/sandbox"
 	"onboard/schema"
 )
 
@@ -36,11 +39,16 @@ type faulty struct {
 	next  http.RoundTripper
 	at    int
 	fault fault
+	// alternate injects the fault at every even position instead: each
+	// request's first attempt fails, its retry passes.
+	alternate bool
 
 	mu       sync.Mutex
 	n        int
 	requests []string // "METHOD host/path" of every attempt
 	keys     []string // the Idempotency-Key of every attempt
+	queries  []string // the query of every attempt
+	acting   []string // the Stripe-Account header of every attempt
 }
 
 func (f *faulty) RoundTrip(r *http.Request) (*http.Response, error) {
@@ -49,8 +57,10 @@ func (f *faulty) RoundTrip(r *http.Request) (*http.Response, error) {
 	f.n++
 	f.requests = append(f.requests, r.Method+" "+r.URL.Host+r.URL.Path)
 	f.keys = append(f.keys, r.Header.Get("Idempotency-Key"))
+	f.queries = append(f.queries, r.URL.RawQuery)
+	f.acting = append(f.acting, r.Header.Get("Stripe-Account"))
 	f.mu.Unlock()
-	if pos != f.at || f.fault == "" {
+	if (pos != f.at && !(f.alternate && pos%2 == 0)) || f.fault == "" {
 		return f.next.RoundTrip(r)
 	}
 	reset := &net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET}
@@ -117,4 +127,19 @@ func instantPolicy(next http.RoundTripper, w *waits) *flows.Policy {
 	p := flows.NewPolicy(next, schema.English)
 	p.Sleep = w.sleep
 	return p
+}
+
+// policyEnv is a flows client on a fresh sandbox through the request
+// policy, with inj between the policy and the sandbox.
+func policyEnv(t *testing.T, inj *faulty, w *waits) (*flows.Client, *sandbox.Sandbox) {
+	t.Helper()
+	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"), sandbox.WithClock(func() time.Time { return epoch }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sb.Close() })
+	inj.next = sb.Transport()
+	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_policy", APIBase: "http://sandbox.onboard.invalid",
+		FilesBase: "http://files.sandbox.onboard.invalid", Policy: instantPolicy(inj, w)})
+	return flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch })), sb
 }
