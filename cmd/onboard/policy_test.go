@@ -1,0 +1,70 @@
+package main
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"onboard/sandbox"
+)
+
+// A redirect from the API base is never followed: when the API answers an
+// account update (names, date of birth, id number) with a 307 to another
+// host, no request, and so no body, ever reaches that host, and the run
+// fails with an error that says why.
+func TestRedirectIsNeverFollowed(t *testing.T) {
+	isolate(t)
+	var mu sync.Mutex
+	var elsewhere []string
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		elsewhere = append(elsewhere, r.Method+" "+r.URL.Path+" "+string(b))
+		mu.Unlock()
+		w.WriteHeader(http.StatusOK)
+	}))
+	defer other.Close()
+	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"), sandbox.WithClock(func() time.Time {
+		return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sb.Close()
+	real := sb.Handler()
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/v1/accounts/acct_") {
+			http.Redirect(w, r, other.URL+r.URL.Path, http.StatusTemporaryRedirect)
+			return
+		}
+		real.ServeHTTP(w, r)
+	}))
+	defer api.Close()
+	ans := writeAnswers(t, `{"individual.first_name": "Jenny", "individual.last_name": "Rosen", "individual.dob": "1901-01-01",
+		"individual.id_number": "000000000", "individual.phone": "+14155550123"}`)
+	_, stderr, code := runIn(t, map[string]string{"STRIPE_API_KEY": "sk_test_redirect"}, "--api-base", api.URL,
+		"new", "--country", "US", "--business-type", "individual", "--capabilities", "transfers", "--answers", ans)
+	if code != exitFailure || !strings.Contains(stderr, "never follows redirects") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(elsewhere) > 0 {
+		t.Fatalf("requests reached the other host: %q", elsewhere)
+	}
+}
+
+func writeAnswers(t *testing.T, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "answers.json")
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
