@@ -85,3 +85,26 @@ func Message(err error) string {
 	}
 	return err.Error()
 }
+
+// ErrorLine is Message with the context the error was wrapped in kept in
+// front ("Identity: update account: …"), so a failure says which step
+// and call it stopped at; Stripe's JSON dump is replaced by its message.
+func ErrorLine(err error) string {
+	if err == nil {
+		return ""
+	}
+	full := err.Error()
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		var msg string
+		switch x := e.(type) {
+		case *APIError:
+			msg = x.Message
+		case *stripe.Error:
+			msg = Message(x)
+		default:
+			continue
+		}
+		return strings.TrimSuffix(full, e.Error()) + msg
+	}
+	return full
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -67,4 +68,49 @@ func writeAnswers(t *testing.T, body string) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// failingAPI is the sandbox behind a loopback server that answers every
+// account update with a 503 Stripe says not to retry.
+func failingAPI(t *testing.T) string {
+	t.Helper()
+	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sb.Close() })
+	real := sb.Handler()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/v1/accounts/acct_") {
+			w.Header().Set("Stripe-Should-Retry", "false")
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = io.WriteString(w, `{"error":{"type":"api_error","message":"injected 503"}}`)
+			return
+		}
+		real.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// A failure in the middle of a run names the step it stopped at and says
+// how to continue (onboard resume acct_…), with exit 1: in scripted runs
+// and in line mode.
+func TestFailureNamesTheStepAndHowToResume(t *testing.T) {
+	isolate(t)
+	env := map[string]string{"STRIPE_API_KEY": "sk_test_fail"}
+	ans := writeAnswers(t, `{"business_profile.mcc": "5734", "business_profile.url": "https://accessible.stripe.com"}`)
+	args := []string{"--api-base", failingAPI(t), "new", "--country", "US", "--business-type", "individual", "--capabilities", "transfers"}
+	_, stderr, code := runIn(t, env, append(args, "--answers", ans)...)
+	if code != exitFailure || !strings.Contains(stderr, "Business profile: ") || !strings.Contains(stderr, "injected 503") ||
+		!strings.Contains(stderr, "To continue: onboard resume acct_") || !strings.Contains(stderr, "--answers "+ans) {
+		t.Fatalf("scripted: exit %d: %s", code, stderr)
+	}
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader("1\nhttps://accessible.stripe.com\n"), &out, &errb, func(k string) string { return env[k] })
+	if code != exitFailure || !strings.Contains(errb.String(), "Business profile: injected 503") ||
+		!strings.Contains(errb.String(), "To continue: onboard resume acct_") {
+		t.Fatalf("line mode: exit %d: %s\n%s", code, errb.String(), out.String())
+	}
 }

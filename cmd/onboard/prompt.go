@@ -158,8 +158,12 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 		if errors.Is(err, errEndOfInput) {
 			break
 		}
-		if err != nil {
+		var ee *exitError
+		if errors.As(err, &ee) {
 			return err
+		}
+		if err != nil {
+			return a.runFailed(acct.ID, fmt.Errorf("%s: %w", st.Title(acct, a.language), err), "")
 		}
 		for _, path := range st.Paths {
 			tried[path] = true
@@ -208,7 +212,7 @@ func (a *app) askStep(ctx context.Context, cl *flows.Client, p prompter, acct sc
 		}
 		ask = refused(st, err)
 		if len(ask) == 0 {
-			return acct, errors.New(flows.Message(err))
+			return acct, err
 		}
 		fmt.Fprintf(p.out, "  ✗ %s\n", flows.Message(err))
 	}
