@@ -155,6 +155,9 @@ func sortStrings(s []string) {
 // RemovePerson deletes one of a company's people and returns the account
 // as it then stands (its requirements may ask for the role again).
 func (c *Client) RemovePerson(ctx context.Context, a schema.Account, personID string) (schema.Account, error) {
+	if err := c.confirmChange(ctx, a.ID, a.Country); err != nil {
+		return a, err
+	}
 	if a.V2 != nil {
 		if err := c.v2.DeletePerson(ctx, a.ID, personID); err != nil {
 			return a, FromStripeV2(err, a.Country)

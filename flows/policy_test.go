@@ -269,3 +269,50 @@ func TestPolicyErrorsInFrench(t *testing.T) {
 		t.Fatal(e.Error())
 	}
 }
+
+// On a live key, every change waits for the account's country code, in
+// every driver: the rule is the client's. A wrong code sends nothing; the
+// explorer never runs; a confirmation given beforehand through the context
+// (the TUI's screen) is used instead of the hook.
+func TestLiveRuleForEveryChange(t *testing.T) {
+	inj := &faulty{at: -1}
+	plain, _ := policyEnv(t, inj, &waits{})
+	ctx := context.Background()
+	var asked []flows.LiveChange
+	answer := "us"
+	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_live_rule", APIBase: "http://sandbox.onboard.invalid",
+		Policy: instantPolicy(inj, &waits{})})
+	cl := flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }),
+		flows.WithLive(func(_ context.Context, ch flows.LiveChange) (string, error) {
+			asked = append(asked, ch)
+			return answer + "\n", nil
+		}))
+	a, err := cl.Create(ctx, flows.NewAccount{Country: "US", BusinessType: "company", Capabilities: []string{"transfers"}})
+	if err != nil || len(asked) != 1 || asked[0].Country != "US" || asked[0].Account != "" {
+		t.Fatalf("create: %v asked %+v", err, asked)
+	}
+	steps := flows.Plan(a, flows.Strategy{}, nil, schema.English)
+	values := map[string]string{"business_profile.mcc": "5734", "business_profile.url": "https://accessible.stripe.com"}
+	answer = "FR"
+	before := inj.attempts()
+	var le *flows.LiveError
+	if _, err := cl.Submit(ctx, a, steps[0], values, 1); !errors.As(err, &le) || !strings.Contains(err.Error(), "nothing was changed") {
+		t.Fatalf("a wrong code: %v", err)
+	}
+	if inj.attempts() != before || len(asked) != 2 || asked[1].Account != a.ID {
+		t.Fatalf("a refused change sent %d requests (asked %+v)", inj.attempts()-before, asked)
+	}
+	if _, err := cl.Submit(flows.WithConfirmation(ctx, "US"), a, steps[0], values, 1); err != nil || len(asked) != 2 {
+		t.Fatalf("confirmed beforehand: %v (asked %d times)", err, len(asked))
+	}
+	if _, err := cl.Explore(ctx, flows.Setup{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}}); !errors.As(err, &le) || !le.Explore {
+		t.Fatalf("explore on a live key: %v", err)
+	}
+	if _, err := flows.New(api, flows.WithLive(nil)).Create(ctx, flows.NewAccount{Country: "US"}); !errors.As(err, &le) {
+		t.Fatalf("no way to ask, yet a change went through: %v", err)
+	}
+	// A test-mode client never asks.
+	if _, err := plain.Create(ctx, flows.NewAccount{Country: "US", BusinessType: "individual"}); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -39,6 +39,9 @@ type StillDue struct {
 // it is required, which is an *InputError sent before any request.
 // attempt numbers the tries of this step, for the idempotency key.
 func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values map[string]string, attempt int) (Result, error) {
+	if err := c.confirmChange(ctx, a.ID, a.Country); err != nil {
+		return Result{}, err
+	}
 	sctx := c.Context(a)
 	if ip := strings.TrimSpace(values["tos_acceptance.ip"]); net.ParseIP(ip) != nil {
 		// The operator recorded where the account holder accepted.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"log"
@@ -33,9 +34,11 @@ type app struct {
 	mode     string // sandbox | test | live
 	sb       *sandbox.Sandbox
 	logger   *log.Logger
-	// policy, when set (tests), adjusts the request policy: instant waits,
-	// a fault-injecting transport.
-	policy func(*flows.Policy)
+	// in is standard input's one buffered reader (see reader).
+	in *bufio.Reader
+	// tui is set when the interactive program runs: it confirms live
+	// changes on screen, not on standard input.
+	tui bool
 }
 
 // Where the in-process sandbox answers: its transport routes by host.
@@ -130,12 +133,16 @@ func (a *app) setup() (*flows.Client, func(), error) {
 	}
 	ep.Key = key.Key
 	ep.Policy = flows.NewPolicy(next, a.language)
-	if a.policy != nil {
-		a.policy(ep.Policy)
-	}
 	a.logger.Printf("mode=%s key=%s base=%s lang=%s", a.mode, redactKey(key.Key), ep.APIBase, a.language)
 	api, v2 := flows.Connect(ep)
 	opts := []flows.Option{flows.WithV2(v2)}
+	if a.mode == "live" {
+		confirm := flows.Confirm(a.askCountry)
+		if a.tui {
+			confirm = nil // the TUI asks on screen and confirms through the context
+		}
+		opts = append(opts, flows.WithLive(confirm))
+	}
 	cl := flows.New(api, append(opts,
 		flows.WithLang(a.language),
 		flows.WithAcceptance(a.acceptanceIP(), "onboard/0.1 (+terminal)"),

@@ -46,6 +46,10 @@ func codeOf(err error) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
+	var le *flows.LiveError
+	if errors.As(err, &le) {
+		return exitUsage // the operator did not confirm: nothing was sent
+	}
 	return exitFailure
 }
 
@@ -53,7 +57,7 @@ func codeOf(err error) int {
 // where it stopped (the step and the call, in err's wrapping) and how to
 // continue from there. Exit 1, or 2 for an answer refused before sending.
 func (a *app) runFailed(id string, err error, rest string) error {
-	code := exitFailure
+	code := codeOf(err)
 	var ie *flows.InputError
 	if errors.As(err, &ie) {
 		code = exitUsage

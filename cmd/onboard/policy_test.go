@@ -74,12 +74,7 @@ func writeAnswers(t *testing.T, body string) string {
 // account update with a 503 Stripe says not to retry.
 func failingAPI(t *testing.T) string {
 	t.Helper()
-	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { sb.Close() })
-	real := sb.Handler()
+	real := openSandbox(t).Handler()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/v1/accounts/acct_") {
 			w.Header().Set("Stripe-Should-Retry", "false")
@@ -113,4 +108,14 @@ func TestFailureNamesTheStepAndHowToResume(t *testing.T) {
 		!strings.Contains(errb.String(), "To continue: onboard resume acct_") {
 		t.Fatalf("line mode: exit %d: %s\n%s", code, errb.String(), out.String())
 	}
+}
+
+func openSandbox(t *testing.T) *sandbox.Sandbox {
+	t.Helper()
+	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sb.Close() })
+	return sb
 }

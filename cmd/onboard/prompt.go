@@ -124,27 +124,21 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 		return err
 	}
 	defer release()
-	p := prompter{in: bufio.NewReader(a.stdin), out: a.stdout, lang: a.language}
+	p := prompter{in: a.reader(), out: a.stdout, lang: a.language}
 	if f, ok := a.stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		p.tty = f
 	}
 	var acct schema.Account
 	if s.new {
-		if err := a.confirmLive(s.setup.Country); err != nil {
-			return err
-		}
 		acct, err = cl.Create(ctx, s.setup)
 		if err == nil {
 			fmt.Fprintf(a.stdout, "%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, acct.BusinessType)
 		}
 	} else {
 		acct, err = cl.Load(ctx, s.accountID)
-		if err == nil {
-			err = a.confirmLive(acct.Country)
-		}
 	}
 	if err != nil {
-		return errors.New(flows.Message(err))
+		return withCode(codeOf(err), errors.New(flows.Message(err)))
 	}
 	tried := map[string]bool{}
 	for range 64 {

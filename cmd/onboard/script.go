@@ -29,13 +29,10 @@ func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strateg
 	if err := ans.Validate(sctx); err != nil {
 		return withCode(exitUsage, describeInput(err))
 	}
-	if err := a.confirmLive(n.Country); err != nil {
-		return err
-	}
 	say := a.progress(asJSON)
 	acct, err := cl.Create(ctx, n)
 	if err != nil {
-		return fmt.Errorf("create account: %s", flows.Message(err))
+		return fmt.Errorf("create account: %w", err)
 	}
 	say("%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, acct.BusinessType)
 	return a.finishScript(ctx, cl, acct, s, ans, path, asJSON)
@@ -58,9 +55,6 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, pat
 	}
 	if err := ans.Validate(cl.Context(acct)); err != nil {
 		return withCode(exitUsage, describeInput(err))
-	}
-	if err := a.confirmLive(acct.Country); err != nil {
-		return err
 	}
 	return a.finishScript(ctx, cl, acct, s, ans, path, asJSON)
 }
