@@ -106,10 +106,10 @@ type tosJSON struct {
 
 // listJSON is Stripe's list envelope.
 type listJSON struct {
-	Object     string `json:"object"`
-	Data       []any  `json:"data"`
-	HasMore    bool   `json:"has_more"`
-	URL        string `json:"url"`
+	Object  string `json:"object"`
+	Data    []any  `json:"data"`
+	HasMore bool   `json:"has_more"`
+	URL     string `json:"url"`
 }
 
 // emptyRequirements is the hash with nothing in it (future_requirements
