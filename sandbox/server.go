@@ -33,6 +33,8 @@ type request struct {
 	// account is the Stripe-Account header: the connected account the
 	// request acts as ("" for the platform itself).
 	account string
+	// fromV2 marks a step of the Accounts v2 façade (v2.go).
+	fromV2 bool
 }
 
 // upload is the file part of a multipart request.
