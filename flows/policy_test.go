@@ -316,3 +316,43 @@ func TestLiveRuleForEveryChange(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// hosts records the host of every request and answers 200.
+type hosts struct {
+	mu  sync.Mutex
+	all []string
+}
+
+func (h *hosts) RoundTrip(r *http.Request) (*http.Response, error) {
+	h.mu.Lock()
+	h.all = append(h.all, r.Method+" "+r.URL.Scheme+"://"+r.URL.Host+r.URL.Path)
+	h.mu.Unlock()
+	return answer(http.StatusOK, nil)(r)
+}
+
+// Uploads go to Stripe's files host by default and to the given base
+// otherwise (a local simulator), never to the API host by accident:
+// stripe-go's NewBackendsWithConfig would copy the API URL to them.
+func TestUploadsGoToTheFilesHost(t *testing.T) {
+	for _, c := range []struct{ api, files, wantAPI, wantFiles string }{
+		{"", "", "https://api.stripe.com", "https://files.stripe.com"},
+		{"https://api.stripe.com", "", "https://api.stripe.com", "https://files.stripe.com"},
+		{"http://127.0.0.1:12111", "http://127.0.0.1:12111", "http://127.0.0.1:12111", "http://127.0.0.1:12111"},
+	} {
+		h := &hosts{}
+		api, _ := flows.Connect(flows.Endpoint{Key: "sk_test_hosts", APIBase: c.api, FilesBase: c.files,
+			Policy: flows.NewPolicy(h, schema.English)})
+		ctx := context.Background()
+		if _, err := api.UploadFile(ctx, &stripe.FileCreateParams{Purpose: stripe.String(string(stripe.FilePurposeIdentityDocument)),
+			FileReader: bytes.NewReader(pngBytes), Filename: stripe.String("id.png")}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := api.GetAccount(ctx, "acct_1"); err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"POST " + c.wantFiles + "/v1/files", "GET " + c.wantAPI + "/v1/accounts/acct_1"}
+		if strings.Join(h.all, "|") != strings.Join(want, "|") {
+			t.Errorf("%q/%q: %v, want %v", c.api, c.files, h.all, want)
+		}
+	}
+}

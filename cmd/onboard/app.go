@@ -41,11 +41,6 @@ type app struct {
 	tui bool
 }
 
-// Where the in-process sandbox answers: its transport routes by host.
-const (
-	sandboxAPIBase   = "http://sandbox.onboard.invalid"
-	sandboxFilesBase = "http://files.sandbox.onboard.invalid"
-)
 
 // setup resolves language, key and API base, and opens the sandbox when no
 // key is given. The returned func releases what it opened.
@@ -104,7 +99,7 @@ func (a *app) setup() (*flows.Client, func(), error) {
 		key = keyChoice{Key: "sk_test_sandbox", Source: "sandbox"}
 		// The in-process sandbox routes by host like Stripe: uploads on
 		// the files host, the rest on the API host.
-		ep.APIBase, ep.FilesBase = sandboxAPIBase, sandboxFilesBase
+		ep.APIBase, ep.FilesBase = sandbox.APIBase, sandbox.FilesBase
 		next = sb.Transport()
 		release = func() { sb.Close(); closeLog() }
 	default:
