@@ -110,12 +110,7 @@ func (a *app) setup() (*flows.Client, func(), error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		ep.APIBase = origin
-		if origin != stripeAPIBase {
-			// A loopback simulator or stripe-mock serves uploads itself;
-			// Stripe serves them on files.stripe.com (Endpoint's default).
-			ep.FilesBase = origin
-		}
+		ep.APIBase, ep.FilesBase = origin, filesBaseFor(origin)
 		a.mode = "test"
 		if isLiveKey(key.Key) {
 			a.mode = "live"
@@ -200,3 +195,13 @@ func (f fileLogger) Debugf(string, ...any)          {}
 func (f fileLogger) Infof(string, ...any)           {}
 func (f fileLogger) Warnf(format string, v ...any)  { f.l.Printf("stripe warn: "+format, v...) }
 func (f fileLogger) Errorf(format string, v ...any) { f.l.Printf("stripe error: "+format, v...) }
+
+// filesBaseFor is where uploads go for an API origin: Stripe serves them
+// on files.stripe.com (flows.Endpoint's default, ""), a loopback
+// simulator or stripe-mock on its one origin.
+func filesBaseFor(origin string) string {
+	if origin == stripeAPIBase {
+		return ""
+	}
+	return origin
+}

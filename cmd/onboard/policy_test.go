@@ -119,3 +119,14 @@ func openSandbox(t *testing.T) *sandbox.Sandbox {
 	t.Cleanup(func() { sb.Close() })
 	return sb
 }
+
+// Uploads follow --api-base: Stripe's files host for Stripe's API, the
+// same origin for a loopback simulator.
+func TestFilesBaseFollowsAPIBase(t *testing.T) {
+	if got := filesBaseFor(stripeAPIBase); got != "" {
+		t.Errorf("Stripe: %q (the empty base is files.stripe.com)", got)
+	}
+	if got := filesBaseFor("http://127.0.0.1:12111"); got != "http://127.0.0.1:12111" {
+		t.Errorf("loopback: %q", got)
+	}
+}
