@@ -296,13 +296,13 @@ func TestLiveRuleForEveryChange(t *testing.T) {
 	answer = "FR"
 	before := inj.attempts()
 	var le *flows.LiveError
-	if _, err := cl.Submit(ctx, a, steps[0], values, 1); !errors.As(err, &le) || !strings.Contains(err.Error(), "nothing was changed") {
+	if _, err := cl.Submit(ctx, a, steps[0], values); !errors.As(err, &le) || !strings.Contains(err.Error(), "nothing was changed") {
 		t.Fatalf("a wrong code: %v", err)
 	}
 	if inj.attempts() != before || len(asked) != 2 || asked[1].Account != a.ID {
 		t.Fatalf("a refused change sent %d requests (asked %+v)", inj.attempts()-before, asked)
 	}
-	if _, err := cl.Submit(flows.WithConfirmation(ctx, "US"), a, steps[0], values, 1); err != nil || len(asked) != 2 {
+	if _, err := cl.Submit(flows.WithConfirmation(ctx, "US"), a, steps[0], values); err != nil || len(asked) != 2 {
 		t.Fatalf("confirmed beforehand: %v (asked %d times)", err, len(asked))
 	}
 	if _, err := cl.Explore(ctx, flows.Setup{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}}); !errors.As(err, &le) || !le.Explore {

@@ -41,7 +41,6 @@ type app struct {
 	tui bool
 }
 
-
 // setup resolves language, key and API base, and opens the sandbox when no
 // key is given. The returned func releases what it opened.
 func (a *app) setup() (*flows.Client, func(), error) {

@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -47,8 +46,8 @@ func TestRedirectIsNeverFollowed(t *testing.T) {
 		real.ServeHTTP(w, r)
 	}))
 	defer api.Close()
-	ans := writeAnswers(t, `{"individual.first_name": "Jenny", "individual.last_name": "Rosen", "individual.dob": "1901-01-01",
-		"individual.id_number": "000000000", "individual.phone": "+14155550123"}`)
+	ans := writeAnswers(t, map[string]any{"individual.first_name": "Jenny", "individual.last_name": "Rosen", "individual.dob": "1901-01-01",
+		"individual.id_number": "000000000", "individual.phone": "+14155550123"})
 	_, stderr, code := runIn(t, map[string]string{"STRIPE_API_KEY": "sk_test_redirect"}, "--api-base", api.URL,
 		"new", "--country", "US", "--business-type", "individual", "--capabilities", "transfers", "--answers", ans)
 	if code != exitFailure || !strings.Contains(stderr, "never follows redirects") {
@@ -59,15 +58,6 @@ func TestRedirectIsNeverFollowed(t *testing.T) {
 	if len(elsewhere) > 0 {
 		t.Fatalf("requests reached the other host: %q", elsewhere)
 	}
-}
-
-func writeAnswers(t *testing.T, body string) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), "answers.json")
-	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return p
 }
 
 // failingAPI is the sandbox behind a loopback server that answers every
@@ -95,7 +85,7 @@ func failingAPI(t *testing.T) string {
 func TestFailureNamesTheStepAndHowToResume(t *testing.T) {
 	isolate(t)
 	env := map[string]string{"STRIPE_API_KEY": "sk_test_fail"}
-	ans := writeAnswers(t, `{"business_profile.mcc": "5734", "business_profile.url": "https://accessible.stripe.com"}`)
+	ans := writeAnswers(t, map[string]any{"business_profile.mcc": "5734", "business_profile.url": "https://accessible.stripe.com"})
 	args := []string{"--api-base", failingAPI(t), "new", "--country", "US", "--business-type", "individual", "--capabilities", "transfers"}
 	_, stderr, code := runIn(t, env, append(args, "--answers", ans)...)
 	if code != exitFailure || !strings.Contains(stderr, "Business profile: ") || !strings.Contains(stderr, "injected 503") ||
