@@ -3,6 +3,7 @@ package flows
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 
@@ -101,6 +102,10 @@ func ErrorLine(err error) string {
 			msg = x.Message
 		case *stripe.Error:
 			msg = Message(x)
+		case *url.Error:
+			// `Post "https://…/v1/accounts": …`: the call is already
+			// named, the URL says nothing more.
+			msg = ErrorLine(x.Err)
 		default:
 			continue
 		}

@@ -106,7 +106,7 @@ type TimeoutError struct {
 }
 
 func (e *TimeoutError) Error() string {
-	return fmt.Sprintf(schema.T("no answer from %s within %s", "aucune réponse de %s en %s").In(e.Lang), e.Host, e.After)
+	return fmt.Sprintf(schema.T("no answer from %s within %s", "aucune réponse de %s en %s").In(e.Lang), e.Host, e.After.Round(time.Second))
 }
 
 // Timeout reports true, as net.Error timeouts do.

@@ -1,7 +1,9 @@
 package flows
 
 import (
+	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -154,6 +156,10 @@ func TestErrorLineKeepsTheStep(t *testing.T) {
 	se := &stripe.Error{Msg: "injected 503", HTTPStatusCode: 503, Type: stripe.ErrorTypeAPI}
 	err := fmt.Errorf("Identity: %w", FromStripe(fmt.Errorf("list persons: %w", se), "US"))
 	if got := ErrorLine(err); got != "Identity: injected 503" {
+		t.Errorf("got %q", got)
+	}
+	lost := fmt.Errorf("create account: %w", &url.Error{Op: "Post", URL: "https://api.stripe.com/v1/accounts", Err: errors.New("no answer")})
+	if got := ErrorLine(lost); got != "create account: no answer" {
 		t.Errorf("got %q", got)
 	}
 	raw := fmt.Errorf("Identity: list persons: %w", se)

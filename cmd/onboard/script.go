@@ -32,7 +32,11 @@ func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strateg
 	say := a.progress(asJSON)
 	acct, err := cl.Create(ctx, n)
 	if err != nil {
-		return fmt.Errorf("create account: %w", err)
+		line := flows.ErrorLine(err)
+		if !strings.HasPrefix(line, "create account") {
+			line = "create account: " + line
+		}
+		return withCode(codeOf(err), errors.New(line))
 	}
 	say("%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, acct.BusinessType)
 	return a.finishScript(ctx, cl, acct, s, ans, path, asJSON)
