@@ -34,7 +34,11 @@ import (
 // The rules: a request is retried on 429, 5xx, a connection error or its
 // own 30 s timeout, when it is a read (GET) or a write that carries an
 // Idempotency-Key (Stripe then replays the first result, so a write whose
-// answer was lost cannot apply twice). Stripe-Should-Retry: true forces a
+// answer was lost cannot apply twice). Every write onboard sends has one:
+// stripe-go adds a random key to a POST or DELETE whose params are not
+// nil (the API passes params to each), flows sets its own per step, and
+// V2.call keys every v2 write. The retry resends the same request, key
+// included. Stripe-Should-Retry: true forces a
 // retry, false forbids it. Waits grow exponentially with jitter and are
 // never shorter than Retry-After. A run has a budget: the time lost to
 // failed attempts and waits; once it is spent, failures are returned at
