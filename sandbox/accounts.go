@@ -31,6 +31,12 @@ func createAccount(r *request) (any, error) {
 	if err := ap.apply(true); err != nil {
 		return nil, err
 	}
+	// The spec: capabilities are required when the account has no
+	// Stripe-hosted dashboard (custom accounts). A v2 account with only
+	// the customer configuration has none, and is allowed.
+	if a.Controller.DashboardType == "none" && len(a.Capabilities) == 0 && !r.fromV2 {
+		return nil, errNoCapabilities()
+	}
 	return persist(r, a, nil)
 }
 

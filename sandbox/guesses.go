@@ -97,3 +97,23 @@ func payoutDelayDays(country string) int {
 // requirements error enum; the payout's own failure_code (no_account …)
 // is in the error's reason.
 const payoutFailedCode = "invalid_value_other"
+
+// stripeControllerDefaults are the controller properties of an account
+// created with neither type nor a full controller hash: Stripe documents
+// that unspecified properties take the value with the lowest onboarding
+// complexity (Stripe collects requirements, full Dashboard, the account
+// pays fees, Stripe bears losses). [G] When only requirement_collection=
+// application is given, the dashboard defaults to none, the one value
+// Stripe allows with it.
+var stripeControllerDefaults = controllerFacts{
+	RequirementCollection: "stripe", FeesPayer: "account", LossesPayments: "stripe", DashboardType: "full",
+}
+
+// errNoCapabilities refuses a custom (no-dashboard) account created
+// without capabilities; the spec says capabilities are required then.
+// [G] the message wording and the parameter_missing code.
+func errNoCapabilities() *apiError {
+	e := errMissingParam("capabilities")
+	e.Message = "Missing required param: capabilities. Accounts without access to a Stripe-hosted dashboard (custom accounts) must request at least one capability."
+	return e
+}

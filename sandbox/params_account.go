@@ -71,10 +71,17 @@ func (ap *applier) apply(create bool) error {
 // createOnly handles type, controller and country.
 func (ap *applier) createOnly(p *param) error {
 	a := ap.a
-	if t, ok, e := p.get("type").nonEmpty(); e != nil {
+	t, hasType, e := p.get("type").nonEmpty()
+	if e != nil {
 		return e
-	} else if ok && t != "custom" {
+	} else if hasType && t != "custom" {
 		return invalid("", "type", "The sandbox only models accounts onboarded through the API (type=custom or controller[requirement_collection]=application); got type=%s.", t)
+	}
+	if !hasType {
+		// Without a type, what the controller leaves out takes Stripe's
+		// defaults, the lowest onboarding complexity (a Stripe-collected
+		// account with the full Dashboard), not the custom mapping.
+		a.Controller = stripeControllerDefaults
 	}
 	c := p.get("controller")
 	for _, f := range []struct {
@@ -82,7 +89,7 @@ func (ap *applier) createOnly(p *param) error {
 		dst     *string
 		allowed []string
 	}{
-		{[]string{"requirement_collection"}, &a.Controller.RequirementCollection, []string{"application"}},
+		{[]string{"requirement_collection"}, &a.Controller.RequirementCollection, []string{"application", "stripe"}},
 		{[]string{"fees", "payer"}, &a.Controller.FeesPayer, []string{"account", "application"}},
 		{[]string{"losses", "payments"}, &a.Controller.LossesPayments, []string{"application", "stripe"}},
 		{[]string{"stripe_dashboard", "type"}, &a.Controller.DashboardType, []string{"none", "express", "full"}},
@@ -114,6 +121,14 @@ func (ap *applier) createOnly(p *param) error {
 		return invalid("country_unsupported", "country", "The sandbox does not model accounts in %s yet.", a.Country)
 	}
 	a.DefaultCurrency = prof.Currency
+	if !hasType && !c.get("stripe_dashboard").get("type").present() && a.Controller.RequirementCollection == "application" {
+		a.Controller.DashboardType = "none" // see stripeControllerDefaults
+	}
+	if a.Controller.RequirementCollection != "application" {
+		return invalid("", "controller[requirement_collection]",
+			"Without type=custom or controller[requirement_collection]=application, Stripe creates an account whose requirements Stripe collects; "+
+				"the sandbox only models accounts the platform onboards through the API.")
+	}
 	return nil
 }
 
