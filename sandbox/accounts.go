@@ -40,6 +40,21 @@ func createAccount(r *request) (any, error) {
 	return persist(r, a, nil)
 }
 
+// retrieveOwnAccount serves GET /v1/account: the account the request acts
+// as, which is the connected account of its Stripe-Account header, or
+// the platform itself without one.
+func retrieveOwnAccount(r *request) (any, error) {
+	if r.account == "" {
+		r.params.get("expand").markAll()
+		if e := r.params.unknown(); e != nil {
+			return nil, e
+		}
+		return platformAccount(r.now), nil
+	}
+	r.pathID = r.account
+	return retrieveAccount(r)
+}
+
 // retrieveAccount serves GET /v1/accounts/{id}.
 func retrieveAccount(r *request) (any, error) {
 	r.params.get("expand").markAll()

@@ -117,3 +117,21 @@ func errNoCapabilities() *apiError {
 	e.Message = "Missing required param: capabilities. Accounts without access to a Stripe-hosted dashboard (custom accounts) must request at least one capability."
 	return e
 }
+
+// platformAccount is what GET /v1/account answers without Stripe-Account:
+// the platform's own account, which the sandbox does not otherwise model.
+// [G] a fixed, fully enabled US standard account.
+func platformAccount(now time.Time) map[string]any {
+	return map[string]any{
+		"id": "acct_sandboxplatform", "object": "account", "type": "standard", "country": "US",
+		"default_currency": "usd", "charges_enabled": true, "payouts_enabled": true, "details_submitted": true,
+		"email": nil, "business_type": nil, "created": now.Add(-365 * 24 * time.Hour).Unix(), "metadata": map[string]string{},
+	}
+}
+
+// errDeleteIndividual answers DELETE of the person that is an individual
+// account's individual. [G] Stripe's exact answer is not documented; the
+// sandbox refuses it as a bad request rather than pretending it is missing.
+func errDeleteIndividual(id string) *apiError {
+	return invalid("", "person", "The person %s is this account's individual and cannot be deleted; update the account's individual instead.", id)
+}

@@ -171,6 +171,9 @@ func deletePerson(r *request) (any, error) {
 	var before []byte
 	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
 		pf := a.person(r.subID)
+		if pf == nil && a.Individual != nil && a.Individual.ID == r.subID {
+			return errDeleteIndividual(r.subID)
+		}
 		if pf == nil {
 			return errNoSuch("person", r.subID, "person")
 		}

@@ -74,6 +74,9 @@ var routes = map[string]handlerFunc{
 	"POST v1/accounts/*/external_accounts/*":   updateExternalAccount,
 	"DELETE v1/accounts/*/external_accounts/*": deleteExternalAccount,
 	"POST v1/account_links":                    createAccountLink,
+	"GET v1/account":                           retrieveOwnAccount,
+	"GET v1/country_specs":                     listCountrySpecs,
+	"GET v1/country_specs/*":                   retrieveCountrySpec,
 	"POST v1/files":                            createFile,
 	"GET v1/files":                             listFiles,
 	"GET v1/files/*":                           retrieveFile,
@@ -83,6 +86,20 @@ var routes = map[string]handlerFunc{
 	"GET v1/events/*":                          retrieveEvent,
 	"POST _sandbox/accounts/*/trigger":         adminTrigger,
 	"POST _sandbox/accounts/*/volume":          adminVolume,
+}
+
+// init adds Stripe's other names for the same endpoints: /people for
+// /persons, /bank_accounts for /external_accounts.
+func init() {
+	for k, h := range routes {
+		seg := strings.Split(k, "/")
+		if len(seg) >= 4 {
+			if alias, ok := map[string]string{"persons": "people", "external_accounts": "bank_accounts"}[seg[3]]; ok {
+				seg[3] = alias
+				routes[strings.Join(seg, "/")] = h
+			}
+		}
+	}
 }
 
 // route finds the handler for method and path, with the id segments.
