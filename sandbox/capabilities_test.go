@@ -171,3 +171,46 @@ func TestEventFilters(t *testing.T) {
 		}
 	}
 }
+
+// Every capability the spec knows can be requested: payment methods that
+// need card_payments' information share its requirements and status, the
+// others are inactive with no requirements; a name the spec does not know
+// is still refused.
+func TestEveryCapabilityTheSpecKnows(t *testing.T) {
+	e := newTransportEnv(t)
+	a := e.createUSIndividual()
+	acct := stripe.String(a.ID)
+	for _, c := range specCapabilities {
+		if _, err := e.sc.V1Capabilities.Update(e.ctx, c, &stripe.CapabilityUpdateParams{Account: acct, Requested: stripe.Bool(true)}); err != nil {
+			t.Errorf("request %s: %v", c, err)
+		}
+	}
+	card, err := e.sc.V1Capabilities.Retrieve(e.ctx, "card_payments", &stripe.CapabilityRetrieveParams{Account: acct})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ach, err := e.sc.V1Capabilities.Retrieve(e.ctx, "us_bank_account_ach_payments", &stripe.CapabilityRetrieveParams{Account: acct})
+	if err != nil || ach.Status != card.Status || !slices.Equal(ach.Requirements.CurrentlyDue, card.Requirements.CurrentlyDue) || len(ach.Requirements.CurrentlyDue) == 0 {
+		t.Errorf("ACH follows card_payments: %+v vs %+v (%v)", ach.Requirements, card.Requirements, err)
+	}
+	issuing, err := e.sc.V1Capabilities.Retrieve(e.ctx, "card_issuing", &stripe.CapabilityRetrieveParams{Account: acct})
+	if err != nil || issuing.Status != "inactive" || len(issuing.Requirements.EventuallyDue) != 0 || issuing.Requirements.DisabledReason != "other" {
+		t.Errorf("card_issuing: %q %+v %v", issuing.Status, issuing.Requirements, err)
+	}
+	got := e.get(a.ID)
+	if got.Capabilities.CardIssuing != "inactive" || got.Capabilities.USBankAccountACHPayments == "" {
+		t.Errorf("account.capabilities: %+v", got.Capabilities)
+	}
+	n := 0
+	for _, err := range e.sc.V1Capabilities.List(e.ctx, &stripe.CapabilityListParams{Account: acct}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if n != len(specCapabilities) {
+		t.Errorf("listed %d capabilities, want %d", n, len(specCapabilities))
+	}
+	_, err = e.update(a.ID, "capabilities[crypto][requested]", "true")
+	wantErr(t, err, 400, "parameter_unknown", "capabilities[crypto]")
+}

@@ -135,3 +135,8 @@ func platformAccount(now time.Time) map[string]any {
 func errDeleteIndividual(id string) *apiError {
 	return invalid("", "person", "The person %s is this account's individual and cannot be deleted; update the account's individual instead.", id)
 }
+
+// unmodelledCapabilityReason is the disabled_reason of a requested
+// capability the sandbox does not model: it stays inactive with no
+// requirements. [G] "other" is the spec's catch-all value.
+var unmodelledCapabilityReason = "other"

@@ -194,7 +194,7 @@ func (ap *applier) agreement(p *param) error {
 func (ap *applier) capabilities(p *param) error {
 	caps := p.get("capabilities")
 	for _, name := range caps.names() {
-		if !slices.Contains(knownCapabilities, name) {
+		if !slices.Contains(specCapabilities, name) {
 			continue // untouched, so reported as unknown
 		}
 		n := caps.get(name).get("requested")
