@@ -193,7 +193,6 @@ func supported(country, businessType string) bool {
 	return ok
 }
 
-
 // verifyGroup is a set of requirements Stripe verifies together. The group
 // runs once every Core alternative has a submitted member; its members then
 // settle together, one delay after the latest submission. Members and Core
