@@ -26,6 +26,9 @@ func newAccountFacts(r *request) *accountFacts {
 
 // createAccount serves POST /v1/accounts.
 func createAccount(r *request) (any, error) {
+	if err := mergeToken(r, "account_token", "account"); err != nil {
+		return nil, err
+	}
 	a := newAccountFacts(r)
 	ap := &applier{r: r, a: a}
 	if err := ap.apply(true); err != nil {
@@ -83,6 +86,9 @@ func retrieveAccount(r *request) (any, error) {
 // before this request are frozen first, so the update only re-opens the
 // verifications of the fields it changes.
 func updateAccount(r *request) (any, error) {
+	if err := mergeToken(r, "account_token", "account"); err != nil {
+		return nil, err
+	}
 	a, _, err := mustAccount(r, r.pathID, "id")
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -35,6 +36,11 @@ type request struct {
 	account string
 	// fromV2 marks a step of the Accounts v2 façade (v2.go).
 	fromV2 bool
+	// form is the decoded form the params were parsed from, for the
+	// handlers that merge a token's parameters into it.
+	form url.Values
+	// remoteIP is the client's address, recorded by ToS acceptance tokens.
+	remoteIP string
 }
 
 // upload is the file part of a multipart request.
@@ -158,7 +164,7 @@ func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 		return
 	}
 	r := &request{ctx: hr.Context(), sb: s, params: parseParams(values), id: reqID, pathID: pathID, subID: subID, upload: up,
-		account: hr.Header.Get("Stripe-Account")}
+		account: hr.Header.Get("Stripe-Account"), form: values, remoteIP: remoteIP(hr)}
 	var fp string
 	if hr.Method == http.MethodPost {
 		r.idemKey = hr.Header.Get("Idempotency-Key")
@@ -256,6 +262,15 @@ func (s *Sandbox) setDate(w http.ResponseWriter, hr *http.Request, now time.Time
 		}
 	}
 	w.Header().Set("Date", now.UTC().Format(http.TimeFormat))
+}
+
+// remoteIP is the host part of the request's remote address.
+func remoteIP(hr *http.Request) string {
+	host, _, err := net.SplitHostPort(hr.RemoteAddr)
+	if err != nil {
+		return hr.RemoteAddr
+	}
+	return host
 }
 
 // readValues returns the form parameters: the body for POST, the query
