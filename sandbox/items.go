@@ -61,7 +61,10 @@ func expandItems(a *accountFacts, now time.Time) []item {
 	}
 	for _, prefix := range prefixes {
 		identity, address, hold := checkFailed(a, prefix, now)
-		if identity || hold {
+		// A failing test document fails regardless of the keyed checks
+		// (Stripe's guide: the test image wins, both ways).
+		docFailed := rawStatus(a, prefix+"verification.document", now) == fieldFailed
+		if identity || hold || docFailed {
 			add(item{Path: prefix + "verification.document", PayoutsOnly: hold && !identity})
 		}
 		if address && prefix != "company." {
