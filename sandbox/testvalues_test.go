@@ -61,3 +61,20 @@ func TestFailureDocumentFailsRegardless(t *testing.T) {
 		t.Errorf("status %q due %v", a.Individual.Verification.Status, a.Requirements.CurrentlyDue)
 	}
 }
+
+// A date of birth or an address that fails its check is not asked again;
+// the document that replaces it is due instead.
+func TestFailedDOBAndAddressAreNotRelisted(t *testing.T) {
+	e := newTransportEnv(t)
+	a := e.onboardWith("individual[dob][year]", "1950", "individual[address][line1]", "address_no_match")
+	for _, p := range a.Requirements.CurrentlyDue {
+		if strings.HasPrefix(p, "individual.dob.") || strings.HasPrefix(p, "individual.address.") {
+			t.Errorf("%s asked again: %v", p, a.Requirements.CurrentlyDue)
+		}
+	}
+	for _, want := range []string{"individual.verification.document", "individual.verification.additional_document"} {
+		if !slices.Contains(a.Requirements.CurrentlyDue, want) {
+			t.Errorf("%s not due: %v", want, a.Requirements.CurrentlyDue)
+		}
+	}
+}

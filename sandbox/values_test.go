@@ -18,7 +18,7 @@ func TestMoreTestValues(t *testing.T) {
 		charges   bool
 	}{
 		{"address_line1_no_match", []string{"individual[address][line1]", "address_line1_no_match"},
-			map[string]string{"individual.address.line1": "verification_failed_address_match"}, false},
+			map[string]string{"individual.verification.additional_document": "verification_failed_address_match"}, false},
 		{"geoblocked", []string{"business_profile[url]", "https://geoblocked.stripe.com"},
 			map[string]string{"business_profile.url": "invalid_url_website_inaccessible_geoblocked"}, false},
 		{"mismatch url", []string{"business_profile[url]", "https://mismatch.stripe.com"},
