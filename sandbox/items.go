@@ -47,6 +47,9 @@ func expandItems(a *accountFacts, now time.Time) []item {
 			add(base)
 		}
 	}
+	for _, it := range representativeRoleItems(a) {
+		add(it)
+	}
 	// A failed identity check (or a watch-list alert) asks for an identity
 	// document; a failed company check for a proof of entity.
 	var prefixes []string

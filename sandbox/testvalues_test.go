@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stripe/stripe-go/v82"
 )
 
 // 1902-01-01 and 222222222 verify at once: the result is in the response
@@ -76,5 +78,24 @@ func TestFailedDOBAndAddressAreNotRelisted(t *testing.T) {
 		if !slices.Contains(a.Requirements.CurrentlyDue, want) {
 			t.Errorf("%s not due: %v", want, a.Requirements.CurrentlyDue)
 		}
+	}
+}
+
+// A US representative who is neither an executive nor an owner is asked
+// relationship.executive (Stripe's US walkthrough).
+func TestUSRepresentativeMustBeExecutiveOrOwner(t *testing.T) {
+	e := newTransportEnv(t)
+	co := e.createAccount("US", "company")
+	p := e.createPerson(co.ID, "first_name", "Jenny", "relationship[representative]", "true")
+	want := p.ID + ".relationship.executive"
+	if a := e.get(co.ID); !slices.Contains(a.Requirements.CurrentlyDue, want) {
+		t.Errorf("%s not due: %v", want, a.Requirements.CurrentlyDue)
+	}
+	if _, err := e.sc.V1Persons.Update(e.ctx, p.ID, &stripe.PersonUpdateParams{Account: stripe.String(co.ID),
+		Relationship: &stripe.PersonUpdateRelationshipParams{Executive: stripe.Bool(true)}}); err != nil {
+		t.Fatal(err)
+	}
+	if a := e.get(co.ID); slices.Contains(a.Requirements.CurrentlyDue, want) {
+		t.Errorf("%s still due once the representative is an executive", want)
 	}
 }
