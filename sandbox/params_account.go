@@ -290,7 +290,7 @@ func (ap *applier) profile(p *param) error {
 	}{
 		{"mcc", "business_profile.mcc", checkMCC},
 		{"name", "", nil},
-		{"product_description", "", checkProductDescription},
+		{"product_description", "", nil}, // checked asynchronously below
 		{"support_email", "", checkEmail},
 		{"support_phone", "", checkPhone},
 		{"support_url", "", checkURL},
@@ -304,28 +304,40 @@ func (ap *applier) profile(p *param) error {
 			ap.a.Profile[f.name] = v
 		}
 	}
-	if bp.get("product_description").present() {
-		pd := ap.a.Profile["product_description"]
-		code := ""
-		if strings.TrimSpace(pd) == "require_url" {
-			code = "invalid_url_web_presence_detected"
-		}
-		delete(ap.a.Fields, "business_profile.product_description")
-		ap.submit("business_profile.product_description", outcome{Code: code})
-	}
 	if v, ok, _ := bp.get("name").nonEmpty(); ok {
 		if code := profileNameOutcomes[strings.TrimSpace(v)]; code != "" {
 			ap.submit("business_profile.name", outcome{Code: code})
 		}
 	}
 	u, ok, err := readString(bp.get("url"), checkURL)
-	if err != nil || !ok {
+	if err != nil {
 		return err
 	}
-	if pd := ap.a.Profile["product_description"]; pd != "" && strings.EqualFold(strings.TrimSpace(pd), strings.TrimSpace(u)) {
-		return invalid("invalid_product_description_url_match", "business_profile[product_description]", "The product description must not be the same as the business URL.")
+	if ok {
+		ap.a.Profile["url"] = u
+		ap.submit("business_profile.url", urlOutcome(u))
 	}
-	ap.a.Profile["url"] = u
-	ap.submit("business_profile.url", urlOutcome(u))
+	if bp.get("product_description").present() || (ok && ap.a.Profile["product_description"] != "") {
+		// Stripe reviews the description after the request: a short one,
+		// or one that only repeats the URL, comes back as a requirements
+		// error, not as a refused request.
+		delete(ap.a.Fields, "business_profile.product_description")
+		ap.submit("business_profile.product_description", outcome{Code: productDescriptionCode(ap.a.Profile)})
+	}
 	return nil
+}
+
+// productDescriptionCode is the requirements error a product description
+// earns ("" when it is fine).
+func productDescriptionCode(profile map[string]string) string {
+	pd := strings.TrimSpace(profile["product_description"])
+	switch {
+	case pd == "require_url":
+		return "invalid_url_web_presence_detected"
+	case len([]rune(pd)) < 10:
+		return "invalid_product_description_length"
+	case strings.EqualFold(pd, strings.TrimSpace(profile["url"])):
+		return "invalid_product_description_url_match"
+	}
+	return ""
 }
