@@ -21,6 +21,9 @@ type Client struct {
 	refreshURL, returnURL string
 	// v2 calls Accounts v2; nil when it is not configured.
 	v2 *V2
+	// live is set for a live key; confirm then asks for each change.
+	live    bool
+	confirm Confirm
 	// chosen remembers which API each account speaks (accountapi.go).
 	chosen *apiChoice
 }
@@ -90,6 +93,9 @@ type NewAccount struct {
 // pays fees, and the account has no Stripe dashboard (the controller
 // properties of Stripe's API-onboarding guide).
 func (c *Client) Create(ctx context.Context, n NewAccount) (schema.Account, error) {
+	if err := c.confirmChange(ctx, "", n.Country); err != nil {
+		return schema.Account{}, err
+	}
 	if n.API == "v2" {
 		return c.createV2(ctx, n)
 	}

@@ -1,9 +1,11 @@
 package flows_test
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -207,5 +209,126 @@ func TestJourneyCountsRequests(t *testing.T) {
 	}
 	if got := int64(rep.Requests); got != ct.n.Load()-before {
 		t.Errorf("report says %d requests, the API saw %d", rep.Requests, ct.n.Load()-before)
+	}
+}
+
+// The observer and the history see every accepted step with the values
+// sent, and never a secret: OnSent gets none, History only masked ones.
+func TestJourneyHistoryKeepsNoSecret(t *testing.T) {
+	e := newEnv(t)
+	a := e.newUS(t)
+	j := e.cl.Journey(a, flows.Strategy{Upfront: true})
+	var seen []map[string]string
+	j.OnSent = func(_ schema.Account, _ flows.Step, values map[string]string) { seen = append(seen, values) }
+	if _, err := j.RunAnswers(e.ctx, usAnswers(t), io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	h := j.History()
+	if len(h) == 0 || len(h) != len(seen) || len(h) != j.Done() {
+		t.Fatalf("history %d, observed %d, done %d", len(h), len(seen), j.Done())
+	}
+	secrets := []string{"000000000", "0000", "000123456789"}
+	masked := 0
+	for i, s := range h {
+		for k, v := range seen[i] {
+			if slices.Contains(secrets, v) {
+				t.Errorf("OnSent was given %s", k)
+			}
+		}
+		for k, v := range s.Values {
+			if slices.Contains(secrets, v) {
+				t.Errorf("history keeps %s in clear", k)
+			}
+		}
+		masked += len(s.Masked)
+	}
+	if masked == 0 {
+		t.Error("no masked value in the history of a run that sent an SSN")
+	}
+	if seen[0]["business_profile.mcc"] != "5734" {
+		t.Errorf("first step observed %v", seen[0])
+	}
+}
+
+// Sending the same values for a step again is a replay on Stripe's side
+// (same key); its answer is the account as it was then, so the journey
+// reads the account as it is now instead of going back in time.
+func TestReplayedSendAnswersTheCurrentAccount(t *testing.T) {
+	e := newEnv(t)
+	j := e.cl.Journey(e.newUS(t), flows.Strategy{})
+	mcc, url := schema.Lookup("business_profile.mcc", "US"), schema.Lookup("business_profile.url", "US")
+	first := flows.Step{Group: mcc.Group, Fields: []schema.Field{mcc}}
+	if _, err := j.Submit(e.ctx, first, map[string]string{mcc.Key: "5734"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := j.Submit(e.ctx, flows.Step{Group: url.Group, Fields: []schema.Field{url}},
+		map[string]string{url.Key: "https://accessible.stripe.com"}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := j.Submit(e.ctx, first, map[string]string{mcc.Key: "5734"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Account.Known["business_profile.url"] == "" {
+		t.Errorf("the replayed answer took the account back to before the URL: %v", res.Account.Known)
+	}
+}
+
+// Drive asks a refused step again with the refusal, up to MaxAttempts
+// sends, then stops naming the step; invalid values cost no request.
+func TestDriveAsksAgainThenGivesUp(t *testing.T) {
+	e := newEnv(t)
+	j := e.cl.Journey(e.newUS(t), flows.Strategy{})
+	asked, refusals := 0, 0
+	err := j.Drive(e.ctx, func(_ context.Context, st flows.Step, values map[string]string, refused error) (flows.Step, map[string]string, error) {
+		asked++
+		if refused != nil {
+			refusals++
+		}
+		values = map[string]string{}
+		for _, f := range st.Fields {
+			values[f.Key] = "not valid for anything 🙃"
+		}
+		return st, values, nil
+	}, nil)
+	var se *flows.StepError
+	if !errors.Is(err, flows.ErrRefusedTooOften) || !errors.As(err, &se) || se.Title == "" {
+		t.Fatalf("drive ended with %v", err)
+	}
+	if asked != flows.MaxAttempts || refusals != flows.MaxAttempts-1 || j.Attempts(se.Step) != flows.MaxAttempts {
+		t.Errorf("asked %d times (%d after a refusal), %d attempts", asked, refusals, j.Attempts(se.Step))
+	}
+	if j.Requests() != 0 {
+		t.Errorf("%d requests for values that never validated", j.Requests())
+	}
+}
+
+// With the request policy in front, a person create whose response is
+// lost is resent at once under the same key: one send of the step, one
+// person, and the operator never sees the fault.
+func TestLostPersonCreateIsAbsorbedByTheRetry(t *testing.T) {
+	lose := &loseOnce{match: isPost("/persons")}
+	e := withTransport(t, func(rt http.RoundTripper) http.RoundTripper {
+		lose.next = rt
+		p := flows.NewPolicy(lose, schema.English)
+		p.Sleep = func(context.Context, time.Duration) error { return nil }
+		return p
+	}, func() time.Time { return epoch })
+	a, err := e.cl.Create(e.ctx, flows.NewAccount{Country: "US", BusinessType: "company", Capabilities: []string{"transfers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := e.cl.Journey(a, flows.Strategy{})
+	f := schema.Lookup("representative.first_name", "US")
+	st := flows.Step{Group: schema.GroupPeople, Person: f.Person, Fields: []schema.Field{f}}
+	res, err := j.Submit(e.ctx, st, map[string]string{f.Key: "Jenny"})
+	if err != nil {
+		t.Fatal(flows.Message(err))
+	}
+	if n := len(res.Account.Persons); n != 1 || !lose.lost {
+		t.Fatalf("%d persons (response lost: %v), want 1", n, lose.lost)
+	}
+	if len(lose.keys) != 2 || lose.keys[0] != lose.keys[1] || j.Attempts(st) != 1 {
+		t.Errorf("keys %q, attempts %d", lose.keys, j.Attempts(st))
 	}
 }

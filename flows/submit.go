@@ -46,6 +46,9 @@ func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values m
 // acceptance, and must be the same on every send under one key (Stripe
 // refuses a key reused with other parameters).
 func (c *Client) send(ctx context.Context, a schema.Account, st Step, values map[string]string, key string, now time.Time) (Result, error) {
+	if err := c.confirmChange(ctx, a.ID, a.Country); err != nil {
+		return Result{}, err
+	}
 	sctx := c.Context(a)
 	sctx.Now = now
 	if ip := strings.TrimSpace(values["tos_acceptance.ip"]); net.ParseIP(ip) != nil {
@@ -149,6 +152,16 @@ func (c *Client) submitV1(ctx context.Context, a schema.Account, st Step, accoun
 	updated, err := c.api.UpdateAccount(ctx, a.ID, up)
 	if err != nil {
 		return Result{}, FromStripe(err, a.Country)
+	}
+	if replayed(updated.LastResponse) {
+		// Stripe answered this key before (the same values sent again,
+		// maybe by an earlier run): its answer is the account as it was
+		// then, so read it as it is now.
+		next, err := c.reload(ctx, a)
+		if err != nil {
+			return Result{}, err
+		}
+		return Result{Account: next, StillDue: stillDue(st.Paths, next), Pending: pendingOf(st.Paths, next)}, nil
 	}
 	next := Normalize(updated)
 	next.Persons = a.Persons // an account update leaves the people as they were
@@ -266,4 +279,10 @@ func routeIndividual(a schema.Account, account, persons []schema.Param) ([]schem
 		}
 	}
 	return keep, persons
+}
+
+// replayed reports a response Stripe replayed for an idempotency key it
+// had already answered.
+func replayed(r *stripe.APIResponse) bool {
+	return r != nil && r.Header.Get("Idempotent-Replayed") == "true"
 }

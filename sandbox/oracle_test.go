@@ -20,6 +20,11 @@ func checked(t testing.TB, h http.Handler) http.Handler {
 		w.WriteHeader(rec.Code)
 		body := rec.Body.Bytes()
 		_, _ = w.Write(body)
+		if strings.HasPrefix(r.URL.Path, "/v1/") {
+			for _, v := range checkV1Response(r.Method, r.URL.Path, rec.Code, body) {
+				t.Errorf("v1 oracle: %s %s: %s", r.Method, r.URL.Path, v)
+			}
+		}
 		if rec.Code >= 300 {
 			return
 		}

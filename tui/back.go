@@ -71,11 +71,15 @@ func (m *Model) submitRevisit() tea.Cmd {
 		m.plan.revisiting = false
 		return m.nextStep()
 	}
+	ctx, ask := m.writeCtx(m.account.Country, liveSubmit)
+	if ask != nil {
+		return ask
+	}
 	sub := m.plan.journey.Prepare(st, m.plan.values)
 	// Sent again, it is not one more step done; its paths were tried.
 	sub.Aside = true
 	tick := m.busyWith(fmt.Sprintf(txtSubmitting.In(m.c.Lang), st.Title(m.account, m.c.Lang)), screenWizard)
-	return tea.Batch(tick, submitCmd(m.c.Ctx, sub, m.gen))
+	return tea.Batch(tick, submitCmd(ctx, sub, m.gen))
 }
 
 // Step list: every step sent (✓) and every step to come, to jump to.

@@ -3,6 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+
+	"onboard/flows"
+	"onboard/schema"
 )
 
 // Exit codes of the command-line contract.
@@ -44,26 +47,47 @@ func codeOf(err error) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
+	var le *flows.LiveError
+	if errors.As(err, &le) {
+		return exitUsage // the operator did not confirm: nothing was sent
+	}
 	return exitFailure
+}
+
+// runFailed is a failure in the middle of a run on account id: it says
+// where it stopped (the step and the call, in err's wrapping) and how to
+// continue from there. Exit 1, or 2 for an answer refused before sending.
+func (a *app) runFailed(id string, err error, rest string) error {
+	code := codeOf(err)
+	var ie *flows.InputError
+	if errors.As(err, &ie) {
+		code = exitUsage
+	}
+	msg := describeRunError(err, a.language)
+	if id != "" {
+		msg += "\n" + fmt.Sprintf(t("To continue: onboard resume %s%s", "Pour reprendre\u00a0: onboard resume %s%s").In(a.language), id, rest)
+	}
+	return &exitError{code: code, err: errors.New(msg)}
 }
 
 // resumeError is a failure on an account, with the command that picks the
 // account up where it was left.
 type resumeError struct {
-	err error
-	id  string
+	err  error
+	id   string
+	lang schema.Lang
 }
 
 func (e *resumeError) Error() string {
-	return e.err.Error() + "\n  continue with: onboard resume " + e.id
+	return e.err.Error() + "\n" + fmt.Sprintf(t("To continue: onboard resume %s%s", "Pour reprendre\u00a0: onboard resume %s%s").In(e.lang), e.id, "")
 }
 func (e *resumeError) Unwrap() error { return e.err }
 
 // withResume adds the resume command to err when there is an account to
 // resume (DESIGN: a failure names the step and prints onboard resume acct_…).
-func withResume(err error, id string) error {
+func withResume(err error, id string, lang schema.Lang) error {
 	if err == nil || id == "" {
 		return err
 	}
-	return &resumeError{err: err, id: id}
+	return &resumeError{err: err, id: id, lang: lang}
 }

@@ -29,16 +29,17 @@ func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strateg
 	if err := ans.Validate(sctx); err != nil {
 		return withCode(exitUsage, describeInput(err))
 	}
-	if err := a.confirmLive(n.Country); err != nil {
-		return err
-	}
 	say := a.progress(asJSON)
 	acct, err := cl.Create(ctx, n)
 	if err != nil {
-		return fmt.Errorf("create account: %s", flows.Message(err))
+		line := flows.ErrorLine(err)
+		if !strings.HasPrefix(line, "create account") {
+			line = "create account: " + line
+		}
+		return withCode(codeOf(err), errors.New(line))
 	}
 	say("%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, acct.BusinessType)
-	return a.finishScript(ctx, cl, acct, s, ans, asJSON)
+	return a.finishScript(ctx, cl, acct, s, ans, path, asJSON)
 }
 
 // scriptResume is `resume ID --answers`.
@@ -54,18 +55,15 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, pat
 	defer release()
 	acct, err := cl.Load(ctx, id)
 	if err != nil {
-		return errors.New(flows.Message(err))
+		return a.runFailed(id, fmt.Errorf("%s: %w", t("load", "chargement").In(a.language), err), " --answers "+path)
 	}
 	if err := ans.Validate(cl.Context(acct)); err != nil {
 		return withCode(exitUsage, describeInput(err))
 	}
-	if err := a.confirmLive(acct.Country); err != nil {
-		return err
-	}
-	return a.finishScript(ctx, cl, acct, s, ans, asJSON)
+	return a.finishScript(ctx, cl, acct, s, ans, path, asJSON)
 }
 
-func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Account, s flows.Strategy, ans flows.Answers, asJSON bool) error {
+func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Account, s flows.Strategy, ans flows.Answers, answersPath string, asJSON bool) error {
 	out := a.stdout
 	if asJSON {
 		out = a.stderr
@@ -75,7 +73,7 @@ func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Ac
 		if asJSON {
 			_ = writeJSON(a.stdout, flows.StatusOf(rep.Account))
 		}
-		return withResume(errors.New(describeRunError(err)), acct.ID)
+		return a.runFailed(acct.ID, err, " --answers "+answersPath)
 	}
 	if a.verbose && len(rep.Unused) > 0 {
 		fmt.Fprintf(out, "%s %s\n", t("Not due, ignored:", "Non demandé, ignoré :").In(a.language), strings.Join(rep.Unused, ", "))
@@ -92,7 +90,7 @@ func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Ac
 		for _, p := range rep.Outstanding {
 			fmt.Fprintf(a.stderr, "  %s\n", p)
 		}
-		return &exitError{code: exitStillDue, err: withResume(fmt.Errorf("%d field(s) still due", len(rep.Outstanding)), acct.ID)}
+		return &exitError{code: exitStillDue, err: withResume(fmt.Errorf("%d field(s) still due", len(rep.Outstanding)), acct.ID, a.language)}
 	}
 	return nil
 }
@@ -115,16 +113,19 @@ func describeInput(err error) error {
 	return errors.New(b.String())
 }
 
-func describeRunError(err error) string {
+// describeRunError is one failure of a run, with the step and call it
+// stopped at in front.
+func describeRunError(err error, lang schema.Lang) string {
 	var ie *flows.InputError
 	if errors.As(err, &ie) {
 		return describeInput(err).Error()
 	}
+	line := flows.ErrorLine(err)
 	var ae *flows.APIError
 	if errors.As(err, &ae) && ae.Field != "" {
-		return fmt.Sprintf("Stripe refused %s: %s", ae.Field, ae.Message)
+		return strings.TrimSuffix(line, ae.Message) + fmt.Sprintf(t("Stripe refused %s: %s", "Stripe a refusé %s\u00a0: %s").In(lang), ae.Field, ae.Message)
 	}
-	return flows.Message(err)
+	return line
 }
 
 func writeJSON(w io.Writer, v any) error {

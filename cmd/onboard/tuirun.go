@@ -33,18 +33,12 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	if !ok || !term.IsTerminal(in.Fd()) || a.getenv("TERM") == "dumb" || a.getenv("ACCESSIBLE") != "" {
 		return a.runLines(ctx, s)
 	}
+	a.tui = true
 	cl, release, err := a.setup()
 	if err != nil {
 		return err
 	}
 	defer release()
-	country := ""
-	if s.new && s.preset {
-		country = s.setup.Country
-	}
-	if err := a.confirmLive(country); err != nil {
-		return err
-	}
 	// Ask the terminal's background once, before Bubble Tea owns stdin
 	// (lipgloss would otherwise query it mid-run and read our input).
 	lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
@@ -65,16 +59,16 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	final, err := p.Run()
 	m, _ := final.(tui.Model)
 	if m.Interrupted {
-		return &exitError{code: exitInterrupted, err: withResume(errors.New("interrupted"), m.ResumeID())}
+		return &exitError{code: exitInterrupted, err: withResume(errors.New("interrupted"), m.ResumeID(), a.language)}
 	}
 	if id, state := m.Summary(); id != "" {
 		fmt.Fprintf(a.stdout, "%s  %s\n", id, state)
 	}
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		return withResume(fmt.Errorf("terminal: %w", err), m.ResumeID())
+		return withResume(fmt.Errorf("terminal: %w", err), m.ResumeID(), a.language)
 	}
 	if m.Failed() {
-		return withResume(errors.New(m.Failure()), m.ResumeID())
+		return withResume(errors.New(m.Failure()), m.ResumeID(), a.language)
 	}
 	return nil
 }
