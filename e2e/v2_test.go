@@ -54,10 +54,12 @@ func TestTUIV2IndividualToComplete(t *testing.T) {
 	}
 	tm.fill(wait, "Merchant category", "", "Business website", "https://accessible.stripe.com")
 	tm.fill(wait, "First name", "Jenny", "Last name", "Rosen", "Date of birth", "1901-01-01",
-		"Email", "jenny@example.com", "Phone", "+14155550123",
-		"Last 4 digits of the SSN", "0000", "Social Security number (SSN)", "000000000")
+		"Email", "", // the contact email given with --email
+		"Phone", "+14155550123",
+		"Social Security number (SSN)", "000000000")
 	tm.fill(wait, "Address line 1", "address_full_match", "City", "San Francisco", "State", "CA", "ZIP code", "94107")
-	tm.fill(wait, "Account holder name", "Jenny Rosen", "ABA routing number", "110000000", "Account number", "000123456789")
+	tm.fill(wait, "Account holder name", "", "ABA routing number", "110000000", "Account number", "000123456789",
+		"Account number again", "000123456789")
 	tm.waitFor("Stripe Connected Account Agreement", wait)
 	tm.keys("Left")
 	tm.keys("Enter")
