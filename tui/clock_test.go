@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"onboard/flows"
 	"onboard/schema"
 )
 
@@ -47,6 +48,10 @@ func TestNewAccountStateInWords(t *testing.T) {
 		c, _ := testCommon(t, lang)
 		a := newUSAccount(t, c)
 		m := openWizard(t, c, a)
+		if v := ansi.Strip(m.View()); strings.Contains(v, flows.StateLabel(flows.StatePastDue, lang)) ||
+			strings.Contains(v, map[Lang]string{schema.English: "· past due", schema.French: "· en retard"}[lang]) {
+			t.Errorf("%s: the first step of a new account reads as past due:\n%s", lang, v)
+		}
 		m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlT})
 		v := ansi.Strip(m.View())
 		want := map[Lang][]string{schema.English: {"new, nothing sent", "Nothing provided yet: 17 fields to enable payments."},

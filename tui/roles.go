@@ -194,7 +194,7 @@ func alsoField(c Common, a schema.Account, st flows.Step, values map[string]stri
 	}
 	key := st.Person.Prefix + alsoSuffix
 	return huh.NewMultiSelect[string]().Key(key).Title(txtAlsoTitle.In(c.Lang)).
-		Description(txtAlsoHelp.In(c.Lang)).Options(opts...).Height(len(opts) + 2).
+		Description(txtAlsoHelp.In(c.Lang)).Options(opts...).
 		Accessor(listAccessor{values, key})
 }
 

@@ -244,7 +244,12 @@ func (m *Model) nextStep() tea.Cmd {
 // showStep (re)builds the current step's form from the typed values.
 func (m *Model) showStep() tea.Cmd {
 	st := m.plan.step
-	heading := stepHeading(m.c, m.plan.done+1, m.plan.total, st)
+	hst := st
+	if hst.Due == schema.PastDue && flows.NothingProvided(m.account) {
+		// A new account lists everything past due; nothing was missed.
+		hst.Due = schema.CurrentlyDue
+	}
+	heading := stepHeading(m.c, m.plan.done+1, m.plan.total, hst)
 	if m.plan.fromPeople {
 		heading = txtPersonStep.In(m.c.Lang)
 	}

@@ -59,7 +59,7 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	final, err := p.Run()
 	m, _ := final.(tui.Model)
 	if m.Interrupted {
-		return &exitError{code: exitInterrupted, err: withResume(errors.New("interrupted"), m.ResumeID(), a.language)}
+		return &exitError{code: exitInterrupted, err: withResume(errors.New(t("interrupted", "interrompu").In(a.language)), m.ResumeID(), a.language)}
 	}
 	if id, state := m.Summary(); id != "" {
 		fmt.Fprintf(a.stdout, "%s  %s\n", id, state)
