@@ -64,14 +64,38 @@ func FromStripe(err error, country string) error {
 	if msg == "" {
 		msg = fmt.Sprintf("Stripe returned HTTP %d", se.HTTPStatusCode)
 	}
+	field := schema.FieldForParam(se.Param, country)
+	if field == "" {
+		// Some errors name no param; their code still says which field.
+		field = codeFields[string(se.Code)]
+	}
 	return &APIError{
-		Field:   schema.FieldForParam(se.Param, country),
+		Field:   field,
 		Param:   se.Param,
 		Code:    string(se.Code),
 		Message: msg,
 		Status:  se.HTTPStatusCode,
 		Err:     err,
 	}
+}
+
+// codeFields name the field of errors Stripe sends without a param, by
+// their code: the last part of the field's key (the driver matches it to
+// the step's field, whoever's it is: individual.dob, person_x.dob).
+var codeFields = map[string]string{
+	"routing_number_invalid":        "routing_number",
+	"account_number_invalid":        "account_number",
+	"bank_account_unusable":         "account_number",
+	"bank_account_declined":         "account_number",
+	"tax_id_invalid":                "tax_id",
+	"invalid_dob_age_under_minimum": "dob",
+	"invalid_dob_age_over_maximum":  "dob",
+	"url_invalid":                   "url",
+	"invalid_url_format":            "url",
+	"email_invalid":                 "email",
+	"phone_number_invalid":          "phone",
+	"postal_code_invalid":           "postal_code",
+	"invalid_tos_acceptance":        "tos_acceptance",
 }
 
 // Message is the one line to show for any error.

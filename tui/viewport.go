@@ -148,7 +148,23 @@ func fieldFor(st flows.Step, key string) (string, bool) {
 			}
 		}
 	}
+	// A key without the person's prefix (the Persons API's param dob[day],
+	// or an error code's field, tax_id): the step field it ends.
+	for _, f := range st.Fields {
+		if strings.HasSuffix(f.Key, "."+key) || strings.HasSuffix("."+key, "."+leafOf(f)) ||
+			strings.HasPrefix(key, leafOf(f)+".") {
+			return f.Key, true
+		}
+	}
 	return "", false
+}
+
+// leafOf is f's key without its person's prefix (dob for person_x.dob).
+func leafOf(f schema.Field) string {
+	if f.Person != nil {
+		return strings.TrimPrefix(f.Key, f.Person.Prefix+".")
+	}
+	return f.Key
 }
 
 // firstProblem is the position of the first field with a problem, or -1.

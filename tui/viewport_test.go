@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
 	"onboard/schema"
@@ -132,3 +133,23 @@ func TestFailedSubmitFocusesFirstFieldInError(t *testing.T) {
 }
 
 func typeName(v any) string { return fmt.Sprintf("%T", v) }
+
+// Issue 13: an error Stripe gives without the step's field key (the
+// Persons API's dob[day], or no param at all with a code that says which
+// field) is drawn under the field it belongs to.
+func TestErrorWithoutFieldNamesItsField(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	m := bankStep(t, c)
+	err := flows.FromStripe(&stripe.Error{Code: "routing_number_invalid", Msg: "Routing number is invalid.", HTTPStatusCode: 400}, "US")
+	m, _ = step(m, submittedMsg{gen: m.gen, step: m.plan.step, sub: m.plan.journey.Prepare(m.plan.step, m.plan.values), err: err})
+	v := ansi.Strip(m.View())
+	i, j := strings.Index(v, "┃ ABA routing number"), strings.Index(v, "✗ Routing number is invalid.")
+	if i < 0 || j < i {
+		t.Fatalf("the routing number is not marked:\n%s", v)
+	}
+	st := flows.Step{Fields: []schema.Field{schema.Lookup("person_abc.dob", "US"), schema.Lookup("person_abc.phone", "US")}}
+	placed, rest := placeProblems(st, map[string]string{"dob.day": "bad day"}, "US", schema.English)
+	if placed["person_abc.dob"] != "bad day" || len(rest) != 0 {
+		t.Errorf("placed %v rest %v", placed, rest)
+	}
+}
