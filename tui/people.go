@@ -130,6 +130,7 @@ func (m *Model) personAction() tea.Cmd {
 			Value(&m.in.people.confirm)))
 		return tea.Batch(m.form.Init(), m.resizeForm())
 	}
+	m.plan.hidden = nil // role flags set for an earlier step
 	steps := personSteps(m.account, m.plan.strategy, m.in.people.pick, m.c.Lang)
 	if len(steps) == 0 {
 		name := m.in.people.pick
