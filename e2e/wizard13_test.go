@@ -107,3 +107,13 @@ func TestTUIRepresentativeAlsoDirector(t *testing.T) {
 	tm.keys("C-c")
 	tm.waitFor("[exit 130]", wait)
 }
+
+// TERM=dumb on a real terminal says why the screens are off, not that
+// there is no terminal.
+func TestTUIDumbTerminalSaysWhy(t *testing.T) {
+	tm := startTerm(t, append(xdgEnv(t), "TERM=dumb"), 80, 24)
+	s := tm.waitFor("[exit 2]", 10*time.Second)
+	if !strings.Contains(s, "TERM=dumb or ACCESSIBLE is set") || strings.Contains(s, "no terminal on standard input") {
+		t.Fatalf("the refusal does not say why:\n%s", s)
+	}
+}

@@ -43,7 +43,7 @@ func Explain(a schema.Account, lang schema.Lang) string {
 }
 
 var (
-	txtNothingYet = schema.T("Nothing provided yet: %d fields to enable payments.", "Rien n'est encore fourni : %d champs pour activer les paiements.")
+	txtNothingYet = schema.T("Nothing provided yet: %d fields to enable payments.", "Rien n'est encore fourni\u00a0: %d champs pour activer les paiements.")
 	// txtNotStarted names the state of a new account in the panel.
 	txtNotStarted = schema.T("new, nothing sent", "nouveau, rien envoyé")
 )

@@ -55,7 +55,7 @@ func TestNewAccountStateInWords(t *testing.T) {
 		m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlT})
 		v := ansi.Strip(m.View())
 		want := map[Lang][]string{schema.English: {"new, nothing sent", "Nothing provided yet: 17 fields to enable payments."},
-			schema.French: {"nouveau, rien envoyé", "Rien n'est encore fourni : 17 champs pour activer les paiements."}}[lang]
+			schema.French: {"nouveau, rien envoyé", "Rien n'est encore fourni\u00a0: 17 champs pour activer les paiements."}}[lang]
 		for _, w := range want {
 			if !strings.Contains(v, w) {
 				t.Errorf("%s: the status lacks %q:\n%s", lang, w, v)

@@ -60,7 +60,7 @@ func TestStepTotalKnownUpFront(t *testing.T) {
 				}
 				fillStep(t, m)
 				m = runCmds(t, m, m.startSubmit())
-				explained = explained || strings.Contains(m.plan.notice, "now that the person exists")
+				explained = explained || strings.Contains(m.plan.notice, "asked once a person exists")
 			}
 			if m.screen != screenSummary {
 				t.Fatalf("stopped on %s after %d steps: %s", m.screen, steps, m.plan.notice)

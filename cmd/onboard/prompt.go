@@ -120,11 +120,13 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 	if !s.new && s.accountID == "" {
 		// Say why the screens are off: a real terminal with TERM=dumb or
 		// ACCESSIBLE set is a terminal, just not one we draw screens on.
-		why := "no terminal on standard input"
+		why := t("no terminal on standard input", "pas de terminal sur l'entrée standard")
 		if f, ok := a.stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
-			why = "TERM=dumb or ACCESSIBLE is set, so questions are asked line by line"
+			why = t("TERM=dumb or ACCESSIBLE is set, so questions are asked line by line",
+				"TERM=dumb ou ACCESSIBLE est défini, les questions sont donc posées ligne par ligne")
 		}
-		return usageErr("%s: use onboard new or onboard resume ID, or --answers FILE", why)
+		return usageErr("%s: %s", why.In(a.language), t("use onboard new or onboard resume ID, or --answers FILE",
+			"utilisez onboard new ou onboard resume ID, ou --answers FICHIER").In(a.language))
 	}
 	cl, release, err := a.setup()
 	if err != nil {
