@@ -97,7 +97,11 @@ func (m *Model) toStepList() tea.Cmd {
 		opts = append(opts, huh.NewOption("✓ "+s.Step.Title(m.account, m.c.Lang), fmt.Sprint(sentPrefix, i)))
 	}
 	for i, st := range m.plan.journey.Plan() {
-		opts = append(opts, huh.NewOption("  "+st.Title(m.account, m.c.Lang), fmt.Sprint(planPrefix, i)))
+		label := "  " + st.Title(m.account, m.c.Lang)
+		if from == screenWizard && !m.plan.revisiting && stepKey(st) == stepKey(m.plan.step) {
+			label += " · " + txtStepHere.In(m.c.Lang) // the step left to open the list
+		}
+		opts = append(opts, huh.NewOption(label, fmt.Sprint(planPrefix, i)))
 	}
 	if len(opts) == 0 {
 		return nil

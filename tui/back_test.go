@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"onboard/schema"
 )
@@ -69,5 +70,23 @@ func TestStepListJumps(t *testing.T) {
 	m = runFormCmds(m, m.jumpDone())
 	if m.plan.step.Group != schema.GroupBusinessProfile || !m.plan.revisiting {
 		t.Errorf("jump opened %s", m.plan.step.Group)
+	}
+}
+
+// The step list and the question esc asks, in both languages, at 80×24.
+func TestStepListAndLeaveGoldens(t *testing.T) {
+	for _, lang := range schema.Langs {
+		t.Run("steps_"+string(lang), func(t *testing.T) {
+			c, _ := testCommon(t, lang)
+			m := sendFirstStep(t, c)
+			m = runFormCmds(m, m.toStepList())
+			golden.RequireEqual(t, []byte(strings.ReplaceAll(ansi.Strip(m.View()), m.account.ID, fixedID)))
+		})
+		t.Run("leave_"+string(lang), func(t *testing.T) {
+			c, _ := testCommon(t, lang)
+			m := sendFirstStep(t, c)
+			m = press(t, m, runes("Jenny"), esc)
+			golden.RequireEqual(t, []byte(strings.ReplaceAll(ansi.Strip(m.View()), m.account.ID, fixedID)))
+		})
 	}
 }

@@ -35,5 +35,6 @@ var (
 	txtReviewHelp       = schema.T("ctrl+l: open a step to change an answer", "ctrl+l\u00a0: ouvrir une étape pour changer une réponse")
 	txtAddedPerson      = schema.T("Stripe added %s: their details, asked once a person exists.", "Stripe a ajouté %s\u00a0: ses informations, demandées une fois la personne créée.")
 	txtAddedStep        = schema.T("Stripe added a step after this answer, %s: %s.", "Stripe a ajouté une étape après cette réponse, %s\u00a0: %s.")
+	txtStepHere         = schema.T("on screen", "à l'écran")
 	txtFewerHelp        = schema.T("fewer keys", "moins de touches")
 )
