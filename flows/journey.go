@@ -65,8 +65,8 @@ type Sent struct {
 	Pending  []string
 }
 
-// MaxAttempts is how many times a driver that cannot wait for the
-// operator (line mode) sends a step Stripe refuses before giving up.
+// MaxAttempts is how many sends Drive gives a step Stripe keeps refusing
+// before it gives up (the TUI's operator may try as often as they like).
 const MaxAttempts = 3
 
 // Journey starts onboarding a (created or loaded by c) with strategy s.
