@@ -143,12 +143,16 @@ func (v2Accounts) Version() string { return "v2" }
 
 // Load reads a v2 account and its persons.
 func (v v2Accounts) Load(ctx context.Context, id string) (schema.Account, error) {
-	return v.c.loadV2(ctx, id)
+	return v.c.v2.withServerTime(v.c.loadV2(ctx, id))
 }
 
 // Send sends a step as v2 JSON.
 func (v v2Accounts) Send(ctx context.Context, a schema.Account, st Step, account, persons []schema.Param, token, key string) (Result, error) {
-	return v.c.submitV2(ctx, a, st, account, persons, token, key)
+	res, err := v.c.submitV2(ctx, a, st, account, persons, token, key)
+	if err == nil {
+		res.Account, _ = v.c.v2.withServerTime(res.Account, nil)
+	}
+	return res, err
 }
 
 // RemovePerson deletes a person of a v2 account.

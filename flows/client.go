@@ -97,7 +97,7 @@ func (c *Client) Create(ctx context.Context, n NewAccount) (schema.Account, erro
 		return schema.Account{}, err
 	}
 	if n.API == "v2" {
-		return c.createV2(ctx, n)
+		return c.v2.withServerTime(c.createV2(ctx, n))
 	}
 	p := &stripe.AccountCreateParams{
 		Country: stripe.String(n.Country),

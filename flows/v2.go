@@ -7,9 +7,13 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	"github.com/stripe/stripe-go/v82"
 	"github.com/stripe/stripe-go/v82/rawrequest"
+
+	"onboard/schema"
 )
 
 // V2Version is the Stripe-Version Accounts v2 calls carry: the first API
@@ -30,6 +34,25 @@ var V2Includes = []string{"identity", "requirements", "future_requirements", "de
 type V2 struct {
 	rc      rawrequest.Client
 	version string
+	// date is the server's clock (the Date header) of the last answer, in
+	// Unix seconds: snapshots carry it as their ServerTime.
+	date atomic.Int64
+}
+
+// serverTime is the Date of the last answer, zero before any.
+func (v *V2) serverTime() time.Time {
+	if d := v.date.Load(); d != 0 {
+		return time.Unix(d, 0).UTC()
+	}
+	return time.Time{}
+}
+
+// withServerTime stamps a v2 snapshot with the server's clock.
+func (v *V2) withServerTime(a schema.Account, err error) (schema.Account, error) {
+	if err == nil && v != nil {
+		a.ServerTime = v.serverTime()
+	}
+	return a, err
 }
 
 // NewV2 builds the v2 caller on a stripe-go backend (the same URL, HTTP
@@ -70,6 +93,9 @@ func (v *V2) call(ctx context.Context, method, path string, body any, idem strin
 	resp, err := v.rc.RawRequest(method, path, content, p)
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	if d, err := http.ParseTime(resp.Header.Get("Date")); err == nil {
+		v.date.Store(d.Unix())
 	}
 	return resp.RawJSON, nil
 }
