@@ -56,21 +56,41 @@ func stepKey(st flows.Step) string {
 	return "g:" + st.Group.String()
 }
 
-// planKeys are the keys of the steps planned now.
-func planKeys(j *flows.Journey) []string {
-	var out []string
+// planKeys are the keys of the steps planned now, with their titles.
+func planKeys(c Common, a schema.Account, j *flows.Journey) []plannedStep {
+	var out []plannedStep
 	for _, st := range j.Plan() {
-		out = append(out, stepKey(st))
+		out = append(out, plannedStep{key: stepKey(st), title: st.Title(a, c.Lang)})
 	}
 	return out
 }
 
+// plannedStep is a step as it was planned: its key and its title.
+type plannedStep struct{ key, title string }
+
+// droppedSteps names the steps planned before sent that are no longer
+// asked (a person ticked for another role answers that role's step).
+func droppedSteps(c Common, sent flows.Step, before []plannedStep, now []flows.Step) string {
+	var gone []string
+	for _, p := range before {
+		if p.key == stepKey(sent) || slices.ContainsFunc(now, func(st flows.Step) bool { return stepKey(st) == p.key }) {
+			continue
+		}
+		gone = append(gone, p.title)
+	}
+	if len(gone) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(txtDroppedSteps.In(c.Lang), strings.Join(gone, ", "))
+}
+
 // addedSteps explains the steps the plan gained after sent was accepted:
 // which, and why. before are the keys planned before the send.
-func addedSteps(c Common, a schema.Account, sent flows.Step, before []string, now []flows.Step) string {
+func addedSteps(c Common, a schema.Account, sent flows.Step, before []plannedStep, now []flows.Step) string {
 	var parts []string
 	for _, st := range now {
-		if slices.Contains(before, stepKey(st)) || stepKey(st) == stepKey(sent) {
+		planned := slices.ContainsFunc(before, func(p plannedStep) bool { return p.key == stepKey(st) })
+		if planned || stepKey(st) == stepKey(sent) {
 			continue
 		}
 		title := st.Title(a, c.Lang)
@@ -84,6 +104,9 @@ func addedSteps(c Common, a schema.Account, sent flows.Step, before []string, no
 			labels = append(labels, f.Label.In(c.Lang))
 		}
 		parts = append(parts, fmt.Sprintf(txtAddedStep.In(c.Lang), title, strings.Join(labels, ", ")))
+	}
+	if gone := droppedSteps(c, sent, before, now); gone != "" {
+		parts = append(parts, gone)
 	}
 	return strings.Join(parts, " ")
 }

@@ -40,7 +40,11 @@ func TestRepresentativeAlsoDirectorIsOnePerson(t *testing.T) {
 		"representative" + alsoSuffix: "director"} {
 		m.plan.values[k] = v
 	}
+	m.plan.planned = planKeys(m.c, m.account, m.plan.journey)
 	m = runCmds(t, m, m.startSubmit())
+	if !strings.Contains(m.plan.notice, "No longer asked: Director 1.") {
+		t.Errorf("the notice does not say the Director step went: %q", m.plan.notice)
+	}
 	if len(m.account.Persons) != 1 || !slices.Equal(m.account.Persons[0].Roles, []string{"director", "representative"}) {
 		t.Fatalf("persons %+v", m.account.Persons)
 	}

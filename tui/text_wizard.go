@@ -36,5 +36,6 @@ var (
 	txtAddedPerson      = schema.T("Stripe added %s: their details, asked once a person exists.", "Stripe a ajouté %s\u00a0: ses informations, demandées une fois la personne créée.")
 	txtAddedStep        = schema.T("Stripe added a step after this answer, %s: %s.", "Stripe a ajouté une étape après cette réponse, %s\u00a0: %s.")
 	txtStepHere         = schema.T("on screen", "à l'écran")
+	txtDroppedSteps     = schema.T("No longer asked: %s.", "Plus demandé\u00a0: %s.")
 	txtFewerHelp        = schema.T("fewer keys", "moins de touches")
 )

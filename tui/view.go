@@ -39,7 +39,9 @@ func (m Model) bodyHeight() int {
 	if m.c.Height == 0 {
 		return 0
 	}
-	return max(m.c.Height-headerLines-lipgloss.Height(m.footer()), 3)
+	// A notice may take a second line (what was sent, and what Stripe
+	// added or dropped after it).
+	return max(m.c.Height-headerLines-(lipgloss.Height(m.noticeLine())-1)-lipgloss.Height(m.footer()), 3)
 }
 
 func (m Model) header() string {
@@ -74,7 +76,12 @@ func (m Model) noticeLine() string {
 	if m.plan.warn {
 		st = m.c.Styles.Notice.Error
 	}
-	return st.MaxWidth(max(m.c.Width, 20)).Render(m.plan.notice)
+	w := max(m.c.Width, 20)
+	lines := strings.Split(st.Width(w).Render(m.plan.notice), "\n")
+	if len(lines) > 2 {
+		lines = lines[:2]
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (m Model) body() string {

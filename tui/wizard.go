@@ -47,7 +47,7 @@ type wizardState struct {
 	link string
 	// planned are the steps planned when the step on screen was opened,
 	// to say which ones Stripe added after its answer.
-	planned []string
+	planned []plannedStep
 	// revisiting is set while the step on screen is the revisitAt-th
 	// step sent (the way back), not a planned one.
 	revisiting bool
@@ -237,7 +237,7 @@ func (m *Model) nextStep() tea.Cmd {
 	m.plan.step, m.plan.hidden = st, nil
 	m.plan.problems, _ = placeProblems(st, st.Problems, m.account.Country, m.c.Lang)
 	m.plan.done, m.plan.total = m.plan.journey.Done(), expectedTotal(m.plan.journey, m.plan.strategy, m.account)
-	m.plan.planned = planKeys(m.plan.journey)
+	m.plan.planned = planKeys(m.c, m.account, m.plan.journey)
 	return m.showStep()
 }
 
