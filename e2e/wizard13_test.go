@@ -94,10 +94,14 @@ func TestTUIRepresentativeAlsoDirector(t *testing.T) {
 	tm.keys("Down") // owner → director
 	tm.keys("x")
 	tm.keys("Enter")
-	s := tm.waitFor("Sent. ", wait)
+	s := tm.waitFor("No longer asked: Director 1.", wait)
+	tm.keys("C-l") // the step list: no Director step left
+	s = tm.waitFor("┃ Steps", wait)
 	if strings.Contains(s, "Director 1") {
 		t.Fatalf("a director is still asked:\n%s", s)
 	}
+	tm.keys("Escape")
+	tm.waitFor("┃ First name", wait) // back on Owner 1
 	tm.keys("C-o")
 	s = tm.waitFor("Add a person", wait)
 	if !strings.Contains(s, "Jenny Rosen") || !strings.Contains(s, "director") || !strings.Contains(s, "representative") ||
