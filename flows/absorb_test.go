@@ -67,7 +67,7 @@ func TestOneFaultAnywhereIsAbsorbed(t *testing.T) {
 			t.Run(fmt.Sprintf("%02d-%s/%s", at, clean.requests[at], f), func(t *testing.T) {
 				inj, rep, err, sc := onboardUSCompany(t, at, f)
 				if err != nil {
-					t.Fatalf("the run failed: %s", flows.Message(err))
+					t.Fatalf("the run failed: %s", flows.ErrorLine(err))
 				}
 				if len(rep.Outstanding) > 0 {
 					t.Fatalf("still due: %v", rep.Outstanding)
