@@ -1,6 +1,7 @@
 package flows_test
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -270,5 +271,64 @@ func TestReplayedSendAnswersTheCurrentAccount(t *testing.T) {
 	}
 	if res.Account.Known["business_profile.url"] == "" {
 		t.Errorf("the replayed answer took the account back to before the URL: %v", res.Account.Known)
+	}
+}
+
+// Drive asks a refused step again with the refusal, up to MaxAttempts
+// sends, then stops naming the step; invalid values cost no request.
+func TestDriveAsksAgainThenGivesUp(t *testing.T) {
+	e := newEnv(t)
+	j := e.cl.Journey(e.newUS(t), flows.Strategy{})
+	asked, refusals := 0, 0
+	err := j.Drive(e.ctx, func(_ context.Context, st flows.Step, values map[string]string, refused error) (flows.Step, map[string]string, error) {
+		asked++
+		if refused != nil {
+			refusals++
+		}
+		values = map[string]string{}
+		for _, f := range st.Fields {
+			values[f.Key] = "not valid for anything 🙃"
+		}
+		return st, values, nil
+	}, nil)
+	var se *flows.StepError
+	if !errors.Is(err, flows.ErrRefusedTooOften) || !errors.As(err, &se) || se.Title == "" {
+		t.Fatalf("drive ended with %v", err)
+	}
+	if asked != flows.MaxAttempts || refusals != flows.MaxAttempts-1 || j.Attempts(se.Step) != flows.MaxAttempts {
+		t.Errorf("asked %d times (%d after a refusal), %d attempts", asked, refusals, j.Attempts(se.Step))
+	}
+	if j.Requests() != 0 {
+		t.Errorf("%d requests for values that never validated", j.Requests())
+	}
+}
+
+// With the request policy in front, a person create whose response is
+// lost is resent at once under the same key: one send of the step, one
+// person, and the operator never sees the fault.
+func TestLostPersonCreateIsAbsorbedByTheRetry(t *testing.T) {
+	lose := &loseOnce{match: isPost("/persons")}
+	e := withTransport(t, func(rt http.RoundTripper) http.RoundTripper {
+		lose.next = rt
+		p := flows.NewPolicy(lose, schema.English)
+		p.Sleep = func(context.Context, time.Duration) error { return nil }
+		return p
+	}, func() time.Time { return epoch })
+	a, err := e.cl.Create(e.ctx, flows.NewAccount{Country: "US", BusinessType: "company", Capabilities: []string{"transfers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := e.cl.Journey(a, flows.Strategy{})
+	f := schema.Lookup("representative.first_name", "US")
+	st := flows.Step{Group: schema.GroupPeople, Person: f.Person, Fields: []schema.Field{f}}
+	res, err := j.Submit(e.ctx, st, map[string]string{f.Key: "Jenny"})
+	if err != nil {
+		t.Fatal(flows.Message(err))
+	}
+	if n := len(res.Account.Persons); n != 1 || !lose.lost {
+		t.Fatalf("%d persons (response lost: %v), want 1", n, lose.lost)
+	}
+	if len(lose.keys) != 2 || lose.keys[0] != lose.keys[1] || j.Attempts(st) != 1 {
+		t.Errorf("keys %q, attempts %d", lose.keys, j.Attempts(st))
 	}
 }

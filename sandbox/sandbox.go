@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -35,6 +36,11 @@ type Sandbox struct {
 	delay   time.Duration
 	limiter *limiter
 	stmts   stmtCache
+	// secrets keeps the parameters of account, person and PII tokens
+	// (token id → form values) in memory only: they hold id numbers, which
+	// are never written to disk. A token outlives neither the process nor
+	// Reset.
+	secrets sync.Map
 }
 
 // config collects the options given to Open.
