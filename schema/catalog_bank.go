@@ -97,3 +97,7 @@ func bankContext(c Context) []Param {
 		{Target: TargetBankToken, Key: "bank_account[currency]", Value: c.Currency},
 	}
 }
+
+// IBANCountry reports whether country's payout bank accounts are given as
+// an IBAN alone (SEPA countries).
+func IBANCountry(country string) bool { return rulesFor(country).bank.iban }

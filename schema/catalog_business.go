@@ -45,10 +45,10 @@ var businessSpecs = map[string]func(country string) Field{
 			Help:  T("The name customers see.", "Le nom que voient les clients."),
 			check: checkPlain(5000)}
 	},
-	"business_profile.support_phone": func(string) Field {
-		return Field{Group: GroupBusinessProfile, Order: 50, Kind: KindPhone, Placeholder: "+14155550123",
+	"business_profile.support_phone": func(country string) Field {
+		return Field{Group: GroupBusinessProfile, Order: 50, Kind: KindPhone, Placeholder: PhoneExample(country),
 			Label: T("Support phone", "Téléphone du support"),
-			Help:  T("International format: + country code and number.", "Format international : + indicatif et numéro."),
+			Help:  phoneHelp,
 			check: checkPhone, encode: encodePhone("business_profile.support_phone")}
 	},
 	"business_profile.support_email": func(string) Field {
@@ -196,16 +196,16 @@ func encodeMoney(path string) func(string, Context) []Param {
 }
 
 func checkDate(v string, c Context) error {
-	if _, ok := ParseDate(v); !ok {
-		return fail(c.Lang, msgDate)
+	if _, ok := ParseDateIn(v, c); !ok {
+		return fail(c.Lang, msgDate, DateFormat(c))
 	}
 	return nil
 }
 
-// encodePhone sends a phone number in E.164, without the separators
-// people type.
-func encodePhone(path string) func(string, Context) []Param {
-	return func(v string, _ Context) []Param {
-		return []Param{{Key: Brackets(path), Value: NormalizePhone(v)}}
-	}
-}
+// encodePhone sends a phone number in E.164, read for the account's
+// country (phone.go).
+func encodePhone(path string) func(string, Context) []Param { return encodePhoneAt(path) }
+
+// phoneHelp is the help of every phone field.
+var phoneHelp = T("As written in the account's country, or international (+ country code); sent in international format.",
+	"Tel qu'écrit dans le pays du compte, ou international (+ indicatif) ; envoyé au format international.")

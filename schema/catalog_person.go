@@ -26,14 +26,11 @@ var personSpecs = []spec{
 			Help:  T("Where Stripe may contact the person.", "Adresse où Stripe peut contacter la personne."),
 			check: checkEmail}
 	}},
-	{leaf: "phone", field: func(p, _ string) Field {
-		return Field{Group: GroupIdentity, Order: 50, Kind: KindPhone, Placeholder: "+14155550123",
+	{leaf: "phone", field: func(p, country string) Field {
+		return Field{Group: GroupIdentity, Order: 50, Kind: KindPhone, Placeholder: PhoneExample(country),
 			Label: T("Phone", "Téléphone"),
-			Help:  T("International format: + country code and number.", "Format international : + indicatif et numéro."),
-			check: checkPhone,
-			encode: func(v string, _ Context) []Param {
-				return []Param{{Key: Brackets(under(p, "phone")), Value: NormalizePhone(v)}}
-			}}
+			Help:  phoneHelp,
+			check: checkPhone, encode: encodePhoneAt(under(p, "phone"))}
 	}},
 	{leaf: "ssn_last_4", field: func(p, _ string) Field {
 		return Field{Group: GroupIdentity, Order: 60, Kind: KindSecret, Sensitive: true, Placeholder: "0000",
@@ -114,8 +111,8 @@ func withAge(f Field, ref PersonRef) Field {
 
 // encodeDate sends a YYYY-MM-DD value as its three parts, always together.
 func encodeDate(path string) func(string, Context) []Param {
-	return func(v string, _ Context) []Param {
-		d, _ := ParseDate(v)
+	return func(v string, c Context) []Param {
+		d, _ := ParseDateIn(v, c)
 		return []Param{
 			{Key: Brackets(path + ".day"), Value: strconv.Itoa(d.Day())},
 			{Key: Brackets(path + ".month"), Value: strconv.Itoa(int(d.Month()))},
