@@ -12,8 +12,8 @@ var businessSpecs = map[string]func(country string) Field{
 	"business_profile.mcc": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 10, Kind: KindSelect,
 			Label: T("Merchant category (MCC)", "Catégorie marchand (MCC)"),
-			Help: T("What the business sells; ↑/↓ to choose.",
-				"Ce que vend l'entreprise ; ↑/↓ pour choisir."),
+			Help: T("What the business sells.",
+				"Ce que vend l'entreprise."),
 			Options: mccOptions, check: checkMCC}
 	},
 	"business_profile.url": func(string) Field {
@@ -64,7 +64,7 @@ var businessSpecs = map[string]func(country string) Field{
 			check: checkURL}
 	},
 	"business_profile.annual_revenue": func(string) Field {
-		return Field{Group: GroupBusinessProfile, Order: 120, Kind: KindText, Placeholder: "250000 EUR",
+		return Field{Group: GroupBusinessProfile, Order: 120, Kind: KindText, Placeholder: "250000",
 			Covers: []string{"business_profile.annual_revenue.amount", "business_profile.annual_revenue.currency"},
 			Label:  T("Annual revenue", "Chiffre d'affaires annuel"),
 			Help: T("Revenue of the last fiscal year: amount, then the currency if not the account's (250000 EUR).",
@@ -78,7 +78,7 @@ var businessSpecs = map[string]func(country string) Field{
 			check: checkDate}
 	},
 	"business_profile.monthly_estimated_revenue": func(string) Field {
-		return Field{Group: GroupBusinessProfile, Order: 125, Kind: KindText, Placeholder: "5000 USD",
+		return Field{Group: GroupBusinessProfile, Order: 125, Kind: KindText, Placeholder: "5000",
 			Covers: []string{"business_profile.monthly_estimated_revenue.amount", "business_profile.monthly_estimated_revenue.currency"},
 			Label:  T("Estimated monthly revenue", "Chiffre d'affaires mensuel estimé"),
 			Help: T("Expected monthly sales: amount, then the currency if not the account's (5000 USD).",

@@ -35,8 +35,8 @@ var companySpecs = map[string]func(country string) Field{
 			},
 			encode: encodeID("company.tax_id", r.keepSpaces)}
 	},
-	"company.vat_id": func(string) Field {
-		return Field{Group: GroupCompany, Order: 25, Kind: KindSecret, Sensitive: true, Placeholder: "FR40303265045",
+	"company.vat_id": func(country string) Field {
+		return Field{Group: GroupCompany, Order: 25, Kind: KindSecret, Sensitive: true, Placeholder: vatExamples[country],
 			Label: T("VAT number", "Numéro de TVA"),
 			Help:  T("The VAT registration number, with or without its country prefix.", "Le numéro de TVA intracommunautaire, avec ou sans préfixe pays."),
 			check: func(v string, c Context) error {

@@ -12,11 +12,11 @@ var personSpecs = []spec{
 		T("Legal first name, as on an official ID.", "Prénom légal, tel qu'il figure sur une pièce d'identité."))},
 	{leaf: "last_name", field: nameField(20, T("Last name", "Nom"),
 		T("Legal last name, as on an official ID.", "Nom de famille légal, tel qu'il figure sur une pièce d'identité."))},
-	{leaf: "dob", covers: []string{"dob", "dob.day", "dob.month", "dob.year"}, field: func(p, _ string) Field {
+	{leaf: "dob", covers: []string{"dob", "dob.day", "dob.month", "dob.year"}, field: func(p, country string) Field {
 		return Field{Group: GroupIdentity, Order: 30, Kind: KindDate, Placeholder: "YYYY-MM-DD",
 			Label: T("Date of birth", "Date de naissance"),
-			Help: T("YYYY-MM-DD. The account holder must be at least 18. Sent whole: Stripe refuses a partial date.",
-				"AAAA-MM-JJ. Le titulaire doit avoir au moins 18 ans. Envoyée entière : Stripe refuse une date partielle."),
+			Help: T("YYYY-MM-DD or "+DateFormat(Context{Lang: English, Country: country})+". The account holder must be at least 18. Sent whole: Stripe refuses a partial date.",
+				"AAAA-MM-JJ ou JJ/MM/AAAA. Le titulaire doit avoir au moins 18 ans. Envoyée entière : Stripe refuse une date partielle."),
 			check:  checkBirthDate(18),
 			encode: encodeDate(under(p, "dob"))}
 	}},
@@ -104,8 +104,8 @@ func withAge(f Field, ref PersonRef) Field {
 		return f
 	}
 	f.check = checkBirthDate(n)
-	f.Help = T("YYYY-MM-DD; the person must be at least 13. Sent whole: Stripe refuses a partial date.",
-		"AAAA-MM-JJ ; la personne doit avoir au moins 13 ans. Envoyée entière : Stripe refuse une date partielle.")
+	f.Help = T("YYYY-MM-DD or DD/MM/YYYY; the person must be at least 13. Sent whole: Stripe refuses a partial date.",
+		"AAAA-MM-JJ ou JJ/MM/AAAA ; la personne doit avoir au moins 13 ans. Envoyée entière : Stripe refuse une date partielle.")
 	return f
 }
 
