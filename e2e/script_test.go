@@ -75,7 +75,13 @@ func TestInvalidAnswerStopsBeforeAnyRequest(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, "individual.dob") || r.stdout != "" {
 		t.Fatalf("exit %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
 	}
-	// No account was created: the sandbox lists none.
+	assertNoAccount(t, env)
+}
+
+// assertNoAccount fails if the sandbox of env holds any account: the run
+// stopped before its first request.
+func assertNoAccount(t *testing.T, env []string) {
+	t.Helper()
 	db := filepath.Join(strings.TrimPrefix(env[1], "XDG_DATA_HOME="), "onboard", "sandbox.db")
 	if _, err := os.Stat(db); err != nil {
 		return // the sandbox was not even opened

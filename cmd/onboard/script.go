@@ -50,6 +50,9 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 	if err != nil {
 		return errors.New(flows.Message(err))
 	}
+	if c := ans.Setup.Country; c != "" && c != acct.Country {
+		return usageErr("the answers file is for an account in %s, and %s is in %s; nothing was sent", c, acct.ID, acct.Country)
+	}
 	if err := ans.Validate(cl.Context(acct)); err != nil {
 		return withCode(exitUsage, describeInput(err, a.language, false))
 	}
