@@ -244,3 +244,17 @@ func TestNationalFormatsAccepted(t *testing.T) {
 		}
 	}
 }
+
+// Errors about the file are worded in the operator's language.
+func TestAnswersErrorsInFrench(t *testing.T) {
+	p := writeAnswers(t, "a.yaml", "individual.first_name: [Jenny]\n")
+	_, err := flows.LoadAnswers(p, flows.AnswerOptions{Lang: schema.French})
+	if err == nil || !strings.Contains(err.Error(), "(ligne 1) : du texte est attendu, pas une liste") {
+		t.Fatalf("got %v", err)
+	}
+	p = writeAnswers(t, "a.yaml", "individual.frist_name: Jenny\n")
+	_, err = flows.LoadAnswers(p, flows.AnswerOptions{Lang: schema.French})
+	if err == nil || !strings.Contains(err.Error(), "vouliez-vous dire individual.first_name") {
+		t.Fatalf("got %v", err)
+	}
+}
