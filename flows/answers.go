@@ -40,8 +40,13 @@ type AnswerOptions struct {
 
 // LoadAnswers reads an answers file (JSON, or YAML for .yaml/.yml). The
 // file is one flat map of requirement paths to values (DESIGN.md), read
-// as text: every value means exactly what was written.
-func LoadAnswers(path string, opts AnswerOptions) (Answers, error) {
+// as text: every value means exactly what was written. Without options
+// unknown keys are errors and messages are in English.
+func LoadAnswers(path string, options ...AnswerOptions) (Answers, error) {
+	var opts AnswerOptions
+	if len(options) > 0 {
+		opts = options[0]
+	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return Answers{}, fmt.Errorf("%s: %w", schema.T("read answers", "lecture des réponses").In(opts.Lang), err)
