@@ -175,6 +175,7 @@ var badValues = []struct {
 	{"sort code too short", "GB", "external_account", map[string]any{"sort_code": "10-88", "account_number": "00012345"}},
 	{"BSB too long", "AU", "external_account", map[string]any{"bsb": "110-0000", "account_number": "000123456"}},
 	{"bank token not a token", "US", "external_account", "my bank"},
+	{"holder type not a type", "US", "external_account", map[string]any{"account_holder_type": "person", "routing_number": "110000000", "account_number": "000123456789"}},
 }
 
 func TestBadAnswerValuesAreRefusedBeforeAnyRequest(t *testing.T) {
