@@ -123,10 +123,19 @@ func parseAnswers(root answerValue, opts AnswerOptions) (Answers, error) {
 			a.Values[k] = s
 		}
 	}
+	for parent := range dates {
+		if schema.Lookup(parent, "").Generic {
+			unknown = append(unknown, parent+".day")
+		}
+	}
 	if len(unknown) > 0 && !opts.IgnoreUnknown {
+		sort.Strings(unknown)
 		return Answers{}, unknownKeys(unknown, opts.Lang)
 	}
 	for parent, parts := range dates {
+		if _, whole := a.Values[parent]; whole {
+			return Answers{}, errf(schema.T("answer %s: given whole and in parts; give one", "réponse %s : donnée entière et en parties ; n'en donnez qu'une"), parent)
+		}
 		d, m, y := parts["day"], parts["month"], parts["year"]
 		di, errD := strconv.Atoi(d)
 		mi, errM := strconv.Atoi(m)

@@ -53,6 +53,8 @@ var badFiles = []struct{ name, file, content, want string }{
 	{"country as a list", "a.yaml", "country: [US]\n", "country (line 1): expected text"},
 	{"date part not a number", "a.yaml", "individual.dob.day: first\nindividual.dob.month: 1\nindividual.dob.year: 1901\n", "must be numbers"},
 	{"date parts incomplete", "a.yaml", "individual.dob.day: 1\n", "give day, month and year together"},
+	{"date parts of an unknown date", "a.yaml", "individual.dbo.day: 1\nindividual.dbo.month: 1\nindividual.dbo.year: 1901\n", "did you mean individual.dob"},
+	{"date whole and in parts", "a.yaml", "individual.dob: 1901-01-01\nindividual.dob.day: 2\nindividual.dob.month: 1\nindividual.dob.year: 1901\n", "given whole and in parts"},
 	{"empty JSON", "a.json", "", "empty"},
 	{"trailing JSON", "a.json", `{"individual.first_name": "Jenny"} {"individual.last_name": "Rosen"}`, "data after the JSON object"},
 	{"JSON duplicate key", "a.json", `{"individual.first_name": "Jenny", "individual.first_name": "Ada"}`, "given twice"},
