@@ -51,7 +51,8 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 		return errors.New(flows.Message(err))
 	}
 	if c := ans.Setup.Country; c != "" && c != acct.Country {
-		return usageErr("the answers file is for an account in %s, and %s is in %s; nothing was sent", c, acct.ID, acct.Country)
+		return usageErr(t("the answers file is for an account in %s, and %s is in %s; nothing was sent",
+			"le fichier de réponses est pour un compte en %s, et %s est en %s ; rien n'a été envoyé").In(a.language), c, acct.ID, acct.Country)
 	}
 	if err := ans.Validate(cl.Context(acct)); err != nil {
 		return withCode(exitUsage, describeInput(err, a.language, false))
