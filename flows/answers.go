@@ -249,7 +249,6 @@ func listOf(k string, v answerValue) ([]string, error) {
 // number.
 var bankKeys = map[string]string{
 	"account_holder_name": "external_account.account_holder_name",
-	"account_holder_type": "external_account.account_holder_type",
 	"country":             "external_account.country",
 	"currency":            "external_account.currency",
 	"routing_number":      "external_account.routing_number",
@@ -271,7 +270,7 @@ func bankAnswer(out map[string]string, v answerValue) error {
 	parts := map[string]string{}
 	for _, k := range v.keys {
 		if _, ok := bankKeys[k]; !ok && k != "transit_number" && k != "institution_number" {
-			return errf(schema.T("answer external_account: unknown key %q (account_holder_name, routing_number, account_number, iban, sort_code, bsb, transit_number, institution_number, country, currency)", "réponse external_account : clé inconnue %q (account_holder_name, routing_number, account_number, iban, sort_code, bsb, transit_number, institution_number, country, currency)"), k)
+			return errf(schema.T("answer external_account: unknown key %q (account_holder_name, routing_number, account_number, iban, sort_code, bsb, transit_number, institution_number, country, currency; the holder type follows the business type)", "réponse external_account : clé inconnue %q (account_holder_name, routing_number, account_number, iban, sort_code, bsb, transit_number, institution_number, country, currency ; le type de titulaire suit le type d'entreprise)"), k)
 		}
 		t, err := textOf("external_account."+k, v.m[k], false)
 		if err != nil {

@@ -38,11 +38,6 @@ func (a Answers) Validate(c schema.Context) error {
 				bad[k] = err.Error()
 			}
 			continue
-		case "external_account.account_holder_type":
-			if v = strings.TrimSpace(v); v != "individual" && v != "company" {
-				bad[k] = schema.T("individual or company", "individual ou company").In(c.Lang)
-			}
-			continue
 		case "external_account.routing_number":
 			if iban {
 				bad[k] = schema.T("bank accounts in this country take an IBAN and no routing number: give iban alone",
