@@ -11,9 +11,9 @@ import (
 	"onboard/schema"
 )
 
-// writeAnswers writes an answers file named name (its extension picks
+// writeAnswersFile writes an answers file named name (its extension picks
 // YAML or JSON) with content, byte for byte.
-func writeAnswers(t *testing.T, name, content string) string {
+func writeAnswersFile(t *testing.T, name, content string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
@@ -70,7 +70,7 @@ var badFiles = []struct{ name, file, content, want string }{
 func TestBadAnswersFilesAreRefused(t *testing.T) {
 	for _, c := range badFiles {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := flows.LoadAnswers(writeAnswers(t, c.file, c.content), flows.AnswerOptions{})
+			_, err := flows.LoadAnswers(writeAnswersFile(t, c.file, c.content), flows.AnswerOptions{})
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("got %v, want an error containing %q", err, c.want)
 			}
@@ -96,7 +96,7 @@ external_account:
   routing_number: 011000015
   account_number: 000123456789
 `
-	a, err := flows.LoadAnswers(writeAnswers(t, "a.yml", yml), flows.AnswerOptions{})
+	a, err := flows.LoadAnswers(writeAnswersFile(t, "a.yml", yml), flows.AnswerOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ external_account:
 	if _, ok := a.Values["country"]; ok {
 		t.Error("a setup key is taken for an answer")
 	}
-	j, err := flows.LoadAnswers(writeAnswers(t, "a.json", `{"business_profile.mcc": 5734, "capabilities": "transfers", "x.custom": 1e3}`),
+	j, err := flows.LoadAnswers(writeAnswersFile(t, "a.json", `{"business_profile.mcc": 5734, "capabilities": "transfers", "x.custom": 1e3}`),
 		flows.AnswerOptions{IgnoreUnknown: true})
 	if err != nil {
 		t.Fatal(err)
@@ -140,7 +140,7 @@ func TestBankAnswersInNationalForms(t *testing.T) {
 		{"external_account: {transit_number: '11000', institution_number: '000', account_number: '000123456789'}", "11000-000", "000123456789"},
 		{"external_account: {iban: FR14 2004 1010 0505 0001 3M02 606}", "", "FR14 2004 1010 0505 0001 3M02 606"},
 	} {
-		a, err := flows.LoadAnswers(writeAnswers(t, "a.yaml", c.yml+"\n"), flows.AnswerOptions{})
+		a, err := flows.LoadAnswers(writeAnswersFile(t, "a.yaml", c.yml+"\n"), flows.AnswerOptions{})
 		if err != nil {
 			t.Fatalf("%s: %v", c.yml, err)
 		}
@@ -250,13 +250,13 @@ func TestNationalFormatsAccepted(t *testing.T) {
 
 // Errors about the file are worded in the operator's language.
 func TestAnswersErrorsInFrench(t *testing.T) {
-	p := writeAnswers(t, "a.yaml", "individual.first_name: [Jenny]\n")
+	p := writeAnswersFile(t, "a.yaml", "individual.first_name: [Jenny]\n")
 	_, err := flows.LoadAnswers(p, flows.AnswerOptions{Lang: schema.French})
 	// French typography may put a no-break space before the colon.
 	if err == nil || !strings.Contains(strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(err.Error()), "(ligne 1) : du texte est attendu, pas une liste") {
 		t.Fatalf("got %v", err)
 	}
-	p = writeAnswers(t, "a.yaml", "individual.frist_name: Jenny\n")
+	p = writeAnswersFile(t, "a.yaml", "individual.frist_name: Jenny\n")
 	_, err = flows.LoadAnswers(p, flows.AnswerOptions{Lang: schema.French})
 	if err == nil || !strings.Contains(err.Error(), "vouliez-vous dire individual.first_name") {
 		t.Fatalf("got %v", err)
