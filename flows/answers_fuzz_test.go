@@ -15,7 +15,9 @@ import (
 // with every go test.
 func FuzzLoadAnswers(f *testing.F) {
 	for _, c := range badFiles {
-		f.Add(c.content, filepath.Ext(c.file) == ".json")
+		if len(c.content) < 1<<16 { // the size check needs no fuzzing
+			f.Add(c.content, filepath.Ext(c.file) == ".json")
+		}
 	}
 	examples, _ := filepath.Glob(filepath.Join("..", "examples", "*"))
 	for _, e := range examples {

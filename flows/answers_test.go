@@ -1,6 +1,7 @@
 package flows_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,6 +57,8 @@ var badFiles = []struct{ name, file, content, want string }{
 	{"date parts incomplete", "a.yaml", "individual.dob.day: 1\n", "give day, month and year together"},
 	{"date parts of an unknown date", "a.yaml", "individual.dbo.day: 1\nindividual.dbo.month: 1\nindividual.dbo.year: 1901\n", "did you mean individual.dob"},
 	{"date whole and in parts", "a.yaml", "individual.dob: 1901-01-01\nindividual.dob.day: 2\nindividual.dob.month: 1\nindividual.dob.year: 1901\n", "given whole and in parts"},
+	{"YAML alias bomb", "a.yaml", laughs, "too many values"},
+	{"file too large", "a.json", `{"x": "` + strings.Repeat("a", 11<<20) + `"}`, "larger than 10 MB"},
 	{"empty JSON", "a.json", "", "empty"},
 	{"trailing JSON", "a.json", `{"individual.first_name": "Jenny"} {"individual.last_name": "Rosen"}`, "data after the JSON object"},
 	{"JSON duplicate key", "a.json", `{"individual.first_name": "Jenny", "individual.first_name": "Ada"}`, "given twice"},
@@ -66,6 +69,23 @@ var badFiles = []struct{ name, file, content, want string }{
 	{"JSON top-level array", "a.json", `["individual.first_name"]`, "expected one map"},
 	{"JSON typo", "a.json", `{"representative.frist_name": "Jenny"}`, "did you mean representative.first_name?"},
 }
+
+// laughs is a "billion laughs" YAML file: nine levels of nine aliases.
+var laughs = func() string {
+	var b strings.Builder
+	b.WriteString("l0: &l0 [x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i <= 9; i++ {
+		fmt.Fprintf(&b, "l%d: &l%d [", i, i)
+		for j := 0; j < 9; j++ {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "*l%d", i-1)
+		}
+		b.WriteString("]\n")
+	}
+	return b.String()
+}()
 
 func TestBadAnswersFilesAreRefused(t *testing.T) {
 	for _, c := range badFiles {
