@@ -140,3 +140,17 @@ func errDeleteIndividual(id string) *apiError {
 // capability the sandbox does not model: it stays inactive with no
 // requirements. [G] "other" is the spec's catch-all value.
 var unmodelledCapabilityReason = "other"
+
+// Limits on request parameters, checked before the parameter tree is
+// built. Stripe documents the metadata ones (50 keys, 40-character keys,
+// 500-character values); the nesting depth, parameter count and name
+// length are [G]: generous for any real request, small enough that a
+// hostile one costs nothing.
+const (
+	maxMetadataKeys        = 50
+	maxMetadataKeyLength   = 40
+	maxMetadataValueLength = 500
+	maxParamDepth          = 20
+	maxParams              = 2000
+	maxKeyLength           = 500
+)

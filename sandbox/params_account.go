@@ -268,6 +268,23 @@ func readMetadata(m *param, dst map[string]string) error {
 		clear(dst)
 		return nil
 	}
+	if _, ok := m.str(); ok || len(m.kids) > maxMetadataKeys {
+		if ok {
+			return invalid("", m.path, "Invalid object: metadata must be a hash of keys and values.")
+		}
+		return invalid("", m.path, "Invalid metadata: metadata can have up to %d keys.", maxMetadataKeys)
+	}
+	for k, kid := range m.kids {
+		if len(kid.kids) > 0 {
+			return invalid("", kid.path, "Invalid metadata: values must be strings, not hashes.")
+		}
+		if len(k) > maxMetadataKeyLength {
+			return invalid("", kid.path, "Invalid metadata: keys can be up to %d characters long.", maxMetadataKeyLength)
+		}
+		if kid.value != nil && len(*kid.value) > maxMetadataValueLength {
+			return invalid("", kid.path, "Invalid metadata: values can be up to %d characters long.", maxMetadataValueLength)
+		}
+	}
 	for _, k := range m.names() {
 		v, _ := m.get(k).str()
 		if v == "" {
@@ -275,6 +292,9 @@ func readMetadata(m *param, dst map[string]string) error {
 		} else {
 			dst[k] = v
 		}
+	}
+	if len(dst) > maxMetadataKeys {
+		return invalid("", m.path, "Invalid metadata: metadata can have up to %d keys.", maxMetadataKeys)
 	}
 	return nil
 }

@@ -3,7 +3,9 @@ package sandbox
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
@@ -159,6 +161,10 @@ func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 		up = &upload{}
 		values, up.data, up.name, e = readMultipart(hr)
 	}
+	if e == nil {
+		// Before the parameter tree, whose size grows with nesting.
+		e = checkLimits(values)
+	}
 	if e != nil {
 		fail(e)
 		return
@@ -169,6 +175,11 @@ func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 	if hr.Method == http.MethodPost {
 		r.idemKey = hr.Header.Get("Idempotency-Key")
 		fp = hr.Method + " " + hr.URL.Path + "?" + values.Encode()
+		if up != nil {
+			// The same key with other file bytes is another request.
+			sum := sha256.Sum256(up.data)
+			fp += "&file=" + hex.EncodeToString(sum[:]) + "&filename=" + url.QueryEscape(up.name)
+		}
 	}
 
 	var status int
@@ -262,6 +273,25 @@ func (s *Sandbox) setDate(w http.ResponseWriter, hr *http.Request, now time.Time
 		}
 	}
 	w.Header().Set("Date", now.UTC().Format(http.TimeFormat))
+}
+
+// checkLimits refuses a request whose parameters are nested too deeply or
+// too many, counting brackets and keys without building anything.
+func checkLimits(values url.Values) *apiError {
+	n := 0
+	for k, vs := range values {
+		n += len(vs)
+		if n > maxParams {
+			return invalid("", "", "Too many parameters: a request can have up to %d.", maxParams)
+		}
+		if len(k) > maxKeyLength {
+			return invalid("", "", "A parameter name is too long (up to %d characters).", maxKeyLength)
+		}
+		if strings.Count(k, "[") > maxParamDepth {
+			return invalid("", "", "Parameters are nested too deeply: up to %d levels.", maxParamDepth)
+		}
+	}
+	return nil
 }
 
 // remoteIP is the host part of the request's remote address.

@@ -53,7 +53,7 @@ func createToken(r *request) (any, error) {
 	if e := p.unknown(); e != nil {
 		return nil, e
 	}
-	b, out := toBankFacts(in)
+	b, out := toBankFacts(r.sb.fpKey, in)
 	st := storedToken{Bank: b, Created: r.now.Unix()}
 	id := newID("btok_", 24)
 	_, err := r.tx.ExecContext(r.ctx,
@@ -108,7 +108,7 @@ func loadToken(r *request, id, param string) (storedToken, bool, outcome, error)
 // useToken resolves a bank token for external_account and marks it used:
 // a token is single-use, as on Stripe. Magic test tokens never run out.
 func useToken(r *request, id, param string) (bankFacts, outcome, error) {
-	if b, out, ok := magicBankToken(id); ok {
+	if b, out, ok := magicBankToken(r.sb.fpKey, id); ok {
 		return b, out, nil
 	}
 	st, used, out, err := loadToken(r, id, param)
@@ -168,7 +168,7 @@ func (ap *applier) externalAccount(p *param) error {
 		if e != nil {
 			return e
 		}
-		b, out = toBankFacts(in)
+		b, out = toBankFacts(ap.r.sb.fpKey, in)
 	}
 	if b.Country != ap.a.Country {
 		return invalid("", "external_account", "The bank account's country (%s) must match the account's country (%s).", b.Country, ap.a.Country)

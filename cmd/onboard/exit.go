@@ -56,14 +56,15 @@ func codeOf(err error) int {
 
 // runFailed is a failure in the middle of a run on account id: it says
 // where it stopped (the step and the call, in err's wrapping) and how to
-// continue from there. Exit 1, or 2 for an answer refused before sending.
-func (a *app) runFailed(id string, err error, rest string) error {
+// continue from there. Exit 1, or 2 for an answer refused before sending;
+// sent says requests were already made (for what an input error says).
+func (a *app) runFailed(id string, err error, rest string, sent bool) error {
 	code := codeOf(err)
 	var ie *flows.InputError
 	if errors.As(err, &ie) {
 		code = exitUsage
 	}
-	msg := describeRunError(err, a.language)
+	msg := describeRunError(err, a.language, sent)
 	if id != "" {
 		msg += "\n" + fmt.Sprintf(t("To continue: onboard resume %s%s", "Pour reprendre\u00a0: onboard resume %s%s").In(a.language), id, rest)
 	}
