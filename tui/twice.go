@@ -1,0 +1,70 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/charmbracelet/huh"
+
+	"onboard/schema"
+)
+
+// A bank account number is typed twice and checked by eye as it is typed
+// (issue 13: it was masked while typed, although its help said "after
+// entry", and had no confirmation).
+
+// confirmSuffix keys the second entry of a bank account number. Its value
+// lives in a map of its own, never in the wizard's values (which drafts
+// save), and is never sent.
+const confirmSuffix = "#again"
+
+// revealed are the fields shown while typed and masked once left: a bank
+// account number is checked by eye as it is typed (issue 13).
+func revealed(key string) bool {
+	return strings.TrimSuffix(key, confirmSuffix) == "external_account.account_number"
+}
+
+// confirmField asks for the bank account number a second time; it must
+// match the first (when the first was typed: a number already on file may
+// be left empty in both).
+func confirmField(c Common, f schema.Field, values, again map[string]string) huh.Field {
+	key := f.Key + confirmSuffix
+	return huh.NewInput().Key(key).Title(txtAgain.In(c.Lang)).Description(txtAgainHelp.In(c.Lang)).
+		EchoMode(huh.EchoModePassword).
+		Validate(func(v string) error {
+			if digitsOnly(v) != digitsOnly(values[f.Key]) {
+				return errors.New(txtAgainMismatch.In(c.Lang))
+			}
+			return nil
+		}).Accessor(valueAccessor{again, key})
+}
+
+// digitsOnly drops the spaces and dashes people type in long numbers.
+func digitsOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// syncEcho shows the revealed fields in clear while they have focus and
+// masks them once left.
+func (v stepView) syncEcho(form *huh.Form) {
+	if form == nil {
+		return
+	}
+	foc := form.GetFocusedField()
+	for i, f := range v.fields {
+		in, ok := f.(*huh.Input)
+		if !ok || !revealed(v.keys[i]) {
+			continue
+		}
+		if f == foc {
+			in.EchoMode(huh.EchoModeNormal)
+		} else {
+			in.EchoMode(huh.EchoModePassword)
+		}
+	}
+}
