@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"cmp"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -29,6 +30,13 @@ func decodeFacts(data string) (*accountFacts, error) {
 	if a.Fields == nil {
 		a.Fields = map[string]fieldFact{}
 	}
+	// Rows from the first releases have no controller: they were all
+	// created with the custom mapping.
+	c := &a.Controller
+	c.RequirementCollection = cmp.Or(c.RequirementCollection, "application")
+	c.FeesPayer = cmp.Or(c.FeesPayer, "application")
+	c.LossesPayments = cmp.Or(c.LossesPayments, "application")
+	c.DashboardType = cmp.Or(c.DashboardType, "none")
 	return &a, nil
 }
 

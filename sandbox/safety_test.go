@@ -76,7 +76,7 @@ func TestDatabaseFilesAreOwnerOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer sb.Close()
-	e := &env{t: t, sb: sb, sc: newClientHosts("sk_test_x", APIBase, FilesBase, httpClient(sb)), ctx: t.Context()}
+	e := &env{t: t, sb: sb, sc: newClientHosts("sk_test_x", APIBase, FilesBase, checkedClient(t, sb)), ctx: t.Context()}
 	e.createUSIndividual()
 	files, _ := filepath.Glob(filepath.Join(dir, "sandbox.db*"))
 	if len(files) < 2 {
