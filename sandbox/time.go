@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"onboard/sandbox/rules"
 )
 
 // DefaultGrace is how long a requirement that becomes currently due (by a
@@ -183,7 +185,7 @@ func applyTrigger(a *accountFacts, action string, now time.Time) error {
 // thresholdUsed reports whether some applicable rule waits on name.
 func thresholdUsed(a *accountFacts, name string) bool {
 	for _, r := range applicableRules(a) {
-		if r.Stage == stageLater && r.Threshold == name {
+		if r.Stage == rules.StageLater && r.Threshold == name {
 			return true
 		}
 	}
