@@ -201,3 +201,18 @@ func TestClockCannotOverflow(t *testing.T) {
 		t.Errorf("clock went %v → %v → %v", before, mid, after)
 	}
 }
+
+// v1 ids that are no id are no such object, never a 500.
+func TestV1OddIDs(t *testing.T) {
+	e := newTransportEnv(t)
+	for _, bad := range []string{"acct%20x", "acct%25", "acct%00x", "acct_x%3Flimit=1", "acct_x%2Fpersons"} {
+		st, body := e.form("GET", "/v1/accounts/"+bad, nil)
+		if st != 404 {
+			t.Errorf("GET /v1/accounts/%s: %d %v", bad, st, body)
+		}
+		st, _ = e.form("POST", "/v1/accounts/"+bad+"/persons", url.Values{"first_name": {"x"}})
+		if st != 404 {
+			t.Errorf("POST /v1/accounts/%s/persons: %d", bad, st)
+		}
+	}
+}
