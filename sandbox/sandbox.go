@@ -43,6 +43,8 @@ type Sandbox struct {
 	// are never written to disk. A token outlives neither the process nor
 	// Reset.
 	secrets sync.Map
+	// mux routes v1 requests (chain.go).
+	mux *http.ServeMux
 }
 
 // config collects the options given to Open.
@@ -101,6 +103,7 @@ func Open(path string, opts ...Option) (*Sandbox, error) {
 		return nil, err
 	}
 	sb := &Sandbox{db: db, rdb: rdb, now: c.now, delay: c.delay, fpKey: key}
+	sb.mux = sb.buildMux()
 	for _, pool := range []*sql.DB{db, rdb} {
 		if pool == nil {
 			continue
