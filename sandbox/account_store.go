@@ -81,3 +81,6 @@ func seqOf(r *request, table, id, kind, param string) (int64, error) {
 	}
 	return seq, err
 }
+
+// errNotFound is returned by loaders when a row does not exist.
+var errNotFound = errors.New("sandbox: not found")

@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"onboard/sandbox/store"
 )
 
 // The v1 HTTP layer: a net/http.ServeMux built from the routes table, and
@@ -94,7 +96,7 @@ func (c *call) fail(err error) {
 	var ae *apiError
 	switch {
 	case errors.As(err, &ae) && ae != nil:
-	case isBusy(err):
+	case store.IsBusy(err):
 		ae = errLockTimeout()
 	default:
 		ae = errInternal(err)
@@ -172,10 +174,10 @@ func parseStep(c *call, next func() error) error {
 func transactionStep(c *call, next func() error) error {
 	s, r := c.s, c.r
 	run := func(db *sql.DB, readOnly bool) error {
-		return inTx(r.ctx, db, func(tx *sql.Tx) error {
+		return store.InTx(r.ctx, db, func(tx *sql.Tx) error {
 			r.tx, r.db = tx, db
 			var off int64
-			if err := r.row(qClock, clockKey).Scan(&off); err != nil {
+			if err := r.row(qClock, store.ClockKey).Scan(&off); err != nil {
 				return err
 			}
 			r.now = s.now().Add(time.Duration(off))

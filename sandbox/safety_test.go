@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/stripe/stripe-go/v82"
+
+	"onboard/sandbox/store"
 )
 
 // Bank fingerprints are HMACs under a random key per database (kept beside
@@ -37,12 +39,12 @@ func TestFingerprintIsKeyedPerDatabase(t *testing.T) {
 	if a1 == unsalted || b == unsalted {
 		t.Errorf("fingerprint is the unsalted SHA-256 of the bank details")
 	}
-	st, err := os.Stat(one.path + keyFileSuffix)
+	st, err := os.Stat(one.path + store.KeyFileSuffix)
 	if err != nil || st.Mode().Perm() != 0o600 {
 		t.Errorf("key file: %v %v", st, err)
 	}
 	// The key is not in the database.
-	raw, _ := os.ReadFile(one.path + keyFileSuffix)
+	raw, _ := os.ReadFile(one.path + store.KeyFileSuffix)
 	db, _ := os.ReadFile(one.path)
 	if len(raw) == 0 || strings.Contains(string(db), strings.TrimSpace(string(raw))) {
 		t.Errorf("the key is stored in the database")

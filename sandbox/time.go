@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"onboard/sandbox/rules"
+
+	"onboard/sandbox/store"
 )
 
 // DefaultGrace is how long a requirement that becomes currently due (by a
@@ -196,7 +198,7 @@ func thresholdUsed(a *accountFacts, name string) bool {
 // persists the result with its events, for the exported test-facing
 // methods that change an account outside the HTTP API.
 func (s *Sandbox) mutate(ctx context.Context, accountID string, fn func(*request, *accountFacts) error) error {
-	err := inTx(ctx, s.db, func(tx *sql.Tx) error {
+	err := store.InTx(ctx, s.db, func(tx *sql.Tx) error {
 		now, err := s.nowIn(ctx, tx)
 		if err != nil {
 			return err

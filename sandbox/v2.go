@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"onboard/sandbox/store"
 )
 
 // serveV2 serves /v2/core/accounts and its persons by translating each
@@ -68,10 +70,10 @@ func (s *Sandbox) serveV2(w http.ResponseWriter, r *http.Request) {
 	}
 	rec := &recorder{header: w.Header(), status: http.StatusOK}
 	var now time.Time
-	err := inTx(r.Context(), s.db, func(tx *sql.Tx) error {
+	err := store.InTx(r.Context(), s.db, func(tx *sql.Tx) error {
 		base := &request{ctx: r.Context(), sb: s, tx: tx, db: s.db, id: reqID}
 		var off int64
-		if err := base.row(qClock, clockKey).Scan(&off); err != nil {
+		if err := base.row(qClock, store.ClockKey).Scan(&off); err != nil {
 			return err
 		}
 		base.now = s.now().Add(time.Duration(off))
@@ -91,7 +93,7 @@ func (s *Sandbox) serveV2(w http.ResponseWriter, r *http.Request) {
 	case err == nil || errors.Is(err, errV2Failed):
 		w.WriteHeader(rec.status)
 		_, _ = w.Write(rec.body.Bytes())
-	case isBusy(err):
+	case store.IsBusy(err):
 		e := errLockTimeout()
 		writeV2Error(w, e.Status, e.Type, e.Code, e.Message, "")
 	default:
