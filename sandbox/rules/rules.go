@@ -179,6 +179,7 @@ type Group struct {
 	Core    [][]string // each entry: any one of these leaves must be submitted
 }
 
+// Groups are the verification groups of every account.
 var Groups = []Group{
 	{
 		Name:  "identity",
