@@ -161,7 +161,7 @@ func TestInvalidValueSendsNothing(t *testing.T) {
 	e := newEnv(t)
 	a := e.newUS(t)
 	st := flows.Plan(a, flows.Strategy{}, nil, schema.English)[1] // Identity
-	_, err := e.cl.Submit(e.ctx, a, st, map[string]string{"individual.dob": "1990-02-30"}, 1)
+	_, err := e.cl.Submit(e.ctx, a, st, map[string]string{"individual.dob": "1990-02-30"})
 	var ie *flows.InputError
 	if !errors.As(err, &ie) || ie.Fields["individual.dob"] == "" || ie.Fields["individual.first_name"] == "" {
 		t.Fatalf("got %v", err)
@@ -179,7 +179,7 @@ func TestStripeErrorMapsToField(t *testing.T) {
 	// path; Stripe (the sandbox) refuses the unknown parameter, and the
 	// error comes back on that field with Stripe's message.
 	st := flows.Step{Group: schema.GroupOther, Fields: []schema.Field{schema.Lookup("individual.favourite_colour", "US")}}
-	_, err := e.cl.Submit(e.ctx, a, st, map[string]string{"individual.favourite_colour": "blue"}, 1)
+	_, err := e.cl.Submit(e.ctx, a, st, map[string]string{"individual.favourite_colour": "blue"})
 	var ae *flows.APIError
 	if !errors.As(err, &ae) {
 		t.Fatalf("got %T %v", err, err)
@@ -279,7 +279,7 @@ func TestPersonsAreOldestFirst(t *testing.T) {
 	for i, name := range []string{"First", "Second"} {
 		f := schema.Lookup("owners."+strconv.Itoa(i)+".first_name", "US")
 		st := flows.Step{Group: schema.GroupPeople, Person: f.Person, Fields: []schema.Field{f}}
-		res, err := e.cl.Submit(e.ctx, a, st, map[string]string{f.Key: name}, 1)
+		res, err := e.cl.Submit(e.ctx, a, st, map[string]string{f.Key: name})
 		if err != nil {
 			t.Fatal(flows.Message(err))
 		}
@@ -297,7 +297,7 @@ func TestRemovePerson(t *testing.T) {
 	a, _ := e.cl.Create(e.ctx, flows.NewAccount{Country: "US", BusinessType: "company", Capabilities: []string{"transfers"}})
 	f := schema.Lookup("owners.0.first_name", "US")
 	res, err := e.cl.Submit(e.ctx, a, flows.Step{Group: schema.GroupPeople, Person: f.Person, Fields: []schema.Field{f}},
-		map[string]string{f.Key: "Gone"}, 1)
+		map[string]string{f.Key: "Gone"})
 	if err != nil || len(res.Account.Persons) != 1 {
 		t.Fatalf("add: %v %+v", err, res.Account.Persons)
 	}
@@ -347,7 +347,7 @@ func TestLinkOnlyRequirementGivesAnAccountLink(t *testing.T) {
 	if len(st.Fields) != 1 || st.Fields[0].Kind != schema.KindLink {
 		t.Fatalf("no link step: %+v", st)
 	}
-	res, err := e.cl.Submit(e.ctx, a, st, nil, 1)
+	res, err := e.cl.Submit(e.ctx, a, st, nil)
 	if err != nil {
 		t.Fatal(flows.Message(err))
 	}

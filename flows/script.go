@@ -20,72 +20,80 @@ type Report struct {
 	Missing []string
 	// StillDue lists submitted paths Stripe still asks for.
 	StillDue []StillDue
-	// Requests counts the API requests the run made.
+	// Requests counts the API requests the run made (Journey.Requests).
 	Requests int
 	// Unused lists answers for fields that were never asked (not due).
 	Unused []string
 }
 
-// maxSteps bounds a run: every step marks its paths as tried, so a run
-// ends long before this; the bound guards against a misbehaving server.
-const maxSteps = 64
-
-// Run onboards a from answers without a terminal: it plans, submits each
-// group it has answers for, and replans from the response, until nothing it
-// could fill is left. Each step is reported on log, in the client's
-// language. Paths submitted once are never submitted again in the same run.
+// Run onboards a from answers without a terminal: a Journey driven by the
+// answers file. Each step it has answers for is sent, each step is
+// reported on log in the client's language, and paths sent once are never
+// sent again in the same run.
 func (c *Client) Run(ctx context.Context, a schema.Account, s Strategy, ans Answers, log io.Writer) (Report, error) {
-	rep := Report{Account: a}
-	tried := map[string]bool{}
+	return c.Journey(a, s).RunAnswers(ctx, ans, log)
+}
+
+// RunAnswers drives the journey from answers to its end: for each planned
+// step, the answers it has (a new person's other answers joined to the
+// step that creates them) are sent; a step with none is passed.
+func (j *Journey) RunAnswers(ctx context.Context, ans Answers, log io.Writer) (Report, error) {
+	lang := j.c.lang
+	var rep Report
 	used := map[string]bool{}
-	for range maxSteps {
-		steps := Plan(rep.Account, s, tried, c.lang)
-		if len(steps) == 0 {
+	finish := func() Report {
+		rep.Account = j.Account()
+		rep.StillDue = j.StillDue()
+		rep.Requests = j.Requests()
+		return rep
+	}
+	for {
+		st, ok := j.Next()
+		if !ok {
 			break
 		}
-		st := steps[0]
-		for _, p := range st.Paths {
-			tried[p] = true
-		}
-		values, missing := ans.For(st, rep.Account)
+		acct := j.Account()
+		values, missing := ans.For(st, acct)
 		rep.Missing = append(rep.Missing, missing...)
-		st = withRestOfNewPerson(st, ans, rep.Account, values)
-		for _, k := range ans.Used(st.Fields, rep.Account) {
+		st = withRestOfNewPerson(st, ans, acct, values)
+		for _, k := range ans.Used(st.Fields, acct) {
 			used[k] = true
 		}
 		st.Fields = answered(st.Fields, values)
-		title := st.Title(rep.Account, c.lang)
+		title := st.Title(acct, lang)
 		if len(st.Fields) == 0 {
-			fmt.Fprintf(log, "- %s: %s %s\n", title, noAnswers.In(c.lang), strings.Join(missing, ", "))
+			j.Pass(st)
+			fmt.Fprintf(log, "- %s: %s %s\n", title, noAnswers.In(lang), strings.Join(missing, ", "))
 			continue
 		}
-		res, err := c.Submit(ctx, rep.Account, st, values, 0)
-		rep.Requests++
-		if values["external_account.account_number"] != "" {
-			rep.Requests++ // the bank token
+		if j.Answered(st, values) {
+			// Stripe reports an error on what it accepted earlier in
+			// this run: the file has nothing else to give.
+			j.Pass(st)
+			continue
 		}
+		res, err := j.Submit(ctx, st, values)
 		if err != nil {
-			return rep, fmt.Errorf("%s: %w", title, err)
+			return finish(), fmt.Errorf("%s: %w", title, err)
 		}
-		rep.Account = res.Account
-		rep.StillDue = append(rep.StillDue, res.StillDue...)
-		fmt.Fprintf(log, "✓ %s: "+sentFields.In(c.lang), title, len(st.Fields))
+		fmt.Fprintf(log, "✓ %s: "+sentFields.In(lang), title, len(st.Fields))
 		if len(res.Pending) > 0 {
-			fmt.Fprintf(log, ", "+pendingWord.In(c.lang), len(res.Pending))
+			fmt.Fprintf(log, ", "+pendingWord.In(lang), len(res.Pending))
 		}
 		if len(missing) > 0 {
-			fmt.Fprintf(log, "; %s %s", noAnswers.In(c.lang), strings.Join(missing, ", "))
+			fmt.Fprintf(log, "; %s %s", noAnswers.In(lang), strings.Join(missing, ", "))
 		}
 		fmt.Fprintln(log)
 		for _, sd := range res.StillDue {
 			reason := sd.Reason
 			if reason == "" {
-				reason = reasonUnknown.In(c.lang)
+				reason = reasonUnknown.In(lang)
 			}
-			fmt.Fprintf(log, "  ! %s %s (%s)\n", sd.Path, stillDueWord.In(c.lang), reason)
+			fmt.Fprintf(log, "  ! %s %s (%s)\n", sd.Path, stillDueWord.In(lang), reason)
 		}
 	}
-	rep.Outstanding = Outstanding(rep.Account, s)
+	rep = finish()
+	rep.Outstanding = j.Outstanding()
 	for _, k := range ans.Keys {
 		if !used[k] && !usedAsPart(k, used) {
 			rep.Unused = append(rep.Unused, k)

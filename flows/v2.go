@@ -44,6 +44,7 @@ func (v *V2) call(ctx context.Context, method, path string, body any, idem strin
 			out, err = nil, fmt.Errorf("%s %s: could not reach the API (%v)", method, path, r)
 		}
 	}()
+	countRequest(ctx)
 	content := ""
 	if body != nil {
 		raw, err := json.Marshal(body)

@@ -139,7 +139,7 @@ func TestExternalAccountsEndpoint(t *testing.T) {
 			t.Fatal(err)
 		}
 		types := map[string]int{}
-		for ev, err := range e.sc.V1Events.List(e.ctx, &stripe.EventListParams{Type: stripe.String("account.external_account.*")}) {
+		for ev, err := range e.sc.V1Events.List(e.ctx, onAccount(a.ID, &stripe.EventListParams{Type: stripe.String("account.external_account.*")})) {
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -38,7 +38,7 @@ func TestCapabilitiesEndpoint(t *testing.T) {
 		_, err = e.sc.V1Capabilities.Retrieve(e.ctx, "crypto", &stripe.CapabilityRetrieveParams{Account: acct})
 		wantErr(t, err, 404, "resource_missing", "capability")
 		n := 0
-		for ev, err := range e.sc.V1Events.List(e.ctx, &stripe.EventListParams{Type: stripe.String("capability.updated")}) {
+		for ev, err := range e.sc.V1Events.List(e.ctx, onAccount(a.ID, &stripe.EventListParams{Type: stripe.String("capability.updated")})) {
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -126,7 +126,7 @@ func TestEventFilters(t *testing.T) {
 	later := baseTime.Add(time.Hour).Unix()
 	count := func(p *stripe.EventListParams) map[string]int {
 		out := map[string]int{}
-		for ev, err := range e.sc.V1Events.List(e.ctx, p) {
+		for ev, err := range e.sc.V1Events.List(e.ctx, onAccount(a.ID, p)) {
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -144,7 +144,7 @@ func TestEventFilters(t *testing.T) {
 	}
 	// ending_before walks back towards newer events.
 	var all []*stripe.Event
-	for ev, err := range e.sc.V1Events.List(e.ctx, &stripe.EventListParams{}) {
+	for ev, err := range e.sc.V1Events.List(e.ctx, onAccount(a.ID, &stripe.EventListParams{})) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -154,7 +154,7 @@ func TestEventFilters(t *testing.T) {
 	p.EndingBefore = stripe.String(all[len(all)-1].ID)
 	p.Limit = stripe.Int64(1)
 	p.Single = true
-	for ev, err := range e.sc.V1Events.List(e.ctx, p) {
+	for ev, err := range e.sc.V1Events.List(e.ctx, onAccount(a.ID, p)) {
 		if err != nil || ev.ID != all[len(all)-2].ID {
 			t.Errorf("ending_before gave %v %v", ev, err)
 		}

@@ -58,7 +58,7 @@ func openTest(t *testing.T, opts ...Option) (*Sandbox, string) {
 func newHTTPEnv(t *testing.T, opts ...Option) *env {
 	t.Helper()
 	sb, path := openTest(t, opts...)
-	srv := httptest.NewServer(sb.Handler())
+	srv := httptest.NewServer(checked(t, sb.Handler()))
 	t.Cleanup(srv.Close)
 	return &env{t: t, sb: sb, sc: newClient("sk_test_x", srv.URL, nil), path: path, ctx: context.Background()}
 }
@@ -67,7 +67,7 @@ func newHTTPEnv(t *testing.T, opts ...Option) *env {
 func newTransportEnv(t *testing.T, opts ...Option) *env {
 	t.Helper()
 	sb, path := openTest(t, opts...)
-	hc := &http.Client{Transport: sb.Transport()}
+	hc := &http.Client{Transport: checkedTransport(t, sb)}
 	return &env{t: t, sb: sb, sc: newClient("sk_test_x", "http://sandbox.invalid", hc), path: path, ctx: context.Background()}
 }
 
@@ -217,3 +217,10 @@ func newRecorderT() *recorderT { return httptest.NewRecorder() }
 
 // httpClient is an http.Client on the sandbox's in-process transport.
 func httpClient(sb *Sandbox) *http.Client { return &http.Client{Transport: sb.Transport()} }
+
+// onAccount sets the Stripe-Account header of an event list: Stripe keeps
+// a connected account's events on that account.
+func onAccount(acct string, p *stripe.EventListParams) *stripe.EventListParams {
+	p.SetStripeAccount(acct)
+	return p
+}

@@ -30,6 +30,9 @@ type request struct {
 	pathID  string // the {id} segment, when the route has one
 	subID   string // the second id segment (/persons/{id})
 	upload  *upload
+	// account is the Stripe-Account header: the connected account the
+	// request acts as ("" for the platform itself).
+	account string
 }
 
 // upload is the file part of a multipart request.
@@ -129,7 +132,8 @@ func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 		fail(e)
 		return
 	}
-	r := &request{ctx: hr.Context(), sb: s, params: parseParams(values), id: reqID, pathID: pathID, subID: subID, upload: up}
+	r := &request{ctx: hr.Context(), sb: s, params: parseParams(values), id: reqID, pathID: pathID, subID: subID, upload: up,
+		account: hr.Header.Get("Stripe-Account")}
 	var fp string
 	if hr.Method == http.MethodPost {
 		r.idemKey = hr.Header.Get("Idempotency-Key")
@@ -153,6 +157,11 @@ func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 				}
 			} else if err := catchUp(r); err != nil {
 				return err
+			}
+			if r.account != "" {
+				if e := checkActingAccount(r); e != nil {
+					return e
+				}
 			}
 			if r.idemKey != "" {
 				st, b, found, e := lookupIdempotent(r, fp)
@@ -278,4 +287,15 @@ func responseBody(out any) []byte {
 		return raw
 	}
 	return mustJSON(out)
+}
+
+// checkActingAccount refuses a Stripe-Account header that names no
+// connected account of the platform.
+func checkActingAccount(r *request) error {
+	var one int
+	err := r.row(qSnapshot, r.account).Scan(new(string), &one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return errAccountInvalid(r.account)
+	}
+	return err
 }

@@ -44,6 +44,10 @@ var migrations = [][]string{
 			configurations TEXT NOT NULL
 		)`,
 	},
+	// 5: events are listed per account (the Stripe-Account header).
+	{`CREATE INDEX IF NOT EXISTS events_account ON events (account, seq)`},
+	// 6: Accounts v2 accounts can be closed.
+	{`ALTER TABLE v2_accounts ADD COLUMN closed INTEGER NOT NULL DEFAULT 0`},
 }
 
 // schemaV1 is the schema of the first slice, which had no schema_version.

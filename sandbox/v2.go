@@ -22,10 +22,10 @@ func (s *Sandbox) serveV2(w http.ResponseWriter, r *http.Request) {
 		writeV2Error(w, e.Status, e.Type, e.Code, e.Message, "")
 		return
 	}
-	if !strings.HasSuffix(r.Header.Get("Stripe-Version"), ".preview") {
-		// [G] v2 accounts are a preview for this API version.
+	ga, ok := v2VersionShape(r.Header.Get("Stripe-Version"))
+	if !ok {
 		writeV2Error(w, 400, "invalid_request_error", "invalid_version",
-			"Accounts v2 needs a preview Stripe-Version header (e.g. 2025-08-27.preview).", "")
+			"Accounts v2 needs Stripe-Version "+v2FirstGA+".clover or a later version (or a .preview version).", "")
 		return
 	}
 	parts := strings.Split(strings.Trim(strings.TrimPrefix(r.URL.Path, "/v2/core/"), "/"), "/")
@@ -46,7 +46,13 @@ func (s *Sandbox) serveV2(w http.ResponseWriter, r *http.Request) {
 			body = map[string]any{}
 		}
 	}
-	v := v2req{s: s, w: w, r: r, body: body}
+	inc, bad := includes(r, body)
+	if bad != "" {
+		writeV2Error(w, 400, "invalid_request_error", v2CodeInvalidField,
+			"include contains an unknown value: "+bad+".", "include")
+		return
+	}
+	v := v2req{s: s, w: w, r: r, body: body, ga: ga, inc: inc}
 	switch {
 	case len(parts) == 1 && r.Method == http.MethodPost:
 		v.createAccount()
@@ -56,6 +62,8 @@ func (s *Sandbox) serveV2(w http.ResponseWriter, r *http.Request) {
 		v.account(parts[1], nil)
 	case len(parts) == 2 && r.Method == http.MethodPost:
 		v.updateAccount(parts[1])
+	case len(parts) == 3 && parts[2] == "close" && r.Method == http.MethodPost:
+		v.closeAccount(parts[1])
 	case len(parts) == 3 && parts[2] == "persons":
 		v.persons(parts[1], "")
 	case len(parts) == 4 && parts[2] == "persons":
@@ -71,6 +79,8 @@ type v2req struct {
 	w    http.ResponseWriter
 	r    *http.Request
 	body map[string]any
+	ga   bool            // a GA version: GA shapes
+	inc  map[string]bool // the include values
 }
 
 // v1 runs a v1 request on the engine, with the caller's key and
@@ -165,10 +175,13 @@ func (v v2req) createAccount() {
 		writeV2Error(v.w, 400, "invalid_request_error", "invalid_fields", "contact_email is required for the merchant and recipient configurations.", "contact_email")
 		return
 	}
-	f, err := accountToV1(v.body, country, true)
+	f, err := accountToV1(v.body, country, true, v.ga)
 	if err != nil {
 		writeV2Error(v.w, 400, "invalid_request_error", "invalid_fields", err.Error(), "")
 		return
+	}
+	if contains(configs, "recipient") && !contains(configs, "merchant") {
+		f["tos_acceptance[service_agreement]"] = recipientOnlyAgreement
 	}
 	f["controller[requirement_collection]"] = "application"
 	f["controller[fees][payer]"] = "application"
@@ -194,13 +207,17 @@ func (v v2req) updateAccount(id string) {
 	if !ok {
 		return
 	}
+	if v.closed(id) {
+		writeV2Error(v.w, 400, "invalid_request_error", v2CodeClosed, "The account "+id+" is closed and cannot be updated.", "")
+		return
+	}
 	var acct map[string]any
 	if status, e := v.v1(http.MethodGet, "/v1/accounts/"+id, nil, &acct); e != nil {
 		v.fail(status, e, "")
 		return
 	}
 	country, _ := acct["country"].(string)
-	f, err := accountToV1(v.body, country, false)
+	f, err := accountToV1(v.body, country, false, v.ga)
 	if err != nil {
 		writeV2Error(v.w, 400, "invalid_request_error", "invalid_fields", err.Error(), "")
 		return
@@ -273,7 +290,41 @@ func (v v2req) configs(id string) ([]string, bool) {
 }
 
 func (v v2req) render(acct map[string]any, configs []string) {
-	writeJSON(v.w, 200, mustJSON(renderV2(acct, configs, includes(v.r, v.body))))
+	id, _ := acct["id"].(string)
+	writeJSON(v.w, 200, mustJSON(renderV2(acct, configs, v.inc, v2Shape{ga: v.ga, closed: v.closed(id)})))
+}
+
+// closed reports whether POST /v2/core/accounts/{id}/close closed id.
+func (v v2req) closed(id string) bool {
+	var n int
+	_ = v.s.db.QueryRowContext(v.r.Context(), `SELECT closed FROM v2_accounts WHERE id = ?`, id).Scan(&n)
+	return n == 1
+}
+
+// closeAccount serves POST /v2/core/accounts/{id}/close: the account is
+// marked closed and answered as it now is.
+func (v v2req) closeAccount(id string) {
+	configs, ok := v.configs(id)
+	if !ok {
+		return
+	}
+	var acct map[string]any
+	if status, e := v.v1(http.MethodGet, "/v1/accounts/"+id, nil, &acct); e != nil {
+		v.fail(status, e, "")
+		return
+	}
+	for k := range v.body {
+		if k != "applied_configurations" && k != "include" {
+			writeV2Error(v.w, 400, "invalid_request_error", v2CodeInvalidField, "Received unknown field: "+k, k)
+			return
+		}
+	}
+	if _, err := v.s.db.ExecContext(v.r.Context(), `INSERT INTO v2_accounts (id, configurations, closed) VALUES (?, ?, 1)
+		ON CONFLICT(id) DO UPDATE SET closed = 1`, id, strings.Join(configs, ",")); err != nil {
+		writeV2Error(v.w, 500, "api_error", "", err.Error(), "")
+		return
+	}
+	v.render(acct, configs)
 }
 
 func (v v2req) listAccounts() {
@@ -314,13 +365,12 @@ func (v v2req) listAccounts() {
 		next = "/v2/core/accounts?limit=" + strconv.Itoa(limit) + "&page=" + strconv.FormatInt(found[len(found)-1].seq, 10)
 	}
 	data := []any{}
-	inc := includes(v.r, nil)
 	for _, r := range found {
 		var acct map[string]any
 		if _, e := v.v1(http.MethodGet, "/v1/accounts/"+r.id, nil, &acct); e != nil {
 			continue // deleted through v1
 		}
-		data = append(data, renderV2(acct, strings.Split(r.cfg, ","), inc))
+		data = append(data, renderV2(acct, strings.Split(r.cfg, ","), v.inc, v2Shape{ga: v.ga, closed: v.closed(r.id)}))
 	}
 	writeJSON(v.w, 200, mustJSON(map[string]any{"data": data, "next_page_url": next, "previous_page_url": nil}))
 }
@@ -376,6 +426,9 @@ func (v v2req) persons(account, person string) {
 			v.fail(status, e, country)
 			return
 		}
+		// A deleted object, as the SDK's V2DeletedObject reads it.
+		writeJSON(v.w, 200, mustJSON(map[string]any{"id": person, "object": "v2.core.account_person"}))
+		return
 	default:
 		writeV2Error(v.w, 404, "invalid_request_error", "not_found", "Unrecognized request URL ("+v.r.Method+": "+v.r.URL.Path+")", "")
 		return
@@ -383,9 +436,24 @@ func (v v2req) persons(account, person string) {
 	writeJSON(v.w, 200, mustJSON(renderV2Person(out, country)))
 }
 
+// includeValues are the include values the Accounts v2 endpoints know.
+var includeValues = map[string]bool{"configuration.customer": true, "configuration.merchant": true, "configuration.recipient": true,
+	"configuration.storer": true, "defaults": true, "future_requirements": true, "identity": true, "requirements": true}
+
 // includes reads include from the query (include=a,b; include[0]=a;
-// include[]=a) or from a JSON body's include list.
-func includes(r *http.Request, body map[string]any) map[string]bool {
+// include[]=a) or from a JSON body's include list; bad is the first
+// value no endpoint knows (Stripe refuses it).
+func includes(r *http.Request, body map[string]any) (out map[string]bool, bad string) {
+	out = parseIncludes(r, body)
+	for k := range out {
+		if !includeValues[k] {
+			return nil, k
+		}
+	}
+	return out, ""
+}
+
+func parseIncludes(r *http.Request, body map[string]any) map[string]bool {
 	out := map[string]bool{}
 	for k, vs := range r.URL.Query() {
 		if k == "include" || k == "include[]" || strings.HasPrefix(k, "include[") {

@@ -118,7 +118,7 @@ func TestExpandAccepted(t *testing.T) {
 	if _, err := e.sc.V1Accounts.GetByID(e.ctx, a.ID, p); err != nil {
 		t.Errorf("expand[]: %v", err)
 	}
-	lp := &stripe.EventListParams{}
+	lp := onAccount(a.ID, &stripe.EventListParams{})
 	lp.AddExpand("data.object")
 	for _, err := range e.sc.V1Events.List(e.ctx, lp) {
 		if err != nil {

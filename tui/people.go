@@ -321,7 +321,7 @@ func (m Model) handleRemoved(msg removedMsg) (tea.Model, tea.Cmd) {
 		m.plan.notice, m.plan.warn = flows.Message(msg.err), true
 		return m, cmd
 	}
-	m.account = msg.account
+	m.setAccount(msg.account)
 	cmd := m.toPeople()
 	m.plan.notice, m.plan.warn = fmt.Sprintf(txtRemoved.In(m.c.Lang), msg.name), false
 	return m, cmd

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"strconv"
 	"strings"
@@ -146,43 +147,40 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 	if err != nil {
 		return errors.New(flows.Message(err))
 	}
-	tried := map[string]bool{}
-	for range 64 {
-		steps := flows.Plan(acct, s.strategy, tried, a.language)
-		if len(steps) == 0 {
+	j := cl.Journey(acct, s.strategy)
+	for {
+		st, ok := j.Next()
+		if !ok {
 			break
 		}
-		st := steps[0]
-		fmt.Fprintf(a.stdout, "\n== %s ==\n", st.Title(acct, a.language))
-		next, err := a.askStep(ctx, cl, p, acct, st)
+		fmt.Fprintf(a.stdout, "\n== %s ==\n", st.Title(j.Account(), a.language))
+		err := a.askStep(ctx, j, p, st)
 		if errors.Is(err, errEndOfInput) {
 			break
 		}
 		if err != nil {
 			return err
 		}
-		for _, path := range st.Paths {
-			tried[path] = true
-		}
-		acct = next
 	}
+	acct = j.Account()
 	printStatus(a.stdout, acct, a.language)
-	if out := flows.Outstanding(acct, s.strategy); len(out) > 0 {
+	if out := j.Outstanding(); len(out) > 0 {
 		return &exitError{code: exitStillDue, err: fmt.Errorf("%d field(s) still due: %s", len(out), strings.Join(out, ", "))}
 	}
 	return nil
 }
 
-// askStep asks a step's fields and submits them; a field Stripe refuses is
-// asked again with Stripe's message, the others keep their values.
-func (a *app) askStep(ctx context.Context, cl *flows.Client, p prompter, acct schema.Account, st flows.Step) (schema.Account, error) {
-	sctx := cl.Context(acct)
-	values := map[string]string{}
-	for k, v := range st.Values {
-		values[k] = v
+// askStep asks a step's fields and sends them through the journey; a
+// field Stripe refuses is asked again with Stripe's message, the others
+// keep their values, up to flows.MaxAttempts sends.
+func (a *app) askStep(ctx context.Context, j *flows.Journey, p prompter, st flows.Step) error {
+	sctx := j.Client().Context(j.Account())
+	values := maps.Clone(st.Values)
+	if values == nil {
+		values = map[string]string{}
 	}
 	ask := st.Fields
-	for attempt := 1; attempt <= 3; attempt++ {
+	for {
 		for _, f := range ask {
 			if f.Kind == schema.KindLink || f.Kind == schema.KindRole {
 				continue
@@ -192,11 +190,11 @@ func (a *app) askStep(ctx context.Context, cl *flows.Client, p prompter, acct sc
 			}
 			v, err := p.ask(f, sctx, values[f.Key])
 			if err != nil {
-				return acct, err
+				return err
 			}
 			values[f.Key] = v
 		}
-		res, err := cl.Submit(ctx, acct, st, values, attempt)
+		res, err := j.Submit(ctx, st, values)
 		if err == nil {
 			if res.Link != "" {
 				fmt.Fprintf(p.out, "%s\n  %s\n", t("Account link (single use):", "Lien de compte (usage unique) :").In(a.language), res.Link)
@@ -204,28 +202,21 @@ func (a *app) askStep(ctx context.Context, cl *flows.Client, p prompter, acct sc
 			for _, sd := range res.StillDue {
 				fmt.Fprintf(p.out, "  ! %s %s\n", sd.Path, t("still due after submit", "toujours demandé après envoi").In(a.language))
 			}
-			return res.Account, nil
+			return nil
 		}
-		ask = refused(st, err)
-		if len(ask) == 0 {
-			return acct, errors.New(flows.Message(err))
+		problems := flows.Problems(st, err)
+		if len(problems) == 0 {
+			return errors.New(flows.Message(err))
+		}
+		if j.Attempts(st) >= flows.MaxAttempts {
+			return usageErr("%s: refused three times", st.Title(j.Account(), a.language))
+		}
+		ask = nil
+		for _, f := range st.Fields {
+			if problems[f.Key] != "" {
+				ask = append(ask, f)
+			}
 		}
 		fmt.Fprintf(p.out, "  ✗ %s\n", flows.Message(err))
 	}
-	return acct, usageErr("%s: refused three times", st.Title(acct, a.language))
-}
-
-// refused lists the fields an error names, to ask them again.
-func refused(st flows.Step, err error) []schema.Field {
-	var ie *flows.InputError
-	var ae *flows.APIError
-	var out []schema.Field
-	for _, f := range st.Fields {
-		switch {
-		case errors.As(err, &ie) && ie.Fields[f.Key] != "",
-			errors.As(err, &ae) && ae.Field == f.Key:
-			out = append(out, f)
-		}
-	}
-	return out
 }
