@@ -152,7 +152,7 @@ func TestV2JourneyRendersRawRequests(t *testing.T) {
 		"individual.id_number": "000000000", "individual.address.line1": "address_full_match",
 		"individual.address.city": "San Francisco", "individual.address.state": "CA", "individual.address.postal_code": "94107",
 		"external_account": map[string]any{"routing_number": "110000000", "account_number": "000123456789"},
-		"tos_acceptance": true,
+		"tos_acceptance":   true,
 	})
 	if err != nil {
 		t.Fatal(err)

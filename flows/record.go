@@ -1,0 +1,238 @@
+package flows
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"onboard/schema"
+)
+
+// Recorder writes what a journey sent as an answers file (YAML) that
+// `onboard new --answers FILE` replays to the same state: the setup
+// (country, business type, capabilities, accounts API) and every value
+// Stripe accepted, keyed as an answers file keys them (people by role and
+// index). Sensitive values are never written: the journey does not hand
+// them on, and the recorder writes in their place Stripe's test value
+// when recording on the sandbox, a commented placeholder to fill in
+// otherwise. The file is rewritten after every step, so an interrupted
+// run leaves what was sent so far.
+type Recorder struct {
+	path    string
+	sandbox bool
+
+	mu     sync.Mutex
+	setup  schema.Account
+	keys   []string          // answer keys in the order first sent
+	values map[string]string // answer key -> value
+	// secret marks keys whose value is a stand-in: Stripe's test value
+	// (sandbox) or empty (to be filled in).
+	secret map[string]bool
+	err    error
+}
+
+// NewRecorder records into path; sandbox says whether the run talks to
+// the sandbox (sensitive values then become Stripe's test values). It
+// writes the file at once, so a path that cannot be written is refused
+// before any request.
+func NewRecorder(path string, sandbox bool) (*Recorder, error) {
+	r := &Recorder{path: path, sandbox: sandbox, values: map[string]string{}, secret: map[string]bool{}}
+	if err := r.write(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Err is the last error writing the file, if any.
+func (r *Recorder) Err() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.err
+}
+
+// Sent records a step Stripe accepted: acct is the account after it,
+// values the values sent by field key, sensitive ones left out (a
+// journey's OnSent). Its signature is Journey.OnSent's.
+func (r *Recorder) Sent(acct schema.Account, st Step, values map[string]string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.setup = acct
+	for _, f := range st.Fields {
+		if f.Kind == schema.KindLink || f.Kind == schema.KindRole {
+			continue
+		}
+		key := answerKey(acct, f)
+		v, ok := values[f.Key]
+		switch {
+		case f.Sensitive:
+			v, ok = "", true
+			if r.sandbox {
+				v = testValue(key, acct.Country)
+			}
+			r.secret[key] = true
+		case !ok && strings.HasPrefix(f.Key, "external_account.") && values["external_account"] != "":
+			continue // sent as a token
+		case !ok || v == "":
+			continue
+		default:
+			delete(r.secret, key)
+		}
+		if f.Kind == schema.KindAcceptance {
+			v = "true" // the date is the replay's, the address the replaying machine's
+		}
+		if _, seen := r.values[key]; !seen {
+			r.keys = append(r.keys, key)
+		}
+		r.values[key] = v
+	}
+	r.err = r.write()
+}
+
+// answerKey is the key an answers file gives field f: person_abc.email
+// becomes representative.email or owners.0.email.
+func answerKey(acct schema.Account, f schema.Field) string {
+	if f.Person == nil || f.Person.ID == "" {
+		return f.Key
+	}
+	leaf := strings.TrimPrefix(f.Key, f.Person.Prefix+".")
+	aliases := personAliases(acct, f.Person.ID)
+	for _, a := range aliases {
+		if strings.Contains(a, ".") || a == schema.RolePrefix(schema.RoleRepresentative) {
+			return a + "." + leaf
+		}
+	}
+	if len(aliases) > 0 {
+		return aliases[0] + "." + leaf
+	}
+	return f.Key
+}
+
+// testValue is Stripe's test value for a sensitive field of country, the
+// example the catalog gives (000000000 for a US SSN, 000123456789 for a
+// bank account, file_identity_document_success for a document).
+func testValue(key, country string) string {
+	f := schema.Lookup(key, country)
+	if strings.HasPrefix(key, "external_account.") {
+		for _, b := range schema.FieldsFor([]string{"external_account"}, country) {
+			if b.Key == key {
+				f = b
+			}
+		}
+	}
+	return f.Placeholder
+}
+
+// Bytes is the answers file as it stands.
+func (r *Recorder) Bytes() []byte {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.bytes()
+}
+
+func (r *Recorder) bytes() []byte {
+	var b strings.Builder
+	b.WriteString("# Answers recorded by onboard. Replay with: onboard new --answers " + filepath.Base(r.path) + "\n")
+	if r.sandbox {
+		b.WriteString("# Recorded on the sandbox: sensitive values are Stripe's test values, not what was typed.\n")
+	} else {
+		b.WriteString("# Sensitive values are never recorded: fill in each commented line and uncomment it.\n")
+	}
+	a := r.setup
+	if a.Country != "" {
+		writeKV(&b, "", "country", a.Country)
+		writeKV(&b, "", "business_type", a.BusinessType)
+		var caps []string
+		for _, c := range a.Capabilities {
+			caps = append(caps, c.Name)
+		}
+		sort.Strings(caps)
+		writeList(&b, "capabilities", caps)
+		api := "v1"
+		if a.V2 != nil {
+			api = "v2"
+			var confs []string
+			for _, c := range a.V2.Configurations {
+				confs = append(confs, c.Name)
+			}
+			writeKV(&b, "", "accounts_api", api)
+			writeList(&b, "configurations", confs)
+			writeKV(&b, "", "contact_email", a.Email)
+		} else {
+			writeKV(&b, "", "accounts_api", api)
+		}
+	}
+	var bank []string
+	for _, k := range r.keys {
+		if rest, ok := strings.CutPrefix(k, "external_account."); ok {
+			bank = append(bank, rest)
+			continue
+		}
+		r.writeValue(&b, "", k, k)
+	}
+	if len(bank) > 0 {
+		b.WriteString("external_account:\n")
+		for _, k := range bank {
+			r.writeValue(&b, "  ", k, "external_account."+k)
+		}
+	}
+	return []byte(b.String())
+}
+
+func (r *Recorder) writeValue(b *strings.Builder, indent, name, key string) {
+	v := r.values[key]
+	switch {
+	case r.secret[key] && v == "":
+		fmt.Fprintf(b, "%s# %s: \"\"  # sensitive, never recorded: fill in and uncomment\n", indent, name)
+	case r.secret[key]:
+		fmt.Fprintf(b, "%s%s: %s  # Stripe test value\n", indent, name, quote(v))
+	default:
+		writeKV(b, indent, name, v)
+	}
+}
+
+func writeKV(b *strings.Builder, indent, k, v string) {
+	fmt.Fprintf(b, "%s%s: %s\n", indent, k, quote(v))
+}
+
+func writeList(b *strings.Builder, k string, vs []string) {
+	q := make([]string, len(vs))
+	for i, v := range vs {
+		q[i] = quote(v)
+	}
+	fmt.Fprintf(b, "%s: [%s]\n", k, strings.Join(q, ", "))
+}
+
+// quote writes every scalar double-quoted (a JSON string is a YAML
+// double-quoted scalar), so 000123456789 stays text when read back.
+func quote(s string) string {
+	out, _ := json.Marshal(s)
+	return string(out)
+}
+
+// write replaces the file atomically (mode 0600).
+func (r *Recorder) write() error {
+	tmp, err := os.CreateTemp(filepath.Dir(r.path), ".record-*")
+	if err != nil {
+		return fmt.Errorf("record answers: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(r.bytes()); err != nil {
+		tmp.Close()
+		return fmt.Errorf("record answers: %w", err)
+	}
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return fmt.Errorf("record answers: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("record answers: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), r.path); err != nil {
+		return fmt.Errorf("record answers: %w", err)
+	}
+	return nil
+}

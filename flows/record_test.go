@@ -1,0 +1,150 @@
+package flows_test
+
+import (
+	"context"
+	"io"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stripe/stripe-go/v82"
+
+	"onboard/flows"
+	"onboard/sandbox"
+)
+
+// recEnv is a client on a fresh sandbox whose journeys report to rec.
+func recEnv(t *testing.T, opts ...flows.Option) (*flows.Client, *sandbox.Sandbox) {
+	t.Helper()
+	clock := epoch
+	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"), sandbox.WithClock(func() time.Time { return clock }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(sb.Handler())
+	t.Cleanup(func() { srv.Close(); sb.Close() })
+	sc := stripe.NewClient("sk_test_rec", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
+		URL: stripe.String(srv.URL), MaxNetworkRetries: stripe.Int64(0),
+		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}, EnableTelemetry: stripe.Bool(false),
+	})))
+	return flows.New(flows.StripeAPI{SC: sc}, append([]flows.Option{flows.WithClock(func() time.Time { return epoch }),
+		flows.WithAcceptance("203.0.113.9", "onboard-test")}, opts...)...), sb
+}
+
+// onboard creates a US company, runs answers, lets verification settle and
+// returns the final status.
+func onboardUS(t *testing.T, cl *flows.Client, sb *sandbox.Sandbox, ans flows.Answers) flows.Status {
+	t.Helper()
+	ctx := context.Background()
+	a, err := cl.Create(ctx, flows.NewAccount{Country: "US", BusinessType: "company", Capabilities: []string{"card_payments", "transfers"}})
+	if err != nil {
+		t.Fatal(flows.Message(err))
+	}
+	rep, err := cl.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard)
+	if err != nil {
+		t.Fatal(flows.Message(err))
+	}
+	if len(rep.Outstanding) > 0 {
+		t.Fatalf("outstanding: %v", rep.Outstanding)
+	}
+	if _, err := sb.Advance(ctx, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	a, err = cl.Load(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := flows.StatusOf(a)
+	st.ID = ""
+	return st
+}
+
+// What a journey sent, recorded on the sandbox, replays on a fresh sandbox
+// to the same state, with Stripe's test values standing in for the
+// sensitive ones and the setup in the file.
+func TestRecordedAnswersReplayToTheSameState(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "rec.yaml")
+	rec, err := flows.NewRecorder(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl, sb := recEnv(t, flows.WithOnSent(rec.Sent))
+	ans, err := flows.LoadAnswers("../examples/us-company.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := onboardUS(t, cl, sb, ans)
+	if want.State != "complete" {
+		t.Fatalf("original run ends %s", want.State)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(raw)
+	for _, line := range []string{`country: "US"`, `business_type: "company"`, `capabilities: ["card_payments", "transfers"]`,
+		`accounts_api: "v1"`, `representative.id_number: "000000000"  # Stripe test value`, `tos_acceptance: "true"`,
+		`  account_number: "000123456789"  # Stripe test value`, `owners.0.first_name: "Ada"`} {
+		if !strings.Contains(text, line+"\n") {
+			t.Errorf("recorded file lacks %q:\n%s", line, text)
+		}
+	}
+	replayed, err := flows.LoadAnswers(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl2, sb2 := recEnv(t)
+	if got := onboardUS(t, cl2, sb2, replayed); !reflect.DeepEqual(got, want) {
+		t.Fatalf("replay ends\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// Off the sandbox, no sensitive value is written: each is a commented
+// placeholder, and the rest of the file is still an answers file.
+func TestRecorderNeverWritesSensitiveValues(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "rec.yaml")
+	rec, err := flows.NewRecorder(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl, sb := recEnv(t, flows.WithOnSent(rec.Sent))
+	ans, err := flows.LoadAnswers("../examples/us-company.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	onboardUS(t, cl, sb, ans)
+	raw, _ := os.ReadFile(path)
+	text := string(raw)
+	for _, s := range []string{"000000000", "000123456789"} {
+		if strings.Contains(text, s) {
+			t.Errorf("file holds %q:\n%s", s, text)
+		}
+	}
+	if m := regexp.MustCompile(`(?m)^\s*[a-z][a-z0-9_.]*(ssn_last_4|id_number|tax_id|account_number):`).FindString(text); m != "" {
+		t.Errorf("file sets a sensitive key: %q", m)
+	}
+	for _, line := range []string{`# representative.id_number: ""  # sensitive, never recorded: fill in and uncomment`,
+		`  # account_number: ""  # sensitive`, `# company.tax_id: ""`} {
+		if !strings.Contains(text, line) {
+			t.Errorf("file lacks %q:\n%s", line, text)
+		}
+	}
+	if _, err := flows.LoadAnswers(path); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Fatalf("mode %v", fi.Mode())
+	}
+}
+
+// A path that cannot be written is refused before any request.
+func TestRecorderRefusesUnwritablePath(t *testing.T) {
+	if _, err := flows.NewRecorder(filepath.Join(t.TempDir(), "missing", "rec.yaml"), true); err == nil {
+		t.Fatal("no error for a missing directory")
+	}
+}
