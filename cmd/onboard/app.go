@@ -5,13 +5,13 @@ import (
 	"io"
 	"log"
 	"net/http"
-	"os"
 	"time"
 
 	"github.com/adrg/xdg"
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/wire"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -34,6 +34,12 @@ type app struct {
 	mode     string // sandbox | test | live
 	sb       *sandbox.Sandbox
 	logger   *log.Logger
+
+	// --show-requests, --record and what they need (requests.go).
+	showRequests, record string
+	inTUI                bool
+	reqLog               *wire.Log
+	recorder             *flows.Recorder
 }
 
 // setup resolves language, key and API base, and opens the sandbox when no
@@ -63,7 +69,8 @@ func (a *app) setup() (*flows.Client, func(), error) {
 	if a.debug {
 		path, err := xdg.StateFile("onboard/onboard.log")
 		if err == nil {
-			if f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600); err == nil {
+			// Size-bounded: 1 MiB, three old files kept.
+			if f, err := wire.OpenRotating(path, 1<<20, 3); err == nil {
 				a.logger = log.New(f, "onboard ", log.LstdFlags)
 				closeLog = func() { f.Close() }
 			}
@@ -118,11 +125,17 @@ func (a *app) setup() (*flows.Client, func(), error) {
 		}
 	}
 	a.logger.Printf("mode=%s key=%s base=%s lang=%s", a.mode, redactKey(key.Key), *backendCfg.URL, a.language)
+	backendCfg.HTTPClient = a.observe(backendCfg.HTTPClient)
+	recOpts, err := a.recordOptions()
+	if err != nil {
+		return nil, nil, err
+	}
 	sc := stripe.NewClient(key.Key, stripe.WithBackends(stripe.NewBackendsWithConfig(backendCfg)))
 	opts := []flows.Option{}
 	if rb, ok := stripe.GetBackendWithConfig(stripe.APIBackend, backendCfg).(stripe.RawRequestBackend); ok {
 		opts = append(opts, flows.WithV2(flows.NewV2(rb, key.Key)))
 	}
+	opts = append(opts, recOpts...)
 	cl := flows.New(flows.StripeAPI{SC: sc}, append(opts,
 		flows.WithLang(a.language),
 		flows.WithAcceptance(a.acceptanceIP(), "onboard/0.1 (+terminal)"),

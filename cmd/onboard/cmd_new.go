@@ -26,6 +26,7 @@ With --country, --business-type and --capabilities all given the setup screen is
 skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			defer a.printRecorded()
 			n, err := f.account()
 			if err != nil {
 				return err
@@ -54,6 +55,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 	fl.StringVar(&f.email, "email", "", "the account's contact email (required by v2)")
 	fl.StringVar(&f.answers, "answers", "", "answers file (JSON or YAML): run without a terminal")
 	fl.BoolVar(&f.json, "json", false, "print the final status as JSON on stdout")
+	addJourneyFlags(a, fl)
 	return cmd
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"onboard/drafts"
 	"onboard/flows"
+	"onboard/flows/wire"
 	"onboard/tui"
 )
 
@@ -33,11 +34,16 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	if !ok || !term.IsTerminal(in.Fd()) || a.getenv("TERM") == "dumb" || a.getenv("ACCESSIBLE") != "" {
 		return a.runLines(ctx, s)
 	}
+	a.inTUI = true
 	cl, release, err := a.setup()
 	if err != nil {
 		return err
 	}
 	defer release()
+	if a.showRequests != "" {
+		// Printed once the screen is released: stderr would garble it.
+		defer func() { wire.WriteAll(a.stderr, a.showRequests, a.reqLog.Records()) }()
+	}
 	country := ""
 	if s.new && s.preset {
 		country = s.setup.Country

@@ -24,7 +24,7 @@ func Curl(r Record) string {
 	if len(r.Sensitive) > 0 {
 		fmt.Fprintf(&b, "# needs: %s\n", strings.Join(dollars(r.Sensitive), " "))
 	}
-	lines := []string{"curl -sS -g"}
+	lines := []string{"curl -sS -g -w '\\n'"}
 	if r.Method != "GET" && (r.Method != "POST" || (len(r.Form) == 0 && len(r.JSON) == 0 && len(r.Multipart) == 0)) {
 		lines[0] += " -X " + r.Method
 	}

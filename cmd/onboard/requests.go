@@ -1,0 +1,92 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"onboard/flows"
+	"onboard/flows/wire"
+)
+
+// showFormat is the value of --show-requests: curl or go, checked when
+// the flag is parsed so a typo is a usage error before any request.
+type showFormat struct{ v *string }
+
+func (s showFormat) String() string { return *s.v }
+func (s showFormat) Type() string   { return "curl|go" }
+
+func (s showFormat) Set(v string) error {
+	for _, f := range wire.Formats {
+		if v == f {
+			*s.v = v
+			return nil
+		}
+	}
+	return fmt.Errorf("--show-requests takes %s, not %q", strings.Join(wire.Formats, " or "), v)
+}
+
+// showRequestsUsage is the flag's help.
+const showRequestsUsage = "print each request on stderr as the equivalent curl command or stripe-go v82 call (curl|go); the key and sensitive values are placeholders"
+
+// addJourneyFlags adds the flags of commands that onboard (new, resume).
+func addJourneyFlags(a *app, fl *pflag.FlagSet) {
+	fl.Var(showFormat{&a.showRequests}, "show-requests", showRequestsUsage)
+	fl.StringVar(&a.record, "record", "", "write what was answered to FILE as a YAML answers file that new --answers FILE replays (sensitive values never written)")
+}
+
+// observe wraps the HTTP client stripe-go will use so every request is
+// recorded (for --show-requests, the TUI's requests pane and --debug's
+// log); c's timeout and redirect policy are kept. Outside the TUI the
+// requests stream to stderr as they complete; the TUI prints them when
+// the screen is released.
+func (a *app) observe(c *http.Client) *http.Client {
+	if c == nil {
+		c = &http.Client{Timeout: 30 * time.Second}
+	}
+	if a.reqLog == nil {
+		a.reqLog = wire.NewLog()
+	}
+	origin := ""
+	if a.sb != nil {
+		// The embedded sandbox has no address; the equivalent call goes
+		// to Stripe.
+		origin = stripeAPIBase
+	}
+	if a.showRequests != "" && !a.inTUI {
+		wire.Stream(a.reqLog, a.stderr, a.showRequests)
+	}
+	if a.debug {
+		wire.DebugLog(a.reqLog, a.logger.Writer(), time.Now)
+	}
+	return wire.Wrap(c, a.reqLog, origin)
+}
+
+// recordOptions starts the --record recorder: every journey of the run,
+// whichever driver runs it, reports what Stripe accepted to it.
+func (a *app) recordOptions() ([]flows.Option, error) {
+	if a.record == "" {
+		return nil, nil
+	}
+	rec, err := flows.NewRecorder(a.record, a.mode == "sandbox")
+	if err != nil {
+		return nil, withCode(exitUsage, err)
+	}
+	a.recorder = rec
+	return []flows.Option{flows.WithOnSent(rec.Sent)}, nil
+}
+
+// printRecorded says where the answers went (or why they did not).
+func (a *app) printRecorded() {
+	if a.recorder == nil {
+		return
+	}
+	if err := a.recorder.Err(); err != nil {
+		fmt.Fprintf(a.stderr, "onboard: %v\n", err)
+		return
+	}
+	fmt.Fprintf(a.stderr, "%s %s\n", t("Answers recorded in", "Réponses enregistrées dans").In(a.language), a.record)
+}
