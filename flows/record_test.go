@@ -74,7 +74,7 @@ func TestRecordedAnswersReplayToTheSameState(t *testing.T) {
 		t.Fatal(err)
 	}
 	cl, sb := recEnv(t, flows.WithOnSent(rec.Sent))
-	ans, err := flows.LoadAnswers("../examples/us-company.json")
+	ans, err := flows.LoadAnswers("../examples/us-company.json", flows.AnswerOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestRecordedAnswersReplayToTheSameState(t *testing.T) {
 			t.Errorf("recorded file lacks %q:\n%s", line, text)
 		}
 	}
-	replayed, err := flows.LoadAnswers(path)
+	replayed, err := flows.LoadAnswers(path, flows.AnswerOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestRecorderNeverWritesSensitiveValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	cl, sb := recEnv(t, flows.WithOnSent(rec.Sent))
-	ans, err := flows.LoadAnswers("../examples/us-company.json")
+	ans, err := flows.LoadAnswers("../examples/us-company.json", flows.AnswerOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +134,7 @@ func TestRecorderNeverWritesSensitiveValues(t *testing.T) {
 			t.Errorf("file lacks %q:\n%s", line, text)
 		}
 	}
-	if _, err := flows.LoadAnswers(path); err != nil {
+	if _, err := flows.LoadAnswers(path, flows.AnswerOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {

@@ -60,7 +60,7 @@ func newEnv(t *testing.T, base func(http.RoundTripper) http.RoundTripper) env {
 
 func usCompany(t *testing.T) flows.Answers {
 	t.Helper()
-	a, err := flows.LoadAnswers("../../examples/us-company.json")
+	a, err := flows.LoadAnswers("../../examples/us-company.json", flows.AnswerOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
