@@ -21,6 +21,9 @@ type KeyMap struct {
 	// Help toggles the full help; not while a text field has focus, where
 	// ? is typed.
 	Help key.Binding
+	// Requests opens the pane of API requests, from any screen (a control
+	// key: it is never typed into a field).
+	Requests key.Binding
 }
 
 // DefaultKeyMap returns the default bindings with help in lang.
@@ -35,5 +38,6 @@ func DefaultKeyMap(lang Lang) KeyMap {
 		PeopleInWizard: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", txtPeopleKey.In(lang))),
 		Status:         key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", txtStatusKey.In(lang))),
 		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", txtMoreHelp.In(lang))),
+		Requests:       key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", txtReqKey.In(lang))),
 	}
 }

@@ -44,6 +44,10 @@ type Styles struct {
 	Summary struct {
 		Title, Box lipgloss.Style
 	}
+	// Requests styles the requests pane's list.
+	Requests struct {
+		Item, Selected, Failed lipgloss.Style
+	}
 	Form *huh.Theme
 }
 
@@ -77,6 +81,10 @@ func DefaultStyles(t Theme) *Styles {
 	s.Footer.Bar = lipgloss.NewStyle().Foreground(t.Subtle)
 	s.Summary.Title = lipgloss.NewStyle().Bold(true).Foreground(t.Primary)
 	s.Summary.Box = lipgloss.NewStyle().Padding(0, 1)
+
+	s.Requests.Item = lipgloss.NewStyle().Foreground(t.Text).PaddingLeft(2)
+	s.Requests.Selected = lipgloss.NewStyle().Bold(true).Foreground(t.Primary).PaddingLeft(2)
+	s.Requests.Failed = lipgloss.NewStyle().Foreground(t.Danger).PaddingLeft(2)
 	s.Form = formTheme(t)
 	return s
 }

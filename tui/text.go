@@ -10,6 +10,18 @@ var t = schema.T
 // Every string the screens show, in English and French.
 var (
 	txtQuit               = t("quit", "quitter")
+	txtReqKey             = t("requests", "requêtes")
+	txtReqPrev            = t("previous", "précédente")
+	txtReqNext            = t("next", "suivante")
+	txtReqFormat          = t("curl/go", "curl/go")
+	txtReqCopy            = t("copy", "copier")
+	txtReqSave            = t("save to file", "enregistrer dans un fichier")
+	txtReqSavePrompt      = t("Save every request to: ", "Enregistrer toutes les requêtes dans\u00a0: ")
+	txtReqCopied          = t("Copied to the clipboard (OSC 52).", "Copiée dans le presse-papiers (OSC 52).")
+	txtReqSaved           = t("Saved in %s.", "Enregistrées dans %s.")
+	txtReqFailed          = t("Failed:", "Échec\u00a0:")
+	txtReqNone            = t("No request yet.", "Aucune requête pour l'instant.")
+	txtReqTitle           = t("%d request(s) · as %s · key and sensitive values as $PLACEHOLDERS", "%d requête(s) · en %s · clé et valeurs sensibles en $VARIABLES")
 	txtBack               = t("back", "retour")
 	txtRefresh            = t("refresh", "actualiser")
 	txtDone               = t("home", "accueil")

@@ -78,6 +78,9 @@ func (m Model) noticeLine() string {
 }
 
 func (m Model) body() string {
+	if m.reqs.open {
+		return m.requestsView()
+	}
 	switch m.screen {
 	case screenBusy:
 		spin := m.spin.View()
@@ -181,12 +184,16 @@ func (m Model) footer() string {
 	people, peopleWiz := m.c.Keys.People, m.c.Keys.PeopleInWizard
 	people.SetEnabled(peopleEnabled(m.account))
 	peopleWiz.SetEnabled(peopleEnabled(m.account))
-	switch m.screen {
-	case screenSummary:
+	reqKey := m.c.Keys.Requests
+	reqKey.SetEnabled(m.c.Requests != nil)
+	switch {
+	case m.reqs.open:
+		binds = append(m.reqs.bindings(m.c.Copy != nil), m.c.Keys.Quit)
+	case m.screen == screenSummary:
 		binds = []key.Binding{m.c.Keys.Home, m.c.Keys.Refresh, people, m.c.Keys.Back, m.c.Keys.Quit}
-	case screenError, screenBusy:
+	case m.screen == screenError, m.screen == screenBusy:
 		binds = []key.Binding{m.c.Keys.Back, m.c.Keys.Quit}
-	case screenExplore:
+	case m.screen == screenExplore:
 		binds = append(m.explorer.bindings(), m.c.Keys.Back, m.c.Keys.Quit)
 	default:
 		if m.form != nil {
@@ -199,6 +206,9 @@ func (m Model) footer() string {
 			binds = append(binds, m.c.Keys.Back)
 		}
 		binds = append(binds, m.c.Keys.Quit)
+	}
+	if !m.reqs.open {
+		binds = append(binds, reqKey)
 	}
 	helpKey := m.c.Keys.Help
 	helpKey.SetEnabled(!m.typing())

@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
+	"github.com/muesli/termenv"
 
 	"onboard/drafts"
 	"onboard/flows"
@@ -63,6 +64,10 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 		Ctx:    ctx, Client: cl, Lang: a.language, Mode: a.mode,
 		Styles: tui.DefaultStyles(tui.DefaultTheme()), Keys: tui.DefaultKeyMap(a.language),
 		Now: time.Now, RefreshEvery: time.Second,
+		Requests: a.reqLog.Records,
+		// OSC 52: the terminal (even over ssh) puts the text on the
+		// clipboard; one write, between frames.
+		Copy: func(text string) error { termenv.NewOutput(a.stdout).Copy(text); return nil },
 	}
 	start := tui.Start{New: s.new, Preset: s.preset, Setup: s.setup, Strategy: s.strategy,
 		StrategyGiven: s.strategyGiven, AccountID: s.accountID}

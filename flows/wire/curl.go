@@ -69,8 +69,14 @@ func Curl(r Record) string {
 
 // Summary is a record's one-line outcome: method, path, status, request
 // id, duration and retries.
-func Summary(r Record) string {
-	s := fmt.Sprintf("%d %s %s", r.Seq, r.Method, r.PathString())
+func Summary(r Record) string { return summary(r, r.PathString()) }
+
+// Line is Summary with the path as sent (real ids), for people reading
+// what happened rather than replaying it.
+func Line(r Record) string { return summary(r, r.RealPath()) }
+
+func summary(r Record, path string) string {
+	s := fmt.Sprintf("%d %s %s", r.Seq, r.Method, path)
 	switch {
 	case r.Err != "":
 		s += " → " + r.Err

@@ -16,6 +16,8 @@ import (
 const GoPreamble = `// Requests as stripe-go v82 calls. Setup:
 //   sc := stripe.NewClient(os.Getenv("STRIPE_API_KEY"))
 //   raw := rawrequest.Client{B: stripe.GetBackend(stripe.APIBackend), Key: os.Getenv("STRIPE_API_KEY")}
+//   var err error
+// Each call is followed by the usual if err != nil { … }.
 `
 
 // route is a v1 endpoint with its typed service call.
@@ -61,12 +63,13 @@ func Go(r Record) string {
 		b.WriteString(goFile(r))
 		return b.String()
 	}
-	result := "_"
+	result, assign := "_", "="
 	if r.Created != "" {
-		result = goVar(r.Created)
+		result, assign = goVar(r.Created), ":="
 	}
+	params := fmt.Sprintf("params%d", r.Seq)
 	if rt.params != "" {
-		b.WriteString("params := &stripe." + rt.params + "{")
+		b.WriteString(params + " := &stripe." + rt.params + "{")
 		if rt.account >= 0 {
 			b.WriteString("Account: stripe.String(" + goExpr(r.Path[rt.account]) + ")")
 		}
@@ -78,31 +81,35 @@ func Go(r Record) string {
 		for _, p := range pairs {
 			if rt.list {
 				if p.Key == "limit" {
-					b.WriteString("params.Limit = stripe.Int64(" + p.Value + ")\n")
+					b.WriteString(params + ".Limit = stripe.Int64(" + p.Value + ")\n")
 					continue
 				}
-				fmt.Fprintf(&b, "params.Filters.AddFilter(%s, \"\", %s)\n", strconv.Quote(p.Key), goExpr(p))
+				fmt.Fprintf(&b, "%s.Filters.AddFilter(%s, \"\", %s)\n", params, strconv.Quote(p.Key), goExpr(p))
 				continue
 			}
-			fmt.Fprintf(&b, "params.AddExtra(%s, %s)\n", strconv.Quote(p.Key), goExpr(p))
+			fmt.Fprintf(&b, "%s.AddExtra(%s, %s)\n", params, strconv.Quote(p.Key), goExpr(p))
 		}
 		for _, h := range r.Header {
 			switch h.Key {
 			case "Idempotency-Key":
 				if !rt.list {
-					fmt.Fprintf(&b, "params.SetIdempotencyKey(%s)\n", goExpr(h))
+					fmt.Fprintf(&b, "%s.SetIdempotencyKey(%s)\n", params, goExpr(h))
 				}
 			case "Stripe-Account":
-				fmt.Fprintf(&b, "params.SetStripeAccount(%s)\n", goExpr(h))
+				fmt.Fprintf(&b, "%s.SetStripeAccount(%s)\n", params, goExpr(h))
 			}
 		}
 	}
-	call := fmt.Sprintf(rt.call, args...)
+	call := rt.call
+	if strings.Contains(call, "%") {
+		call = fmt.Sprintf(call, args...)
+	}
+	call = strings.ReplaceAll(call, "params)", params+")")
 	if rt.list {
 		fmt.Fprintf(&b, "for item, err := range %s {\n\t_, _ = item, err\n}\n", call)
 		return b.String()
 	}
-	fmt.Fprintf(&b, "%s, err := %s\n", result, call)
+	fmt.Fprintf(&b, "%s, err %s %s\n", result, assign, call)
 	return b.String()
 }
 
@@ -139,22 +146,23 @@ func isFiles(r Record) bool {
 // placeholder names.
 func goFile(r Record) string {
 	var b strings.Builder
-	result := "_"
+	result, assign := "_", "="
 	if r.Created != "" {
-		result = goVar(r.Created)
+		result, assign = goVar(r.Created), ":="
 	}
-	b.WriteString("params := &stripe.FileCreateParams{}\n")
+	params := fmt.Sprintf("params%d", r.Seq)
+	b.WriteString(params + " := &stripe.FileCreateParams{}\n")
 	for _, p := range r.Multipart {
 		switch {
 		case p.Secret:
-			fmt.Fprintf(&b, "f, _ := os.Open(os.Getenv(%q))\nparams.FileReader, params.Filename = f, f.Name()\n", p.Var)
+			fmt.Fprintf(&b, "f%d, _ := os.Open(os.Getenv(%q))\n%s.FileReader, %s.Filename = f%d, f%d.Name()\n", r.Seq, p.Var, params, params, r.Seq, r.Seq)
 		case p.Key == "purpose":
-			fmt.Fprintf(&b, "params.Purpose = stripe.String(%s)\n", goExpr(p))
+			fmt.Fprintf(&b, "%s.Purpose = stripe.String(%s)\n", params, goExpr(p))
 		default:
-			fmt.Fprintf(&b, "params.AddExtra(%s, %s)\n", strconv.Quote(p.Key), goExpr(p))
+			fmt.Fprintf(&b, "%s.AddExtra(%s, %s)\n", params, strconv.Quote(p.Key), goExpr(p))
 		}
 	}
-	fmt.Fprintf(&b, "%s, err := sc.V1Files.Create(ctx, params)\n", result)
+	fmt.Fprintf(&b, "%s, err %s sc.V1Files.Create(ctx, %s)\n", result, assign, params)
 	return b.String()
 }
 
@@ -198,22 +206,23 @@ func goRaw(r Record) string {
 		}
 		content = strings.Join(parts, " + ")
 	}
-	b.WriteString("params := &stripe.RawParams{}\n")
+	params := fmt.Sprintf("params%d", r.Seq)
+	b.WriteString(params + " := &stripe.RawParams{}\n")
 	for _, h := range r.Header {
 		switch h.Key {
 		case "Idempotency-Key":
-			fmt.Fprintf(&b, "params.SetIdempotencyKey(%s)\n", goExpr(h))
+			fmt.Fprintf(&b, "%s.SetIdempotencyKey(%s)\n", params, goExpr(h))
 		case "Stripe-Account":
-			fmt.Fprintf(&b, "params.SetStripeAccount(%s)\n", goExpr(h))
+			fmt.Fprintf(&b, "%s.SetStripeAccount(%s)\n", params, goExpr(h))
 		case "Stripe-Version":
-			fmt.Fprintf(&b, "params.Headers = http.Header{\"Stripe-Version\": {%s}}\n", goExpr(h))
+			fmt.Fprintf(&b, "%s.Headers = http.Header{\"Stripe-Version\": {%s}}\n", params, goExpr(h))
 		}
 	}
-	result := "_"
+	result, assign := "_", "="
 	if r.Created != "" {
-		result = "resp" + goVar(r.Created)
+		result, assign = "resp"+strings.TrimPrefix(goVar(r.Created), ""), ":="
 	}
-	fmt.Fprintf(&b, "%s, err := raw.RawRequest(%q, %s, %s, params)\n", result, r.Method, pathExpr, content)
+	fmt.Fprintf(&b, "%s, err %s raw.RawRequest(%q, %s, %s, %s)\n", result, assign, r.Method, pathExpr, content, params)
 	if r.Created != "" {
 		fmt.Fprintf(&b, "var %s struct{ ID string }\n_ = json.Unmarshal(%s.RawJSON, &%s)\n", goVar(r.Created), result, goVar(r.Created))
 	}

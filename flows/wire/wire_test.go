@@ -3,6 +3,8 @@ package wire_test
 import (
 	"context"
 	"errors"
+	"go/parser"
+	"go/token"
 	"io"
 	"net/http"
 	"path/filepath"
@@ -115,7 +117,7 @@ func TestJourneyRendersWithoutSecrets(t *testing.T) {
 	}
 	for _, want := range []string{
 		`-u "${STRIPE_API_KEY}:"`,
-		`ACCOUNT_1=$(curl -sS -g "https://api.stripe.com/v1/accounts"`,
+		`ACCOUNT_1=$(curl -sS -g -w '\n' "https://api.stripe.com/v1/accounts"`,
 		`"https://api.stripe.com/v1/accounts/${ACCOUNT_1}/persons"`,
 		`--data-urlencode "id_number=${ID_NUMBER}"`,
 		`--data-urlencode "company[tax_id]=${TAX_ID}"`,
@@ -129,11 +131,11 @@ func TestJourneyRendersWithoutSecrets(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		`account1, err := sc.V1Accounts.Create(ctx, params)`,
-		`sc.V1Accounts.Update(ctx, account1.ID, params)`,
-		`params := &stripe.PersonCreateParams{Account: stripe.String(account1.ID)}`,
-		`params.AddExtra("id_number", os.Getenv("ID_NUMBER"))`,
-		`params.AddExtra("external_account", token1.ID)`,
+		`account1, err := sc.V1Accounts.Create(ctx, params1)`,
+		`sc.V1Accounts.Update(ctx, account1.ID, params`,
+		` := &stripe.PersonCreateParams{Account: stripe.String(account1.ID)}`,
+		`.AddExtra("id_number", os.Getenv("ID_NUMBER"))`,
+		`.AddExtra("external_account", token1.ID)`,
 	} {
 		if !strings.Contains(goCode, want) {
 			t.Errorf("go lacks %s", want)
@@ -227,5 +229,21 @@ func TestRetriesFoldIntoOneRecord(t *testing.T) {
 	}
 	if !strings.Contains(wire.Summary(rs[0]), "1 retries") || strings.Contains(wire.Curl(rs[0]), testKey) {
 		t.Fatalf("summary %q", wire.Summary(rs[0]))
+	}
+}
+
+// The Go rendering of a whole journey is one valid Go function body:
+// each call has its own params variable and created objects are named
+// once.
+func TestGoRenderingParses(t *testing.T) {
+	e := newEnv(t, nil)
+	e.run(t, flows.NewAccount{Country: "US", BusinessType: "company", Capabilities: []string{"card_payments", "transfers"}}, usCompany(t))
+	var body strings.Builder
+	for _, r := range e.log.Records() {
+		body.WriteString(wire.Go(r))
+	}
+	src := "package p\nfunc f() {\n" + body.String() + "}\n"
+	if _, err := parser.ParseFile(token.NewFileSet(), "journey.go", src, 0); err != nil {
+		t.Fatalf("%v\n%s", err, src)
 	}
 }
