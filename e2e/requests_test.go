@@ -274,3 +274,57 @@ func TestTUIRecordReplaysToComplete(t *testing.T) {
 	}
 	scan(t, append(sensitiveTestValues, "sk_test_sandbox"), map[string]string{"replay stdout": r.stdout, "replay stderr": r.stderr})
 }
+
+// Line mode records too, and --show-requests go streams each request as a
+// stripe-go call on stderr while the questions go to stdout; the recorded
+// file replays to complete.
+func TestLineModeRecordsAndShowsGo(t *testing.T) {
+	env := xdgEnv(t)
+	rec := filepath.Join(t.TempDir(), "lines.yaml")
+	lines := []string{"1", "https://accessible.stripe.com", "Jenny", "Rosen", "1901-01-01",
+		"jenny@example.com", "+14155550123", "0000", "000000000",
+		"address_full_match", "San Francisco", "CA", "94107",
+		"Jenny Rosen", "110000000", "000123456789", "yes"}
+	cmd := exec.Command(binary, "new", "--upfront", "--record", rec, "--show-requests", "go")
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stdin = strings.NewReader(strings.Join(lines, "\n") + "\n")
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%v\n%s\n%s", err, stdout.String(), stderr.String())
+	}
+	for _, want := range []string{"account1, err := sc.V1Accounts.Create(ctx, params1)", `os.Getenv("ID_NUMBER")`,
+		`os.Getenv("ACCOUNT_NUMBER")`, "Answers recorded in " + rec} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %s:\n%s", want, stderr.String())
+		}
+	}
+	if strings.Contains(stdout.String(), "sc.V1") {
+		t.Error("stripe-go calls on stdout")
+	}
+	scan(t, append(sensitiveTestValues, "sk_test_sandbox"), map[string]string{"stdout": stdout.String(), "stderr": stderr.String()})
+	raw, err := os.ReadFile(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(raw), `individual.id_number: "000000000"  # Stripe test value`) ||
+		!strings.Contains(string(raw), `individual.first_name: "Jenny"`) {
+		t.Fatalf("recorded:\n%s", raw)
+	}
+	fresh := xdgEnv(t)
+	r := onboard(t, fresh, "new", "--answers", rec, "--upfront", "--json")
+	if r.code != 0 {
+		t.Fatalf("replay exited %d: %s\n%s", r.code, r.stderr, raw)
+	}
+	if got := settledStatus(t, fresh, decode(t, r.stdout).ID); got.State != "complete" {
+		t.Fatalf("replay ends %+v", got)
+	}
+}
+
+// A bad --show-requests value is a usage error before any request.
+func TestShowRequestsRejectsUnknownFormat(t *testing.T) {
+	r := onboard(t, xdgEnv(t), "status", "acct_123", "--show-requests", "python")
+	if r.code != 2 || !strings.Contains(r.stderr, "--show-requests takes curl or go") {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+}

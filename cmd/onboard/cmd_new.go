@@ -76,7 +76,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 	fl.StringVar(&f.answers, "answers", "", "answers file (JSON or YAML): run without a terminal")
 	fl.BoolVar(&f.ignoreUnknown, "ignore-unknown", false, "with --answers: accept keys that are no known requirement path")
 	fl.BoolVar(&f.json, "json", false, "print the final status as JSON on stdout")
-	addJourneyFlags(a, fl)
+	addJourneyFlags(a, cmd)
 	return cmd
 }
 

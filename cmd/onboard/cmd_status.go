@@ -87,6 +87,6 @@ func newResumeCmd(a *app) *cobra.Command {
 	fl.BoolVar(&upfront, "upfront", false, "collect eventually_due now too")
 	fl.BoolVar(&future, "future", false, "also collect future requirements")
 	fl.BoolVar(&asJSON, "json", false, "print the final status as JSON on stdout")
-	addJourneyFlags(a, fl)
+	addJourneyFlags(a, cmd)
 	return cmd
 }

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/spf13/pflag"
+	"github.com/spf13/cobra"
 
 	"onboard/flows"
 	"onboard/flows/wire"
@@ -33,7 +33,8 @@ func (s showFormat) Set(v string) error {
 const showRequestsUsage = "print each request on stderr as the equivalent curl command or stripe-go v82 call (curl|go); the key and sensitive values are placeholders"
 
 // addJourneyFlags adds the flags of commands that onboard (new, resume).
-func addJourneyFlags(a *app, fl *pflag.FlagSet) {
+func addJourneyFlags(a *app, cmd *cobra.Command) {
+	fl := cmd.Flags()
 	fl.Var(showFormat{&a.showRequests}, "show-requests", showRequestsUsage)
 	fl.StringVar(&a.record, "record", "", "write what was answered to FILE as a YAML answers file that new --answers FILE replays (sensitive values never written)")
 }

@@ -7,7 +7,9 @@ import (
 	"go/token"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -245,5 +247,58 @@ func TestGoRenderingParses(t *testing.T) {
 	src := "package p\nfunc f() {\n" + body.String() + "}\n"
 	if _, err := parser.ParseFile(token.NewFileSet(), "journey.go", src, 0); err != nil {
 		t.Fatalf("%v\n%s", err, src)
+	}
+}
+
+// The debug log stays bounded: past its size it moves to .1, .1 to .2,
+// and only Keep old files remain; lines are never split across files.
+func TestRotatingFileBoundsTheLog(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "onboard.log")
+	f, err := wire.OpenRotating(path, 100, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := strings.Repeat("x", 39) + "\n"
+	for range 20 {
+		if _, err := f.Write([]byte(line)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.Close()
+	for _, p := range []string{path, path + ".1", path + ".2"} {
+		raw, err := os.ReadFile(p)
+		if err != nil || len(raw) == 0 || len(raw) > 100 || len(raw)%len(line) != 0 {
+			t.Fatalf("%s: %d bytes, %v", p, len(raw), err)
+		}
+		if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o600 {
+			t.Fatalf("%s mode %v", p, fi.Mode())
+		}
+	}
+	if _, err := os.Stat(path + ".3"); !os.IsNotExist(err) {
+		t.Fatalf("a third old file: %v", err)
+	}
+}
+
+// Each request is one debug line with method, path, status, request id,
+// duration and retries, and no parameter.
+func TestDebugLogLines(t *testing.T) {
+	e := newEnv(t, nil)
+	var b strings.Builder
+	wire.DebugLog(e.log, &b, func() time.Time { return epoch })
+	e.run(t, flows.NewAccount{Country: "US", BusinessType: "company", Capabilities: []string{"card_payments", "transfers"}}, usCompany(t))
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if len(lines) != len(e.log.Records()) {
+		t.Fatalf("%d lines for %d requests", len(lines), len(e.log.Records()))
+	}
+	re := regexp.MustCompile(`^2026-03-01T12:00:00Z request (GET|POST|DELETE) /v1/[a-z_/A-Za-z0-9]+ status=200 request_id=req_\w+ duration=\d+ms retries=0$`)
+	for _, l := range lines {
+		if !re.MatchString(l) {
+			t.Errorf("line %q", l)
+		}
+	}
+	for _, s := range append(secrets, "Furever", "tax_id") {
+		if strings.Contains(b.String(), s) {
+			t.Errorf("debug log holds %q", s)
+		}
 	}
 }
