@@ -54,13 +54,13 @@ var routes = []route{
 func Go(r Record) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "// %s\n", Summary(r))
-	rt, args, ok := match(r)
-	if !ok || len(r.JSON) > 0 || len(r.Multipart) > 0 && !isFiles(r) {
-		b.WriteString(goRaw(r))
-		return b.String()
-	}
 	if isFiles(r) {
 		b.WriteString(goFile(r))
+		return b.String()
+	}
+	rt, args, ok := match(r)
+	if !ok || len(r.JSON) > 0 || len(r.Multipart) > 0 {
+		b.WriteString(goRaw(r))
 		return b.String()
 	}
 	result, assign := "_", "="
@@ -220,7 +220,8 @@ func goRaw(r Record) string {
 	}
 	result, assign := "_", "="
 	if r.Created != "" {
-		result, assign = "resp"+strings.TrimPrefix(goVar(r.Created), ""), ":="
+		v := goVar(r.Created)
+		result, assign = "resp"+strings.ToUpper(v[:1])+v[1:], ":="
 	}
 	fmt.Fprintf(&b, "%s, err %s raw.RawRequest(%q, %s, %s, %s)\n", result, assign, r.Method, pathExpr, content, params)
 	if r.Created != "" {

@@ -61,6 +61,9 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	rec := t.Log.names.capture(req, body)
 	if t.Origin != "" {
 		rec.Origin = t.Origin
+		if t.Origin == "https://api.stripe.com" && req.URL.Path == "/v1/files" {
+			rec.Origin = "https://files.stripe.com" // Stripe's uploads host
+		}
 	}
 	start := now()
 	resp, err := base.RoundTrip(req)

@@ -302,3 +302,44 @@ func TestDebugLogLines(t *testing.T) {
 		}
 	}
 }
+
+// A document upload shows the file as a placeholder for its path (its
+// content is never kept), goes to Stripe's files host, and the file it
+// creates is caught for the requests that use it.
+func TestFileUploadRendersPlaceholder(t *testing.T) {
+	e := newEnv(t, nil)
+	doc := filepath.Join(t.TempDir(), "passport.png")
+	content := "\x89PNG\r\n\x1a\nSECRET-SCAN-CONTENT"
+	if err := os.WriteFile(doc, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := stripe.NewClient(testKey, stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
+		URL: stripe.String("http://sandbox.invalid"), HTTPClient: wire.Wrap(&http.Client{Transport: e.sb.Transport()}, e.log, "https://api.stripe.com"),
+		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}})))
+	_, err = flows.StripeAPI{SC: sc}.UploadFile(context.Background(), &stripe.FileCreateParams{
+		Purpose: stripe.String("identity_document"), FileReader: f, Filename: stripe.String("passport.png")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := e.log.Records()
+	if len(rs) != 1 || rs[0].Created != "FILE_1" {
+		t.Fatalf("records %+v", rs)
+	}
+	curl, goCode := wire.Curl(rs[0]), wire.Go(rs[0])
+	for _, want := range []string{`FILE_1=$(curl -sS -g -w '\n' "https://files.stripe.com/v1/files"`, `-F "file=@${DOCUMENT}"`, `-F "purpose=identity_document"`} {
+		if !strings.Contains(curl, want) {
+			t.Errorf("curl lacks %s:\n%s", want, curl)
+		}
+	}
+	if !strings.Contains(goCode, `os.Open(os.Getenv("DOCUMENT"))`) || !strings.Contains(goCode, "file1, err := sc.V1Files.Create(ctx, params1)") {
+		t.Errorf("go:\n%s", goCode)
+	}
+	if strings.Contains(curl+goCode, "SECRET-SCAN-CONTENT") || strings.Contains(curl+goCode, "passport.png") {
+		t.Error("the document's content or name is in the output")
+	}
+}
