@@ -54,6 +54,13 @@ func (r *Recorder) Err() error {
 	return r.err
 }
 
+// Count is how many answers were recorded so far.
+func (r *Recorder) Count() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.keys)
+}
+
 // Sent records a step Stripe accepted: acct is the account after it,
 // values the values sent by field key, sensitive ones left out (a
 // journey's OnSent). Its signature is Journey.OnSent's.

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
@@ -80,13 +81,19 @@ func (a *app) recordOptions() ([]flows.Option, error) {
 	return []flows.Option{flows.WithOnSent(rec.Sent)}, nil
 }
 
-// printRecorded says where the answers went (or why they did not).
+// printRecorded says where the answers went (or why they did not). A run
+// that sent nothing leaves no file: an empty one would replay nothing.
 func (a *app) printRecorded() {
 	if a.recorder == nil {
 		return
 	}
 	if err := a.recorder.Err(); err != nil {
 		fmt.Fprintf(a.stderr, "onboard: %v\n", err)
+		return
+	}
+	if a.recorder.Count() == 0 {
+		_ = os.Remove(a.record)
+		fmt.Fprintf(a.stderr, "%s\n", t("Nothing was sent, so nothing was recorded.", "Rien n'a été envoyé, donc rien n'a été enregistré.").In(a.language))
 		return
 	}
 	fmt.Fprintf(a.stderr, "%s %s\n", t("Answers recorded in", "Réponses enregistrées dans").In(a.language), a.record)

@@ -170,19 +170,30 @@ func goFile(r Record) string {
 // accounts) and anything without a typed route.
 func goRaw(r Record) string {
 	var b strings.Builder
-	path := []string{}
+	// The path and query as one Go string expression: literals merged,
+	// captured ids and placeholders as expressions.
+	var segs []goPart
 	for _, p := range r.Path {
-		path = append(path, goExpr(p))
+		segs = append(segs, goPart{lit: "/"})
+		if p.Var != "" {
+			segs = append(segs, goPart{expr: goVarExpr(p.Var)})
+		} else {
+			segs = append(segs, goPart{lit: p.Value})
+		}
 	}
-	pathExpr := `"/" + ` + strings.Join(path, ` + "/" + `)
-	pathExpr = strings.ReplaceAll(pathExpr, `" + "`, "")
 	for i, q := range r.Query {
 		sep := "&"
 		if i == 0 {
 			sep = "?"
 		}
-		pathExpr += fmt.Sprintf(" + %q + url.QueryEscape(%s)", sep+q.Key+"=", goExpr(q))
+		segs = append(segs, goPart{lit: sep + queryEscape(q.Key) + "="})
+		if q.Var != "" {
+			segs = append(segs, goPart{expr: "url.QueryEscape(" + goVarExpr(q.Var) + ")"})
+		} else {
+			segs = append(segs, goPart{lit: queryEscape(q.Value)})
+		}
 	}
+	pathExpr := goConcat(segs)
 	content := `""`
 	switch {
 	case len(r.JSON) > 0:
@@ -261,4 +272,29 @@ func goVar(v string) string {
 		out += strings.ToUpper(p[:1]) + p[1:]
 	}
 	return out
+}
+
+// goPart is a piece of a Go string expression: literal text or an
+// expression.
+type goPart struct{ lit, expr string }
+
+// goConcat joins parts into one expression, merging adjacent literals.
+func goConcat(parts []goPart) string {
+	var out []string
+	lit, have := "", false
+	for _, p := range parts {
+		if p.expr == "" {
+			lit, have = lit+p.lit, true
+			continue
+		}
+		if have {
+			out = append(out, strconv.Quote(lit))
+			lit, have = "", false
+		}
+		out = append(out, p.expr)
+	}
+	if have || len(out) == 0 {
+		out = append(out, strconv.Quote(lit))
+	}
+	return strings.Join(out, " + ")
 }
