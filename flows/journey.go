@@ -241,7 +241,6 @@ type Submission struct {
 	acct   schema.Account
 	values map[string]string
 	now    time.Time
-	replay bool
 }
 
 // Prepare readies a send of values for st on the latest snapshot. Its key
@@ -257,23 +256,13 @@ func (j *Journey) Prepare(st Step, values map[string]string) *Submission {
 		now = j.c.now()
 		j.clocks[key] = now
 	}
-	return &Submission{Step: st, Key: key, j: j, acct: j.acct, values: maps.Clone(values), now: now, replay: j.answered[key]}
+	return &Submission{Step: st, Key: key, j: j, acct: j.acct, values: maps.Clone(values), now: now}
 }
 
-// Send sends the step. When Stripe had already answered the same key in
-// this journey (the same values sent again), its answer is the account as
-// it was then, so the account is read again.
+// Send sends the step. It reads nothing of the journey that Record
+// writes: a command may run it while the driver reads the journey.
 func (s *Submission) Send(ctx context.Context) (Result, error) {
-	ctx = withCounter(ctx, &s.j.requests)
-	res, err := s.j.c.send(ctx, s.acct, s.Step, s.values, s.Key, s.now)
-	if err != nil || !s.replay || res.Link != "" {
-		return res, err
-	}
-	next, err := s.j.c.reload(ctx, s.acct)
-	if err != nil {
-		return Result{}, err
-	}
-	return Result{Account: next, StillDue: stillDue(s.Step.Paths, next), Pending: pendingOf(s.Step.Paths, next)}, nil
+	return s.j.c.send(withCounter(ctx, &s.j.requests), s.acct, s.Step, s.values, s.Key, s.now)
 }
 
 // Record takes the outcome of a send: a refused step only counts as an

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -13,6 +14,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/sandbox"
 	"onboard/schema"
 )
 
@@ -21,16 +23,26 @@ import (
 func withTransport(t *testing.T, wrap func(http.RoundTripper) http.RoundTripper, now func() time.Time) env {
 	t.Helper()
 	e := newEnv(t)
-	rt := wrap(e.sb.Transport())
+	e.cl = clientOn(e.sb, wrap, now)
+	return e
+}
+
+// withTransportOn is another client (a new run of onboard) on e's sandbox.
+func withTransportOn(t *testing.T, e env, wrap func(http.RoundTripper) http.RoundTripper) *flows.Client {
+	t.Helper()
+	return clientOn(e.sb, wrap, func() time.Time { return epoch })
+}
+
+func clientOn(sb *sandbox.Sandbox, wrap func(http.RoundTripper) http.RoundTripper, now func() time.Time) *flows.Client {
+	rt := wrap(sb.Transport())
 	cfg := func() *stripe.BackendConfig {
 		return &stripe.BackendConfig{URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: rt},
 			MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}}
 	}
 	b := stripe.GetBackendWithConfig(stripe.APIBackend, cfg())
 	sc := stripe.NewClient("sk_test_journey", stripe.WithBackends(stripe.NewBackendsWithConfig(cfg())))
-	e.cl = flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(now), flows.WithAcceptance("203.0.113.9", "onboard-test"),
+	return flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(now), flows.WithAcceptance("203.0.113.9", "onboard-test"),
 		flows.WithV2(flows.NewV2(b.(stripe.RawRequestBackend), "sk_test_journey")))
-	return e
 }
 
 // loseOnce lets the API act on the first request matching, then drops
@@ -196,5 +208,67 @@ func TestJourneyCountsRequests(t *testing.T) {
 	}
 	if got := int64(rep.Requests); got != ct.n.Load()-before {
 		t.Errorf("report says %d requests, the API saw %d", rep.Requests, ct.n.Load()-before)
+	}
+}
+
+// The observer and the history see every accepted step with the values
+// sent, and never a secret: OnSent gets none, History only masked ones.
+func TestJourneyHistoryKeepsNoSecret(t *testing.T) {
+	e := newEnv(t)
+	a := e.newUS(t)
+	j := e.cl.Journey(a, flows.Strategy{Upfront: true})
+	var seen []map[string]string
+	j.OnSent = func(_ schema.Account, _ flows.Step, values map[string]string) { seen = append(seen, values) }
+	if _, err := j.RunAnswers(e.ctx, usAnswers(t), io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	h := j.History()
+	if len(h) == 0 || len(h) != len(seen) || len(h) != j.Done() {
+		t.Fatalf("history %d, observed %d, done %d", len(h), len(seen), j.Done())
+	}
+	secrets := []string{"000000000", "0000", "000123456789"}
+	masked := 0
+	for i, s := range h {
+		for k, v := range seen[i] {
+			if slices.Contains(secrets, v) {
+				t.Errorf("OnSent was given %s", k)
+			}
+		}
+		for k, v := range s.Values {
+			if slices.Contains(secrets, v) {
+				t.Errorf("history keeps %s in clear", k)
+			}
+		}
+		masked += len(s.Masked)
+	}
+	if masked == 0 {
+		t.Error("no masked value in the history of a run that sent an SSN")
+	}
+	if seen[0]["business_profile.mcc"] != "5734" {
+		t.Errorf("first step observed %v", seen[0])
+	}
+}
+
+// Sending the same values for a step again is a replay on Stripe's side
+// (same key); its answer is the account as it was then, so the journey
+// reads the account as it is now instead of going back in time.
+func TestReplayedSendAnswersTheCurrentAccount(t *testing.T) {
+	e := newEnv(t)
+	j := e.cl.Journey(e.newUS(t), flows.Strategy{})
+	mcc, url := schema.Lookup("business_profile.mcc", "US"), schema.Lookup("business_profile.url", "US")
+	first := flows.Step{Group: mcc.Group, Fields: []schema.Field{mcc}}
+	if _, err := j.Submit(e.ctx, first, map[string]string{mcc.Key: "5734"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := j.Submit(e.ctx, flows.Step{Group: url.Group, Fields: []schema.Field{url}},
+		map[string]string{url.Key: "https://accessible.stripe.com"}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := j.Submit(e.ctx, first, map[string]string{mcc.Key: "5734"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Account.Known["business_profile.url"] == "" {
+		t.Errorf("the replayed answer took the account back to before the URL: %v", res.Account.Known)
 	}
 }

@@ -36,47 +36,38 @@ func (c *Client) Run(ctx context.Context, a schema.Account, s Strategy, ans Answ
 
 // RunAnswers drives the journey from answers to its end: for each planned
 // step, the answers it has (a new person's other answers joined to the
-// step that creates them) are sent; a step with none is passed.
+// step that creates them) are sent; a step with none is passed, and so is
+// one whose answers Stripe already took in this run (it reports an error
+// on them that the file cannot correct).
 func (j *Journey) RunAnswers(ctx context.Context, ans Answers, log io.Writer) (Report, error) {
 	lang := j.c.lang
 	var rep Report
 	used := map[string]bool{}
-	finish := func() Report {
-		rep.Account = j.Account()
-		rep.StillDue = j.StillDue()
-		rep.Requests = j.Requests()
-		return rep
-	}
-	for {
-		st, ok := j.Next()
-		if !ok {
-			break
+	var missing []string
+	ask := func(_ context.Context, st Step, _ map[string]string, refused error) (Step, map[string]string, error) {
+		if refused != nil {
+			return st, nil, refused // a file cannot correct itself
 		}
 		acct := j.Account()
-		values, missing := ans.For(st, acct)
-		rep.Missing = append(rep.Missing, missing...)
+		values, miss := ans.For(st, acct)
+		missing = miss
+		rep.Missing = append(rep.Missing, miss...)
 		st = withRestOfNewPerson(st, ans, acct, values)
 		for _, k := range ans.Used(st.Fields, acct) {
 			used[k] = true
 		}
 		st.Fields = answered(st.Fields, values)
-		title := st.Title(acct, lang)
 		if len(st.Fields) == 0 {
-			j.Pass(st)
-			fmt.Fprintf(log, "- %s: %s %s\n", title, noAnswers.In(lang), strings.Join(missing, ", "))
-			continue
+			fmt.Fprintf(log, "- %s: %s %s\n", st.Title(acct, lang), noAnswers.In(lang), strings.Join(miss, ", "))
+			return st, nil, ErrPass
 		}
 		if j.Answered(st, values) {
-			// Stripe reports an error on what it accepted earlier in
-			// this run: the file has nothing else to give.
-			j.Pass(st)
-			continue
+			return st, nil, ErrPass
 		}
-		res, err := j.Submit(ctx, st, values)
-		if err != nil {
-			return finish(), fmt.Errorf("%s: %w", title, err)
-		}
-		fmt.Fprintf(log, "✓ %s: "+sentFields.In(lang), title, len(st.Fields))
+		return st, values, nil
+	}
+	sent := func(st Step, res Result) {
+		fmt.Fprintf(log, "✓ %s: "+sentFields.In(lang), st.Title(j.Account(), lang), len(st.Fields))
 		if len(res.Pending) > 0 {
 			fmt.Fprintf(log, ", "+pendingWord.In(lang), len(res.Pending))
 		}
@@ -92,7 +83,13 @@ func (j *Journey) RunAnswers(ctx context.Context, ans Answers, log io.Writer) (R
 			fmt.Fprintf(log, "  ! %s %s (%s)\n", sd.Path, stillDueWord.In(lang), reason)
 		}
 	}
-	rep = finish()
+	err := j.Drive(ctx, ask, sent)
+	rep.Account = j.Account()
+	rep.StillDue = j.StillDue()
+	rep.Requests = j.Requests()
+	if err != nil {
+		return rep, err
+	}
 	rep.Outstanding = j.Outstanding()
 	for _, k := range ans.Keys {
 		if !used[k] && !usedAsPart(k, used) {

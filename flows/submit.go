@@ -150,6 +150,16 @@ func (c *Client) submitV1(ctx context.Context, a schema.Account, st Step, accoun
 	if err != nil {
 		return Result{}, FromStripe(err, a.Country)
 	}
+	if replayed(updated.LastResponse) {
+		// Stripe answered this key before (the same values sent again,
+		// maybe by an earlier run): its answer is the account as it was
+		// then, so read it as it is now.
+		next, err := c.reload(ctx, a)
+		if err != nil {
+			return Result{}, err
+		}
+		return Result{Account: next, StillDue: stillDue(st.Paths, next), Pending: pendingOf(st.Paths, next)}, nil
+	}
 	next := Normalize(updated)
 	next.Persons = a.Persons // an account update leaves the people as they were
 	if len(persons) > 0 {
@@ -266,4 +276,10 @@ func routeIndividual(a schema.Account, account, persons []schema.Param) ([]schem
 		}
 	}
 	return keep, persons
+}
+
+// replayed reports a response Stripe replayed for an idempotency key it
+// had already answered.
+func replayed(r *stripe.APIResponse) bool {
+	return r != nil && r.Header.Get("Idempotent-Replayed") == "true"
 }

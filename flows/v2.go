@@ -12,14 +12,17 @@ import (
 	"github.com/stripe/stripe-go/v82/rawrequest"
 )
 
-// PreviewVersion is the Stripe-Version Accounts v2 calls carry: stripe-go
-// v82 pins the GA version, and v2 accounts are in public preview for it
-// (sandbox-rules §4.1).
-const PreviewVersion = "2025-08-27.preview"
+// V2Version is the Stripe-Version Accounts v2 calls carry: the first API
+// version in which Accounts v2 is generally available, with its GA shapes
+// (capabilities without requested, future_requirements, the business
+// profile under defaults.profile, defaults.responsibilities with the
+// requirements collector). stripe-go v82 pins an older v1 version; v1
+// calls keep it.
+const V2Version = "2025-12-15.clover"
 
 // V2Includes are the properties every v2 read and write asks for; the rest
 // come back null (include-dependent).
-var V2Includes = []string{"identity", "requirements", "defaults",
+var V2Includes = []string{"identity", "requirements", "future_requirements", "defaults",
 	"configuration.customer", "configuration.merchant", "configuration.recipient"}
 
 // V2 calls Accounts v2 through stripe-go's raw requests, since v82 has no
@@ -32,7 +35,7 @@ type V2 struct {
 // NewV2 builds the v2 caller on a stripe-go backend (the same URL, HTTP
 // client and retries as the v1 client).
 func NewV2(b stripe.RawRequestBackend, key string) *V2 {
-	return &V2{rc: rawrequest.Client{B: b, Key: key}, version: PreviewVersion}
+	return &V2{rc: rawrequest.Client{B: b, Key: key}, version: V2Version}
 }
 
 // call sends one v2 request; body is JSON-encoded (nil for GET).

@@ -157,19 +157,24 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 		return errors.New(flows.Message(err))
 	}
 	j := cl.Journey(acct, s.strategy)
-	for {
-		st, ok := j.Next()
-		if !ok {
-			break
+	err = j.Drive(ctx, a.lineAsker(j, p), func(_ flows.Step, res flows.Result) {
+		if res.Link != "" {
+			fmt.Fprintf(p.out, "%s\n  %s\n", t("Account link (single use):", "Lien de compte (usage unique) :").In(a.language), res.Link)
 		}
-		fmt.Fprintf(a.stdout, "\n== %s ==\n", st.Title(j.Account(), a.language))
-		err := a.askStep(ctx, j, p, st)
-		if errors.Is(err, errEndOfInput) {
-			break
+		for _, sd := range res.StillDue {
+			fmt.Fprintf(p.out, "  ! %s %s\n", sd.Path, t("still due after submit", "toujours demandé après envoi").In(a.language))
 		}
-		if err != nil {
-			return err
-		}
+	})
+	var se *flows.StepError
+	var ee *exitError
+	switch {
+	case err == nil, errors.Is(err, errEndOfInput):
+	case errors.As(err, &ee):
+		return ee
+	case errors.Is(err, flows.ErrRefusedTooOften) && errors.As(err, &se):
+		return usageErr("%s: refused three times", se.Title)
+	default:
+		return errors.New(flows.Message(err))
 	}
 	acct = j.Account()
 	printStatus(a.stdout, acct, a.language)
@@ -179,17 +184,26 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 	return nil
 }
 
-// askStep asks a step's fields and sends them through the journey; a
-// field Stripe refuses is asked again with Stripe's message, the others
-// keep their values, up to flows.MaxAttempts sends.
-func (a *app) askStep(ctx context.Context, j *flows.Journey, p prompter, st flows.Step) error {
-	sctx := j.Client().Context(j.Account())
-	values := maps.Clone(st.Values)
-	if values == nil {
-		values = map[string]string{}
-	}
-	ask := st.Fields
-	for {
+// lineAsker asks a step's fields one line at a time; after a refusal it
+// shows Stripe's message and asks again only the fields it names, the
+// others keeping their values.
+func (a *app) lineAsker(j *flows.Journey, p prompter) flows.Asker {
+	return func(_ context.Context, st flows.Step, values map[string]string, refused error) (flows.Step, map[string]string, error) {
+		ask := st.Fields
+		if refused == nil {
+			fmt.Fprintf(a.stdout, "\n== %s ==\n", st.Title(j.Account(), a.language))
+		} else {
+			fmt.Fprintf(p.out, "  ✗ %s\n", flows.Message(refused))
+			problems := flows.Problems(st, refused)
+			ask = nil
+			for _, f := range st.Fields {
+				if problems[f.Key] != "" {
+					ask = append(ask, f)
+				}
+			}
+		}
+		values = maps.Clone(values)
+		sctx := j.Client().Context(j.Account())
 		for _, f := range ask {
 			if f.Kind == schema.KindLink || f.Kind == schema.KindRole {
 				continue
@@ -199,33 +213,10 @@ func (a *app) askStep(ctx context.Context, j *flows.Journey, p prompter, st flow
 			}
 			v, err := p.ask(f, sctx, values[f.Key])
 			if err != nil {
-				return err
+				return st, nil, err
 			}
 			values[f.Key] = v
 		}
-		res, err := j.Submit(ctx, st, values)
-		if err == nil {
-			if res.Link != "" {
-				fmt.Fprintf(p.out, "%s\n  %s\n", t("Account link (single use):", "Lien de compte (usage unique) :").In(a.language), res.Link)
-			}
-			for _, sd := range res.StillDue {
-				fmt.Fprintf(p.out, "  ! %s %s\n", sd.Path, t("still due after submit", "toujours demandé après envoi").In(a.language))
-			}
-			return nil
-		}
-		problems := flows.Problems(st, err)
-		if len(problems) == 0 {
-			return errors.New(flows.Message(err))
-		}
-		if j.Attempts(st) >= flows.MaxAttempts {
-			return usageErr("%s: refused three times", st.Title(j.Account(), a.language))
-		}
-		ask = nil
-		for _, f := range st.Fields {
-			if problems[f.Key] != "" {
-				ask = append(ask, f)
-			}
-		}
-		fmt.Fprintf(p.out, "  ✗ %s\n", flows.Message(err))
+		return st, values, nil
 	}
 }
