@@ -34,6 +34,8 @@ type AnswerOptions struct {
 	// IgnoreUnknown accepts keys that are no known requirement path (they
 	// are kept, and sent only if Stripe asks for them).
 	IgnoreUnknown bool
+	// Lang is the language of the errors.
+	Lang schema.Lang
 }
 
 // LoadAnswers reads an answers file (JSON, or YAML for .yaml/.yml). The
@@ -42,17 +44,16 @@ type AnswerOptions struct {
 func LoadAnswers(path string, opts AnswerOptions) (Answers, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		return Answers{}, fmt.Errorf("read answers: %w", err)
+		return Answers{}, fmt.Errorf("%s: %w", schema.T("read answers", "lecture des réponses").In(opts.Lang), err)
 	}
 	v, err := decodeAnswers(path, raw)
-	if err != nil {
-		return Answers{}, fmt.Errorf("answers file %s: %w", path, err)
+	if err == nil {
+		var a Answers
+		if a, err = parseAnswers(v, opts); err == nil {
+			return a, nil
+		}
 	}
-	a, err := parseAnswers(v, opts)
-	if err != nil {
-		return Answers{}, fmt.Errorf("answers file %s: %w", path, err)
-	}
-	return a, nil
+	return Answers{}, fmt.Errorf(schema.T("answers file %s: %s", "fichier de réponses %s : %s").In(opts.Lang), path, inLang(err, opts.Lang))
 }
 
 // ParseAnswers normalizes a decoded answers map (see LoadAnswers); unknown
@@ -71,7 +72,7 @@ var setupKeys = map[string]bool{"country": true, "business_type": true, "capabil
 // tos_acceptance as true, the setup keys apart.
 func parseAnswers(root answerValue, opts AnswerOptions) (Answers, error) {
 	if root.kind != kindMap {
-		return Answers{}, fmt.Errorf("expected one map of requirement paths to values, got %s", root.kind)
+		return Answers{}, errf(schema.T("expected one map of requirement paths to values, got %s", "une table de chemins de requirements et de valeurs est attendue, pas %s"), root.kind)
 	}
 	a := Answers{Values: map[string]string{}}
 	dates := map[string]map[string]string{}
@@ -118,7 +119,7 @@ func parseAnswers(root answerValue, opts AnswerOptions) (Answers, error) {
 		}
 	}
 	if len(unknown) > 0 && !opts.IgnoreUnknown {
-		return Answers{}, unknownKeys(unknown)
+		return Answers{}, unknownKeys(unknown, opts.Lang)
 	}
 	for parent, parts := range dates {
 		d, m, y := parts["day"], parts["month"], parts["year"]
@@ -126,10 +127,10 @@ func parseAnswers(root answerValue, opts AnswerOptions) (Answers, error) {
 		mi, errM := strconv.Atoi(m)
 		_, errY := strconv.Atoi(y)
 		if d == "" || m == "" || y == "" {
-			return Answers{}, fmt.Errorf("answer %s: give day, month and year together, or %s as YYYY-MM-DD", parent, parent)
+			return Answers{}, errf(schema.T("answer %s: give day, month and year together, or %s as YYYY-MM-DD", "réponse %s : donnez le jour, le mois et l'année ensemble, ou %s au format AAAA-MM-JJ"), parent, parent)
 		}
 		if errD != nil || errM != nil || errY != nil {
-			return Answers{}, fmt.Errorf("answer %s: day, month and year must be numbers", parent)
+			return Answers{}, errf(schema.T("answer %s: day, month and year must be numbers", "réponse %s : le jour, le mois et l'année doivent être des nombres"), parent)
 		}
 		a.Values[parent] = fmt.Sprintf("%s-%02d-%02d", y, mi, di)
 		a.Keys = append(a.Keys, parent)
@@ -149,30 +150,25 @@ func textOf(key string, v answerValue, boolOK bool) (string, error) {
 	case v.kind == kindText, v.kind == kindBool && boolOK:
 		return v.text, nil
 	case v.kind == kindBool:
-		return "", fmt.Errorf("answer %s%s: expected text, got %s (quote it if you mean the word)", key, at(v), v.text)
+		return "", errf(schema.T("answer %s%s: expected text, got %s (quote it if you mean the word)", "réponse %s%s : du texte est attendu, pas %s (mettez-le entre guillemets si c'est le mot)"), key, at(v), v.text)
 	}
-	return "", fmt.Errorf("answer %s%s: expected text, got %s", key, at(v), v.kind)
+	return "", errf(schema.T("answer %s%s: expected text, got %s", "réponse %s%s : du texte est attendu, pas %s"), key, at(v), v.kind)
 }
 
-func at(v answerValue) string {
-	if v.line > 0 {
-		return fmt.Sprintf(" (line %d)", v.line)
-	}
-	return ""
-}
+func at(v answerValue) lineRef { return lineRef(v.line) }
 
 // unknownKeys is the error for keys that are no requirement path, each
 // with the nearest known one.
-func unknownKeys(keys []string) error {
+func unknownKeys(keys []string, lang schema.Lang) error {
 	var b strings.Builder
-	b.WriteString("unknown key(s), not a requirement path:")
+	b.WriteString(schema.T("unknown key(s), not a requirement path:", "clé(s) inconnue(s), qui ne sont pas des chemins de requirements :").In(lang))
 	for _, k := range keys {
 		fmt.Fprintf(&b, "\n  %s", k)
 		if n := schema.Nearest(k); n != "" {
-			fmt.Fprintf(&b, " (did you mean %s?)", n)
+			fmt.Fprintf(&b, schema.T(" (did you mean %s?)", " (vouliez-vous dire %s ?)").In(lang), n)
 		}
 	}
-	b.WriteString("\nuse --ignore-unknown to keep them anyway")
+	b.WriteString(schema.T("\nuse --ignore-unknown to keep them anyway", "\nutilisez --ignore-unknown pour les garder quand même").In(lang))
 	return errors.New(b.String())
 }
 
@@ -219,7 +215,7 @@ func listOf(k string, v answerValue) ([]string, error) {
 		return out, nil
 	}
 	if v.kind != kindList {
-		return nil, fmt.Errorf("answer %s%s: expected a list, got %s", k, at(v), v.kind)
+		return nil, errf(schema.T("answer %s%s: expected a list, got %s", "réponse %s%s : une liste est attendue, pas %s"), k, at(v), v.kind)
 	}
 	var out []string
 	for _, e := range v.list {
@@ -256,12 +252,12 @@ func bankAnswer(out map[string]string, v answerValue) error {
 		return nil
 	case kindMap:
 	default:
-		return fmt.Errorf("answer external_account%s: give a token (btok_…) or an object with account_number (or iban), got %s", at(v), v.kind)
+		return errf(schema.T("answer external_account%s: give a token (btok_…) or an object with account_number (or iban), got %s", "réponse external_account%s : donnez un jeton (btok_…) ou un objet avec account_number (ou iban), pas %s"), at(v), v.kind)
 	}
 	parts := map[string]string{}
 	for _, k := range v.keys {
 		if _, ok := bankKeys[k]; !ok && k != "transit_number" && k != "institution_number" {
-			return fmt.Errorf("answer external_account: unknown key %q (account_holder_name, routing_number, account_number, iban, sort_code, bsb, transit_number, institution_number, country, currency)", k)
+			return errf(schema.T("answer external_account: unknown key %q (account_holder_name, routing_number, account_number, iban, sort_code, bsb, transit_number, institution_number, country, currency)", "réponse external_account : clé inconnue %q (account_holder_name, routing_number, account_number, iban, sort_code, bsb, transit_number, institution_number, country, currency)"), k)
 		}
 		t, err := textOf("external_account."+k, v.m[k], false)
 		if err != nil {
@@ -272,7 +268,7 @@ func bankAnswer(out map[string]string, v answerValue) error {
 	if parts["transit_number"] != "" || parts["institution_number"] != "" {
 		tr, in := schema.Digits(parts["transit_number"]), schema.Digits(parts["institution_number"])
 		if tr == "" || in == "" {
-			return errors.New("answer external_account: give transit_number and institution_number together")
+			return errf(schema.T("answer external_account: give transit_number and institution_number together", "réponse external_account : donnez transit_number et institution_number ensemble"))
 		}
 		parts["routing_number_ca"] = tr + "-" + in
 	}
@@ -286,13 +282,13 @@ func bankAnswer(out map[string]string, v answerValue) error {
 			continue
 		}
 		if prev, dup := given[field]; dup {
-			return fmt.Errorf("answer external_account: %s and %s are the same number; give one", prev, k)
+			return errf(schema.T("answer external_account: %s and %s are the same number; give one", "réponse external_account : %s et %s sont le même numéro ; n'en donnez qu'un"), prev, k)
 		}
 		given[field] = k
 		out[field] = t
 	}
 	if given["external_account.account_number"] == "iban" && given["external_account.routing_number"] != "" {
-		return errors.New("answer external_account: an iban has no routing number; give iban alone")
+		return errf(schema.T("answer external_account: an iban has no routing number; give iban alone", "réponse external_account : un IBAN n'a pas de code banque ; donnez iban seul"))
 	}
 	return nil
 }

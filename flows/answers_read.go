@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"onboard/schema"
 )
 
 // An answers file is read as text: every scalar keeps the characters it
@@ -50,10 +52,10 @@ type answerValue struct {
 // YAML documents, data after the JSON object, duplicate keys.
 func decodeAnswers(path string, raw []byte) (answerValue, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
-		return answerValue{}, errors.New("the file is empty: give one map of requirement paths to values")
+		return answerValue{}, errf(txtEmptyFile)
 	}
 	if !utf8.Valid(raw) {
-		return answerValue{}, errors.New("the file is not valid UTF-8 text")
+		return answerValue{}, errf(schema.T("the file is not valid UTF-8 text", "le fichier n'est pas du texte UTF-8 valide"))
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml":
@@ -67,7 +69,7 @@ func decodeYAML(raw []byte) (answerValue, error) {
 	var doc yaml.Node
 	if err := d.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return answerValue{}, errors.New("the file holds no YAML document: give one map of requirement paths to values")
+			return answerValue{}, errf(schema.T("the file holds no YAML document: give one map of requirement paths to values", "le fichier ne contient aucun document YAML : donnez une table de chemins de requirements et de valeurs"))
 		}
 		return answerValue{}, err
 	}
@@ -76,14 +78,14 @@ func decodeYAML(raw []byte) (answerValue, error) {
 		if err != nil {
 			return answerValue{}, err
 		}
-		return answerValue{}, fmt.Errorf("line %d: a second YAML document (after ---): give one map only", more.Line)
+		return answerValue{}, errf(schema.T("line %d: a second YAML document (after ---): give one map only", "ligne %d : un second document YAML (après ---) : donnez une seule table"), more.Line)
 	}
 	return fromYAML(&doc, 0)
 }
 
 func fromYAML(n *yaml.Node, depth int) (answerValue, error) {
 	if depth > 32 {
-		return answerValue{}, fmt.Errorf("line %d: nested too deeply", n.Line)
+		return answerValue{}, errf(schema.T("line %d: nested too deeply", "ligne %d : imbrication trop profonde"), n.Line)
 	}
 	switch n.Kind {
 	case yaml.DocumentNode:
@@ -119,13 +121,13 @@ func fromYAML(n *yaml.Node, depth int) (answerValue, error) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			if k.Kind == yaml.ScalarNode && k.Value == "<<" {
-				return answerValue{}, fmt.Errorf("line %d: merge keys (<<) are not supported: write each key", k.Line)
+				return answerValue{}, errf(schema.T("line %d: merge keys (<<) are not supported: write each key", "ligne %d : les clés de fusion (<<) ne sont pas prises en charge : écrivez chaque clé"), k.Line)
 			}
 			if k.Kind != yaml.ScalarNode {
-				return answerValue{}, fmt.Errorf("line %d: a key must be a requirement path", k.Line)
+				return answerValue{}, errf(schema.T("line %d: a key must be a requirement path", "ligne %d : une clé doit être un chemin de requirement"), k.Line)
 			}
 			if _, dup := v.m[k.Value]; dup {
-				return answerValue{}, fmt.Errorf("line %d: key %q is given twice", k.Line, k.Value)
+				return answerValue{}, errf(txtTwiceAt, k.Line, k.Value)
 			}
 			x, err := fromYAML(n.Content[i+1], depth+1)
 			if err != nil {
@@ -136,7 +138,7 @@ func fromYAML(n *yaml.Node, depth int) (answerValue, error) {
 		}
 		return v, nil
 	}
-	return answerValue{}, fmt.Errorf("line %d: unsupported YAML value", n.Line)
+	return answerValue{}, errf(schema.T("line %d: unsupported YAML value", "ligne %d : valeur YAML non prise en charge"), n.Line)
 }
 
 func decodeJSON(raw []byte) (answerValue, error) {
@@ -147,23 +149,23 @@ func decodeJSON(raw []byte) (answerValue, error) {
 		return answerValue{}, jsonErr(d, err)
 	}
 	if _, err := d.Token(); !errors.Is(err, io.EOF) {
-		return answerValue{}, fmt.Errorf("offset %d: data after the JSON object: give one object only", d.InputOffset())
+		return answerValue{}, errf(schema.T("offset %d: data after the JSON object: give one object only", "position %d : des données suivent l'objet JSON : donnez un seul objet"), d.InputOffset())
 	}
 	return v, nil
 }
 
 func jsonErr(d *json.Decoder, err error) error {
 	if errors.Is(err, io.EOF) {
-		return errors.New("the JSON ends too early")
+		return errf(schema.T("the JSON ends too early", "le JSON s'arrête trop tôt"))
 	}
-	return fmt.Errorf("offset %d: %w", d.InputOffset(), err)
+	return errf(schema.T("offset %d: %s", "position %d : %s"), d.InputOffset(), err)
 }
 
 // jsonValue reads one JSON value token by token, so duplicate keys can be
 // seen (encoding/json keeps the last one silently).
 func jsonValue(d *json.Decoder, depth int) (answerValue, error) {
 	if depth > 32 {
-		return answerValue{}, errors.New("nested too deeply")
+		return answerValue{}, errf(schema.T("nested too deeply", "imbrication trop profonde"))
 	}
 	tok, err := d.Token()
 	if err != nil {
@@ -181,7 +183,7 @@ func jsonValue(d *json.Decoder, depth int) (answerValue, error) {
 				}
 				k, _ := kt.(string)
 				if _, dup := v.m[k]; dup {
-					return answerValue{}, fmt.Errorf("key %q is given twice", k)
+					return answerValue{}, errf(txtTwice, k)
 				}
 				x, err := jsonValue(d, depth+1)
 				if err != nil {
@@ -213,7 +215,7 @@ func jsonValue(d *json.Decoder, depth int) (answerValue, error) {
 	case nil:
 		return answerValue{kind: kindNull}, nil
 	}
-	return answerValue{}, fmt.Errorf("unexpected %v", tok)
+	return answerValue{}, errf(schema.T("unexpected %v", "inattendu : %v"), tok)
 }
 
 // fromGo turns a decoded Go value (tests, the TUI's preset answers) into
@@ -259,3 +261,62 @@ func fromGo(x any) answerValue {
 	}
 	return answerValue{kind: kindText, text: fmt.Sprint(x)}
 }
+
+// answerError is a problem with an answers file, worded in both
+// languages: LoadAnswers renders it in the operator's.
+type answerError struct {
+	msg  schema.Text
+	args []any
+}
+
+func errf(msg schema.Text, args ...any) error { return &answerError{msg: msg, args: args} }
+
+func (e *answerError) Error() string { return e.In(schema.English) }
+
+// In renders the error in lang; kinds and line numbers among its
+// arguments are worded in lang too.
+func (e *answerError) In(lang schema.Lang) string {
+	args := make([]any, len(e.args))
+	for i, a := range e.args {
+		switch x := a.(type) {
+		case answerKind:
+			args[i] = kindNames[x].In(lang)
+		case lineRef:
+			args[i] = x.In(lang)
+		default:
+			args[i] = a
+		}
+	}
+	return fmt.Sprintf(e.msg.In(lang), args...)
+}
+
+var kindNames = map[answerKind]schema.Text{
+	kindText: schema.T("text", "du texte"), kindBool: schema.T("true/false", "vrai/faux"),
+	kindNull: schema.T("null", "null"), kindList: schema.T("a list", "une liste"), kindMap: schema.T("an object", "un objet"),
+}
+
+// lineRef is " (line N)" after a key, or nothing for JSON.
+type lineRef int
+
+func (l lineRef) In(lang schema.Lang) string {
+	if l <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(schema.T(" (line %d)", " (ligne %d)").In(lang), int(l))
+}
+
+// inLang renders err in lang when it is an answerError.
+func inLang(err error, lang schema.Lang) string {
+	var ae *answerError
+	if errors.As(err, &ae) {
+		return ae.In(lang)
+	}
+	return err.Error()
+}
+
+var (
+	txtEmptyFile = schema.T("the file is empty: give one map of requirement paths to values",
+		"le fichier est vide : donnez une table de chemins de requirements et de valeurs")
+	txtTwiceAt = schema.T("line %d: key %q is given twice", "ligne %d : la clé %q est donnée deux fois")
+	txtTwice   = schema.T("key %q is given twice", "la clé %q est donnée deux fois")
+)

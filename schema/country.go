@@ -373,9 +373,12 @@ func optionMatch(opts []Option, v string) string {
 			v = v[len(pre):]
 		}
 	}
+	want := foldName(v)
 	for _, o := range opts {
-		if strings.EqualFold(o.Value, v) || strings.EqualFold(o.Label.EN, v) {
-			return o.Value
+		for _, n := range optionNames(o) {
+			if foldName(n) == want {
+				return o.Value
+			}
 		}
 	}
 	return ""

@@ -31,7 +31,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 			var ans flows.Answers
 			if f.answers != "" {
 				var err error
-				ans, err = flows.LoadAnswers(f.answers, flows.AnswerOptions{IgnoreUnknown: f.ignoreUnknown})
+				ans, err = flows.LoadAnswers(f.answers, flows.AnswerOptions{IgnoreUnknown: f.ignoreUnknown, Lang: a.earlyLang()})
 				if err != nil {
 					return withCode(exitUsage, err)
 				}

@@ -69,7 +69,7 @@ func newResumeCmd(a *app) *cobra.Command {
 			id := strings.TrimSpace(args[0])
 			s := flows.Strategy{Upfront: upfront || future, Future: future}
 			if answers != "" {
-				ans, err := flows.LoadAnswers(answers, flows.AnswerOptions{IgnoreUnknown: ignoreUnknown})
+				ans, err := flows.LoadAnswers(answers, flows.AnswerOptions{IgnoreUnknown: ignoreUnknown, Lang: a.earlyLang()})
 				if err != nil {
 					return withCode(exitUsage, err)
 				}

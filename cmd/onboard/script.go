@@ -50,6 +50,9 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 	if err != nil {
 		return errors.New(flows.Message(err))
 	}
+	if c := ans.Setup.Country; c != "" && c != acct.Country {
+		return usageErr("the answers file is for an account in %s, and %s is in %s; nothing was sent", c, acct.ID, acct.Country)
+	}
 	if err := ans.Validate(cl.Context(acct)); err != nil {
 		return withCode(exitUsage, describeInput(err, a.language, false))
 	}
@@ -187,4 +190,27 @@ func printStatus(w io.Writer, acct schema.Account, lang schema.Lang) {
 	for _, e := range r.Errors {
 		fmt.Fprintf(w, "  ✗ %s: %s (%s)\n", e.Requirement, schema.ExplainError(e.Code, lang), e.Code)
 	}
+}
+
+// earlyLang is the operator's language before setup runs (an answers file
+// is read, and its errors shown, before the client is built), by the same
+// rules as setup: --lang, the profile, the environment.
+func (a *app) earlyLang() schema.Lang {
+	if a.language != "" {
+		return a.language
+	}
+	var p profile
+	if path, err := configPath(); err == nil {
+		if cfg, err := readConfig(path); err == nil {
+			name := a.profile
+			if name == "" {
+				name = "default"
+			}
+			p = cfg.Profiles[name]
+		}
+	}
+	if err := a.resolveLang(p); err != nil {
+		return schema.English // setup reports the bad --lang
+	}
+	return a.language
 }
