@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -139,12 +138,16 @@ func TestShowRequestsCurlReplaysJourney(t *testing.T) {
 	base := "http://" + addr
 	env1 := append(xdgEnv(t), "STRIPE_API_KEY="+key)
 	stop := serve(t, env1, addr)
+	// With --json the steps go to stderr too: as comments of the script.
 	r := onboard(t, env1, "new", "--api-base", base, "--answers", "../examples/us-company.json",
-		"--show-requests", "curl", "--debug")
+		"--show-requests", "curl", "--debug", "--json")
 	if r.code != 0 {
 		t.Fatalf("new exited %d\nstdout:%s\nstderr:%s", r.code, r.stdout, r.stderr)
 	}
-	id := regexp.MustCompile(`acct_[A-Za-z0-9]+`).FindString(r.stdout)
+	id := decode(t, r.stdout).ID
+	if !strings.Contains(r.stderr, "\n# ✓ Company: ") {
+		t.Errorf("steps are not comments of the script:\n%s", r.stderr)
+	}
 	want := settledStatus(t, env1, id, "--api-base", base)
 	if want.State != "complete" {
 		t.Fatalf("the original journey ends %s", want.State)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"strings"
@@ -60,6 +61,13 @@ func (a *app) observe(c *http.Client) *http.Client {
 	}
 	if a.showRequests != "" && !a.inTUI {
 		wire.Stream(a.reqLog, a.stderr, a.showRequests)
+		// Whatever else goes to stderr (steps with --json, what is still
+		// due) becomes comments, so stderr stays a script that runs.
+		prefix := "# "
+		if a.showRequests == "go" {
+			prefix = "// "
+		}
+		a.stderr = &commentWriter{w: a.stderr, prefix: prefix}
 	}
 	if a.debug {
 		wire.DebugLog(a.reqLog, a.logger.Writer(), time.Now)
@@ -97,4 +105,29 @@ func (a *app) printRecorded() {
 		return
 	}
 	fmt.Fprintf(a.stderr, "%s %s\n", t("Answers recorded in", "Réponses enregistrées dans").In(a.language), a.record)
+}
+
+// commentWriter writes every line it is given as a comment.
+type commentWriter struct {
+	w      io.Writer
+	prefix string
+	mid    bool // the last write ended mid-line
+}
+
+func (c *commentWriter) Write(p []byte) (int, error) {
+	var b strings.Builder
+	for _, r := range string(p) {
+		if !c.mid {
+			b.WriteString(c.prefix)
+			c.mid = true
+		}
+		b.WriteRune(r)
+		if r == '\n' {
+			c.mid = false
+		}
+	}
+	if _, err := io.WriteString(c.w, b.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
