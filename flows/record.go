@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -152,11 +153,7 @@ func (r *Recorder) bytes() []byte {
 	if a.Country != "" {
 		writeKV(&b, "", "country", a.Country)
 		writeKV(&b, "", "business_type", a.BusinessType)
-		var caps []string
-		for _, c := range a.Capabilities {
-			caps = append(caps, c.Name)
-		}
-		sort.Strings(caps)
+		caps := setupCapabilities(a.Capabilities)
 		writeList(&b, "capabilities", caps)
 		api := "v1"
 		if a.V2 != nil {
@@ -199,6 +196,25 @@ func (r *Recorder) writeValue(b *strings.Builder, indent, name, key string) {
 	default:
 		writeKV(b, indent, name, v)
 	}
+}
+
+// setupCapabilities names an account's capabilities as new's setup does
+// (card_payments, transfers): a v2 capability by the v1 name it stands for
+// (configurationFor), those implied by a configuration (payouts) left out.
+func setupCapabilities(cs []schema.Capability) []string {
+	v1 := map[string]string{}
+	for name, c := range configurationFor {
+		v1[name] = name
+		v1[c[0]+"."+c[1]] = name
+	}
+	var out []string
+	for _, c := range cs {
+		if n, ok := v1[c.Name]; ok && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 func writeKV(b *strings.Builder, indent, k, v string) {

@@ -3,6 +3,7 @@ package flows_test
 import (
 	"context"
 	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -146,5 +147,71 @@ func TestRecorderNeverWritesSensitiveValues(t *testing.T) {
 func TestRecorderRefusesUnwritablePath(t *testing.T) {
 	if _, err := flows.NewRecorder(filepath.Join(t.TempDir(), "missing", "rec.yaml"), true); err == nil {
 		t.Fatal("no error for a missing directory")
+	}
+}
+
+// v2Client is a client with Accounts v2 on a fresh sandbox.
+func v2Client(t *testing.T, opts ...flows.Option) (*flows.Client, *sandbox.Sandbox) {
+	t.Helper()
+	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"), sandbox.WithClock(func() time.Time { return epoch }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sb.Close() })
+	cfg := &stripe.BackendConfig{URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: sb.Transport()},
+		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}}
+	sc := stripe.NewClient("sk_test_v2rec", stripe.WithBackends(stripe.NewBackendsWithConfig(cfg)))
+	b := stripe.GetBackendWithConfig(stripe.APIBackend, cfg).(stripe.RawRequestBackend)
+	return flows.New(flows.StripeAPI{SC: sc}, append([]flows.Option{flows.WithClock(func() time.Time { return epoch }),
+		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(flows.NewV2(b, "sk_test_v2rec"))}, opts...)...), sb
+}
+
+// A v2 journey records its setup (accounts API, configurations, contact
+// email) and replays from the file alone to the same state.
+func TestRecordedV2JourneyReplays(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v2.yaml")
+	rec, err := flows.NewRecorder(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	onboard := func(cl *flows.Client, sb *sandbox.Sandbox, n flows.NewAccount, ans flows.Answers) flows.Status {
+		a, err := cl.Create(ctx, n)
+		if err != nil {
+			t.Fatal(flows.Message(err))
+		}
+		if _, err := cl.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard); err != nil {
+			t.Fatal(flows.Message(err))
+		}
+		if _, err := sb.Advance(ctx, time.Hour); err != nil {
+			t.Fatal(err)
+		}
+		if a, err = cl.Load(ctx, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		st := flows.StatusOf(a)
+		st.ID = ""
+		return st
+	}
+	cl, sb := v2Client(t, flows.WithOnSent(rec.Sent))
+	want := onboard(cl, sb, flows.NewAccount{Country: "US", BusinessType: "individual", Capabilities: []string{"card_payments", "transfers"},
+		API: "v2", Email: "jenny@example.com"}, usAnswers(t))
+	raw, _ := os.ReadFile(path)
+	for _, line := range []string{`accounts_api: "v2"`, `contact_email: "jenny@example.com"`, `configurations: ["merchant", "recipient"]`,
+		`capabilities: ["card_payments", "transfers"]`} {
+		if !strings.Contains(string(raw), line) {
+			t.Fatalf("recorded file lacks %q:\n%s", line, raw)
+		}
+	}
+	ans, err := flows.LoadAnswers(path, flows.AnswerOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := ans.Setup
+	cl2, sb2 := v2Client(t)
+	got := onboard(cl2, sb2, flows.NewAccount{Country: s.Country, BusinessType: s.BusinessType, Capabilities: s.Capabilities,
+		API: s.AccountsAPI, Configurations: s.Configurations, Email: s.ContactEmail}, ans)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("replay ends\n%+v\nwant\n%+v\n%s", got, want, raw)
 	}
 }
