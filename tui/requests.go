@@ -25,6 +25,9 @@ import (
 // requestsKeyMap are the pane's own keys.
 type requestsKeyMap struct {
 	Up, Down, Format, Copy, Save, Close key.Binding
+	// Scroll is the detail view's own paging (viewport keys), listed so
+	// the help tells it.
+	Scroll key.Binding
 }
 
 func defaultRequestsKeys(lang Lang) requestsKeyMap {
@@ -35,6 +38,7 @@ func defaultRequestsKeys(lang Lang) requestsKeyMap {
 		Copy:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", txtReqCopy.In(lang))),
 		Save:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", txtReqSave.In(lang))),
 		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", txtBack.In(lang))),
+		Scroll: key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", txtReqScroll.In(lang))),
 	}
 }
 
@@ -205,7 +209,7 @@ func (p requestsPane) bindings(canCopy bool) []key.Binding {
 	cp.SetEnabled(canCopy && len(p.records) > 0)
 	sv := p.keys.Save
 	sv.SetEnabled(len(p.records) > 0)
-	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.Format, cp, sv, p.keys.Close}
+	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.Scroll, p.keys.Format, cp, sv, p.keys.Close}
 }
 
 func truncate(s string, w int) string {
