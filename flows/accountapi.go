@@ -99,6 +99,9 @@ func (c *Client) reload(ctx context.Context, a schema.Account) (schema.Account, 
 // RemovePerson deletes one of a company's people and returns the account
 // as it then stands (its requirements may ask for the role again).
 func (c *Client) RemovePerson(ctx context.Context, a schema.Account, personID string) (schema.Account, error) {
+	if err := c.confirmChange(ctx, a.ID, a.Country); err != nil {
+		return a, err
+	}
 	api := c.AccountAPI(a)
 	if err := api.RemovePerson(ctx, a, personID); err != nil {
 		return a, err

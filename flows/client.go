@@ -23,6 +23,9 @@ type Client struct {
 	v2 *V2
 	// onSent is every journey's OnSent unless the driver sets its own.
 	onSent func(acct schema.Account, st Step, values map[string]string)
+	// live is set for a live key; confirm then asks for each change.
+	live    bool
+	confirm Confirm
 	// chosen remembers which API each account speaks (accountapi.go).
 	chosen *apiChoice
 }
@@ -98,6 +101,9 @@ type NewAccount struct {
 // pays fees, and the account has no Stripe dashboard (the controller
 // properties of Stripe's API-onboarding guide).
 func (c *Client) Create(ctx context.Context, n NewAccount) (schema.Account, error) {
+	if err := c.confirmChange(ctx, "", n.Country); err != nil {
+		return schema.Account{}, err
+	}
 	if n.API == "v2" {
 		return c.createV2(ctx, n)
 	}

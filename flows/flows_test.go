@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"io"
-	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -308,18 +308,28 @@ func TestRemovePerson(t *testing.T) {
 }
 
 // Rate limited (429) reads are retried with backoff, so a burst against a
-// throttled API still completes.
+// throttled API still completes. The policy's waits move the sandbox's
+// clock instead of sleeping, so its one-second window passes at once.
 func TestRateLimitedCallsAreRetried(t *testing.T) {
-	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "rl.db"), sandbox.WithRateLimit(2))
+	var mu sync.Mutex
+	now := epoch
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "rl.db"), sandbox.WithRateLimit(2), sandbox.WithClock(clock))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer sb.Close()
-	sc := stripe.NewClient("sk_test_rl", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: sb.Transport()},
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-	})))
-	cl := flows.New(flows.StripeAPI{SC: sc})
+	pol := flows.NewPolicy(sb.Transport(), schema.English)
+	waited := 0
+	pol.Sleep = func(_ context.Context, d time.Duration) error {
+		mu.Lock()
+		defer mu.Unlock()
+		now = now.Add(d)
+		waited++
+		return nil
+	}
+	api, _ := flows.Connect(flows.Endpoint{Key: "sk_test_rl", APIBase: "http://sandbox.invalid", Policy: pol})
+	cl := flows.New(api)
 	a, err := cl.Create(context.Background(), flows.NewAccount{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}})
 	if err != nil {
 		t.Fatal(err)
@@ -328,6 +338,9 @@ func TestRateLimitedCallsAreRetried(t *testing.T) {
 		if _, err := cl.Load(context.Background(), a.ID); err != nil {
 			t.Fatalf("load %d: %v", i, flows.Message(err))
 		}
+	}
+	if waited == 0 {
+		t.Fatal("the sandbox never throttled: the test proves nothing")
 	}
 }
 

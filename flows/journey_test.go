@@ -1,6 +1,7 @@
 package flows_test
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -270,5 +271,34 @@ func TestReplayedSendAnswersTheCurrentAccount(t *testing.T) {
 	}
 	if res.Account.Known["business_profile.url"] == "" {
 		t.Errorf("the replayed answer took the account back to before the URL: %v", res.Account.Known)
+	}
+}
+
+// Drive asks a refused step again with the refusal, up to MaxAttempts
+// sends, then stops naming the step; invalid values cost no request.
+func TestDriveAsksAgainThenGivesUp(t *testing.T) {
+	e := newEnv(t)
+	j := e.cl.Journey(e.newUS(t), flows.Strategy{})
+	asked, refusals := 0, 0
+	err := j.Drive(e.ctx, func(_ context.Context, st flows.Step, values map[string]string, refused error) (flows.Step, map[string]string, error) {
+		asked++
+		if refused != nil {
+			refusals++
+		}
+		values = map[string]string{}
+		for _, f := range st.Fields {
+			values[f.Key] = "not valid for anything 🙃"
+		}
+		return st, values, nil
+	}, nil)
+	var se *flows.StepError
+	if !errors.Is(err, flows.ErrRefusedTooOften) || !errors.As(err, &se) || se.Title == "" {
+		t.Fatalf("drive ended with %v", err)
+	}
+	if asked != flows.MaxAttempts || refusals != flows.MaxAttempts-1 || j.Attempts(se.Step) != flows.MaxAttempts {
+		t.Errorf("asked %d times (%d after a refusal), %d attempts", asked, refusals, j.Attempts(se.Step))
+	}
+	if j.Requests() != 0 {
+		t.Errorf("%d requests for values that never validated", j.Requests())
 	}
 }

@@ -46,6 +46,9 @@ func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values m
 // acceptance, and must be the same on every send under one key (Stripe
 // refuses a key reused with other parameters).
 func (c *Client) send(ctx context.Context, a schema.Account, st Step, values map[string]string, key string, now time.Time) (Result, error) {
+	if err := c.confirmChange(ctx, a.ID, a.Country); err != nil {
+		return Result{}, err
+	}
 	sctx := c.Context(a)
 	sctx.Now = now
 	if ip := strings.TrimSpace(values["tos_acceptance.ip"]); net.ParseIP(ip) != nil {

@@ -40,11 +40,15 @@ func NewV2(b stripe.RawRequestBackend, key string) *V2 {
 
 // call sends one v2 request; body is JSON-encoded (nil for GET).
 func (v *V2) call(ctx context.Context, method, path string, body any, idem string) (out []byte, err error) {
+	ctx, lost := withErrSlot(ctx)
 	defer func() {
 		// stripe-go v82's RawRequest dereferences a nil response when the
 		// connection itself fails; that is a network error, not a crash.
 		if r := recover(); r != nil {
 			out, err = nil, fmt.Errorf("%s %s: could not reach the API (%v)", method, path, r)
+			if *lost != nil {
+				err = fmt.Errorf("%s %s: %w", method, path, *lost)
+			}
 		}
 	}()
 	countRequest(ctx)
@@ -58,6 +62,9 @@ func (v *V2) call(ctx context.Context, method, path string, body any, idem strin
 	}
 	p := &stripe.RawParams{Params: stripe.Params{Context: ctx, Headers: http.Header{"Stripe-Version": {v.version}}}}
 	if method != http.MethodGet {
+		if idem == "" {
+			idem = newKey("v2") // keyed, so the request policy may retry it
+		}
 		p.SetIdempotencyKey(idem)
 	}
 	resp, err := v.rc.RawRequest(method, path, content, p)

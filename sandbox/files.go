@@ -169,6 +169,36 @@ func retrieveFile(r *request) (any, error) {
 	return f.fileJSON, nil
 }
 
+// listFiles serves GET /v1/files, newest first, with the purpose filter.
+func listFiles(r *request) (any, error) {
+	pg, err := readPage(r, "files", "file")
+	if err != nil {
+		return nil, err
+	}
+	if purpose, ok, e := r.params.get("purpose").nonEmpty(); e != nil {
+		return nil, e
+	} else if ok {
+		pg.where, pg.args = append(pg.where, "json_extract(data, '$.purpose') = ?"), append(pg.args, purpose)
+	}
+	r.params.get("expand").markAll()
+	if e := r.params.unknown(); e != nil {
+		return nil, e
+	}
+	data, more, err := pg.fetch(r, "files")
+	if err != nil {
+		return nil, err
+	}
+	list := listJSON{Object: "list", Data: []any{}, HasMore: more, URL: "/v1/files"}
+	for _, d := range data {
+		var f storedFile
+		if err := json.Unmarshal([]byte(d), &f); err != nil {
+			return nil, fmt.Errorf("decode file: %w", err)
+		}
+		list.Data = append(list.Data, f.fileJSON)
+	}
+	return list, nil
+}
+
 func loadFile(r *request, id, param string) (storedFile, error) {
 	var data string
 	err := r.tx.QueryRowContext(r.ctx, `SELECT data FROM files WHERE id = ?`, id).Scan(&data)

@@ -60,3 +60,40 @@ const recipientOnlyAgreement = "recipient"
 
 // personUpdatedIsCreated: v2 persons carry "updated"; the sandbox keeps no
 // update time per person and answers the creation time (renderV2Person). [G]
+
+// errWrongHost answers a request sent to the wrong host: an upload to the
+// API host, or any other endpoint on the files host. [G] Stripe's docs
+// only say uploads go to files.stripe.com; the sandbox answers as for an
+// unknown URL.
+func errWrongHost(method, path string) *apiError {
+	return errUnrecognizedURL(method, path)
+}
+
+// Settings the sandbox does not let anyone change, answered with Stripe's
+// usual defaults for a new custom account. [G] The values are plausible
+// defaults, not read from Stripe.
+const (
+	defaultTimezone              = "Etc/UTC"
+	defaultDebitNegativeBalances = true
+	defaultPayoutInterval        = "daily"
+)
+
+// payoutDelayDays is the standard payout delay of a country's accounts
+// (Stripe's docs: 2 business days in the US, longer in some countries).
+// [G] only the US, AU and CA values are from the docs' payout-speed table
+// as remembered; the rest use the common 7 days of new European accounts.
+func payoutDelayDays(country string) int {
+	switch country {
+	case "US", "AU", "CA":
+		return 2
+	case "GB":
+		return 3
+	}
+	return 7
+}
+
+// payoutFailedCode is the requirements error a failed payout leaves on
+// external_account. [G] Stripe's spec has no bank-specific code in the
+// requirements error enum; the payout's own failure_code (no_account …)
+// is in the error's reason.
+const payoutFailedCode = "invalid_value_other"

@@ -30,16 +30,27 @@ type env struct {
 // newClient builds the real stripe-go client for a base URL, optionally
 // with a custom HTTP client (for the in-process transport).
 func newClient(key, url string, hc *http.Client) *stripe.Client {
-	cfg := &stripe.BackendConfig{
-		URL:               stripe.String(url),
-		MaxNetworkRetries: stripe.Int64(0),
-		LeveledLogger:     &stripe.LeveledLogger{Level: stripe.LevelNull},
-		EnableTelemetry:   stripe.Bool(false),
+	return newClientHosts(key, url, url, hc)
+}
+
+// newClientHosts is newClient with the uploads on their own base URL, as
+// Stripe has them (files.stripe.com).
+func newClientHosts(key, api, files string, hc *http.Client) *stripe.Client {
+	cfg := func(url string) *stripe.BackendConfig {
+		c := &stripe.BackendConfig{
+			URL:               stripe.String(url),
+			MaxNetworkRetries: stripe.Int64(0),
+			LeveledLogger:     &stripe.LeveledLogger{Level: stripe.LevelNull},
+			EnableTelemetry:   stripe.Bool(false),
+		}
+		if hc != nil {
+			c.HTTPClient = hc
+		}
+		return c
 	}
-	if hc != nil {
-		cfg.HTTPClient = hc
-	}
-	return stripe.NewClient(key, stripe.WithBackends(stripe.NewBackendsWithConfig(cfg)))
+	b := stripe.NewBackendsWithConfig(cfg(api))
+	b.Uploads = stripe.GetBackendWithConfig(stripe.UploadsBackend, cfg(files))
+	return stripe.NewClient(key, stripe.WithBackends(b))
 }
 
 // openTest opens a file-backed sandbox in a temp dir with the fixed clock.
@@ -68,7 +79,7 @@ func newTransportEnv(t *testing.T, opts ...Option) *env {
 	t.Helper()
 	sb, path := openTest(t, opts...)
 	hc := &http.Client{Transport: checkedTransport(t, sb)}
-	return &env{t: t, sb: sb, sc: newClient("sk_test_x", "http://sandbox.invalid", hc), path: path, ctx: context.Background()}
+	return &env{t: t, sb: sb, sc: newClientHosts("sk_test_x", APIBase, FilesBase, hc), path: path, ctx: context.Background()}
 }
 
 // bothEnvs runs f once over real HTTP and once over the in-process transport.

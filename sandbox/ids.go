@@ -39,3 +39,23 @@ func fingerprint(parts ...string) string {
 	}
 	return string(out)
 }
+
+// maxIDLength bounds an id taken from a URL (Stripe's ids are far shorter).
+const maxIDLength = 255
+
+// validID reports whether s has the shape of an object id: letters,
+// digits and underscores. Anything else (a space, %, NUL, ?, /) cannot
+// name an object, so it is answered as "no such object" before it is
+// used in a path or a query.
+func validID(s string) bool {
+	if s == "" || len(s) > maxIDLength {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}

@@ -20,6 +20,11 @@ func checked(t testing.TB, h http.Handler) http.Handler {
 		w.WriteHeader(rec.Code)
 		body := rec.Body.Bytes()
 		_, _ = w.Write(body)
+		if strings.HasPrefix(r.URL.Path, "/v1/") {
+			for _, v := range checkV1Response(r.Method, r.URL.Path, rec.Code, body) {
+				t.Errorf("v1 oracle: %s %s: %s", r.Method, r.URL.Path, v)
+			}
+		}
 		if rec.Code >= 300 {
 			return
 		}
@@ -34,5 +39,5 @@ func checked(t testing.TB, h http.Handler) http.Handler {
 
 // checkedTransport is the in-process transport over the checked handler.
 func checkedTransport(t testing.TB, sb *Sandbox) http.RoundTripper {
-	return roundTripper{h: checked(t, sb.Handler())}
+	return roundTripper{h: hostSplit{sb, checked(t, sb.Handler())}}
 }

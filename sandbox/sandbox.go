@@ -119,7 +119,10 @@ func (s *Sandbox) serveRecovered(w http.ResponseWriter, r *http.Request) {
 	defer func() {
 		if p := recover(); p != nil {
 			e := errInternal(fmt.Errorf("%v", p))
-			writeJSON(w, e.Status, mustJSON(e.body(newID("req_", 14))))
+			id := newID("req_", 14)
+			w.Header().Set("Request-Id", id)
+			s.setDate(w, r, time.Time{})
+			writeJSON(w, e.Status, mustJSON(e.body(id)))
 		}
 	}()
 	if strings.HasPrefix(r.URL.Path, "/v2/") {

@@ -33,6 +33,8 @@ type request struct {
 	// account is the Stripe-Account header: the connected account the
 	// request acts as ("" for the platform itself).
 	account string
+	// fromV2 marks a step of the Accounts v2 façade (v2.go).
+	fromV2 bool
 }
 
 // upload is the file part of a multipart request.
@@ -73,6 +75,7 @@ var routes = map[string]handlerFunc{
 	"DELETE v1/accounts/*/external_accounts/*": deleteExternalAccount,
 	"POST v1/account_links":                    createAccountLink,
 	"POST v1/files":                            createFile,
+	"GET v1/files":                             listFiles,
 	"GET v1/files/*":                           retrieveFile,
 	"POST v1/tokens":                           createToken,
 	"GET v1/tokens/*":                          retrieveToken,
@@ -106,7 +109,12 @@ func (s *Sandbox) route(method, path string) (handlerFunc, string, string) {
 func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 	reqID := newID("req_", 14)
 	w.Header().Set("Request-Id", reqID)
-	fail := func(e *apiError) { writeJSON(w, e.Status, mustJSON(e.body(reqID))) }
+	w.Header().Set("Stripe-Version", cmp.Or(hr.Header.Get("Stripe-Version"), apiVersion))
+	var now time.Time // the sandbox clock, once a transaction has read it
+	fail := func(e *apiError) {
+		s.setDate(w, hr, now)
+		writeJSON(w, e.Status, mustJSON(e.body(reqID)))
+	}
 
 	if e := authenticate(hr); e != nil {
 		fail(e)
@@ -151,6 +159,7 @@ func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 				return err
 			}
 			r.now = s.now().Add(time.Duration(off))
+			now = r.now
 			if readOnly {
 				if due, err := wakesDue(r); err != nil || due {
 					return cmp.Or(err, errNeedWrite)
@@ -214,7 +223,22 @@ func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 	if r.idemKey != "" {
 		w.Header().Set("Idempotency-Key", r.idemKey)
 	}
+	s.setDate(w, hr, now)
 	writeJSON(w, status, body)
+}
+
+// setDate sends the sandbox clock (not the wall clock) as the response's
+// Date, so a client computing countdowns from the server's time agrees
+// with the deadlines the sandbox gives. now is zero when no transaction
+// ran; the clock is then read on its own.
+func (s *Sandbox) setDate(w http.ResponseWriter, hr *http.Request, now time.Time) {
+	if now.IsZero() {
+		var err error
+		if now, err = s.Now(hr.Context()); err != nil {
+			return // net/http's own Date stands
+		}
+	}
+	w.Header().Set("Date", now.UTC().Format(http.TimeFormat))
 }
 
 // readValues returns the form parameters: the body for POST, the query

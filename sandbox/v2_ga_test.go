@@ -103,3 +103,31 @@ func TestV2Close(t *testing.T) {
 		t.Errorf("update after close: %v", err)
 	}
 }
+
+// One transaction per v2 request: a configuration added in the same
+// request as a v1 change that fails is not kept either.
+func TestV2RequestIsOneTransaction(t *testing.T) {
+	e := newV2Env(t)
+	acct := e.must(http.MethodPost, "/v2/core/accounts", recipientOnly)
+	id := acct["id"].(string)
+	_, err := e.call(http.MethodPost, "/v2/core/accounts/"+id, map[string]any{
+		"configuration": map[string]any{"customer": map[string]any{}},
+		"identity": map[string]any{"individual": map[string]any{
+			"date_of_birth": map[string]any{"day": 41, "month": 13, "year": 1901}}},
+	})
+	var se *stripe.Error
+	if !errors.As(err, &se) || se.HTTPStatusCode != 400 {
+		t.Fatalf("a bad date of birth: %v", err)
+	}
+	got := e.must(http.MethodGet, "/v2/core/accounts/"+id, nil)
+	if cs := got["applied_configurations"].([]any); slices.Contains(cs, any("customer")) {
+		t.Errorf("the failed request's configuration was committed: %v", cs)
+	}
+	// Ids that are no id are no such account, never a 500 or a query.
+	for _, bad := range []string{"acct%20x", "acct%25", "acct%00x", "acct_x%3Flimit=1"} {
+		_, err := e.call(http.MethodGet, "/v2/core/accounts/"+bad, nil)
+		if !errors.As(err, &se) || se.HTTPStatusCode != 404 {
+			t.Errorf("id %q: %v", bad, err)
+		}
+	}
+}

@@ -150,9 +150,14 @@ func TestMagicBankTokens(t *testing.T) {
 		a := e.onboardWith()
 		e.mustUpdate(a.ID, "external_account", tok)
 		e.advance(time.Minute)
-		a = e.get(a.ID)
-		if (code == "") != a.PayoutsEnabled {
-			t.Errorf("%s: payouts %v", tok, a.PayoutsEnabled)
+		if a = e.get(a.ID); !a.PayoutsEnabled {
+			t.Errorf("%s: payouts off at onboarding; the guide has only a payout fail", tok)
+		}
+		if err := e.sb.Trigger(e.ctx, a.ID, TriggerPayout); err != nil {
+			t.Fatal(err)
+		}
+		if a = e.get(a.ID); (code == "") != a.PayoutsEnabled {
+			t.Errorf("%s after a payout: payouts %v", tok, a.PayoutsEnabled)
 		}
 	}
 }

@@ -72,7 +72,7 @@ func TestMigratesOlderDatabase(t *testing.T) {
 		t.Fatalf("schema_version %d %v, want %d", v, err, schemaVersion)
 	}
 	e := &env{t: t, sb: sb, ctx: t.Context()}
-	e.sc = newClient("sk_test_x", "http://sandbox.invalid", httpClient(sb))
+	e.sc = newClientHosts("sk_test_x", APIBase, FilesBase, httpClient(sb))
 	if a := e.get("acct_old"); a.Capabilities.Transfers != "inactive" || len(a.Requirements.CurrentlyDue) == 0 {
 		t.Errorf("old account after migration: %+v", a.Requirements)
 	}

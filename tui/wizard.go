@@ -86,8 +86,12 @@ func (m *Model) busyWith(text string, back screen) tea.Cmd {
 }
 
 func (m *Model) startCreate() tea.Cmd {
+	ctx, ask := m.writeCtx(m.in.setup.Country, liveCreate)
+	if ask != nil {
+		return ask
+	}
 	tick := m.busyWith(txtCreating.In(m.c.Lang), screenSetup)
-	return tea.Batch(tick, createCmd(m.c.Ctx, m.c.Client, m.in.setup.account(), m.gen))
+	return tea.Batch(tick, createCmd(ctx, m.c.Client, m.in.setup.account(), m.gen))
 }
 
 func (m *Model) startLoad(id string) tea.Cmd {
@@ -100,13 +104,17 @@ func (m *Model) startLoad(id string) tea.Cmd {
 }
 
 func (m *Model) startSubmit() tea.Cmd {
+	ctx, ask := m.writeCtx(m.account.Country, liveSubmit)
+	if ask != nil {
+		return ask
+	}
 	st := m.plan.step
 	sub := m.plan.journey.Prepare(st, m.plan.values)
 	// A step from the people screen is sent aside the plan: the wizard
 	// goes back to the list, and the plan may still ask it.
 	sub.Aside = m.plan.fromPeople
 	tick := m.busyWith(fmt.Sprintf(txtSubmitting.In(m.c.Lang), st.Title(m.account, m.c.Lang)), screenWizard)
-	return tea.Batch(tick, submitCmd(m.c.Ctx, sub, m.gen))
+	return tea.Batch(tick, submitCmd(ctx, sub, m.gen))
 }
 
 // handleAccount takes a created, loaded or refreshed account.

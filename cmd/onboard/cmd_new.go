@@ -60,7 +60,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 					return usageErr("contact email %q: %s", n.Email, err)
 				}
 			}
-			return a.scriptNew(cmd.Context(), n, strat, ans, f.json)
+			return a.scriptNew(cmd.Context(), n, strat, ans, f.answers, f.json)
 		},
 	}
 	fl := cmd.Flags()

@@ -75,7 +75,7 @@ func TestDriversReportTheSameStillDue(t *testing.T) {
 		"tos_acceptance":   true,
 	}
 	newAccount := func(t *testing.T) string {
-		out, stderr, code := runWith(t, "", append(global, "new", "--answers", driverAnswers(t, ans))...)
+		out, stderr, code := runWith(t, "", append(global, "new", "--answers", writeAnswers(t, ans))...)
 		if code != exitStillDue || !strings.Contains(stderr, "business_profile.url") {
 			t.Fatalf("setup: exit %d\n%s\n%s", code, out, stderr)
 		}
@@ -87,7 +87,7 @@ func TestDriversReportTheSameStillDue(t *testing.T) {
 		run  func(t *testing.T, id string) (string, string, int)
 	}{
 		{"answers", func(t *testing.T, id string) (string, string, int) {
-			return runWith(t, "", append(global, "resume", id, "--answers", driverAnswers(t, map[string]any{"business_profile.url": site}))...)
+			return runWith(t, "", append(global, "resume", id, "--answers", writeAnswers(t, map[string]any{"business_profile.url": site}))...)
 		}},
 		{"lines", func(t *testing.T, id string) (string, string, int) {
 			return runWith(t, site+"\n", append(global, "resume", id)...)
@@ -111,7 +111,7 @@ func TestDriversReportTheSameStillDue(t *testing.T) {
 	}
 }
 
-func driverAnswers(t *testing.T, m map[string]any) string {
+func writeAnswers(t *testing.T, m map[string]any) string {
 	t.Helper()
 	raw, err := json.Marshal(m)
 	if err != nil {

@@ -134,27 +134,21 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 		return err
 	}
 	defer release()
-	p := prompter{in: bufio.NewReader(a.stdin), out: a.stdout, lang: a.language}
+	p := prompter{in: a.reader(), out: a.stdout, lang: a.language}
 	if f, ok := a.stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		p.tty = f
 	}
 	var acct schema.Account
 	if s.new {
-		if err := a.confirmLive(s.setup.Country); err != nil {
-			return err
-		}
 		acct, err = cl.Create(ctx, s.setup)
 		if err == nil {
 			fmt.Fprintf(a.stdout, "%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, acct.BusinessType)
 		}
 	} else {
 		acct, err = cl.Load(ctx, s.accountID)
-		if err == nil {
-			err = a.confirmLive(acct.Country)
-		}
 	}
 	if err != nil {
-		return errors.New(flows.Message(err))
+		return withCode(codeOf(err), errors.New(flows.Message(err)))
 	}
 	j := cl.Journey(acct, s.strategy)
 	err = j.Drive(ctx, a.lineAsker(j, p), func(_ flows.Step, res flows.Result) {
@@ -174,7 +168,8 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 	case errors.Is(err, flows.ErrRefusedTooOften) && errors.As(err, &se):
 		return usageErr("%s: refused three times", se.Title)
 	default:
-		return errors.New(flows.Message(err))
+		// A *flows.StepError: its text names the step.
+		return a.runFailed(j.Account().ID, err, "", s.new || j.Requests() > 0)
 	}
 	acct = j.Account()
 	printStatus(a.stdout, acct, a.language)

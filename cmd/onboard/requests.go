@@ -41,15 +41,12 @@ func addJourneyFlags(a *app, cmd *cobra.Command) {
 	fl.StringVar(&a.record, "record", "", "write what was answered to FILE as a YAML answers file that new --answers FILE replays (sensitive values never written)")
 }
 
-// observe wraps the HTTP client stripe-go will use so every request is
-// recorded (for --show-requests, the TUI's requests pane and --debug's
-// log); c's timeout and redirect policy are kept. Outside the TUI the
-// requests stream to stderr as they complete; the TUI prints them when
-// the screen is released.
-func (a *app) observe(c *http.Client) *http.Client {
-	if c == nil {
-		c = &http.Client{Timeout: 30 * time.Second}
-	}
+// observe wraps the transport each attempt of the request policy goes
+// through, so every request is recorded (for --show-requests, the TUI's
+// requests pane and --debug's log); next nil is the network. Outside the
+// TUI the requests stream to stderr as they complete; the TUI prints them
+// when the screen is released.
+func (a *app) observe(next http.RoundTripper) http.RoundTripper {
 	if a.reqLog == nil {
 		a.reqLog = wire.NewLog()
 	}
@@ -59,7 +56,7 @@ func (a *app) observe(c *http.Client) *http.Client {
 		// to Stripe.
 		origin = stripeAPIBase
 	}
-	if a.showRequests != "" && !a.inTUI {
+	if a.showRequests != "" && !a.tui {
 		wire.Stream(a.reqLog, a.stderr, a.showRequests)
 		// Whatever else goes to stderr (steps with --json, what is still
 		// due) becomes comments, so stderr stays a script that runs.
@@ -72,7 +69,7 @@ func (a *app) observe(c *http.Client) *http.Client {
 	if a.debug {
 		wire.DebugLog(a.reqLog, a.logger.Writer(), time.Now)
 	}
-	return wire.Wrap(c, a.reqLog, origin)
+	return &wire.Transport{Base: next, Log: a.reqLog, Origin: origin}
 }
 
 // recordOptions starts the --record recorder: every journey of the run,

@@ -35,7 +35,7 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	if !ok || !term.IsTerminal(in.Fd()) || a.getenv("TERM") == "dumb" || a.getenv("ACCESSIBLE") != "" {
 		return a.runLines(ctx, s)
 	}
-	a.inTUI = true
+	a.tui = true
 	cl, release, err := a.setup()
 	if err != nil {
 		return err
@@ -44,13 +44,6 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	if a.showRequests != "" {
 		// Printed once the screen is released: stderr would garble it.
 		defer func() { wire.WriteAll(a.stderr, a.showRequests, a.reqLog.Records()) }()
-	}
-	country := ""
-	if s.new && s.preset {
-		country = s.setup.Country
-	}
-	if err := a.confirmLive(country); err != nil {
-		return err
 	}
 	// Ask the terminal's background once, before Bubble Tea owns stdin
 	// (lipgloss would otherwise query it mid-run and read our input).

@@ -129,20 +129,23 @@ func (l *Log) add(r Record, idem string) Record {
 	l.mu.Lock()
 	out := r
 	merged := false
-	if idem != "" {
-		for i := len(l.records) - 1; i >= 0; i-- {
-			old := &l.records[i]
-			if old.Method == r.Method && old.PathString() == r.PathString() && headerValue(old.Header, "Idempotency-Key") == idem {
-				old.Retries++
-				old.Status, old.RequestID, old.Err = r.Status, r.RequestID, r.Err
-				old.Duration += r.Duration
-				if old.Created == "" {
-					old.Created, old.CreatedPrefix = r.Created, r.CreatedPrefix
-				}
-				out, merged = *old, true
-				break
-			}
+	for i := len(l.records) - 1; i >= 0; i-- {
+		old := &l.records[i]
+		if old.Method != r.Method || old.PathString() != r.PathString() || !sameParams(old.Query, r.Query) {
+			continue
 		}
+		// A write sent again with its idempotency key is a retry; a read
+		// (no key) is one when the same read just failed.
+		if (idem != "" && headerValue(old.Header, "Idempotency-Key") == idem) || (idem == "" && r.Method == "GET" && failed(*old)) {
+			old.Retries++
+			old.Status, old.RequestID, old.Err = r.Status, r.RequestID, r.Err
+			old.Duration += r.Duration
+			if old.Created == "" {
+				old.Created, old.CreatedPrefix = r.Created, r.CreatedPrefix
+			}
+			out, merged = *old, true
+		}
+		break
 	}
 	if !merged {
 		out.Seq = len(l.records) + 1
@@ -155,6 +158,22 @@ func (l *Log) add(r Record, idem string) Record {
 		f(out)
 	}
 	return out
+}
+
+// failed reports an attempt worth retrying: no answer, rate limited or a
+// server error.
+func failed(r Record) bool { return r.Err != "" || r.Status == 429 || r.Status >= 500 }
+
+func sameParams(a, b []Param) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func headerValue(ps []Param, key string) string {

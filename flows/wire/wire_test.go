@@ -33,6 +33,7 @@ var secrets = []string{"000000000", "000123456789", testKey}
 
 type env struct {
 	cl  *flows.Client
+	api flows.StripeAPI
 	log *wire.Log
 	sb  *sandbox.Sandbox
 }
@@ -51,15 +52,13 @@ func newEnv(t *testing.T, base func(http.RoundTripper) http.RoundTripper) env {
 		rt = base(rt)
 	}
 	log := wire.NewLog()
-	cfg := &stripe.BackendConfig{URL: stripe.String("http://sandbox.invalid"),
-		HTTPClient:        wire.Wrap(&http.Client{Transport: rt}, log, "https://api.stripe.com"),
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-		EnableTelemetry: stripe.Bool(false)}
-	sc := stripe.NewClient(testKey, stripe.WithBackends(stripe.NewBackendsWithConfig(cfg)))
-	b := stripe.GetBackendWithConfig(stripe.APIBackend, cfg).(stripe.RawRequestBackend)
-	cl := flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
-		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(flows.NewV2(b, testKey)))
-	return env{cl: cl, log: log, sb: sb}
+	// The program's own wiring: the request policy over wire over the
+	// sandbox, uploads on the files host.
+	pol := flows.NewPolicy(&wire.Transport{Base: rt, Log: log, Origin: "https://api.stripe.com"}, schema.English)
+	api, v2 := flows.Connect(flows.Endpoint{Key: testKey, APIBase: sandbox.APIBase, FilesBase: sandbox.FilesBase, Policy: pol})
+	cl := flows.New(api, flows.WithClock(func() time.Time { return epoch }),
+		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(v2))
+	return env{cl: cl, api: api, log: log, sb: sb}
 }
 
 func usCompany(t *testing.T) flows.Answers {
@@ -232,6 +231,34 @@ func TestRetriesFoldIntoOneRecord(t *testing.T) {
 	if !strings.Contains(wire.Summary(rs[0]), "1 retries") || strings.Contains(wire.Curl(rs[0]), testKey) {
 		t.Fatalf("summary %q", wire.Summary(rs[0]))
 	}
+	// A read has no key: the same read right after a failed one is its
+	// retry; after a success it is a new request.
+	get := func(fail bool) {
+		req, _ := http.NewRequest("GET", "http://sandbox.invalid/v1/accounts?limit=3", nil)
+		req.Header.Set("Authorization", "Bearer "+testKey)
+		rt := http.RoundTripper(sb.Transport())
+		if fail {
+			rt = failing{}
+		}
+		resp, err := (&http.Client{Transport: &wire.Transport{Base: rt, Log: log}}).Do(req)
+		if err == nil {
+			resp.Body.Close()
+		}
+	}
+	get(true)
+	get(false)
+	get(false)
+	rs = log.Records()
+	if len(rs) != 3 || rs[1].Retries != 1 || rs[1].Status != 200 || rs[2].Retries != 0 {
+		t.Fatalf("reads %+v", rs[1:])
+	}
+}
+
+// failing is a connection that never answers.
+type failing struct{}
+
+func (failing) RoundTrip(*http.Request) (*http.Response, error) {
+	return nil, errors.New("connection refused")
 }
 
 // The Go rendering of a whole journey is one valid Go function body:
@@ -318,10 +345,7 @@ func TestFileUploadRendersPlaceholder(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	sc := stripe.NewClient(testKey, stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String("http://sandbox.invalid"), HTTPClient: wire.Wrap(&http.Client{Transport: e.sb.Transport()}, e.log, "https://api.stripe.com"),
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}})))
-	_, err = flows.StripeAPI{SC: sc}.UploadFile(context.Background(), &stripe.FileCreateParams{
+	_, err = e.api.UploadFile(context.Background(), &stripe.FileCreateParams{
 		Purpose: stripe.String("identity_document"), FileReader: f, Filename: stripe.String("passport.png")})
 	if err != nil {
 		t.Fatal(err)
