@@ -324,34 +324,21 @@ func TestLineModeRecordsAndShowsGo(t *testing.T) {
 	}
 }
 
-// A bad --show-requests value is a usage error before any request.
-func TestShowRequestsRejectsUnknownFormat(t *testing.T) {
-	r := onboard(t, xdgEnv(t), "status", "acct_123", "--show-requests", "python")
+// status --show-requests prints its reads as curl on stderr and the
+// status on stdout; a bad format is a usage error before any request.
+func TestShowRequestsOnStatus(t *testing.T) {
+	env := xdgEnv(t)
+	r := onboard(t, env, "new", "--answers", "../examples/us-individual.json", "--json")
+	id := decode(t, r.stdout).ID
+	r = onboard(t, env, "status", id, "--json", "--show-requests", "curl")
+	if r.code != 0 || decode(t, r.stdout).ID != id {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, `curl -sS -g -w '\n' "https://api.stripe.com/v1/accounts/`+id+`"`) {
+		t.Fatalf("stderr:\n%s", r.stderr)
+	}
+	r = onboard(t, env, "status", id, "--show-requests", "python")
 	if r.code != 2 || !strings.Contains(r.stderr, "--show-requests takes curl or go") {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
-	}
-}
-
-// --record into a place that cannot be written stops before any request;
-// a run that sends nothing leaves no file behind.
-func TestRecordRefusesBeforeSendingAndLeavesNoEmptyFile(t *testing.T) {
-	env := xdgEnv(t)
-	r := onboard(t, env, "new", "--answers", "../examples/us-individual.json",
-		"--record", filepath.Join(t.TempDir(), "missing", "x.yaml"))
-	if r.code != 2 || !strings.Contains(r.stderr, "record answers") {
-		t.Fatalf("exit %d: %s", r.code, r.stderr)
-	}
-	if l := onboard(t, env, "accounts", "--json"); strings.Contains(l.stdout, "acct_") {
-		t.Fatalf("an account was created: %s", l.stdout)
-	}
-	r = onboard(t, env, "new", "--answers", "../examples/us-individual.json", "--json")
-	id := decode(t, r.stdout).ID
-	rec := filepath.Join(t.TempDir(), "nothing.yaml")
-	r = onboard(t, env, "resume", id, "--answers", "../examples/us-individual.json", "--record", rec)
-	if !strings.Contains(r.stderr, "Nothing was sent, so nothing was recorded.") {
-		t.Fatalf("resume with nothing to send: %d %s", r.code, r.stderr)
-	}
-	if _, err := os.Stat(rec); !os.IsNotExist(err) {
-		t.Fatalf("an empty recording was left: %v", err)
 	}
 }
