@@ -207,12 +207,13 @@ func (m Model) footer() string {
 		}
 		binds = append(binds, m.c.Keys.Quit)
 	}
-	if !m.reqs.open {
-		binds = append(binds, reqKey)
-	}
 	helpKey := m.c.Keys.Help
 	helpKey.SetEnabled(!m.typing())
 	binds = append(binds, helpKey)
+	if !m.reqs.open {
+		// Last: on a narrow footer it is the one cut, not "? more keys".
+		binds = append(binds, reqKey)
+	}
 	h := m.help
 	h.Width = m.c.Width
 	if m.fullHelp && !m.typing() {
