@@ -228,7 +228,7 @@ func TestTUIRecordReplaysToComplete(t *testing.T) {
 	}
 	tm.keys("r")
 	tm.waitFor("complete", wait)
-	tm.keys("C-r")
+	tm.keys("C-x")
 	s := tm.waitFor("request(s) · as curl", wait)
 	if !strings.Contains(s, "/capabilities → 200 req_") || !strings.Contains(s, `-u "${STRIPE_API_KEY}:"`) {
 		t.Errorf("requests pane:\n%s", s)

@@ -22,7 +22,8 @@ type KeyMap struct {
 	// ? is typed.
 	Help key.Binding
 	// Requests opens the pane of API requests, from any screen (a control
-	// key: it is never typed into a field).
+	// key: it is never typed into a field; ctrl+x because huh's and
+	// bubbles' fields and the triage screen use ctrl+r, l and t).
 	Requests key.Binding
 }
 
@@ -38,6 +39,6 @@ func DefaultKeyMap(lang Lang) KeyMap {
 		PeopleInWizard: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", txtPeopleKey.In(lang))),
 		Status:         key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", txtStatusKey.In(lang))),
 		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", txtMoreHelp.In(lang))),
-		Requests:       key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", txtReqKey.In(lang))),
+		Requests:       key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", txtReqKey.In(lang))),
 	}
 }

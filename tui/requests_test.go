@@ -42,7 +42,7 @@ func requestsCommon(t *testing.T) (Common, *[]string) {
 	return c, &copied
 }
 
-// ctrl+r opens the requests made so far over the wizard, with status and
+// ctrl+x opens the requests made so far over the wizard, with status and
 // request id; tab shows the stripe-go call, c copies the selected request
 // and w saves them all; esc returns to the step.
 func TestRequestsPane(t *testing.T) {
@@ -54,7 +54,7 @@ func TestRequestsPane(t *testing.T) {
 	}
 	c.Client.Load(context.Background(), a.ID)
 	m := openWizard(t, c, a)
-	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlR})
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlX})
 	v := ansi.Strip(m.View())
 	for _, want := range []string{"request(s) · as curl", "1 POST /v1/accounts → 200 req_", "GET /v1/accounts/" + a.ID,
 		"curl -sS", `-u "${STRIPE_API_KEY}:"`, "tab curl/go"} {
@@ -100,8 +100,8 @@ func TestRequestsPane(t *testing.T) {
 func TestRequestsKeyHiddenWithoutLog(t *testing.T) {
 	c, _ := testCommon(t, schema.English)
 	m := openWizard(t, c, newUSAccount(t, c))
-	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlR})
-	if m.reqs.open || strings.Contains(ansi.Strip(m.View()), "ctrl+r") {
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlX})
+	if m.reqs.open || strings.Contains(ansi.Strip(m.View()), "ctrl+x") {
 		t.Fatal("requests pane without a log")
 	}
 }
