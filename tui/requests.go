@@ -49,6 +49,7 @@ type requestsPane struct {
 	records []wire.Record
 	cursor  int
 	format  string
+	lang    Lang
 	detail  viewport.Model
 	// saving is set while the file name is typed.
 	saving bool
@@ -67,7 +68,7 @@ type savedMsg struct {
 // openRequests shows the pane with the requests made so far, the last
 // one selected.
 func (m *Model) openRequests() {
-	p := requestsPane{open: true, keys: defaultRequestsKeys(m.c.Lang), format: "curl"}
+	p := requestsPane{open: true, keys: defaultRequestsKeys(m.c.Lang), format: "curl", lang: m.c.Lang}
 	p.records = m.c.Requests()
 	p.cursor = max(len(p.records)-1, 0)
 	p.path = textinput.New()
@@ -92,7 +93,7 @@ func (p requestsPane) selected() string {
 	if len(p.records) == 0 {
 		return ""
 	}
-	return wire.Render(p.format, p.records[p.cursor])
+	return wire.Render(p.format, p.records[p.cursor], p.lang)
 }
 
 // updateRequests handles a key while the pane is open.
@@ -102,7 +103,7 @@ func (m *Model) updateRequests(msg tea.KeyMsg) tea.Cmd {
 		switch msg.Type {
 		case tea.KeyEnter:
 			p.saving = false
-			return saveRequestsCmd(strings.TrimSpace(p.path.Value()), p.format, p.records)
+			return saveRequestsCmd(strings.TrimSpace(p.path.Value()), p.format, p.records, p.lang)
 		case tea.KeyEsc:
 			p.saving = false
 			return nil
@@ -127,7 +128,7 @@ func (m *Model) updateRequests(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, p.keys.Format):
 		p.format = map[string]string{"curl": "go", "go": "curl"}[p.format]
 	case key.Matches(msg, p.keys.Copy) && len(p.records) > 0 && m.c.Copy != nil:
-		return copyCmd(m.c.Copy, wire.Preamble(p.format)+"\n"+p.selected())
+		return copyCmd(m.c.Copy, wire.Preamble(p.format, p.lang)+"\n"+p.selected())
 	case key.Matches(msg, p.keys.Save) && len(p.records) > 0:
 		p.saving = true
 		p.note = ""
@@ -147,10 +148,10 @@ func copyCmd(copyFn func(string) error, text string) tea.Cmd {
 }
 
 // saveRequestsCmd writes every request in format to path (mode 0600).
-func saveRequestsCmd(path, format string, rs []wire.Record) tea.Cmd {
+func saveRequestsCmd(path, format string, rs []wire.Record, lang Lang) tea.Cmd {
 	return func() tea.Msg {
 		var b strings.Builder
-		wire.WriteAll(&b, format, rs)
+		wire.WriteAll(&b, format, rs, lang)
 		err := os.WriteFile(path, []byte(b.String()), 0o600)
 		return savedMsg{path: path, err: err}
 	}
@@ -186,7 +187,7 @@ func (m Model) requestsView() string {
 	var lines []string
 	lines = append(lines, st.Status.Heading.Render(fmt.Sprintf(txtReqTitle.In(m.c.Lang), len(p.records), p.format)))
 	for i := first; i < first+listH; i++ {
-		line := wire.Line(p.records[i])
+		line := wire.Line(p.records[i], m.c.Lang)
 		style := st.Requests.Item
 		switch {
 		case i == p.cursor:

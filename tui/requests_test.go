@@ -11,6 +11,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
@@ -103,5 +104,35 @@ func TestRequestsKeyHiddenWithoutLog(t *testing.T) {
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlX})
 	if m.reqs.open || strings.Contains(ansi.Strip(m.View()), "ctrl+x") {
 		t.Fatal("requests pane without a log")
+	}
+}
+
+// The pane at 80×24 in both languages, over fixed records: a create whose
+// id is caught, an update with a sensitive value as its placeholder, and
+// a read that failed after retries.
+func TestRequestsPaneGoldens(t *testing.T) {
+	recs := []wire.Record{
+		{Seq: 1, Method: "POST", Origin: "https://api.stripe.com", Path: []wire.Param{{Value: "v1"}, {Value: "accounts"}},
+			Form:   []wire.Param{{Key: "country", Value: "US"}, {Key: "business_type", Value: "individual"}},
+			Status: 200, RequestID: "req_create", Duration: 12 * time.Millisecond, Created: "ACCOUNT_1", CreatedPrefix: "acct_"},
+		{Seq: 2, Method: "POST", Origin: "https://api.stripe.com",
+			Path:      []wire.Param{{Value: "v1"}, {Value: "accounts"}, {Value: fixedID, Var: "ACCOUNT_1"}},
+			Header:    []wire.Param{{Key: "Idempotency-Key", Value: "onboard-k1"}},
+			Form:      []wire.Param{{Key: "individual[first_name]", Value: "Jenny"}, {Key: "individual[id_number]", Var: "ID_NUMBER", Secret: true}},
+			Sensitive: []string{"ID_NUMBER"}, Status: 200, RequestID: "req_update", Duration: 30 * time.Millisecond},
+		{Seq: 3, Method: "GET", Origin: "https://api.stripe.com",
+			Path:   []wire.Param{{Value: "v1"}, {Value: "accounts"}, {Value: fixedID, Var: "ACCOUNT_1"}},
+			Status: 503, RequestID: "req_read", Duration: 900 * time.Millisecond, Retries: 3},
+	}
+	for _, lang := range schema.Langs {
+		t.Run(string(lang), func(t *testing.T) {
+			c, _ := testCommon(t, lang)
+			c.Requests = func() []wire.Record { return recs }
+			m := New(c, Start{})
+			m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+			m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlX})
+			m, _ = step(m, tea.KeyMsg{Type: tea.KeyUp})
+			golden.RequireEqual(t, []byte(ansi.Strip(m.View())))
+		})
 	}
 }

@@ -57,7 +57,7 @@ func (a *app) observe(next http.RoundTripper) http.RoundTripper {
 		origin = stripeAPIBase
 	}
 	if a.showRequests != "" && !a.tui {
-		wire.Stream(a.reqLog, a.stderr, a.showRequests)
+		wire.Stream(a.reqLog, a.stderr, a.showRequests, a.language)
 		// Whatever else goes to stderr (steps with --json, what is still
 		// due) becomes comments, so stderr stays a script that runs.
 		prefix := "# "

@@ -43,7 +43,7 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	defer release()
 	if a.showRequests != "" {
 		// Printed once the screen is released: stderr would garble it.
-		defer func() { wire.WriteAll(a.stderr, a.showRequests, a.reqLog.Records()) }()
+		defer func() { wire.WriteAll(a.stderr, a.showRequests, a.reqLog.Records(), a.language) }()
 	}
 	// Ask the terminal's background once, before Bubble Tea owns stdin
 	// (lipgloss would otherwise query it mid-run and read our input).

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"onboard/schema"
 )
 
 // The curl form of a record is a bash command that sends the same request:
@@ -12,15 +14,21 @@ import (
 // the response into a variable (ACCOUNT_1=$(curl … | grep …)) so the
 // commands, run in order, replay the journey on a fresh account.
 
-// CurlPreamble is printed once before the first curl command.
-const CurlPreamble = `# Requests as curl (bash). Set STRIPE_API_KEY and every variable in
+// curlPreamble is printed once before the first curl command.
+var curlPreamble = schema.T(`# Requests as curl (bash). Set STRIPE_API_KEY and every variable in
 # "needs:" before running; ids of created objects are caught as they come.
-`
+`, `# Requêtes en curl (bash). Définissez STRIPE_API_KEY et chaque variable de
+# « needs: » avant de lancer ; les identifiants créés sont repris au passage.
+`)
 
-// Curl renders r as a curl command, preceded by a comment with its outcome.
-func Curl(r Record) string {
+// txtRetries counts the attempts after the first.
+var txtRetries = schema.T("%d retries", "%d reprises")
+
+// Curl renders r as a curl command, preceded by a comment with its outcome
+// in lang.
+func Curl(r Record, lang schema.Lang) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n", Summary(r))
+	fmt.Fprintf(&b, "# %s\n", Summary(r, lang))
 	if len(r.Sensitive) > 0 {
 		fmt.Fprintf(&b, "# needs: %s\n", strings.Join(dollars(r.Sensitive), " "))
 	}
@@ -69,13 +77,13 @@ func Curl(r Record) string {
 
 // Summary is a record's one-line outcome: method, path, status, request
 // id, duration and retries.
-func Summary(r Record) string { return summary(r, r.PathString()) }
+func Summary(r Record, lang schema.Lang) string { return summary(r, r.PathString(), lang) }
 
 // Line is Summary with the path as sent (real ids), for people reading
 // what happened rather than replaying it.
-func Line(r Record) string { return summary(r, r.RealPath()) }
+func Line(r Record, lang schema.Lang) string { return summary(r, r.RealPath(), lang) }
 
-func summary(r Record, path string) string {
+func summary(r Record, path string, lang schema.Lang) string {
 	s := fmt.Sprintf("%d %s %s", r.Seq, r.Method, path)
 	switch {
 	case r.Err != "":
@@ -88,7 +96,7 @@ func summary(r Record, path string) string {
 	}
 	s += fmt.Sprintf(" (%d ms", r.Duration.Milliseconds())
 	if r.Retries > 0 {
-		s += fmt.Sprintf(", %d retries", r.Retries)
+		s += ", " + fmt.Sprintf(txtRetries.In(lang), r.Retries)
 	}
 	return s + ")"
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"onboard/schema"
 )
 
 // The Go form of a record is the stripe-go v82 call that sends the same
@@ -12,13 +14,18 @@ import (
 // for anything else, the key and each sensitive value read from the
 // environment.
 
-// GoPreamble is printed once before the first Go call.
-const GoPreamble = `// Requests as stripe-go v82 calls. Setup:
+// goPreamble is printed once before the first Go call.
+var goPreamble = schema.T(`// Requests as stripe-go v82 calls. Setup:
 //   sc := stripe.NewClient(os.Getenv("STRIPE_API_KEY"))
 //   raw := rawrequest.Client{B: stripe.GetBackend(stripe.APIBackend), Key: os.Getenv("STRIPE_API_KEY")}
 //   var err error
 // Each call is followed by the usual if err != nil { … }.
-`
+`, `// Requêtes en appels stripe-go v82. Préparation :
+//   sc := stripe.NewClient(os.Getenv("STRIPE_API_KEY"))
+//   raw := rawrequest.Client{B: stripe.GetBackend(stripe.APIBackend), Key: os.Getenv("STRIPE_API_KEY")}
+//   var err error
+// Chaque appel est suivi de l'habituel if err != nil { … }.
+`)
 
 // route is a v1 endpoint with its typed service call.
 type route struct {
@@ -50,10 +57,10 @@ var routes = []route{
 }
 
 // Go renders r as a stripe-go v82 call, preceded by a comment with its
-// outcome.
-func Go(r Record) string {
+// outcome in lang.
+func Go(r Record, lang schema.Lang) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "// %s\n", Summary(r))
+	fmt.Fprintf(&b, "// %s\n", Summary(r, lang))
 	if isFiles(r) {
 		b.WriteString(goFile(r))
 		return b.String()

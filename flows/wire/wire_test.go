@@ -86,7 +86,7 @@ func (e env) run(t *testing.T, n flows.NewAccount, ans flows.Answers) schema.Acc
 
 func render(rs []wire.Record, format string) string {
 	var b strings.Builder
-	wire.WriteAll(&b, format, rs)
+	wire.WriteAll(&b, format, rs, schema.English)
 	return b.String()
 }
 
@@ -105,7 +105,7 @@ func TestJourneyRendersWithoutSecrets(t *testing.T) {
 	}
 	for _, r := range rs {
 		if r.Status != 200 || r.RequestID == "" {
-			t.Errorf("%s: status %d, request id %q", wire.Summary(r), r.Status, r.RequestID)
+			t.Errorf("%s: status %d, request id %q", wire.Summary(r, schema.English), r.Status, r.RequestID)
 		}
 	}
 	curl, goCode := render(rs, "curl"), render(rs, "go")
@@ -228,8 +228,8 @@ func TestRetriesFoldIntoOneRecord(t *testing.T) {
 	if len(rs) != 1 || rs[0].Retries != 1 || rs[0].Status != 200 || rs[0].Created != "ACCOUNT_1" {
 		t.Fatalf("records %+v", rs)
 	}
-	if !strings.Contains(wire.Summary(rs[0]), "1 retries") || strings.Contains(wire.Curl(rs[0]), testKey) {
-		t.Fatalf("summary %q", wire.Summary(rs[0]))
+	if !strings.Contains(wire.Summary(rs[0], schema.English), "1 retries") || strings.Contains(wire.Curl(rs[0], schema.English), testKey) {
+		t.Fatalf("summary %q", wire.Summary(rs[0], schema.English))
 	}
 	// A read has no key: the same read right after a failed one is its
 	// retry; after a success it is a new request.
@@ -269,7 +269,7 @@ func TestGoRenderingParses(t *testing.T) {
 	e.run(t, flows.NewAccount{Country: "US", BusinessType: "company", Capabilities: []string{"card_payments", "transfers"}}, usCompany(t))
 	var body strings.Builder
 	for _, r := range e.log.Records() {
-		body.WriteString(wire.Go(r))
+		body.WriteString(wire.Go(r, schema.English))
 	}
 	src := "package p\nfunc f() {\n" + body.String() + "}\n"
 	if _, err := parser.ParseFile(token.NewFileSet(), "journey.go", src, 0); err != nil {
@@ -354,7 +354,7 @@ func TestFileUploadRendersPlaceholder(t *testing.T) {
 	if len(rs) != 1 || rs[0].Created != "FILE_1" {
 		t.Fatalf("records %+v", rs)
 	}
-	curl, goCode := wire.Curl(rs[0]), wire.Go(rs[0])
+	curl, goCode := wire.Curl(rs[0], schema.English), wire.Go(rs[0], schema.English)
 	for _, want := range []string{`FILE_1=$(curl -sS -g -w '\n' "https://files.stripe.com/v1/files"`, `-F "file=@${DOCUMENT}"`, `-F "purpose=identity_document"`} {
 		if !strings.Contains(curl, want) {
 			t.Errorf("curl lacks %s:\n%s", want, curl)
