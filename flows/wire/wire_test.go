@@ -168,7 +168,7 @@ func TestV2JourneyRendersRawRequests(t *testing.T) {
 			t.Errorf("output holds %q", s)
 		}
 	}
-	for _, want := range []string{"--data-binary @- <<JSON", `"${ID_NUMBER}"`, `/v2/core/accounts/${ACCOUNT_1}`} {
+	for _, want := range []string{"--data-binary @- <<JSON", `"${ID_NUMBER}"`, `"${SSN_LAST_4}"`, `/v2/core/accounts/${ACCOUNT_1}`} {
 		if !strings.Contains(curl, want) {
 			t.Errorf("curl lacks %s:\n%s", want, curl)
 		}
