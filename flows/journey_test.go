@@ -302,3 +302,33 @@ func TestDriveAsksAgainThenGivesUp(t *testing.T) {
 		t.Errorf("%d requests for values that never validated", j.Requests())
 	}
 }
+
+// With the request policy in front, a person create whose response is
+// lost is resent at once under the same key: one send of the step, one
+// person, and the operator never sees the fault.
+func TestLostPersonCreateIsAbsorbedByTheRetry(t *testing.T) {
+	lose := &loseOnce{match: isPost("/persons")}
+	e := withTransport(t, func(rt http.RoundTripper) http.RoundTripper {
+		lose.next = rt
+		p := flows.NewPolicy(lose, schema.English)
+		p.Sleep = func(context.Context, time.Duration) error { return nil }
+		return p
+	}, func() time.Time { return epoch })
+	a, err := e.cl.Create(e.ctx, flows.NewAccount{Country: "US", BusinessType: "company", Capabilities: []string{"transfers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := e.cl.Journey(a, flows.Strategy{})
+	f := schema.Lookup("representative.first_name", "US")
+	st := flows.Step{Group: schema.GroupPeople, Person: f.Person, Fields: []schema.Field{f}}
+	res, err := j.Submit(e.ctx, st, map[string]string{f.Key: "Jenny"})
+	if err != nil {
+		t.Fatal(flows.Message(err))
+	}
+	if n := len(res.Account.Persons); n != 1 || !lose.lost {
+		t.Fatalf("%d persons (response lost: %v), want 1", n, lose.lost)
+	}
+	if len(lose.keys) != 2 || lose.keys[0] != lose.keys[1] || j.Attempts(st) != 1 {
+		t.Errorf("keys %q, attempts %d", lose.keys, j.Attempts(st))
+	}
+}

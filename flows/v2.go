@@ -179,9 +179,8 @@ func v2CreateBody(n NewAccount) map[string]any {
 			configs[cfg] = map[string]any{}
 		}
 	}
-	if _, ok := configs["recipient"]; ok {
-		add("recipient", "stripe_balance.payouts")
-	}
+	// GA requests no payouts capability: stripe_balance.payouts is only
+	// answered (it follows stripe_transfers and a payout destination).
 	body := map[string]any{
 		"dashboard": "none",
 		"identity": map[string]any{

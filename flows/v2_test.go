@@ -53,7 +53,7 @@ func TestV2CreateBody(t *testing.T) {
 	cfg := b["configuration"].(map[string]any)
 	merchant := cfg["merchant"].(map[string]any)["capabilities"].(map[string]any)
 	recipient := cfg["recipient"].(map[string]any)["capabilities"].(map[string]any)["stripe_balance"].(map[string]any)
-	if merchant["card_payments"] == nil || recipient["stripe_transfers"] == nil || recipient["payouts"] == nil {
+	if merchant["card_payments"] == nil || recipient["stripe_transfers"] == nil || recipient["payouts"] != nil {
 		t.Errorf("configuration %v", cfg)
 	}
 	if b["identity"].(map[string]any)["country"] != "us" || b["contact_email"] != "a@b.co" || b["dashboard"] != "none" {
