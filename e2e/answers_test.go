@@ -150,4 +150,8 @@ func TestResumeRefusesAnotherCountrysAnswers(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, "is in US") {
 		t.Fatalf("exit %d stderr %s", r.code, r.stderr)
 	}
+	r = onboard(t, env, "resume", id, "--answers", filepath.Join("..", "examples", "us-company.json"))
+	if r.code != 2 || !strings.Contains(r.stderr, "is of type individual") {
+		t.Fatalf("business type: exit %d stderr %s", r.code, r.stderr)
+	}
 }

@@ -49,11 +49,11 @@ func TestReadmeTourRunsAsWritten(t *testing.T) {
 			case runsUntilStopped(args):
 				firstOutput(t, env, root, args)
 			default:
-				r := run(t, env, root, args)
+				r := runIn(t, env, root, args)
 				if r.code != 0 {
 					t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 				}
-				if contains(args, "--json") {
+				if hasArg(args, "--json") {
 					var v any
 					if err := json.NewDecoder(strings.NewReader(r.stdout)).Decode(&v); err != nil {
 						t.Fatalf("--json printed no JSON: %v\n%s", err, r.stdout)
@@ -139,14 +139,14 @@ func needsTerminal(args []string) bool {
 	if len(args) == 0 {
 		return true
 	}
-	return (args[0] == "new" || args[0] == "resume") && !contains(args, "--answers")
+	return (args[0] == "new" || args[0] == "resume") && !hasArg(args, "--answers")
 }
 
 func runsUntilStopped(args []string) bool {
-	return contains(args, "--watch") || (len(args) > 1 && args[0] == "sandbox" && args[1] == "serve")
+	return hasArg(args, "--watch") || (len(args) > 1 && args[0] == "sandbox" && args[1] == "serve")
 }
 
-func contains(args []string, s string) bool {
+func hasArg(args []string, s string) bool {
 	for _, a := range args {
 		if a == s {
 			return true
@@ -155,9 +155,9 @@ func contains(args []string, s string) bool {
 	return false
 }
 
-// run runs the binary from the repository's root, where the README's
+// runIn runs the binary from the repository's root, where the README's
 // relative paths (examples/…) point.
-func run(t *testing.T, env []string, dir string, args []string) result {
+func runIn(t *testing.T, env []string, dir string, args []string) result {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Env = append(os.Environ(), env...)
@@ -179,7 +179,7 @@ func run(t *testing.T, env []string, dir string, args []string) result {
 // forgotten the previous one).
 func freshAccount(t *testing.T, env []string, root string) string {
 	t.Helper()
-	r := run(t, env, root, []string{"new", "--answers", "examples/us-individual.json", "--json"})
+	r := runIn(t, env, root, []string{"new", "--answers", "examples/us-individual.json", "--json"})
 	if r.code != 0 {
 		t.Fatalf("create an account for acct_…: exit %d %s", r.code, r.stderr)
 	}

@@ -40,8 +40,13 @@ type AnswerOptions struct {
 
 // LoadAnswers reads an answers file (JSON, or YAML for .yaml/.yml). The
 // file is one flat map of requirement paths to values (DESIGN.md), read
-// as text: every value means exactly what was written.
-func LoadAnswers(path string, opts AnswerOptions) (Answers, error) {
+// as text: every value means exactly what was written. Without options
+// unknown keys are errors and messages are in English.
+func LoadAnswers(path string, options ...AnswerOptions) (Answers, error) {
+	var opts AnswerOptions
+	if len(options) > 0 {
+		opts = options[0]
+	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return Answers{}, fmt.Errorf("%s: %w", schema.T("read answers", "lecture des réponses").In(opts.Lang), err)
@@ -118,10 +123,19 @@ func parseAnswers(root answerValue, opts AnswerOptions) (Answers, error) {
 			a.Values[k] = s
 		}
 	}
+	for parent := range dates {
+		if schema.Lookup(parent, "").Generic {
+			unknown = append(unknown, parent+".day")
+		}
+	}
 	if len(unknown) > 0 && !opts.IgnoreUnknown {
+		sort.Strings(unknown)
 		return Answers{}, unknownKeys(unknown, opts.Lang)
 	}
 	for parent, parts := range dates {
+		if _, whole := a.Values[parent]; whole {
+			return Answers{}, errf(schema.T("answer %s: given whole and in parts; give one", "réponse %s : donnée entière et en parties ; n'en donnez qu'une"), parent)
+		}
 		d, m, y := parts["day"], parts["month"], parts["year"]
 		di, errD := strconv.Atoi(d)
 		mi, errM := strconv.Atoi(m)
@@ -235,7 +249,6 @@ func listOf(k string, v answerValue) ([]string, error) {
 // number.
 var bankKeys = map[string]string{
 	"account_holder_name": "external_account.account_holder_name",
-	"account_holder_type": "external_account.account_holder_type",
 	"country":             "external_account.country",
 	"currency":            "external_account.currency",
 	"routing_number":      "external_account.routing_number",
@@ -257,7 +270,7 @@ func bankAnswer(out map[string]string, v answerValue) error {
 	parts := map[string]string{}
 	for _, k := range v.keys {
 		if _, ok := bankKeys[k]; !ok && k != "transit_number" && k != "institution_number" {
-			return errf(schema.T("answer external_account: unknown key %q (account_holder_name, routing_number, account_number, iban, sort_code, bsb, transit_number, institution_number, country, currency)", "réponse external_account : clé inconnue %q (account_holder_name, routing_number, account_number, iban, sort_code, bsb, transit_number, institution_number, country, currency)"), k)
+			return errf(schema.T("answer external_account: unknown key %q (account_holder_name, routing_number, account_number, iban, sort_code, bsb, transit_number, institution_number, country, currency; the holder type follows the business type)", "réponse external_account : clé inconnue %q (account_holder_name, routing_number, account_number, iban, sort_code, bsb, transit_number, institution_number, country, currency ; le type de titulaire suit le type d'entreprise)"), k)
 		}
 		t, err := textOf("external_account."+k, v.m[k], false)
 		if err != nil {

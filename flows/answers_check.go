@@ -29,8 +29,12 @@ func (a Answers) Validate(c schema.Context) error {
 				bad[k] = schema.T("the bank account must be in the account's country, ", "le compte bancaire doit être dans le pays du compte, ").In(c.Lang) + c.Country
 			}
 			continue
-		case "external_account.currency", "external_account.account_holder_type":
-			if err := schema.Lookup(k, c.Country).Validate(v, c); err != nil {
+		case "external_account.currency":
+			// The bank token is made in the account's currency (known once
+			// the account exists); another one would be silently dropped.
+			if c.Currency != "" && !strings.EqualFold(strings.TrimSpace(v), c.Currency) {
+				bad[k] = schema.T("payouts go in the account's currency, ", "les virements se font dans la devise du compte, ").In(c.Lang) + strings.ToLower(c.Currency)
+			} else if err := schema.Lookup(k, c.Country).Validate(v, c); err != nil {
 				bad[k] = err.Error()
 			}
 			continue

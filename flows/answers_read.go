@@ -51,6 +51,9 @@ type answerValue struct {
 // what cannot mean one flat map: an empty file, invalid UTF-8, several
 // YAML documents, data after the JSON object, duplicate keys.
 func decodeAnswers(path string, raw []byte) (answerValue, error) {
+	if len(raw) > maxAnswersSize {
+		return answerValue{}, errf(schema.T("the file is larger than %d MB: an answers file holds a few hundred values", "le fichier dépasse %d Mo : un fichier de réponses contient quelques centaines de valeurs"), maxAnswersSize>>20)
+	}
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return answerValue{}, errf(txtEmptyFile)
 	}
@@ -80,21 +83,33 @@ func decodeYAML(raw []byte) (answerValue, error) {
 		}
 		return answerValue{}, errf(schema.T("line %d: a second YAML document (after ---): give one map only", "ligne %d : un second document YAML (après ---) : donnez une seule table"), more.Line)
 	}
-	return fromYAML(&doc, 0)
+	budget := maxValues
+	return fromYAML(&doc, 0, &budget)
 }
 
-func fromYAML(n *yaml.Node, depth int) (answerValue, error) {
+// maxValues bounds the values one file may hold once YAML aliases are
+// expanded, so a file of nested aliases ("billion laughs") is an error
+// instead of filling memory. A real answers file holds a few hundred.
+const maxValues = 100000
+
+// maxAnswersSize bounds the file itself.
+const maxAnswersSize = 10 << 20
+
+func fromYAML(n *yaml.Node, depth int, budget *int) (answerValue, error) {
 	if depth > 32 {
 		return answerValue{}, errf(schema.T("line %d: nested too deeply", "ligne %d : imbrication trop profonde"), n.Line)
+	}
+	if *budget--; *budget < 0 {
+		return answerValue{}, errf(schema.T("line %d: too many values (aliases expand to more than %d)", "ligne %d : trop de valeurs (les alias en donnent plus de %d)"), n.Line, maxValues)
 	}
 	switch n.Kind {
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
 			return answerValue{kind: kindNull}, nil
 		}
-		return fromYAML(n.Content[0], depth)
+		return fromYAML(n.Content[0], depth, budget)
 	case yaml.AliasNode:
-		return fromYAML(n.Alias, depth+1)
+		return fromYAML(n.Alias, depth+1, budget)
 	case yaml.ScalarNode:
 		switch n.ShortTag() {
 		case "!!null":
@@ -109,7 +124,7 @@ func fromYAML(n *yaml.Node, depth int) (answerValue, error) {
 	case yaml.SequenceNode:
 		v := answerValue{kind: kindList, line: n.Line}
 		for _, c := range n.Content {
-			x, err := fromYAML(c, depth+1)
+			x, err := fromYAML(c, depth+1, budget)
 			if err != nil {
 				return answerValue{}, err
 			}
@@ -129,7 +144,7 @@ func fromYAML(n *yaml.Node, depth int) (answerValue, error) {
 			if _, dup := v.m[k.Value]; dup {
 				return answerValue{}, errf(txtTwiceAt, k.Line, k.Value)
 			}
-			x, err := fromYAML(n.Content[i+1], depth+1)
+			x, err := fromYAML(n.Content[i+1], depth+1, budget)
 			if err != nil {
 				return answerValue{}, err
 			}

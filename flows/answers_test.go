@@ -1,6 +1,7 @@
 package flows_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,9 +12,9 @@ import (
 	"onboard/schema"
 )
 
-// writeAnswers writes an answers file named name (its extension picks
+// writeAnswersFile writes an answers file named name (its extension picks
 // YAML or JSON) with content, byte for byte.
-func writeAnswers(t *testing.T, name, content string) string {
+func writeAnswersFile(t *testing.T, name, content string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
@@ -45,6 +46,7 @@ var badFiles = []struct{ name, file, content, want string }{
 	{"invalid UTF-8", "a.yaml", "individual.first_name: \"J\xffnny\"\n", "not valid UTF-8"},
 	{"bank account as a list", "a.yaml", "external_account: [1, 2]\n", "external_account (line 1): give a token"},
 	{"bank account unknown key", "a.yaml", "external_account: {iban_typo: x}\n", `unknown key "iban_typo"`},
+	{"bank holder type is not sent", "a.yaml", "external_account: {account_holder_type: company}\n", `unknown key "account_holder_type"`},
 	{"IBAN with a routing number", "a.yaml", "external_account: {iban: DE89370400440532013000, routing_number: '110000000'}\n", "iban has no routing number"},
 	{"sort code and routing number", "a.yaml", "external_account: {sort_code: '108800', routing_number: '108800', account_number: '00012345'}\n", "give one"},
 	{"transit without institution", "a.yaml", "external_account: {transit_number: '11000', account_number: '000123456789'}\n", "together"},
@@ -53,6 +55,10 @@ var badFiles = []struct{ name, file, content, want string }{
 	{"country as a list", "a.yaml", "country: [US]\n", "country (line 1): expected text"},
 	{"date part not a number", "a.yaml", "individual.dob.day: first\nindividual.dob.month: 1\nindividual.dob.year: 1901\n", "must be numbers"},
 	{"date parts incomplete", "a.yaml", "individual.dob.day: 1\n", "give day, month and year together"},
+	{"date parts of an unknown date", "a.yaml", "individual.dbo.day: 1\nindividual.dbo.month: 1\nindividual.dbo.year: 1901\n", "did you mean individual.dob"},
+	{"date whole and in parts", "a.yaml", "individual.dob: 1901-01-01\nindividual.dob.day: 2\nindividual.dob.month: 1\nindividual.dob.year: 1901\n", "given whole and in parts"},
+	{"YAML alias bomb", "a.yaml", laughs, "too many values"},
+	{"file too large", "a.json", `{"x": "` + strings.Repeat("a", 11<<20) + `"}`, "larger than 10 MB"},
 	{"empty JSON", "a.json", "", "empty"},
 	{"trailing JSON", "a.json", `{"individual.first_name": "Jenny"} {"individual.last_name": "Rosen"}`, "data after the JSON object"},
 	{"JSON duplicate key", "a.json", `{"individual.first_name": "Jenny", "individual.first_name": "Ada"}`, "given twice"},
@@ -64,10 +70,27 @@ var badFiles = []struct{ name, file, content, want string }{
 	{"JSON typo", "a.json", `{"representative.frist_name": "Jenny"}`, "did you mean representative.first_name?"},
 }
 
+// laughs is a "billion laughs" YAML file: nine levels of nine aliases.
+var laughs = func() string {
+	var b strings.Builder
+	b.WriteString("l0: &l0 [x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i <= 9; i++ {
+		fmt.Fprintf(&b, "l%d: &l%d [", i, i)
+		for j := 0; j < 9; j++ {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "*l%d", i-1)
+		}
+		b.WriteString("]\n")
+	}
+	return b.String()
+}()
+
 func TestBadAnswersFilesAreRefused(t *testing.T) {
 	for _, c := range badFiles {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := flows.LoadAnswers(writeAnswers(t, c.file, c.content), flows.AnswerOptions{})
+			_, err := flows.LoadAnswers(writeAnswersFile(t, c.file, c.content), flows.AnswerOptions{})
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("got %v, want an error containing %q", err, c.want)
 			}
@@ -93,7 +116,7 @@ external_account:
   routing_number: 011000015
   account_number: 000123456789
 `
-	a, err := flows.LoadAnswers(writeAnswers(t, "a.yml", yml), flows.AnswerOptions{})
+	a, err := flows.LoadAnswers(writeAnswersFile(t, "a.yml", yml), flows.AnswerOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +140,7 @@ external_account:
 	if _, ok := a.Values["country"]; ok {
 		t.Error("a setup key is taken for an answer")
 	}
-	j, err := flows.LoadAnswers(writeAnswers(t, "a.json", `{"business_profile.mcc": 5734, "capabilities": "transfers", "x.custom": 1e3}`),
+	j, err := flows.LoadAnswers(writeAnswersFile(t, "a.json", `{"business_profile.mcc": 5734, "capabilities": "transfers", "x.custom": 1e3}`),
 		flows.AnswerOptions{IgnoreUnknown: true})
 	if err != nil {
 		t.Fatal(err)
@@ -137,7 +160,7 @@ func TestBankAnswersInNationalForms(t *testing.T) {
 		{"external_account: {transit_number: '11000', institution_number: '000', account_number: '000123456789'}", "11000-000", "000123456789"},
 		{"external_account: {iban: FR14 2004 1010 0505 0001 3M02 606}", "", "FR14 2004 1010 0505 0001 3M02 606"},
 	} {
-		a, err := flows.LoadAnswers(writeAnswers(t, "a.yaml", c.yml+"\n"), flows.AnswerOptions{})
+		a, err := flows.LoadAnswers(writeAnswersFile(t, "a.yaml", c.yml+"\n"), flows.AnswerOptions{})
 		if err != nil {
 			t.Fatalf("%s: %v", c.yml, err)
 		}
@@ -247,12 +270,13 @@ func TestNationalFormatsAccepted(t *testing.T) {
 
 // Errors about the file are worded in the operator's language.
 func TestAnswersErrorsInFrench(t *testing.T) {
-	p := writeAnswers(t, "a.yaml", "individual.first_name: [Jenny]\n")
+	p := writeAnswersFile(t, "a.yaml", "individual.first_name: [Jenny]\n")
 	_, err := flows.LoadAnswers(p, flows.AnswerOptions{Lang: schema.French})
-	if err == nil || !strings.Contains(err.Error(), "(ligne 1) : du texte est attendu, pas une liste") {
+	// French typography may put a no-break space before the colon.
+	if err == nil || !strings.Contains(strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(err.Error()), "(ligne 1) : du texte est attendu, pas une liste") {
 		t.Fatalf("got %v", err)
 	}
-	p = writeAnswers(t, "a.yaml", "individual.frist_name: Jenny\n")
+	p = writeAnswersFile(t, "a.yaml", "individual.frist_name: Jenny\n")
 	_, err = flows.LoadAnswers(p, flows.AnswerOptions{Lang: schema.French})
 	if err == nil || !strings.Contains(err.Error(), "vouliez-vous dire individual.first_name") {
 		t.Fatalf("got %v", err)

@@ -49,6 +49,11 @@ func bankField(path, country string) (Field, bool) {
 			Placeholder: map[bool]string{true: "btok_us"}[country == "US"], Sensitive: true,
 			check: func(v string, c Context) error {
 				if !strings.HasPrefix(v, "btok_") && !strings.HasPrefix(v, "tok_") && !strings.HasPrefix(v, "ba_") {
+					if c.Country != "US" {
+						// btok_us is a US account: no example elsewhere.
+						return fail(c.Lang, T("Enter a bank token that starts with btok_, or fill in the account's parts.",
+							"Saisissez un jeton bancaire commençant par btok_, ou remplissez les parties du compte."))
+					}
 					return fail(c.Lang, T("Enter a bank token that starts with btok_ (e.g. btok_us), or fill in the account's parts.",
 						"Saisissez un jeton bancaire commençant par btok_ (par ex. btok_us), ou remplissez les parties du compte."))
 				}

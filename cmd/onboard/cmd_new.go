@@ -52,12 +52,14 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 			}
 			if n.API == "v2" && n.Email == "" {
 				if n.Email = contactEmail(ans); n.Email == "" {
-					return usageErr("Accounts v2 needs a contact email: give --email, or contact_email (or the account's or representative's email) in the answers file; nothing was sent")
+					return usageErr("%s", t("Accounts v2 needs a contact email: give --email, or contact_email (or the account's or representative's email) in the answers file; nothing was sent",
+						"Accounts v2 exige un e-mail de contact : donnez --email, ou contact_email (ou l'e-mail du compte ou du représentant) dans le fichier de réponses ; rien n'a été envoyé").In(a.earlyLang()))
 				}
 			}
 			if n.Email != "" {
-				if err := schema.Lookup("individual.email", n.Country).Validate(n.Email, schema.Context{Lang: a.language, Country: n.Country}); err != nil {
-					return usageErr("contact email %q: %s", n.Email, err)
+				lang := a.earlyLang()
+				if err := schema.Lookup("individual.email", n.Country).Validate(n.Email, schema.Context{Lang: lang, Country: n.Country}); err != nil {
+					return usageErr(t("contact email %q: %s", "e-mail de contact %q : %s").In(lang), n.Email, err)
 				}
 			}
 			return a.scriptNew(cmd.Context(), n, strat, ans, f.answers, f.json)

@@ -52,7 +52,12 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 		return a.runFailed(id, fmt.Errorf("%s: %w", t("load", "chargement").In(a.language), err), " --answers "+path, false)
 	}
 	if c := ans.Setup.Country; c != "" && c != acct.Country {
-		return usageErr("the answers file is for an account in %s, and %s is in %s; nothing was sent", c, acct.ID, acct.Country)
+		return usageErr(t("the answers file is for an account in %s, and %s is in %s; nothing was sent",
+			"le fichier de réponses est pour un compte en %s, et %s est en %s ; rien n'a été envoyé").In(a.language), c, acct.ID, acct.Country)
+	}
+	if bt := ans.Setup.BusinessType; bt != "" && acct.BusinessType != "" && bt != acct.BusinessType {
+		return usageErr(t("the answers file has business_type %s, and %s is of type %s; nothing was sent",
+			"le fichier de réponses indique business_type %s, et %s est de type %s ; rien n'a été envoyé").In(a.language), bt, acct.ID, acct.BusinessType)
 	}
 	if err := ans.Validate(cl.Context(acct)); err != nil {
 		return withCode(exitUsage, describeInput(err, a.language, false))
