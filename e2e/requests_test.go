@@ -342,3 +342,35 @@ func TestShowRequestsOnStatus(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 }
+
+// --record into a place that cannot be written stops before any request;
+// a run that sends nothing writes no file and leaves an existing one alone.
+func TestRecordRefusesBeforeSendingAndLeavesFilesAlone(t *testing.T) {
+	env := xdgEnv(t)
+	r := onboard(t, env, "new", "--answers", "../examples/us-individual.json",
+		"--record", filepath.Join(t.TempDir(), "missing", "x.yaml"))
+	if r.code != 2 || !strings.Contains(r.stderr, "record answers") {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if l := onboard(t, env, "accounts", "--json"); strings.Contains(l.stdout, "acct_") {
+		t.Fatalf("an account was created: %s", l.stdout)
+	}
+	r = onboard(t, env, "new", "--answers", "../examples/us-individual.json", "--json")
+	id := decode(t, r.stdout).ID
+	rec := filepath.Join(t.TempDir(), "nothing.yaml")
+	r = onboard(t, env, "resume", id, "--answers", "../examples/us-individual.json", "--record", rec)
+	if !strings.Contains(r.stderr, "Nothing was sent, so nothing was recorded.") {
+		t.Fatalf("resume with nothing to send: %d %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(rec); !os.IsNotExist(err) {
+		t.Fatalf("an empty recording was left: %v", err)
+	}
+	// An earlier recording at that path survives a run that sends nothing.
+	if err := os.WriteFile(rec, []byte("country: \"US\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	onboard(t, env, "resume", id, "--answers", "../examples/us-individual.json", "--record", rec)
+	if raw, _ := os.ReadFile(rec); string(raw) != "country: \"US\"\n" {
+		t.Fatalf("the earlier recording was changed: %q", raw)
+	}
+}

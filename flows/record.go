@@ -33,17 +33,27 @@ type Recorder struct {
 	// secret marks keys whose value is a stand-in: Stripe's test value
 	// (sandbox) or empty (to be filled in).
 	secret map[string]bool
-	err    error
+	// generic marks keys the catalog does not know (Stripe's newer
+	// requirements): a strict answers reader refuses them by default.
+	generic map[string]bool
+	err     error
 }
 
 // NewRecorder records into path; sandbox says whether the run talks to
-// the sandbox (sensitive values then become Stripe's test values). It
-// writes the file at once, so a path that cannot be written is refused
-// before any request.
+// the sandbox (sensitive values then become Stripe's test values). A
+// directory that cannot be written is refused at once, before any
+// request; the file itself is written when the first step is accepted,
+// so a run that sends nothing leaves an existing file as it was.
 func NewRecorder(path string, sandbox bool) (*Recorder, error) {
-	r := &Recorder{path: path, sandbox: sandbox, values: map[string]string{}, secret: map[string]bool{}}
-	if err := r.write(); err != nil {
-		return nil, err
+	r := &Recorder{path: path, sandbox: sandbox, values: map[string]string{}, secret: map[string]bool{}, generic: map[string]bool{}}
+	probe, err := os.CreateTemp(filepath.Dir(path), ".record-*")
+	if err != nil {
+		return nil, fmt.Errorf("record answers: %w", err)
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("record answers: %s is a directory", path)
 	}
 	return r, nil
 }
@@ -95,6 +105,7 @@ func (r *Recorder) Sent(acct schema.Account, st Step, values map[string]string) 
 		if _, seen := r.values[key]; !seen {
 			r.keys = append(r.keys, key)
 		}
+		r.generic[key] = f.Generic
 		r.values[key] = v
 	}
 	r.err = r.write()
@@ -193,6 +204,8 @@ func (r *Recorder) writeValue(b *strings.Builder, indent, name, key string) {
 		fmt.Fprintf(b, "%s# %s: \"\"  # sensitive, never recorded: fill in and uncomment\n", indent, name)
 	case r.secret[key]:
 		fmt.Fprintf(b, "%s%s: %s  # Stripe test value\n", indent, name, quote(v))
+	case r.generic[key]:
+		fmt.Fprintf(b, "%s%s: %s  # not in onboard's catalog: replay with --ignore-unknown\n", indent, name, quote(v))
 	default:
 		writeKV(b, indent, name, v)
 	}

@@ -17,6 +17,7 @@ import (
 
 	"onboard/flows"
 	"onboard/sandbox"
+	"onboard/schema"
 )
 
 // recEnv is a client on a fresh sandbox whose journeys report to rec.
@@ -213,5 +214,24 @@ func TestRecordedV2JourneyReplays(t *testing.T) {
 		API: s.AccountsAPI, Configurations: s.Configurations, Email: s.ContactEmail}, ans)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("replay ends\n%+v\nwant\n%+v\n%s", got, want, raw)
+	}
+}
+
+// A requirement the catalog does not know is recorded with a note: a
+// strict answers reader refuses it unless told to keep unknown keys.
+func TestRecorderNotesUnknownRequirements(t *testing.T) {
+	rec, err := flows.NewRecorder(filepath.Join(t.TempDir(), "rec.yaml"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := schema.Lookup("business_profile.brand_new_thing", "US")
+	if !f.Generic {
+		t.Fatal("the catalog knows the made-up path")
+	}
+	rec.Sent(schema.Account{Country: "US", BusinessType: "individual"}, flows.Step{Fields: []schema.Field{f}},
+		map[string]string{f.Key: "yes"})
+	want := `business_profile.brand_new_thing: "yes"  # not in onboard's catalog: replay with --ignore-unknown`
+	if !strings.Contains(string(rec.Bytes()), want) {
+		t.Fatalf("recorded:\n%s", rec.Bytes())
 	}
 }

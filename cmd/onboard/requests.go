@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"strings"
 	"time"
 
@@ -87,7 +86,7 @@ func (a *app) recordOptions() ([]flows.Option, error) {
 }
 
 // printRecorded says where the answers went (or why they did not). A run
-// that sent nothing leaves no file: an empty one would replay nothing.
+// that sent nothing writes no file (an existing one is left as it was).
 func (a *app) printRecorded() {
 	if a.recorder == nil {
 		return
@@ -97,7 +96,6 @@ func (a *app) printRecorded() {
 		return
 	}
 	if a.recorder.Count() == 0 {
-		_ = os.Remove(a.record)
 		fmt.Fprintf(a.stderr, "%s\n", t("Nothing was sent, so nothing was recorded.", "Rien n'a été envoyé, donc rien n'a été enregistré.").In(a.language))
 		return
 	}
