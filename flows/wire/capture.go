@@ -116,7 +116,7 @@ func (n *namer) capture(req *http.Request, body []byte) Record {
 		}
 	}
 	for _, s := range r.JSON {
-		if s.Var != "" && n.id(s.Var) == "" && !isIDVar(s.Var) {
+		if s.Var != "" && !isIDVar(s.Var) {
 			r.Sensitive = appendOnce(r.Sensitive, s.Var)
 		}
 	}
