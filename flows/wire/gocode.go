@@ -17,12 +17,14 @@ import (
 // goPreamble is printed once before the first Go call.
 var goPreamble = schema.T(`// Requests as stripe-go v82 calls. Setup:
 //   sc := stripe.NewClient(os.Getenv("STRIPE_API_KEY"))
-//   raw := rawrequest.Client{B: stripe.GetBackend(stripe.APIBackend), Key: os.Getenv("STRIPE_API_KEY")}
+//   rb, _ := stripe.GetRawRequestBackend(stripe.APIBackend)
+//   raw := rawrequest.Client{B: rb, Key: os.Getenv("STRIPE_API_KEY")}
 //   var err error
 // Each call is followed by the usual if err != nil { … }.
 `, `// Requêtes en appels stripe-go v82. Préparation :
 //   sc := stripe.NewClient(os.Getenv("STRIPE_API_KEY"))
-//   raw := rawrequest.Client{B: stripe.GetBackend(stripe.APIBackend), Key: os.Getenv("STRIPE_API_KEY")}
+//   rb, _ := stripe.GetRawRequestBackend(stripe.APIBackend)
+//   raw := rawrequest.Client{B: rb, Key: os.Getenv("STRIPE_API_KEY")}
 //   var err error
 // Chaque appel est suivi de l'habituel if err != nil { … }.
 `)
@@ -162,7 +164,7 @@ func goFile(r Record) string {
 	for _, p := range r.Multipart {
 		switch {
 		case p.Secret:
-			fmt.Fprintf(&b, "f%d, _ := os.Open(os.Getenv(%q))\n%s.FileReader, %s.Filename = f%d, f%d.Name()\n", r.Seq, p.Var, params, params, r.Seq, r.Seq)
+			fmt.Fprintf(&b, "f%d, _ := os.Open(os.Getenv(%q))\n%s.FileReader, %s.Filename = f%d, stripe.String(f%d.Name())\n", r.Seq, p.Var, params, params, r.Seq, r.Seq)
 		case p.Key == "purpose":
 			fmt.Fprintf(&b, "%s.Purpose = stripe.String(%s)\n", params, goExpr(p))
 		default:
