@@ -209,6 +209,17 @@ func replayCurl(t *testing.T, mark string, args ...string) {
 	if got := settledStatus(t, env2, accts[0].ID, "--api-base", base); !statusEqual(got, want) {
 		t.Fatalf("replayed account ends\n%+v\nwant\n%+v\n%s", got, want, out)
 	}
+	// Replayed again, the script makes a second account: its idempotency
+	// keys are the run's own.
+	again := exec.Command("bash", "-e", "-c", script)
+	again.Env = bashEnv
+	if out, err := again.CombinedOutput(); err != nil {
+		t.Fatalf("second replay: %v\n%s", err, out)
+	}
+	list = onboard(t, env2, "accounts", "--json", "--api-base", base)
+	if err := json.Unmarshal([]byte(list.stdout), &accts); err != nil || len(accts) != 2 {
+		t.Fatalf("accounts after a second replay (%v): %s", err, list.stdout)
+	}
 }
 
 func statusEqual(a, b status) bool {

@@ -17,8 +17,12 @@ import (
 // curlPreamble is printed once before the first curl command.
 var curlPreamble = schema.T(`# Requests as curl (bash). Set STRIPE_API_KEY and every variable in
 # "needs:" before running; ids of created objects are caught as they come.
+# Idempotency keys start with ONBOARD_RUN, so each replay makes new objects.
+ONBOARD_RUN="${ONBOARD_RUN:-replay-$(date +%s)-$RANDOM$RANDOM}"
 `, `# Requêtes en curl (bash). Définissez STRIPE_API_KEY et chaque variable de
 # « needs: » avant de lancer ; les identifiants créés sont repris au passage.
+# Les clés d'idempotence commencent par ONBOARD_RUN : chaque rejeu crée ses objets.
+ONBOARD_RUN="${ONBOARD_RUN:-replay-$(date +%s)-$RANDOM$RANDOM}"
 `)
 
 // txtRetries counts the attempts after the first.
@@ -39,6 +43,12 @@ func Curl(r Record, lang schema.Lang) string {
 	lines[0] += " " + dq(urlSegments(r))
 	lines = append(lines, `-u "${STRIPE_API_KEY}:"`)
 	for _, h := range r.Header {
+		if h.Key == "Idempotency-Key" {
+			// The run's prefix: a replay must not get the original's
+			// answers back from Stripe's idempotency cache.
+			lines = append(lines, "-H "+dq([]Segment{{Text: h.Key + ": "}, {Var: "ONBOARD_RUN"}, {Text: "-" + h.Value}}))
+			continue
+		}
 		lines = append(lines, "-H "+dq([]Segment{{Text: h.Key + ": " + h.Value}, {Var: h.Var}}))
 	}
 	for _, p := range r.Form {
