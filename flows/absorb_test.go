@@ -27,8 +27,8 @@ func onboardUSCompany(t *testing.T, at int, f fault) (*faulty, flows.Report, err
 	}
 	t.Cleanup(func() { sb.Close() })
 	inj := &faulty{next: sb.Transport(), at: at, fault: f}
-	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_faults", APIBase: "http://sandbox.onboard.invalid",
-		FilesBase: "http://files.sandbox.onboard.invalid", Policy: instantPolicy(inj, &waits{})})
+	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_faults", APIBase: sandbox.APIBase,
+		FilesBase: sandbox.FilesBase, Policy: instantPolicy(inj, &waits{})})
 	cl := flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }))
 	ans, err := flows.LoadAnswers(filepath.Join("..", "examples", "us-company.json"), flows.AnswerOptions{})
 	if err != nil {
@@ -41,7 +41,7 @@ func onboardUSCompany(t *testing.T, at int, f fault) (*faulty, flows.Report, err
 	if err == nil {
 		rep, err = cl.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard)
 	}
-	check, _ := flows.Connect(flows.Endpoint{Key: "sk_test_check", APIBase: "http://sandbox.onboard.invalid",
+	check, _ := flows.Connect(flows.Endpoint{Key: "sk_test_check", APIBase: sandbox.APIBase,
 		Policy: flows.NewPolicy(sb.Transport(), "en")})
 	return inj, rep, err, check.SC
 }
@@ -63,21 +63,25 @@ func TestOneFaultAnywhereIsAbsorbed(t *testing.T) {
 		if testing.Short() && at%5 != 0 && at != n-1 {
 			continue
 		}
-		for _, f := range allFaults {
-			t.Run(fmt.Sprintf("%02d-%s/%s", at, clean.requests[at], f), func(t *testing.T) {
-				inj, rep, err, sc := onboardUSCompany(t, at, f)
-				if err != nil {
-					t.Fatalf("the run failed: %s", flows.Message(err))
-				}
-				if len(rep.Outstanding) > 0 {
-					t.Fatalf("still due: %v", rep.Outstanding)
-				}
-				if inj.attempts() <= n {
-					t.Fatalf("the fault was not retried: %d attempts for %d requests", inj.attempts(), n)
-				}
-				countOnce(t, sc)
-			})
-		}
+		// Positions run in parallel: each run has its own sandbox.
+		t.Run(fmt.Sprintf("%02d-%s", at, clean.requests[at]), func(t *testing.T) {
+			t.Parallel()
+			for _, f := range allFaults {
+				t.Run(string(f), func(t *testing.T) {
+					inj, rep, err, sc := onboardUSCompany(t, at, f)
+					if err != nil {
+						t.Fatalf("the run failed: %s", flows.ErrorLine(err))
+					}
+					if len(rep.Outstanding) > 0 {
+						t.Fatalf("still due: %v", rep.Outstanding)
+					}
+					if inj.attempts() <= n {
+						t.Fatalf("the fault was not retried: %d attempts for %d requests", inj.attempts(), n)
+					}
+					countOnce(t, sc)
+				})
+			}
+		})
 	}
 }
 

@@ -98,7 +98,7 @@ type RedirectError struct {
 
 func (e *RedirectError) Error() string {
 	return fmt.Sprintf(schema.T("the API answered %d, a redirect to %q; onboard never follows redirects, nothing was sent there",
-		"l'API a répondu %d, une redirection vers %q ; onboard ne suit jamais les redirections, rien n'y a été envoyé").In(e.Lang),
+		"l'API a répondu %d, une redirection vers %q\u00a0; onboard ne suit jamais les redirections, rien n'y a été envoyé").In(e.Lang),
 		e.Status, e.Location)
 }
 

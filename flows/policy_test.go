@@ -36,7 +36,11 @@ func TestEveryCallIsRetried(t *testing.T) {
 			t.Fatalf("%s: %s", what, flows.Message(err))
 		}
 	}
-	cp := &stripe.AccountCreateParams{Country: stripe.String("US"), BusinessType: stripe.String("company")}
+	cp := &stripe.AccountCreateParams{Country: stripe.String("US"), BusinessType: stripe.String("company"),
+		Controller: &stripe.AccountCreateControllerParams{RequirementCollection: stripe.String("application"),
+			Fees:            &stripe.AccountCreateControllerFeesParams{Payer: stripe.String("application")},
+			Losses:          &stripe.AccountCreateControllerLossesParams{Payments: stripe.String("application")},
+			StripeDashboard: &stripe.AccountCreateControllerStripeDashboardParams{Type: stripe.String("none")}}}
 	cp.AddExtra("capabilities[transfers][requested]", "true")
 	acct, err := api.CreateAccount(ctx, cp)
 	must("create account", err)
@@ -312,7 +316,7 @@ func TestLiveRuleForEveryChange(t *testing.T) {
 		t.Fatalf("no way to ask, yet a change went through: %v", err)
 	}
 	// A test-mode client never asks.
-	if _, err := plain.Create(ctx, flows.NewAccount{Country: "US", BusinessType: "individual"}); err != nil {
+	if _, err := plain.Create(ctx, flows.NewAccount{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}}); err != nil {
 		t.Fatal(err)
 	}
 }

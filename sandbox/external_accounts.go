@@ -121,7 +121,7 @@ func (ap *applier) readExternal(n *param) (bankFacts, outcome, error) {
 	if e != nil {
 		return bankFacts{}, outcome{}, e
 	}
-	b, out := toBankFacts(in)
+	b, out := toBankFacts(ap.r.sb.fpKey, in)
 	if b.Country != ap.a.Country {
 		return b, out, invalid("", "external_account", "The bank account's country (%s) must match the account's country (%s).", b.Country, ap.a.Country)
 	}

@@ -76,6 +76,9 @@ func fileOutcome(name string) string {
 
 // readMultipart parses a multipart upload into form values and the file.
 func readMultipart(hr *http.Request) (map[string][]string, []byte, string, *apiError) {
+	// One file and a few small fields: the whole body is bounded, so no
+	// number of parts can exhaust memory.
+	hr.Body = http.MaxBytesReader(nil, hr.Body, maxFileSize+maxBody)
 	mr, err := hr.MultipartReader()
 	if err != nil {
 		return nil, nil, "", invalid("", "", "Invalid multipart body: %v", err)
@@ -83,7 +86,10 @@ func readMultipart(hr *http.Request) (map[string][]string, []byte, string, *apiE
 	values := map[string][]string{}
 	var data []byte
 	var name string
-	for {
+	for parts := 0; ; parts++ {
+		if parts > maxParams {
+			return nil, nil, "", invalid("", "", "Too many parameters: a request can have up to %d.", maxParams)
+		}
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
 			break

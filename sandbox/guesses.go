@@ -97,3 +97,60 @@ func payoutDelayDays(country string) int {
 // requirements error enum; the payout's own failure_code (no_account …)
 // is in the error's reason.
 const payoutFailedCode = "invalid_value_other"
+
+// stripeControllerDefaults are the controller properties of an account
+// created with neither type nor a full controller hash: Stripe documents
+// that unspecified properties take the value with the lowest onboarding
+// complexity (Stripe collects requirements, full Dashboard, the account
+// pays fees, Stripe bears losses). [G] When only requirement_collection=
+// application is given, the dashboard defaults to none, the one value
+// Stripe allows with it.
+var stripeControllerDefaults = controllerFacts{
+	RequirementCollection: "stripe", FeesPayer: "account", LossesPayments: "stripe", DashboardType: "full",
+}
+
+// errNoCapabilities refuses a custom (no-dashboard) account created
+// without capabilities; the spec says capabilities are required then.
+// [G] the message wording and the parameter_missing code.
+func errNoCapabilities() *apiError {
+	e := errMissingParam("capabilities")
+	e.Message = "Missing required param: capabilities. Accounts without access to a Stripe-hosted dashboard (custom accounts) must request at least one capability."
+	return e
+}
+
+// platformAccount is what GET /v1/account answers without Stripe-Account:
+// the platform's own account, which the sandbox does not otherwise model.
+// [G] a fixed, fully enabled US standard account.
+func platformAccount(now time.Time) map[string]any {
+	return map[string]any{
+		"id": "acct_sandboxplatform", "object": "account", "type": "standard", "country": "US",
+		"default_currency": "usd", "charges_enabled": true, "payouts_enabled": true, "details_submitted": true,
+		"email": nil, "business_type": nil, "created": now.Add(-365 * 24 * time.Hour).Unix(), "metadata": map[string]string{},
+	}
+}
+
+// errDeleteIndividual answers DELETE of the person that is an individual
+// account's individual. [G] Stripe's exact answer is not documented; the
+// sandbox refuses it as a bad request rather than pretending it is missing.
+func errDeleteIndividual(id string) *apiError {
+	return invalid("", "person", "The person %s is this account's individual and cannot be deleted; update the account's individual instead.", id)
+}
+
+// unmodelledCapabilityReason is the disabled_reason of a requested
+// capability the sandbox does not model: it stays inactive with no
+// requirements. [G] "other" is the spec's catch-all value.
+var unmodelledCapabilityReason = "other"
+
+// Limits on request parameters, checked before the parameter tree is
+// built. Stripe documents the metadata ones (50 keys, 40-character keys,
+// 500-character values); the nesting depth, parameter count and name
+// length are [G]: generous for any real request, small enough that a
+// hostile one costs nothing.
+const (
+	maxMetadataKeys        = 50
+	maxMetadataKeyLength   = 40
+	maxMetadataValueLength = 500
+	maxParamDepth          = 20
+	maxParams              = 2000
+	maxKeyLength           = 500
+)

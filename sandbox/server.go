@@ -3,10 +3,13 @@ package sandbox
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -35,6 +38,11 @@ type request struct {
 	account string
 	// fromV2 marks a step of the Accounts v2 façade (v2.go).
 	fromV2 bool
+	// form is the decoded form the params were parsed from, for the
+	// handlers that merge a token's parameters into it.
+	form url.Values
+	// remoteIP is the client's address, recorded by ToS acceptance tokens.
+	remoteIP string
 }
 
 // upload is the file part of a multipart request.
@@ -74,6 +82,9 @@ var routes = map[string]handlerFunc{
 	"POST v1/accounts/*/external_accounts/*":   updateExternalAccount,
 	"DELETE v1/accounts/*/external_accounts/*": deleteExternalAccount,
 	"POST v1/account_links":                    createAccountLink,
+	"GET v1/account":                           retrieveOwnAccount,
+	"GET v1/country_specs":                     listCountrySpecs,
+	"GET v1/country_specs/*":                   retrieveCountrySpec,
 	"POST v1/files":                            createFile,
 	"GET v1/files":                             listFiles,
 	"GET v1/files/*":                           retrieveFile,
@@ -83,6 +94,20 @@ var routes = map[string]handlerFunc{
 	"GET v1/events/*":                          retrieveEvent,
 	"POST _sandbox/accounts/*/trigger":         adminTrigger,
 	"POST _sandbox/accounts/*/volume":          adminVolume,
+}
+
+// init adds Stripe's other names for the same endpoints: /people for
+// /persons, /bank_accounts for /external_accounts.
+func init() {
+	for k, h := range routes {
+		seg := strings.Split(k, "/")
+		if len(seg) >= 4 {
+			if alias, ok := map[string]string{"persons": "people", "external_accounts": "bank_accounts"}[seg[3]]; ok {
+				seg[3] = alias
+				routes[strings.Join(seg, "/")] = h
+			}
+		}
+	}
 }
 
 // route finds the handler for method and path, with the id segments.
@@ -136,16 +161,25 @@ func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 		up = &upload{}
 		values, up.data, up.name, e = readMultipart(hr)
 	}
+	if e == nil {
+		// Before the parameter tree, whose size grows with nesting.
+		e = checkLimits(values)
+	}
 	if e != nil {
 		fail(e)
 		return
 	}
 	r := &request{ctx: hr.Context(), sb: s, params: parseParams(values), id: reqID, pathID: pathID, subID: subID, upload: up,
-		account: hr.Header.Get("Stripe-Account")}
+		account: hr.Header.Get("Stripe-Account"), form: values, remoteIP: remoteIP(hr)}
 	var fp string
 	if hr.Method == http.MethodPost {
 		r.idemKey = hr.Header.Get("Idempotency-Key")
 		fp = hr.Method + " " + hr.URL.Path + "?" + values.Encode()
+		if up != nil {
+			// The same key with other file bytes is another request.
+			sum := sha256.Sum256(up.data)
+			fp += "&file=" + hex.EncodeToString(sum[:]) + "&filename=" + url.QueryEscape(up.name)
+		}
 	}
 
 	var status int
@@ -239,6 +273,34 @@ func (s *Sandbox) setDate(w http.ResponseWriter, hr *http.Request, now time.Time
 		}
 	}
 	w.Header().Set("Date", now.UTC().Format(http.TimeFormat))
+}
+
+// checkLimits refuses a request whose parameters are nested too deeply or
+// too many, counting brackets and keys without building anything.
+func checkLimits(values url.Values) *apiError {
+	n := 0
+	for k, vs := range values {
+		n += len(vs)
+		if n > maxParams {
+			return invalid("", "", "Too many parameters: a request can have up to %d.", maxParams)
+		}
+		if len(k) > maxKeyLength {
+			return invalid("", "", "A parameter name is too long (up to %d characters).", maxKeyLength)
+		}
+		if strings.Count(k, "[") > maxParamDepth {
+			return invalid("", "", "Parameters are nested too deeply: up to %d levels.", maxParamDepth)
+		}
+	}
+	return nil
+}
+
+// remoteIP is the host part of the request's remote address.
+func remoteIP(hr *http.Request) string {
+	host, _, err := net.SplitHostPort(hr.RemoteAddr)
+	if err != nil {
+		return hr.RemoteAddr
+	}
+	return host
 }
 
 // readValues returns the form parameters: the body for POST, the query

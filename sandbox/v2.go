@@ -151,7 +151,7 @@ func (v *v2req) v1(method, path string, f form, out any) (int, map[string]any) {
 		vals.Set(k, val)
 	}
 	r := &request{ctx: v.base.ctx, sb: v.s, tx: v.tx, db: v.s.db, now: v.base.now, params: parseParams(vals),
-		id: v.base.id, pathID: pathID, subID: subID, fromV2: true}
+		id: v.base.id, pathID: pathID, subID: subID, fromV2: true, form: vals, remoteIP: remoteIP(v.r)}
 	var fp string
 	if k := v.r.Header.Get("Idempotency-Key"); k != "" && method == http.MethodPost {
 		// Each step gets its own key derived from the caller's, so a

@@ -55,7 +55,8 @@ func codeOf(err error) int {
 
 // runFailed is a failure in the middle of a run on account id: it says
 // where it stopped (the step and the call, in err's wrapping) and how to
-// continue from there. Exit 1, or 2 for an answer refused before sending.
+// continue from there. Exit 1, or 2 for an answer refused before sending;
+// sent says requests were already made (for what an input error says).
 func (a *app) runFailed(id string, err error, rest string, sent bool) error {
 	code := codeOf(err)
 	var ie *flows.InputError

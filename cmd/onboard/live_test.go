@@ -67,3 +67,14 @@ func TestSetKeyRefusesALiveKeyAnywhere(t *testing.T) {
 		t.Errorf("a config file was written: %v", err)
 	}
 }
+
+// The explorer creates throwaway accounts: on a live key it refuses
+// before any request.
+func TestLiveExploreRefused(t *testing.T) {
+	isolate(t)
+	env := map[string]string{"STRIPE_API_KEY": fakeLiveKey}
+	_, stderr, code := runIn(t, env, "--live", "--api-base", "http://127.0.0.1:1", "explore", "--country", "US")
+	if code != exitUsage || !strings.Contains(stderr, "throwaway") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+}

@@ -16,7 +16,7 @@ import (
 // scriptNew is `new --answers`: validate every answer, create the account,
 // run the flow, print the outcome. Every check that needs no request is
 // made before the account is created.
-func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strategy, ans flows.Answers, path string, asJSON bool) error {
+func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strategy, ans flows.Answers, answersPath string, asJSON bool) error {
 	cl, release, err := a.setup()
 	if err != nil {
 		return err
@@ -36,12 +36,12 @@ func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strateg
 		return withCode(codeOf(err), errors.New(line))
 	}
 	say("%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, acct.BusinessType)
-	return a.finishScript(ctx, cl, acct, s, ans, path, asJSON, true)
+	return a.finishScript(ctx, cl, acct, s, ans, answersPath, asJSON, true)
 }
 
 // scriptResume is `resume ID --answers`. The file's setup keys (country,
 // business_type...) describe an account to create and are not used.
-func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans flows.Answers, path string, asJSON bool) error {
+func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans flows.Answers, answersPath string, asJSON bool) error {
 	cl, release, err := a.setup()
 	if err != nil {
 		return err
@@ -49,7 +49,7 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 	defer release()
 	acct, err := cl.Load(ctx, id)
 	if err != nil {
-		return a.runFailed(id, fmt.Errorf("%s: %w", t("load", "chargement").In(a.language), err), " --answers "+path, false)
+		return a.runFailed(id, fmt.Errorf("%s: %w", t("load", "chargement").In(a.language), err), " --answers "+answersPath, false)
 	}
 	if c := ans.Setup.Country; c != "" && c != acct.Country {
 		return usageErr(t("the answers file is for an account in %s, and %s is in %s; nothing was sent",
@@ -62,11 +62,12 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 	if err := ans.Validate(cl.Context(acct)); err != nil {
 		return withCode(exitUsage, describeInput(err, a.language, false))
 	}
-	return a.finishScript(ctx, cl, acct, s, ans, path, asJSON, false)
+	return a.finishScript(ctx, cl, acct, s, ans, answersPath, asJSON, false)
 }
 
 // finishScript runs the flow on acct; created says the account was
 // created by this run (so something was sent whatever happens next).
+// A failure says how to resume with the same answers file.
 func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Account, s flows.Strategy, ans flows.Answers, answersPath string, asJSON, created bool) error {
 	out := a.stdout
 	if asJSON {
@@ -123,8 +124,6 @@ func describeInput(err error, lang schema.Lang, sent bool) error {
 	return errors.New(b.String())
 }
 
-// describeRunError is one failure of a run, with the step and call it
-// stopped at in front; sent says whether requests were already made.
 func describeRunError(err error, lang schema.Lang, sent bool) string {
 	var ie *flows.InputError
 	if errors.As(err, &ie) {
