@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"onboard/schema"
 )
 
 // StepKey is the idempotency key of sending values for one step of an
@@ -32,6 +34,24 @@ func StepKey(acct string, st Step, values map[string]string) string {
 		}
 	}
 	return fmt.Sprintf("onboard-%s-%s-%s", acct, stepID(st), hex.EncodeToString(h.Sum(nil))[:20])
+}
+
+// keyFor is the step key of values as they will be sent: each value is
+// first put in the form Encode sends (a national phone number in E.164, a
+// date in ISO form), so typing the same thing another way does not make
+// a second request that could apply twice.
+func (c *Client) keyFor(a schema.Account, st Step, values map[string]string) string {
+	sctx := c.Context(a)
+	norm := make(map[string]string, len(values))
+	for k, v := range values {
+		norm[k] = v
+	}
+	for _, f := range st.Fields {
+		if v, ok := values[f.Key]; ok {
+			norm[f.Key] = f.Normalize(v, sctx)
+		}
+	}
+	return StepKey(a.ID, st, norm)
 }
 
 // stepID names a step within an account: its group, or the person it is

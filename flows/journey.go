@@ -65,8 +65,8 @@ type Sent struct {
 	Pending  []string
 }
 
-// MaxAttempts is how many times a driver that cannot wait for the
-// operator (line mode) sends a step Stripe refuses before giving up.
+// MaxAttempts is how many sends Drive gives a step Stripe keeps refusing
+// before it gives up (the TUI's operator may try as often as they like).
 const MaxAttempts = 3
 
 // Journey starts onboarding a (created or loaded by c) with strategy s.
@@ -173,7 +173,7 @@ func (j *Journey) Pass(st Step) {
 func (j *Journey) Answered(st Step, values map[string]string) bool {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	return j.answered[StepKey(j.acct.ID, st, values)]
+	return j.answered[j.c.keyFor(j.acct, st, values)]
 }
 
 // Attempts counts the sends of a step (a person's step, or a group's),
@@ -244,13 +244,14 @@ type Submission struct {
 }
 
 // Prepare readies a send of values for st on the latest snapshot. Its key
-// is StepKey's; the clock that dates a terms acceptance is the one of the
-// key's first send, so a resend carries exactly the same parameters (as
-// Stripe requires of a key used again).
+// is StepKey's of the values as sent (normalized); the clock that dates a
+// terms acceptance is the one of the key's first send, so a resend
+// carries exactly the same parameters (as Stripe requires of a key used
+// again).
 func (j *Journey) Prepare(st Step, values map[string]string) *Submission {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	key := StepKey(j.acct.ID, st, values)
+	key := j.c.keyFor(j.acct, st, values)
 	now, ok := j.clocks[key]
 	if !ok {
 		now = j.c.now()

@@ -332,3 +332,19 @@ func TestLostPersonCreateIsAbsorbedByTheRetry(t *testing.T) {
 		t.Errorf("keys %q, attempts %d", lose.keys, j.Attempts(st))
 	}
 }
+
+// The key follows what is sent, not how it was typed: a phone number in
+// its national form and in E.164 is one request; another number is not.
+func TestStepKeyFollowsTheValueAsSent(t *testing.T) {
+	e := newEnv(t)
+	j := e.cl.Journey(e.newUS(t), flows.Strategy{})
+	f := schema.Lookup("individual.phone", "US")
+	st := flows.Step{Group: f.Group, Fields: []schema.Field{f}}
+	e164 := j.Prepare(st, map[string]string{f.Key: "+14155550123"}).Key
+	if national := j.Prepare(st, map[string]string{f.Key: "(415) 555-0123"}).Key; national != e164 {
+		t.Errorf("national form %q, E.164 %q", national, e164)
+	}
+	if other := j.Prepare(st, map[string]string{f.Key: "(415) 555-0124"}).Key; other == e164 {
+		t.Error("another number has the same key")
+	}
+}

@@ -35,11 +35,12 @@ type StillDue struct {
 // bank account is among them). The update's response is the new snapshot:
 // no extra GET. Values are keyed by field key; a field with no value is
 // left out, unless it is required, which is an *InputError sent before any
-// request. The idempotency key is StepKey's: sending the same values for
-// the same step again can never apply twice. Drivers use a Journey, which
-// also keeps the clock of a key, so a resend carries the same parameters.
+// request. The idempotency key is StepKey's of the values as sent:
+// sending the same values for the same step again can never apply twice.
+// Drivers use a Journey, which also keeps the clock of a key, so a resend
+// carries the same parameters.
 func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values map[string]string) (Result, error) {
-	return c.send(ctx, a, st, values, StepKey(a.ID, st, values), c.now())
+	return c.send(ctx, a, st, values, c.keyFor(a, st, values), c.now())
 }
 
 // send is Submit with its key and clock given: now dates a terms
