@@ -119,8 +119,15 @@ func answerKey(acct schema.Account, f schema.Field) string {
 	}
 	leaf := strings.TrimPrefix(f.Key, f.Person.Prefix+".")
 	aliases := personAliases(acct, f.Person.ID)
+	// The representative first: a representative who is also an
+	// executive or an owner is created as the representative on replay,
+	// before any other role is known.
+	rep := schema.RolePrefix(schema.RoleRepresentative)
+	if slices.Contains(aliases, rep) {
+		return rep + "." + leaf
+	}
 	for _, a := range aliases {
-		if strings.Contains(a, ".") || a == schema.RolePrefix(schema.RoleRepresentative) {
+		if strings.Contains(a, ".") { // owners.0 rather than owners
 			return a + "." + leaf
 		}
 	}

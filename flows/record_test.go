@@ -235,3 +235,22 @@ func TestRecorderNotesUnknownRequirements(t *testing.T) {
 		t.Fatalf("recorded:\n%s", rec.Bytes())
 	}
 }
+
+// A representative who also became an executive (the TUI asks it after
+// creating them) is recorded as the representative: on replay the person
+// is created in that role, before any other is known.
+func TestRecorderNamesTheRepresentativeFirst(t *testing.T) {
+	rec, err := flows.NewRecorder(filepath.Join(t.TempDir(), "rec.yaml"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	acct := schema.Account{Country: "US", BusinessType: "company", Persons: []schema.Person{
+		{ID: "person_owner", Roles: []string{schema.RoleOwner}},
+		{ID: "person_jenny", Roles: []string{schema.RoleExecutive, schema.RoleRepresentative}},
+	}}
+	f := schema.Lookup("person_jenny.phone", "US")
+	rec.Sent(acct, flows.Step{Fields: []schema.Field{f}}, map[string]string{f.Key: "+14155550123"})
+	if got := string(rec.Bytes()); !strings.Contains(got, `representative.phone: "+14155550123"`) {
+		t.Fatalf("recorded:\n%s", got)
+	}
+}
