@@ -208,7 +208,7 @@ func TestRetriesFoldIntoOneRecord(t *testing.T) {
 	log := wire.NewLog()
 	hc := wire.Wrap(&http.Client{Transport: &flaky{next: sb.Transport(), seen: map[string]bool{}}}, log, "")
 	send := func() error {
-		req, _ := http.NewRequest("POST", "http://sandbox.invalid/v1/accounts", strings.NewReader("country=US&business_type=individual"))
+		req, _ := http.NewRequest("POST", "http://sandbox.invalid/v1/accounts", strings.NewReader(createForm))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		req.Header.Set("Authorization", "Bearer "+testKey)
 		req.Header.Set("Idempotency-Key", "k-1")
@@ -367,3 +367,8 @@ func TestFileUploadRendersPlaceholder(t *testing.T) {
 		t.Error("the document's content or name is in the output")
 	}
 }
+
+// createForm creates an account the platform onboards (what flows sends).
+const createForm = "country=US&business_type=individual&capabilities[transfers][requested]=true" +
+	"&controller[requirement_collection]=application&controller[fees][payer]=application" +
+	"&controller[losses][payments]=application&controller[stripe_dashboard][type]=none"
