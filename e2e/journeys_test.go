@@ -23,6 +23,20 @@ func TestTUIUSCompanyToComplete(t *testing.T) {
 
 	tm.waitFor("What do you want to do?", wait)
 	tm.typeLine("") // Onboard a new account
+	typeUSCompany(tm, wait)
+	s := tm.waitFor("complete", 20*time.Second)
+	if !strings.Contains(s, "p people") {
+		t.Errorf("the company summary does not offer the people screen:\n%s", s)
+	}
+	tm.keys("C-c")
+	tm.waitFor("[exit 130]", wait)
+}
+
+// typeUSCompany types a US company's journey, as TestTUIUSCompanyToComplete
+// describes it, from the setup screen's Country field to the last field.
+func typeUSCompany(tm *term, wait time.Duration) {
+	t := tm.t
+	t.Helper()
 	tm.waitFor("┃ Country", wait)
 	tm.typeLine("") // US
 	tm.waitFor("┃ Business type", wait)
@@ -108,12 +122,6 @@ func TestTUIUSCompanyToComplete(t *testing.T) {
 	tm.waitFor("Ada Owner", wait) // her remaining details are due later
 	tm.fill(wait, personSteps()...)
 
-	s = tm.waitFor("complete", 20*time.Second)
-	if !strings.Contains(s, "p people") {
-		t.Errorf("the company summary does not offer the people screen:\n%s", s)
-	}
-	tm.keys("C-c")
-	tm.waitFor("[exit 130]", wait)
 }
 
 // personSteps are a US person's remaining fields with Stripe's test values.

@@ -30,7 +30,7 @@ func onboardUSCompany(t *testing.T, at int, f fault) (*faulty, flows.Report, err
 	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_faults", APIBase: sandbox.APIBase,
 		FilesBase: sandbox.FilesBase, Policy: instantPolicy(inj, &waits{})})
 	cl := flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }))
-	ans, err := flows.LoadAnswers(filepath.Join("..", "examples", "us-company.json"))
+	ans, err := flows.LoadAnswers(filepath.Join("..", "examples", "us-company.json"), flows.AnswerOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

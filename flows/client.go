@@ -21,6 +21,8 @@ type Client struct {
 	refreshURL, returnURL string
 	// v2 calls Accounts v2; nil when it is not configured.
 	v2 *V2
+	// onSent is every journey's OnSent unless the driver sets its own.
+	onSent func(acct schema.Account, st Step, values map[string]string)
 	// live is set for a live key; confirm then asks for each change.
 	live    bool
 	confirm Confirm
@@ -48,6 +50,12 @@ func WithLinkURLs(refresh, ret string) Option {
 
 // WithV2 enables Accounts v2 through v.
 func WithV2(v *V2) Option { return func(c *Client) { c.v2 = v } }
+
+// WithOnSent sets the OnSent hook of every journey the client starts,
+// whichever driver starts it (the answers recorder uses it).
+func WithOnSent(f func(acct schema.Account, st Step, values map[string]string)) Option {
+	return func(c *Client) { c.onSent = f }
+}
 
 // WithLang sets the language of validation messages.
 func WithLang(l schema.Lang) Option { return func(c *Client) { c.lang = l } }

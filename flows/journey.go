@@ -72,7 +72,8 @@ const MaxAttempts = 3
 // Journey starts onboarding a (created or loaded by c) with strategy s.
 func (c *Client) Journey(a schema.Account, s Strategy) *Journey {
 	return &Journey{c: c, strategy: s, acct: a, tried: map[string]bool{}, passed: map[string]bool{},
-		attempts: map[string]int{}, clocks: map[string]time.Time{}, answered: map[string]bool{}}
+		attempts: map[string]int{}, clocks: map[string]time.Time{}, answered: map[string]bool{},
+		OnSent: c.onSent}
 }
 
 // Client is the client the journey sends through.

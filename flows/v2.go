@@ -174,10 +174,15 @@ func v2CreateBody(n NewAccount) map[string]any {
 	add := func(config, capPath string) {
 		c, _ := configs[config].(map[string]any)
 		if c == nil {
-			c = map[string]any{"capabilities": map[string]any{}}
+			c = map[string]any{}
 			configs[config] = c
 		}
-		caps := c["capabilities"].(map[string]any)
+		// A configuration named without capabilities has none yet.
+		caps, _ := c["capabilities"].(map[string]any)
+		if caps == nil {
+			caps = map[string]any{}
+			c["capabilities"] = caps
+		}
 		parts := strings.Split(capPath, ".")
 		m := caps
 		for _, p := range parts[:len(parts)-1] {

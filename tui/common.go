@@ -6,6 +6,7 @@ import (
 
 	"onboard/drafts"
 	"onboard/flows"
+	"onboard/flows/wire"
 	"onboard/schema"
 )
 
@@ -32,8 +33,13 @@ type Common struct {
 	RefreshEvery time.Duration
 	// Drafts keeps typed values across crashes; nil keeps nothing.
 	Drafts *drafts.Store
-	Width  int
-	Height int
+	// Requests lists the API requests made so far, redacted (the
+	// requests pane); nil hides the pane. Copy puts text on the
+	// clipboard (OSC 52); nil hides the copy key.
+	Requests func() []wire.Record
+	Copy     func(string) error
+	Width    int
+	Height   int
 }
 
 // requestTimeout bounds every operation started from the UI. Each request

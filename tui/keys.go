@@ -27,6 +27,10 @@ type KeyMap struct {
 	// Help toggles the full help; not while a text field has focus, where
 	// ? is typed.
 	Help key.Binding
+	// Requests opens the pane of API requests, from any screen (a control
+	// key: it is never typed into a field; ctrl+x because huh's and
+	// bubbles' fields and the triage screen use ctrl+r, l and t).
+	Requests key.Binding
 }
 
 // DefaultKeyMap returns the default bindings with help in lang.
@@ -44,5 +48,6 @@ func DefaultKeyMap(lang Lang) KeyMap {
 		Steps:          key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", txtStepsKey.In(lang))),
 		TestValue:      key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", txtTestValueKey.In(lang))),
 		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", txtMoreHelp.In(lang))),
+		Requests:       key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", txtReqKey.In(lang))),
 	}
 }

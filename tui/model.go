@@ -114,6 +114,8 @@ type Model struct {
 	// createdID is the account this session created, if any: leaving it
 	// before anything was sent offers to delete it.
 	createdID string
+	// reqs is the requests pane, over whatever screen is active.
+	reqs requestsPane
 	// Interrupted is true when the operator pressed ctrl+c.
 	Interrupted bool
 }
@@ -186,7 +188,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.Width, m.c.Height = msg.Width, msg.Height
+		if m.reqs.open {
+			m.layoutRequests()
+		}
 		return m, m.resizeForm()
+	case copiedMsg, savedMsg:
+		m.handleRequestsResult(msg)
+		return m, nil
 	case tea.KeyMsg:
 		if cmd, done := m.handleKey(msg); done {
 			return m, cmd
@@ -252,6 +260,11 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, m.c.Keys.Quit):
 		m.Interrupted = true
 		return tea.Quit, true
+	case m.reqs.open:
+		return m.updateRequests(msg), true
+	case m.c.Requests != nil && key.Matches(msg, m.c.Keys.Requests):
+		m.openRequests()
+		return nil, true
 	case key.Matches(msg, m.c.Keys.Help) && !m.typing():
 		m.fullHelp = !m.fullHelp
 		return m.resizeForm(), true

@@ -49,6 +49,10 @@ type Styles struct {
 	Field struct {
 		Error, More lipgloss.Style
 	}
+	// Requests styles the requests pane's list.
+	Requests struct {
+		Item, Selected, Failed lipgloss.Style
+	}
 	Form *huh.Theme
 }
 
@@ -84,6 +88,10 @@ func DefaultStyles(t Theme) *Styles {
 	s.Summary.Box = lipgloss.NewStyle().Padding(0, 1)
 	s.Field.Error = lipgloss.NewStyle().Foreground(t.Danger).PaddingLeft(2)
 	s.Field.More = lipgloss.NewStyle().Foreground(t.Subtle).PaddingLeft(2)
+
+	s.Requests.Item = lipgloss.NewStyle().Foreground(t.Text).PaddingLeft(2)
+	s.Requests.Selected = lipgloss.NewStyle().Bold(true).Foreground(t.Primary).PaddingLeft(2)
+	s.Requests.Failed = lipgloss.NewStyle().Foreground(t.Danger).PaddingLeft(2)
 	s.Form = formTheme(t)
 	return s
 }

@@ -88,6 +88,9 @@ func (m Model) noticeLine() string {
 }
 
 func (m Model) body() string {
+	if m.reqs.open {
+		return m.requestsView()
+	}
 	switch m.screen {
 	case screenBusy:
 		spin := m.spin.View()
@@ -196,12 +199,16 @@ func (m Model) footer() string {
 	people, peopleWiz := m.c.Keys.People, m.c.Keys.PeopleInWizard
 	people.SetEnabled(peopleEnabled(m.account))
 	peopleWiz.SetEnabled(peopleEnabled(m.account))
-	switch m.screen {
-	case screenSummary:
+	reqKey := m.c.Keys.Requests
+	reqKey.SetEnabled(m.c.Requests != nil)
+	switch {
+	case m.reqs.open:
+		binds = append(m.reqs.bindings(m.c.Copy != nil), m.c.Keys.Quit)
+	case m.screen == screenSummary:
 		binds = []key.Binding{m.c.Keys.Home, m.c.Keys.Refresh, people, m.backKeys()[1], m.c.Keys.Back, m.c.Keys.Quit}
-	case screenError, screenBusy:
+	case m.screen == screenError, m.screen == screenBusy:
 		binds = []key.Binding{m.c.Keys.Back, m.c.Keys.Quit}
-	case screenExplore:
+	case m.screen == screenExplore:
 		binds = append(m.explorer.bindings(), m.c.Keys.Back, m.c.Keys.Quit)
 	default:
 		if m.form != nil {
@@ -225,6 +232,10 @@ func (m Model) footer() string {
 		helpKey.SetHelp("?", txtFewerHelp.In(m.c.Lang))
 	}
 	binds = append(binds, helpKey)
+	if !m.reqs.open {
+		// Last: on a narrow footer it is the one cut, not "? more keys".
+		binds = append(binds, reqKey)
+	}
 	h := m.help
 	h.Width = m.c.Width
 	if m.fullHelp && !m.typing() {

@@ -6,12 +6,12 @@ import (
 	"io"
 	"log"
 	"net/http"
-	"os"
 
 	"github.com/adrg/xdg"
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/wire"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -39,6 +39,11 @@ type app struct {
 	// tui is set when the interactive program runs: it confirms live
 	// changes on screen, not on standard input.
 	tui bool
+
+	// --show-requests, --record and what they need (requests.go).
+	showRequests, record string
+	reqLog               *wire.Log
+	recorder             *flows.Recorder
 }
 
 // setup resolves language, key and API base, and opens the sandbox when no
@@ -68,7 +73,8 @@ func (a *app) setup() (*flows.Client, func(), error) {
 	if a.debug {
 		path, err := xdg.StateFile("onboard/onboard.log")
 		if err == nil {
-			if f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600); err == nil {
+			// Size-bounded: 1 MiB, three old files kept.
+			if f, err := wire.OpenRotating(path, 1<<20, 3); err == nil {
 				a.logger = log.New(f, "onboard ", log.LstdFlags)
 				closeLog = func() { f.Close() }
 			}
@@ -121,10 +127,14 @@ func (a *app) setup() (*flows.Client, func(), error) {
 		}
 	}
 	ep.Key = key.Key
-	ep.Policy = flows.NewPolicy(next, a.language)
+	ep.Policy = flows.NewPolicy(a.observe(next), a.language)
 	a.logger.Printf("mode=%s key=%s base=%s lang=%s", a.mode, redactKey(key.Key), ep.APIBase, a.language)
 	api, v2 := flows.Connect(ep)
-	opts := []flows.Option{flows.WithV2(v2)}
+	opts, err := a.recordOptions()
+	if err != nil {
+		return nil, nil, err
+	}
+	opts = append(opts, flows.WithV2(v2))
 	if a.mode == "live" {
 		confirm := flows.Confirm(a.askCountry)
 		if a.tui {

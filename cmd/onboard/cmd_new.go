@@ -27,6 +27,7 @@ With --country, --business-type and --capabilities all given the setup screen is
 skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			defer a.printRecorded()
 			var ans flows.Answers
 			if f.answers != "" {
 				var err error
@@ -77,6 +78,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 	fl.StringVar(&f.answers, "answers", "", "answers file (JSON or YAML): run without a terminal")
 	fl.BoolVar(&f.ignoreUnknown, "ignore-unknown", false, "with --answers: accept keys that are no known requirement path")
 	fl.BoolVar(&f.json, "json", false, "print the final status as JSON on stdout")
+	addJourneyFlags(a, cmd)
 	return cmd
 }
 

@@ -53,6 +53,7 @@ func newStatusCmd(a *app) *cobra.Command {
 	fl.StringVar(&wf.secret, "webhook-secret", "", "with --listen: the endpoint's signing secret (whsec_…; else STRIPE_WEBHOOK_SECRET)")
 	fl.DurationVar(&wf.every, "interval", time.Second, "with --watch: first polling interval")
 	fl.DurationVar(&wf.max, "max-interval", 30*time.Second, "with --watch: longest polling interval")
+	fl.Var(showFormat{&a.showRequests}, "show-requests", showRequestsUsage)
 	return cmd
 }
 
@@ -64,6 +65,7 @@ func newResumeCmd(a *app) *cobra.Command {
 		Short: "Continue onboarding an existing account (fix what is due)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			defer a.printRecorded()
 			id := strings.TrimSpace(args[0])
 			s := flows.Strategy{Upfront: upfront || future, Future: future}
 			if answers != "" {
@@ -85,5 +87,6 @@ func newResumeCmd(a *app) *cobra.Command {
 	fl.BoolVar(&upfront, "upfront", false, "collect eventually_due now too")
 	fl.BoolVar(&future, "future", false, "also collect future requirements")
 	fl.BoolVar(&asJSON, "json", false, "print the final status as JSON on stdout")
+	addJourneyFlags(a, cmd)
 	return cmd
 }

@@ -12,9 +12,11 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
+	"github.com/muesli/termenv"
 
 	"onboard/drafts"
 	"onboard/flows"
+	"onboard/flows/wire"
 	"onboard/tui"
 )
 
@@ -39,6 +41,10 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 		return err
 	}
 	defer release()
+	if a.showRequests != "" {
+		// Printed once the screen is released: stderr would garble it.
+		defer func() { wire.WriteAll(a.stderr, a.showRequests, a.reqLog.Records(), a.language) }()
+	}
 	// Ask the terminal's background once, before Bubble Tea owns stdin
 	// (lipgloss would otherwise query it mid-run and read our input).
 	lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
@@ -51,6 +57,10 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 		Ctx:    ctx, Client: cl, Lang: a.language, Mode: a.mode,
 		Styles: tui.DefaultStyles(tui.DefaultTheme()), Keys: tui.DefaultKeyMap(a.language),
 		Now: time.Now, RefreshEvery: time.Second,
+		Requests: a.reqLog.Records,
+		// OSC 52: the terminal (even over ssh) puts the text on the
+		// clipboard; one write, between frames.
+		Copy: func(text string) error { termenv.NewOutput(a.stdout).Copy(text); return nil },
 	}
 	start := tui.Start{New: s.new, Preset: s.preset, Setup: s.setup, Strategy: s.strategy,
 		StrategyGiven: s.strategyGiven, AccountID: s.accountID}

@@ -1,0 +1,164 @@
+package wire
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"onboard/schema"
+)
+
+// The curl form of a record is a bash command that sends the same request:
+// the key is $STRIPE_API_KEY, each sensitive value a variable the user sets
+// ("$ID_NUMBER"), and the id of each object the run created is caught from
+// the response into a variable (ACCOUNT_1=$(curl … | grep …)) so the
+// commands, run in order, replay the journey on a fresh account.
+
+// curlPreamble is printed once before the first curl command.
+var curlPreamble = schema.T(`# Requests as curl (bash). Set STRIPE_API_KEY and every variable in
+# "needs:" before running; ids of created objects are caught as they come.
+# Idempotency keys start with ONBOARD_RUN, so each replay makes new objects.
+ONBOARD_RUN="${ONBOARD_RUN:-replay-$(date +%s)-$RANDOM$RANDOM}"
+`, `# Requêtes en curl (bash). Définissez STRIPE_API_KEY et chaque variable de
+# « needs: » avant de lancer ; les identifiants créés sont repris au passage.
+# Les clés d'idempotence commencent par ONBOARD_RUN : chaque rejeu crée ses objets.
+ONBOARD_RUN="${ONBOARD_RUN:-replay-$(date +%s)-$RANDOM$RANDOM}"
+`)
+
+// txtRetries counts the attempts after the first.
+var txtRetries = schema.T("%d retries", "%d reprises")
+
+// Curl renders r as a curl command, preceded by a comment with its outcome
+// in lang.
+func Curl(r Record, lang schema.Lang) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n", Summary(r, lang))
+	if len(r.Sensitive) > 0 {
+		fmt.Fprintf(&b, "# needs: %s\n", strings.Join(dollars(r.Sensitive), " "))
+	}
+	lines := []string{"curl -sS -g -w '\\n'"}
+	if r.Method != "GET" && (r.Method != "POST" || (len(r.Form) == 0 && len(r.JSON) == 0 && len(r.Multipart) == 0)) {
+		lines[0] += " -X " + r.Method
+	}
+	lines[0] += " " + dq(urlSegments(r))
+	lines = append(lines, `-u "${STRIPE_API_KEY}:"`)
+	for _, h := range r.Header {
+		if h.Key == "Idempotency-Key" {
+			// The run's prefix: a replay must not get the original's
+			// answers back from Stripe's idempotency cache.
+			lines = append(lines, "-H "+dq([]Segment{{Text: h.Key + ": "}, {Var: "ONBOARD_RUN"}, {Text: "-" + h.Value}}))
+			continue
+		}
+		lines = append(lines, "-H "+dq([]Segment{{Text: h.Key + ": " + h.Value}, {Var: h.Var}}))
+	}
+	for _, p := range r.Form {
+		lines = append(lines, "--data-urlencode "+dq([]Segment{{Text: p.Key + "="}, {Text: p.Value, Var: p.Var}}))
+	}
+	for _, p := range r.Multipart {
+		if p.Secret {
+			lines = append(lines, "-F "+dq([]Segment{{Text: p.Key + "=@"}, {Var: p.Var}}))
+			continue
+		}
+		lines = append(lines, "-F "+dq([]Segment{{Text: p.Key + "="}, {Text: p.Value, Var: p.Var}}))
+	}
+	heredoc := ""
+	if len(r.JSON) > 0 {
+		lines = append(lines, "-H 'Content-Type: application/json'", "--data-binary @- <<JSON")
+		var body strings.Builder
+		for _, s := range r.JSON {
+			if s.Var != "" {
+				body.WriteString("${" + s.Var + "}")
+				continue
+			}
+			body.WriteString(heredocEscape(s.Text))
+		}
+		heredoc = body.String() + "\nJSON\n"
+	}
+	cmd := strings.Join(lines, " \\\n  ")
+	if r.Created != "" {
+		cmd = r.Created + "=$(" + cmd + " \\\n  | grep -o '\"id\": *\"" + r.CreatedPrefix + "[^\"]*\"' | head -n 1 | cut -d'\"' -f4"
+		if heredoc != "" {
+			return b.String() + cmd + "\n" + heredoc + ")\n" + `echo "` + r.Created + `=${` + r.Created + `}"` + "\n"
+		}
+		return b.String() + cmd + ")\n" + `echo "` + r.Created + `=${` + r.Created + `}"` + "\n"
+	}
+	return b.String() + cmd + "\n" + heredoc
+}
+
+// Summary is a record's one-line outcome: method, path, status, request
+// id, duration and retries.
+func Summary(r Record, lang schema.Lang) string { return summary(r, r.PathString(), lang) }
+
+// Line is Summary with the path as sent (real ids), for people reading
+// what happened rather than replaying it.
+func Line(r Record, lang schema.Lang) string { return summary(r, r.RealPath(), lang) }
+
+func summary(r Record, path string, lang schema.Lang) string {
+	s := fmt.Sprintf("%d %s %s", r.Seq, r.Method, path)
+	switch {
+	case r.Err != "":
+		s += " → " + r.Err
+	default:
+		s += fmt.Sprintf(" → %d", r.Status)
+	}
+	if r.RequestID != "" {
+		s += " " + r.RequestID
+	}
+	s += fmt.Sprintf(" (%d ms", r.Duration.Milliseconds())
+	if r.Retries > 0 {
+		s += ", " + fmt.Sprintf(txtRetries.In(lang), r.Retries)
+	}
+	return s + ")"
+}
+
+func dollars(vars []string) []string {
+	out := make([]string, len(vars))
+	for i, v := range vars {
+		out[i] = "$" + v
+	}
+	return out
+}
+
+// urlSegments is the request URL as literal text and variables.
+func urlSegments(r Record) []Segment {
+	segs := []Segment{{Text: r.Origin}}
+	for _, p := range r.Path {
+		segs = append(segs, Segment{Text: "/"}, Segment{Text: p.Value, Var: p.Var})
+	}
+	for i, q := range r.Query {
+		sep := "&"
+		if i == 0 {
+			sep = "?"
+		}
+		segs = append(segs, Segment{Text: sep + queryEscape(q.Key) + "="}, Segment{Text: queryEscape(q.Value), Var: q.Var})
+	}
+	return segs
+}
+
+// queryEscape escapes a query part but keeps Stripe's brackets readable
+// (curl -g sends them as they are).
+func queryEscape(s string) string {
+	return strings.NewReplacer("%5B", "[", "%5D", "]").Replace(url.QueryEscape(s))
+}
+
+// dq writes segments as one double-quoted shell word: literal text with
+// ", $, ` and \ escaped, variables as ${NAME}.
+func dq(segs []Segment) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, s := range segs {
+		if s.Var != "" {
+			b.WriteString("${" + s.Var + "}")
+			continue
+		}
+		b.WriteString(strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "`", "\\`").Replace(s.Text))
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// heredocEscape makes text literal inside an unquoted here-document, whose
+// variables must expand.
+func heredocEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "$", `\$`, "`", "\\`").Replace(s)
+}
