@@ -21,6 +21,9 @@ type Client struct {
 	refreshURL, returnURL string
 	// v2 calls Accounts v2; nil when it is not configured.
 	v2 *V2
+	// listRate and listWorkers pace the account list (WithListPace).
+	listRate    float64
+	listWorkers int
 }
 
 // Option configures a Client.
@@ -50,7 +53,8 @@ func WithLang(l schema.Lang) Option { return func(c *Client) { c.lang = l } }
 // New returns a Client over api.
 func New(api API, opts ...Option) *Client {
 	c := &Client{api: api, now: time.Now, ip: "127.0.0.1", userAgent: "onboard", lang: schema.English,
-		refreshURL: "https://example.com/onboard/refresh", returnURL: "https://example.com/onboard/return"}
+		refreshURL: "https://example.com/onboard/refresh", returnURL: "https://example.com/onboard/return",
+		listRate: ListRate(false)}
 	for _, o := range opts {
 		o(c)
 	}

@@ -1,0 +1,288 @@
+package flows
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/stripe/stripe-go/v82"
+)
+
+// Listing every account of a platform one page after another costs one
+// round trip per 100 accounts: 10,000 accounts 100-300 ms away from Stripe
+// take 11-32 s. The pager below splits the list into windows of creation
+// time and pages them concurrently, paced under Stripe's documented rate
+// limits, handing each page to the caller as it arrives so nothing but the
+// caller's own summaries stays in memory.
+
+// Stripe's documented rate limits (docs.stripe.com/rate-limits): the
+// global limiter allows 25 operations per second in test mode (sandboxes)
+// and 100 in live mode, and "API endpoints have a default limit of 25
+// requests per second" on top of it. Listing accounts is one endpoint
+// (GET /v1/accounts), so its pace is the lesser of the two.
+const (
+	TestModeRate = 25
+	LiveModeRate = 100
+	EndpointRate = 25
+)
+
+// ListRate is the pace, in requests per second, at which accounts are
+// listed with a key of that mode.
+func ListRate(live bool) float64 {
+	if live {
+		return min(LiveModeRate, EndpointRate)
+	}
+	return min(TestModeRate, EndpointRate)
+}
+
+// WithListPace sets how the account list is read: at most rate requests
+// per second (0: no pacing, for the in-process sandbox) over at most
+// workers connections at a time (0: enough to keep the pace 300 ms away).
+func WithListPace(rate float64, workers int) Option {
+	return func(c *Client) { c.listRate, c.listWorkers = rate, workers }
+}
+
+// ListProgress is how far a listing has come.
+type ListProgress struct {
+	Pages    int `json:"pages"`
+	Accounts int `json:"accounts"`
+	// Throttled counts the answers 429 (too many requests) that slowed
+	// the pace down.
+	Throttled int `json:"throttled"`
+}
+
+// pageTask is one window of the list: created in [gte, lt) (0 leaves a
+// side open), continuing after the account after.
+type pageTask struct {
+	gte, lt int64
+	after   string
+}
+
+type pageResult struct {
+	task pageTask
+	list *stripe.AccountList
+	err  error
+}
+
+// splitPages is how many pages' worth of accounts, at the density of the
+// page just read, a window open to the past keeps when it is split: the
+// rest goes to a new window that finds its own density.
+const splitPages = 4
+
+// maxThrottled bounds the 429s one page may meet before the listing gives
+// up (each one slows the pace further).
+const maxThrottled = 8
+
+// pager lists accounts over concurrent windows.
+type pager struct {
+	api     API
+	pace    *pacer
+	workers int
+}
+
+// workersFor is the number of concurrent requests that keeps up rate
+// requests per second when each takes up to 300 ms.
+func workersFor(rate float64) int {
+	if rate <= 0 {
+		return 4
+	}
+	return max(4, int(rate*0.3+0.5))
+}
+
+// list calls page with every page of accounts (from one goroutine, the
+// caller's), and progress after each. A window is split when it proves
+// dense (a full page with more behind it) and fewer windows than workers
+// are open, so the workers stay busy to the end without requesting empty
+// windows up front. With one worker it is plain sequential paging.
+func (p *pager) list(ctx context.Context, page func([]*stripe.Account), progress func(ListProgress)) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	todo := make(chan pageTask, p.workers)
+	results := make(chan pageResult, p.workers)
+	var wg sync.WaitGroup
+	for range p.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range todo {
+				list, err := p.fetch(ctx, t)
+				results <- pageResult{task: t, list: list, err: err}
+			}
+		}()
+	}
+	defer func() {
+		cancel() // stop requests still running after a failure
+		close(todo)
+		// Drain so no worker blocks on a result nobody reads.
+		go func() {
+			for range results {
+			}
+		}()
+		wg.Wait()
+		close(results)
+	}()
+
+	queue := []pageTask{{}}
+	inflight := 0
+	var prog ListProgress
+	for {
+		for len(queue) > 0 && inflight < p.workers {
+			todo <- queue[0]
+			queue, inflight = queue[1:], inflight+1
+		}
+		if inflight == 0 {
+			return nil
+		}
+		var r pageResult
+		select {
+		case r = <-results:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		inflight--
+		if r.err != nil {
+			return r.err
+		}
+		data := r.list.Data
+		prog.Pages++
+		prog.Accounts += len(data)
+		prog.Throttled = p.pace.throttledCount()
+		if len(data) > 0 {
+			page(data)
+		}
+		if progress != nil {
+			progress(prog)
+		}
+		if !r.list.HasMore || len(data) == 0 {
+			continue
+		}
+		first, last := data[0], data[len(data)-1]
+		next := pageTask{gte: r.task.gte, lt: r.task.lt, after: last.ID}
+		if inflight+len(queue)+1 < p.workers {
+			if m, ok := splitPoint(r.task.gte, first.Created, last.Created, len(data)); ok {
+				// The window continues after the cursor above m; below m
+				// is a new window, read from its newest account.
+				next.gte = m
+				queue = append(queue, next, pageTask{gte: r.task.gte, lt: m})
+				continue
+			}
+		}
+		queue = append(queue, next)
+	}
+}
+
+// splitPoint says where to split a window whose page ran from created
+// first down to last (n accounts) with more behind it, and whose floor is
+// gte: a time m with gte < m <= last, or false when the rest is too thin
+// to be worth two windows (each window ends on a partial page).
+func splitPoint(gte, first, last int64, n int) (int64, bool) {
+	span := max(first-last, 1)
+	if gte == 0 {
+		// Open to the past: keep about splitPages pages at this page's
+		// density; whatever is older becomes a window of its own.
+		m := last - span*splitPages
+		return m, m > 0
+	}
+	// Bounded: estimate what is left from the page's density and halve
+	// the window only when both halves should fill a page.
+	left := (last - gte) * int64(n) / span
+	if left < 2*int64(n) || last-gte < 2 {
+		return 0, false
+	}
+	return gte + (last-gte+1)/2, true
+}
+
+// fetch reads one page, paced, retrying Stripe's 429 (slowing the pace)
+// and its transient failures.
+func (p *pager) fetch(ctx context.Context, t pageTask) (*stripe.AccountList, error) {
+	q := AccountsQuery{CreatedGTE: t.gte, CreatedLT: t.lt, StartingAfter: t.after, Limit: 100}
+	for attempt, throttled := 0, 0; ; attempt++ {
+		if err := p.pace.wait(ctx); err != nil {
+			return nil, err
+		}
+		list, err := p.api.ListAccountsPage(ctx, q)
+		if err == nil {
+			return list, nil
+		}
+		var se *stripe.Error
+		if errors.As(err, &se) && se.HTTPStatusCode == 429 {
+			throttled++
+			p.pace.throttled()
+			if throttled > maxThrottled {
+				return nil, err
+			}
+			attempt-- // a 429 is not a failure of the page: the pace adapts
+			continue
+		}
+		if !retryable(err) || attempt >= len(retryWaits) {
+			return nil, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(retryWaits[attempt]):
+		}
+	}
+}
+
+// pacer spaces requests at least interval apart across goroutines; with
+// no interval it lets every request through until Stripe throttles.
+type pacer struct {
+	mu       sync.Mutex
+	interval time.Duration
+	next     time.Time
+	count429 int
+}
+
+func newPacer(rate float64) *pacer {
+	if rate <= 0 {
+		return &pacer{}
+	}
+	return &pacer{interval: time.Duration(float64(time.Second) / rate)}
+}
+
+// wait blocks until the caller's turn.
+func (p *pacer) wait(ctx context.Context) error {
+	p.mu.Lock()
+	now := time.Now()
+	at := p.next
+	if at.Before(now) {
+		at = now
+	}
+	p.next = at.Add(p.interval)
+	p.mu.Unlock()
+	if d := time.Until(at); d > 0 {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+	return ctx.Err()
+}
+
+// throttled is Stripe saying the pace is too fast: slow down by a fifth
+// for the rest of the listing, and let a second pass (Stripe counts
+// requests per second) before the next request.
+func (p *pacer) throttled() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.count429++
+	if p.interval == 0 {
+		// Unpaced and still throttled: pace at the test-mode rate.
+		p.interval = time.Second / TestModeRate
+	}
+	p.interval = p.interval * 5 / 4
+	if resume := time.Now().Add(time.Second); p.next.Before(resume) {
+		p.next = resume
+	}
+}
+
+func (p *pacer) throttledCount() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.count429
+}
