@@ -8,8 +8,8 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"net/http"
 	"math/rand/v2"
+	"net/http"
 	"time"
 
 	"github.com/stripe/stripe-go/v82"
