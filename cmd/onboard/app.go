@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -14,6 +15,7 @@ import (
 	"onboard/flows"
 	"onboard/sandbox"
 	"onboard/schema"
+	"onboard/triage"
 )
 
 // app is the resolved configuration of one invocation, built once from
@@ -34,6 +36,9 @@ type app struct {
 	mode     string // sandbox | test | live
 	sb       *sandbox.Sandbox
 	logger   *log.Logger
+	// triageFile names the triage cache of this key and API base (see
+	// triage.FileName: a hash, never the key).
+	triageFile string
 }
 
 // setup resolves language, key and API base, and opens the sandbox when no
@@ -86,6 +91,7 @@ func (a *app) setup() (*flows.Client, func(), error) {
 		EnableTelemetry:   stripe.Bool(false),
 	}
 	release := closeLog
+	var pace flows.Option
 	switch {
 	case key.Key == "" && base == "":
 		sb, err := a.openSandbox()
@@ -98,6 +104,10 @@ func (a *app) setup() (*flows.Client, func(), error) {
 		backendCfg.HTTPClient = &http.Client{Transport: sb.Transport(), Timeout: 30 * time.Second}
 		backendCfg.MaxNetworkRetries = stripe.Int64(0)
 		release = func() { sb.Close(); closeLog() }
+		// In process there is no network to wait on and no rate limit.
+		pace = flows.WithListPace(0, 4)
+		sbPath, _ := xdg.DataFile("onboard/sandbox.db")
+		a.triageFile = triage.FileName(key.Key, "embedded:"+sbPath)
 	default:
 		if base == "" {
 			base = stripeAPIBase
@@ -116,6 +126,9 @@ func (a *app) setup() (*flows.Client, func(), error) {
 			key = keyChoice{Key: "sk_test_sandbox", Source: "sandbox"}
 			a.mode = "sandbox"
 		}
+		// A standalone sandbox stands for Stripe: the same pace.
+		pace = flows.WithListPace(flows.ListRate(a.mode == "live"), 0)
+		a.triageFile = triage.FileName(key.Key, origin)
 	}
 	a.logger.Printf("mode=%s key=%s base=%s lang=%s", a.mode, redactKey(key.Key), *backendCfg.URL, a.language)
 	sc := stripe.NewClient(key.Key, stripe.WithBackends(stripe.NewBackendsWithConfig(backendCfg)))
@@ -126,6 +139,7 @@ func (a *app) setup() (*flows.Client, func(), error) {
 	cl := flows.New(flows.StripeAPI{SC: sc}, append(opts,
 		flows.WithLang(a.language),
 		flows.WithAcceptance(a.acceptanceIP(), "onboard/0.1 (+terminal)"),
+		pace,
 	)...)
 	return cl, release, nil
 }
@@ -156,12 +170,12 @@ func (a *app) acceptanceIP() string {
 	return outboundIP()
 }
 
-func (a *app) openSandbox() (*sandbox.Sandbox, error) {
+func (a *app) openSandbox(opts ...sandbox.Option) (*sandbox.Sandbox, error) {
 	path, err := xdg.DataFile("onboard/sandbox.db")
 	if err != nil {
 		return nil, fmt.Errorf("sandbox path: %w", err)
 	}
-	sb, err := sandbox.Open(path)
+	sb, err := sandbox.Open(path, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("open sandbox %s: %w", path, err)
 	}
@@ -185,3 +199,16 @@ func (f fileLogger) Debugf(string, ...any)          {}
 func (f fileLogger) Infof(string, ...any)           {}
 func (f fileLogger) Warnf(format string, v ...any)  { f.l.Printf("stripe warn: "+format, v...) }
 func (f fileLogger) Errorf(format string, v ...any) { f.l.Printf("stripe error: "+format, v...) }
+
+// openTriage opens the triage cache of the key and API base setup chose,
+// under $XDG_CACHE_HOME/onboard/.
+func (a *app) openTriage() (*triage.Cache, error) {
+	if a.triageFile == "" {
+		return nil, errors.New("triage cache: no API chosen yet")
+	}
+	path, err := xdg.CacheFile("onboard/" + a.triageFile)
+	if err != nil {
+		return nil, fmt.Errorf("triage cache path: %w", err)
+	}
+	return triage.Open(path)
+}

@@ -20,6 +20,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 		Short: "Run or control the embedded Stripe sandbox",
 	}
 	var addr string
+	var rate int
 	serve := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the sandbox over HTTP on a loopback address",
@@ -29,7 +30,10 @@ func newSandboxCmd(a *app) *cobra.Command {
 			if err != nil || !isLoopback(host) {
 				return usageErr("--addr must be a loopback address such as 127.0.0.1:12111, not %q", addr)
 			}
-			sb, err := a.openSandbox()
+			if rate < 0 {
+				return usageErr("--rate-limit takes a number of requests per second (0: none), not %d", rate)
+			}
+			sb, err := a.openSandbox(sandbox.WithRateLimit(rate))
 			if err != nil {
 				return err
 			}
@@ -40,6 +44,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 		},
 	}
 	serve.Flags().StringVar(&addr, "addr", "127.0.0.1:12111", "loopback address to listen on")
+	serve.Flags().IntVar(&rate, "rate-limit", 0, "answer 429 past this many requests per second, like Stripe (25 in test mode); 0: no limit")
 	advance := &cobra.Command{
 		Use:   "advance DURATION",
 		Short: "Move the sandbox clock forward (e.g. 30d, 36h, 90s)",

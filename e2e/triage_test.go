@@ -1,0 +1,120 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stripe/stripe-go/v82"
+)
+
+type line struct {
+	ID    string `json:"id"`
+	State string `json:"state"`
+}
+
+func lines(t *testing.T, r result) []line {
+	t.Helper()
+	if r.code != 0 {
+		t.Fatalf("accounts exited %d: %s", r.code, r.stderr)
+	}
+	var out []line
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("accounts --json: %v\n%s", err, r.stdout)
+	}
+	return out
+}
+
+func stateOf(list []line, id string) string {
+	for _, l := range list {
+		if l.ID == id {
+			return l.State
+		}
+	}
+	return ""
+}
+
+// accounts --json reads Stripe and fills the triage cache; --cached reads
+// only the cache; a signed webhook received by status --watch --listen
+// updates the account's line in the cache.
+func TestTriageCacheFollowsListingsAndWebhooks(t *testing.T) {
+	env := xdgEnv(t)
+	ans := usIndividual()
+	delete(ans, "tos_acceptance")
+	r := onboard(t, env, "new", "--answers", answersFile(t, ans), "--json")
+	if r.code != 3 {
+		t.Fatalf("setup run exited %d: %s", r.code, r.stderr)
+	}
+	id := decode(t, r.stdout).ID
+
+	empty := onboard(t, env, "accounts", "--cached", "--json")
+	if got := lines(t, empty); len(got) != 0 || !strings.Contains(empty.stderr, "cache is empty") {
+		t.Fatalf("cache before any listing: %v %q", got, empty.stderr)
+	}
+	before := stateOf(lines(t, onboard(t, env, "accounts", "--json")), id)
+	if before == "" {
+		t.Fatalf("the fresh list lacks %s", id)
+	}
+	if got := stateOf(lines(t, onboard(t, env, "accounts", "--cached", "--json")), id); got != before {
+		t.Fatalf("cached state %q, listed %q", got, before)
+	}
+	for _, short := range []string{"past_due", "past due", "restricted"} {
+		if r := onboard(t, env, "accounts", "--state", short, "--json"); r.code != 0 {
+			t.Errorf("--state %q exited %d: %s", short, r.code, r.stderr)
+		}
+	}
+	if r := onboard(t, env, "accounts", "--state", "overdue"); r.code != 2 || !strings.Contains(r.stderr, "past_due") {
+		t.Errorf("--state overdue exited %d: %s", r.code, r.stderr)
+	}
+
+	// Another process changes the account: the cache does not know yet.
+	if r := onboard(t, env, "resume", id, "--answers", answersFile(t, map[string]any{"tos_acceptance": true})); r.code != 0 {
+		t.Fatalf("resume exited %d: %s", r.code, r.stderr)
+	}
+	if got := stateOf(lines(t, onboard(t, env, "accounts", "--cached", "--json")), id); got != before {
+		t.Fatalf("the cache changed by itself: %q", got)
+	}
+
+	addr := freePort(t)
+	const secret = "whsec_e2e_triage"
+	watch := exec.Command(binary, "status", id, "--watch", "--json", "--interval", "1h", "--max-interval", "1h",
+		"--listen", addr, "--webhook-secret", secret)
+	watch.Env = append(os.Environ(), env...)
+	if err := watch.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = watch.Process.Kill(); _ = watch.Wait() })
+	payload := []byte(fmt.Sprintf(`{"id":"evt_e2e_triage","object":"event","type":"account.updated","api_version":%q,"created":%d,"data":{"object":{"id":%q,"object":"account"}}}`,
+		stripe.APIVersion, time.Now().Unix(), id))
+	sig := stripe.GenerateTestSignedPayload(&stripe.UnsignedPayload{Payload: payload, Secret: secret, Timestamp: time.Now()})
+	posted := false
+	for i := 0; i < 100 && !posted; i++ { // the receiver may still be starting
+		req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/", strings.NewReader(string(payload)))
+		req.Header.Set("Stripe-Signature", sig.Header)
+		if resp, err := http.DefaultClient.Do(req); err == nil {
+			resp.Body.Close()
+			posted = resp.StatusCode == http.StatusOK
+		} else {
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	if !posted {
+		t.Fatal("the webhook was not accepted")
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		got := stateOf(lines(t, onboard(t, env, "accounts", "--cached", "--json")), id)
+		if got != before && got != "" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the webhook left the cached state at %q", got)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
