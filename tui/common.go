@@ -6,6 +6,7 @@ import (
 
 	"onboard/drafts"
 	"onboard/flows"
+	"onboard/triage"
 )
 
 // Common is what every screen shares; it is built once in cmd and passed
@@ -27,6 +28,9 @@ type Common struct {
 	RefreshEvery time.Duration
 	// Drafts keeps typed values across crashes; nil keeps nothing.
 	Drafts *drafts.Store
+	// Triage caches the account list (and the accounts opened recently)
+	// for this key and API base; nil caches nothing.
+	Triage *triage.Cache
 	Width  int
 	Height int
 }

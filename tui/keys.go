@@ -21,6 +21,8 @@ type KeyMap struct {
 	// Help toggles the full help; not while a text field has focus, where
 	// ? is typed.
 	Help key.Binding
+	// Triage holds the account list's keys.
+	Triage TriageKeyMap
 }
 
 // DefaultKeyMap returns the default bindings with help in lang.
@@ -35,5 +37,6 @@ func DefaultKeyMap(lang Lang) KeyMap {
 		PeopleInWizard: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", txtPeopleKey.In(lang))),
 		Status:         key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", txtStatusKey.In(lang))),
 		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", txtMoreHelp.In(lang))),
+		Triage:         defaultTriageKeyMap(lang),
 	}
 }

@@ -13,6 +13,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -74,6 +75,8 @@ type inputs struct {
 	restore bool
 	draft   drafts.Draft
 	people  peopleValues
+	// suggest are the ids open-by-id completes from (recent, then listed).
+	suggest []string
 }
 
 // Model is the root of the program.
@@ -103,6 +106,10 @@ type Model struct {
 	statusFromWizard bool
 	// draftGen debounces draft saves: only the last pause in typing saves.
 	draftGen int
+	// triage is the account list screen; listCancel stops the listing
+	// under way (leaving the screen, or opening an account, ends it).
+	triage     triageView
+	listCancel context.CancelFunc
 	// Interrupted is true when the operator pressed ctrl+c.
 	Interrupted bool
 }
@@ -145,7 +152,7 @@ func New(c Common, s Start) Model {
 	switch {
 	case s.AccountID != "":
 		m.in.openID = s.AccountID
-		m.first = m.startLoad(s.AccountID)
+		m.first = m.startLoad(s.AccountID, screenOpen)
 	case s.New && s.Preset:
 		m.first = m.startCreate()
 	case s.New:
@@ -155,6 +162,7 @@ func New(c Common, s Start) Model {
 		m.toHome()
 		m.first = m.form.Init()
 	}
+	m.first = tea.Batch(m.first, suggestionsCmd(c.Ctx, c.Triage))
 	return m
 }
 
@@ -175,13 +183,20 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.Width, m.c.Height = msg.Width, msg.Height
+		m.triage.setSize(m.c, m.c.Width, m.bodyHeight())
 		return m, m.resizeForm()
 	case tea.KeyMsg:
 		if cmd, done := m.handleKey(msg); done {
 			return m, cmd
 		}
 	case accountMsg:
-		return m.handleAccount(msg)
+		opened := msg.gen == m.gen && msg.err == nil && !msg.background
+		next, cmd := m.handleAccount(msg)
+		if opened {
+			// Remembered for open-by-id's completion.
+			cmd = tea.Batch(cmd, openedCmd(m.c.Ctx, m.c.Triage, msg.account.ID, m.c.Now()))
+		}
+		return next, cmd
 	case submittedMsg:
 		return m.handleSubmitted(msg)
 	case exploredMsg:
@@ -195,17 +210,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, saveDraftCmd(m.c.Drafts, m.account, m.plan.values, m.c.Now())
 	case removedMsg:
 		return m.handleRemoved(msg)
-	case accountsMsg:
-		if msg.gen != m.gen {
-			return m, nil
-		}
-		if msg.err != nil {
-			m.screen, m.err = screenError, msg.err
-			return m, nil
-		}
-		m.screen, m.back = screenAccounts, screenHome
-		m.form = accountsForm(m.c, msg.list, &m.in.openID, m.bodyHeight()-2)
-		return m, tea.Batch(m.form.Init(), m.resizeForm())
+	case triageCachedMsg, triageProgressMsg, triageDoneMsg, suggestionsMsg:
+		return m.handleTriageMsg(msg)
 	case refreshMsg:
 		if msg.gen != m.gen || m.screen != screenSummary {
 			return m, nil
@@ -223,7 +229,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.plan.cursor = msg.cursor
 		return m, refreshAfter(m.plan.backoff.Next(false), m.gen)
 	case spinner.TickMsg:
-		if m.screen != screenBusy || m.c.Static {
+		spinning := m.screen == screenBusy || (m.screen == screenAccounts && m.triage.refreshing)
+		if !spinning || m.c.Static {
 			return m, nil
 		}
 		var cmd tea.Cmd
@@ -246,12 +253,18 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		if m.screen == screenExplore && m.explorer.back() {
 			return nil, true
 		}
+		if m.screen == screenAccounts && m.triage.clearFilter() {
+			return nil, true // esc first clears the filter, then goes back
+		}
 		return m.goBack(), true
 	}
 	if m.screen == screenExplore {
 		var cmd tea.Cmd
 		m.explorer, cmd = m.explorer.update(msg)
 		return cmd, true
+	}
+	if m.screen == screenAccounts {
+		return m.triageKey(msg), true
 	}
 	if m.screen == screenWizard && key.Matches(msg, m.c.Keys.Status) {
 		// The full status, mid-wizard; esc comes back to the same step.
@@ -305,6 +318,7 @@ func (m *Model) goBack() tea.Cmd {
 		m.toHome()
 		return m.form.Init()
 	case screenOpen, screenSetup, screenAccounts, screenDraft, screenExplore:
+		m.stopListing()
 		m.gen++ // drop results of work still running for the screen we leave
 		m.toHome()
 		return m.form.Init()
@@ -315,6 +329,8 @@ func (m *Model) goBack() tea.Cmd {
 			m.toSetup()
 		case screenOpen:
 			m.toOpen()
+		case screenAccounts:
+			return m.toTriage()
 		case screenWizard:
 			return m.showStep()
 		case screenPeople:
@@ -357,17 +373,16 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.explorer = newExplorer(m.c)
 			return m, m.explorer.load()
 		case choiceList:
-			tick := m.busyWith(txtListing.In(m.c.Lang), screenHome)
-			return m, tea.Batch(tick, listCmd(m.c.Ctx, m.c.Client, m.gen))
+			return m, m.toTriage()
 		default:
 			return m, tea.Quit
 		}
-	case screenOpen, screenAccounts:
+	case screenOpen:
 		if m.in.openID == "" {
 			m.toHome()
 			return m, m.form.Init()
 		}
-		return m, m.startLoad(m.in.openID)
+		return m, m.startLoad(m.in.openID, screenOpen)
 	case screenSetup:
 		m.plan = newWizardState(m.in.setup.strategy())
 		return m, m.startCreate()

@@ -44,6 +44,11 @@ type Styles struct {
 	Summary struct {
 		Title, Box lipgloss.Style
 	}
+	// Triage is the account table: its header, cells, the row under the
+	// cursor and the filter's prompt.
+	Triage struct {
+		Header, Cell, Selected, Prompt lipgloss.Style
+	}
 	Form *huh.Theme
 }
 
@@ -77,6 +82,10 @@ func DefaultStyles(t Theme) *Styles {
 	s.Footer.Bar = lipgloss.NewStyle().Foreground(t.Subtle)
 	s.Summary.Title = lipgloss.NewStyle().Bold(true).Foreground(t.Primary)
 	s.Summary.Box = lipgloss.NewStyle().Padding(0, 1)
+	s.Triage.Header = lipgloss.NewStyle().Bold(true).Foreground(t.Primary).Padding(0, 1, 0, 0)
+	s.Triage.Cell = lipgloss.NewStyle().Padding(0, 1, 0, 0)
+	s.Triage.Selected = lipgloss.NewStyle().Bold(true).Foreground(t.Primary)
+	s.Triage.Prompt = lipgloss.NewStyle().Foreground(t.Primary)
 	s.Form = formTheme(t)
 	return s
 }
