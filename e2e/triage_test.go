@@ -118,3 +118,44 @@ func TestTriageCacheFollowsListingsAndWebhooks(t *testing.T) {
 		time.Sleep(100 * time.Millisecond)
 	}
 }
+
+// Issue 14's triage, as a person sees it in a terminal: a table with
+// headers that narrows as they type, and the header naming the screen.
+func TestTUITriageFiltersAsYouType(t *testing.T) {
+	env := xdgEnv(t)
+	for _, who := range [][2]string{{"Jenny", "Rosen"}, {"Amir", "Haddad"}} {
+		ans := map[string]any{"individual.first_name": who[0], "individual.last_name": who[1]}
+		if r := onboard(t, env, "new", "--country", "US", "--business-type", "individual",
+			"--capabilities", "card_payments,transfers", "--answers", answersFile(t, ans)); r.code != 3 {
+			t.Fatalf("new %s exited %d: %s", who[0], r.code, r.stderr)
+		}
+	}
+	tm := startTerm(t, env, 100, 30)
+	wait := 10 * time.Second
+	tm.waitFor("What do you want to do?", wait)
+	tm.keys("Down", "Down")
+	tm.waitFor("> Accounts to fix", wait)
+	tm.keys("Enter")
+	s := tm.waitFor("shown: 2 of 2", wait)
+	for _, want := range []string{"onboard · Accounts to fix", "Name", "State", "Country", "Jenny Rosen", "Amir Haddad"} {
+		if !strings.Contains(s, want) {
+			t.Fatalf("triage lacks %q:\n%s", want, s)
+		}
+	}
+	tm.tmux("send-keys", "-t", "app", "-l", "hadd")
+	s = tm.waitFor("shown: 1 of 2", wait)
+	if !strings.Contains(s, "Amir Haddad") || strings.Contains(s, "Jenny Rosen") {
+		t.Fatalf("filter \"hadd\":\n%s", s)
+	}
+	tm.keys("Escape")
+	tm.waitFor("shown: 2 of 2", wait)
+	tm.tmux("send-keys", "-t", "app", "-l", "rosen")
+	tm.waitFor("shown: 1 of 2", wait)
+	tm.keys("Enter")
+	s = tm.waitFor("Merchant category", wait)
+	if !strings.Contains(s, "US individual") {
+		t.Fatalf("enter did not open Jenny's account:\n%s", s)
+	}
+	tm.keys("C-c")
+	tm.waitFor("[exit 130]", wait)
+}

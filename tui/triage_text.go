@@ -21,7 +21,7 @@ var (
 	txtTriageDeadline   = t("Deadline", "Échéance")
 	txtTriageFailed     = t("Refresh failed: %s (the list shown is the last one read).", "Échec de l'actualisation\u00a0: %s (la liste affichée est la dernière lue).")
 
-	txtAccountIDComplete = t("ctrl+e completes from the accounts opened or listed recently.", "ctrl+e complète depuis les comptes ouverts ou listés récemment.")
+	txtAccountIDComplete = t("ctrl+e completes a recent id.", "ctrl+e complète un identifiant récent.")
 
 	// Header titles: the header always names the screen.
 	txtScreenHome    = t("Home", "Accueil")
