@@ -62,7 +62,7 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	}
 	c := tui.Common{
 		Drafts: store, Triage: cache,
-		Ctx:    ctx, Client: cl, Lang: a.language, Mode: a.mode,
+		Ctx: ctx, Client: cl, Lang: a.language, Mode: a.mode,
 		Styles: tui.DefaultStyles(tui.DefaultTheme()), Keys: tui.DefaultKeyMap(a.language),
 		Now: time.Now, RefreshEvery: time.Second,
 	}
