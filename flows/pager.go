@@ -68,7 +68,11 @@ type pageResult struct {
 // splitPages is how many pages' worth of accounts, at the density of the
 // page just read, a window open to the past keeps when it is split: the
 // rest goes to a new window that finds its own density.
-const splitPages = 4
+const splitPages = 8
+
+// minSplitPages is the fewest pages each half of a split window should
+// hold.
+const minSplitPages = 3
 
 // maxThrottled bounds the 429s one page may meet before the listing gives
 // up (each one slows the pace further).
@@ -185,9 +189,11 @@ func splitPoint(gte, first, last int64, n int) (int64, bool) {
 		return m, m > 0
 	}
 	// Bounded: estimate what is left from the page's density and halve
-	// the window only when both halves should fill a page.
+	// the window only when each half should fill minSplitPages pages
+	// (every window ends on a partial page: fewer, longer windows waste
+	// fewer requests).
 	left := (last - gte) * int64(n) / span
-	if left < 2*int64(n) || last-gte < 2 {
+	if left < 2*minSplitPages*int64(n) || last-gte < 2 {
 		return 0, false
 	}
 	return gte + (last-gte+1)/2, true

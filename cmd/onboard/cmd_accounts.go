@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
+	"io"
 	"errors"
 	"fmt"
 	"strings"
@@ -50,7 +53,7 @@ func newAccountsCmd(a *app) *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.stdout, list)
+				return writeJSONList(a.stdout, list)
 			}
 			w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(w, t("ID\tNAME\tCOUNTRY\tSTATE\tDEADLINE", "ID\tNOM\tPAYS\tSTATUT\tÉCHÉANCE").In(a.language))
@@ -75,7 +78,12 @@ func newAccountsCmd(a *app) *cobra.Command {
 // the triage cache. A cache that cannot be written is not worth failing a
 // listing for: the list is still printed.
 func (a *app) freshAccounts(cmd *cobra.Command, cl *flows.Client, state string, limit int) ([]flows.Summary, error) {
-	list, err := cl.Accounts(cmd.Context(), flows.ListOptions{State: state, Limit: limit})
+	var last flows.ListProgress
+	start := time.Now()
+	list, err := cl.Accounts(cmd.Context(), flows.ListOptions{State: state, Limit: limit,
+		Progress: func(p flows.ListProgress) { last = p }})
+	a.logger.Printf("accounts: %d pages, %d accounts, %d throttled (429) in %v", last.Pages, last.Accounts,
+		last.Throttled, time.Since(start).Round(time.Millisecond))
 	if err != nil {
 		return nil, errors.New(flows.Message(err))
 	}
@@ -139,4 +147,30 @@ func (a *app) triageLine(ctx context.Context, cl *flows.Client, id string) {
 	if err := c.Put(ctx, s); err != nil {
 		a.logger.Printf("triage cache: %v", err)
 	}
+}
+
+// writeJSONList prints a list as writeJSON does (an indented array), one
+// element at a time: 100,000 summaries are not encoded into memory twice
+// over before the first byte is written.
+func writeJSONList[T any](w io.Writer, list []T) error {
+	bw := bufio.NewWriter(w)
+	if len(list) == 0 {
+		bw.WriteString("[]\n")
+		return bw.Flush()
+	}
+	bw.WriteString("[\n")
+	for i, v := range list {
+		raw, err := json.MarshalIndent(v, "  ", "  ")
+		if err != nil {
+			return err
+		}
+		bw.WriteString("  ")
+		bw.Write(raw)
+		if i < len(list)-1 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n")
+	}
+	bw.WriteString("]\n")
+	return bw.Flush()
 }

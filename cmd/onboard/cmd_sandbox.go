@@ -127,7 +127,29 @@ func newSandboxCmd(a *app) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.AddCommand(serve, advance, reset, volume, trigger)
+	seed := &cobra.Command{
+		Use:   "seed N",
+		Short: "Store N generated accounts at once (to try triage at a platform's scale)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			n, err := strconv.Atoi(args[0])
+			if err != nil || n <= 0 || n > 1_000_000 {
+				return usageErr("N takes a number of accounts from 1 to 1000000, not %q", args[0])
+			}
+			sb, err := a.openSandbox()
+			if err != nil {
+				return err
+			}
+			defer sb.Close()
+			start := time.Now()
+			if err := sb.SeedAccounts(cmd.Context(), n); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "sandbox: %d accounts stored in %s\n", n, time.Since(start).Round(time.Millisecond))
+			return nil
+		},
+	}
+	cmd.AddCommand(serve, advance, reset, volume, trigger, seed)
 	return cmd
 }
 
