@@ -66,8 +66,7 @@ type pageResult struct {
 }
 
 // splitPages is how many pages' worth of accounts, at the density of the
-// page just read, a window open to the past keeps when it is split: the
-// rest goes to a new window that finds its own density.
+// page just read, each window cut from a window open to the past holds.
 const splitPages = 8
 
 // minSplitPages is the fewest pages each half of a split window should
@@ -163,12 +162,20 @@ func (p *pager) list(ctx context.Context, page func([]*stripe.Account), progress
 		}
 		first, last := data[0], data[len(data)-1]
 		next := pageTask{gte: r.task.gte, lt: r.task.lt, after: last.ID}
-		if inflight+len(queue)+1 < p.workers {
-			if m, ok := splitPoint(r.task.gte, first.Created, last.Created, len(data)); ok {
-				// The window continues after the cursor above m; below m
-				// is a new window, read from its newest account.
-				next.gte = m
-				queue = append(queue, next, pageTask{gte: r.task.gte, lt: m})
+		if room := p.workers - (inflight + len(queue) + 1); room > 0 {
+			if cuts := splitPoints(r.task.gte, first.Created, last.Created, len(data), room); len(cuts) > 0 {
+				// The window continues after the cursor above the first
+				// cut; each span between cuts, and below the last one, is
+				// a new window read from its newest account.
+				next.gte = cuts[0]
+				queue = append(queue, next)
+				for i, c := range cuts {
+					lo := r.task.gte
+					if i+1 < len(cuts) {
+						lo = cuts[i+1]
+					}
+					queue = append(queue, pageTask{gte: lo, lt: c})
+				}
 				continue
 			}
 		}
@@ -176,27 +183,40 @@ func (p *pager) list(ctx context.Context, page func([]*stripe.Account), progress
 	}
 }
 
-// splitPoint says where to split a window whose page ran from created
+// splitPoints says where to cut a window whose page ran from created
 // first down to last (n accounts) with more behind it, and whose floor is
-// gte: a time m with gte < m <= last, or false when the rest is too thin
-// to be worth two windows (each window ends on a partial page).
-func splitPoint(gte, first, last int64, n int) (int64, bool) {
+// gte, into at most room more windows: cut times, newest first, each with
+// gte < cut <= last, or none when the rest is too thin to be worth it
+// (every window ends on a partial page, so fewer, longer windows waste
+// fewer requests).
+func splitPoints(gte, first, last int64, n, room int) []int64 {
 	span := max(first-last, 1)
+	var cuts []int64
 	if gte == 0 {
-		// Open to the past: keep about splitPages pages at this page's
-		// density; whatever is older becomes a window of its own.
-		m := last - span*splitPages
-		return m, m > 0
+		// Open to the past: windows of about splitPages pages each at this
+		// page's density, all started at once so the workers fill up in one
+		// round trip; whatever is older is the last, open, window.
+		for i := 1; i <= room; i++ {
+			c := last - span*splitPages*int64(i)
+			if c <= 0 {
+				break
+			}
+			cuts = append(cuts, c)
+		}
+		return cuts
 	}
-	// Bounded: estimate what is left from the page's density and halve
-	// the window only when each half should fill minSplitPages pages
-	// (every window ends on a partial page: fewer, longer windows waste
-	// fewer requests).
-	left := (last - gte) * int64(n) / span
-	if left < 2*minSplitPages*int64(n) || last-gte < 2 {
-		return 0, false
+	// Bounded: estimate what is left from the page's density and cut it in
+	// equal parts of at least minSplitPages pages.
+	left := (last - gte + 1) * int64(n) / span
+	parts := min(int64(room)+1, left/(minSplitPages*int64(n)))
+	if parts < 2 || last-gte+1 < parts {
+		return nil
 	}
-	return gte + (last-gte+1)/2, true
+	step := (last - gte + 1) / parts
+	for i := int64(1); i < parts; i++ {
+		cuts = append(cuts, last+1-step*i)
+	}
+	return cuts
 }
 
 // fetch reads one page, paced, retrying Stripe's 429 (slowing the pace)
