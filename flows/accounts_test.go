@@ -83,7 +83,7 @@ func ids(list []flows.Summary) []string {
 // Concurrent windows read every account exactly once, the same set as
 // paging one page after another, and the result is sorted for triage.
 func TestAccountsOverConcurrentWindowsReadEachAccountOnce(t *testing.T) {
-	e := newListEnv(t, 1500, nil)
+	e := newListEnv(t, 700, nil)
 	seq, err := e.client(flows.WithListPace(0, 1)).Accounts(context.Background(), flows.ListOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -113,8 +113,8 @@ func TestAccountsOverConcurrentWindowsReadEachAccountOnce(t *testing.T) {
 	got := ids(par)
 	sorted := slices.Clone(got)
 	slices.Sort(sorted)
-	if len(slices.Compact(sorted)) != 1500 || len(got) != 1500 {
-		t.Fatalf("listed %d accounts (%d distinct), want 1500", len(got), len(slices.Compact(sorted)))
+	if len(slices.Compact(sorted)) != 700 || len(got) != 700 {
+		t.Fatalf("listed %d accounts (%d distinct), want 700", len(got), len(slices.Compact(sorted)))
 	}
 	if !slices.Equal(got, ids(seq)) {
 		t.Errorf("parallel and sequential lists differ")
@@ -122,7 +122,7 @@ func TestAccountsOverConcurrentWindowsReadEachAccountOnce(t *testing.T) {
 	if !slices.IsSortedFunc(par, flows.Urgency) {
 		t.Errorf("not sorted by urgency")
 	}
-	if last.Accounts != 1500 || last.Pages != len(queries) {
+	if last.Accounts != 700 || last.Pages != len(queries) {
 		t.Errorf("progress %+v after %d requests", last, len(queries))
 	}
 }
@@ -130,7 +130,7 @@ func TestAccountsOverConcurrentWindowsReadEachAccountOnce(t *testing.T) {
 // --limit keeps the most urgent of all accounts, not the first found:
 // the seeded past-due accounts are the oldest, on the last pages.
 func TestAccountsLimitIsTheMostUrgentOfAll(t *testing.T) {
-	e := newListEnv(t, 1200, nil)
+	e := newListEnv(t, 500, nil)
 	cl := e.client(flows.WithListPace(0, 3))
 	all, err := cl.Accounts(context.Background(), flows.ListOptions{})
 	if err != nil {
