@@ -61,6 +61,9 @@ func (m Model) modeBadge() string {
 }
 
 func (m Model) noticeLine() string {
+	if hint := m.sentAs(); hint != "" {
+		return m.c.Styles.Notice.Info.MaxWidth(max(m.c.Width, 20)).Render(hint)
+	}
 	if m.plan.notice == "" || (m.screen != screenWizard && m.screen != screenSummary && m.screen != screenPeople) {
 		return ""
 	}
