@@ -230,3 +230,39 @@ func TestUrgencyOrder(t *testing.T) {
 		t.Errorf("order %v, want %v", ids(got), ids(want))
 	}
 }
+
+// stamps records when each request leaves.
+type stamps struct {
+	next http.RoundTripper
+	mu   sync.Mutex
+	at   []time.Time
+}
+
+func (s *stamps) RoundTrip(req *http.Request) (*http.Response, error) {
+	s.mu.Lock()
+	s.at = append(s.at, time.Now())
+	s.mu.Unlock()
+	return s.next.RoundTrip(req)
+}
+
+// At the test-mode pace no second ever holds more requests than Stripe's
+// 25, however many workers page concurrently.
+func TestAccountsPaceStaysUnderStripesLimit(t *testing.T) {
+	st := &stamps{}
+	e := newListEnv(t, 3000, func(next http.RoundTripper) http.RoundTripper { st.next = next; return st })
+	list, err := e.client(flows.WithListPace(flows.ListRate(false), 8)).Accounts(context.Background(), flows.ListOptions{})
+	if err != nil || len(list) != 3000 {
+		t.Fatalf("listed %d: %v", len(list), err)
+	}
+	for i, start := range st.at {
+		n := 0
+		for _, at := range st.at[i:] {
+			if at.Sub(start) < time.Second {
+				n++
+			}
+		}
+		if n > flows.TestModeRate {
+			t.Fatalf("%d requests in the second from request %d (limit %d)", n, i, flows.TestModeRate)
+		}
+	}
+}
