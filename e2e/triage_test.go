@@ -159,3 +159,24 @@ func TestTUITriageFiltersAsYouType(t *testing.T) {
 	tm.keys("C-c")
 	tm.waitFor("[exit 130]", wait)
 }
+
+// A platform's worth of accounts (sandbox seed) listed from a standalone
+// sandbox that answers 429 past Stripe's test-mode rate, as Stripe would.
+func TestAccountsFromRateLimitedSandbox(t *testing.T) {
+	env := xdgEnv(t)
+	if r := onboard(t, env, "sandbox", "seed", "0"); r.code != 2 {
+		t.Errorf("seed 0 exited %d", r.code)
+	}
+	if r := onboard(t, env, "sandbox", "seed", "1200"); r.code != 0 || !strings.Contains(r.stdout, "1200 accounts stored") {
+		t.Fatalf("seed exited %d: %s %s", r.code, r.stdout, r.stderr)
+	}
+	base := serveSandbox(t, env)
+	all := lines(t, onboard(t, env, "--api-base", base, "accounts", "--json"))
+	if len(all) != 1200 {
+		t.Fatalf("listed %d accounts, want 1200", len(all))
+	}
+	top := lines(t, onboard(t, env, "--api-base", base, "accounts", "--json", "--limit", "5", "--state", "past_due"))
+	if len(top) != 5 || top[0].ID != all[0].ID || top[4].State != "restricted (past due)" {
+		t.Errorf("--limit 5 --state past_due: %+v (most urgent of all: %s)", top, all[0].ID)
+	}
+}
