@@ -64,47 +64,52 @@ func peakHeap() (stop func() uint64) {
 // above; e2e's BenchmarkAccountsBinary measures the binary alone).
 func BenchmarkAccountsList(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
-		sb, err := sandbox.Open(filepath.Join(b.TempDir(), "sb.db"), sandbox.WithRateLimit(flows.TestModeRate))
-		if err != nil {
-			b.Fatal(err)
-		}
-		start := time.Now()
-		if err := sb.SeedAccounts(context.Background(), n); err != nil {
-			b.Fatal(err)
-		}
-		b.Logf("seeded %d accounts in %v", n, time.Since(start).Round(time.Millisecond))
-		for _, mode := range []struct {
-			name    string
-			workers int
-		}{{"sequential", 1}, {"parallel", 0}} {
-			b.Run(fmt.Sprintf("%dk/%s", n/1000, mode.name), func(b *testing.B) {
-				ct := &countingTransport{next: latency{next: sb.Transport(), delay: 100 * time.Millisecond}}
-				sc := stripe.NewClient("sk_test_bench", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-					URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: ct},
-					MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-					EnableTelemetry: stripe.Bool(false),
-				})))
-				cl := flows.New(flows.StripeAPI{SC: sc}, flows.WithListPace(flows.ListRate(false), mode.workers))
-				var last flows.ListProgress
-				runtime.GC()
-				stop := peakHeap()
-				b.ResetTimer()
-				for i := 0; i < b.N; i++ {
-					list, err := cl.Accounts(context.Background(), flows.ListOptions{Progress: func(p flows.ListProgress) { last = p }})
-					if err != nil {
-						b.Fatal(flows.Message(err))
-					}
-					if len(list) != n {
-						b.Fatalf("listed %d accounts, want %d", len(list), n)
-					}
-				}
-				b.StopTimer()
-				peak := stop()
-				b.ReportMetric(float64(ct.n.Load())/float64(b.N), "requests/op")
-				b.ReportMetric(float64(last.Throttled), "429s/op")
-				b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
-			})
-		}
-		sb.Close()
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			sb, err := sandbox.Open(filepath.Join(b.TempDir(), "sb.db"), sandbox.WithRateLimit(flows.TestModeRate))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer sb.Close()
+			start := time.Now()
+			if err := sb.SeedAccounts(context.Background(), n); err != nil {
+				b.Fatal(err)
+			}
+			b.Logf("seeded %d accounts in %v", n, time.Since(start).Round(time.Millisecond))
+			for _, mode := range []struct {
+				name    string
+				workers int
+			}{{"sequential", 1}, {"parallel", 0}} {
+				b.Run(mode.name, func(b *testing.B) { benchList(b, sb, n, mode.workers) })
+			}
+		})
 	}
+}
+
+// benchList lists the n accounts of sb with workers (0: the default).
+func benchList(b *testing.B, sb *sandbox.Sandbox, n, workers int) {
+	ct := &countingTransport{next: latency{next: sb.Transport(), delay: 100 * time.Millisecond}}
+	sc := stripe.NewClient("sk_test_bench", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
+		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: ct},
+		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
+		EnableTelemetry: stripe.Bool(false),
+	})))
+	cl := flows.New(flows.StripeAPI{SC: sc}, flows.WithListPace(flows.ListRate(false), workers))
+	var last flows.ListProgress
+	runtime.GC()
+	stop := peakHeap()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		list, err := cl.Accounts(context.Background(), flows.ListOptions{Progress: func(p flows.ListProgress) { last = p }})
+		if err != nil {
+			b.Fatal(flows.Message(err))
+		}
+		if len(list) != n {
+			b.Fatalf("listed %d accounts, want %d", len(list), n)
+		}
+	}
+	b.StopTimer()
+	peak := stop()
+	b.ReportMetric(float64(ct.n.Load())/float64(b.N), "requests/op")
+	b.ReportMetric(float64(last.Throttled), "429s/op")
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 }
