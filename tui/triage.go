@@ -143,8 +143,8 @@ func (tv *triageView) mark() {
 	rows := tv.table.Rows()
 	cur := tv.table.Cursor()
 	for i := range rows {
-		// Only a handful of rows can hold a stale marker; rows are
-		// shared with tv.rows, so clear them where they were set.
+		// Rows are shared with tv.rows: a marker left by an earlier
+		// cursor or filter is cleared wherever it shows.
 		if rows[i][0] != "" && i != cur {
 			rows[i][0] = ""
 		}
@@ -300,15 +300,15 @@ func (tv triageView) sourceLine(c Common, spin string) string {
 // bindings are the keys the footer shows on the triage screen.
 func (tv triageView) bindings(c Common) []key.Binding {
 	k := c.Keys.Triage
-	clear := k.Clear
+	esc := k.Clear
 	if tv.filter.Value() == "" {
-		clear = c.Keys.Back
+		esc = c.Keys.Back // esc on an empty filter goes back
 	}
 	refresh := k.Refresh
 	refresh.SetEnabled(!tv.refreshing)
 	open := k.Open
 	open.SetEnabled(len(tv.shown) > 0)
-	return []key.Binding{k.Up, open, refresh, clear}
+	return []key.Binding{k.Up, open, refresh, esc}
 }
 
 // suggestions are the ids open-by-id completes from: the accounts opened
