@@ -15,13 +15,14 @@ import (
 
 	"onboard/flows"
 	"onboard/sandbox"
+	"onboard/schema"
 )
 
 // listEnv is a sandbox seeded with n accounts and a way to make clients
 // over it that record the list requests they send.
 type listEnv struct {
 	sb  *sandbox.Sandbox
-	rec *recorder
+	rec *queryLog
 }
 
 func newListEnv(t *testing.T, n int, next func(http.RoundTripper) http.RoundTripper) listEnv {
@@ -38,33 +39,38 @@ func newListEnv(t *testing.T, n int, next func(http.RoundTripper) http.RoundTrip
 	if next != nil {
 		tr = next(tr)
 	}
-	return listEnv{sb: sb, rec: &recorder{next: tr}}
+	return listEnv{sb: sb, rec: &queryLog{next: tr}}
 }
 
 func (e listEnv) client(opts ...flows.Option) *flows.Client {
+	return e.clientOver(&http.Client{Transport: e.rec}, opts...)
+}
+
+// clientOver is a client whose HTTP client is hc.
+func (e listEnv) clientOver(hc *http.Client, opts ...flows.Option) *flows.Client {
 	sc := stripe.NewClient("sk_test_list", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: e.rec},
+		URL: stripe.String("http://sandbox.invalid"), HTTPClient: hc,
 		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
 		EnableTelemetry: stripe.Bool(false),
 	})))
 	return flows.New(flows.StripeAPI{SC: sc}, append([]flows.Option{flows.WithClock(func() time.Time { return epoch })}, opts...)...)
 }
 
-// recorder keeps the query of every request.
-type recorder struct {
+// queryLog keeps the query of every request.
+type queryLog struct {
 	next    http.RoundTripper
 	mu      sync.Mutex
 	queries []string
 }
 
-func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
+func (r *queryLog) RoundTrip(req *http.Request) (*http.Response, error) {
 	r.mu.Lock()
 	r.queries = append(r.queries, req.URL.RawQuery)
 	r.mu.Unlock()
 	return r.next.RoundTrip(req)
 }
 
-func (r *recorder) reset() []string {
+func (r *queryLog) reset() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	q := r.queries
@@ -187,6 +193,17 @@ func TestAccountsSlowDownWhenStripeThrottles(t *testing.T) {
 	}
 	if len(list) != 450 || last.Throttled != 1 {
 		t.Fatalf("listed %d accounts, throttled %d times; want 450 and 1", len(list), last.Throttled)
+	}
+	// Through the request policy, which retries the 429 itself, the pace
+	// slows down all the same.
+	e = newListEnv(t, 450, func(next http.RoundTripper) http.RoundTripper { return &throttled{next: next} })
+	pol := flows.NewPolicy(e.rec, schema.English)
+	pol.Sleep = func(context.Context, time.Duration) error { return nil }
+	list, err = e.clientOver(flows.NewHTTPClient(pol), flows.WithListPace(0, 2)).Accounts(context.Background(), flows.ListOptions{
+		Progress: func(p flows.ListProgress) { last = p },
+	})
+	if err != nil || len(list) != 450 || last.Throttled != 1 {
+		t.Fatalf("through the policy: listed %d accounts, throttled %d times (%v); want 450 and 1", len(list), last.Throttled, err)
 	}
 }
 

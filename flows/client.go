@@ -24,6 +24,11 @@ type Client struct {
 	// listRate and listWorkers pace the account list (WithListPace).
 	listRate    float64
 	listWorkers int
+	// live is set for a live key; confirm then asks for each change.
+	live    bool
+	confirm Confirm
+	// chosen remembers which API each account speaks (accountapi.go).
+	chosen *apiChoice
 }
 
 // Option configures a Client.
@@ -52,9 +57,9 @@ func WithLang(l schema.Lang) Option { return func(c *Client) { c.lang = l } }
 
 // New returns a Client over api.
 func New(api API, opts ...Option) *Client {
-	c := &Client{api: api, now: time.Now, ip: "127.0.0.1", userAgent: "onboard", lang: schema.English,
+	c := &Client{api: counted{api}, now: time.Now, ip: "127.0.0.1", userAgent: "onboard", lang: schema.English,
 		refreshURL: "https://example.com/onboard/refresh", returnURL: "https://example.com/onboard/return",
-		listRate: ListRate(false)}
+		chosen: &apiChoice{}, listRate: ListRate(false)}
 	for _, o := range opts {
 		o(c)
 	}
@@ -91,6 +96,9 @@ type NewAccount struct {
 // pays fees, and the account has no Stripe dashboard (the controller
 // properties of Stripe's API-onboarding guide).
 func (c *Client) Create(ctx context.Context, n NewAccount) (schema.Account, error) {
+	if err := c.confirmChange(ctx, "", n.Country); err != nil {
+		return schema.Account{}, err
+	}
 	if n.API == "v2" {
 		return c.createV2(ctx, n)
 	}
@@ -116,5 +124,6 @@ func (c *Client) Create(ctx context.Context, n NewAccount) (schema.Account, erro
 	if err != nil {
 		return schema.Account{}, FromStripe(err, n.Country)
 	}
+	c.chosen.set(a.ID, v1Accounts{c})
 	return Normalize(a), nil
 }

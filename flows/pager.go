@@ -3,7 +3,9 @@ package flows
 import (
 	"context"
 	"errors"
+	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/stripe/stripe-go/v82"
@@ -226,36 +228,44 @@ func splitPoints(gte, first, last int64, n, room int) []int64 {
 	return cuts
 }
 
-// fetch reads one page, paced, retrying Stripe's 429 (slowing the pace)
-// and its transient failures.
+// fetch reads one page, paced. A 429 slows the pace down: the request
+// policy (policy.go) retries it and reports each one through the
+// context; without the policy (a bare client) fetch asks again itself.
+// Other failures are the policy's to retry: fetch returns them.
 func (p *pager) fetch(ctx context.Context, t pageTask) (*stripe.AccountList, error) {
 	q := AccountsQuery{CreatedGTE: t.gte, CreatedLT: t.lt, StartingAfter: t.after, Limit: 100}
-	for attempt, throttled := 0, 0; ; attempt++ {
+	var seen atomic.Int64
+	ctx = onThrottled(ctx, func() { seen.Add(1); p.pace.throttled() })
+	for throttled := 0; ; throttled++ {
 		if err := p.pace.wait(ctx); err != nil {
 			return nil, err
 		}
+		before := seen.Load()
 		list, err := p.api.ListAccountsPage(ctx, q)
-		if err == nil {
-			return list, nil
-		}
 		var se *stripe.Error
-		if errors.As(err, &se) && se.HTTPStatusCode == 429 {
-			throttled++
-			p.pace.throttled()
-			if throttled > maxThrottled {
-				return nil, err
-			}
-			attempt-- // a 429 is not a failure of the page: the pace adapts
-			continue
+		if err == nil || !errors.As(err, &se) || se.HTTPStatusCode != http.StatusTooManyRequests || throttled >= maxThrottled {
+			return list, err
 		}
-		if !retryable(err) || attempt >= len(retryWaits) {
-			return nil, err
+		if seen.Load() == before {
+			p.pace.throttled() // no policy saw this one
 		}
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-time.After(retryWaits[attempt]):
-		}
+	}
+}
+
+// throttleKey carries, on a request's context, what to call when Stripe
+// answers it 429.
+type throttleKey struct{}
+
+// onThrottled returns ctx with f to call on each 429 its requests meet.
+func onThrottled(ctx context.Context, f func()) context.Context {
+	return context.WithValue(ctx, throttleKey{}, f)
+}
+
+// noteThrottled tells a request's caller that Stripe answered 429 (the
+// request policy calls it before it retries).
+func noteThrottled(ctx context.Context) {
+	if f, ok := ctx.Value(throttleKey{}).(func()); ok {
+		f()
 	}
 }
 

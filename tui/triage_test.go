@@ -37,7 +37,7 @@ func named(t *testing.T, c Common, first, last string) schema.Account {
 	f := schema.Lookup("individual.first_name", "US")
 	l := schema.Lookup("individual.last_name", "US")
 	res, err := c.Client.Submit(context.Background(), a, flows.Step{Group: f.Group, Fields: []schema.Field{f, l}},
-		map[string]string{f.Key: first, l.Key: last}, 1)
+		map[string]string{f.Key: first, l.Key: last})
 	if err != nil {
 		t.Fatal(flows.Message(err))
 	}

@@ -1,13 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"os"
-	"time"
 
 	"github.com/adrg/xdg"
 	"github.com/stripe/stripe-go/v82"
@@ -39,6 +39,11 @@ type app struct {
 	// triageFile names the triage cache of this key and API base (see
 	// triage.FileName: a hash, never the key).
 	triageFile string
+	// in is standard input's one buffered reader (see reader).
+	in *bufio.Reader
+	// tui is set when the interactive program runs: it confirms live
+	// changes on screen, not on standard input.
+	tui bool
 }
 
 // setup resolves language, key and API base, and opens the sandbox when no
@@ -85,11 +90,8 @@ func (a *app) setup() (*flows.Client, func(), error) {
 	if base == "" {
 		base = prof.APIBase
 	}
-	backendCfg := &stripe.BackendConfig{
-		MaxNetworkRetries: stripe.Int64(2),
-		LeveledLogger:     a.stripeLogger(),
-		EnableTelemetry:   stripe.Bool(false),
-	}
+	ep := flows.Endpoint{Logger: a.stripeLogger()}
+	var next http.RoundTripper // the network, unless the sandbox runs in-process
 	release := closeLog
 	var pace flows.Option
 	switch {
@@ -100,9 +102,10 @@ func (a *app) setup() (*flows.Client, func(), error) {
 		}
 		a.sb, a.mode = sb, "sandbox"
 		key = keyChoice{Key: "sk_test_sandbox", Source: "sandbox"}
-		backendCfg.URL = stripe.String("http://sandbox.onboard.invalid")
-		backendCfg.HTTPClient = &http.Client{Transport: sb.Transport(), Timeout: 30 * time.Second}
-		backendCfg.MaxNetworkRetries = stripe.Int64(0)
+		// The in-process sandbox routes by host like Stripe: uploads on
+		// the files host, the rest on the API host.
+		ep.APIBase, ep.FilesBase = sandbox.APIBase, sandbox.FilesBase
+		next = sb.Transport()
 		release = func() { sb.Close(); closeLog() }
 		// In process there is no network to wait on and no rate limit.
 		pace = flows.WithListPace(0, 4)
@@ -116,7 +119,7 @@ func (a *app) setup() (*flows.Client, func(), error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		backendCfg.URL = stripe.String(origin)
+		ep.APIBase, ep.FilesBase = origin, filesBaseFor(origin)
 		a.mode = "test"
 		if isLiveKey(key.Key) {
 			a.mode = "live"
@@ -130,13 +133,19 @@ func (a *app) setup() (*flows.Client, func(), error) {
 		pace = flows.WithListPace(flows.ListRate(a.mode == "live"), 0)
 		a.triageFile = triage.FileName(key.Key, origin)
 	}
-	a.logger.Printf("mode=%s key=%s base=%s lang=%s", a.mode, redactKey(key.Key), *backendCfg.URL, a.language)
-	sc := stripe.NewClient(key.Key, stripe.WithBackends(stripe.NewBackendsWithConfig(backendCfg)))
-	opts := []flows.Option{}
-	if rb, ok := stripe.GetBackendWithConfig(stripe.APIBackend, backendCfg).(stripe.RawRequestBackend); ok {
-		opts = append(opts, flows.WithV2(flows.NewV2(rb, key.Key)))
+	ep.Key = key.Key
+	ep.Policy = flows.NewPolicy(next, a.language)
+	a.logger.Printf("mode=%s key=%s base=%s lang=%s", a.mode, redactKey(key.Key), ep.APIBase, a.language)
+	api, v2 := flows.Connect(ep)
+	opts := []flows.Option{flows.WithV2(v2)}
+	if a.mode == "live" {
+		confirm := flows.Confirm(a.askCountry)
+		if a.tui {
+			confirm = nil // the TUI asks on screen and confirms through the context
+		}
+		opts = append(opts, flows.WithLive(confirm))
 	}
-	cl := flows.New(flows.StripeAPI{SC: sc}, append(opts,
+	cl := flows.New(api, append(opts,
 		flows.WithLang(a.language),
 		flows.WithAcceptance(a.acceptanceIP(), "onboard/0.1 (+terminal)"),
 		pace,
@@ -211,4 +220,14 @@ func (a *app) openTriage() (*triage.Cache, error) {
 		return nil, fmt.Errorf("triage cache path: %w", err)
 	}
 	return triage.Open(path)
+}
+
+// filesBaseFor is where uploads go for an API origin: Stripe serves them
+// on files.stripe.com (flows.Endpoint's default, ""), a loopback
+// simulator or stripe-mock on its one origin.
+func filesBaseFor(origin string) string {
+	if origin == stripeAPIBase {
+		return ""
+	}
+	return origin
 }
