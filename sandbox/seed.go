@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"onboard/sandbox/store"
 )
 
 // seedCountries, seedFirst and seedLast vary the seeded accounts so a
@@ -40,7 +42,7 @@ func (s *Sandbox) SeedAccounts(ctx context.Context, n int) error {
 		}
 		t -= 60 + int64(i*7919%540)
 	}
-	err = inTx(ctx, s.db, func(tx *sql.Tx) error {
+	err = store.InTx(ctx, s.db, func(tx *sql.Tx) error {
 		stmt, err := tx.PrepareContext(ctx, `INSERT INTO accounts (id, created, data, snapshot, wake_at) VALUES (?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
