@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/stripe/stripe-go/v82"
@@ -132,17 +134,18 @@ func capabilities(c *stripe.AccountCapabilities) []schema.Capability {
 	if c == nil {
 		return nil
 	}
-	raw, err := json.Marshal(c)
-	if err != nil {
-		return nil
-	}
-	var m map[string]string
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil
-	}
+	// Every field is a capability's status, named by its JSON tag. Reading
+	// them by reflection costs a fraction of a JSON round trip, which
+	// dominated summarizing 10,000 accounts for the triage list.
+	v := reflect.ValueOf(c).Elem()
 	var out []schema.Capability
-	for name, status := range m {
-		if status != "" {
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if f.Type.Kind() != reflect.String || name == "" || name == "-" {
+			continue
+		}
+		if status := v.Field(i).String(); status != "" {
 			out = append(out, schema.Capability{Name: name, Status: status})
 		}
 	}

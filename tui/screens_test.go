@@ -79,9 +79,10 @@ func TestScreens(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			m, _ = step(m, accountsMsg{gen: m.gen, list: list})
+			_ = m.toTriage()
+			m, _ = step(m, triageDoneMsg{gen: m.gen, list: list, at: epoch})
 			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
-			waitFor(t, tm, txtAccounts.In(lang))
+			waitFor(t, tm, txtTriageName.In(lang))
 			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, a.ID)))
 		})
 		t.Run("explore_"+string(lang), func(t *testing.T) {

@@ -48,6 +48,11 @@ type Styles struct {
 	Requests struct {
 		Item, Selected, Failed lipgloss.Style
 	}
+	// Triage is the account table: its header, cells, the row under the
+	// cursor and the filter's prompt.
+	Triage struct {
+		Header, Cell, Selected, Prompt lipgloss.Style
+	}
 	Form *huh.Theme
 }
 
@@ -85,6 +90,10 @@ func DefaultStyles(t Theme) *Styles {
 	s.Requests.Item = lipgloss.NewStyle().Foreground(t.Text).PaddingLeft(2)
 	s.Requests.Selected = lipgloss.NewStyle().Bold(true).Foreground(t.Primary).PaddingLeft(2)
 	s.Requests.Failed = lipgloss.NewStyle().Foreground(t.Danger).PaddingLeft(2)
+	s.Triage.Header = lipgloss.NewStyle().Bold(true).Foreground(t.Primary).Padding(0, 1, 0, 0)
+	s.Triage.Cell = lipgloss.NewStyle().Padding(0, 1, 0, 0)
+	s.Triage.Selected = lipgloss.NewStyle().Bold(true).Foreground(t.Primary)
+	s.Triage.Prompt = lipgloss.NewStyle().Foreground(t.Primary)
 	s.Form = formTheme(t)
 	return s
 }

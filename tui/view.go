@@ -44,13 +44,7 @@ func (m Model) bodyHeight() int {
 
 func (m Model) header() string {
 	s := m.c.Styles.App
-	left := s.Title.Render("onboard")
-	if m.loaded && m.screen >= screenBusy {
-		left += s.Subtle.Render(" · ") + s.Account.Render(m.account.ID)
-		if m.account.Country != "" {
-			left += s.Subtle.Render(fmt.Sprintf(" · %s %s", m.account.Country, m.account.BusinessType))
-		}
-	}
+	left := s.Title.Render("onboard") + m.headerTitle()
 	right := m.modeBadge()
 	w := max(m.c.Width, lipgloss.Width(left)+lipgloss.Width(right)+1)
 	return left + strings.Repeat(" ", max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)) + right
@@ -99,6 +93,12 @@ func (m Model) body() string {
 		return m.wizardView()
 	case screenExplore:
 		return m.explorer.view(m.c.Width, m.bodyHeight())
+	case screenAccounts:
+		spin := m.spin.View()
+		if m.c.Static {
+			spin = "…"
+		}
+		return m.triage.view(m.c, spin)
 	}
 	if m.form == nil {
 		return ""
@@ -198,6 +198,8 @@ func (m Model) footer() string {
 		binds = []key.Binding{m.c.Keys.Back, m.c.Keys.Quit}
 	case m.screen == screenExplore:
 		binds = append(m.explorer.bindings(), m.c.Keys.Back, m.c.Keys.Quit)
+	case m.screen == screenAccounts:
+		binds = append(m.triage.bindings(m.c), m.c.Keys.Quit)
 	default:
 		if m.form != nil {
 			binds = append(binds, m.form.KeyBinds()...)
@@ -238,6 +240,9 @@ func columns(bs []key.Binding, n int) [][]key.Binding {
 
 // typing reports whether a text field has focus: keys then belong to it.
 func (m Model) typing() bool {
+	if m.screen == screenAccounts {
+		return true // the filter has focus
+	}
 	if m.form == nil {
 		return false
 	}
@@ -255,9 +260,6 @@ func (m *Model) resizeForm() tea.Cmd {
 		return nil
 	}
 	w, h := min(m.c.Width, 76), m.bodyHeight()
-	if m.screen == screenAccounts {
-		w = m.c.Width // the list's rows are wide
-	}
 	if m.screen == screenWizard {
 		if m.c.Width >= sideBySide {
 			w = m.c.Width - statusPanelWidth - gap
