@@ -171,7 +171,7 @@ func accountsForm(c Common, list []flows.Summary, id *string, height int) *huh.F
 // draftForm offers to restore what was typed in an earlier session.
 func draftForm(c Common, d drafts.Draft, n int, restore *bool) *huh.Form {
 	return newForm(c, huh.NewGroup(huh.NewConfirm().Key("restore").
-		Title(fmt.Sprintf(txtDraftFound.In(c.Lang), n, d.Saved.Local().Format("2006-01-02 15:04"))).
+		Title(fmt.Sprintf(plural(c.Lang, n, txtDraftFoundOne, txtDraftFound), n, draftTime(d.Saved, c.Lang))).
 		Description(txtDraftHelp.In(c.Lang)).
 		Affirmative(txtDraftYes.In(c.Lang)).Negative(txtDraftNo.In(c.Lang)).Value(restore)))
 }

@@ -41,7 +41,7 @@ func renderStatus(c Common, a schema.Account, width int) string {
 	} else if len(a.Capabilities) > 0 {
 		b = append(b, s.Heading.Render(txtCapsHeading.In(lang)))
 		for _, cp := range a.Capabilities {
-			b = append(b, row(" "+cp.Name, capStyle(c, cp.Status).Render(cp.Status)))
+			b = append(b, capabilityRow(c, cp.Name, cp.Status, inner))
 		}
 	}
 	b = append(b, s.Heading.Render(txtDeadline.In(lang)))
@@ -97,24 +97,32 @@ func deadline(c Common, d time.Time) string {
 		return c.Styles.Status.Muted.Render(txtNoDeadline.In(c.Lang))
 	}
 	left := d.Sub(c.Now())
-	date := d.UTC().Format("2006-01-02")
+	date := day(d, c.Lang)
 	if left < 0 {
-		return c.Styles.Status.DeadlinePast.Render(date + " " + fmt.Sprintf(txtOverdue.In(c.Lang), span(-left)))
+		return c.Styles.Status.DeadlinePast.Render(date + " " + fmt.Sprintf(txtOverdue.In(c.Lang), span(-left, c.Lang)))
 	}
-	return c.Styles.Status.DeadlineOK.Render(date + " " + fmt.Sprintf(txtIn.In(c.Lang), span(left)))
+	return c.Styles.Status.DeadlineOK.Render(date + " " + fmt.Sprintf(txtIn.In(c.Lang), span(left, c.Lang)))
 }
 
-// span is a short duration for countdowns: 13d 4h, 5h 12m, 40m.
-func span(d time.Duration) string {
-	d = d.Round(time.Minute)
-	days := int(d / (24 * time.Hour))
-	hours := int(d % (24 * time.Hour) / time.Hour)
-	mins := int(d % time.Hour / time.Minute)
-	switch {
-	case days > 0:
-		return fmt.Sprintf("%dd %dh", days, hours)
-	case hours > 0:
-		return fmt.Sprintf("%dh %dm", hours, mins)
+// capabilityRow is one capability in a panel of inner width: its name in
+// words, its API name dimmed when there is room for it, and its status on
+// the right. When the name and the status do not fit side by side, the
+// status goes on the next line, right-aligned, so two rows never run into
+// each other.
+func capabilityRow(c Common, name, status string, inner int) string {
+	s := c.Styles.Status
+	st := capStyle(c, status).Render(schema.CapabilityStatus(status, c.Lang))
+	words := " " + schema.CapabilityLabel(name).In(c.Lang)
+	label := s.Label.Render(words)
+	if words != " "+name {
+		withAPI := label + " " + s.API.Render(name)
+		if lipgloss.Width(withAPI)+1+lipgloss.Width(st) <= inner {
+			label = withAPI
+		}
 	}
-	return fmt.Sprintf("%dm", mins)
+	gap := inner - lipgloss.Width(label) - lipgloss.Width(st)
+	if gap < 1 {
+		return fit(label, inner) + "\n" + lipgloss.PlaceHorizontal(inner, lipgloss.Right, st)
+	}
+	return label + strings.Repeat(" ", gap) + st
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
-	"onboard/flows"
 	"onboard/schema"
 )
 
@@ -17,9 +16,6 @@ import (
 const (
 	headerLines = 2 // title bar and the notice line
 	gap         = 2 // columns between the form and the status panel
-	// sideBySide is the narrowest terminal that shows the form and the
-	// status panel next to each other; narrower ones stack them.
-	sideBySide = 72
 )
 
 // View draws the current screen.
@@ -42,16 +38,22 @@ func (m Model) bodyHeight() int {
 	return max(m.c.Height-headerLines-lipgloss.Height(m.footer()), 3)
 }
 
+// header names the program, the account and its setup on the left and
+// the mode badge on the right. The badge is never cut: the left part
+// gives way first, ending in "…".
 func (m Model) header() string {
 	s := m.c.Styles.App
 	left := s.Title.Render("onboard")
 	if m.loaded && m.screen >= screenBusy {
 		left += s.Subtle.Render(" · ") + s.Account.Render(m.account.ID)
 		if m.account.Country != "" {
-			left += s.Subtle.Render(fmt.Sprintf(" · %s %s", m.account.Country, m.account.BusinessType))
+			left += s.Subtle.Render(fmt.Sprintf(" · %s %s", m.account.Country, businessTypeWord(m.account.BusinessType, m.c.Lang)))
 		}
 	}
 	right := m.modeBadge()
+	if m.c.Width > 0 {
+		left = fit(left, m.c.Width-lipgloss.Width(right)-1)
+	}
 	w := max(m.c.Width, lipgloss.Width(left)+lipgloss.Width(right)+1)
 	return left + strings.Repeat(" ", max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)) + right
 }
@@ -74,7 +76,7 @@ func (m Model) noticeLine() string {
 	if m.plan.warn {
 		st = m.c.Styles.Notice.Error
 	}
-	return st.MaxWidth(max(m.c.Width, 20)).Render(m.plan.notice)
+	return fit(st.Render(m.plan.notice), max(m.c.Width, 20))
 }
 
 func (m Model) body() string {
@@ -100,78 +102,28 @@ func (m Model) body() string {
 	return m.form.View()
 }
 
+// wizardView puts the step's form beside the status panel, or, on a
+// terminal narrower than sideBySide, under a one-line status.
 func (m Model) wizardView() string {
 	form := m.form.View()
-	panel := renderStatus(m.c, m.account, statusPanelWidth)
 	if m.c.Width >= sideBySide {
+		panel := renderStatus(m.c, m.account, statusPanelWidth)
 		fw := m.c.Width - statusPanelWidth - gap
 		left := lipgloss.NewStyle().Width(fw).Render(form)
 		return lipgloss.JoinHorizontal(lipgloss.Top, left, strings.Repeat(" ", gap), panel)
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, form, panel)
-}
-
-func (m Model) summaryView() string {
-	c := m.c
-	heading := txtAllDone
-	if m.statusFromWizard {
-		heading = txtStatusTitle // opened mid-wizard: things are still asked
-	}
-	title := c.Styles.Summary.Title.Render(heading.In(c.Lang) + " · " + flows.StateLabel(flows.State(m.account), c.Lang))
-	lines := []string{title, ""}
-	// v2 accounts have no disabled_reason of their own: their entries say it.
-	if why := flows.ExplainDisabled(m.account.Requirements.DisabledReason, c.Lang); why != "" && m.account.V2 == nil {
-		lines = append(lines, c.Styles.Notice.Error.Width(min(max(c.Width-2, 20), 76)).Render(why), "")
-	}
-	if n := len(m.account.Future.CurrentlyDue) + len(m.account.Future.EventuallyDue); n > 0 {
-		lines = append(lines, c.Styles.Notice.Info.Render(fmt.Sprintf(txtFutureDue.In(c.Lang), len(m.account.Future.EventuallyDue))), "")
-	}
-	if n := len(m.account.Requirements.PendingVerification); n > 0 {
-		lines = append(lines, c.Styles.Notice.Info.Render(fmt.Sprintf(txtWaiting.In(c.Lang), n)), "")
-	}
-	if m.plan.link != "" {
-		lines = append(lines, c.Styles.Status.Label.Render(txtLinkLabel.In(c.Lang)+":"), m.plan.link, "")
-	}
-	if m.account.V2 == nil { // v2 entries show their errors beside what they restrict
-		for _, e := range m.account.Requirements.Errors {
-			label := schema.Lookup(e.Requirement, m.account.Country).Label.In(c.Lang)
-			lines = append(lines, c.Styles.Notice.Error.Width(min(max(c.Width-2, 20), 76)).
-				Render("✗ "+label+": "+schema.ExplainError(e.Code, c.Lang)))
-		}
-	}
-	if v := m.account.V2; v != nil {
-		// v2: the panel, and beside it (or under it when narrow) the
-		// entries with what they hold up and who must act.
-		if c.Width >= sideBySide {
-			w := c.Width - statusPanelWidth - gap - c.Styles.Summary.Box.GetHorizontalFrameSize()
-			lines = append(lines, lipgloss.JoinHorizontal(lipgloss.Top,
-				renderStatus(c, m.account, statusPanelWidth), strings.Repeat(" ", gap), v2Entries(c, v, w)))
-		} else {
-			w := max(c.Width-c.Styles.Summary.Box.GetHorizontalFrameSize(), 20)
-			lines = append(lines, renderStatus(c, m.account, min(w, 60)), v2Entries(c, v, w))
-		}
-		return c.Styles.Summary.Box.Render(strings.Join(lines, "\n"))
-	}
-	for _, cp := range m.account.Capabilities {
-		if labels := flows.BlockingLabels(m.account, cp, c.Lang); len(labels) > 0 {
-			line := fmt.Sprintf(txtWaitsFor.In(c.Lang), cp.Name, len(labels), strings.Join(labels, ", "))
-			lines = append(lines, c.Styles.Notice.Info.MaxWidth(min(max(c.Width-2, 20), 78)).Render(line))
-		}
-	}
-	width := min(max(c.Width, 40), 60)
-	lines = append(lines, renderStatus(c, m.account, width))
-	return c.Styles.Summary.Box.Render(strings.Join(lines, "\n"))
+	return statusLine(m.c, m.account, m.c.Width) + "\n" + form
 }
 
 func (m Model) errorView() string {
 	c := m.c
 	msg := "?"
 	if m.err != nil {
-		msg = flows.Message(m.err)
+		msg = errorMessage(m.err, c.Lang)
 	}
-	w := max(min(c.Width-2, 76), 20)
+	w := max(c.Width-2, 20)
 	return "\n" + c.Styles.Summary.Title.Render(txtErrorTitle.In(c.Lang)) + "\n\n" +
-		c.Styles.Notice.Error.Width(w).Render(msg) + "\n\n" +
+		wrapUnder(c.Styles.Notice.Error, "", msg, w) + "\n\n" +
 		c.Styles.App.Subtle.Render(txtErrorBack.In(c.Lang))
 }
 
@@ -203,12 +155,15 @@ func (m Model) footer() string {
 	helpKey := m.c.Keys.Help
 	helpKey.SetEnabled(!m.typing())
 	binds = append(binds, helpKey)
+	if m.c.Lang == schema.French {
+		binds = frenchKeys(binds)
+	}
 	h := m.help
 	h.Width = m.c.Width
 	if m.fullHelp && !m.typing() {
-		return m.c.Styles.Footer.Bar.Render(h.FullHelpView(columns(binds, 4)))
+		return m.fitWidth(m.c.Styles.Footer.Bar.Render(h.FullHelpView(columns(binds, 4))))
 	}
-	return m.c.Styles.Footer.Bar.Render(h.ShortHelpView(binds))
+	return m.fitWidth(m.c.Styles.Footer.Bar.Render(h.ShortHelpView(binds)))
 }
 
 // columns splits bindings into columns of n for the full help.
@@ -240,7 +195,7 @@ func (m *Model) resizeForm() tea.Cmd {
 	if m.form == nil || m.c.Width == 0 {
 		return nil
 	}
-	w, h := min(m.c.Width, 76), m.bodyHeight()
+	w, h := min(m.c.Width, 100), m.bodyHeight()
 	if m.screen == screenAccounts {
 		w = m.c.Width // the list's rows are wide
 	}
@@ -249,7 +204,7 @@ func (m *Model) resizeForm() tea.Cmd {
 			w = m.c.Width - statusPanelWidth - gap
 		} else {
 			w = m.c.Width
-			h = max(h-lipgloss.Height(renderStatus(m.c, m.account, statusPanelWidth)), 5)
+			h = max(h-lipgloss.Height(statusLine(m.c, m.account, m.c.Width)), 5)
 		}
 	}
 	f, cmd := m.form.Update(tea.WindowSizeMsg{Width: w, Height: h})
