@@ -1,6 +1,9 @@
 package schema
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // capabilityLabels name capabilities in words, for screens; the API name
 // (card_payments) is shown beside them, dimmed, for those who need it.
@@ -48,4 +51,14 @@ func CapabilityStatus(status string, lang Lang) string {
 		return t.In(lang)
 	}
 	return strings.ReplaceAll(status, "_", " ")
+}
+
+// KnownCapabilities lists the capabilities named in words, sorted.
+func KnownCapabilities() []string {
+	out := make([]string, 0, len(capabilityLabels))
+	for k := range capabilityLabels {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -1,0 +1,193 @@
+package tui
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"onboard/schema"
+)
+
+// A French screen shows no English word. The list of English UI words is
+// built from the program's own strings: every English text given to
+// schema.T (or tui's t) in tui, flows and schema, the help of huh's
+// bindings (formHelpFR) and the key names (keyNamesFR), less every word
+// that also appears in a French text (Stripe, Documents, IBAN...). Every
+// French golden is then read word by word. API names (card_payments,
+// acct_…, requirement paths) are not words of the interface: they hold an
+// underscore and are skipped.
+func TestNoEnglishOnFrenchScreens(t *testing.T) {
+	en, fr := map[string]bool{}, map[string]bool{}
+	for _, dir := range []string{".", "../flows", "../schema"} {
+		for _, pair := range textPairs(t, dir) {
+			addWords(en, pair[0])
+			addWords(fr, pair[1])
+		}
+	}
+	for k, v := range formHelpFR {
+		addWords(en, k)
+		addWords(fr, v)
+	}
+	for k, v := range keyNamesFR {
+		addWords(en, k)
+		addWords(fr, v)
+	}
+	english := map[string]bool{}
+	for w := range en {
+		if !fr[w] {
+			english[w] = true
+		}
+	}
+	if len(english) < 200 {
+		t.Fatalf("only %d English words found: the source scan is broken", len(english))
+	}
+	files, err := filepath.Glob("testdata/*/*fr*.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob("testdata/*French*.golden")
+	files = append(files, more...)
+	if len(files) < 20 {
+		t.Fatalf("only %d French goldens found", len(files))
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var found []string
+		seen := map[string]bool{}
+		text := string(b)
+		for _, line := range strings.Split(text, "\n") {
+			for _, name := range schema.KnownCapabilities() {
+				if containsWord(line, name) && !strings.Contains(line, schema.CapabilityLabel(name).In(schema.French)) {
+					t.Errorf("%s names %s without its words: %q", f, name, line)
+				}
+			}
+		}
+		for _, name := range schema.KnownCapabilities() {
+			text = replaceWord(text, name, "") // an API name, beside its words
+		}
+		for _, w := range words(text) {
+			if programName[w] {
+				continue
+			}
+			if english[w] && !seen[w] {
+				seen[w] = true
+				found = append(found, w)
+			}
+		}
+		if len(found) > 0 {
+			sort.Strings(found)
+			t.Errorf("%s shows English words: %s", f, strings.Join(found, ", "))
+		}
+	}
+}
+
+// programName is the program's own name, the same in every language.
+var programName = map[string]bool{"onboard": true}
+
+// containsWord reports whether s holds w as a whole token (not inside a
+// longer identifier such as stripe_balance.stripe_transfers).
+func containsWord(s, w string) bool { return replaceWord(s, w, "\x00") != s }
+
+// replaceWord replaces every whole-token occurrence of w in s.
+func replaceWord(s, w, by string) string {
+	isID := func(r byte) bool {
+		return r == '_' || r == '.' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		j += i
+		end := j + len(w)
+		whole := (j == 0 || !isID(s[j-1])) && (end == len(s) || !isID(s[end]))
+		b.WriteString(s[i:j])
+		if whole {
+			b.WriteString(by)
+		} else {
+			b.WriteString(w)
+		}
+		i = end
+	}
+	return b.String()
+}
+
+// textPairs returns the (English, French) string literals of every call
+// T("…", "…") or t("…", "…") in the package's non-test files.
+func textPairs(t *testing.T, dir string) [][2]string {
+	t.Helper()
+	fset := token.NewFileSet()
+	paths, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][2]string
+	for _, p := range paths {
+		if strings.HasSuffix(p, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) != 2 {
+				return true
+			}
+			name := ""
+			switch fn := call.Fun.(type) {
+			case *ast.Ident:
+				name = fn.Name
+			case *ast.SelectorExpr:
+				name = fn.Sel.Name
+			}
+			if name != "T" && name != "t" {
+				return true
+			}
+			var pair [2]string
+			for i, a := range call.Args {
+				lit, ok := a.(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING {
+					return true
+				}
+				pair[i], _ = strconv.Unquote(lit.Value)
+			}
+			out = append(out, pair)
+			return true
+		})
+	}
+	return out
+}
+
+func addWords(set map[string]bool, s string) {
+	for _, w := range words(s) {
+		set[w] = true
+	}
+}
+
+// words splits text into lower-case words of at least three letters,
+// leaving out API names (anything with an underscore), format verbs and
+// all-capital acronyms (MCC, SSN, IBAN read the same in both languages).
+func words(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '_' && r != '%' }) {
+		if strings.ContainsAny(w, "_%") || len([]rune(w)) < 3 || strings.ToUpper(w) == w {
+			continue
+		}
+		out = append(out, strings.ToLower(w))
+	}
+	return out
+}
