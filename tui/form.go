@@ -95,8 +95,12 @@ func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, v
 	case schema.KindLink:
 		return huh.NewNote().Title(title).Description(escapeNote(txtLinkNeeded.In(c.Lang)))
 	}
+	ph := placeholder(c, f.Placeholder)
+	if f.Kind == schema.KindDate {
+		ph = dateMask(c.Lang, f.Check(sctx))
+	}
 	in := huh.NewInput().Key(f.Key).Title(title).Description(desc).
-		Placeholder(placeholder(c, f.Placeholder)).
+		Placeholder(ph).
 		Validate(f.Check(sctx)).
 		Accessor(valueAccessor{values, f.Key})
 	if len(f.Options) > 0 {

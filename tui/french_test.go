@@ -6,11 +6,17 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
 
 	"onboard/schema"
 )
@@ -64,13 +70,19 @@ func TestNoEnglishOnFrenchScreens(t *testing.T) {
 		}
 		var found []string
 		seen := map[string]bool{}
-		text := string(b)
+		text := withoutEnglishQuote(string(b))
 		for _, line := range strings.Split(text, "\n") {
 			for _, name := range schema.KnownCapabilities() {
 				if containsWord(line, name) && !strings.Contains(line, schema.CapabilityLabel(name).In(schema.French)) {
 					t.Errorf("%s names %s without its words: %q", f, name, line)
 				}
 			}
+		}
+		if strings.Contains(text, "YYYY") {
+			t.Errorf("%s shows an English date mask (YYYY)", f)
+		}
+		if loc := badFrenchSpacing.FindStringIndex(text); loc != nil {
+			t.Errorf("%s: no no-break space before a French colon, semicolon, ! or ?: %q", f, text[max(loc[0]-20, 0):loc[1]])
 		}
 		for _, name := range schema.KnownCapabilities() {
 			text = replaceWord(text, name, "") // an API name, beside its words
@@ -89,6 +101,33 @@ func TestNoEnglishOnFrenchScreens(t *testing.T) {
 			t.Errorf("%s shows English words: %s", f, strings.Join(found, ", "))
 		}
 	}
+}
+
+// badFrenchSpacing finds a high punctuation mark after a plain space or
+// glued to a word, where French typography wants a no-break space (a
+// "?" after the help separator "•" is the help key, not punctuation).
+var badFrenchSpacing = regexp.MustCompile(`(?m)(\pL|\)|[^•] )[:;!?]( |$)`)
+
+// withoutEnglishQuote drops the explorer's English section (the lines
+// under the heading "Anglais" up to the next blank line): the explorer
+// shows each label in both languages on purpose, so that section quotes
+// English; it is content, not interface.
+func withoutEnglishQuote(s string) string {
+	lines := strings.Split(s, "\n")
+	var out []string
+	skip := false
+	for _, l := range lines {
+		switch {
+		case strings.TrimSpace(l) == txtEnglish.In(schema.French):
+			skip = true
+		case strings.TrimSpace(l) == "":
+			skip = false
+		}
+		if !skip {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // programName is the program's own name, the same in every language.
@@ -179,15 +218,46 @@ func addWords(set map[string]bool, s string) {
 }
 
 // words splits text into lower-case words of at least three letters,
-// leaving out API names (anything with an underscore), format verbs and
+// leaving out API names and paths (anything with an underscore or an inner
+// dot: configuration.merchant.mcc), format verbs and
 // all-capital acronyms (MCC, SSN, IBAN read the same in both languages).
 func words(s string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '_' && r != '%' }) {
-		if strings.ContainsAny(w, "_%") || len([]rune(w)) < 3 || strings.ToUpper(w) == w {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !strings.ContainsRune("_%.", r) }) {
+		w = strings.Trim(w, ".") // a full stop ends a sentence; a dot inside a token makes it a path
+		if strings.ContainsAny(w, "_%.") || len([]rune(w)) < 3 || strings.ToUpper(w) == w {
 			continue
 		}
 		out = append(out, strings.ToLower(w))
 	}
 	return out
+}
+
+// More French screens for the check above: the explorer's details, the
+// status opened with ctrl+t in a wide window, and a v2 status panel.
+func TestFrenchScreens(t *testing.T) {
+	c, _ := testCommon(t, schema.French)
+	t.Run("explore_details_fr", func(t *testing.T) {
+		tm := teatest.NewTestModel(t, New(c, Start{}), teatest.WithInitialTermSize(80, 24))
+		waitFor(t, tm, txtWhatToDo.In(schema.French))
+		for range 3 {
+			tm.Send(tea.KeyMsg{Type: tea.KeyDown})
+		}
+		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+		waitFor(t, tm, "Catégorie marchand")
+		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+		waitFor(t, tm, txtFrench.In(schema.French))
+		golden.RequireEqual(t, []byte(finalView(t, tm, "")))
+	})
+	t.Run("status_wide_fr", func(t *testing.T) {
+		a := newUSAccount(t, c)
+		m := openWizard(t, c, a)
+		m.account.ID = fixedID
+		m, _ = step(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+		m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlT})
+		golden.RequireEqual(t, []byte(ansi.Strip(m.View())))
+	})
+	t.Run("status_panel_v2_fr", func(t *testing.T) {
+		golden.RequireEqual(t, []byte(ansi.Strip(renderStatus(c, v2Account(t), 60))))
+	})
 }

@@ -191,3 +191,17 @@ func (m Model) fitWidth(s string) string {
 	}
 	return fitLines(s, m.c.Width)
 }
+
+// dateMask is a date field's placeholder in lang: YYYY-MM-DD in English;
+// in French JJ/MM/AAAA when the field accepts that national form, else
+// AAAA-MM-JJ, so the mask is always one the field takes and never an
+// English mask under a French help.
+func dateMask(lang Lang, check func(string) error) string {
+	if lang != schema.French {
+		return "YYYY-MM-DD"
+	}
+	if check != nil && check("31/12/1990") == nil {
+		return "JJ/MM/AAAA"
+	}
+	return "AAAA-MM-JJ"
+}

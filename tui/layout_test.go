@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strconv"
 	"time"
 
@@ -150,3 +151,23 @@ func itoa(n int) string { return strconv.Itoa(n) }
 func lipglossWidth(s string) int { return lipgloss.Width(s) }
 
 func durationOf(ns float64) time.Duration { return time.Duration(ns) }
+
+// The date mask is one the field accepts, in the operator's language.
+func TestDateMask(t *testing.T) {
+	isoOnly := func(v string) error {
+		if _, ok := schema.ParseDate(v); !ok {
+			return errors.New("no")
+		}
+		return nil
+	}
+	both := func(string) error { return nil }
+	if got := dateMask(schema.English, both); got != "YYYY-MM-DD" {
+		t.Errorf("English: %q", got)
+	}
+	if got := dateMask(schema.French, isoOnly); got != "AAAA-MM-JJ" {
+		t.Errorf("French, ISO only: %q", got)
+	}
+	if got := dateMask(schema.French, both); got != "JJ/MM/AAAA" {
+		t.Errorf("French, national form accepted: %q", got)
+	}
+}
