@@ -67,7 +67,7 @@ func newForm(c Common, groups ...*huh.Group) *huh.Form {
 
 func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, values map[string]string, problem string) huh.Field {
 	title := f.Label.In(c.Lang)
-	desc := f.Help.In(c.Lang)
+	desc := onePiece(f.Help.In(c.Lang))
 	if f.Sensitive && a.Provided[f.Key] {
 		desc = txtProvided.In(c.Lang)
 	}

@@ -205,3 +205,21 @@ func dateMask(lang Lang, check func(string) error) string {
 	}
 	return "AAAA-MM-JJ"
 }
+
+// onePiece keeps abbreviations whole in text that huh wraps. huh wraps
+// descriptions with cellbuf.Wrap(s, w, ",.-; "), which may break after any
+// ASCII full stop, so "e.g." could end a line at "e." and start the next
+// at "g.". Its dots are drawn with U+2024 (one dot leader: one column, the
+// same glyph in terminal fonts), which is not a breakpoint, and the
+// example after it is held on by a no-break space. French "par ex." gets
+// no-break spaces the same way.
+func onePiece(s string) string {
+	return abbreviations.Replace(s)
+}
+
+var abbreviations = strings.NewReplacer(
+	"e.g. ", "e\u2024g\u2024"+schema.NBSP,
+	"e.g.", "e\u2024g\u2024",
+	"i.e. ", "i\u2024e\u2024"+schema.NBSP,
+	"par ex. ", "par"+schema.NBSP+"ex\u2024"+schema.NBSP,
+)

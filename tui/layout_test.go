@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"onboard/flows"
 	"onboard/schema"
 )
 
@@ -169,5 +170,33 @@ func TestDateMask(t *testing.T) {
 	}
 	if got := dateMask(schema.French, both); got != "JJ/MM/AAAA" {
 		t.Errorf("French, national form accepted: %q", got)
+	}
+}
+
+// "e.g." is never split across lines by huh's wrapping (which breaks after
+// any full stop): at every width, no line of a form ends in "e." with the
+// next starting with "g.".
+func TestExampleAbbreviationNeverSplits(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	a := newUSAccount(t, c)
+	m := openWizard(t, c, a)
+	for _, st := range flows.Plan(a, flows.Strategy{Upfront: true}, nil, schema.English) {
+		if st.Group != schema.GroupAddress {
+			continue
+		}
+		m.plan.step = st
+		_ = m.showStep()
+		for w := 30; w <= 80; w++ {
+			m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: 60})
+			lines := strings.Split(ansi.Strip(m.View()), "\n")
+			for i := 0; i+1 < len(lines); i++ {
+				end := strings.TrimRight(lines[i], " ")
+				next := strings.TrimLeft(lines[i+1], " ┃│")
+				if (strings.HasSuffix(end, "e.") || strings.HasSuffix(end, "e\u2024")) &&
+					(strings.HasPrefix(next, "g.") || strings.HasPrefix(next, "g\u2024")) {
+					t.Errorf("width %d splits e.g.:\n%s\n%s", w, lines[i], lines[i+1])
+				}
+			}
+		}
 	}
 }

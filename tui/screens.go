@@ -37,7 +37,7 @@ func homeForm(c Common, choice *string) *huh.Form {
 
 func openForm(c Common, id *string) *huh.Form {
 	return newForm(c, huh.NewGroup(
-		huh.NewInput().Key("account").Title(txtAccountID.In(c.Lang)).Description(txtAccountIDHelp.In(c.Lang)).
+		huh.NewInput().Key("account").Title(txtAccountID.In(c.Lang)).Description(onePiece(txtAccountIDHelp.In(c.Lang))).
 			Placeholder("acct_…").Value(id).
 			Validate(func(s string) error {
 				if !strings.HasPrefix(strings.TrimSpace(s), "acct_") {
