@@ -35,13 +35,20 @@ func configTitle(c Common, name string) string {
 func v2Capabilities(c Common, v *schema.V2Details, inner int) []string {
 	s := c.Styles.Status
 	var b []string
+	caps := map[string]string{}
+	for _, cfg := range v.Configurations {
+		for _, cp := range cfg.Capabilities {
+			caps[cp.Name] = cp.Status
+		}
+	}
+	withAPI := showAPINames(c, caps, inner)
 	for _, cfg := range v.Configurations {
 		b = append(b, s.Heading.Render(configTitle(c, cfg.Name)))
 		if len(cfg.Capabilities) == 0 {
 			b = append(b, s.Muted.Render(" "+txtNoCapabilities.In(c.Lang)))
 		}
 		for _, cp := range cfg.Capabilities {
-			b = append(b, capabilityRow(c, cp.Name, cp.Status, inner))
+			b = append(b, capabilityRow(c, cp.Name, cp.Status, inner, withAPI))
 			if len(cp.Details) > 0 && cp.Details[0].Code != "" {
 				b = append(b, s.Muted.Render(fit("   "+statusDetail(cp.Details[0].Code, c.Lang), inner)))
 			}
