@@ -257,6 +257,15 @@ func TestFrenchScreens(t *testing.T) {
 		m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlT})
 		golden.RequireEqual(t, []byte(ansi.Strip(m.View())))
 	})
+	t.Run("setup_capabilities_fr", func(t *testing.T) {
+		tm := teatest.NewTestModel(t, New(c, Start{New: true}), teatest.WithInitialTermSize(80, 24))
+		waitFor(t, tm, txtCountryHelp.In(schema.French))
+		for range 4 { // country, business type, accounts API, contact email
+			tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+		}
+		waitFor(t, tm, schema.CapabilityLabel("card_payments").In(schema.French))
+		golden.RequireEqual(t, []byte(finalView(t, tm, "")))
+	})
 	t.Run("status_panel_v2_fr", func(t *testing.T) {
 		golden.RequireEqual(t, []byte(ansi.Strip(renderStatus(c, v2Account(t), 60))))
 	})

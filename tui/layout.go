@@ -5,6 +5,7 @@ import (
 
 	"fmt"
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/huh"
 	"strings"
 	"time"
 
@@ -223,3 +224,9 @@ var abbreviations = strings.NewReplacer(
 	"i.e. ", "i\u2024e\u2024"+schema.NBSP,
 	"par ex. ", "par"+schema.NBSP+"ex\u2024"+schema.NBSP,
 )
+
+// capabilityOption offers a capability by its words, the API name after
+// them for those who know it.
+func capabilityOption(c Common, name string) huh.Option[string] {
+	return huh.NewOption(schema.CapabilityLabel(name).In(c.Lang)+" ("+name+")", name)
+}

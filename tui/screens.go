@@ -114,7 +114,7 @@ func setupForm(c Common, v *setupValues) *huh.Form {
 		huh.NewGroup(
 			huh.NewMultiSelect[string]().Key("capabilities").Title(txtCapabilities.In(c.Lang)).
 				Description(txtCapsHelp.In(c.Lang)).
-				Options(huh.NewOption("card_payments", "card_payments"), huh.NewOption("transfers", "transfers")).
+				Options(capabilityOption(c, "card_payments"), capabilityOption(c, "transfers")).
 				Value(&v.Capabilities).
 				Validate(func(s []string) error {
 					if len(s) == 0 {

@@ -100,7 +100,7 @@ var (
 	txtAgreement          = t("Service agreement", "Contrat de services")
 	txtAgreementFull      = t("Full: the account takes payments", "Complet : le compte accepte des paiements")
 	txtAgreementRcp       = t("Recipient: the account only receives transfers", "Destinataire : le compte reçoit seulement des transferts")
-	txtRecipientCard      = t("card_payments needs the full agreement: untick it or choose Full.", "card_payments exige le contrat complet : décochez-le ou choisissez Complet.")
+	txtRecipientCard      = t("Card payments need the full agreement: untick them or choose Full.", "Les paiements par carte exigent le contrat complet : décochez-les ou choisissez Complet.")
 	txtProvided           = t("provided — leave empty to keep", "fourni — laisser vide pour conserver")
 	txtPeople             = t("People", "Personnes")
 	txtPeopleKey          = t("people", "personnes")
