@@ -55,6 +55,9 @@ func TestNarrowWizard(t *testing.T) {
 				if w < sideBySide && !strings.Contains(v, schema.Colon(lang, txtState.In(lang))) {
 					t.Errorf("width %d: no one-line status:\n%s", w, v)
 				}
+				if w < sideBySide && !strings.HasPrefix(lines[len(lines)-1], m.c.Keys.Status.Help().Key) {
+					t.Errorf("width %d: the footer does not start with the key of the whole status: %q", w, lines[len(lines)-1])
+				}
 				// The merchant category select: the cursor's option and at
 				// least two more.
 				if n := strings.Count(v, "┃   "); n < 2 {

@@ -141,11 +141,19 @@ func (m Model) footer() string {
 	case screenExplore:
 		binds = append(m.explorer.bindings(), m.c.Keys.Back, m.c.Keys.Quit)
 	default:
+		if m.screen == screenWizard && m.c.Width < sideBySide {
+			// Narrow: the status is one line, and the key that shows it
+			// whole comes first so the cut footer never hides it.
+			binds = append(binds, m.c.Keys.Status)
+		}
 		if m.form != nil {
 			binds = append(binds, m.form.KeyBinds()...)
 		}
+		if m.screen == screenWizard && m.c.Width >= sideBySide {
+			binds = append(binds, m.c.Keys.Status)
+		}
 		if m.screen == screenWizard {
-			binds = append(binds, m.c.Keys.Status, peopleWiz)
+			binds = append(binds, peopleWiz)
 		}
 		if m.screen != screenHome {
 			binds = append(binds, m.c.Keys.Back)
