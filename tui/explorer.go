@@ -199,6 +199,10 @@ func (e explorer) listView(width, height int) []string {
 			at = append(at, -1)
 		}
 		line := fmt.Sprintf("%-*s %-*s %s", dueWidth, dueWord(it.Due, e.c.Lang), whoWidth, whoWord(it.Who, e.c.Lang), it.Label.In(e.c.Lang))
+		if width < sideBySide {
+			// Narrow: the label first, so it is what stays when cut.
+			line = it.Label.In(e.c.Lang) + " · " + dueWord(it.Due, e.c.Lang) + " · " + whoWord(it.Who, e.c.Lang)
+		}
 		if i == e.cursor {
 			line = s.App.Title.Render("› " + line)
 		} else {

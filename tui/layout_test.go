@@ -203,3 +203,20 @@ func TestExampleAbbreviationNeverSplits(t *testing.T) {
 		}
 	}
 }
+
+// The explorer's list keeps each field's label whole on a narrow
+// terminal: the label comes first, the columns after it.
+func TestExplorerNarrowKeepsLabels(t *testing.T) {
+	c, _ := testCommon(t, schema.French)
+	m := New(c, Start{})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 50, Height: 24})
+	m.screen, m.form, m.explorer = screenExplore, nil, newExplorer(c)
+	cmd := m.explorer.load()
+	m, _ = step(m, cmd())
+	v := ansi.Strip(m.View())
+	for _, path := range []string{"business_profile.mcc", "business_profile.url", "individual.ssn_last_4"} {
+		if label := schema.Lookup(path, "US").Label.In(schema.French); !strings.Contains(v, label) {
+			t.Errorf("the label %q is cut at 50 columns:\n%s", label, v)
+		}
+	}
+}
