@@ -12,11 +12,8 @@ import (
 	"onboard/schema"
 )
 
-// Layout constants: the chrome around the body, in lines.
-const (
-	headerLines = 2 // title bar and the notice line
-	gap         = 2 // columns between the form and the status panel
-)
+// gap is the columns between the form and the status panel.
+const gap = 2
 
 // View draws the current screen.
 func (m Model) View() string {
@@ -35,7 +32,10 @@ func (m Model) bodyHeight() int {
 	if m.c.Height == 0 {
 		return 0
 	}
-	return max(m.c.Height-headerLines-lipgloss.Height(m.footer()), 3)
+	// The chrome is measured: the title bar and the notice line (one line
+	// each, also when the notice is empty), and the footer.
+	chrome := lipgloss.Height(m.header()) + lipgloss.Height(m.noticeLine()) + lipgloss.Height(m.footer())
+	return max(m.c.Height-chrome, 3)
 }
 
 // header names the program, the account and its setup on the left and
@@ -203,6 +203,8 @@ func (m *Model) resizeForm() tea.Cmd {
 	if m.form == nil || m.c.Width == 0 {
 		return nil
 	}
+	// Forms stop at 100 columns: longer lines are hard to read, and the
+	// help under each field would stretch into one line.
 	w, h := min(m.c.Width, 100), m.bodyHeight()
 	if m.screen == screenAccounts {
 		w = m.c.Width // the list's rows are wide
