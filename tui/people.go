@@ -212,6 +212,9 @@ func personRow(c Common, a schema.Account, p schema.Person) string {
 	pct := ""
 	if p.PercentOwnership > 0 {
 		pct = fmt.Sprintf("%g%%", p.PercentOwnership)
+		if c.Lang == schema.French {
+			pct = fmt.Sprintf("%g%s%%", p.PercentOwnership, schema.NBSP) // 60 %, held together
+		}
 	}
 	n := dueFor(a, p.ID)
 	due := fmt.Sprintf(plural(c.Lang, n, txtPersonDueOne, txtPersonDue), n)
