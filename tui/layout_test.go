@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"time"
 
@@ -217,6 +218,33 @@ func TestExplorerNarrowKeepsLabels(t *testing.T) {
 	for _, path := range []string{"business_profile.mcc", "business_profile.url", "individual.ssn_last_4"} {
 		if label := schema.Lookup(path, "US").Label.In(schema.French); !strings.Contains(v, label) {
 			t.Errorf("the label %q is cut at 50 columns:\n%s", label, v)
+		}
+	}
+}
+
+// Counts agree with their noun: no "champ(s)". French takes the singular
+// for 0 and 1, English for 1 only.
+func TestPluralForms(t *testing.T) {
+	cases := []struct {
+		lang Lang
+		n    int
+		want string
+	}{
+		{schema.French, 0, "Stripe vérifie 0 champ"}, {schema.French, 1, "Stripe vérifie 1 champ"},
+		{schema.French, 2, "Stripe vérifie 2 champs"}, {schema.English, 0, "Stripe is verifying 0 fields"},
+		{schema.English, 1, "Stripe is verifying 1 field;"}, {schema.English, 3, "Stripe is verifying 3 fields"},
+	}
+	for _, tc := range cases {
+		got := fmt.Sprintf(plural(tc.lang, tc.n, txtPendingOne, txtWaiting), tc.n)
+		if !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%s %d: %q", tc.lang, tc.n, got)
+		}
+	}
+	for _, txt := range []schema.Text{txtWaiting, txtWaitsFor, txtFutureDue, txtDraftFound, txtDraftRestored, txtPersonDue} {
+		for _, lang := range schema.Langs {
+			if strings.Contains(txt.In(lang), "(s)") || strings.Contains(txt.In(lang), "(e)") {
+				t.Errorf("%q hedges its plural", txt.In(lang))
+			}
 		}
 	}
 }
