@@ -117,8 +117,9 @@ func deadline(c Common, d time.Time) string {
 func capabilityRow(c Common, name, status string, inner int, withAPI bool) string {
 	s := c.Styles.Status
 	st := capStyle(c, status).Render(schema.CapabilityStatus(status, c.Lang))
-	label := s.Label.Render(" " + schema.CapabilityLabel(name).In(c.Lang))
-	if withAPI {
+	words := schema.CapabilityLabel(name).In(c.Lang)
+	label := s.Label.Render(" " + words)
+	if withAPI && !strings.EqualFold(words, name) { // not "Transfers transfers"
 		label += " " + s.API.Render(name)
 	}
 	gap := inner - lipgloss.Width(label) - lipgloss.Width(st)
