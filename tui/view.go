@@ -40,22 +40,40 @@ func (m Model) bodyHeight() int {
 
 // header names the program, the account and its setup on the left and
 // the mode badge on the right. The badge is never cut: the left part
-// gives way first, ending in "…".
+// gives way first, the business type, then the country, and only then
+// the account id, which ends in "…".
 func (m Model) header() string {
-	s := m.c.Styles.App
-	left := s.Title.Render("onboard")
-	if m.loaded && m.screen >= screenBusy {
-		left += s.Subtle.Render(" · ") + s.Account.Render(m.account.ID)
-		if m.account.Country != "" {
-			left += s.Subtle.Render(fmt.Sprintf(" · %s %s", m.account.Country, businessTypeWord(m.account.BusinessType, m.c.Lang)))
+	right := m.modeBadge()
+	var left string
+	for _, l := range m.headerLefts() {
+		left = l
+		if m.c.Width == 0 || lipgloss.Width(l)+1+lipgloss.Width(right) <= m.c.Width {
+			break
 		}
 	}
-	right := m.modeBadge()
 	if m.c.Width > 0 {
 		left = fit(left, m.c.Width-lipgloss.Width(right)-1)
 	}
 	w := max(m.c.Width, lipgloss.Width(left)+lipgloss.Width(right)+1)
 	return left + strings.Repeat(" ", max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)) + right
+}
+
+// headerLefts are the header's left parts, longest first.
+func (m Model) headerLefts() []string {
+	s := m.c.Styles.App
+	name := s.Title.Render("onboard")
+	if !m.loaded || m.screen < screenBusy {
+		return []string{name}
+	}
+	id := name + s.Subtle.Render(" · ") + s.Account.Render(m.account.ID)
+	if m.account.Country == "" {
+		return []string{id}
+	}
+	return []string{
+		id + s.Subtle.Render(fmt.Sprintf(" · %s %s", m.account.Country, businessTypeWord(m.account.BusinessType, m.c.Lang))),
+		id + s.Subtle.Render(" · "+m.account.Country),
+		id,
+	}
 }
 
 func (m Model) modeBadge() string {
