@@ -57,7 +57,7 @@ shoot() {
 	# image height): a blank line after the footer keeps the footer.
 	echo >>"$work/$1.ansi"
 	go tool freeze "$work/$1.ansi" --language ansi --window --padding 10,15 --margin 0 \
-		--font.size 7 --line-height 1.2 -o "$OUT/$1.png" >/dev/null
+		--font.size 5 --line-height 1.2 -o "$OUT/$1.png" >/dev/null
 	echo "wrote $OUT/$1.png"
 }
 
@@ -78,14 +78,14 @@ JSON
 	--answers "$work/fr.json" >/dev/null 2>&1 || true
 
 # Triage: the accounts, most urgent first.
-start 100 30
+start 80 24
 wait_for "What do you want to do?"
 keys Down Down Enter
 wait_for "Rocket Rides"
 shoot triage
 
 # The explorer: what Stripe asks for a setup, field by field.
-start 100 30
+start 80 24
 wait_for "What do you want to do?"
 keys Down Down Down Enter
 wait_for "Merchant category"
@@ -94,7 +94,7 @@ shoot explorer
 # The wizard shots come last: each creates an account, which the triage
 # list above should not show.
 # The wizard: a new US individual, its first step beside the status panel.
-start 100 30 new --country US --business-type individual --capabilities card_payments,transfers
+start 80 24 new --country US --business-type individual --capabilities card_payments,transfers
 wait_for "Merchant category"
 shoot wizard
 
