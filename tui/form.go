@@ -78,7 +78,7 @@ func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, v
 	case schema.KindSelect:
 		opts := make([]huh.Option[string], 0, len(f.Options))
 		for _, o := range f.Options {
-			opts = append(opts, huh.NewOption(o.Label.In(c.Lang), o.Value))
+			opts = append(opts, huh.NewOption(optionLabel(c, o.Label.In(c.Lang)), o.Value))
 		}
 		if values[f.Key] == "" && len(opts) > 0 {
 			values[f.Key] = opts[0].Value

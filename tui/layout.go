@@ -230,3 +230,27 @@ var abbreviations = strings.NewReplacer(
 func capabilityOption(c Common, name string) huh.Option[string] {
 	return huh.NewOption(schema.CapabilityLabel(name).In(c.Lang)+" ("+name+")", name)
 }
+
+// wizardFormWidth is the width of a step's form in a terminal of width
+// columns: beside the status panel, or the whole width when narrow.
+func wizardFormWidth(width int) int {
+	if width >= sideBySide {
+		return width - statusPanelWidth - gap
+	}
+	return width
+}
+
+// optionPrefix is what huh draws before a select's option: the group's
+// bar and the cursor ("┃ > ").
+const optionPrefix = 4
+
+// optionLabel cuts a select option to the step form's width, ending in
+// "…". huh wraps a long option onto a second line that the select's
+// window then hides, which cut it without a mark. Forms are built for the
+// width of the moment; a resize keeps the cut (wider: still whole words).
+func optionLabel(c Common, label string) string {
+	if c.Width <= 0 {
+		return label
+	}
+	return fit(label, wizardFormWidth(c.Width)-optionPrefix)
+}

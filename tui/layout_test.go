@@ -250,3 +250,17 @@ func TestPluralForms(t *testing.T) {
 		}
 	}
 }
+
+// A select's option too long for the form is cut with "…", not wrapped
+// onto a line the select's window hides ("7372 Computer programming,
+// data").
+func TestLongOptionEndsInEllipsis(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	c.Width = 80
+	a := newUSAccount(t, c)
+	m := openWizard(t, c, a)
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "7372 Computer programming, data process…") {
+		t.Errorf("the long option is not cut with an ellipsis:\n%s", v)
+	}
+}

@@ -126,7 +126,7 @@ func (m Model) wizardView() string {
 	form := m.form.View()
 	if m.c.Width >= sideBySide {
 		panel := renderStatus(m.c, m.account, statusPanelWidth)
-		fw := m.c.Width - statusPanelWidth - gap
+		fw := wizardFormWidth(m.c.Width)
 		left := lipgloss.NewStyle().Width(fw).Render(form)
 		return lipgloss.JoinHorizontal(lipgloss.Top, left, strings.Repeat(" ", gap), panel)
 	}
@@ -228,10 +228,8 @@ func (m *Model) resizeForm() tea.Cmd {
 		w = m.c.Width // the list's rows are wide
 	}
 	if m.screen == screenWizard {
-		if m.c.Width >= sideBySide {
-			w = m.c.Width - statusPanelWidth - gap
-		} else {
-			w = m.c.Width
+		w = wizardFormWidth(m.c.Width)
+		if m.c.Width < sideBySide {
 			h = max(h-lipgloss.Height(statusLine(m.c, m.account, m.c.Width)), 5)
 		}
 	}
