@@ -75,7 +75,13 @@ func TestInvalidAnswerStopsBeforeAnyRequest(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, "individual.dob") || r.stdout != "" {
 		t.Fatalf("exit %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
 	}
-	// No account was created: the sandbox lists none.
+	assertNoAccount(t, env)
+}
+
+// assertNoAccount fails if the sandbox of env holds any account: the run
+// stopped before its first request.
+func assertNoAccount(t *testing.T, env []string) {
+	t.Helper()
 	db := filepath.Join(strings.TrimPrefix(env[1], "XDG_DATA_HOME="), "onboard", "sandbox.db")
 	if _, err := os.Stat(db); err != nil {
 		return // the sandbox was not even opened
@@ -188,8 +194,8 @@ func TestLineModeFromAPipe(t *testing.T) {
 	env := xdgEnv(t)
 	lines := []string{"1", "https://accessible.stripe.com", "Jenny", "Rosen",
 		"1990-02-30", "1901-01-01", // an impossible date, then a right one
-		"jenny@example.com", "+14155550123", "0000", "000000000",
-		"address_full_match", "San Francisco", "CA", "94107",
+		"jenny@example.com", "(415) 555-0123", "0000", "000000000", // a national phone number
+		"address_full_match", "San Francisco", "California", "94107", // a state by name
 		"Jenny Rosen", "110000000", "000123456789", "yes"}
 	cmd := exec.Command(binary, "new", "--upfront")
 	cmd.Env = append(os.Environ(), env...)
@@ -200,6 +206,16 @@ func TestLineModeFromAPipe(t *testing.T) {
 	}
 	if !strings.Contains(string(out), "Enter a real date as YYYY-MM-DD") || !strings.Contains(string(out), "pending (disabled)") {
 		t.Fatalf("line mode output:\n%s", out)
+	}
+	// National forms are shown as they are sent; line mode reads numbered
+	// lines, so it never speaks of arrow keys.
+	for _, want := range []string{"→ +14155550123", "→ CA", "Type the number of your choice"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("line mode does not show %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(string(out), "↑") || strings.Contains(string(out), "↓") {
+		t.Errorf("line mode speaks of arrow keys:\n%s", out)
 	}
 	id := strings.Fields(strings.SplitN(string(out), "Created ", 2)[1])[0]
 	onboard(t, env, "sandbox", "advance", "5s")

@@ -1,15 +1,12 @@
 package flows
 
 import (
-	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 
 	"onboard/schema"
 )
@@ -20,65 +17,135 @@ type Answers struct {
 	Values map[string]string
 	// Keys lists the file's own keys, to report answers that were not used.
 	Keys []string
+	// Setup is what the file says about the account to create; flags win
+	// over it.
+	Setup AnswerSetup
+}
+
+// AnswerSetup is the account setup an answers file may carry besides the
+// answers: the same choices as new's flags.
+type AnswerSetup struct {
+	Country, BusinessType, AccountsAPI, ContactEmail string
+	Capabilities, Configurations                     []string
+}
+
+// AnswerOptions change how strictly an answers file is read.
+type AnswerOptions struct {
+	// IgnoreUnknown accepts keys that are no known requirement path (they
+	// are kept, and sent only if Stripe asks for them).
+	IgnoreUnknown bool
+	// Lang is the language of the errors.
+	Lang schema.Lang
 }
 
 // LoadAnswers reads an answers file (JSON, or YAML for .yaml/.yml). The
-// file is one flat map of requirement paths to values (DESIGN.md).
-func LoadAnswers(path string) (Answers, error) {
+// file is one flat map of requirement paths to values (DESIGN.md), read
+// as text: every value means exactly what was written. Without options
+// unknown keys are errors and messages are in English.
+func LoadAnswers(path string, options ...AnswerOptions) (Answers, error) {
+	var opts AnswerOptions
+	if len(options) > 0 {
+		opts = options[0]
+	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		return Answers{}, fmt.Errorf("read answers: %w", err)
+		return Answers{}, fmt.Errorf("%s: %w", schema.T("read answers", "lecture des réponses").In(opts.Lang), err)
 	}
-	m := map[string]any{}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".yaml", ".yml":
-		err = yaml.Unmarshal(raw, &m)
-	default:
-		d := json.NewDecoder(strings.NewReader(string(raw)))
-		d.UseNumber()
-		err = d.Decode(&m)
+	v, err := decodeAnswers(path, raw)
+	if err == nil {
+		var a Answers
+		if a, err = parseAnswers(v, opts); err == nil {
+			return a, nil
+		}
 	}
-	if err != nil {
-		return Answers{}, fmt.Errorf("answers file %s: %w", path, err)
-	}
-	return ParseAnswers(m)
+	return Answers{}, fmt.Errorf(schema.T("answers file %s: %s", "fichier de réponses %s : %s").In(opts.Lang), path, inLang(err, opts.Lang))
 }
 
-// ParseAnswers normalizes a decoded answers map: dates given whole or as
-// day/month/year parts, external_account as a token or an object, and
-// tos_acceptance as true.
+// ParseAnswers normalizes a decoded answers map (see LoadAnswers); unknown
+// keys are kept.
 func ParseAnswers(m map[string]any) (Answers, error) {
+	return parseAnswers(fromGo(m), AnswerOptions{IgnoreUnknown: true})
+}
+
+// setupKeys are the keys that describe the account rather than answer a
+// requirement.
+var setupKeys = map[string]bool{"country": true, "business_type": true, "capabilities": true,
+	"accounts_api": true, "configurations": true, "contact_email": true}
+
+// parseAnswers checks the file's shape and normalizes it: dates given whole
+// or as day/month/year parts, external_account as a token or an object,
+// tos_acceptance as true, the setup keys apart.
+func parseAnswers(root answerValue, opts AnswerOptions) (Answers, error) {
+	if root.kind != kindMap {
+		return Answers{}, errf(schema.T("expected one map of requirement paths to values, got %s", "une table de chemins de requirements et de valeurs est attendue, pas %s"), root.kind)
+	}
 	a := Answers{Values: map[string]string{}}
 	dates := map[string]map[string]string{}
-	for k, v := range m {
+	var unknown []string
+	for _, k := range root.keys {
+		v := root.m[k]
+		if setupKeys[k] {
+			if err := a.Setup.set(k, v); err != nil {
+				return Answers{}, err
+			}
+			continue
+		}
 		a.Keys = append(a.Keys, k)
 		switch {
 		case k == "external_account":
 			if err := bankAnswer(a.Values, v); err != nil {
 				return Answers{}, err
 			}
-		case strings.HasSuffix(k, ".day") || strings.HasSuffix(k, ".month") || strings.HasSuffix(k, ".year"):
+		case isDatePart(k):
+			s, err := textOf(k, v, false)
+			if err != nil {
+				return Answers{}, err
+			}
 			i := strings.LastIndexByte(k, '.')
 			if dates[k[:i]] == nil {
 				dates[k[:i]] = map[string]string{}
 			}
-			dates[k[:i]][k[i+1:]] = scalar(v)
+			dates[k[:i]][k[i+1:]] = s
 		case k == "tos_acceptance.date" || k == "tos_acceptance.ip":
+			if _, err := textOf(k, v, false); err != nil {
+				return Answers{}, err
+			}
 			a.Values["tos_acceptance"] = "true"
 		default:
-			if obj, ok := v.(map[string]any); ok {
-				return Answers{}, fmt.Errorf("answer %s: expected a single value, got an object with %d keys", k, len(obj))
+			f := schema.Lookup(k, "")
+			if f.Generic {
+				unknown = append(unknown, k)
 			}
-			a.Values[k] = scalar(v)
+			s, err := textOf(k, v, f.Kind == schema.KindYesNo || f.Kind == schema.KindAcceptance || f.Generic)
+			if err != nil {
+				return Answers{}, err
+			}
+			a.Values[k] = s
 		}
 	}
-	for parent, parts := range dates {
-		d, m, y := parts["day"], parts["month"], parts["year"]
-		if d == "" || m == "" || y == "" {
-			return Answers{}, fmt.Errorf("answer %s: give day, month and year together, or %s as YYYY-MM-DD", parent, parent)
+	for parent := range dates {
+		if schema.Lookup(parent, "").Generic {
+			unknown = append(unknown, parent+".day")
 		}
-		di, _ := strconv.Atoi(d)
-		mi, _ := strconv.Atoi(m)
+	}
+	if len(unknown) > 0 && !opts.IgnoreUnknown {
+		sort.Strings(unknown)
+		return Answers{}, unknownKeys(unknown, opts.Lang)
+	}
+	for parent, parts := range dates {
+		if _, whole := a.Values[parent]; whole {
+			return Answers{}, errf(schema.T("answer %s: given whole and in parts; give one", "réponse %s : donnée entière et en parties ; n'en donnez qu'une"), parent)
+		}
+		d, m, y := parts["day"], parts["month"], parts["year"]
+		di, errD := strconv.Atoi(d)
+		mi, errM := strconv.Atoi(m)
+		_, errY := strconv.Atoi(y)
+		if d == "" || m == "" || y == "" {
+			return Answers{}, errf(schema.T("answer %s: give day, month and year together, or %s as YYYY-MM-DD", "réponse %s : donnez le jour, le mois et l'année ensemble, ou %s au format AAAA-MM-JJ"), parent, parent)
+		}
+		if errD != nil || errM != nil || errY != nil {
+			return Answers{}, errf(schema.T("answer %s: day, month and year must be numbers", "réponse %s : le jour, le mois et l'année doivent être des nombres"), parent)
+		}
 		a.Values[parent] = fmt.Sprintf("%s-%02d-%02d", y, mi, di)
 		a.Keys = append(a.Keys, parent)
 	}
@@ -86,82 +153,157 @@ func ParseAnswers(m map[string]any) (Answers, error) {
 	return a, nil
 }
 
-func bankAnswer(out map[string]string, v any) error {
-	switch b := v.(type) {
-	case string:
-		out["external_account"] = b
-	case map[string]any:
-		for k, x := range b {
-			switch k {
-			case "routing_number", "account_number", "account_holder_name", "account_holder_type", "country", "currency":
-				out["external_account."+k] = scalar(x)
-			default:
-				return fmt.Errorf("answer external_account: unknown key %q (use routing_number, account_number, account_holder_name)", k)
-			}
+func isDatePart(k string) bool {
+	return strings.HasSuffix(k, ".day") || strings.HasSuffix(k, ".month") || strings.HasSuffix(k, ".year")
+}
+
+// textOf is a value that must be text (a string or a number as written),
+// or true/false when boolOK.
+func textOf(key string, v answerValue, boolOK bool) (string, error) {
+	switch {
+	case v.kind == kindText, v.kind == kindBool && boolOK:
+		return v.text, nil
+	case v.kind == kindBool:
+		return "", errf(schema.T("answer %s%s: expected text, got %s (quote it if you mean the word)", "réponse %s%s : du texte est attendu, pas %s (mettez-le entre guillemets si c'est le mot)"), key, at(v), v.text)
+	}
+	return "", errf(schema.T("answer %s%s: expected text, got %s", "réponse %s%s : du texte est attendu, pas %s"), key, at(v), v.kind)
+}
+
+func at(v answerValue) lineRef { return lineRef(v.line) }
+
+// unknownKeys is the error for keys that are no requirement path, each
+// with the nearest known one.
+func unknownKeys(keys []string, lang schema.Lang) error {
+	var b strings.Builder
+	b.WriteString(schema.T("unknown key(s), not a requirement path:", "clé(s) inconnue(s), qui ne sont pas des chemins de requirements :").In(lang))
+	for _, k := range keys {
+		fmt.Fprintf(&b, "\n  %s", k)
+		if n := schema.Nearest(k); n != "" {
+			fmt.Fprintf(&b, schema.T(" (did you mean %s?)", " (vouliez-vous dire %s ?)").In(lang), n)
 		}
-	default:
-		return fmt.Errorf("answer external_account: give a token (btok_…) or an object with routing_number and account_number")
+	}
+	b.WriteString(schema.T("\nuse --ignore-unknown to keep them anyway", "\nutilisez --ignore-unknown pour les garder quand même").In(lang))
+	return errors.New(b.String())
+}
+
+// set records one setup key.
+func (s *AnswerSetup) set(k string, v answerValue) error {
+	if k == "capabilities" || k == "configurations" {
+		list, err := listOf(k, v)
+		if err != nil {
+			return err
+		}
+		if k == "capabilities" {
+			s.Capabilities = list
+		} else {
+			s.Configurations = list
+		}
+		return nil
+	}
+	t, err := textOf(k, v, false)
+	if err != nil {
+		return err
+	}
+	switch k {
+	case "country":
+		s.Country = strings.ToUpper(strings.TrimSpace(t))
+	case "business_type":
+		s.BusinessType = strings.TrimSpace(t)
+	case "accounts_api":
+		s.AccountsAPI = strings.TrimSpace(t)
+	case "contact_email":
+		s.ContactEmail = strings.TrimSpace(t)
 	}
 	return nil
 }
 
-func scalar(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case bool:
-		return strconv.FormatBool(x)
-	case json.Number:
-		return x.String()
-	case int:
-		return strconv.Itoa(x)
-	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
-	default:
-		return fmt.Sprint(x)
+// listOf is a list of text, given as a list or as comma-separated text.
+func listOf(k string, v answerValue) ([]string, error) {
+	if v.kind == kindText {
+		var out []string
+		for _, p := range strings.Split(v.text, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+		return out, nil
 	}
+	if v.kind != kindList {
+		return nil, errf(schema.T("answer %s%s: expected a list, got %s", "réponse %s%s : une liste est attendue, pas %s"), k, at(v), v.kind)
+	}
+	var out []string
+	for _, e := range v.list {
+		t, err := textOf(k, e, false)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, strings.TrimSpace(t))
+	}
+	return out, nil
 }
 
-// Validate checks every answer against the catalog for an account of
-// country, before any request, so a typo never creates a half-onboarded
-// account. Keys the catalog does not know are accepted as they are.
-func (a Answers) Validate(c schema.Context) error {
-	bad := map[string]string{}
-	for k, v := range a.Values {
-		if k == "external_account" {
-			if !strings.HasPrefix(v, "btok_") && !strings.HasPrefix(v, "tok_") {
-				bad[k] = "expected a bank token (btok_…) or an object"
-			}
-			continue
-		}
-		f := fieldForAnswer(k, c.Country)
-		if f.Generic {
-			continue
-		}
-		if err := f.Validate(v, c); err != nil {
-			bad[k] = err.Error()
-		}
+// bankKeys are the keys of an external_account object, and the field each
+// fills. The national names (sort_code, bsb, transit_number with
+// institution_number) are the routing number Stripe's bank token takes;
+// an iban is the account number of a SEPA account, which has no routing
+// number.
+var bankKeys = map[string]string{
+	"account_holder_name": "external_account.account_holder_name",
+	"country":             "external_account.country",
+	"currency":            "external_account.currency",
+	"routing_number":      "external_account.routing_number",
+	"sort_code":           "external_account.routing_number",
+	"bsb":                 "external_account.routing_number",
+	"account_number":      "external_account.account_number",
+	"iban":                "external_account.account_number",
+}
+
+func bankAnswer(out map[string]string, v answerValue) error {
+	switch v.kind {
+	case kindText:
+		out["external_account"] = v.text
+		return nil
+	case kindMap:
+	default:
+		return errf(schema.T("answer external_account%s: give a token (btok_…) or an object with account_number (or iban), got %s", "réponse external_account%s : donnez un jeton (btok_…) ou un objet avec account_number (ou iban), pas %s"), at(v), v.kind)
 	}
-	if len(bad) > 0 {
-		return &InputError{Fields: bad}
+	parts := map[string]string{}
+	for _, k := range v.keys {
+		if _, ok := bankKeys[k]; !ok && k != "transit_number" && k != "institution_number" {
+			return errf(schema.T("answer external_account: unknown key %q (account_holder_name, routing_number, account_number, iban, sort_code, bsb, transit_number, institution_number, country, currency; the holder type follows the business type)", "réponse external_account : clé inconnue %q (account_holder_name, routing_number, account_number, iban, sort_code, bsb, transit_number, institution_number, country, currency ; le type de titulaire suit le type d'entreprise)"), k)
+		}
+		t, err := textOf("external_account."+k, v.m[k], false)
+		if err != nil {
+			return err
+		}
+		parts[k] = t
+	}
+	if parts["transit_number"] != "" || parts["institution_number"] != "" {
+		tr, in := schema.Digits(parts["transit_number"]), schema.Digits(parts["institution_number"])
+		if tr == "" || in == "" {
+			return errf(schema.T("answer external_account: give transit_number and institution_number together", "réponse external_account : donnez transit_number et institution_number ensemble"))
+		}
+		parts["routing_number_ca"] = tr + "-" + in
+	}
+	given := map[string]string{}
+	for k, t := range parts {
+		field := bankKeys[k]
+		if k == "routing_number_ca" {
+			field = "external_account.routing_number"
+		}
+		if field == "" {
+			continue
+		}
+		if prev, dup := given[field]; dup {
+			return errf(schema.T("answer external_account: %s and %s are the same number; give one", "réponse external_account : %s et %s sont le même numéro ; n'en donnez qu'un"), prev, k)
+		}
+		given[field] = k
+		out[field] = t
+	}
+	if given["external_account.account_number"] == "iban" && given["external_account.routing_number"] != "" {
+		return errf(schema.T("answer external_account: an iban has no routing number; give iban alone", "réponse external_account : un IBAN n'a pas de code banque ; donnez iban seul"))
 	}
 	return nil
-}
-
-func fieldForAnswer(key, country string) schema.Field {
-	if strings.HasPrefix(key, "external_account.") {
-		for _, f := range schema.FieldsFor([]string{"external_account"}, country) {
-			if f.Key == key {
-				return f
-			}
-		}
-		if key == "external_account.country" || key == "external_account.currency" || key == "external_account.account_holder_type" {
-			return schema.Lookup(key, country) // generic: passed through
-		}
-	}
-	return schema.Lookup(key, country)
 }
 
 // candidates are the answer keys that can hold a field's value: its key,

@@ -78,7 +78,7 @@ func TestCompanyRequestsAreValidForStripeMock(t *testing.T) {
 	}
 	for _, c := range []struct{ country, file string }{{"US", "us-company.json"}, {"GB", "gb-company.json"}} {
 		t.Run(c.country, func(t *testing.T) {
-			ans, err := flows.LoadAnswers(filepath.Join("..", "examples", c.file))
+			ans, err := flows.LoadAnswers(filepath.Join("..", "examples", c.file), flows.AnswerOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}

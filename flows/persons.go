@@ -122,6 +122,9 @@ func (c *Client) resolveFiles(ctx context.Context, a schema.Account, ps []schema
 	for _, p := range ps {
 		id := p.Value
 		if !strings.HasPrefix(id, "file_") {
+			if err := CheckDocument(p.Value, p.Purpose, c.lang); err != nil {
+				return nil, &InputError{Fields: map[string]string{schema.FieldForParam(p.Key, a.Country): err.Error()}}
+			}
 			f, err := os.Open(p.Value)
 			if err != nil {
 				return nil, &InputError{Fields: map[string]string{schema.FieldForParam(p.Key, a.Country): "cannot read " + filepath.Base(p.Value) + ": " + err.Error()}}

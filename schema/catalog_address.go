@@ -119,9 +119,10 @@ func addressLeaf(k addressKind, path, leaf, country string) Field {
 	case "postal_code":
 		f = postalField(path, country, k.japan)
 	case "country":
-		f = Field{Kind: KindText, Placeholder: "US",
+		f = Field{Kind: KindText, Placeholder: countryExample(country),
 			Label: T("Country", "Pays"),
-			Help:  T("Two-letter country code (ISO 3166-1), e.g. US.", "Code pays sur deux lettres (ISO 3166-1), par ex. FR."),
+			Help: T("Two-letter country code (ISO 3166-1), e.g. "+countryExample(country)+".",
+				"Code pays sur deux lettres (ISO 3166-1), par ex. "+countryExample(country)+"."),
 			check: checkCountryCode,
 			encode: func(v string, _ Context) []Param {
 				return []Param{{Key: Brackets(path), Value: strings.ToUpper(strings.TrimSpace(v))}}

@@ -22,7 +22,7 @@ func bankFields(country string) []Field {
 		Placeholder: br.account.example,
 		check:       ruleCheck(br.account, Digits, false), encode: tokenDigits("account_number", nil)}
 	if br.iban {
-		account.Label, account.Help, account.Placeholder = br.account.label, br.account.help, "DE89370400440532013000"
+		account.Label, account.Help, account.Placeholder = br.account.label, br.account.help, br.account.example
 		account.check = ruleCheck(br.account, NormalizeIBAN, false)
 		account.encode = tokenValue("account_number", NormalizeIBAN)
 		return []Field{holder, account}
@@ -46,9 +46,14 @@ func bankField(path, country string) (Field, bool) {
 			Label: T("Payout bank account", "Compte bancaire de versement"),
 			Help: T("Where payouts go; asked as its parts, or a bank token such as btok_us.",
 				"Le compte qui reçoit les virements ; demandé par parties, ou un jeton bancaire tel que btok_us."),
-			Placeholder: "btok_us", Sensitive: true,
+			Placeholder: map[bool]string{true: "btok_us"}[country == "US"], Sensitive: true,
 			check: func(v string, c Context) error {
 				if !strings.HasPrefix(v, "btok_") && !strings.HasPrefix(v, "tok_") && !strings.HasPrefix(v, "ba_") {
+					if c.Country != "US" {
+						// btok_us is a US account: no example elsewhere.
+						return fail(c.Lang, T("Enter a bank token that starts with btok_, or fill in the account's parts.",
+							"Saisissez un jeton bancaire commençant par btok_, ou remplissez les parties du compte."))
+					}
 					return fail(c.Lang, T("Enter a bank token that starts with btok_ (e.g. btok_us), or fill in the account's parts.",
 						"Saisissez un jeton bancaire commençant par btok_ (par ex. btok_us), ou remplissez les parties du compte."))
 				}
@@ -97,3 +102,7 @@ func bankContext(c Context) []Param {
 		{Target: TargetBankToken, Key: "bank_account[currency]", Value: c.Currency},
 	}
 }
+
+// IBANCountry reports whether country's payout bank accounts are given as
+// an IBAN alone (SEPA countries).
+func IBANCountry(country string) bool { return rulesFor(country).bank.iban }

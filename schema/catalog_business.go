@@ -12,8 +12,8 @@ var businessSpecs = map[string]func(country string) Field{
 	"business_profile.mcc": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 10, Kind: KindSelect,
 			Label: T("Merchant category (MCC)", "Catégorie marchand (MCC)"),
-			Help: T("What the business sells; ↑/↓ to choose.",
-				"Ce que vend l'entreprise ; ↑/↓ pour choisir."),
+			Help: T("What the business sells.",
+				"Ce que vend l'entreprise."),
 			Options: mccOptions, check: checkMCC}
 	},
 	"business_profile.url": func(string) Field {
@@ -45,10 +45,10 @@ var businessSpecs = map[string]func(country string) Field{
 			Help:  T("The name customers see.", "Le nom que voient les clients."),
 			check: checkPlain(5000)}
 	},
-	"business_profile.support_phone": func(string) Field {
-		return Field{Group: GroupBusinessProfile, Order: 50, Kind: KindPhone, Placeholder: "+14155550123",
+	"business_profile.support_phone": func(country string) Field {
+		return Field{Group: GroupBusinessProfile, Order: 50, Kind: KindPhone, Placeholder: PhoneExample(country),
 			Label: T("Support phone", "Téléphone du support"),
-			Help:  T("International format: + country code and number.", "Format international : + indicatif et numéro."),
+			Help:  phoneHelp,
 			check: checkPhone, encode: encodePhone("business_profile.support_phone")}
 	},
 	"business_profile.support_email": func(string) Field {
@@ -64,7 +64,7 @@ var businessSpecs = map[string]func(country string) Field{
 			check: checkURL}
 	},
 	"business_profile.annual_revenue": func(string) Field {
-		return Field{Group: GroupBusinessProfile, Order: 120, Kind: KindText, Placeholder: "250000 EUR",
+		return Field{Group: GroupBusinessProfile, Order: 120, Kind: KindText, Placeholder: "250000",
 			Covers: []string{"business_profile.annual_revenue.amount", "business_profile.annual_revenue.currency"},
 			Label:  T("Annual revenue", "Chiffre d'affaires annuel"),
 			Help: T("Revenue of the last fiscal year: amount, then the currency if not the account's (250000 EUR).",
@@ -78,7 +78,7 @@ var businessSpecs = map[string]func(country string) Field{
 			check: checkDate}
 	},
 	"business_profile.monthly_estimated_revenue": func(string) Field {
-		return Field{Group: GroupBusinessProfile, Order: 125, Kind: KindText, Placeholder: "5000 USD",
+		return Field{Group: GroupBusinessProfile, Order: 125, Kind: KindText, Placeholder: "5000",
 			Covers: []string{"business_profile.monthly_estimated_revenue.amount", "business_profile.monthly_estimated_revenue.currency"},
 			Label:  T("Estimated monthly revenue", "Chiffre d'affaires mensuel estimé"),
 			Help: T("Expected monthly sales: amount, then the currency if not the account's (5000 USD).",
@@ -196,16 +196,16 @@ func encodeMoney(path string) func(string, Context) []Param {
 }
 
 func checkDate(v string, c Context) error {
-	if _, ok := ParseDate(v); !ok {
-		return fail(c.Lang, msgDate)
+	if _, ok := ParseDateIn(v, c); !ok {
+		return fail(c.Lang, msgDate, DateFormat(c))
 	}
 	return nil
 }
 
-// encodePhone sends a phone number in E.164, without the separators
-// people type.
-func encodePhone(path string) func(string, Context) []Param {
-	return func(v string, _ Context) []Param {
-		return []Param{{Key: Brackets(path), Value: NormalizePhone(v)}}
-	}
-}
+// encodePhone sends a phone number in E.164, read for the account's
+// country (phone.go).
+func encodePhone(path string) func(string, Context) []Param { return encodePhoneAt(path) }
+
+// phoneHelp is the help of every phone field.
+var phoneHelp = T("As written in the account's country, or international (+ country code); sent in international format.",
+	"Tel qu'écrit dans le pays du compte, ou international (+ indicatif) ; envoyé au format international.")

@@ -1,6 +1,9 @@
 package schema
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // companySpecs are company.* (§1.2): the legal entity, its numbers, and the
 // attestations about its people.
@@ -32,8 +35,8 @@ var companySpecs = map[string]func(country string) Field{
 			},
 			encode: encodeID("company.tax_id", r.keepSpaces)}
 	},
-	"company.vat_id": func(string) Field {
-		return Field{Group: GroupCompany, Order: 25, Kind: KindSecret, Sensitive: true, Placeholder: "FR40303265045",
+	"company.vat_id": func(country string) Field {
+		return Field{Group: GroupCompany, Order: 25, Kind: KindSecret, Sensitive: true, Placeholder: vatExamples[country],
 			Label: T("VAT number", "Numéro de TVA"),
 			Help:  T("The VAT registration number, with or without its country prefix.", "Le numéro de TVA intracommunautaire, avec ou sans préfixe pays."),
 			check: func(v string, c Context) error {
@@ -72,10 +75,10 @@ var companySpecs = map[string]func(country string) Field{
 			Help:   T("When the company was registered, YYYY-MM-DD; sent whole.", "Date d'immatriculation de la société, AAAA-MM-JJ ; envoyée entière."),
 			check:  checkPastDate, encode: encodeDate("company.registration_date")}
 	},
-	"company.phone": func(string) Field {
-		return Field{Group: GroupCompany, Order: 50, Kind: KindPhone, Placeholder: "+14155550123",
+	"company.phone": func(country string) Field {
+		return Field{Group: GroupCompany, Order: 50, Kind: KindPhone, Placeholder: PhoneExample(country),
 			Label: T("Company phone", "Téléphone de la société"),
-			Help:  T("International format: + country code and number.", "Format international : + indicatif et numéro."),
+			Help:  phoneHelp,
 			check: checkPhone, encode: encodePhone("company.phone")}
 	},
 	"company.structure": func(country string) Field {
@@ -147,7 +150,7 @@ func checkCompanyName(v string, c Context) error {
 	if err := checkPlain(100)(v, c); err != nil {
 		return err
 	}
-	if strings.IndexFunc(v, func(r rune) bool { return r >= 'A' || (r >= '0' && r <= '9') }) < 0 {
+	if strings.IndexFunc(v, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
 		return fail(c.Lang, T("Enter the legal name as registered, e.g. Rocket Rides Inc.", "Saisissez la raison sociale telle qu'enregistrée, par ex. Rocket Rides SAS."))
 	}
 	return nil
@@ -155,9 +158,9 @@ func checkCompanyName(v string, c Context) error {
 
 // checkPastDate accepts a real date that is not in the future.
 func checkPastDate(v string, c Context) error {
-	d, ok := ParseDate(v)
+	d, ok := ParseDateIn(v, c)
 	if !ok {
-		return fail(c.Lang, msgDate)
+		return fail(c.Lang, msgDate, DateFormat(c))
 	}
 	if !c.Now.IsZero() && d.After(c.Now) {
 		return fail(c.Lang, msgDateFuture)

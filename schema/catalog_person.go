@@ -12,11 +12,11 @@ var personSpecs = []spec{
 		T("Legal first name, as on an official ID.", "Prénom légal, tel qu'il figure sur une pièce d'identité."))},
 	{leaf: "last_name", field: nameField(20, T("Last name", "Nom"),
 		T("Legal last name, as on an official ID.", "Nom de famille légal, tel qu'il figure sur une pièce d'identité."))},
-	{leaf: "dob", covers: []string{"dob", "dob.day", "dob.month", "dob.year"}, field: func(p, _ string) Field {
+	{leaf: "dob", covers: []string{"dob", "dob.day", "dob.month", "dob.year"}, field: func(p, country string) Field {
 		return Field{Group: GroupIdentity, Order: 30, Kind: KindDate, Placeholder: "YYYY-MM-DD",
 			Label: T("Date of birth", "Date de naissance"),
-			Help: T("YYYY-MM-DD. The account holder must be at least 18. Sent whole: Stripe refuses a partial date.",
-				"AAAA-MM-JJ. Le titulaire doit avoir au moins 18 ans. Envoyée entière : Stripe refuse une date partielle."),
+			Help: T("YYYY-MM-DD or "+DateFormat(Context{Lang: English, Country: country})+". The account holder must be at least 18. Sent whole: Stripe refuses a partial date.",
+				"AAAA-MM-JJ ou JJ/MM/AAAA. Le titulaire doit avoir au moins 18 ans. Envoyée entière : Stripe refuse une date partielle."),
 			check:  checkBirthDate(18),
 			encode: encodeDate(under(p, "dob"))}
 	}},
@@ -26,14 +26,11 @@ var personSpecs = []spec{
 			Help:  T("Where Stripe may contact the person.", "Adresse où Stripe peut contacter la personne."),
 			check: checkEmail}
 	}},
-	{leaf: "phone", field: func(p, _ string) Field {
-		return Field{Group: GroupIdentity, Order: 50, Kind: KindPhone, Placeholder: "+14155550123",
+	{leaf: "phone", field: func(p, country string) Field {
+		return Field{Group: GroupIdentity, Order: 50, Kind: KindPhone, Placeholder: PhoneExample(country),
 			Label: T("Phone", "Téléphone"),
-			Help:  T("International format: + country code and number.", "Format international : + indicatif et numéro."),
-			check: checkPhone,
-			encode: func(v string, _ Context) []Param {
-				return []Param{{Key: Brackets(under(p, "phone")), Value: NormalizePhone(v)}}
-			}}
+			Help:  phoneHelp,
+			check: checkPhone, encode: encodePhoneAt(under(p, "phone"))}
 	}},
 	{leaf: "ssn_last_4", field: func(p, _ string) Field {
 		return Field{Group: GroupIdentity, Order: 60, Kind: KindSecret, Sensitive: true, Placeholder: "0000",
@@ -107,15 +104,15 @@ func withAge(f Field, ref PersonRef) Field {
 		return f
 	}
 	f.check = checkBirthDate(n)
-	f.Help = T("YYYY-MM-DD; the person must be at least 13. Sent whole: Stripe refuses a partial date.",
-		"AAAA-MM-JJ ; la personne doit avoir au moins 13 ans. Envoyée entière : Stripe refuse une date partielle.")
+	f.Help = T("YYYY-MM-DD or DD/MM/YYYY; the person must be at least 13. Sent whole: Stripe refuses a partial date.",
+		"AAAA-MM-JJ ou JJ/MM/AAAA ; la personne doit avoir au moins 13 ans. Envoyée entière : Stripe refuse une date partielle.")
 	return f
 }
 
 // encodeDate sends a YYYY-MM-DD value as its three parts, always together.
 func encodeDate(path string) func(string, Context) []Param {
-	return func(v string, _ Context) []Param {
-		d, _ := ParseDate(v)
+	return func(v string, c Context) []Param {
+		d, _ := ParseDateIn(v, c)
 		return []Param{
 			{Key: Brackets(path + ".day"), Value: strconv.Itoa(d.Day())},
 			{Key: Brackets(path + ".month"), Value: strconv.Itoa(int(d.Month()))},

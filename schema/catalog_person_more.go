@@ -25,8 +25,8 @@ var personRelationSpecs = []spec{
 	{leaf: "relationship.director", field: relationFlag(RoleDirector)},
 	{leaf: "relationship.executive", field: relationFlag(RoleExecutive)},
 	{leaf: "relationship.representative", field: relationFlag(RoleRepresentative)},
-	{leaf: "nationality", field: func(p, _ string) Field {
-		return Field{Group: GroupIdentity, Order: 80, Kind: KindText, Placeholder: "US",
+	{leaf: "nationality", field: func(p, country string) Field {
+		return Field{Group: GroupIdentity, Order: 80, Kind: KindText, Placeholder: countryExample(country),
 			Label: T("Nationality", "Nationalité"),
 			Help: T("Two-letter country code of the person's nationality (XX if none).",
 				"Code pays à deux lettres de la nationalité de la personne (XX si aucune)."),

@@ -75,13 +75,31 @@ var euroStructures = []string{"private_company", "public_company", "sole_proprie
 	"incorporated_non_profit", "unincorporated_non_profit", "unincorporated_association",
 	"government_instrumentality"}
 
-var ibanBank = bankRule{iban: true, account: rule{
-	label: T("IBAN", "IBAN"),
-	help: T("The account's IBAN: country code, 2 check digits, then the account (spaces allowed). Masked once typed.",
-		"L'IBAN du compte : code pays, 2 chiffres de contrôle, puis le compte (espaces permis). Masqué après saisie."),
-	msg: T("Enter a valid IBAN for this country, e.g. DE89 3704 0044 0532 0130 00 (its check digits must match).",
-		"Saisissez un IBAN valide pour ce pays, par ex. FR14 2004 1010 0505 0001 3M02 606 (ses chiffres de contrôle doivent correspondre)."),
-	valid: ValidIBAN}}
+// ibanBank is the bank rule of a SEPA country, with one of Stripe's test
+// IBANs of that country as its example (sandbox-rules §2.8): a French form
+// shows a French IBAN.
+func ibanBank(example string) bankRule {
+	spaced := groupsOf4(example)
+	return bankRule{iban: true, account: rule{example: example,
+		label: T("IBAN", "IBAN"),
+		help: T("The account's IBAN: country code, 2 check digits, then the account (spaces allowed). Masked once typed.",
+			"L'IBAN du compte : code pays, 2 chiffres de contrôle, puis le compte (espaces permis). Masqué après saisie."),
+		msg: T("Enter a valid IBAN for this country, e.g. "+spaced+" (its check digits must match).",
+			"Saisissez un IBAN valide pour ce pays, par ex. "+spaced+" (ses chiffres de contrôle doivent correspondre)."),
+		valid: ValidIBAN}}
+}
+
+// groupsOf4 writes an IBAN as it is printed: in groups of four.
+func groupsOf4(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && i%4 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
 
 var countries = map[string]countryRules{
 	"US": {
@@ -170,7 +188,7 @@ var countries = map[string]countryRules{
 			help:  T("The company's 9-digit SIREN (the first 9 digits of the SIRET).", "Le SIREN à 9 chiffres de l'entreprise (les 9 premiers chiffres du SIRET)."),
 			msg:   T("Enter the 9-digit SIREN, e.g. 732 829 320; its check digit must be right.", "Saisissez le SIREN à 9 chiffres, par ex. 732 829 320 ; son chiffre de contrôle doit être juste."),
 			valid: func(s string) bool { return len(s) == 9 && validLuhn(s) }},
-		bank:       ibanBank,
+		bank:       ibanBank("FR1420041010050500013M02606"),
 		structures: euroStructures,
 	},
 	"DE": {
@@ -186,7 +204,7 @@ var countries = map[string]countryRules{
 			msg:        T("Enter the register number, e.g. HRB 12345: letters, then 1 to 8 digits.", "Saisissez le numéro de registre, par ex. HRB 12345 : des lettres, puis 1 à 8 chiffres."),
 			valid:      re(`^([A-Z]{1,4} ?)?\d{1,8}( ?[A-Z]{1,3})?$`),
 			keepSpaces: true},
-		bank:       ibanBank,
+		bank:       ibanBank("DE89370400440532013000"),
 		structures: euroStructures,
 	},
 	"IE": {
@@ -202,7 +220,7 @@ var countries = map[string]countryRules{
 			help:  T("The Companies Registration Office number, up to 6 digits.", "Le numéro du Companies Registration Office, jusqu'à 6 chiffres."),
 			msg:   T("Enter the CRO number: 1 to 6 digits, e.g. 123456.", "Saisissez le numéro CRO : 1 à 6 chiffres, par ex. 123456."),
 			valid: digitsBetween(1, 6)},
-		bank:       ibanBank,
+		bank:       ibanBank("IE29AIBK93115212345678"),
 		structures: append([]string{"registered_charity"}, euroStructures...),
 	},
 	"AU": {
@@ -237,7 +255,7 @@ var countries = map[string]countryRules{
 			help:  T("The 8-digit Chamber of Commerce (KvK) number.", "Le numéro à 8 chiffres de la Chambre de commerce (KvK)."),
 			msg:   T("Enter the 8-digit KvK number, e.g. 12345678.", "Saisissez le numéro KvK à 8 chiffres, par ex. 12345678."),
 			valid: digitsN(8)},
-		bank:       ibanBank,
+		bank:       ibanBank("NL39RABO0300065264"),
 		structures: euroStructures,
 	},
 }
@@ -355,9 +373,12 @@ func optionMatch(opts []Option, v string) string {
 			v = v[len(pre):]
 		}
 	}
+	want := foldName(v)
 	for _, o := range opts {
-		if strings.EqualFold(o.Value, v) || strings.EqualFold(o.Label.EN, v) {
-			return o.Value
+		for _, n := range optionNames(o) {
+			if foldName(n) == want {
+				return o.Value
+			}
 		}
 	}
 	return ""

@@ -172,6 +172,9 @@ func (f Field) Validate(v string, c Context) error {
 		}
 		return &Problem{Field: f.Key, Message: msgRequired.In(c.Lang)}
 	}
+	if err := checkText(v, f.Kind == KindLongText, c); err != nil {
+		return &Problem{Field: f.Key, Message: err.Error()}
+	}
 	if f.Kind == KindSelect && len(f.Options) > 0 && f.check == nil {
 		for _, o := range f.Options {
 			if o.Value == v {

@@ -12,28 +12,29 @@ import (
 
 // Messages shown by validators. Each says what a right value looks like.
 var (
-	msgRequired     = T("This field is required.", "Ce champ est obligatoire.")
-	msgNotAnOption  = T("Pick one of the listed values.", "Choisissez une des valeurs proposées.")
-	msgEmail        = T("Enter an email address such as jenny@example.com.", "Saisissez une adresse e-mail, par exemple jenny@example.com.")
-	msgPhone        = T("Enter the number in international format: + then country code and number, e.g. +14155550123.", "Saisissez le numéro au format international : + puis l'indicatif et le numéro, par ex. +33612345678.")
-	msgURL          = T("Enter a full web address starting with https://, e.g. https://example.com.", "Saisissez une adresse web complète commençant par https://, par ex. https://exemple.fr.")
-	msgDate         = T("Enter a real date as YYYY-MM-DD, e.g. 1985-04-23.", "Saisissez une date réelle au format AAAA-MM-JJ, par ex. 1985-04-23.")
-	msgDateFuture   = T("The date must be in the past.", "La date doit être dans le passé.")
-	msgAgeMin       = T("The person must be at least %d years old.", "La personne doit avoir au moins %d ans.")
-	msgAgeMax       = T("A date of birth more than 120 years ago is not plausible.", "Une date de naissance de plus de 120 ans n'est pas plausible.")
-	msgMCC          = T("Enter a 4-digit merchant category code (MCC), e.g. 5734.", "Saisissez un code de catégorie marchand (MCC) à 4 chiffres, par ex. 5734.")
-	msgDigits       = T("Enter exactly %d digits.", "Saisissez exactement %d chiffres.")
-	msgSSN          = T("Enter the 9-digit Social Security number, with or without dashes (123-45-6789).", "Saisissez les 9 chiffres du numéro de sécurité sociale, avec ou sans tirets (123-45-6789).")
-	msgPostalUS     = T("Enter a ZIP code: 5 digits, or ZIP+4 (94107 or 94107-1234).", "Saisissez un code ZIP : 5 chiffres ou ZIP+4 (94107 ou 94107-1234).")
-	msgState        = T("Enter the 2-letter state code, e.g. CA.", "Saisissez le code de l'État sur 2 lettres, par ex. CA.")
-	msgRouting      = T("Enter the 9-digit ABA routing number; this one fails its checksum (e.g. 110000000).", "Saisissez le numéro de routage ABA à 9 chiffres ; celui-ci a une somme de contrôle fausse (par ex. 110000000).")
-	msgAccountNum   = T("Enter the account number: 4 to 17 digits.", "Saisissez le numéro de compte : 4 à 17 chiffres.")
-	msgDescLength   = T("Describe the business in at least 10 characters.", "Décrivez l'activité en au moins 10 caractères.")
-	msgTooLong      = T("At most %d characters.", "%d caractères au maximum.")
-	msgAcceptance   = T("The account holder must accept the terms to continue.", "Le titulaire du compte doit accepter les conditions pour continuer.")
-	msgLinkOnly     = T("Stripe collects this itself: use an account link.", "Stripe collecte cette information lui-même : utilisez un lien de compte.")
-	msgPlainText    = T("Enter plain text without < > or control characters.", "Saisissez du texte simple, sans < > ni caractères de contrôle.")
-	msgNameRequired = T("Enter the name as it appears on an official ID.", "Saisissez le nom tel qu'il figure sur une pièce d'identité officielle.")
+	msgRequired      = T("This field is required.", "Ce champ est obligatoire.")
+	msgNotAnOption   = T("Pick one of the listed values.", "Choisissez une des valeurs proposées.")
+	msgEmail         = T("Enter an email address such as jenny@example.com.", "Saisissez une adresse e-mail, par exemple jenny@example.com.")
+	msgPhone         = T("Enter a valid phone number, e.g. %s.", "Saisissez un numéro de téléphone valide, par ex. %s.")
+	msgPhoneNational = T("Written as in the country, e.g. %s, also works.", "La forme nationale, par ex. %s, convient aussi.")
+	msgURL           = T("Enter a full web address starting with https://, e.g. https://example.com.", "Saisissez une adresse web complète commençant par https://, par ex. https://exemple.fr.")
+	msgDate          = T("Enter a real date as YYYY-MM-DD or %s, e.g. 1985-04-23.", "Saisissez une date réelle au format AAAA-MM-JJ ou %s, par ex. 1985-04-23.")
+	msgDateFuture    = T("The date must be in the past.", "La date doit être dans le passé.")
+	msgAgeMin        = T("The person must be at least %d years old.", "La personne doit avoir au moins %d ans.")
+	msgAgeMax        = T("A date of birth more than 120 years ago is not plausible.", "Une date de naissance de plus de 120 ans n'est pas plausible.")
+	msgMCC           = T("Enter a 4-digit merchant category code (MCC), e.g. 5734.", "Saisissez un code de catégorie marchand (MCC) à 4 chiffres, par ex. 5734.")
+	msgDigits        = T("Enter exactly %d digits.", "Saisissez exactement %d chiffres.")
+	msgSSN           = T("Enter the 9-digit Social Security number, with or without dashes (123-45-6789).", "Saisissez les 9 chiffres du numéro de sécurité sociale, avec ou sans tirets (123-45-6789).")
+	msgPostalUS      = T("Enter a ZIP code: 5 digits, or ZIP+4 (94107 or 94107-1234).", "Saisissez un code ZIP : 5 chiffres ou ZIP+4 (94107 ou 94107-1234).")
+	msgState         = T("Enter the 2-letter state code, e.g. CA.", "Saisissez le code de l'État sur 2 lettres, par ex. CA.")
+	msgRouting       = T("Enter the 9-digit ABA routing number; this one fails its checksum (e.g. 110000000).", "Saisissez le numéro de routage ABA à 9 chiffres ; celui-ci a une somme de contrôle fausse (par ex. 110000000).")
+	msgAccountNum    = T("Enter the account number: 4 to 17 digits.", "Saisissez le numéro de compte : 4 à 17 chiffres.")
+	msgDescLength    = T("Describe the business in at least 10 characters.", "Décrivez l'activité en au moins 10 caractères.")
+	msgTooLong       = T("At most %d characters.", "%d caractères au maximum.")
+	msgAcceptance    = T("The account holder must accept the terms to continue.", "Le titulaire du compte doit accepter les conditions pour continuer.")
+	msgLinkOnly      = T("Stripe collects this itself: use an account link.", "Stripe collecte cette information lui-même : utilisez un lien de compte.")
+	msgPlainText     = T("Enter plain text without < > or control characters.", "Saisissez du texte simple, sans < > ni caractères de contrôle.")
+	msgNameRequired  = T("Enter the name as it appears on an official ID.", "Saisissez le nom tel qu'il figure sur une pièce d'identité officielle.")
 )
 
 func fail(lang Lang, t Text, args ...any) error {
@@ -45,37 +46,17 @@ func fail(lang Lang, t Text, args ...any) error {
 }
 
 var (
-	rePhone  = regexp.MustCompile(`^\+[1-9]\d{6,14}$`)
 	reMCC    = regexp.MustCompile(`^\d{4}$`)
 	reState2 = regexp.MustCompile(`^[A-Z]{2}$`)
 )
 
 func checkEmail(v string, c Context) error {
+	if len(v) > maxEmail {
+		return fail(c.Lang, msgTooLong, maxEmail)
+	}
 	a, err := mail.ParseAddress(v)
 	if err != nil || a.Address != v || !strings.Contains(v[strings.LastIndex(v, "@"):], ".") {
 		return fail(c.Lang, msgEmail)
-	}
-	return nil
-}
-
-// NormalizePhone removes the spaces, dots, dashes and brackets people type
-// in phone numbers, keeping a leading +.
-func NormalizePhone(v string) string {
-	var b strings.Builder
-	for i, r := range strings.TrimSpace(v) {
-		switch {
-		case r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case r == '+' && i == 0:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func checkPhone(v string, c Context) error {
-	if !rePhone.MatchString(NormalizePhone(v)) {
-		return fail(c.Lang, msgPhone)
 	}
 	return nil
 }
@@ -114,9 +95,9 @@ func ageAt(born, now time.Time) int {
 
 func checkBirthDate(minAge int) func(string, Context) error {
 	return func(v string, c Context) error {
-		d, ok := ParseDate(v)
+		d, ok := ParseDateIn(v, c)
 		if !ok {
-			return fail(c.Lang, msgDate)
+			return fail(c.Lang, msgDate, DateFormat(c))
 		}
 		now := c.Now
 		if now.IsZero() {
@@ -200,7 +181,7 @@ func checkName(v string, c Context) error {
 	if err := checkPlain(100)(v, c); err != nil {
 		return err
 	}
-	if strings.IndexFunc(v, func(r rune) bool { return r >= 'A' }) < 0 {
+	if !hasLetter(v) {
 		return fail(c.Lang, msgNameRequired)
 	}
 	return nil

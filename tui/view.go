@@ -87,6 +87,9 @@ func (m Model) modeBadge() string {
 }
 
 func (m Model) noticeLine() string {
+	if hint := m.sentAs(); hint != "" {
+		return fit(m.c.Styles.Notice.Info.Render(hint), max(m.c.Width, 20))
+	}
 	if m.plan.notice == "" || (m.screen != screenWizard && m.screen != screenSummary && m.screen != screenPeople) {
 		return ""
 	}

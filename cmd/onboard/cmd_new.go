@@ -7,13 +7,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"onboard/flows"
+	"onboard/schema"
 )
 
 type newFlags struct {
 	country, businessType, agreement, answers string
 	accountsAPI, email                        string
 	capabilities, configurations              []string
-	upfront, future, json                     bool
+	upfront, future, json, ignoreUnknown      bool
 }
 
 func newNewCmd(a *app) *cobra.Command {
@@ -26,6 +27,15 @@ With --country, --business-type and --capabilities all given the setup screen is
 skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			var ans flows.Answers
+			if f.answers != "" {
+				var err error
+				ans, err = flows.LoadAnswers(f.answers, flows.AnswerOptions{IgnoreUnknown: f.ignoreUnknown, Lang: a.earlyLang()})
+				if err != nil {
+					return withCode(exitUsage, err)
+				}
+				f.fromAnswers(ans, cmd.Flags().Changed)
+			}
 			n, err := f.account()
 			if err != nil {
 				return err
@@ -39,7 +49,19 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 				return a.runTUI(cmd.Context(), tuiStart{new: true, preset: preset, setup: n, strategy: strat,
 					strategyGiven: preset || cmd.Flags().Changed("upfront") || cmd.Flags().Changed("future")})
 			}
-			return a.scriptNew(cmd.Context(), n, strat, f.answers, f.json)
+			if n.API == "v2" && n.Email == "" {
+				if n.Email = contactEmail(ans); n.Email == "" {
+					return usageErr("%s", t("Accounts v2 needs a contact email: give --email, or contact_email (or the account's or representative's email) in the answers file; nothing was sent",
+						"Accounts v2 exige un e-mail de contact : donnez --email, ou contact_email (ou l'e-mail du compte ou du représentant) dans le fichier de réponses ; rien n'a été envoyé").In(a.earlyLang()))
+				}
+			}
+			if n.Email != "" {
+				lang := a.earlyLang()
+				if err := schema.Lookup("individual.email", n.Country).Validate(n.Email, schema.Context{Lang: lang, Country: n.Country}); err != nil {
+					return usageErr(t("contact email %q: %s", "e-mail de contact %q : %s").In(lang), n.Email, err)
+				}
+			}
+			return a.scriptNew(cmd.Context(), n, strat, ans, f.json)
 		},
 	}
 	fl := cmd.Flags()
@@ -53,6 +75,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 	fl.StringSliceVar(&f.configurations, "configurations", nil, "with --accounts-api v2: configurations to apply (merchant, recipient, customer)")
 	fl.StringVar(&f.email, "email", "", "the account's contact email (required by v2)")
 	fl.StringVar(&f.answers, "answers", "", "answers file (JSON or YAML): run without a terminal")
+	fl.BoolVar(&f.ignoreUnknown, "ignore-unknown", false, "with --answers: accept keys that are no known requirement path")
 	fl.BoolVar(&f.json, "json", false, "print the final status as JSON on stdout")
 	return cmd
 }
@@ -104,6 +127,41 @@ func (f newFlags) account() (flows.NewAccount, error) {
 	}
 	return flows.NewAccount{Country: country, BusinessType: f.businessType, Capabilities: caps, Agreement: f.agreement,
 		API: f.accountsAPI, Configurations: f.configurations, Email: f.email}, nil
+}
+
+// fromAnswers takes the setup an answers file carries for every flag the
+// command line did not give: flags win.
+func (f *newFlags) fromAnswers(ans flows.Answers, changed func(string) bool) {
+	su := ans.Setup
+	pick := func(flag string, dst *string, v string) {
+		if v != "" && !changed(flag) {
+			*dst = v
+		}
+	}
+	pick("country", &f.country, su.Country)
+	pick("business-type", &f.businessType, su.BusinessType)
+	pick("accounts-api", &f.accountsAPI, su.AccountsAPI)
+	pick("email", &f.email, su.ContactEmail)
+	if len(su.Capabilities) > 0 && !changed("capabilities") {
+		f.capabilities = su.Capabilities
+	}
+	if len(su.Configurations) > 0 && !changed("configurations") {
+		f.configurations = su.Configurations
+	}
+}
+
+// contactEmail is the email an answers file gives for the account: its
+// contact_email, else the individual's, the company's representative's.
+func contactEmail(ans flows.Answers) string {
+	if ans.Setup.ContactEmail != "" {
+		return ans.Setup.ContactEmail
+	}
+	for _, k := range []string{"individual.email", "representative.email"} {
+		if v := strings.TrimSpace(ans.Values[k]); v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 func contains(s []string, v string) bool {

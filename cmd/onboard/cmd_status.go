@@ -58,7 +58,7 @@ func newStatusCmd(a *app) *cobra.Command {
 
 func newResumeCmd(a *app) *cobra.Command {
 	var answers string
-	var upfront, future, asJSON bool
+	var upfront, future, asJSON, ignoreUnknown bool
 	cmd := &cobra.Command{
 		Use:   "resume ACCOUNT_ID",
 		Short: "Continue onboarding an existing account (fix what is due)",
@@ -67,7 +67,11 @@ func newResumeCmd(a *app) *cobra.Command {
 			id := strings.TrimSpace(args[0])
 			s := flows.Strategy{Upfront: upfront || future, Future: future}
 			if answers != "" {
-				return a.scriptResume(cmd.Context(), id, s, answers, asJSON)
+				ans, err := flows.LoadAnswers(answers, flows.AnswerOptions{IgnoreUnknown: ignoreUnknown, Lang: a.earlyLang()})
+				if err != nil {
+					return withCode(exitUsage, err)
+				}
+				return a.scriptResume(cmd.Context(), id, s, ans, asJSON)
 			}
 			if asJSON {
 				return usageErr("--json needs --answers")
@@ -77,6 +81,7 @@ func newResumeCmd(a *app) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&answers, "answers", "", "answers file (JSON or YAML): run without a terminal")
+	fl.BoolVar(&ignoreUnknown, "ignore-unknown", false, "with --answers: accept keys that are no known requirement path")
 	fl.BoolVar(&upfront, "upfront", false, "collect eventually_due now too")
 	fl.BoolVar(&future, "future", false, "also collect future requirements")
 	fl.BoolVar(&asJSON, "json", false, "print the final status as JSON on stdout")

@@ -65,15 +65,19 @@ func (p prompter) ask(f schema.Field, sctx schema.Context, current string) (stri
 	label := f.Label.In(p.lang)
 	fmt.Fprintf(p.out, "\n%s\n  %s\n", label, f.Help.In(p.lang))
 	if len(f.Options) > 0 && f.Kind == schema.KindSelect {
+		// Line mode reads numbered lines: no arrow keys here.
 		for i, o := range f.Options {
 			fmt.Fprintf(p.out, "  %d) %s\n", i+1, o.Label.In(p.lang))
 		}
+		fmt.Fprintf(p.out, "  %s\n", t("Type the number of your choice, or its value.", "Tapez le numéro de votre choix, ou sa valeur.").In(p.lang))
 	}
 	for try := 0; try < 3; try++ {
 		prompt := "> "
 		switch {
 		case f.Kind == schema.KindAcceptance:
 			prompt = t("Type yes to accept > ", "Tapez oui pour accepter > ").In(p.lang)
+		case f.Kind == schema.KindYesNo:
+			prompt = t("yes or no > ", "oui ou non > ").In(p.lang)
 		case current != "" && !f.Sensitive:
 			prompt = fmt.Sprintf("[%s] > ", current)
 		}
@@ -99,6 +103,11 @@ func (p prompter) ask(f schema.Field, sctx schema.Context, current string) (stri
 		if err := f.Validate(v, sctx); err != nil {
 			fmt.Fprintf(p.out, "  ✗ %s\n", err)
 			continue
+		}
+		if n := f.Normalize(v, sctx); n != v && !f.Sensitive {
+			// A national form (020 7123 4567, 01/01/1901, California)
+			// is shown as it will be sent.
+			fmt.Fprintf(p.out, "  → %s\n", n)
 		}
 		return v, nil
 	}

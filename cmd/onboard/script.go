@@ -14,12 +14,9 @@ import (
 )
 
 // scriptNew is `new --answers`: validate every answer, create the account,
-// run the flow, print the outcome.
-func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strategy, path string, asJSON bool) error {
-	ans, err := flows.LoadAnswers(path)
-	if err != nil {
-		return withCode(exitUsage, err)
-	}
+// run the flow, print the outcome. Every check that needs no request is
+// made before the account is created.
+func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strategy, ans flows.Answers, asJSON bool) error {
 	cl, release, err := a.setup()
 	if err != nil {
 		return err
@@ -27,7 +24,7 @@ func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strateg
 	defer release()
 	sctx := cl.Context(schema.Account{Country: n.Country})
 	if err := ans.Validate(sctx); err != nil {
-		return withCode(exitUsage, describeInput(err))
+		return withCode(exitUsage, describeInput(err, a.language, false))
 	}
 	if err := a.confirmLive(n.Country); err != nil {
 		return err
@@ -38,15 +35,12 @@ func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strateg
 		return fmt.Errorf("create account: %s", flows.Message(err))
 	}
 	say("%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, acct.BusinessType)
-	return a.finishScript(ctx, cl, acct, s, ans, asJSON)
+	return a.finishScript(ctx, cl, acct, s, ans, asJSON, true)
 }
 
-// scriptResume is `resume ID --answers`.
-func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, path string, asJSON bool) error {
-	ans, err := flows.LoadAnswers(path)
-	if err != nil {
-		return withCode(exitUsage, err)
-	}
+// scriptResume is `resume ID --answers`. The file's setup keys (country,
+// business_type...) describe an account to create and are not used.
+func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans flows.Answers, asJSON bool) error {
 	cl, release, err := a.setup()
 	if err != nil {
 		return err
@@ -56,16 +50,26 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, pat
 	if err != nil {
 		return errors.New(flows.Message(err))
 	}
+	if c := ans.Setup.Country; c != "" && c != acct.Country {
+		return usageErr(t("the answers file is for an account in %s, and %s is in %s; nothing was sent",
+			"le fichier de réponses est pour un compte en %s, et %s est en %s ; rien n'a été envoyé").In(a.language), c, acct.ID, acct.Country)
+	}
+	if bt := ans.Setup.BusinessType; bt != "" && acct.BusinessType != "" && bt != acct.BusinessType {
+		return usageErr(t("the answers file has business_type %s, and %s is of type %s; nothing was sent",
+			"le fichier de réponses indique business_type %s, et %s est de type %s ; rien n'a été envoyé").In(a.language), bt, acct.ID, acct.BusinessType)
+	}
 	if err := ans.Validate(cl.Context(acct)); err != nil {
-		return withCode(exitUsage, describeInput(err))
+		return withCode(exitUsage, describeInput(err, a.language, false))
 	}
 	if err := a.confirmLive(acct.Country); err != nil {
 		return err
 	}
-	return a.finishScript(ctx, cl, acct, s, ans, asJSON)
+	return a.finishScript(ctx, cl, acct, s, ans, asJSON, false)
 }
 
-func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Account, s flows.Strategy, ans flows.Answers, asJSON bool) error {
+// finishScript runs the flow on acct; created says the account was
+// created by this run (so something was sent whatever happens next).
+func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Account, s flows.Strategy, ans flows.Answers, asJSON, created bool) error {
 	out := a.stdout
 	if asJSON {
 		out = a.stderr
@@ -75,7 +79,7 @@ func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Ac
 		if asJSON {
 			_ = writeJSON(a.stdout, flows.StatusOf(rep.Account))
 		}
-		return errors.New(describeRunError(err))
+		return errors.New(describeRunError(err, a.language, created || rep.Requests > 0))
 	}
 	if a.verbose && len(rep.Unused) > 0 {
 		fmt.Fprintf(out, "%s %s\n", t("Not due, ignored:", "Non demandé, ignoré :").In(a.language), strings.Join(rep.Unused, ", "))
@@ -97,7 +101,9 @@ func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Ac
 	return nil
 }
 
-func describeInput(err error) error {
+// describeInput lists invalid answers. sent says whether requests were
+// already made: "nothing was sent" is said only when it is true.
+func describeInput(err error, lang schema.Lang, sent bool) error {
 	var ie *flows.InputError
 	if !errors.As(err, &ie) {
 		return err
@@ -108,17 +114,21 @@ func describeInput(err error) error {
 	}
 	sort.Strings(keys)
 	var b strings.Builder
-	b.WriteString("invalid answers, nothing was sent:")
+	if sent {
+		b.WriteString(t("invalid answers (the steps before were sent):", "réponses invalides (les étapes précédentes ont été envoyées) :").In(lang))
+	} else {
+		b.WriteString(t("invalid answers, nothing was sent:", "réponses invalides, rien n'a été envoyé :").In(lang))
+	}
 	for _, k := range keys {
 		fmt.Fprintf(&b, "\n  %s: %s", k, ie.Fields[k])
 	}
 	return errors.New(b.String())
 }
 
-func describeRunError(err error) string {
+func describeRunError(err error, lang schema.Lang, sent bool) string {
 	var ie *flows.InputError
 	if errors.As(err, &ie) {
-		return describeInput(err).Error()
+		return describeInput(err, lang, sent).Error()
 	}
 	var ae *flows.APIError
 	if errors.As(err, &ae) && ae.Field != "" {
@@ -185,4 +195,27 @@ func printStatus(w io.Writer, acct schema.Account, lang schema.Lang) {
 	for _, e := range r.Errors {
 		fmt.Fprintf(w, "  ✗ %s: %s (%s)\n", e.Requirement, schema.ExplainError(e.Code, lang), e.Code)
 	}
+}
+
+// earlyLang is the operator's language before setup runs (an answers file
+// is read, and its errors shown, before the client is built), by the same
+// rules as setup: --lang, the profile, the environment.
+func (a *app) earlyLang() schema.Lang {
+	if a.language != "" {
+		return a.language
+	}
+	var p profile
+	if path, err := configPath(); err == nil {
+		if cfg, err := readConfig(path); err == nil {
+			name := a.profile
+			if name == "" {
+				name = "default"
+			}
+			p = cfg.Profiles[name]
+		}
+	}
+	if err := a.resolveLang(p); err != nil {
+		return schema.English // setup reports the bad --lang
+	}
+	return a.language
 }
