@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -18,6 +19,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"onboard/drafts"
 	"onboard/schema"
 )
 
@@ -265,6 +267,17 @@ func TestFrenchScreens(t *testing.T) {
 		}
 		waitFor(t, tm, schema.CapabilityLabel("card_payments").In(schema.French))
 		golden.RequireEqual(t, []byte(finalView(t, tm, "")))
+	})
+	t.Run("draft_fr", func(t *testing.T) {
+		restore := true
+		saved := time.Date(2026, 11, 23, 12, 0, 0, 0, time.Local) // shown in local time
+		f := draftForm(c, drafts.Draft{Account: fixedID, Saved: saved, Values: map[string]string{"a": "1"}}, 1, &restore)
+		f.Update(tea.WindowSizeMsg{Width: 80, Height: 10})
+		v := ansi.Strip(f.View())
+		if !strings.Contains(v, "Restaurer 1 valeur saisie le") {
+			t.Errorf("singular and French date expected:\n%s", v)
+		}
+		golden.RequireEqual(t, []byte(v))
 	})
 	t.Run("status_panel_v2_fr", func(t *testing.T) {
 		golden.RequireEqual(t, []byte(ansi.Strip(renderStatus(c, v2Account(t), 60))))

@@ -71,7 +71,7 @@ var (
 	txtNoAccounts         = t("No accounts yet.", "Aucun compte pour l'instant.")
 	txtListing            = t("Listing accounts…", "Liste des comptes…")
 	txtDraftFound         = t("Restore %d values typed on %s?", "Restaurer %d valeurs saisies le %s ?")
-	txtDraftHelp          = t("They were kept when the last session ended early. Secret values are never kept: type those again.", "Elles ont été conservées quand la dernière session s'est interrompue. Les valeurs secrètes ne sont jamais conservées : saisissez-les de nouveau.")
+	txtDraftHelp          = t("The draft was kept when the last session ended early. Secret values are never kept: type those again.", "Le brouillon a été conservé quand la dernière session s'est interrompue. Les valeurs secrètes ne sont jamais conservées : saisissez-les de nouveau.")
 	txtDraftYes           = t("Restore", "Restaurer")
 	txtDraftNo            = t("Discard", "Ignorer")
 	txtDraftRestored      = t("Restored %d values from the draft.", "%d valeurs restaurées depuis le brouillon.")
