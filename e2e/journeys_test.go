@@ -84,6 +84,11 @@ func TestTUIUSCompanyToComplete(t *testing.T) {
 
 	tm.waitFor("Jenny Rosen", wait)
 	tm.fill(wait, personSteps()...)
+	// A US representative who is not an owner is asked whether they are
+	// an executive (sandbox rules, as Stripe asks relationship.executive).
+	tm.waitFor("Is the company's executive", wait)
+	tm.keys("Left") // I accept
+	tm.keys("Enter")
 
 	tm.waitFor("All owners have been added", wait)
 	tm.keys("Left") // I accept

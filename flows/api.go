@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/stripe/stripe-go/v82"
+
+	"onboard/schema"
 )
 
 // API is the part of Stripe that onboarding uses. It is the only place that
@@ -27,7 +29,7 @@ type API interface {
 	UploadFile(ctx context.Context, p *stripe.FileCreateParams) (*stripe.File, error)
 	CreateAccountLink(ctx context.Context, p *stripe.AccountLinkCreateParams) (*stripe.AccountLink, error)
 	ListAccounts(ctx context.Context, each func(*stripe.Account) bool) error
-	ListEvents(ctx context.Context, typ stripe.EventType, since int64, each func(*stripe.Event) bool) error
+	ListEvents(ctx context.Context, account string, typ stripe.EventType, after string, each func(*stripe.Event) bool) error
 	DeleteAccount(ctx context.Context, id string) error
 	AttachBankAccount(ctx context.Context, account, token, idem string) error
 	DeletePerson(ctx context.Context, account, id string) error
@@ -45,13 +47,13 @@ func (s StripeAPI) CreateAccount(ctx context.Context, p *stripe.AccountCreatePar
 		// One key for every attempt: a retried create cannot make two.
 		p.SetIdempotencyKey(newKey("create"))
 	}
-	a, err := retry(ctx, func() (*stripe.Account, error) { return s.SC.V1Accounts.Create(ctx, p) })
+	a, err := s.SC.V1Accounts.Create(ctx, p)
 	return a, wrap("create account", err)
 }
 
 // GetAccount retrieves a connected account by id.
 func (s StripeAPI) GetAccount(ctx context.Context, id string) (*stripe.Account, error) {
-	a, err := retry(ctx, func() (*stripe.Account, error) { return s.SC.V1Accounts.GetByID(ctx, id, nil) })
+	a, err := s.SC.V1Accounts.GetByID(ctx, id, nil)
 	return a, wrap("retrieve account", err)
 }
 
@@ -60,7 +62,7 @@ func (s StripeAPI) UpdateAccount(ctx context.Context, id string, p *stripe.Accou
 	if p.IdempotencyKey == nil {
 		p.SetIdempotencyKey(newKey("update"))
 	}
-	a, err := retry(ctx, func() (*stripe.Account, error) { return s.SC.V1Accounts.Update(ctx, id, p) })
+	a, err := s.SC.V1Accounts.Update(ctx, id, p)
 	return a, wrap("update account", err)
 }
 
@@ -69,7 +71,7 @@ func (s StripeAPI) CreateToken(ctx context.Context, p *stripe.TokenCreateParams)
 	if p.IdempotencyKey == nil {
 		p.SetIdempotencyKey(newKey("token"))
 	}
-	t, err := retry(ctx, func() (*stripe.Token, error) { return s.SC.V1Tokens.Create(ctx, p) })
+	t, err := s.SC.V1Tokens.Create(ctx, p)
 	return t, wrap("create token", err)
 }
 
@@ -92,7 +94,7 @@ func (s StripeAPI) CreatePerson(ctx context.Context, p *stripe.PersonCreateParam
 	if p.IdempotencyKey == nil {
 		p.SetIdempotencyKey(newKey("person"))
 	}
-	r, err := retry(ctx, func() (*stripe.Person, error) { return s.SC.V1Persons.Create(ctx, p) })
+	r, err := s.SC.V1Persons.Create(ctx, p)
 	return r, wrap("create person", err)
 }
 
@@ -101,7 +103,7 @@ func (s StripeAPI) UpdatePerson(ctx context.Context, id string, p *stripe.Person
 	if p.IdempotencyKey == nil {
 		p.SetIdempotencyKey(newKey("person"))
 	}
-	r, err := retry(ctx, func() (*stripe.Person, error) { return s.SC.V1Persons.Update(ctx, id, p) })
+	r, err := s.SC.V1Persons.Update(ctx, id, p)
 	return r, wrap("update person", err)
 }
 
@@ -133,11 +135,20 @@ func (s StripeAPI) ListAccounts(ctx context.Context, each func(*stripe.Account) 
 	return nil
 }
 
-// ListEvents calls each for every event of type typ created at or after
-// since, newest first, following pages until each returns false.
-func (s StripeAPI) ListEvents(ctx context.Context, typ stripe.EventType, since int64, each func(*stripe.Event) bool) error {
-	p := &stripe.EventListParams{Type: stripe.String(string(typ)), CreatedRange: &stripe.RangeQueryParams{GreaterThanOrEqual: since}}
+// ListEvents calls each for the events of type typ on the connected
+// account (Stripe keeps them there, listed with its Stripe-Account
+// header, not on the platform). With after, an event id, it walks the
+// events newer than it, oldest first; without, the newest first. It stops
+// when each returns false.
+func (s StripeAPI) ListEvents(ctx context.Context, account string, typ stripe.EventType, after string, each func(*stripe.Event) bool) error {
+	p := &stripe.EventListParams{Type: stripe.String(string(typ))}
+	p.SetStripeAccount(account)
 	p.Limit = stripe.Int64(100)
+	if after != "" {
+		// stripe-go pages toward newer events from an ending_before
+		// cursor and yields each page oldest first.
+		p.EndingBefore = stripe.String(after)
+	}
 	for e, err := range s.SC.V1Events.List(ctx, p) {
 		if err != nil {
 			return wrap("list events", err)
@@ -151,7 +162,9 @@ func (s StripeAPI) ListEvents(ctx context.Context, typ stripe.EventType, since i
 
 // DeleteAccount deletes a connected account (the explorer's throwaways).
 func (s StripeAPI) DeleteAccount(ctx context.Context, id string) error {
-	_, err := s.SC.V1Accounts.Delete(ctx, id, nil)
+	// Non-nil params make stripe-go send an Idempotency-Key, so the policy
+	// may retry the delete.
+	_, err := s.SC.V1Accounts.Delete(ctx, id, &stripe.AccountDeleteParams{})
 	return wrap("delete account", err)
 }
 
@@ -196,4 +209,57 @@ func wrap(op string, err error) error {
 		return nil
 	}
 	return fmt.Errorf("%s: %w", op, err)
+}
+
+// Endpoint says where Stripe is and how to reach it.
+type Endpoint struct {
+	Key string
+	// APIBase is the API origin (https://api.stripe.com when empty).
+	APIBase string
+	// FilesBase is where uploads go: Stripe's files host when empty.
+	// Stripe serves POST /v1/files only on files.stripe.com; a local
+	// simulator given with --api-base serves both on one origin.
+	FilesBase string
+	// Policy sends every request (NewPolicy over the default transport
+	// when nil).
+	Policy *Policy
+	// Logger receives stripe-go's own log lines (silent when nil: its
+	// default writes to stderr, under the TUI).
+	Logger stripe.LeveledLoggerInterface
+}
+
+// Connect builds the v1 API and the v2 caller for e. Every request goes
+// through e.Policy, over a client that never follows redirects, with
+// stripe-go's own retries off (Policy says why). Uploads get their own
+// backend, so they reach the files host and not the API host
+// (stripe.NewBackendsWithConfig copies one URL to every backend).
+func Connect(e Endpoint) (StripeAPI, *V2) {
+	pol := e.Policy
+	if pol == nil {
+		pol = NewPolicy(nil, schema.English)
+	}
+	logger := e.Logger
+	if logger == nil {
+		logger = &stripe.LeveledLogger{Level: stripe.LevelNull}
+	}
+	cfg := func(url string) *stripe.BackendConfig {
+		c := &stripe.BackendConfig{
+			HTTPClient:        NewHTTPClient(pol),
+			MaxNetworkRetries: stripe.Int64(0),
+			LeveledLogger:     logger,
+			EnableTelemetry:   stripe.Bool(false),
+		}
+		if url != "" {
+			c.URL = stripe.String(url)
+		}
+		return c
+	}
+	backends := stripe.NewBackendsWithConfig(cfg(e.APIBase))
+	backends.Uploads = stripe.GetBackendWithConfig(stripe.UploadsBackend, cfg(e.FilesBase))
+	sc := stripe.NewClient(e.Key, stripe.WithBackends(backends))
+	var v2 *V2
+	if rb, ok := backends.API.(stripe.RawRequestBackend); ok {
+		v2 = NewV2(rb, e.Key)
+	}
+	return StripeAPI{SC: sc}, v2
 }

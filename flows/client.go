@@ -21,6 +21,11 @@ type Client struct {
 	refreshURL, returnURL string
 	// v2 calls Accounts v2; nil when it is not configured.
 	v2 *V2
+	// live is set for a live key; confirm then asks for each change.
+	live    bool
+	confirm Confirm
+	// chosen remembers which API each account speaks (accountapi.go).
+	chosen *apiChoice
 }
 
 // Option configures a Client.
@@ -49,8 +54,9 @@ func WithLang(l schema.Lang) Option { return func(c *Client) { c.lang = l } }
 
 // New returns a Client over api.
 func New(api API, opts ...Option) *Client {
-	c := &Client{api: api, now: time.Now, ip: "127.0.0.1", userAgent: "onboard", lang: schema.English,
-		refreshURL: "https://example.com/onboard/refresh", returnURL: "https://example.com/onboard/return"}
+	c := &Client{api: counted{api}, now: time.Now, ip: "127.0.0.1", userAgent: "onboard", lang: schema.English,
+		refreshURL: "https://example.com/onboard/refresh", returnURL: "https://example.com/onboard/return",
+		chosen: &apiChoice{}}
 	for _, o := range opts {
 		o(c)
 	}
@@ -87,6 +93,9 @@ type NewAccount struct {
 // pays fees, and the account has no Stripe dashboard (the controller
 // properties of Stripe's API-onboarding guide).
 func (c *Client) Create(ctx context.Context, n NewAccount) (schema.Account, error) {
+	if err := c.confirmChange(ctx, "", n.Country); err != nil {
+		return schema.Account{}, err
+	}
 	if n.API == "v2" {
 		return c.createV2(ctx, n)
 	}
@@ -112,5 +121,6 @@ func (c *Client) Create(ctx context.Context, n NewAccount) (schema.Account, erro
 	if err != nil {
 		return schema.Account{}, FromStripe(err, n.Country)
 	}
+	c.chosen.set(a.ID, v1Accounts{c})
 	return Normalize(a), nil
 }

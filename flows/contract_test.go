@@ -40,13 +40,13 @@ func TestRequestsAreValidForStripeMock(t *testing.T) {
 		if len(missing) > 0 {
 			t.Fatalf("%s: no test answer for %v", st.Group, missing)
 		}
-		if _, err := cl.Submit(ctx, acct, st, values, 1); err != nil {
+		if _, err := cl.Submit(ctx, acct, st, values); err != nil {
 			t.Errorf("%s refused by stripe-mock: %v", st.Group, flows.Message(err))
 		}
 	}
 	// The check can fail: an unknown top-level parameter is refused.
 	bogus := flows.Step{Group: schema.GroupOther, Fields: []schema.Field{schema.Lookup("not_a_stripe_param", "US")}}
-	if _, err := cl.Submit(ctx, acct, bogus, map[string]string{"not_a_stripe_param": "x"}, 1); err == nil {
+	if _, err := cl.Submit(ctx, acct, bogus, map[string]string{"not_a_stripe_param": "x"}); err == nil {
 		t.Error("stripe-mock accepted an unknown parameter: the contract check is not checking")
 	}
 }
@@ -106,7 +106,7 @@ func TestCompanyRequestsAreValidForStripeMock(t *testing.T) {
 					continue
 				}
 				st.Fields = answeredOnly(st.Fields, values)
-				if _, err := mock.Submit(ctx, acct, st, values, 1); err != nil {
+				if _, err := mock.Submit(ctx, acct, st, values); err != nil {
 					t.Errorf("%s refused by stripe-mock: %v", st.Title(acct, schema.English), flows.Message(err))
 				}
 				sent++

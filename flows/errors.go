@@ -3,6 +3,7 @@ package flows
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 
@@ -84,4 +85,31 @@ func Message(err error) string {
 		return se.Msg
 	}
 	return err.Error()
+}
+
+// ErrorLine is Message with the context the error was wrapped in kept in
+// front ("Identity: update account: …"), so a failure says which step
+// and call it stopped at; Stripe's JSON dump is replaced by its message.
+func ErrorLine(err error) string {
+	if err == nil {
+		return ""
+	}
+	full := err.Error()
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		var msg string
+		switch x := e.(type) {
+		case *APIError:
+			msg = x.Message
+		case *stripe.Error:
+			msg = Message(x)
+		case *url.Error:
+			// `Post "https://…/v1/accounts": …`: the call is already
+			// named, the URL says nothing more.
+			msg = ErrorLine(x.Err)
+		default:
+			continue
+		}
+		return strings.TrimSuffix(full, e.Error()) + msg
+	}
+	return full
 }

@@ -125,6 +125,9 @@ type Exploration struct {
 // asks, and deletes the account again, even when ctx is cancelled midway:
 // the deletion runs on a context of its own.
 func (c *Client) Explore(ctx context.Context, s Setup) (Exploration, error) {
+	if c.live {
+		return Exploration{}, &LiveError{Explore: true, Lang: c.lang}
+	}
 	if err := s.Check(); err != nil {
 		return Exploration{}, err
 	}

@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"io"
-	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -161,7 +161,7 @@ func TestInvalidValueSendsNothing(t *testing.T) {
 	e := newEnv(t)
 	a := e.newUS(t)
 	st := flows.Plan(a, flows.Strategy{}, nil, schema.English)[1] // Identity
-	_, err := e.cl.Submit(e.ctx, a, st, map[string]string{"individual.dob": "1990-02-30"}, 1)
+	_, err := e.cl.Submit(e.ctx, a, st, map[string]string{"individual.dob": "1990-02-30"})
 	var ie *flows.InputError
 	if !errors.As(err, &ie) || ie.Fields["individual.dob"] == "" || ie.Fields["individual.first_name"] == "" {
 		t.Fatalf("got %v", err)
@@ -179,7 +179,7 @@ func TestStripeErrorMapsToField(t *testing.T) {
 	// path; Stripe (the sandbox) refuses the unknown parameter, and the
 	// error comes back on that field with Stripe's message.
 	st := flows.Step{Group: schema.GroupOther, Fields: []schema.Field{schema.Lookup("individual.favourite_colour", "US")}}
-	_, err := e.cl.Submit(e.ctx, a, st, map[string]string{"individual.favourite_colour": "blue"}, 1)
+	_, err := e.cl.Submit(e.ctx, a, st, map[string]string{"individual.favourite_colour": "blue"})
 	var ae *flows.APIError
 	if !errors.As(err, &ae) {
 		t.Fatalf("got %T %v", err, err)
@@ -279,7 +279,7 @@ func TestPersonsAreOldestFirst(t *testing.T) {
 	for i, name := range []string{"First", "Second"} {
 		f := schema.Lookup("owners."+strconv.Itoa(i)+".first_name", "US")
 		st := flows.Step{Group: schema.GroupPeople, Person: f.Person, Fields: []schema.Field{f}}
-		res, err := e.cl.Submit(e.ctx, a, st, map[string]string{f.Key: name}, 1)
+		res, err := e.cl.Submit(e.ctx, a, st, map[string]string{f.Key: name})
 		if err != nil {
 			t.Fatal(flows.Message(err))
 		}
@@ -297,7 +297,7 @@ func TestRemovePerson(t *testing.T) {
 	a, _ := e.cl.Create(e.ctx, flows.NewAccount{Country: "US", BusinessType: "company", Capabilities: []string{"transfers"}})
 	f := schema.Lookup("owners.0.first_name", "US")
 	res, err := e.cl.Submit(e.ctx, a, flows.Step{Group: schema.GroupPeople, Person: f.Person, Fields: []schema.Field{f}},
-		map[string]string{f.Key: "Gone"}, 1)
+		map[string]string{f.Key: "Gone"})
 	if err != nil || len(res.Account.Persons) != 1 {
 		t.Fatalf("add: %v %+v", err, res.Account.Persons)
 	}
@@ -308,18 +308,28 @@ func TestRemovePerson(t *testing.T) {
 }
 
 // Rate limited (429) reads are retried with backoff, so a burst against a
-// throttled API still completes.
+// throttled API still completes. The policy's waits move the sandbox's
+// clock instead of sleeping, so its one-second window passes at once.
 func TestRateLimitedCallsAreRetried(t *testing.T) {
-	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "rl.db"), sandbox.WithRateLimit(2))
+	var mu sync.Mutex
+	now := epoch
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "rl.db"), sandbox.WithRateLimit(2), sandbox.WithClock(clock))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer sb.Close()
-	sc := stripe.NewClient("sk_test_rl", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: sb.Transport()},
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-	})))
-	cl := flows.New(flows.StripeAPI{SC: sc})
+	pol := flows.NewPolicy(sb.Transport(), schema.English)
+	waited := 0
+	pol.Sleep = func(_ context.Context, d time.Duration) error {
+		mu.Lock()
+		defer mu.Unlock()
+		now = now.Add(d)
+		waited++
+		return nil
+	}
+	api, _ := flows.Connect(flows.Endpoint{Key: "sk_test_rl", APIBase: "http://sandbox.invalid", Policy: pol})
+	cl := flows.New(api)
 	a, err := cl.Create(context.Background(), flows.NewAccount{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}})
 	if err != nil {
 		t.Fatal(err)
@@ -328,6 +338,9 @@ func TestRateLimitedCallsAreRetried(t *testing.T) {
 		if _, err := cl.Load(context.Background(), a.ID); err != nil {
 			t.Fatalf("load %d: %v", i, flows.Message(err))
 		}
+	}
+	if waited == 0 {
+		t.Fatal("the sandbox never throttled: the test proves nothing")
 	}
 }
 
@@ -347,7 +360,7 @@ func TestLinkOnlyRequirementGivesAnAccountLink(t *testing.T) {
 	if len(st.Fields) != 1 || st.Fields[0].Kind != schema.KindLink {
 		t.Fatalf("no link step: %+v", st)
 	}
-	res, err := e.cl.Submit(e.ctx, a, st, nil, 1)
+	res, err := e.cl.Submit(e.ctx, a, st, nil)
 	if err != nil {
 		t.Fatal(flows.Message(err))
 	}

@@ -3,7 +3,6 @@ package flows
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -12,26 +11,6 @@ import (
 
 	"onboard/schema"
 )
-
-// Load fetches an account and normalizes it.
-func (c *Client) Load(ctx context.Context, id string) (schema.Account, error) {
-	if c.v2 != nil {
-		a, err := c.loadV2(ctx, id)
-		if err == nil || !errors.Is(err, errNotV2) {
-			return a, err
-		}
-	}
-	return c.loadV1(ctx, id)
-}
-
-// reload reads an account again through the API it is known to use,
-// without Load's probe for v2.
-func (c *Client) reload(ctx context.Context, a schema.Account) (schema.Account, error) {
-	if a.V2 != nil {
-		return c.loadV2(ctx, a.ID)
-	}
-	return c.loadV1(ctx, a.ID)
-}
 
 // loadV1 reads a v1 account and its persons.
 func (c *Client) loadV1(ctx context.Context, id string) (schema.Account, error) {

@@ -117,9 +117,9 @@ func (c *Client) sendPersons(ctx context.Context, a schema.Account, ps []schema.
 // already an id or one of Stripe's test tokens (file_…) is used as it is;
 // anything else is a path, uploaded with the field's purpose. The bytes go
 // to Stripe only: nothing is copied or logged.
-func (c *Client) resolveFiles(ctx context.Context, a schema.Account, ps []schema.Param) ([]schema.Param, error) {
+func (c *Client) resolveFiles(ctx context.Context, a schema.Account, ps []schema.Param, key string) ([]schema.Param, error) {
 	out := make([]schema.Param, 0, len(ps))
-	for _, p := range ps {
+	for i, p := range ps {
 		id := p.Value
 		if !strings.HasPrefix(id, "file_") {
 			if err := CheckDocument(p.Value, p.Purpose, c.lang); err != nil {
@@ -129,9 +129,12 @@ func (c *Client) resolveFiles(ctx context.Context, a schema.Account, ps []schema
 			if err != nil {
 				return nil, &InputError{Fields: map[string]string{schema.FieldForParam(p.Key, a.Country): "cannot read " + filepath.Base(p.Value) + ": " + err.Error()}}
 			}
-			up, err := c.api.UploadFile(ctx, &stripe.FileCreateParams{
+			fp := &stripe.FileCreateParams{
 				Purpose: stripe.String(p.Purpose), FileReader: f, Filename: stripe.String(filepath.Base(p.Value)),
-			})
+			}
+			// Under the step's key, a resend names the file uploaded the first time.
+			fp.SetIdempotencyKey(fmt.Sprintf("%s-file-%d", key, i))
+			up, err := c.api.UploadFile(ctx, fp)
 			f.Close()
 			if err != nil {
 				return nil, FromStripe(err, a.Country)
@@ -153,17 +156,4 @@ func sortStrings(s []string) {
 			s[j], s[j-1] = s[j-1], s[j]
 		}
 	}
-}
-
-// RemovePerson deletes one of a company's people and returns the account
-// as it then stands (its requirements may ask for the role again).
-func (c *Client) RemovePerson(ctx context.Context, a schema.Account, personID string) (schema.Account, error) {
-	if a.V2 != nil {
-		if err := c.v2.DeletePerson(ctx, a.ID, personID); err != nil {
-			return a, FromStripeV2(err, a.Country)
-		}
-	} else if err := c.api.DeletePerson(ctx, a.ID, personID); err != nil {
-		return a, FromStripe(err, a.Country)
-	}
-	return c.reload(ctx, a)
 }

@@ -1,9 +1,14 @@
 package flows
 
 import (
+	"errors"
+	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stripe/stripe-go/v82"
 
 	"onboard/schema"
 )
@@ -142,5 +147,23 @@ func TestExplainDisabled(t *testing.T) {
 	}
 	if !strings.Contains(ExplainDisabled("rejected.fraud", schema.English), "final") || ExplainDisabled("", schema.English) != "" {
 		t.Error("rejections or empty reason")
+	}
+}
+
+// A failure keeps the step and call it happened in, with Stripe's message
+// instead of its JSON dump.
+func TestErrorLineKeepsTheStep(t *testing.T) {
+	se := &stripe.Error{Msg: "injected 503", HTTPStatusCode: 503, Type: stripe.ErrorTypeAPI}
+	err := fmt.Errorf("Identity: %w", FromStripe(fmt.Errorf("list persons: %w", se), "US"))
+	if got := ErrorLine(err); got != "Identity: injected 503" {
+		t.Errorf("got %q", got)
+	}
+	lost := fmt.Errorf("create account: %w", &url.Error{Op: "Post", URL: "https://api.stripe.com/v1/accounts", Err: errors.New("no answer")})
+	if got := ErrorLine(lost); got != "create account: no answer" {
+		t.Errorf("got %q", got)
+	}
+	raw := fmt.Errorf("Identity: list persons: %w", se)
+	if got := ErrorLine(raw); got != "Identity: list persons: injected 503" {
+		t.Errorf("got %q", got)
 	}
 }

@@ -20,72 +20,77 @@ type Report struct {
 	Missing []string
 	// StillDue lists submitted paths Stripe still asks for.
 	StillDue []StillDue
-	// Requests counts the API requests the run made.
+	// Requests counts the API requests the run made (Journey.Requests).
 	Requests int
 	// Unused lists answers for fields that were never asked (not due).
 	Unused []string
 }
 
-// maxSteps bounds a run: every step marks its paths as tried, so a run
-// ends long before this; the bound guards against a misbehaving server.
-const maxSteps = 64
-
-// Run onboards a from answers without a terminal: it plans, submits each
-// group it has answers for, and replans from the response, until nothing it
-// could fill is left. Each step is reported on log, in the client's
-// language. Paths submitted once are never submitted again in the same run.
+// Run onboards a from answers without a terminal: a Journey driven by the
+// answers file. Each step it has answers for is sent, each step is
+// reported on log in the client's language, and paths sent once are never
+// sent again in the same run.
 func (c *Client) Run(ctx context.Context, a schema.Account, s Strategy, ans Answers, log io.Writer) (Report, error) {
-	rep := Report{Account: a}
-	tried := map[string]bool{}
+	return c.Journey(a, s).RunAnswers(ctx, ans, log)
+}
+
+// RunAnswers drives the journey from answers to its end: for each planned
+// step, the answers it has (a new person's other answers joined to the
+// step that creates them) are sent; a step with none is passed, and so is
+// one whose answers Stripe already took in this run (it reports an error
+// on them that the file cannot correct).
+func (j *Journey) RunAnswers(ctx context.Context, ans Answers, log io.Writer) (Report, error) {
+	lang := j.c.lang
+	var rep Report
 	used := map[string]bool{}
-	for range maxSteps {
-		steps := Plan(rep.Account, s, tried, c.lang)
-		if len(steps) == 0 {
-			break
+	var missing []string
+	ask := func(_ context.Context, st Step, _ map[string]string, refused error) (Step, map[string]string, error) {
+		if refused != nil {
+			return st, nil, refused // a file cannot correct itself
 		}
-		st := steps[0]
-		for _, p := range st.Paths {
-			tried[p] = true
-		}
-		values, missing := ans.For(st, rep.Account)
-		rep.Missing = append(rep.Missing, missing...)
-		st = withRestOfNewPerson(st, ans, rep.Account, values)
-		for _, k := range ans.Used(st.Fields, rep.Account) {
+		acct := j.Account()
+		values, miss := ans.For(st, acct)
+		missing = miss
+		rep.Missing = append(rep.Missing, miss...)
+		st = withRestOfNewPerson(st, ans, acct, values)
+		for _, k := range ans.Used(st.Fields, acct) {
 			used[k] = true
 		}
 		st.Fields = answered(st.Fields, values)
-		title := st.Title(rep.Account, c.lang)
 		if len(st.Fields) == 0 {
-			fmt.Fprintf(log, "- %s: %s %s\n", title, noAnswers.In(c.lang), strings.Join(missing, ", "))
-			continue
+			fmt.Fprintf(log, "- %s: %s %s\n", st.Title(acct, lang), noAnswers.In(lang), strings.Join(miss, ", "))
+			return st, nil, ErrPass
 		}
-		res, err := c.Submit(ctx, rep.Account, st, values, 0)
-		rep.Requests++
-		if values["external_account.account_number"] != "" {
-			rep.Requests++ // the bank token
+		if j.Answered(st, values) {
+			return st, nil, ErrPass
 		}
-		if err != nil {
-			return rep, fmt.Errorf("%s: %w", title, err)
-		}
-		rep.Account = res.Account
-		rep.StillDue = append(rep.StillDue, res.StillDue...)
-		fmt.Fprintf(log, "✓ %s: "+sentFields.In(c.lang), title, len(st.Fields))
+		return st, values, nil
+	}
+	sent := func(st Step, res Result) {
+		fmt.Fprintf(log, "✓ %s: "+sentFields.In(lang), st.Title(j.Account(), lang), len(st.Fields))
 		if len(res.Pending) > 0 {
-			fmt.Fprintf(log, ", "+pendingWord.In(c.lang), len(res.Pending))
+			fmt.Fprintf(log, ", "+pendingWord.In(lang), len(res.Pending))
 		}
 		if len(missing) > 0 {
-			fmt.Fprintf(log, "; %s %s", noAnswers.In(c.lang), strings.Join(missing, ", "))
+			fmt.Fprintf(log, "; %s %s", noAnswers.In(lang), strings.Join(missing, ", "))
 		}
 		fmt.Fprintln(log)
 		for _, sd := range res.StillDue {
 			reason := sd.Reason
 			if reason == "" {
-				reason = reasonUnknown.In(c.lang)
+				reason = reasonUnknown.In(lang)
 			}
-			fmt.Fprintf(log, "  ! %s %s (%s)\n", sd.Path, stillDueWord.In(c.lang), reason)
+			fmt.Fprintf(log, "  ! %s %s (%s)\n", sd.Path, stillDueWord.In(lang), reason)
 		}
 	}
-	rep.Outstanding = Outstanding(rep.Account, s)
+	err := j.Drive(ctx, ask, sent)
+	rep.Account = j.Account()
+	rep.StillDue = j.StillDue()
+	rep.Requests = j.Requests()
+	if err != nil {
+		return rep, err
+	}
+	rep.Outstanding = j.Outstanding()
 	for _, k := range ans.Keys {
 		if !used[k] && !usedAsPart(k, used) {
 			rep.Unused = append(rep.Unused, k)

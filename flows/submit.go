@@ -2,11 +2,9 @@ package flows
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
 	"net"
 	"strings"
+	"time"
 
 	"github.com/stripe/stripe-go/v82"
 
@@ -33,13 +31,27 @@ type StillDue struct {
 }
 
 // Submit validates values for the step's fields, encodes them, and sends
-// one account update (after one token request when a bank account is
-// among them). The update's response is the new snapshot: no extra GET.
-// Values are keyed by field key; a field with no value is left out, unless
-// it is required, which is an *InputError sent before any request.
-// attempt numbers the tries of this step, for the idempotency key.
-func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values map[string]string, attempt int) (Result, error) {
+// them through the API the account speaks (after one token request when a
+// bank account is among them). The update's response is the new snapshot:
+// no extra GET. Values are keyed by field key; a field with no value is
+// left out, unless it is required, which is an *InputError sent before any
+// request. The idempotency key is StepKey's of the values as sent:
+// sending the same values for the same step again can never apply twice.
+// Drivers use a Journey, which also keeps the clock of a key, so a resend
+// carries the same parameters.
+func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values map[string]string) (Result, error) {
+	return c.send(ctx, a, st, values, c.keyFor(a, st, values), c.now())
+}
+
+// send is Submit with its key and clock given: now dates a terms
+// acceptance, and must be the same on every send under one key (Stripe
+// refuses a key reused with other parameters).
+func (c *Client) send(ctx context.Context, a schema.Account, st Step, values map[string]string, key string, now time.Time) (Result, error) {
+	if err := c.confirmChange(ctx, a.ID, a.Country); err != nil {
+		return Result{}, err
+	}
 	sctx := c.Context(a)
+	sctx.Now = now
 	if ip := strings.TrimSpace(values["tos_acceptance.ip"]); net.ParseIP(ip) != nil {
 		// The operator recorded where the account holder accepted.
 		sctx.IP = ip
@@ -73,7 +85,6 @@ func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values m
 		}
 		return Result{Account: a, Link: url, StillDue: stillDue(st.Paths, a)}, nil
 	}
-	key := idempotencyKey(a.ID, st.Group, attempt, params, token)
 	var files, bank, persons, account []schema.Param
 	for _, p := range params {
 		switch p.Target {
@@ -89,7 +100,7 @@ func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values m
 	}
 	account, persons = routeIndividual(a, account, persons)
 	if len(files) > 0 {
-		resolved, err := c.resolveFiles(ctx, a, files)
+		resolved, err := c.resolveFiles(ctx, a, files, key)
 		if err != nil {
 			return Result{}, err
 		}
@@ -105,15 +116,18 @@ func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values m
 		account, persons = append(account, acct...), append(persons, pers...)
 	}
 	if len(bank) > 0 {
-		tok, err := c.bankToken(ctx, a, bank)
+		tok, err := c.bankToken(ctx, a, bank, key+"-token")
 		if err != nil {
 			return Result{}, err
 		}
 		token = tok
 	}
-	if a.V2 != nil {
-		return c.submitV2(ctx, a, st, account, persons, token, key)
-	}
+	return c.AccountAPI(a).Send(ctx, a, st, account, persons, token, key)
+}
+
+// submitV1 sends a step of a v1 account: people through the Persons API,
+// then one account update whose response is the new snapshot.
+func (c *Client) submitV1(ctx context.Context, a schema.Account, st Step, account, persons []schema.Param, token, key string) (Result, error) {
 	if len(persons) > 0 {
 		if err := c.sendPersons(ctx, a, persons, key); err != nil {
 			return Result{}, err
@@ -140,6 +154,16 @@ func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values m
 	if err != nil {
 		return Result{}, FromStripe(err, a.Country)
 	}
+	if replayed(updated.LastResponse) {
+		// Stripe answered this key before (the same values sent again,
+		// maybe by an earlier run): its answer is the account as it was
+		// then, so read it as it is now.
+		next, err := c.reload(ctx, a)
+		if err != nil {
+			return Result{}, err
+		}
+		return Result{Account: next, StillDue: stillDue(st.Paths, next), Pending: pendingOf(st.Paths, next)}, nil
+	}
 	next := Normalize(updated)
 	next.Persons = a.Persons // an account update leaves the people as they were
 	if len(persons) > 0 {
@@ -151,7 +175,9 @@ func (c *Client) Submit(ctx context.Context, a schema.Account, st Step, values m
 }
 
 // bankToken creates a bank-account token from the bank fields' parameters.
-func (c *Client) bankToken(ctx context.Context, a schema.Account, ps []schema.Param) (string, error) {
+// Under the step's key a resend gets the same token back, so the account
+// update that follows carries the same parameters as the first time.
+func (c *Client) bankToken(ctx context.Context, a schema.Account, ps []schema.Param, key string) (string, error) {
 	tp := &stripe.TokenCreateParams{}
 	seen := map[string]bool{}
 	for _, p := range ps {
@@ -168,23 +194,12 @@ func (c *Client) bankToken(ctx context.Context, a schema.Account, ps []schema.Pa
 		}
 		tp.AddExtra("bank_account[account_holder_type]", holder)
 	}
+	tp.SetIdempotencyKey(key)
 	tok, err := c.api.CreateToken(ctx, tp)
 	if err != nil {
 		return "", FromStripe(err, a.Country)
 	}
 	return tok.ID, nil
-}
-
-// idempotencyKey is the same for the same account, group, attempt and
-// values, so a retry after a timeout cannot apply twice, and different
-// when anything changes. Values are hashed: the key never carries them.
-func idempotencyKey(acct string, g schema.Group, attempt int, ps []schema.Param, token string) string {
-	h := sha256.New()
-	for _, p := range ps {
-		fmt.Fprintf(h, "%d\x00%s\x00%s\x00", p.Target, p.Key, p.Value)
-	}
-	h.Write([]byte(token))
-	return fmt.Sprintf("onboard-%s-%d-%d-%s", acct, g, attempt, hex.EncodeToString(h.Sum(nil))[:16])
 }
 
 // stillDue lists the submitted paths that are still due (not merely
@@ -265,4 +280,10 @@ func routeIndividual(a schema.Account, account, persons []schema.Param) ([]schem
 		}
 	}
 	return keep, persons
+}
+
+// replayed reports a response Stripe replayed for an idempotency key it
+// had already answered.
+func replayed(r *stripe.APIResponse) bool {
+	return r != nil && r.Header.Get("Idempotent-Replayed") == "true"
 }

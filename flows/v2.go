@@ -12,14 +12,17 @@ import (
 	"github.com/stripe/stripe-go/v82/rawrequest"
 )
 
-// PreviewVersion is the Stripe-Version Accounts v2 calls carry: stripe-go
-// v82 pins the GA version, and v2 accounts are in public preview for it
-// (sandbox-rules §4.1).
-const PreviewVersion = "2025-08-27.preview"
+// V2Version is the Stripe-Version Accounts v2 calls carry: the first API
+// version in which Accounts v2 is generally available, with its GA shapes
+// (capabilities without requested, future_requirements, the business
+// profile under defaults.profile, defaults.responsibilities with the
+// requirements collector). stripe-go v82 pins an older v1 version; v1
+// calls keep it.
+const V2Version = "2025-12-15.clover"
 
 // V2Includes are the properties every v2 read and write asks for; the rest
 // come back null (include-dependent).
-var V2Includes = []string{"identity", "requirements", "defaults",
+var V2Includes = []string{"identity", "requirements", "future_requirements", "defaults",
 	"configuration.customer", "configuration.merchant", "configuration.recipient"}
 
 // V2 calls Accounts v2 through stripe-go's raw requests, since v82 has no
@@ -32,18 +35,23 @@ type V2 struct {
 // NewV2 builds the v2 caller on a stripe-go backend (the same URL, HTTP
 // client and retries as the v1 client).
 func NewV2(b stripe.RawRequestBackend, key string) *V2 {
-	return &V2{rc: rawrequest.Client{B: b, Key: key}, version: PreviewVersion}
+	return &V2{rc: rawrequest.Client{B: b, Key: key}, version: V2Version}
 }
 
 // call sends one v2 request; body is JSON-encoded (nil for GET).
 func (v *V2) call(ctx context.Context, method, path string, body any, idem string) (out []byte, err error) {
+	ctx, lost := withErrSlot(ctx)
 	defer func() {
 		// stripe-go v82's RawRequest dereferences a nil response when the
 		// connection itself fails; that is a network error, not a crash.
 		if r := recover(); r != nil {
 			out, err = nil, fmt.Errorf("%s %s: could not reach the API (%v)", method, path, r)
+			if *lost != nil {
+				err = fmt.Errorf("%s %s: %w", method, path, *lost)
+			}
 		}
 	}()
+	countRequest(ctx)
 	content := ""
 	if body != nil {
 		raw, err := json.Marshal(body)
@@ -54,6 +62,9 @@ func (v *V2) call(ctx context.Context, method, path string, body any, idem strin
 	}
 	p := &stripe.RawParams{Params: stripe.Params{Context: ctx, Headers: http.Header{"Stripe-Version": {v.version}}}}
 	if method != http.MethodGet {
+		if idem == "" {
+			idem = newKey("v2") // keyed, so the request policy may retry it
+		}
 		p.SetIdempotencyKey(idem)
 	}
 	resp, err := v.rc.RawRequest(method, path, content, p)
@@ -163,9 +174,8 @@ func v2CreateBody(n NewAccount) map[string]any {
 			configs[cfg] = map[string]any{}
 		}
 	}
-	if _, ok := configs["recipient"]; ok {
-		add("recipient", "stripe_balance.payouts")
-	}
+	// GA requests no payouts capability: stripe_balance.payouts is only
+	// answered (it follows stripe_transfers and a payout destination).
 	body := map[string]any{
 		"dashboard": "none",
 		"identity": map[string]any{

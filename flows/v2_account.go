@@ -29,16 +29,23 @@ type v2Account struct {
 	Configuration map[string]map[string]any `json:"configuration"`
 	Defaults      *struct {
 		Currency string `json:"currency"`
+		// Profile is GA's home of the business profile (the preview had
+		// it in identity.business_details).
+		Profile map[string]any `json:"profile"`
 	} `json:"defaults"`
-	Requirements *struct {
-		Entries []v2Entry `json:"entries"`
-		Summary *struct {
-			MinimumDeadline *struct {
-				Status string  `json:"status"`
-				Time   *string `json:"time"`
-			} `json:"minimum_deadline"`
-		} `json:"summary"`
-	} `json:"requirements"`
+	Requirements       *v2Requirements `json:"requirements"`
+	FutureRequirements *v2Requirements `json:"future_requirements"`
+}
+
+// v2Requirements is requirements or (GA) future_requirements.
+type v2Requirements struct {
+	Entries []v2Entry `json:"entries"`
+	Summary *struct {
+		MinimumDeadline *struct {
+			Status string  `json:"status"`
+			Time   *string `json:"time"`
+		} `json:"minimum_deadline"`
+	} `json:"summary"`
 }
 
 type v2Entry struct {
@@ -61,12 +68,35 @@ type v2Entry struct {
 		Status string `json:"status"`
 	} `json:"minimum_deadline"`
 	Reference *struct {
-		Type     string `json:"type"`
-		Resource *struct {
-			ID string `json:"id"`
-		} `json:"resource"`
-		Person string `json:"person"`
+		Type string `json:"type"`
+		// Resource is the id of what the entry is about (GA: a string;
+		// the preview had an object with an id).
+		Resource json.RawMessage `json:"resource"`
+		Person   string          `json:"person"`
 	} `json:"reference"`
+}
+
+// person is the id of the person an entry is about, or "".
+func (e v2Entry) person() string {
+	ref := e.Reference
+	if ref == nil {
+		return ""
+	}
+	if ref.Person != "" {
+		return ref.Person
+	}
+	var id string
+	if json.Unmarshal(ref.Resource, &id) != nil {
+		var obj struct {
+			ID string `json:"id"`
+		}
+		_ = json.Unmarshal(ref.Resource, &obj)
+		id = obj.ID
+	}
+	if strings.HasPrefix(id, "person_") {
+		return id
+	}
+	return ""
 }
 
 // NormalizeV2 turns a v2 account's JSON into the wizard's model, so the
@@ -90,8 +120,11 @@ func NormalizeV2(raw []byte) (schema.Account, error) {
 		knownV2(a.Known, "identity.business_details", v.Identity.BusinessDetails)
 	}
 	a.DefaultCurrency = defaultCurrency(a.Country)
-	if v.Defaults != nil && v.Defaults.Currency != "" {
-		a.DefaultCurrency = v.Defaults.Currency
+	if v.Defaults != nil {
+		if v.Defaults.Currency != "" {
+			a.DefaultCurrency = v.Defaults.Currency
+		}
+		knownV2(a.Known, "defaults.profile", v.Defaults.Profile)
 	}
 	names := make([]string, 0, len(v.Configuration))
 	for n, c := range v.Configuration {
@@ -117,11 +150,10 @@ func NormalizeV2(raw []byte) (schema.Account, error) {
 			}
 		}
 	}
-	r := schema.Requirements{CurrentlyDue: []string{}, EventuallyDue: []string{}, PastDue: []string{},
-		PendingVerification: []string{}, Errors: []schema.RequirementError{}}
+	r := newV2Requirements()
 	if v.Requirements != nil {
 		for _, e := range v.Requirements.Entries {
-			addEntry(&a, &r, e)
+			a.V2.Entries = append(a.V2.Entries, addEntry(&r, e))
 		}
 		if s := v.Requirements.Summary; s != nil && s.MinimumDeadline != nil {
 			a.V2.MinimumDeadline = s.MinimumDeadline.Status
@@ -131,6 +163,14 @@ func NormalizeV2(raw []byte) (schema.Account, error) {
 					r.CurrentDeadline = t.UTC()
 				}
 			}
+		}
+	}
+	if f := v.FutureRequirements; f != nil {
+		// GA's future_requirements: what will be due after a change
+		// Stripe has announced; the plan reads them as v1's.
+		a.Future = newV2Requirements()
+		for _, e := range f.Entries {
+			addEntry(&a.Future, e)
 		}
 	}
 	switch {
@@ -144,18 +184,16 @@ func NormalizeV2(raw []byte) (schema.Account, error) {
 	return a, nil
 }
 
-// addEntry files one entry under the v1 lists the plan reads.
-func addEntry(a *schema.Account, r *schema.Requirements, e v2Entry) {
+func newV2Requirements() schema.Requirements {
+	return schema.Requirements{CurrentlyDue: []string{}, EventuallyDue: []string{}, PastDue: []string{},
+		PendingVerification: []string{}, Errors: []schema.RequirementError{}}
+}
+
+// addEntry files one entry under the v1 lists the plan reads, and
+// returns it as the status views show it.
+func addEntry(r *schema.Requirements, e v2Entry) schema.Entry {
 	path := schema.V1Path(e.Description)
-	person := ""
-	if ref := e.Reference; ref != nil {
-		switch {
-		case ref.Person != "":
-			person = ref.Person
-		case ref.Resource != nil && strings.HasPrefix(ref.Resource.ID, "person_"):
-			person = ref.Resource.ID
-		}
-	}
+	person := e.person()
 	if person != "" {
 		// A person's entry: its path is relative to the person.
 		leaf := strings.TrimPrefix(schema.V1Path("identity.individual."+strings.TrimPrefix(e.Description, "identity.individual.")), "individual.")
@@ -176,7 +214,6 @@ func addEntry(a *schema.Account, r *schema.Requirements, e v2Entry) {
 			entry.Impact = append(entry.Impact, schema.Restriction{Capability: rc.Capability, Configuration: rc.Configuration, DeadlineStatus: rc.Deadline.Status})
 		}
 	}
-	a.V2.Entries = append(a.V2.Entries, entry)
 	add := func(list *[]string) {
 		if !contains(*list, path) {
 			*list = append(*list, path)
@@ -184,7 +221,7 @@ func addEntry(a *schema.Account, r *schema.Requirements, e v2Entry) {
 	}
 	if e.AwaitingActionFrom == "stripe" {
 		add(&r.PendingVerification)
-		return
+		return entry
 	}
 	switch due {
 	case "past_due":
@@ -197,6 +234,7 @@ func addEntry(a *schema.Account, r *schema.Requirements, e v2Entry) {
 	default:
 		add(&r.EventuallyDue)
 	}
+	return entry
 }
 
 // flattenCapabilities walks a configuration's capability tree: a node

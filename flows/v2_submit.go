@@ -19,7 +19,11 @@ func (c *Client) createV2(ctx context.Context, n NewAccount) (schema.Account, er
 	if err != nil {
 		return schema.Account{}, FromStripe(err, n.Country)
 	}
-	return NormalizeV2(raw)
+	a, err := NormalizeV2(raw)
+	if err == nil {
+		c.chosen.set(a.ID, v2Accounts{c})
+	}
+	return a, err
 }
 
 // submitV2 sends a step of a v2 account: the account's fields as one JSON

@@ -53,10 +53,46 @@ func TestV2CreateBody(t *testing.T) {
 	cfg := b["configuration"].(map[string]any)
 	merchant := cfg["merchant"].(map[string]any)["capabilities"].(map[string]any)
 	recipient := cfg["recipient"].(map[string]any)["capabilities"].(map[string]any)["stripe_balance"].(map[string]any)
-	if merchant["card_payments"] == nil || recipient["stripe_transfers"] == nil || recipient["payouts"] == nil {
+	if merchant["card_payments"] == nil || recipient["stripe_transfers"] == nil || recipient["payouts"] != nil {
 		t.Errorf("configuration %v", cfg)
 	}
 	if b["identity"].(map[string]any)["country"] != "us" || b["contact_email"] != "a@b.co" || b["dashboard"] != "none" {
 		t.Errorf("body %v", b)
+	}
+}
+
+// A GA (2025-12-15.clover) account: capabilities without requested, a
+// person's entry referenced by a resource id string, the business profile
+// under defaults.profile, and future_requirements, which the plan reads.
+func TestNormalizeV2GA(t *testing.T) {
+	raw, err := os.ReadFile("testdata/v2_account_ga.json") // shaped as stripe-go v84's V2CoreAccount
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NormalizeV2(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Known["business_profile.url"] != "https://rocket-rides.example" || a.Known["business_profile.product_description"] != "Rides" {
+		t.Errorf("defaults.profile not read: %v", a.Known)
+	}
+	if !slices.Equal(a.Requirements.PastDue, []string{"person_1AbC.last_name"}) {
+		t.Errorf("person entry: %+v", a.Requirements)
+	}
+	if !slices.Equal(a.Future.CurrentlyDue, []string{"company.name"}) || !slices.Contains(a.Future.EventuallyDue, "company.tax_id") {
+		t.Errorf("future requirements: %+v", a.Future)
+	}
+	if !a.ChargesEnabled && !a.PayoutsEnabled || a.V2.Configurations[0].Capabilities[0].Status != "restricted" {
+		t.Errorf("capabilities: %+v", a.V2.Configurations)
+	}
+	steps := Plan(a, Strategy{Future: true}, nil, "en")
+	var keys []string
+	for _, st := range steps {
+		for _, f := range st.Fields {
+			keys = append(keys, f.Key)
+		}
+	}
+	if !slices.Contains(keys, "company.name") {
+		t.Errorf("future requirement not planned with Future: %v", keys)
 	}
 }

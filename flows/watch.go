@@ -5,45 +5,52 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/stripe/stripe-go/v82"
 	"github.com/stripe/stripe-go/v82/webhook"
 )
 
-// Cursor remembers which account.updated events a watcher has seen.
+// Cursor remembers the newest account.updated event a watcher has seen
+// on one account.
 type Cursor struct {
-	Since int64           // unix seconds of the newest event seen
-	Seen  map[string]bool // ids of events at Since, so none is counted twice
+	// Last is that event's id ("" before the first event).
+	Last string
+	// Started is set by the first call.
+	Started bool
 }
 
-// Changed reports whether account.updated events about account arrived
-// after cur, and returns the cursor to use next time. The first call (a
-// zero cursor) looks back one minute, so an event published while the
-// watch was starting is not lost: at worst the account is read once more.
+// maxEventsPerPoll bounds one poll's walk: a watcher that fell that far
+// behind knows enough to reload.
+const maxEventsPerPoll = 1000
+
+// Changed reports whether account.updated events arrived on account since
+// cur, and returns the cursor to use next time. It lists the account's own
+// events (Stripe-Account header) newer than the last one seen
+// (ending_before), never the platform's whole list. The first call (a
+// zero cursor) reads the newest event and counts it as a change when it is
+// less than a minute old, so an update published while the watch was
+// starting is not lost: at worst the account is read once more.
 func (c *Client) Changed(ctx context.Context, account string, cur Cursor) (bool, Cursor, error) {
-	if cur.Seen == nil {
-		cur = Cursor{Since: c.now().Add(-time.Minute).Unix(), Seen: map[string]bool{}}
-	}
+	next := Cursor{Last: cur.Last, Started: true}
 	changed := false
-	next := Cursor{Since: cur.Since, Seen: map[string]bool{}}
-	for id := range cur.Seen {
-		next.Seen[id] = true
-	}
-	err := c.api.ListEvents(ctx, stripe.EventTypeAccountUpdated, cur.Since, func(e *stripe.Event) bool {
-		if cur.Seen[e.ID] {
-			return true
+	n := 0
+	err := c.api.ListEvents(ctx, account, stripe.EventTypeAccountUpdated, cur.Last, func(e *stripe.Event) bool {
+		switch {
+		case !cur.Started: // newest first: where to start from
+			next.Last = e.ID
+			changed = time.Unix(e.Created, 0).After(c.now().Add(-time.Minute))
+			return false
+		case cur.Last == "": // the account had no event yet; newest first
+			next.Last, changed = e.ID, true
+			return false
+		default: // oldest first, from cur.Last
+			next.Last, changed = e.ID, true
+			n++
+			return n < maxEventsPerPoll
 		}
-		if e.Created > next.Since {
-			next.Since, next.Seen = e.Created, map[string]bool{}
-		}
-		if e.Created == next.Since {
-			next.Seen[e.ID] = true
-		}
-		if eventAccount(e) == account {
-			changed = true
-		}
-		return true
 	})
 	if err != nil {
 		return false, cur, FromStripe(err, "")
@@ -81,10 +88,16 @@ func (b *Backoff) Next(changed bool) time.Duration {
 	return b.cur
 }
 
+// webhookTolerance is how far a webhook's signed timestamp may be from
+// now, either way: older is a replay, newer a forged or skewed clock.
+const webhookTolerance = 5 * time.Minute
+
 // WebhookHandler receives Stripe webhooks: it verifies each request's
-// Stripe-Signature with secret (refusing unsigned, forged and stale
-// events with 400) and calls notify with the account of every
-// account.updated event.
+// Stripe-Signature with secret, refusing unsigned and forged events and
+// timestamps more than five minutes from now in either direction (400),
+// and calls notify with the account of every account.updated event. The
+// endpoint's API version does not matter: only ids are read, and the
+// account itself is then fetched by the caller.
 func WebhookHandler(secret string, notify func(account string)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
@@ -96,16 +109,41 @@ func WebhookHandler(secret string, notify func(account string)) http.Handler {
 			http.Error(w, "cannot read body", http.StatusBadRequest)
 			return
 		}
-		// The default tolerance (5 minutes) refuses replays of old events.
-		ev, err := webhook.ConstructEvent(payload, r.Header.Get("Stripe-Signature"), secret)
+		sig := r.Header.Get("Stripe-Signature")
+		// stripe-go only refuses old timestamps; a future one is refused
+		// here, before the signature is even checked.
+		if ts, ok := signedAt(sig); !ok || time.Until(ts) > webhookTolerance {
+			http.Error(w, "signature refused: timestamp missing or in the future", http.StatusBadRequest)
+			return
+		}
+		// IgnoreAPIVersionMismatch: an endpoint on another API version
+		// still names the account; stripe-go would refuse it otherwise.
+		ev, err := webhook.ConstructEventWithOptions(payload, sig, secret, webhook.ConstructEventOptions{
+			Tolerance: webhookTolerance, IgnoreAPIVersionMismatch: true})
 		if err != nil {
 			http.Error(w, "signature refused: "+err.Error(), http.StatusBadRequest)
 			return
 		}
 		if ev.Type == stripe.EventTypeAccountUpdated {
-			notify(eventAccount(&ev))
+			if acct := eventAccount(&ev); acct != "" {
+				notify(acct)
+			}
 		}
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(map[string]bool{"received": true})
 	})
+}
+
+// signedAt is the t= timestamp of a Stripe-Signature header.
+func signedAt(header string) (time.Time, bool) {
+	for _, part := range strings.Split(header, ",") {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(part), "t="); ok {
+			n, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				return time.Time{}, false
+			}
+			return time.Unix(n, 0), true
+		}
+	}
+	return time.Time{}, false
 }

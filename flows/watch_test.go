@@ -1,6 +1,7 @@
 package flows_test
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -43,6 +44,44 @@ func TestChangedSeesAccountUpdatedEvents(t *testing.T) {
 	}
 }
 
+// Watching reads the account's own events (Stripe-Account header) from
+// the last one seen (ending_before): one request per poll however busy
+// the platform is, never a walk through the platform's event list.
+func TestChangedListsOnlyTheAccountsOwnEvents(t *testing.T) {
+	inj := &faulty{at: -1}
+	cl, _ := policyEnv(t, inj, &waits{})
+	ctx := context.Background()
+	a, err := cl.Create(ctx, flows.NewAccount{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 { // a busy platform: other accounts, many events
+		o, err := cl.Create(ctx, flows.NewAccount{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := cl.Run(ctx, o, flows.Strategy{}, usAnswers(t), io.Discard); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, cur, err := cl.Changed(ctx, a.ID, flows.Cursor{})
+	if err != nil || cur.Last == "" {
+		t.Fatalf("first poll: %v %+v", err, cur)
+	}
+	before := inj.attempts()
+	changed, cur2, err := cl.Changed(ctx, a.ID, cur)
+	if err != nil || changed || cur2.Last != cur.Last {
+		t.Fatalf("quiet poll: %v %v %+v", err, changed, cur2)
+	}
+	if inj.attempts() != before+1 {
+		t.Fatalf("a quiet poll made %d requests", inj.attempts()-before)
+	}
+	if inj.acting[before] != a.ID || !strings.Contains(inj.queries[before], "ending_before="+cur.Last) ||
+		!strings.HasSuffix(inj.requests[before], "/v1/events") {
+		t.Fatalf("poll sent %s ?%s as %q", inj.requests[before], inj.queries[before], inj.acting[before])
+	}
+}
+
 func TestBackoff(t *testing.T) {
 	b := flows.Backoff{Min: time.Second, Max: 8 * time.Second}
 	var got []time.Duration
@@ -80,14 +119,21 @@ func TestWebhookHandlerVerifiesSignatures(t *testing.T) {
 	if code := post(payload, good.Header); code != 200 || len(notified) != 1 || notified[0] != "acct_123" {
 		t.Fatalf("signed event: %d %v", code, notified)
 	}
+	// An endpoint on an older API version still names the account.
+	old := []byte(strings.Replace(string(payload), stripe.APIVersion, "2024-06-20", 1))
+	oldSig := stripe.GenerateTestSignedPayload(&stripe.UnsignedPayload{Payload: old, Secret: secret, Timestamp: time.Now()})
+	if code := post(old, oldSig.Header); code != 200 || len(notified) != 2 {
+		t.Fatalf("event from an endpoint on another API version: %d %v", code, notified)
+	}
 	forged := stripe.GenerateTestSignedPayload(&stripe.UnsignedPayload{Payload: payload, Secret: "whsec_other", Timestamp: time.Now()})
 	stale := stripe.GenerateTestSignedPayload(&stripe.UnsignedPayload{Payload: payload, Secret: secret, Timestamp: time.Now().Add(-time.Hour)})
-	for name, sig := range map[string]string{"unsigned": "", "forged": forged.Header, "stale": stale.Header} {
+	future := stripe.GenerateTestSignedPayload(&stripe.UnsignedPayload{Payload: payload, Secret: secret, Timestamp: time.Now().Add(10 * time.Minute)})
+	for name, sig := range map[string]string{"unsigned": "", "forged": forged.Header, "stale": stale.Header, "future": future.Header} {
 		if code := post(payload, sig); code != 400 {
 			t.Errorf("%s event answered %d", name, code)
 		}
 	}
-	if len(notified) != 1 {
+	if len(notified) != 2 {
 		t.Errorf("refused events notified: %v", notified)
 	}
 }

@@ -62,7 +62,12 @@ func storeAccount(r *request, a *accountFacts, snapshot []byte) error {
 // cursor so that accounts created in the same second keep a stable order.
 func seqOf(r *request, table, id, kind, param string) (int64, error) {
 	var seq int64
-	err := r.tx.QueryRowContext(r.ctx, `SELECT seq FROM `+table+` WHERE id = ?`, id).Scan(&seq)
+	q, args := `SELECT seq FROM `+table+` WHERE id = ?`, []any{id}
+	if table == "events" {
+		// A cursor must be one of the listed account's own events.
+		q, args = q+` AND account = ?`, append(args, r.account)
+	}
+	err := r.tx.QueryRowContext(r.ctx, q, args...).Scan(&seq)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, errNoSuch(kind, id, param)
 	}

@@ -26,12 +26,36 @@ func newAccountFacts(r *request) *accountFacts {
 
 // createAccount serves POST /v1/accounts.
 func createAccount(r *request) (any, error) {
+	if err := mergeToken(r, "account_token", "account"); err != nil {
+		return nil, err
+	}
 	a := newAccountFacts(r)
 	ap := &applier{r: r, a: a}
 	if err := ap.apply(true); err != nil {
 		return nil, err
 	}
+	// The spec: capabilities are required when the account has no
+	// Stripe-hosted dashboard (custom accounts). A v2 account with only
+	// the customer configuration has none, and is allowed.
+	if a.Controller.DashboardType == "none" && len(a.Capabilities) == 0 && !r.fromV2 {
+		return nil, errNoCapabilities()
+	}
 	return persist(r, a, nil)
+}
+
+// retrieveOwnAccount serves GET /v1/account: the account the request acts
+// as, which is the connected account of its Stripe-Account header, or
+// the platform itself without one.
+func retrieveOwnAccount(r *request) (any, error) {
+	if r.account == "" {
+		r.params.get("expand").markAll()
+		if e := r.params.unknown(); e != nil {
+			return nil, e
+		}
+		return platformAccount(r.now), nil
+	}
+	r.pathID = r.account
+	return retrieveAccount(r)
 }
 
 // retrieveAccount serves GET /v1/accounts/{id}.
@@ -62,6 +86,9 @@ func retrieveAccount(r *request) (any, error) {
 // before this request are frozen first, so the update only re-opens the
 // verifications of the fields it changes.
 func updateAccount(r *request) (any, error) {
+	if err := mergeToken(r, "account_token", "account"); err != nil {
+		return nil, err
+	}
 	a, _, err := mustAccount(r, r.pathID, "id")
 	if err != nil {
 		return nil, err

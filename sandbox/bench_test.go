@@ -27,7 +27,8 @@ func BenchmarkRetrieveAmongMany(b *testing.B) {
 	defer sb.Close()
 	sc := newClient("sk_test_x", "http://sandbox.invalid", &http.Client{Transport: sb.Transport()})
 	seedAccounts(b, sb, 1000)
-	a, err := sc.V1Accounts.Create(b.Context(), &stripe.AccountCreateParams{BusinessType: stripe.String("individual")})
+	a, err := sc.V1Accounts.Create(b.Context(), &stripe.AccountCreateParams{Type: stripe.String("custom"), BusinessType: stripe.String("individual"),
+		Capabilities: &stripe.AccountCreateCapabilitiesParams{Transfers: &stripe.AccountCreateCapabilitiesTransfersParams{Requested: stripe.Bool(true)}}})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -90,7 +91,7 @@ func targets(b *testing.B) []target {
 	b.Cleanup(srv.Close)
 	ssc := newClient("sk_test_x", srv.URL, nil)
 	a, err := ssc.V1Accounts.Create(b.Context(), &stripe.AccountCreateParams{
-		Country: stripe.String("US"), BusinessType: stripe.String("individual"),
+		Type: stripe.String("custom"), Country: stripe.String("US"), BusinessType: stripe.String("individual"),
 		Capabilities: &stripe.AccountCreateCapabilitiesParams{Transfers: &stripe.AccountCreateCapabilitiesTransfersParams{Requested: stripe.Bool(true)}},
 	})
 	if err != nil {

@@ -32,8 +32,9 @@ func renderCapability(a *accountFacts, d derived, c string) capabilityJSON {
 	out.Status = d.Capabilities[c]
 	req := &out.Requirements
 	req.DisabledReason = d.CapReasons[c]
+	model := capabilityModel(c)
 	for _, s := range d.Items {
-		if !s.gates(c) {
+		if model == "" || !s.gates(model) {
 			continue
 		}
 		switch {
@@ -74,7 +75,7 @@ func listCapabilities(r *request) (any, error) {
 	}
 	d := derive(a, r.now)
 	list := listJSON{Object: "list", Data: []any{}, URL: "/v1/accounts/" + a.ID + "/capabilities"}
-	for _, c := range knownCapabilities {
+	for _, c := range listedCapabilities(a) {
 		list.Data = append(list.Data, renderCapability(a, d, c))
 	}
 	return list, nil
@@ -90,7 +91,7 @@ func retrieveCapability(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !slices.Contains(knownCapabilities, r.subID) {
+	if !slices.Contains(specCapabilities, r.subID) {
 		return nil, errNoSuch("capability", r.subID, "capability")
 	}
 	return renderCapability(a, derive(a, r.now), r.subID), nil
@@ -99,7 +100,7 @@ func retrieveCapability(r *request) (any, error) {
 // updateCapability serves POST /v1/accounts/{id}/capabilities/{name}
 // (requested=true|false).
 func updateCapability(r *request) (any, error) {
-	if !slices.Contains(knownCapabilities, r.subID) {
+	if !slices.Contains(specCapabilities, r.subID) {
 		return nil, errNoSuch("capability", r.subID, "capability")
 	}
 	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
@@ -141,7 +142,13 @@ func capabilityEvents(r *request, a *accountFacts, before []byte, after map[stri
 		old = b.Capabilities
 	}
 	var d *derived
-	for _, c := range knownCapabilities {
+	names := listedCapabilities(a)
+	for c := range old {
+		if !slices.Contains(names, c) {
+			names = append(names, c)
+		}
+	}
+	for _, c := range names {
 		was := old[c]
 		if was == after[c] {
 			continue

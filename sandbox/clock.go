@@ -50,6 +50,11 @@ func writeOffset(ctx context.Context, q querier, d time.Duration) error {
 	return nil
 }
 
+// MaxClockOffset is how far Advance can move the sandbox clock in all:
+// a century, well inside the range where Unix nanoseconds (the store's
+// time unit) cannot overflow.
+const MaxClockOffset = 100 * 365 * 24 * time.Hour
+
 // daysRE matches a day count inside a duration such as "1d12h" or "1.5d".
 var daysRE = regexp.MustCompile(`(\d+(?:\.\d+)?)d`)
 

@@ -166,7 +166,7 @@ func (e *env) createPerson(account string, kv ...string) *stripe.Person {
 func (e *env) createAccount(country, bt string) *stripe.Account {
 	e.t.Helper()
 	a, err := e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{
-		Country: stripe.String(country), BusinessType: stripe.String(bt),
+		Type: stripe.String("custom"), Country: stripe.String(country), BusinessType: stripe.String(bt),
 		Capabilities: &stripe.AccountCreateCapabilitiesParams{
 			CardPayments: &stripe.AccountCreateCapabilitiesCardPaymentsParams{Requested: stripe.Bool(true)},
 			Transfers:    &stripe.AccountCreateCapabilitiesTransfersParams{Requested: stripe.Bool(true)},

@@ -32,19 +32,24 @@ type errorBody struct {
 	Error errorObject `json:"error"`
 }
 
+// errorObject is Stripe's error object (the spec's api_errors): the
+// request id travels in the Request-Id header, and the body links to the
+// request's log instead.
 type errorObject struct {
-	Type      string `json:"type"`
-	Code      string `json:"code,omitempty"`
-	Message   string `json:"message"`
-	Param     string `json:"param,omitempty"`
-	DocURL    string `json:"doc_url,omitempty"`
-	RequestID string `json:"request_id,omitempty"`
+	Type          string `json:"type"`
+	Code          string `json:"code,omitempty"`
+	Message       string `json:"message"`
+	Param         string `json:"param,omitempty"`
+	DocURL        string `json:"doc_url,omitempty"`
+	RequestLogURL string `json:"request_log_url,omitempty"`
 }
 
-// body renders the error in Stripe's shape; doc_url follows Stripe's pattern
-// so clients that link to it get a plausible address.
+// body renders the error in Stripe's shape; doc_url and request_log_url
+// follow Stripe's patterns so clients that link to them get a plausible
+// address.
 func (e *apiError) body(requestID string) errorBody {
-	o := errorObject{Type: e.Type, Code: e.Code, Message: e.Message, Param: e.Param, RequestID: requestID}
+	o := errorObject{Type: e.Type, Code: e.Code, Message: e.Message, Param: e.Param,
+		RequestLogURL: "https://dashboard.stripe.com/test/logs/" + requestID}
 	if e.Code != "" {
 		o.DocURL = "https://stripe.com/docs/error-codes/" + strings.ReplaceAll(e.Code, "_", "-")
 	}

@@ -31,7 +31,7 @@ func TestAuthErrors(t *testing.T) {
 		t.Errorf("redaction: %q", se.Msg)
 	}
 	// rk_test_ keys are accepted.
-	if _, err := newClient("rk_test_abc", srv.URL, nil).V1Accounts.Create(t.Context(), &stripe.AccountCreateParams{}); err != nil {
+	if _, err := newClient("rk_test_abc", srv.URL, nil).V1Accounts.GetByID(t.Context(), "acct_nope", nil); stripeErr(t, err).HTTPStatusCode != 404 {
 		t.Errorf("rk_test_ key refused: %v", err)
 	}
 }
@@ -116,12 +116,31 @@ func TestCreateErrors(t *testing.T) {
 	wantErr(t, err, 400, "country_unsupported", "country")
 	_, err = e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{Type: stripe.String("standard")})
 	wantErr(t, err, 400, "", "type")
-	_, err = e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{BusinessType: stripe.String("government_entity")})
+	_, err = e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{Type: stripe.String("custom"), BusinessType: stripe.String("government_entity")})
 	wantErr(t, err, 400, "", "business_type")
-	_, err = e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{
+	_, err = e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{Type: stripe.String("custom"),
 		Individual: &stripe.PersonParams{FirstName: stripe.String("Jenny")},
 	})
 	wantErr(t, err, 400, "", "individual")
+	// Neither type nor controller: Stripe's defaults make a Stripe-collected
+	// account, which the sandbox does not model, so it says so.
+	_, err = e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{Country: stripe.String("US")})
+	wantErr(t, err, 400, "", "controller[requirement_collection]")
+	// A custom account without capabilities is refused, as the spec says.
+	_, err = e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{Type: stripe.String("custom")})
+	wantErr(t, err, 400, "parameter_missing", "capabilities")
+	// Only requirement_collection=application given: the rest defaults
+	// (fees paid by the account, losses on Stripe, no dashboard).
+	a, err := e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{
+		Controller:   &stripe.AccountCreateControllerParams{RequirementCollection: stripe.String("application")},
+		Capabilities: &stripe.AccountCreateCapabilitiesParams{Transfers: &stripe.AccountCreateCapabilitiesTransfersParams{Requested: stripe.Bool(true)}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := a.Controller; c.Fees.Payer != "account" || c.Losses.Payments != "stripe" || c.StripeDashboard.Type != "none" {
+		t.Errorf("controller defaults: fees %q losses %q dashboard %q", c.Fees.Payer, c.Losses.Payments, c.StripeDashboard.Type)
+	}
 }
 
 func TestTokenErrors(t *testing.T) {
@@ -164,7 +183,7 @@ func TestTokenErrors(t *testing.T) {
 // makes of it.
 func TestRawErrorShape(t *testing.T) {
 	sb, _ := openTest(t)
-	req := httptest.NewRequest("POST", "/v1/accounts", strings.NewReader("individual[foo]=x"))
+	req := httptest.NewRequest("POST", "/v1/accounts", strings.NewReader("type=custom&individual[foo]=x"))
 	req.Header.Set("Authorization", "Bearer sk_test_x")
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	rec := httptest.NewRecorder()

@@ -183,11 +183,15 @@ func catchUp(r *request) error {
 }
 
 // listEvents serves GET /v1/events with type / types[] / created filters.
+// Stripe keeps a connected account's events on that account: they are
+// listed only when the request carries its Stripe-Account header, and the
+// platform's own list (no header) does not include them.
 func listEvents(r *request) (any, error) {
 	pg, err := readPage(r, "events", "event")
 	if err != nil {
 		return nil, err
 	}
+	pg.where, pg.args = append(pg.where, "account = ?"), append(pg.args, r.account)
 	p := r.params
 	if t, ok, e := p.get("type").nonEmpty(); e != nil {
 		return nil, e
@@ -228,14 +232,15 @@ func listEvents(r *request) (any, error) {
 	return list, nil
 }
 
-// retrieveEvent serves GET /v1/events/{id}.
+// retrieveEvent serves GET /v1/events/{id}, from the account the request
+// acts as (an event of another account is "No such event").
 func retrieveEvent(r *request) (any, error) {
 	r.params.get("expand").markAll()
 	if e := r.params.unknown(); e != nil {
 		return nil, e
 	}
 	var data string
-	err := r.tx.QueryRowContext(r.ctx, `SELECT data FROM events WHERE id = ?`, r.pathID).Scan(&data)
+	err := r.tx.QueryRowContext(r.ctx, `SELECT data FROM events WHERE id = ? AND account = ?`, r.pathID, r.account).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errNoSuch("event", r.pathID, "id")
 	}

@@ -121,7 +121,7 @@ func (ap *applier) readExternal(n *param) (bankFacts, outcome, error) {
 	if e != nil {
 		return bankFacts{}, outcome{}, e
 	}
-	b, out := toBankFacts(in)
+	b, out := toBankFacts(ap.r.sb.fpKey, in)
 	if b.Country != ap.a.Country {
 		return b, out, invalid("", "external_account", "The bank account's country (%s) must match the account's country (%s).", b.Country, ap.a.Country)
 	}
@@ -198,7 +198,7 @@ func updateExternalAccount(r *request) (any, error) {
 		}
 		if ok && v && !def {
 			// The verification of the promoted account starts afresh [G].
-			makeDefault(&applier{r: r, a: a}, *b, outcome{Code: payoutCode(b)})
+			makeDefault(&applier{r: r, a: a}, *b, outcome{})
 		}
 		return nil
 	})
@@ -208,13 +208,6 @@ func updateExternalAccount(r *request) (any, error) {
 	b, def := findBank(a, id)
 	obj := renderAnyBank(a, b, def, status(a, "external_account", r.now))
 	return obj, recordEvent(r, a.ID, "account.external_account.updated", mustJSON(obj), before, true)
-}
-
-func payoutCode(b *bankFacts) string {
-	if b.PayoutFailure != "" {
-		return "bank_account_unusable"
-	}
-	return ""
 }
 
 // deleteExternalAccount serves DELETE .../external_accounts/{ba}; the

@@ -76,6 +76,9 @@ func fileOutcome(name string) string {
 
 // readMultipart parses a multipart upload into form values and the file.
 func readMultipart(hr *http.Request) (map[string][]string, []byte, string, *apiError) {
+	// One file and a few small fields: the whole body is bounded, so no
+	// number of parts can exhaust memory.
+	hr.Body = http.MaxBytesReader(nil, hr.Body, maxFileSize+maxBody)
 	mr, err := hr.MultipartReader()
 	if err != nil {
 		return nil, nil, "", invalid("", "", "Invalid multipart body: %v", err)
@@ -83,7 +86,10 @@ func readMultipart(hr *http.Request) (map[string][]string, []byte, string, *apiE
 	values := map[string][]string{}
 	var data []byte
 	var name string
-	for {
+	for parts := 0; ; parts++ {
+		if parts > maxParams {
+			return nil, nil, "", invalid("", "", "Too many parameters: a request can have up to %d.", maxParams)
+		}
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
 			break
@@ -167,6 +173,36 @@ func retrieveFile(r *request) (any, error) {
 		return nil, err
 	}
 	return f.fileJSON, nil
+}
+
+// listFiles serves GET /v1/files, newest first, with the purpose filter.
+func listFiles(r *request) (any, error) {
+	pg, err := readPage(r, "files", "file")
+	if err != nil {
+		return nil, err
+	}
+	if purpose, ok, e := r.params.get("purpose").nonEmpty(); e != nil {
+		return nil, e
+	} else if ok {
+		pg.where, pg.args = append(pg.where, "json_extract(data, '$.purpose') = ?"), append(pg.args, purpose)
+	}
+	r.params.get("expand").markAll()
+	if e := r.params.unknown(); e != nil {
+		return nil, e
+	}
+	data, more, err := pg.fetch(r, "files")
+	if err != nil {
+		return nil, err
+	}
+	list := listJSON{Object: "list", Data: []any{}, HasMore: more, URL: "/v1/files"}
+	for _, d := range data {
+		var f storedFile
+		if err := json.Unmarshal([]byte(d), &f); err != nil {
+			return nil, fmt.Errorf("decode file: %w", err)
+		}
+		list.Data = append(list.Data, f.fileJSON)
+	}
+	return list, nil
 }
 
 func loadFile(r *request, id, param string) (storedFile, error) {

@@ -2,7 +2,9 @@ package sandbox
 
 import (
 	"bytes"
+	"net/http"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -99,5 +101,49 @@ func TestOFACDateOfBirth(t *testing.T) {
 	e.advance(time.Minute)
 	if a = e.get(a.ID); !a.PayoutsEnabled || len(a.Requirements.CurrentlyDue) != 0 {
 		t.Errorf("document releases the hold: %v payouts %v", a.Requirements.CurrentlyDue, a.PayoutsEnabled)
+	}
+}
+
+// Uploads go to the files host and everything else to the API host, as on
+// Stripe (files.stripe.com / api.stripe.com); the in-process transport
+// refuses the wrong host, and files are read and listed on the API host.
+func TestFilesHost(t *testing.T) {
+	e := newTransportEnv(t)
+	f, err := e.upload("success.png", "identity_document", pngBytes)
+	if err != nil {
+		t.Fatalf("upload on the files host: %v", err)
+	}
+	if _, err := e.sc.V1Files.Retrieve(e.ctx, f.ID, nil); err != nil {
+		t.Errorf("retrieve on the API host: %v", err)
+	}
+	var listed []string
+	for lf, err := range e.sc.V1Files.List(e.ctx, &stripe.FileListParams{Purpose: stripe.String("identity_document")}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		listed = append(listed, lf.ID)
+	}
+	wantList(t, "GET /v1/files", listed, []string{f.ID})
+	for lf, err := range e.sc.V1Files.List(e.ctx, &stripe.FileListParams{Purpose: stripe.String("account_requirement")}) {
+		t.Errorf("purpose filter let %v %v through", lf, err)
+	}
+
+	// One base URL for both: the upload reaches the API host and is refused.
+	one := newClient("sk_test_x", APIBase, &http.Client{Transport: checkedTransport(t, e.sb)})
+	_, err = one.V1Files.Create(e.ctx, &stripe.FileCreateParams{Purpose: stripe.String("identity_document"),
+		FileReader: bytes.NewReader(pngBytes), Filename: stripe.String("a.png")})
+	se := wantErr(t, err, 404, "", "")
+	if !strings.Contains(se.Msg, "Unrecognized request URL") {
+		t.Errorf("upload on the API host: %s", se.Msg)
+	}
+	// And the API is not served on the files host.
+	filesOnly := newClient("sk_test_x", FilesBase, &http.Client{Transport: checkedTransport(t, e.sb)})
+	_, err = filesOnly.V1Accounts.GetByID(e.ctx, "acct_x", nil)
+	wantErr(t, err, 404, "", "")
+
+	// sandbox serve has one address and serves both.
+	h := newHTTPEnv(t)
+	if _, err := h.upload("success.png", "identity_document", pngBytes); err != nil {
+		t.Errorf("upload on the standalone server: %v", err)
 	}
 }

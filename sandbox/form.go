@@ -138,7 +138,9 @@ func (p *param) boolean() (bool, bool, error) {
 	if err != nil || !ok {
 		return false, ok, err
 	}
-	switch v {
+	// Older official clients send Python's and Ruby's capitalised True
+	// and False; Stripe's v1 accepts any case.
+	switch strings.ToLower(v) {
 	case "true", "1":
 		return true, true, nil
 	case "false", "0":

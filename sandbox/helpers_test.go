@@ -30,16 +30,27 @@ type env struct {
 // newClient builds the real stripe-go client for a base URL, optionally
 // with a custom HTTP client (for the in-process transport).
 func newClient(key, url string, hc *http.Client) *stripe.Client {
-	cfg := &stripe.BackendConfig{
-		URL:               stripe.String(url),
-		MaxNetworkRetries: stripe.Int64(0),
-		LeveledLogger:     &stripe.LeveledLogger{Level: stripe.LevelNull},
-		EnableTelemetry:   stripe.Bool(false),
+	return newClientHosts(key, url, url, hc)
+}
+
+// newClientHosts is newClient with the uploads on their own base URL, as
+// Stripe has them (files.stripe.com).
+func newClientHosts(key, api, files string, hc *http.Client) *stripe.Client {
+	cfg := func(url string) *stripe.BackendConfig {
+		c := &stripe.BackendConfig{
+			URL:               stripe.String(url),
+			MaxNetworkRetries: stripe.Int64(0),
+			LeveledLogger:     &stripe.LeveledLogger{Level: stripe.LevelNull},
+			EnableTelemetry:   stripe.Bool(false),
+		}
+		if hc != nil {
+			c.HTTPClient = hc
+		}
+		return c
 	}
-	if hc != nil {
-		cfg.HTTPClient = hc
-	}
-	return stripe.NewClient(key, stripe.WithBackends(stripe.NewBackendsWithConfig(cfg)))
+	b := stripe.NewBackendsWithConfig(cfg(api))
+	b.Uploads = stripe.GetBackendWithConfig(stripe.UploadsBackend, cfg(files))
+	return stripe.NewClient(key, stripe.WithBackends(b))
 }
 
 // openTest opens a file-backed sandbox in a temp dir with the fixed clock.
@@ -58,7 +69,7 @@ func openTest(t *testing.T, opts ...Option) (*Sandbox, string) {
 func newHTTPEnv(t *testing.T, opts ...Option) *env {
 	t.Helper()
 	sb, path := openTest(t, opts...)
-	srv := httptest.NewServer(sb.Handler())
+	srv := httptest.NewServer(checked(t, sb.Handler()))
 	t.Cleanup(srv.Close)
 	return &env{t: t, sb: sb, sc: newClient("sk_test_x", srv.URL, nil), path: path, ctx: context.Background()}
 }
@@ -67,8 +78,8 @@ func newHTTPEnv(t *testing.T, opts ...Option) *env {
 func newTransportEnv(t *testing.T, opts ...Option) *env {
 	t.Helper()
 	sb, path := openTest(t, opts...)
-	hc := &http.Client{Transport: sb.Transport()}
-	return &env{t: t, sb: sb, sc: newClient("sk_test_x", "http://sandbox.invalid", hc), path: path, ctx: context.Background()}
+	hc := &http.Client{Transport: checkedTransport(t, sb)}
+	return &env{t: t, sb: sb, sc: newClientHosts("sk_test_x", APIBase, FilesBase, hc), path: path, ctx: context.Background()}
 }
 
 // bothEnvs runs f once over real HTTP and once over the in-process transport.
@@ -217,3 +228,10 @@ func newRecorderT() *recorderT { return httptest.NewRecorder() }
 
 // httpClient is an http.Client on the sandbox's in-process transport.
 func httpClient(sb *Sandbox) *http.Client { return &http.Client{Transport: sb.Transport()} }
+
+// onAccount sets the Stripe-Account header of an event list: Stripe keeps
+// a connected account's events on that account.
+func onAccount(acct string, p *stripe.EventListParams) *stripe.EventListParams {
+	p.SetStripeAccount(acct)
+	return p
+}

@@ -9,7 +9,8 @@ import (
 func TestIdempotency(t *testing.T) {
 	bothEnvs(t, func(t *testing.T, e *env) {
 		mk := func(key, email string) (*stripe.Account, error) {
-			p := &stripe.AccountCreateParams{Type: stripe.String("custom"), Email: stripe.String(email)}
+			p := &stripe.AccountCreateParams{Type: stripe.String("custom"), Email: stripe.String(email),
+				Capabilities: &stripe.AccountCreateCapabilitiesParams{Transfers: &stripe.AccountCreateCapabilitiesTransfersParams{Requested: stripe.Bool(true)}}}
 			p.SetIdempotencyKey(key)
 			return e.sc.V1Accounts.Create(e.ctx, p)
 		}

@@ -47,6 +47,9 @@ func expandItems(a *accountFacts, now time.Time) []item {
 			add(base)
 		}
 	}
+	for _, it := range representativeRoleItems(a) {
+		add(it)
+	}
 	// A failed identity check (or a watch-list alert) asks for an identity
 	// document; a failed company check for a proof of entity.
 	var prefixes []string
@@ -61,13 +64,26 @@ func expandItems(a *accountFacts, now time.Time) []item {
 	}
 	for _, prefix := range prefixes {
 		identity, address, hold := checkFailed(a, prefix, now)
-		if identity || hold {
-			add(item{Path: prefix + "verification.document", PayoutsOnly: hold && !identity})
+		// A person's date of birth or address that fails its check is not
+		// asked again: the document that replaces it is, with the error
+		// (the guide's combination table).
+		var dobCode, addrCode string
+		if prefix != "company." {
+			items, dobCode, addrCode = moveToDocuments(a, items, prefix, now)
+			for i, it := range items {
+				seen[it.Path] = i
+			}
+		}
+		// A failing test document fails regardless of the keyed checks
+		// (Stripe's guide: the test image wins, both ways).
+		docFailed := rawStatus(a, prefix+"verification.document", now) == fieldFailed
+		if identity || hold || docFailed {
+			add(item{Path: prefix + "verification.document", PayoutsOnly: hold && !identity, Code: dobCode})
 		}
 		if address && prefix != "company." {
 			// An address that cannot be matched asks for a proof of address
 			// (sandbox-rules §2.2 combination table).
-			add(item{Path: prefix + "verification.additional_document"})
+			add(item{Path: prefix + "verification.additional_document", Code: addrCode})
 		}
 	}
 	for _, f := range []string{"business_profile.name", "settings.payments.statement_descriptor", "settings.card_payments.statement_descriptor_prefix"} {
@@ -85,6 +101,29 @@ func expandItems(a *accountFacts, now time.Time) []item {
 		add(item{Path: "documents.bank_account_ownership_verification.files", PayoutsOnly: true})
 	}
 	return applyAlternatives(a, items, now)
+}
+
+// moveToDocuments drops the person's failed dob.* and address.* items and
+// returns the codes their documents carry instead.
+func moveToDocuments(a *accountFacts, items []item, prefix string, now time.Time) ([]item, string, string) {
+	var dobCode, addrCode string
+	out := items[:0:0]
+	for _, it := range items {
+		rest, ok := strings.CutPrefix(it.Path, prefix)
+		isDOB, isAddr := ok && strings.HasPrefix(rest, "dob."), ok && strings.HasPrefix(rest, "address.")
+		if (isDOB || isAddr) && status(a, it.Path, now) == fieldFailed {
+			code := a.Fields[it.Path].Code
+			if isDOB && dobCode == "" {
+				dobCode = code
+			}
+			if isAddr && addrCode == "" {
+				addrCode = code
+			}
+			continue
+		}
+		out = append(out, it)
+	}
+	return out, dobCode, addrCode
 }
 
 // applyAlternatives drops an original requirement once its alternative was

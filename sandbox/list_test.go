@@ -104,7 +104,7 @@ func TestEventsList(t *testing.T) {
 	e.mustUpdate(a.ID, "email", "new@example.com") // no change: no event
 
 	var events []*stripe.Event
-	for ev, err := range e.sc.V1Events.List(e.ctx, &stripe.EventListParams{Type: stripe.String("account.updated")}) {
+	for ev, err := range e.sc.V1Events.List(e.ctx, onAccount(a.ID, &stripe.EventListParams{Type: stripe.String("account.updated")})) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -120,11 +120,13 @@ func TestEventsList(t *testing.T) {
 	if events[0].APIVersion != "2025-08-27.basil" || events[0].Request == nil || events[0].Request.ID == "" {
 		t.Errorf("event envelope %+v", events[0])
 	}
-	ev, err := e.sc.V1Events.Retrieve(e.ctx, events[1].ID, nil)
+	rp := &stripe.EventRetrieveParams{}
+	rp.SetStripeAccount(a.ID)
+	ev, err := e.sc.V1Events.Retrieve(e.ctx, events[1].ID, rp)
 	if err != nil || ev.ID != events[1].ID {
 		t.Errorf("retrieve event: %v", err)
 	}
-	for _, err := range e.sc.V1Events.List(e.ctx, &stripe.EventListParams{Type: stripe.String("person.created")}) {
+	for _, err := range e.sc.V1Events.List(e.ctx, onAccount(a.ID, &stripe.EventListParams{Type: stripe.String("person.created")})) {
 		t.Errorf("type filter let something through (err %v)", err)
 	}
 }

@@ -98,7 +98,7 @@ func TestOnboardUSIndividual(t *testing.T) {
 func checkSettleEvent(t *testing.T, e *env, id string) {
 	t.Helper()
 	var events []*stripe.Event
-	for ev, err := range e.sc.V1Events.List(e.ctx, &stripe.EventListParams{Type: stripe.String("account.updated")}) {
+	for ev, err := range e.sc.V1Events.List(e.ctx, onAccount(id, &stripe.EventListParams{Type: stripe.String("account.updated")})) {
 		if err != nil {
 			t.Fatalf("list events: %v", err)
 		}

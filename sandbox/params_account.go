@@ -71,10 +71,17 @@ func (ap *applier) apply(create bool) error {
 // createOnly handles type, controller and country.
 func (ap *applier) createOnly(p *param) error {
 	a := ap.a
-	if t, ok, e := p.get("type").nonEmpty(); e != nil {
+	t, hasType, e := p.get("type").nonEmpty()
+	if e != nil {
 		return e
-	} else if ok && t != "custom" {
+	} else if hasType && t != "custom" {
 		return invalid("", "type", "The sandbox only models accounts onboarded through the API (type=custom or controller[requirement_collection]=application); got type=%s.", t)
+	}
+	if !hasType {
+		// Without a type, what the controller leaves out takes Stripe's
+		// defaults, the lowest onboarding complexity (a Stripe-collected
+		// account with the full Dashboard), not the custom mapping.
+		a.Controller = stripeControllerDefaults
 	}
 	c := p.get("controller")
 	for _, f := range []struct {
@@ -82,7 +89,7 @@ func (ap *applier) createOnly(p *param) error {
 		dst     *string
 		allowed []string
 	}{
-		{[]string{"requirement_collection"}, &a.Controller.RequirementCollection, []string{"application"}},
+		{[]string{"requirement_collection"}, &a.Controller.RequirementCollection, []string{"application", "stripe"}},
 		{[]string{"fees", "payer"}, &a.Controller.FeesPayer, []string{"account", "application"}},
 		{[]string{"losses", "payments"}, &a.Controller.LossesPayments, []string{"application", "stripe"}},
 		{[]string{"stripe_dashboard", "type"}, &a.Controller.DashboardType, []string{"none", "express", "full"}},
@@ -114,6 +121,14 @@ func (ap *applier) createOnly(p *param) error {
 		return invalid("country_unsupported", "country", "The sandbox does not model accounts in %s yet.", a.Country)
 	}
 	a.DefaultCurrency = prof.Currency
+	if !hasType && !c.get("stripe_dashboard").get("type").present() && a.Controller.RequirementCollection == "application" {
+		a.Controller.DashboardType = "none" // see stripeControllerDefaults
+	}
+	if a.Controller.RequirementCollection != "application" {
+		return invalid("", "controller[requirement_collection]",
+			"Without type=custom or controller[requirement_collection]=application, Stripe creates an account whose requirements Stripe collects; "+
+				"the sandbox only models accounts the platform onboards through the API.")
+	}
 	return nil
 }
 
@@ -179,7 +194,7 @@ func (ap *applier) agreement(p *param) error {
 func (ap *applier) capabilities(p *param) error {
 	caps := p.get("capabilities")
 	for _, name := range caps.names() {
-		if !slices.Contains(knownCapabilities, name) {
+		if !slices.Contains(specCapabilities, name) {
 			continue // untouched, so reported as unknown
 		}
 		n := caps.get(name).get("requested")
@@ -253,6 +268,23 @@ func readMetadata(m *param, dst map[string]string) error {
 		clear(dst)
 		return nil
 	}
+	if _, ok := m.str(); ok || len(m.kids) > maxMetadataKeys {
+		if ok {
+			return invalid("", m.path, "Invalid object: metadata must be a hash of keys and values.")
+		}
+		return invalid("", m.path, "Invalid metadata: metadata can have up to %d keys.", maxMetadataKeys)
+	}
+	for k, kid := range m.kids {
+		if len(kid.kids) > 0 {
+			return invalid("", kid.path, "Invalid metadata: values must be strings, not hashes.")
+		}
+		if len(k) > maxMetadataKeyLength {
+			return invalid("", kid.path, "Invalid metadata: keys can be up to %d characters long.", maxMetadataKeyLength)
+		}
+		if kid.value != nil && len(*kid.value) > maxMetadataValueLength {
+			return invalid("", kid.path, "Invalid metadata: values can be up to %d characters long.", maxMetadataValueLength)
+		}
+	}
 	for _, k := range m.names() {
 		v, _ := m.get(k).str()
 		if v == "" {
@@ -260,6 +292,9 @@ func readMetadata(m *param, dst map[string]string) error {
 		} else {
 			dst[k] = v
 		}
+	}
+	if len(dst) > maxMetadataKeys {
+		return invalid("", m.path, "Invalid metadata: metadata can have up to %d keys.", maxMetadataKeys)
 	}
 	return nil
 }
@@ -275,7 +310,7 @@ func (ap *applier) profile(p *param) error {
 	}{
 		{"mcc", "business_profile.mcc", checkMCC},
 		{"name", "", nil},
-		{"product_description", "", checkProductDescription},
+		{"product_description", "", nil}, // checked asynchronously below
 		{"support_email", "", checkEmail},
 		{"support_phone", "", checkPhone},
 		{"support_url", "", checkURL},
@@ -289,28 +324,40 @@ func (ap *applier) profile(p *param) error {
 			ap.a.Profile[f.name] = v
 		}
 	}
-	if bp.get("product_description").present() {
-		pd := ap.a.Profile["product_description"]
-		code := ""
-		if strings.TrimSpace(pd) == "require_url" {
-			code = "invalid_url_web_presence_detected"
-		}
-		delete(ap.a.Fields, "business_profile.product_description")
-		ap.submit("business_profile.product_description", outcome{Code: code})
-	}
 	if v, ok, _ := bp.get("name").nonEmpty(); ok {
 		if code := profileNameOutcomes[strings.TrimSpace(v)]; code != "" {
 			ap.submit("business_profile.name", outcome{Code: code})
 		}
 	}
 	u, ok, err := readString(bp.get("url"), checkURL)
-	if err != nil || !ok {
+	if err != nil {
 		return err
 	}
-	if pd := ap.a.Profile["product_description"]; pd != "" && strings.EqualFold(strings.TrimSpace(pd), strings.TrimSpace(u)) {
-		return invalid("invalid_product_description_url_match", "business_profile[product_description]", "The product description must not be the same as the business URL.")
+	if ok {
+		ap.a.Profile["url"] = u
+		ap.submit("business_profile.url", urlOutcome(u))
 	}
-	ap.a.Profile["url"] = u
-	ap.submit("business_profile.url", urlOutcome(u))
+	if bp.get("product_description").present() || (ok && ap.a.Profile["product_description"] != "") {
+		// Stripe reviews the description after the request: a short one,
+		// or one that only repeats the URL, comes back as a requirements
+		// error, not as a refused request.
+		delete(ap.a.Fields, "business_profile.product_description")
+		ap.submit("business_profile.product_description", outcome{Code: productDescriptionCode(ap.a.Profile)})
+	}
 	return nil
+}
+
+// productDescriptionCode is the requirements error a product description
+// earns ("" when it is fine).
+func productDescriptionCode(profile map[string]string) string {
+	pd := strings.TrimSpace(profile["product_description"])
+	switch {
+	case pd == "require_url":
+		return "invalid_url_web_presence_detected"
+	case len([]rune(pd)) < 10:
+		return "invalid_product_description_length"
+	case strings.EqualFold(pd, strings.TrimSpace(profile["url"])):
+		return "invalid_product_description_url_match"
+	}
+	return ""
 }

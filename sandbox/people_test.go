@@ -95,7 +95,7 @@ func TestPersonsLifecycle(t *testing.T) {
 		wantErr(t, err, 404, "resource_missing", "person")
 		// Events.
 		types := map[string]int{}
-		for ev, err := range e.sc.V1Events.List(e.ctx, &stripe.EventListParams{}) {
+		for ev, err := range e.sc.V1Events.List(e.ctx, onAccount(a.ID, &stripe.EventListParams{})) {
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -86,6 +86,9 @@ func (ap *applier) personParams(p *param, pf *personFacts) error {
 
 // createPerson serves POST /v1/accounts/{id}/persons.
 func createPerson(r *request) (any, error) {
+	if err := mergeToken(r, "person_token", "person"); err != nil {
+		return nil, err
+	}
 	var pf *personFacts
 	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
 		if !isCompanyType(a) {
@@ -107,6 +110,9 @@ func createPerson(r *request) (any, error) {
 // updatePerson serves POST /v1/accounts/{id}/persons/{person}. On an
 // individual account the individual is its only Person.
 func updatePerson(r *request) (any, error) {
+	if err := mergeToken(r, "person_token", "person"); err != nil {
+		return nil, err
+	}
 	var before []byte
 	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
 		ap := &applier{r: r, a: a}
@@ -171,6 +177,9 @@ func deletePerson(r *request) (any, error) {
 	var before []byte
 	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
 		pf := a.person(r.subID)
+		if pf == nil && a.Individual != nil && a.Individual.ID == r.subID {
+			return errDeleteIndividual(r.subID)
+		}
 		if pf == nil {
 			return errNoSuch("person", r.subID, "person")
 		}

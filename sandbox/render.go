@@ -64,13 +64,37 @@ type requirementsJSON struct {
 	PendingVerification []string           `json:"pending_verification"`
 }
 
+// settingsJSON is account.settings with the hashes the spec requires
+// (branding, card_payments, dashboard, payments) and the payout schedule.
 type settingsJSON struct {
+	Branding struct {
+		Icon           *string `json:"icon"`
+		Logo           *string `json:"logo"`
+		PrimaryColor   *string `json:"primary_color"`
+		SecondaryColor *string `json:"secondary_color"`
+	} `json:"branding"`
 	CardPayments struct {
+		DeclineOn struct {
+			AVSFailure bool `json:"avs_failure"`
+			CVCFailure bool `json:"cvc_failure"`
+		} `json:"decline_on"`
 		StatementDescriptorPrefix *string `json:"statement_descriptor_prefix"`
 	} `json:"card_payments"`
+	Dashboard struct {
+		DisplayName *string `json:"display_name"`
+		Timezone    string  `json:"timezone"`
+	} `json:"dashboard"`
 	Payments struct {
 		StatementDescriptor *string `json:"statement_descriptor"`
 	} `json:"payments"`
+	Payouts struct {
+		DebitNegativeBalances bool `json:"debit_negative_balances"`
+		Schedule              struct {
+			DelayDays int    `json:"delay_days"`
+			Interval  string `json:"interval"`
+		} `json:"schedule"`
+		StatementDescriptor *string `json:"statement_descriptor"`
+	} `json:"payouts"`
 }
 
 type tosJSON struct {
@@ -82,11 +106,10 @@ type tosJSON struct {
 
 // listJSON is Stripe's list envelope.
 type listJSON struct {
-	Object     string `json:"object"`
-	Data       []any  `json:"data"`
-	HasMore    bool   `json:"has_more"`
-	TotalCount *int   `json:"total_count,omitempty"`
-	URL        string `json:"url"`
+	Object  string `json:"object"`
+	Data    []any  `json:"data"`
+	HasMore bool   `json:"has_more"`
+	URL     string `json:"url"`
 }
 
 // emptyRequirements is the hash with nothing in it (future_requirements
@@ -210,11 +233,14 @@ func renderAccount(a *accountFacts, now time.Time) accountJSON {
 	}
 	out.Settings.Payments.StatementDescriptor = nullable(a.Descriptor)
 	out.Settings.CardPayments.StatementDescriptorPrefix = nullable(a.DescriptorPrefix)
+	out.Settings.Dashboard.DisplayName = nullable(a.Profile["name"])
+	out.Settings.Dashboard.Timezone = defaultTimezone
+	out.Settings.Payouts.DebitNegativeBalances = defaultDebitNegativeBalances
+	out.Settings.Payouts.Schedule.DelayDays = payoutDelayDays(a.Country)
+	out.Settings.Payouts.Schedule.Interval = defaultPayoutInterval
 	if a.Bank != nil {
 		out.ExternalAccounts.Data = append(out.ExternalAccounts.Data, renderBank(a.Bank, a.ID, status(a, "external_account", now)))
 	}
-	n := len(out.ExternalAccounts.Data)
-	out.ExternalAccounts.TotalCount = &n
 	if a.Company != nil {
 		out.Company = renderCompany(a.Company)
 	}

@@ -155,6 +155,9 @@ func personVerification(a *accountFacts, prefix string, now time.Time) verificat
 			submitted++
 		}
 	}
+	if failed == "" && rawStatus(a, prefix+"verification.document", now) == fieldFailed {
+		failed = a.Fields[prefix+"verification.document"].Code
+	}
 	switch {
 	case failed != "":
 		code := "failed_keyed_identity"

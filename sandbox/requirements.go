@@ -127,12 +127,16 @@ func derive(a *accountFacts, now time.Time) derived {
 	sort.Slice(d.Errors, func(i, j int) bool { return d.Errors[i].Requirement < d.Errors[j].Requirement })
 
 	requested := 0
-	for _, c := range knownCapabilities {
-		if !a.Capabilities[c] {
+	for c, on := range a.Capabilities {
+		if !on {
 			continue
 		}
 		requested++
-		d.Capabilities[c], d.CapReasons[c] = capabilityStatus(a, d.Items, c)
+		if model := capabilityModel(c); model != "" {
+			d.Capabilities[c], d.CapReasons[c] = capabilityStatus(a, d.Items, model)
+		} else {
+			d.Capabilities[c], d.CapReasons[c] = "inactive", &unmodelledCapabilityReason
+		}
 	}
 	d.ChargesEnabled = d.Capabilities["card_payments"] == "active" || d.Capabilities["transfers"] == "active"
 	bankVerified := a.Bank != nil && status(a, "external_account", now) == fieldDone

@@ -171,7 +171,7 @@ func applicableRules(a *accountFacts) []requirementRule {
 		if r.Agreement != "" && r.Agreement != a.TOS.ServiceAgreement {
 			continue
 		}
-		if r.Capabilities != nil && !slices.ContainsFunc(r.Capabilities, func(c string) bool { return a.Capabilities[c] }) {
+		if r.Capabilities != nil && !slices.ContainsFunc(r.Capabilities, func(c string) bool { return requestsModel(a, c) }) {
 			continue
 		}
 		if publicCompany(a) && (r.Role == "owner" || r.Path == "company.owners_provided") {
@@ -192,10 +192,6 @@ func supported(country, businessType string) bool {
 	_, ok := ruleTables[ruleKey{country, businessType}]
 	return ok
 }
-
-// knownCapabilities are the capabilities the sandbox accepts in
-// capabilities[<name>][requested]; charges_enabled follows either of them.
-var knownCapabilities = []string{"card_payments", "transfers"}
 
 // verifyGroup is a set of requirements Stripe verifies together. The group
 // runs once every Core alternative has a submitted member; its members then

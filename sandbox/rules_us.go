@@ -48,3 +48,20 @@ var ownerLeaves = []string{"email", "first_name", "last_name"}
 func companyBlock(state, postal bool) []requirementRule {
 	return prefixed("company.", append(addressLeaves(state, postal), "name", "phone", "tax_id")...)
 }
+
+// representativeRoleItems: in the US the representative must also be an
+// executive or an owner (Stripe's US walkthrough: REP includes
+// relationship.executive, or owner); one who is neither is asked
+// relationship.executive.
+func representativeRoleItems(a *accountFacts) []item {
+	if a.Country != "US" || !isCompanyType(a) {
+		return nil
+	}
+	var out []item
+	for _, p := range a.holders("representative") {
+		if !p.Executive && !p.Owner {
+			out = append(out, item{Path: p.prefix() + "relationship.executive", Stage: stageNow})
+		}
+	}
+	return out
+}

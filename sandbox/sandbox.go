@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -35,6 +36,13 @@ type Sandbox struct {
 	delay   time.Duration
 	limiter *limiter
 	stmts   stmtCache
+	// fpKey keys the bank fingerprints (fingerprint); see loadKey.
+	fpKey []byte
+	// secrets keeps the parameters of account, person and PII tokens
+	// (token id → form values) in memory only: they hold id numbers, which
+	// are never written to disk. A token outlives neither the process nor
+	// Reset.
+	secrets sync.Map
 }
 
 // config collects the options given to Open.
@@ -81,7 +89,18 @@ func Open(path string, opts ...Option) (*Sandbox, error) {
 		_ = db.Close()
 		return nil, err
 	}
-	sb := &Sandbox{db: db, rdb: rdb, now: c.now, delay: c.delay}
+	key, err := loadKey(path)
+	if err == nil {
+		err = rekeyFingerprints(context.Background(), db, key)
+	}
+	if err != nil {
+		_ = db.Close()
+		if rdb != nil {
+			_ = rdb.Close()
+		}
+		return nil, err
+	}
+	sb := &Sandbox{db: db, rdb: rdb, now: c.now, delay: c.delay, fpKey: key}
 	for _, pool := range []*sql.DB{db, rdb} {
 		if pool == nil {
 			continue
@@ -109,6 +128,20 @@ func (s *Sandbox) Close() error {
 	return nil
 }
 
+// Server returns the http.Server that serves the sandbox on a network
+// address (`onboard sandbox serve`): the Handler with read, write and idle
+// timeouts, so a slow or idle client cannot hold a connection forever.
+func (s *Sandbox) Server() *http.Server {
+	return &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second, // a 16 MB upload on a slow link
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+}
+
 // Handler returns the HTTP API (Stripe's /v1 paths).
 func (s *Sandbox) Handler() http.Handler { return http.HandlerFunc(s.serveRecovered) }
 
@@ -119,7 +152,10 @@ func (s *Sandbox) serveRecovered(w http.ResponseWriter, r *http.Request) {
 	defer func() {
 		if p := recover(); p != nil {
 			e := errInternal(fmt.Errorf("%v", p))
-			writeJSON(w, e.Status, mustJSON(e.body(newID("req_", 14))))
+			id := newID("req_", 14)
+			w.Header().Set("Request-Id", id)
+			s.setDate(w, r, time.Time{})
+			writeJSON(w, e.Status, mustJSON(e.body(id)))
 		}
 	}()
 	if strings.HasPrefix(r.URL.Path, "/v2/") {
@@ -154,6 +190,12 @@ func (s *Sandbox) Advance(ctx context.Context, d time.Duration) (time.Time, erro
 		off, err := readOffset(ctx, tx)
 		if err != nil {
 			return err
+		}
+		// Compared without adding, so a huge d cannot overflow into a
+		// negative offset (a clock that moves backwards).
+		if d > MaxClockOffset-off {
+			return fmt.Errorf("the clock is already %s ahead and moves at most %s in all (100 years)",
+				off.Round(time.Hour), MaxClockOffset.Round(time.Hour))
 		}
 		if err := writeOffset(ctx, tx, off+d); err != nil {
 			return err

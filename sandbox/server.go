@@ -3,10 +3,13 @@ package sandbox
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -30,6 +33,16 @@ type request struct {
 	pathID  string // the {id} segment, when the route has one
 	subID   string // the second id segment (/persons/{id})
 	upload  *upload
+	// account is the Stripe-Account header: the connected account the
+	// request acts as ("" for the platform itself).
+	account string
+	// fromV2 marks a step of the Accounts v2 façade (v2.go).
+	fromV2 bool
+	// form is the decoded form the params were parsed from, for the
+	// handlers that merge a token's parameters into it.
+	form url.Values
+	// remoteIP is the client's address, recorded by ToS acceptance tokens.
+	remoteIP string
 }
 
 // upload is the file part of a multipart request.
@@ -69,7 +82,11 @@ var routes = map[string]handlerFunc{
 	"POST v1/accounts/*/external_accounts/*":   updateExternalAccount,
 	"DELETE v1/accounts/*/external_accounts/*": deleteExternalAccount,
 	"POST v1/account_links":                    createAccountLink,
+	"GET v1/account":                           retrieveOwnAccount,
+	"GET v1/country_specs":                     listCountrySpecs,
+	"GET v1/country_specs/*":                   retrieveCountrySpec,
 	"POST v1/files":                            createFile,
+	"GET v1/files":                             listFiles,
 	"GET v1/files/*":                           retrieveFile,
 	"POST v1/tokens":                           createToken,
 	"GET v1/tokens/*":                          retrieveToken,
@@ -77,6 +94,20 @@ var routes = map[string]handlerFunc{
 	"GET v1/events/*":                          retrieveEvent,
 	"POST _sandbox/accounts/*/trigger":         adminTrigger,
 	"POST _sandbox/accounts/*/volume":          adminVolume,
+}
+
+// init adds Stripe's other names for the same endpoints: /people for
+// /persons, /bank_accounts for /external_accounts.
+func init() {
+	for k, h := range routes {
+		seg := strings.Split(k, "/")
+		if len(seg) >= 4 {
+			if alias, ok := map[string]string{"persons": "people", "external_accounts": "bank_accounts"}[seg[3]]; ok {
+				seg[3] = alias
+				routes[strings.Join(seg, "/")] = h
+			}
+		}
+	}
 }
 
 // route finds the handler for method and path, with the id segments.
@@ -103,7 +134,12 @@ func (s *Sandbox) route(method, path string) (handlerFunc, string, string) {
 func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 	reqID := newID("req_", 14)
 	w.Header().Set("Request-Id", reqID)
-	fail := func(e *apiError) { writeJSON(w, e.Status, mustJSON(e.body(reqID))) }
+	w.Header().Set("Stripe-Version", cmp.Or(hr.Header.Get("Stripe-Version"), apiVersion))
+	var now time.Time // the sandbox clock, once a transaction has read it
+	fail := func(e *apiError) {
+		s.setDate(w, hr, now)
+		writeJSON(w, e.Status, mustJSON(e.body(reqID)))
+	}
 
 	if e := authenticate(hr); e != nil {
 		fail(e)
@@ -125,15 +161,25 @@ func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 		up = &upload{}
 		values, up.data, up.name, e = readMultipart(hr)
 	}
+	if e == nil {
+		// Before the parameter tree, whose size grows with nesting.
+		e = checkLimits(values)
+	}
 	if e != nil {
 		fail(e)
 		return
 	}
-	r := &request{ctx: hr.Context(), sb: s, params: parseParams(values), id: reqID, pathID: pathID, subID: subID, upload: up}
+	r := &request{ctx: hr.Context(), sb: s, params: parseParams(values), id: reqID, pathID: pathID, subID: subID, upload: up,
+		account: hr.Header.Get("Stripe-Account"), form: values, remoteIP: remoteIP(hr)}
 	var fp string
 	if hr.Method == http.MethodPost {
 		r.idemKey = hr.Header.Get("Idempotency-Key")
 		fp = hr.Method + " " + hr.URL.Path + "?" + values.Encode()
+		if up != nil {
+			// The same key with other file bytes is another request.
+			sum := sha256.Sum256(up.data)
+			fp += "&file=" + hex.EncodeToString(sum[:]) + "&filename=" + url.QueryEscape(up.name)
+		}
 	}
 
 	var status int
@@ -147,12 +193,18 @@ func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 				return err
 			}
 			r.now = s.now().Add(time.Duration(off))
+			now = r.now
 			if readOnly {
 				if due, err := wakesDue(r); err != nil || due {
 					return cmp.Or(err, errNeedWrite)
 				}
 			} else if err := catchUp(r); err != nil {
 				return err
+			}
+			if r.account != "" {
+				if e := checkActingAccount(r); e != nil {
+					return e
+				}
 			}
 			if r.idemKey != "" {
 				st, b, found, e := lookupIdempotent(r, fp)
@@ -205,7 +257,50 @@ func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 	if r.idemKey != "" {
 		w.Header().Set("Idempotency-Key", r.idemKey)
 	}
+	s.setDate(w, hr, now)
 	writeJSON(w, status, body)
+}
+
+// setDate sends the sandbox clock (not the wall clock) as the response's
+// Date, so a client computing countdowns from the server's time agrees
+// with the deadlines the sandbox gives. now is zero when no transaction
+// ran; the clock is then read on its own.
+func (s *Sandbox) setDate(w http.ResponseWriter, hr *http.Request, now time.Time) {
+	if now.IsZero() {
+		var err error
+		if now, err = s.Now(hr.Context()); err != nil {
+			return // net/http's own Date stands
+		}
+	}
+	w.Header().Set("Date", now.UTC().Format(http.TimeFormat))
+}
+
+// checkLimits refuses a request whose parameters are nested too deeply or
+// too many, counting brackets and keys without building anything.
+func checkLimits(values url.Values) *apiError {
+	n := 0
+	for k, vs := range values {
+		n += len(vs)
+		if n > maxParams {
+			return invalid("", "", "Too many parameters: a request can have up to %d.", maxParams)
+		}
+		if len(k) > maxKeyLength {
+			return invalid("", "", "A parameter name is too long (up to %d characters).", maxKeyLength)
+		}
+		if strings.Count(k, "[") > maxParamDepth {
+			return invalid("", "", "Parameters are nested too deeply: up to %d levels.", maxParamDepth)
+		}
+	}
+	return nil
+}
+
+// remoteIP is the host part of the request's remote address.
+func remoteIP(hr *http.Request) string {
+	host, _, err := net.SplitHostPort(hr.RemoteAddr)
+	if err != nil {
+		return hr.RemoteAddr
+	}
+	return host
 }
 
 // readValues returns the form parameters: the body for POST, the query
@@ -278,4 +373,15 @@ func responseBody(out any) []byte {
 		return raw
 	}
 	return mustJSON(out)
+}
+
+// checkActingAccount refuses a Stripe-Account header that names no
+// connected account of the platform.
+func checkActingAccount(r *request) error {
+	var one int
+	err := r.row(qSnapshot, r.account).Scan(new(string), &one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return errAccountInvalid(r.account)
+	}
+	return err
 }

@@ -50,12 +50,24 @@ func settleTime(a *accountFacts, path string, f fieldFact) (int64, bool) {
 		return 0, false
 	}
 	// The group is checked as one: it settles one delay after the latest
-	// submission among its members still waiting.
-	latest := f.SettlesAt
+	// submission among its members still waiting, or with that submission
+	// when one of them is an immediate test value (1902-01-01, 222222222:
+	// the result is in the same response).
+	latest, lastSubmit, immediate := f.SettlesAt, f.SubmittedAt, false
 	for _, m := range g.Members {
-		if mf, ok := a.Fields[prefix+m]; ok && !mf.Settled && !mf.Immediate && mf.SettlesAt > latest {
+		mf, ok := a.Fields[prefix+m]
+		if !ok || mf.Settled {
+			continue
+		}
+		if mf.Immediate {
+			immediate = true
+		} else if mf.SettlesAt > latest {
 			latest = mf.SettlesAt
 		}
+		lastSubmit = max(lastSubmit, mf.SubmittedAt)
+	}
+	if immediate {
+		return lastSubmit, true
 	}
 	return latest, true
 }

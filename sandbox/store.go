@@ -44,6 +44,10 @@ var migrations = [][]string{
 			configurations TEXT NOT NULL
 		)`,
 	},
+	// 5: events are listed per account (the Stripe-Account header).
+	{`CREATE INDEX IF NOT EXISTS events_account ON events (account, seq)`},
+	// 6: Accounts v2 accounts can be closed.
+	{`ALTER TABLE v2_accounts ADD COLUMN closed INTEGER NOT NULL DEFAULT 0`},
 }
 
 // schemaV1 is the schema of the first slice, which had no schema_version.
@@ -104,6 +108,12 @@ func openDB(path string) (*sql.DB, error) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, fmt.Errorf("sandbox: create directory for %s: %w", path, err)
 		}
+		// The database holds what people typed about themselves: only its
+		// owner may read it. SQLite gives its -wal and -shm files the
+		// database file's mode.
+		if err := ownerOnly(path); err != nil {
+			return nil, err
+		}
 		// A plain file name (not a file: URI) so paths need no escaping.
 		dsn = path + "?" + opts + "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
 	}
@@ -123,7 +133,30 @@ func openDB(path string) (*sql.DB, error) {
 		_ = db.Close()
 		return nil, fmt.Errorf("sandbox: migrate schema: %w", err)
 	}
+	if !memory {
+		// Files an earlier release created with the default mode.
+		for _, f := range []string{path + "-wal", path + "-shm"} {
+			if err := os.Chmod(f, 0o600); err != nil && !errors.Is(err, os.ErrNotExist) {
+				_ = db.Close()
+				return nil, fmt.Errorf("sandbox: %w", err)
+			}
+		}
+	}
 	return db, nil
+}
+
+// ownerOnly creates the database file with mode 0600, or narrows the mode
+// of an existing one.
+func ownerOnly(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("sandbox: open %s: %w", path, err)
+	}
+	_ = f.Close()
+	if err := os.Chmod(path, 0o600); err != nil {
+		return fmt.Errorf("sandbox: %w", err)
+	}
+	return nil
 }
 
 // openReadDB opens a second pool on a file database for read-only

@@ -129,7 +129,8 @@ func TestConcurrentRequests(t *testing.T) {
 	errs := make(chan error, 20)
 	for range 20 {
 		wg.Go(func() {
-			_, err := e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{Type: stripe.String("custom")})
+			_, err := e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{Type: stripe.String("custom"),
+				Capabilities: &stripe.AccountCreateCapabilitiesParams{Transfers: &stripe.AccountCreateCapabilitiesTransfersParams{Requested: stripe.Bool(true)}}})
 			errs <- err
 		})
 	}

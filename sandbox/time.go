@@ -131,6 +131,11 @@ const (
 	// TriggerPayoutBlock turns payouts off until the eventually-due items
 	// are supplied (tok_visa_triggerPayoutBlock).
 	TriggerPayoutBlock = "payout_block"
+	// TriggerPayout pays out to the default bank account: an account
+	// number from the payout-failure test values (000111111116 …) fails
+	// the payout, the bank account goes errored and payouts stop until
+	// another account is given; charges go on.
+	TriggerPayout = "payout"
 )
 
 // Trigger applies one of Stripe's test trigger effects to the account:
@@ -165,8 +170,14 @@ func applyTrigger(a *accountFacts, action string, now time.Time) error {
 		}
 		a.Time.Block, a.Time.BlockAt = map[string]string{TriggerChargeBlock: "charge", TriggerPayoutBlock: "payout"}[action], now.UnixNano()
 		return nil
+	case TriggerPayout:
+		if a.Bank != nil && a.Bank.PayoutFailure != "" {
+			delete(a.Fields, "external_account")
+			submit(a, "external_account", outcome{Code: payoutFailedCode, Immediate: true, PayoutsOnly: true}, now, 0)
+		}
+		return nil
 	}
-	return invalid("", "action", "Invalid action: must be one of next_requirements, charge_block, payout_block")
+	return invalid("", "action", "Invalid action: must be one of next_requirements, charge_block, payout_block, payout")
 }
 
 // thresholdUsed reports whether some applicable rule waits on name.

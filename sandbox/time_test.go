@@ -49,7 +49,7 @@ func TestVolumeThresholdAndDeadline(t *testing.T) {
 	}
 	// The deadline passing is published without any write.
 	var last *stripe.Event
-	for ev, err := range e.sc.V1Events.List(e.ctx, &stripe.EventListParams{Type: stripe.String("account.updated")}) {
+	for ev, err := range e.sc.V1Events.List(e.ctx, onAccount(a.ID, &stripe.EventListParams{Type: stripe.String("account.updated")})) {
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -24,18 +24,27 @@ type tokenJSON struct {
 type storedToken struct {
 	Bank    bankFacts `json:"bank"`
 	Created int64     `json:"created"`
+	// Type is account, person or pii for identity tokens ("" = bank).
+	Type     string `json:"type,omitempty"`
+	ClientIP string `json:"client_ip,omitempty"`
 }
 
-// createToken serves POST /v1/tokens for bank accounts.
+// createToken serves POST /v1/tokens for bank accounts, and for account,
+// person and PII details (identityToken).
 func createToken(r *request) (any, error) {
 	p := r.params
+	for _, kind := range []string{"account", "person", "pii"} {
+		if p.get(kind).present() {
+			return identityToken(r, kind)
+		}
+	}
 	ba := p.get("bank_account")
 	p.get("expand").markAll()
 	if !ba.present() {
 		if e := p.unknown(); e != nil {
 			return nil, e
 		}
-		return nil, invalid("", "", "You must supply a bank account to create a token (the sandbox only tokenizes bank accounts).")
+		return nil, invalid("", "", "You must supply a bank account, account, person or pii to create a token (the sandbox does not tokenize cards).")
 	}
 	in, e := readBank(ba, "US")
 	if e != nil {
@@ -44,7 +53,7 @@ func createToken(r *request) (any, error) {
 	if e := p.unknown(); e != nil {
 		return nil, e
 	}
-	b, out := toBankFacts(in)
+	b, out := toBankFacts(r.sb.fpKey, in)
 	st := storedToken{Bank: b, Created: r.now.Unix()}
 	id := newID("btok_", 24)
 	_, err := r.tx.ExecContext(r.ctx,
@@ -56,7 +65,10 @@ func createToken(r *request) (any, error) {
 	return renderToken(id, st, false), nil
 }
 
-func renderToken(id string, st storedToken, used bool) tokenJSON {
+func renderToken(id string, st storedToken, used bool) any {
+	if st.Type != "" {
+		return identityTokenJSON{ID: id, Object: "token", ClientIP: nullable(st.ClientIP), Created: st.Created, Type: st.Type, Used: used}
+	}
 	return tokenJSON{
 		ID: id, Object: "token", BankAccount: renderBank(&st.Bank, "", fieldPending),
 		Created: st.Created, Type: "bank_account", Used: used,
@@ -96,7 +108,7 @@ func loadToken(r *request, id, param string) (storedToken, bool, outcome, error)
 // useToken resolves a bank token for external_account and marks it used:
 // a token is single-use, as on Stripe. Magic test tokens never run out.
 func useToken(r *request, id, param string) (bankFacts, outcome, error) {
-	if b, out, ok := magicBankToken(id); ok {
+	if b, out, ok := magicBankToken(r.sb.fpKey, id); ok {
 		return b, out, nil
 	}
 	st, used, out, err := loadToken(r, id, param)
@@ -110,6 +122,9 @@ func useToken(r *request, id, param string) (bankFacts, outcome, error) {
 	if used {
 		return bankFacts{}, outcome{}, invalid("token_already_used", param,
 			"You cannot use a Stripe token more than once: %s.", id)
+	}
+	if st.Type != "" {
+		return bankFacts{}, outcome{}, invalid("", param, "%s is a token for %s details, not a bank account.", id, st.Type)
 	}
 	if _, err := r.tx.ExecContext(r.ctx, `UPDATE tokens SET used = 1 WHERE id = ?`, id); err != nil {
 		return bankFacts{}, outcome{}, fmt.Errorf("use token: %w", err)
@@ -153,7 +168,7 @@ func (ap *applier) externalAccount(p *param) error {
 		if e != nil {
 			return e
 		}
-		b, out = toBankFacts(in)
+		b, out = toBankFacts(ap.r.sb.fpKey, in)
 	}
 	if b.Country != ap.a.Country {
 		return invalid("", "external_account", "The bank account's country (%s) must match the account's country (%s).", b.Country, ap.a.Country)

@@ -2,19 +2,59 @@ package sandbox
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
+	"time"
+)
+
+// APIBase and FilesBase are the base URLs to give stripe-go's API and
+// Uploads backends when they use Transport: like Stripe, which takes
+// uploads on files.stripe.com and everything else on api.stripe.com, the
+// transport serves POST /v1/files only on a host that starts with
+// "files." and every other endpoint only on the other hosts.
+const (
+	APIBase   = "http://api.sandbox.onboard.invalid"
+	FilesBase = "http://files.sandbox.onboard.invalid"
 )
 
 // Transport returns an http.RoundTripper that serves requests with the
 // sandbox's handler in-process: no port, no network. Give it to stripe-go
-// as BackendConfig.HTTPClient's transport, with any base URL.
+// as BackendConfig.HTTPClient's transport, with APIBase as the API
+// backend's URL and FilesBase as the Uploads backend's (any hosts do, as
+// long as only the uploads one starts with "files.").
 func (s *Sandbox) Transport() http.RoundTripper {
-	return roundTripper{h: s.Handler()}
+	return roundTripper{h: hostSplit{s, s.Handler()}}
 }
 
 type roundTripper struct{ h http.Handler }
+
+// hostSplit refuses requests sent to the wrong one of Stripe's two hosts.
+// The standalone server (one address) does not use it.
+type hostSplit struct {
+	sb *Sandbox
+	h  http.Handler
+}
+
+func (hs hostSplit) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	host := r.Host
+	if host == "" {
+		host = r.URL.Host
+	}
+	onFiles := strings.HasPrefix(strings.ToLower(host), "files.")
+	upload := r.Method == http.MethodPost && strings.TrimRight(r.URL.Path, "/") == "/v1/files"
+	if onFiles != upload {
+		e := errWrongHost(r.Method, r.URL.Path)
+		w.Header().Set("Request-Id", newID("req_", 14))
+		w.Header().Set("Stripe-Version", cmp.Or(r.Header.Get("Stripe-Version"), apiVersion))
+		hs.sb.setDate(w, r, time.Time{})
+		writeJSON(w, e.Status, mustJSON(e.body(w.Header().Get("Request-Id"))))
+		return
+	}
+	hs.h.ServeHTTP(w, r)
+}
 
 // RoundTrip runs the handler on a server-side copy of the request and
 // returns the recorded response. It honours the request context both before

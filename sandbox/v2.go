@@ -7,31 +7,45 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // serveV2 serves /v2/core/accounts and its persons by translating each
-// request into v1 calls on the same engine (see v2_map.go).
+// request into v1 calls on the same engine (see v2_map.go), all in one
+// transaction: a v2 request that fails at any step leaves nothing behind.
 func (s *Sandbox) serveV2(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Request-Id", newID("req_", 14))
+	reqID := newID("req_", 14)
+	w.Header().Set("Request-Id", reqID)
+	w.Header().Set("Stripe-Version", r.Header.Get("Stripe-Version"))
 	if e := authenticate(r); e != nil {
+		s.setDate(w, r, time.Time{})
 		writeV2Error(w, e.Status, e.Type, e.Code, e.Message, "")
 		return
 	}
-	if !strings.HasSuffix(r.Header.Get("Stripe-Version"), ".preview") {
-		// [G] v2 accounts are a preview for this API version.
+	ga, ok := v2VersionShape(r.Header.Get("Stripe-Version"))
+	if !ok {
 		writeV2Error(w, 400, "invalid_request_error", "invalid_version",
-			"Accounts v2 needs a preview Stripe-Version header (e.g. 2025-08-27.preview).", "")
+			"Accounts v2 needs Stripe-Version "+v2FirstGA+".clover or a later version (or a .preview version).", "")
 		return
 	}
 	parts := strings.Split(strings.Trim(strings.TrimPrefix(r.URL.Path, "/v2/core/"), "/"), "/")
 	if len(parts) == 0 || parts[0] != "accounts" {
+		s.setDate(w, r, time.Time{})
 		writeV2Error(w, 404, "invalid_request_error", "not_found", "Unrecognized request URL ("+r.Method+": "+r.URL.Path+")", "")
 		return
+	}
+	for i := 1; i < len(parts); i += 2 {
+		// Ids go into v1 paths and SQL arguments: anything but an id's
+		// characters is no such object, never a 500 or another query.
+		if !validID(parts[i]) {
+			s.setDate(w, r, time.Time{})
+			writeV2Error(w, 404, "invalid_request_error", "not_found", "No such object: "+strconv.Quote(parts[i]), "")
+			return
+		}
 	}
 	var body map[string]any
 	if r.Method == http.MethodPost {
@@ -46,7 +60,51 @@ func (s *Sandbox) serveV2(w http.ResponseWriter, r *http.Request) {
 			body = map[string]any{}
 		}
 	}
-	v := v2req{s: s, w: w, r: r, body: body}
+	inc, bad := includes(r, body)
+	if bad != "" {
+		writeV2Error(w, 400, "invalid_request_error", v2CodeInvalidField,
+			"include contains an unknown value: "+bad+".", "include")
+		return
+	}
+	rec := &recorder{header: w.Header(), status: http.StatusOK}
+	var now time.Time
+	err := inTx(r.Context(), s.db, func(tx *sql.Tx) error {
+		base := &request{ctx: r.Context(), sb: s, tx: tx, db: s.db, id: reqID}
+		var off int64
+		if err := base.row(qClock, clockKey).Scan(&off); err != nil {
+			return err
+		}
+		base.now = s.now().Add(time.Duration(off))
+		now = base.now
+		if err := catchUp(base); err != nil {
+			return err
+		}
+		v := &v2req{s: s, w: rec, r: r, body: body, ga: ga, inc: inc, tx: tx, base: base}
+		v.dispatch(parts)
+		if rec.status >= 400 {
+			return errV2Failed // roll back every step the request made
+		}
+		return nil
+	})
+	s.setDate(w, r, now)
+	switch {
+	case err == nil || errors.Is(err, errV2Failed):
+		w.WriteHeader(rec.status)
+		_, _ = w.Write(rec.body.Bytes())
+	case isBusy(err):
+		e := errLockTimeout()
+		writeV2Error(w, e.Status, e.Type, e.Code, e.Message, "")
+	default:
+		writeV2Error(w, 500, errTypeAPI, "", "The sandbox hit an internal error: "+err.Error(), "")
+	}
+}
+
+// errV2Failed rolls back a v2 request that answered an error.
+var errV2Failed = errors.New("sandbox: v2 request failed")
+
+// dispatch runs the v2 route named by the path's parts.
+func (v *v2req) dispatch(parts []string) {
+	w, r := v.w, v.r
 	switch {
 	case len(parts) == 1 && r.Method == http.MethodPost:
 		v.createAccount()
@@ -56,6 +114,8 @@ func (s *Sandbox) serveV2(w http.ResponseWriter, r *http.Request) {
 		v.account(parts[1], nil)
 	case len(parts) == 2 && r.Method == http.MethodPost:
 		v.updateAccount(parts[1])
+	case len(parts) == 3 && parts[2] == "close" && r.Method == http.MethodPost:
+		v.closeAccount(parts[1])
 	case len(parts) == 3 && parts[2] == "persons":
 		v.persons(parts[1], "")
 	case len(parts) == 4 && parts[2] == "persons":
@@ -65,55 +125,91 @@ func (s *Sandbox) serveV2(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// v2req is one v2 request being served.
+// v2req is one v2 request being served, inside its transaction.
 type v2req struct {
 	s    *Sandbox
 	w    http.ResponseWriter
 	r    *http.Request
 	body map[string]any
+	ga   bool            // a GA version: GA shapes
+	inc  map[string]bool // the include values
+	tx   *sql.Tx         // the request's one transaction
+	base *request        // clock, ids and transaction every v1 step shares
 }
 
-// v1 runs a v1 request on the engine, with the caller's key and
-// idempotency key, and decodes the JSON answer.
-func (v v2req) v1(method, path string, f form, out any) (int, map[string]any) {
+// v1 runs one v1 step on the engine's handlers, in the v2 request's
+// transaction, and decodes the JSON answer; an error comes back as its
+// status and Stripe error object.
+func (v *v2req) v1(method, path string, f form, out any) (int, map[string]any) {
+	h, pathID, subID := v.s.route(method, path)
+	if h == nil {
+		e := errNoSuch("object", path, "")
+		return e.Status, errorMap(e)
+	}
 	vals := url.Values{}
 	for k, val := range f {
 		vals.Set(k, val)
 	}
-	var req *http.Request
-	if method == http.MethodGet {
-		if len(vals) > 0 {
-			path += "?" + vals.Encode()
-		}
-		req = httptest.NewRequest(method, path, nil)
-	} else {
-		req = httptest.NewRequest(method, path, strings.NewReader(vals.Encode()))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	}
-	req = req.WithContext(v.r.Context())
-	req.Header.Set("Authorization", v.r.Header.Get("Authorization"))
+	r := &request{ctx: v.base.ctx, sb: v.s, tx: v.tx, db: v.s.db, now: v.base.now, params: parseParams(vals),
+		id: v.base.id, pathID: pathID, subID: subID, fromV2: true, form: vals, remoteIP: remoteIP(v.r)}
+	var fp string
 	if k := v.r.Header.Get("Idempotency-Key"); k != "" && method == http.MethodPost {
-		// Each internal call gets its own key derived from the caller's,
-		// so a retried v2 request replays every step it made.
-		req.Header.Set("Idempotency-Key", "v2:"+k+":"+path)
+		// Each step gets its own key derived from the caller's, so a
+		// retried v2 request replays every step it made.
+		r.idemKey, fp = "v2:"+k+":"+path, method+" "+path+"?"+vals.Encode()
 	}
-	rec := httptest.NewRecorder()
-	v.s.serveHTTP(rec, req)
-	if rec.Code >= 400 {
-		var e struct {
-			Error map[string]any `json:"error"`
+	var body []byte
+	if r.idemKey != "" {
+		_, saved, found, err := lookupIdempotent(r, fp)
+		if err != nil {
+			return statusOf(err), errorMap(err)
 		}
-		_ = json.Unmarshal(rec.Body.Bytes(), &e)
-		return rec.Code, e.Error
+		if found {
+			body = saved
+		}
+	}
+	if body == nil {
+		res, err := h(r)
+		if err != nil {
+			return statusOf(err), errorMap(err)
+		}
+		body = responseBody(res)
+		if r.idemKey != "" {
+			if err := saveIdempotent(r, fp, http.StatusOK, body); err != nil {
+				return statusOf(err), errorMap(err)
+			}
+		}
 	}
 	if out != nil {
-		_ = json.Unmarshal(rec.Body.Bytes(), out)
+		_ = json.Unmarshal(body, out)
 	}
-	return rec.Code, nil
+	return http.StatusOK, nil
+}
+
+// statusOf and errorMap turn a step's error into the status and error
+// object a v1 response would have carried.
+func statusOf(err error) int {
+	var ae *apiError
+	if errors.As(err, &ae) {
+		return ae.Status
+	}
+	return http.StatusInternalServerError
+}
+
+func errorMap(err error) map[string]any {
+	var ae *apiError
+	if !errors.As(err, &ae) {
+		ae = errInternal(err)
+	}
+	var m map[string]any
+	_ = json.Unmarshal(mustJSON(ae.body("")), &struct {
+		Error *map[string]any `json:"error"`
+	}{&m})
+	return m
 }
 
 // fail answers a v1 error in v2's shape, its param translated to a v2 path.
-func (v v2req) fail(status int, e map[string]any, country string) {
+func (v *v2req) fail(status int, e map[string]any, country string) {
 	str := func(k string) string { s, _ := e[k].(string); return s }
 	param := str("param")
 	if param != "" {
@@ -149,7 +245,7 @@ func writeV2Error(w http.ResponseWriter, status int, typ, code, msg, param strin
 	writeJSON(w, status, mustJSON(map[string]any{"error": e}))
 }
 
-func (v v2req) createAccount() {
+func (v *v2req) createAccount() {
 	id, _ := v.body["identity"].(map[string]any)
 	country, _ := id["country"].(string)
 	if country == "" {
@@ -165,10 +261,13 @@ func (v v2req) createAccount() {
 		writeV2Error(v.w, 400, "invalid_request_error", "invalid_fields", "contact_email is required for the merchant and recipient configurations.", "contact_email")
 		return
 	}
-	f, err := accountToV1(v.body, country, true)
+	f, err := accountToV1(v.body, country, true, v.ga)
 	if err != nil {
 		writeV2Error(v.w, 400, "invalid_request_error", "invalid_fields", err.Error(), "")
 		return
+	}
+	if contains(configs, "recipient") && !contains(configs, "merchant") {
+		f["tos_acceptance[service_agreement]"] = recipientOnlyAgreement
 	}
 	f["controller[requirement_collection]"] = "application"
 	f["controller[fees][payer]"] = "application"
@@ -181,7 +280,7 @@ func (v v2req) createAccount() {
 	}
 	accID, _ := acct["id"].(string)
 	acct = v.current(accID, acct)
-	if _, err := v.s.db.ExecContext(v.r.Context(), `INSERT OR IGNORE INTO v2_accounts (id, configurations) VALUES (?, ?)`,
+	if _, err := v.tx.ExecContext(v.r.Context(), `INSERT OR IGNORE INTO v2_accounts (id, configurations) VALUES (?, ?)`,
 		accID, strings.Join(configs, ",")); err != nil {
 		writeV2Error(v.w, 500, "api_error", "", "The sandbox could not record the account: "+err.Error(), "")
 		return
@@ -189,9 +288,13 @@ func (v v2req) createAccount() {
 	v.render(acct, configs)
 }
 
-func (v v2req) updateAccount(id string) {
+func (v *v2req) updateAccount(id string) {
 	configs, ok := v.configs(id)
 	if !ok {
+		return
+	}
+	if v.closed(id) {
+		writeV2Error(v.w, 400, "invalid_request_error", v2CodeClosed, "The account "+id+" is closed and cannot be updated.", "")
 		return
 	}
 	var acct map[string]any
@@ -200,7 +303,7 @@ func (v v2req) updateAccount(id string) {
 		return
 	}
 	country, _ := acct["country"].(string)
-	f, err := accountToV1(v.body, country, false)
+	f, err := accountToV1(v.body, country, false, v.ga)
 	if err != nil {
 		writeV2Error(v.w, 400, "invalid_request_error", "invalid_fields", err.Error(), "")
 		return
@@ -211,7 +314,7 @@ func (v v2req) updateAccount(id string) {
 		}
 	}
 	sort.Strings(configs)
-	if _, err := v.s.db.ExecContext(v.r.Context(), `UPDATE v2_accounts SET configurations = ? WHERE id = ?`, strings.Join(configs, ","), id); err != nil {
+	if _, err := v.tx.ExecContext(v.r.Context(), `UPDATE v2_accounts SET configurations = ? WHERE id = ?`, strings.Join(configs, ","), id); err != nil {
 		writeV2Error(v.w, 500, "api_error", "", err.Error(), "")
 		return
 	}
@@ -228,7 +331,7 @@ func (v v2req) updateAccount(id string) {
 // current is the account as it is now. v2 idempotency differs from v1's:
 // a replayed request has no new effect but answers with the current
 // object, not the saved response, so a replayed v1 answer is read again.
-func (v v2req) current(id string, fallback map[string]any) map[string]any {
+func (v *v2req) current(id string, fallback map[string]any) map[string]any {
 	if v.r.Header.Get("Idempotency-Key") == "" {
 		return fallback
 	}
@@ -240,7 +343,7 @@ func (v v2req) current(id string, fallback map[string]any) map[string]any {
 }
 
 // account answers one account, reading it when acct is nil.
-func (v v2req) account(id string, acct map[string]any) {
+func (v *v2req) account(id string, acct map[string]any) {
 	configs, ok := v.configs(id)
 	if !ok {
 		return
@@ -256,9 +359,9 @@ func (v v2req) account(id string, acct map[string]any) {
 
 // configs reads an account's v2 configurations; accounts created through
 // v1 have none (applied_configurations is empty for them).
-func (v v2req) configs(id string) ([]string, bool) {
+func (v *v2req) configs(id string) ([]string, bool) {
 	var cs string
-	err := v.s.db.QueryRowContext(v.r.Context(), `SELECT configurations FROM v2_accounts WHERE id = ?`, id).Scan(&cs)
+	err := v.tx.QueryRowContext(v.r.Context(), `SELECT configurations FROM v2_accounts WHERE id = ?`, id).Scan(&cs)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil, true
@@ -272,11 +375,45 @@ func (v v2req) configs(id string) ([]string, bool) {
 	return strings.Split(cs, ","), true
 }
 
-func (v v2req) render(acct map[string]any, configs []string) {
-	writeJSON(v.w, 200, mustJSON(renderV2(acct, configs, includes(v.r, v.body))))
+func (v *v2req) render(acct map[string]any, configs []string) {
+	id, _ := acct["id"].(string)
+	writeJSON(v.w, 200, mustJSON(renderV2(acct, configs, v.inc, v2Shape{ga: v.ga, closed: v.closed(id)})))
 }
 
-func (v v2req) listAccounts() {
+// closed reports whether POST /v2/core/accounts/{id}/close closed id.
+func (v *v2req) closed(id string) bool {
+	var n int
+	_ = v.tx.QueryRowContext(v.r.Context(), `SELECT closed FROM v2_accounts WHERE id = ?`, id).Scan(&n)
+	return n == 1
+}
+
+// closeAccount serves POST /v2/core/accounts/{id}/close: the account is
+// marked closed and answered as it now is.
+func (v *v2req) closeAccount(id string) {
+	configs, ok := v.configs(id)
+	if !ok {
+		return
+	}
+	var acct map[string]any
+	if status, e := v.v1(http.MethodGet, "/v1/accounts/"+id, nil, &acct); e != nil {
+		v.fail(status, e, "")
+		return
+	}
+	for k := range v.body {
+		if k != "applied_configurations" && k != "include" {
+			writeV2Error(v.w, 400, "invalid_request_error", v2CodeInvalidField, "Received unknown field: "+k, k)
+			return
+		}
+	}
+	if _, err := v.tx.ExecContext(v.r.Context(), `INSERT INTO v2_accounts (id, configurations, closed) VALUES (?, ?, 1)
+		ON CONFLICT(id) DO UPDATE SET closed = 1`, id, strings.Join(configs, ",")); err != nil {
+		writeV2Error(v.w, 500, "api_error", "", err.Error(), "")
+		return
+	}
+	v.render(acct, configs)
+}
+
+func (v *v2req) listAccounts() {
 	q := v.r.URL.Query()
 	limit, _ := strconv.Atoi(q.Get("limit"))
 	if limit <= 0 || limit > 100 {
@@ -291,7 +428,7 @@ func (v v2req) listAccounts() {
 		}
 		after = n
 	}
-	rows, err := v.s.db.QueryContext(v.r.Context(), `SELECT seq, id, configurations FROM v2_accounts WHERE seq < ? ORDER BY seq DESC LIMIT ?`, after, limit+1)
+	rows, err := v.tx.QueryContext(v.r.Context(), `SELECT seq, id, configurations FROM v2_accounts WHERE seq < ? ORDER BY seq DESC LIMIT ?`, after, limit+1)
 	if err != nil {
 		writeV2Error(v.w, 500, "api_error", "", err.Error(), "")
 		return
@@ -314,18 +451,17 @@ func (v v2req) listAccounts() {
 		next = "/v2/core/accounts?limit=" + strconv.Itoa(limit) + "&page=" + strconv.FormatInt(found[len(found)-1].seq, 10)
 	}
 	data := []any{}
-	inc := includes(v.r, nil)
 	for _, r := range found {
 		var acct map[string]any
 		if _, e := v.v1(http.MethodGet, "/v1/accounts/"+r.id, nil, &acct); e != nil {
 			continue // deleted through v1
 		}
-		data = append(data, renderV2(acct, strings.Split(r.cfg, ","), inc))
+		data = append(data, renderV2(acct, strings.Split(r.cfg, ","), v.inc, v2Shape{ga: v.ga, closed: v.closed(r.id)}))
 	}
 	writeJSON(v.w, 200, mustJSON(map[string]any{"data": data, "next_page_url": next, "previous_page_url": nil}))
 }
 
-func (v v2req) persons(account, person string) {
+func (v *v2req) persons(account, person string) {
 	if _, ok := v.configs(account); !ok {
 		return
 	}
@@ -376,6 +512,9 @@ func (v v2req) persons(account, person string) {
 			v.fail(status, e, country)
 			return
 		}
+		// A deleted object, as the SDK's V2DeletedObject reads it.
+		writeJSON(v.w, 200, mustJSON(map[string]any{"id": person, "object": "v2.core.account_person"}))
+		return
 	default:
 		writeV2Error(v.w, 404, "invalid_request_error", "not_found", "Unrecognized request URL ("+v.r.Method+": "+v.r.URL.Path+")", "")
 		return
@@ -383,9 +522,24 @@ func (v v2req) persons(account, person string) {
 	writeJSON(v.w, 200, mustJSON(renderV2Person(out, country)))
 }
 
+// includeValues are the include values the Accounts v2 endpoints know.
+var includeValues = map[string]bool{"configuration.customer": true, "configuration.merchant": true, "configuration.recipient": true,
+	"configuration.storer": true, "defaults": true, "future_requirements": true, "identity": true, "requirements": true}
+
 // includes reads include from the query (include=a,b; include[0]=a;
-// include[]=a) or from a JSON body's include list.
-func includes(r *http.Request, body map[string]any) map[string]bool {
+// include[]=a) or from a JSON body's include list; bad is the first
+// value no endpoint knows (Stripe refuses it).
+func includes(r *http.Request, body map[string]any) (out map[string]bool, bad string) {
+	out = parseIncludes(r, body)
+	for k := range out {
+		if !includeValues[k] {
+			return nil, k
+		}
+	}
+	return out, ""
+}
+
+func parseIncludes(r *http.Request, body map[string]any) map[string]bool {
 	out := map[string]bool{}
 	for k, vs := range r.URL.Query() {
 		if k == "include" || k == "include[]" || strings.HasPrefix(k, "include[") {

@@ -39,9 +39,9 @@ var v1PersonToV2 = func() map[string]string {
 var v1AccountToV2 = map[string]string{
 	"business_type":                        "identity.entity_type",
 	"business_profile.mcc":                 "configuration.merchant.mcc",
-	"business_profile.url":                 "identity.business_details.url",
-	"business_profile.product_description": "identity.business_details.product_description",
-	"business_profile.name":                "identity.business_details.doing_business_as",
+	"business_profile.url":                 "defaults.profile.business_url",
+	"business_profile.product_description": "defaults.profile.product_description",
+	"business_profile.name":                "defaults.profile.doing_business_as",
 	"external_account":                     "configuration.recipient.default_outbound_destination",
 	"tos_acceptance.date":                  "identity.attestations.terms_of_service.account",
 	"tos_acceptance.ip":                    "identity.attestations.terms_of_service.account",
@@ -52,6 +52,25 @@ var v1AccountToV2 = map[string]string{
 	"company.directors_provided":           "identity.attestations.persons_provided.directors",
 	"company.executives_provided":          "identity.attestations.persons_provided.executives",
 	"company.verification.document":        "identity.business_details.documents.primary_verification",
+}
+
+// previewNames are the names the preview versions used for what GA
+// versions moved to defaults.profile (Stripe changelog 2025-09-30,
+// "moving identity fields").
+var previewNames = map[string]string{
+	"defaults.profile.business_url":        "identity.business_details.url",
+	"defaults.profile.product_description": "identity.business_details.product_description",
+	"defaults.profile.doing_business_as":   "identity.business_details.doing_business_as",
+}
+
+// shapedDescription is v2Description in the shape of the request's
+// version: GA names, or the preview's for a preview version.
+func shapedDescription(path, country string, ga bool) (string, string) {
+	d, person := v2Description(path, country)
+	if p, ok := previewNames[d]; ok && !ga {
+		d = p
+	}
+	return d, person
 }
 
 // v2IDTypeFor names a v1 ID leaf as a v2 id_numbers type for a country.
@@ -217,18 +236,23 @@ func personToV1(f form, prefix string, m map[string]any, country, at string) err
 }
 
 // accountToV1 translates a v2 account create/update body.
-func accountToV1(body map[string]any, country string, creating bool) (form, error) {
+func accountToV1(body map[string]any, country string, creating, ga bool) (form, error) {
 	f := form{}
 	for k, v := range body {
 		switch k {
-		case "include", "dashboard", "defaults", "metadata":
+		case "include", "dashboard", "metadata":
+		case "defaults":
+			d, _ := v.(map[string]any)
+			if err := defaultsToV1(f, d); err != nil {
+				return nil, err
+			}
 		case "contact_email":
 			f["email"], _ = v.(string)
 		case "display_name":
 			f["business_profile[name]"], _ = v.(string)
 		case "identity":
 			id, _ := v.(map[string]any)
-			if err := identityToV1(f, id, country, creating); err != nil {
+			if err := identityToV1(f, id, country, creating, ga); err != nil {
 				return nil, err
 			}
 		case "configuration":
@@ -243,7 +267,7 @@ func accountToV1(body map[string]any, country string, creating bool) (form, erro
 	return f, nil
 }
 
-func identityToV1(f form, id map[string]any, country string, creating bool) error {
+func identityToV1(f form, id map[string]any, country string, creating, ga bool) error {
 	for k, v := range id {
 		switch k {
 		case "country":
@@ -260,7 +284,7 @@ func identityToV1(f form, id map[string]any, country string, creating bool) erro
 			}
 		case "business_details":
 			m, _ := v.(map[string]any)
-			if err := businessToV1(f, m); err != nil {
+			if err := businessToV1(f, m, ga); err != nil {
 				return err
 			}
 		case "attestations":
@@ -275,10 +299,14 @@ func identityToV1(f form, id map[string]any, country string, creating bool) erro
 	return nil
 }
 
-func businessToV1(f form, m map[string]any) error {
-	simple := map[string]string{"registered_name": "company[name]", "phone": "company[phone]", "structure": "company[structure]",
-		"url": "business_profile[url]", "product_description": "business_profile[product_description]",
-		"doing_business_as": "business_profile[name]"}
+func businessToV1(f form, m map[string]any, ga bool) error {
+	simple := map[string]string{"registered_name": "company[name]", "phone": "company[phone]", "structure": "company[structure]"}
+	if !ga {
+		// GA versions moved these to defaults.profile and refuse them here.
+		simple["url"] = "business_profile[url]"
+		simple["product_description"] = "business_profile[product_description]"
+		simple["doing_business_as"] = "business_profile[name]"
+	}
 	for k, v := range m {
 		switch {
 		case simple[k] != "":
@@ -300,6 +328,30 @@ func businessToV1(f form, m map[string]any) error {
 			}
 		default:
 			return v2Unknown{"identity.business_details." + k}
+		}
+	}
+	return nil
+}
+
+// defaultsToV1 reads defaults.profile (GA) and accepts the other defaults
+// (currency, locales, responsibilities) without modelling them.
+func defaultsToV1(f form, d map[string]any) error {
+	for k, v := range d {
+		switch k {
+		case "currency", "locales", "responsibilities":
+		case "profile":
+			p, _ := v.(map[string]any)
+			names := map[string]string{"business_url": "business_profile[url]", "product_description": "business_profile[product_description]",
+				"doing_business_as": "business_profile[name]"}
+			for pk, pv := range p {
+				name, ok := names[pk]
+				if !ok {
+					return v2Unknown{"defaults.profile." + pk}
+				}
+				f[name], _ = pv.(string)
+			}
+		default:
+			return v2Unknown{"defaults." + k}
 		}
 	}
 	return nil

@@ -7,16 +7,27 @@ import (
 	"time"
 )
 
+// v2Shape is how a v2 response is drawn: GA (2025-12-15.clover and later)
+// or the older preview shape, and whether the account was closed.
+type v2Shape struct {
+	ga     bool
+	closed bool
+}
+
 // renderV2 draws a v1 account (as the engine rendered it) as a
-// v2.core.account. Properties not named in include come back null, as the
-// preview does; configurations not applied are null too.
-func renderV2(acct map[string]any, configs []string, inc map[string]bool) map[string]any {
+// v2.core.account. Properties not named in include come back null, as
+// Stripe does; configurations not applied are null too.
+func renderV2(acct map[string]any, configs []string, inc map[string]bool, sh v2Shape) map[string]any {
 	str := func(m map[string]any, k string) string { s, _ := m[k].(string); return s }
 	country := str(acct, "country")
 	out := map[string]any{
 		"id": acct["id"], "object": "v2.core.account", "applied_configurations": nonNilStrings(configs),
 		"contact_email": acct["email"], "dashboard": "none", "livemode": false, "metadata": map[string]any{},
 		"display_name": nil, "configuration": nil, "defaults": nil, "identity": nil, "requirements": nil,
+		"closed": sh.closed,
+	}
+	if sh.ga {
+		out["future_requirements"] = nil
 	}
 	if n, ok := acct["created"].(float64); ok {
 		out["created"] = time.Unix(int64(n), 0).UTC().Format("2006-01-02T15:04:05.000Z")
@@ -33,21 +44,37 @@ func renderV2(acct map[string]any, configs []string, inc map[string]bool) map[st
 				cfg[name] = nil
 				continue
 			}
-			cfg[name] = renderConfiguration(name, acct, caps, reqs)
+			cfg[name] = renderConfiguration(name, acct, caps, reqs, sh)
 		}
 		out["configuration"] = cfg
 	}
 	if inc["defaults"] {
-		out["defaults"] = map[string]any{"currency": acct["default_currency"], "locales": []string{},
-			"responsibilities": map[string]any{"fees_collector": "application", "losses_collector": "application"}}
+		resp := map[string]any{"fees_collector": "application", "losses_collector": "application"}
+		d := map[string]any{"currency": acct["default_currency"], "locales": []string{}, "responsibilities": resp}
+		if sh.ga {
+			// GA moved the collector here from requirements.collector.
+			resp["requirements_collector"] = "application"
+			d["profile"] = renderProfile(acct)
+		}
+		out["defaults"] = d
 	}
 	if inc["identity"] {
-		out["identity"] = renderIdentity(acct, country)
+		out["identity"] = renderIdentity(acct, country, sh)
 	}
 	if inc["requirements"] {
-		out["requirements"] = renderEntries(acct, configs)
+		out["requirements"] = renderEntries(acct, configs, sh)
+	}
+	if inc["future_requirements"] && sh.ga {
+		// The sandbox schedules no future requirements.
+		out["future_requirements"] = map[string]any{"entries": []any{}, "summary": map[string]any{"minimum_deadline": nil}}
 	}
 	return out
+}
+
+// renderProfile is GA's defaults.profile, from v1's business_profile.
+func renderProfile(acct map[string]any) map[string]any {
+	bp, _ := acct["business_profile"].(map[string]any)
+	return map[string]any{"business_url": bp["url"], "product_description": bp["product_description"], "doing_business_as": bp["name"]}
 }
 
 func anyIncluded(inc map[string]bool, prefix string) bool {
@@ -66,8 +93,17 @@ func nonNilStrings(s []string) []string {
 	return s
 }
 
-// v2Capability maps a v1 capability status to v2's, with its details.
-func v2Capability(v1 string, reqs map[string]any) map[string]any {
+// v2Capability maps a v1 capability status to v2's, with its details;
+// GA versions no longer echo "requested".
+func v2Capability(v1 string, reqs map[string]any, sh v2Shape) map[string]any {
+	c := v2CapabilityPreview(v1, reqs)
+	if c != nil && sh.ga {
+		delete(c, "requested")
+	}
+	return c
+}
+
+func v2CapabilityPreview(v1 string, reqs map[string]any) map[string]any {
 	past, _ := reqs["past_due"].([]any)
 	switch v1 {
 	case "active":
@@ -90,7 +126,7 @@ func v2Capability(v1 string, reqs map[string]any) map[string]any {
 	return nil
 }
 
-func renderConfiguration(name string, acct, caps, reqs map[string]any) map[string]any {
+func renderConfiguration(name string, acct, caps, reqs map[string]any, sh v2Shape) map[string]any {
 	c := map[string]any{"applied": true, "capabilities": map[string]any{}}
 	capsOut := c["capabilities"].(map[string]any)
 	switch name {
@@ -99,19 +135,19 @@ func renderConfiguration(name string, acct, caps, reqs map[string]any) map[strin
 			c["mcc"] = bp["mcc"]
 		}
 		if st, ok := caps["card_payments"].(string); ok {
-			capsOut["card_payments"] = v2Capability(st, reqs)
+			capsOut["card_payments"] = v2Capability(st, reqs, sh)
 		}
 	case "recipient":
 		sb := map[string]any{}
 		if st, ok := caps["transfers"].(string); ok {
-			sb["stripe_transfers"] = v2Capability(st, reqs)
+			sb["stripe_transfers"] = v2Capability(st, reqs, sh)
 			payouts := "inactive"
 			if on, _ := acct["payouts_enabled"].(bool); on {
 				payouts = "active"
 			} else if st == "pending" {
 				payouts = "pending"
 			}
-			sb["payouts"] = v2Capability(payouts, reqs)
+			sb["payouts"] = v2Capability(payouts, reqs, sh)
 		}
 		capsOut["stripe_balance"] = sb
 	}
@@ -120,11 +156,16 @@ func renderConfiguration(name string, acct, caps, reqs map[string]any) map[strin
 
 // renderIdentity draws the v1 individual/company as v2 identity; ID
 // numbers show their type only (write-only, as on Stripe).
-func renderIdentity(acct map[string]any, country string) map[string]any {
+func renderIdentity(acct map[string]any, country string, sh v2Shape) map[string]any {
 	id := map[string]any{"country": strings.ToLower(country), "entity_type": acct["business_type"],
 		"individual": nil, "business_details": nil}
 	if ind, ok := acct["individual"].(map[string]any); ok && acct["business_type"] == "individual" {
 		id["individual"] = renderV2Person(ind, country)
+		if sh.ga {
+			// GA's identity.individual is a person without livemode.
+			id["individual"].(map[string]any)["object"] = "v2.core.account_person"
+			delete(id["individual"].(map[string]any), "livemode")
+		}
 	}
 	bd := map[string]any{}
 	if co, ok := acct["company"].(map[string]any); ok {
@@ -138,7 +179,7 @@ func renderIdentity(acct map[string]any, country string) map[string]any {
 			bd["id_numbers"] = []any{map[string]any{"type": v2IDTypeFor(country, "tax_id")}}
 		}
 	}
-	if bp, ok := acct["business_profile"].(map[string]any); ok {
+	if bp, ok := acct["business_profile"].(map[string]any); ok && !sh.ga {
 		bd["url"] = bp["url"]
 		bd["product_description"] = bp["product_description"]
 		bd["doing_business_as"] = bp["name"]
@@ -167,9 +208,11 @@ func lowerCountry(addr map[string]any) map[string]any {
 // renderV2Person draws a v1 person (or individual hash) as a v2 person.
 func renderV2Person(p map[string]any, country string) map[string]any {
 	out := map[string]any{"id": p["id"], "object": "v2.core.account_person", "account": p["account"],
-		"given_name": p["first_name"], "surname": p["last_name"], "email": p["email"], "phone": p["phone"]}
+		"given_name": p["first_name"], "surname": p["last_name"], "email": p["email"], "phone": p["phone"],
+		"livemode": false}
 	if n, ok := p["created"].(float64); ok {
 		out["created"] = time.Unix(int64(n), 0).UTC().Format("2006-01-02T15:04:05.000Z")
+		out["updated"] = out["created"] // see personUpdatedIsCreated
 	}
 	if dob, ok := p["dob"].(map[string]any); ok && dob["year"] != nil {
 		out["date_of_birth"] = dob
@@ -212,7 +255,7 @@ func formatFloat(f float64) string {
 // due-ness becomes minimum_deadline.status, pending verification becomes
 // awaiting_action_from=stripe, and every requested capability is
 // restricted by what is due.
-func renderEntries(acct map[string]any, configs []string) map[string]any {
+func renderEntries(acct map[string]any, configs []string, sh v2Shape) map[string]any {
 	reqs, _ := acct["requirements"].(map[string]any)
 	country, _ := acct["country"].(string)
 	list := func(k string) []string {
@@ -241,7 +284,7 @@ func renderEntries(acct map[string]any, configs []string) map[string]any {
 	strictest := ""
 	rank := map[string]int{"past_due": 3, "currently_due": 2, "eventually_due": 1}
 	add := func(path string) {
-		desc, person := v2Description(path, country)
+		desc, person := shapedDescription(path, country, sh.ga)
 		status := "eventually_due"
 		switch {
 		case past[path]:
@@ -260,7 +303,10 @@ func renderEntries(acct map[string]any, configs []string) map[string]any {
 				"minimum_deadline":  map[string]any{"status": status},
 				"requested_reasons": []any{map[string]any{"code": "routine_onboarding"}},
 				"reference":         nil}
-			if person != "" {
+			switch {
+			case person != "" && sh.ga:
+				e["reference"] = map[string]any{"type": "person", "resource": person}
+			case person != "":
 				e["reference"] = map[string]any{"type": "resource", "resource": map[string]any{"id": person, "type": "v2.core.account_person"}}
 			}
 			entries[k] = e
@@ -309,6 +355,9 @@ func renderEntries(acct map[string]any, configs []string) map[string]any {
 			md["time"] = time.Unix(int64(d), 0).UTC().Format("2006-01-02T15:04:05.000Z")
 		}
 		summary["minimum_deadline"] = md
+	}
+	if sh.ga {
+		return map[string]any{"entries": out, "summary": summary}
 	}
 	return map[string]any{"collector": "application", "entries": out, "summary": summary}
 }

@@ -29,7 +29,7 @@ func newV2Env(t *testing.T) v2env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(sb.Handler())
+	srv := httptest.NewServer(checked(t, sb.Handler()))
 	t.Cleanup(func() { srv.Close(); sb.Close() })
 	b := stripe.GetBackendWithConfig(stripe.APIBackend, &stripe.BackendConfig{URL: stripe.String(srv.URL),
 		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}})
@@ -43,7 +43,7 @@ func (e v2env) call(method, path string, body any) (map[string]any, error) {
 		raw, _ := json.Marshal(body)
 		content = string(raw)
 	}
-	p := &stripe.RawParams{Params: stripe.Params{Headers: http.Header{"Stripe-Version": {"2025-08-27.preview"}}}}
+	p := &stripe.RawParams{Params: stripe.Params{Headers: http.Header{"Stripe-Version": {v2Version}}}}
 	resp, err := e.rc.RawRequest(method, path, content, p)
 	if err != nil {
 		return nil, err
@@ -64,7 +64,7 @@ func (e v2env) must(method, path string, body any) map[string]any {
 	return out
 }
 
-var allIncludes = []any{"identity", "requirements", "defaults", "configuration.merchant", "configuration.recipient"}
+var allIncludes = []any{"identity", "requirements", "defaults", "configuration.merchant", "configuration.recipient", "future_requirements"}
 
 func descriptions(acct map[string]any) map[string]map[string]any {
 	out := map[string]map[string]any{}
@@ -128,9 +128,9 @@ func TestV2CreateIncludeAndEntries(t *testing.T) {
 				"address":       map[string]any{"line1": "address_full_match", "city": "San Francisco", "state": "CA", "postal_code": "94107", "country": "us"},
 				"id_numbers":    []any{map[string]any{"type": "us_ssn_last_4", "value": "0000"}, map[string]any{"type": "us_ssn", "value": "000000000"}},
 			},
-			"business_details": map[string]any{"url": "https://accessible.stripe.com"},
-			"attestations":     map[string]any{"terms_of_service": map[string]any{"account": map[string]any{"date": "2026-11-23T12:00:00.000Z", "ip": "127.0.0.1"}}},
+			"attestations": map[string]any{"terms_of_service": map[string]any{"account": map[string]any{"date": "2026-11-23T12:00:00.000Z", "ip": "127.0.0.1"}}},
 		},
+		"defaults":      map[string]any{"profile": map[string]any{"business_url": "https://accessible.stripe.com"}},
 		"configuration": map[string]any{"merchant": map[string]any{"mcc": "5734"}},
 		"include":       allIncludes,
 	})
@@ -224,7 +224,7 @@ func TestV2PersonsAndPersonEntries(t *testing.T) {
 	var person int
 	for _, x := range after["requirements"].(map[string]any)["entries"].([]any) {
 		ref, _ := x.(map[string]any)["reference"].(map[string]any)
-		if res, _ := ref["resource"].(map[string]any); res != nil && res["id"] == pid {
+		if ref["type"] == "person" && ref["resource"] == pid {
 			person++
 		}
 	}
@@ -242,7 +242,7 @@ func TestV2Idempotency(t *testing.T) {
 	e := newV2Env(t)
 	call := func(key string, body map[string]any) (map[string]any, error) {
 		raw, _ := json.Marshal(body)
-		p := &stripe.RawParams{Params: stripe.Params{Headers: http.Header{"Stripe-Version": {"2025-08-27.preview"}}}}
+		p := &stripe.RawParams{Params: stripe.Params{Headers: http.Header{"Stripe-Version": {v2Version}}}}
 		p.SetIdempotencyKey(key)
 		resp, err := e.rc.RawRequest(http.MethodPost, "/v2/core/accounts", string(raw), p)
 		if err != nil {
@@ -271,3 +271,6 @@ func TestV2Idempotency(t *testing.T) {
 		t.Errorf("same key, other body: %v", err)
 	}
 }
+
+// v2Version is the GA version the tests (and the app) speak.
+const v2Version = "2025-12-15.clover"

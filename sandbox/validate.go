@@ -120,19 +120,6 @@ func checkDOB(param string, d dateFacts, now time.Time) *apiError {
 	return nil
 }
 
-// checkProductDescription: Stripe wants at least 10 characters
-// (invalid_product_description_length); its test token require_url is
-// let through to fail asynchronously.
-func checkProductDescription(param, raw string) *apiError {
-	if strings.TrimSpace(raw) == "require_url" {
-		return nil
-	}
-	if len([]rune(strings.TrimSpace(raw))) < 10 {
-		return invalid("invalid_product_description_length", param, "The product description must be at least 10 characters long.")
-	}
-	return nil
-}
-
 // checkDescriptorPrefix: 2-10 characters with at least one letter, the
 // same forbidden characters as the descriptor.
 func checkDescriptorPrefix(param, raw string) *apiError {

@@ -44,11 +44,12 @@ func TestVerificationFailures(t *testing.T) {
 		overrides []string
 		want      map[string]string // requirement -> code
 	}{
+		// A failed date of birth or address is not asked again: the
+		// document that replaces it is (the guide's combination table).
 		{"dob", []string{"individual[dob][year]", "1950"}, map[string]string{
-			"individual.dob.day": "verification_failed_keyed_identity", "individual.dob.month": "verification_failed_keyed_identity",
-			"individual.dob.year": "verification_failed_keyed_identity"}},
+			"individual.verification.document": "verification_failed_keyed_identity"}},
 		{"address", []string{"individual[address][line1]", "address_no_match"}, map[string]string{
-			"individual.address.line1": "verification_failed_address_match"}},
+			"individual.verification.additional_document": "verification_failed_address_match"}},
 		{"ssn", []string{"individual[ssn_last_4]", "1234"}, map[string]string{
 			"individual.ssn_last_4": "verification_failed_id_number_match"}},
 		{"url", []string{"business_profile[url]", "https://problem.stripe.com"}, map[string]string{

@@ -110,6 +110,9 @@ var profileNameOutcomes = map[string]string{
 // errorReasons is the human text that goes with each code in
 // requirements.errors[].reason.
 var errorReasons = map[string]string{
+	"invalid_product_description_length":                  "The product description must be at least 10 characters long.",
+	"invalid_product_description_url_match":               "The product description must not be the same as the business URL.",
+	payoutFailedCode:                                      "A payout to this bank account failed. Please provide another bank account.",
 	"verification_failed_keyed_identity":                  "The identity information you entered cannot be verified. Please correct any errors or upload a document that matches the identity fields (e.g., name and date of birth) that you entered.",
 	"verification_failed_address_match":                   "The address you entered could not be matched to the person. Please correct the address or provide a proof of address.",
 	"verification_failed_id_number_match":                 "The ID number you entered does not match the name and date of birth you provided.",

@@ -72,7 +72,7 @@ func TestMigratesOlderDatabase(t *testing.T) {
 		t.Fatalf("schema_version %d %v, want %d", v, err, schemaVersion)
 	}
 	e := &env{t: t, sb: sb, ctx: t.Context()}
-	e.sc = newClient("sk_test_x", "http://sandbox.invalid", httpClient(sb))
+	e.sc = newClientHosts("sk_test_x", APIBase, FilesBase, httpClient(sb))
 	if a := e.get("acct_old"); a.Capabilities.Transfers != "inactive" || len(a.Requirements.CurrentlyDue) == 0 {
 		t.Errorf("old account after migration: %+v", a.Requirements)
 	}
@@ -118,7 +118,7 @@ func TestExpandAccepted(t *testing.T) {
 	if _, err := e.sc.V1Accounts.GetByID(e.ctx, a.ID, p); err != nil {
 		t.Errorf("expand[]: %v", err)
 	}
-	lp := &stripe.EventListParams{}
+	lp := onAccount(a.ID, &stripe.EventListParams{})
 	lp.AddExpand("data.object")
 	for _, err := range e.sc.V1Events.List(e.ctx, lp) {
 		if err != nil {

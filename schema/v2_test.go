@@ -25,7 +25,8 @@ func TestToV2(t *testing.T) {
 	add("owners.relationship.percent_ownership", "25")
 	b := ToV2(ps, "US")
 	raw, _ := json.Marshal(b.Account)
-	want := `{"configuration":{"merchant":{"mcc":"5734"}},"identity":{"attestations":{"terms_of_service":{"account":{"date":"2026-11-23T12:00:00.000Z","ip":"203.0.113.7","user_agent":"onboard/test"}}},"business_details":{"url":"https://accessible.stripe.com"},"individual":{"address":{"state":"CA"},"date_of_birth":{"day":1,"month":1,"year":1901},"given_name":"Jenny","id_numbers":[{"type":"us_ssn_last_4","value":"0000"}]}}}`
+	// GA (2025-12-15.clover) keeps the business profile in defaults.profile.
+	want := `{"configuration":{"merchant":{"mcc":"5734"}},"defaults":{"profile":{"business_url":"https://accessible.stripe.com"}},"identity":{"attestations":{"terms_of_service":{"account":{"date":"2026-11-23T12:00:00.000Z","ip":"203.0.113.7","user_agent":"onboard/test"}}},"individual":{"address":{"state":"CA"},"date_of_birth":{"day":1,"month":1,"year":1901},"given_name":"Jenny","id_numbers":[{"type":"us_ssn_last_4","value":"0000"}]}}}`
 	if string(raw) != want {
 		t.Errorf("account body\n got %s\nwant %s", raw, want)
 	}

@@ -31,6 +31,7 @@ type draftTickMsg struct{ gen int }
 type submittedMsg struct {
 	gen    int
 	step   flows.Step
+	sub    *flows.Submission
 	result flows.Result
 	err    error
 }
@@ -132,15 +133,14 @@ func deleteDraftCmd(store *drafts.Store, id string) tea.Cmd {
 	}
 }
 
-func submitCmd(ctx context.Context, cl *flows.Client, a schema.Account, st flows.Step,
-	values map[string]string, attempt, gen int,
-) tea.Cmd {
-	values = maps.Clone(values)
+// submitCmd sends a prepared submission: it holds copies of the account
+// and values, so the command reads nothing of the model.
+func submitCmd(ctx context.Context, sub *flows.Submission, gen int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
 		defer cancel()
-		res, err := cl.Submit(ctx, a, st, values, attempt)
-		return submittedMsg{gen: gen, step: st, result: res, err: err}
+		res, err := sub.Send(ctx)
+		return submittedMsg{gen: gen, step: sub.Step, sub: sub, result: res, err: err}
 	}
 }
 

@@ -31,5 +31,7 @@ type Common struct {
 	Height int
 }
 
-// requestTimeout bounds every API call made from the UI.
-const requestTimeout = 30 * time.Second
+// requestTimeout bounds every operation started from the UI. Each request
+// in it already has flows' 30 s, and retries the run's budget; this only
+// keeps a retried request from being cut short by the UI.
+const requestTimeout = flows.RequestTimeout + flows.RunBudget

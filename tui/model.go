@@ -45,10 +45,11 @@ const (
 	screenDraft
 	screenExplore
 	screenPeople
+	screenLive
 )
 
 func (s screen) String() string {
-	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error", "accounts", "draft", "explore", "people"}[s]
+	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error", "accounts", "draft", "explore", "people", "live"}[s]
 }
 
 // Start says where the program opens.
@@ -74,6 +75,7 @@ type inputs struct {
 	restore bool
 	draft   drafts.Draft
 	people  peopleValues
+	live    liveState
 }
 
 // Model is the root of the program.
@@ -282,6 +284,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 // goBack is esc: one screen back, values kept.
 func (m *Model) goBack() tea.Cmd {
 	switch m.screen {
+	case screenLive:
+		return m.liveBack()
 	case screenPeople:
 		if m.in.people.stage != peopleList {
 			return m.toPeople()
@@ -353,6 +357,11 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.toOpen()
 			return m, tea.Batch(m.form.Init(), m.resizeForm())
 		case choiceExpl:
+			if isLive(m.c) {
+				m.screen, m.back, m.form = screenError, screenHome, nil
+				m.err = &flows.LiveError{Explore: true, Lang: m.c.Lang}
+				return m, nil
+			}
 			m.screen, m.back, m.form = screenExplore, screenHome, nil
 			m.explorer = newExplorer(m.c)
 			return m, m.explorer.load()
@@ -373,6 +382,8 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.startCreate()
 	case screenPeople:
 		return m, m.peopleDone()
+	case screenLive:
+		return m, m.liveConfirmed()
 	case screenWizard:
 		return m, tea.Batch(m.startSubmit(), saveDraftCmd(m.c.Drafts, m.account, m.plan.values, m.c.Now()))
 	case screenDraft:

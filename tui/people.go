@@ -85,8 +85,7 @@ func (m *Model) peopleDone() tea.Cmd {
 		if !m.in.people.confirm {
 			return m.toPeople()
 		}
-		tick := m.busyWith(txtRemoving.In(m.c.Lang), screenPeople)
-		return tea.Batch(tick, removeCmd(m.c.Ctx, m.c.Client, m.account, m.in.people.pick, m.gen))
+		return m.startRemove()
 	}
 	if m.in.people.pick == peopleAdd {
 		m.in.people.stage = peopleRole
@@ -302,6 +301,16 @@ type removedMsg struct {
 	err     error
 }
 
+// startRemove removes the picked person (after the live confirmation).
+func (m *Model) startRemove() tea.Cmd {
+	ctx, ask := m.writeCtx(m.account.Country, liveRemove)
+	if ask != nil {
+		return ask
+	}
+	tick := m.busyWith(txtRemoving.In(m.c.Lang), screenPeople)
+	return tea.Batch(tick, removeCmd(ctx, m.c.Client, m.account, m.in.people.pick, m.gen))
+}
+
 func removeCmd(ctx context.Context, cl *flows.Client, a schema.Account, id string, gen int) tea.Cmd {
 	name := id
 	if p, ok := a.PersonFor(schema.PersonRef{ID: id}); ok {
@@ -325,7 +334,7 @@ func (m Model) handleRemoved(msg removedMsg) (tea.Model, tea.Cmd) {
 		m.plan.notice, m.plan.warn = flows.Message(msg.err), true
 		return m, cmd
 	}
-	m.account = msg.account
+	m.setAccount(msg.account)
 	cmd := m.toPeople()
 	m.plan.notice, m.plan.warn = fmt.Sprintf(txtRemoved.In(m.c.Lang), msg.name), false
 	return m, cmd

@@ -23,13 +23,17 @@ const (
 )
 
 func homeForm(c Common, choice *string) *huh.Form {
+	explore := txtExplore.In(c.Lang)
+	if isLive(c) {
+		explore = exploreDisabled(c)
+	}
 	return newForm(c, huh.NewGroup(
 		huh.NewSelect[string]().Key("home").Title(txtWhatToDo.In(c.Lang)).
 			Options(
 				huh.NewOption(txtNewAccount.In(c.Lang), choiceNew),
 				huh.NewOption(txtOpenAccount.In(c.Lang), choiceOpen),
 				huh.NewOption(txtTriage.In(c.Lang), choiceList),
-				huh.NewOption(txtExplore.In(c.Lang), choiceExpl),
+				huh.NewOption(explore, choiceExpl),
 				huh.NewOption(strings.ToUpper(txtQuit.In(c.Lang)[:1])+txtQuit.In(c.Lang)[1:], choiceQuit),
 			).Value(choice),
 	))

@@ -109,7 +109,7 @@ func TestScreens(t *testing.T) {
 			m := New(c, Start{AccountID: a.ID})
 			m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 			m, _ = step(m, accountMsg{gen: m.gen, account: a})
-			m.plan.tried["business_profile.mcc"], m.plan.tried["business_profile.url"] = true, true
+			m.plan.journey.Pass(flows.Step{Paths: []string{"business_profile.mcc", "business_profile.url"}})
 			_ = m.nextStep()
 			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 			waitFor(t, tm, schema.Lookup("individual.first_name", "US").Label.In(lang))

@@ -205,7 +205,7 @@ func TestSubmitErrorReopensFieldWithMessage(t *testing.T) {
 	m := openWizard(t, c, a)
 	m.plan.values["business_profile.url"] = "https://kept.example.com"
 	st := m.plan.step
-	m, _ = step(m, submittedMsg{gen: m.gen, step: st,
+	m, _ = step(m, submittedMsg{gen: m.gen, step: st, sub: m.plan.journey.Prepare(st, m.plan.values),
 		err: &flows.APIError{Field: "business_profile.url", Message: "Stripe says this URL is wrong", Status: 400}})
 	v := ansi.Strip(m.View())
 	for _, want := range []string{"✗ Stripe says this URL is wrong", "https://kept.example.com", "Merchant category"} {
@@ -261,7 +261,7 @@ func TestFullHelpToggle(t *testing.T) {
 	}
 	a := newUSAccount(t, c)
 	w := openWizard(t, c, a)
-	w.plan.tried["business_profile.mcc"], w.plan.tried["business_profile.url"] = true, true
+	w.plan.journey.Pass(flows.Step{Paths: []string{"business_profile.mcc", "business_profile.url"}})
 	_ = w.nextStep() // Identity: a text field has focus
 	w, _ = step(w, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?")})
 	if w.fullHelp {

@@ -142,7 +142,7 @@ func (m Model) errorView() string {
 	if m.err != nil {
 		msg = errorMessage(m.err, c.Lang)
 	}
-	w := max(c.Width-2, 20)
+	w := max(min(c.Width-2, 76), 20) // a paragraph reads best under 80 columns
 	return "\n" + c.Styles.Summary.Title.Render(txtErrorTitle.In(c.Lang)) + "\n\n" +
 		wrapUnder(c.Styles.Notice.Error, "", msg, w) + "\n\n" +
 		c.Styles.App.Subtle.Render(txtErrorBack.In(c.Lang))

@@ -11,25 +11,27 @@ import (
 
 	"onboard/drafts"
 	"onboard/flows"
+	"onboard/schema"
 )
 
 // wizardState is the progress of onboarding one account in this session.
+// The journey owns the onboarding (plan, sends, tried paths, keys); the
+// wizard only asks for values and shows results.
 type wizardState struct {
 	strategy flows.Strategy
+	// journey drives the account loaded or created; nil before one is.
+	journey *flows.Journey
 	// values holds everything typed, by field key, across steps and
 	// rebuilds. It lives in memory only: secrets are never written out.
 	values map[string]string
-	// tried lists paths already submitted, so they are not asked again
-	// unless Stripe reports an error on them.
-	tried    map[string]bool
-	step     flows.Step
+	step   flows.Step
+	// done and total number the step on screen (from the journey when
+	// the step was planned).
 	done     int
 	total    int
-	attempt  int
 	problems map[string]string
 	notice   string
 	warn     bool
-	stillDue []flows.StillDue
 	// cursor and backoff drive the summary's watch for account.updated
 	// events while Stripe verifies.
 	cursor  flows.Cursor
@@ -44,7 +46,18 @@ type wizardState struct {
 }
 
 func newWizardState(s flows.Strategy) wizardState {
-	return wizardState{strategy: s, values: map[string]string{}, tried: map[string]bool{}}
+	return wizardState{strategy: s, values: map[string]string{}}
+}
+
+// setAccount takes a snapshot as the model's and the journey's, starting
+// the journey when this is the first snapshot of the account.
+func (m *Model) setAccount(a schema.Account) {
+	m.account = a
+	if m.plan.journey == nil || m.plan.journey.Account().ID != a.ID {
+		m.plan.journey = m.c.Client.Journey(a, m.plan.strategy)
+		return
+	}
+	m.plan.journey.SetAccount(a)
 }
 
 func (m *Model) toHome() {
@@ -73,8 +86,12 @@ func (m *Model) busyWith(text string, back screen) tea.Cmd {
 }
 
 func (m *Model) startCreate() tea.Cmd {
+	ctx, ask := m.writeCtx(m.in.setup.Country, liveCreate)
+	if ask != nil {
+		return ask
+	}
 	tick := m.busyWith(txtCreating.In(m.c.Lang), screenSetup)
-	return tea.Batch(tick, createCmd(m.c.Ctx, m.c.Client, m.in.setup.account(), m.gen))
+	return tea.Batch(tick, createCmd(ctx, m.c.Client, m.in.setup.account(), m.gen))
 }
 
 func (m *Model) startLoad(id string) tea.Cmd {
@@ -87,10 +104,17 @@ func (m *Model) startLoad(id string) tea.Cmd {
 }
 
 func (m *Model) startSubmit() tea.Cmd {
+	ctx, ask := m.writeCtx(m.account.Country, liveSubmit)
+	if ask != nil {
+		return ask
+	}
 	st := m.plan.step
-	m.plan.attempt++
+	sub := m.plan.journey.Prepare(st, m.plan.values)
+	// A step from the people screen is sent aside the plan: the wizard
+	// goes back to the list, and the plan may still ask it.
+	sub.Aside = m.plan.fromPeople
 	tick := m.busyWith(fmt.Sprintf(txtSubmitting.In(m.c.Lang), st.Title(m.account, m.c.Lang)), screenWizard)
-	return tea.Batch(tick, submitCmd(m.c.Ctx, m.c.Client, m.account, st, m.plan.values, m.plan.attempt, m.gen))
+	return tea.Batch(tick, submitCmd(ctx, sub, m.gen))
 }
 
 // handleAccount takes a created, loaded or refreshed account.
@@ -109,7 +133,8 @@ func (m Model) handleAccount(msg accountMsg) (tea.Model, tea.Cmd) {
 	if m.account.ID != msg.account.ID {
 		m.plan = newWizardState(m.plan.strategy)
 	}
-	m.account, m.loaded = msg.account, true
+	m.setAccount(msg.account)
+	m.loaded = true
 	for k, v := range msg.account.Known {
 		if _, typed := m.plan.values[k]; !typed {
 			m.plan.values[k] = v
@@ -131,6 +156,7 @@ func (m Model) handleSubmitted(msg submittedMsg) (tea.Model, tea.Cmd) {
 	if msg.gen != m.gen {
 		return m, nil
 	}
+	m.plan.journey.Record(msg.sub, msg.result, msg.err)
 	if msg.err != nil {
 		m.plan.problems = map[string]string{}
 		var ie *flows.InputError
@@ -151,12 +177,6 @@ func (m Model) handleSubmitted(msg submittedMsg) (tea.Model, tea.Cmd) {
 	if m.plan.fromPeople {
 		return m, m.backToPeople(msg)
 	}
-	m.plan.done++
-	m.plan.attempt = 0
-	for _, p := range msg.step.Paths {
-		m.plan.tried[p] = true
-	}
-	m.plan.stillDue = msg.result.StillDue
 	m.plan.notice, m.plan.warn = txtSent.In(m.c.Lang)+msg.step.Title(m.account, m.c.Lang)+" ✓", false
 	if msg.result.Link != "" {
 		m.plan.link = msg.result.Link
@@ -186,14 +206,14 @@ func hasField(st flows.Step, key string) bool {
 // the summary when nothing is left to ask.
 func (m *Model) nextStep() tea.Cmd {
 	m.statusFromWizard = false
-	steps := flows.Plan(m.account, m.plan.strategy, m.plan.tried, m.c.Lang)
-	if len(steps) == 0 {
+	st, ok := m.plan.journey.Next()
+	if !ok {
 		m.screen, m.back, m.form = screenSummary, screenHome, nil
 		return tea.Batch(m.scheduleRefresh(), deleteDraftCmd(m.c.Drafts, m.account.ID))
 	}
-	m.plan.step = steps[0]
-	m.plan.problems = maps.Clone(steps[0].Problems)
-	m.plan.total = m.plan.done + len(steps)
+	m.plan.step = st
+	m.plan.problems = maps.Clone(st.Problems)
+	m.plan.done, m.plan.total = m.plan.journey.Done(), m.plan.journey.Total()
 	return m.showStep()
 }
 

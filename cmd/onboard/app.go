@@ -1,12 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"os"
-	"time"
 
 	"github.com/adrg/xdg"
 	"github.com/stripe/stripe-go/v82"
@@ -34,6 +34,11 @@ type app struct {
 	mode     string // sandbox | test | live
 	sb       *sandbox.Sandbox
 	logger   *log.Logger
+	// in is standard input's one buffered reader (see reader).
+	in *bufio.Reader
+	// tui is set when the interactive program runs: it confirms live
+	// changes on screen, not on standard input.
+	tui bool
 }
 
 // setup resolves language, key and API base, and opens the sandbox when no
@@ -80,11 +85,8 @@ func (a *app) setup() (*flows.Client, func(), error) {
 	if base == "" {
 		base = prof.APIBase
 	}
-	backendCfg := &stripe.BackendConfig{
-		MaxNetworkRetries: stripe.Int64(2),
-		LeveledLogger:     a.stripeLogger(),
-		EnableTelemetry:   stripe.Bool(false),
-	}
+	ep := flows.Endpoint{Logger: a.stripeLogger()}
+	var next http.RoundTripper // the network, unless the sandbox runs in-process
 	release := closeLog
 	switch {
 	case key.Key == "" && base == "":
@@ -94,9 +96,10 @@ func (a *app) setup() (*flows.Client, func(), error) {
 		}
 		a.sb, a.mode = sb, "sandbox"
 		key = keyChoice{Key: "sk_test_sandbox", Source: "sandbox"}
-		backendCfg.URL = stripe.String("http://sandbox.onboard.invalid")
-		backendCfg.HTTPClient = &http.Client{Transport: sb.Transport(), Timeout: 30 * time.Second}
-		backendCfg.MaxNetworkRetries = stripe.Int64(0)
+		// The in-process sandbox routes by host like Stripe: uploads on
+		// the files host, the rest on the API host.
+		ep.APIBase, ep.FilesBase = sandbox.APIBase, sandbox.FilesBase
+		next = sb.Transport()
 		release = func() { sb.Close(); closeLog() }
 	default:
 		if base == "" {
@@ -106,7 +109,7 @@ func (a *app) setup() (*flows.Client, func(), error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		backendCfg.URL = stripe.String(origin)
+		ep.APIBase, ep.FilesBase = origin, filesBaseFor(origin)
 		a.mode = "test"
 		if isLiveKey(key.Key) {
 			a.mode = "live"
@@ -117,13 +120,19 @@ func (a *app) setup() (*flows.Client, func(), error) {
 			a.mode = "sandbox"
 		}
 	}
-	a.logger.Printf("mode=%s key=%s base=%s lang=%s", a.mode, redactKey(key.Key), *backendCfg.URL, a.language)
-	sc := stripe.NewClient(key.Key, stripe.WithBackends(stripe.NewBackendsWithConfig(backendCfg)))
-	opts := []flows.Option{}
-	if rb, ok := stripe.GetBackendWithConfig(stripe.APIBackend, backendCfg).(stripe.RawRequestBackend); ok {
-		opts = append(opts, flows.WithV2(flows.NewV2(rb, key.Key)))
+	ep.Key = key.Key
+	ep.Policy = flows.NewPolicy(next, a.language)
+	a.logger.Printf("mode=%s key=%s base=%s lang=%s", a.mode, redactKey(key.Key), ep.APIBase, a.language)
+	api, v2 := flows.Connect(ep)
+	opts := []flows.Option{flows.WithV2(v2)}
+	if a.mode == "live" {
+		confirm := flows.Confirm(a.askCountry)
+		if a.tui {
+			confirm = nil // the TUI asks on screen and confirms through the context
+		}
+		opts = append(opts, flows.WithLive(confirm))
 	}
-	cl := flows.New(flows.StripeAPI{SC: sc}, append(opts,
+	cl := flows.New(api, append(opts,
 		flows.WithLang(a.language),
 		flows.WithAcceptance(a.acceptanceIP(), "onboard/0.1 (+terminal)"),
 	)...)
@@ -185,3 +194,13 @@ func (f fileLogger) Debugf(string, ...any)          {}
 func (f fileLogger) Infof(string, ...any)           {}
 func (f fileLogger) Warnf(format string, v ...any)  { f.l.Printf("stripe warn: "+format, v...) }
 func (f fileLogger) Errorf(format string, v ...any) { f.l.Printf("stripe error: "+format, v...) }
+
+// filesBaseFor is where uploads go for an API origin: Stripe serves them
+// on files.stripe.com (flows.Endpoint's default, ""), a loopback
+// simulator or stripe-mock on its one origin.
+func filesBaseFor(origin string) string {
+	if origin == stripeAPIBase {
+		return ""
+	}
+	return origin
+}

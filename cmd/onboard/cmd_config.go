@@ -6,6 +6,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/xdg"
@@ -80,8 +81,13 @@ live keys are never written to disk; pass them with STRIPE_API_KEY and --live.`,
 				return usageErr("no key on standard input (echo sk_test_… | onboard config set-key)")
 			}
 			key := strings.TrimSpace(line)
-			if isLiveKey(key) {
+			// A live key anywhere in the input (after a tab, a label, a
+			// test key) is refused, not only at its start.
+			if strings.Contains(line, "sk_live_") || strings.Contains(line, "rk_live_") {
 				return usageErr("live keys are never written to disk: use STRIPE_API_KEY and --live")
+			}
+			if strings.ContainsFunc(key, unicode.IsSpace) {
+				return usageErr("one key on one line, nothing else (echo sk_test_… | onboard config set-key)")
 			}
 			if !strings.HasPrefix(key, "sk_test_") && !strings.HasPrefix(key, "rk_test_") {
 				return usageErr("%s is not a test secret key (sk_test_… or rk_test_…)", redactKey(key))

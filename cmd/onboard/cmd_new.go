@@ -61,7 +61,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 					return usageErr(t("contact email %q: %s", "e-mail de contact %q : %s").In(lang), n.Email, err)
 				}
 			}
-			return a.scriptNew(cmd.Context(), n, strat, ans, f.json)
+			return a.scriptNew(cmd.Context(), n, strat, ans, f.answers, f.json)
 		},
 	}
 	fl := cmd.Flags()

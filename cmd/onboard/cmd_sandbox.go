@@ -133,7 +133,7 @@ func serveSandbox(ctx context.Context, sb *sandbox.Sandbox, addr string, ready f
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	srv := &http.Server{Handler: sb.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := sb.Server() // with read, write and idle timeouts
 	ready(ln.Addr().String())
 	go func() {
 		<-ctx.Done()

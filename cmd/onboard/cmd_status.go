@@ -71,7 +71,7 @@ func newResumeCmd(a *app) *cobra.Command {
 				if err != nil {
 					return withCode(exitUsage, err)
 				}
-				return a.scriptResume(cmd.Context(), id, s, ans, asJSON)
+				return a.scriptResume(cmd.Context(), id, s, ans, answers, asJSON)
 			}
 			if asJSON {
 				return usageErr("--json needs --answers")

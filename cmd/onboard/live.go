@@ -2,29 +2,38 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
-	"strings"
+
+	"onboard/flows"
 )
 
-// confirmLive guards every change made with a live key: the operator types
-// the country code of the account about to be changed (DESIGN.md). It
-// reads one line from standard input, so a scripted live run needs it
-// piped in on purpose. Test and sandbox modes pass straight through.
-func (a *app) confirmLive(country string) error {
-	if a.mode != "live" {
-		return nil
+// reader is standard input behind one buffered reader for the whole
+// invocation: the line-mode prompter and the live confirmation read
+// from the same one, so neither swallows lines piped for the other.
+func (a *app) reader() *bufio.Reader {
+	if a.in == nil {
+		a.in = bufio.NewReader(a.stdin)
 	}
-	country = strings.ToUpper(strings.TrimSpace(country))
-	what := t("Type the account's country code (%s) to change a live account: ",
-		"Saisissez le code pays du compte (%s) pour modifier un compte réel : ").In(a.language)
-	if country == "" {
-		country = "LIVE"
-		what = t("Type %s to work on live accounts: ", "Saisissez %s pour travailler sur des comptes réels : ").In(a.language)
+	return a.in
+}
+
+// askCountry is the live confirmation of line mode and scripted runs
+// (flows.Confirm): it asks on stderr and reads one line from the shared
+// reader, so a scripted live run needs the answers piped in on purpose.
+// flows compares the line with the account's country code (DESIGN.md).
+func (a *app) askCountry(_ context.Context, ch flows.LiveChange) (string, error) {
+	what := t("LIVE — type the account's country code (%s) to change a live account: ",
+		"PRODUCTION — saisissez le code pays du compte (%s) pour modifier un compte réel\u00a0: ").In(a.language)
+	if ch.Account == "" {
+		what = t("LIVE — type the country code (%s) to create a live account: ",
+			"PRODUCTION — saisissez le code pays (%s) pour créer un compte réel\u00a0: ").In(a.language)
 	}
-	fmt.Fprintf(a.stderr, "LIVE — "+what, country)
-	line, _ := bufio.NewReader(a.stdin).ReadString('\n')
-	if strings.ToUpper(strings.TrimSpace(line)) != country {
-		return usageErr("not confirmed: nothing was changed")
+	fmt.Fprintf(a.stderr, what, ch.Country)
+	line, err := a.reader().ReadString('\n')
+	if err != nil && line == "" {
+		return "", usageErr("%s", t("not confirmed (no answer on standard input): nothing was changed",
+			"non confirmé (aucune réponse sur l'entrée standard)\u00a0: rien n'a été modifié").In(a.language))
 	}
-	return nil
+	return line, nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"strconv"
 	"strings"
@@ -133,65 +134,71 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 		return err
 	}
 	defer release()
-	p := prompter{in: bufio.NewReader(a.stdin), out: a.stdout, lang: a.language}
+	p := prompter{in: a.reader(), out: a.stdout, lang: a.language}
 	if f, ok := a.stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		p.tty = f
 	}
 	var acct schema.Account
 	if s.new {
-		if err := a.confirmLive(s.setup.Country); err != nil {
-			return err
-		}
 		acct, err = cl.Create(ctx, s.setup)
 		if err == nil {
 			fmt.Fprintf(a.stdout, "%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, acct.BusinessType)
 		}
 	} else {
 		acct, err = cl.Load(ctx, s.accountID)
-		if err == nil {
-			err = a.confirmLive(acct.Country)
-		}
 	}
 	if err != nil {
-		return errors.New(flows.Message(err))
+		return withCode(codeOf(err), errors.New(flows.Message(err)))
 	}
-	tried := map[string]bool{}
-	for range 64 {
-		steps := flows.Plan(acct, s.strategy, tried, a.language)
-		if len(steps) == 0 {
-			break
+	j := cl.Journey(acct, s.strategy)
+	err = j.Drive(ctx, a.lineAsker(j, p), func(_ flows.Step, res flows.Result) {
+		if res.Link != "" {
+			fmt.Fprintf(p.out, "%s\n  %s\n", t("Account link (single use):", "Lien de compte (usage unique) :").In(a.language), res.Link)
 		}
-		st := steps[0]
-		fmt.Fprintf(a.stdout, "\n== %s ==\n", st.Title(acct, a.language))
-		next, err := a.askStep(ctx, cl, p, acct, st)
-		if errors.Is(err, errEndOfInput) {
-			break
+		for _, sd := range res.StillDue {
+			fmt.Fprintf(p.out, "  ! %s %s\n", sd.Path, t("still due after submit", "toujours demandé après envoi").In(a.language))
 		}
-		if err != nil {
-			return err
-		}
-		for _, path := range st.Paths {
-			tried[path] = true
-		}
-		acct = next
+	})
+	var se *flows.StepError
+	var ee *exitError
+	switch {
+	case err == nil, errors.Is(err, errEndOfInput):
+	case errors.As(err, &ee):
+		return ee
+	case errors.Is(err, flows.ErrRefusedTooOften) && errors.As(err, &se):
+		return usageErr("%s: refused three times", se.Title)
+	default:
+		// A *flows.StepError: its text names the step.
+		return a.runFailed(j.Account().ID, err, "", s.new || j.Requests() > 0)
 	}
+	acct = j.Account()
 	printStatus(a.stdout, acct, a.language)
-	if out := flows.Outstanding(acct, s.strategy); len(out) > 0 {
+	if out := j.Outstanding(); len(out) > 0 {
 		return &exitError{code: exitStillDue, err: fmt.Errorf("%d field(s) still due: %s", len(out), strings.Join(out, ", "))}
 	}
 	return nil
 }
 
-// askStep asks a step's fields and submits them; a field Stripe refuses is
-// asked again with Stripe's message, the others keep their values.
-func (a *app) askStep(ctx context.Context, cl *flows.Client, p prompter, acct schema.Account, st flows.Step) (schema.Account, error) {
-	sctx := cl.Context(acct)
-	values := map[string]string{}
-	for k, v := range st.Values {
-		values[k] = v
-	}
-	ask := st.Fields
-	for attempt := 1; attempt <= 3; attempt++ {
+// lineAsker asks a step's fields one line at a time; after a refusal it
+// shows Stripe's message and asks again only the fields it names, the
+// others keeping their values.
+func (a *app) lineAsker(j *flows.Journey, p prompter) flows.Asker {
+	return func(_ context.Context, st flows.Step, values map[string]string, refused error) (flows.Step, map[string]string, error) {
+		ask := st.Fields
+		if refused == nil {
+			fmt.Fprintf(a.stdout, "\n== %s ==\n", st.Title(j.Account(), a.language))
+		} else {
+			fmt.Fprintf(p.out, "  ✗ %s\n", flows.Message(refused))
+			problems := flows.Problems(st, refused)
+			ask = nil
+			for _, f := range st.Fields {
+				if problems[f.Key] != "" {
+					ask = append(ask, f)
+				}
+			}
+		}
+		values = maps.Clone(values)
+		sctx := j.Client().Context(j.Account())
 		for _, f := range ask {
 			if f.Kind == schema.KindLink || f.Kind == schema.KindRole {
 				continue
@@ -201,40 +208,10 @@ func (a *app) askStep(ctx context.Context, cl *flows.Client, p prompter, acct sc
 			}
 			v, err := p.ask(f, sctx, values[f.Key])
 			if err != nil {
-				return acct, err
+				return st, nil, err
 			}
 			values[f.Key] = v
 		}
-		res, err := cl.Submit(ctx, acct, st, values, attempt)
-		if err == nil {
-			if res.Link != "" {
-				fmt.Fprintf(p.out, "%s\n  %s\n", t("Account link (single use):", "Lien de compte (usage unique) :").In(a.language), res.Link)
-			}
-			for _, sd := range res.StillDue {
-				fmt.Fprintf(p.out, "  ! %s %s\n", sd.Path, t("still due after submit", "toujours demandé après envoi").In(a.language))
-			}
-			return res.Account, nil
-		}
-		ask = refused(st, err)
-		if len(ask) == 0 {
-			return acct, errors.New(flows.Message(err))
-		}
-		fmt.Fprintf(p.out, "  ✗ %s\n", flows.Message(err))
+		return st, values, nil
 	}
-	return acct, usageErr("%s: refused three times", st.Title(acct, a.language))
-}
-
-// refused lists the fields an error names, to ask them again.
-func refused(st flows.Step, err error) []schema.Field {
-	var ie *flows.InputError
-	var ae *flows.APIError
-	var out []schema.Field
-	for _, f := range st.Fields {
-		switch {
-		case errors.As(err, &ie) && ie.Fields[f.Key] != "",
-			errors.As(err, &ae) && ae.Field == f.Key:
-			out = append(out, f)
-		}
-	}
-	return out
 }

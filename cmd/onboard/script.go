@@ -16,7 +16,7 @@ import (
 // scriptNew is `new --answers`: validate every answer, create the account,
 // run the flow, print the outcome. Every check that needs no request is
 // made before the account is created.
-func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strategy, ans flows.Answers, asJSON bool) error {
+func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strategy, ans flows.Answers, answersPath string, asJSON bool) error {
 	cl, release, err := a.setup()
 	if err != nil {
 		return err
@@ -26,21 +26,22 @@ func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strateg
 	if err := ans.Validate(sctx); err != nil {
 		return withCode(exitUsage, describeInput(err, a.language, false))
 	}
-	if err := a.confirmLive(n.Country); err != nil {
-		return err
-	}
 	say := a.progress(asJSON)
 	acct, err := cl.Create(ctx, n)
 	if err != nil {
-		return fmt.Errorf("create account: %s", flows.Message(err))
+		line := flows.ErrorLine(err)
+		if !strings.HasPrefix(line, "create account") {
+			line = "create account: " + line
+		}
+		return withCode(codeOf(err), errors.New(line))
 	}
 	say("%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, acct.BusinessType)
-	return a.finishScript(ctx, cl, acct, s, ans, asJSON, true)
+	return a.finishScript(ctx, cl, acct, s, ans, answersPath, asJSON, true)
 }
 
 // scriptResume is `resume ID --answers`. The file's setup keys (country,
 // business_type...) describe an account to create and are not used.
-func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans flows.Answers, asJSON bool) error {
+func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans flows.Answers, answersPath string, asJSON bool) error {
 	cl, release, err := a.setup()
 	if err != nil {
 		return err
@@ -48,7 +49,7 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 	defer release()
 	acct, err := cl.Load(ctx, id)
 	if err != nil {
-		return errors.New(flows.Message(err))
+		return a.runFailed(id, fmt.Errorf("%s: %w", t("load", "chargement").In(a.language), err), " --answers "+answersPath, false)
 	}
 	if c := ans.Setup.Country; c != "" && c != acct.Country {
 		return usageErr(t("the answers file is for an account in %s, and %s is in %s; nothing was sent",
@@ -61,15 +62,13 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 	if err := ans.Validate(cl.Context(acct)); err != nil {
 		return withCode(exitUsage, describeInput(err, a.language, false))
 	}
-	if err := a.confirmLive(acct.Country); err != nil {
-		return err
-	}
-	return a.finishScript(ctx, cl, acct, s, ans, asJSON, false)
+	return a.finishScript(ctx, cl, acct, s, ans, answersPath, asJSON, false)
 }
 
 // finishScript runs the flow on acct; created says the account was
 // created by this run (so something was sent whatever happens next).
-func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Account, s flows.Strategy, ans flows.Answers, asJSON, created bool) error {
+// A failure says how to resume with the same answers file.
+func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Account, s flows.Strategy, ans flows.Answers, answersPath string, asJSON, created bool) error {
 	out := a.stdout
 	if asJSON {
 		out = a.stderr
@@ -79,7 +78,7 @@ func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Ac
 		if asJSON {
 			_ = writeJSON(a.stdout, flows.StatusOf(rep.Account))
 		}
-		return errors.New(describeRunError(err, a.language, created || rep.Requests > 0))
+		return a.runFailed(acct.ID, err, " --answers "+answersPath, created || rep.Requests > 0)
 	}
 	if a.verbose && len(rep.Unused) > 0 {
 		fmt.Fprintf(out, "%s %s\n", t("Not due, ignored:", "Non demandé, ignoré :").In(a.language), strings.Join(rep.Unused, ", "))
@@ -130,11 +129,12 @@ func describeRunError(err error, lang schema.Lang, sent bool) string {
 	if errors.As(err, &ie) {
 		return describeInput(err, lang, sent).Error()
 	}
+	line := flows.ErrorLine(err)
 	var ae *flows.APIError
 	if errors.As(err, &ae) && ae.Field != "" {
-		return fmt.Sprintf("Stripe refused %s: %s", ae.Field, ae.Message)
+		return strings.TrimSuffix(line, ae.Message) + fmt.Sprintf(t("Stripe refused %s: %s", "Stripe a refusé %s\u00a0: %s").In(lang), ae.Field, ae.Message)
 	}
-	return flows.Message(err)
+	return line
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -33,18 +33,12 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	if !ok || !term.IsTerminal(in.Fd()) || a.getenv("TERM") == "dumb" || a.getenv("ACCESSIBLE") != "" {
 		return a.runLines(ctx, s)
 	}
+	a.tui = true
 	cl, release, err := a.setup()
 	if err != nil {
 		return err
 	}
 	defer release()
-	country := ""
-	if s.new && s.preset {
-		country = s.setup.Country
-	}
-	if err := a.confirmLive(country); err != nil {
-		return err
-	}
 	// Ask the terminal's background once, before Bubble Tea owns stdin
 	// (lipgloss would otherwise query it mid-run and read our input).
 	lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())

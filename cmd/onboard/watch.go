@@ -114,12 +114,14 @@ func (a *app) serveWebhooks(ctx context.Context, w watchFlags, hooks chan<- stri
 	if err != nil {
 		return nil, fmt.Errorf("listen: %w", err)
 	}
-	srv := &http.Server{ReadHeaderTimeout: 10 * time.Second, Handler: flows.WebhookHandler(w.secret, func(acct string) {
-		select {
-		case hooks <- acct:
-		default: // a change is already queued
-		}
-	})}
+	// Timeouts: a webhook is one small POST; no client holds the listener.
+	srv := &http.Server{ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second,
+		IdleTimeout: 2 * time.Minute, Handler: flows.WebhookHandler(w.secret, func(acct string) {
+			select {
+			case hooks <- acct:
+			default: // a change is already queued
+			}
+		})}
 	go func() { _ = srv.Serve(ln) }()
 	fmt.Fprintf(a.stderr, "webhooks: listening on http://%s\n", ln.Addr())
 	return func() {

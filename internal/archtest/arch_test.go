@@ -1,71 +1,184 @@
-// Package archtest checks the dependency rules of DESIGN.md on the source
-// itself, so a wrong import fails the tests instead of waiting for review:
-// schema does no I/O and imports nothing of the app, flows never imports
-// Bubble Tea, tui never names Stripe's SDK, and the sandbox imports nothing
-// of the app.
+// Package archtest checks the dependency rules of DESIGN.md on the
+// packages as the go tool sees them (go list -deps), so a wrong import
+// fails the tests instead of waiting for review, in sub-packages too:
+// schema does no I/O and imports nothing of the app, flows never depends on
+// Bubble Tea, tui never names Stripe's SDK, the sandbox depends on nothing
+// of the app, and only cmd may import the sandbox. Test files are not
+// checked: tests may drive the sandbox from anywhere.
 package archtest
 
 import (
-	"go/parser"
-	"go/token"
-	"os"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"os/exec"
 	"path/filepath"
 	"runtime"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 )
 
-// rules: package directory -> import prefixes it must not use (non-test
-// files only).
-var rules = map[string][]string{
-	"schema":  {"onboard/", "net/http", "os", "database/", "io/fs", "github.com/"},
-	"sandbox": {"onboard/"},
-	"flows": {"onboard/tui", "onboard/sandbox", "onboard/cmd", "github.com/charmbracelet/bubbletea",
-		"github.com/charmbracelet/huh", "github.com/charmbracelet/lipgloss", "github.com/charmbracelet/bubbles"},
-	"tui":    {"github.com/stripe/", "onboard/sandbox", "onboard/cmd"},
-	"drafts": {"onboard/flows", "onboard/tui", "onboard/sandbox", "github.com/"},
+// pkg is what go list tells about one package of the module.
+type pkg struct {
+	ImportPath string
+	Standard   bool
+	Imports    []string // direct, non-test
+	Deps       []string // transitive, non-test
 }
 
-// allowed are the exceptions to rules: libraries that are pure data and
-// code (no I/O), which schema may use. libphonenumber's metadata is
-// compiled into the package.
+// listModule runs go list -deps over the module and returns its own
+// packages (not the standard library nor third-party ones).
+func listModule(t *testing.T) []pkg {
+	t.Helper()
+	_, self, _, _ := runtime.Caller(0)
+	cmd := exec.Command("go", "list", "-deps", "-json", "./...")
+	cmd.Dir = filepath.Join(filepath.Dir(self), "..", "..")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, stderr.String())
+	}
+	var pkgs []pkg
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var p pkg
+		if err := dec.Decode(&p); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		if !p.Standard && within(p.ImportPath, "onboard") {
+			pkgs = append(pkgs, p)
+		}
+	}
+	if len(pkgs) < 5 {
+		t.Fatalf("go list found only %d packages of the module", len(pkgs))
+	}
+	return pkgs
+}
+
+// within reports whether path is root or one of its sub-packages.
+func within(path, root string) bool { return path == root || strings.HasPrefix(path, root+"/") }
+
+// direct: package (and its sub-packages) -> import paths (and their
+// sub-packages) its own files must not import.
+var direct = map[string][]string{
+	"onboard/schema": {"net/http", "os", "database/sql", "io/fs"},
+	"onboard/tui":    {"github.com/stripe/stripe-go/v82", "github.com/stripe/stripe-go/v84"},
+}
+
+// transitive: package (and its sub-packages) -> packages it must not
+// depend on at all, through any path.
+var transitive = map[string][]string{
+	"onboard/schema":  {"onboard/drafts", "onboard/flows", "onboard/tui", "onboard/sandbox", "onboard/cmd", "github.com/"},
+	"onboard/sandbox": {"onboard/schema", "onboard/drafts", "onboard/flows", "onboard/tui", "onboard/cmd"},
+	"onboard/flows": {"onboard/tui", "onboard/sandbox", "onboard/cmd", "github.com/charmbracelet/bubbletea",
+		"github.com/charmbracelet/huh", "github.com/charmbracelet/lipgloss", "github.com/charmbracelet/bubbles"},
+	"onboard/tui":    {"onboard/sandbox", "onboard/cmd"},
+	"onboard/drafts": {"onboard/flows", "onboard/tui", "onboard/sandbox", "github.com/"},
+}
+
+// allowed are exceptions to the rules above: libraries that are pure data
+// and code (no I/O), which schema may use (and so drafts, through schema).
+// libphonenumber's metadata is compiled into the package.
 var allowed = map[string][]string{
-	"schema": {"github.com/nyaruka/phonenumbers"},
+	"onboard/schema": {"github.com/nyaruka/phonenumbers"},
+	"onboard/drafts": {"github.com/nyaruka/phonenumbers"},
+}
+
+// isAllowed reports a dependency root may have despite its rules.
+func isAllowed(root, dep string) bool {
+	for _, a := range allowed[root] {
+		if within(dep, a) {
+			return true
+		}
+	}
+	return false
 }
 
 func TestDependencyDirection(t *testing.T) {
-	_, self, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(self), "..", "..")
-	for dir, banned := range rules {
-		files, err := filepath.Glob(filepath.Join(root, dir, "*.go"))
-		if err != nil || len(files) == 0 {
-			t.Fatalf("%s: no Go files (%v)", dir, err)
-		}
-		for _, f := range files {
-			if strings.HasSuffix(f, "_test.go") {
+	pkgs := listModule(t)
+	for _, p := range pkgs {
+		for root, banned := range direct {
+			if !within(p.ImportPath, root) {
 				continue
 			}
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
+			for _, imp := range p.Imports {
+				for _, b := range banned {
+					if within(imp, b) {
+						t.Errorf("%s imports %s, which %s must not use", p.ImportPath, imp, root)
+					}
+				}
 			}
-			parsed, err := parser.ParseFile(token.NewFileSet(), f, src, parser.ImportsOnly)
-			if err != nil {
-				t.Fatal(err)
+		}
+		for root, banned := range transitive {
+			if !within(p.ImportPath, root) {
+				continue
 			}
-			for _, imp := range parsed.Imports {
-				path, _ := strconv.Unquote(imp.Path.Value)
-				if slices.Contains(allowed[dir], path) {
+			for _, dep := range p.Deps {
+				if isAllowed(root, dep) {
 					continue
 				}
 				for _, b := range banned {
-					if path == b || strings.HasPrefix(path, b) && (strings.HasSuffix(b, "/") || strings.HasPrefix(path, b+"/") || path == b) {
-						t.Errorf("%s imports %s, which %s must not use", filepath.Base(f), path, dir)
+					if within(dep, b) || strings.HasSuffix(b, "/") && strings.HasPrefix(dep, b) {
+						t.Errorf("%s depends on %s, which %s must not use", p.ImportPath, dep, root)
 					}
 				}
 			}
 		}
 	}
+}
+
+// Only cmd may import the sandbox (tests aside): the app talks to Stripe,
+// and the sandbox is wired in as a transport at the edge.
+func TestOnlyCmdImportsTheSandbox(t *testing.T) {
+	for _, p := range listModule(t) {
+		if within(p.ImportPath, "onboard/cmd") || within(p.ImportPath, "onboard/sandbox") {
+			continue
+		}
+		for _, dep := range p.Deps {
+			if within(dep, "onboard/sandbox") {
+				t.Errorf("%s depends on %s: only cmd may import the sandbox", p.ImportPath, dep)
+			}
+		}
+	}
+}
+
+// The checks see what they should: a rule that matched nothing would
+// pass whatever the imports are.
+func TestRulesNameRealPackages(t *testing.T) {
+	seen := map[string]bool{}
+	for _, p := range listModule(t) {
+		seen[p.ImportPath] = true
+	}
+	for _, rules := range []map[string][]string{direct, transitive} {
+		for root := range rules {
+			if !seen[root] {
+				t.Errorf("rule for %s, which go list does not know", root)
+			}
+		}
+	}
+}
+
+// Deps is transitive: tui reaches stripe-go through flows (allowed, as it
+// does not name it), which is what lets the rules above see a sandbox
+// import hidden behind another package.
+func TestDepsAreTransitive(t *testing.T) {
+	for _, p := range listModule(t) {
+		if p.ImportPath != "onboard/tui" {
+			continue
+		}
+		var stripe, flows bool
+		for _, d := range p.Deps {
+			stripe = stripe || within(d, "github.com/stripe/stripe-go/v82")
+			flows = flows || d == "onboard/flows"
+		}
+		if !stripe || !flows {
+			t.Errorf("tui deps miss flows (%v) or stripe-go through it (%v)", flows, stripe)
+		}
+		return
+	}
+	t.Fatal("go list did not list onboard/tui")
 }

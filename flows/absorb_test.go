@@ -1,0 +1,123 @@
+package flows_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stripe/stripe-go/v82"
+
+	"onboard/flows"
+	"onboard/sandbox"
+)
+
+// onboardUSCompany runs a scripted US company onboarding (create, then
+// every group from examples/us-company.json) on a fresh sandbox, with the
+// fault f injected at attempt position at (-1: none). It returns the
+// injector, the run's outcome and the stripe-go client to inspect the
+// sandbox with afterwards.
+func onboardUSCompany(t *testing.T, at int, f fault) (*faulty, flows.Report, error, *stripe.Client) {
+	t.Helper()
+	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"), sandbox.WithClock(func() time.Time { return epoch }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sb.Close() })
+	inj := &faulty{next: sb.Transport(), at: at, fault: f}
+	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_faults", APIBase: sandbox.APIBase,
+		FilesBase: sandbox.FilesBase, Policy: instantPolicy(inj, &waits{})})
+	cl := flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }))
+	ans, err := flows.LoadAnswers(filepath.Join("..", "examples", "us-company.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	var rep flows.Report
+	a, err := cl.Create(ctx, flows.NewAccount{Country: "US", BusinessType: "company",
+		Capabilities: []string{"card_payments", "transfers"}})
+	if err == nil {
+		rep, err = cl.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard)
+	}
+	check, _ := flows.Connect(flows.Endpoint{Key: "sk_test_check", APIBase: sandbox.APIBase,
+		Policy: flows.NewPolicy(sb.Transport(), "en")})
+	return inj, rep, err, check.SC
+}
+
+// TestOneFaultAnywhereIsAbsorbed is issue 10's "Done when": a single
+// transient fault (500, 503, 429 with or without Retry-After, a
+// connection reset before or after the server acted) at any request
+// position of a scripted US company onboarding is absorbed: the run ends
+// with nothing outstanding, one account, no duplicate person or bank
+// account. With -short, a sample of positions is run.
+func TestOneFaultAnywhereIsAbsorbed(t *testing.T) {
+	clean, rep, err, _ := onboardUSCompany(t, -1, "")
+	if err != nil || len(rep.Outstanding) > 0 {
+		t.Fatalf("the run without faults fails: %v %v", err, rep.Outstanding)
+	}
+	n := clean.attempts()
+	t.Logf("a clean run makes %d requests", n)
+	for at := 0; at < n; at++ {
+		if testing.Short() && at%5 != 0 && at != n-1 {
+			continue
+		}
+		// Positions run in parallel: each run has its own sandbox.
+		t.Run(fmt.Sprintf("%02d-%s", at, clean.requests[at]), func(t *testing.T) {
+			t.Parallel()
+			for _, f := range allFaults {
+				t.Run(string(f), func(t *testing.T) {
+					inj, rep, err, sc := onboardUSCompany(t, at, f)
+					if err != nil {
+						t.Fatalf("the run failed: %s", flows.ErrorLine(err))
+					}
+					if len(rep.Outstanding) > 0 {
+						t.Fatalf("still due: %v", rep.Outstanding)
+					}
+					if inj.attempts() <= n {
+						t.Fatalf("the fault was not retried: %d attempts for %d requests", inj.attempts(), n)
+					}
+					countOnce(t, sc)
+				})
+			}
+		})
+	}
+}
+
+// countOnce checks the sandbox holds exactly one account, with one
+// representative, one owner, and one bank account.
+func countOnce(t *testing.T, sc *stripe.Client) {
+	t.Helper()
+	ctx := context.Background()
+	var ids []string
+	for a, err := range sc.V1Accounts.List(ctx, &stripe.AccountListParams{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, a.ID)
+	}
+	if len(ids) != 1 {
+		t.Fatalf("%d accounts: %v", len(ids), ids)
+	}
+	names := map[string]int{}
+	for p, err := range sc.V1Persons.List(ctx, &stripe.PersonListParams{Account: stripe.String(ids[0])}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		names[p.FirstName+" "+p.LastName]++
+	}
+	if len(names) != 2 || names["Jenny Rosen"] != 1 || names["Ada Owner"] != 1 {
+		t.Errorf("persons: %v", names)
+	}
+	banks := 0
+	for _, err := range sc.V1BankAccounts.List(ctx, &stripe.BankAccountListParams{Account: stripe.String(ids[0])}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		banks++
+	}
+	if banks != 1 {
+		t.Errorf("%d bank accounts", banks)
+	}
+}

@@ -1,0 +1,78 @@
+package flows
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+	"time"
+
+	stripe84 "github.com/stripe/stripe-go/v84"
+
+	"onboard/schema"
+)
+
+// strictly decodes body as T, refusing any field T does not have: the
+// bodies onboard sends must be ones Stripe's own SDK (stripe-go v84,
+// pinned to 2025-12-15.clover) could have sent.
+func strictly[T any](t *testing.T, what string, body any) {
+	t.Helper()
+	raw, err := json.Marshal(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	var v T
+	if err := dec.Decode(&v); err != nil {
+		t.Errorf("%s is not a GA body: %v\n%s", what, err, raw)
+	}
+}
+
+// The v2 create, update and person bodies decode strictly as the GA
+// request types of stripe-go v84.
+func TestV2BodiesAreGARequests(t *testing.T) {
+	for _, bt := range []string{"individual", "company"} {
+		create := v2CreateBody(NewAccount{Country: "US", BusinessType: bt, Email: "ops@example.com",
+			Capabilities: []string{"card_payments", "transfers"}, Configurations: []string{"customer"}})
+		create["include"] = V2Includes
+		strictly[stripe84.V2CoreAccountCreateParams](t, bt+" create", create)
+	}
+	sctx := schema.Context{Lang: schema.English, Country: "US", Currency: "usd",
+		Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC), IP: "203.0.113.9", UserAgent: "onboard-test"}
+	answers := map[string]string{
+		"business_profile.mcc": "5734", "business_profile.url": "https://accessible.stripe.com",
+		"business_profile.product_description": "Hand-made ceramics sold online", "business_profile.support_phone": "+14155550123",
+		"individual.first_name": "Jenny", "individual.last_name": "Rosen", "individual.dob": "1901-01-01",
+		"individual.email": "jenny@example.com", "individual.phone": "+14155550123", "individual.ssn_last_4": "0000",
+		"individual.id_number": "000000000", "individual.address.line1": "address_full_match",
+		"individual.address.city": "San Francisco", "individual.address.state": "CA", "individual.address.postal_code": "94107",
+		"tos_acceptance": "true",
+		"company.name":   "Rocket Rides", "company.phone": "+14155550123", "company.tax_id": "000000000",
+		"company.owners_provided":   "true",
+		"representative.first_name": "Jenny", "representative.last_name": "Rosen", "representative.dob": "1901-01-01",
+		"representative.relationship.title": "CEO", "representative.relationship.executive": "true",
+		"owners.0.first_name": "Ada", "owners.0.relationship.percent_ownership": "60",
+	}
+	var ps []schema.Param
+	for k, v := range answers {
+		f := schema.Lookup(k, "US")
+		if f.Generic {
+			t.Fatalf("%s is not in the catalog", k)
+		}
+		enc, err := f.Encode(v, sctx)
+		if err != nil {
+			t.Fatalf("%s: %v", k, err)
+		}
+		ps = append(ps, enc...)
+	}
+	body := schema.ToV2(ps, "US")
+	body.Account["include"] = V2Includes
+	strictly[stripe84.V2CoreAccountUpdateParams](t, "account update", body.Account)
+	if len(body.Persons) == 0 {
+		t.Fatal("no person body")
+	}
+	for prefix, pb := range body.Persons {
+		strictly[stripe84.V2CoreAccountsPersonCreateParams](t, prefix+" person", pb)
+		strictly[stripe84.V2CoreAccountsPersonUpdateParams](t, prefix+" person update", pb)
+	}
+}

@@ -1,0 +1,104 @@
+package sandbox
+
+import (
+	"context"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/stripe/stripe-go/v82"
+	stripe84 "github.com/stripe/stripe-go/v84"
+)
+
+// Conformance: Stripe's own clients, which nobody here wrote, drive one
+// sandbox. stripe-go v84 (pinned to a GA version) creates, reads, updates
+// and closes a v2 account and its persons, decoding each answer into its
+// typed V2CoreAccount / V2CoreAccountPerson (the checked handler also
+// decodes every body strictly); stripe-go v82 reads the same account
+// through v1.
+func TestConformanceStripeGoV84V2AndV82V1(t *testing.T) {
+	sb, _ := openTest(t)
+	srv := httptest.NewServer(checked(t, sb.Handler()))
+	t.Cleanup(srv.Close)
+	ctx := context.Background()
+	b := stripe84.GetBackendWithConfig(stripe84.APIBackend, &stripe84.BackendConfig{URL: stripe84.String(srv.URL),
+		MaxNetworkRetries: stripe84.Int64(0), LeveledLogger: &stripe84.LeveledLogger{Level: stripe84.LevelNull}})
+	sc := stripe84.NewClient("sk_test_v84", stripe84.WithBackends(&stripe84.Backends{API: b, Connect: b, Uploads: b, MeterEvents: b}))
+
+	acct, err := sc.V2CoreAccounts.Create(ctx, &stripe84.V2CoreAccountCreateParams{
+		ContactEmail: stripe84.String("jenny@example.com"),
+		Identity:     &stripe84.V2CoreAccountCreateIdentityParams{Country: stripe84.String("us"), EntityType: stripe84.String("company")},
+		Configuration: &stripe84.V2CoreAccountCreateConfigurationParams{
+			Merchant: &stripe84.V2CoreAccountCreateConfigurationMerchantParams{
+				Capabilities: &stripe84.V2CoreAccountCreateConfigurationMerchantCapabilitiesParams{
+					CardPayments: &stripe84.V2CoreAccountCreateConfigurationMerchantCapabilitiesCardPaymentsParams{Requested: stripe84.Bool(true)}}},
+		},
+		Include: stripe84.StringSlice([]string{"configuration.merchant", "requirements", "defaults", "identity", "future_requirements"}),
+	})
+	if err != nil {
+		t.Fatalf("v84 create: %v", err)
+	}
+	if acct.Configuration == nil || acct.Configuration.Merchant == nil || acct.Configuration.Merchant.Capabilities.CardPayments.Status != "restricted" {
+		t.Errorf("merchant configuration: %+v", acct.Configuration)
+	}
+	if acct.Defaults == nil || acct.Defaults.Responsibilities.RequirementsCollector != "application" {
+		t.Errorf("defaults: %+v", acct.Defaults)
+	}
+	if acct.Requirements == nil || len(acct.Requirements.Entries) == 0 || acct.FutureRequirements == nil {
+		t.Errorf("requirements %+v future %+v", acct.Requirements, acct.FutureRequirements)
+	}
+
+	up, err := sc.V2CoreAccounts.Update(ctx, acct.ID, &stripe84.V2CoreAccountUpdateParams{
+		Defaults: &stripe84.V2CoreAccountUpdateDefaultsParams{Profile: &stripe84.V2CoreAccountUpdateDefaultsProfileParams{
+			BusinessURL: stripe84.String("https://accessible.stripe.com")}},
+		Include: stripe84.StringSlice([]string{"defaults"}),
+	})
+	if err != nil || up.Defaults == nil || up.Defaults.Profile.BusinessURL != "https://accessible.stripe.com" {
+		t.Fatalf("v84 update: %+v %v", up, err)
+	}
+	got, err := sc.V2CoreAccounts.Retrieve(ctx, acct.ID, &stripe84.V2CoreAccountRetrieveParams{Include: stripe84.StringSlice([]string{"identity"})})
+	if err != nil || got.Identity == nil || got.Identity.EntityType != "company" {
+		t.Fatalf("v84 retrieve: %+v %v", got, err)
+	}
+
+	p, err := sc.V2CoreAccountsPersons.Create(ctx, &stripe84.V2CoreAccountsPersonCreateParams{AccountID: stripe84.String(acct.ID),
+		GivenName: stripe84.String("Jenny"), Surname: stripe84.String("Rosen"),
+		Relationship: &stripe84.V2CoreAccountsPersonCreateRelationshipParams{Representative: stripe84.Bool(true)}})
+	if err != nil || p.GivenName != "Jenny" || p.Account != acct.ID {
+		t.Fatalf("v84 person: %+v %v", p, err)
+	}
+	n := 0
+	for _, err := range sc.V2CoreAccountsPersons.List(ctx, &stripe84.V2CoreAccountsPersonListParams{AccountID: stripe84.String(acct.ID)}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if n != 1 {
+		t.Errorf("v84 persons list: %d", n)
+	}
+	if del, err := sc.V2CoreAccountsPersons.Delete(ctx, p.ID, &stripe84.V2CoreAccountsPersonDeleteParams{AccountID: stripe84.String(acct.ID)}); err != nil || del.ID != p.ID {
+		t.Errorf("v84 delete person: %+v %v", del, err)
+	}
+	listed := 0
+	for _, err := range sc.V2CoreAccounts.List(ctx, &stripe84.V2CoreAccountListParams{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		listed++
+	}
+	if listed != 1 {
+		t.Errorf("v84 accounts list: %d", listed)
+	}
+
+	// The v1 client sees the same account.
+	v1 := newClient("sk_test_v82", srv.URL, nil)
+	a, err := v1.V1Accounts.GetByID(ctx, acct.ID, nil)
+	if err != nil || a.BusinessProfile.URL != "https://accessible.stripe.com" || a.Capabilities.CardPayments != stripe.AccountCapabilityStatusInactive {
+		t.Fatalf("v82 retrieve: %+v %v", a, err)
+	}
+
+	closed, err := sc.V2CoreAccounts.Close(ctx, acct.ID, &stripe84.V2CoreAccountCloseParams{AppliedConfigurations: stripe84.StringSlice([]string{"merchant"})})
+	if err != nil || !closed.Closed {
+		t.Fatalf("v84 close: %+v %v", closed, err)
+	}
+}

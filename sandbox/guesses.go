@@ -1,0 +1,156 @@
+package sandbox
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// This file keeps in one place the modelling choices made for behaviours
+// that Stripe's docs, OpenAPI spec and SDKs do not settle. Each one is a
+// guess [G]: change it freely when Stripe's real answer is known.
+
+// errAccountInvalid answers a Stripe-Account header naming an account the
+// platform does not have. [G] Stripe's message wording and 403 status are
+// remembered from its API, not confirmed by the spec.
+func errAccountInvalid(id string) *apiError {
+	return &apiError{
+		Status: http.StatusForbidden,
+		Type:   errTypeInvalidRequest,
+		Code:   "account_invalid",
+		Message: fmt.Sprintf("The provided key does not have access to account '%s' (or that account does not exist). "+
+			"Application access may have been revoked.", id),
+	}
+}
+
+// v2FirstGA is the first GA API version whose Accounts v2 the sandbox
+// serves in GA shape; the client speaks it. [G] Earlier dated non-preview
+// versions are refused with invalid_version.
+const v2FirstGA = "2025-12-15"
+
+// v2VersionShape reads a Stripe-Version header for Accounts v2: any
+// YYYY-MM-DD.name from v2FirstGA on is GA; a .preview version keeps the
+// preview shape [G: the preview is kept because it is cheap, not because
+// the sandbox knows every preview's differences].
+func v2VersionShape(h string) (ga, ok bool) {
+	date, name, found := strings.Cut(h, ".")
+	if !found || name == "" || strings.ContainsAny(name, ". ") {
+		return false, false
+	}
+	if _, err := time.Parse("2006-01-02", date); err != nil {
+		return false, false
+	}
+	if name == "preview" {
+		return false, true
+	}
+	return date >= v2FirstGA, date >= v2FirstGA
+}
+
+// v2 error codes the sandbox uses where the docs name none. [G]
+const (
+	v2CodeInvalidField = "invalid_fields"
+	v2CodeClosed       = "account_closed"
+)
+
+// recipientOnlyAgreement: an Accounts v2 account with the recipient
+// configuration and no merchant one is served under v1's recipient
+// service agreement, so it is not asked configuration.merchant.mcc. [G]
+const recipientOnlyAgreement = "recipient"
+
+// personUpdatedIsCreated: v2 persons carry "updated"; the sandbox keeps no
+// update time per person and answers the creation time (renderV2Person). [G]
+
+// errWrongHost answers a request sent to the wrong host: an upload to the
+// API host, or any other endpoint on the files host. [G] Stripe's docs
+// only say uploads go to files.stripe.com; the sandbox answers as for an
+// unknown URL.
+func errWrongHost(method, path string) *apiError {
+	return errUnrecognizedURL(method, path)
+}
+
+// Settings the sandbox does not let anyone change, answered with Stripe's
+// usual defaults for a new custom account. [G] The values are plausible
+// defaults, not read from Stripe.
+const (
+	defaultTimezone              = "Etc/UTC"
+	defaultDebitNegativeBalances = true
+	defaultPayoutInterval        = "daily"
+)
+
+// payoutDelayDays is the standard payout delay of a country's accounts
+// (Stripe's docs: 2 business days in the US, longer in some countries).
+// [G] only the US, AU and CA values are from the docs' payout-speed table
+// as remembered; the rest use the common 7 days of new European accounts.
+func payoutDelayDays(country string) int {
+	switch country {
+	case "US", "AU", "CA":
+		return 2
+	case "GB":
+		return 3
+	}
+	return 7
+}
+
+// payoutFailedCode is the requirements error a failed payout leaves on
+// external_account. [G] Stripe's spec has no bank-specific code in the
+// requirements error enum; the payout's own failure_code (no_account …)
+// is in the error's reason.
+const payoutFailedCode = "invalid_value_other"
+
+// stripeControllerDefaults are the controller properties of an account
+// created with neither type nor a full controller hash: Stripe documents
+// that unspecified properties take the value with the lowest onboarding
+// complexity (Stripe collects requirements, full Dashboard, the account
+// pays fees, Stripe bears losses). [G] When only requirement_collection=
+// application is given, the dashboard defaults to none, the one value
+// Stripe allows with it.
+var stripeControllerDefaults = controllerFacts{
+	RequirementCollection: "stripe", FeesPayer: "account", LossesPayments: "stripe", DashboardType: "full",
+}
+
+// errNoCapabilities refuses a custom (no-dashboard) account created
+// without capabilities; the spec says capabilities are required then.
+// [G] the message wording and the parameter_missing code.
+func errNoCapabilities() *apiError {
+	e := errMissingParam("capabilities")
+	e.Message = "Missing required param: capabilities. Accounts without access to a Stripe-hosted dashboard (custom accounts) must request at least one capability."
+	return e
+}
+
+// platformAccount is what GET /v1/account answers without Stripe-Account:
+// the platform's own account, which the sandbox does not otherwise model.
+// [G] a fixed, fully enabled US standard account.
+func platformAccount(now time.Time) map[string]any {
+	return map[string]any{
+		"id": "acct_sandboxplatform", "object": "account", "type": "standard", "country": "US",
+		"default_currency": "usd", "charges_enabled": true, "payouts_enabled": true, "details_submitted": true,
+		"email": nil, "business_type": nil, "created": now.Add(-365 * 24 * time.Hour).Unix(), "metadata": map[string]string{},
+	}
+}
+
+// errDeleteIndividual answers DELETE of the person that is an individual
+// account's individual. [G] Stripe's exact answer is not documented; the
+// sandbox refuses it as a bad request rather than pretending it is missing.
+func errDeleteIndividual(id string) *apiError {
+	return invalid("", "person", "The person %s is this account's individual and cannot be deleted; update the account's individual instead.", id)
+}
+
+// unmodelledCapabilityReason is the disabled_reason of a requested
+// capability the sandbox does not model: it stays inactive with no
+// requirements. [G] "other" is the spec's catch-all value.
+var unmodelledCapabilityReason = "other"
+
+// Limits on request parameters, checked before the parameter tree is
+// built. Stripe documents the metadata ones (50 keys, 40-character keys,
+// 500-character values); the nesting depth, parameter count and name
+// length are [G]: generous for any real request, small enough that a
+// hostile one costs nothing.
+const (
+	maxMetadataKeys        = 50
+	maxMetadataKeyLength   = 40
+	maxMetadataValueLength = 500
+	maxParamDepth          = 20
+	maxParams              = 2000
+	maxKeyLength           = 500
+)

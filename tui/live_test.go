@@ -1,0 +1,125 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// liveCommon is testCommon with a client on a live key (flows.WithLive,
+// no stdin hook: the TUI confirms on screen). The sandbox behind it
+// takes the test key; only the client's rule is under test.
+func liveCommon(t *testing.T) Common {
+	t.Helper()
+	c, sb := testCommon(t, schema.English)
+	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_tui", APIBase: "http://sandbox.invalid",
+		Policy: flows.NewPolicy(sb.Transport(), schema.English)})
+	c.Client = flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }), flows.WithLive(nil))
+	c.Mode = "live"
+	return c
+}
+
+func accountCount(t *testing.T, c Common) int {
+	t.Helper()
+	list, err := c.Client.Accounts(context.Background(), flows.ListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(list)
+}
+
+// On a live key every change waits for the account's country code, typed
+// on a screen of the TUI (not on stdin): a wrong code sends nothing, the
+// right one sends the change, and the next change asks again.
+func TestLiveChangesAskOnScreen(t *testing.T) {
+	c := liveCommon(t)
+	m := New(c, Start{New: true, Preset: true, Setup: flows.NewAccount{Country: "US", BusinessType: "individual",
+		Capabilities: []string{"transfers"}}})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if v := ansi.Strip(m.View()); m.screen != screenLive || !strings.Contains(v, "type its country code (US)") {
+		t.Fatalf("screen %s:\n%s", m.screen, v)
+	}
+	m.in.live.typed = "FR"
+	m = runCmds(t, m, m.liveConfirmed())
+	if v := ansi.Strip(m.View()); m.screen != screenError || !strings.Contains(v, "not confirmed") {
+		t.Fatalf("a wrong code: screen %s:\n%s", m.screen, v)
+	}
+	if n := accountCount(t, c); n != 0 {
+		t.Fatalf("%d accounts created without confirmation", n)
+	}
+	m = runCmds(t, m, m.startCreate())
+	if m.screen != screenLive {
+		t.Fatalf("the retry did not ask again: %s", m.screen)
+	}
+	m.in.live.typed = "us"
+	m = runCmds(t, m, m.liveConfirmed())
+	if m.account.ID == "" || accountCount(t, c) != 1 || m.screen != screenWizard {
+		t.Fatalf("confirmed create: screen %s account %q", m.screen, m.account.ID)
+	}
+	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m.plan.values["business_profile.mcc"], m.plan.values["business_profile.url"] = "5734", "https://accessible.stripe.com"
+	m = runCmds(t, m, m.startSubmit())
+	if m.screen != screenLive {
+		t.Fatalf("a submit did not ask: %s", m.screen)
+	}
+	// esc leaves the confirmation for the step, values kept, nothing sent.
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
+	if m.screen != screenWizard || m.plan.values["business_profile.url"] == "" {
+		t.Fatalf("esc from the confirmation: %s", m.screen)
+	}
+}
+
+// The home menu shows the explorer disabled on a live key, with the
+// reason, and choosing it explains instead of creating accounts.
+func TestLiveHomeDisablesExplorer(t *testing.T) {
+	c := liveCommon(t)
+	m := New(c, Start{})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 100, Height: 24})
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Explore (disabled: the explorer creates") {
+		t.Fatalf("home:\n%s", v)
+	}
+	var cmd tea.Cmd
+	for range 3 {
+		m, _ = step(m, tea.KeyMsg{Type: tea.KeyDown})
+	}
+	m, cmd = step(m, tea.KeyMsg{Type: tea.KeyEnter})
+	m = drain(m, cmd)
+	if v := ansi.Strip(m.View()); m.screen != screenError || !strings.Contains(v, "never a live key") {
+		t.Fatalf("explore on a live key: %s\n%s", m.screen, v)
+	}
+	if n := accountCount(t, c); n != 0 {
+		t.Fatalf("%d throwaway accounts created", n)
+	}
+}
+
+// drain runs cmd and feeds every message it yields back to the model, as
+// the program would (bounded; blinks and ticks included harmlessly).
+func drain(m Model, cmd tea.Cmd) Model {
+	queue := []tea.Cmd{cmd}
+	for n := 0; len(queue) > 0 && n < 50; n++ {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := c()
+		if b, ok := msg.(tea.BatchMsg); ok {
+			queue = append(queue, b...)
+			continue
+		}
+		if _, ok := msg.(tea.QuitMsg); ok {
+			return m
+		}
+		var next tea.Cmd
+		m, next = step(m, msg)
+		queue = append(queue, next)
+	}
+	return m
+}
