@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"cmp"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -29,6 +30,13 @@ func decodeFacts(data string) (*accountFacts, error) {
 	if a.Fields == nil {
 		a.Fields = map[string]fieldFact{}
 	}
+	// Rows from the first releases have no controller: they were all
+	// created with the custom mapping.
+	c := &a.Controller
+	c.RequirementCollection = cmp.Or(c.RequirementCollection, "application")
+	c.FeesPayer = cmp.Or(c.FeesPayer, "application")
+	c.LossesPayments = cmp.Or(c.LossesPayments, "application")
+	c.DashboardType = cmp.Or(c.DashboardType, "none")
 	return &a, nil
 }
 
@@ -73,3 +81,6 @@ func seqOf(r *request, table, id, kind, param string) (int64, error) {
 	}
 	return seq, err
 }
+
+// errNotFound is returned by loaders when a row does not exist.
+var errNotFound = errors.New("sandbox: not found")

@@ -2,6 +2,8 @@ package sandbox
 
 import (
 	"strings"
+
+	"onboard/sandbox/rules"
 )
 
 // bankInput is a bank account as submitted, before it is reduced to the
@@ -45,7 +47,7 @@ func readBank(p *param, defaultCountry string) (bankInput, error) {
 	in.Country = strings.ToUpper(in.Country)
 	in.Currency = strings.ToLower(in.Currency)
 	if in.Currency == "" {
-		if prof, ok := countries[in.Country]; ok {
+		if prof, ok := rules.Countries[in.Country]; ok {
 			in.Currency = prof.Currency
 		}
 	}

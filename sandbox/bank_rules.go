@@ -4,17 +4,8 @@ import (
 	"math/big"
 	"regexp"
 	"strings"
-)
 
-// bankKind is the shape of a country's domestic bank details.
-type bankKind int
-
-const (
-	bankABA  bankKind = iota // US: 9-digit ABA routing number + account
-	bankCA                   // CA: transit-institution NNNNN-NNN + account
-	bankGB                   // GB: 6-digit sort code + 8-digit account, or an IBAN
-	bankAU                   // AU: 6-digit BSB + account
-	bankIBAN                 // SEPA: IBAN in account_number, no routing number
+	"onboard/sandbox/rules"
 )
 
 var (
@@ -51,7 +42,7 @@ var payoutFailures = map[string]string{
 // bank's country and returns them normalised (CA routing as NNNNN-NNN, IBAN
 // without spaces, upper case).
 func validateDomestic(in *bankInput, prefix string) *apiError {
-	prof, ok := countries[in.Country]
+	prof, ok := rules.Countries[in.Country]
 	if !ok {
 		return invalid("country_unsupported", prefix+"[country]", "The sandbox does not model bank accounts in %s.", in.Country)
 	}
@@ -69,24 +60,24 @@ func validateDomestic(in *bankInput, prefix string) *apiError {
 		return nil
 	}
 	kind := prof.Bank
-	if kind == bankGB && ibanRE.MatchString(acct) {
-		kind = bankIBAN
+	if kind == rules.BankGB && ibanRE.MatchString(acct) {
+		kind = rules.BankIBAN
 	}
 	switch kind {
-	case bankIBAN:
+	case rules.BankIBAN:
 		if !ibanRE.MatchString(acct) || acct[:2] != in.Country || !ibanValid(acct) {
 			return acctErr("The IBAN you provided is invalid (it must start with the bank's country code and pass the mod-97 check, e.g. DE89370400440532013000).")
 		}
 		in.Account = acct
 		return nil
-	case bankABA:
+	case rules.BankABA:
 		if e := needRouting(); e != nil {
 			return e
 		}
 		if !abaValid(in.Routing) {
 			return routeErr("Routing number must have 9 digits and a valid ABA checksum (for example 110000000).")
 		}
-	case bankCA:
+	case rules.BankCA:
 		if e := needRouting(); e != nil {
 			return e
 		}
@@ -100,17 +91,17 @@ func validateDomestic(in *bankInput, prefix string) *apiError {
 			}
 		}
 		in.Routing = m[1] + "-" + m[2]
-	case bankGB, bankAU:
+	case rules.BankGB, rules.BankAU:
 		if e := needRouting(); e != nil {
 			return e
 		}
 		r := strings.ReplaceAll(in.Routing, "-", "")
 		if !sixDigitsRE.MatchString(r) {
-			name := map[bankKind]string{bankGB: "sort code", bankAU: "BSB"}[kind]
+			name := map[rules.BankKind]string{rules.BankGB: "sort code", rules.BankAU: "BSB"}[kind]
 			return routeErr("The " + name + " must have 6 digits.")
 		}
 		in.Routing = r
-		if kind == bankGB && (len(acct) != 8 || !digitsRE.MatchString(acct)) {
+		if kind == rules.BankGB && (len(acct) != 8 || !digitsRE.MatchString(acct)) {
 			return acctErr("A UK account number has 8 digits.")
 		}
 	}

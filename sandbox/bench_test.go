@@ -14,6 +14,8 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/internal/stripemock"
+
+	"onboard/sandbox/store"
 )
 
 // BenchmarkRetrieveAmongMany measures a retrieve (a full derivation of
@@ -46,7 +48,7 @@ func BenchmarkRetrieveAmongMany(b *testing.B) {
 func seedAccounts(tb testing.TB, sb *Sandbox, n int) {
 	tb.Helper()
 	ctx := context.Background()
-	err := inTx(ctx, sb.db, func(tx *sql.Tx) error {
+	err := store.InTx(ctx, sb.db, func(tx *sql.Tx) error {
 		// Rows as the API stores them: facts plus the published snapshot.
 		stmt, err := tx.PrepareContext(ctx, `INSERT INTO accounts (id, created, data, snapshot) VALUES (?, ?, ?, ?)`)
 		if err != nil {

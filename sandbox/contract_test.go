@@ -94,7 +94,7 @@ func TestContractAgainstStripeMock(t *testing.T) {
 	}
 	mock := stripemock.Start(t)
 	sb, _ := openTest(t)
-	srv := httptest.NewServer(sb.Handler())
+	srv := httptest.NewServer(checked(t, sb.Handler()))
 	t.Cleanup(srv.Close)
 	e := &env{t: t, sb: sb, ctx: t.Context(), sc: newClient("sk_test_x", srv.URL, nil)}
 	ind := e.createUSIndividual()

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"onboard/sandbox/rules"
 )
 
 // countrySpecJSON is a CountrySpec object.
@@ -28,7 +30,7 @@ type verificationField struct {
 // tables: minimum is what a new account with card_payments and transfers
 // is asked at once, additional what it is asked later (eventually due).
 func countrySpec(country string) (countrySpecJSON, bool) {
-	prof, ok := countries[country]
+	prof, ok := rules.Countries[country]
 	if !ok {
 		return countrySpecJSON{}, false
 	}
@@ -72,8 +74,8 @@ func appendField(list []string, p string) []string {
 }
 
 func modelledCountries() []string {
-	out := make([]string, 0, len(countries))
-	for c := range countries {
+	out := make([]string, 0, len(rules.Countries))
+	for c := range rules.Countries {
 		out = append(out, c)
 	}
 	sort.Strings(out)

@@ -13,7 +13,7 @@ import (
 
 func TestAuthErrors(t *testing.T) {
 	sb, _ := openTest(t)
-	srv := httptest.NewServer(sb.Handler())
+	srv := httptest.NewServer(checked(t, sb.Handler()))
 	defer srv.Close()
 	for _, key := range []string{fakeLiveKey, "pk_test_zzzzzzzzzzzz9876", "garbage"} {
 		sc := newClient(key, srv.URL, nil)
@@ -42,7 +42,7 @@ func TestUnrecognizedURL(t *testing.T) {
 		req := httptest.NewRequest(tc.method, tc.path, nil)
 		req.Header.Set("Authorization", "Bearer sk_test_x")
 		rec := httptest.NewRecorder()
-		sb.Handler().ServeHTTP(rec, req)
+		checked(t, sb.Handler()).ServeHTTP(rec, req)
 		var body errorBody
 		_ = json.Unmarshal(rec.Body.Bytes(), &body)
 		want := "Unrecognized request URL (" + tc.method + ": " + tc.path + ")"
@@ -187,7 +187,7 @@ func TestRawErrorShape(t *testing.T) {
 	req.Header.Set("Authorization", "Bearer sk_test_x")
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	rec := httptest.NewRecorder()
-	sb.Handler().ServeHTTP(rec, req)
+	checked(t, sb.Handler()).ServeHTTP(rec, req)
 	b, _ := io.ReadAll(rec.Body)
 	var raw map[string]map[string]any
 	if err := json.Unmarshal(b, &raw); err != nil {

@@ -10,6 +10,13 @@ import (
 // This file keeps in one place the modelling choices made for behaviours
 // that Stripe's docs, OpenAPI spec and SDKs do not settle. Each one is a
 // guess [G]: change it freely when Stripe's real answer is known.
+//
+// Three guesses are tables that live with their data, named here so this
+// file stays the index: cardPaymentsFollowers (capability_names.go, which
+// payment methods share card_payments' requirements), the later rows and
+// thresholds of the country tables (package rules, marked [G] there), and
+// the ToS acceptance an account token carries, recorded at the token's
+// creation time and client address (mergeToken).
 
 // errAccountInvalid answers a Stripe-Account header naming an account the
 // platform does not have. [G] Stripe's message wording and 403 status are

@@ -226,8 +226,11 @@ type recorderT = httptest.ResponseRecorder
 
 func newRecorderT() *recorderT { return httptest.NewRecorder() }
 
-// httpClient is an http.Client on the sandbox's in-process transport.
-func httpClient(sb *Sandbox) *http.Client { return &http.Client{Transport: sb.Transport()} }
+// checkedClient is an http.Client on the sandbox's in-process transport,
+// through the oracles.
+func checkedClient(t testing.TB, sb *Sandbox) *http.Client {
+	return &http.Client{Transport: checkedTransport(t, sb)}
+}
 
 // onAccount sets the Stripe-Account header of an event list: Stripe keeps
 // a connected account's events on that account.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"onboard/sandbox/rules"
 )
 
 // expandItems turns the applicable rule rows into the account's
@@ -54,7 +56,7 @@ func expandItems(a *accountFacts, now time.Time) []item {
 	// document; a failed company check for a proof of entity.
 	var prefixes []string
 	if a.Individual != nil && a.BusinessType == "individual" {
-		prefixes = append(prefixes, individualPrefix)
+		prefixes = append(prefixes, rules.IndividualPrefix)
 	}
 	for _, p := range a.Persons {
 		prefixes = append(prefixes, p.prefix())
@@ -165,7 +167,7 @@ func checkFailed(a *accountFacts, prefix string, now time.Time) (identity, addre
 		if !strings.HasPrefix(path, prefix) || isDocument(path) {
 			continue
 		}
-		if g, _ := groupOf(path); g == nil {
+		if g, _ := rules.GroupOf(path); g == nil {
 			continue
 		}
 		switch status(a, path, now) {

@@ -75,7 +75,7 @@ func listPage(t *testing.T, e *env, path string) pageResult {
 	req := httptest.NewRequest("GET", path, nil)
 	req.Header.Set("Authorization", "Bearer sk_test_x")
 	rec := httptest.NewRecorder()
-	e.sb.Handler().ServeHTTP(rec, req)
+	checked(t, e.sb.Handler()).ServeHTTP(rec, req)
 	if rec.Code != http.StatusOK {
 		t.Fatalf("GET %s: %d %s", path, rec.Code, rec.Body)
 	}

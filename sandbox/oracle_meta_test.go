@@ -121,6 +121,28 @@ func TestSpecOracleOverEveryObjectKind(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if _, err := e.sc.V1CountrySpecs.Retrieve(e.ctx, "FR", nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range e.sc.V1CountrySpecs.List(e.ctx, &stripe.CountrySpecListParams{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	own := &stripe.AccountRetrieveParams{}
+	own.SetStripeAccount(ind.ID)
+	if _, err := e.sc.V1Accounts.Retrieve(e.ctx, own); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.sc.V1Accounts.Retrieve(e.ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.sc.V1Capabilities.Update(e.ctx, "card_issuing", &stripe.CapabilityUpdateParams{Account: stripe.String(ind.ID), Requested: stripe.Bool(true)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.sc.V1Tokens.Create(e.ctx, &stripe.TokenCreateParams{Account: &stripe.TokenCreateAccountParams{BusinessType: stripe.String("individual")}}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := e.sc.V1Persons.Delete(e.ctx, p.ID, &stripe.PersonDeleteParams{Account: stripe.String(a.ID)}); err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +161,8 @@ func TestSpecOracleOverEveryObjectKind(t *testing.T) {
 		"POST /v1/accounts/*/persons", "GET /v1/accounts/*/persons/*", "GET /v1/accounts/*/persons", "DELETE /v1/accounts/*/persons/*",
 		"GET /v1/accounts/*/capabilities/*", "GET /v1/accounts/*/capabilities",
 		"POST /v1/tokens", "GET /v1/accounts/*/external_accounts", "POST /v1/files", "GET /v1/files/*", "GET /v1/files",
-		"POST /v1/account_links", "GET /v1/events", "GET /v1/events/*"}
+		"POST /v1/account_links", "GET /v1/events", "GET /v1/events/*",
+		"GET /v1/country_specs/*", "GET /v1/country_specs", "GET /v1/account", "POST /v1/accounts/*/capabilities/*"}
 	var missing []string
 	for _, k := range want {
 		if !seen.kinds[k] {

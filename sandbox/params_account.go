@@ -3,6 +3,8 @@ package sandbox
 import (
 	"slices"
 	"strings"
+
+	"onboard/sandbox/rules"
 )
 
 // checker validates one submitted value; param is the bracket path.
@@ -116,7 +118,7 @@ func (ap *applier) createOnly(p *param) error {
 	if ok {
 		a.Country = strings.ToUpper(country)
 	}
-	prof, known := countries[a.Country]
+	prof, known := rules.Countries[a.Country]
 	if !known {
 		return invalid("country_unsupported", "country", "The sandbox does not model accounts in %s yet.", a.Country)
 	}
@@ -150,14 +152,14 @@ func (ap *applier) businessType(p *param) error {
 		// Requirements are recomputed for the new type; the old type's
 		// answers no longer apply.
 		for path := range a.Fields {
-			if strings.HasPrefix(path, individualPrefix) || strings.HasPrefix(path, "company.") || strings.HasPrefix(path, "person_") {
+			if strings.HasPrefix(path, rules.IndividualPrefix) || strings.HasPrefix(path, "company.") || strings.HasPrefix(path, "person_") {
 				delete(a.Fields, path)
 			}
 		}
 		a.Individual, a.Company, a.Persons = nil, nil, nil
 	}
 	a.BusinessType = v
-	if !countries[a.Country].NonProfit && v == "non_profit" {
+	if !rules.Countries[a.Country].NonProfit && v == "non_profit" {
 		return invalid("", "business_type", "business_type=non_profit is not available in %s.", a.Country)
 	}
 	if isCompanyType(a) && a.Company == nil {

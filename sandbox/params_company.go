@@ -3,6 +3,8 @@ package sandbox
 import (
 	"slices"
 	"strings"
+
+	"onboard/sandbox/rules"
 )
 
 // companyStructures are the company[structure] values (v1-requirements
@@ -73,7 +75,7 @@ func (ap *applier) company(p *param) error {
 		}
 		if ok {
 			v = strings.NewReplacer("-", "", " ", "").Replace(v)
-			if prof := countries[a.Country]; prof.TaxID != nil && !prof.TaxID.MatchString(v) {
+			if prof := rules.Countries[a.Country]; prof.TaxID != nil && !prof.TaxID.MatchString(v) {
 				return invalid("tax_id_invalid", n.path, "Invalid tax_id: %s.", prof.TaxIDHint)
 			}
 			co.TaxIDProvided = true

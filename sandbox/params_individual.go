@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"onboard/sandbox/rules"
 )
 
 // individual handles individual[...]. Names, date of birth, address and
@@ -37,7 +39,7 @@ func (ap *applier) individual(p *param) error {
 	if err := checkRelationship(ind.get("relationship")); err != nil {
 		return err
 	}
-	return ap.personFields(ind, a.Individual, individualPrefix)
+	return ap.personFields(ind, a.Individual, rules.IndividualPrefix)
 }
 
 // checkRelationship validates individual[relationship][...] types.
@@ -200,7 +202,7 @@ func (ap *applier) address(n *param, addr map[string]string, prefix string, busi
 // checkAddress validates postal code and state by the address's country
 // (v1-requirements §1.4): a wrong format is a synchronous 400.
 func checkAddress(path, country string, vals map[string]string) *apiError {
-	prof, ok := countries[country]
+	prof, ok := rules.Countries[country]
 	if !ok {
 		return nil
 	}
@@ -221,7 +223,7 @@ func checkAddress(path, country string, vals map[string]string) *apiError {
 // *_provided flags and the outcome the value implies are kept. A full SSN
 // also provides its last four digits, as on Stripe.
 func (ap *applier) identityNumbers(n *param, in *individualFacts, prefix string) error {
-	prof := countries[ap.a.Country]
+	prof := rules.Countries[ap.a.Country]
 	if c := n.get("ssn_last_4"); c.present() {
 		v, ok, e := c.nonEmpty()
 		if e != nil {

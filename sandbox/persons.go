@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"onboard/sandbox/rules"
 )
 
 // directorTokens are the first_name test values of a director that make
@@ -118,7 +120,7 @@ func updatePerson(r *request) (any, error) {
 		ap := &applier{r: r, a: a}
 		if a.Individual != nil && a.Individual.ID == r.subID {
 			before = mustJSON(renderPerson(a, derive(a, r.now), r.now))
-			if err := ap.personFields(r.params, a.Individual, individualPrefix); err != nil {
+			if err := ap.personFields(r.params, a.Individual, rules.IndividualPrefix); err != nil {
 				return err
 			}
 			r.params.get("relationship").markAll()

@@ -3,6 +3,8 @@ package sandbox
 import (
 	"strings"
 	"time"
+
+	"onboard/sandbox/rules"
 )
 
 // personJSON is account.individual, a Person object.
@@ -67,10 +69,8 @@ type verificationJSON struct {
 	Status             string       `json:"status"`
 }
 
-const individualPrefix = "individual."
-
 func renderPerson(a *accountFacts, d derived, now time.Time) personJSON {
-	p := renderPersonFacts(a, a.Individual, individualPrefix, d, now)
+	p := renderPersonFacts(a, a.Individual, rules.IndividualPrefix, d, now)
 	p.Relationship = map[string]any{
 		"director": false, "executive": false, "owner": false,
 		"percent_ownership": nil, "representative": true, "title": nil,
@@ -141,7 +141,7 @@ func personErrors(all []requirementError, prefix string) []requirementError {
 // any is still being checked, unverified otherwise.
 func personVerification(a *accountFacts, prefix string, now time.Time) verificationJSON {
 	v := verificationJSON{Status: "unverified"}
-	g, _ := groupOf(individualPrefix + "first_name")
+	g, _ := rules.GroupOf(rules.IndividualPrefix + "first_name")
 	pending, failed, submitted := false, "", 0
 	for _, m := range g.Members {
 		switch status(a, prefix+m, now) {

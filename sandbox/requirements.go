@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"onboard/sandbox/rules"
 )
 
 // derived is the state computed from stored facts and the clock: the
@@ -38,7 +40,7 @@ type requirementError struct {
 // expanded to persons and conditional requirements were added.
 type item struct {
 	Path      string
-	Stage     stage
+	Stage     rules.Stage
 	Threshold string
 	Caps      []string
 	// Code, when set, is the error a missing conditional item carries (the
@@ -77,7 +79,7 @@ func derive(a *accountFacts, now time.Time) derived {
 		if s.Status == fieldMissing && it.Code != "" {
 			s.Status = fieldFailed
 		}
-		if s.Status == fieldMissing && it.Stage == stageNow && !strings.HasPrefix(it.Path, "documents.") &&
+		if s.Status == fieldMissing && it.Stage == rules.StageNow && !strings.HasPrefix(it.Path, "documents.") &&
 			!strings.HasSuffix(it.Path, "verification.document") {
 			submittedAll = false
 		}
@@ -109,7 +111,7 @@ func derive(a *accountFacts, now time.Time) derived {
 				if deadline == 0 || ns >= deadline {
 					s.Past = true
 					d.PastDue = append(d.PastDue, it.Path)
-					if a.Time.Block == "payout" && it.Stage == stageLater {
+					if a.Time.Block == "payout" && it.Stage == rules.StageLater {
 						s.PayoutsOnly = true
 					}
 					payoutsBlocked = true
@@ -151,7 +153,7 @@ func derive(a *accountFacts, now time.Time) derived {
 // later ones once their threshold is reached or a block made everything
 // due.
 func dueness(a *accountFacts, it item, now int64) (bool, int64) {
-	if it.Stage == stageNow {
+	if it.Stage == rules.StageNow {
 		return true, 0
 	}
 	if a.Time.Block != "" {
@@ -185,7 +187,7 @@ func capabilityStatus(a *accountFacts, items []itemState, c string) (string, *st
 		if s.Past && !s.PayoutsOnly {
 			return "inactive", reason("requirements.fields_needed")
 		}
-		if s.Status == fieldPending && s.Stage == stageNow {
+		if s.Status == fieldPending && s.Stage == rules.StageNow {
 			pending = true
 		}
 	}

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/stripe/stripe-go/v82"
+
+	"onboard/sandbox/store"
 )
 
 // Bank fingerprints are HMACs under a random key per database (kept beside
@@ -37,12 +39,12 @@ func TestFingerprintIsKeyedPerDatabase(t *testing.T) {
 	if a1 == unsalted || b == unsalted {
 		t.Errorf("fingerprint is the unsalted SHA-256 of the bank details")
 	}
-	st, err := os.Stat(one.path + keyFileSuffix)
+	st, err := os.Stat(one.path + store.KeyFileSuffix)
 	if err != nil || st.Mode().Perm() != 0o600 {
 		t.Errorf("key file: %v %v", st, err)
 	}
 	// The key is not in the database.
-	raw, _ := os.ReadFile(one.path + keyFileSuffix)
+	raw, _ := os.ReadFile(one.path + store.KeyFileSuffix)
 	db, _ := os.ReadFile(one.path)
 	if len(raw) == 0 || strings.Contains(string(db), strings.TrimSpace(string(raw))) {
 		t.Errorf("the key is stored in the database")
@@ -76,7 +78,7 @@ func TestDatabaseFilesAreOwnerOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer sb.Close()
-	e := &env{t: t, sb: sb, sc: newClientHosts("sk_test_x", APIBase, FilesBase, httpClient(sb)), ctx: t.Context()}
+	e := &env{t: t, sb: sb, sc: newClientHosts("sk_test_x", APIBase, FilesBase, checkedClient(t, sb)), ctx: t.Context()}
 	e.createUSIndividual()
 	files, _ := filepath.Glob(filepath.Join(dir, "sandbox.db*"))
 	if len(files) < 2 {
@@ -199,5 +201,20 @@ func TestClockCannotOverflow(t *testing.T) {
 	after, _ := sb.Now(ctx)
 	if !after.Equal(mid) || !mid.After(before) {
 		t.Errorf("clock went %v → %v → %v", before, mid, after)
+	}
+}
+
+// v1 ids that are no id are no such object, never a 500.
+func TestV1OddIDs(t *testing.T) {
+	e := newTransportEnv(t)
+	for _, bad := range []string{"acct%20x", "acct%25", "acct%00x", "acct_x%3Flimit=1", "acct_x%2Fpersons"} {
+		st, body := e.form("GET", "/v1/accounts/"+bad, nil)
+		if st != 404 {
+			t.Errorf("GET /v1/accounts/%s: %d %v", bad, st, body)
+		}
+		st, _ = e.form("POST", "/v1/accounts/"+bad+"/persons", url.Values{"first_name": {"x"}})
+		if st != 404 {
+			t.Errorf("POST /v1/accounts/%s/persons: %d", bad, st)
+		}
 	}
 }

@@ -19,6 +19,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"onboard/sandbox/store"
 )
 
 // DefaultVerifyDelay is how long a submitted value stays in
@@ -36,13 +38,15 @@ type Sandbox struct {
 	delay   time.Duration
 	limiter *limiter
 	stmts   stmtCache
-	// fpKey keys the bank fingerprints (fingerprint); see loadKey.
+	// fpKey keys the bank fingerprints (fingerprint); see store.LoadKey.
 	fpKey []byte
 	// secrets keeps the parameters of account, person and PII tokens
 	// (token id → form values) in memory only: they hold id numbers, which
 	// are never written to disk. A token outlives neither the process nor
 	// Reset.
 	secrets sync.Map
+	// mux routes v1 requests (chain.go).
+	mux *http.ServeMux
 }
 
 // config collects the options given to Open.
@@ -80,18 +84,20 @@ func Open(path string, opts ...Option) (*Sandbox, error) {
 	if c.delay < 0 {
 		return nil, errors.New("sandbox: verify delay must not be negative")
 	}
-	db, err := openDB(path)
+	db, err := store.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	rdb, err := openReadDB(path)
+	rdb, err := store.OpenRead(path)
 	if err != nil {
 		_ = db.Close()
 		return nil, err
 	}
-	key, err := loadKey(path)
+	key, err := store.LoadKey(path)
 	if err == nil {
-		err = rekeyFingerprints(context.Background(), db, key)
+		// Fingerprints of earlier releases were unsalted: hashed again
+		// under the key, equal accounts stay equal.
+		err = store.RekeyFingerprints(context.Background(), db, func(old string) string { return fingerprint(key, "rekeyed", old) })
 	}
 	if err != nil {
 		_ = db.Close()
@@ -101,6 +107,7 @@ func Open(path string, opts ...Option) (*Sandbox, error) {
 		return nil, err
 	}
 	sb := &Sandbox{db: db, rdb: rdb, now: c.now, delay: c.delay, fpKey: key}
+	sb.mux = sb.buildMux()
 	for _, pool := range []*sql.DB{db, rdb} {
 		if pool == nil {
 			continue
@@ -170,8 +177,8 @@ func (s *Sandbox) Now(ctx context.Context) (time.Time, error) {
 	return s.nowIn(ctx, s.db)
 }
 
-func (s *Sandbox) nowIn(ctx context.Context, q querier) (time.Time, error) {
-	off, err := readOffset(ctx, q)
+func (s *Sandbox) nowIn(ctx context.Context, q store.Querier) (time.Time, error) {
+	off, err := store.ReadOffset(ctx, q)
 	if err != nil {
 		return time.Time{}, err
 	}
@@ -186,8 +193,8 @@ func (s *Sandbox) Advance(ctx context.Context, d time.Duration) (time.Time, erro
 		return time.Time{}, errors.New("sandbox: cannot move the clock backwards")
 	}
 	var now time.Time
-	err := inTx(ctx, s.db, func(tx *sql.Tx) error {
-		off, err := readOffset(ctx, tx)
+	err := store.InTx(ctx, s.db, func(tx *sql.Tx) error {
+		off, err := store.ReadOffset(ctx, tx)
 		if err != nil {
 			return err
 		}
@@ -197,7 +204,7 @@ func (s *Sandbox) Advance(ctx context.Context, d time.Duration) (time.Time, erro
 			return fmt.Errorf("the clock is already %s ahead and moves at most %s in all (100 years)",
 				off.Round(time.Hour), MaxClockOffset.Round(time.Hour))
 		}
-		if err := writeOffset(ctx, tx, off+d); err != nil {
+		if err := store.WriteOffset(ctx, tx, off+d); err != nil {
 			return err
 		}
 		now = s.now().Add(off + d)
@@ -212,13 +219,13 @@ func (s *Sandbox) Advance(ctx context.Context, d time.Duration) (time.Time, erro
 // Reset deletes every account, token, event and idempotency record and
 // the clock offset, leaving an empty sandbox.
 func (s *Sandbox) Reset(ctx context.Context) error {
-	err := inTx(ctx, s.db, func(tx *sql.Tx) error {
+	err := store.InTx(ctx, s.db, func(tx *sql.Tx) error {
 		for _, t := range []string{"accounts", "tokens", "events", "idempotency", "files", "v2_accounts"} {
 			if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
 				return err
 			}
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = ?`, clockKey)
+		_, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = ?`, store.ClockKey)
 		return err
 	})
 	if err != nil {

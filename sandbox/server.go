@@ -1,11 +1,8 @@
 package sandbox
 
 import (
-	"cmp"
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
@@ -128,137 +125,11 @@ func (s *Sandbox) route(method, path string) (handlerFunc, string, string) {
 	return routes[method+" "+strings.Join(seg, "/")], ids[0], ids[1]
 }
 
-// serveHTTP authenticates, routes, and runs the handler in one SQLite
-// transaction together with idempotency bookkeeping and the publication of
-// verifications that settled since the last request.
+// serveHTTP serves one v1 request through the mux built from routes; a
+// path no route matches is still authenticated first, then answered as an
+// unrecognized URL.
 func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
-	reqID := newID("req_", 14)
-	w.Header().Set("Request-Id", reqID)
-	w.Header().Set("Stripe-Version", cmp.Or(hr.Header.Get("Stripe-Version"), apiVersion))
-	var now time.Time // the sandbox clock, once a transaction has read it
-	fail := func(e *apiError) {
-		s.setDate(w, hr, now)
-		writeJSON(w, e.Status, mustJSON(e.body(reqID)))
-	}
-
-	if e := authenticate(hr); e != nil {
-		fail(e)
-		return
-	}
-	h, pathID, subID := s.route(hr.Method, hr.URL.Path)
-	if h == nil {
-		fail(errUnrecognizedURL(hr.Method, hr.URL.Path))
-		return
-	}
-	if e := s.limit(hr, pathID); e != nil {
-		w.Header().Set("Stripe-Rate-Limited-Reason", "global-rate")
-		fail(e)
-		return
-	}
-	var up *upload
-	values, e := readValues(hr)
-	if e == nil && isMultipart(hr) {
-		up = &upload{}
-		values, up.data, up.name, e = readMultipart(hr)
-	}
-	if e == nil {
-		// Before the parameter tree, whose size grows with nesting.
-		e = checkLimits(values)
-	}
-	if e != nil {
-		fail(e)
-		return
-	}
-	r := &request{ctx: hr.Context(), sb: s, params: parseParams(values), id: reqID, pathID: pathID, subID: subID, upload: up,
-		account: hr.Header.Get("Stripe-Account"), form: values, remoteIP: remoteIP(hr)}
-	var fp string
-	if hr.Method == http.MethodPost {
-		r.idemKey = hr.Header.Get("Idempotency-Key")
-		fp = hr.Method + " " + hr.URL.Path + "?" + values.Encode()
-		if up != nil {
-			// The same key with other file bytes is another request.
-			sum := sha256.Sum256(up.data)
-			fp += "&file=" + hex.EncodeToString(sum[:]) + "&filename=" + url.QueryEscape(up.name)
-		}
-	}
-
-	var status int
-	var body []byte
-	replayed := false
-	run := func(db *sql.DB, readOnly bool) error {
-		return inTx(r.ctx, db, func(tx *sql.Tx) error {
-			r.tx, r.db = tx, db
-			var off int64
-			if err := r.row(qClock, clockKey).Scan(&off); err != nil {
-				return err
-			}
-			r.now = s.now().Add(time.Duration(off))
-			now = r.now
-			if readOnly {
-				if due, err := wakesDue(r); err != nil || due {
-					return cmp.Or(err, errNeedWrite)
-				}
-			} else if err := catchUp(r); err != nil {
-				return err
-			}
-			if r.account != "" {
-				if e := checkActingAccount(r); e != nil {
-					return e
-				}
-			}
-			if r.idemKey != "" {
-				st, b, found, e := lookupIdempotent(r, fp)
-				if e != nil {
-					return e
-				}
-				if found {
-					status, body, replayed = st, b, true
-					return nil
-				}
-			}
-			out, e := h(r)
-			if e != nil {
-				return e
-			}
-			status, body = http.StatusOK, responseBody(out)
-			if r.idemKey != "" {
-				return saveIdempotent(r, fp, status, body)
-			}
-			return nil
-		})
-	}
-	var err error
-	if hr.Method == http.MethodGet && s.rdb != nil {
-		// Reads run in parallel on the read pool, unless a verification or
-		// deadline has come due and must be published first.
-		err = run(s.rdb, true)
-		if errors.Is(err, errNeedWrite) {
-			r.params = parseParams(values)
-			err = run(s.db, false)
-		}
-	} else {
-		err = run(s.db, false)
-	}
-	if err != nil {
-		var ae *apiError
-		switch {
-		case errors.As(err, &ae) && ae != nil:
-		case isBusy(err):
-			ae = errLockTimeout()
-		default:
-			ae = errInternal(err)
-		}
-		fail(ae)
-		return
-	}
-	if replayed {
-		w.Header().Set("Idempotent-Replayed", "true")
-	}
-	if r.idemKey != "" {
-		w.Header().Set("Idempotency-Key", r.idemKey)
-	}
-	s.setDate(w, hr, now)
-	writeJSON(w, status, body)
+	s.mux.ServeHTTP(w, hr)
 }
 
 // setDate sends the sandbox clock (not the wall clock) as the response's

@@ -3,6 +3,8 @@ package sandbox
 import (
 	"strings"
 	"time"
+
+	"onboard/sandbox/rules"
 )
 
 // fieldStatus is where one requirement stands at a moment on the clock.
@@ -38,7 +40,7 @@ func settleTime(a *accountFacts, path string, f fieldFact) (int64, bool) {
 	if f.Settled || f.Immediate {
 		return f.SettlesAt, true
 	}
-	g, prefix := groupOf(path)
+	g, prefix := rules.GroupOf(path)
 	if g == nil {
 		if isDocument(path) {
 			// Documents are reviewed on their own, after the delay.
@@ -78,7 +80,7 @@ func settleTime(a *accountFacts, path string, f fieldFact) (int64, bool) {
 func status(a *accountFacts, path string, now time.Time) fieldStatus {
 	st := rawStatus(a, path, now)
 	if st == fieldFailed {
-		if g, prefix := groupOf(path); g != nil && g.Scope != "" {
+		if g, prefix := rules.GroupOf(path); g != nil && g.Scope != "" {
 			doc := prefix + "verification.document"
 			if g.Scope == "person" && strings.HasPrefix(path[len(prefix):], "address.") {
 				doc = prefix + "verification.additional_document"
@@ -156,7 +158,7 @@ func wakeAt(a *accountFacts, now time.Time) int64 {
 // needs now under prefix has a submitted member, so the group's
 // verification can run (an owner asked only for a name is checked on the
 // name alone).
-func groupReady(a *accountFacts, g *verifyGroup, prefix string) bool {
+func groupReady(a *accountFacts, g *rules.Group, prefix string) bool {
 	req := requiredLeaves(a, prefix)
 	for _, anyOf := range g.Core {
 		needed := false
@@ -181,16 +183,16 @@ func groupReady(a *accountFacts, g *verifyGroup, prefix string) bool {
 }
 
 // requiredLeaves lists the leaves (relative to prefix) that the account's
-// stageNow rules ask for under prefix: the individual's, one person's (by
+// StageNow rules ask for under prefix: the individual's, one person's (by
 // the roles they hold) or the company's. prefix "" gives the absolute paths.
 func requiredLeaves(a *accountFacts, prefix string) map[string]bool {
 	out := map[string]bool{}
 	var person *personFacts
-	if _, scope, _ := scopeOf(prefix + "x"); scope == "person" && prefix != individualPrefix {
+	if _, scope, _ := rules.ScopeOf(prefix + "x"); scope == "person" && prefix != rules.IndividualPrefix {
 		person = a.person(prefix[:len(prefix)-1])
 	}
 	for _, r := range applicableRules(a) {
-		if r.Stage != stageNow {
+		if r.Stage != rules.StageNow {
 			continue
 		}
 		if r.Role != "" {

@@ -36,8 +36,8 @@ func TestSharedDatabase(t *testing.T) {
 
 	// An account submitted through one is pending in both, and settles in
 	// both once the other moves the clock.
-	e1 := &env{t: t, sb: one, sc: newClient("sk_test_x", "http://one.invalid", &http.Client{Transport: one.Transport()}), ctx: ctx}
-	sc2 := newClient("sk_test_x", "http://two.invalid", &http.Client{Transport: two.Transport()})
+	e1 := &env{t: t, sb: one, sc: newClientHosts("sk_test_x", APIBase, FilesBase, &http.Client{Transport: checkedTransport(t, one)}), ctx: ctx}
+	sc2 := newClientHosts("sk_test_x", APIBase, FilesBase, &http.Client{Transport: checkedTransport(t, two)})
 	a := e1.onboardPending()
 	got, err := sc2.V1Accounts.GetByID(ctx, a.ID, nil)
 	if err != nil || got.Capabilities.CardPayments != "pending" {
@@ -113,7 +113,7 @@ func TestMemoryDatabase(t *testing.T) {
 	}
 	defer sb.Close()
 	e := &env{t: t, sb: sb, ctx: t.Context(),
-		sc: newClient("sk_test_x", "http://sandbox.invalid", &http.Client{Transport: sb.Transport()})}
+		sc: newClientHosts("sk_test_x", APIBase, FilesBase, &http.Client{Transport: checkedTransport(t, sb)})}
 	a := e.onboardPending()
 	if !a.ChargesEnabled || len(a.Requirements.PendingVerification) != 0 {
 		t.Errorf("zero delay should settle at once: %+v", a.Requirements)

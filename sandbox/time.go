@@ -6,6 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"onboard/sandbox/rules"
+
+	"onboard/sandbox/store"
 )
 
 // DefaultGrace is how long a requirement that becomes currently due (by a
@@ -183,7 +187,7 @@ func applyTrigger(a *accountFacts, action string, now time.Time) error {
 // thresholdUsed reports whether some applicable rule waits on name.
 func thresholdUsed(a *accountFacts, name string) bool {
 	for _, r := range applicableRules(a) {
-		if r.Stage == stageLater && r.Threshold == name {
+		if r.Stage == rules.StageLater && r.Threshold == name {
 			return true
 		}
 	}
@@ -194,7 +198,7 @@ func thresholdUsed(a *accountFacts, name string) bool {
 // persists the result with its events, for the exported test-facing
 // methods that change an account outside the HTTP API.
 func (s *Sandbox) mutate(ctx context.Context, accountID string, fn func(*request, *accountFacts) error) error {
-	err := inTx(ctx, s.db, func(tx *sql.Tx) error {
+	err := store.InTx(ctx, s.db, func(tx *sql.Tx) error {
 		now, err := s.nowIn(ctx, tx)
 		if err != nil {
 			return err

@@ -179,7 +179,7 @@ func adminPost(t *testing.T, sb *Sandbox, path string, form url.Values) *recorde
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Authorization", "Bearer sk_test_x")
 	rec := newRecorderT()
-	sb.Handler().ServeHTTP(rec, req)
+	checked(t, sb.Handler()).ServeHTTP(rec, req)
 	return rec
 }
 

@@ -38,6 +38,7 @@ type hostSplit struct {
 	h  http.Handler
 }
 
+// ServeHTTP refuses an upload off the files host and anything else on it.
 func (hs hostSplit) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	host := r.Host
 	if host == "" {

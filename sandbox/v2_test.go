@@ -164,7 +164,7 @@ func TestV2ErrorsAndPreviewHeader(t *testing.T) {
 	if !errors.As(err, &se) || se.HTTPStatusCode != 404 {
 		t.Fatalf("missing account: %v", err)
 	}
-	b := stripe.GetBackendWithConfig(stripe.APIBackend, &stripe.BackendConfig{URL: stripe.String(httptest.NewServer(e.sb.Handler()).URL),
+	b := stripe.GetBackendWithConfig(stripe.APIBackend, &stripe.BackendConfig{URL: stripe.String(httptest.NewServer(checked(t, e.sb.Handler())).URL),
 		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}})
 	plain := rawrequest.Client{B: b.(stripe.RawRequestBackend), Key: "sk_test_v2"}
 	if _, err := plain.RawRequest(http.MethodGet, "/v2/core/accounts", "", &stripe.RawParams{}); !errors.As(err, &se) || se.HTTPStatusCode != 400 {

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/stripe/stripe-go/v82"
+
+	"onboard/sandbox/store"
 )
 
 // TestFiftyWritersOneAccount: 50 goroutines update the same account over
@@ -48,7 +50,7 @@ func TestMigratesOlderDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, stmt := range schemaV1 {
+	for _, stmt := range store.SchemaV1 {
 		if _, err := db.Exec(stmt); err != nil {
 			t.Fatal(err)
 		}
@@ -68,11 +70,11 @@ func TestMigratesOlderDatabase(t *testing.T) {
 	}
 	defer sb.Close()
 	var v int
-	if err := sb.db.QueryRow(`SELECT version FROM schema_version`).Scan(&v); err != nil || v != schemaVersion {
-		t.Fatalf("schema_version %d %v, want %d", v, err, schemaVersion)
+	if err := sb.db.QueryRow(`SELECT version FROM schema_version`).Scan(&v); err != nil || v != store.SchemaVersion {
+		t.Fatalf("schema_version %d %v, want %d", v, err, store.SchemaVersion)
 	}
 	e := &env{t: t, sb: sb, ctx: t.Context()}
-	e.sc = newClientHosts("sk_test_x", APIBase, FilesBase, httpClient(sb))
+	e.sc = newClientHosts("sk_test_x", APIBase, FilesBase, checkedClient(t, sb))
 	if a := e.get("acct_old"); a.Capabilities.Transfers != "inactive" || len(a.Requirements.CurrentlyDue) == 0 {
 		t.Errorf("old account after migration: %+v", a.Requirements)
 	}

@@ -1,4 +1,4 @@
-package sandbox
+package store
 
 import (
 	"context"
@@ -13,18 +13,18 @@ import (
 	"strings"
 )
 
-// keyFileSuffix names the file beside a database that holds its
+// KeyFileSuffix names the file beside a database that holds its
 // fingerprint key. Kept out of the database, the key does not travel with
 // a copy of sandbox.db, so a copied database gives no way to test guessed
 // account numbers against its fingerprints.
-const keyFileSuffix = ".key"
+const KeyFileSuffix = ".key"
 
-// loadKey returns the database's fingerprint key, creating it (32 random
+// LoadKey returns the database's fingerprint key, creating it (32 random
 // bytes, mode 0600) on first use. Several processes opening the same
 // database at once agree on one key: it is written to a temporary file
 // and linked into place, and whoever loses the race reads the winner's.
 // An in-memory database gets a key of its own.
-func loadKey(path string) ([]byte, error) {
+func LoadKey(path string) ([]byte, error) {
 	key := make([]byte, 32)
 	if _, err := rand.Read(key); err != nil {
 		return nil, fmt.Errorf("sandbox: fingerprint key: %w", err)
@@ -32,7 +32,7 @@ func loadKey(path string) ([]byte, error) {
 	if path == ":memory:" || path == "" {
 		return key, nil
 	}
-	kp := path + keyFileSuffix
+	kp := path + KeyFileSuffix
 	if b, err := readKey(kp); err == nil || !errors.Is(err, fs.ErrNotExist) {
 		return b, err
 	}
@@ -82,15 +82,15 @@ func dirOf(p string) string {
 // are HMACs: databases written before carry unsalted SHA-256 ones.
 const fingerprintsKeyed = "fingerprints_hmac"
 
-// rekeyFingerprints replaces, once per database, the unsalted fingerprints
+// RekeyFingerprints replaces, once per database, the unsalted fingerprints
 // an earlier release stored (in accounts, tokens and published events) by
 // keyed ones: the account numbers are not known, so the old value is
 // hashed again under the key, which keeps equal accounts equal. Saved
 // idempotent responses, which may quote old fingerprints, are dropped.
-func rekeyFingerprints(ctx context.Context, db *sql.DB, key []byte) error {
+func RekeyFingerprints(ctx context.Context, db *sql.DB, rehash func(old string) string) error {
 	var err error
 	for range 50 {
-		err = inTx(ctx, db, func(tx *sql.Tx) error {
+		err = InTx(ctx, db, func(tx *sql.Tx) error {
 			var done int
 			_ = tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM meta WHERE key = ?`, fingerprintsKeyed).Scan(&done)
 			if done > 0 {
@@ -99,7 +99,7 @@ func rekeyFingerprints(ctx context.Context, db *sql.DB, key []byte) error {
 			for _, t := range []struct{ table, extra string }{
 				{"accounts", ", snapshot = ''"}, {"tokens", ""}, {"events", ""},
 			} {
-				if err := rekeyTable(ctx, tx, key, t.table, t.extra); err != nil {
+				if err := rekeyTable(ctx, tx, rehash, t.table, t.extra); err != nil {
 					return err
 				}
 			}
@@ -109,7 +109,7 @@ func rekeyFingerprints(ctx context.Context, db *sql.DB, key []byte) error {
 			_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, '1')`, fingerprintsKeyed)
 			return err
 		})
-		if !isBusy(err) {
+		if !IsBusy(err) {
 			break
 		}
 	}
@@ -119,7 +119,7 @@ func rekeyFingerprints(ctx context.Context, db *sql.DB, key []byte) error {
 	return nil
 }
 
-func rekeyTable(ctx context.Context, tx *sql.Tx, key []byte, table, extra string) error {
+func rekeyTable(ctx context.Context, tx *sql.Tx, rehash func(string) string, table, extra string) error {
 	rows, err := tx.QueryContext(ctx, `SELECT id, data FROM `+table+` WHERE data LIKE '%"fingerprint":"%'`)
 	if err != nil {
 		return err
@@ -140,8 +140,12 @@ func rekeyTable(ctx context.Context, tx *sql.Tx, key []byte, table, extra string
 		if err := json.Unmarshal([]byte(r.data), &v); err != nil {
 			return fmt.Errorf("%s %s: %w", table, r.id, err)
 		}
-		rekeyValue(v, key)
-		if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET data = ?`+extra+` WHERE id = ?`, string(mustJSON(v)), r.id); err != nil {
+		rekeyValue(v, rehash)
+		b, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET data = ?`+extra+` WHERE id = ?`, string(b), r.id); err != nil {
 			return err
 		}
 	}
@@ -149,19 +153,19 @@ func rekeyTable(ctx context.Context, tx *sql.Tx, key []byte, table, extra string
 }
 
 // rekeyValue rewrites every "fingerprint" string inside v.
-func rekeyValue(v any, key []byte) {
+func rekeyValue(v any, rehash func(string) string) {
 	switch x := v.(type) {
 	case map[string]any:
 		for k, val := range x {
 			if s, ok := val.(string); ok && k == "fingerprint" && s != "" {
-				x[k] = fingerprint(key, "rekeyed", s)
+				x[k] = rehash(s)
 				continue
 			}
-			rekeyValue(val, key)
+			rekeyValue(val, rehash)
 		}
 	case []any:
 		for _, val := range x {
-			rekeyValue(val, key)
+			rekeyValue(val, rehash)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package sandbox
+package rules
 
 import "regexp"
 
@@ -27,32 +27,32 @@ var intlSpecs = []intlSpec{
 }
 
 // intlTables builds the rule tables of intlSpecs.
-func intlTables() map[ruleKey][]requirementRule {
-	out := map[ruleKey][]requirementRule{}
+func intlTables() map[Key][]Rule {
+	out := map[Key][]Rule{}
 	for _, s := range intlSpecs {
-		out[ruleKey{s.Code, ""}] = rows(acctBlock, []requirementRule{{Path: "business_type"}})
-		out[ruleKey{s.Code, "individual"}] = rows(acctBlock,
-			prefixed(individualPrefix, identityLeaves(s.State, s.Postal)...),
-			later("intl_more", prefixed(individualPrefix, s.IndLater...)))
+		out[Key{s.Code, ""}] = rows(acctBlock, []Rule{{Path: "business_type"}})
+		out[Key{s.Code, "individual"}] = rows(acctBlock,
+			prefixed(IndividualPrefix, identityLeaves(s.State, s.Postal)...),
+			later("intl_more", prefixed(IndividualPrefix, s.IndLater...)))
 		people := rows(
-			roleRows("representative", stageNow, "", append(identityLeaves(s.State, s.Postal), "relationship.title")...),
-			later("intl_more", roleRows("representative", stageNow, "", "verification.document")))
+			roleRows("representative", StageNow, "", append(identityLeaves(s.State, s.Postal), "relationship.title")...),
+			later("intl_more", roleRows("representative", StageNow, "", "verification.document")))
 		if s.Directors {
-			people = rows(people, roleRows("director", stageNow, "", "first_name", "last_name"),
+			people = rows(people, roleRows("director", StageNow, "", "first_name", "last_name"),
 				prefixed("", "company.directors_provided"))
 		}
 		if s.Executives {
 			people = rows(people,
-				roleRows("executive", stageNow, "", append(addressLeaves(s.State, s.Postal), "dob.day", "dob.month", "dob.year", "email", "first_name", "last_name")...),
+				roleRows("executive", StageNow, "", append(addressLeaves(s.State, s.Postal), "dob.day", "dob.month", "dob.year", "email", "first_name", "last_name")...),
 				prefixed("", "company.executives_provided"))
 		}
 		co := rows(acctBlock, companyBlock(s.State, s.Postal), people,
 			later("intl_more", prefixed("", "company.verification.document")))
-		out[ruleKey{s.Code, "company"}] = rows(co, roleRows("owner", stageNow, "", ownerLeaves...),
+		out[Key{s.Code, "company"}] = rows(co, roleRows("owner", StageNow, "", ownerLeaves...),
 			prefixed("", "company.owners_provided"))
 		if intlProfiles[s.Code].NonProfit {
 			// Non-profits have no owners.
-			out[ruleKey{s.Code, "non_profit"}] = co
+			out[Key{s.Code, "non_profit"}] = co
 		}
 	}
 	return out
@@ -63,28 +63,28 @@ func intlTables() map[ruleKey][]requirementRule {
 var genericTaxID = regexp.MustCompile(`^[A-Za-z0-9]{5,20}$`)
 
 // intlProfiles are the per-country formats (v1-requirements §1.4, §4.2).
-var intlProfiles = map[string]countryProfile{
+var intlProfiles = map[string]Profile{
 	"CA": {Currency: "cad", IDNumber: regexp.MustCompile(`^\d{9}$`), IDNumberHint: "a Canadian SIN has 9 digits",
 		TaxID: regexp.MustCompile(`^\d{9}([A-Za-z]{2}\d{4})?$`), TaxIDHint: "a Canadian business number has 9 digits",
 		Postal: regexp.MustCompile(`^[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d$`),
 		States: []string{"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"},
-		Bank:   bankCA, NonProfit: true},
+		Bank:   BankCA, NonProfit: true},
 	"GB": {Currency: "gbp", TaxID: genericTaxID, TaxIDHint: "a company number has 5 to 20 letters or digits",
-		Postal: regexp.MustCompile(`^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$`), Bank: bankGB, NonProfit: true},
+		Postal: regexp.MustCompile(`^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$`), Bank: BankGB, NonProfit: true},
 	"FR": {Currency: "eur", TaxID: regexp.MustCompile(`^\d{9}(\d{5})?$`), TaxIDHint: "a SIREN has 9 digits (a SIRET 14)",
-		Postal: regexp.MustCompile(`^\d{5}$`), Bank: bankIBAN},
+		Postal: regexp.MustCompile(`^\d{5}$`), Bank: BankIBAN},
 	"DE": {Currency: "eur", TaxID: genericTaxID, TaxIDHint: "a register number has 5 to 20 letters or digits",
-		Postal: regexp.MustCompile(`^\d{5}$`), Bank: bankIBAN},
+		Postal: regexp.MustCompile(`^\d{5}$`), Bank: BankIBAN},
 	"NL": {Currency: "eur", TaxID: genericTaxID, TaxIDHint: "a KvK number has 8 digits",
-		Postal: regexp.MustCompile(`^\d{4} ?[A-Za-z]{2}$`), Bank: bankIBAN},
+		Postal: regexp.MustCompile(`^\d{4} ?[A-Za-z]{2}$`), Bank: BankIBAN},
 	"IE": {Currency: "eur", TaxID: genericTaxID, TaxIDHint: "a CRO number has 5 to 20 letters or digits",
 		Postal: regexp.MustCompile(`^[A-Za-z]\d[\dWw] ?[A-Za-z\d]{4}$`),
 		States: []string{"CARLOW", "CAVAN", "CLARE", "CORK", "DONEGAL", "DUBLIN", "GALWAY", "KERRY", "KILDARE", "KILKENNY",
 			"LAOIS", "LEITRIM", "LIMERICK", "LONGFORD", "LOUTH", "MAYO", "MEATH", "MONAGHAN", "OFFALY", "ROSCOMMON",
 			"SLIGO", "TIPPERARY", "WATERFORD", "WESTMEATH", "WEXFORD", "WICKLOW"},
-		Bank: bankIBAN, NonProfit: true},
+		Bank: BankIBAN, NonProfit: true},
 	"AU": {Currency: "aud", TaxID: regexp.MustCompile(`^\d{9}(\d{2})?$`), TaxIDHint: "an ACN has 9 digits (an ABN 11)",
 		Postal: regexp.MustCompile(`^\d{4}$`),
 		States: []string{"ACT", "NSW", "NT", "QLD", "SA", "TAS", "VIC", "WA"},
-		Bank:   bankAU, NonProfit: true},
+		Bank:   BankAU, NonProfit: true},
 }

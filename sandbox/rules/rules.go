@@ -1,4 +1,8 @@
-package sandbox
+// Package rules holds the sandbox's requirement tables, country by country,
+// and the verification groups: data about Stripe, not behaviour of the
+// simulator. A country is added here by adding rows. The engine that reads
+// them (requirements, settling, rendering) is package sandbox.
+package rules
 
 import (
 	"regexp"
@@ -6,21 +10,21 @@ import (
 	"strings"
 )
 
-// stage says when a requirement is collected.
-type stage int
+// Stage says when a requirement is collected.
+type Stage int
 
 const (
-	// stageNow requirements are currently_due from account creation.
-	stageNow stage = iota
-	// stageLater requirements sit in eventually_due until a threshold (see
+	// StageNow requirements are currently_due from account creation.
+	StageNow Stage = iota
+	// StageLater requirements sit in eventually_due until a threshold (see
 	// thresholds), a trigger or a block makes them currently_due.
-	stageLater
+	StageLater
 )
 
-// requirementRule is one row of a requirement table: a requirement string,
+// Rule is one row of a requirement table: a requirement string,
 // when it is due, and which capabilities and service agreement it applies
 // to. Tables are data so that a country is added by adding rows, not code.
-type requirementRule struct {
+type Rule struct {
 	// Path is the requirement string, or for a Role row the leaf under each
 	// person holding that role ("first_name", "dob.day").
 	Path string
@@ -28,8 +32,8 @@ type requirementRule struct {
 	// director, executive); "" for account-level rows. Until a person holds
 	// the role the row shows as relationship.<role>.
 	Role  string
-	Stage stage
-	// Threshold names the entry of thresholds that makes a stageLater row
+	Stage Stage
+	// Threshold names the entry of thresholds that makes a StageLater row
 	// currently due; "" means only a trigger or a block does.
 	Threshold string
 	// Capabilities lists the capabilities this requirement gates; nil means
@@ -40,15 +44,15 @@ type requirementRule struct {
 	Agreement string
 }
 
-// ruleKey selects a table: country × business type ("" = not given yet).
-type ruleKey struct {
+// Key selects a table: country × business type ("" = not given yet).
+type Key struct {
 	Country      string
 	BusinessType string
 }
 
-// countryProfile holds the per-country facts that are not requirements:
+// Profile holds the per-country facts that are not requirements:
 // default currency and the formats the sandbox validates synchronously.
-type countryProfile struct {
+type Profile struct {
 	Currency string
 	// IDNumber validates id_number; nil accepts any value.
 	IDNumber *regexp.Regexp
@@ -65,20 +69,20 @@ type countryProfile struct {
 	// counties, as Stripe puts the county in state).
 	States []string
 	// Bank is the kind of domestic bank details (see bank_rules.go).
-	Bank bankKind
+	Bank BankKind
 	// NonProfit says whether business_type=non_profit is offered.
 	NonProfit bool
 }
 
-// ruleTables and countries join the per-country files (rules_us.go,
+// Tables and Countries join the per-country files (rules_us.go,
 // rules_intl.go). A new country adds rows there, not code here.
 var (
-	ruleTables = joinTables(usTables, intlTables())
-	countries  = joinProfiles(map[string]countryProfile{"US": usProfile}, intlProfiles)
+	Tables    = joinTables(usTables, intlTables())
+	Countries = joinProfiles(map[string]Profile{"US": usProfile}, intlProfiles)
 )
 
-func joinTables(tables ...map[ruleKey][]requirementRule) map[ruleKey][]requirementRule {
-	out := map[ruleKey][]requirementRule{}
+func joinTables(tables ...map[Key][]Rule) map[Key][]Rule {
+	out := map[Key][]Rule{}
 	for _, t := range tables {
 		for k, v := range t {
 			out[k] = v
@@ -87,8 +91,8 @@ func joinTables(tables ...map[ruleKey][]requirementRule) map[ruleKey][]requireme
 	return out
 }
 
-func joinProfiles(ps ...map[string]countryProfile) map[string]countryProfile {
-	out := map[string]countryProfile{}
+func joinProfiles(ps ...map[string]Profile) map[string]Profile {
+	out := map[string]Profile{}
 	for _, p := range ps {
 		for k, v := range p {
 			out[k] = v
@@ -100,7 +104,7 @@ func joinProfiles(ps ...map[string]countryProfile) map[string]countryProfile {
 // acctBlock is the ACCT building block of sandbox-rules §1.2: what every
 // account needs regardless of business type. The MCC is not asked under
 // the recipient agreement (§1.4 [G]).
-var acctBlock = []requirementRule{
+var acctBlock = []Rule{
 	{Path: "business_profile.mcc", Agreement: "full"},
 	{Path: "business_profile.url"},
 	{Path: "external_account"},
@@ -127,85 +131,56 @@ func identityLeaves(state, postal bool) []string {
 	return append(out, "dob.day", "dob.month", "dob.year", "email", "first_name", "last_name", "phone")
 }
 
-// prefixed turns leaves into stageNow rows under prefix.
-func prefixed(prefix string, leaves ...string) []requirementRule {
-	out := make([]requirementRule, 0, len(leaves))
+// prefixed turns leaves into StageNow rows under prefix.
+func prefixed(prefix string, leaves ...string) []Rule {
+	out := make([]Rule, 0, len(leaves))
 	for _, l := range leaves {
-		out = append(out, requirementRule{Path: prefix + l})
+		out = append(out, Rule{Path: prefix + l})
 	}
 	return out
 }
 
 // roleRows turns leaves into rows for every person holding role.
-func roleRows(role string, st stage, threshold string, leaves ...string) []requirementRule {
-	out := make([]requirementRule, 0, len(leaves))
+func roleRows(role string, st Stage, threshold string, leaves ...string) []Rule {
+	out := make([]Rule, 0, len(leaves))
 	for _, l := range leaves {
-		out = append(out, requirementRule{Path: l, Role: role, Stage: st, Threshold: threshold})
+		out = append(out, Rule{Path: l, Role: role, Stage: st, Threshold: threshold})
 	}
 	return out
 }
 
-// later marks rows as stageLater behind a threshold.
-func later(threshold string, rs []requirementRule) []requirementRule {
+// later marks rows as StageLater behind a threshold.
+func later(threshold string, rs []Rule) []Rule {
 	out := slices.Clone(rs)
 	for i := range out {
-		out[i].Stage, out[i].Threshold = stageLater, threshold
+		out[i].Stage, out[i].Threshold = StageLater, threshold
 	}
 	return out
 }
 
 // rows concatenates building blocks into one table.
-func rows(blocks ...[]requirementRule) []requirementRule {
-	var out []requirementRule
+func rows(blocks ...[]Rule) []Rule {
+	var out []Rule
 	for _, b := range blocks {
 		out = append(out, b...)
 	}
 	return out
 }
 
-// applicableRules returns the rows that apply to the account's country,
-// business type, agreement and requested capabilities.
-func applicableRules(a *accountFacts) []requirementRule {
-	var out []requirementRule
-	for _, r := range ruleTables[ruleKey{a.Country, a.BusinessType}] {
-		if r.Agreement != "" && r.Agreement != a.TOS.ServiceAgreement {
-			continue
-		}
-		if r.Capabilities != nil && !slices.ContainsFunc(r.Capabilities, func(c string) bool { return requestsModel(a, c) }) {
-			continue
-		}
-		if publicCompany(a) && (r.Role == "owner" || r.Path == "company.owners_provided") {
-			continue
-		}
-		out = append(out, r)
-	}
-	return out
-}
-
-// gates reports whether rule r blocks capability c.
-func (r requirementRule) gates(c string) bool {
-	return r.Capabilities == nil || slices.Contains(r.Capabilities, c)
-}
-
-// supported reports whether the sandbox has a table for this combination.
-func supported(country, businessType string) bool {
-	_, ok := ruleTables[ruleKey{country, businessType}]
-	return ok
-}
-
-// verifyGroup is a set of requirements Stripe verifies together. The group
+// Group is a set of requirements Stripe verifies together. The group
 // runs once every Core alternative has a submitted member; its members then
 // settle together, one delay after the latest submission. Members and Core
 // are leaves relative to a prefix: "individual.", "person_<id>." or
-// "company." (see groupOf).
-type verifyGroup struct {
+// "company." (see GroupOf).
+type Group struct {
 	Name    string
 	Scope   string // "person" (individual./person_<id>.) or "company"
 	Members []string
 	Core    [][]string // each entry: any one of these leaves must be submitted
 }
 
-var verifyGroups = []verifyGroup{
+// Groups are the verification groups of every account.
+var Groups = []Group{
 	{
 		Name:  "identity",
 		Scope: "person",
@@ -228,12 +203,12 @@ var verifyGroups = []verifyGroup{
 	{Name: "bank_account", Members: []string{"external_account"}, Core: [][]string{{"external_account"}}},
 }
 
-// scopeOf splits a requirement path into its verification prefix and
+// ScopeOf splits a requirement path into its verification prefix and
 // leaf: "person_x.dob.day" → ("person_x.", "person", "dob.day").
-func scopeOf(path string) (prefix, scope, leaf string) {
+func ScopeOf(path string) (prefix, scope, leaf string) {
 	switch {
-	case strings.HasPrefix(path, individualPrefix):
-		return individualPrefix, "person", path[len(individualPrefix):]
+	case strings.HasPrefix(path, IndividualPrefix):
+		return IndividualPrefix, "person", path[len(IndividualPrefix):]
 	case strings.HasPrefix(path, "person_"):
 		if i := strings.IndexByte(path, '.'); i > 0 {
 			return path[:i+1], "person", path[i+1:]
@@ -244,13 +219,13 @@ func scopeOf(path string) (prefix, scope, leaf string) {
 	return "", "", path
 }
 
-// groupOf returns the verification group of a requirement path and the
+// GroupOf returns the verification group of a requirement path and the
 // prefix its members share, or nil when the field needs no verification
 // (email, phone, mcc, ToS).
-func groupOf(path string) (*verifyGroup, string) {
-	prefix, scope, leaf := scopeOf(path)
-	for i := range verifyGroups {
-		g := &verifyGroups[i]
+func GroupOf(path string) (*Group, string) {
+	prefix, scope, leaf := ScopeOf(path)
+	for i := range Groups {
+		g := &Groups[i]
 		if g.Scope == scope && slices.Contains(g.Members, leaf) {
 			return g, prefix
 		}
@@ -258,8 +233,23 @@ func groupOf(path string) (*verifyGroup, string) {
 	return nil, ""
 }
 
-// publicCompany: a US public company needs no owners (sandbox-rules §1.4).
-func publicCompany(a *accountFacts) bool {
-	return a.Country == "US" && a.Company != nil &&
-		(a.Company.Structure == "public_corporation" || a.Company.Structure == "public_partnership")
+// BankKind is the shape of a country's domestic bank details.
+type BankKind int
+
+const (
+	BankABA  BankKind = iota // US: 9-digit ABA routing number + account
+	BankCA                   // CA: transit-institution NNNNN-NNN + account
+	BankGB                   // GB: 6-digit sort code + 8-digit account, or an IBAN
+	BankAU                   // AU: 6-digit BSB + account
+	BankIBAN                 // SEPA: IBAN in account_number, no routing number
+)
+
+// IndividualPrefix is the requirement prefix of an individual account's
+// person.
+const IndividualPrefix = "individual."
+
+// Supported reports whether there is a table for this combination.
+func Supported(country, businessType string) bool {
+	_, ok := Tables[Key{country, businessType}]
+	return ok
 }

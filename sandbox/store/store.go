@@ -1,8 +1,14 @@
-package sandbox
+// Package store is the sandbox's SQLite database: opening it (mode 0600,
+// WAL, a read pool beside the write pool), its schema and migrations, one
+// transaction per request, the persisted clock offset and the fingerprint
+// key kept beside the database. It knows tables, not Stripe.
+package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -19,7 +25,7 @@ import (
 // Steps are append-only; never edit a released one.
 var migrations = [][]string{
 	// 1: the first slice.
-	schemaV1,
+	SchemaV1,
 	// 2: files, and indexes that keep large lists fast.
 	{
 		`CREATE TABLE IF NOT EXISTS files (
@@ -50,8 +56,9 @@ var migrations = [][]string{
 	{`ALTER TABLE v2_accounts ADD COLUMN closed INTEGER NOT NULL DEFAULT 0`},
 }
 
-// schemaV1 is the schema of the first slice, which had no schema_version.
-var schemaV1 = []string{
+// SchemaV1 is the schema of the first slice, which had no schema_version:
+// the migrations start from it, and tests build an old database with it.
+var SchemaV1 = []string{
 	`CREATE TABLE IF NOT EXISTS meta (
 		key   TEXT PRIMARY KEY,
 		value TEXT NOT NULL
@@ -94,15 +101,15 @@ var schemaV1 = []string{
 	)`,
 }
 
-// openDB opens the SQLite database. Every transaction is BEGIN IMMEDIATE so
+// Open opens the SQLite database. Every transaction is BEGIN IMMEDIATE so
 // that two processes writing the same file queue on busy_timeout instead of
 // failing when a read lock would have to be upgraded.
-func openDB(path string) (*sql.DB, error) {
+func Open(path string) (*sql.DB, error) {
 	const opts = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_txlock=immediate"
 	memory := path == ":memory:" || path == ""
 	var dsn string
 	if memory {
-		dsn = "file:" + newID("sandbox", 12) + "?mode=memory&cache=shared&" + opts
+		dsn = "file:" + memoryName() + "?mode=memory&cache=shared&" + opts
 	} else {
 		// The data directory may not exist on a fresh machine.
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
@@ -159,11 +166,11 @@ func ownerOnly(path string) error {
 	return nil
 }
 
-// openReadDB opens a second pool on a file database for read-only
+// OpenRead opens a second pool on a file database for read-only
 // requests: deferred, query-only transactions that WAL lets run alongside
 // each other and alongside the one writer. An in-memory database has one
 // connection, so it reads through the write pool (nil here).
-func openReadDB(path string) (*sql.DB, error) {
+func OpenRead(path string) (*sql.DB, error) {
 	if path == ":memory:" || path == "" {
 		return nil, nil
 	}
@@ -177,17 +184,17 @@ func openReadDB(path string) (*sql.DB, error) {
 	return db, nil
 }
 
-// schemaVersion is the version Open migrates to.
-var schemaVersion = len(migrations)
+// SchemaVersion is the version Open migrates to.
+var SchemaVersion = len(migrations)
 
-// migrate brings the database to schemaVersion.
+// migrate brings the database to SchemaVersion.
 func migrate(ctx context.Context, db *sql.DB) error {
 	if err := execRetry(ctx, db, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
 		return err
 	}
 	var err error
 	for range 50 {
-		err = inTx(ctx, db, func(tx *sql.Tx) error {
+		err = InTx(ctx, db, func(tx *sql.Tx) error {
 			var v int
 			err := tx.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&v)
 			switch {
@@ -198,20 +205,20 @@ func migrate(ctx context.Context, db *sql.DB) error {
 			case err != nil:
 				return err
 			}
-			if v > schemaVersion {
-				return fmt.Errorf("database schema version %d is newer than this sandbox (%d)", v, schemaVersion)
+			if v > SchemaVersion {
+				return fmt.Errorf("database schema version %d is newer than this sandbox (%d)", v, SchemaVersion)
 			}
-			for i := v; i < schemaVersion; i++ {
+			for i := v; i < SchemaVersion; i++ {
 				for _, stmt := range migrations[i] {
 					if _, err := tx.ExecContext(ctx, stmt); err != nil {
 						return fmt.Errorf("step %d: %w", i+1, err)
 					}
 				}
 			}
-			_, err = tx.ExecContext(ctx, `UPDATE schema_version SET version = ?`, schemaVersion)
+			_, err = tx.ExecContext(ctx, `UPDATE schema_version SET version = ?`, SchemaVersion)
 			return err
 		})
-		if !isBusy(err) {
+		if !IsBusy(err) {
 			return err
 		}
 	}
@@ -224,15 +231,15 @@ func migrate(ctx context.Context, db *sql.DB) error {
 func execRetry(ctx context.Context, db *sql.DB, stmt string) error {
 	var err error
 	for range 50 {
-		if _, err = db.ExecContext(ctx, stmt); err == nil || !isBusy(err) {
+		if _, err = db.ExecContext(ctx, stmt); err == nil || !IsBusy(err) {
 			return err
 		}
 	}
 	return err
 }
 
-// isBusy reports whether err is SQLite's "database is locked/busy".
-func isBusy(err error) bool {
+// IsBusy reports whether err is SQLite's "database is locked/busy".
+func IsBusy(err error) bool {
 	if err == nil {
 		return false
 	}
@@ -240,8 +247,8 @@ func isBusy(err error) bool {
 	return strings.Contains(s, "SQLITE_BUSY") || strings.Contains(s, "database is locked")
 }
 
-// inTx runs fn in one transaction, committing when it returns nil.
-func inTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
+// InTx runs fn in one transaction, committing when it returns nil.
+func InTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -253,5 +260,9 @@ func inTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
 	return tx.Commit()
 }
 
-// errNotFound is returned by loaders when a row does not exist.
-var errNotFound = errors.New("sandbox: not found")
+// memoryName names a private in-memory database.
+func memoryName() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return "sandbox" + hex.EncodeToString(b)
+}

@@ -1,0 +1,55 @@
+package sandbox
+
+import (
+	"slices"
+
+	"onboard/sandbox/rules"
+)
+
+// applicableRules, publicCompany and representativeRoleItems read the
+// tables of package rules against an account's facts.
+
+// applicableRules returns the rows that apply to the account's country,
+// business type, agreement and requested capabilities.
+func applicableRules(a *accountFacts) []rules.Rule {
+	var out []rules.Rule
+	for _, r := range rules.Tables[rules.Key{Country: a.Country, BusinessType: a.BusinessType}] {
+		if r.Agreement != "" && r.Agreement != a.TOS.ServiceAgreement {
+			continue
+		}
+		if r.Capabilities != nil && !slices.ContainsFunc(r.Capabilities, func(c string) bool { return requestsModel(a, c) }) {
+			continue
+		}
+		if publicCompany(a) && (r.Role == "owner" || r.Path == "company.owners_provided") {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// supported reports whether the sandbox has a table for this combination.
+func supported(country, businessType string) bool { return rules.Supported(country, businessType) }
+
+// publicCompany: a US public company needs no owners (sandbox-rules §1.4).
+func publicCompany(a *accountFacts) bool {
+	return a.Country == "US" && a.Company != nil &&
+		(a.Company.Structure == "public_corporation" || a.Company.Structure == "public_partnership")
+}
+
+// representativeRoleItems: in the US the representative must also be an
+// executive or an owner (Stripe's US walkthrough: REP includes
+// relationship.executive, or owner); one who is neither is asked
+// relationship.executive.
+func representativeRoleItems(a *accountFacts) []item {
+	if a.Country != "US" || !isCompanyType(a) {
+		return nil
+	}
+	var out []item
+	for _, p := range a.holders("representative") {
+		if !p.Executive && !p.Owner {
+			out = append(out, item{Path: p.prefix() + "relationship.executive", Stage: rules.StageNow})
+		}
+	}
+	return out
+}
