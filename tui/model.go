@@ -419,7 +419,7 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 			for k, v := range m.in.draft.Values {
 				m.plan.values[k] = v
 			}
-			m.plan.notice, m.plan.warn = fmt.Sprintf(txtDraftRestored.In(m.c.Lang), len(m.in.draft.Values)), false
+			m.plan.notice, m.plan.warn = fmt.Sprintf(plural(m.c.Lang, len(m.in.draft.Values), txtDraftRestoreOne, txtDraftRestored), len(m.in.draft.Values)), false
 			return m, m.nextStep()
 		}
 		return m, tea.Batch(deleteDraftCmd(m.c.Drafts, m.account.ID), m.nextStep())

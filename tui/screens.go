@@ -47,7 +47,7 @@ func openForm(c Common, id *string, suggest []string) *huh.Form {
 		help += " " + txtAccountIDComplete.In(c.Lang)
 	}
 	return newForm(c, huh.NewGroup(
-		huh.NewInput().Key("account").Title(txtAccountID.In(c.Lang)).Description(help).
+		huh.NewInput().Key("account").Title(txtAccountID.In(c.Lang)).Description(onePiece(help)).
 			Placeholder("acct_…").Value(id).Suggestions(suggest).
 			Validate(func(s string) error {
 				if !strings.HasPrefix(strings.TrimSpace(s), "acct_") {
@@ -124,7 +124,7 @@ func setupForm(c Common, v *setupValues) *huh.Form {
 		huh.NewGroup(
 			huh.NewMultiSelect[string]().Key("capabilities").Title(txtCapabilities.In(c.Lang)).
 				Description(txtCapsHelp.In(c.Lang)).
-				Options(huh.NewOption("card_payments", "card_payments"), huh.NewOption("transfers", "transfers")).
+				Options(capabilityOption(c, "card_payments"), capabilityOption(c, "transfers")).
 				Value(&v.Capabilities).
 				Validate(func(s []string) error {
 					if len(s) == 0 {
@@ -156,7 +156,7 @@ func setupForm(c Common, v *setupValues) *huh.Form {
 // draftForm offers to restore what was typed in an earlier session.
 func draftForm(c Common, d drafts.Draft, n int, restore *bool) *huh.Form {
 	return newForm(c, huh.NewGroup(huh.NewConfirm().Key("restore").
-		Title(fmt.Sprintf(txtDraftFound.In(c.Lang), n, d.Saved.Local().Format("2006-01-02 15:04"))).
+		Title(fmt.Sprintf(plural(c.Lang, n, txtDraftFoundOne, txtDraftFound), n, draftTime(d.Saved, c.Lang))).
 		Description(txtDraftHelp.In(c.Lang)).
 		Affirmative(txtDraftYes.In(c.Lang)).Negative(txtDraftNo.In(c.Lang)).Value(restore)))
 }

@@ -34,6 +34,8 @@ type Styles struct {
 		Active, Pending, Inactive, Muted  lipgloss.Style
 		PastDue, CurrentlyDue, Eventually lipgloss.Style
 		DeadlineOK, DeadlinePast          lipgloss.Style
+		// API is an API name shown beside its words (card_payments).
+		API lipgloss.Style
 	}
 	Notice struct {
 		Error, Info, Success lipgloss.Style
@@ -78,6 +80,7 @@ func DefaultStyles(t Theme) *Styles {
 	s.Status.Eventually = lipgloss.NewStyle().Foreground(t.Subtle)
 	s.Status.DeadlineOK = lipgloss.NewStyle().Foreground(t.Text)
 	s.Status.DeadlinePast = lipgloss.NewStyle().Foreground(t.Danger).Bold(true)
+	s.Status.API = lipgloss.NewStyle().Foreground(t.Subtle).Faint(true)
 
 	s.Notice.Error = lipgloss.NewStyle().Foreground(t.Danger)
 	s.Notice.Info = lipgloss.NewStyle().Foreground(t.Subtle)

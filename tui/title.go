@@ -1,9 +1,7 @@
 package tui
 
-import "fmt"
-
-// headerTitle names the current screen in the header: the account being
-// worked on for the account's screens, the screen's name elsewhere. Busy
+// headerTitle names the current screen in the header (the account's
+// screens are named by the account, in headerLefts). Busy
 // and error screens belong to the screen they came from, so loading an
 // account from the list says "Accounts to fix", never the account seen
 // before.
@@ -15,15 +13,6 @@ func (m Model) headerTitle() string {
 	}
 	var name string
 	switch sc {
-	case screenWizard, screenSummary, screenPeople, screenDraft:
-		if !m.loaded {
-			return ""
-		}
-		title := s.Subtle.Render(" · ") + s.Account.Render(m.account.ID)
-		if m.account.Country != "" {
-			title += s.Subtle.Render(fmt.Sprintf(" · %s %s", m.account.Country, m.account.BusinessType))
-		}
-		return title
 	case screenHome:
 		name = txtScreenHome.In(m.c.Lang)
 	case screenOpen:
