@@ -4,7 +4,7 @@ GO      ?= go
 BIN     := bin/onboard
 PKGS    := ./...
 
-.PHONY: build run test bench lint golden fuzz clean
+.PHONY: build run test bench lint golden fuzz screenshots clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/onboard
@@ -32,6 +32,11 @@ fuzz:
 
 golden:
 	$(GO) test ./tui/... -update
+
+# The README's pictures, from the built binary in tmux (needs tmux);
+# PNGs are drawn by charmbracelet/freeze (go tool freeze).
+screenshots: build
+	BIN=$(BIN) ./scripts/screenshots.sh
 
 clean:
 	rm -rf bin

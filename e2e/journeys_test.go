@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -230,35 +231,50 @@ func TestTUIForeignBankAccountIsMasked(t *testing.T) {
 	tm.waitFor("[exit 130]", wait)
 }
 
-// Resize and leave: narrowed to 60 columns mid-wizard, the status panel
-// stacks under the form and no line is wider than the terminal; esc goes
-// home and ctrl+c quits with 130.
+// Resize and leave: narrowed to 60 and then 50 columns mid-wizard, the
+// status panel collapses to one line above the form, the SANDBOX badge
+// stays whole, the merchant category select still shows at least three
+// options and no line is wider than the terminal; ctrl+t shows the whole
+// status and esc comes back to the step; esc goes home and ctrl+c quits
+// with 130.
 func TestTUIResizeEscAndInterrupt(t *testing.T) {
 	tm := startTerm(t, xdgEnv(t), 100, 30, "new", "--country", "US", "--business-type", "individual",
 		"--capabilities", "card_payments,transfers")
 	wait := 10 * time.Second
-	tm.fill(wait, "Merchant category", "")
-	tm.waitFor("┃ Business website", wait)
-	s := tm.screen()
-	if panelStacked(s) {
+	s := tm.waitFor("┃ > 5734", wait)
+	if !panelBeside(s) {
 		t.Fatalf("at 100 columns the panel should be beside the form:\n%s", s)
 	}
-	tm.tmux("resize-window", "-t", "app", "-x", "60", "-y", "30")
-	deadline := time.Now().Add(wait)
-	for s = tm.screen(); !panelStacked(s); s = tm.screen() {
-		if time.Now().After(deadline) {
-			t.Fatalf("at 60 columns the panel is not under the form:\n%s", s)
+	for _, width := range []int{60, 50} {
+		tm.tmux("resize-window", "-t", "app", "-x", strconv.Itoa(width), "-y", "24")
+		// tmux cuts the old frame to the new width at once: wait for the
+		// program's own frame, whose header ends with the whole badge.
+		deadline := time.Now().Add(wait)
+		for s = tm.screen(); !strings.HasSuffix(strings.TrimRight(strings.Split(s, "\n")[0], " "), " SANDBOX"); s = tm.screen() {
+			if time.Now().After(deadline) {
+				t.Fatalf("at %d columns the SANDBOX badge is cut:\n%s", width, s)
+			}
+			time.Sleep(50 * time.Millisecond)
 		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	if !strings.Contains(s, "┃ Business website") {
-		t.Errorf("the form lost focus on resize:\n%s", s)
-	}
-	for i, line := range strings.Split(s, "\n") {
-		if n := utf8.RuneCountInString(strings.TrimRight(line, " ")); n > 60 {
-			t.Errorf("line %d is %d columns wide: %q", i, n, line)
+		if panelBeside(s) || strings.Contains(s, "╭") || !strings.Contains(s, "State: ") {
+			t.Errorf("at %d columns the status is not one line above the form:\n%s", width, s)
+		}
+		if n := strings.Count(s, "┃   "); n < 2 { // the cursor's option and two more
+			t.Errorf("at %d columns the select shows %d options besides the cursor's:\n%s", width, n, s)
+		}
+		for i, line := range strings.Split(s, "\n") {
+			if n := utf8.RuneCountInString(strings.TrimRight(line, " ")); n > width {
+				t.Errorf("at %d columns line %d is %d columns wide: %q", width, i, n, line)
+			}
 		}
 	}
+	tm.keys("C-t")
+	s = tm.waitFor("Account status", wait)
+	if !strings.Contains(s, "╭") || !strings.Contains(s, "Card payments") {
+		t.Errorf("ctrl+t does not show the whole status:\n%s", s)
+	}
+	tm.keys("Escape")
+	tm.waitFor("┃ > 5734", wait)
 	tm.keys("Escape")
 	// Nothing was sent to the new account: esc asks, and offers to delete it.
 	s = tm.waitFor("Leave Business profile?", wait)
@@ -272,15 +288,11 @@ func TestTUIResizeEscAndInterrupt(t *testing.T) {
 	tm.waitFor("[exit 130]", wait)
 }
 
-// panelStacked reports whether the status panel starts at the left edge,
-// below the form, instead of beside it.
-func panelStacked(screen string) bool {
-	form := -1
-	for i, line := range strings.Split(screen, "\n") {
-		if strings.Contains(line, "Business profile") && form < 0 {
-			form = i
-		}
-		if strings.HasPrefix(line, "╭") && form >= 0 && i > form {
+// panelBeside reports whether the status panel's box stands to the right
+// of the form (it starts after column 0).
+func panelBeside(screen string) bool {
+	for _, line := range strings.Split(screen, "\n") {
+		if i := strings.Index(line, "╭"); i > 0 {
 			return true
 		}
 	}

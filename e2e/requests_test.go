@@ -249,7 +249,7 @@ func TestTUIRecordReplaysToComplete(t *testing.T) {
 	tm.keys("r")
 	tm.waitFor("complete", wait)
 	tm.keys("C-x")
-	s := tm.waitFor("request(s) · as curl", wait)
+	s := tm.waitFor("requests · as curl", wait) // 27 requests: the count agrees with its noun
 	if !strings.Contains(s, "/capabilities → 200 req_") || !strings.Contains(s, `-u "${STRIPE_API_KEY}:"`) {
 		t.Errorf("requests pane:\n%s", s)
 	}

@@ -144,7 +144,7 @@ func TestTUINewUSIndividualToComplete(t *testing.T) {
 	tm.typeLine("") // everything, up front
 
 	s = tm.waitFor("Merchant category", wait)
-	for _, want := range []string{"SANDBOX", "Status", "card_payments", "inactive", "new, nothing sent"} {
+	for _, want := range []string{"SANDBOX", "Status", "Card payments", "inactive", "new, nothing sent"} {
 		if !strings.Contains(s, want) {
 			t.Fatalf("wizard screen lacks %q:\n%s", want, s)
 		}

@@ -47,7 +47,7 @@ func TestTUIV2IndividualToComplete(t *testing.T) {
 		"--country", "US", "--business-type", "individual", "--capabilities", "card_payments,transfers", "--upfront")
 	wait := 10 * time.Second
 	s := tm.waitFor("Merchant category", wait)
-	for _, want := range []string{"Merchant", "Recipient", "card_payments", "restricted"} {
+	for _, want := range []string{"Merchant", "Recipient", "Card payments", "restricted"} {
 		if !strings.Contains(s, want) {
 			t.Fatalf("v2 panel lacks %q:\n%s", want, s)
 		}

@@ -1,8 +1,8 @@
 package flows
 
 import (
+	"cmp"
 	"context"
-	"slices"
 	"time"
 
 	"github.com/stripe/stripe-go/v82"
@@ -10,10 +10,12 @@ import (
 	"onboard/schema"
 )
 
-// Summary is one line of the account list: enough to triage.
+// Summary is one line of the account list: enough to triage, and nothing
+// sensitive (it is what the triage cache keeps on disk).
 type Summary struct {
 	ID       string    `json:"id"`
 	Name     string    `json:"name"`
+	Email    string    `json:"email,omitempty"`
 	Country  string    `json:"country"`
 	Type     string    `json:"business_type"`
 	State    string    `json:"state"`
@@ -22,56 +24,58 @@ type Summary struct {
 	DeadlineJSON *time.Time `json:"current_deadline"`
 	PastDue      int        `json:"past_due"`
 	CurrentlyDue int        `json:"currently_due"`
+	// Errors counts failed verifications (requirements.errors).
+	Errors int `json:"errors"`
+	// Created is when the account was created (Unix seconds).
+	Created int64 `json:"created"`
 }
 
 // ListOptions filters the account list.
 type ListOptions struct {
 	// State keeps only accounts in this state (State's names); "" keeps all.
 	State string
-	// Limit stops after this many matching accounts; 0 means all.
+	// Limit keeps the Limit most urgent accounts of all; 0 keeps every one.
 	Limit int
+	// Progress, when set, is called after each page read.
+	Progress func(ListProgress)
 }
 
-// Accounts lists connected accounts, every page, with their state,
-// sorted for triage: past due first, then by nearest deadline, then newest.
+// Accounts lists every connected account with its state, most urgent
+// first (see Urgency). The list is read over concurrent windows at the
+// client's pace (WithListPace); each page is summarized as it arrives, and
+// with a Limit only the Limit most urgent summaries are kept (a heap), so
+// memory stays bounded whatever the platform's size.
 func (c *Client) Accounts(ctx context.Context, o ListOptions) ([]Summary, error) {
-	var out []Summary
-	err := c.api.ListAccounts(ctx, func(sa *stripe.Account) bool {
-		s := summarize(sa)
-		if o.State == "" || s.State == o.State {
-			out = append(out, s)
-		}
-		return o.Limit == 0 || len(out) < o.Limit
-	})
-	if err != nil {
-		return out, FromStripe(err, "")
-	}
-	slices.SortStableFunc(out, func(a, b Summary) int {
-		if (a.PastDue > 0) != (b.PastDue > 0) {
-			if a.PastDue > 0 {
-				return -1
+	keep := newTopN(o.Limit)
+	p := &pager{api: c.api, pace: newPacer(c.listRate), workers: cmp.Or(c.listWorkers, workersFor(c.listRate))}
+	err := p.list(ctx, func(page []*stripe.Account) {
+		for _, sa := range page {
+			if s := summarize(sa); o.State == "" || s.State == o.State {
+				keep.add(s)
 			}
-			return 1
 		}
-		switch {
-		case a.Deadline.Equal(b.Deadline):
-			return 0
-		case a.Deadline.IsZero():
-			return 1
-		case b.Deadline.IsZero():
-			return -1
-		case a.Deadline.Before(b.Deadline):
-			return -1
-		}
-		return 1
-	})
-	return out, nil
+	}, o.Progress)
+	if err != nil {
+		return nil, FromStripe(err, "")
+	}
+	return keep.sorted(), nil
+}
+
+// SummaryOf reads one account and summarizes it as the list does (a
+// webhook says an account changed: its line in the triage cache follows).
+func (c *Client) SummaryOf(ctx context.Context, id string) (Summary, error) {
+	sa, err := c.api.GetAccount(ctx, id)
+	if err != nil {
+		return Summary{}, FromStripe(err, "")
+	}
+	return summarize(sa), nil
 }
 
 func summarize(sa *stripe.Account) Summary {
 	a := Normalize(sa)
-	s := Summary{ID: a.ID, Name: displayName(sa), Country: a.Country, Type: a.BusinessType, State: State(a),
-		Deadline: a.Requirements.CurrentDeadline, PastDue: len(a.Requirements.PastDue), CurrentlyDue: len(a.Requirements.CurrentlyDue)}
+	s := Summary{ID: a.ID, Name: displayName(sa), Email: sa.Email, Country: a.Country, Type: a.BusinessType,
+		State: State(a), Deadline: a.Requirements.CurrentDeadline, PastDue: len(a.Requirements.PastDue),
+		CurrentlyDue: len(a.Requirements.CurrentlyDue), Errors: len(a.Requirements.Errors), Created: sa.Created}
 	if !s.Deadline.IsZero() {
 		d := s.Deadline
 		s.DeadlineJSON = &d

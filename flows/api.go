@@ -5,12 +5,15 @@
 package flows
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
 	"time"
 
 	"github.com/stripe/stripe-go/v82"
+	"github.com/stripe/stripe-go/v82/form"
 
 	"onboard/schema"
 )
@@ -28,7 +31,7 @@ type API interface {
 	UpdatePerson(ctx context.Context, id string, p *stripe.PersonUpdateParams) (*stripe.Person, error)
 	UploadFile(ctx context.Context, p *stripe.FileCreateParams) (*stripe.File, error)
 	CreateAccountLink(ctx context.Context, p *stripe.AccountLinkCreateParams) (*stripe.AccountLink, error)
-	ListAccounts(ctx context.Context, each func(*stripe.Account) bool) error
+	ListAccountsPage(ctx context.Context, q AccountsQuery) (*stripe.AccountList, error)
 	ListEvents(ctx context.Context, account string, typ stripe.EventType, after string, each func(*stripe.Event) bool) error
 	DeleteAccount(ctx context.Context, id string) error
 	AttachBankAccount(ctx context.Context, account, token, idem string) error
@@ -119,20 +122,35 @@ func (s StripeAPI) CreateAccountLink(ctx context.Context, p *stripe.AccountLinkC
 	return l, wrap("create account link", err)
 }
 
-// ListAccounts calls each for every connected account, newest first,
-// following pages until each returns false.
-func (s StripeAPI) ListAccounts(ctx context.Context, each func(*stripe.Account) bool) error {
+// AccountsQuery is one page request of the account list: a window of
+// creation times (CreatedGTE <= created < CreatedLT; zero leaves a side
+// open) and the cursor to continue after.
+type AccountsQuery struct {
+	CreatedGTE, CreatedLT int64
+	StartingAfter         string
+	Limit                 int64
+}
+
+// ListAccountsPage reads one page of connected accounts, newest first,
+// with has_more. stripe-go's List iterator hides has_more and pages on by
+// itself; the parallel lister needs each page, so this makes the same
+// call as the iterator does (GET /v1/accounts) one page at a time.
+func (s StripeAPI) ListAccountsPage(ctx context.Context, q AccountsQuery) (*stripe.AccountList, error) {
 	p := &stripe.AccountListParams{}
-	p.Limit = stripe.Int64(100)
-	for a, err := range s.SC.V1Accounts.List(ctx, p) {
-		if err != nil {
-			return wrap("list accounts", err)
-		}
-		if !each(a) {
-			break
-		}
+	p.Limit = stripe.Int64(cmp.Or(q.Limit, 100))
+	if q.CreatedGTE > 0 || q.CreatedLT > 0 {
+		p.CreatedRange = &stripe.RangeQueryParams{GreaterThanOrEqual: q.CreatedGTE, LesserThan: q.CreatedLT}
 	}
-	return nil
+	if q.StartingAfter != "" {
+		p.StartingAfter = stripe.String(q.StartingAfter)
+	}
+	p.Context = ctx
+	body := &form.Values{}
+	form.AppendTo(body, p)
+	list := &stripe.AccountList{}
+	svc := s.SC.V1Accounts
+	err := svc.B.CallRaw(http.MethodGet, "/v1/accounts", svc.Key, []byte(body.Encode()), p.GetParams(), list)
+	return list, wrap("list accounts", err)
 }
 
 // ListEvents calls each for the events of type typ on the connected

@@ -23,6 +23,9 @@ type Client struct {
 	v2 *V2
 	// onSent is every journey's OnSent unless the driver sets its own.
 	onSent func(acct schema.Account, st Step, values map[string]string)
+	// listRate and listWorkers pace the account list (WithListPace).
+	listRate    float64
+	listWorkers int
 	// live is set for a live key; confirm then asks for each change.
 	live    bool
 	confirm Confirm
@@ -64,7 +67,7 @@ func WithLang(l schema.Lang) Option { return func(c *Client) { c.lang = l } }
 func New(api API, opts ...Option) *Client {
 	c := &Client{api: counted{api}, now: time.Now, ip: "127.0.0.1", userAgent: "onboard", lang: schema.English,
 		refreshURL: "https://example.com/onboard/refresh", returnURL: "https://example.com/onboard/return",
-		chosen: &apiChoice{}}
+		chosen: &apiChoice{}, listRate: ListRate(false)}
 	for _, o := range opts {
 		o(c)
 	}

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"reflect"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/stripe/stripe-go/v82"
@@ -138,17 +140,18 @@ func capabilities(c *stripe.AccountCapabilities) []schema.Capability {
 	if c == nil {
 		return nil
 	}
-	raw, err := json.Marshal(c)
-	if err != nil {
-		return nil
-	}
-	var m map[string]string
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil
-	}
+	// Every field is a capability's status, named by its JSON tag. Reading
+	// them by reflection costs a fraction of a JSON round trip, which
+	// dominated summarizing 10,000 accounts for the triage list.
+	v := reflect.ValueOf(c).Elem()
 	var out []schema.Capability
-	for name, status := range m {
-		if status != "" {
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if f.Type.Kind() != reflect.String || name == "" || name == "-" {
+			continue
+		}
+		if status := v.Field(i).String(); status != "" {
 			out = append(out, schema.Capability{Name: name, Status: status})
 		}
 	}

@@ -131,6 +131,9 @@ func (p *Policy) RoundTrip(req *http.Request) (*http.Response, error) {
 	for n := 0; ; n++ {
 		start := time.Now()
 		resp, err := p.attempt(ctx, req, body, timeout)
+		if err == nil && resp.StatusCode == http.StatusTooManyRequests {
+			noteThrottled(ctx) // the account list slows its pace (pager.go)
+		}
 		if err == nil && isRedirect(resp.StatusCode) {
 			return nil, noteErr(ctx, &RedirectError{Status: resp.StatusCode, Location: resp.Header.Get("Location"), Lang: p.Lang})
 		}

@@ -19,9 +19,7 @@ var documentTypes = []struct {
 		T("The decree that created the entity (some countries only).", "Le décret qui a créé l'entité (certains pays seulement).")},
 	{"company_registration_verification", T("Company registration proof", "Justificatif d'immatriculation"),
 		T("An extract from the company register (e.g. Kbis, Handelsregisterauszug).", "Un extrait du registre des sociétés (par ex. Kbis, Handelsregisterauszug).")},
-	{"company_tax_id_verification", T("Tax ID proof", "Justificatif du numéro fiscal"),
-		T("A letter from the tax authority showing the company's name and tax ID (e.g. IRS 147C).",
-			"Une lettre de l'administration fiscale montrant le nom et le numéro fiscal de la société (par ex. IRS 147C).")},
+	{"company_tax_id_verification", T("Tax ID proof", "Justificatif du numéro fiscal"), taxLetterHelp("")}, // per country: see document_help.go
 	{"proof_of_address", T("Proof of address", "Justificatif d'adresse"),
 		T("A recent utility bill or statement showing the business address.", "Une facture ou un relevé récent montrant l'adresse de l'entreprise.")},
 	{"proof_of_registration", T("Proof of registration", "Preuve d'enregistrement"),
@@ -32,11 +30,9 @@ var documentTypes = []struct {
 
 var documentSpecs = func() map[string]func(string) Field {
 	m := map[string]func(string) Field{
-		"company.verification.document": func(string) Field {
+		"company.verification.document": func(country string) Field {
 			f := documentField("company.verification.document", "additional_verification", 5,
-				T("Company verification document", "Document de vérification de la société"),
-				T("An official document proving the company exists at this address with this tax ID (e.g. IRS SS-4 letter): a file or a Stripe test file token.",
-					"Un document officiel prouvant que la société existe à cette adresse avec ce numéro fiscal (par ex. lettre SS-4 de l'IRS) : un fichier ou un jeton de fichier de test Stripe."))
+				T("Company verification document", "Document de vérification de la société"), companyProofHelp(country))
 			f.Covers = []string{"company.verification.document", "company.verification.document.front", "company.verification.document.back"}
 			return f
 		},
@@ -44,7 +40,13 @@ var documentSpecs = func() map[string]func(string) Field {
 	for i, d := range documentTypes {
 		d, order := d, 40+i
 		path := "documents." + d.name + ".files"
-		m[path] = func(string) Field { return filesField(path, order, d.label, d.help) }
+		m[path] = func(country string) Field {
+			help := d.help
+			if d.name == "company_tax_id_verification" {
+				help = taxLetterHelp(country) // the tax authority's name differs by country
+			}
+			return filesField(path, order, d.label, help)
+		}
 	}
 	return m
 }()

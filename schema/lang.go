@@ -63,10 +63,12 @@ type Text struct {
 }
 
 // In returns the text in lang, falling back to English only when the
-// translation is missing (the catalog tests make that a failure).
+// translation is missing (the catalog tests make that a failure). French
+// comes out with French typography (see frenchSpacing), applied here once
+// so no string has to carry its no-break spaces by hand.
 func (t Text) In(lang Lang) string {
 	if lang == French && t.FR != "" {
-		return t.FR
+		return frenchSpacing(t.FR)
 	}
 	return t.EN
 }

@@ -38,22 +38,6 @@ type submittedMsg struct {
 	err    error
 }
 
-// accountsMsg carries the account list.
-type accountsMsg struct {
-	gen  int
-	list []flows.Summary
-	err  error
-}
-
-func listCmd(ctx context.Context, cl *flows.Client, gen int) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
-		defer cancel()
-		list, err := cl.Accounts(ctx, flows.ListOptions{})
-		return accountsMsg{gen: gen, list: list, err: err}
-	}
-}
-
 // refreshMsg asks the summary to look for news of the account.
 type refreshMsg struct{ gen int }
 

@@ -8,6 +8,7 @@ import (
 	"onboard/flows"
 	"onboard/flows/wire"
 	"onboard/schema"
+	"onboard/triage"
 )
 
 // Common is what every screen shares; it is built once in cmd and passed
@@ -38,8 +39,11 @@ type Common struct {
 	// clipboard (OSC 52); nil hides the copy key.
 	Requests func() []wire.Record
 	Copy     func(string) error
-	Width    int
-	Height   int
+	// Triage caches the account list (and the accounts opened recently)
+	// for this key and API base; nil caches nothing.
+	Triage *triage.Cache
+	Width  int
+	Height int
 }
 
 // requestTimeout bounds every operation started from the UI. Each request

@@ -42,7 +42,7 @@ func TestDraftSavedAndRestored(t *testing.T) {
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 
 	next := teatest.NewTestModel(t, New(c, Start{AccountID: a.ID}), teatest.WithInitialTermSize(80, 24))
-	waitFor(t, next, "value(s) typed on")
+	waitFor(t, next, "values typed on")
 	next.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitFor(t, next, "Merchant category")
 	if v := finalView(t, next, a.ID); !strings.Contains(v, "https://draft.example.com") {

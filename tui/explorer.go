@@ -158,7 +158,7 @@ func (e explorer) view(width, height int) string {
 	var chips []string
 	labels := []schema.Text{txtCountry, txtBusinessType, txtCapabilities}
 	for i := range e.choices {
-		v := "‹" + e.choices[i][e.pick[i]] + "›"
+		v := "‹" + choiceWord(i, e.choices[i][e.pick[i]], e.c.Lang) + "›"
 		st := s.Status.Value
 		if i == e.focus {
 			st = s.App.Title
@@ -199,12 +199,16 @@ func (e explorer) listView(width, height int) []string {
 			at = append(at, -1)
 		}
 		line := fmt.Sprintf("%-*s %-*s %s", dueWidth, dueWord(it.Due, e.c.Lang), whoWidth, whoWord(it.Who, e.c.Lang), it.Label.In(e.c.Lang))
+		if width < sideBySide {
+			// Narrow: the label first, so it is what stays when cut.
+			line = it.Label.In(e.c.Lang) + " · " + dueWord(it.Due, e.c.Lang) + " · " + whoWord(it.Who, e.c.Lang)
+		}
 		if i == e.cursor {
 			line = s.App.Title.Render("› " + line)
 		} else {
 			line = "  " + line
 		}
-		rows = append(rows, lipgloss.NewStyle().MaxWidth(width).Render(line))
+		rows = append(rows, fit(line, width))
 		at = append(at, i)
 	}
 	// Scroll so the cursor's row is visible.
@@ -225,16 +229,16 @@ func (e explorer) detailView(width int) []string {
 	w := lipgloss.NewStyle().Width(max(width-2, 20))
 	out := []string{
 		s.Summary.Title.Render(it.Label.In(e.c.Lang)),
-		s.Status.Label.Render(txtRequirement.In(e.c.Lang)+": ") + it.Path,
-		s.Status.Label.Render(txtParameter.In(e.c.Lang)+": ") + it.Param,
-		s.Status.Label.Render(txtV2Path.In(e.c.Lang)+": ") + it.V2Path,
-		s.Status.Label.Render(txtKind.In(e.c.Lang)+": ") + it.Kind + " · " + dueWord(it.Due, e.c.Lang) + " · " + whoWord(it.Who, e.c.Lang),
+		e.field(txtRequirement, it.Path, width),
+		e.field(txtParameter, it.Param, width),
+		e.field(txtV2Path, it.V2Path, width),
+		e.field(txtKind, kindWord(it.Kind, e.c.Lang)+" · "+dueWord(it.Due, e.c.Lang)+" · "+whoWord(it.Who, e.c.Lang), width),
 		"",
-		s.Status.Heading.Render("English"),
-		w.Render(it.Label.EN + " — " + it.Help.EN),
+		s.Status.Heading.Render(txtEnglish.In(e.c.Lang)),
+		w.Render(it.Label.In(schema.English) + " — " + it.Help.In(schema.English)),
 		"",
-		s.Status.Heading.Render("Français"),
-		w.Render(it.Label.FR + " — " + it.Help.FR),
+		s.Status.Heading.Render(txtFrench.In(e.c.Lang)),
+		w.Render(it.Label.In(schema.French) + " — " + it.Help.In(schema.French)),
 	}
 	return out
 }
@@ -281,4 +285,46 @@ func collapse(items []flows.Item) []flows.Item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// field is one "label: value" line of the details, cut to width.
+func (e explorer) field(label schema.Text, value string, width int) string {
+	return fit(e.c.Styles.Status.Label.Render(schema.Colon(e.c.Lang, label.In(e.c.Lang))+" ")+value, width)
+}
+
+// choiceWord names an explorer choice in words: a business type by its
+// label, capabilities by theirs; countries stay as codes.
+func choiceWord(i int, v string, lang Lang) string {
+	switch i {
+	case 1:
+		return businessTypeWord(v, lang)
+	case 2:
+		caps, recipient := strings.Split(strings.TrimSuffix(v, ",recipient"), "+"), strings.HasSuffix(v, ",recipient")
+		words := make([]string, len(caps))
+		for j, cp := range caps {
+			words[j] = schema.CapabilityLabel(cp).In(lang)
+		}
+		out := strings.Join(words, " + ")
+		if recipient {
+			out += " (" + strings.ToLower(txtConfigRecipient.In(lang)) + ")"
+		}
+		return out
+	}
+	return v
+}
+
+// kindWords name the explorer's field kinds (flows.Item.Kind).
+var kindWords = map[string]schema.Text{
+	"text": t("text", "texte"), "long text": t("long text", "texte long"), "email": t("email", "e-mail"),
+	"phone": t("phone", "téléphone"), "url": t("web address", "adresse web"), "date": t("date", "date"),
+	"select": t("choice", "choix"), "yes/no": t("yes/no", "oui/non"), "secret": t("secret", "secret"),
+	"acceptance": t("acceptance", "acceptation"), "file": t("file", "fichier"), "person": t("person", "personne"),
+	"account link": t("account link", "lien de compte"), "other": t("other", "autre"),
+}
+
+func kindWord(k string, lang Lang) string {
+	if w, ok := kindWords[k]; ok {
+		return w.In(lang)
+	}
+	return k
 }

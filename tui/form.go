@@ -85,7 +85,7 @@ func newForm(c Common, groups ...*huh.Group) *huh.Form {
 
 func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, values map[string]string) huh.Field {
 	title := f.Label.In(c.Lang)
-	desc := f.Help.In(c.Lang)
+	desc := onePiece(f.Help.In(c.Lang))
 	if f.Sensitive && a.Provided[f.Key] {
 		desc = txtProvided.In(c.Lang)
 	}
@@ -93,7 +93,7 @@ func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, v
 	case schema.KindSelect:
 		opts := make([]huh.Option[string], 0, len(f.Options))
 		for _, o := range f.Options {
-			opts = append(opts, huh.NewOption(o.Label.In(c.Lang), o.Value))
+			opts = append(opts, huh.NewOption(optionLabel(c, o.Label.In(c.Lang)), o.Value))
 		}
 		if values[f.Key] == "" && len(opts) > 0 {
 			values[f.Key] = opts[0].Value
@@ -110,8 +110,12 @@ func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, v
 	case schema.KindLink:
 		return huh.NewNote().Title(title).Description(escapeNote(txtLinkNeeded.In(c.Lang)))
 	}
+	ph := placeholder(c, f.Placeholder)
+	if f.Kind == schema.KindDate {
+		ph = dateMask(c.Lang, f.Check(sctx))
+	}
 	in := huh.NewInput().Key(f.Key).Title(title).Description(desc).
-		Placeholder(placeholder(c, f.Placeholder)).
+		Placeholder(ph).
 		Validate(f.Check(sctx)).
 		Accessor(valueAccessor{values, f.Key})
 	if len(f.Options) > 0 {

@@ -10,7 +10,7 @@ import (
 // formHelpFR translates the help of huh's default bindings; huh only
 // ships English.
 var formHelpFR = map[string]string{
-	"back": "retour", "next": "suivant", "submit": "envoyer", "complete": "compléter",
+	"back": "précédent", "next": "suivant", "submit": "envoyer", "complete": "compléter",
 	"select": "choisir", "confirm": "valider", "toggle": "cocher", "up": "haut", "down": "bas",
 	"filter": "filtrer", "set filter": "appliquer le filtre", "clear filter": "effacer le filtre",
 	"½ page up": "½ page haut", "½ page down": "½ page bas", "go to start": "début", "go to end": "fin",

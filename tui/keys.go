@@ -31,6 +31,8 @@ type KeyMap struct {
 	// key: it is never typed into a field; ctrl+x because huh's and
 	// bubbles' fields and the triage screen use ctrl+r, l and t).
 	Requests key.Binding
+	// Triage holds the account list's keys.
+	Triage TriageKeyMap
 }
 
 // DefaultKeyMap returns the default bindings with help in lang.
@@ -49,5 +51,6 @@ func DefaultKeyMap(lang Lang) KeyMap {
 		TestValue:      key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", txtTestValueKey.In(lang))),
 		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", txtMoreHelp.In(lang))),
 		Requests:       key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", txtReqKey.In(lang))),
+		Triage:         defaultTriageKeyMap(lang),
 	}
 }

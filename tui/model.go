@@ -13,6 +13,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -77,6 +78,8 @@ type inputs struct {
 	restore bool
 	draft   drafts.Draft
 	people  peopleValues
+	// suggest are the ids open-by-id completes from (recent, then listed).
+	suggest []string
 	live    liveState
 	leave   string
 	jump    string
@@ -116,6 +119,10 @@ type Model struct {
 	createdID string
 	// reqs is the requests pane, over whatever screen is active.
 	reqs requestsPane
+	// triage is the account list screen; listCancel stops the listing
+	// under way (leaving the screen, or opening an account, ends it).
+	triage     triageView
+	listCancel context.CancelFunc
 	// Interrupted is true when the operator pressed ctrl+c.
 	Interrupted bool
 }
@@ -158,7 +165,7 @@ func New(c Common, s Start) Model {
 	switch {
 	case s.AccountID != "":
 		m.in.openID = s.AccountID
-		m.first = m.startLoad(s.AccountID)
+		m.first = m.startLoad(s.AccountID, screenOpen)
 	case s.New && s.Preset:
 		m.first = m.startCreate()
 	case s.New:
@@ -168,6 +175,7 @@ func New(c Common, s Start) Model {
 		m.toHome()
 		m.first = m.form.Init()
 	}
+	m.first = tea.Batch(m.first, suggestionsCmd(c.Ctx, c.Triage))
 	return m
 }
 
@@ -191,6 +199,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.reqs.open {
 			m.layoutRequests()
 		}
+		m.triage.setSize(m.c, m.c.Width, m.bodyHeight())
 		return m, m.resizeForm()
 	case copiedMsg, savedMsg:
 		m.handleRequestsResult(msg)
@@ -200,7 +209,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 	case accountMsg:
-		return m.handleAccount(msg)
+		opened := msg.gen == m.gen && msg.err == nil && !msg.background
+		next, cmd := m.handleAccount(msg)
+		if opened {
+			// Remembered for open-by-id's completion.
+			cmd = tea.Batch(cmd, openedCmd(m.c.Ctx, m.c.Triage, msg.account.ID, m.c.Now()))
+		}
+		return next, cmd
 	case submittedMsg:
 		return m.handleSubmitted(msg)
 	case exploredMsg:
@@ -216,17 +231,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleRemoved(msg)
 	case deletedMsg:
 		return m.handleDeleted(msg)
-	case accountsMsg:
-		if msg.gen != m.gen {
-			return m, nil
-		}
-		if msg.err != nil {
-			m.screen, m.err = screenError, msg.err
-			return m, nil
-		}
-		m.screen, m.back = screenAccounts, screenHome
-		m.form = accountsForm(m.c, msg.list, &m.in.openID, m.bodyHeight()-2)
-		return m, tea.Batch(m.form.Init(), m.resizeForm())
+	case triageCachedMsg, triageProgressMsg, triageDoneMsg, suggestionsMsg:
+		return m.handleTriageMsg(msg)
 	case refreshMsg:
 		if msg.gen != m.gen || m.screen != screenSummary {
 			return m, nil
@@ -244,7 +250,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.plan.cursor = msg.cursor
 		return m, refreshAfter(m.plan.backoff.Next(false), m.gen)
 	case spinner.TickMsg:
-		if m.screen != screenBusy || m.c.Static {
+		spinning := m.screen == screenBusy || (m.screen == screenAccounts && m.triage.refreshing)
+		if !spinning || m.c.Static {
 			return m, nil
 		}
 		var cmd tea.Cmd
@@ -272,12 +279,18 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		if m.screen == screenExplore && m.explorer.back() {
 			return nil, true
 		}
+		if m.screen == screenAccounts && m.triage.clearFilter() {
+			return nil, true // esc first clears the filter, then goes back
+		}
 		return m.goBack(), true
 	}
 	if m.screen == screenExplore {
 		var cmd tea.Cmd
 		m.explorer, cmd = m.explorer.update(msg)
 		return cmd, true
+	}
+	if m.screen == screenAccounts {
+		return m.triageKey(msg), true
 	}
 	if key.Matches(msg, m.c.Keys.PrevStep) && m.canGoBack() {
 		return m.goBackStep(), true
@@ -356,6 +369,7 @@ func (m *Model) goBack() tea.Cmd {
 		}
 		return m.showStep()
 	case screenOpen, screenSetup, screenAccounts, screenDraft, screenExplore:
+		m.stopListing()
 		m.gen++ // drop results of work still running for the screen we leave
 		m.toHome()
 		return m.form.Init()
@@ -366,6 +380,8 @@ func (m *Model) goBack() tea.Cmd {
 			m.toSetup()
 		case screenOpen:
 			m.toOpen()
+		case screenAccounts:
+			return m.toTriage()
 		case screenWizard:
 			return m.showStep()
 		case screenPeople:
@@ -416,17 +432,16 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.explorer = newExplorer(m.c)
 			return m, m.explorer.load()
 		case choiceList:
-			tick := m.busyWith(txtListing.In(m.c.Lang), screenHome)
-			return m, tea.Batch(tick, listCmd(m.c.Ctx, m.c.Client, m.gen))
+			return m, m.toTriage()
 		default:
 			return m, tea.Quit
 		}
-	case screenOpen, screenAccounts:
+	case screenOpen:
 		if m.in.openID == "" {
 			m.toHome()
 			return m, m.form.Init()
 		}
-		return m, m.startLoad(m.in.openID)
+		return m, m.startLoad(m.in.openID, screenOpen)
 	case screenSetup:
 		m.plan = newWizardState(m.in.setup.strategy())
 		return m, m.startCreate()
@@ -446,7 +461,7 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case screenDraft:
 		if m.in.restore {
 			n := restoreDraft(m.plan.values, m.in.draft)
-			m.plan.notice, m.plan.warn = fmt.Sprintf(txtDraftRestored.In(m.c.Lang), n), false
+			m.plan.notice, m.plan.warn = fmt.Sprintf(plural(m.c.Lang, n, txtDraftRestoreOne, txtDraftRestored), n), false
 			return m, m.nextStep()
 		}
 		return m, tea.Batch(deleteDraftCmd(m.c.Drafts, m.account.ID), m.nextStep())

@@ -200,8 +200,12 @@ func personRow(c Common, a schema.Account, p schema.Person) string {
 	pct := ""
 	if p.PercentOwnership > 0 {
 		pct = fmt.Sprintf("%g%%", p.PercentOwnership)
+		if c.Lang == schema.French {
+			pct = fmt.Sprintf("%g%s%%", p.PercentOwnership, schema.NBSP) // 60 %, held together
+		}
 	}
-	due := fmt.Sprintf(txtPersonDue.In(c.Lang), dueFor(a, p.ID))
+	n := dueFor(a, p.ID)
+	due := fmt.Sprintf(plural(c.Lang, n, txtPersonDueOne, txtPersonDue), n)
 	return fmt.Sprintf("%-18s %-26s %-10s %5s  %s", clip(p.Name(), 18), clip(strings.Join(roles, ", "), 26),
 		clip(p.Title, 10), pct, due)
 }

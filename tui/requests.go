@@ -185,7 +185,7 @@ func (m Model) requestsView() string {
 	listH := min(len(p.records), max(m.bodyHeight()/3, 3))
 	first := min(max(p.cursor-listH/2, 0), len(p.records)-listH)
 	var lines []string
-	lines = append(lines, st.Status.Heading.Render(fmt.Sprintf(txtReqTitle.In(m.c.Lang), len(p.records), p.format)))
+	lines = append(lines, st.Status.Heading.Render(fmt.Sprintf(plural(m.c.Lang, len(p.records), txtReqTitleOne, txtReqTitle), len(p.records), p.format)))
 	for i := first; i < first+listH; i++ {
 		line := wire.Line(p.records[i], m.c.Lang)
 		style := st.Requests.Item

@@ -57,7 +57,7 @@ func TestRequestsPane(t *testing.T) {
 	m := openWizard(t, c, a)
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlX})
 	v := ansi.Strip(m.View())
-	for _, want := range []string{"request(s) · as curl", "1 POST /v1/accounts → 200 req_", "GET /v1/accounts/" + a.ID,
+	for _, want := range []string{"requests · as curl", "1 POST /v1/accounts → 200 req_", "GET /v1/accounts/" + a.ID,
 		"curl -sS", `-u "${STRIPE_API_KEY}:"`, "tab curl/go"} {
 		if !strings.Contains(v, want) {
 			t.Fatalf("pane lacks %q:\n%s", want, v)

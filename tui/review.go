@@ -34,30 +34,9 @@ func review(c Common, a schema.Account, h []flows.Sent, width int) string {
 			}
 			vals = append(vals, v)
 		}
-		line := s.Active.Render("✓ ") + s.Label.Render(sent.Step.Title(a, c.Lang)+": ") + strings.Join(vals, " · ")
+		line := s.Active.Render("✓ ") + s.Label.Render(schema.Colon(c.Lang, sent.Step.Title(a, c.Lang))+" ") + strings.Join(vals, " · ")
 		// Wrapped, not cut: a review that hides the values reviews nothing.
 		lines = append(lines, ansi.Wrap(line, width, " "))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
-}
-
-// statusAndReview is the summary's status panel with the review of the
-// answers beside it, or under it when the terminal is narrow.
-func (m Model) statusAndReview(panelWidth int) string {
-	c := m.c
-	var h []flows.Sent
-	if m.plan.journey != nil {
-		h = m.plan.journey.History()
-	}
-	if len(h) == 0 {
-		return renderStatus(c, m.account, panelWidth)
-	}
-	inner := c.Width - c.Styles.Summary.Box.GetHorizontalFrameSize()
-	if inner >= sideBySide {
-		w := inner - statusPanelWidth - gap
-		return lipgloss.JoinHorizontal(lipgloss.Top, renderStatus(c, m.account, statusPanelWidth),
-			strings.Repeat(" ", gap), review(c, m.account, h, w))
-	}
-	return lipgloss.JoinVertical(lipgloss.Left, review(c, m.account, h, max(inner, 20)), "",
-		renderStatus(c, m.account, panelWidth))
 }

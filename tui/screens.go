@@ -39,10 +39,16 @@ func homeForm(c Common, choice *string) *huh.Form {
 	))
 }
 
-func openForm(c Common, id *string) *huh.Form {
+// openForm asks for an account id; ctrl+e completes it from the accounts
+// opened recently and those listed (suggest).
+func openForm(c Common, id *string, suggest []string) *huh.Form {
+	help := txtAccountIDHelp.In(c.Lang)
+	if len(suggest) > 0 {
+		help += " " + txtAccountIDComplete.In(c.Lang)
+	}
 	return newForm(c, huh.NewGroup(
-		huh.NewInput().Key("account").Title(txtAccountID.In(c.Lang)).Description(txtAccountIDHelp.In(c.Lang)).
-			Placeholder("acct_…").Value(id).
+		huh.NewInput().Key("account").Title(txtAccountID.In(c.Lang)).Description(onePiece(help)).
+			Placeholder("acct_…").Value(id).Suggestions(suggest).
 			Validate(func(s string) error {
 				if !strings.HasPrefix(strings.TrimSpace(s), "acct_") {
 					return errors.New(txtBadAccountID.In(c.Lang))
@@ -118,7 +124,7 @@ func setupForm(c Common, v *setupValues) *huh.Form {
 		huh.NewGroup(
 			huh.NewMultiSelect[string]().Key("capabilities").Title(txtCapabilities.In(c.Lang)).
 				Description(txtCapsHelp.In(c.Lang)).
-				Options(huh.NewOption("card_payments", "card_payments"), huh.NewOption("transfers", "transfers")).
+				Options(capabilityOption(c, "card_payments"), capabilityOption(c, "transfers")).
 				Value(&v.Capabilities).
 				Validate(func(s []string) error {
 					if len(s) == 0 {
@@ -147,35 +153,10 @@ func setupForm(c Common, v *setupValues) *huh.Form {
 	)
 }
 
-// accountsForm lists accounts for triage; picking one opens it.
-func accountsForm(c Common, list []flows.Summary, id *string, height int) *huh.Form {
-	if len(list) == 0 {
-		*id = ""
-		// A select with no options cannot be left (huh #422): say so instead.
-		return newForm(c, huh.NewGroup(huh.NewNote().Title(txtAccounts.In(c.Lang)).Description(txtNoAccounts.In(c.Lang))))
-	}
-	opts := make([]huh.Option[string], 0, len(list))
-	for _, s := range list {
-		dl := "—"
-		if !s.Deadline.IsZero() {
-			dl = s.Deadline.Format("2006-01-02")
-		}
-		name := s.Name
-		if r := []rune(name); len(r) > 14 {
-			name = string(r[:13]) + "…"
-		}
-		label := fmt.Sprintf("%-21s %-14s %s  %-10s %s", s.ID, name, s.Country, dl, flows.StateLabel(s.State, c.Lang))
-		opts = append(opts, huh.NewOption(label, s.ID))
-	}
-	*id = list[0].ID
-	return newForm(c, huh.NewGroup(huh.NewSelect[string]().Key("account").Title(txtAccounts.In(c.Lang)).
-		Options(opts...).Height(max(min(len(opts)+2, height), 4)).Value(id)))
-}
-
 // draftForm offers to restore what was typed in an earlier session.
 func draftForm(c Common, d drafts.Draft, n int, restore *bool) *huh.Form {
 	return newForm(c, huh.NewGroup(huh.NewConfirm().Key("restore").
-		Title(fmt.Sprintf(txtDraftFound.In(c.Lang), n, d.Saved.Local().Format("2006-01-02 15:04"))).
+		Title(fmt.Sprintf(plural(c.Lang, n, txtDraftFoundOne, txtDraftFound), n, draftTime(d.Saved, c.Lang))).
 		Description(txtDraftHelp.In(c.Lang)).
 		Affirmative(txtDraftYes.In(c.Lang)).Negative(txtDraftNo.In(c.Lang)).Value(restore)))
 }

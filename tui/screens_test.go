@@ -79,9 +79,10 @@ func TestScreens(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			m, _ = step(m, accountsMsg{gen: m.gen, list: list})
+			_ = m.toTriage()
+			m, _ = step(m, triageDoneMsg{gen: m.gen, list: list, at: epoch})
 			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
-			waitFor(t, tm, txtAccounts.In(lang))
+			waitFor(t, tm, txtTriageName.In(lang))
 			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, a.ID)))
 		})
 		t.Run("explore_"+string(lang), func(t *testing.T) {
@@ -100,7 +101,7 @@ func TestScreens(t *testing.T) {
 		t.Run("error_"+string(lang), func(t *testing.T) {
 			c, _ := testCommon(t, lang)
 			tm := teatest.NewTestModel(t, New(c, Start{AccountID: "acct_missing0000000000"}), teatest.WithInitialTermSize(80, 24))
-			waitFor(t, tm, "No such account")
+			waitFor(t, tm, strings.Join(strings.Fields(txtNoSuchAccount.In(lang))[:2], " "))
 			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, "")))
 		})
 		t.Run("identity_"+string(lang), func(t *testing.T) {
@@ -143,7 +144,7 @@ func TestAccountListOpensAccount(t *testing.T) {
 func TestExplorerDetails(t *testing.T) {
 	c, _ := testCommon(t, schema.French)
 	tm := teatest.NewTestModel(t, New(c, Start{}), teatest.WithInitialTermSize(80, 24))
-	waitFor(t, tm, "Que voulez-vous faire ?")
+	waitFor(t, tm, txtWhatToDo.In(schema.French))
 	for range 3 {
 		tm.Send(tea.KeyMsg{Type: tea.KeyDown})
 	}
@@ -153,7 +154,7 @@ func TestExplorerDetails(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitFor(t, tm, "Français")
 	v := finalView(t, tm, "")
-	for _, want := range []string{"business_profile[mcc]", "English", "Merchant category (MCC)", "Catégorie marchand (MCC)"} {
+	for _, want := range []string{"business_profile[mcc]", "Anglais", "Merchant category (MCC)", "Catégorie marchand (MCC)"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("details lack %q:\n%s", want, v)
 		}

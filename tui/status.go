@@ -40,8 +40,13 @@ func renderStatus(c Common, a schema.Account, width int) string {
 		b = append(b, v2Capabilities(c, a.V2, inner)...)
 	} else if len(a.Capabilities) > 0 {
 		b = append(b, s.Heading.Render(txtCapsHeading.In(lang)))
+		caps := map[string]string{}
 		for _, cp := range a.Capabilities {
-			b = append(b, row(" "+cp.Name, capStyle(c, cp.Status).Render(cp.Status)))
+			caps[cp.Name] = cp.Status
+		}
+		withAPI := showAPINames(c, caps, inner)
+		for _, cp := range a.Capabilities {
+			b = append(b, capabilityRow(c, cp.Name, cp.Status, inner, withAPI))
 		}
 	}
 	b = append(b, s.Heading.Render(txtDeadline.In(lang)))
@@ -97,24 +102,43 @@ func deadline(c Common, d time.Time) string {
 		return c.Styles.Status.Muted.Render(txtNoDeadline.In(c.Lang))
 	}
 	left := d.Sub(c.ServerNow())
-	date := d.UTC().Format("2006-01-02")
+	date := day(d, c.Lang)
 	if left < 0 {
-		return c.Styles.Status.DeadlinePast.Render(date + " " + fmt.Sprintf(txtOverdue.In(c.Lang), span(-left)))
+		return c.Styles.Status.DeadlinePast.Render(date + " " + fmt.Sprintf(txtOverdue.In(c.Lang), span(-left, c.Lang)))
 	}
-	return c.Styles.Status.DeadlineOK.Render(date + " " + fmt.Sprintf(txtIn.In(c.Lang), span(left)))
+	return c.Styles.Status.DeadlineOK.Render(date + " " + fmt.Sprintf(txtIn.In(c.Lang), span(left, c.Lang)))
 }
 
-// span is a short duration for countdowns: 13d 4h, 5h 12m, 40m.
-func span(d time.Duration) string {
-	d = d.Round(time.Minute)
-	days := int(d / (24 * time.Hour))
-	hours := int(d % (24 * time.Hour) / time.Hour)
-	mins := int(d % time.Hour / time.Minute)
-	switch {
-	case days > 0:
-		return fmt.Sprintf("%dd %dh", days, hours)
-	case hours > 0:
-		return fmt.Sprintf("%dh %dm", hours, mins)
+// capabilityRow is one capability in a panel of inner width: its name in
+// words, its API name dimmed when withAPI (see showAPINames), and its
+// status on the right. When the name and the status do not fit side by
+// side, the status goes on the next line, right-aligned, so two rows
+// never run into each other.
+func capabilityRow(c Common, name, status string, inner int, withAPI bool) string {
+	s := c.Styles.Status
+	st := capStyle(c, status).Render(schema.CapabilityStatus(status, c.Lang))
+	words := schema.CapabilityLabel(name).In(c.Lang)
+	label := s.Label.Render(" " + words)
+	if withAPI && !strings.EqualFold(words, name) { // not "Transfers transfers"
+		label += " " + s.API.Render(name)
 	}
-	return fmt.Sprintf("%dm", mins)
+	gap := inner - lipgloss.Width(label) - lipgloss.Width(st)
+	if gap < 1 {
+		return fit(label, inner) + "\n" + lipgloss.PlaceHorizontal(inner, lipgloss.Right, st)
+	}
+	return label + strings.Repeat(" ", gap) + st
+}
+
+// showAPINames reports whether every capability row of a panel has room
+// for its API name beside its words: all rows show it or none does, so
+// the column reads evenly.
+func showAPINames(c Common, caps map[string]string, inner int) bool {
+	for name, status := range caps {
+		w := 1 + lipgloss.Width(schema.CapabilityLabel(name).In(c.Lang)) + 1 + lipgloss.Width(name) +
+			1 + lipgloss.Width(schema.CapabilityStatus(status, c.Lang))
+		if w > inner {
+			return false
+		}
+	}
+	return true
 }

@@ -35,20 +35,22 @@ func configTitle(c Common, name string) string {
 func v2Capabilities(c Common, v *schema.V2Details, inner int) []string {
 	s := c.Styles.Status
 	var b []string
+	caps := map[string]string{}
+	for _, cfg := range v.Configurations {
+		for _, cp := range cfg.Capabilities {
+			caps[cp.Name] = cp.Status
+		}
+	}
+	withAPI := showAPINames(c, caps, inner)
 	for _, cfg := range v.Configurations {
 		b = append(b, s.Heading.Render(configTitle(c, cfg.Name)))
 		if len(cfg.Capabilities) == 0 {
 			b = append(b, s.Muted.Render(" "+txtNoCapabilities.In(c.Lang)))
 		}
 		for _, cp := range cfg.Capabilities {
-			status := capStyle(c, cp.Status).Render(cp.Status)
-			// Long nested names (stripe_balance.stripe_transfers) are
-			// clipped so the status always stays on the row.
-			name := clip(" "+cp.Name, max(inner-lipgloss.Width(status)-1, 4))
-			gap := max(inner-lipgloss.Width(name)-lipgloss.Width(status), 1)
-			b = append(b, s.Label.Render(name)+strings.Repeat(" ", gap)+status)
+			b = append(b, capabilityRow(c, cp.Name, cp.Status, inner, withAPI))
 			if len(cp.Details) > 0 && cp.Details[0].Code != "" {
-				b = append(b, s.Muted.Render(clip("   "+cp.Details[0].Code, inner)))
+				b = append(b, s.Muted.Render(fit("   "+statusDetail(cp.Details[0].Code, c.Lang), inner)))
 			}
 		}
 	}
@@ -82,11 +84,11 @@ func v2Entries(c Common, v *schema.V2Details, width int) string {
 		}
 		lines = append(lines, hang(s.Value, "", head, width), "  "+who)
 		for _, r := range e.Impact {
-			txt := fmt.Sprintf(txtRestricts.In(c.Lang), r.Capability, configTitle(c, r.Configuration), deadlineWord(c, r.DeadlineStatus))
+			txt := fmt.Sprintf(txtRestricts.In(c.Lang), schema.CapabilityLabel(r.Capability).In(c.Lang), configTitle(c, r.Configuration), deadlineWord(c, r.DeadlineStatus))
 			lines = append(lines, hang(s.Inactive, "  ", txt, width))
 		}
 		for _, er := range e.Errors {
-			lines = append(lines, hang(c.Styles.Notice.Error, "  ", "✗ "+er.Code, width))
+			lines = append(lines, hang(c.Styles.Notice.Error, "  ", "✗ "+schema.ExplainError(er.Code, c.Lang), width))
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -119,4 +121,23 @@ func deadlineWord(c Common, status string) string {
 		return txtEventuallyDue.In(c.Lang)
 	}
 	return status
+}
+
+// statusDetails explain the codes of a v2 capability's status_details.
+var statusDetails = map[string]schema.Text{
+	"requirements_past_due":             t("fields past due", "champs en retard"),
+	"requirements_pending_verification": t("Stripe is verifying", "vérification en cours"),
+	"requirements_currently_due":        t("fields due now", "champs dus maintenant"),
+	"restricted_other":                  t("restricted by Stripe", "restreinte par Stripe"),
+	"unsupported_business":              t("not offered to this business", "non proposée à cette entreprise"),
+	"unsupported_country":               t("not offered in this country", "non proposée dans ce pays"),
+}
+
+// statusDetail explains a status detail code in lang; an unknown code is
+// shown as Stripe sent it.
+func statusDetail(code string, lang Lang) string {
+	if d, ok := statusDetails[code]; ok {
+		return d.In(lang)
+	}
+	return code
 }

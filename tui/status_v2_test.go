@@ -42,8 +42,8 @@ func TestStatusPanelV2(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := ansi.Strip(tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).View())
-	for _, want := range []string{"Merchant", "card_payments", "restricted", "requirements_past_due",
-		"Recipient", "stripe_balance.payouts", "active", "requirements_pending_ve"} {
+	for _, want := range []string{"Merchant", "Card payments", "restricted", "fields past due",
+		"Recipient", "Stripe transfers", "active", "Stripe is verifying"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("panel lacks %q:\n%s", want, v)
 		}
@@ -68,7 +68,8 @@ func TestSummaryV2(t *testing.T) {
 			m.screen, m.form = screenSummary, nil
 			v := ansi.Strip(m.View())
 			want := []string{schema.Lookup("individual.last_name", "US").Label.In(lang), txtActUser.In(lang), txtActStripe.In(lang),
-				"card_payments (" + txtConfigMerchant.In(lang) + ")", "invalid_value_other"}
+				schema.CapabilityLabel("card_payments").In(lang), "(" + txtConfigMerchant.In(lang) + ")",
+				strings.Join(strings.Fields(schema.ExplainError("invalid_value_other", lang))[:3], " ")}
 			for _, w := range want {
 				if !strings.Contains(v, w) {
 					t.Errorf("summary lacks %q:\n%s", w, v)
@@ -76,5 +77,38 @@ func TestSummaryV2(t *testing.T) {
 			}
 			teatest.RequireEqualOutput(t, []byte(v))
 		})
+	}
+}
+
+// Capability names are words with the API name dimmed beside them when
+// there is room; at any panel width a name and its status never run into
+// each other (no "stripe_balance.pa…"): the name is whole or the status
+// moves to the next line.
+func TestCapabilityNamesNeverRunTogether(t *testing.T) {
+	a := v2Account(t)
+	for _, lang := range schema.Langs {
+		c, _ := testCommon(t, lang)
+		for _, w := range []int{24, 30, statusPanelWidth, 44, 70} {
+			v := ansi.Strip(renderStatus(c, a, w))
+			for i, line := range strings.Split(v, "\n") {
+				if lw := ansi.StringWidth(line); lw > w {
+					t.Errorf("%s width %d: line %d is %d wide: %q", lang, w, i, lw, line)
+				}
+			}
+			for _, cfg := range a.V2.Configurations {
+				for _, cp := range cfg.Capabilities {
+					name := schema.CapabilityLabel(cp.Name).In(lang)
+					if w >= 30 && !strings.Contains(v, " "+name) {
+						t.Errorf("%s width %d: %q is cut:\n%s", lang, w, name, v)
+					}
+					if !strings.Contains(v, schema.CapabilityStatus(cp.Status, lang)) {
+						t.Errorf("%s width %d: status of %s missing:\n%s", lang, w, cp.Name, v)
+					}
+				}
+			}
+			if w >= 70 && !strings.Contains(v, "stripe_balance.stripe_transfers") {
+				t.Errorf("%s width %d: the API name is not shown beside the words:\n%s", lang, w, v)
+			}
+		}
 	}
 }

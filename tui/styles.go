@@ -34,6 +34,8 @@ type Styles struct {
 		Active, Pending, Inactive, Muted  lipgloss.Style
 		PastDue, CurrentlyDue, Eventually lipgloss.Style
 		DeadlineOK, DeadlinePast          lipgloss.Style
+		// API is an API name shown beside its words (card_payments).
+		API lipgloss.Style
 	}
 	Notice struct {
 		Error, Info, Success lipgloss.Style
@@ -52,6 +54,11 @@ type Styles struct {
 	// Requests styles the requests pane's list.
 	Requests struct {
 		Item, Selected, Failed lipgloss.Style
+	}
+	// Triage is the account table: its header, cells, the row under the
+	// cursor and the filter's prompt.
+	Triage struct {
+		Header, Cell, Selected, Prompt lipgloss.Style
 	}
 	Form *huh.Theme
 }
@@ -78,6 +85,7 @@ func DefaultStyles(t Theme) *Styles {
 	s.Status.Eventually = lipgloss.NewStyle().Foreground(t.Subtle)
 	s.Status.DeadlineOK = lipgloss.NewStyle().Foreground(t.Text)
 	s.Status.DeadlinePast = lipgloss.NewStyle().Foreground(t.Danger).Bold(true)
+	s.Status.API = lipgloss.NewStyle().Foreground(t.Subtle).Faint(true)
 
 	s.Notice.Error = lipgloss.NewStyle().Foreground(t.Danger)
 	s.Notice.Info = lipgloss.NewStyle().Foreground(t.Subtle)
@@ -92,6 +100,10 @@ func DefaultStyles(t Theme) *Styles {
 	s.Requests.Item = lipgloss.NewStyle().Foreground(t.Text).PaddingLeft(2)
 	s.Requests.Selected = lipgloss.NewStyle().Bold(true).Foreground(t.Primary).PaddingLeft(2)
 	s.Requests.Failed = lipgloss.NewStyle().Foreground(t.Danger).PaddingLeft(2)
+	s.Triage.Header = lipgloss.NewStyle().Bold(true).Foreground(t.Primary).Padding(0, 1, 0, 0)
+	s.Triage.Cell = lipgloss.NewStyle().Padding(0, 1, 0, 0)
+	s.Triage.Selected = lipgloss.NewStyle().Bold(true).Foreground(t.Primary)
+	s.Triage.Prompt = lipgloss.NewStyle().Foreground(t.Primary)
 	s.Form = formTheme(t)
 	return s
 }

@@ -161,8 +161,14 @@ func TestStatusPanel(t *testing.T) {
 func TestDeadlinePastIsOverdue(t *testing.T) {
 	c, _ := testCommon(t, schema.French)
 	got := ansi.Strip(deadline(c, epoch.Add(-26*time.Hour)))
-	if got != "2026-11-22 dépassée de 1d 2h" {
-		t.Errorf("got %q", got)
+	// French dates and durations: day first, units in French, a no-break
+	// space between a number and its unit.
+	if want := "22/11/2026 dépassée de 1\u00a0j 2\u00a0h"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	c.Lang = schema.English
+	if got := ansi.Strip(deadline(c, epoch.Add(-26*time.Hour))); got != "2026-11-22 1d 2h overdue" {
+		t.Errorf("English: got %q", got)
 	}
 }
 

@@ -9,18 +9,11 @@ import (
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
-	"onboard/flows"
 	"onboard/schema"
 )
 
-// Layout constants: the chrome around the body, in lines.
-const (
-	headerLines = 2 // title bar and the notice line
-	gap         = 2 // columns between the form and the status panel
-	// sideBySide is the narrowest terminal that shows the form and the
-	// status panel next to each other; narrower ones stack them.
-	sideBySide = 72
-)
+// gap is the columns between the form and the status panel.
+const gap = 2
 
 // View draws the current screen.
 func (m Model) View() string {
@@ -39,23 +32,62 @@ func (m Model) bodyHeight() int {
 	if m.c.Height == 0 {
 		return 0
 	}
-	// A notice may take a second line (what was sent, and what Stripe
-	// added or dropped after it).
-	return max(m.c.Height-headerLines-(lipgloss.Height(m.noticeLine())-1)-lipgloss.Height(m.footer()), 3)
+	// The chrome is measured: the title bar and the notice line (one line
+	// each, also when the notice is empty), and the footer.
+	chrome := lipgloss.Height(m.header()) + lipgloss.Height(m.noticeLine()) + lipgloss.Height(m.footer())
+	return max(m.c.Height-chrome, 3)
 }
 
+// header names the program, the account and its setup on the left and
+// the mode badge on the right. The badge is never cut: the left part
+// gives way first, the business type, then the country, and only then
+// the account id, which ends in "…".
 func (m Model) header() string {
-	s := m.c.Styles.App
-	left := s.Title.Render("onboard")
-	if m.loaded && m.screen >= screenBusy {
-		left += s.Subtle.Render(" · ") + s.Account.Render(m.account.ID)
-		if m.account.Country != "" {
-			left += s.Subtle.Render(fmt.Sprintf(" · %s %s", m.account.Country, m.account.BusinessType))
+	right := m.modeBadge()
+	var left string
+	for _, l := range m.headerLefts() {
+		left = l
+		if m.c.Width == 0 || lipgloss.Width(l)+1+lipgloss.Width(right) <= m.c.Width {
+			break
 		}
 	}
-	right := m.modeBadge()
+	if m.c.Width > 0 {
+		left = fit(left, m.c.Width-lipgloss.Width(right)-1)
+	}
 	w := max(m.c.Width, lipgloss.Width(left)+lipgloss.Width(right)+1)
 	return left + strings.Repeat(" ", max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)) + right
+}
+
+// headerLefts are the header's left parts, longest first.
+func (m Model) headerLefts() []string {
+	s := m.c.Styles.App
+	name := s.Title.Render("onboard")
+	sc := m.screen
+	if sc == screenBusy || sc == screenError {
+		sc = m.back
+	}
+	switch sc {
+	case screenWizard, screenSummary, screenPeople, screenDraft:
+	default:
+		// Every other screen is named, so the header never keeps the
+		// previous account's id.
+		if title := m.headerTitle(); title != "" {
+			return []string{name + title, name}
+		}
+		return []string{name}
+	}
+	if !m.loaded {
+		return []string{name}
+	}
+	id := name + s.Subtle.Render(" · ") + s.Account.Render(m.account.ID)
+	if m.account.Country == "" {
+		return []string{id}
+	}
+	return []string{
+		id + s.Subtle.Render(fmt.Sprintf(" · %s %s", m.account.Country, businessTypeWord(m.account.BusinessType, m.c.Lang))),
+		id + s.Subtle.Render(" · "+m.account.Country),
+		id,
+	}
 }
 
 func (m Model) modeBadge() string {
@@ -70,7 +102,7 @@ func (m Model) modeBadge() string {
 
 func (m Model) noticeLine() string {
 	if hint := m.sentAs(); hint != "" {
-		return m.c.Styles.Notice.Info.MaxWidth(max(m.c.Width, 20)).Render(hint)
+		return fit(m.c.Styles.Notice.Info.Render(hint), max(m.c.Width, 20))
 	}
 	if m.plan.notice == "" || (m.screen != screenWizard && m.screen != screenSummary && m.screen != screenPeople) {
 		return ""
@@ -106,6 +138,12 @@ func (m Model) body() string {
 		return m.wizardView()
 	case screenExplore:
 		return m.explorer.view(m.c.Width, m.bodyHeight())
+	case screenAccounts:
+		spin := m.spin.View()
+		if m.c.Static {
+			spin = "…"
+		}
+		return m.triage.view(m.c, spin)
 	}
 	if m.form == nil {
 		return ""
@@ -113,83 +151,33 @@ func (m Model) body() string {
 	return m.form.View()
 }
 
+// wizardView puts the step's form beside the status panel, or, on a
+// terminal narrower than sideBySide, under a one-line status.
 func (m Model) wizardView() string {
 	w, h := m.wizardFormSize()
 	form := m.steps.render(m.c, m.form, m.plan.problems, w, h)
-	panel := renderStatus(m.c, m.account, statusPanelWidth)
 	if m.c.Width >= sideBySide {
-		fw := m.c.Width - statusPanelWidth - gap
+		panel := renderStatus(m.c, m.account, statusPanelWidth)
+		fw := wizardFormWidth(m.c.Width)
 		left := lipgloss.NewStyle().Width(fw).Render(form)
 		return lipgloss.JoinHorizontal(lipgloss.Top, left, strings.Repeat(" ", gap), panel)
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, form, panel)
-}
-
-func (m Model) summaryView() string {
-	c := m.c
-	heading := txtAllDone
-	if m.statusFromWizard {
-		heading = txtStatusTitle // opened mid-wizard: things are still asked
-	}
-	title := c.Styles.Summary.Title.Render(heading.In(c.Lang) + " · " + flows.StateLabel(flows.State(m.account), c.Lang))
-	lines := []string{title, ""}
-	// v2 accounts have no disabled_reason of their own: their entries say it.
-	if why := flows.Explain(m.account, c.Lang); why != "" && m.account.V2 == nil {
-		lines = append(lines, c.Styles.Notice.Error.Width(min(max(c.Width-2, 20), 76)).Render(why), "")
-	}
-	if n := len(m.account.Future.CurrentlyDue) + len(m.account.Future.EventuallyDue); n > 0 {
-		lines = append(lines, c.Styles.Notice.Info.Render(fmt.Sprintf(txtFutureDue.In(c.Lang), len(m.account.Future.EventuallyDue))), "")
-	}
-	if n := len(m.account.Requirements.PendingVerification); n > 0 {
-		lines = append(lines, c.Styles.Notice.Info.Render(fmt.Sprintf(txtWaiting.In(c.Lang), n)), "")
-	}
-	if m.plan.link != "" {
-		lines = append(lines, c.Styles.Status.Label.Render(txtLinkLabel.In(c.Lang)+":"), m.plan.link, "")
-	}
-	if m.account.V2 == nil { // v2 entries show their errors beside what they restrict
-		for _, e := range m.account.Requirements.Errors {
-			label := schema.Lookup(e.Requirement, m.account.Country).Label.In(c.Lang)
-			lines = append(lines, c.Styles.Notice.Error.Width(min(max(c.Width-2, 20), 76)).
-				Render("✗ "+label+": "+schema.ExplainError(e.Code, c.Lang)))
-		}
-	}
-	if v := m.account.V2; v != nil {
-		// v2: the panel, and beside it (or under it when narrow) the
-		// entries with what they hold up and who must act.
-		if c.Width >= sideBySide {
-			w := c.Width - statusPanelWidth - gap - c.Styles.Summary.Box.GetHorizontalFrameSize()
-			lines = append(lines, lipgloss.JoinHorizontal(lipgloss.Top,
-				renderStatus(c, m.account, statusPanelWidth), strings.Repeat(" ", gap), v2Entries(c, v, w)))
-		} else {
-			w := max(c.Width-c.Styles.Summary.Box.GetHorizontalFrameSize(), 20)
-			lines = append(lines, renderStatus(c, m.account, min(w, 60)), v2Entries(c, v, w))
-		}
-		return c.Styles.Summary.Box.Render(strings.Join(lines, "\n"))
-	}
-	for _, cp := range m.account.Capabilities {
-		if labels := flows.BlockingLabels(m.account, cp, c.Lang); len(labels) > 0 {
-			line := fmt.Sprintf(txtWaitsFor.In(c.Lang), cp.Name, len(labels), strings.Join(labels, ", "))
-			lines = append(lines, c.Styles.Notice.Info.MaxWidth(min(max(c.Width-2, 20), 78)).Render(line))
-		}
-	}
-	width := min(max(c.Width, 40), 60)
-	lines = append(lines, m.statusAndReview(width))
-	return c.Styles.Summary.Box.Render(strings.Join(lines, "\n"))
+	return statusLine(m.c, m.account, m.c.Width) + "\n" + form
 }
 
 func (m Model) errorView() string {
 	c := m.c
 	msg := "?"
 	if m.err != nil {
-		msg = flows.Message(m.err)
+		msg = errorMessage(m.err, c.Lang)
 	}
-	w := max(min(c.Width-2, 76), 20)
+	w := max(min(c.Width-2, 76), 20) // a paragraph reads best under 80 columns
 	resume := ""
 	if m.account.ID != "" {
 		resume = c.Styles.App.Subtle.Render(fmt.Sprintf(txtResumeLater.In(c.Lang), m.account.ID)) + "\n"
 	}
 	return "\n" + c.Styles.Summary.Title.Render(txtErrorTitle.In(c.Lang)) + "\n\n" +
-		c.Styles.Notice.Error.Width(w).Render(msg) + "\n\n" + resume +
+		wrapUnder(c.Styles.Notice.Error, "", msg, w) + "\n\n" + resume +
 		c.Styles.App.Subtle.Render(txtErrorBack.In(c.Lang))
 }
 
@@ -210,16 +198,26 @@ func (m Model) footer() string {
 		binds = []key.Binding{m.c.Keys.Back, m.c.Keys.Quit}
 	case m.screen == screenExplore:
 		binds = append(m.explorer.bindings(), m.c.Keys.Back, m.c.Keys.Quit)
+	case m.screen == screenAccounts:
+		binds = append(m.triage.bindings(m.c), m.c.Keys.Quit)
 	default:
+		if m.screen == screenWizard && m.c.Width < sideBySide {
+			// Narrow: the status is one line, and the key that shows it
+			// whole comes first so the cut footer never hides it.
+			binds = append(binds, m.c.Keys.Status)
+		}
 		if m.form != nil {
 			binds = append(binds, m.form.KeyBinds()...)
+		}
+		if m.screen == screenWizard && m.c.Width >= sideBySide {
+			binds = append(binds, m.c.Keys.Status)
 		}
 		if m.screen == screenWizard {
 			if m.focusedTestValue() != "" {
 				binds = append(binds, m.c.Keys.TestValue)
 			}
 			binds = append(binds, m.backKeys()...)
-			binds = append(binds, m.c.Keys.Status, peopleWiz)
+			binds = append(binds, peopleWiz)
 		}
 		if m.screen != screenHome {
 			binds = append(binds, m.c.Keys.Back)
@@ -236,12 +234,15 @@ func (m Model) footer() string {
 		// Last: on a narrow footer it is the one cut, not "? more keys".
 		binds = append(binds, reqKey)
 	}
+	if m.c.Lang == schema.French {
+		binds = frenchKeys(binds)
+	}
 	h := m.help
 	h.Width = m.c.Width
 	if m.fullHelp && !m.typing() {
-		return m.c.Styles.Footer.Bar.Render(h.FullHelpView(columns(binds, 4)))
+		return m.fitWidth(m.c.Styles.Footer.Bar.Render(h.FullHelpView(columns(binds, 4))))
 	}
-	return m.c.Styles.Footer.Bar.Render(h.ShortHelpView(binds))
+	return m.fitWidth(m.c.Styles.Footer.Bar.Render(h.ShortHelpView(binds)))
 }
 
 // columns splits bindings into columns of n for the full help.
@@ -257,6 +258,9 @@ func columns(bs []key.Binding, n int) [][]key.Binding {
 
 // typing reports whether a text field has focus: keys then belong to it.
 func (m Model) typing() bool {
+	if m.screen == screenAccounts {
+		return true // the filter has focus
+	}
 	if m.form == nil {
 		return false
 	}
@@ -268,15 +272,13 @@ func (m Model) typing() bool {
 }
 
 // wizardFormSize is the room of a step's form: beside the status panel,
-// or above it when the terminal is narrow.
+// or under the one-line status when the terminal is narrow.
 func (m Model) wizardFormSize() (w, h int) {
-	if m.c.Width >= sideBySide {
-		return m.c.Width - statusPanelWidth - gap, m.bodyHeight()
+	w, h = wizardFormWidth(m.c.Width), m.bodyHeight()
+	if m.c.Width < sideBySide {
+		h = max(h-lipgloss.Height(statusLine(m.c, m.account, m.c.Width)), 5)
 	}
-	// Stacked, the form keeps at least two thirds of the body: the
-	// focused field and its error matter more than the panel's bottom.
-	body := m.bodyHeight()
-	return m.c.Width, max(body-lipgloss.Height(renderStatus(m.c, m.account, statusPanelWidth)), body*2/3, 5)
+	return w, h
 }
 
 // resizeForm gives the active form the room it has: the terminal less the
@@ -285,7 +287,9 @@ func (m *Model) resizeForm() tea.Cmd {
 	if m.form == nil || m.c.Width == 0 {
 		return nil
 	}
-	w, h := min(m.c.Width, 76), m.bodyHeight()
+	// Forms stop at 100 columns: longer lines are hard to read, and the
+	// help under each field would stretch into one line.
+	w, h := min(m.c.Width, 100), m.bodyHeight()
 	if m.screen == screenAccounts {
 		w = m.c.Width // the list's rows are wide
 	}

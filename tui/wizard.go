@@ -82,7 +82,7 @@ func (m *Model) toHome() {
 
 func (m *Model) toOpen() {
 	m.screen, m.back = screenOpen, screenHome
-	m.form = openForm(m.c, &m.in.openID)
+	m.form = openForm(m.c, &m.in.openID, m.in.suggest)
 }
 
 func (m *Model) toSetup() {
@@ -108,12 +108,14 @@ func (m *Model) startCreate() tea.Cmd {
 	return tea.Batch(tick, createCmd(ctx, m.c.Client, m.in.setup.account(), m.gen))
 }
 
-func (m *Model) startLoad(id string) tea.Cmd {
+// startLoad opens an account; back is where esc leads while it loads
+// or if it fails (the open form, or the triage list).
+func (m *Model) startLoad(id string, back screen) tea.Cmd {
 	id = strings.TrimSpace(id)
 	if m.account.ID != id {
 		m.plan = newWizardState(m.plan.strategy)
 	}
-	tick := m.busyWith(txtLoading.In(m.c.Lang), screenOpen)
+	tick := m.busyWith(txtLoading.In(m.c.Lang), back)
 	return tea.Batch(tick, loadWithDraftCmd(m.c.Ctx, m.c.Client, m.c.Drafts, id, m.gen))
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -14,6 +15,7 @@ import (
 	"onboard/flows/wire"
 	"onboard/sandbox"
 	"onboard/schema"
+	"onboard/triage"
 )
 
 // app is the resolved configuration of one invocation, built once from
@@ -34,6 +36,9 @@ type app struct {
 	mode     string // sandbox | test | live
 	sb       *sandbox.Sandbox
 	logger   *log.Logger
+	// triageFile names the triage cache of this key and API base (see
+	// triage.FileName: a hash, never the key).
+	triageFile string
 	// in is standard input's one buffered reader (see reader).
 	in *bufio.Reader
 	// tui is set when the interactive program runs: it confirms live
@@ -94,6 +99,7 @@ func (a *app) setup() (*flows.Client, func(), error) {
 	ep := flows.Endpoint{Logger: a.stripeLogger()}
 	var next http.RoundTripper // the network, unless the sandbox runs in-process
 	release := closeLog
+	var pace flows.Option
 	switch {
 	case key.Key == "" && base == "":
 		sb, err := a.openSandbox()
@@ -107,6 +113,10 @@ func (a *app) setup() (*flows.Client, func(), error) {
 		ep.APIBase, ep.FilesBase = sandbox.APIBase, sandbox.FilesBase
 		next = sb.Transport()
 		release = func() { sb.Close(); closeLog() }
+		// In process there is no network to wait on and no rate limit.
+		pace = flows.WithListPace(0, 4)
+		sbPath, _ := xdg.DataFile("onboard/sandbox.db")
+		a.triageFile = triage.FileName(key.Key, "embedded:"+sbPath)
 	default:
 		if base == "" {
 			base = stripeAPIBase
@@ -125,6 +135,9 @@ func (a *app) setup() (*flows.Client, func(), error) {
 			key = keyChoice{Key: "sk_test_sandbox", Source: "sandbox"}
 			a.mode = "sandbox"
 		}
+		// A standalone sandbox stands for Stripe: the same pace.
+		pace = flows.WithListPace(flows.ListRate(a.mode == "live"), 0)
+		a.triageFile = triage.FileName(key.Key, origin)
 	}
 	ep.Key = key.Key
 	ep.Policy = flows.NewPolicy(a.observe(next), a.language)
@@ -145,6 +158,7 @@ func (a *app) setup() (*flows.Client, func(), error) {
 	cl := flows.New(api, append(opts,
 		flows.WithLang(a.language),
 		flows.WithAcceptance(a.acceptanceIP(), "onboard/0.1 (+terminal)"),
+		pace,
 	)...)
 	return cl, release, nil
 }
@@ -175,12 +189,12 @@ func (a *app) acceptanceIP() string {
 	return outboundIP()
 }
 
-func (a *app) openSandbox() (*sandbox.Sandbox, error) {
+func (a *app) openSandbox(opts ...sandbox.Option) (*sandbox.Sandbox, error) {
 	path, err := xdg.DataFile("onboard/sandbox.db")
 	if err != nil {
 		return nil, fmt.Errorf("sandbox path: %w", err)
 	}
-	sb, err := sandbox.Open(path)
+	sb, err := sandbox.Open(path, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("open sandbox %s: %w", path, err)
 	}
@@ -204,6 +218,19 @@ func (f fileLogger) Debugf(string, ...any)          {}
 func (f fileLogger) Infof(string, ...any)           {}
 func (f fileLogger) Warnf(format string, v ...any)  { f.l.Printf("stripe warn: "+format, v...) }
 func (f fileLogger) Errorf(format string, v ...any) { f.l.Printf("stripe error: "+format, v...) }
+
+// openTriage opens the triage cache of the key and API base setup chose,
+// under $XDG_CACHE_HOME/onboard/.
+func (a *app) openTriage() (*triage.Cache, error) {
+	if a.triageFile == "" {
+		return nil, errors.New("triage cache: no API chosen yet")
+	}
+	path, err := xdg.CacheFile("onboard/" + a.triageFile)
+	if err != nil {
+		return nil, fmt.Errorf("triage cache path: %w", err)
+	}
+	return triage.Open(path)
+}
 
 // filesBaseFor is where uploads go for an API origin: Stripe serves them
 // on files.stripe.com (flows.Endpoint's default, ""), a loopback

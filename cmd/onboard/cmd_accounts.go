@@ -1,30 +1,39 @@
 package main
 
 import (
+	"bufio"
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"onboard/flows"
 )
 
-// states are the values --state accepts.
-var states = []string{flows.StateComplete, flows.StateEnabled, flows.StatePendingEnablement, flows.StateRestricted,
-	flows.StatePayoutsDisabled, flows.StateChargesDisabled, flows.StatePastDue, flows.StatePendingDisabled, flows.StateRejected}
-
 func newAccountsCmd(a *app) *cobra.Command {
-	var state string
+	var stateArg string
 	var limit int
-	var asJSON bool
+	var asJSON, cached bool
 	cmd := &cobra.Command{
 		Use:   "accounts",
 		Short: "List connected accounts with their state, most urgent first",
-		Args:  cobra.NoArgs,
+		Long: "List connected accounts with their state, most urgent first: past due, then failed verification,\n" +
+			"then nearest deadline. The list is read fresh from Stripe (over concurrent pages, within the key's\n" +
+			"rate limit) and saved to the triage cache; --cached reads that cache only.",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if state != "" && !contains(states, state) {
-				return usageErr("--state takes one of %q", states)
+			state := ""
+			if stateArg != "" {
+				var ok bool
+				if state, ok = flows.ParseState(stateArg); !ok {
+					return usageErr("--state takes one of %q (or a short form such as past_due), not %q", flows.States, stateArg)
+				}
 			}
 			if limit < 0 {
 				return usageErr("--limit must be positive")
@@ -34,15 +43,17 @@ func newAccountsCmd(a *app) *cobra.Command {
 				return err
 			}
 			defer release()
-			list, err := cl.Accounts(cmd.Context(), flows.ListOptions{State: state, Limit: limit})
+			var list []flows.Summary
+			if cached {
+				list, err = a.cachedAccounts(cmd, state, limit)
+			} else {
+				list, err = a.freshAccounts(cmd, cl, state, limit)
+			}
 			if err != nil {
-				return errors.New(flows.Message(err))
+				return err
 			}
 			if asJSON {
-				if list == nil {
-					list = []flows.Summary{}
-				}
-				return writeJSON(a.stdout, list)
+				return writeJSONList(a.stdout, list)
 			}
 			w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(w, t("ID\tNAME\tCOUNTRY\tSTATE\tDEADLINE", "ID\tNOM\tPAYS\tSTATUT\tÉCHÉANCE").In(a.language))
@@ -56,8 +67,110 @@ func newAccountsCmd(a *app) *cobra.Command {
 			return w.Flush()
 		},
 	}
-	cmd.Flags().StringVar(&state, "state", "", "only accounts in this state (e.g. \"restricted (past due)\")")
-	cmd.Flags().IntVar(&limit, "limit", 0, "stop after this many accounts (0: all)")
+	cmd.Flags().StringVar(&stateArg, "state", "", "only accounts in this state (e.g. past_due, \"restricted (past due)\")")
+	cmd.Flags().IntVar(&limit, "limit", 0, "only the N most urgent accounts (0: all)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the list as JSON")
+	cmd.Flags().BoolVar(&cached, "cached", false, "read the triage cache only (no request to Stripe)")
 	return cmd
+}
+
+// freshAccounts lists from Stripe; a whole list (no filter) also becomes
+// the triage cache. A cache that cannot be written is not worth failing a
+// listing for: the list is still printed.
+func (a *app) freshAccounts(cmd *cobra.Command, cl *flows.Client, state string, limit int) ([]flows.Summary, error) {
+	var last flows.ListProgress
+	start := time.Now()
+	list, err := cl.Accounts(cmd.Context(), flows.ListOptions{State: state, Limit: limit,
+		Progress: func(p flows.ListProgress) { last = p }})
+	a.logger.Printf("accounts: %d pages, %d accounts, %d throttled (429) in %v", last.Pages, last.Accounts,
+		last.Throttled, time.Since(start).Round(time.Millisecond))
+	if err != nil {
+		return nil, errors.New(flows.Message(err))
+	}
+	if state == "" && limit == 0 {
+		if c, err := a.openTriage(); err == nil {
+			if err := c.Replace(cmd.Context(), list, time.Now()); err != nil {
+				a.logger.Printf("triage cache: %v", err)
+			}
+			c.Close()
+		}
+	}
+	return list, nil
+}
+
+// cachedAccounts reads the triage cache, filtered like a fresh list.
+func (a *app) cachedAccounts(cmd *cobra.Command, state string, limit int) ([]flows.Summary, error) {
+	c, err := a.openTriage()
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	all, at, err := c.Load(cmd.Context())
+	if err != nil {
+		return nil, err
+	}
+	if at.IsZero() {
+		fmt.Fprintln(a.stderr, t("The triage cache is empty: run onboard accounts once without --cached.",
+			"Le cache de tri est vide\u00a0: lancez onboard accounts une fois sans --cached.").In(a.language))
+	}
+	list := []flows.Summary{}
+	for _, s := range all {
+		if state == "" || s.State == state {
+			list = append(list, s)
+		}
+		if limit > 0 && len(list) == limit {
+			break
+		}
+	}
+	return list, nil
+}
+
+// triageLine keeps an account's line in the triage cache current after a
+// webhook said it changed (status --watch --listen calls it for every
+// account a webhook names). Failures are logged, never shown: the watch
+// itself must go on.
+func (a *app) triageLine(ctx context.Context, cl *flows.Client, id string) {
+	if !strings.HasPrefix(id, "acct_") {
+		return
+	}
+	s, err := cl.SummaryOf(ctx, id)
+	if err != nil {
+		a.logger.Printf("triage cache: read %s: %v", id, err)
+		return
+	}
+	c, err := a.openTriage()
+	if err != nil {
+		a.logger.Printf("triage cache: %v", err)
+		return
+	}
+	defer c.Close()
+	if err := c.Put(ctx, s); err != nil {
+		a.logger.Printf("triage cache: %v", err)
+	}
+}
+
+// writeJSONList prints a list as writeJSON does (an indented array), one
+// element at a time: 100,000 summaries are not encoded into memory twice
+// over before the first byte is written.
+func writeJSONList[T any](w io.Writer, list []T) error {
+	bw := bufio.NewWriter(w)
+	if len(list) == 0 {
+		bw.WriteString("[]\n")
+		return bw.Flush()
+	}
+	bw.WriteString("[\n")
+	for i, v := range list {
+		raw, err := json.MarshalIndent(v, "  ", "  ")
+		if err != nil {
+			return err
+		}
+		bw.WriteString("  ")
+		bw.Write(raw)
+		if i < len(list)-1 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n")
+	}
+	bw.WriteString("]\n")
+	return bw.Flush()
 }

@@ -20,6 +20,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 		Short: "Run or control the embedded Stripe sandbox",
 	}
 	var addr string
+	var rate int
 	serve := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the sandbox over HTTP on a loopback address",
@@ -29,7 +30,10 @@ func newSandboxCmd(a *app) *cobra.Command {
 			if err != nil || !isLoopback(host) {
 				return usageErr("--addr must be a loopback address such as 127.0.0.1:12111, not %q", addr)
 			}
-			sb, err := a.openSandbox()
+			if rate < 0 {
+				return usageErr("--rate-limit takes a number of requests per second (0: none), not %d", rate)
+			}
+			sb, err := a.openSandbox(sandbox.WithRateLimit(rate))
 			if err != nil {
 				return err
 			}
@@ -40,6 +44,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 		},
 	}
 	serve.Flags().StringVar(&addr, "addr", "127.0.0.1:12111", "loopback address to listen on")
+	serve.Flags().IntVar(&rate, "rate-limit", 0, "answer 429 past this many requests per second, like Stripe (25 in test mode); 0: no limit")
 	advance := &cobra.Command{
 		Use:   "advance DURATION",
 		Short: "Move the sandbox clock forward (e.g. 30d, 36h, 90s)",
@@ -122,7 +127,29 @@ func newSandboxCmd(a *app) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.AddCommand(serve, advance, reset, volume, trigger)
+	seed := &cobra.Command{
+		Use:   "seed N",
+		Short: "Store N generated accounts at once (to try triage at a platform's scale)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			n, err := strconv.Atoi(args[0])
+			if err != nil || n <= 0 || n > 1_000_000 {
+				return usageErr("N takes a number of accounts from 1 to 1000000, not %q", args[0])
+			}
+			sb, err := a.openSandbox()
+			if err != nil {
+				return err
+			}
+			defer sb.Close()
+			start := time.Now()
+			if err := sb.SeedAccounts(cmd.Context(), n); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "sandbox: %d accounts stored in %s\n", n, time.Since(start).Round(time.Millisecond))
+			return nil
+		},
+	}
+	cmd.AddCommand(serve, advance, reset, volume, trigger, seed)
 	return cmd
 }
 

@@ -52,9 +52,17 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	if dir, err := xdg.StateFile("onboard/drafts/.keep"); err == nil {
 		store = &drafts.Store{Dir: filepath.Dir(dir)}
 	}
+	// Without a cache the triage screen still works: it waits for Stripe.
+	cache, err := a.openTriage()
+	if err != nil {
+		a.logger.Printf("triage cache: %v", err)
+		cache = nil
+	} else {
+		defer cache.Close()
+	}
 	c := tui.Common{
-		Drafts: store,
-		Ctx:    ctx, Client: cl, Lang: a.language, Mode: a.mode,
+		Drafts: store, Triage: cache,
+		Ctx: ctx, Client: cl, Lang: a.language, Mode: a.mode,
 		Styles: tui.DefaultStyles(tui.DefaultTheme()), Keys: tui.DefaultKeyMap(a.language),
 		Now: time.Now, RefreshEvery: time.Second,
 		Requests: a.reqLog.Records,

@@ -67,6 +67,7 @@ func (a *app) watchStatus(ctx context.Context, cl *flows.Client, id string, asJS
 			return nil
 		case acctID := <-hooks:
 			changed = acctID == id
+			a.triageLine(ctx, cl, acctID) // the triage list follows webhooks too
 		case <-time.After(wait):
 			changed, cur, err = cl.Changed(ctx, id, cur)
 			if err != nil {

@@ -1,0 +1,49 @@
+package schema
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFrenchSpacing(t *testing.T) {
+	const n = NBSP
+	cases := map[string]string{
+		"Que voulez-vous faire ?":           "Que voulez-vous faire" + n + "?",
+		"Exigence: x":                       "Exigence" + n + ": x",
+		"échap : retour · ctrl+c : quitter": "échap" + n + ": retour · ctrl+c" + n + ": quitter",
+		"a ; b":                             "a" + n + "; b",
+		"Envoi de « %s » à Stripe…":         "Envoi de «" + n + "%s" + n + "» à Stripe…",
+		"https://example.com":               "https://example.com",
+		"le 2026-11-23 15:04":               "le 2026-11-23 15:04",
+		"(test : 108800).":                  "(test" + n + ": 108800).",
+		"ctrl+c":                            "ctrl+c",
+		"déjà" + n + ":":                    "déjà" + n + ":",
+	}
+	for in, want := range cases {
+		if got := frenchSpacing(in); got != want {
+			t.Errorf("frenchSpacing(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Every French text of the catalog comes out with no plain space before a
+// high punctuation mark, and English is left as written.
+func TestFrenchTypographyThroughIn(t *testing.T) {
+	txt := T("Type: text", "Type : texte")
+	if got := txt.In(French); got != "Type"+NBSP+": texte" {
+		t.Errorf("In(French) = %q", got)
+	}
+	if got := txt.In(English); got != "Type: text" {
+		t.Errorf("In(English) = %q", got)
+	}
+	for _, s := range []string{Colon(French, "Exigence"), msgDate.In(French)} {
+		for _, mark := range []string{" :", " ;", " !", " ?"} {
+			if strings.Contains(s, mark) {
+				t.Errorf("%q has a plain space before %q", s, mark[1:])
+			}
+		}
+	}
+	if Colon(English, "Requirement") != "Requirement:" {
+		t.Errorf("English colon: %q", Colon(English, "Requirement"))
+	}
+}

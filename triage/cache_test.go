@@ -1,0 +1,103 @@
+package triage
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"onboard/flows"
+)
+
+var at = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+func open(t *testing.T) (*Cache, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "onboard", FileName("sk_test_abc", "https://api.stripe.com"))
+	c, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c, path
+}
+
+func TestFileNameHidesTheKeyAndSeparatesBases(t *testing.T) {
+	a := FileName("sk_test_51Hsecretsecret", "https://api.stripe.com")
+	if strings.Contains(a, "secret") || strings.Contains(a, "sk_") {
+		t.Errorf("file name %q shows the key", a)
+	}
+	if a == FileName("sk_test_51Hsecretsecret", "http://127.0.0.1:12111") || a == FileName("sk_test_other", "https://api.stripe.com") {
+		t.Errorf("two keys or bases share %q", a)
+	}
+	if a != FileName("sk_test_51Hsecretsecret", "https://api.stripe.com") {
+		t.Errorf("the name is not stable")
+	}
+}
+
+// A full listing replaces the list (gone accounts leave), a webhook's
+// line updates one account, and Load gives them back most urgent first.
+func TestReplacePutLoad(t *testing.T) {
+	c, path := open(t)
+	ctx := context.Background()
+	dl := at.Add(48 * time.Hour)
+	if err := c.Replace(ctx, []flows.Summary{
+		{ID: "acct_gone", Name: "Gone", State: flows.StateRestricted},
+		{ID: "acct_a", Name: "Jenny Rosen", Email: "jenny@example.com", Country: "US", Type: "individual",
+			State: flows.StateRestricted, Deadline: dl, CurrentlyDue: 3, Created: 10},
+	}, at); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Replace(ctx, []flows.Summary{
+		{ID: "acct_a", Name: "Jenny Rosen", Email: "jenny@example.com", Country: "US", Type: "individual",
+			State: flows.StateRestricted, Deadline: dl, CurrentlyDue: 3, Created: 10},
+		{ID: "acct_b", Name: "Beta", Country: "GB", State: flows.StateComplete, Created: 20},
+	}, at); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Put(ctx, flows.Summary{ID: "acct_b", Name: "Beta", Country: "GB", State: flows.StatePastDue, PastDue: 2, Created: 20}); err != nil {
+		t.Fatal(err)
+	}
+	list, refreshed, err := c.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !refreshed.Equal(at) {
+		t.Errorf("refreshed at %v, want %v", refreshed, at)
+	}
+	if len(list) != 2 || list[0].ID != "acct_b" || list[0].State != flows.StatePastDue || list[1].ID != "acct_a" {
+		t.Fatalf("loaded %+v", list)
+	}
+	if !list[1].Deadline.Equal(dl) || list[1].DeadlineJSON == nil || list[1].Email != "jenny@example.com" {
+		t.Errorf("account a came back as %+v", list[1])
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("cache file mode: %v %v", fi.Mode(), err)
+	}
+}
+
+func TestRecentIsNewestFirstAndBounded(t *testing.T) {
+	c, _ := open(t)
+	ctx := context.Background()
+	for i := range recentKept + 5 {
+		if err := c.Opened(ctx, "acct_"+string(rune('a'+i)), at.Add(time.Duration(i)*time.Second)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := c.Opened(ctx, "acct_a", at.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.Recent(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != recentKept || got[0] != "acct_a" || got[1] != "acct_"+string(rune('a'+recentKept+4)) {
+		t.Errorf("recent = %v", got)
+	}
+	if slices.Contains(got, "acct_b") {
+		t.Errorf("the oldest was kept: %v", got)
+	}
+}

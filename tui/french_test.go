@@ -1,0 +1,306 @@
+package tui
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"onboard/drafts"
+	"onboard/schema"
+)
+
+// A French screen shows no English word. The list of English UI words is
+// built from the program's own strings: every English text given to
+// schema.T (or tui's t) in tui, flows and schema, the help of huh's
+// bindings (formHelpFR) and the key names (keyNamesFR), less every word
+// that also appears in a French text (Stripe, Documents, IBAN...). Every
+// French golden is then read word by word. API names (card_payments,
+// acct_…, requirement paths) are not words of the interface: they hold an
+// underscore and are skipped.
+func TestNoEnglishOnFrenchScreens(t *testing.T) {
+	en, fr := map[string]bool{}, map[string]bool{}
+	for _, dir := range []string{".", "../flows", "../schema"} {
+		for _, pair := range textPairs(t, dir) {
+			addWords(en, pair[0])
+			addWords(fr, pair[1])
+		}
+	}
+	for k, v := range formHelpFR {
+		addWords(en, k)
+		addWords(fr, v)
+	}
+	for k, v := range keyNamesFR {
+		addWords(en, k)
+		addWords(fr, v)
+	}
+	english := map[string]bool{}
+	for w := range en {
+		if !fr[w] {
+			english[w] = true
+		}
+	}
+	if len(english) < 200 {
+		t.Fatalf("only %d English words found: the source scan is broken", len(english))
+	}
+	files, err := filepath.Glob("testdata/*/*fr*.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob("testdata/*French*.golden")
+	files = append(files, more...)
+	if len(files) < 20 {
+		t.Fatalf("only %d French goldens found", len(files))
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var found []string
+		seen := map[string]bool{}
+		text := withoutCode(withoutEnglishQuote(string(b)))
+		for _, line := range strings.Split(text, "\n") {
+			for _, name := range schema.KnownCapabilities() {
+				if containsWord(line, name) && !strings.Contains(line, schema.CapabilityLabel(name).In(schema.French)) {
+					t.Errorf("%s names %s without its words: %q", f, name, line)
+				}
+			}
+		}
+		if strings.Contains(text, "YYYY") {
+			t.Errorf("%s shows an English date mask (YYYY)", f)
+		}
+		if loc := badFrenchSpacing.FindStringIndex(text); loc != nil {
+			t.Errorf("%s: no no-break space before a French colon, semicolon, ! or ?: %q", f, text[max(loc[0]-20, 0):loc[1]])
+		}
+		for _, name := range schema.KnownCapabilities() {
+			text = replaceWord(text, name, "") // an API name, beside its words
+		}
+		for _, w := range words(text) {
+			if programName[w] {
+				continue
+			}
+			if english[w] && !seen[w] {
+				seen[w] = true
+				found = append(found, w)
+			}
+		}
+		if len(found) > 0 {
+			sort.Strings(found)
+			t.Errorf("%s shows English words: %s", f, strings.Join(found, ", "))
+		}
+	}
+}
+
+// badFrenchSpacing finds a high punctuation mark after a plain space or
+// glued to a word, where French typography wants a no-break space (a
+// "?" after the help separator "•" is the help key, not punctuation).
+var badFrenchSpacing = regexp.MustCompile(`(?m)(\pL|\)|[^•] )[:;!?]( |$)`)
+
+// withoutCode drops the requests pane's code sample (from its first
+// comment line, "# 2 POST …", to the next blank line): a curl command or
+// a Go call is the API's language, content rather than interface.
+func withoutCode(s string) string {
+	lines := strings.Split(s, "\n")
+	var out []string
+	code := false
+	for _, l := range lines {
+		switch {
+		case strings.HasPrefix(l, "# "):
+			code = true
+		case code && strings.TrimSpace(l) == "":
+			code = false
+		}
+		if !code {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// withoutEnglishQuote drops the explorer's English section (the lines
+// under the heading "Anglais" up to the next blank line): the explorer
+// shows each label in both languages on purpose, so that section quotes
+// English; it is content, not interface.
+func withoutEnglishQuote(s string) string {
+	lines := strings.Split(s, "\n")
+	var out []string
+	skip := false
+	for _, l := range lines {
+		switch {
+		case strings.TrimSpace(l) == txtEnglish.In(schema.French):
+			skip = true
+		case strings.TrimSpace(l) == "":
+			skip = false
+		}
+		if !skip {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// programName is the program's own name, the same in every language.
+var programName = map[string]bool{"onboard": true}
+
+// containsWord reports whether s holds w as a whole token (not inside a
+// longer identifier such as stripe_balance.stripe_transfers).
+func containsWord(s, w string) bool { return replaceWord(s, w, "\x00") != s }
+
+// replaceWord replaces every whole-token occurrence of w in s.
+func replaceWord(s, w, by string) string {
+	isID := func(r byte) bool {
+		return r == '_' || r == '.' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		j += i
+		end := j + len(w)
+		whole := (j == 0 || !isID(s[j-1])) && (end == len(s) || !isID(s[end]))
+		b.WriteString(s[i:j])
+		if whole {
+			b.WriteString(by)
+		} else {
+			b.WriteString(w)
+		}
+		i = end
+	}
+	return b.String()
+}
+
+// textPairs returns the (English, French) string literals of every call
+// T("…", "…") or t("…", "…") in the package's non-test files.
+func textPairs(t *testing.T, dir string) [][2]string {
+	t.Helper()
+	fset := token.NewFileSet()
+	paths, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][2]string
+	for _, p := range paths {
+		if strings.HasSuffix(p, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) != 2 {
+				return true
+			}
+			name := ""
+			switch fn := call.Fun.(type) {
+			case *ast.Ident:
+				name = fn.Name
+			case *ast.SelectorExpr:
+				name = fn.Sel.Name
+			}
+			if name != "T" && name != "t" {
+				return true
+			}
+			var pair [2]string
+			for i, a := range call.Args {
+				lit, ok := a.(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING {
+					return true
+				}
+				pair[i], _ = strconv.Unquote(lit.Value)
+			}
+			out = append(out, pair)
+			return true
+		})
+	}
+	return out
+}
+
+func addWords(set map[string]bool, s string) {
+	for _, w := range words(s) {
+		set[w] = true
+	}
+}
+
+// words splits text into lower-case words of at least three letters,
+// leaving out API names and paths (anything with an underscore or an inner
+// dot: configuration.merchant.mcc), format verbs and
+// all-capital acronyms (MCC, SSN, IBAN read the same in both languages).
+func words(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !strings.ContainsRune("_%.", r) }) {
+		w = strings.Trim(w, ".") // a full stop ends a sentence; a dot inside a token makes it a path
+		if strings.ContainsAny(w, "_%.") || len([]rune(w)) < 3 || strings.ToUpper(w) == w {
+			continue
+		}
+		out = append(out, strings.ToLower(w))
+	}
+	return out
+}
+
+// More French screens for the check above: the explorer's details, the
+// status opened with ctrl+t in a wide window, and a v2 status panel.
+func TestFrenchScreens(t *testing.T) {
+	c, _ := testCommon(t, schema.French)
+	t.Run("explore_details_fr", func(t *testing.T) {
+		tm := teatest.NewTestModel(t, New(c, Start{}), teatest.WithInitialTermSize(80, 24))
+		waitFor(t, tm, txtWhatToDo.In(schema.French))
+		for range 3 {
+			tm.Send(tea.KeyMsg{Type: tea.KeyDown})
+		}
+		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+		waitFor(t, tm, "Catégorie marchand")
+		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+		waitFor(t, tm, txtFrench.In(schema.French))
+		golden.RequireEqual(t, []byte(finalView(t, tm, "")))
+	})
+	t.Run("status_wide_fr", func(t *testing.T) {
+		a := newUSAccount(t, c)
+		m := openWizard(t, c, a)
+		m.account.ID = fixedID
+		m, _ = step(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+		m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlT})
+		golden.RequireEqual(t, []byte(ansi.Strip(m.View())))
+	})
+	t.Run("setup_capabilities_fr", func(t *testing.T) {
+		tm := teatest.NewTestModel(t, New(c, Start{New: true}), teatest.WithInitialTermSize(80, 24))
+		waitFor(t, tm, txtCountryHelp.In(schema.French))
+		for range 4 { // country, business type, accounts API, contact email
+			tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+		}
+		waitFor(t, tm, schema.CapabilityLabel("card_payments").In(schema.French))
+		golden.RequireEqual(t, []byte(finalView(t, tm, "")))
+	})
+	t.Run("draft_fr", func(t *testing.T) {
+		restore := true
+		saved := time.Date(2026, 11, 23, 12, 0, 0, 0, time.Local) // shown in local time
+		f := draftForm(c, drafts.Draft{Account: fixedID, Saved: saved, Values: map[string]string{"a": "1"}}, 1, &restore)
+		f.Update(tea.WindowSizeMsg{Width: 80, Height: 10})
+		v := ansi.Strip(f.View())
+		if !strings.Contains(v, "Restaurer 1 valeur saisie le") {
+			t.Errorf("singular and French date expected:\n%s", v)
+		}
+		golden.RequireEqual(t, []byte(v))
+	})
+	t.Run("status_panel_v2_fr", func(t *testing.T) {
+		golden.RequireEqual(t, []byte(ansi.Strip(renderStatus(c, v2Account(t), 60))))
+	})
+}

@@ -1,0 +1,256 @@
+package tui
+
+import (
+	"errors"
+
+	"fmt"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/huh"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// Layout rules every screen shares. Sizes come from the last
+// WindowSizeMsg (Common.Width, Common.Height) less the chrome, measured
+// with lipgloss; nothing here assumes a terminal size.
+
+// sideBySide is the narrowest terminal that shows the form and the status
+// panel next to each other (the form keeps about 36 columns). Narrower
+// ones show the status as one line above the form; ctrl+t shows it whole.
+const sideBySide = 72
+
+// fit cuts s (styled or not) to w columns; cut text ends in "…".
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// fitLines cuts every line of a block to w columns.
+func fitLines(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = fit(l, w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// wrapUnder wraps text to width, and starts the lines it wraps onto under
+// the first character after mark ("✗ ", "• "), so a wrapped message keeps
+// its indent instead of restarting at column 0. The style applies to each
+// line separately, so padding and colour never spill onto the indent.
+func wrapUnder(st lipgloss.Style, mark, text string, width int) string {
+	in := lipgloss.Width(mark)
+	w := max(width-in, 10)
+	wrapped := strings.Split(lipgloss.NewStyle().Width(w).Render(text), "\n")
+	for i, l := range wrapped {
+		l = strings.TrimRight(l, " ")
+		lead := strings.Repeat(" ", in)
+		if i == 0 {
+			lead = mark
+		}
+		wrapped[i] = st.Render(lead + l)
+	}
+	return strings.Join(wrapped, "\n")
+}
+
+// plural picks the singular or plural form of a text for n, in lang:
+// French takes the singular for 0 and 1, English for 1 only. The caller
+// formats it (the forms take the same arguments).
+func plural(lang Lang, n int, one, many schema.Text) string {
+	if n == 1 || (lang == schema.French && n == 0) {
+		return one.In(lang)
+	}
+	return many.In(lang)
+}
+
+// businessTypeWord is a business type in one or two words, for the header.
+func businessTypeWord(bt string, lang Lang) string {
+	switch bt {
+	case "individual":
+		return txtIndividual.In(lang)
+	case "company":
+		return txtCompany.In(lang)
+	case "non_profit":
+		return txtNonProfit.In(lang)
+	case "government_entity":
+		return txtGovernment.In(lang)
+	}
+	return bt
+}
+
+// span is a short duration for countdowns, in lang: 13d 4h, 5h 12m, 40m
+// in English; 13 j 4 h, 5 h 12 min, 40 min in French.
+func span(d time.Duration, lang Lang) string {
+	d = d.Round(time.Minute)
+	days := int(d / (24 * time.Hour))
+	hours := int(d % (24 * time.Hour) / time.Hour)
+	mins := int(d % time.Hour / time.Minute)
+	nb := schema.NBSP // French keeps a number with its unit
+	switch {
+	case days > 0 && lang == schema.French:
+		return fmt.Sprintf("%d%sj %d%sh", days, nb, hours, nb)
+	case days > 0:
+		return fmt.Sprintf("%dd %dh", days, hours)
+	case hours > 0 && lang == schema.French:
+		return fmt.Sprintf("%d%sh %d%smin", hours, nb, mins, nb)
+	case hours > 0:
+		return fmt.Sprintf("%dh %dm", hours, mins)
+	case lang == schema.French:
+		return fmt.Sprintf("%d%smin", mins, nb)
+	}
+	return fmt.Sprintf("%dm", mins)
+}
+
+// day writes a date the way the operator's language does: 2026-12-07 in
+// English (ISO, unambiguous), 07/12/2026 in French.
+func day(t time.Time, lang Lang) string {
+	if lang == schema.French {
+		return t.UTC().Format("02/01/2006")
+	}
+	return t.UTC().Format("2006-01-02")
+}
+
+// statusLine is the status panel in one line, for terminals too narrow
+// for the panel beside the form: the state, what is past due and the
+// deadline. It is cut to width with "…"; ctrl+t shows the whole panel.
+func statusLine(c Common, a schema.Account, width int) string {
+	s := c.Styles.Status
+	state := flows.State(a)
+	parts := []string{s.Label.Render(schema.Colon(c.Lang, txtState.In(c.Lang))+" ") +
+		stateStyle(c, state).Render(flows.StateLabel(state, c.Lang))}
+	r := a.Requirements
+	if n := len(r.PastDue); n > 0 {
+		parts = append(parts, s.PastDue.Render(fmt.Sprintf(txtPastDueCount.In(c.Lang), n)))
+	} else if n := len(r.CurrentlyDue); n > 0 {
+		parts = append(parts, s.CurrentlyDue.Render(fmt.Sprintf(txtDueNowCount.In(c.Lang), n)))
+	}
+	if !r.CurrentDeadline.IsZero() {
+		parts = append(parts, fmt.Sprintf(txtDeadlineShort.In(c.Lang), deadline(c, r.CurrentDeadline)))
+	}
+	return fit(strings.Join(parts, s.Label.Render(" · ")), width)
+}
+
+// frenchKeys renames keys in help lines the way French keyboards label
+// them (entrée, échap, maj+tab). The bindings are copies: matching is
+// unchanged.
+func frenchKeys(bs []key.Binding) []key.Binding {
+	out := make([]key.Binding, len(bs))
+	for i, b := range bs {
+		b.SetHelp(keyName(b.Help().Key, schema.French), b.Help().Desc)
+		out[i] = b
+	}
+	return out
+}
+
+// errorMessage is the one line shown for an error, in the operator's
+// language where we know the case: a missing account is the common one
+// (a mistyped id, or a test id with a live key).
+func errorMessage(err error, lang Lang) string {
+	var ae *flows.APIError
+	if errors.As(err, &ae) && ae.Code == "resource_missing" {
+		if id := quoted(ae.Message); id != "" {
+			return fmt.Sprintf(txtNoSuchAccount.In(lang), id)
+		}
+	}
+	return flows.Message(err)
+}
+
+// quoted is the first 'quoted' part of s, or "".
+func quoted(s string) string {
+	i := strings.Index(s, "'")
+	if i < 0 {
+		return ""
+	}
+	j := strings.Index(s[i+1:], "'")
+	if j < 0 {
+		return ""
+	}
+	return s[i+1 : i+1+j]
+}
+
+// draftTime is when a draft was saved, in local time, as lang writes it.
+func draftTime(t time.Time, lang Lang) string {
+	if lang == schema.French {
+		return t.Local().Format("02/01/2006 15:04")
+	}
+	return t.Local().Format("2006-01-02 15:04")
+}
+
+// fitWidth cuts each line of a block to the terminal's width (when known),
+// so a help line or a long value never wraps onto the next row.
+func (m Model) fitWidth(s string) string {
+	if m.c.Width <= 0 {
+		return s
+	}
+	return fitLines(s, m.c.Width)
+}
+
+// dateMask is a date field's placeholder in lang: YYYY-MM-DD in English;
+// in French JJ/MM/AAAA when the field accepts that national form, else
+// AAAA-MM-JJ, so the mask is always one the field takes and never an
+// English mask under a French help.
+func dateMask(lang Lang, check func(string) error) string {
+	if lang != schema.French {
+		return "YYYY-MM-DD"
+	}
+	if check != nil && check("31/12/1990") == nil {
+		return "JJ/MM/AAAA"
+	}
+	return "AAAA-MM-JJ"
+}
+
+// onePiece keeps abbreviations whole in text that huh wraps. huh wraps
+// descriptions with cellbuf.Wrap(s, w, ",.-; "), which may break after any
+// ASCII full stop, so "e.g." could end a line at "e." and start the next
+// at "g.". Its dots are drawn with U+2024 (one dot leader: one column, the
+// same glyph in terminal fonts), which is not a breakpoint, and the
+// example after it is held on by a no-break space. French "par ex." gets
+// no-break spaces the same way.
+func onePiece(s string) string {
+	return abbreviations.Replace(s)
+}
+
+var abbreviations = strings.NewReplacer(
+	"e.g. ", "e\u2024g\u2024"+schema.NBSP,
+	"e.g.", "e\u2024g\u2024",
+	"i.e. ", "i\u2024e\u2024"+schema.NBSP,
+	"par ex. ", "par"+schema.NBSP+"ex\u2024"+schema.NBSP,
+)
+
+// capabilityOption offers a capability by its words, the API name after
+// them for those who know it.
+func capabilityOption(c Common, name string) huh.Option[string] {
+	return huh.NewOption(schema.CapabilityLabel(name).In(c.Lang)+" ("+name+")", name)
+}
+
+// wizardFormWidth is the width of a step's form in a terminal of width
+// columns: beside the status panel, or the whole width when narrow.
+func wizardFormWidth(width int) int {
+	if width >= sideBySide {
+		return width - statusPanelWidth - gap
+	}
+	return width
+}
+
+// optionPrefix is what huh draws before a select's option: the group's
+// bar and the cursor ("┃ > ").
+const optionPrefix = 4
+
+// optionLabel cuts a select option to the step form's width, ending in
+// "…". huh wraps a long option onto a second line that the select's
+// window then hides, which cut it without a mark. Forms are built for the
+// width of the moment; a resize keeps the cut (wider: still whole words).
+func optionLabel(c Common, label string) string {
+	if c.Width <= 0 {
+		return label
+	}
+	return fit(label, wizardFormWidth(c.Width)-optionPrefix)
+}

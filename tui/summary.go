@@ -1,0 +1,95 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// summaryView is the account's status screen: at the end of a journey,
+// and mid-wizard on ctrl+t. It uses the width it has: on a wide terminal
+// the status panel sits on the left and what the account waits for (each
+// capability's missing fields, errors, v2 entries) fills the rest; on a
+// narrow one they stack, the panel first and as wide as the terminal.
+func (m Model) summaryView() string {
+	c := m.c
+	box := c.Styles.Summary.Box
+	width := max(c.Width-box.GetHorizontalFrameSize(), 20)
+	heading := txtAllDone
+	if m.statusFromWizard {
+		heading = txtStatusTitle // opened mid-wizard: things are still asked
+	}
+	title := c.Styles.Summary.Title.Render(heading.In(c.Lang) + " · " + flows.StateText(m.account, c.Lang))
+	wide := c.Width >= sideBySide
+	panelW, notesW := width, width
+	if wide {
+		panelW = min(max(width*2/5, statusPanelWidth), 50)
+		notesW = width - panelW - gap
+	}
+	notes := strings.Join(m.summaryNotes(notesW), "\n")
+	if notes == "" {
+		panelW = width // nothing to put beside it: the panel takes the room
+	}
+	panel := renderStatus(c, m.account, panelW)
+	body := panel
+	switch {
+	case notes == "":
+	case wide:
+		body = lipgloss.JoinHorizontal(lipgloss.Top, panel, strings.Repeat(" ", gap), notes)
+	default:
+		body = panel + "\n\n" + notes
+	}
+	return box.Render(fit(title, width) + "\n\n" + body)
+}
+
+// summaryNotes are the lines beside (or under) the status panel: why the
+// account is disabled, what Stripe is verifying, what each capability
+// waits for, field errors, the account link, and a v2 account's entries.
+// Each is wrapped to width and keeps its indent.
+func (m Model) summaryNotes(width int) []string {
+	c, a := m.c, m.account
+	var out []string
+	add := func(s string) { out = append(out, s, "") }
+	// v2 accounts have no disabled_reason of their own: their entries say it.
+	if why := flows.Explain(a, c.Lang); why != "" && a.V2 == nil {
+		add(wrapUnder(c.Styles.Notice.Error, "", why, width))
+	}
+	if n := len(a.Future.CurrentlyDue) + len(a.Future.EventuallyDue); n > 0 {
+		add(wrapUnder(c.Styles.Notice.Info, "", fmt.Sprintf(plural(c.Lang, n, txtFutureDueOne, txtFutureDue), n), width))
+	}
+	if n := len(a.Requirements.PendingVerification); n > 0 {
+		add(wrapUnder(c.Styles.Notice.Info, "", fmt.Sprintf(plural(c.Lang, n, txtPendingOne, txtWaiting), n), width))
+	}
+	if m.plan.link != "" {
+		add(c.Styles.Status.Label.Render(schema.Colon(c.Lang, txtLinkLabel.In(c.Lang))) + "\n" + m.plan.link)
+	}
+	if a.V2 != nil {
+		// v2 entries show their errors beside what they restrict.
+		return append(out, v2Entries(c, a.V2, width))
+	}
+	for _, e := range a.Requirements.Errors {
+		label := schema.Lookup(e.Requirement, a.Country).Label.In(c.Lang)
+		add(wrapUnder(c.Styles.Notice.Error, "✗ ", schema.Colon(c.Lang, label)+" "+schema.ExplainError(e.Code, c.Lang), width))
+	}
+	for _, cp := range a.Capabilities {
+		if labels := flows.BlockingLabels(a, cp, c.Lang); len(labels) > 0 {
+			name := schema.CapabilityLabel(cp.Name).In(c.Lang)
+			line := fmt.Sprintf(plural(c.Lang, len(labels), txtWaitsForOne, txtWaitsFor), name, len(labels), strings.Join(labels, ", "))
+			add(wrapUnder(c.Styles.Notice.Info, "• ", line, width))
+		}
+	}
+	if m.plan.journey != nil {
+		// The answers sent, to review, with the key that changes one.
+		if r := review(c, a, m.plan.journey.History(), width); r != "" {
+			add(r)
+		}
+	}
+	if len(out) > 0 {
+		out = out[:len(out)-1] // no blank line after the last note
+	}
+	return out
+}

@@ -1,0 +1,250 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"onboard/flows"
+	"onboard/schema"
+	"onboard/triage"
+)
+
+// withCache gives c a triage cache in a temporary directory.
+func withCache(t testing.TB, c Common) Common {
+	t.Helper()
+	cache, err := triage.Open(filepath.Join(t.TempDir(), "triage.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cache.Close() })
+	c.Triage = cache
+	return c
+}
+
+// named creates a US individual account that has a name.
+func named(t *testing.T, c Common, first, last string) schema.Account {
+	t.Helper()
+	a := newUSAccount(t, c)
+	f := schema.Lookup("individual.first_name", "US")
+	l := schema.Lookup("individual.last_name", "US")
+	res, err := c.Client.Submit(context.Background(), a, flows.Step{Group: f.Group, Fields: []schema.Field{f, l}},
+		map[string]string{f.Key: first, l.Key: last})
+	if err != nil {
+		t.Fatal(flows.Message(err))
+	}
+	return res.Account
+}
+
+// runAll runs a command and feeds the app's own messages it yields back
+// to the model, batches included (listCmd's stream is followed to its
+// end).
+func runAll(m Model, cmd tea.Cmd) Model {
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := c()
+		if b, ok := msg.(tea.BatchMsg); ok {
+			queue = append(queue, b...)
+			continue
+		}
+		switch msg.(type) {
+		case accountMsg, triageCachedMsg, triageProgressMsg, triageDoneMsg, suggestionsMsg:
+		default:
+			continue // cursor blinks and huh's own sequences never end
+		}
+		var next tea.Cmd
+		m, next = step(m, msg)
+		queue = append(queue, next)
+	}
+	return m
+}
+
+func keys(m Model, s string) Model {
+	for _, r := range s {
+		var cmd tea.Cmd
+		m, cmd = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		m = runAll(m, cmd)
+	}
+	return m
+}
+
+func view(m Model) string { return ansi.Strip(m.View()) }
+
+// The table narrows as the operator types, on name, email, id, state or
+// country; esc clears the filter, then goes back home.
+func TestTriageFiltersAsYouType(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	jenny := named(t, c, "Jenny", "Rosen")
+	amir := named(t, c, "Amir", "Haddad")
+	m := New(c, Start{})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 100, Height: 24})
+	m = runAll(m, m.toTriage())
+	v := view(m)
+	for _, want := range []string{"Name", "State", "Jenny Rosen", "Amir Haddad", "shown: 2 of 2"} {
+		if !strings.Contains(v, want) {
+			t.Fatalf("triage lacks %q:\n%s", want, v)
+		}
+	}
+	m = keys(m, "ros")
+	if v := view(m); !strings.Contains(v, "Jenny Rosen") || strings.Contains(v, "Amir Haddad") || !strings.Contains(v, "shown: 1 of 2") {
+		t.Fatalf("filter \"ros\":\n%s", v)
+	}
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
+	m = keys(m, strings.ToLower(amir.ID[5:12]))
+	if v := view(m); !strings.Contains(v, "Amir Haddad") || strings.Contains(v, "Jenny Rosen") {
+		t.Fatalf("filter by id:\n%s", v)
+	}
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
+	m = keys(m, "past due us")
+	if v := view(m); !strings.Contains(v, "shown: 2 of 2") {
+		t.Fatalf("filter by state and country:\n%s", v)
+	}
+	m = keys(m, "zz")
+	if v := view(m); !strings.Contains(v, `No account matches "past due uszz"`) && !strings.Contains(v, "No account matches “past due uszz”") {
+		t.Fatalf("no match:\n%s", v)
+	}
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
+	m = keys(m, "jenny")
+	var cmd tea.Cmd
+	m, cmd = step(m, tea.KeyMsg{Type: tea.KeyEnter})
+	if m.screen != screenBusy || m.in.openID != jenny.ID {
+		t.Fatalf("enter opened %q on %s", m.in.openID, m.screen)
+	}
+	m = runAll(m, cmd)
+	if m.account.ID != jenny.ID {
+		t.Fatalf("opened %s, want %s", m.account.ID, jenny.ID)
+	}
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
+	m = runAll(m, m.toTriage())
+	if v := view(m); strings.Contains(strings.SplitN(v, "\n", 2)[0], jenny.ID) || !strings.Contains(v, "onboard · Accounts to fix") {
+		t.Errorf("the header keeps the previous account:\n%s", v)
+	}
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
+	if m.screen != screenHome {
+		t.Errorf("esc on an empty filter went to %s", m.screen)
+	}
+}
+
+// The cached list shows before Stripe answers, with the refresh's
+// progress; the fresh list then replaces it and is saved.
+func TestTriageOpensFromCacheThenRefreshes(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	c = withCache(t, c)
+	a := newUSAccount(t, c)
+	old := []flows.Summary{{ID: "acct_cached000000000", Name: "Cached Co", Country: "GB", State: flows.StateComplete}}
+	if err := c.Triage.Replace(context.Background(), old, epoch.Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	m := New(c, Start{})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	cmd := m.toTriage()
+	if !m.triage.refreshing {
+		t.Fatal("no refresh started")
+	}
+	m, _ = step(m, cachedListCmd(c.Ctx, c.Triage, m.gen)())
+	v := view(m)
+	if !strings.Contains(v, "Cached Co") || !strings.Contains(v, "refreshing: 0 pages") {
+		t.Fatalf("the cache did not show at once:\n%s", v)
+	}
+	m, _ = step(m, triageProgressMsg{gen: m.gen, progress: flows.ListProgress{Pages: 3, Accounts: 300}, next: make(chan tea.Msg)})
+	if v := view(m); !strings.Contains(v, "refreshing: 3 pages, 300 accounts read") {
+		t.Fatalf("no progress:\n%s", v)
+	}
+	m = runAll(m, cmd)
+	v = view(m)
+	if strings.Contains(v, "Cached Co") || !strings.Contains(v, a.ID) || !strings.Contains(v, "read from Stripe") {
+		t.Fatalf("the fresh list did not replace the cache:\n%s", v)
+	}
+	saved, _, err := c.Triage.Load(context.Background())
+	if err != nil || len(saved) != 1 || saved[0].ID != a.ID {
+		t.Errorf("cache after the refresh: %+v %v", saved, err)
+	}
+}
+
+// A failed refresh says so and keeps the cached list usable.
+func TestTriageRefreshFailureKeepsTheCache(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	c = withCache(t, c)
+	if err := c.Triage.Replace(context.Background(), []flows.Summary{{ID: "acct_cached000000000", Name: "Cached Co"}}, epoch); err != nil {
+		t.Fatal(err)
+	}
+	m := New(c, Start{})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	_ = m.toTriage()
+	m, _ = step(m, cachedListCmd(c.Ctx, c.Triage, m.gen)())
+	m, _ = step(m, triageDoneMsg{gen: m.gen, err: errors.New("connection refused"), at: epoch})
+	v := view(m)
+	if !strings.Contains(v, "Refresh failed: connection refused") || !strings.Contains(v, "Cached Co") {
+		t.Fatalf("after a failed refresh:\n%s", v)
+	}
+}
+
+// Open by id completes (ctrl+e) from the accounts opened recently.
+func TestOpenByIDCompletesFromRecent(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	c = withCache(t, c)
+	a := newUSAccount(t, c)
+	m := New(c, Start{AccountID: a.ID})
+	m = runAll(m, m.Init())
+	if m.account.ID != a.ID {
+		t.Fatalf("not opened: %s", m.screen)
+	}
+	recent, err := c.Triage.Recent(context.Background())
+	if err != nil || len(recent) != 1 || recent[0] != a.ID {
+		t.Fatalf("recent after opening: %v %v", recent, err)
+	}
+	tm := teatest.NewTestModel(t, New(c, Start{}), teatest.WithInitialTermSize(80, 24))
+	waitFor(t, tm, "What do you want to do?")
+	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
+	waitFor(t, tm, "> Open an account by id")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, tm, "ctrl+e completes")
+	typeText(tm, a.ID[:8])
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlE})
+	waitFor(t, tm, a.ID)
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, tm, "Merchant category")
+	if v := finalView(t, tm, ""); !strings.Contains(v, a.ID) {
+		t.Errorf("the completed id was not opened:\n%s", v)
+	}
+}
+
+// BenchmarkTriageFromCache measures what the operator waits for when the
+// triage screen opens on 10,000 cached accounts: reading the cache, laying
+// out the table and drawing the first frame.
+func BenchmarkTriageFromCache(b *testing.B) {
+	c, _ := testCommon(&testing.T{}, schema.English)
+	c = withCache(b, c)
+	list := make([]flows.Summary, 10_000)
+	for i := range list {
+		list[i] = flows.Summary{ID: fmt.Sprintf("acct_%016d", i), Name: fmt.Sprintf("Account %d", i),
+			Email: fmt.Sprintf("ops%d@example.com", i), Country: "US", State: flows.StatePastDue, PastDue: 1, Created: int64(i)}
+	}
+	if err := c.Triage.Replace(context.Background(), list, epoch); err != nil {
+		b.Fatal(err)
+	}
+	m := New(c, Start{})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	b.ResetTimer()
+	for b.Loop() {
+		mm := m
+		_ = mm.toTriage()
+		mm, _ = step(mm, cachedListCmd(c.Ctx, c.Triage, mm.gen)())
+		if !strings.Contains(mm.View(), "acct_") {
+			b.Fatal("no rows")
+		}
+	}
+}
