@@ -285,7 +285,7 @@ func TestStatusFromWizard(t *testing.T) {
 	m.plan.values["business_profile.url"] = "https://kept.example.com"
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlT})
 	v := ansi.Strip(m.View())
-	if m.screen != screenSummary || !strings.Contains(v, "État du compte") || !strings.Contains(v, "restreint (en retard)") {
+	if m.screen != screenSummary || !strings.Contains(v, "État du compte") || !strings.Contains(v, "nouveau, rien envoyé") {
 		t.Fatalf("status screen:\n%s", v)
 	}
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")}) // not typed anywhere
