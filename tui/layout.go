@@ -125,9 +125,13 @@ func statusLine(c Common, a schema.Account, width int) string {
 	s := c.Styles.Status
 	state := flows.State(a)
 	parts := []string{s.Label.Render(schema.Colon(c.Lang, txtState.In(c.Lang))+" ") +
-		stateStyle(c, state).Render(flows.StateLabel(state, c.Lang))}
+		stateStyle(c, state).Render(flows.StateText(a, c.Lang))}
 	r := a.Requirements
-	if n := len(r.PastDue); n > 0 {
+	if flows.NothingProvided(a) {
+		// Everything is "past due" on a new account: count it as due now,
+		// as the panel does, not as missed deadlines.
+		parts = append(parts, s.CurrentlyDue.Render(fmt.Sprintf(txtDueNowCount.In(c.Lang), len(r.CurrentlyDue))))
+	} else if n := len(r.PastDue); n > 0 {
 		parts = append(parts, s.PastDue.Render(fmt.Sprintf(txtPastDueCount.In(c.Lang), n)))
 	} else if n := len(r.CurrentlyDue); n > 0 {
 		parts = append(parts, s.CurrentlyDue.Render(fmt.Sprintf(txtDueNowCount.In(c.Lang), n)))

@@ -55,7 +55,7 @@ func (v stepView) render(c Common, form *huh.Form, problems map[string]string, w
 		// A file picker being browsed takes the whole step.
 		return strings.Join(append(head, f.View()), "\n")
 	}
-	errStyle := c.Styles.Field.Error.Width(max(width, 20))
+	errStyle := c.Styles.Field.Error
 	var lines []string
 	top, bottom := 0, 0
 	for i, f := range v.fields {
@@ -68,7 +68,9 @@ func (v stepView) render(c Common, form *huh.Form, problems map[string]string, w
 			lines = append(lines, ansi.Truncate(l, max(width, 1), ""))
 		}
 		if msg := fieldProblem(f, problems[v.keys[i]]); msg != "" {
-			lines = append(lines, strings.Split(errStyle.Render("✗ "+msg), "\n")...)
+			// Wrapped under its first word, not back at the margin.
+			inner := max(width, 20) - errStyle.GetHorizontalFrameSize()
+			lines = append(lines, strings.Split(wrapUnder(errStyle, "✗ ", msg, inner), "\n")...)
 		}
 		if i == focus {
 			top, bottom = start, len(lines)
