@@ -59,7 +59,7 @@ func (j *Journey) RunAnswers(ctx context.Context, ans Answers, log io.Writer) (R
 		}
 		st.Fields = answered(st.Fields, values)
 		if len(st.Fields) == 0 {
-			fmt.Fprintf(log, "- %s: %s %s\n", st.Title(acct, lang), noAnswers.In(lang), strings.Join(miss, ", "))
+			fmt.Fprintf(log, "- %s %s %s\n", schema.Colon(lang, st.Title(acct, lang)), noAnswers.In(lang), strings.Join(miss, ", "))
 			return st, nil, ErrPass
 		}
 		if j.Answered(st, values) {
@@ -68,7 +68,7 @@ func (j *Journey) RunAnswers(ctx context.Context, ans Answers, log io.Writer) (R
 		return st, values, nil
 	}
 	sent := func(st Step, res Result) {
-		fmt.Fprintf(log, "✓ %s: "+sentFields.In(lang), st.Title(j.Account(), lang), len(st.Fields))
+		fmt.Fprintf(log, "✓ %s "+schema.Plural(lang, len(st.Fields), sentField, sentFields), schema.Colon(lang, st.Title(j.Account(), lang)), len(st.Fields))
 		if len(res.Pending) > 0 {
 			fmt.Fprintf(log, ", "+pendingWord.In(lang), len(res.Pending))
 		}
@@ -105,7 +105,8 @@ func (j *Journey) RunAnswers(ctx context.Context, ans Answers, log io.Writer) (R
 
 var (
 	noAnswers     = schema.T("no answer for", "pas de réponse pour")
-	sentFields    = schema.T("%d field(s) sent", "%d champ(s) envoyé(s)")
+	sentField     = schema.T("%d field sent", "%d champ envoyé")
+	sentFields    = schema.T("%d fields sent", "%d champs envoyés")
 	pendingWord   = schema.T("%d being verified", "%d en cours de vérification")
 	stillDueWord  = schema.T("still due after submit", "toujours demandé après envoi")
 	reasonUnknown = schema.T("Stripe gave no reason", "Stripe n'a pas donné de motif")

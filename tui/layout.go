@@ -64,27 +64,10 @@ func wrapUnder(st lipgloss.Style, mark, text string, width int) string {
 // plural picks the singular or plural form of a text for n, in lang:
 // French takes the singular for 0 and 1, English for 1 only. The caller
 // formats it (the forms take the same arguments).
-func plural(lang Lang, n int, one, many schema.Text) string {
-	if n == 1 || (lang == schema.French && n == 0) {
-		return one.In(lang)
-	}
-	return many.In(lang)
-}
+func plural(lang Lang, n int, one, many schema.Text) string { return schema.Plural(lang, n, one, many) }
 
 // businessTypeWord is a business type in one or two words, for the header.
-func businessTypeWord(bt string, lang Lang) string {
-	switch bt {
-	case "individual":
-		return txtIndividual.In(lang)
-	case "company":
-		return txtCompany.In(lang)
-	case "non_profit":
-		return txtNonProfit.In(lang)
-	case "government_entity":
-		return txtGovernment.In(lang)
-	}
-	return bt
-}
+func businessTypeWord(bt string, lang Lang) string { return schema.BusinessTypeLabel(bt, lang) }
 
 // span is a short duration for countdowns, in lang: 13d 4h, 5h 12m, 40m
 // in English; 13 j 4 h, 5 h 12 min, 40 min in French.

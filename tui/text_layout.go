@@ -3,10 +3,6 @@ package tui
 // Strings of the narrow layouts, the header and French-only forms (kept
 // apart from text.go so the screens' own strings stay in one list there).
 var (
-	txtIndividual      = t("individual", "particulier")
-	txtCompany         = t("company", "société")
-	txtNonProfit       = t("non-profit", "association")
-	txtGovernment      = t("government entity", "entité publique")
 	txtPastDueCount    = t("%d past due", "%d en retard")
 	txtDueNowCount     = t("%d due now", "%d dus maintenant")
 	txtDeadlineShort   = t("deadline %s", "échéance %s")

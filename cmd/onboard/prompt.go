@@ -150,7 +150,7 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 	if s.new {
 		acct, err = cl.Create(ctx, s.setup)
 		if err == nil {
-			fmt.Fprintf(a.stdout, "%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, acct.BusinessType)
+			fmt.Fprintf(a.stdout, "%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, schema.BusinessTypeLabel(acct.BusinessType, a.language))
 		}
 	} else {
 		acct, err = cl.Load(ctx, s.accountID)

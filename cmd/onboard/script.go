@@ -35,7 +35,7 @@ func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strateg
 		}
 		return withCode(codeOf(err), errors.New(line))
 	}
-	say("%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, acct.BusinessType)
+	say("%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, schema.BusinessTypeLabel(acct.BusinessType, a.language))
 	return a.finishScript(ctx, cl, acct, s, ans, answersPath, asJSON, true)
 }
 
@@ -166,7 +166,7 @@ func printStatus(w io.Writer, acct schema.Account, lang schema.Lang) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-22s %s\n", n, st.Capabilities[n])
+		fmt.Fprintf(w, "  %-22s %s (%s)\n", schema.CapabilityLabel(n).In(lang), schema.CapabilityStatus(st.Capabilities[n], lang), n)
 		for _, cp := range acct.Capabilities {
 			if labels := flows.BlockingLabels(acct, cp, lang); cp.Name == n && len(labels) > 0 {
 				fmt.Fprintf(w, "  %-22s %s %s\n", "", t("waits for", "attend").In(lang), strings.Join(labels, ", "))
