@@ -1,12 +1,15 @@
 package tui
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"onboard/flows"
 	"onboard/schema"
 )
 
@@ -53,5 +56,43 @@ func TestSummaryReviewsAnswers(t *testing.T) {
 			}
 			golden.RequireEqual(t, []byte(v))
 		})
+	}
+}
+
+// A v2 account's summary reviews the answers sent too (its entries take
+// the place of the v1 notes, not of the review).
+func TestSummaryReviewsAnswersV2(t *testing.T) {
+	c, sb := testCommon(t, schema.English)
+	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_tui", APIBase: "http://sandbox.invalid",
+		Policy: flows.NewPolicy(sb.Transport(), schema.English)})
+	c.Client = flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }))
+	a, err := c.Client.Create(context.Background(), flows.NewAccount{Country: "US", BusinessType: "individual",
+		Capabilities: []string{"card_payments", "transfers"}, API: "v2", Email: "jenny@example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := openWizard(t, c, a)
+	for i := 0; m.screen == screenWizard && i < 10; i++ {
+		for k, v := range usIndividualValues {
+			m.plan.values[k] = v
+		}
+		_ = m.showStep()
+		m = runCmds(t, m, m.startSubmit())
+	}
+	if m.screen != screenSummary {
+		t.Fatalf("stopped on %s: %s", m.screen, m.plan.notice)
+	}
+	// The notes, not the 24 rows: a v2 account's entries fill the screen
+	// before the review (the summary does not scroll yet).
+	v := ansi.Strip(strings.Join(m.summaryNotes(200), "\n"))
+	for _, want := range []string{"Jenny", "ctrl+l"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("v2 summary notes lack %q:\n%s", want, v)
+		}
+	}
+	for _, secret := range []string{"000000000", "000123456789"} {
+		if strings.Contains(strings.ReplaceAll(v, a.ID, ""), secret) {
+			t.Errorf("%s shows on the v2 summary:\n%s", secret, v)
+		}
 	}
 }

@@ -69,8 +69,28 @@ func (m Model) summaryNotes(width int) []string {
 	}
 	if a.V2 != nil {
 		// v2 entries show their errors beside what they restrict.
-		return append(out, v2Entries(c, a.V2, width))
+		add(v2Entries(c, a.V2, width))
+	} else {
+		out = append(out, m.v1Notes(width)...)
 	}
+	if m.plan.journey != nil {
+		// The answers sent, to review, with the key that changes one.
+		if r := review(c, a, m.plan.journey.History(), width); r != "" {
+			add(r)
+		}
+	}
+	if len(out) > 0 {
+		out = out[:len(out)-1] // no blank line after the last note
+	}
+	return out
+}
+
+// v1Notes are a v1 account's field errors and what each capability waits
+// for (a v2 account's entries say both).
+func (m Model) v1Notes(width int) []string {
+	c, a := m.c, m.account
+	var out []string
+	add := func(s string) { out = append(out, s, "") }
 	for _, e := range a.Requirements.Errors {
 		label := schema.Lookup(e.Requirement, a.Country).Label.In(c.Lang)
 		add(wrapUnder(c.Styles.Notice.Error, "✗ ", schema.Colon(c.Lang, label)+" "+schema.ExplainError(e.Code, c.Lang), width))
@@ -81,15 +101,6 @@ func (m Model) summaryNotes(width int) []string {
 			line := fmt.Sprintf(plural(c.Lang, len(labels), txtWaitsForOne, txtWaitsFor), name, len(labels), strings.Join(labels, ", "))
 			add(wrapUnder(c.Styles.Notice.Info, "• ", line, width))
 		}
-	}
-	if m.plan.journey != nil {
-		// The answers sent, to review, with the key that changes one.
-		if r := review(c, a, m.plan.journey.History(), width); r != "" {
-			add(r)
-		}
-	}
-	if len(out) > 0 {
-		out = out[:len(out)-1] // no blank line after the last note
 	}
 	return out
 }
