@@ -155,8 +155,9 @@ func hasArg(args []string, s string) bool {
 	return false
 }
 
-// runIn runs the binary from the repository's root, where the README's
-// relative paths (examples/…) point.
+// runIn runs the binary in dir ("" is the test's own directory; the
+// README's commands run from the repository's root, where its relative
+// paths, examples/…, point).
 func runIn(t *testing.T, env []string, dir string, args []string) result {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
