@@ -258,23 +258,22 @@ func fromGo(x any) answerValue {
 		}
 		return out
 	case map[string]any:
-		out := answerValue{kind: kindMap, m: map[string]answerValue{}}
-		for k, e := range v {
-			out.keys = append(out.keys, k)
-			out.m[k] = fromGo(e)
-		}
-		sort.Strings(out.keys)
-		return out
+		return mapFromGo(v)
 	case map[string]string:
-		out := answerValue{kind: kindMap, m: map[string]answerValue{}}
-		for k, e := range v {
-			out.keys = append(out.keys, k)
-			out.m[k] = fromGo(e)
-		}
-		sort.Strings(out.keys)
-		return out
+		return mapFromGo(v)
 	}
 	return answerValue{kind: kindText, text: fmt.Sprint(x)}
+}
+
+// mapFromGo is fromGo for a map, its keys in order.
+func mapFromGo[V any](v map[string]V) answerValue {
+	out := answerValue{kind: kindMap, m: map[string]answerValue{}}
+	for k, e := range v {
+		out.keys = append(out.keys, k)
+		out.m[k] = fromGo(e)
+	}
+	sort.Strings(out.keys)
+	return out
 }
 
 // answerError is a problem with an answers file, worded in both

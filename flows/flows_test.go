@@ -32,6 +32,14 @@ type env struct {
 
 func newEnv(t *testing.T) env {
 	t.Helper()
+	cl, sb := sandboxClient(t)
+	return env{cl: cl, sb: sb, ctx: context.Background()}
+}
+
+// sandboxClient is a client on a fresh sandbox, over real HTTP through
+// the real stripe-go client, at the test clock; opts add to its options.
+func sandboxClient(t *testing.T, opts ...flows.Option) (*flows.Client, *sandbox.Sandbox) {
+	t.Helper()
 	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"), sandbox.WithClock(func() time.Time { return epoch }))
 	if err != nil {
 		t.Fatal(err)
@@ -42,9 +50,8 @@ func newEnv(t *testing.T) env {
 		URL: stripe.String(srv.URL), MaxNetworkRetries: stripe.Int64(0),
 		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}, EnableTelemetry: stripe.Bool(false),
 	})))
-	cl := flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
-		flows.WithAcceptance("203.0.113.9", "onboard-test"))
-	return env{cl: cl, sb: sb, ctx: context.Background()}
+	return flows.New(flows.StripeAPI{SC: sc}, append([]flows.Option{flows.WithClock(func() time.Time { return epoch }),
+		flows.WithAcceptance("203.0.113.9", "onboard-test")}, opts...)...), sb
 }
 
 func (e env) newUS(t *testing.T) schema.Account {

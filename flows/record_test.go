@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -23,19 +22,7 @@ import (
 // recEnv is a client on a fresh sandbox whose journeys report to rec.
 func recEnv(t *testing.T, opts ...flows.Option) (*flows.Client, *sandbox.Sandbox) {
 	t.Helper()
-	clock := epoch
-	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"), sandbox.WithClock(func() time.Time { return clock }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(sb.Handler())
-	t.Cleanup(func() { srv.Close(); sb.Close() })
-	sc := stripe.NewClient("sk_test_rec", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String(srv.URL), MaxNetworkRetries: stripe.Int64(0),
-		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}, EnableTelemetry: stripe.Bool(false),
-	})))
-	return flows.New(flows.StripeAPI{SC: sc}, append([]flows.Option{flows.WithClock(func() time.Time { return epoch }),
-		flows.WithAcceptance("203.0.113.9", "onboard-test")}, opts...)...), sb
+	return sandboxClient(t, opts...)
 }
 
 // onboard creates a US company, runs answers, lets verification settle and
