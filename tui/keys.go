@@ -33,6 +33,8 @@ type KeyMap struct {
 	Requests key.Binding
 	// Triage holds the account list's keys.
 	Triage TriageKeyMap
+	// Scroll holds the keys that scroll the summary.
+	Scroll ScrollKeyMap
 }
 
 // DefaultKeyMap returns the default bindings with help in lang.
@@ -52,5 +54,6 @@ func DefaultKeyMap(lang Lang) KeyMap {
 		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", txtMoreHelp.In(lang))),
 		Requests:       key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", txtReqKey.In(lang))),
 		Triage:         defaultTriageKeyMap(lang),
+		Scroll:         defaultScrollKeyMap(lang),
 	}
 }

@@ -119,6 +119,9 @@ type Model struct {
 	createdID string
 	// reqs is the requests pane, over whatever screen is active.
 	reqs requestsPane
+	// summaryTop is the first line of the summary's body on screen, when
+	// the summary is taller than the terminal.
+	summaryTop int
 	// triage is the account list screen; listCancel stops the listing
 	// under way (leaving the screen, or opening an account, ends it).
 	triage     triageView
@@ -306,7 +309,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	if m.screen == screenWizard && key.Matches(msg, m.c.Keys.Status) {
 		// The full status, mid-wizard; esc comes back to the same step.
-		m.screen, m.statusFromWizard = screenSummary, true
+		m.screen, m.statusFromWizard, m.summaryTop = screenSummary, true, 0
 		return nil, true
 	}
 	if peopleEnabled(m.account) && ((m.screen == screenSummary && key.Matches(msg, m.c.Keys.People)) ||
@@ -315,6 +318,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	if m.screen == screenSummary {
 		switch {
+		case m.scrollSummary(msg):
+			return nil, true
 		case key.Matches(msg, m.c.Keys.Refresh):
 			m.gen++
 			return loadCmd(m.c.Ctx, m.c.Client, m.account.ID, m.gen, true), true

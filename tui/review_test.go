@@ -83,7 +83,7 @@ func TestSummaryReviewsAnswersV2(t *testing.T) {
 		t.Fatalf("stopped on %s: %s", m.screen, m.plan.notice)
 	}
 	// The notes, not the 24 rows: a v2 account's entries fill the screen
-	// before the review (the summary does not scroll yet).
+	// before the review (TestSummaryV2Scrolls scrolls down to it).
 	v := ansi.Strip(strings.Join(m.summaryNotes(200), "\n"))
 	for _, want := range []string{"Jenny", "ctrl+l"} {
 		if !strings.Contains(v, want) {

@@ -11,10 +11,8 @@ import (
 )
 
 // summaryView is the account's status screen: at the end of a journey,
-// and mid-wizard on ctrl+t. It uses the width it has: on a wide terminal
-// the status panel sits on the left and what the account waits for (each
-// capability's missing fields, errors, v2 entries) fills the rest; on a
-// narrow one they stack, the panel first and as wide as the terminal.
+// and mid-wizard on ctrl+t. Its title stays on top; the body under it
+// scrolls when it is taller than the terminal (summary_scroll.go).
 func (m Model) summaryView() string {
 	c := m.c
 	box := c.Styles.Summary.Box
@@ -23,7 +21,25 @@ func (m Model) summaryView() string {
 	if m.statusFromWizard {
 		heading = txtStatusTitle // opened mid-wizard: things are still asked
 	}
-	title := c.Styles.Summary.Title.Render(heading.In(c.Lang) + " · " + flows.StateText(m.account, c.Lang))
+	title := fit(c.Styles.Summary.Title.Render(heading.In(c.Lang)+" · "+flows.StateText(m.account, c.Lang)), width)
+	body := m.summaryBody()
+	if !m.summaryScrolls() {
+		return box.Render(title + "\n\n" + body)
+	}
+	room := m.summaryWindow()
+	top := min(m.summaryTop, m.summaryMaxTop())
+	lines := window(c, strings.Split(body, "\n"), top, top+room-2, room)
+	return box.Render(title + "\n" + strings.Join(lines, "\n"))
+}
+
+// summaryBody is the summary under its title. It uses the width it has:
+// on a wide terminal the status panel sits on the left and what the
+// account waits for (each capability's missing fields, errors, v2
+// entries, the answers sent) fills the rest; on a narrow one they stack,
+// the panel first and as wide as the terminal.
+func (m Model) summaryBody() string {
+	c := m.c
+	width := max(c.Width-c.Styles.Summary.Box.GetHorizontalFrameSize(), 20)
 	wide := c.Width >= sideBySide
 	panelW, notesW := width, width
 	if wide {
@@ -35,15 +51,13 @@ func (m Model) summaryView() string {
 		panelW = width // nothing to put beside it: the panel takes the room
 	}
 	panel := renderStatus(c, m.account, panelW)
-	body := panel
 	switch {
 	case notes == "":
+		return panel
 	case wide:
-		body = lipgloss.JoinHorizontal(lipgloss.Top, panel, strings.Repeat(" ", gap), notes)
-	default:
-		body = panel + "\n\n" + notes
+		return lipgloss.JoinHorizontal(lipgloss.Top, panel, strings.Repeat(" ", gap), notes)
 	}
-	return box.Render(fit(title, width) + "\n\n" + body)
+	return panel + "\n\n" + notes
 }
 
 // summaryNotes are the lines beside (or under) the status panel: why the

@@ -182,6 +182,13 @@ func (m Model) errorView() string {
 }
 
 func (m Model) footer() string {
+	return m.footerWith(m.screen == screenSummary && m.summaryScrolls())
+}
+
+// footerWith is the footer; scroll adds the summary's scroll keys. (The
+// summary's room depends on the footer's height, so whether it scrolls
+// is decided with them in: see summaryWindow.)
+func (m Model) footerWith(scroll bool) string {
 	var binds []key.Binding
 	// The people keys show (and match) only where there are people.
 	people, peopleWiz := m.c.Keys.People, m.c.Keys.PeopleInWizard
@@ -193,7 +200,9 @@ func (m Model) footer() string {
 	case m.reqs.open:
 		binds = append(m.reqs.bindings(m.c.Copy != nil), m.c.Keys.Quit)
 	case m.screen == screenSummary:
-		binds = []key.Binding{m.c.Keys.Home, m.c.Keys.Refresh, people, m.backKeys()[1], m.c.Keys.Back, m.c.Keys.Quit}
+		// The scroll keys first: on a cut footer they are what a summary
+		// taller than the screen needs.
+		binds = append(m.scrollBindings(scroll), m.c.Keys.Home, m.c.Keys.Refresh, people, m.backKeys()[1], m.c.Keys.Back, m.c.Keys.Quit)
 	case m.screen == screenError, m.screen == screenBusy:
 		binds = []key.Binding{m.c.Keys.Back, m.c.Keys.Quit}
 	case m.screen == screenExplore:
@@ -258,8 +267,11 @@ func columns(bs []key.Binding, n int) [][]key.Binding {
 
 // typing reports whether a text field has focus: keys then belong to it.
 func (m Model) typing() bool {
-	if m.screen == screenAccounts {
+	switch m.screen {
+	case screenAccounts:
 		return true // the filter has focus
+	case screenSummary:
+		return false // opened mid-wizard, the step's form is kept, unfocused
 	}
 	if m.form == nil {
 		return false

@@ -1,0 +1,104 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// The summary scrolls when it is taller than the terminal: a v2 account's
+// requirement entries alone can fill 24 rows, and the review of the
+// answers sent comes after them. The title stays on top and the footer
+// below; the part between scrolls, with the wizard's markers ("↑ more
+// above", "↓ more below") where it is cut.
+
+// ScrollKeyMap holds the keys that scroll the summary. None types a
+// character into a field: the summary has none.
+type ScrollKeyMap struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+}
+
+func defaultScrollKeyMap(lang Lang) ScrollKeyMap {
+	return ScrollKeyMap{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", txtScroll.In(lang))),
+		Down:     key.NewBinding(key.WithKeys("down", "j")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", txtScrollPage.In(lang))),
+		PageDown: key.NewBinding(key.WithKeys("pgdown")),
+		Top:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home/end", txtScrollEnds.In(lang))),
+		Bottom:   key.NewBinding(key.WithKeys("end")),
+	}
+}
+
+var (
+	txtScroll     = t("scroll", "défiler")
+	txtScrollPage = t("by page", "par page")
+	txtScrollEnds = t("top/bottom", "début/fin")
+)
+
+// summaryWindow is the room the summary's scrolled part has: the body
+// less the title line, under the header and the notice and above the
+// footer with its scroll keys. 0 means no limit (the size is not known
+// yet).
+func (m Model) summaryWindow() int {
+	if m.c.Height == 0 {
+		return 0
+	}
+	chrome := lipgloss.Height(m.header()) + lipgloss.Height(m.noticeLine()) + lipgloss.Height(m.footerWith(true))
+	return max(m.c.Height-chrome-1, 3)
+}
+
+// summaryMaxTop is the largest scroll offset: the last line of the body
+// then sits above the bottom marker. 0 when everything fits.
+func (m Model) summaryMaxTop() int {
+	room := m.summaryWindow()
+	n := strings.Count(m.summaryBody(), "\n") + 1
+	// Below the title there is one spare line; when the body fits there,
+	// nothing scrolls.
+	if room == 0 || n <= room-1 {
+		return 0
+	}
+	return n - (room - 2) // two marker lines
+}
+
+// summaryScrolls reports whether the summary is taller than its room.
+func (m Model) summaryScrolls() bool { return m.summaryMaxTop() > 0 }
+
+// scrollSummary applies a scroll key; it reports false for other keys.
+func (m *Model) scrollSummary(msg tea.KeyMsg) bool {
+	k := m.c.Keys.Scroll
+	page := max(m.summaryWindow()-3, 1) // a page keeps one line in view
+	top := m.summaryTop
+	switch {
+	case key.Matches(msg, k.Up):
+		top--
+	case key.Matches(msg, k.Down):
+		top++
+	case key.Matches(msg, k.PageUp):
+		top -= page
+	case key.Matches(msg, k.PageDown):
+		top += page
+	case key.Matches(msg, k.Top):
+		top = 0
+	case key.Matches(msg, k.Bottom):
+		top = m.summaryMaxTop()
+	default:
+		return false
+	}
+	m.summaryTop = min(max(top, 0), m.summaryMaxTop())
+	return true
+}
+
+// scrollBindings are the scroll keys for the footer, shown only when the
+// summary scrolls (scroll); the full help adds paging and the ends.
+func (m Model) scrollBindings(scroll bool) []key.Binding {
+	if !scroll {
+		return nil
+	}
+	k := m.c.Keys.Scroll
+	if m.fullHelp {
+		return []key.Binding{k.Up, k.PageUp, k.Top}
+	}
+	return []key.Binding{k.Up}
+}

@@ -1,0 +1,159 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// v2Summary is the summary at the end of a v2 US individual's journey in
+// the wizard, on a terminal of w×h: its requirement entries (Stripe is
+// still verifying, the sandbox's clock is stopped) and the review of the
+// answers sent are taller than 24 rows.
+func v2Summary(t *testing.T, lang Lang, w, h int) (Model, schema.Account) {
+	t.Helper()
+	c, sb := testCommon(t, lang)
+	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_tui", APIBase: "http://sandbox.invalid",
+		Policy: flows.NewPolicy(sb.Transport(), lang)})
+	c.Client = flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }), flows.WithLang(lang))
+	a, err := c.Client.Create(context.Background(), flows.NewAccount{Country: "US", BusinessType: "individual",
+		Capabilities: []string{"card_payments", "transfers"}, API: "v2", Email: "jenny@example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := openWizard(t, c, a)
+	for i := 0; m.screen == screenWizard && i < 10; i++ {
+		for k, v := range usIndividualValues {
+			m.plan.values[k] = v
+		}
+		_ = m.showStep()
+		m = runCmds(t, m, m.startSubmit())
+	}
+	if m.screen != screenSummary {
+		t.Fatalf("stopped on %s: %s", m.screen, m.plan.notice)
+	}
+	m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: h})
+	return m, a
+}
+
+// The v2 summary at 80×24: the title on top, the footer (with the scroll
+// keys) at the bottom, and the entries cut with a marker; at the end
+// (end key) the review of the answers sent, with the footer still there.
+func TestSummaryV2Scrolls(t *testing.T) {
+	m, a := v2Summary(t, schema.English, 80, 24)
+	m.first = nil // the journey ran already: nothing to load
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	waitFor(t, tm, "more below")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnd})
+	waitFor(t, tm, "Answers sent")
+	v := finalView(t, tm, a.ID)
+	for _, want := range []string{"more above", "Answers sent", "✓ Terms of service", "↑/↓ scroll", "enter home"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the summary's end lacks %q:\n%s", want, v)
+		}
+	}
+	if n := strings.Count(v, "\n") + 1; n != 24 {
+		t.Errorf("%d lines, want 24:\n%s", n, v)
+	}
+	teatest.RequireEqualOutput(t, []byte(v))
+}
+
+// At 80 and 60 columns, in English and French, every screen of the
+// scrolled summary is the terminal's height, keeps the title and the
+// footer with its scroll key, and scrolling reaches every line: the
+// entries at the top, the review and its last answer at the end.
+func TestSummaryScrollReachesEverything(t *testing.T) {
+	for _, lang := range schema.Langs {
+		for _, w := range []int{80, 60} {
+			m, a := v2Summary(t, lang, w, 24)
+			title := txtAllDone.In(lang)
+			scroll := keyName("↑/↓", lang) + " " + txtScroll.In(lang)
+			seen := map[string]bool{}
+			check := func(what string) {
+				t.Helper()
+				v := strings.ReplaceAll(ansi.Strip(m.View()), a.ID, fixedID)
+				lines := strings.Split(v, "\n")
+				if len(lines) != 24 {
+					t.Errorf("%s %d cols, %s: %d lines, want 24:\n%s", lang, w, what, len(lines), v)
+				}
+				for i, l := range lines {
+					if ansi.StringWidth(l) > w {
+						t.Errorf("%s %d cols, %s: line %d is %d wide", lang, w, what, i, ansi.StringWidth(l))
+					}
+				}
+				if !strings.Contains(v, title) || !strings.Contains(lines[len(lines)-1], scroll) {
+					t.Errorf("%s %d cols, %s: title or scroll key missing:\n%s", lang, w, what, v)
+				}
+				for _, l := range lines {
+					seen[strings.TrimSpace(l)] = true
+				}
+			}
+			check("top")
+			first := m.View()
+			for i := 0; i < 200 && m.summaryTop < m.summaryMaxTop(); i++ {
+				m, _ = step(m, tea.KeyMsg{Type: tea.KeyDown})
+				check("scrolled")
+			}
+			if m.summaryTop == 0 {
+				t.Fatalf("%s %d cols: the summary never scrolled", lang, w)
+			}
+			for _, l := range strings.Split(ansi.Strip(m.summaryBody()), "\n") {
+				if l = strings.TrimSpace(l); l != "" && !seen[l] {
+					t.Errorf("%s %d cols: line never shown: %q", lang, w, l)
+				}
+			}
+			// pgup and home come back to the top; down past the end stays.
+			m, _ = step(m, tea.KeyMsg{Type: tea.KeyDown})
+			if m.summaryTop != m.summaryMaxTop() {
+				t.Errorf("%s %d cols: scrolled past the end: %d > %d", lang, w, m.summaryTop, m.summaryMaxTop())
+			}
+			m, _ = step(m, tea.KeyMsg{Type: tea.KeyPgUp})
+			if m.summaryTop >= m.summaryMaxTop() {
+				t.Errorf("%s %d cols: pgup did not scroll", lang, w)
+			}
+			m, _ = step(m, tea.KeyMsg{Type: tea.KeyHome})
+			if m.summaryTop != 0 || m.View() != first {
+				t.Errorf("%s %d cols: home did not come back to the top", lang, w)
+			}
+		}
+	}
+}
+
+// The status opened mid-wizard (ctrl+t) is the same screen: ? shows every
+// key there, the scroll keys with paging and the ends among them (the
+// step's form behind it has a text field focused, but it is not typed
+// into).
+func TestStatusFromWizardFullHelp(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	a := newUSAccount(t, c)
+	m := openWizard(t, c, a)
+	m.plan.journey.Pass(flows.Step{Paths: []string{"business_profile.mcc", "business_profile.url"}})
+	_ = m.nextStep() // Identity: a text field has focus
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlT})
+	if m.screen != screenSummary {
+		t.Fatalf("ctrl+t: screen %s", m.screen)
+	}
+	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 16}) // short: the status scrolls
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?")})
+	if !m.fullHelp {
+		t.Fatalf("? on the status opened mid-wizard did nothing:\n%s", ansi.Strip(m.View()))
+	}
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"fewer keys", "↑/↓", "pgup/pgdn", "home/end"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("full help lacks %q:\n%s", want, v)
+		}
+	}
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
+	if m.screen != screenWizard || m.form.GetFocusedField() == nil {
+		t.Fatalf("esc: screen %s", m.screen)
+	}
+}
