@@ -180,3 +180,42 @@ func TestAccountsFromRateLimitedSandbox(t *testing.T) {
 		t.Errorf("--limit 5 --state past_due: %+v (most urgent of all: %s)", top, all[0].ID)
 	}
 }
+
+// An account created and left before anything was sent is listed as new
+// in the plain list (in English and French) and in the JSON one, found by
+// --state new and left out of --state past_due.
+func TestAbandonedNewAccountListsAsNew(t *testing.T) {
+	env := xdgEnv(t)
+	r := onboard(t, env, "new", "--answers", answersFile(t, map[string]any{"country": "GB", "business_type": "company",
+		"capabilities": []string{"card_payments", "transfers"}}), "--json")
+	if r.code != 3 {
+		t.Fatalf("new with no answer exited %d: %s", r.code, r.stderr)
+	}
+	id := decode(t, r.stdout).ID
+	if got := stateOf(lines(t, onboard(t, env, "accounts", "--json")), id); got != "new" {
+		t.Errorf("accounts --json: state %q, want new", got)
+	}
+	for lang, want := range map[string]string{"en": "new, nothing sent", "fr": "nouveau, rien envoyé"} {
+		out := onboard(t, env, "accounts", "--lang", lang).stdout
+		if !strings.Contains(out, id) || !strings.Contains(out, want) || strings.Contains(out, "past due") || strings.Contains(out, "en retard") {
+			t.Errorf("accounts --lang %s:\n%s", lang, out)
+		}
+	}
+	if got := lines(t, onboard(t, env, "accounts", "--state", "new", "--json")); len(got) != 1 || got[0].ID != id {
+		t.Errorf("--state new: %v", got)
+	}
+	if got := lines(t, onboard(t, env, "accounts", "--state", "past_due", "--json")); len(got) != 0 {
+		t.Errorf("--state past_due lists the new account: %v", got)
+	}
+	if got := lines(t, onboard(t, env, "accounts", "--cached", "--state", "not started", "--json")); len(got) != 1 || got[0].ID != id {
+		t.Errorf("--cached --state \"not started\": %v", got)
+	}
+	// status reads the same; its JSON keeps the guide's state.
+	if out := onboard(t, env, "status", id).stdout; !strings.Contains(out, "new, nothing sent") ||
+		!strings.Contains(out, "Nothing provided yet") || strings.Contains(out, "by the deadline") {
+		t.Errorf("status:\n%s", out)
+	}
+	if st := decode(t, onboard(t, env, "status", id, "--json").stdout).State; st != "restricted (past due)" {
+		t.Errorf("status --json: state %q", st)
+	}
+}

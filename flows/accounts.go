@@ -74,7 +74,7 @@ func (c *Client) SummaryOf(ctx context.Context, id string) (Summary, error) {
 func summarize(sa *stripe.Account) Summary {
 	a := Normalize(sa)
 	s := Summary{ID: a.ID, Name: displayName(sa), Email: sa.Email, Country: a.Country, Type: a.BusinessType,
-		State: State(a), Deadline: a.Requirements.CurrentDeadline, PastDue: len(a.Requirements.PastDue),
+		State: ListState(a), Deadline: a.Requirements.CurrentDeadline, PastDue: len(a.Requirements.PastDue),
 		CurrentlyDue: len(a.Requirements.CurrentlyDue), Errors: len(a.Requirements.Errors), Created: sa.Created}
 	if !s.Deadline.IsZero() {
 		d := s.Deadline

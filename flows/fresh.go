@@ -44,17 +44,14 @@ func Explain(a schema.Account, lang schema.Lang) string {
 
 var (
 	txtNothingYet = schema.T("Nothing provided yet: %d fields to enable payments.", "Rien n'est encore fourni\u00a0: %d champs pour activer les paiements.")
-	// txtNotStarted names the state of a new account in the panel.
+	// txtNotStarted names StateNew: a new account, in the panel and the list.
 	txtNotStarted = schema.T("new, nothing sent", "nouveau, rien envoyé")
 )
 
 // StateText is the state as the operator reads it: a new account is
 // "new, nothing sent" rather than "restricted (past due)".
 func StateText(a schema.Account, lang schema.Lang) string {
-	if NothingProvided(a) {
-		return txtNotStarted.In(lang)
-	}
-	return StateLabel(State(a), lang)
+	return StateLabel(ListState(a), lang)
 }
 
 // DeleteAccount deletes an account: the TUI offers it for an account it

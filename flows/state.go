@@ -17,6 +17,9 @@ const (
 	StateChargesDisabled   = "restricted (charges disabled)"
 	StatePastDue           = "restricted (past due)"
 	StatePendingDisabled   = "pending (disabled)"
+	// StateNew is not one of the guide's states: it is what the account
+	// list says of a new account on which nothing was sent (ListState).
+	StateNew = "new"
 )
 
 var stateTexts = map[string]schema.Text{
@@ -29,6 +32,7 @@ var stateTexts = map[string]schema.Text{
 	StateChargesDisabled:   schema.T("restricted (charges disabled)", "restreint (paiements désactivés)"),
 	StatePastDue:           schema.T("restricted (past due)", "restreint (en retard)"),
 	StatePendingDisabled:   schema.T("pending (disabled)", "en attente (désactivé)"),
+	StateNew:               txtNotStarted,
 }
 
 // StateLabel is a state in the operator's language; JSON output keeps the
@@ -70,4 +74,18 @@ func State(a schema.Account) string {
 		return StatePendingDisabled
 	}
 	return StateRestricted
+}
+
+// ListState is an account's state in the account list (accounts --state,
+// its JSON, the triage table and cache): State, except that a new account
+// on which nothing was sent is StateNew. Stripe lists every field of such
+// an account as past due, with no deadline, but none was missed: the list
+// reads it as new, --state past_due leaves it out and urgency ranks it
+// with the accounts that have fields due now. status --json keeps the
+// guide's state (the command-line contract).
+func ListState(a schema.Account) string {
+	if NothingProvided(a) {
+		return StateNew
+	}
+	return State(a)
 }

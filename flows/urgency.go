@@ -9,7 +9,8 @@ import (
 )
 
 // Urgency orders summaries for triage, most urgent first: accounts with
-// past-due fields, then those whose verification failed, then by nearest
+// past-due fields (not new ones: see ListState), then those whose
+// verification failed, then by nearest
 // deadline (none last), then those with fields currently due, then the
 // newest. It returns a negative number when a comes first.
 func Urgency(a, b Summary) int {
@@ -44,7 +45,7 @@ func Urgency(a, b Summary) int {
 
 func urgencyRank(s Summary) int {
 	switch {
-	case s.PastDue > 0:
+	case s.PastDue > 0 && s.State != StateNew: // a new account missed no deadline
 		return 0
 	case s.Errors > 0:
 		return 1
@@ -100,11 +101,15 @@ func (t *topN) Pop() any {
 
 // ParseState reads a --state value: a state's name ("restricted (past
 // due)"), its short form ("past_due", "past due", "payouts-disabled",
-// "pending_enablement"), or its label in either language, in any case.
+// "pending_enablement"), its label in either language, or an alias
+// ("not started" for new), in any case.
 func ParseState(v string) (string, bool) {
 	want := normalizeState(v)
 	if want == "" {
 		return "", false
+	}
+	if st, ok := stateAliases[want]; ok {
+		return st, true
 	}
 	for _, st := range States {
 		forms := []string{st}
@@ -123,9 +128,12 @@ func ParseState(v string) (string, bool) {
 	return "", false
 }
 
-// States are every state State returns, for --state and its help.
-var States = []string{StateComplete, StateEnabled, StatePendingEnablement, StateRestricted,
+// States are every state ListState returns, for --state and its help.
+var States = []string{StateNew, StateComplete, StateEnabled, StatePendingEnablement, StateRestricted,
 	StatePayoutsDisabled, StateChargesDisabled, StatePastDue, StatePendingDisabled, StateRejected}
+
+// stateAliases are other words people type for a state.
+var stateAliases = map[string]string{"not started": StateNew, "nothing sent": StateNew, "nouveau": StateNew}
 
 // normalizeState folds case, underscores, hyphens and parentheses so
 // "Past_Due" and "past due" compare equal.

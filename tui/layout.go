@@ -106,7 +106,7 @@ func day(t time.Time, lang Lang) string {
 // deadline. It is cut to width with "…"; ctrl+t shows the whole panel.
 func statusLine(c Common, a schema.Account, width int) string {
 	s := c.Styles.Status
-	state := flows.State(a)
+	state := flows.ListState(a)
 	parts := []string{s.Label.Render(schema.Colon(c.Lang, txtState.In(c.Lang))+" ") +
 		stateStyle(c, state).Render(flows.StateText(a, c.Lang))}
 	r := a.Requirements

@@ -188,7 +188,7 @@ func (m Model) Summary() (id, state string) {
 	if !m.loaded {
 		return "", ""
 	}
-	return m.account.ID, flows.State(m.account)
+	return m.account.ID, flows.ListState(m.account)
 }
 
 // Init starts the first screen's work.

@@ -130,7 +130,7 @@ func TestAccountListOpensAccount(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
 	waitFor(t, tm, "> Accounts to fix")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	waitFor(t, tm, "restricted (past due)")
+	waitFor(t, tm, "new, nothing sent")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitFor(t, tm, "Merchant category")
 	v := finalView(t, tm, a.ID)

@@ -32,7 +32,7 @@ func renderStatus(c Common, a schema.Account, width int) string {
 	}
 	var b []string
 	b = append(b, s.Heading.Render(txtStatus.In(lang)))
-	state := flows.State(a)
+	state := flows.ListState(a)
 	b = append(b, row(txtState.In(lang), stateStyle(c, state).Render(flows.StateText(a, lang))))
 	b = append(b, row(txtCharges.In(lang), onOff(c, a.ChargesEnabled)))
 	b = append(b, row(txtPayouts.In(lang), onOff(c, a.PayoutsEnabled)))
@@ -90,7 +90,7 @@ func stateStyle(c Common, state string) lipgloss.Style {
 	switch state {
 	case flows.StateComplete, flows.StateEnabled:
 		return c.Styles.Status.Active
-	case flows.StatePendingEnablement, flows.StatePendingDisabled:
+	case flows.StatePendingEnablement, flows.StatePendingDisabled, flows.StateNew:
 		return c.Styles.Status.Pending
 	}
 	return c.Styles.Status.Inactive

@@ -248,3 +248,38 @@ func BenchmarkTriageFromCache(b *testing.B) {
 		}
 	}
 }
+
+// A new account on which nothing was sent reads as new in the triage
+// table, in both languages, as in accounts' plain and JSON output (the
+// same state, flows.ListState), and typing "new" finds it, not the
+// account whose fields are past due.
+func TestTriageShowsNewAccountsAsNew(t *testing.T) {
+	for _, lang := range schema.Langs {
+		c, _ := testCommon(t, lang)
+		fresh := newUSAccount(t, c)
+		named(t, c, "Jenny", "Rosen")
+		m := New(c, Start{})
+		m, _ = step(m, tea.WindowSizeMsg{Width: 100, Height: 24})
+		m = runAll(m, m.toTriage())
+		label := flows.StateLabel(flows.StateNew, lang)
+		past := flows.StateLabel(flows.StatePastDue, lang)
+		v := view(m)
+		row := ""
+		for _, l := range strings.Split(v, "\n") {
+			if strings.Contains(l, fresh.ID) {
+				row = l
+			}
+		}
+		if !strings.Contains(row, label) || strings.Contains(row, past) {
+			t.Fatalf("%s: the new account's row reads %q, want %q:\n%s", lang, row, label, v)
+		}
+		if !strings.Contains(v, "Jenny Rosen") || !strings.Contains(v, past) {
+			t.Fatalf("%s: the started account is not past due:\n%s", lang, v)
+		}
+		word := strings.TrimSuffix(strings.Fields(label)[0], ",")
+		m = keys(m, word)
+		if v := view(m); !strings.Contains(v, fresh.ID) || strings.Contains(v, "Jenny Rosen") {
+			t.Errorf("%s: filter %q:\n%s", lang, word, v)
+		}
+	}
+}

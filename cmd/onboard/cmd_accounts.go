@@ -25,7 +25,11 @@ func newAccountsCmd(a *app) *cobra.Command {
 		Short: "List connected accounts with their state, most urgent first",
 		Long: "List connected accounts with their state, most urgent first: past due, then failed verification,\n" +
 			"then nearest deadline. The list is read fresh from Stripe (over concurrent pages, within the key's\n" +
-			"rate limit) and saved to the triage cache; --cached reads that cache only.",
+			"rate limit) and saved to the triage cache; --cached reads that cache only.\n\n" +
+			"States are those of Stripe's API-onboarding guide, plus \"new\": a new account on which nothing was\n" +
+			"sent yet. Stripe lists all its fields as past due, but no deadline was missed, so it is listed as\n" +
+			"new (--state new, or \"not started\"), sorted with the accounts that have fields due now, and left\n" +
+			"out of --state past_due. (status --json keeps the guide's state for it: restricted (past due).)",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			state := ""
@@ -67,7 +71,7 @@ func newAccountsCmd(a *app) *cobra.Command {
 			return w.Flush()
 		},
 	}
-	cmd.Flags().StringVar(&stateArg, "state", "", "only accounts in this state (e.g. past_due, \"restricted (past due)\")")
+	cmd.Flags().StringVar(&stateArg, "state", "", "only accounts in this state (e.g. past_due, \"restricted (past due)\", new)")
 	cmd.Flags().IntVar(&limit, "limit", 0, "only the N most urgent accounts (0: all)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the list as JSON")
 	cmd.Flags().BoolVar(&cached, "cached", false, "read the triage cache only (no request to Stripe)")

@@ -154,8 +154,10 @@ func printStatus(w io.Writer, acct schema.Account, lang schema.Lang) {
 		}
 		return t("disabled", "désactivés").In(lang)
 	}
-	fmt.Fprintf(w, "%s  %s\n", acct.ID, flows.StateLabel(st.State, lang))
-	if why := flows.ExplainDisabled(acct.Requirements.DisabledReason, lang); why != "" {
+	// A new account reads as new, not as past due (its JSON keeps the
+	// guide's state).
+	fmt.Fprintf(w, "%s  %s\n", acct.ID, flows.StateText(acct, lang))
+	if why := flows.Explain(acct, lang); why != "" {
 		fmt.Fprintf(w, "  %s\n", why)
 	}
 	fmt.Fprintf(w, "  %-22s %s\n", t("charges", "paiements").In(lang), yes(st.ChargesEnabled))
