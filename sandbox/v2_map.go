@@ -326,6 +326,21 @@ func businessToV1(f form, m map[string]any, ga bool) error {
 				id, _ := it.(map[string]any)
 				f["company[tax_id]"], _ = id["value"].(string)
 			}
+		case k == "documents":
+			// primary_verification is v1's company.verification.document
+			// ({type: front_back, front_back: {front, back}}, as a person's);
+			// the other business documents are not modelled.
+			docs, _ := v.(map[string]any)
+			for slot, dv := range docs {
+				if slot != "primary_verification" {
+					return v2Unknown{"identity.business_details.documents." + slot}
+				}
+				d, _ := dv.(map[string]any)
+				fb, _ := d["front_back"].(map[string]any)
+				for side, sv := range fb {
+					f["company[verification][document]["+side+"]"], _ = sv.(string)
+				}
+			}
 		default:
 			return v2Unknown{"identity.business_details." + k}
 		}
