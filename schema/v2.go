@@ -125,6 +125,14 @@ func putAccountParam(body map[string]any, path, value, country string) {
 		putPersonLeaf(inner, strings.TrimPrefix(path, "individual."), value, country)
 	case path == "company.tax_id":
 		appendID(body, "identity.business_details.id_numbers", v2IDType(country, "tax_id"), value)
+	case strings.HasPrefix(path, "company.verification.document."):
+		// The company's proof of entity: v1's company.verification.document
+		// is v2's business_details.documents.primary_verification, a
+		// front_back document like a person's (stripe-go v84's
+		// V2CoreAccountIdentityBusinessDetailsDocumentsPrimaryVerification).
+		side := strings.TrimPrefix(path, "company.verification.document.")
+		setPath(body, "identity.business_details.documents.primary_verification.type", "front_back")
+		setPath(body, "identity.business_details.documents.primary_verification.front_back."+side, value)
 	case strings.HasPrefix(path, "company.address."):
 		setPath(body, "identity.business_details.address."+strings.TrimPrefix(path, "company.address."), addressValue(path, value))
 	case strings.HasPrefix(path, "company."):
@@ -274,6 +282,10 @@ func V1Path(description string) string {
 				return "business_profile.product_description"
 			case "doing_business_as":
 				return "business_profile.name"
+			case "documents":
+				if strings.HasPrefix(tail, "primary_verification") {
+					return "company.verification.document"
+				}
 			}
 			return "company." + rest
 		}

@@ -38,17 +38,18 @@ func TestToV2(t *testing.T) {
 
 func TestV1PathRoundTrip(t *testing.T) {
 	cases := map[string]string{
-		"identity.individual.given_name":                 "individual.first_name",
-		"identity.individual.surname":                    "individual.last_name",
-		"identity.individual.date_of_birth":              "individual.dob",
-		"identity.individual.address.line1":              "individual.address.line1",
-		"identity.individual.id_numbers":                 "individual.id_number",
-		"identity.business_details.registered_name":      "company.name",
-		"identity.business_details.id_numbers.us_ein":    "company.tax_id",
-		"configuration.merchant.mcc":                     "business_profile.mcc",
-		"identity.attestations.terms_of_service.account": "tos_acceptance.date",
-		"identity.business_details.url":                  "business_profile.url",
-		"something.new.from.stripe":                      "something.new.from.stripe",
+		"identity.individual.given_name":                           "individual.first_name",
+		"identity.individual.surname":                              "individual.last_name",
+		"identity.individual.date_of_birth":                        "individual.dob",
+		"identity.individual.address.line1":                        "individual.address.line1",
+		"identity.individual.id_numbers":                           "individual.id_number",
+		"identity.business_details.registered_name":                "company.name",
+		"identity.business_details.id_numbers.us_ein":              "company.tax_id",
+		"configuration.merchant.mcc":                               "business_profile.mcc",
+		"identity.attestations.terms_of_service.account":           "tos_acceptance.date",
+		"identity.business_details.url":                            "business_profile.url",
+		"identity.business_details.documents.primary_verification": "company.verification.document",
+		"something.new.from.stripe":                                "something.new.from.stripe",
 	}
 	for in, want := range cases {
 		if got := V1Path(in); got != want {
@@ -57,5 +58,23 @@ func TestV1PathRoundTrip(t *testing.T) {
 		if in != "something.new.from.stripe" && Lookup(V1Path(in), "US").Generic {
 			t.Errorf("%s maps to no catalog field", in)
 		}
+	}
+}
+
+// The company's verification document (v1 company.verification.document)
+// travels in v2 as business_details.documents.primary_verification, the
+// GA front_back shape, not under an unknown business_details.verification.
+func TestToV2CompanyDocument(t *testing.T) {
+	ps, err := Lookup("company.verification.document", "FR").Encode("file_identity_document_success", testCtx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range ps {
+		ps[i].Target = TargetAccount // as the upload step leaves it: a file id for the account
+	}
+	raw, _ := json.Marshal(ToV2(ps, "FR").Account)
+	want := `{"identity":{"business_details":{"documents":{"primary_verification":{"front_back":{"front":"file_identity_document_success"},"type":"front_back"}}}}}`
+	if string(raw) != want {
+		t.Errorf("company document\n got %s\nwant %s", raw, want)
 	}
 }
