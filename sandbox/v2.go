@@ -36,7 +36,8 @@ type v2Engine struct{ s *Sandbox }
 func (e v2Engine) Now(ctx context.Context) (time.Time, error) { return e.s.Now(ctx) }
 
 // InTx runs fn in one write transaction after the clock is read and
-// caught up, as transactionStep does for v1, and sets Date from it.
+// caught up, as transactionStep does for v1, and sets Date from it. The
+// steps share the Request-Id serveV2 sent (events record it).
 func (e v2Engine) InTx(w http.ResponseWriter, hr *http.Request, fn func(accountsv2.Tx) error) error {
 	s := e.s
 	var now time.Time
@@ -70,7 +71,7 @@ type v2Tx struct {
 }
 
 // SQL is the request's transaction.
-func (t v2Tx) SQL() *sql.Tx { return t.base.tx }
+func (t v2Tx) SQL() accountsv2.Statements { return t.base.tx }
 
 // V1 runs one v1 step on the engine's handlers, in the v2 request's
 // transaction; an error comes back as its status and Stripe error object.

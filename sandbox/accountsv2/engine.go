@@ -44,7 +44,16 @@ type Tx interface {
 	// Idempotency-Key, a POST step gets its own key derived from it, so a
 	// retried v2 request replays each step instead of repeating it.
 	V1(method, path string, form map[string]string) (status int, body []byte, stripeErr map[string]any)
-	// SQL is the transaction itself, for the v2_accounts table, the one
-	// table the façade reads and writes (its schema is the store's).
-	SQL() *sql.Tx
+	// SQL is the transaction's statements, for the v2_accounts table, the
+	// one table the façade reads and writes (its schema is the store's).
+	SQL() Statements
+}
+
+// Statements is the part of the request's *sql.Tx the façade uses: it
+// reads and writes, and cannot commit or roll back (InTx does that, once
+// its function returns).
+type Statements interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
