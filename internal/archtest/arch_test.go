@@ -4,8 +4,8 @@
 // schema does no I/O and imports nothing of the app, flows never depends on
 // Bubble Tea, tui never names Stripe's SDK, the sandbox depends on nothing
 // of the app, its Accounts v2 façade uses only the store and the rule
-// tables (never the engine), and only cmd may import the sandbox. Test files are not
-// checked: tests may drive the sandbox from anywhere.
+// tables (never the engine), and only cmd may import the sandbox. Test
+// files are not checked: tests may drive the sandbox from anywhere.
 package archtest
 
 import (

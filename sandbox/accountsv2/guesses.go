@@ -9,6 +9,9 @@ import (
 // façade for behaviours that Stripe's docs, OpenAPI spec and SDKs do not
 // settle (the sandbox's guesses.go is the index of all of them). Each one
 // is a guess [G]: change it freely when Stripe's real answer is known.
+// One more lives with its table: the requirement paths description
+// (mapping.go) does not translate, role placeholders and documents, keep
+// their v1 names in v2 entries.
 
 // firstGA is the first GA API version whose Accounts v2 the sandbox
 // serves in GA shape; the client speaks it. [G] Earlier dated non-preview
