@@ -3,7 +3,6 @@ package sandbox
 import (
 	"fmt"
 	"net/http"
-	"strings"
 	"time"
 )
 
@@ -17,6 +16,11 @@ import (
 // thresholds of the country tables (package rules, marked [G] there), and
 // the ToS acceptance an account token carries, recorded at the token's
 // creation time and client address (mergeToken).
+//
+// The guesses of the Accounts v2 façade (the first GA version and how a
+// Stripe-Version is read, v2 error codes, the recipient-only service
+// agreement, a person's "updated" time) are in accountsv2/guesses.go,
+// with the package that uses them.
 
 // errAccountInvalid answers a Stripe-Account header naming an account the
 // platform does not have. [G] Stripe's message wording and 403 status are
@@ -30,43 +34,6 @@ func errAccountInvalid(id string) *apiError {
 			"Application access may have been revoked.", id),
 	}
 }
-
-// v2FirstGA is the first GA API version whose Accounts v2 the sandbox
-// serves in GA shape; the client speaks it. [G] Earlier dated non-preview
-// versions are refused with invalid_version.
-const v2FirstGA = "2025-12-15"
-
-// v2VersionShape reads a Stripe-Version header for Accounts v2: any
-// YYYY-MM-DD.name from v2FirstGA on is GA; a .preview version keeps the
-// preview shape [G: the preview is kept because it is cheap, not because
-// the sandbox knows every preview's differences].
-func v2VersionShape(h string) (ga, ok bool) {
-	date, name, found := strings.Cut(h, ".")
-	if !found || name == "" || strings.ContainsAny(name, ". ") {
-		return false, false
-	}
-	if _, err := time.Parse("2006-01-02", date); err != nil {
-		return false, false
-	}
-	if name == "preview" {
-		return false, true
-	}
-	return date >= v2FirstGA, date >= v2FirstGA
-}
-
-// v2 error codes the sandbox uses where the docs name none. [G]
-const (
-	v2CodeInvalidField = "invalid_fields"
-	v2CodeClosed       = "account_closed"
-)
-
-// recipientOnlyAgreement: an Accounts v2 account with the recipient
-// configuration and no merchant one is served under v1's recipient
-// service agreement, so it is not asked configuration.merchant.mcc. [G]
-const recipientOnlyAgreement = "recipient"
-
-// personUpdatedIsCreated: v2 persons carry "updated"; the sandbox keeps no
-// update time per person and answers the creation time (renderV2Person). [G]
 
 // errWrongHost answers a request sent to the wrong host: an upload to the
 // API host, or any other endpoint on the files host. [G] Stripe's docs

@@ -41,6 +41,11 @@ func TestResponseHeadersAndErrorBody(t *testing.T) {
 		{"unknown url", "GET", APIBase + "/v1/nothing", "", apiVersion},
 		{"wrong host", "GET", FilesBase + "/v1/accounts", "", apiVersion},
 		{"v2", "GET", APIBase + "/v2/core/accounts", v2Version, v2Version},
+		// v2 answers refused before any transaction carry the clock too.
+		{"v2 no version", "GET", APIBase + "/v2/core/accounts", "", ""},
+		{"v2 body not JSON", "POST", APIBase + "/v2/core/accounts", v2Version, v2Version},
+		{"v2 unknown include", "GET", APIBase + "/v2/core/accounts?include=nope", v2Version, v2Version},
+		{"v2 no id", "GET", APIBase + "/v2/core/accounts/acct%20x", v2Version, v2Version},
 	} {
 		resp, body := do(c.method, c.url, c.version)
 		if got := resp.Header.Get("Date"); got != want {

@@ -131,3 +131,30 @@ func TestV2RequestIsOneTransaction(t *testing.T) {
 		}
 	}
 }
+
+// An account made through v1 and closed through v2 has no configuration:
+// the v2 list says so as the retrieve does (it listed [""] before).
+func TestV2ListV1AccountClosedThroughV2(t *testing.T) {
+	e := newV2Env(t)
+	resp, err := e.rc.RawRequest(http.MethodPost, "/v1/accounts", "type=custom&country=US&capabilities[transfers][requested]=true", &stripe.RawParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v1 struct{ ID string }
+	if err := json.Unmarshal(resp.RawJSON, &v1); err != nil || v1.ID == "" {
+		t.Fatalf("v1 account: %v %s", err, resp.RawJSON)
+	}
+	closed := e.must(http.MethodPost, "/v2/core/accounts/"+v1.ID+"/close", nil)
+	if cs := closed["applied_configurations"].([]any); len(cs) != 0 || closed["closed"] != true {
+		t.Fatalf("close answered %v, closed %v", cs, closed["closed"])
+	}
+	list := e.must(http.MethodGet, "/v2/core/accounts", nil)
+	data := list["data"].([]any)
+	if len(data) != 1 {
+		t.Fatalf("list: %v", list)
+	}
+	got := data[0].(map[string]any)
+	if cs := got["applied_configurations"].([]any); len(cs) != 0 || got["closed"] != true {
+		t.Errorf("listed with configurations %q, closed %v", cs, got["closed"])
+	}
+}

@@ -3,8 +3,9 @@
 // fails the tests instead of waiting for review, in sub-packages too:
 // schema does no I/O and imports nothing of the app, flows never depends on
 // Bubble Tea, tui never names Stripe's SDK, the sandbox depends on nothing
-// of the app, and only cmd may import the sandbox. Test files are not
-// checked: tests may drive the sandbox from anywhere.
+// of the app, its Accounts v2 façade uses only the store and the rule
+// tables (never the engine), and only cmd may import the sandbox. Test
+// files are not checked: tests may drive the sandbox from anywhere.
 package archtest
 
 import (
@@ -136,8 +137,63 @@ func TestDependencyDirection(t *testing.T) {
 	}
 }
 
+// confined: package (and its sub-packages) -> the only packages of the
+// module it may depend on, through any path (itself aside). The Accounts
+// v2 façade runs on the engine through an interface the engine
+// implements: it may use the store and the rule tables, never the engine
+// (onboard/sandbox itself, which imports it) nor anything of the app.
+var confined = map[string][]string{
+	"onboard/sandbox/accountsv2": {"onboard/sandbox/store", "onboard/sandbox/rules"},
+}
+
+// outsideConfinement lists the packages of the module p depends on that
+// root's confinement does not allow (standard and third-party packages
+// are the other rules' business).
+func outsideConfinement(p pkg, root string) []string {
+	var out []string
+	for _, dep := range p.Deps {
+		if !within(dep, "onboard") || within(dep, root) {
+			continue
+		}
+		ok := false
+		for _, a := range confined[root] {
+			ok = ok || within(dep, a)
+		}
+		if !ok {
+			out = append(out, dep)
+		}
+	}
+	return out
+}
+
+func TestConfinedPackages(t *testing.T) {
+	for _, p := range listModule(t) {
+		for root := range confined {
+			if !within(p.ImportPath, root) {
+				continue
+			}
+			for _, dep := range outsideConfinement(p, root) {
+				t.Errorf("%s depends on %s; it may use only %v of the module", p.ImportPath, dep, confined[root])
+			}
+		}
+	}
+}
+
+// The confinement sees the engine, which the sandbox-wide rules cannot
+// (onboard/sandbox/accountsv2 is within onboard/sandbox).
+func TestConfinementSeesTheEngine(t *testing.T) {
+	p := pkg{ImportPath: "onboard/sandbox/accountsv2", Deps: []string{"net/http", "github.com/x/y",
+		"onboard/sandbox/store", "onboard/sandbox/rules", "onboard/sandbox", "onboard/sandbox/other", "onboard/flows"}}
+	got := outsideConfinement(p, "onboard/sandbox/accountsv2")
+	want := []string{"onboard/sandbox", "onboard/sandbox/other", "onboard/flows"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("outside the confinement: %v, want %v", got, want)
+	}
+}
+
 // Only cmd may import the sandbox (tests aside): the app talks to Stripe,
-// and the sandbox is wired in as a transport at the edge.
+// and the sandbox is wired in as a transport at the edge. Its
+// sub-packages (store, rules, accountsv2) are the sandbox too.
 func TestOnlyCmdImportsTheSandbox(t *testing.T) {
 	for _, p := range listModule(t) {
 		if within(p.ImportPath, "onboard/cmd") || within(p.ImportPath, "onboard/sandbox") {
@@ -158,7 +214,7 @@ func TestRulesNameRealPackages(t *testing.T) {
 	for _, p := range listModule(t) {
 		seen[p.ImportPath] = true
 	}
-	for _, rules := range []map[string][]string{direct, transitive} {
+	for _, rules := range []map[string][]string{direct, transitive, confined} {
 		for root := range rules {
 			if !seen[root] {
 				t.Errorf("rule for %s, which go list does not know", root)

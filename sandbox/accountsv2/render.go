@@ -1,23 +1,24 @@
-package sandbox
+package accountsv2
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// v2Shape is how a v2 response is drawn: GA (2025-12-15.clover and later)
+// shape is how a v2 response is drawn: GA (2025-12-15.clover and later)
 // or the older preview shape, and whether the account was closed.
-type v2Shape struct {
+type shape struct {
 	ga     bool
 	closed bool
 }
 
-// renderV2 draws a v1 account (as the engine rendered it) as a
+// renderAccount draws a v1 account (as the engine rendered it) as a
 // v2.core.account. Properties not named in include come back null, as
 // Stripe does; configurations not applied are null too.
-func renderV2(acct map[string]any, configs []string, inc map[string]bool, sh v2Shape) map[string]any {
+func renderAccount(acct map[string]any, configs []string, inc map[string]bool, sh shape) map[string]any {
 	str := func(m map[string]any, k string) string { s, _ := m[k].(string); return s }
 	country := str(acct, "country")
 	out := map[string]any{
@@ -40,7 +41,7 @@ func renderV2(acct map[string]any, configs []string, inc map[string]bool, sh v2S
 	if anyIncluded(inc, "configuration.") {
 		cfg := map[string]any{}
 		for _, name := range []string{"customer", "merchant", "recipient"} {
-			if !inc["configuration."+name] || !contains(configs, name) {
+			if !inc["configuration."+name] || !slices.Contains(configs, name) {
 				cfg[name] = nil
 				continue
 			}
@@ -93,17 +94,17 @@ func nonNilStrings(s []string) []string {
 	return s
 }
 
-// v2Capability maps a v1 capability status to v2's, with its details;
+// capability maps a v1 capability status to v2's, with its details;
 // GA versions no longer echo "requested".
-func v2Capability(v1 string, reqs map[string]any, sh v2Shape) map[string]any {
-	c := v2CapabilityPreview(v1, reqs)
+func capability(v1 string, reqs map[string]any, sh shape) map[string]any {
+	c := capabilityPreview(v1, reqs)
 	if c != nil && sh.ga {
 		delete(c, "requested")
 	}
 	return c
 }
 
-func v2CapabilityPreview(v1 string, reqs map[string]any) map[string]any {
+func capabilityPreview(v1 string, reqs map[string]any) map[string]any {
 	past, _ := reqs["past_due"].([]any)
 	switch v1 {
 	case "active":
@@ -126,7 +127,7 @@ func v2CapabilityPreview(v1 string, reqs map[string]any) map[string]any {
 	return nil
 }
 
-func renderConfiguration(name string, acct, caps, reqs map[string]any, sh v2Shape) map[string]any {
+func renderConfiguration(name string, acct, caps, reqs map[string]any, sh shape) map[string]any {
 	c := map[string]any{"applied": true, "capabilities": map[string]any{}}
 	capsOut := c["capabilities"].(map[string]any)
 	switch name {
@@ -135,19 +136,19 @@ func renderConfiguration(name string, acct, caps, reqs map[string]any, sh v2Shap
 			c["mcc"] = bp["mcc"]
 		}
 		if st, ok := caps["card_payments"].(string); ok {
-			capsOut["card_payments"] = v2Capability(st, reqs, sh)
+			capsOut["card_payments"] = capability(st, reqs, sh)
 		}
 	case "recipient":
 		sb := map[string]any{}
 		if st, ok := caps["transfers"].(string); ok {
-			sb["stripe_transfers"] = v2Capability(st, reqs, sh)
+			sb["stripe_transfers"] = capability(st, reqs, sh)
 			payouts := "inactive"
 			if on, _ := acct["payouts_enabled"].(bool); on {
 				payouts = "active"
 			} else if st == "pending" {
 				payouts = "pending"
 			}
-			sb["payouts"] = v2Capability(payouts, reqs, sh)
+			sb["payouts"] = capability(payouts, reqs, sh)
 		}
 		capsOut["stripe_balance"] = sb
 	}
@@ -156,11 +157,11 @@ func renderConfiguration(name string, acct, caps, reqs map[string]any, sh v2Shap
 
 // renderIdentity draws the v1 individual/company as v2 identity; ID
 // numbers show their type only (write-only, as on Stripe).
-func renderIdentity(acct map[string]any, country string, sh v2Shape) map[string]any {
+func renderIdentity(acct map[string]any, country string, sh shape) map[string]any {
 	id := map[string]any{"country": strings.ToLower(country), "entity_type": acct["business_type"],
 		"individual": nil, "business_details": nil}
 	if ind, ok := acct["individual"].(map[string]any); ok && acct["business_type"] == "individual" {
-		id["individual"] = renderV2Person(ind, country)
+		id["individual"] = renderPerson(ind, country)
 		if sh.ga {
 			// GA's identity.individual is a person without livemode.
 			id["individual"].(map[string]any)["object"] = "v2.core.account_person"
@@ -176,7 +177,7 @@ func renderIdentity(acct map[string]any, country string, sh v2Shape) map[string]
 			bd["address"] = lowerCountry(addr)
 		}
 		if on, _ := co["tax_id_provided"].(bool); on {
-			bd["id_numbers"] = []any{map[string]any{"type": v2IDTypeFor(country, "tax_id")}}
+			bd["id_numbers"] = []any{map[string]any{"type": idTypeFor(country, "tax_id")}}
 		}
 	}
 	if bp, ok := acct["business_profile"].(map[string]any); ok && !sh.ga {
@@ -205,8 +206,8 @@ func lowerCountry(addr map[string]any) map[string]any {
 	return out
 }
 
-// renderV2Person draws a v1 person (or individual hash) as a v2 person.
-func renderV2Person(p map[string]any, country string) map[string]any {
+// renderPerson draws a v1 person (or individual hash) as a v2 person.
+func renderPerson(p map[string]any, country string) map[string]any {
 	out := map[string]any{"id": p["id"], "object": "v2.core.account_person", "account": p["account"],
 		"given_name": p["first_name"], "surname": p["last_name"], "email": p["email"], "phone": p["phone"],
 		"livemode": false}
@@ -225,7 +226,7 @@ func renderV2Person(p map[string]any, country string) map[string]any {
 		ids = append(ids, map[string]any{"type": "us_ssn_last_4"})
 	}
 	if on, _ := p["id_number_provided"].(bool); on {
-		ids = append(ids, map[string]any{"type": v2IDTypeFor(country, "id_number")})
+		ids = append(ids, map[string]any{"type": idTypeFor(country, "id_number")})
 	}
 	out["id_numbers"] = ids
 	if rel, ok := p["relationship"].(map[string]any); ok {
@@ -255,7 +256,7 @@ func formatFloat(f float64) string {
 // due-ness becomes minimum_deadline.status, pending verification becomes
 // awaiting_action_from=stripe, and every requested capability is
 // restricted by what is due.
-func renderEntries(acct map[string]any, configs []string, sh v2Shape) map[string]any {
+func renderEntries(acct map[string]any, configs []string, sh shape) map[string]any {
 	reqs, _ := acct["requirements"].(map[string]any)
 	country, _ := acct["country"].(string)
 	list := func(k string) []string {
@@ -320,10 +321,10 @@ func renderEntries(acct map[string]any, configs []string, sh v2Shape) map[string
 		e["errors"] = append(e["errors"].([]any), errs[path]...)
 		st := e["minimum_deadline"].(map[string]any)["status"].(string)
 		var restricts []any
-		if _, ok := caps["card_payments"]; ok && contains(configs, "merchant") {
+		if _, ok := caps["card_payments"]; ok && slices.Contains(configs, "merchant") {
 			restricts = append(restricts, map[string]any{"capability": "card_payments", "configuration": "merchant", "deadline": map[string]any{"status": st}})
 		}
-		if _, ok := caps["transfers"]; ok && contains(configs, "recipient") {
+		if _, ok := caps["transfers"]; ok && slices.Contains(configs, "recipient") {
 			restricts = append(restricts,
 				map[string]any{"capability": "stripe_balance.stripe_transfers", "configuration": "recipient", "deadline": map[string]any{"status": st}},
 				map[string]any{"capability": "stripe_balance.payouts", "configuration": "recipient", "deadline": map[string]any{"status": st}})

@@ -1,4 +1,4 @@
-package sandbox
+package accountsv2
 
 import (
 	"sort"
@@ -63,18 +63,18 @@ var previewNames = map[string]string{
 	"defaults.profile.doing_business_as":   "identity.business_details.doing_business_as",
 }
 
-// shapedDescription is v2Description in the shape of the request's
+// shapedDescription is description in the shape of the request's
 // version: GA names, or the preview's for a preview version.
 func shapedDescription(path, country string, ga bool) (string, string) {
-	d, person := v2Description(path, country)
+	d, person := description(path, country)
 	if p, ok := previewNames[d]; ok && !ga {
 		d = p
 	}
 	return d, person
 }
 
-// v2IDTypeFor names a v1 ID leaf as a v2 id_numbers type for a country.
-func v2IDTypeFor(country, leaf string) string {
+// idTypeFor names a v1 ID leaf as a v2 id_numbers type for a country.
+func idTypeFor(country, leaf string) string {
 	c := strings.ToLower(country)
 	switch {
 	case leaf == "ssn_last_4":
@@ -91,20 +91,20 @@ func v2IDTypeFor(country, leaf string) string {
 	return c + "_national_id"
 }
 
-// v2Description is the entry description of a v1 requirement path, and
+// description is the entry description of a v1 requirement path, and
 // the person it concerns when it is a person_<id>.* path.
-func v2Description(path, country string) (desc, person string) {
+func description(path, country string) (desc, person string) {
 	if d, ok := v1AccountToV2[path]; ok {
 		return d, ""
 	}
 	head, rest, _ := strings.Cut(path, ".")
 	switch {
 	case head == "individual":
-		return "identity.individual." + v2PersonLeaf(rest, country), ""
+		return "identity.individual." + personLeaf(rest, country), ""
 	case strings.HasPrefix(head, "person_"):
-		return v2PersonLeaf(rest, country), head
+		return personLeaf(rest, country), head
 	case head == "company" && rest == "tax_id":
-		return "identity.business_details.id_numbers." + v2IDTypeFor(country, "tax_id"), ""
+		return "identity.business_details.id_numbers." + idTypeFor(country, "tax_id"), ""
 	case head == "company" && strings.HasPrefix(rest, "address."):
 		return "identity.business_details." + rest, ""
 	case head == "company":
@@ -113,15 +113,15 @@ func v2Description(path, country string) (desc, person string) {
 	return path, "" // role placeholders and documents keep their v1 names [G]
 }
 
-// v2PersonLeaf names a person leaf in v2 (dob.day and its siblings are
+// personLeaf names a person leaf in v2 (dob.day and its siblings are
 // one entry: date_of_birth).
-func v2PersonLeaf(leaf, country string) string {
+func personLeaf(leaf, country string) string {
 	head, rest, _ := strings.Cut(leaf, ".")
 	switch head {
 	case "dob":
 		return "date_of_birth"
 	case "ssn_last_4", "id_number":
-		return "id_numbers." + v2IDTypeFor(country, head)
+		return "id_numbers." + idTypeFor(country, head)
 	case "verification":
 		if strings.HasPrefix(rest, "additional_document") {
 			return "documents.secondary_verification"
@@ -141,10 +141,10 @@ func v2PersonLeaf(leaf, country string) string {
 // form collects v1 form parameters translated from a v2 body.
 type form map[string]string
 
-// v2Unknown is a field of a v2 body the façade cannot translate.
-type v2Unknown struct{ path string }
+// unknownField is a field of a v2 body the façade cannot translate.
+type unknownField struct{ path string }
 
-func (e v2Unknown) Error() string { return "Received unknown field: " + e.path }
+func (e unknownField) Error() string { return "Received unknown field: " + e.path }
 
 // personToV1 writes a v2 person (or identity.individual) body as v1
 // parameters under prefix ("individual" or "" for the Persons API).
@@ -226,7 +226,7 @@ func personToV1(f form, prefix string, m map[string]any, country, at string) err
 		default:
 			leaf, ok := v2PersonToV1[k]
 			if !ok {
-				return v2Unknown{at + "." + k}
+				return unknownField{at + "." + k}
 			}
 			s, _ := v.(string)
 			f[key(leaf)] = s
@@ -261,7 +261,7 @@ func accountToV1(body map[string]any, country string, creating, ga bool) (form, 
 				return nil, err
 			}
 		default:
-			return nil, v2Unknown{k}
+			return nil, unknownField{k}
 		}
 	}
 	return f, nil
@@ -293,7 +293,7 @@ func identityToV1(f form, id map[string]any, country string, creating, ga bool) 
 				return err
 			}
 		default:
-			return v2Unknown{"identity." + k}
+			return unknownField{"identity." + k}
 		}
 	}
 	return nil
@@ -342,7 +342,7 @@ func businessToV1(f form, m map[string]any, ga bool) error {
 				}
 			}
 		default:
-			return v2Unknown{"identity.business_details." + k}
+			return unknownField{"identity.business_details." + k}
 		}
 	}
 	return nil
@@ -361,12 +361,12 @@ func defaultsToV1(f form, d map[string]any) error {
 			for pk, pv := range p {
 				name, ok := names[pk]
 				if !ok {
-					return v2Unknown{"defaults.profile." + pk}
+					return unknownField{"defaults.profile." + pk}
 				}
 				f[name], _ = pv.(string)
 			}
 		default:
-			return v2Unknown{"defaults." + k}
+			return unknownField{"defaults." + k}
 		}
 	}
 	return nil
@@ -381,7 +381,7 @@ func attestationsToV1(f form, m map[string]any) error {
 			if d, ok := acct["date"].(string); ok {
 				t, err := time.Parse(time.RFC3339, d)
 				if err != nil {
-					return v2Unknown{"identity.attestations.terms_of_service.account.date (RFC 3339 expected)"}
+					return unknownField{"identity.attestations.terms_of_service.account.date (RFC 3339 expected)"}
 				}
 				f["tos_acceptance[date]"] = strconv.FormatInt(t.Unix(), 10)
 			}
@@ -398,7 +398,7 @@ func attestationsToV1(f form, m map[string]any) error {
 				}
 			}
 		default:
-			return v2Unknown{"identity.attestations." + k}
+			return unknownField{"identity.attestations." + k}
 		}
 	}
 	return nil
@@ -426,7 +426,7 @@ func configurationToV1(f form, cfg map[string]any) error {
 			}
 		case "customer":
 		default:
-			return v2Unknown{"configuration." + name}
+			return unknownField{"configuration." + name}
 		}
 	}
 	return nil
