@@ -333,7 +333,7 @@ func businessToV1(f form, m map[string]any, ga bool) error {
 			docs, _ := v.(map[string]any)
 			for slot, dv := range docs {
 				if slot != "primary_verification" {
-					return v2Unknown{"identity.business_details.documents." + slot}
+					return unknownField{"identity.business_details.documents." + slot}
 				}
 				d, _ := dv.(map[string]any)
 				fb, _ := d["front_back"].(map[string]any)
