@@ -118,11 +118,7 @@ func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, v
 		Placeholder(ph).
 		Validate(f.Check(sctx)).
 		Accessor(valueAccessor{values, f.Key})
-	if len(f.Options) > 0 {
-		sugg := make([]string, len(f.Options))
-		for i, o := range f.Options {
-			sugg[i] = o.Value
-		}
+	if sugg := inputSuggestions(c, f); len(sugg) > 0 {
 		in = in.Suggestions(sugg)
 	}
 	if f.Kind == schema.KindSecret {
@@ -179,6 +175,23 @@ func ipField(c Common, sctx schema.Context, values map[string]string) huh.Field 
 		}).Accessor(valueAccessor{values, acceptanceIPKey})
 }
 
+// inputSuggestions are what ctrl+e completes in f's text input: a
+// document's test tokens on the sandbox, else the values of its options
+// (a state code).
+func inputSuggestions(c Common, f schema.Field) []string {
+	if f.Kind == schema.KindFile {
+		if c.Mode == "sandbox" {
+			return testFileTokens
+		}
+		return nil
+	}
+	sugg := make([]string, len(f.Options))
+	for i, o := range f.Options {
+		sugg[i] = o.Value
+	}
+	return sugg
+}
+
 // testFileTokens are Stripe's test-mode document tokens (sandbox-rules §2.5).
 var testFileTokens = []string{"file_identity_document_success", "file_identity_document_failure"}
 
@@ -189,7 +202,7 @@ func fileField(c Common, f schema.Field, title, desc string, values map[string]s
 	if c.Mode == "sandbox" {
 		return huh.NewInput().Key(f.Key).Title(title).
 			Description(desc + " " + txtFileTokens.In(c.Lang)).
-			Placeholder(placeholder(c, testFileTokens[0])).Suggestions(testFileTokens).
+			Placeholder(placeholder(c, testFileTokens[0])).Suggestions(inputSuggestions(c, f)).
 			Accessor(valueAccessor{values, f.Key})
 	}
 	return huh.NewFilePicker().Key(f.Key).Title(title).Description(desc).

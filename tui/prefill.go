@@ -1,8 +1,11 @@
 package tui
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
@@ -81,25 +84,82 @@ func testValue(f schema.Field, sctx schema.Context) string {
 	return ""
 }
 
-// focusedTestValue is the test value for the focused field when it is
-// an empty input on the sandbox, "" otherwise.
-func (m Model) focusedTestValue() string {
-	if m.c.Mode != "sandbox" || m.form == nil || m.screen != screenWizard {
-		return ""
+// focusedInput is the focused field when it is a text input of the
+// step, with its spec.
+func (m Model) focusedInput() (*huh.Input, schema.Field, bool) {
+	if m.form == nil || m.screen != screenWizard {
+		return nil, schema.Field{}, false
 	}
 	in, ok := m.form.GetFocusedField().(*huh.Input)
-	if !ok || in.GetValue() != "" {
-		return ""
+	if !ok {
+		return nil, schema.Field{}, false
 	}
 	i := m.steps.focusIndex(m.form)
 	if i >= len(m.steps.keys) {
-		return ""
+		return nil, schema.Field{}, false
 	}
 	f, ok := stepField(m.plan.step, strings.TrimSuffix(m.steps.keys[i], confirmSuffix))
-	if !ok {
+	return in, f, ok
+}
+
+// focusedTestValue is the test value for the focused field when it is
+// an empty input on the sandbox, "" otherwise.
+func (m Model) focusedTestValue() string {
+	if m.c.Mode != "sandbox" {
+		return ""
+	}
+	in, f, ok := m.focusedInput()
+	if !ok || in.GetValue() != "" {
 		return ""
 	}
 	return testValue(f, m.c.Client.Context(m.account))
+}
+
+// withoutIdleCompletion drops huh's "ctrl+e complete" from the focused
+// field's bindings when ctrl+e does something else or nothing: on an
+// empty field with a test value it types that value (the footer's own
+// "ctrl+e test value" says so; huh completes nothing from an empty
+// field), and when no suggestion extends what is typed huh has nothing
+// to complete. One key, one entry, and the entry says what it does.
+func (m Model) withoutIdleCompletion(binds []key.Binding) []key.Binding {
+	in, f, ok := m.focusedInput()
+	if !ok {
+		return binds
+	}
+	if m.focusedTestValue() == "" && completes(inputSuggestions(m.c, f), fmt.Sprint(in.GetValue())) {
+		return binds
+	}
+	out := binds[:0:0]
+	for _, b := range binds {
+		if !sharesKey(b, m.c.Keys.TestValue) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// completes reports whether a suggestion extends typed, as huh's input
+// matches them (a case-insensitive prefix of something longer).
+func completes(suggestions []string, typed string) bool {
+	if typed == "" {
+		return false
+	}
+	for _, s := range suggestions {
+		if len(s) > len(typed) && strings.HasPrefix(strings.ToLower(s), strings.ToLower(typed)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesKey reports whether a and b answer a same key.
+func sharesKey(a, b key.Binding) bool {
+	for _, k := range a.Keys() {
+		if slices.Contains(b.Keys(), k) {
+			return true
+		}
+	}
+	return false
 }
 
 // fillTestValue types the focused field's test value when that field is

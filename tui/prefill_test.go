@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -82,4 +83,79 @@ func TestContactEmailPrefilled(t *testing.T) {
 	if values["individual.email"] != "ops@furever.example" || values["owners.0.email"] != "" {
 		t.Errorf("values %v", values)
 	}
+}
+
+// documentStep opens the Documents step of a new GB individual (who is
+// asked for an identity document up front), in a window wide enough for
+// the whole footer.
+func documentStep(t *testing.T, c Common) Model {
+	t.Helper()
+	a, err := c.Client.Create(context.Background(), flows.NewAccount{Country: "GB", BusinessType: "individual",
+		Capabilities: []string{"card_payments", "transfers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := openWizard(t, c, a)
+	m, _ = step(m, tea.WindowSizeMsg{Width: 200, Height: 30})
+	for _, st := range flows.Plan(a, flows.Strategy{Upfront: true}, nil, c.Lang) {
+		if st.Group == schema.GroupDocuments {
+			m.plan.step = st
+		}
+	}
+	if m.plan.step.Group != schema.GroupDocuments {
+		t.Fatal("no Documents step in the up-front plan")
+	}
+	return runFormCmds(m, m.showStep())
+}
+
+// footerLine is the last line of the screen: the keys.
+func footerLine(m Model) string {
+	lines := strings.Split(strings.TrimRight(ansi.Strip(m.View()), "\n"), "\n")
+	return lines[len(lines)-1]
+}
+
+// On a document (a text input offering Stripe's test tokens), ctrl+e was
+// listed twice, "complete" and "test value". It has one entry, which says
+// what it does now: the test value on an empty field, completing what is
+// typed when a token extends it, nothing when none does.
+func TestCtrlEOneEntryOnDocumentStep(t *testing.T) {
+	for _, lang := range []Lang{schema.English, schema.French} {
+		c, _ := testCommon(t, lang)
+		m := documentStep(t, c)
+		testVal, complete := txtTestValueKey.In(lang), formHelpFR["complete"]
+		if lang == schema.English {
+			complete = "complete"
+		}
+		ctrlE := keyName("ctrl+e", lang)
+		foot := footerLine(m)
+		if strings.Count(foot, ctrlE) != 1 || !strings.Contains(foot, ctrlE+" "+testVal) {
+			t.Errorf("%s, empty field: want one %q entry, %q:\n%s", lang, ctrlE, testVal, foot)
+		}
+		m = keyIn(m, tea.KeyMsg{Type: tea.KeyCtrlE})
+		if got := m.plan.values[m.plan.step.Fields[0].Key]; got != testFileTokens[0] {
+			t.Fatalf("%s: ctrl+e on the empty document typed %q", lang, got)
+		}
+		m = keyIn(m, tea.KeyMsg{Type: tea.KeyCtrlU}) // clear the line
+		m = keyIn(m, runes("file_identity_document_f"))
+		foot = footerLine(m)
+		if strings.Count(foot, ctrlE) != 1 || !strings.Contains(foot, ctrlE+" "+complete) {
+			t.Errorf("%s, a token begun: want one %q entry, %q:\n%s", lang, ctrlE, complete, foot)
+		}
+		m = keyIn(m, tea.KeyMsg{Type: tea.KeyCtrlE})
+		if got := m.plan.values[m.plan.step.Fields[0].Key]; got != testFileTokens[1] {
+			t.Fatalf("%s: ctrl+e did not complete the failing token: %q", lang, got)
+		}
+		m = keyIn(m, tea.KeyMsg{Type: tea.KeyCtrlU})
+		m = keyIn(m, runes("id.png"))
+		if foot = footerLine(m); strings.Contains(foot, ctrlE) {
+			t.Errorf("%s, a path typed: ctrl+e completes nothing, yet the footer lists it:\n%s", lang, foot)
+		}
+	}
+}
+
+// keyIn sends a key typed into the focused field; what it starts (the
+// cursor's blink) is left unrun, so nothing waits.
+func keyIn(m Model, k tea.KeyMsg) Model {
+	m, _ = step(m, k)
+	return m
 }

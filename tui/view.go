@@ -216,7 +216,7 @@ func (m Model) footerWith(scroll bool) string {
 			binds = append(binds, m.c.Keys.Status)
 		}
 		if m.form != nil {
-			binds = append(binds, m.form.KeyBinds()...)
+			binds = append(binds, m.withoutIdleCompletion(m.form.KeyBinds())...)
 		}
 		if m.screen == screenWizard && m.c.Width >= sideBySide {
 			binds = append(binds, m.c.Keys.Status)
