@@ -120,8 +120,11 @@ type Model struct {
 	// reqs is the requests pane, over whatever screen is active.
 	reqs requestsPane
 	// summaryTop is the first line of the summary's body on screen, when
-	// the summary is taller than the terminal.
-	summaryTop int
+	// the summary is taller than the terminal; summaryAtEnd, that it was
+	// scrolled to its end, where it stays when the room changes
+	// (summaryOffset).
+	summaryTop   int
+	summaryAtEnd bool
 	// triage is the account list screen; listCancel stops the listing
 	// under way (leaving the screen, or opening an account, ends it).
 	triage     triageView
@@ -309,7 +312,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	if m.screen == screenWizard && key.Matches(msg, m.c.Keys.Status) {
 		// The full status, mid-wizard; esc comes back to the same step.
-		m.screen, m.statusFromWizard, m.summaryTop = screenSummary, true, 0
+		m.screen, m.statusFromWizard = screenSummary, true
+		m.scrollSummaryToTop()
 		return nil, true
 	}
 	if peopleEnabled(m.account) && ((m.screen == screenSummary && key.Matches(msg, m.c.Keys.People)) ||

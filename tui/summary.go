@@ -27,7 +27,7 @@ func (m Model) summaryView() string {
 		return box.Render(title + "\n\n" + body)
 	}
 	room := m.summaryWindow()
-	top := min(m.summaryTop, m.summaryMaxTop())
+	top := m.summaryOffset()
 	lines := window(c, strings.Split(body, "\n"), top, top+room-2, room)
 	return box.Render(title + "\n" + strings.Join(lines, "\n"))
 }

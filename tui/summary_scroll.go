@@ -65,11 +65,24 @@ func (m Model) summaryMaxTop() int {
 // summaryScrolls reports whether the summary is taller than its room.
 func (m Model) summaryScrolls() bool { return m.summaryMaxTop() > 0 }
 
+// summaryOffset is the first line of the body on screen. The room
+// changes under a kept offset (? opens the taller full help, the window
+// is resized, a refresh lengthens the body): the offset is clamped to the
+// room there is now, and a summary scrolled to its end stays at its end,
+// so its last lines are never hidden behind a taller footer.
+func (m Model) summaryOffset() int {
+	maxTop := m.summaryMaxTop()
+	if m.summaryAtEnd {
+		return maxTop
+	}
+	return min(m.summaryTop, maxTop)
+}
+
 // scrollSummary applies a scroll key; it reports false for other keys.
 func (m *Model) scrollSummary(msg tea.KeyMsg) bool {
 	k := m.c.Keys.Scroll
 	page := max(m.summaryWindow()-3, 1) // a page keeps one line in view
-	top := m.summaryTop
+	top := m.summaryOffset()
 	switch {
 	case key.Matches(msg, k.Up):
 		top--
@@ -86,9 +99,14 @@ func (m *Model) scrollSummary(msg tea.KeyMsg) bool {
 	default:
 		return false
 	}
-	m.summaryTop = min(max(top, 0), m.summaryMaxTop())
+	maxTop := m.summaryMaxTop()
+	m.summaryTop = min(max(top, 0), maxTop)
+	m.summaryAtEnd = maxTop > 0 && m.summaryTop == maxTop
 	return true
 }
+
+// scrollSummaryToTop shows the summary from its first line.
+func (m *Model) scrollSummaryToTop() { m.summaryTop, m.summaryAtEnd = 0, false }
 
 // scrollBindings are the scroll keys for the footer, shown only when the
 // summary scrolls (scroll); the full help adds paging and the ends.

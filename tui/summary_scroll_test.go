@@ -157,3 +157,44 @@ func TestStatusFromWizardFullHelp(t *testing.T) {
 		t.Fatalf("esc: screen %s", m.screen)
 	}
 }
+
+// Scrolled to the end, the summary stays at its end when its room
+// changes: ? (the taller full help), ? again, a shorter then a taller
+// window. It used to keep the old offset, and the full help hid the last
+// lines until End was pressed again. Up from the end then moves at once.
+func TestSummaryEndStaysEnd(t *testing.T) {
+	m, _ := v2Summary(t, schema.English, 80, 24)
+	body := strings.Split(strings.TrimRight(ansi.Strip(m.summaryBody()), "\n "), "\n")
+	last := strings.TrimSpace(body[len(body)-1])
+	atEnd := func(what string) {
+		t.Helper()
+		v := ansi.Strip(m.View())
+		if !strings.Contains(v, last) || strings.Contains(v, txtMoreBelow.In(schema.English)) {
+			t.Errorf("%s: the end (%q) is not in view:\n%s", what, last, v)
+		}
+	}
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEnd})
+	atEnd("end")
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?")})
+	if !m.fullHelp {
+		t.Fatal("? did not open the full help")
+	}
+	atEnd("full help")
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?")})
+	atEnd("short help again")
+	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 18})
+	atEnd("a shorter window")
+	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 30})
+	atEnd("a taller window")
+	before := m.View()
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyUp})
+	if m.View() == before {
+		t.Error("up from the end, after the window grew, did not scroll")
+	}
+	// Away from the end, the offset is kept (clamped), not pulled down.
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyHome})
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?")})
+	if v := ansi.Strip(m.View()); strings.Contains(v, txtMoreAbove.In(schema.English)) {
+		t.Errorf("at the top, ? scrolled the summary:\n%s", v)
+	}
+}

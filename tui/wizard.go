@@ -233,7 +233,8 @@ func (m *Model) nextStep() tea.Cmd {
 	m.statusFromWizard = false
 	st, ok := m.plan.journey.Next()
 	if !ok {
-		m.screen, m.back, m.form, m.summaryTop = screenSummary, screenHome, nil, 0
+		m.screen, m.back, m.form = screenSummary, screenHome, nil
+		m.scrollSummaryToTop()
 		return tea.Batch(m.scheduleRefresh(), deleteDraftCmd(m.c.Drafts, m.account.ID))
 	}
 	m.plan.step, m.plan.hidden = st, nil
