@@ -74,7 +74,17 @@ func (e env) advance(t *testing.T, d time.Duration) {
 // usAnswers are Stripe's test values for a US individual.
 func usAnswers(t *testing.T) flows.Answers {
 	t.Helper()
-	a, err := flows.ParseAnswers(map[string]any{
+	a, err := flows.ParseAnswers(usAnswerMap())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// usAnswerMap is Stripe's test values for a US individual, as an answers
+// file holds them.
+func usAnswerMap() map[string]any {
+	return map[string]any{
 		"business_profile.mcc": "5734", "business_profile.url": "https://accessible.stripe.com",
 		"individual.first_name": "Jenny", "individual.last_name": "Rosen", "individual.dob": "1901-01-01",
 		"individual.email": "jenny@example.com", "individual.phone": "+14155550123",
@@ -83,11 +93,7 @@ func usAnswers(t *testing.T) flows.Answers {
 		"individual.address.state": "CA", "individual.address.postal_code": "94107",
 		"external_account": map[string]any{"account_holder_name": "Jenny Rosen", "routing_number": "110000000", "account_number": "000123456789"},
 		"tos_acceptance":   true,
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
-	return a
 }
 
 func groups(steps []flows.Step) []string {

@@ -10,10 +10,23 @@ import (
 // NothingProvided reports a new account on which nothing was sent yet:
 // Stripe lists everything as past due with no deadline and the reason
 // requirements.past_due, which reads as if a deadline was missed.
+//
+// Both APIs: a v2 account's requirements are read from its entries
+// (minimum_deadline.status past_due is v1's past_due, awaiting_action_from
+// stripe its pending_verification, summary.minimum_deadline.time its
+// current_deadline), and its values from identity, the profile and the
+// configurations (NormalizeV2). What tells an older account that really
+// is past due from a new one is the same for both: a deadline that was
+// set, something known or provided, an error, something Stripe is
+// verifying; and, in v2's own terms, an entry Stripe asks for another
+// reason than routine onboarding (verifying again, future requirements).
 func NothingProvided(a schema.Account) bool {
 	r := a.Requirements
-	if a.V2 != nil || a.DetailsSubmitted || !r.CurrentDeadline.IsZero() || len(r.PendingVerification) > 0 ||
+	if a.DetailsSubmitted || !r.CurrentDeadline.IsZero() || len(r.PendingVerification) > 0 ||
 		len(r.Errors) > 0 || len(r.CurrentlyDue)+len(r.PastDue) == 0 {
+		return false
+	}
+	if a.V2 != nil && !onlyOnboarding(a.V2.Entries) {
 		return false
 	}
 	for k := range a.Known {
@@ -24,6 +37,20 @@ func NothingProvided(a schema.Account) bool {
 	for _, given := range a.Provided {
 		if given {
 			return false
+		}
+	}
+	return true
+}
+
+// onlyOnboarding reports whether every v2 entry is asked for the
+// account's first onboarding (requested_reasons routine_onboarding, or
+// none given). Entries awaiting Stripe are pending_verification already.
+func onlyOnboarding(entries []schema.Entry) bool {
+	for _, e := range entries {
+		for _, why := range e.Reasons {
+			if why != "routine_onboarding" {
+				return false
+			}
 		}
 	}
 	return true

@@ -196,6 +196,11 @@ func known(a *stripe.Account, k map[string]string, provided map[string]bool) {
 	if ea := a.ExternalAccounts; ea != nil && len(ea.Data) > 0 {
 		provided["external_account"] = true
 	}
+	// Accepted terms are no form's value, but they were sent: the
+	// account is no longer new (NothingProvided).
+	if tos := a.TOSAcceptance; tos != nil && tos.Date != 0 {
+		provided["tos_acceptance.date"] = true
+	}
 }
 
 func defaultCurrency(country string) string {

@@ -25,6 +25,13 @@ type v2Account struct {
 		EntityType      string         `json:"entity_type"`
 		Individual      map[string]any `json:"individual"`
 		BusinessDetails map[string]any `json:"business_details"`
+		Attestations    *struct {
+			TermsOfService *struct {
+				Account *struct {
+					Date string `json:"date"`
+				} `json:"account"`
+			} `json:"terms_of_service"`
+		} `json:"attestations"`
 	} `json:"identity"`
 	Configuration map[string]map[string]any `json:"configuration"`
 	Defaults      *struct {
@@ -67,6 +74,9 @@ type v2Entry struct {
 	MinimumDeadline *struct {
 		Status string `json:"status"`
 	} `json:"minimum_deadline"`
+	RequestedReasons []struct {
+		Code string `json:"code"`
+	} `json:"requested_reasons"`
 	Reference *struct {
 		Type string `json:"type"`
 		// Resource is the id of what the entry is about (GA: a string;
@@ -126,6 +136,7 @@ func NormalizeV2(raw []byte) (schema.Account, error) {
 		}
 		knownV2(a.Known, "defaults.profile", v.Defaults.Profile)
 	}
+	sentOutsideIdentity(&a, v)
 	names := make([]string, 0, len(v.Configuration))
 	for n, c := range v.Configuration {
 		if c != nil {
@@ -184,6 +195,26 @@ func NormalizeV2(raw []byte) (schema.Account, error) {
 	return a, nil
 }
 
+// sentOutsideIdentity records what v2 keeps outside identity and the
+// profile: the merchant's MCC (known, as v1's business_profile.mcc is),
+// the terms accepted and the bank account payouts go to (provided). Like
+// the identity's values, they tell an account something was sent to from
+// a new one (NothingProvided).
+func sentOutsideIdentity(a *schema.Account, v v2Account) {
+	if m := v.Configuration["merchant"]; m != nil {
+		if mcc, _ := m["mcc"].(string); mcc != "" {
+			a.Known["business_profile.mcc"] = mcc
+		}
+	}
+	if r := v.Configuration["recipient"]; r != nil && r["default_outbound_destination"] != nil {
+		a.Provided["external_account"] = true
+	}
+	if id := v.Identity; id != nil && id.Attestations != nil && id.Attestations.TermsOfService != nil &&
+		id.Attestations.TermsOfService.Account != nil && id.Attestations.TermsOfService.Account.Date != "" {
+		a.Provided["tos_acceptance.date"] = true
+	}
+}
+
 func newV2Requirements() schema.Requirements {
 	return schema.Requirements{CurrentlyDue: []string{}, EventuallyDue: []string{}, PastDue: []string{},
 		PendingVerification: []string{}, Errors: []schema.RequirementError{}}
@@ -204,6 +235,9 @@ func addEntry(r *schema.Requirements, e v2Entry) schema.Entry {
 		due = e.MinimumDeadline.Status
 	}
 	entry := schema.Entry{Description: e.Description, AwaitingActionFrom: e.AwaitingActionFrom, MinimumDeadline: due, Person: person}
+	for _, rr := range e.RequestedReasons {
+		entry.Reasons = append(entry.Reasons, rr.Code)
+	}
 	for _, er := range e.Errors {
 		re := schema.RequirementError{Requirement: path, Code: er.Code, Reason: er.Description}
 		entry.Errors = append(entry.Errors, re)

@@ -12,6 +12,9 @@ type Entry struct {
 	Impact             []Restriction      `json:"restricts_capabilities"`
 	// Person is the person the entry concerns, when it references one.
 	Person string `json:"person,omitempty"`
+	// Reasons are the entry's requested_reasons codes
+	// (routine_onboarding, routine_verification, future_requirements).
+	Reasons []string `json:"requested_reasons,omitempty"`
 }
 
 // Restriction is a capability an entry holds up, in a configuration, and

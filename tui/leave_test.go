@@ -63,3 +63,22 @@ func TestLeavingNewAccountOffersDelete(t *testing.T) {
 		t.Error("the account still exists")
 	}
 }
+
+// A new Accounts v2 account now reads as new, but leaving it does not
+// offer v1's delete: v2 closes accounts through its own endpoint. esc
+// leaves at once, as it did.
+func TestLeavingNewV2AccountDoesNotOfferDelete(t *testing.T) {
+	c := v2Common(t, schema.English)
+	m := New(c, Start{New: true, Preset: true, Setup: flows.NewAccount{Country: "US", BusinessType: "individual",
+		Capabilities: []string{"card_payments", "transfers"}, API: "v2", Email: "jenny@example.com"},
+		Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = runCmds(t, m, m.Init())
+	if m.screen != screenWizard || m.account.V2 == nil || !flows.NothingProvided(m.account) {
+		t.Fatalf("screen %s, v2 %v, new %v", m.screen, m.account.V2 != nil, flows.NothingProvided(m.account))
+	}
+	m = press(t, m, esc)
+	if v := ansi.Strip(m.View()); strings.Contains(v, "Delete "+m.account.ID) || m.screen != screenHome {
+		t.Fatalf("esc on a new v2 account: screen %s\n%s", m.screen, v)
+	}
+}

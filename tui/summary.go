@@ -68,8 +68,9 @@ func (m Model) summaryNotes(width int) []string {
 	c, a := m.c, m.account
 	var out []string
 	add := func(s string) { out = append(out, s, "") }
-	// v2 accounts have no disabled_reason of their own: their entries say it.
-	if why := flows.Explain(a, c.Lang); why != "" && a.V2 == nil {
+	// v2 accounts have no disabled_reason of their own: their entries say
+	// it. A new account's explanation (how much is to give) holds for both.
+	if why := flows.Explain(a, c.Lang); why != "" && (a.V2 == nil || flows.NothingProvided(a)) {
 		add(wrapUnder(c.Styles.Notice.Error, "", why, width))
 	}
 	if n := len(a.Future.CurrentlyDue) + len(a.Future.EventuallyDue); n > 0 {

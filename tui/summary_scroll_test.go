@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -20,10 +19,7 @@ import (
 // answers sent are taller than 24 rows.
 func v2Summary(t *testing.T, lang Lang, w, h int) (Model, schema.Account) {
 	t.Helper()
-	c, sb := testCommon(t, lang)
-	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_tui", APIBase: "http://sandbox.invalid",
-		Policy: flows.NewPolicy(sb.Transport(), lang)})
-	c.Client = flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }), flows.WithLang(lang))
+	c := v2Common(t, lang)
 	a, err := c.Client.Create(context.Background(), flows.NewAccount{Country: "US", BusinessType: "individual",
 		Capabilities: []string{"card_payments", "transfers"}, API: "v2", Email: "jenny@example.com"})
 	if err != nil {
