@@ -16,7 +16,13 @@ import (
 // was typed on the Identity step.
 func bankStep(t *testing.T, c Common) Model {
 	t.Helper()
-	a := newUSAccount(t, c)
+	return bankStepIn(t, c, newUSAccount(t, c))
+}
+
+// bankStepIn opens the bank account step of a, a new individual whose
+// name was typed on the Identity step.
+func bankStepIn(t *testing.T, c Common, a schema.Account) Model {
+	t.Helper()
 	m := openWizard(t, c, a)
 	m.plan.values["individual.first_name"], m.plan.values["individual.last_name"] = "Jenny", "Rosen"
 	for _, st := range flows.Plan(a, flows.Strategy{Upfront: true}, nil, c.Lang) {
@@ -72,6 +78,28 @@ func TestBankAccountTypedTwiceMaskedAfterEntry(t *testing.T) {
 	}
 	if _, kept := m.plan.values["external_account.account_number"+confirmSuffix]; kept {
 		t.Error("the second entry sits in the values drafts save")
+	}
+}
+
+// The second entry is named after the first: in a SEPA country the
+// number is an IBAN, asked again as an IBAN (it read "Account number
+// again" under "IBAN").
+func TestSecondEntryNamedAfterFirst(t *testing.T) {
+	for lang, want := range map[Lang]string{schema.English: "IBAN again", schema.French: "IBAN, à nouveau"} {
+		c, _ := testCommon(t, lang)
+		a, err := c.Client.Create(context.Background(), flows.NewAccount{Country: "FR", BusinessType: "individual",
+			Capabilities: []string{"card_payments", "transfers"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := ansi.Strip(bankStepIn(t, c, a).View())
+		if !strings.Contains(v, want) {
+			t.Errorf("%s: the second entry is not %q:\n%s", lang, want, v)
+		}
+	}
+	c, _ := testCommon(t, schema.English)
+	if v := ansi.Strip(bankStep(t, c).View()); !strings.Contains(v, "Account number again") {
+		t.Errorf("US: the second entry is not \"Account number again\":\n%s", v)
 	}
 }
 

@@ -8,7 +8,7 @@ var (
 	txtMoreAbove        = schema.T("↑ more above", "↑ suite plus haut")
 	txtMoreBelow        = schema.T("↓ more below", "↓ suite plus bas")
 	txtResumeLater      = schema.T("Continue later with: onboard resume %s", "Reprendre plus tard avec\u00a0: onboard resume %s")
-	txtAgain            = schema.T("Account number again", "Numéro de compte, à nouveau")
+	txtAgain            = schema.T("%s again", "%s, à nouveau") // the number's label: "IBAN, à nouveau"
 	txtAgainHelp        = schema.T("Typed twice so a slip cannot send money elsewhere.", "Saisi deux fois pour qu'une faute de frappe n'envoie pas l'argent ailleurs.")
 	txtAgainMismatch    = schema.T("The two account numbers differ: type the same number twice.", "Les deux numéros de compte diffèrent\u00a0: saisissez deux fois le même numéro.")
 	txtTestValueKey     = schema.T("test value", "valeur de test")

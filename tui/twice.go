@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/huh"
@@ -29,7 +30,9 @@ func revealed(key string) bool {
 // be left empty in both).
 func confirmField(c Common, f schema.Field, values, again map[string]string) huh.Field {
 	key := f.Key + confirmSuffix
-	return huh.NewInput().Key(key).Title(txtAgain.In(c.Lang)).Description(txtAgainHelp.In(c.Lang)).
+	// Named after the first entry: an IBAN is asked again as an IBAN.
+	title := fmt.Sprintf(txtAgain.In(c.Lang), f.Label.In(c.Lang))
+	return huh.NewInput().Key(key).Title(title).Description(txtAgainHelp.In(c.Lang)).
 		EchoMode(huh.EchoModePassword).
 		Validate(func(v string) error {
 			if digitsOnly(v) != digitsOnly(values[f.Key]) {
