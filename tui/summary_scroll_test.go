@@ -156,7 +156,7 @@ func TestStatusFromWizardFullHelp(t *testing.T) {
 
 // Scrolled to the end, the summary stays at its end when its room
 // changes: ? (the taller full help), ? again, a shorter then a taller
-// window. It used to keep the old offset, and the full help hid the last
+// window, a refresh. It used to keep the old offset, and the full help hid the last
 // lines until End was pressed again. Up from the end then moves at once.
 func TestSummaryEndStaysEnd(t *testing.T) {
 	m, _ := v2Summary(t, schema.English, 80, 24)
@@ -182,6 +182,10 @@ func TestSummaryEndStaysEnd(t *testing.T) {
 	atEnd("a shorter window")
 	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 30})
 	atEnd("a taller window")
+	// A refresh (the account read again while the summary shows) keeps
+	// the place: it used to scroll back to the top.
+	m, _ = step(m, accountMsg{gen: m.gen, account: m.account, background: true})
+	atEnd("a refresh")
 	before := m.View()
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyUp})
 	if m.View() == before {

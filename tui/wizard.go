@@ -233,8 +233,12 @@ func (m *Model) nextStep() tea.Cmd {
 	m.statusFromWizard = false
 	st, ok := m.plan.journey.Next()
 	if !ok {
+		if m.screen != screenSummary {
+			// Opened from the top; a refresh of the summary on screen
+			// keeps the place being read (summaryOffset clamps it).
+			m.scrollSummaryToTop()
+		}
 		m.screen, m.back, m.form = screenSummary, screenHome, nil
-		m.scrollSummaryToTop()
 		return tea.Batch(m.scheduleRefresh(), deleteDraftCmd(m.c.Drafts, m.account.ID))
 	}
 	m.plan.step, m.plan.hidden = st, nil
