@@ -265,3 +265,29 @@ func TestLongOptionEndsInEllipsis(t *testing.T) {
 		t.Errorf("the long option is not cut with an ellipsis:\n%s", v)
 	}
 }
+
+// The footer is cut between keys, never inside one: at every width, in
+// both languages, its line fits and, when keys were left out, ends in
+// " …" after a whole key. bubbles' help added a key that overflowed when
+// no room was left for its "…", and the line was cut mid-word
+// ("ctrl+c quitte…" on the French home screen at 60 columns).
+func TestFooterCutBetweenKeys(t *testing.T) {
+	for _, lang := range schema.Langs {
+		c, _ := testCommon(t, lang)
+		home := New(c, Start{})
+		wizard := identityStep(t, c, 80, 24)
+		for name, m := range map[string]Model{"home": home, "wizard": wizard} {
+			for w := 30; w <= 100; w++ {
+				m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: 24})
+				lines := strings.Split(ansi.Strip(m.View()), "\n")
+				foot := strings.TrimRight(lines[len(lines)-1], " ")
+				if ansi.StringWidth(foot) > w {
+					t.Errorf("%s %s at %d: the footer is %d wide", lang, name, w, ansi.StringWidth(foot))
+				}
+				if strings.HasSuffix(foot, "…") && !strings.HasSuffix(foot, " …") {
+					t.Errorf("%s %s at %d: the footer is cut inside a key: %q", lang, name, w, foot)
+				}
+			}
+		}
+	}
+}

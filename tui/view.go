@@ -2,8 +2,10 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -251,7 +253,29 @@ func (m Model) footerWith(scroll bool) string {
 	if m.fullHelp && !m.typing() {
 		return m.fitWidth(m.c.Styles.Footer.Bar.Render(h.FullHelpView(columns(binds, 4))))
 	}
-	return m.fitWidth(m.c.Styles.Footer.Bar.Render(h.ShortHelpView(binds)))
+	return m.fitWidth(m.c.Styles.Footer.Bar.Render(shortHelpFit(h, binds, m.c.Width)))
+}
+
+// shortHelpFit is the one-line help with as many whole bindings as fit in
+// width, then "…" when some were left out. bubbles' help adds a binding
+// that overflows when no room is left for its "…", and the line was then
+// cut mid-word ("ctrl+c quitte…" at 60 columns in French).
+func shortHelpFit(h help.Model, binds []key.Binding, width int) string {
+	h.Width = 0 // measured here, whole bindings at a time
+	if width <= 0 {
+		return h.ShortHelpView(binds)
+	}
+	tail := " " + h.Styles.Ellipsis.Inline(true).Render(h.Ellipsis)
+	for n := len(binds); n > 0; n-- {
+		s := h.ShortHelpView(binds[:n])
+		if slices.ContainsFunc(binds[n:], key.Binding.Enabled) {
+			s += tail
+		}
+		if lipgloss.Width(s) <= width {
+			return s
+		}
+	}
+	return ""
 }
 
 // columns splits bindings into columns of n for the full help.
