@@ -113,7 +113,7 @@ func setupForm(c Common, v *setupValues) *huh.Form {
 				Options(huh.NewOption(txtAPIV1.In(c.Lang), "v1"), huh.NewOption(txtAPIV2.In(c.Lang), "v2")).
 				Value(&v.API),
 			huh.NewInput().Key("email").Title(txtContactEmail.In(c.Lang)).Description(txtContactHelp.In(c.Lang)).
-				Placeholder("jenny@example.com").Value(&v.Email).
+				Placeholder(placeholder(c, "jenny@example.com")).Value(&v.Email).
 				Validate(func(s string) error {
 					if strings.TrimSpace(s) == "" && v.API != "v2" {
 						return nil

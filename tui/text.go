@@ -105,7 +105,7 @@ var (
 	txtV2Path             = t("Accounts v2 path", "Chemin Accounts v2")
 	txtAccountsAPI        = t("Accounts API", "API des comptes")
 	txtAPIV1              = t("v1: requirements as lists of fields", "v1 : exigences en listes de champs")
-	txtAPIV2              = t("v2 (preview): configurations and requirement entries", "v2 (aperçu) : configurations et entrées d'exigences")
+	txtAPIV2              = t("v2: configurations and requirement entries", "v2 : configurations et entrées d'exigences")
 	txtContactEmail       = t("Contact email", "E-mail de contact")
 	txtContactHelp        = t("Where Stripe reaches the account holder (v2 requires one).", "Où Stripe joint le titulaire du compte (obligatoire en v2).")
 	txtIPTitle            = t("IP address of the acceptance", "Adresse IP de l'acceptation")
