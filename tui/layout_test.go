@@ -291,3 +291,32 @@ func TestFooterCutBetweenKeys(t *testing.T) {
 		}
 	}
 }
+
+// ? shows every key, at every width: the columns grow taller where four
+// rows do not fit (at 60 columns the wizard's full help showed three
+// columns and hid esc, ctrl+c and ? itself).
+func TestFullHelpShowsEveryKey(t *testing.T) {
+	for _, lang := range schema.Langs {
+		c, _ := testCommon(t, lang)
+		m := openWizard(t, c, newUSAccount(t, c)) // the MCC select has focus
+		m, _ = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?")})
+		if !m.fullHelp {
+			t.Fatal("? did not open the full help")
+		}
+		want := []string{keyName("esc", lang), keyName("ctrl+c", lang), txtFewerHelp.In(lang), txtStatusKey.In(lang)}
+		for _, w := range []int{50, 60, 80, 100} {
+			m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: 24})
+			v := ansi.Strip(m.View())
+			for _, k := range want {
+				if !strings.Contains(v, k) {
+					t.Errorf("%s at %d: the full help lacks %q:\n%s", lang, w, k, v)
+				}
+			}
+			for i, l := range strings.Split(v, "\n") {
+				if ansi.StringWidth(l) > w {
+					t.Errorf("%s at %d: line %d is %d wide", lang, w, i, ansi.StringWidth(l))
+				}
+			}
+		}
+	}
+}

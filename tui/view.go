@@ -251,7 +251,7 @@ func (m Model) footerWith(scroll bool) string {
 	h := m.help
 	h.Width = m.c.Width
 	if m.fullHelp && !m.typing() {
-		return m.fitWidth(m.c.Styles.Footer.Bar.Render(h.FullHelpView(columns(binds, 4))))
+		return m.fitWidth(m.c.Styles.Footer.Bar.Render(fullHelpFit(h, binds, m.c.Width)))
 	}
 	return m.fitWidth(m.c.Styles.Footer.Bar.Render(shortHelpFit(h, binds, m.c.Width)))
 }
@@ -276,6 +276,24 @@ func shortHelpFit(h help.Model, binds []key.Binding, width int) string {
 		}
 	}
 	return ""
+}
+
+// fullHelpFit is every enabled binding in columns of four rows, or of
+// more rows where four do not fit in width: the full help shows every
+// key. bubbles' help drops the columns past the width, and at 60 columns
+// the full help showed fewer keys than the one line it replaced.
+func fullHelpFit(h help.Model, binds []key.Binding, width int) string {
+	h.Width = 0 // measured here
+	on := slices.DeleteFunc(slices.Clone(binds), func(b key.Binding) bool { return !b.Enabled() })
+	if len(on) == 0 {
+		return ""
+	}
+	for rows := 4; ; rows++ {
+		s := h.FullHelpView(columns(on, rows))
+		if width <= 0 || lipgloss.Width(s) <= width || rows >= len(on) {
+			return s
+		}
+	}
 }
 
 // columns splits bindings into columns of n for the full help.
