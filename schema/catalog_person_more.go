@@ -9,7 +9,9 @@ import (
 // relationship to it, and documents that prove who they are.
 var personRelationSpecs = []spec{
 	{leaf: "relationship.title", field: func(p, _ string) Field {
-		return Field{Group: GroupPeople, Order: 60, Kind: KindText, Placeholder: "CEO",
+		// No placeholder: an example is a word of one language (CEO,
+		// PDG), and the help gives it in the operator's.
+		return Field{Group: GroupPeople, Order: 60, Kind: KindText,
 			Label: T("Job title", "Fonction"),
 			Help:  T("The person's title in the company, e.g. CEO.", "La fonction de la personne dans l'entreprise, par ex. PDG."),
 			check: checkPlain(5000)}

@@ -91,3 +91,36 @@ func TestStatusPanelStates(t *testing.T) {
 		}
 	}
 }
+
+// A company's representative at 60 columns, in English and French: the
+// narrow layout (the status in one line) of a person step, whose job
+// title read "ex. CEO" on the French screen.
+func TestRepresentativeStepNarrow(t *testing.T) {
+	for _, lang := range schema.Langs {
+		t.Run("representative_"+string(lang), func(t *testing.T) {
+			c, _ := testCommon(t, lang)
+			a, err := c.Client.Create(context.Background(), flows.NewAccount{Country: "FR", BusinessType: "company",
+				Capabilities: []string{"card_payments", "transfers"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := openWizard(t, c, a)
+			m, _ = step(m, tea.WindowSizeMsg{Width: 60, Height: 40})
+			for _, st := range flows.Plan(a, flows.Strategy{Upfront: true}, nil, lang) {
+				if st.Group == schema.GroupPeople {
+					m.plan.step = st
+					break
+				}
+			}
+			if m.plan.step.Group != schema.GroupPeople {
+				t.Fatal("no people step in the up-front plan")
+			}
+			_ = m.showStep()
+			v := strings.ReplaceAll(ansi.Strip(m.View()), a.ID, fixedID)
+			if lang == schema.French && strings.Contains(v, "CEO") {
+				t.Errorf("an English job title on the French screen:\n%s", v)
+			}
+			golden.RequireEqual(t, []byte(v))
+		})
+	}
+}
