@@ -107,7 +107,7 @@ func typeUSCompany(tm *term, wait time.Duration) {
 	// does not ask it of her again (relationship.executive).
 
 	tm.waitFor("All owners have been added", wait)
-	tm.keys("Left") // I accept
+	tm.keys("Left") // Yes
 	tm.keys("Enter")
 	tm.fill(wait,
 		"Account holder name", "", // the company's name, prefilled

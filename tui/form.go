@@ -102,8 +102,9 @@ func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, v
 			Options(opts...).Height(selectHeight(len(opts))).
 			Accessor(valueAccessor{values, f.Key})
 	case schema.KindAcceptance, schema.KindYesNo:
+		yes, no := confirmWords(c, f.Kind)
 		return huh.NewConfirm().Key(f.Key).Title(title).Description(desc).
-			Affirmative(txtAccept.In(c.Lang)).Negative(txtDecline.In(c.Lang)).
+			Affirmative(yes).Negative(no).
 			Accessor(boolAccessor{values, f.Key})
 	case schema.KindFile:
 		return fileField(c, f, title, desc, values)
@@ -125,6 +126,16 @@ func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, v
 		in = in.EchoMode(huh.EchoModePassword)
 	}
 	return in
+}
+
+// confirmWords are the two answers of a confirmation: terms are accepted
+// ("I accept", "Not now"); a question of fact ("All owners have been
+// added", "Is the company's director") is answered yes or no.
+func confirmWords(c Common, k schema.Kind) (yes, no string) {
+	if k == schema.KindYesNo {
+		return txtYes.In(c.Lang), txtNo.In(c.Lang)
+	}
+	return txtAccept.In(c.Lang), txtDecline.In(c.Lang)
 }
 
 func selectHeight(n int) int {

@@ -124,3 +124,33 @@ func TestRepresentativeStepNarrow(t *testing.T) {
 		})
 	}
 }
+
+// A question of fact is answered yes or no: "All owners have been added"
+// offered "I accept / Not now", the words of the terms of service.
+func TestYesNoAnsweredYesOrNo(t *testing.T) {
+	for lang, want := range map[Lang][2]string{schema.English: {"Yes", "No"}, schema.French: {"Oui", "Non"}} {
+		c, _ := testCommon(t, lang)
+		a, err := c.Client.Create(context.Background(), flows.NewAccount{Country: "FR", BusinessType: "company",
+			Capabilities: []string{"card_payments", "transfers"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := openWizard(t, c, a)
+		found := false
+		for _, st := range flows.Plan(a, flows.Strategy{Upfront: true}, nil, lang) {
+			if len(st.Fields) == 0 || st.Fields[0].Kind != schema.KindYesNo {
+				continue
+			}
+			found = true
+			m.plan.step = st
+			_ = m.showStep()
+			v := ansi.Strip(m.View())
+			if !strings.Contains(v, want[0]) || !strings.Contains(v, want[1]) || strings.Contains(v, txtAccept.In(lang)) {
+				t.Errorf("%s: %s is not answered %s/%s:\n%s", lang, st.Fields[0].Key, want[0], want[1], v)
+			}
+		}
+		if !found {
+			t.Fatalf("%s: no yes/no question in a company's plan", lang)
+		}
+	}
+}

@@ -30,7 +30,8 @@ func review(c Common, a schema.Account, h []flows.Sent, width int) string {
 			}
 			switch f.Kind {
 			case schema.KindAcceptance, schema.KindYesNo:
-				v = map[bool]string{true: txtAccept.In(c.Lang), false: txtDecline.In(c.Lang)}[v == "true"]
+				yes, no := confirmWords(c, f.Kind)
+				v = map[bool]string{true: yes, false: no}[v == "true"]
 			}
 			vals = append(vals, v)
 		}

@@ -77,6 +77,8 @@ var (
 	txtNext               = t("Send", "Envoyer")
 	txtAccept             = t("I accept", "J'accepte")
 	txtDecline            = t("Not now", "Pas maintenant")
+	txtYes                = t("Yes", "Oui")
+	txtNo                 = t("No", "Non")
 	txtFixFields          = t("Fix the fields marked ✗.", "Corrigez les champs marqués ✗.")
 	txtLinkNeeded         = t("Stripe needs the account holder to complete this through an account link.", "Stripe demande au titulaire de compléter ceci via un lien de compte.")
 	txtLinkCreated        = t("Account link created: send it to the account holder (single use).", "Lien de compte créé : envoyez-le au titulaire (usage unique).")
