@@ -69,7 +69,9 @@ func (m Model) headerLefts() []string {
 		sc = m.back
 	}
 	switch sc {
-	case screenWizard, screenSummary, screenPeople, screenDraft:
+	case screenWizard, screenSummary, screenPeople, screenDraft, screenSteps, screenLeave, screenLive:
+		// The account's screens, the step list and the questions asked
+		// on the way out or before a live write included, name it.
 	default:
 		// Every other screen is named, so the header never keeps the
 		// previous account's id.
