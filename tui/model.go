@@ -206,6 +206,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.layoutRequests()
 		}
 		m.triage.setSize(m.c, m.c.Width, m.bodyHeight())
+		if m.screen == screenPeople && m.in.people.stage == peopleList && m.form != nil {
+			// The table's columns are fitted to the width.
+			m.form = peopleForm(m.c, m.account, &m.in.people.pick)
+			return m, tea.Batch(m.form.Init(), m.resizeForm())
+		}
 		return m, m.resizeForm()
 	case copiedMsg, savedMsg:
 		m.handleRequestsResult(msg)

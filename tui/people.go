@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -188,9 +189,9 @@ var roleLabels = map[string]schema.Text{
 	schema.RoleExecutive:      txtRoleExecutive,
 }
 
-// personRow is one person as a fixed-width line: the select shows it
-// under a header line with the same columns.
-func personRow(c Common, a schema.Account, p schema.Person) string {
+// personCells are one person's cells in the people table: name, roles,
+// job title, share owned, fields due.
+func personCells(c Common, a schema.Account, p schema.Person) [5]string {
 	var roles []string
 	for _, r := range p.Roles {
 		if t, ok := roleLabels[r]; ok {
@@ -205,9 +206,67 @@ func personRow(c Common, a schema.Account, p schema.Person) string {
 		}
 	}
 	n := dueFor(a, p.ID)
-	due := fmt.Sprintf(plural(c.Lang, n, txtPersonDueOne, txtPersonDue), n)
-	return fmt.Sprintf("%-18s %-26s %-10s %5s  %s", clip(p.Name(), 18), clip(strings.Join(roles, ", "), 26),
-		clip(p.Title, 10), pct, due)
+	return [5]string{p.Name(), strings.Join(roles, ", "), p.Title, pct, fmt.Sprintf(plural(c.Lang, n, txtPersonDueOne, txtPersonDue), n)}
+}
+
+// peopleCaps are the widest the name, roles and title columns grow.
+var peopleCaps = [3]int{18, 26, 10}
+
+// peopleGap separates the people table's columns.
+const peopleGap = "  "
+
+// peopleCols are the widths of the people table's columns, and whether
+// the job title column is shown.
+type peopleCols struct {
+	w     [5]int
+	title bool
+}
+
+// width is a row's width at these columns.
+func (pc peopleCols) width() int {
+	n, gaps := pc.w[0]+pc.w[1]+pc.w[3]+pc.w[4], 3
+	if pc.title {
+		n, gaps = n+pc.w[2], 4
+	}
+	return n + gaps*len(peopleGap)
+}
+
+// fitPeople fits the table's columns in width (0: unknown): each as wide
+// as its widest cell up to its cap; where a row is still too wide (60
+// columns), the roles are cut down to 10, then the job title column goes,
+// then the names are cut down to 10, so that a row never wraps.
+func fitPeople(rows [][5]string, width int) peopleCols {
+	pc := peopleCols{title: true}
+	for _, r := range rows {
+		for i, cell := range r {
+			pc.w[i] = max(pc.w[i], utf8.RuneCountInString(cell))
+		}
+	}
+	for i, cp := range peopleCaps {
+		pc.w[i] = min(pc.w[i], cp)
+	}
+	if width <= 0 {
+		return pc
+	}
+	shrink := func(i int) {
+		if over := pc.width() - width; over > 0 {
+			pc.w[i] = max(pc.w[i]-over, min(pc.w[i], 10))
+		}
+	}
+	shrink(1)
+	pc.title = pc.width() <= width
+	shrink(0) // a name is what tells the rows apart: cut last
+	return pc
+}
+
+// line lays out one row (or the header).
+func (pc peopleCols) line(cells [5]string) string {
+	col := func(i int) string { return fmt.Sprintf("%-*s", pc.w[i], clip(cells[i], pc.w[i])) + peopleGap }
+	s := col(0) + col(1)
+	if pc.title {
+		s += col(2)
+	}
+	return s + fmt.Sprintf("%*s", pc.w[3], cells[3]) + peopleGap + cells[4]
 }
 
 // clip shortens s to n runes, marking the cut with an ellipsis.
@@ -221,9 +280,16 @@ func clip(s string, n int) string {
 // peopleForm lists the persons and the "add a person" action (so the
 // select is never empty, huh #422).
 func peopleForm(c Common, a schema.Account, pick *string) *huh.Form {
-	opts := make([]huh.Option[string], 0, len(a.Persons)+1)
+	head := [5]string{txtColName.In(c.Lang), txtColRoles.In(c.Lang), txtColTitle.In(c.Lang), txtColOwns.In(c.Lang), txtColDue.In(c.Lang)}
+	rows := [][5]string{head}
 	for _, p := range a.Persons {
-		opts = append(opts, huh.NewOption(personRow(c, a, p), p.ID))
+		rows = append(rows, personCells(c, a, p))
+	}
+	// The select draws "┃ > " before each row.
+	cols := fitPeople(rows, max(c.Width-4, 0))
+	opts := make([]huh.Option[string], 0, len(a.Persons)+1)
+	for i, p := range a.Persons {
+		opts = append(opts, huh.NewOption(cols.line(rows[i+1]), p.ID))
 	}
 	opts = append(opts, huh.NewOption(txtAddPerson.In(c.Lang), peopleAdd))
 	if !slices.ContainsFunc(opts, func(o huh.Option[string]) bool { return o.Value == *pick }) {
@@ -231,8 +297,7 @@ func peopleForm(c Common, a schema.Account, pick *string) *huh.Form {
 	}
 	// Two spaces line the columns up with the options, which follow
 	// the select cursor ("> ").
-	header := fmt.Sprintf("  %-18s %-26s %-10s %5s  %s", txtColName.In(c.Lang), txtColRoles.In(c.Lang),
-		txtColTitle.In(c.Lang), txtColOwns.In(c.Lang), txtColDue.In(c.Lang))
+	header := "  " + cols.line(head)
 	return newForm(c, huh.NewGroup(huh.NewSelect[string]().Key("person").
 		Title(txtPeople.In(c.Lang)).Description(header).
 		Options(opts...).Height(min(len(opts)+2, 12)).Value(pick)))

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -269,5 +270,31 @@ func TestPeopleRemove(t *testing.T) {
 	}
 	if !slices.Contains(m.account.Requirements.CurrentlyDue, "relationship.owner") {
 		t.Errorf("the owner role is not asked again: %v", m.account.Requirements.CurrentlyDue)
+	}
+}
+
+// The people table fits the window: at 60 and 50 columns, in both
+// languages, each person stays on one line (it wrapped under a header of
+// 73 columns), opened there or narrowed to it.
+func TestPeopleTableFitsNarrow(t *testing.T) {
+	for _, lang := range schema.Langs {
+		c, _ := testCommon(t, lang)
+		a := newUSCompany(t, c)
+		m := openWizard(t, c, a)
+		m = runFormCmds(m, m.toPeople())
+		for _, w := range []int{60, 50, 80} {
+			m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: 24})
+			v := ansi.Strip(m.View())
+			for i, l := range strings.Split(v, "\n") {
+				if ansi.StringWidth(l) > w {
+					t.Errorf("%s at %d: line %d is %d wide", lang, w, i, ansi.StringWidth(l))
+				}
+			}
+			for _, name := range []string{"Jenny Rosen", "Ada Lovelace"} {
+				if !regexp.MustCompile(name + `.*\d+ du`).MatchString(v) {
+					t.Errorf("%s at %d: %s does not fit on one line:\n%s", lang, w, name, v)
+				}
+			}
+		}
 	}
 }
