@@ -28,6 +28,9 @@ func (c *call) createAccount() (any, error) {
 	if err != nil {
 		return nil, invalidFields(err.Error(), "")
 	}
+	if err := c.checkPurposes(f); err != nil {
+		return nil, err
+	}
 	if slices.Contains(configs, "recipient") && !slices.Contains(configs, "merchant") {
 		f["tos_acceptance[service_agreement]"] = recipientOnlyAgreement
 	}
@@ -66,6 +69,9 @@ func (c *call) updateAccount(id string) (any, error) {
 	f, err := accountToV1(c.body, country, false, c.ga)
 	if err != nil {
 		return nil, invalidFields(err.Error(), "")
+	}
+	if err := c.checkPurposes(f); err != nil {
+		return nil, err
 	}
 	for _, cf := range configsFor(c.body) {
 		if !slices.Contains(configs, cf) {
@@ -206,6 +212,9 @@ func (c *call) persons(account, person string) (any, error) {
 		f := form{}
 		if err := personToV1(f, "", c.body, country, "person"); err != nil {
 			return nil, invalidFields(err.Error(), "")
+		}
+		if err := c.checkPurposes(f); err != nil {
+			return nil, err
 		}
 		path := base
 		if person != "" {
