@@ -70,6 +70,9 @@ func TestV1PathDocuments(t *testing.T) {
 		"identity.individual.documents.primary_verification":          "individual.verification.document",
 		"identity.individual.documents.secondary_verification":        "individual.verification.additional_document",
 		"identity.business_details.documents.something_new_in_v2_api": "company.documents.something_new_in_v2_api",
+		// An error's param names the side or the list: the same field.
+		"identity.business_details.documents.primary_verification.front_back.front": "company.verification.document",
+		"identity.business_details.documents.proof_of_address.files":                "documents.proof_of_address.files",
 	}
 	for in, want := range cases {
 		if got := V1Path(in); got != want {
