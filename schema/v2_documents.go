@@ -34,16 +34,16 @@ func isBusinessDocument(name string) bool {
 
 // UploadPurpose is the Files API purpose of an upload for a document
 // field whose v1 purpose is purpose, on an account that speaks api ("v1"
-// or "v2"). v1 asks additional_verification for the front and back of
-// company.verification.document and of a person's
-// verification.additional_document (stripe-ruby's
+// or "v2"). v1 asks additional_verification for the sides of
+// company.verification.document (stripe-ruby's
 // AccountCreateParams::Company::Verification::Document: "a file upload
-// with a purpose value of additional_verification"). Accounts v2 sends
-// those sides as front_back documents (primary_verification,
-// secondary_verification), whose reference says "The purpose of the
-// uploaded file should be 'identity_document'" (stripe-go v84,
-// V2CoreAccountIdentityBusinessDetailsDocumentsPrimaryVerificationFrontBack
-// and the individual/person FrontBack types). Files documents
+// with a purpose value of additional_verification") and identity_document
+// for a person's verification documents. Accounts v2 sends the company's
+// as a front_back document, primary_verification, whose reference says
+// "The purpose of the uploaded file should be 'identity_document'"
+// (stripe-go v84,
+// V2CoreAccountIdentityBusinessDetailsDocumentsPrimaryVerificationFrontBack;
+// the person FrontBack types say the same). Files documents
 // (documents.<type>.files) are account_requirement in both.
 func UploadPurpose(purpose, api string) string {
 	if api == "v2" && purpose == "additional_verification" {
