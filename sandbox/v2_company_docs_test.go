@@ -123,3 +123,34 @@ func TestV2PrimaryVerificationPurpose(t *testing.T) {
 		t.Errorf("Stripe's test token was refused: %v", err)
 	}
 }
+
+// An individual's files documents are valid v2 fields
+// (identity.individual.documents.passport, stripe-go v84's
+// V2CoreAccountUpdateIdentityIndividualDocumentsParams): the façade takes
+// them, on the individual's person as v1 does, both when the account is
+// created and when it is updated.
+func TestV2IndividualFilesDocuments(t *testing.T) {
+	e := newV2Env(t)
+	passport := map[string]any{"passport": map[string]any{"type": "files", "files": []any{"file_identity_document_success"}}}
+	acct := e.must(http.MethodPost, "/v2/core/accounts", map[string]any{
+		"contact_email": "jenny@example.com",
+		"identity": map[string]any{"country": "gb", "entity_type": "individual",
+			"individual": map[string]any{"given_name": "Jenny", "documents": passport}},
+		"configuration": map[string]any{"merchant": map[string]any{"capabilities": map[string]any{"card_payments": map[string]any{"requested": true}}}},
+		"include":       allIncludes,
+	})
+	id := acct["id"].(string)
+	visa := map[string]any{"visa": map[string]any{"type": "files", "files": []any{"file_identity_document_success"}}}
+	up := e.must(http.MethodPost, "/v2/core/accounts/"+id, map[string]any{
+		"identity": map[string]any{"individual": map[string]any{"documents": visa}}, "include": allIncludes})
+	if ind, _ := up["identity"].(map[string]any)["individual"].(map[string]any); ind["given_name"] != "Jenny" {
+		t.Errorf("the account read back lost the individual: %v", up["identity"])
+	}
+	var se *stripe.Error
+	_, err := e.call(http.MethodPost, "/v2/core/accounts/"+id, map[string]any{
+		"identity": map[string]any{"individual": map[string]any{"documents": map[string]any{
+			"driving_licence": map[string]any{"type": "files", "files": []any{"file_identity_document_success"}}}}}})
+	if !errors.As(err, &se) || se.HTTPStatusCode != 400 || !strings.Contains(se.Msg, "identity.individual.documents.driving_licence") {
+		t.Errorf("a person document v2 does not have was not refused by name: %v", err)
+	}
+}

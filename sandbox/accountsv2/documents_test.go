@@ -47,8 +47,8 @@ func TestBusinessDocumentsToV1(t *testing.T) {
 
 // A v2 person's documents (stripe-go v84's V2CoreAccountPersonDocuments)
 // become the v1 person's verification documents and documents[<type>];
-// the individual's files documents on the account are refused with the
-// reason, not dropped.
+// the individual's files documents, which v1 takes on the individual's
+// person only, are moved there.
 func TestPersonDocumentsToV1(t *testing.T) {
 	f := form{}
 	body := map[string]any{"documents": map[string]any{
@@ -70,10 +70,15 @@ func TestPersonDocumentsToV1(t *testing.T) {
 		!strings.HasPrefix(unknown.path, "person.documents.driving_licence") {
 		t.Errorf("unknown person document: %v", err)
 	}
-	ind := map[string]any{"identity": map[string]any{"individual": map[string]any{"documents": map[string]any{
+	ind := map[string]any{"identity": map[string]any{"individual": map[string]any{"given_name": "Jenny", "documents": map[string]any{
 		"visa": map[string]any{"type": "files", "files": []any{"file_v"}}}}}}
-	if _, err := accountToV1(ind, "GB", false, true); !errors.As(err, &unknown) || !strings.HasPrefix(unknown.path, "identity.individual.documents.visa") {
-		t.Errorf("individual's visa on the account: %v", err)
+	f, err := accountToV1(ind, "GB", false, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pf := individualDocuments(f); !reflect.DeepEqual(pf, form{"documents[visa][files][0]": "file_v"}) ||
+		!reflect.DeepEqual(f, form{"individual[first_name]": "Jenny"}) {
+		t.Errorf("the individual's visa goes to the person: person %v, account %v", pf, f)
 	}
 }
 

@@ -9,11 +9,9 @@ import (
 // façade for behaviours that Stripe's docs, OpenAPI spec and SDKs do not
 // settle (the sandbox's guesses.go is the index of all of them). Each one
 // is a guess [G]: change it freely when Stripe's real answer is known.
-// Two more live with their tables: the requirement paths description
+// One more lives with its table: the requirement paths description
 // (mapping.go) does not translate, role placeholders, keep their v1 names
-// in v2 entries; and an individual's files documents (passport, visa,
-// company_authorization) sent on a v2 account are refused rather than
-// routed to the individual's person (documents.go).
+// in v2 entries.
 
 // firstGA is the first GA API version whose Accounts v2 the sandbox
 // serves in GA shape; the client speaks it. [G] Earlier dated non-preview

@@ -210,7 +210,7 @@ func personToV1(f form, prefix string, m map[string]any, country, at string) err
 			}
 		case "documents":
 			docs, _ := v.(map[string]any)
-			if err := personDocumentsToV1(f, key, docs, at, prefix != ""); err != nil {
+			if err := personDocumentsToV1(f, key, docs, at); err != nil {
 				return err
 			}
 		case "nationalities":
