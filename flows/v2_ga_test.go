@@ -126,4 +126,25 @@ func TestV2DocumentBodiesAreGARequests(t *testing.T) {
 	}
 	strictly[stripe84.V2CoreAccountsPersonUpdateParams](t, "person update", pb)
 	strictly[stripe84.V2CoreAccountsPersonCreateParams](t, "person create", pb)
+	// An individual's files documents stay on identity.individual.
+	ps = nil
+	for _, k := range []string{"individual.documents.passport.files", "individual.documents.visa.files", "individual.verification.document"} {
+		f := schema.Lookup(k, "GB")
+		if f.Generic {
+			t.Fatalf("%s is not in the catalog", k)
+		}
+		enc, err := f.Encode("file_identity_document_success", sctx)
+		if err != nil {
+			t.Fatalf("%s: %v", k, err)
+		}
+		for i := range enc {
+			enc[i].Target = schema.TargetAccount
+		}
+		ps = append(ps, enc...)
+	}
+	ind := schema.ToV2(ps, "GB").Account
+	if d, _ := ind["identity"].(map[string]any)["individual"].(map[string]any)["documents"].(map[string]any); len(d) != 3 {
+		t.Errorf("individual documents %v, want 3", d)
+	}
+	strictly[stripe84.V2CoreAccountUpdateParams](t, "individual update", ind)
 }

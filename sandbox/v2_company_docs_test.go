@@ -122,6 +122,14 @@ func TestV2PrimaryVerificationPurpose(t *testing.T) {
 	if err := send("file_identity_document_success"); err != nil {
 		t.Errorf("Stripe's test token was refused: %v", err)
 	}
+	// A person's verification document is a front_back document too.
+	_, err = e.call(http.MethodPost, "/v2/core/accounts/"+id+"/persons", map[string]any{
+		"given_name": "Jenny", "relationship": map[string]any{"representative": true},
+		"documents": map[string]any{"primary_verification": map[string]any{"type": "front_back",
+			"front_back": map[string]any{"front": upload("identity_document"), "back": upload("additional_verification")}}}})
+	if !errors.As(err, &se) || se.Code != "invalid_fields" || se.Param != "documents.primary_verification.front_back.back" {
+		t.Errorf("a person's v1-purpose back side was not refused by name: %v", err)
+	}
 }
 
 // An individual's files documents are valid v2 fields
