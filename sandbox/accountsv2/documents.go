@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"onboard/sandbox/ids"
 )
 
 // Documents in Accounts v2 (stripe-go v84's
@@ -213,7 +215,7 @@ func (c *call) checkPurposes(f form) error {
 	sort.Strings(keys)
 	for _, k := range keys {
 		id := f[k]
-		if !strings.HasPrefix(id, "file_") || strings.ContainsAny(id, "/?#% ") {
+		if !strings.HasPrefix(id, "file_") || !ids.Valid(id) {
 			continue
 		}
 		var file struct {
