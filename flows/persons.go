@@ -115,14 +115,18 @@ func (c *Client) sendPersons(ctx context.Context, a schema.Account, ps []schema.
 
 // resolveFiles turns file parameters into file ids: a value that is
 // already an id or one of Stripe's test tokens (file_…) is used as it is;
-// anything else is a path, uploaded with the field's purpose. The bytes go
-// to Stripe only: nothing is copied or logged.
+// anything else is a path, uploaded with the purpose the field's document
+// has in the API the account speaks (schema.UploadPurpose: v2's
+// front_back documents want identity_document). The bytes go to Stripe
+// only: nothing is copied or logged.
 func (c *Client) resolveFiles(ctx context.Context, a schema.Account, ps []schema.Param, key string) ([]schema.Param, error) {
 	out := make([]schema.Param, 0, len(ps))
+	api := c.AccountAPI(a).Version()
 	for i, p := range ps {
 		id := p.Value
 		if !strings.HasPrefix(id, "file_") {
-			if err := CheckDocument(p.Value, p.Purpose, c.lang); err != nil {
+			purpose := schema.UploadPurpose(p.Purpose, api)
+			if err := CheckDocument(p.Value, purpose, c.lang); err != nil {
 				return nil, &InputError{Fields: map[string]string{schema.FieldForParam(p.Key, a.Country): err.Error()}}
 			}
 			f, err := os.Open(p.Value)
@@ -130,7 +134,7 @@ func (c *Client) resolveFiles(ctx context.Context, a schema.Account, ps []schema
 				return nil, &InputError{Fields: map[string]string{schema.FieldForParam(p.Key, a.Country): "cannot read " + filepath.Base(p.Value) + ": " + err.Error()}}
 			}
 			fp := &stripe.FileCreateParams{
-				Purpose: stripe.String(p.Purpose), FileReader: f, Filename: stripe.String(filepath.Base(p.Value)),
+				Purpose: stripe.String(purpose), FileReader: f, Filename: stripe.String(filepath.Base(p.Value)),
 			}
 			// Under the step's key, a resend names the file uploaded the first time.
 			fp.SetIdempotencyKey(fmt.Sprintf("%s-file-%d", key, i))

@@ -76,3 +76,75 @@ func TestV2BodiesAreGARequests(t *testing.T) {
 		strictly[stripe84.V2CoreAccountsPersonUpdateParams](t, prefix+" person update", pb)
 	}
 }
+
+// Every document onboard can send on v2 (the company's verification
+// document, each business files document, a person's verification
+// documents, passport, visa and company authorization) decodes strictly
+// as stripe-go v84's GA update and person requests: files documents as
+// {type: files, files: [...]}, verification documents as front_back.
+func TestV2DocumentBodiesAreGARequests(t *testing.T) {
+	sctx := schema.Context{Lang: schema.English, Country: "GB", Currency: "gbp",
+		Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC), IP: "203.0.113.9", UserAgent: "onboard-test"}
+	keys := []string{"company.verification.document", "representative.verification.document",
+		"representative.verification.additional_document", "representative.documents.passport.files",
+		"representative.documents.visa.files", "representative.documents.company_authorization.files"}
+	for _, name := range []string{"bank_account_ownership_verification", "company_license", "company_memorandum_of_association",
+		"company_ministerial_decree", "company_registration_verification", "company_tax_id_verification",
+		"proof_of_address", "proof_of_registration", "proof_of_ultimate_beneficial_ownership"} {
+		keys = append(keys, "documents."+name+".files")
+	}
+	var ps []schema.Param
+	for _, k := range keys {
+		f := schema.Lookup(k, "GB")
+		if f.Generic {
+			t.Fatalf("%s is not in the catalog", k)
+		}
+		enc, err := f.Encode("file_identity_document_success, file_identity_document_success", sctx)
+		if err != nil {
+			enc, err = f.Encode("file_identity_document_success", sctx)
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", k, err)
+		}
+		for i := range enc { // as resolveFiles leaves them: file ids for the account or the person
+			enc[i].Target = schema.TargetAccount
+			if enc[i].Person != "" {
+				enc[i].Target = schema.TargetPerson
+			}
+		}
+		ps = append(ps, enc...)
+	}
+	body := schema.ToV2(ps, "GB")
+	docs, _ := body.Account["identity"].(map[string]any)["business_details"].(map[string]any)["documents"].(map[string]any)
+	if len(docs) != 10 {
+		t.Errorf("%d business documents in the body, want 10: %v", len(docs), docs)
+	}
+	strictly[stripe84.V2CoreAccountUpdateParams](t, "account update", body.Account)
+	pb := body.Persons["representative"]
+	if d, _ := pb["documents"].(map[string]any); len(d) != 5 {
+		t.Errorf("person documents %v, want 5", pb["documents"])
+	}
+	strictly[stripe84.V2CoreAccountsPersonUpdateParams](t, "person update", pb)
+	strictly[stripe84.V2CoreAccountsPersonCreateParams](t, "person create", pb)
+	// An individual's files documents stay on identity.individual.
+	ps = nil
+	for _, k := range []string{"individual.documents.passport.files", "individual.documents.visa.files", "individual.verification.document"} {
+		f := schema.Lookup(k, "GB")
+		if f.Generic {
+			t.Fatalf("%s is not in the catalog", k)
+		}
+		enc, err := f.Encode("file_identity_document_success", sctx)
+		if err != nil {
+			t.Fatalf("%s: %v", k, err)
+		}
+		for i := range enc {
+			enc[i].Target = schema.TargetAccount
+		}
+		ps = append(ps, enc...)
+	}
+	ind := schema.ToV2(ps, "GB").Account
+	if d, _ := ind["identity"].(map[string]any)["individual"].(map[string]any)["documents"].(map[string]any); len(d) != 3 {
+		t.Errorf("individual documents %v, want 3", d)
+	}
+	strictly[stripe84.V2CoreAccountUpdateParams](t, "individual update", ind)
+}

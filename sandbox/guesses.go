@@ -19,7 +19,8 @@ import (
 //
 // The guesses of the Accounts v2 façade (the first GA version and how a
 // Stripe-Version is read, v2 error codes, the recipient-only service
-// agreement, a person's "updated" time) are in accountsv2/guesses.go,
+// agreement, a person's "updated" time, the upload purpose a v2
+// verification document's sides must have) are in accountsv2/guesses.go,
 // with the package that uses them.
 
 // errAccountInvalid answers a Stripe-Account header naming an account the

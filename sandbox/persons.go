@@ -125,6 +125,10 @@ func updatePerson(r *request) (any, error) {
 			}
 			r.params.get("relationship").markAll()
 			r.params.get("expand").markAll()
+			// documents[<type>][files] are a person's, the individual's
+			// included (v1 has none in the account's individual hash):
+			// accepted and ignored as on other persons [G].
+			r.params.get("documents").markAll()
 			return r.params.unknown()
 		}
 		pf := a.person(r.subID)

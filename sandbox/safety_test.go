@@ -14,6 +14,7 @@ import (
 
 	"github.com/stripe/stripe-go/v82"
 
+	"onboard/sandbox/ids"
 	"onboard/sandbox/store"
 )
 
@@ -61,7 +62,7 @@ func fingerprintSHA(parts ...string) string {
 	sum := h.Sum(nil)
 	out := make([]byte, 16)
 	for i := range out {
-		out[i] = idAlphabet[int(sum[i])%len(idAlphabet)]
+		out[i] = ids.Alphabet[int(sum[i])%len(ids.Alphabet)]
 	}
 	return string(out)
 }

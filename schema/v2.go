@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -133,6 +134,16 @@ func putAccountParam(body map[string]any, path, value, country string) {
 		side := strings.TrimPrefix(path, "company.verification.document.")
 		setPath(body, "identity.business_details.documents.primary_verification.type", "front_back")
 		setPath(body, "identity.business_details.documents.primary_verification.front_back."+side, value)
+	case strings.HasPrefix(path, "documents."):
+		// documents[<type>][files][i] -> identity.business_details.documents.<type>
+		// = {type: files, files: [...]}; a name v2 does not know keeps its
+		// path, and Stripe says which.
+		name, rest, _ := strings.Cut(strings.TrimPrefix(path, "documents."), ".")
+		if rest == "files" && isBusinessDocument(name) {
+			putFilesDocument(body, "identity.business_details.documents", name, value)
+			return
+		}
+		setPath(body, path, value)
 	case strings.HasPrefix(path, "company.address."):
 		setPath(body, "identity.business_details.address."+strings.TrimPrefix(path, "company.address."), addressValue(path, value))
 	case strings.HasPrefix(path, "company."):
@@ -163,6 +174,14 @@ func putPersonLeaf(body map[string]any, leaf, value, country string) {
 		}
 		setPath(body, "documents."+slot+".type", "front_back")
 		setPath(body, "documents."+slot+".front_back."+side, value)
+	case head == "documents":
+		// documents[passport][files][i] -> documents.passport = {type: files, files: [...]}
+		name, sub, _ := strings.Cut(rest, ".")
+		if sub == "files" && slices.Contains(v2PersonFileDocuments, name) {
+			putFilesDocument(body, "documents", name, value)
+		} else {
+			setPath(body, leaf, value)
+		}
 	case head == "relationship" && rest == "percent_ownership":
 		setPath(body, "relationship.percent_ownership", value) // a string in v2
 	case head == "relationship":
@@ -283,8 +302,8 @@ func V1Path(description string) string {
 			case "doing_business_as":
 				return "business_profile.name"
 			case "documents":
-				if strings.HasPrefix(tail, "primary_verification") {
-					return "company.verification.document"
+				if p, ok := v1DocumentPath(tail, "", false); ok {
+					return p
 				}
 			}
 			return "company." + rest
@@ -304,8 +323,8 @@ func V1Path(description string) string {
 		case "nationalities":
 			return "individual.nationality"
 		case "documents":
-			if strings.HasPrefix(tail, "secondary_verification") {
-				return "individual.verification.additional_document"
+			if p, ok := v1DocumentPath(tail, "individual.", true); ok {
+				return p
 			}
 			return "individual.verification.document"
 		}

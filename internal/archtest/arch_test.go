@@ -140,10 +140,10 @@ func TestDependencyDirection(t *testing.T) {
 // confined: package (and its sub-packages) -> the only packages of the
 // module it may depend on, through any path (itself aside). The Accounts
 // v2 façade runs on the engine through an interface the engine
-// implements: it may use the store and the rule tables, never the engine
+// implements: it may use the store, the rule tables and the ids, never the engine
 // (onboard/sandbox itself, which imports it) nor anything of the app.
 var confined = map[string][]string{
-	"onboard/sandbox/accountsv2": {"onboard/sandbox/store", "onboard/sandbox/rules"},
+	"onboard/sandbox/accountsv2": {"onboard/sandbox/store", "onboard/sandbox/rules", "onboard/sandbox/ids"},
 }
 
 // outsideConfinement lists the packages of the module p depends on that

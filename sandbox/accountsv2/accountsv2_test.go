@@ -64,15 +64,3 @@ func TestParamPath(t *testing.T) {
 		}
 	}
 }
-
-// Only an id's characters make an id: they go into v1 paths.
-func TestValidID(t *testing.T) {
-	for id, want := range map[string]bool{
-		"acct_1Abc": true, "person_9": true, "": false, "acct x": false, "acct%25": false,
-		"acct\x00": false, "acct_x?limit=1": false, "acct/../x": false,
-	} {
-		if validID(id) != want {
-			t.Errorf("validID(%q) = %v", id, !want)
-		}
-	}
-}

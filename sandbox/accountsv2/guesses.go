@@ -10,8 +10,8 @@ import (
 // settle (the sandbox's guesses.go is the index of all of them). Each one
 // is a guess [G]: change it freely when Stripe's real answer is known.
 // One more lives with its table: the requirement paths description
-// (mapping.go) does not translate, role placeholders and documents, keep
-// their v1 names in v2 entries.
+// (mapping.go) does not translate, role placeholders, keep their v1 names
+// in v2 entries.
 
 // firstGA is the first GA API version whose Accounts v2 the sandbox
 // serves in GA shape; the client speaks it. [G] Earlier dated non-preview
@@ -49,3 +49,13 @@ const recipientOnlyAgreement = "recipient"
 
 // personUpdatedIsCreated: v2 persons carry "updated"; the sandbox keeps no
 // update time per person and answers the creation time (renderPerson). [G]
+
+// identityPurpose is the Files API purpose the sides of a v2 front_back
+// document (a business's or a person's primary_verification, a person's
+// secondary_verification) must have been uploaded with. stripe-go v84's
+// FrontBack types say "The purpose of the uploaded file should be
+// 'identity_document'"; "should" does not say Stripe refuses another
+// purpose. The sandbox refuses an uploaded file with another purpose
+// (invalid_fields, naming the field) so a client that keeps v1's
+// additional_verification for a company document is caught [G].
+const identityPurpose = "identity_document"

@@ -103,6 +103,9 @@ func description(path, country string) (desc, person string) {
 		return "identity.individual." + personLeaf(rest, country), ""
 	case strings.HasPrefix(head, "person_"):
 		return personLeaf(rest, country), head
+	case head == "documents" && strings.HasSuffix(rest, ".files"):
+		// documents.<type>.files is the business's files document <type>.
+		return "identity.business_details.documents." + strings.TrimSuffix(rest, ".files"), ""
 	case head == "company" && rest == "tax_id":
 		return "identity.business_details.id_numbers." + idTypeFor(country, "tax_id"), ""
 	case head == "company" && strings.HasPrefix(rest, "address."):
@@ -110,7 +113,7 @@ func description(path, country string) (desc, person string) {
 	case head == "company":
 		return "identity.business_details." + rest, ""
 	}
-	return path, "" // role placeholders and documents keep their v1 names [G]
+	return path, "" // role placeholders keep their v1 names [G]
 }
 
 // personLeaf names a person leaf in v2 (dob.day and its siblings are
@@ -127,6 +130,9 @@ func personLeaf(leaf, country string) string {
 			return "documents.secondary_verification"
 		}
 		return "documents.primary_verification"
+	case "documents":
+		// documents.passport.files is the person's files document passport.
+		return "documents." + strings.TrimSuffix(rest, ".files")
 	}
 	name, ok := v1PersonToV2[head]
 	if !ok {
@@ -204,18 +210,8 @@ func personToV1(f form, prefix string, m map[string]any, country, at string) err
 			}
 		case "documents":
 			docs, _ := v.(map[string]any)
-			for slot, dv := range docs {
-				d, _ := dv.(map[string]any)
-				fb, _ := d["front_back"].(map[string]any)
-				kind := "document"
-				if slot == "secondary_verification" {
-					kind = "additional_document"
-				}
-				for side, sv := range fb {
-					if s, ok := sv.(string); ok {
-						f[key("verification", kind, side)] = s
-					}
-				}
+			if err := personDocumentsToV1(f, key, docs, at); err != nil {
+				return err
 			}
 		case "nationalities":
 			// Not writable through v1's individual hash; persons only.
@@ -327,19 +323,9 @@ func businessToV1(f form, m map[string]any, ga bool) error {
 				f["company[tax_id]"], _ = id["value"].(string)
 			}
 		case k == "documents":
-			// primary_verification is v1's company.verification.document
-			// ({type: front_back, front_back: {front, back}}, as a person's);
-			// the other business documents are not modelled.
 			docs, _ := v.(map[string]any)
-			for slot, dv := range docs {
-				if slot != "primary_verification" {
-					return unknownField{"identity.business_details.documents." + slot}
-				}
-				d, _ := dv.(map[string]any)
-				fb, _ := d["front_back"].(map[string]any)
-				for side, sv := range fb {
-					f["company[verification][document]["+side+"]"], _ = sv.(string)
-				}
+			if err := businessDocumentsToV1(f, docs); err != nil {
+				return err
 			}
 		default:
 			return unknownField{"identity.business_details." + k}

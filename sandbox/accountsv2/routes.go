@@ -28,9 +28,13 @@ func (c *call) createAccount() (any, error) {
 	if err != nil {
 		return nil, invalidFields(err.Error(), "")
 	}
+	if err := c.checkPurposes(f); err != nil {
+		return nil, err
+	}
 	if slices.Contains(configs, "recipient") && !slices.Contains(configs, "merchant") {
 		f["tos_acceptance[service_agreement]"] = recipientOnlyAgreement
 	}
+	indDocs := individualDocuments(f)
 	f["controller[requirement_collection]"] = "application"
 	f["controller[fees][payer]"] = "application"
 	f["controller[losses][payments]"] = "application"
@@ -41,6 +45,9 @@ func (c *call) createAccount() (any, error) {
 	}
 	accID, _ := acct["id"].(string)
 	acct = c.current(accID, acct)
+	if err := c.sendIndividualDocuments(&acct, indDocs); err != nil {
+		return nil, err
+	}
 	if err := c.insertConfigs(accID, configs); err != nil {
 		return nil, internal("The sandbox could not record the account: " + err.Error())
 	}
@@ -67,6 +74,9 @@ func (c *call) updateAccount(id string) (any, error) {
 	if err != nil {
 		return nil, invalidFields(err.Error(), "")
 	}
+	if err := c.checkPurposes(f); err != nil {
+		return nil, err
+	}
 	for _, cf := range configsFor(c.body) {
 		if !slices.Contains(configs, cf) {
 			configs = append(configs, cf)
@@ -76,11 +86,15 @@ func (c *call) updateAccount(id string) (any, error) {
 	if err := c.updateConfigs(id, configs); err != nil {
 		return nil, internal(err.Error())
 	}
+	indDocs := individualDocuments(f)
 	if len(f) > 0 {
 		if status, e := c.v1(http.MethodPost, "/v1/accounts/"+id, f, &acct); e != nil {
 			return nil, fromV1(status, e, country)
 		}
 		acct = c.current(id, acct)
+	}
+	if err := c.sendIndividualDocuments(&acct, indDocs); err != nil {
+		return nil, err
 	}
 	return c.render(acct, configs)
 }
@@ -206,6 +220,9 @@ func (c *call) persons(account, person string) (any, error) {
 		f := form{}
 		if err := personToV1(f, "", c.body, country, "person"); err != nil {
 			return nil, invalidFields(err.Error(), "")
+		}
+		if err := c.checkPurposes(f); err != nil {
+			return nil, err
 		}
 		path := base
 		if person != "" {

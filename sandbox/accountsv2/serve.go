@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"onboard/sandbox/ids"
 )
 
 // maxBody bounds a v2 request body; onboarding bodies are a few KB.
@@ -77,7 +79,7 @@ func parse(r *http.Request) (*call, *Error) {
 	for i := 1; i < len(parts); i += 2 {
 		// Ids go into v1 paths and SQL arguments: anything but an id's
 		// characters is no such object, never a 500 or another query.
-		if !validID(parts[i]) {
+		if !ids.Valid(parts[i]) {
 			return nil, notFound("No such object: " + strconv.Quote(parts[i]))
 		}
 	}
@@ -99,24 +101,6 @@ func parse(r *http.Request) (*call, *Error) {
 		return nil, invalidFields("include contains an unknown value: "+bad+".", "include")
 	}
 	return &call{r: r, parts: parts, body: body, ga: ga, inc: inc}, nil
-}
-
-// maxIDLength bounds an id, as the engine's ids are bounded.
-const maxIDLength = 255
-
-// validID reports an id made of an id's characters only (letters, digits
-// and underscores), the alphabet of the engine's ids.
-func validID(s string) bool {
-	if s == "" || len(s) > maxIDLength {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
-			return false
-		}
-	}
-	return true
 }
 
 // call is one v2 request being served, inside its transaction.
