@@ -189,6 +189,11 @@ func TestTUIIdentityDocument(t *testing.T) {
 	if !strings.Contains(s, "ctrl+e") {
 		t.Fatalf("the document field does not offer the test tokens:\n%s", s)
 	}
+	// One key, one entry: ctrl+e was listed twice ("complete" and "test value").
+	lines := strings.Split(strings.TrimRight(s, "\n "), "\n")
+	if foot := lines[len(lines)-1]; strings.Count(foot, "ctrl+e") != 1 || !strings.Contains(foot, "ctrl+e test value") {
+		t.Errorf("the footer does not list ctrl+e once, as the test value: %q", foot)
+	}
 	tm.typeLine("file_identity_document_success")
 	tm.waitFor("Sent. Documents ✓", wait)
 	tm.waitFor("complete", 20*time.Second)
