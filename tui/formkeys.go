@@ -5,6 +5,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
+
+	"onboard/schema"
 )
 
 // formHelpFR translates the help of huh's default bindings; huh only
@@ -27,8 +29,13 @@ func formKeyMap(lang Lang) *huh.KeyMap {
 		return km
 	}
 	translateBindings(reflect.ValueOf(km).Elem())
+	// A yes/no is switched, not ticked: "cocher" is the multi-select's
+	// toggle (x), and a confirmation read "←/→ cocher".
+	km.Confirm.Toggle.SetHelp(km.Confirm.Toggle.Help().Key, txtSwitchAnswer.In(lang))
 	return km
 }
+
+var txtSwitchAnswer = schema.T("toggle", "changer")
 
 // translateBindings walks the key map's nested structs and rewrites the
 // help of every binding it finds.

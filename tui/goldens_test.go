@@ -154,3 +154,18 @@ func TestYesNoAnsweredYesOrNo(t *testing.T) {
 		}
 	}
 }
+
+// In French a confirmation's ←/→ switches the answer ("changer"); it read
+// "cocher" (tick), the multi-select's word.
+func TestConfirmToggleWordFrench(t *testing.T) {
+	km := formKeyMap(schema.French)
+	if got := km.Confirm.Toggle.Help().Desc; got != "changer" {
+		t.Errorf("confirm toggle reads %q", got)
+	}
+	if got := km.MultiSelect.Toggle.Help().Desc; got != "cocher" {
+		t.Errorf("multi-select toggle reads %q", got)
+	}
+	if got := formKeyMap(schema.English).Confirm.Toggle.Help().Desc; got != "toggle" {
+		t.Errorf("English confirm toggle reads %q", got)
+	}
+}
