@@ -108,7 +108,7 @@ func (m *Model) toStepList() tea.Cmd {
 	}
 	m.screen, m.back = screenSteps, from
 	m.in.jump = opts[0].Value
-	m.form = newForm(m.c, huh.NewGroup(huh.NewSelect[string]().Key("step").
+	m.form = newMenu(m.c, huh.NewGroup(huh.NewSelect[string]().Key("step").
 		Title(txtStepsTitle.In(m.c.Lang)).Description(txtStepsHelp.In(m.c.Lang)).
 		Options(opts...).Height(min(len(opts)+2, max(m.bodyHeight()-3, 4))).Value(&m.in.jump)))
 	return tea.Batch(m.form.Init(), m.resizeForm())

@@ -76,9 +76,22 @@ func stepForm(c Common, a schema.Account, st flows.Step, values map[string]strin
 // newForm applies the app's theme and keys to a form; the footer shows
 // its bindings, so huh's own help line is off.
 func newForm(c Common, groups ...*huh.Group) *huh.Form {
+	return formWithKeys(c, formKeyMap(c.Lang), groups...)
+}
+
+// newMenu is a form of one select, a menu: enter picks the highlighted
+// choice, and its help says so ("enter select"), not "submit" (in
+// French "envoyer", send, on the home menu and the step list).
+func newMenu(c Common, g *huh.Group) *huh.Form {
+	km := formKeyMap(c.Lang)
+	km.Select.Submit.SetHelp(km.Select.Submit.Help().Key, km.Select.Next.Help().Desc)
+	return formWithKeys(c, km, g)
+}
+
+func formWithKeys(c Common, km *huh.KeyMap, groups ...*huh.Group) *huh.Form {
 	return huh.NewForm(groups...).
 		WithTheme(c.Styles.Form).
-		WithKeyMap(formKeyMap(c.Lang)).
+		WithKeyMap(km).
 		WithShowHelp(false).
 		WithShowErrors(true)
 }

@@ -80,7 +80,7 @@ func (m *Model) toLeave() tea.Cmd {
 		desc = fmt.Sprintf(txtLeaveNothingSent.In(m.c.Lang), m.account.ID)
 		opts = append(opts, huh.NewOption(fmt.Sprintf(txtLeaveDelete.In(m.c.Lang), m.account.ID), leaveDelete))
 	}
-	m.form = newForm(m.c, huh.NewGroup(huh.NewSelect[string]().Key("leave").Title(title).Description(desc).
+	m.form = newMenu(m.c, huh.NewGroup(huh.NewSelect[string]().Key("leave").Title(title).Description(desc).
 		Options(opts...).Value(&m.in.leave)))
 	return tea.Batch(m.form.Init(), m.resizeForm())
 }

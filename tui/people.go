@@ -298,7 +298,7 @@ func peopleForm(c Common, a schema.Account, pick *string) *huh.Form {
 	// Two spaces line the columns up with the options, which follow
 	// the select cursor ("> ").
 	header := "  " + cols.line(head)
-	return newForm(c, huh.NewGroup(huh.NewSelect[string]().Key("person").
+	return newMenu(c, huh.NewGroup(huh.NewSelect[string]().Key("person").
 		Title(txtPeople.In(c.Lang)).Description(header).
 		Options(opts...).Height(min(len(opts)+2, 12)).Value(pick)))
 }
@@ -324,7 +324,7 @@ func (m *Model) backToPeople(msg submittedMsg) tea.Cmd {
 
 // actionForm asks what to do with a person.
 func actionForm(c Common, p schema.Person, action *string) *huh.Form {
-	return newForm(c, huh.NewGroup(huh.NewSelect[string]().Key("action").Title(p.Name()).
+	return newMenu(c, huh.NewGroup(huh.NewSelect[string]().Key("action").Title(p.Name()).
 		Options(
 			huh.NewOption(txtActionAnswer.In(c.Lang), actionAnswer),
 			huh.NewOption(txtActionRoles.In(c.Lang), actionRoles),

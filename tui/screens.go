@@ -27,7 +27,7 @@ func homeForm(c Common, choice *string) *huh.Form {
 	if isLive(c) {
 		explore = exploreDisabled(c)
 	}
-	return newForm(c, huh.NewGroup(
+	return newMenu(c, huh.NewGroup(
 		huh.NewSelect[string]().Key("home").Title(txtWhatToDo.In(c.Lang)).
 			Options(
 				huh.NewOption(txtNewAccount.In(c.Lang), choiceNew),
