@@ -246,9 +246,9 @@ func (e explorer) detailView(width int) []string {
 func dueWord(d string, lang Lang) string {
 	switch d {
 	case "now":
-		return txtCurrentlyDue.In(lang)
+		return txtFieldDueNow.In(lang)
 	case "later":
-		return txtEventuallyDue.In(lang)
+		return txtFieldDueLater.In(lang)
 	}
 	return t("future", "futur").In(lang)
 }

@@ -50,8 +50,16 @@ func stepForm(c Common, a schema.Account, st flows.Step, values map[string]strin
 		if hidden[f.Key] {
 			continue
 		}
-		v.fields = append(v.fields, huhField(c, f, a, sctx, values))
+		field := huhField(c, f, a, sctx, values)
+		v.fields = append(v.fields, field)
 		v.keys = append(v.keys, f.Key)
+		if sel, ok := field.(*huh.Select[string]); ok {
+			fs := fittedSelect{field: sel}
+			for _, o := range f.Options {
+				fs.labels, fs.values = append(fs.labels, o.Label.In(c.Lang)), append(fs.values, o.Value)
+			}
+			v.selects = append(v.selects, fs)
+		}
 		if f.Kind == schema.KindAcceptance {
 			v.fields = append(v.fields, ipField(c, sctx, values))
 			v.keys = append(v.keys, acceptanceIPKey)
@@ -173,9 +181,9 @@ func stepHeading(c Common, n, total int, st flows.Step) string {
 	case schema.PastDue:
 		s += " · " + txtPastDue.In(c.Lang)
 	case schema.CurrentlyDue:
-		s += " · " + txtCurrentlyDue.In(c.Lang)
+		s += " · " + txtStepDueNow.In(c.Lang)
 	case schema.EventuallyDue:
-		s += " · " + txtEventuallyDue.In(c.Lang)
+		s += " · " + txtStepDueLater.In(c.Lang)
 	}
 	return s
 }

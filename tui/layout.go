@@ -113,11 +113,12 @@ func statusLine(c Common, a schema.Account, width int) string {
 	if flows.NothingProvided(a) {
 		// Everything is "past due" on a new account: count it as due now,
 		// as the panel does, not as missed deadlines.
-		parts = append(parts, s.CurrentlyDue.Render(fmt.Sprintf(txtDueNowCount.In(c.Lang), len(r.CurrentlyDue))))
+		n := len(r.CurrentlyDue)
+		parts = append(parts, s.CurrentlyDue.Render(fmt.Sprintf(plural(c.Lang, n, txtDueNowCountOne, txtDueNowCount), n)))
 	} else if n := len(r.PastDue); n > 0 {
 		parts = append(parts, s.PastDue.Render(fmt.Sprintf(txtPastDueCount.In(c.Lang), n)))
 	} else if n := len(r.CurrentlyDue); n > 0 {
-		parts = append(parts, s.CurrentlyDue.Render(fmt.Sprintf(txtDueNowCount.In(c.Lang), n)))
+		parts = append(parts, s.CurrentlyDue.Render(fmt.Sprintf(plural(c.Lang, n, txtDueNowCountOne, txtDueNowCount), n)))
 	}
 	if !r.CurrentDeadline.IsZero() {
 		parts = append(parts, fmt.Sprintf(txtDeadlineShort.In(c.Lang), deadline(c, r.CurrentDeadline)))
@@ -233,11 +234,32 @@ const optionPrefix = 4
 
 // optionLabel cuts a select option to the step form's width, ending in
 // "…". huh wraps a long option onto a second line that the select's
-// window then hides, which cut it without a mark. Forms are built for the
-// width of the moment; a resize keeps the cut (wider: still whole words).
+// window then hides, which cut it without a mark. Before the first window
+// size is known the label is whole; fittedSelect cuts it again at every
+// size.
 func optionLabel(c Common, label string) string {
 	if c.Width <= 0 {
 		return label
 	}
 	return fit(label, wizardFormWidth(c.Width)-optionPrefix)
+}
+
+// fittedSelect is a select field with its options' whole labels, so a
+// resize (or the first size, when the form was built before it came) cuts
+// them to the new width instead of keeping the old cut.
+type fittedSelect struct {
+	field  *huh.Select[string]
+	labels []string
+	values []string
+}
+
+// refit sets the options again, cut for a terminal width columns wide.
+// huh keeps the choice: the option whose value is the field's stays
+// selected.
+func (f fittedSelect) refit(c Common) {
+	opts := make([]huh.Option[string], len(f.labels))
+	for i := range f.labels {
+		opts[i] = huh.NewOption(optionLabel(c, f.labels[i]), f.values[i])
+	}
+	f.field.Options(opts...)
 }

@@ -116,9 +116,9 @@ func deadlineWord(c Common, status string) string {
 	case "past_due":
 		return txtPastDue.In(c.Lang)
 	case "currently_due":
-		return txtCurrentlyDue.In(c.Lang)
+		return txtFieldDueNow.In(c.Lang)
 	case "eventually_due":
-		return txtEventuallyDue.In(c.Lang)
+		return txtFieldDueLater.In(c.Lang)
 	}
 	return status
 }

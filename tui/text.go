@@ -155,3 +155,14 @@ var (
 	txtRestricts          = t("restricts %s (%s) when %s", "restreint %s (%s) si %s")
 	txtPersonStep         = t("People · esc: back to the list", "Personnes · échap : retour à la liste")
 )
+
+// Due words for one field and for a step. The panel's "dus maintenant"
+// counts fields (plural); French past participles agree with what they
+// qualify, so one field is "dû" and a step, whose fields may be one or
+// many, gets a form that does not vary.
+var (
+	txtFieldDueNow   = t("due now", "dû maintenant")
+	txtFieldDueLater = t("due later", "dû plus tard")
+	txtStepDueNow    = t("due now", "à fournir maintenant")
+	txtStepDueLater  = t("due later", "à fournir plus tard")
+)

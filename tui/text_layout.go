@@ -15,6 +15,7 @@ var (
 	txtDraftFoundOne   = t("Restore %d value typed on %s?", "Restaurer %d valeur saisie le %s ?")
 	txtDraftRestoreOne = t("Restored %d value from the draft.", "%d valeur restaurée depuis le brouillon.")
 	txtPersonDueOne    = t("%d due", "%d dû")
+	txtDueNowCountOne  = t("%d due now", "%d dû maintenant")
 )
 
 // keyNamesFR are the French names of keys shown in the footer; French

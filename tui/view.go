@@ -351,6 +351,9 @@ func (m *Model) resizeForm() tea.Cmd {
 	}
 	if m.screen == screenWizard {
 		w, h = m.wizardFormSize()
+		for _, s := range m.steps.selects {
+			s.refit(m.c)
+		}
 	}
 	f, cmd := m.form.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	if hf, ok := f.(*huh.Form); ok {

@@ -22,6 +22,9 @@ type stepView struct {
 	fields         []huh.Field
 	// keys is the value key of each field, for the problems reported on it.
 	keys []string
+	// selects are the step's select fields with their whole option
+	// labels, cut again to the form's width whenever it changes.
+	selects []fittedSelect
 }
 
 // focusIndex is the position of form's focused field among v's fields.

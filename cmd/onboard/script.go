@@ -181,17 +181,18 @@ func printStatus(w io.Writer, acct schema.Account, lang schema.Lang) {
 	}
 	fmt.Fprintf(w, "  %-22s %s\n", t("deadline", "échéance").In(lang), dl)
 	r := st.Requirements
+	// one names a single item: French participles agree (dû, dus).
 	for _, l := range []struct {
-		name  schema.Text
-		items []string
+		one, many schema.Text
+		items     []string
 	}{
-		{t("past due", "en retard"), r.PastDue},
-		{t("currently due", "dus maintenant"), r.CurrentlyDue},
-		{t("eventually due", "dus plus tard"), r.EventuallyDue},
-		{t("pending verification", "en vérification"), r.PendingVerification},
+		{t("past due", "en retard"), t("past due", "en retard"), r.PastDue},
+		{t("currently due", "dû maintenant"), t("currently due", "dus maintenant"), r.CurrentlyDue},
+		{t("eventually due", "dû plus tard"), t("eventually due", "dus plus tard"), r.EventuallyDue},
+		{t("pending verification", "en vérification"), t("pending verification", "en vérification"), r.PendingVerification},
 	} {
 		if len(l.items) > 0 {
-			fmt.Fprintf(w, "  %-22s %s\n", l.name.In(lang), strings.Join(l.items, ", "))
+			fmt.Fprintf(w, "  %-22s %s\n", schema.Plural(lang, len(l.items), l.one, l.many), strings.Join(l.items, ", "))
 		}
 	}
 	for _, e := range r.Errors {
