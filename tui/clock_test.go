@@ -55,7 +55,7 @@ func TestNewAccountStateInWords(t *testing.T) {
 				strings.Contains(v, map[Lang]string{schema.English: "· past due", schema.French: "· en retard"}[lang]) {
 				t.Errorf("%s %s: the first step of a new account reads as past due:\n%s", api, lang, v)
 			}
-			if _, st := m.Summary(); st != flows.StateNew {
+			if _, st := m.Summary(); st != flows.StateLabel(flows.StateNew, lang) {
 				t.Errorf("%s %s: the exit line's state is %q", api, lang, st)
 			}
 			narrow, _ := step(m, tea.WindowSizeMsg{Width: 60, Height: 24})

@@ -185,13 +185,14 @@ func New(c Common, s Start) Model {
 	return m
 }
 
-// Summary is the account the session ended on and its state, for a line
-// printed after the program exits.
+// Summary is the account the session ended on and its state in the
+// operator's words, for the line printed after the program exits (a
+// scripted run's last line reads the same).
 func (m Model) Summary() (id, state string) {
 	if !m.loaded {
 		return "", ""
 	}
-	return m.account.ID, flows.ListState(m.account)
+	return m.account.ID, flows.StateText(m.account, m.c.Lang)
 }
 
 // Init starts the first screen's work.
