@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"maps"
+	"slices"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -94,6 +95,25 @@ func loadWithDraftCmd(ctx context.Context, cl *flows.Client, store *drafts.Store
 		}
 		return msg
 	}
+}
+
+// draftValues are the wizard's values the draft keeps: those not yet sent
+// as they stand. A value sent (the journey's history has it, as sent) is
+// on the account already; offering it back on the next session would ask
+// the operator to restore what was never lost.
+func (m Model) draftValues() map[string]string {
+	out := maps.Clone(m.plan.values)
+	if m.plan.journey == nil {
+		return out
+	}
+	for _, s := range m.plan.journey.History() {
+		for k, v := range s.Values {
+			if out[k] == v && !slices.Contains(s.Masked, k) {
+				delete(out, k)
+			}
+		}
+	}
+	return out
 }
 
 // saveDraftCmd writes the draft; failures are not worth interrupting the

@@ -61,3 +61,38 @@ func TestRestoreCountsWhatWasOffered(t *testing.T) {
 		t.Errorf("offered %d, restored %d: %v", offered, got, values)
 	}
 }
+
+// The draft keeps what was typed and not sent: a step sent is on the
+// account, so the next session does not offer it back ("Restore 10
+// values" after every step had gone through).
+func TestDraftLeavesOutWhatWasSent(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	c.Drafts = &drafts.Store{Dir: filepath.Join(t.TempDir(), "drafts")}
+	a := newUSAccount(t, c)
+
+	tm := teatest.NewTestModel(t, New(c, Start{AccountID: a.ID}), teatest.WithInitialTermSize(80, 24))
+	waitFor(t, tm, "Merchant category")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, tm, "┃ Business website")
+	typeText(tm, "https://sent.example.com")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, tm, "Sent. Business profile")
+	typeText(tm, "Jen") // the next step's first field, not sent
+	file := filepath.Join(c.Drafts.Dir, a.ID+".json")
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		raw, err := os.ReadFile(file)
+		if err == nil && strings.Contains(string(raw), `"Jen"`) {
+			if strings.Contains(string(raw), "sent.example.com") || strings.Contains(string(raw), "business_profile.mcc") {
+				t.Fatalf("the draft keeps values already sent:\n%s", raw)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no draft with the typed name after 5s (%v)", err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}

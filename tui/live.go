@@ -73,9 +73,9 @@ func (m *Model) liveConfirmed() tea.Cmd {
 		return m.startRemove()
 	default:
 		if m.plan.revisiting {
-			return tea.Batch(m.submitRevisit(), saveDraftCmd(m.c.Drafts, m.account, m.plan.values, m.c.Now()))
+			return tea.Batch(m.submitRevisit(), saveDraftCmd(m.c.Drafts, m.account, m.draftValues(), m.c.Now()))
 		}
-		return tea.Batch(m.startSubmit(), saveDraftCmd(m.c.Drafts, m.account, m.plan.values, m.c.Now()))
+		return tea.Batch(m.startSubmit(), saveDraftCmd(m.c.Drafts, m.account, m.draftValues(), m.c.Now()))
 	}
 }
 

@@ -238,7 +238,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.gen != m.draftGen || m.screen != screenWizard {
 			return m, nil
 		}
-		return m, saveDraftCmd(m.c.Drafts, m.account, m.plan.values, m.c.Now())
+		return m, saveDraftCmd(m.c.Drafts, m.account, m.draftValues(), m.c.Now())
 	case removedMsg:
 		return m.handleRemoved(msg)
 	case deletedMsg:
@@ -470,9 +470,9 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.jumpDone()
 	case screenWizard:
 		if m.plan.revisiting {
-			return m, tea.Batch(m.submitRevisit(), saveDraftCmd(m.c.Drafts, m.account, m.plan.values, m.c.Now()))
+			return m, tea.Batch(m.submitRevisit(), saveDraftCmd(m.c.Drafts, m.account, m.draftValues(), m.c.Now()))
 		}
-		return m, tea.Batch(m.startSubmit(), saveDraftCmd(m.c.Drafts, m.account, m.plan.values, m.c.Now()))
+		return m, tea.Batch(m.startSubmit(), saveDraftCmd(m.c.Drafts, m.account, m.draftValues(), m.c.Now()))
 	case screenDraft:
 		if m.in.restore {
 			n := restoreDraft(m.plan.values, m.in.draft)

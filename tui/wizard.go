@@ -224,7 +224,13 @@ func (m Model) handleSubmitted(msg submittedMsg) (tea.Model, tea.Cmd) {
 		}
 		m.plan.notice, m.plan.warn = fmt.Sprintf(txtStillDue.In(m.c.Lang), strings.Join(ps, ", ")), true
 	}
-	return m, m.nextStep()
+	cmd := m.nextStep()
+	if m.screen == screenWizard {
+		// The step's values are on the account now: the draft saved
+		// when it was submitted drops them (the summary deletes it).
+		cmd = tea.Batch(cmd, saveDraftCmd(m.c.Drafts, m.account, m.draftValues(), m.c.Now()))
+	}
+	return m, cmd
 }
 
 // nextStep plans from the current snapshot and opens the first step, or
