@@ -93,16 +93,23 @@ func (s *Sandbox) serveRoute(h handlerFunc) http.Handler {
 
 // fail answers err as Stripe's error body.
 func (c *call) fail(err error) {
+	ae := asAPIError(err)
+	c.s.setDate(c.w, c.hr, c.now)
+	writeJSON(c.w, ae.Status, mustJSON(ae.body(c.r.id)))
+}
+
+// asAPIError is err as the API error Stripe would answer: an *apiError as
+// it is, a busy store as lock_timeout (which clients retry), anything
+// else as an internal error.
+func asAPIError(err error) *apiError {
 	var ae *apiError
 	switch {
 	case errors.As(err, &ae) && ae != nil:
+		return ae
 	case store.IsBusy(err):
-		ae = errLockTimeout()
-	default:
-		ae = errInternal(err)
+		return errLockTimeout()
 	}
-	c.s.setDate(c.w, c.hr, c.now)
-	writeJSON(c.w, ae.Status, mustJSON(ae.body(c.r.id)))
+	return errInternal(err)
 }
 
 // handle runs the route's handler, the end of the chain.

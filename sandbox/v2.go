@@ -117,20 +117,12 @@ func (t v2Tx) V1(method, path string, f map[string]string) (int, []byte, map[str
 }
 
 // statusOf and errorMap turn a step's error into the status and error
-// object a v1 response would have carried.
-func statusOf(err error) int {
-	var ae *apiError
-	if errors.As(err, &ae) {
-		return ae.Status
-	}
-	return http.StatusInternalServerError
-}
+// object a v1 response would have carried: a busy store is Stripe's
+// lock_timeout (which clients retry), as the v1 chain answers it.
+func statusOf(err error) int { return asAPIError(err).Status }
 
 func errorMap(err error) map[string]any {
-	var ae *apiError
-	if !errors.As(err, &ae) {
-		ae = errInternal(err)
-	}
+	ae := asAPIError(err)
 	var m map[string]any
 	_ = json.Unmarshal(mustJSON(ae.body("")), &struct {
 		Error *map[string]any `json:"error"`

@@ -158,3 +158,18 @@ func TestV2ListV1AccountClosedThroughV2(t *testing.T) {
 		t.Errorf("listed with configurations %q, closed %v", cs, got["closed"])
 	}
 }
+
+// A v2 step that finds the store busy answers Stripe's lock_timeout, as a
+// v1 request does, so clients retry it instead of reporting a 500.
+func TestV2StepBusyIsLockTimeout(t *testing.T) {
+	busy := errors.New("database is locked (5) (SQLITE_BUSY)")
+	if st := statusOf(busy); st != errLockTimeout().Status {
+		t.Errorf("status %d", st)
+	}
+	if e := errorMap(busy); e["code"] != "lock_timeout" {
+		t.Errorf("error %v", e)
+	}
+	if e := errorMap(errNoSuch("account", "acct_x", "id")); e["code"] == "lock_timeout" || e["type"] != errTypeInvalidRequest {
+		t.Errorf("an API error changed: %v", e)
+	}
+}
