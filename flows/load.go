@@ -193,6 +193,28 @@ func known(a *stripe.Account, k map[string]string, provided map[string]bool) {
 		provided["individual.id_number"] = p.IDNumberProvided
 		provided["individual.ssn_last_4"] = p.SSNLast4Provided
 	}
+	if c := a.Company; c != nil {
+		// What the company step sent, read back: the form shows it (a
+		// resumed session prefills the bank holder's name from it) and
+		// the account is no longer new once any of it is there.
+		set("company.name", c.Name)
+		set("company.phone", c.Phone)
+		set("company.structure", string(c.Structure))
+		if ad := c.Address; ad != nil {
+			set("company.address.line1", ad.Line1)
+			set("company.address.line2", ad.Line2)
+			set("company.address.city", ad.City)
+			set("company.address.state", ad.State)
+			set("company.address.postal_code", ad.PostalCode)
+		}
+		provided["company.tax_id"] = c.TaxIDProvided
+		for key, on := range map[string]bool{"company.owners_provided": c.OwnersProvided,
+			"company.directors_provided": c.DirectorsProvided, "company.executives_provided": c.ExecutivesProvided} {
+			if on {
+				k[key] = "true"
+			}
+		}
+	}
 	if ea := a.ExternalAccounts; ea != nil && len(ea.Data) > 0 {
 		provided["external_account"] = true
 	}
