@@ -167,6 +167,16 @@ func known(a *stripe.Account, k map[string]string, provided map[string]bool) {
 			k[key] = v
 		}
 	}
+	address := func(prefix string, ad *stripe.Address) {
+		if ad == nil {
+			return
+		}
+		set(prefix+".line1", ad.Line1)
+		set(prefix+".line2", ad.Line2)
+		set(prefix+".city", ad.City)
+		set(prefix+".state", ad.State)
+		set(prefix+".postal_code", ad.PostalCode)
+	}
 	if bp := a.BusinessProfile; bp != nil {
 		set("business_profile.mcc", bp.MCC)
 		set("business_profile.url", bp.URL)
@@ -183,13 +193,7 @@ func known(a *stripe.Account, k map[string]string, provided map[string]bool) {
 		if d := p.DOB; d != nil && d.Year > 0 {
 			set("individual.dob", fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day))
 		}
-		if ad := p.Address; ad != nil {
-			set("individual.address.line1", ad.Line1)
-			set("individual.address.line2", ad.Line2)
-			set("individual.address.city", ad.City)
-			set("individual.address.state", ad.State)
-			set("individual.address.postal_code", ad.PostalCode)
-		}
+		address("individual.address", p.Address)
 		provided["individual.id_number"] = p.IDNumberProvided
 		provided["individual.ssn_last_4"] = p.SSNLast4Provided
 	}
@@ -200,13 +204,7 @@ func known(a *stripe.Account, k map[string]string, provided map[string]bool) {
 		set("company.name", c.Name)
 		set("company.phone", c.Phone)
 		set("company.structure", string(c.Structure))
-		if ad := c.Address; ad != nil {
-			set("company.address.line1", ad.Line1)
-			set("company.address.line2", ad.Line2)
-			set("company.address.city", ad.City)
-			set("company.address.state", ad.State)
-			set("company.address.postal_code", ad.PostalCode)
-		}
+		address("company.address", c.Address)
 		provided["company.tax_id"] = c.TaxIDProvided
 		for key, on := range map[string]bool{"company.owners_provided": c.OwnersProvided,
 			"company.directors_provided": c.DirectorsProvided, "company.executives_provided": c.ExecutivesProvided} {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"net/http/httptest"
 	"testing"
 
 	stripe84 "github.com/stripe/stripe-go/v84"
@@ -16,13 +15,8 @@ import (
 // they are and refuses, naming the field, a verification side uploaded
 // with v1's additional_verification purpose [G].
 func TestConformanceStripeGoV84Documents(t *testing.T) {
-	sb, _ := openTest(t)
-	srv := httptest.NewServer(checked(t, sb.Handler()))
-	t.Cleanup(srv.Close)
+	_, sc := v84Client(t)
 	ctx := context.Background()
-	b := stripe84.GetBackendWithConfig(stripe84.APIBackend, &stripe84.BackendConfig{URL: stripe84.String(srv.URL),
-		MaxNetworkRetries: stripe84.Int64(0), LeveledLogger: &stripe84.LeveledLogger{Level: stripe84.LevelNull}})
-	sc := stripe84.NewClient("sk_test_v84", stripe84.WithBackends(&stripe84.Backends{API: b, Connect: b, Uploads: b, MeterEvents: b}))
 	upload := func(purpose string) string {
 		f, err := sc.V1Files.Create(ctx, &stripe84.FileCreateParams{Purpose: stripe84.String(purpose),
 			FileReader: bytes.NewReader(pngBytes), Filename: stripe84.String("doc.png")})

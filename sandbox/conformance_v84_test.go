@@ -16,13 +16,8 @@ import (
 // decodes every body strictly); stripe-go v82 reads the same account
 // through v1.
 func TestConformanceStripeGoV84V2AndV82V1(t *testing.T) {
-	sb, _ := openTest(t)
-	srv := httptest.NewServer(checked(t, sb.Handler()))
-	t.Cleanup(srv.Close)
+	url, sc := v84Client(t)
 	ctx := context.Background()
-	b := stripe84.GetBackendWithConfig(stripe84.APIBackend, &stripe84.BackendConfig{URL: stripe84.String(srv.URL),
-		MaxNetworkRetries: stripe84.Int64(0), LeveledLogger: &stripe84.LeveledLogger{Level: stripe84.LevelNull}})
-	sc := stripe84.NewClient("sk_test_v84", stripe84.WithBackends(&stripe84.Backends{API: b, Connect: b, Uploads: b, MeterEvents: b}))
 
 	acct, err := sc.V2CoreAccounts.Create(ctx, &stripe84.V2CoreAccountCreateParams{
 		ContactEmail: stripe84.String("jenny@example.com"),
@@ -91,7 +86,7 @@ func TestConformanceStripeGoV84V2AndV82V1(t *testing.T) {
 	}
 
 	// The v1 client sees the same account.
-	v1 := newClient("sk_test_v82", srv.URL, nil)
+	v1 := newClient("sk_test_v82", url, nil)
 	a, err := v1.V1Accounts.GetByID(ctx, acct.ID, nil)
 	if err != nil || a.BusinessProfile.URL != "https://accessible.stripe.com" || a.Capabilities.CardPayments != stripe.AccountCapabilityStatusInactive {
 		t.Fatalf("v82 retrieve: %+v %v", a, err)
@@ -101,4 +96,17 @@ func TestConformanceStripeGoV84V2AndV82V1(t *testing.T) {
 	if err != nil || !closed.Closed {
 		t.Fatalf("v84 close: %+v %v", closed, err)
 	}
+}
+
+// v84Client is stripe-go v84's client on a fresh sandbox over real HTTP,
+// every answer checked by the oracles (checked); url is the sandbox's,
+// for other clients.
+func v84Client(t *testing.T) (url string, sc *stripe84.Client) {
+	t.Helper()
+	sb, _ := openTest(t)
+	srv := httptest.NewServer(checked(t, sb.Handler()))
+	t.Cleanup(srv.Close)
+	b := stripe84.GetBackendWithConfig(stripe84.APIBackend, &stripe84.BackendConfig{URL: stripe84.String(srv.URL),
+		MaxNetworkRetries: stripe84.Int64(0), LeveledLogger: &stripe84.LeveledLogger{Level: stripe84.LevelNull}})
+	return srv.URL, stripe84.NewClient("sk_test_v84", stripe84.WithBackends(&stripe84.Backends{API: b, Connect: b, Uploads: b, MeterEvents: b}))
 }

@@ -113,15 +113,25 @@ func (c *call) current(id string, fallback map[string]any) map[string]any {
 	return now
 }
 
-// account answers one account.
-func (c *call) account(id string) (any, error) {
+// load reads an account through v1 and its v2 configurations (none for
+// an account created through v1).
+func (c *call) load(id string) (map[string]any, []string, error) {
 	configs, err := c.readConfigs(id)
 	if err != nil {
-		return nil, internal(err.Error())
+		return nil, nil, internal(err.Error())
 	}
 	var acct map[string]any
 	if status, e := c.v1(http.MethodGet, "/v1/accounts/"+id, nil, &acct); e != nil {
-		return nil, fromV1(status, e, "")
+		return nil, nil, fromV1(status, e, "")
+	}
+	return acct, configs, nil
+}
+
+// account answers one account.
+func (c *call) account(id string) (any, error) {
+	acct, configs, err := c.load(id)
+	if err != nil {
+		return nil, err
 	}
 	return c.render(acct, configs)
 }
@@ -139,13 +149,9 @@ func (c *call) render(acct map[string]any, configs []string) (any, error) {
 // closeAccount serves POST /v2/core/accounts/{id}/close: the account is
 // marked closed and answered as it now is.
 func (c *call) closeAccount(id string) (any, error) {
-	configs, err := c.readConfigs(id)
+	acct, configs, err := c.load(id)
 	if err != nil {
-		return nil, internal(err.Error())
-	}
-	var acct map[string]any
-	if status, e := c.v1(http.MethodGet, "/v1/accounts/"+id, nil, &acct); e != nil {
-		return nil, fromV1(status, e, "")
+		return nil, err
 	}
 	for k := range c.body {
 		if k != "applied_configurations" && k != "include" {
@@ -193,12 +199,9 @@ func (c *call) listAccounts() (any, error) {
 }
 
 func (c *call) persons(account, person string) (any, error) {
-	if _, err := c.readConfigs(account); err != nil {
-		return nil, internal(err.Error())
-	}
-	var acct map[string]any
-	if status, e := c.v1(http.MethodGet, "/v1/accounts/"+account, nil, &acct); e != nil {
-		return nil, fromV1(status, e, "")
+	acct, _, err := c.load(account)
+	if err != nil {
+		return nil, err
 	}
 	country, _ := acct["country"].(string)
 	base := "/v1/accounts/" + account + "/persons"
