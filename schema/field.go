@@ -170,6 +170,12 @@ func (f Field) Validate(v string, c Context) error {
 		if f.Optional {
 			return nil
 		}
+		if f.Kind == KindAcceptance {
+			// Terms left on "Not now" are unanswered, not missing: say
+			// what unblocks the step rather than "required" under a
+			// choice the screen shows as made.
+			return &Problem{Field: f.Key, Message: msgAcceptance.In(c.Lang)}
+		}
 		return &Problem{Field: f.Key, Message: msgRequired.In(c.Lang)}
 	}
 	if err := checkText(v, f.Kind == KindLongText, c); err != nil {

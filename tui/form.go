@@ -123,6 +123,12 @@ func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, v
 			Options(opts...).Height(selectHeight(len(opts))).
 			Accessor(valueAccessor{values, f.Key})
 	case schema.KindAcceptance, schema.KindYesNo:
+		if f.Kind == schema.KindYesNo && values[f.Key] == "" {
+			// huh shows an unset yes/no as No: No is then the answer
+			// sent, as a select sends the option it shows first (it
+			// read "This field is required." under a No on screen).
+			values[f.Key] = "false"
+		}
 		yes, no := confirmWords(c, f.Kind)
 		return huh.NewConfirm().Key(f.Key).Title(title).Description(desc).
 			Affirmative(yes).Negative(no).
