@@ -9,7 +9,7 @@ import (
 // disabledTexts explain requirements.disabled_reason (v1-requirements §3.1)
 // and what the operator can do about it.
 var disabledTexts = map[string]schema.Text{
-	"requirements.past_due":                  schema.T("Fields were not provided by the deadline: collect the past-due ones first.", "Des champs n'ont pas été fournis à temps : collectez d'abord ceux en retard."),
+	"requirements.past_due":                  schema.T("Stripe needs the past-due fields before it enables charges or payouts: collect them first.", "Stripe attend les champs en retard pour activer les paiements ou les virements : collectez-les d'abord."),
 	"requirements.pending_verification":      schema.T("Stripe is still verifying what was sent; wait for it.", "Stripe vérifie encore ce qui a été envoyé ; patientez."),
 	"action_required.requested_capabilities": schema.T("No capability is requested yet: request one.", "Aucune fonctionnalité n'est encore demandée : demandez-en une."),
 	"under_review":                           schema.T("Stripe is reviewing the account; wait or contact Stripe.", "Stripe examine le compte ; patientez ou contactez Stripe."),

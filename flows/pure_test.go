@@ -167,3 +167,17 @@ func TestErrorLineKeepsTheStep(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// Stripe lists past-due fields with no deadline (a failed verification
+// asks for a document at once): the reason must not claim a deadline was
+// missed while the deadline line reads "none".
+func TestPastDueReasonClaimsNoDeadline(t *testing.T) {
+	for _, lang := range []schema.Lang{schema.English, schema.French} {
+		why := ExplainDisabled("requirements.past_due", lang)
+		for _, w := range []string{"deadline", "échéance", "à temps"} {
+			if strings.Contains(why, w) {
+				t.Errorf("%s: %q speaks of a deadline", lang, why)
+			}
+		}
+	}
+}
