@@ -143,7 +143,7 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 		case f.asCSV:
 			return writeMatrixCSV(a.stdout, results, m)
 		}
-		printMatrix(a.stdout, results, m)
+		printMatrix(a.stdout, results, m, a.language)
 	default:
 		if f.asJSON {
 			return writeJSON(a.stdout, results[0])
@@ -249,16 +249,19 @@ func printComparison(w io.Writer, c flows.Comparison, lang schema.Lang) {
 	}
 }
 
-func printMatrix(w io.Writer, xs []flows.Exploration, rows []flows.MatrixRow) {
+// printMatrix writes the matrix as a table for people, in lang (the CSV
+// keeps the API's words for tools).
+func printMatrix(w io.Writer, xs []flows.Exploration, rows []flows.MatrixRow, lang schema.Lang) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	head := []string{"requirement"}
+	head := []string{t("requirement", "exigence").In(lang)}
 	for _, x := range xs {
-		head = append(head, x.Setup.Country+" "+x.Setup.BusinessType)
+		head = append(head, x.Setup.Country+" "+schema.BusinessTypeLabel(x.Setup.BusinessType, lang))
 	}
 	fmt.Fprintln(tw, strings.Join(head, "\t"))
 	for _, r := range rows {
 		cells := []string{r.Path}
 		for _, d := range r.Due {
+			d = dueLabel(d, lang)
 			if d == "" {
 				d = "-"
 			}

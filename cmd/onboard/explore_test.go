@@ -34,6 +34,23 @@ func TestExploreOutputs(t *testing.T) {
 		}
 		golden.RequireEqual(t, []byte(out))
 	})
+	t.Run("matrix_fr", func(t *testing.T) {
+		out, stderr, code := runIn(t, nil, "--lang", "fr", "explore", "--matrix", "--countries", "US", "--business-types", "individual,company")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		// The table is for people: French words, not the API's.
+		head, _, _ := strings.Cut(out, "\n")
+		for _, en := range []string{"requirement", "individual", "company"} {
+			if strings.Contains(head, en) {
+				t.Errorf("French matrix header holds %q: %s", en, head)
+			}
+		}
+		if strings.Contains(out, " now") || strings.Contains(out, " later") {
+			t.Errorf("French matrix says now/later:\n%s", out)
+		}
+		golden.RequireEqual(t, []byte(out))
+	})
 	t.Run("matrix_csv", func(t *testing.T) {
 		out, _, code := runIn(t, nil, "explore", "--matrix", "--countries", "US", "--business-types", "individual", "--csv")
 		if code != 0 || !strings.HasPrefix(out, "requirement,group,\"US,individual,card_payments+transfers\"\n") {
