@@ -29,6 +29,10 @@ func review(c Common, a schema.Account, h []flows.Sent, width int) string {
 				continue
 			}
 			switch f.Kind {
+			case schema.KindFile:
+				// A document's token or path, masked, told nothing
+				// ("••••ss · ••••ss"): the review names what was sent.
+				v = f.Label.In(c.Lang)
 			case schema.KindAcceptance, schema.KindYesNo:
 				yes, no := confirmWords(c, f.Kind)
 				v = map[bool]string{true: yes, false: no}[v == "true"]

@@ -96,3 +96,24 @@ func TestSummaryReviewsAnswersV2(t *testing.T) {
 		}
 	}
 }
+
+// Documents are reviewed by name: their masked tokens read
+// "••••ss · ••••ss", which says neither what nor which.
+func TestReviewNamesDocuments(t *testing.T) {
+	for _, lang := range schema.Langs {
+		c, _ := testCommon(t, lang)
+		doc := schema.Lookup("individual.verification.document", "US")
+		proof := schema.Lookup("individual.verification.additional_document", "US")
+		sent := flows.Sent{Step: flows.Step{Group: schema.GroupDocuments, Fields: []schema.Field{doc, proof}},
+			Values: map[string]string{doc.Key: doc.Mask("file_identity_document_success"), proof.Key: proof.Mask("/home/me/bill.pdf")}}
+		got := ansi.Strip(review(c, schema.Account{Country: "US", BusinessType: "individual"}, []flows.Sent{sent}, 60))
+		for _, want := range []string{doc.Label.In(lang), proof.Label.In(lang)} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s: review lacks %q:\n%s", lang, want, got)
+			}
+		}
+		if strings.Contains(got, "•") {
+			t.Errorf("%s: review shows masked tokens:\n%s", lang, got)
+		}
+	}
+}
