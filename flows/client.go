@@ -95,7 +95,8 @@ type NewAccount struct {
 	// Configurations are the v2 configurations to apply besides those the
 	// capabilities imply (merchant, recipient, customer).
 	Configurations []string
-	// Email is the account's contact email (v2 requires one).
+	// Email is the account's contact email (v2 requires one; v1 sends
+	// it as the account's email).
 	Email string
 }
 
@@ -124,6 +125,11 @@ func (c *Client) Create(ctx context.Context, n NewAccount) (schema.Account, erro
 	}
 	for _, cp := range n.Capabilities {
 		p.AddExtra("capabilities["+cp+"][requested]", "true")
+	}
+	if n.Email != "" {
+		// v1 takes it too (the account's email): typed on the setup
+		// screen or given with --email, it was dropped on v1.
+		p.Email = stripe.String(n.Email)
 	}
 	if n.Agreement != "" && n.Agreement != "full" {
 		p.TOSAcceptance = &stripe.AccountCreateTOSAcceptanceParams{ServiceAgreement: stripe.String(n.Agreement)}
