@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -15,6 +16,16 @@ import (
 
 	"onboard/flows"
 )
+
+// quotedList writes names for a message: "a", "b", "c" (a Go slice
+// printed with %q read ["a" "b" "c"]).
+func quotedList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	return strings.Join(q, ", ")
+}
 
 func newAccountsCmd(a *app) *cobra.Command {
 	var stateArg string
@@ -36,11 +47,12 @@ func newAccountsCmd(a *app) *cobra.Command {
 			if stateArg != "" {
 				var ok bool
 				if state, ok = flows.ParseState(stateArg); !ok {
-					return usageErr("--state takes one of %q (or a short form such as past_due), not %q", flows.States, stateArg)
+					return usageErr(t("--state takes one of %s (or a short form such as past_due), not %q",
+						"--state prend l'un de %s (ou une forme courte comme past_due), pas %q").In(a.earlyLang()), quotedList(flows.States), stateArg)
 				}
 			}
 			if limit < 0 {
-				return usageErr("--limit must be positive")
+				return usageErr("%s", t("--limit must be positive", "--limit doit être positif").In(a.earlyLang()))
 			}
 			cl, release, err := a.setup()
 			if err != nil {

@@ -48,10 +48,11 @@ Results are cached under $XDG_CACHE_HOME/onboard/explore with the time they were
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f.setup.Capabilities = f.capabilities
 			if f.compare != (len(args) > 0) || (f.compare && len(args) != 2) {
-				return usageErr("--compare takes two setups, such as 'FR,company' 'FR,individual,transfers'")
+				return usageErr("%s", t("--compare takes two setups, such as 'FR,company' 'FR,individual,transfers'",
+					"--compare prend deux configurations, par ex. 'FR,company' 'FR,individual,transfers'").In(a.earlyLang()))
 			}
 			if f.compare && f.matrix {
-				return usageErr("--compare and --matrix do not go together")
+				return usageErr("%s", t("--compare and --matrix do not go together", "--compare et --matrix ne vont pas ensemble").In(a.earlyLang()))
 			}
 			return a.explore(cmd.Context(), f, args)
 		},
@@ -103,7 +104,7 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 		setups = append(setups, f.setup)
 	}
 	if f.asCSV && !f.matrix {
-		return usageErr("--csv goes with --matrix")
+		return usageErr("%s", t("--csv goes with --matrix", "--csv va avec --matrix").In(a.earlyLang()))
 	}
 	cl, release, err := a.setup()
 	if err != nil {
@@ -111,7 +112,8 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 	}
 	defer release()
 	if a.mode == "live" {
-		return usageErr("explore creates throwaway accounts: use a test key or the sandbox, never a live key")
+		return usageErr("%s", t("explore creates throwaway accounts: use a test key or the sandbox, never a live key",
+			"explore crée des comptes jetables : utilisez une clé de test ou le bac à sable, jamais une clé live").In(a.language))
 	}
 	if a.mode == "test" {
 		fmt.Fprintln(a.stderr, t("explore: creating throwaway test-mode accounts on your Stripe account; each is deleted right after it is read.",

@@ -22,10 +22,11 @@ func newStatusCmd(a *app) *cobra.Command {
 				wf.secret = a.getenv("STRIPE_WEBHOOK_SECRET")
 			}
 			if wf.listen != "" && !watch {
-				return usageErr("--listen and --webhook-secret go with --watch")
+				return usageErr("%s", t("--listen and --webhook-secret go with --watch", "--listen et --webhook-secret vont avec --watch").In(a.earlyLang()))
 			}
 			if wf.every <= 0 || wf.max < wf.every {
-				return usageErr("--interval must be positive and at most --max-interval")
+				return usageErr("%s", t("--interval must be positive and at most --max-interval",
+					"--interval doit être positif et au plus --max-interval").In(a.earlyLang()))
 			}
 			cl, release, err := a.setup()
 			if err != nil {
@@ -76,7 +77,7 @@ func newResumeCmd(a *app) *cobra.Command {
 				return a.scriptResume(cmd.Context(), id, s, ans, answers, asJSON)
 			}
 			if asJSON {
-				return usageErr("--json needs --answers")
+				return usageErr("%s", t("--json needs --answers", "--json exige --answers").In(a.earlyLang()))
 			}
 			return a.runTUI(cmd.Context(), tuiStart{accountID: id, strategy: s, strategyGiven: true})
 		},

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// Usage errors are in the operator's language: a French run printed
+// "--state takes one of [\"new\" \"complete\" …]" and the like in English.
+func TestUsageErrorsInFrench(t *testing.T) {
+	isolate(t)
+	for _, tc := range []struct {
+		args []string
+		fr   string
+	}{
+		{[]string{"accounts", "--state", "bogus"}, `--state prend l'un de "new", "complete"`},
+		{[]string{"accounts", "--limit", "-1"}, "--limit doit être positif"},
+		{[]string{"explore", "--csv"}, "--csv va avec --matrix"},
+		{[]string{"explore", "--compare", "FR,company"}, "--compare prend deux configurations"},
+		{[]string{"explore", "--compare", "--matrix", "FR,company", "US,company"}, "ne vont pas ensemble"},
+		{[]string{"new", "--country", "X"}, "--country prend un code"},
+		{[]string{"new", "--business-type", "llc"}, "--business-type prend"},
+		{[]string{"new", "--agreement", "half"}, "--agreement prend"},
+		{[]string{"new", "--capabilities", "foo"}, "fonctionnalité inconnue"},
+		{[]string{"new", "--agreement", "recipient"}, "exige le contrat de services complet"},
+		{[]string{"new", "--accounts-api", "v3"}, "--accounts-api prend"},
+		{[]string{"new", "--configurations", "merchant"}, "--configurations va avec"},
+		{[]string{"status", "acct_x", "--interval", "0"}, "--interval doit être positif"},
+		{[]string{"status", "acct_x", "--listen", "127.0.0.1:4242"}, "vont avec --watch"},
+		{[]string{"resume", "acct_x", "--json"}, "--json exige --answers"},
+	} {
+		_, stderr, code := runIn(t, nil, append([]string{"--lang", "fr"}, tc.args...)...)
+		if code != exitUsage || !strings.Contains(stderr, tc.fr) {
+			t.Errorf("%v: exit %d, %q; want %q", tc.args, code, stderr, tc.fr)
+		}
+	}
+	// English stays English.
+	if _, stderr, _ := runIn(t, nil, "accounts", "--state", "bogus"); !strings.Contains(stderr, `--state takes one of "new", "complete"`) {
+		t.Errorf("English: %q", stderr)
+	}
+}
