@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"errors"
-
 	"fmt"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
@@ -139,29 +137,10 @@ func frenchKeys(bs []key.Binding) []key.Binding {
 }
 
 // errorMessage is the one line shown for an error, in the operator's
-// language where we know the case: a missing account is the common one
-// (a mistyped id, or a test id with a live key).
+// language where we know the case (flows.LocalMessage, which the command
+// line prints too).
 func errorMessage(err error, lang Lang) string {
-	var ae *flows.APIError
-	if errors.As(err, &ae) && ae.Code == "resource_missing" {
-		if id := quoted(ae.Message); id != "" {
-			return fmt.Sprintf(txtNoSuchAccount.In(lang), id)
-		}
-	}
-	return flows.Message(err)
-}
-
-// quoted is the first 'quoted' part of s, or "".
-func quoted(s string) string {
-	i := strings.Index(s, "'")
-	if i < 0 {
-		return ""
-	}
-	j := strings.Index(s[i+1:], "'")
-	if j < 0 {
-		return ""
-	}
-	return s[i+1 : i+1+j]
+	return flows.LocalMessage(err, lang)
 }
 
 // draftTime is when a draft was saved, in local time, as lang writes it.

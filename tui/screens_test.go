@@ -101,7 +101,7 @@ func TestScreens(t *testing.T) {
 		t.Run("error_"+string(lang), func(t *testing.T) {
 			c, _ := testCommon(t, lang)
 			tm := teatest.NewTestModel(t, New(c, Start{AccountID: "acct_missing0000000000"}), teatest.WithInitialTermSize(80, 24))
-			waitFor(t, tm, strings.Join(strings.Fields(txtNoSuchAccount.In(lang))[:2], " "))
+			waitFor(t, tm, map[Lang]string{schema.English: "No such account", schema.French: "Compte introuvable"}[lang])
 			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, "")))
 		})
 		t.Run("identity_"+string(lang), func(t *testing.T) {

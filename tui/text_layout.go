@@ -6,7 +6,6 @@ var (
 	txtPastDueCount    = t("%d past due", "%d en retard")
 	txtDueNowCount     = t("%d due now", "%d dus maintenant")
 	txtDeadlineShort   = t("deadline %s", "échéance %s")
-	txtNoSuchAccount   = t("No such account: %s. Check the id and the key's mode (test or live).", "Compte introuvable : %s. Vérifiez l'identifiant et le mode de la clé (test ou production).")
 	txtEnglish         = t("English", "Anglais")
 	txtFrench          = t("French", "Français")
 	txtPendingOne      = t("Stripe is verifying %d field; this view refreshes by itself.", "Stripe vérifie %d champ ; cet écran s'actualise seul.")

@@ -38,7 +38,7 @@ func newStatusCmd(a *app) *cobra.Command {
 			}
 			acct, err := cl.Load(cmd.Context(), strings.TrimSpace(args[0]))
 			if err != nil {
-				return errors.New(flows.Message(err))
+				return errors.New(flows.LocalMessage(err, a.earlyLang()))
 			}
 			if asJSON {
 				return writeJSON(a.stdout, flows.StatusOf(acct))

@@ -156,7 +156,7 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 		acct, err = cl.Load(ctx, s.accountID)
 	}
 	if err != nil {
-		return withCode(codeOf(err), errors.New(flows.Message(err)))
+		return withCode(codeOf(err), errors.New(flows.LocalMessage(err, a.earlyLang())))
 	}
 	j := cl.Journey(acct, s.strategy)
 	err = j.Drive(ctx, a.lineAsker(j, p), func(_ flows.Step, res flows.Result) {

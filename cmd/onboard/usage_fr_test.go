@@ -39,3 +39,15 @@ func TestUsageErrorsInFrench(t *testing.T) {
 		t.Errorf("English: %q", stderr)
 	}
 }
+
+// A missing account reads as the TUI says it, in the operator's language
+// (status printed Stripe's "No such account: 'acct_nope'" on a French run).
+func TestMissingAccountSaidAsInTheTUI(t *testing.T) {
+	isolate(t)
+	for _, args := range [][]string{{"status", "acct_nope"}, {"status", "acct_nope", "--watch"}} {
+		_, stderr, code := runIn(t, nil, append([]string{"--lang", "fr"}, args...)...)
+		if code != exitFailure || !strings.Contains(stderr, "Compte introuvable\u00a0: acct_nope. Vérifiez l'identifiant") {
+			t.Errorf("%v: exit %d, %q", args, code, stderr)
+		}
+	}
+}

@@ -48,7 +48,7 @@ func (a *app) watchStatus(ctx context.Context, cl *flows.Client, id string, asJS
 	}
 	acct, err := cl.Load(ctx, id)
 	if err != nil {
-		return errors.New(flows.Message(err))
+		return errors.New(flows.LocalMessage(err, a.earlyLang()))
 	}
 	if err := show(acct); err != nil {
 		return err
@@ -57,7 +57,7 @@ func (a *app) watchStatus(ctx context.Context, cl *flows.Client, id string, asJS
 	backoff := flows.Backoff{Min: w.every, Max: w.max}
 	_, cur, err := cl.Changed(ctx, id, flows.Cursor{})
 	if err != nil {
-		return errors.New(flows.Message(err))
+		return errors.New(flows.LocalMessage(err, a.earlyLang()))
 	}
 	wait := backoff.Next(false)
 	for {
