@@ -28,10 +28,12 @@ func newSandboxCmd(a *app) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			host, _, err := net.SplitHostPort(addr)
 			if err != nil || !isLoopback(host) {
-				return usageErr("--addr must be a loopback address such as 127.0.0.1:12111, not %q", addr)
+				return usageErr(t("--addr must be a loopback address such as 127.0.0.1:12111, not %q",
+					"--addr doit être une adresse locale comme 127.0.0.1:12111, pas %q").In(a.earlyLang()), addr)
 			}
 			if rate < 0 {
-				return usageErr("--rate-limit takes a number of requests per second (0: none), not %d", rate)
+				return usageErr(t("--rate-limit takes a number of requests per second (0: none), not %d",
+					"--rate-limit prend un nombre de requêtes par seconde (0 : aucune limite), pas %d").In(a.earlyLang()), rate)
 			}
 			sb, err := a.openSandbox(sandbox.WithRateLimit(rate))
 			if err != nil {
@@ -39,7 +41,8 @@ func newSandboxCmd(a *app) *cobra.Command {
 			}
 			defer sb.Close()
 			return serveSandbox(cmd.Context(), sb, addr, func(bound string) {
-				fmt.Fprintf(a.stdout, "sandbox listening on http://%s (use --api-base http://%s)\n", bound, bound)
+				fmt.Fprintf(a.stdout, t("sandbox listening on http://%s (use --api-base http://%s)\n",
+					"bac à sable à l'écoute sur http://%s (utilisez --api-base http://%s)\n").In(a.earlyLang()), bound, bound)
 			})
 		},
 	}
@@ -52,7 +55,8 @@ func newSandboxCmd(a *app) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			d, err := sandbox.ParseDuration(args[0])
 			if err != nil || d < 0 {
-				return usageErr("DURATION takes a positive duration such as 30d, 36h or 90s, not %q", args[0])
+				return usageErr(t("DURATION takes a positive duration such as 30d, 36h or 90s, not %q",
+					"DURATION prend une durée positive comme 30d, 36h ou 90s, pas %q").In(a.earlyLang()), args[0])
 			}
 			sb, err := a.openSandbox()
 			if err != nil {
@@ -63,7 +67,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "sandbox clock: %s\n", now.UTC().Format(time.RFC3339))
+			fmt.Fprintf(a.stdout, t("sandbox clock: %s\n", "horloge du bac à sable : %s\n").In(a.earlyLang()), now.UTC().Format(time.RFC3339))
 			return nil
 		},
 	}
@@ -80,7 +84,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 			if err := sb.Reset(cmd.Context()); err != nil {
 				return err
 			}
-			fmt.Fprintln(a.stdout, "sandbox reset")
+			fmt.Fprintln(a.stdout, t("sandbox reset", "bac à sable remis à zéro").In(a.earlyLang()))
 			return nil
 		},
 	}
@@ -91,7 +95,8 @@ func newSandboxCmd(a *app) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			amount, err := strconv.ParseInt(args[1], 10, 64)
 			if err != nil || amount <= 0 {
-				return usageErr("AMOUNT takes a positive whole number of minor units (60000 = $600.00), not %q", args[1])
+				return usageErr(t("AMOUNT takes a positive whole number of minor units (60000 = $600.00), not %q",
+					"AMOUNT prend un nombre entier positif d'unités mineures (60000 = 600,00 $), pas %q").In(a.earlyLang()), args[1])
 			}
 			sb, err := a.openSandbox()
 			if err != nil {
@@ -101,7 +106,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 			if err := sb.AddVolume(cmd.Context(), args[0], amount); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "%s: +%d card volume recorded\n", args[0], amount)
+			fmt.Fprintf(a.stdout, t("%s: +%d card volume recorded\n", "%s : +%d de volume de cartes enregistré\n").In(a.earlyLang()), args[0], amount)
 			return nil
 		},
 	}
@@ -113,7 +118,8 @@ func newSandboxCmd(a *app) *cobra.Command {
 			switch args[1] {
 			case sandbox.TriggerNextRequirements, sandbox.TriggerChargeBlock, sandbox.TriggerPayoutBlock:
 			default:
-				return usageErr("trigger takes next_requirements, charge_block or payout_block, not %q", args[1])
+				return usageErr(t("trigger takes next_requirements, charge_block or payout_block, not %q",
+					"trigger prend next_requirements, charge_block ou payout_block, pas %q").In(a.earlyLang()), args[1])
 			}
 			sb, err := a.openSandbox()
 			if err != nil {
@@ -123,7 +129,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 			if err := sb.Trigger(cmd.Context(), args[0], args[1]); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "%s: %s applied\n", args[0], args[1])
+			fmt.Fprintf(a.stdout, t("%s: %s applied\n", "%s : %s appliqué\n").In(a.earlyLang()), args[0], args[1])
 			return nil
 		},
 	}
@@ -134,7 +140,8 @@ func newSandboxCmd(a *app) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			n, err := strconv.Atoi(args[0])
 			if err != nil || n <= 0 || n > 1_000_000 {
-				return usageErr("N takes a number of accounts from 1 to 1000000, not %q", args[0])
+				return usageErr(t("N takes a number of accounts from 1 to 1000000, not %q",
+					"N prend un nombre de comptes de 1 à 1000000, pas %q").In(a.earlyLang()), args[0])
 			}
 			sb, err := a.openSandbox()
 			if err != nil {
@@ -145,7 +152,8 @@ func newSandboxCmd(a *app) *cobra.Command {
 			if err := sb.SeedAccounts(cmd.Context(), n); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "sandbox: %d accounts stored in %s\n", n, time.Since(start).Round(time.Millisecond))
+			fmt.Fprintf(a.stdout, t("sandbox: %d accounts stored in %s\n", "bac à sable : %d comptes enregistrés en %s\n").In(a.earlyLang()),
+				n, time.Since(start).Round(time.Millisecond))
 			return nil
 		},
 	}

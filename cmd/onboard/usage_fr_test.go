@@ -28,6 +28,11 @@ func TestUsageErrorsInFrench(t *testing.T) {
 		{[]string{"status", "acct_x", "--interval", "0"}, "--interval doit être positif"},
 		{[]string{"status", "acct_x", "--listen", "127.0.0.1:4242"}, "vont avec --watch"},
 		{[]string{"resume", "acct_x", "--json"}, "--json exige --answers"},
+		{[]string{"sandbox", "advance", "x"}, "DURATION prend une durée positive"},
+		{[]string{"sandbox", "seed", "0"}, "N prend un nombre de comptes"},
+		{[]string{"sandbox", "trigger", "acct_x", "foo"}, "trigger prend next_requirements"},
+		{[]string{"sandbox", "volume", "acct_x", "0"}, "AMOUNT prend un nombre entier"},
+		{[]string{"sandbox", "serve", "--addr", "0.0.0.0:1"}, "--addr doit être une adresse locale"},
 	} {
 		_, stderr, code := runIn(t, nil, append([]string{"--lang", "fr"}, tc.args...)...)
 		if code != exitUsage || !strings.Contains(stderr, tc.fr) {
@@ -49,5 +54,18 @@ func TestMissingAccountSaidAsInTheTUI(t *testing.T) {
 		if code != exitFailure || !strings.Contains(stderr, "Compte introuvable\u00a0: acct_nope. Vérifiez l'identifiant") {
 			t.Errorf("%v: exit %d, %q", args, code, stderr)
 		}
+	}
+}
+
+// The sandbox's control commands report in French too (a support agent's
+// "sandbox advance" printed "sandbox clock:" on a French run).
+func TestSandboxCommandsInFrench(t *testing.T) {
+	isolate(t)
+	out, stderr, code := runIn(t, nil, "--lang", "fr", "sandbox", "advance", "1h")
+	if code != 0 || !strings.HasPrefix(out, "horloge du bac à sable\u00a0: ") {
+		t.Errorf("advance: exit %d, %q %q", code, out, stderr)
+	}
+	if out, _, code := runIn(t, nil, "--lang", "fr", "sandbox", "reset"); code != 0 || out != "bac à sable remis à zéro\n" {
+		t.Errorf("reset: exit %d, %q", code, out)
 	}
 }
