@@ -112,7 +112,7 @@ func (p prompter) ask(f schema.Field, sctx schema.Context, current string) (stri
 		}
 		return v, nil
 	}
-	return "", usageErr("%s: no valid value after three tries", f.Key)
+	return "", usageErr(t("%s: no valid value after three tries", "%s : aucune valeur valide après trois essais").In(p.lang), f.Key)
 }
 
 func yesNo(v string) string {
@@ -174,7 +174,7 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 	case errors.As(err, &ee):
 		return ee
 	case errors.Is(err, flows.ErrRefusedTooOften) && errors.As(err, &se):
-		return usageErr("%s: refused three times", se.Title)
+		return usageErr(t("%s: refused three times", "%s : refusé trois fois").In(a.earlyLang()), se.Title)
 	default:
 		// A *flows.StepError: its text names the step.
 		return a.runFailed(j.Account().ID, err, "", s.new || j.Requests() > 0)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -28,6 +29,8 @@ func TestUsageErrorsInFrench(t *testing.T) {
 		{[]string{"status", "acct_x", "--interval", "0"}, "--interval doit être positif"},
 		{[]string{"status", "acct_x", "--listen", "127.0.0.1:4242"}, "vont avec --watch"},
 		{[]string{"resume", "acct_x", "--json"}, "--json exige --answers"},
+		{[]string{"status", "acct_x", "--watch", "--listen", "0.0.0.0:4242", "--webhook-secret", "whsec_x"}, "--listen doit être une adresse locale"},
+		{[]string{"status", "acct_x", "--watch", "--listen", "127.0.0.1:4242"}, "--listen exige --webhook-secret"},
 		{[]string{"sandbox", "advance", "x"}, "DURATION prend une durée positive"},
 		{[]string{"sandbox", "seed", "0"}, "N prend un nombre de comptes"},
 		{[]string{"sandbox", "trigger", "acct_x", "foo"}, "trigger prend next_requirements"},
@@ -67,5 +70,16 @@ func TestSandboxCommandsInFrench(t *testing.T) {
 	}
 	if out, _, code := runIn(t, nil, "--lang", "fr", "sandbox", "reset"); code != 0 || out != "bac à sable remis à zéro\n" {
 		t.Errorf("reset: exit %d, %q", code, out)
+	}
+}
+
+// Line mode gives up on a field in French too.
+func TestLineModeGivesUpInFrench(t *testing.T) {
+	isolate(t)
+	var out, errb bytes.Buffer
+	code := run([]string{"--lang", "fr", "new", "--country", "US", "--business-type", "individual", "--capabilities", "card_payments,transfers"},
+		strings.NewReader("zz\nzz\nzz\n"), &out, &errb, func(string) string { return "" })
+	if code != exitUsage || !strings.Contains(errb.String(), "\u00a0: aucune valeur valide après trois essais") {
+		t.Errorf("exit %d, %q", code, errb.String())
 	}
 }

@@ -106,10 +106,12 @@ func fingerprint(a schema.Account) string {
 func (a *app) serveWebhooks(ctx context.Context, w watchFlags, hooks chan<- string) (func(), error) {
 	host, _, err := net.SplitHostPort(w.listen)
 	if err != nil || !isLoopback(host) {
-		return nil, usageErr("--listen must be a loopback address such as 127.0.0.1:4242, not %q", w.listen)
+		return nil, usageErr(t("--listen must be a loopback address such as 127.0.0.1:4242, not %q",
+			"--listen doit être une adresse locale comme 127.0.0.1:4242, pas %q").In(a.earlyLang()), w.listen)
 	}
 	if !strings.HasPrefix(w.secret, "whsec_") {
-		return nil, usageErr("--listen needs --webhook-secret whsec_… (the endpoint's signing secret)")
+		return nil, usageErr("%s", t("--listen needs --webhook-secret whsec_… (the endpoint's signing secret)",
+			"--listen exige --webhook-secret whsec_… (le secret de signature du point de terminaison)").In(a.earlyLang()))
 	}
 	ln, err := net.Listen("tcp", w.listen)
 	if err != nil {
