@@ -143,8 +143,9 @@ func errorMessage(err error, lang Lang) string {
 	return flows.LocalMessage(err, lang)
 }
 
-// draftTime is when a draft was saved, in local time, as lang writes it.
-func draftTime(t time.Time, lang Lang) string {
+// localTime is a moment (a draft saved, a list read) in local time, as
+// lang writes it: 25/11/2026 18:42 in French.
+func localTime(t time.Time, lang Lang) string {
 	if lang == schema.French {
 		return t.Local().Format("02/01/2006 15:04")
 	}

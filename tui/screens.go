@@ -156,7 +156,7 @@ func setupForm(c Common, v *setupValues) *huh.Form {
 // draftForm offers to restore what was typed in an earlier session.
 func draftForm(c Common, d drafts.Draft, n int, restore *bool) *huh.Form {
 	return newForm(c, huh.NewGroup(huh.NewConfirm().Key("restore").
-		Title(fmt.Sprintf(plural(c.Lang, n, txtDraftFoundOne, txtDraftFound), n, draftTime(d.Saved, c.Lang))).
+		Title(fmt.Sprintf(plural(c.Lang, n, txtDraftFoundOne, txtDraftFound), n, localTime(d.Saved, c.Lang))).
 		Description(txtDraftHelp.In(c.Lang)).
 		Affirmative(txtDraftYes.In(c.Lang)).Negative(txtDraftNo.In(c.Lang)).Value(restore)))
 }

@@ -99,7 +99,7 @@ func (tv *triageView) setList(c Common, list []flows.Summary, listedAt time.Time
 		}
 		dl := "—"
 		if !s.Deadline.IsZero() {
-			dl = s.Deadline.Format("2006-01-02")
+			dl = day(s.Deadline, c.Lang)
 		}
 		tv.rows[i] = table.Row{"", s.ID, name, s.Email, s.Country, label, dl}
 	}
@@ -290,7 +290,7 @@ func (tv triageView) sourceLine(c Common, spin string) string {
 	if !tv.loaded {
 		return ""
 	}
-	when := tv.listedAt.Local().Format("2006-01-02 15:04")
+	when := localTime(tv.listedAt, c.Lang)
 	if tv.cached {
 		return s.Render(count + " · " + fmt.Sprintf(txtTriageCached.In(c.Lang), when))
 	}

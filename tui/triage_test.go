@@ -283,3 +283,20 @@ func TestTriageShowsNewAccountsAsNew(t *testing.T) {
 		}
 	}
 }
+
+// A French triage writes its dates as French does (JJ/MM/AAAA): the
+// deadline column and the time the list was read.
+func TestTriageDatesInFrench(t *testing.T) {
+	c, _ := testCommon(t, schema.French)
+	c.Width = 100
+	tv := newTriage(c)
+	dl := time.Date(2027, 1, 8, 0, 0, 0, 0, time.UTC)
+	tv.setList(c, []flows.Summary{{ID: "acct_1", Name: "Jenny Rosen", Country: "FR", State: flows.StatePastDue, Deadline: dl}},
+		time.Date(2026, 11, 23, 12, 0, 0, 0, time.Local), false)
+	if got := tv.rows[0][6]; got != "08/01/2027" {
+		t.Errorf("deadline column %q", got)
+	}
+	if got := ansi.Strip(tv.sourceLine(c, "")); !strings.Contains(got, "le 23/11/2026 12:00") {
+		t.Errorf("status line %q", got)
+	}
+}
