@@ -182,7 +182,7 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 	acct = j.Account()
 	printStatus(a.stdout, acct, a.language)
 	if out := j.Outstanding(); len(out) > 0 {
-		return &exitError{code: exitStillDue, err: fmt.Errorf("%d field(s) still due: %s", len(out), strings.Join(out, ", "))}
+		return &exitError{code: exitStillDue, err: fmt.Errorf("%s %s", schema.Colon(a.language, stillDueCount(len(out), a.language)), strings.Join(out, ", "))}
 	}
 	return nil
 }

@@ -95,7 +95,7 @@ func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Ac
 		for _, p := range rep.Outstanding {
 			fmt.Fprintf(a.stderr, "  %s\n", p)
 		}
-		return &exitError{code: exitStillDue, err: withResume(fmt.Errorf("%d field(s) still due", len(rep.Outstanding)), acct.ID, a.language)}
+		return &exitError{code: exitStillDue, err: withResume(errors.New(stillDueCount(len(rep.Outstanding), a.language)), acct.ID, a.language)}
 	}
 	return nil
 }
@@ -196,7 +196,7 @@ func printStatus(w io.Writer, acct schema.Account, lang schema.Lang) {
 		}
 	}
 	for _, e := range r.Errors {
-		fmt.Fprintf(w, "  ✗ %s: %s (%s)\n", e.Requirement, schema.ExplainError(e.Code, lang), e.Code)
+		fmt.Fprintf(w, "  ✗ %s %s (%s)\n", schema.Colon(lang, e.Requirement), schema.ExplainError(e.Code, lang), e.Code)
 	}
 }
 
@@ -221,4 +221,11 @@ func (a *app) earlyLang() schema.Lang {
 		return schema.English // setup reports the bad --lang
 	}
 	return a.language
+}
+
+// stillDueCount is the final line of a run that left fields due, in lang
+// ("2 fields still due"; it read "2 field(s) still due" on French runs).
+func stillDueCount(n int, lang schema.Lang) string {
+	return fmt.Sprintf(schema.Plural(lang, n, t("%d field still due", "%d champ toujours demandé"),
+		t("%d fields still due", "%d champs toujours demandés")), n)
 }

@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -81,5 +84,31 @@ func TestLineModeGivesUpInFrench(t *testing.T) {
 		strings.NewReader("zz\nzz\nzz\n"), &out, &errb, func(string) string { return "" })
 	if code != exitUsage || !strings.Contains(errb.String(), "\u00a0: aucune valeur valide après trois essais") {
 		t.Errorf("exit %d, %q", code, errb.String())
+	}
+}
+
+// A French run that leaves fields due ends in French, with the plural
+// agreed ("2 champs toujours demandés"; it read "2 field(s) still due").
+func TestStillDueLineInFrench(t *testing.T) {
+	isolate(t)
+	raw, err := os.ReadFile("../../examples/us-individual.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ans map[string]any
+	if err := json.Unmarshal(raw, &ans); err != nil {
+		t.Fatal(err)
+	}
+	delete(ans, "tos_acceptance")
+	b, _ := json.Marshal(ans)
+	path := filepath.Join(t.TempDir(), "no-tos.json")
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string]string{"fr": "onboard: 2 champs toujours demandés", "en": "onboard: 2 fields still due"} {
+		_, stderr, code := runIn(t, nil, "--lang", lang, "new", "--answers", path, "--upfront")
+		if code != exitStillDue || !strings.Contains(stderr, want) {
+			t.Errorf("%s: exit %d, %q; want %q", lang, code, stderr, want)
+		}
 	}
 }
