@@ -150,8 +150,16 @@ func (e *explorer) back() bool {
 }
 
 func (e explorer) bindings() []key.Binding {
-	return []key.Binding{e.keys.NextChoice, e.keys.Left, e.keys.Up, e.keys.Open}
+	open := e.keys.Open
+	if e.detail {
+		// Enter closes what it opened: the footer read "enter details"
+		// over the details.
+		open = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", txtCloseDetails.In(e.c.Lang)))
+	}
+	return []key.Binding{e.keys.NextChoice, e.keys.Left, e.keys.Up, open}
 }
+
+var txtCloseDetails = t("list", "liste")
 
 func (e explorer) view(width, height int) string {
 	s := e.c.Styles
