@@ -75,9 +75,14 @@ func typeUSCompany(tm *term, wait time.Duration) {
 	tm.waitFor("Representative", wait)
 	tm.fill(wait,
 		"First name", "Jenny",
-		"Last name", "Rosen",
-		"Email", "jenny@example.com",
-		"Job title", "CEO")
+		"Last name", "Rosen")
+	// The contact email typed on the setup screen is the
+	// representative's, prefilled: enter takes it.
+	if s := tm.waitFor("┃ Email", wait); !strings.Contains(s, "> ops@furever.example") {
+		t.Fatalf("the representative's email is not prefilled from the contact email:\n%s", s)
+	}
+	tm.typeLine("")
+	tm.fill(wait, "Job title", "CEO")
 	// Jenny is also an executive, as Stripe asks of a representative
 	// who is not an owner: ticked here, not asked again.
 	tm.waitFor("┃ Also holds these roles", wait)
