@@ -202,7 +202,11 @@ func dueLabel(d string, lang schema.Lang) string {
 // printExploration writes one setup's requirements grouped as the wizard
 // asks them.
 func printExploration(w io.Writer, x flows.Exploration, lang schema.Lang, mode string) {
-	fmt.Fprintf(w, "%s — %s %s (%s)\n", x.Setup, t("read", "lu le").In(lang), x.ReadAt.Format("2006-01-02 15:04 MST"), mode)
+	layout := "2006-01-02 15:04 MST"
+	if lang == schema.French {
+		layout = "02/01/2006 15:04 MST" // as French writes a date (it read "lu le 2026-11-25")
+	}
+	fmt.Fprintf(w, "%s — %s %s (%s)\n", x.Setup, t("read", "lu le").In(lang), x.ReadAt.Format(layout), mode)
 	printItems(w, x.Items, lang, "")
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -50,6 +51,12 @@ func TestExploreOutputs(t *testing.T) {
 			t.Errorf("French matrix says now/later:\n%s", out)
 		}
 		golden.RequireEqual(t, []byte(out))
+	})
+	t.Run("read_fr", func(t *testing.T) {
+		out, stderr, code := runIn(t, nil, "--lang", "fr", "explore", "--country", "FR")
+		if code != 0 || !regexp.MustCompile(`^FR,individual,card_payments\+transfers — lu le \d\d/\d\d/\d{4} \d\d:\d\d `).MatchString(out) {
+			t.Fatalf("exit %d: %s\n%s", code, stderr, out)
+		}
 	})
 	t.Run("matrix_csv", func(t *testing.T) {
 		out, _, code := runIn(t, nil, "explore", "--matrix", "--countries", "US", "--business-types", "individual", "--csv")
