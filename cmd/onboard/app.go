@@ -89,7 +89,7 @@ func (a *app) setup() (*flows.Client, func(), error) {
 	if a.forceSandbox {
 		key = keyChoice{}
 	}
-	if err := checkKey(key, a.live); err != nil {
+	if err := checkKey(key, a.live, a.earlyLang()); err != nil {
 		return nil, nil, err
 	}
 	base := a.apiBase
@@ -121,7 +121,7 @@ func (a *app) setup() (*flows.Client, func(), error) {
 		if base == "" {
 			base = stripeAPIBase
 		}
-		origin, err := checkAPIBase(base)
+		origin, err := checkAPIBase(base, a.earlyLang())
 		if err != nil {
 			return nil, nil, err
 		}

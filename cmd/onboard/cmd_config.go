@@ -93,7 +93,7 @@ live keys are never written to disk; pass them with STRIPE_API_KEY and --live.`,
 				return usageErr("%s is not a test secret key (sk_test_… or rk_test_…)", redactKey(key))
 			}
 			if base != "" {
-				if _, err := checkAPIBase(base); err != nil {
+				if _, err := checkAPIBase(base, a.earlyLang()); err != nil {
 					return err
 				}
 			}

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"onboard/schema"
 )
 
 // Where the Stripe key came from, for messages.
@@ -82,7 +84,7 @@ func isLiveKey(k string) bool {
 
 // checkKey refuses keys that are not Stripe secret or restricted keys, and
 // live keys without --live.
-func checkKey(k keyChoice, live bool) error {
+func checkKey(k keyChoice, live bool, lang schema.Lang) error {
 	if k.Key == "" {
 		return nil
 	}
@@ -91,10 +93,12 @@ func checkKey(k keyChoice, live bool) error {
 		valid = valid || strings.HasPrefix(k.Key, p)
 	}
 	if !valid {
-		return usageErr("the key from %s (%s) is not a Stripe secret key (sk_test_… or rk_test_…)", k.Source, redactKey(k.Key))
+		return usageErr(t("the key from %s (%s) is not a Stripe secret key (sk_test_… or rk_test_…)",
+			"la clé de %s (%s) n'est pas une clé secrète Stripe (sk_test_… ou rk_test_…)").In(lang), k.Source, redactKey(k.Key))
 	}
 	if isLiveKey(k.Key) && !live {
-		return usageErr("refusing the live key %s from %s: pass --live to onboard real accounts", redactKey(k.Key), k.Source)
+		return usageErr(t("refusing the live key %s from %s: pass --live to onboard real accounts",
+			"clé live %s de %s refusée : passez --live pour intégrer de vrais comptes").In(lang), redactKey(k.Key), k.Source)
 	}
 	return nil
 }
@@ -110,20 +114,22 @@ func redactKey(k string) string {
 // checkAPIBase allows Stripe's API host and loopback addresses (a
 // standalone sandbox, stripe-mock) only, so a key is never sent anywhere
 // else.
-func checkAPIBase(raw string) (string, error) {
+func checkAPIBase(raw string, lang schema.Lang) (string, error) {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
-		return "", usageErr("--api-base %q is not a URL", raw)
+		return "", usageErr(t("--api-base %q is not a URL", "--api-base %q n'est pas une URL").In(lang), raw)
 	}
 	if u.User != nil || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
-		return "", usageErr("--api-base takes a bare origin such as http://127.0.0.1:12111")
+		return "", usageErr("%s", t("--api-base takes a bare origin such as http://127.0.0.1:12111",
+			"--api-base prend une origine seule comme http://127.0.0.1:12111").In(lang))
 	}
 	host := u.Hostname()
 	switch {
 	case u.Scheme == "https" && host == "api.stripe.com":
 	case (u.Scheme == "http" || u.Scheme == "https") && isLoopback(host):
 	default:
-		return "", usageErr("--api-base must be https://api.stripe.com or a loopback address (http://127.0.0.1:PORT), not %s", raw)
+		return "", usageErr(t("--api-base must be https://api.stripe.com or a loopback address (http://127.0.0.1:PORT), not %s",
+			"--api-base doit être https://api.stripe.com ou une adresse locale (http://127.0.0.1:PORT), pas %s").In(lang), raw)
 	}
 	return u.Scheme + "://" + u.Host, nil
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/adrg/xdg"
+
+	"onboard/schema"
 )
 
 func TestResolveKeyPrecedence(t *testing.T) {
@@ -32,18 +34,18 @@ func TestResolveKeyPrecedence(t *testing.T) {
 
 func TestCheckKey(t *testing.T) {
 	live := keyChoice{fakeLiveKey, sourceEnv}
-	err := checkKey(live, false)
+	err := checkKey(live, false, schema.English)
 	if codeOf(err) != exitUsage || !strings.Contains(err.Error(), "--live") || strings.Contains(err.Error(), "abcdefghijklmn") {
 		t.Fatalf("live key without --live: %v", err)
 	}
-	if err := checkKey(live, true); err != nil {
+	if err := checkKey(live, true, schema.English); err != nil {
 		t.Errorf("live key with --live: %v", err)
 	}
-	if err := checkKey(keyChoice{"pk_test_123456789012", sourceFlag}, false); codeOf(err) != exitUsage {
+	if err := checkKey(keyChoice{"pk_test_123456789012", sourceFlag}, false, schema.English); codeOf(err) != exitUsage {
 		t.Errorf("publishable key accepted: %v", err)
 	}
 	for _, k := range []string{"sk_test_x", "rk_test_y", ""} {
-		if err := checkKey(keyChoice{k, sourceFlag}, false); err != nil {
+		if err := checkKey(keyChoice{k, sourceFlag}, false, schema.English); err != nil {
 			t.Errorf("%q refused: %v", k, err)
 		}
 	}
@@ -67,14 +69,14 @@ func TestCheckAPIBase(t *testing.T) {
 		"http://[::1]:8080":       "http://[::1]:8080",
 	}
 	for in, want := range ok {
-		got, err := checkAPIBase(in)
+		got, err := checkAPIBase(in, schema.English)
 		if err != nil || got != want {
 			t.Errorf("%s: got %q, %v", in, got, err)
 		}
 	}
 	for _, bad := range []string{"http://api.stripe.com", "https://evil.example.com", "https://api.stripe.com.evil.com",
 		"http://10.0.0.1:80", "https://user@api.stripe.com", "https://api.stripe.com/v1", "nonsense", "file:///etc/passwd"} {
-		if _, err := checkAPIBase(bad); codeOf(err) != exitUsage {
+		if _, err := checkAPIBase(bad, schema.English); codeOf(err) != exitUsage {
 			t.Errorf("%s accepted", bad)
 		}
 	}
