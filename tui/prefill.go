@@ -63,6 +63,10 @@ var testLeaf = map[string]string{
 	"document":       "file_identity_document_success",
 }
 
+// testPeople are the test names of the people a company adds, by role
+// (the representative keeps Stripe's Jenny Rosen).
+var testPeople = map[string][2]string{"owners": {"Ada", "Owner"}, "directors": {"Dan", "Director"}, "executives": {"Eve", "Exec"}}
+
 // testCities go with the countries' example postal codes.
 var testCities = map[string]string{"US": "San Francisco", "GB": "London", "CA": "Toronto", "FR": "Paris",
 	"DE": "Berlin", "IE": "Dublin", "AU": "Sydney", "NL": "Amsterdam"}
@@ -75,6 +79,12 @@ func testValue(f schema.Field, sctx schema.Context) string {
 	v := testLeaf[leaf]
 	if leaf == "city" {
 		v = testCities[sctx.Country]
+	}
+	if names, ok := testPeople[f.Key[:max(strings.Index(f.Key, "."), 0)]]; ok && (leaf == "first_name" || leaf == "last_name") {
+		// One name per role, as in examples/: every person read
+		// "Jenny Rosen", so steps titled by a person's name could not
+		// be told apart.
+		v = names[map[string]int{"first_name": 0, "last_name": 1}[leaf]]
 	}
 	for _, v := range []string{v, f.Placeholder} {
 		if v != "" && check(v) == nil {

@@ -187,3 +187,20 @@ func keyIn(m Model, k tea.KeyMsg) Model {
 	m, _ = step(m, k)
 	return m
 }
+
+// ctrl+e names each role's new person differently, as examples/ does: all
+// were "Jenny Rosen", and the steps titled by their names looked alike.
+func TestTestNamesDifferByRole(t *testing.T) {
+	sctx := schema.Context{Country: "GB"}
+	seen := map[string]string{}
+	for _, prefix := range []string{"representative", "owners.0", "directors.0", "executives.0"} {
+		name := testValue(schema.Lookup(prefix+".first_name", "GB"), sctx) + " " + testValue(schema.Lookup(prefix+".last_name", "GB"), sctx)
+		if other, ok := seen[name]; ok || strings.TrimSpace(name) == "" {
+			t.Errorf("%s and %s both get %q", prefix, other, name)
+		}
+		seen[name] = prefix
+	}
+	if got := testValue(schema.Lookup("representative.first_name", "GB"), sctx); got != "Jenny" {
+		t.Errorf("representative: %q", got)
+	}
+}
