@@ -68,7 +68,7 @@ func (a *app) setup() (*flows.Client, func(), error) {
 	}
 	prof, ok := cfg.Profiles[name]
 	if !ok && a.profile != "" {
-		return nil, nil, usageErr("no profile %q in %s", a.profile, cfgPath)
+		return nil, nil, usageErr(t("no profile %q in %s", "aucun profil %q dans %s").In(a.earlyLang()), a.profile, cfgPath)
 	}
 	if err := a.resolveLang(prof); err != nil {
 		return nil, nil, err

@@ -11,6 +11,8 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/xdg"
 	"github.com/spf13/cobra"
+
+	"onboard/schema"
 )
 
 func newConfigCmd(a *app) *cobra.Command {
@@ -76,21 +78,31 @@ stores it in the profile (--profile, default "default"). Only test keys are stor
 live keys are never written to disk; pass them with STRIPE_API_KEY and --live.`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
+			// set-key's own --lang (the profile's) is the language
+			// of its messages too: it hides the global flag here.
+			ml := a.earlyLang()
+			if lang == string(schema.French) {
+				ml = schema.French
+			}
 			line, err := bufio.NewReader(a.stdin).ReadString('\n')
 			if err != nil && line == "" {
-				return usageErr("no key on standard input (echo sk_test_… | onboard config set-key)")
+				return usageErr("%s", t("no key on standard input (echo sk_test_… | onboard config set-key)",
+					"aucune clé sur l'entrée standard (echo sk_test_… | onboard config set-key)").In(ml))
 			}
 			key := strings.TrimSpace(line)
 			// A live key anywhere in the input (after a tab, a label, a
 			// test key) is refused, not only at its start.
 			if strings.Contains(line, "sk_live_") || strings.Contains(line, "rk_live_") {
-				return usageErr("live keys are never written to disk: use STRIPE_API_KEY and --live")
+				return usageErr("%s", t("live keys are never written to disk: use STRIPE_API_KEY and --live",
+					"les clés live ne sont jamais écrites sur disque : utilisez STRIPE_API_KEY et --live").In(ml))
 			}
 			if strings.ContainsFunc(key, unicode.IsSpace) {
-				return usageErr("one key on one line, nothing else (echo sk_test_… | onboard config set-key)")
+				return usageErr("%s", t("one key on one line, nothing else (echo sk_test_… | onboard config set-key)",
+					"une clé sur une ligne, rien d'autre (echo sk_test_… | onboard config set-key)").In(ml))
 			}
 			if !strings.HasPrefix(key, "sk_test_") && !strings.HasPrefix(key, "rk_test_") {
-				return usageErr("%s is not a test secret key (sk_test_… or rk_test_…)", redactKey(key))
+				return usageErr(t("%s is not a test secret key (sk_test_… or rk_test_…)",
+					"%s n'est pas une clé secrète de test (sk_test_… ou rk_test_…)").In(ml), redactKey(key))
 			}
 			if base != "" {
 				if _, err := checkAPIBase(base, a.earlyLang()); err != nil {

@@ -44,7 +44,8 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 			strat := flows.Strategy{Upfront: f.upfront || f.future, Future: f.future}
 			if f.answers == "" {
 				if f.json {
-					return usageErr("--json needs --answers (the interactive wizard prints no JSON)")
+					return usageErr("%s", t("--json needs --answers (the interactive wizard prints no JSON)",
+						"--json exige --answers (l'assistant interactif n'écrit pas de JSON)").In(a.earlyLang()))
 				}
 				preset := cmd.Flags().Changed("country") && cmd.Flags().Changed("business-type") && cmd.Flags().Changed("capabilities")
 				return a.runTUI(cmd.Context(), tuiStart{new: true, preset: preset, setup: n, strategy: strat,
