@@ -34,11 +34,13 @@ func (s Setup) String() string {
 }
 
 // ParseSetup reads COUNTRY,BUSINESS_TYPE[,CAP+CAP][,AGREEMENT]; missing
-// parts default to card_payments+transfers and the full agreement.
-func ParseSetup(s string) (Setup, error) {
+// parts default to card_payments+transfers and the full agreement. Errors
+// are worded in lang.
+func ParseSetup(s string, lang schema.Lang) (Setup, error) {
 	parts := strings.Split(strings.TrimSpace(s), ",")
 	if len(parts) < 2 || len(parts) > 4 {
-		return Setup{}, fmt.Errorf("setup %q: write COUNTRY,BUSINESS_TYPE[,CAPABILITIES][,AGREEMENT], e.g. FR,company,card_payments+transfers", s)
+		return Setup{}, fmt.Errorf(schema.T("setup %q: write COUNTRY,BUSINESS_TYPE[,CAPABILITIES][,AGREEMENT], e.g. FR,company,card_payments+transfers",
+			"configuration %q : écrivez PAYS,TYPE[,FONCTIONNALITÉS][,CONTRAT], par ex. FR,company,card_payments+transfers").In(lang), s)
 	}
 	st := Setup{Country: strings.ToUpper(strings.TrimSpace(parts[0])), BusinessType: strings.TrimSpace(parts[1]),
 		Capabilities: []string{"card_payments", "transfers"}, Agreement: "full"}
@@ -48,38 +50,41 @@ func ParseSetup(s string) (Setup, error) {
 	if len(parts) > 3 {
 		st.Agreement = strings.TrimSpace(parts[3])
 	}
-	return st, st.Check()
+	return st, st.Check(lang)
 }
 
-// Check refuses setups Stripe would refuse, before any request.
-func (s Setup) Check() error {
+// Check refuses setups Stripe would refuse, before any request, saying why
+// in lang.
+func (s Setup) Check(lang schema.Lang) error {
 	if len(s.Country) != 2 {
-		return fmt.Errorf("country %q: use a two-letter code such as FR", s.Country)
+		return fmt.Errorf(schema.T("country %q: use a two-letter code such as FR", "pays %q : utilisez un code sur deux lettres comme FR").In(lang), s.Country)
 	}
 	switch s.BusinessType {
 	case "individual", "company", "non_profit", "government_entity":
 	default:
-		return fmt.Errorf("business type %q: use individual, company, non_profit or government_entity", s.BusinessType)
+		return fmt.Errorf(schema.T("business type %q: use individual, company, non_profit or government_entity",
+			"type d'entreprise %q : utilisez individual, company, non_profit ou government_entity").In(lang), s.BusinessType)
 	}
 	if len(s.Capabilities) == 0 {
-		return fmt.Errorf("setup %s requests no capability", s)
+		return fmt.Errorf(schema.T("setup %s requests no capability", "la configuration %s ne demande aucune fonctionnalité").In(lang), s)
 	}
 	for _, c := range s.Capabilities {
 		if c != "card_payments" && c != "transfers" {
-			return fmt.Errorf("capability %q: use card_payments or transfers", c)
+			return fmt.Errorf(schema.T("capability %q: use card_payments or transfers", "fonctionnalité %q : utilisez card_payments ou transfers").In(lang), c)
 		}
 	}
 	if s.API != "" && s.API != "v1" && s.API != "v2" {
-		return fmt.Errorf("accounts API %q: use v1 or v2", s.API)
+		return fmt.Errorf(schema.T("accounts API %q: use v1 or v2", "API des comptes %q : utilisez v1 ou v2").In(lang), s.API)
 	}
 	switch s.Agreement {
 	case "", "full":
 	case "recipient":
 		if slices.Contains(s.Capabilities, "card_payments") {
-			return fmt.Errorf("setup %s: card_payments needs the full service agreement", s)
+			return fmt.Errorf(schema.T("setup %s: card_payments needs the full service agreement",
+				"configuration %s : card_payments exige le contrat de services complet").In(lang), s)
 		}
 	default:
-		return fmt.Errorf("agreement %q: use full or recipient", s.Agreement)
+		return fmt.Errorf(schema.T("agreement %q: use full or recipient", "contrat %q : utilisez full ou recipient").In(lang), s.Agreement)
 	}
 	return nil
 }
@@ -128,7 +133,7 @@ func (c *Client) Explore(ctx context.Context, s Setup) (Exploration, error) {
 	if c.live {
 		return Exploration{}, &LiveError{Explore: true, Lang: c.lang}
 	}
-	if err := s.Check(); err != nil {
+	if err := s.Check(c.lang); err != nil {
 		return Exploration{}, err
 	}
 	a, err := c.Create(ctx, NewAccount{Country: s.Country, BusinessType: s.BusinessType,

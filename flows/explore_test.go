@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"onboard/flows"
+	"onboard/schema"
 )
 
 func paths(items []flows.Item) []string {
@@ -18,7 +19,7 @@ func paths(items []flows.Item) []string {
 
 func TestExploreDescribesAndDeletes(t *testing.T) {
 	e := newEnv(t)
-	s, err := flows.ParseSetup("us,individual")
+	s, err := flows.ParseSetup("us,individual", schema.English)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,12 +77,12 @@ func TestCompareAndMatrix(t *testing.T) {
 }
 
 func TestParseSetup(t *testing.T) {
-	s, err := flows.ParseSetup("FR,company,card_payments+transfers")
+	s, err := flows.ParseSetup("FR,company,card_payments+transfers", schema.English)
 	if err != nil || s.String() != "FR,company,card_payments+transfers" {
 		t.Errorf("%v %v", s, err)
 	}
 	for _, bad := range []string{"FR", "FRA,company", "FR,sole_prop", "FR,company,issuing", "FR,individual,card_payments,recipient", "a,b,c,d,e"} {
-		if _, err := flows.ParseSetup(bad); err == nil {
+		if _, err := flows.ParseSetup(bad, schema.English); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
 	}

@@ -74,7 +74,7 @@ func newExplorer(c Common) explorer {
 }
 
 func (e explorer) setup() flows.Setup {
-	s, _ := flows.ParseSetup(e.choices[0][e.pick[0]] + "," + e.choices[1][e.pick[1]] + "," + e.choices[2][e.pick[2]])
+	s, _ := flows.ParseSetup(e.choices[0][e.pick[0]]+","+e.choices[1][e.pick[1]]+","+e.choices[2][e.pick[2]], e.c.Lang)
 	return s
 }
 

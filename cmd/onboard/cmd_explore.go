@@ -78,7 +78,7 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 	switch {
 	case f.compare:
 		for _, s := range args {
-			st, err := flows.ParseSetup(s)
+			st, err := flows.ParseSetup(s, a.earlyLang())
 			if err != nil {
 				return usageErr("%v", err)
 			}
@@ -90,7 +90,7 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 			for _, bt := range f.businessTypes {
 				st := flows.Setup{Country: strings.ToUpper(c), BusinessType: bt, Capabilities: f.setup.Capabilities,
 					Agreement: f.setup.Agreement, API: f.setup.API}
-				if err := st.Check(); err != nil {
+				if err := st.Check(a.earlyLang()); err != nil {
 					return usageErr("%v", err)
 				}
 				setups = append(setups, st)
@@ -98,7 +98,7 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 		}
 	default:
 		f.setup.Country = strings.ToUpper(f.setup.Country)
-		if err := f.setup.Check(); err != nil {
+		if err := f.setup.Check(a.earlyLang()); err != nil {
 			return usageErr("%v", err)
 		}
 		setups = append(setups, f.setup)
