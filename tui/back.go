@@ -75,6 +75,7 @@ func (m *Model) submitRevisit() tea.Cmd {
 	if ask != nil {
 		return ask
 	}
+	answerShownNo(st, m.plan.values, m.plan.hidden)
 	sub := m.plan.journey.Prepare(st, m.plan.values)
 	// Sent again, it is not one more step done; its paths were tried.
 	sub.Aside = true

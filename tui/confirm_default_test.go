@@ -48,6 +48,12 @@ func TestYesNoLeftOnNoIsSent(t *testing.T) {
 		if m.plan.step.Group != schema.GroupPeople {
 			t.Fatalf("%s: first step %v, want the people questions", lang, m.plan.step.Group)
 		}
+		// Drawn and moved through, nothing is answered yet: a draft
+		// saved now offers nothing to restore.
+		m, _ = step(m, tea.KeyMsg{Type: tea.KeyDown})
+		if d := m.draftValues(); d["company.owners_provided"] != "" || d["company.directors_provided"] != "" {
+			t.Errorf("%s: the draft holds answers nobody gave: %v", lang, d)
+		}
 		for range 3 {
 			var cmd tea.Cmd
 			m, cmd = step(m, tea.KeyMsg{Type: tea.KeyEnter})

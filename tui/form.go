@@ -123,12 +123,6 @@ func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, v
 			Options(opts...).Height(selectHeight(len(opts))).
 			Accessor(valueAccessor{values, f.Key})
 	case schema.KindAcceptance, schema.KindYesNo:
-		if f.Kind == schema.KindYesNo && values[f.Key] == "" {
-			// huh shows an unset yes/no as No: No is then the answer
-			// sent, as a select sends the option it shows first (it
-			// read "This field is required." under a No on screen).
-			values[f.Key] = "false"
-		}
 		yes, no := confirmWords(c, f.Kind)
 		return huh.NewConfirm().Key(f.Key).Title(title).Description(desc).
 			Affirmative(yes).Negative(no).
@@ -264,4 +258,16 @@ func placeholder(c Common, p string) string {
 		return p
 	}
 	return txtExample.In(c.Lang) + p
+}
+
+// answerShownNo sends No for a yes/no left untouched: huh shows it
+// answered No, and it read "This field is required." under that No. It
+// is set when the step is sent, not when it is drawn, so a draft never
+// holds an answer nobody gave.
+func answerShownNo(st flows.Step, values map[string]string, hidden map[string]bool) {
+	for _, f := range st.Fields {
+		if f.Kind == schema.KindYesNo && !hidden[f.Key] && values[f.Key] == "" {
+			values[f.Key] = "false"
+		}
+	}
 }

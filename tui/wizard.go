@@ -125,6 +125,7 @@ func (m *Model) startSubmit() tea.Cmd {
 		return ask
 	}
 	st := withRoleFlags(m.account, m.plan.step, m.plan.values)
+	answerShownNo(st, m.plan.values, m.plan.hidden)
 	sub := m.plan.journey.Prepare(st, m.plan.values)
 	// A step from the people screen is sent aside the plan: the wizard
 	// goes back to the list, and the plan may still ask it.
