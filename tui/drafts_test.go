@@ -26,18 +26,7 @@ func TestDraftSavedAndRestored(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitFor(t, tm, "┃ Business website")
 	typeText(tm, "https://draft.example.com")
-	file := filepath.Join(c.Drafts.Dir, a.ID+".json")
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		raw, err := os.ReadFile(file)
-		if err == nil && strings.Contains(string(raw), "draft.example.com") {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no draft with the typed URL after 5s (%v)", err)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	waitForDraft(t, filepath.Join(c.Drafts.Dir, a.ID+".json"), "draft.example.com")
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC}) // the session ends early
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 
@@ -78,21 +67,27 @@ func TestDraftLeavesOutWhatWasSent(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitFor(t, tm, "Sent. Business profile")
 	typeText(tm, "Jen") // the next step's first field, not sent
-	file := filepath.Join(c.Drafts.Dir, a.ID+".json")
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		raw, err := os.ReadFile(file)
-		if err == nil && strings.Contains(string(raw), `"Jen"`) {
-			if strings.Contains(string(raw), "sent.example.com") || strings.Contains(string(raw), "business_profile.mcc") {
-				t.Fatalf("the draft keeps values already sent:\n%s", raw)
-			}
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no draft with the typed name after 5s (%v)", err)
-		}
-		time.Sleep(20 * time.Millisecond)
+	raw := waitForDraft(t, filepath.Join(c.Drafts.Dir, a.ID+".json"), `"Jen"`)
+	if strings.Contains(raw, "sent.example.com") || strings.Contains(raw, "business_profile.mcc") {
+		t.Fatalf("the draft keeps values already sent:\n%s", raw)
 	}
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}
+
+// waitForDraft waits up to 5 s for the draft file to hold want (drafts are
+// written once typing pauses) and returns its contents.
+func waitForDraft(t *testing.T, file, want string) string {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		raw, err := os.ReadFile(file)
+		if err == nil && strings.Contains(string(raw), want) {
+			return string(raw)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no draft holding %s after 5s (%v)", want, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }

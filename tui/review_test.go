@@ -1,10 +1,8 @@
 package tui
 
 import (
-	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
@@ -62,26 +60,7 @@ func TestSummaryReviewsAnswers(t *testing.T) {
 // A v2 account's summary reviews the answers sent too (its entries take
 // the place of the v1 notes, not of the review).
 func TestSummaryReviewsAnswersV2(t *testing.T) {
-	c, sb := testCommon(t, schema.English)
-	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_tui", APIBase: "http://sandbox.invalid",
-		Policy: flows.NewPolicy(sb.Transport(), schema.English)})
-	c.Client = flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }))
-	a, err := c.Client.Create(context.Background(), flows.NewAccount{Country: "US", BusinessType: "individual",
-		Capabilities: []string{"card_payments", "transfers"}, API: "v2", Email: "jenny@example.com"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := openWizard(t, c, a)
-	for i := 0; m.screen == screenWizard && i < 10; i++ {
-		for k, v := range usIndividualValues {
-			m.plan.values[k] = v
-		}
-		_ = m.showStep()
-		m = runCmds(t, m, m.startSubmit())
-	}
-	if m.screen != screenSummary {
-		t.Fatalf("stopped on %s: %s", m.screen, m.plan.notice)
-	}
+	m, a := v2Summary(t, schema.English, 80, 24)
 	// The notes, not the 24 rows: a v2 account's entries fill the screen
 	// before the review (TestSummaryV2Scrolls scrolls down to it).
 	v := ansi.Strip(strings.Join(m.summaryNotes(200), "\n"))

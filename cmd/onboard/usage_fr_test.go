@@ -35,7 +35,7 @@ func TestUsageErrorsInFrench(t *testing.T) {
 		{[]string{"status", "acct_x", "--watch", "--listen", "0.0.0.0:4242", "--webhook-secret", "whsec_x"}, "--listen doit être une adresse locale"},
 		{[]string{"status", "acct_x", "--watch", "--listen", "127.0.0.1:4242"}, "--listen exige --webhook-secret"},
 		{[]string{"--api-key", "pk_test_123456789012", "status", "acct_x"}, "n'est pas une clé secrète Stripe"},
-		{[]string{"--api-key", "sk_live_123456789012", "status", "acct_x"}, "refusée\u00a0: passez --live"},
+		{[]string{"--api-key", fakeLiveKey, "status", "acct_x"}, "refusée\u00a0: passez --live"},
 		{[]string{"--api-key", "sk_test_123456789012", "--api-base", "http://example.com", "status", "acct_x"}, "--api-base doit être"},
 		{[]string{"--api-key", "sk_test_123456789012", "--api-base", "http://127.0.0.1:1/v1", "status", "acct_x"}, "--api-base prend une origine seule"},
 		{[]string{"new", "--json"}, "--json exige --answers (l'assistant"},
