@@ -75,7 +75,8 @@ func freePortB(tb testing.TB) string {
 	return addr
 }
 
-// BenchmarkAccountsBinary is issue 15's measure with the real binary:
+// BenchmarkAccountsBinary measures triage at a platform's scale with the
+// real binary:
 // `onboard sandbox serve --rate-limit 25` (Stripe's test-mode limit)
 // holding 10,000 or 100,000 accounts, a proxy adding 100 ms to every
 // request, and `onboard --api-base <proxy> accounts --json` listing them

@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 )
 
-// The terminal journeys of issue 5, typed as a person would against the
+// The terminal journeys, typed as a person would against the
 // embedded sandbox. Each waits for a field to have focus before typing:
 // huh moves focus asynchronously, so keys sent early land in the wrong
 // field.

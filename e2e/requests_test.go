@@ -15,7 +15,7 @@ import (
 	"time"
 )
 
-// Issue 16: requests shown as code, journeys recorded for replay, the
+// Requests shown as code, journeys recorded for replay, the
 // request log; and none of it ever holds a key or a sensitive value.
 
 // sensitiveTestValues are the sensitive values the journeys type or send

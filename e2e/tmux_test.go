@@ -114,10 +114,10 @@ func shellQuote(args ...string) string {
 	return strings.Join(q, " ")
 }
 
-// The journey of issue 2, with issue 13's shortcuts: from the home screen,
+// The first journey, with the wizard's shortcuts: from the home screen,
 // create a US individual, answer every form with the sandbox's test values
 // (ctrl+e on an empty field), and watch the status reach complete once
-// verification settles. It counts the keys pressed: 187 before issue 13.
+// verification settles. It counts the keys pressed: 187 before the shortcuts.
 func TestTUINewUSIndividualToComplete(t *testing.T) {
 	tm := startTerm(t, xdgEnv(t), 80, 24)
 	wait := 10 * time.Second
@@ -180,7 +180,7 @@ func TestTUINewUSIndividualToComplete(t *testing.T) {
 			t.Fatalf("summary lacks %q:\n%s", want, s)
 		}
 	}
-	t.Logf("US individual journey: %d keys pressed (187 before issue 13)", tm.presses)
+	t.Logf("US individual journey: %d keys pressed (187 before the shortcuts)", tm.presses)
 	if tm.presses >= 187 {
 		t.Errorf("the journey took %d keys, no fewer than 187", tm.presses)
 	}

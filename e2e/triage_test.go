@@ -119,7 +119,7 @@ func TestTriageCacheFollowsListingsAndWebhooks(t *testing.T) {
 	}
 }
 
-// Issue 14's triage, as a person sees it in a terminal: a table with
+// Triage, as a person sees it in a terminal: a table with
 // headers that narrows as they type, and the header naming the screen.
 func TestTUITriageFiltersAsYouType(t *testing.T) {
 	env := xdgEnv(t)

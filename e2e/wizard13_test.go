@@ -6,7 +6,8 @@ import (
 	"time"
 )
 
-// The terminal checks of issue 13, typed as a person would at 80×24.
+// The wizard's terminal checks (errors on screen, the way back, fewer
+// keystrokes), typed as a person would at 80×24.
 
 // newUSIndividualTerm opens the wizard of a new US individual, asked up
 // front, on the Business profile step.

@@ -46,7 +46,7 @@ func onboardUSCompany(t *testing.T, at int, f fault) (*faulty, flows.Report, err
 	return inj, rep, err, check.SC
 }
 
-// TestOneFaultAnywhereIsAbsorbed is issue 10's "Done when": a single
+// TestOneFaultAnywhereIsAbsorbed is the request policy's promise: a single
 // transient fault (500, 503, 429 with or without Retry-After, a
 // connection reset before or after the server acted) at any request
 // position of a scripted US company onboarding is absorbed: the run ends

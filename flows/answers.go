@@ -39,7 +39,7 @@ type AnswerOptions struct {
 }
 
 // LoadAnswers reads an answers file (JSON, or YAML for .yaml/.yml). The
-// file is one flat map of requirement paths to values (DESIGN.md), read
+// file is one flat map of requirement paths to values (README, "Answers files"), read
 // as text: every value means exactly what was written. Without options
 // unknown keys are errors and messages are in English.
 func LoadAnswers(path string, options ...AnswerOptions) (Answers, error) {

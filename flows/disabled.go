@@ -6,7 +6,8 @@ import (
 	"onboard/schema"
 )
 
-// disabledTexts explain requirements.disabled_reason (v1-requirements §3.1)
+// disabledTexts explain requirements.disabled_reason
+// (https://docs.stripe.com/api/accounts/object#account_object-requirements-disabled_reason)
 // and what the operator can do about it.
 var disabledTexts = map[string]schema.Text{
 	"requirements.past_due":                  schema.T("Stripe needs the past-due fields before it enables charges or payouts: collect them first.", "Stripe attend les champs en retard pour activer les paiements ou les virements : collectez-les d'abord."),

@@ -10,7 +10,7 @@ import (
 	"onboard/flows"
 )
 
-// The Done-when of issue 11: every country × business type the sandbox
+// Every country × business type the sandbox
 // models (individual and company for US, CA, GB, FR, DE, IE, AU) onboards
 // to complete from its answers file in examples/, with Stripe's test
 // values, the setup taken from the file itself, and the national formats

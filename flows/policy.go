@@ -26,8 +26,8 @@ import (
 // JSON 429 or 5xx (only 429 lock_timeout), sleeps with time.Sleep (deaf to
 // the context and to Retry-After), retries a POST whatever its key, and
 // cannot be told how long a whole run may wait. One retrying layer also
-// avoids multiplying attempts (2 SDK retries × our retries × 30 s was the
-// four-minute hang of issue 10). A transport sees what the SDK hides: the
+// avoids multiplying attempts (2 SDK retries × our retries × 30 s once
+// made a dead upstream hang for four minutes). A transport sees what the SDK hides: the
 // status, Retry-After, Stripe-Should-Retry and the Idempotency-Key actually
 // sent, and it retries one page of a list, not the whole iteration.
 //
@@ -63,7 +63,8 @@ type Policy struct {
 	spent time.Duration
 }
 
-// Defaults of the request policy (DESIGN.md, "Talking to Stripe").
+// Defaults of the request policy (docs/ARCHITECTURE.md, "One step, end to
+// end").
 const (
 	RequestTimeout = 30 * time.Second
 	RunBudget      = 45 * time.Second

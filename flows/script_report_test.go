@@ -7,7 +7,7 @@ import (
 	"onboard/flows"
 )
 
-// Issue 13: a scripted run does not report the fields it had no answer
+// A scripted run does not report the fields it had no answer
 // for as "still due after submit (Stripe gave no reason)": they were not
 // sent, and are listed as having no answer.
 func TestScriptDoesNotCallMissingAnswersStillDue(t *testing.T) {

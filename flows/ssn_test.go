@@ -8,7 +8,7 @@ import (
 	"onboard/schema"
 )
 
-// Issue 13: a US individual asked up front types the SSN once; the full
+// A US individual asked up front types the SSN once; the full
 // number answers the last four too, and both leave the due lists.
 func TestFullSSNAnswersLastFour(t *testing.T) {
 	e := newEnv(t)

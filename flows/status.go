@@ -8,7 +8,7 @@ import (
 
 // Status is the machine-readable summary printed by `status --json` and by
 // `new`/`resume` with --json. Its shape is part of the command-line
-// contract (DESIGN.md); it never holds a secret.
+// contract (README, "status --json"); it never holds a secret.
 type Status struct {
 	ID                 string            `json:"id"`
 	State              string            `json:"state"`

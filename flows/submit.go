@@ -252,7 +252,8 @@ func (c *Client) AccountLink(ctx context.Context, a schema.Account) (string, err
 
 // personOnlyLeaves are leaves of an individual that the account update
 // does not take (they are not in the account's individual hash); they go
-// to the Persons API on the individual's own person (v1-requirements §1.3).
+// to the Persons API on the individual's own person
+// (https://docs.stripe.com/api/persons/update).
 var personOnlyLeaves = []string{"individual[nationality]", "individual[documents]", "individual[additional_tos_acceptances]"}
 
 // routeIndividual moves those leaves from the account update to a person

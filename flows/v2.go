@@ -162,7 +162,8 @@ func (v *V2) UpdatePerson(ctx context.Context, account, person string, body map[
 }
 
 // configurationFor maps v1 capability names to a v2 configuration and
-// capability path (sandbox-rules §4.5).
+// capability path (https://docs.stripe.com/api/v2/core/accounts/create,
+// "configuration").
 var configurationFor = map[string][2]string{
 	"card_payments": {"merchant", "card_payments"},
 	"transfers":     {"recipient", "stripe_balance.stripe_transfers"},

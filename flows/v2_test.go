@@ -7,7 +7,7 @@ import (
 )
 
 func TestNormalizeV2(t *testing.T) {
-	raw, err := os.ReadFile("testdata/v2_account.json") // as the preview returns it (sandbox-rules §4.4–4.6)
+	raw, err := os.ReadFile("testdata/v2_account.json") // as the preview returned it
 	if err != nil {
 		t.Fatal(err)
 	}

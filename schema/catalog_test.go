@@ -10,7 +10,8 @@ var testCtx = Context{Lang: English, Country: "US", Currency: "usd",
 	Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC), IP: "203.0.113.7", UserAgent: "onboard/test"}
 
 // usIndividualPaths is what Stripe asks a US individual with card_payments
-// and transfers, now and later (sandbox-rules §1.3).
+// and transfers, now and later
+// (https://docs.stripe.com/connect/required-verification-information).
 var usIndividualPaths = []string{
 	"business_profile.mcc", "business_profile.url", "external_account",
 	"individual.address.city", "individual.address.line1", "individual.address.postal_code",

@@ -8,7 +8,9 @@ import (
 // Per-country facts: what the state, the postal code, the personal id,
 // the company tax id and the bank details are called and look like. They
 // live in this one table so a wrong fact is corrected in one place.
-// Sources: v1-requirements §1.4 and §4.2, sandbox-rules §1.3 and §2.8 for
+// Sources: Stripe's API reference, its required verification information
+// (https://docs.stripe.com/connect/required-verification-information) and
+// its Connect testing guide (https://docs.stripe.com/connect/testing) for
 // the US/CA/GB/FR/DE postal codes, US numbers and the bank fields; the
 // national formats (SIN, SIREN, ACN/ABN, CRO, KvK, Eircode, HRB), the
 // account-number lengths outside the US and GB, and the structures
@@ -76,7 +78,8 @@ var euroStructures = []string{"private_company", "public_company", "sole_proprie
 	"government_instrumentality"}
 
 // ibanBank is the bank rule of a SEPA country, with one of Stripe's test
-// IBANs of that country as its example (sandbox-rules §2.8): a French form
+// IBANs of that country as its example
+// (https://docs.stripe.com/connect/testing#payouts): a French form
 // shows a French IBAN.
 func ibanBank(example string) bankRule {
 	spaced := groupsOf4(example)
@@ -197,7 +200,7 @@ var countries = map[string]countryRules{
 			help: T("5 digits, e.g. 10115.", "5 chiffres, par ex. 10115."),
 			msg:  T("Enter a German postal code: 5 digits, e.g. 10115.", "Saisissez un code postal allemand : 5 chiffres, par ex. 10115.")},
 		// guess: Stripe calls this "tax_id"; in Germany it is the register
-		// number (sandbox-rules §1.3), with a type prefix and court suffix.
+		// number (Stripe's 2020 country specs), with a type prefix and court suffix.
 		taxID: rule{label: T("Commercial register number", "Numéro du registre du commerce"), example: "HRB 12345",
 			help: T("The Handelsregister number with its type, e.g. HRB 12345; give the court in the registrar field.",
 				"Le numéro du Handelsregister avec son type, par ex. HRB 12345 ; indiquez le tribunal dans le champ du registre."),

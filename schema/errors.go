@@ -3,7 +3,7 @@ package schema
 import "strings"
 
 // errorTexts explain requirements.errors codes in the operator's language
-// (every code of v1-requirements §2). Stripe's own reason is shown next to
+// (every code of Stripe's spec, account_requirements_error.code). Stripe's own reason is shown next to
 // it, verbatim.
 var errorTexts = map[string]Text{
 	"information_missing":       T("Something is missing; Stripe's reason says what.", "Il manque une information ; le motif de Stripe précise laquelle."),

@@ -3,7 +3,7 @@ package schema
 import "strings"
 
 // errorRecollect says what to collect again after a requirements.errors
-// code (v1-requirements §2, "re-collect" column). Entries are patterns:
+// code (https://docs.stripe.com/connect/handling-api-verification). Entries are patterns:
 //
 //	$          the error's own requirement
 //	@.leaf     the same owner as the requirement (individual, owners,

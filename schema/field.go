@@ -294,8 +294,8 @@ func isDigits(s string) bool {
 // AnswersLastFour makes a full US SSN field answer the SSN's last four
 // digits too: it covers last4's paths and sends the last four digits of
 // the number typed with it, so the operator types one number and the two
-// can never disagree (issue 13: last 4 "1234" with SSN "000000000" was
-// sent as it was).
+// can never disagree (last 4 "1234" with SSN "000000000" would otherwise
+// be sent as it was).
 func AnswersLastFour(full, last4 Field) Field {
 	enc, lastEnc := full.encode, last4.encode
 	full.Covers = append(append([]string(nil), full.Covers...), last4.Covers...)

@@ -59,7 +59,8 @@ func TestAlternativeChoice(t *testing.T) {
 	}
 }
 
-// referenceErrorCodes are the 98 codes of v1-requirements §2.
+// referenceErrorCodes are the 98 requirements.errors codes of Stripe's
+// OpenAPI spec (account_requirements_error.code).
 var referenceErrorCodes = strings.Fields(`information_missing invalid_value_other external_request
 unsupported_business_type verification_data_not_found invalid_address_city_state_postal_code
 invalid_address_highway_contract_box invalid_address_private_mailbox invalid_street_address

@@ -11,7 +11,8 @@ import (
 // written there, (415) 555-0123 in the US or 020 7123 4567 in the UK, and
 // they are sent in E.164 (+14155550123), which is what Stripe stores.
 
-// stripeTestPhone is Stripe's test-mode phone number (sandbox-rules §2.6):
+// stripeTestPhone is Stripe's test-mode phone number
+// (https://docs.stripe.com/connect/testing):
 // it passes Stripe's validation although no numbering plan has it.
 const stripeTestPhone = "0000000000"
 

@@ -11,7 +11,8 @@ import (
 	"testing"
 )
 
-// The reference (shared/reference/v1-requirements.md) is the source of
+// The project's reference list of Stripe's requirement strings (kept
+// beside the repository, at referenceMD, where it is present) is the source of
 // every requirement string. testdata/reference_paths.txt holds them as
 // concrete strings, so the package tests alone prove coverage; when the
 // reference itself is present, its backticked strings are checked too.

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Accounts v2 (sandbox-rules §4) describes the same facts as v1 with other
+// Accounts v2 (https://docs.stripe.com/api/v2/core/accounts) describes the same facts as v1 with other
 // names and JSON bodies. Rather than a second catalog, v1 parameters are
 // translated: one field spec serves both APIs, and what is wrong in one is
 // wrong in both. The tables below are the whole translation, in one place.

@@ -99,7 +99,7 @@ func ValidIBAN(v string) bool {
 }
 
 // testIDNumbers are Stripe's test-mode personal and company id numbers
-// (sandbox-rules §2.3, §2.4). They fail several national checksums, and
+// (https://docs.stripe.com/connect/testing). They fail several national checksums, and
 // test mode must still accept them. One list, so it is easy to correct.
 var testIDNumbers = map[string]bool{
 	"000000000": true, "000000001": true, "111111111": true, "111111112": true, "222222222": true,

@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/huh"
 )
 
-// The way back (issue 13). The journey remembers every step Stripe
+// The way back. The journey remembers every step Stripe
 // accepted (flows.Journey.History); shift+tab on a step's first field
 // shows the step sent before it with what was typed, editable. Enter on
 // it sends again only when a value changed (a new idempotency key; the

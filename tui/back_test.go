@@ -24,7 +24,7 @@ func sendFirstStep(t *testing.T, c Common) Model {
 	return runFormCmds(m, nil)
 }
 
-// Issue 13: shift+tab on the second step's first field shows step 1 with
+// shift+tab on the second step's first field shows step 1 with
 // its values, editable; unchanged, enter goes on without sending; changed,
 // it is sent again.
 func TestShiftTabReturnsToPreviousStep(t *testing.T) {

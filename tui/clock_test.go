@@ -13,7 +13,7 @@ import (
 	"onboard/schema"
 )
 
-// Issue 13: after the sandbox's clock moves 15 days on, the panel counts
+// After the sandbox's clock moves 15 days on, the panel counts
 // down on the server's clock (its Date header), not this machine's: a
 // deadline the server has passed reads "overdue", never "in 43d".
 func TestCountdownOnServerClock(t *testing.T) {
@@ -41,7 +41,7 @@ func TestCountdownOnServerClock(t *testing.T) {
 	}
 }
 
-// Issue 13: a brand-new account reads as new with how much is to give,
+// A brand-new account reads as new with how much is to give,
 // not as "past due" with "Fields were not provided by the deadline"; on
 // Accounts v2 too (it read "restricted (past due)"): the wizard's step,
 // the status (ctrl+t), the one-line status of a narrow window and the

@@ -224,7 +224,8 @@ func inputSuggestions(c Common, f schema.Field) []string {
 	return sugg
 }
 
-// testFileTokens are Stripe's test-mode document tokens (sandbox-rules §2.5).
+// testFileTokens are Stripe's test-mode document tokens
+// (https://docs.stripe.com/connect/testing#identity-and-address-verification).
 var testFileTokens = []string{"file_identity_document_success", "file_identity_document_failure"}
 
 // fileField asks for a document: on the sandbox, Stripe's test tokens are

@@ -99,7 +99,7 @@ func TestStatusScreenUsesItsWidth(t *testing.T) {
 		if widest > w || (w == 100 && widest <= 80) {
 			t.Errorf("width %d: the status is %d wide:\n%s", w, widest, v)
 		}
-		// A new account's state in words (issue 13), wrapped to the width.
+		// A new account's state in words, wrapped to the width.
 		for _, want := range []string{"Card payments", "Nothing provided yet:", "to enable"} {
 			if !strings.Contains(v, want) {
 				t.Errorf("width %d: the status lacks %q:\n%s", w, want, v)

@@ -17,7 +17,7 @@ var (
 	down = tea.KeyMsg{Type: tea.KeyDown}
 )
 
-// Issue 13: esc on a step with typed values asks before leaving; staying
+// esc on a step with typed values asks before leaving; staying
 // keeps the values, leaving goes home.
 func TestEscWithTypedValuesAsks(t *testing.T) {
 	c, _ := testCommon(t, schema.English)
@@ -38,7 +38,7 @@ func TestEscWithTypedValuesAsks(t *testing.T) {
 	}
 }
 
-// Issue 13: leaving a new account this session created, on which nothing
+// Leaving a new account this session created, on which nothing
 // was sent, offers to delete it; deleting removes it from Stripe.
 func TestLeavingNewAccountOffersDelete(t *testing.T) {
 	c, _ := testCommon(t, schema.English)

@@ -9,7 +9,7 @@ import (
 	"onboard/schema"
 )
 
-// A plan that says what comes (issue 13): the step total is known up
+// A plan that says what comes: the step total is known up
 // front, and when Stripe adds a step after an answer the notice says
 // which and why.
 
@@ -17,7 +17,8 @@ import (
 // once they exist (date of birth, address, id): adding one means one more
 // step later, for that person's details. Representatives and executives
 // give them everywhere; owners in the US (their date of birth, address
-// and SSN's last 4, sandbox-rules §1.3); directors are asked their name.
+// and SSN's last 4, as Stripe's required verification information
+// lists them for the US); directors are asked their name.
 func detailsLater(role, country string) bool {
 	switch role {
 	case schema.RoleRepresentative, schema.RoleExecutive:

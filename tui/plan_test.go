@@ -35,7 +35,7 @@ func fillStep(t *testing.T, m Model) {
 	}
 }
 
-// Issue 13: the step total shown on the first step is the number of steps
+// The step total shown on the first step is the number of steps
 // the journey takes (US company was 8 → 11 → 10 → 11, GB 11 → 13 → 14 →
 // 15), and a step Stripe adds after an answer is named with its reason.
 func TestStepTotalKnownUpFront(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 	"onboard/schema"
 )
 
-// Fewer keystrokes (issue 13): values Stripe takes twice are typed once,
+// Fewer keystrokes: values Stripe takes twice are typed once,
 // and on the sandbox Stripe's test values are one key away.
 
 // prefill fills, where nothing is typed yet, the fields whose value the
@@ -45,7 +45,8 @@ func holderName(values map[string]string, a schema.Account) string {
 	return strings.TrimSpace(values["individual.first_name"] + " " + values["individual.last_name"])
 }
 
-// testLeaf are Stripe's test values (sandbox-rules §2) by the last part
+// testLeaf are Stripe's test values
+// (https://docs.stripe.com/connect/testing) by the last part
 // of a field's key; fields not listed use their example when it is valid.
 var testLeaf = map[string]string{
 	"dob":            "1901-01-01",

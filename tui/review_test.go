@@ -23,7 +23,7 @@ var usIndividualValues = map[string]string{
 	"tos_acceptance": "true",
 }
 
-// Issue 13: the summary lists every answer sent, sensitive ones masked,
+// The summary lists every answer sent, sensitive ones masked,
 // with the key that opens a step to change one.
 func TestSummaryReviewsAnswers(t *testing.T) {
 	for _, lang := range schema.Langs {

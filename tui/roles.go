@@ -13,8 +13,8 @@ import (
 	"onboard/schema"
 )
 
-// One person may hold several roles (issue 13: a representative who is
-// also a director had to be added twice). Roles are chosen as checkboxes
+// One person may hold several roles (a representative who is also a
+// director is added once). Roles are chosen as checkboxes
 // when a person is added, and changed later from the people screen.
 
 // roleOrder is the order roles are offered in; the first one chosen is

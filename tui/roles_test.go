@@ -13,7 +13,7 @@ import (
 	"onboard/schema"
 )
 
-// Issue 13: on a GB company the representative who is also a director is
+// On a GB company the representative who is also a director is
 // one person: the Representative step offers the other roles as
 // checkboxes, and once sent no Director step is asked.
 func TestRepresentativeAlsoDirectorIsOnePerson(t *testing.T) {

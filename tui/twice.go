@@ -11,8 +11,8 @@ import (
 )
 
 // A bank account number is typed twice and checked by eye as it is typed
-// (issue 13: it was masked while typed, although its help said "after
-// entry", and had no confirmation).
+// (masked while typed, it could not be checked by eye, and
+// a typo went to Stripe unconfirmed).
 
 // confirmSuffix keys the second entry of a bank account number. Its value
 // lives in a map of its own, never in the wizard's values (which drafts
@@ -20,7 +20,7 @@ import (
 const confirmSuffix = "#again"
 
 // revealed are the fields shown while typed and masked once left: a bank
-// account number is checked by eye as it is typed (issue 13).
+// account number is checked by eye as it is typed.
 func revealed(key string) bool {
 	return strings.TrimSuffix(key, confirmSuffix) == "external_account.account_number"
 }

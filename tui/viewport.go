@@ -12,8 +12,7 @@ import (
 
 // stepView draws a wizard step itself instead of leaving it to huh. huh
 // lists a group's errors under the whole group, which on a tall step is
-// below the screen (issue 13: a wrong date of birth showed nothing at
-// 80×24), and its viewport has no room for them. Here each field's error
+// below the screen (a wrong date of birth showed nothing at 80×24), and its viewport has no room for them. Here each field's error
 // is drawn right under that field, and the window over the step follows
 // the focused field so that the field and its error are always on screen.
 // huh still owns focus, keys and values: only the drawing is ours.

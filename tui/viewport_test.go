@@ -77,7 +77,7 @@ var (
 	shiftTab = tea.KeyMsg{Type: tea.KeyShiftTab}
 )
 
-// Issue 13: a wrong date of birth on the Identity step at 80×24 shows its
+// A wrong date of birth on the Identity step at 80×24 shows its
 // error right under the field, on screen, and the focus stays there.
 func TestWrongDateOfBirthErrorOnScreen(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {60, 24}} {
@@ -134,7 +134,7 @@ func TestFailedSubmitFocusesFirstFieldInError(t *testing.T) {
 
 func typeName(v any) string { return fmt.Sprintf("%T", v) }
 
-// Issue 13: an error Stripe gives without the step's field key (the
+// An error Stripe gives without the step's field key (the
 // Persons API's dob[day], or no param at all with a code that says which
 // field) is drawn under the field it belongs to.
 func TestErrorWithoutFieldNamesItsField(t *testing.T) {

@@ -307,7 +307,7 @@ func newInDraft(d drafts.Draft, values map[string]string) int {
 
 // restoreDraft copies the draft's values into values and counts those
 // that changed: only they were offered, so "restore 3" is followed by
-// "restored 3" (issue 13: "Restore 3 value(s)" then "Restored 8").
+// "restored 3" (never "Restore 3 value(s)" then "Restored 8").
 func restoreDraft(values map[string]string, d drafts.Draft) int {
 	n := newInDraft(d, values)
 	for k, v := range d.Values {

@@ -21,7 +21,7 @@ func (a *app) reader() *bufio.Reader {
 // askCountry is the live confirmation of line mode and scripted runs
 // (flows.Confirm): it asks on stderr and reads one line from the shared
 // reader, so a scripted live run needs the answers piped in on purpose.
-// flows compares the line with the account's country code (DESIGN.md).
+// flows compares the line with the account's country code (flows.WithLive).
 func (a *app) askCountry(_ context.Context, ch flows.LiveChange) (string, error) {
 	what := t("LIVE — type the account's country code (%s) to change a live account: ",
 		"PRODUCTION — saisissez le code pays du compte (%s) pour modifier un compte réel\u00a0: ").In(a.language)

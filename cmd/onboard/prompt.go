@@ -19,7 +19,7 @@ import (
 
 // The line mode is what runs when standard input is not a terminal and no
 // answers file is given: screen readers, dumb terminals, pipes. huh's
-// accessible mode is not fit for it (go-libraries.md §1.5: it asks hidden
+// accessible mode is not fit for it (huh v1.0.0: it asks hidden
 // groups, panics on EOF in selects, loses piped lines between prompts), so
 // the same steps are asked here as plain lines from the same field specs,
 // through one reader.

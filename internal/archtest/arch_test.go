@@ -1,4 +1,4 @@
-// Package archtest checks the dependency rules of DESIGN.md on the
+// Package archtest checks the dependency rules of docs/ARCHITECTURE.md on the
 // packages as the go tool sees them (go list -deps), so a wrong import
 // fails the tests instead of waiting for review, in sub-packages too:
 // schema does no I/O and imports nothing of the app, flows never depends on
