@@ -31,8 +31,8 @@ var (
 
 // checkText refuses what no field accepts: invalid UTF-8, control
 // characters (C0, DEL, C1; a tab or new line only in long text), bidi
-// controls (the characters the terminal edge escapes, package untrusted), values made only of invisible characters, and
-// values longer than Stripe takes.
+// controls (what package untrusted escapes on screen), values made only
+// of invisible characters, and values longer than Stripe takes.
 func checkText(v string, long bool, c Context) error {
 	if !utf8.ValidString(v) {
 		return fail(c.Lang, msgInvalidUTF8)
