@@ -18,6 +18,7 @@ package untrusted
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 )
@@ -133,4 +134,31 @@ func JSON(b []byte) []byte {
 		i += n
 	}
 	return out
+}
+
+// writer applies Lines to everything written through it.
+type writer struct{ w io.Writer }
+
+// NewWriter returns a writer that passes what is written to w through
+// Lines: for plain-text output (a status, the lines of a scripted run, the
+// line-by-line prompter) where the program's own text and a connected
+// account's text are printed together. Each Write should hold whole
+// characters, as fmt's functions do: a character split between two
+// writes is not UTF-8 in either and becomes U+FFFD.
+func NewWriter(w io.Writer) io.Writer {
+	if _, ok := w.(writer); ok {
+		return w
+	}
+	return writer{w}
+}
+
+func (u writer) Write(p []byte) (int, error) {
+	s := string(p)
+	if isClean(s, true) {
+		return u.w.Write(p)
+	}
+	if _, err := io.WriteString(u.w, Lines(s)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
