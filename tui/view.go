@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
+	"onboard/internal/untrusted"
 	"onboard/schema"
 )
 
@@ -27,7 +28,9 @@ func (m Model) View() string {
 			body += strings.Repeat("\n", pad)
 		}
 	}
-	return strings.Join([]string{m.header(), m.noticeLine(), body, m.footer()}, "\n")
+	// Text from Stripe or a file is made safe where it is drawn; Styled
+	// keeps a place that forgot from driving the terminal.
+	return untrusted.Styled(strings.Join([]string{m.header(), m.noticeLine(), body, m.footer()}, "\n"))
 }
 
 func (m Model) bodyHeight() int {
@@ -116,7 +119,8 @@ func (m Model) noticeLine() string {
 		st = m.c.Styles.Notice.Error
 	}
 	w := max(m.c.Width, 20)
-	lines := strings.Split(st.Width(w).Render(m.plan.notice), "\n")
+	// A notice may quote Stripe ("Invalid email: …") or a name.
+	lines := strings.Split(st.Width(w).Render(untrusted.Lines(m.plan.notice)), "\n")
 	if len(lines) > 2 {
 		lines = lines[:2]
 	}

@@ -162,3 +162,79 @@ func (u writer) Write(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+// Styled is the last guard on a whole screen that onboard drew itself: it
+// keeps the colour and weight sequences its styles emit (SGR: ESC [ … m),
+// new lines and tabs, and escapes every other control character, escape
+// sequence and bidi control, as Text does. Text that came from outside is
+// made safe where it is drawn (Text), so that widths are measured on what
+// is shown; Styled makes sure that a place that forgot cannot retitle the
+// window, write the clipboard or clear the screen.
+func Styled(s string) string {
+	if isStyledClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i := 0; i < len(s); {
+		if n := sgrLen(s[i:]); n > 0 {
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b.WriteRune(utf8.RuneError)
+		case r == '\n', r == '\t':
+			b.WriteRune(r)
+		case unsafe(r):
+			b.WriteString(escape(r))
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// sgrLen is the length of the SGR sequence s starts with, or 0.
+func sgrLen(s string) int {
+	if len(s) < 3 || s[0] != 0x1b || s[1] != '[' {
+		return 0
+	}
+	for i := 2; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9', c == ';', c == ':':
+		case c == 'm':
+			return i + 1
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// isStyledClean is Styled's fast path: nothing to change.
+func isStyledClean(s string) bool {
+	for i := 0; i < len(s); {
+		if n := sgrLen(s[i:]); n > 0 {
+			i += n
+			continue
+		}
+		c := s[i]
+		if c < 0x80 {
+			if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && n == 1) || unsafe(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}

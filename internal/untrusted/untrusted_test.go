@@ -107,3 +107,21 @@ func TestJSONEscapesWhatEncodingJSONLeaves(t *testing.T) {
 		t.Fatalf("JSON changed clean output: %s", got)
 	}
 }
+
+func TestStyledKeepsColoursOnly(t *testing.T) {
+	style := "\x1b[1;38;5;212mTitle\x1b[0m\n\tcell"
+	if got := Styled(style); got != style {
+		t.Fatalf("Styled changed onboard's own styling: %q", got)
+	}
+	for _, p := range payloads {
+		in := "\x1b[1m" + p.in + "\x1b[0m"
+		got := Styled(in)
+		body := strings.TrimSuffix(strings.TrimPrefix(got, "\x1b[1m"), "\x1b[0m")
+		if want := strings.NewReplacer(`\x0a`, "\n", `\x09`, "\t").Replace(p.want); body != want {
+			t.Errorf("%s: Styled = %q, want %q", p.name, body, want)
+		}
+	}
+	if got := Styled("a\x1b[2Jb\x1b]0;t\x07"); got != `a\x1b[2Jb\x1b]0;t\x07` {
+		t.Fatalf("Styled = %q", got)
+	}
+}
