@@ -198,6 +198,7 @@ func (tv triageView) update(c Common, msg tea.KeyMsg) (triageView, tea.Cmd, stri
 	// name pasted from elsewhere shows as the rows show it.
 	if v := tv.filter.Value(); untrusted.Text(v) != v {
 		tv.filter.SetValue(untrusted.Text(v))
+		tv.filter.CursorEnd()
 	}
 	if tv.filter.Value() != tv.filterText {
 		tv.applyFilter(tv.selected())

@@ -86,7 +86,7 @@ func (m Model) headerLefts() []string {
 	if !m.loaded {
 		return []string{name}
 	}
-	id := name + s.Subtle.Render(" · ") + s.Account.Render(m.account.ID)
+	id := name + s.Subtle.Render(" · ") + s.Account.Render(untrusted.Text(m.account.ID))
 	if m.account.Country == "" {
 		return []string{id}
 	}
@@ -177,7 +177,7 @@ func (m Model) errorView() string {
 	c := m.c
 	msg := "?"
 	if m.err != nil {
-		msg = errorMessage(m.err, c.Lang)
+		msg = untrusted.Lines(errorMessage(m.err, c.Lang)) // it may quote Stripe
 	}
 	w := max(min(c.Width-2, 76), 20) // a paragraph reads best under 80 columns
 	resume := ""
