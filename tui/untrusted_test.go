@@ -45,7 +45,7 @@ func hostileAccount(t *testing.T, sb *sandbox.Sandbox) string {
 		Country: stripe.String("US"), BusinessType: stripe.String("company"), Email: stripe.String(hostileEmail),
 		Controller: &stripe.AccountCreateControllerParams{
 			RequirementCollection: stripe.String("application"), Fees: &stripe.AccountCreateControllerFeesParams{Payer: stripe.String("application")},
-			Losses: &stripe.AccountCreateControllerLossesParams{Payments: stripe.String("application")},
+			Losses:          &stripe.AccountCreateControllerLossesParams{Payments: stripe.String("application")},
 			StripeDashboard: &stripe.AccountCreateControllerStripeDashboardParams{Type: stripe.String("none")},
 		},
 		Capabilities: &stripe.AccountCreateCapabilitiesParams{
@@ -206,4 +206,3 @@ func TestPersonLabelIsEscaped(t *testing.T) {
 		t.Fatalf("PersonLabel = %q", got)
 	}
 }
-
