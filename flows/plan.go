@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"onboard/internal/untrusted"
 	"onboard/schema"
 )
 
@@ -195,10 +196,12 @@ func (s Step) Title(a schema.Account, lang schema.Lang) string {
 }
 
 // PersonLabel names a person for headings: their name once they have one,
-// else their role and number ("Owner 2").
+// else their role and number ("Owner 2"). A name is what the account
+// typed, as Stripe returns it: it is made safe to draw (untrusted.Text),
+// because every driver prints headings as they are.
 func PersonLabel(a schema.Account, ref schema.PersonRef, lang schema.Lang) string {
 	if p, ok := a.PersonFor(ref); ok && p.Name() != p.ID {
-		return p.Name()
+		return untrusted.Text(p.Name())
 	}
 	roles := map[string]schema.Text{
 		schema.RoleRepresentative: schema.T("Representative", "Représentant légal"),

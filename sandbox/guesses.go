@@ -129,3 +129,13 @@ const (
 	maxParams              = 2000
 	maxKeyLength           = 500
 )
+
+// Characters in free text (business_profile[name], company[name], a
+// person's or individual's names and title, email). [G] The sandbox
+// stores them as sent, control characters (ESC, BEL, NUL) and bidi
+// overrides included: Stripe's OpenAPI spec gives these parameters a type
+// and a maxLength (100 for company[name] and individual names, 5000 for
+// business_profile[name] and a person's names) but no pattern, and its
+// docs say nothing of the characters it refuses. A client must draw
+// whatever an account holds safely either way, and tests rely on the
+// sandbox handing such text back.

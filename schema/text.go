@@ -3,6 +3,8 @@ package schema
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"onboard/internal/untrusted"
 )
 
 // Checks every typed value gets, whatever its field: text that would look
@@ -29,8 +31,8 @@ var (
 
 // checkText refuses what no field accepts: invalid UTF-8, control
 // characters (C0, DEL, C1; a tab or new line only in long text), bidi
-// overrides and isolates, values made only of invisible characters, and
-// values longer than Stripe takes.
+// controls (what package untrusted escapes on screen), values made only
+// of invisible characters, and values longer than Stripe takes.
 func checkText(v string, long bool, c Context) error {
 	if !utf8.ValidString(v) {
 		return fail(c.Lang, msgInvalidUTF8)
@@ -48,9 +50,9 @@ func checkText(v string, long bool, c Context) error {
 		pos++
 		switch {
 		case long && (r == '\n' || r == '\t' || r == '\r'):
-		case r < 0x20 || (r >= 0x7f && r <= 0x9f):
+		case untrusted.IsControl(r):
 			return fail(c.Lang, msgControl, pos)
-		case isBidiControl(r):
+		case untrusted.IsBidi(r):
 			return fail(c.Lang, msgBidi, pos)
 		}
 		if !isInvisible(r) {
@@ -61,12 +63,6 @@ func checkText(v string, long bool, c Context) error {
 		return fail(c.Lang, msgInvisible)
 	}
 	return nil
-}
-
-// isBidiControl reports the explicit direction embeddings, overrides and
-// isolates (U+202A–U+202E, U+2066–U+2069): the "Trojan source" characters.
-func isBidiControl(r rune) bool {
-	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // isInvisible reports characters that show nothing: spaces, zero-width

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"onboard/flows"
+	"onboard/internal/untrusted"
 	"onboard/schema"
 )
 
@@ -206,10 +207,10 @@ func (e explorer) listView(width, height int) []string {
 			rows = append(rows, s.Status.Heading.Render(groupTitleIn(group, e.c.Lang)))
 			at = append(at, -1)
 		}
-		line := fmt.Sprintf("%-*s %-*s %s", dueWidth, dueWord(it.Due, e.c.Lang), whoWidth, whoWord(it.Who, e.c.Lang), it.Label.In(e.c.Lang))
+		line := fmt.Sprintf("%-*s %-*s %s", dueWidth, dueWord(it.Due, e.c.Lang), whoWidth, whoWord(it.Who, e.c.Lang), untrusted.Text(it.Label.In(e.c.Lang)))
 		if width < sideBySide {
 			// Narrow: the label first, so it is what stays when cut.
-			line = it.Label.In(e.c.Lang) + " · " + dueWord(it.Due, e.c.Lang) + " · " + whoWord(it.Who, e.c.Lang)
+			line = untrusted.Text(it.Label.In(e.c.Lang)) + " · " + dueWord(it.Due, e.c.Lang) + " · " + whoWord(it.Who, e.c.Lang)
 		}
 		if i == e.cursor {
 			line = s.App.Title.Render("› " + line)
@@ -236,7 +237,7 @@ func (e explorer) detailView(width int) []string {
 	s := e.c.Styles
 	w := lipgloss.NewStyle().Width(max(width-2, 20))
 	out := []string{
-		s.Summary.Title.Render(it.Label.In(e.c.Lang)),
+		s.Summary.Title.Render(untrusted.Text(it.Label.In(e.c.Lang))),
 		e.field(txtRequirement, it.Path, width),
 		e.field(txtParameter, it.Param, width),
 		e.field(txtV2Path, it.V2Path, width),
@@ -297,7 +298,7 @@ func collapse(items []flows.Item) []flows.Item {
 
 // field is one "label: value" line of the details, cut to width.
 func (e explorer) field(label schema.Text, value string, width int) string {
-	return fit(e.c.Styles.Status.Label.Render(schema.Colon(e.c.Lang, label.In(e.c.Lang))+" ")+value, width)
+	return fit(e.c.Styles.Status.Label.Render(schema.Colon(e.c.Lang, label.In(e.c.Lang))+" ")+untrusted.Text(value), width)
 }
 
 // choiceWord names an explorer choice in words: a business type by its

@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/ansi"
 
 	"onboard/flows"
+	"onboard/internal/untrusted"
 	"onboard/schema"
 )
 
@@ -120,12 +121,12 @@ func (m *Model) personAction() tea.Cmd {
 		return m.toPeople()
 	case m.in.people.action == actionRoles:
 		m.in.people.stage, m.in.people.roles = peopleEditRoles, slices.Clone(p.Roles)
-		m.form = rolesForm(m.c, m.account, p, &m.in.people.roles, fmt.Sprintf(txtRolesOf.In(m.c.Lang), p.Name()))
+		m.form = rolesForm(m.c, m.account, p, &m.in.people.roles, fmt.Sprintf(txtRolesOf.In(m.c.Lang), personName(p)))
 		return tea.Batch(m.form.Init(), m.resizeForm())
 	case m.in.people.action == actionRemove:
 		m.in.people.stage, m.in.people.confirm = peopleConfirm, false
 		m.form = newForm(m.c, huh.NewGroup(huh.NewConfirm().Key("confirm").
-			Title(fmt.Sprintf(txtRemoveConfirm.In(m.c.Lang), p.Name())).
+			Title(fmt.Sprintf(txtRemoveConfirm.In(m.c.Lang), personName(p))).
 			Description(txtRemoveHelp.In(m.c.Lang)).
 			Affirmative(txtRemoveYes.In(m.c.Lang)).Negative(txtRemoveNo.In(m.c.Lang)).
 			Value(&m.in.people.confirm)))
@@ -136,7 +137,7 @@ func (m *Model) personAction() tea.Cmd {
 	if len(steps) == 0 {
 		name := m.in.people.pick
 		if ok {
-			name = p.Name()
+			name = personName(p)
 		}
 		cmd := m.toPeople()
 		m.plan.notice, m.plan.warn = fmt.Sprintf(txtPersonNothing.In(m.c.Lang), name), false
@@ -206,7 +207,7 @@ func personCells(c Common, a schema.Account, p schema.Person) [5]string {
 		}
 	}
 	n := dueFor(a, p.ID)
-	return [5]string{p.Name(), strings.Join(roles, ", "), p.Title, pct, fmt.Sprintf(plural(c.Lang, n, txtPersonDueOne, txtPersonDue), n)}
+	return [5]string{personName(p), strings.Join(roles, ", "), untrusted.Text(p.Title), pct, fmt.Sprintf(plural(c.Lang, n, txtPersonDueOne, txtPersonDue), n)}
 }
 
 // peopleCaps are the widest the name, roles and title columns grow.
@@ -239,7 +240,7 @@ func fitPeople(rows [][5]string, width int) peopleCols {
 	pc := peopleCols{title: true}
 	for _, r := range rows {
 		for i, cell := range r {
-			pc.w[i] = max(pc.w[i], utf8.RuneCountInString(cell))
+			pc.w[i] = max(pc.w[i], ansi.StringWidth(cell))
 		}
 	}
 	for i, cp := range peopleCaps {
@@ -259,23 +260,29 @@ func fitPeople(rows [][5]string, width int) peopleCols {
 	return pc
 }
 
-// line lays out one row (or the header).
+// line lays out one row (or the header). Cells are measured and cut in
+// terminal cells (a CJK character takes two) on text already made safe
+// (personCells), so a cut never lands inside an escape sequence.
 func (pc peopleCols) line(cells [5]string) string {
-	col := func(i int) string { return fmt.Sprintf("%-*s", pc.w[i], clip(cells[i], pc.w[i])) + peopleGap }
+	pad := func(s string, w int) string { return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0)) }
+	col := func(i int) string { return pad(clip(cells[i], pc.w[i]), pc.w[i]) + peopleGap }
 	s := col(0) + col(1)
 	if pc.title {
 		s += col(2)
 	}
-	return s + fmt.Sprintf("%*s", pc.w[3], cells[3]) + peopleGap + cells[4]
+	return s + strings.Repeat(" ", max(pc.w[3]-ansi.StringWidth(cells[3]), 0)) + cells[3] + peopleGap + cells[4]
 }
 
-// clip shortens s to n runes, marking the cut with an ellipsis.
+// clip shortens s to n cells, marking the cut with an ellipsis.
 func clip(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
+	return ansi.Truncate(s, n, "…")
 }
+
+// personName is a person's name as the screens draw it: Stripe returns
+// what the account typed, control characters and bidi overrides included,
+// and they are shown escaped (package untrusted), never sent to the
+// terminal.
+func personName(p schema.Person) string { return untrusted.Text(p.Name()) }
 
 // peopleForm lists the persons and the "add a person" action (so the
 // select is never empty, huh #422).
@@ -313,7 +320,7 @@ func (m *Model) backToPeople(msg submittedMsg) tea.Cmd {
 		// Name the new person from what was typed: a role index (owners.1)
 		// may point at someone else once the list is read back.
 		pre := msg.step.Person.Prefix + "."
-		name = strings.TrimSpace(m.plan.values[pre+"first_name"] + " " + m.plan.values[pre+"last_name"])
+		name = untrusted.Text(strings.TrimSpace(m.plan.values[pre+"first_name"] + " " + m.plan.values[pre+"last_name"]))
 		m.plan.notice = fmt.Sprintf(txtPersonAdded.In(m.c.Lang), name)
 	} else {
 		m.plan.notice = fmt.Sprintf(txtPersonSent.In(m.c.Lang), name)
@@ -324,11 +331,11 @@ func (m *Model) backToPeople(msg submittedMsg) tea.Cmd {
 
 // actionForm asks what to do with a person.
 func actionForm(c Common, p schema.Person, action *string) *huh.Form {
-	return newMenu(c, huh.NewGroup(huh.NewSelect[string]().Key("action").Title(p.Name()).
+	return newMenu(c, huh.NewGroup(huh.NewSelect[string]().Key("action").Title(personName(p)).
 		Options(
 			huh.NewOption(txtActionAnswer.In(c.Lang), actionAnswer),
 			huh.NewOption(txtActionRoles.In(c.Lang), actionRoles),
-			huh.NewOption(fmt.Sprintf(txtActionRemove.In(c.Lang), p.Name()), actionRemove),
+			huh.NewOption(fmt.Sprintf(txtActionRemove.In(c.Lang), personName(p)), actionRemove),
 			huh.NewOption(txtBack.In(c.Lang), actionBack),
 		).Value(action)))
 }
@@ -354,7 +361,7 @@ func (m *Model) startRemove() tea.Cmd {
 func removeCmd(ctx context.Context, cl *flows.Client, a schema.Account, id string, gen int) tea.Cmd {
 	name := id
 	if p, ok := a.PersonFor(schema.PersonRef{ID: id}); ok {
-		name = p.Name()
+		name = personName(p)
 	}
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"onboard/flows"
+	"onboard/internal/untrusted"
 	"onboard/schema"
 )
 
@@ -37,7 +38,7 @@ func review(c Common, a schema.Account, h []flows.Sent, width int) string {
 				yes, no := confirmWords(c, f.Kind)
 				v = map[bool]string{true: yes, false: no}[v == "true"]
 			}
-			vals = append(vals, v)
+			vals = append(vals, untrusted.Text(v)) // typed, read from a file or from Stripe
 		}
 		line := s.Active.Render("✓ ") + s.Label.Render(schema.Colon(c.Lang, sent.Step.Title(a, c.Lang))+" ") + strings.Join(vals, " · ")
 		// Wrapped, not cut: a review that hides the values reviews nothing.

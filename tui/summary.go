@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"onboard/flows"
+	"onboard/internal/untrusted"
 	"onboard/schema"
 )
 
@@ -107,7 +108,8 @@ func (m Model) v1Notes(width int) []string {
 	var out []string
 	add := func(s string) { out = append(out, s, "") }
 	for _, e := range a.Requirements.Errors {
-		label := schema.Lookup(e.Requirement, a.Country).Label.In(c.Lang)
+		// An unknown requirement is labelled with Stripe's own path.
+		label := untrusted.Text(schema.Lookup(e.Requirement, a.Country).Label.In(c.Lang))
 		add(wrapUnder(c.Styles.Notice.Error, "✗ ", schema.Colon(c.Lang, label)+" "+schema.ExplainError(e.Code, c.Lang), width))
 	}
 	for _, cp := range a.Capabilities {

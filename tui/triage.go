@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"onboard/flows"
+	"onboard/internal/untrusted"
 )
 
 // triageView is the account list: a filter that narrows the table as the
@@ -92,8 +93,11 @@ func (tv *triageView) setList(c Common, list []flows.Summary, listedAt time.Time
 	tv.rows = make([]table.Row, len(list))
 	for i, s := range list {
 		label := flows.StateLabel(s.State, c.Lang)
-		tv.hay[i] = strings.ToLower(strings.Join([]string{s.ID, s.Name, s.Email, s.State, label, s.Country}, "\x00"))
-		name := s.Name
+		// Names and emails are what each account typed (and the cache a
+		// file): drawn, measured, cut and searched as made safe
+		// (untrusted.Text), so the filter finds what the row shows.
+		id, name, email, country := untrusted.Text(s.ID), untrusted.Text(s.Name), untrusted.Text(s.Email), untrusted.Text(s.Country)
+		tv.hay[i] = strings.ToLower(strings.Join([]string{id, name, email, s.State, label, country}, "\x00"))
 		if name == "" {
 			name = txtTriageNoName.In(c.Lang)
 		}
@@ -101,7 +105,7 @@ func (tv *triageView) setList(c Common, list []flows.Summary, listedAt time.Time
 		if !s.Deadline.IsZero() {
 			dl = day(s.Deadline, c.Lang)
 		}
-		tv.rows[i] = table.Row{"", s.ID, name, s.Email, s.Country, label, dl}
+		tv.rows[i] = table.Row{"", id, name, email, country, label, dl}
 	}
 	tv.applyFilter(keep)
 }
@@ -157,11 +161,11 @@ func (tv *triageView) mark() {
 
 // selected is the id of the account under the cursor, or "".
 func (tv triageView) selected() string {
-	r := tv.table.SelectedRow()
-	if len(r) < 2 {
-		return ""
+	// The account's own id, not the row's text (drawn escaped).
+	if i := tv.table.Cursor(); i >= 0 && i < len(tv.shown) && len(tv.table.Rows()) == len(tv.shown) {
+		return tv.all[tv.shown[i]].ID
 	}
-	return r[1]
+	return ""
 }
 
 // update handles a key; open is the id to open when enter was pressed.
@@ -190,6 +194,12 @@ func (tv triageView) update(c Common, msg tea.KeyMsg) (triageView, tea.Cmd, stri
 	}
 	var cmd tea.Cmd
 	tv.filter, cmd = tv.filter.Update(msg)
+	// The text input drops control characters, not bidi overrides: a
+	// name pasted from elsewhere shows as the rows show it.
+	if v := tv.filter.Value(); untrusted.Text(v) != v {
+		tv.filter.SetValue(untrusted.Text(v))
+		tv.filter.CursorEnd()
+	}
 	if tv.filter.Value() != tv.filterText {
 		tv.applyFilter(tv.selected())
 	}

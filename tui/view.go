@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
+	"onboard/internal/untrusted"
 	"onboard/schema"
 )
 
@@ -27,7 +28,9 @@ func (m Model) View() string {
 			body += strings.Repeat("\n", pad)
 		}
 	}
-	return strings.Join([]string{m.header(), m.noticeLine(), body, m.footer()}, "\n")
+	// Text from Stripe or a file is made safe where it is drawn; Styled
+	// keeps a place that forgot from driving the terminal.
+	return untrusted.Styled(strings.Join([]string{m.header(), m.noticeLine(), body, m.footer()}, "\n"))
 }
 
 func (m Model) bodyHeight() int {
@@ -83,7 +86,7 @@ func (m Model) headerLefts() []string {
 	if !m.loaded {
 		return []string{name}
 	}
-	id := name + s.Subtle.Render(" · ") + s.Account.Render(m.account.ID)
+	id := name + s.Subtle.Render(" · ") + s.Account.Render(untrusted.Text(m.account.ID))
 	if m.account.Country == "" {
 		return []string{id}
 	}
@@ -116,7 +119,8 @@ func (m Model) noticeLine() string {
 		st = m.c.Styles.Notice.Error
 	}
 	w := max(m.c.Width, 20)
-	lines := strings.Split(st.Width(w).Render(m.plan.notice), "\n")
+	// A notice may quote Stripe ("Invalid email: …") or a name.
+	lines := strings.Split(st.Width(w).Render(untrusted.Lines(m.plan.notice)), "\n")
 	if len(lines) > 2 {
 		lines = lines[:2]
 	}
@@ -173,7 +177,7 @@ func (m Model) errorView() string {
 	c := m.c
 	msg := "?"
 	if m.err != nil {
-		msg = errorMessage(m.err, c.Lang)
+		msg = untrusted.Lines(errorMessage(m.err, c.Lang)) // it may quote Stripe
 	}
 	w := max(min(c.Width-2, 76), 20) // a paragraph reads best under 80 columns
 	resume := ""

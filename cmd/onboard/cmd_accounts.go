@@ -9,12 +9,13 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"onboard/flows"
+	"onboard/internal/untrusted"
 )
 
 // quotedList writes names for a message: "a", "b", "c" (a Go slice
@@ -71,16 +72,15 @@ func newAccountsCmd(a *app) *cobra.Command {
 			if asJSON {
 				return writeJSONList(a.stdout, list)
 			}
-			w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(w, t("ID\tNAME\tCOUNTRY\tSTATE\tDEADLINE", "ID\tNOM\tPAYS\tSTATUT\tÉCHÉANCE").In(a.language))
+			rows := [][]string{strings.Split(t("ID\tNAME\tCOUNTRY\tSTATE\tDEADLINE", "ID\tNOM\tPAYS\tSTATUT\tÉCHÉANCE").In(a.language), "\t")}
 			for _, s := range list {
 				dl := "-"
 				if !s.Deadline.IsZero() {
 					dl = s.Deadline.Format("2006-01-02")
 				}
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", s.ID, s.Name, s.Country, flows.StateLabel(s.State, a.language), dl)
+				rows = append(rows, []string{s.ID, s.Name, s.Country, flows.StateLabel(s.State, a.language), dl})
 			}
-			return w.Flush()
+			return writeTable(a.stdout, rows)
 		},
 	}
 	cmd.Flags().StringVar(&stateArg, "state", "", "only accounts in this state (e.g. past_due, \"restricted (past due)\", new)")
@@ -181,12 +181,41 @@ func writeJSONList[T any](w io.Writer, list []T) error {
 			return err
 		}
 		bw.WriteString("  ")
-		bw.Write(raw)
+		bw.Write(untrusted.JSON(raw))
 		if i < len(list)-1 {
 			bw.WriteString(",")
 		}
 		bw.WriteString("\n")
 	}
 	bw.WriteString("]\n")
+	return bw.Flush()
+}
+
+// writeTable prints rows as aligned columns, two spaces apart. Every cell
+// is text from Stripe or the triage cache, so it is made safe first
+// (untrusted.Text: a name cannot move the cursor, clear the screen or
+// break its row) and measured in terminal cells, not bytes or runes: a
+// name in CJK characters takes two cells per character.
+func writeTable(w io.Writer, rows [][]string) error {
+	var widths []int
+	for _, row := range rows {
+		for i, c := range row {
+			row[i] = untrusted.Text(c)
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], ansi.StringWidth(row[i]))
+		}
+	}
+	bw := bufio.NewWriter(w)
+	for _, row := range rows {
+		for i, c := range row {
+			bw.WriteString(c)
+			if i < len(row)-1 {
+				bw.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
+			}
+		}
+		bw.WriteString("\n")
+	}
 	return bw.Flush()
 }

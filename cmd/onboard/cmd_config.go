@@ -92,7 +92,7 @@ live keys are never written to disk; pass them with STRIPE_API_KEY and --live.`,
 			key := strings.TrimSpace(line)
 			// A live key anywhere in the input (after a tab, a label, a
 			// test key) is refused, not only at its start.
-			if strings.Contains(line, "sk_live_") || strings.Contains(line, "rk_live_") {
+			if containsLiveKey(line) {
 				return usageErr("%s", t("live keys are never written to disk: use STRIPE_API_KEY and --live",
 					"les clés live ne sont jamais écrites sur disque : utilisez STRIPE_API_KEY et --live").In(ml))
 			}
@@ -100,7 +100,7 @@ live keys are never written to disk; pass them with STRIPE_API_KEY and --live.`,
 				return usageErr("%s", t("one key on one line, nothing else (echo sk_test_… | onboard config set-key)",
 					"une clé sur une ligne, rien d'autre (echo sk_test_… | onboard config set-key)").In(ml))
 			}
-			if !strings.HasPrefix(key, "sk_test_") && !strings.HasPrefix(key, "rk_test_") {
+			if !isTestSecretKey(key) {
 				return usageErr(t("%s is not a test secret key (sk_test_… or rk_test_…)",
 					"%s n'est pas une clé secrète de test (sk_test_… ou rk_test_…)").In(ml), redactKey(key))
 			}

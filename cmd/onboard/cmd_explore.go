@@ -133,7 +133,7 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 		if f.asJSON {
 			return writeJSON(a.stdout, c)
 		}
-		printComparison(a.stdout, c, a.language)
+		printComparison(a.text(a.stdout), c, a.language)
 	case f.matrix:
 		m := flows.Matrix(results)
 		switch {
@@ -145,12 +145,12 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 		case f.asCSV:
 			return writeMatrixCSV(a.stdout, results, m)
 		}
-		printMatrix(a.stdout, results, m, a.language)
+		printMatrix(a.text(a.stdout), results, m, a.language)
 	default:
 		if f.asJSON {
 			return writeJSON(a.stdout, results[0])
 		}
-		printExploration(a.stdout, results[0], a.language, a.mode)
+		printExploration(a.text(a.stdout), results[0], a.language, a.mode)
 	}
 	return nil
 }

@@ -186,5 +186,5 @@ func (a *app) progress(json bool) func(format string, args ...any) {
 	if json {
 		w = a.stderr
 	}
-	return func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
+	return func(format string, args ...any) { fmt.Fprintf(a.text(w), format, args...) }
 }

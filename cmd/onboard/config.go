@@ -6,7 +6,6 @@ import (
 	"net"
 	"net/url"
 	"os"
-	"strings"
 
 	"github.com/BurntSushi/toml"
 
@@ -77,22 +76,13 @@ func resolveKey(flag, env string, p profile) keyChoice {
 	return keyChoice{}
 }
 
-// isLiveKey reports a key that moves real money.
-func isLiveKey(k string) bool {
-	return strings.HasPrefix(k, "sk_live_") || strings.HasPrefix(k, "rk_live_")
-}
-
 // checkKey refuses keys that are not Stripe secret or restricted keys, and
 // live keys without --live.
 func checkKey(k keyChoice, live bool, lang schema.Lang) error {
 	if k.Key == "" {
 		return nil
 	}
-	valid := false
-	for _, p := range []string{"sk_test_", "rk_test_", "sk_live_", "rk_live_"} {
-		valid = valid || strings.HasPrefix(k.Key, p)
-	}
-	if !valid {
+	if !isSecretKey(k.Key) {
 		return usageErr(t("the key from %s (%s) is not a Stripe secret key (sk_test_… or rk_test_…)",
 			"la clé de %s (%s) n'est pas une clé secrète Stripe (sk_test_… ou rk_test_…)").In(lang), k.Source, redactKey(k.Key))
 	}
@@ -101,14 +91,6 @@ func checkKey(k keyChoice, live bool, lang schema.Lang) error {
 			"clé live %s de %s refusée : passez --live pour intégrer de vrais comptes").In(lang), redactKey(k.Key), k.Source)
 	}
 	return nil
-}
-
-// redactKey shows the first 8 and last 4 characters of a key.
-func redactKey(k string) string {
-	if len(k) <= 12 {
-		return strings.Repeat("*", len(k))
-	}
-	return k[:8] + "…" + k[len(k)-4:]
 }
 
 // checkAPIBase allows Stripe's API host and loopback addresses (a

@@ -11,6 +11,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"onboard/internal/untrusted"
 )
 
 func main() {
@@ -28,7 +30,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
 	if err != nil {
-		fmt.Fprintln(stderr, "onboard:", err)
+		// Every error is printed here, cobra's own ("unknown command
+		// \"sk_test_…\"") too: keys are redacted, and text that came
+		// from Stripe or a file cannot drive the terminal.
+		fmt.Fprintln(stderr, "onboard:", untrusted.Lines(maskKeys(err.Error(), secretArgs(args, getenv)...)))
 	}
 	return codeOf(err)
 }

@@ -142,7 +142,7 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 		return err
 	}
 	defer release()
-	p := prompter{in: a.reader(), out: a.stdout, lang: a.language}
+	p := prompter{in: a.reader(), out: a.text(a.stdout), lang: a.language}
 	if f, ok := a.stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		p.tty = f
 	}
@@ -150,7 +150,7 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 	if s.new {
 		acct, err = cl.Create(ctx, s.setup)
 		if err == nil {
-			fmt.Fprintf(a.stdout, "%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, schema.BusinessTypeLabel(acct.BusinessType, a.language))
+			fmt.Fprintf(p.out, "%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, schema.BusinessTypeLabel(acct.BusinessType, a.language))
 		}
 	} else {
 		acct, err = cl.Load(ctx, s.accountID)
@@ -194,7 +194,7 @@ func (a *app) lineAsker(j *flows.Journey, p prompter) flows.Asker {
 	return func(_ context.Context, st flows.Step, values map[string]string, refused error) (flows.Step, map[string]string, error) {
 		ask := st.Fields
 		if refused == nil {
-			fmt.Fprintf(a.stdout, "\n== %s ==\n", st.Title(j.Account(), a.language))
+			fmt.Fprintf(p.out, "\n== %s ==\n", st.Title(j.Account(), a.language))
 		} else {
 			fmt.Fprintf(p.out, "  ✗ %s\n", flows.Message(refused))
 			problems := flows.Problems(st, refused)

@@ -10,8 +10,14 @@ import (
 	"strings"
 
 	"onboard/flows"
+	"onboard/internal/untrusted"
 	"onboard/schema"
 )
+
+// text is w for plain-text output that mixes onboard's words with text
+// from Stripe or a file (names, paths, reasons): what a terminal would act
+// on is shown escaped (package untrusted).
+func (a *app) text(w io.Writer) io.Writer { return untrusted.NewWriter(w) }
 
 // scriptNew is `new --answers`: validate every answer, create the account,
 // run the flow, print the outcome. Every check that needs no request is
@@ -69,9 +75,9 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 // created by this run (so something was sent whatever happens next).
 // A failure says how to resume with the same answers file.
 func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Account, s flows.Strategy, ans flows.Answers, answersPath string, asJSON, created bool) error {
-	out := a.stdout
+	out := a.text(a.stdout)
 	if asJSON {
-		out = a.stderr
+		out = a.text(a.stderr)
 	}
 	rep, err := cl.Run(ctx, acct, s, ans, out)
 	if err != nil {
@@ -93,7 +99,7 @@ func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Ac
 	if len(rep.Outstanding) > 0 {
 		fmt.Fprintf(a.stderr, "%s\n", t("Still due after the run:", "Toujours demandé après l'exécution :").In(a.language))
 		for _, p := range rep.Outstanding {
-			fmt.Fprintf(a.stderr, "  %s\n", p)
+			fmt.Fprintf(a.text(a.stderr), "  %s\n", p)
 		}
 		return &exitError{code: exitStillDue, err: withResume(errors.New(stillDueCount(len(rep.Outstanding), a.language)), acct.ID, a.language)}
 	}
@@ -137,16 +143,23 @@ func describeRunError(err error, lang schema.Lang, sent bool) string {
 	return line
 }
 
+// writeJSON prints v as indented JSON, with the characters a terminal
+// acts on escaped (untrusted.JSON): names and reasons in it came from
+// Stripe.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	raw, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(untrusted.JSON(raw), '\n'))
+	return err
 }
 
 var t = schema.T
 
 // printStatus writes the human summary of an account.
 func printStatus(w io.Writer, acct schema.Account, lang schema.Lang) {
+	w = untrusted.NewWriter(w) // ids, reasons and paths are Stripe's text
 	st := flows.StatusOf(acct)
 	yes := func(b bool) string {
 		if b {

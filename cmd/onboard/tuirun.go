@@ -80,7 +80,7 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 		return &exitError{code: exitInterrupted, err: withResume(errors.New(t("interrupted", "interrompu").In(a.language)), m.ResumeID(), a.language)}
 	}
 	if id, state := m.Summary(); id != "" {
-		fmt.Fprintf(a.stdout, "%s  %s\n", id, state)
+		fmt.Fprintf(a.text(a.stdout), "%s  %s\n", id, state)
 	}
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return withResume(fmt.Errorf("terminal: %w", err), m.ResumeID(), a.language)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/internal/untrusted"
 	"onboard/schema"
 )
 
@@ -39,7 +40,7 @@ func (a *app) watchStatus(ctx context.Context, cl *flows.Client, id string, asJS
 			if err != nil {
 				return err
 			}
-			_, err = fmt.Fprintln(a.stdout, string(raw))
+			_, err = fmt.Fprintln(a.stdout, string(untrusted.JSON(raw)))
 			return err
 		}
 		fmt.Fprintf(a.stdout, "— %s\n", time.Now().Format("15:04:05"))
@@ -74,7 +75,7 @@ func (a *app) watchStatus(ctx context.Context, cl *flows.Client, id string, asJS
 				if ctx.Err() != nil {
 					return nil
 				}
-				fmt.Fprintln(a.stderr, "watch:", flows.Message(err))
+				fmt.Fprintln(a.text(a.stderr), "watch:", flows.Message(err))
 			}
 		}
 		if changed {
@@ -83,7 +84,7 @@ func (a *app) watchStatus(ctx context.Context, cl *flows.Client, id string, asJS
 				if ctx.Err() != nil {
 					return nil
 				}
-				fmt.Fprintln(a.stderr, "watch:", flows.Message(err))
+				fmt.Fprintln(a.text(a.stderr), "watch:", flows.Message(err))
 			} else if fp := fingerprint(next); fp != last {
 				last = fp
 				if err := show(next); err != nil {
