@@ -4,7 +4,7 @@ GO      ?= go
 BIN     := bin/onboard
 PKGS    := ./...
 
-.PHONY: build run test bench lint golden fuzz screenshots clean
+.PHONY: build run test bench lint golden fuzz screenshots release clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/onboard
@@ -36,5 +36,13 @@ golden:
 screenshots: build
 	BIN=$(BIN) ./scripts/screenshots.sh
 
+# Release archives in dist/ (linux, darwin, windows × amd64, arm64): the
+# binary built with -trimpath, -s -w and CGO_ENABLED=0, its version
+# stamped (VERSION=v1.2.0, else git describe), the README, completions and
+# man pages; and SHA256SUMS. internal/release's test builds one the same way.
+VERSION ?=
+release:
+	$(GO) run ./internal/release -out dist -version "$(VERSION)"
+
 clean:
-	rm -rf bin
+	rm -rf bin dist

@@ -4,6 +4,9 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// extraCommands are added by files built with a tag (gendocs.go).
+var extraCommands []func(*app) *cobra.Command
+
 func newRootCmd(a *app) *cobra.Command {
 	var showVersion bool
 	root := &cobra.Command{
@@ -35,6 +38,9 @@ sandbox (marked SANDBOX on every screen).`,
 	f.BoolVar(&a.debug, "debug", false, "write a debug log to $XDG_STATE_HOME/onboard/onboard.log")
 	_ = f.MarkHidden("api-base")
 	root.AddCommand(newNewCmd(a), newResumeCmd(a), newStatusCmd(a), newAccountsCmd(a), newExploreCmd(a), newConfigCmd(a), newSandboxCmd(a), newVersionCmd(a))
+	for _, extra := range extraCommands {
+		root.AddCommand(extra(a))
+	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return withCode(exitUsage, err) })
 	return root
 }
