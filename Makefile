@@ -4,7 +4,7 @@ GO      ?= go
 BIN     := bin/onboard
 PKGS    := ./...
 
-.PHONY: build run test bench lint golden fuzz screenshots release clean
+.PHONY: build run test bench bench-start lint golden fuzz screenshots release clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/onboard
@@ -17,6 +17,12 @@ test:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+# Launch → first frame of `onboard new …` in tmux against a bare huh form,
+# alternating runs; prints both medians and the ratio (needs tmux).
+BENCHRUNS ?= 15
+bench-start:
+	$(GO) test ./e2e -run '^$$' -bench BenchmarkFirstFrame -benchtime $(BENCHRUNS)x
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
