@@ -4,7 +4,7 @@ GO      ?= go
 BIN     := bin/onboard
 PKGS    := ./...
 
-.PHONY: build run test bench lint golden fuzz screenshots clean
+.PHONY: build run test bench bench-start lint golden fuzz screenshots release clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/onboard
@@ -17,6 +17,12 @@ test:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+# Launch → first frame of `onboard new …` in tmux against a bare huh form,
+# alternating runs; prints both medians and the ratio (needs tmux).
+BENCHRUNS ?= 15
+bench-start:
+	$(GO) test ./e2e -run '^$$' -bench BenchmarkFirstFrame -benchtime $(BENCHRUNS)x
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
@@ -36,5 +42,13 @@ golden:
 screenshots: build
 	BIN=$(BIN) ./scripts/screenshots.sh
 
+# Release archives in dist/ (linux, darwin, windows × amd64, arm64): the
+# binary built with -trimpath, -s -w and CGO_ENABLED=0, its version
+# stamped (VERSION=v1.2.0, else git describe), the README, completions and
+# man pages; and SHA256SUMS. internal/release's test builds one the same way.
+VERSION ?=
+release:
+	$(GO) run ./internal/release -out dist -version "$(VERSION)"
+
 clean:
-	rm -rf bin
+	rm -rf bin dist

@@ -13,7 +13,7 @@ import (
 // business type, agreement and requested capabilities.
 func applicableRules(a *accountFacts) []rules.Rule {
 	var out []rules.Rule
-	for _, r := range rules.Tables[rules.Key{Country: a.Country, BusinessType: a.BusinessType}] {
+	for _, r := range rules.Tables()[rules.Key{Country: a.Country, BusinessType: a.BusinessType}] {
 		if r.Agreement != "" && r.Agreement != a.TOS.ServiceAgreement {
 			continue
 		}

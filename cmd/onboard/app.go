@@ -84,6 +84,7 @@ func (a *app) setup() (*flows.Client, func(), error) {
 				closeLog = func() { f.Close() }
 			}
 		}
+		a.logger.Print(currentBuild().Line(schema.English))
 	}
 	key := resolveKey(a.apiKey, a.getenv("STRIPE_API_KEY"), prof)
 	if a.forceSandbox {

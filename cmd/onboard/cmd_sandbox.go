@@ -43,6 +43,8 @@ func newSandboxCmd(a *app) *cobra.Command {
 			return serveSandbox(cmd.Context(), sb, addr, func(bound string) {
 				fmt.Fprintf(a.stdout, t("sandbox listening on http://%s (use --api-base http://%s)\n",
 					"bac à sable à l'écoute sur http://%s (utilisez --api-base http://%s)\n").In(a.earlyLang()), bound, bound)
+				// Second, so that scripts reading the first line still find the address.
+				fmt.Fprintln(a.stdout, currentBuild().Line(a.earlyLang()))
 			})
 		},
 	}

@@ -4,7 +4,11 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// extraCommands are added by files built with a tag (gendocs.go).
+var extraCommands []func(*app) *cobra.Command
+
 func newRootCmd(a *app) *cobra.Command {
+	var showVersion bool
 	root := &cobra.Command{
 		Use:   "onboard",
 		Short: "Onboard Stripe Connect accounts through the API",
@@ -16,9 +20,13 @@ sandbox (marked SANDBOX on every screen).`,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if showVersion {
+				return a.printVersion(false)
+			}
 			return a.runTUI(cmd.Context(), tuiStart{})
 		},
 	}
+	root.Flags().BoolVar(&showVersion, "version", false, "print onboard's version and exit")
 	f := root.PersistentFlags()
 	f.StringVar(&a.apiKey, "api-key", "", "Stripe secret key (else STRIPE_API_KEY, else the profile; none: sandbox)")
 	f.StringVarP(&a.profile, "profile", "p", "", "profile in the config file")
@@ -29,7 +37,10 @@ sandbox (marked SANDBOX on every screen).`,
 	f.BoolVarP(&a.verbose, "verbose", "v", false, "say more (e.g. answers ignored because their fields are not due)")
 	f.BoolVar(&a.debug, "debug", false, "write a debug log to $XDG_STATE_HOME/onboard/onboard.log")
 	_ = f.MarkHidden("api-base")
-	root.AddCommand(newNewCmd(a), newResumeCmd(a), newStatusCmd(a), newAccountsCmd(a), newExploreCmd(a), newConfigCmd(a), newSandboxCmd(a))
+	root.AddCommand(newNewCmd(a), newResumeCmd(a), newStatusCmd(a), newAccountsCmd(a), newExploreCmd(a), newConfigCmd(a), newSandboxCmd(a), newVersionCmd(a))
+	for _, extra := range extraCommands {
+		root.AddCommand(extra(a))
+	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return withCode(exitUsage, err) })
 	return root
 }

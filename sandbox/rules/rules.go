@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Stage says when a requirement is collected.
@@ -55,16 +56,16 @@ type Key struct {
 type Profile struct {
 	Currency string
 	// IDNumber validates id_number; nil accepts any value.
-	IDNumber *regexp.Regexp
+	IDNumber *Pattern
 	// IDNumberHint completes the error message when IDNumber rejects a value.
 	IDNumberHint string
 	// SSNLast4 says whether ssn_last_4 exists in this country.
 	SSNLast4 bool
 	// TaxID validates company[tax_id] (after removing spaces and dashes).
-	TaxID     *regexp.Regexp
+	TaxID     *Pattern
 	TaxIDHint string
 	// Postal validates address[postal_code]; nil accepts anything.
-	Postal *regexp.Regexp
+	Postal *Pattern
 	// States, when not nil, lists the accepted address[state] values (IE:
 	// counties, as Stripe puts the county in state).
 	States []string
@@ -75,11 +76,30 @@ type Profile struct {
 }
 
 // Tables and Countries join the per-country files (rules_us.go,
-// rules_intl.go). A new country adds rows there, not code here.
+// rules_intl.go). A new country adds rows there, not code here. The tables
+// are built the first time they are read, not when the program starts (a
+// run of onboard that opens no sandbox never reads them).
 var (
-	Tables    = joinTables(usTables, intlTables())
+	Tables    = sync.OnceValue(func() map[Key][]Rule { return joinTables(usTables(), intlTables()) })
 	Countries = joinProfiles(map[string]Profile{"US": usProfile}, intlProfiles)
 )
+
+// Pattern is a regular expression compiled the first time it is used.
+type Pattern struct {
+	re func() *regexp.Regexp
+}
+
+// lazyRE returns a Pattern for expr; a bad expr panics on first use, and
+// TestTablesAreConsistent uses every pattern.
+func lazyRE(expr string) *Pattern {
+	return &Pattern{re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
+}
+
+// MatchString reports whether s contains a match of the pattern.
+func (p *Pattern) MatchString(s string) bool { return p.re().MatchString(s) }
+
+// String returns the pattern's source text.
+func (p *Pattern) String() string { return p.re().String() }
 
 func joinTables(tables ...map[Key][]Rule) map[Key][]Rule {
 	out := map[Key][]Rule{}
@@ -250,6 +270,6 @@ const IndividualPrefix = "individual."
 
 // Supported reports whether there is a table for this combination.
 func Supported(country, businessType string) bool {
-	_, ok := Tables[Key{country, businessType}]
+	_, ok := Tables()[Key{country, businessType}]
 	return ok
 }

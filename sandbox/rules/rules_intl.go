@@ -1,7 +1,5 @@
 package rules
 
-import "regexp"
-
 // intlSpec is the shape of one non-US country's tables. The rows follow
 // sandbox-rules §1.3, mostly [S20] (2019-2020 country specs); the later
 // rows and thresholds are [G].
@@ -60,31 +58,31 @@ func intlTables() map[Key][]Rule {
 
 // genericTaxID accepts the registry numbers of countries whose format the
 // sandbox does not check precisely (and Stripe's 9-digit test values).
-var genericTaxID = regexp.MustCompile(`^[A-Za-z0-9]{5,20}$`)
+var genericTaxID = lazyRE(`^[A-Za-z0-9]{5,20}$`)
 
 // intlProfiles are the per-country formats (v1-requirements §1.4, §4.2).
 var intlProfiles = map[string]Profile{
-	"CA": {Currency: "cad", IDNumber: regexp.MustCompile(`^\d{9}$`), IDNumberHint: "a Canadian SIN has 9 digits",
-		TaxID: regexp.MustCompile(`^\d{9}([A-Za-z]{2}\d{4})?$`), TaxIDHint: "a Canadian business number has 9 digits",
-		Postal: regexp.MustCompile(`^[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d$`),
+	"CA": {Currency: "cad", IDNumber: lazyRE(`^\d{9}$`), IDNumberHint: "a Canadian SIN has 9 digits",
+		TaxID: lazyRE(`^\d{9}([A-Za-z]{2}\d{4})?$`), TaxIDHint: "a Canadian business number has 9 digits",
+		Postal: lazyRE(`^[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d$`),
 		States: []string{"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"},
 		Bank:   BankCA, NonProfit: true},
 	"GB": {Currency: "gbp", TaxID: genericTaxID, TaxIDHint: "a company number has 5 to 20 letters or digits",
-		Postal: regexp.MustCompile(`^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$`), Bank: BankGB, NonProfit: true},
-	"FR": {Currency: "eur", TaxID: regexp.MustCompile(`^\d{9}(\d{5})?$`), TaxIDHint: "a SIREN has 9 digits (a SIRET 14)",
-		Postal: regexp.MustCompile(`^\d{5}$`), Bank: BankIBAN},
+		Postal: lazyRE(`^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$`), Bank: BankGB, NonProfit: true},
+	"FR": {Currency: "eur", TaxID: lazyRE(`^\d{9}(\d{5})?$`), TaxIDHint: "a SIREN has 9 digits (a SIRET 14)",
+		Postal: lazyRE(`^\d{5}$`), Bank: BankIBAN},
 	"DE": {Currency: "eur", TaxID: genericTaxID, TaxIDHint: "a register number has 5 to 20 letters or digits",
-		Postal: regexp.MustCompile(`^\d{5}$`), Bank: BankIBAN},
+		Postal: lazyRE(`^\d{5}$`), Bank: BankIBAN},
 	"NL": {Currency: "eur", TaxID: genericTaxID, TaxIDHint: "a KvK number has 8 digits",
-		Postal: regexp.MustCompile(`^\d{4} ?[A-Za-z]{2}$`), Bank: BankIBAN},
+		Postal: lazyRE(`^\d{4} ?[A-Za-z]{2}$`), Bank: BankIBAN},
 	"IE": {Currency: "eur", TaxID: genericTaxID, TaxIDHint: "a CRO number has 5 to 20 letters or digits",
-		Postal: regexp.MustCompile(`^[A-Za-z]\d[\dWw] ?[A-Za-z\d]{4}$`),
+		Postal: lazyRE(`^[A-Za-z]\d[\dWw] ?[A-Za-z\d]{4}$`),
 		States: []string{"CARLOW", "CAVAN", "CLARE", "CORK", "DONEGAL", "DUBLIN", "GALWAY", "KERRY", "KILDARE", "KILKENNY",
 			"LAOIS", "LEITRIM", "LIMERICK", "LONGFORD", "LOUTH", "MAYO", "MEATH", "MONAGHAN", "OFFALY", "ROSCOMMON",
 			"SLIGO", "TIPPERARY", "WATERFORD", "WESTMEATH", "WEXFORD", "WICKLOW"},
 		Bank: BankIBAN, NonProfit: true},
-	"AU": {Currency: "aud", TaxID: regexp.MustCompile(`^\d{9}(\d{2})?$`), TaxIDHint: "an ACN has 9 digits (an ABN 11)",
-		Postal: regexp.MustCompile(`^\d{4}$`),
+	"AU": {Currency: "aud", TaxID: lazyRE(`^\d{9}(\d{2})?$`), TaxIDHint: "an ACN has 9 digits (an ABN 11)",
+		Postal: lazyRE(`^\d{4}$`),
 		States: []string{"ACT", "NSW", "NT", "QLD", "SA", "TAS", "VIC", "WA"},
 		Bank:   BankAU, NonProfit: true},
 }

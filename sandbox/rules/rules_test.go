@@ -6,7 +6,7 @@ import "testing"
 // country has a table before its business type is known, and every row
 // names a requirement.
 func TestTablesAreConsistent(t *testing.T) {
-	for k, rows := range Tables {
+	for k, rows := range Tables() {
 		if _, ok := Countries[k.Country]; !ok {
 			t.Errorf("table %v has no country profile", k)
 		}
@@ -17,6 +17,12 @@ func TestTablesAreConsistent(t *testing.T) {
 		}
 	}
 	for c, p := range Countries {
+		// Every pattern compiles (they are compiled on first use).
+		for _, re := range []*Pattern{p.IDNumber, p.TaxID, p.Postal} {
+			if re != nil && re.String() == "" {
+				t.Errorf("country %s: empty pattern", c)
+			}
+		}
 		if !Supported(c, "") || p.Currency == "" {
 			t.Errorf("country %s: table before business_type %v, currency %q", c, Supported(c, ""), p.Currency)
 		}
