@@ -40,9 +40,12 @@ type rule struct {
 // bankRule is how a country's payout bank account is entered.
 type bankRule struct {
 	// iban: the account number is an IBAN and there is no routing number.
-	iban    bool
-	routing rule
-	account rule
+	iban bool
+	// noRouting: the account number alone names the account (a Mexican
+	// CLABE, a New Zealand account number holds the bank and branch).
+	noRouting bool
+	routing   rule
+	account   rule
 	// routingForm rewrites a valid routing number in the form Stripe wants.
 	routingForm func(string) string
 }
@@ -50,6 +53,9 @@ type bankRule struct {
 // countryRules is everything per country. A zero rule falls back to the
 // default one.
 type countryRules struct {
+	// currency is the default currency of the country's accounts
+	// (ISO 4217, lower case), as Stripe's country specs give it.
+	currency                 string
 	state, postal, id, taxID rule
 	bank                     bankRule
 	// structures are the company.structure values offered first; any of
@@ -104,8 +110,11 @@ func groupsOf4(s string) string {
 	return b.String()
 }
 
-var countries = map[string]countryRules{
+// coreCountries are the first eight countries; the others are in
+// countries_*.go, one file per region, joined in countries.go.
+var coreCountries = map[string]countryRules{
 	"US": {
+		currency: "usd",
 		state: rule{label: T("State", "État"), example: "CA", options: usStates,
 			help: T("Two-letter code of the US state, e.g. CA.", "Code à deux lettres de l'État américain, par ex. CA."),
 			msg:  msgState},
@@ -132,6 +141,7 @@ var countries = map[string]countryRules{
 			"government_instrumentality", "tax_exempt_government_instrumentality"},
 	},
 	"CA": {
+		currency: "cad",
 		state: rule{label: T("Province or territory", "Province ou territoire"), example: "ON", options: caProvinces,
 			help: T("Two-letter code of the province or territory, e.g. ON.", "Code à deux lettres de la province ou du territoire, par ex. QC."),
 			msg:  T("Enter the 2-letter province code, e.g. ON, QC or BC.", "Saisissez le code de province sur 2 lettres, par ex. QC, ON ou BC.")},
@@ -163,7 +173,8 @@ var countries = map[string]countryRules{
 			"incorporated_non_profit", "unincorporated_non_profit", "registered_charity", "government_instrumentality"},
 	},
 	"GB": {
-		state: noState,
+		currency: "gbp",
+		state:    noState,
 		postal: rule{label: T("Postcode", "Code postal (postcode)"), example: "EC1A 1BB",
 			valid: re(`^(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$`),
 			help:  T("Outward and inward code, e.g. EC1A 1BB.", "Partie sortante et entrante, par ex. EC1A 1BB."),
@@ -183,7 +194,8 @@ var countries = map[string]countryRules{
 		structures: append([]string{"registered_charity"}, euroStructures...),
 	},
 	"FR": {
-		state: noState,
+		currency: "eur",
+		state:    noState,
 		postal: rule{label: T("Postal code", "Code postal"), example: "75001", valid: digitsN(5),
 			help: T("5 digits, e.g. 75001.", "5 chiffres, par ex. 75001."),
 			msg:  T("Enter a French postal code: 5 digits, e.g. 75001.", "Saisissez un code postal français : 5 chiffres, par ex. 75001.")},
@@ -195,7 +207,8 @@ var countries = map[string]countryRules{
 		structures: euroStructures,
 	},
 	"DE": {
-		state: noState,
+		currency: "eur",
+		state:    noState,
 		postal: rule{label: T("Postal code (PLZ)", "Code postal (PLZ)"), example: "10115", valid: digitsN(5),
 			help: T("5 digits, e.g. 10115.", "5 chiffres, par ex. 10115."),
 			msg:  T("Enter a German postal code: 5 digits, e.g. 10115.", "Saisissez un code postal allemand : 5 chiffres, par ex. 10115.")},
@@ -211,6 +224,7 @@ var countries = map[string]countryRules{
 		structures: euroStructures,
 	},
 	"IE": {
+		currency: "eur",
 		// guess: Stripe takes the county's name in address.state.
 		state: rule{label: T("County", "Comté"), example: "Dublin", options: ieCounties,
 			help: T("The county, e.g. Dublin or Co. Cork.", "Le comté, par ex. Dublin ou Co. Cork."),
@@ -227,6 +241,7 @@ var countries = map[string]countryRules{
 		structures: append([]string{"registered_charity"}, euroStructures...),
 	},
 	"AU": {
+		currency: "aud",
 		state: rule{label: T("State or territory", "État ou territoire"), example: "NSW", options: auStates,
 			help: T("Abbreviation of the state or territory, e.g. NSW.", "Abréviation de l'État ou du territoire, par ex. NSW."),
 			msg:  T("Enter the state or territory, e.g. NSW, VIC or QLD.", "Saisissez l'État ou le territoire, par ex. NSW, VIC ou QLD.")},
@@ -250,7 +265,8 @@ var countries = map[string]countryRules{
 			"incorporated_non_profit", "unincorporated_non_profit", "unincorporated_association", "government_instrumentality"},
 	},
 	"NL": {
-		state: noState,
+		currency: "eur",
+		state:    noState,
 		postal: rule{label: T("Postcode", "Code postal (postcode)"), example: "1012 AB", valid: re(`^[1-9]\d{3} ?[A-Z]{2}$`),
 			help: T("4 digits and 2 letters, e.g. 1012 AB.", "4 chiffres et 2 lettres, par ex. 1012 AB."),
 			msg:  T("Enter a Dutch postcode such as 1012 AB.", "Saisissez un code postal néerlandais, par ex. 1012 AB.")},
@@ -317,7 +333,7 @@ func rulesFor(country string) countryRules {
 	r.postal = pick(r.postal, d.postal)
 	r.id = pick(r.id, d.id)
 	r.taxID = pick(r.taxID, d.taxID)
-	if !r.bank.iban {
+	if !r.bank.iban && !r.bank.noRouting {
 		r.bank.routing = pick(r.bank.routing, d.bank.routing)
 		acc := d.bank.account
 		acc.example, acc.valid = pickStr(r.bank.account.example, acc.example), pickFn(r.bank.account.valid, acc.valid)
