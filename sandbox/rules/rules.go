@@ -72,13 +72,29 @@ type Profile struct {
 	Bank BankKind
 	// NonProfit says whether business_type=non_profit is offered.
 	NonProfit bool
+	// Local describes the bank details of a BankLocal country.
+	Local *BankFormat
+}
+
+// BankFormat is the shape of a BankLocal country's bank details. Numbers
+// are matched without spaces and dashes.
+type BankFormat struct {
+	// Routing validates routing_number; nil means the country has none
+	// (a Mexican CLABE, a New Zealand account number hold the bank).
+	Routing     *regexp.Regexp
+	RoutingHint string
+	Account     *regexp.Regexp
+	AccountHint string
+	// Check is an extra check of the account number (a CLABE's check
+	// digit); nil means none.
+	Check func(string) bool
 }
 
 // Tables and Countries join the per-country files (rules_us.go,
 // rules_intl.go). A new country adds rows there, not code here.
 var (
 	Tables    = joinTables(usTables, intlTables())
-	Countries = joinProfiles(map[string]Profile{"US": usProfile}, intlProfiles)
+	Countries = joinProfiles(map[string]Profile{"US": usProfile}, intlProfiles, worldProfiles)
 )
 
 func joinTables(tables ...map[Key][]Rule) map[Key][]Rule {
@@ -237,11 +253,12 @@ func GroupOf(path string) (*Group, string) {
 type BankKind int
 
 const (
-	BankABA  BankKind = iota // US: 9-digit ABA routing number + account
-	BankCA                   // CA: transit-institution NNNNN-NNN + account
-	BankGB                   // GB: 6-digit sort code + 8-digit account, or an IBAN
-	BankAU                   // AU: 6-digit BSB + account
-	BankIBAN                 // SEPA: IBAN in account_number, no routing number
+	BankABA   BankKind = iota // US: 9-digit ABA routing number + account
+	BankCA                    // CA: transit-institution NNNNN-NNN + account
+	BankGB                    // GB: 6-digit sort code + 8-digit account, or an IBAN
+	BankAU                    // AU: 6-digit BSB + account
+	BankIBAN                  // SEPA: IBAN in account_number, no routing number
+	BankLocal                 // any other: the country's Profile.Local format
 )
 
 // IndividualPrefix is the requirement prefix of an individual account's
