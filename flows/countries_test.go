@@ -127,3 +127,20 @@ func TestEveryCountryOnboardsToCompleteWithTestValues(t *testing.T) {
 		}
 	}
 }
+
+// The examples cover an individual and a company in JP, IT, ES, MX, SG
+// and CH too (TestEveryExampleOnboardsToComplete runs each).
+func TestExamplesCoverTheNewCountries(t *testing.T) {
+	for _, c := range []string{"jp", "it", "es", "mx", "sg", "ch"} {
+		for _, bt := range []string{"individual", "company"} {
+			file := "../examples/" + c + "-" + bt + ".json"
+			ans, err := flows.LoadAnswers(file, flows.AnswerOptions{})
+			if err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+			if !strings.EqualFold(ans.Setup.Country, c) || ans.Setup.BusinessType != bt {
+				t.Errorf("%s: setup %+v", file, ans.Setup)
+			}
+		}
+	}
+}
