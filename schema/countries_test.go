@@ -100,6 +100,13 @@ func TestEveryTestIBANIsValid(t *testing.T) {
 		if n, ok := ibanLengths[c]; ok && len(ex) != n {
 			t.Errorf("%s: test IBAN %s has %d characters, want %d", c, ex, len(ex), n)
 		}
+		other := "DE89370400440532013000"
+		if c == "DE" {
+			other = "FR1420041010050500013M02606"
+		}
+		if rulesFor(c).bank.account.valid(other) {
+			t.Errorf("%s: the IBAN of another country %s is accepted", c, other)
+		}
 		bad := ex[:len(ex)-1] + string("01"[map[bool]int{true: 1}[ex[len(ex)-1] == '0']])
 		if ValidIBAN(bad) {
 			t.Errorf("%s: %s passes the check with a wrong last digit", c, bad)

@@ -84,7 +84,9 @@ var euroStructures = []string{"private_company", "public_company", "sole_proprie
 	"government_instrumentality"}
 
 // ibanBank is the bank rule of a SEPA country, with one of Stripe's test
-// IBANs of that country as its example
+// IBANs of that country as its example; an IBAN of another country is
+// refused, as Stripe refuses a bank account whose IBAN is not of its
+// country
 // (https://docs.stripe.com/connect/testing#payouts): a French form
 // shows a French IBAN.
 func ibanBank(example string) bankRule {
@@ -95,7 +97,7 @@ func ibanBank(example string) bankRule {
 			"L'IBAN du compte : code pays, 2 chiffres de contrôle, puis le compte (espaces permis). Masqué après saisie."),
 		msg: T("Enter a valid IBAN for this country, e.g. "+spaced+" (its check digits must match).",
 			"Saisissez un IBAN valide pour ce pays, par ex. "+spaced+" (ses chiffres de contrôle doivent correspondre)."),
-		valid: ValidIBAN}}
+		valid: func(s string) bool { return ValidIBAN(s) && strings.HasPrefix(s, example[:2]) }}}
 }
 
 // groupsOf4 writes an IBAN as it is printed: in groups of four.
