@@ -3,6 +3,7 @@ package schema
 import (
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // The country table: one row per country Stripe lets a platform onboard
@@ -106,17 +107,30 @@ func numberRule(labelEN, labelFR, example, shapeEN, shapeFR string, valid func(s
 	return rule{label: T(labelEN, labelFR), example: example, valid: valid,
 		help: T(labelEN+": "+shapeEN+". Never stored or shown again.",
 			labelFR+" : "+shapeFR+". Jamais enregistré ni réaffiché."),
-		msg: T("Enter the "+labelEN+": "+shapeEN+", e.g. "+example+".",
-			"Saisissez le numéro ("+labelFR+") : "+shapeFR+", par ex. "+example+".")}
+		msg: T("Enter the "+lowerFirst(labelEN)+": "+shapeEN+", e.g. "+example+".",
+			"Saisissez "+frNumber(labelFR)+" : "+shapeFR+", par ex. "+example+".")}
 }
 
-// stateRule is a state, province or prefecture chosen from a list.
-func stateRule(labelEN, labelFR, example string, options []Option) rule {
+// frNumber is a number's French label as the object of "Saisissez":
+// "le numéro fiscal (NIP)", "l'identifiant…", "le numéro (DNI ou NIE)".
+func frNumber(label string) string {
+	switch {
+	case strings.HasPrefix(label, "Numéro "), strings.HasPrefix(label, "Code "):
+		return "le " + lowerFirst(label)
+	case strings.HasPrefix(label, "Identifiant "):
+		return "l'" + lowerFirst(label)
+	}
+	return "le numéro (" + label + ")"
+}
+
+// stateRule is a state, province or prefecture chosen from a list;
+// frThe is the French name with its article ("l'État", "la préfecture").
+func stateRule(labelEN, labelFR, frThe, example string, options []Option) rule {
 	return rule{label: T(labelEN, labelFR), example: example, options: options,
 		help: T("The "+lowerFirst(labelEN)+" of the address, e.g. "+example+".",
-			labelFR+" de l'adresse, par ex. "+example+"."),
+			capitalize(frThe)+" de l'adresse, par ex. "+example+"."),
 		msg: T("Enter the "+lowerFirst(labelEN)+", e.g. "+example+" (a name or code from the list).",
-			"Saisissez : "+lowerFirst(labelFR)+", par ex. "+example+" (un nom ou un code de la liste).")}
+			"Saisissez "+frThe+", par ex. "+example+" (un nom ou un code de la liste).")}
 }
 
 // localBank is the bank form of a country with a routing number (bank,
@@ -132,13 +146,13 @@ func routingRule(labelEN, labelFR, example, shapeEN, shapeFR string, valid func(
 	return rule{label: T(labelEN, labelFR), example: example, valid: valid,
 		help: T(capitalize(shapeEN)+" (test: "+example+").", capitalize(shapeFR)+" (test : "+example+")."),
 		msg: T("Enter the "+lowerFirst(labelEN)+": "+shapeEN+", e.g. "+example+".",
-			"Saisissez "+lowerFirst(labelFR)+" : "+shapeFR+", par ex. "+example+".")}
+			"Saisissez le "+lowerFirst(labelFR)+" : "+shapeFR+", par ex. "+example+".")}
 }
 
 // accountOnlyBank is the bank form of a country whose account number
 // holds the bank and branch (a CLABE, a New Zealand account number).
 func accountOnlyBank(labelEN, labelFR, example, shapeEN, shapeFR string, valid func(string) bool) bankRule {
-	return bankRule{noRouting: true, account: rule{label: T(labelEN, labelFR), example: example, valid: valid,
+	return bankRule{noRouting: true, account: rule{label: T(capitalize(labelEN), capitalize(labelFR)), example: example, valid: valid,
 		help: T(capitalize(shapeEN)+". Masked once typed.", capitalize(shapeFR)+". Masqué après saisie."),
 		msg: T("Enter the "+labelEN+": "+shapeEN+", e.g. "+example+".",
 			"Saisissez le "+labelFR+" : "+shapeFR+", par ex. "+example+".")}}

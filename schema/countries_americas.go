@@ -7,7 +7,7 @@ package schema
 var americasCountries = map[string]countryRules{
 	"MX": {currency: "mxn",
 		// guess: the state goes in address.state as its ISO 3166-2 code.
-		state:  stateRule("State", "État", "CMX", mxStates),
+		state:  stateRule("State", "État", "l'État", "CMX", mxStates),
 		postal: digitsPostal(5, "06600"),
 		// guess: Stripe's id_number in Mexico is the RFC (a CURP is accepted too).
 		id: numberRule("RFC or CURP", "RFC ou CURP", "GODE561231GR8",
@@ -21,7 +21,7 @@ var americasCountries = map[string]countryRules{
 		structures: euroStructures},
 	"BR": {currency: "brl",
 		// guess: the state goes in address.state as its 2-letter UF code.
-		state:  stateRule("State", "État", "SP", brStates),
+		state:  stateRule("State", "État", "l'État", "SP", brStates),
 		postal: postalRule("01310-100", "8 digits (CEP, NNNNN-NNN)", "8 chiffres (CEP, NNNNN-NNN)", re(`^\d{5}-?\d{3}$`)),
 		id: numberRule("CPF", "CPF", "123.456.789-09", "11 digits with 2 check digits (NNN.NNN.NNN-NN)",
 			"11 chiffres dont 2 de contrôle (NNN.NNN.NNN-NN)", validCPF),

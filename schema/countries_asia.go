@@ -9,7 +9,7 @@ import "strings"
 var asiaCountries = map[string]countryRules{
 	"JP": {currency: "jpy",
 		// guess: the prefecture is sent by its romanized name.
-		state:  stateRule("Prefecture", "Préfecture", "Tokyo", jpPrefectures),
+		state:  stateRule("Prefecture", "Préfecture", "la préfecture", "Tokyo", jpPrefectures),
 		postal: postalRule("100-0001", "7 digits (NNN-NNNN)", "7 chiffres (NNN-NNNN)", re(`^\d{3}-?\d{4}$`)),
 		// guess: the corporate number (hōjin bangō), 13 digits.
 		taxID: numberRule("Corporate number", "Numéro d'entreprise (hōjin bangō)", "7000012050002",
@@ -24,7 +24,7 @@ var asiaCountries = map[string]countryRules{
 		id: numberRule("NRIC or FIN", "NRIC ou FIN", "S1234567D", "a letter (S, T, F, G or M), 7 digits and a check letter",
 			"une lettre (S, T, F, G ou M), 7 chiffres et une lettre de contrôle", validNRIC),
 		taxID: numberRule("Unique Entity Number (UEN)", "Numéro d'entité unique (UEN)", "201912345K",
-			"9 or 10 characters, e.g. 201912345K or 53123456D", "9 ou 10 caractères, par ex. 201912345K ou 53123456D",
+			"9 or 10 digits and letters ending with a letter", "9 ou 10 chiffres et lettres finissant par une lettre",
 			re(`^(\d{8}[A-Z]|\d{9}[A-Z]|[ST]\d{2}[A-Z]{2}\d{4}[A-Z])$`)),
 		bank: localBank(routingRule("Bank and branch code", "Code banque et code agence", "1100-000",
 			"4-digit bank code and 3-digit branch code", "code banque à 4 chiffres et code agence à 3 chiffres", digitsN(7)),
@@ -41,7 +41,7 @@ var asiaCountries = map[string]countryRules{
 			"000123456", "6 to 12 digits", "6 à 12 chiffres", digitsBetween(6, 12)),
 		structures: euroStructures},
 	"MY": {currency: "myr",
-		state:  stateRule("State", "État", "Kuala Lumpur", myStates),
+		state:  stateRule("State", "État", "l'État", "Kuala Lumpur", myStates),
 		postal: digitsPostal(5, "50450"),
 		id: numberRule("MyKad number (NRIC)", "Numéro MyKad (NRIC)", "850101-14-5123", "12 digits (YYMMDD-PB-NNNN)", "12 chiffres (AAMMJJ-PB-NNNN)",
 			re(`^\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{6}$`)),
@@ -74,7 +74,7 @@ var asiaCountries = map[string]countryRules{
 		structures: euroStructures},
 	"AE": {currency: "aed", postal: noPostal,
 		// guess: the emirate goes in address.state as its ISO 3166-2 code.
-		state: stateRule("Emirate", "Émirat", "DU", aeEmirates),
+		state: stateRule("Emirate", "Émirat", "l'émirat", "DU", aeEmirates),
 		id: numberRule("Emirates ID number", "Numéro d'identité émirien", "784-1987-1234560-6", "15 digits starting with 784, the last a check digit",
 			"15 chiffres commençant par 784, le dernier de contrôle",
 			func(s string) bool { return len(s) == 15 && strings.HasPrefix(s, "784") && validLuhn(s) }),
