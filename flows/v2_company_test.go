@@ -29,6 +29,13 @@ func TestCompanyExamplesOnboardOnV2(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if ans.Setup.Country == "JP" {
+				// Not yet: v2 names the kana and kanji variants
+				// identity.*.script_names and script_addresses, which
+				// neither the v2 encoding nor the sandbox's v2 façade
+				// translate; the JP example is checked on v1.
+				t.Skip("Japanese kana and kanji have no Accounts v2 translation yet")
+			}
 			a, err := e.cl.Create(e.ctx, flows.NewAccount{Country: ans.Setup.Country, BusinessType: ans.Setup.BusinessType,
 				Capabilities: []string{"card_payments", "transfers"}, API: "v2", Email: "jenny@example.com"})
 			if err != nil {

@@ -64,6 +64,8 @@ func validateDomestic(in *bankInput, prefix string) *apiError {
 		kind = rules.BankIBAN
 	}
 	switch kind {
+	case rules.BankLocal:
+		return validateLocal(in, prof.Local, acct, routeErr, acctErr, needRouting)
 	case rules.BankIBAN:
 		if !ibanRE.MatchString(acct) || acct[:2] != in.Country || !ibanValid(acct) {
 			return acctErr("The IBAN you provided is invalid (it must start with the bank's country code and pass the mod-97 check, e.g. DE89370400440532013000).")
@@ -139,4 +141,27 @@ func bankOutcome(b *bankFacts, account string) {
 	if b.Country == "US" && account == "000999999992" {
 		b.Ownership = "documents"
 	}
+}
+
+// validateLocal checks a BankLocal country's details by its format:
+// routing and account numbers without spaces and dashes, as Stripe keeps
+// them.
+func validateLocal(in *bankInput, f *rules.BankFormat, acct string, routeErr, acctErr func(string) *apiError, needRouting func() *apiError) *apiError {
+	strip := strings.NewReplacer("-", "", " ", "")
+	if f.Routing != nil {
+		if e := needRouting(); e != nil {
+			return e
+		}
+		r := strings.ToUpper(strip.Replace(in.Routing))
+		if !f.Routing.MatchString(r) {
+			return routeErr("Invalid routing number: " + f.RoutingHint + ".")
+		}
+		in.Routing = r
+	}
+	acct = strip.Replace(acct)
+	if !f.Account.MatchString(acct) || (f.Check != nil && !f.Check(acct)) {
+		return acctErr("Invalid account number: " + f.AccountHint + ".")
+	}
+	in.Account = acct
+	return nil
 }

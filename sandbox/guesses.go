@@ -17,6 +17,15 @@ import (
 // the ToS acceptance an account token carries, recorded at the token's
 // creation time and client address (mergeToken).
 //
+// The countries beyond the first eight (rules/rules_world.go) are guesses
+// in three ways, marked [G] there: which of them ask for directors,
+// executives and the id number up front (modelled on FR/DE for the EEA and
+// AU for Asia-Pacific, not read country by country), their postal code
+// shapes and bank number lengths (the countries' own rules), and
+// Gibraltar's UK-style bank details. Japanese kana and kanji names and
+// addresses meet their requirements but are not rendered back on the
+// account (params_japan.go).
+//
 // The guesses of the Accounts v2 façade (the first GA version and how a
 // Stripe-Version is read, v2 error codes, the recipient-only service
 // agreement, a person's "updated" time, the upload purpose a v2

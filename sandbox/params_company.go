@@ -111,8 +111,11 @@ func (ap *applier) company(p *param) error {
 	// Accepted, not modelled [G].
 	for _, name := range []string{"vat_id", "registration_number", "tax_id_registrar", "registration_date",
 		"ownership_declaration", "directorship_declaration", "ownership_exemption_reason", "export_license_id",
-		"export_purpose_code", "name_kana", "name_kanji", "address_kana", "address_kanji"} {
+		"export_purpose_code"} {
 		c.get(name).markAll()
+	}
+	if err := ap.japanese(c, "company.", japaneseCompanyNames); err != nil {
+		return err
 	}
 	if !isCompanyType(a) {
 		if e := c.unknown(); e != nil {

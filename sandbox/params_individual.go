@@ -86,6 +86,9 @@ func (ap *applier) personFields(n *param, in *individualFacts, prefix string) er
 	if err := ap.address(n.get("address"), in.Address, prefix, false); err != nil {
 		return err
 	}
+	if err := ap.japanese(n, prefix, japaneseNames); err != nil {
+		return err
+	}
 	if err := ap.verificationDocs(n.get("verification"), in, prefix); err != nil {
 		return err
 	}

@@ -116,7 +116,7 @@ func FieldForParam(param, country string) string {
 	if rest, ok := strings.CutPrefix(path, "bank_account."); ok {
 		path = "external_account." + rest
 	}
-	if strings.HasPrefix(path, "external_account.") && rulesFor(country).bank.iban {
+	if strings.HasPrefix(path, "external_account.") && AccountOnlyCountry(country) {
 		// An IBAN country has no routing number: any bank error is about
 		// the account number.
 		if _, known := bankField(path, country); !known {

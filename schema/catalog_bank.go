@@ -27,6 +27,11 @@ func bankFields(country string) []Field {
 		account.encode = tokenValue("account_number", NormalizeIBAN)
 		return []Field{holder, account}
 	}
+	if br.noRouting {
+		account.Label, account.Help = br.account.label, br.account.help
+		account.check = ruleCheck(br.account, Digits, false)
+		return []Field{holder, account}
+	}
 	routing := Field{Key: "external_account.routing_number", Covers: []string{"external_account"},
 		Group: GroupBankAccount, Order: 20, Kind: KindText,
 		Label: br.routing.label, Help: br.routing.help, Placeholder: br.routing.example,
@@ -106,3 +111,11 @@ func bankContext(c Context) []Param {
 // IBANCountry reports whether country's payout bank accounts are given as
 // an IBAN alone (SEPA countries).
 func IBANCountry(country string) bool { return rulesFor(country).bank.iban }
+
+// AccountOnlyCountry reports whether country's payout bank accounts are
+// given as one number with no routing number: an IBAN, a Mexican CLABE, a
+// New Zealand account number.
+func AccountOnlyCountry(country string) bool {
+	b := rulesFor(country).bank
+	return b.iban || b.noRouting
+}

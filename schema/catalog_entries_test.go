@@ -154,7 +154,7 @@ var countryEntries = map[string]map[string]entry{
 		"account":   {"NL39 RABO 0300 0652 64", "NL39RABO0300065265", map[string]string{"bank_account[account_number]": "NL39RABO0300065264"}}},
 	"JP": {"state": {"Tokyo", "<b>", nil}, "postal_code": {"100-0001", "!!", nil},
 		"id_number": {"AB1234", "12", nil},
-		"tax_id":    {"1234567890123", "1", nil},
+		"tax_id":    {"7000012050002", "1234567890123", nil},
 		"routing":   {"1100000", "1", nil},
 		"account":   {"0001234", "12ab", nil}},
 }

@@ -40,9 +40,12 @@ type rule struct {
 // bankRule is how a country's payout bank account is entered.
 type bankRule struct {
 	// iban: the account number is an IBAN and there is no routing number.
-	iban    bool
-	routing rule
-	account rule
+	iban bool
+	// noRouting: the account number alone names the account (a Mexican
+	// CLABE, a New Zealand account number holds the bank and branch).
+	noRouting bool
+	routing   rule
+	account   rule
 	// routingForm rewrites a valid routing number in the form Stripe wants.
 	routingForm func(string) string
 }
@@ -50,6 +53,9 @@ type bankRule struct {
 // countryRules is everything per country. A zero rule falls back to the
 // default one.
 type countryRules struct {
+	// currency is the default currency of the country's accounts
+	// (ISO 4217, lower case), as Stripe's country specs give it.
+	currency                 string
 	state, postal, id, taxID rule
 	bank                     bankRule
 	// structures are the company.structure values offered first; any of
@@ -78,7 +84,9 @@ var euroStructures = []string{"private_company", "public_company", "sole_proprie
 	"government_instrumentality"}
 
 // ibanBank is the bank rule of a SEPA country, with one of Stripe's test
-// IBANs of that country as its example
+// IBANs of that country as its example; an IBAN of another country is
+// refused, as Stripe refuses a bank account whose IBAN is not of its
+// country
 // (https://docs.stripe.com/connect/testing#payouts): a French form
 // shows a French IBAN.
 func ibanBank(example string) bankRule {
@@ -89,7 +97,7 @@ func ibanBank(example string) bankRule {
 			"L'IBAN du compte : code pays, 2 chiffres de contrôle, puis le compte (espaces permis). Masqué après saisie."),
 		msg: T("Enter a valid IBAN for this country, e.g. "+spaced+" (its check digits must match).",
 			"Saisissez un IBAN valide pour ce pays, par ex. "+spaced+" (ses chiffres de contrôle doivent correspondre)."),
-		valid: ValidIBAN}}
+		valid: func(s string) bool { return ValidIBAN(s) && strings.HasPrefix(s, example[:2]) }}}
 }
 
 // groupsOf4 writes an IBAN as it is printed: in groups of four.
@@ -104,163 +112,175 @@ func groupsOf4(s string) string {
 	return b.String()
 }
 
-var countries = map[string]countryRules{
-	"US": {
-		state: rule{label: T("State", "État"), example: "CA", options: usStates,
-			help: T("Two-letter code of the US state, e.g. CA.", "Code à deux lettres de l'État américain, par ex. CA."),
-			msg:  msgState},
-		postal: rule{label: T("ZIP code", "Code ZIP"), example: "94107", valid: re(`^\d{5}(-\d{4})?$`),
-			help: T("5 digits, or ZIP+4.", "5 chiffres, ou ZIP+4."), msg: msgPostalUS},
-		id: rule{label: T("Social Security number (SSN)", "Numéro de sécurité sociale (SSN)"), example: "000000000",
-			help: T("All 9 digits of the US Social Security number. Never stored or shown again.",
-				"Les 9 chiffres du numéro de sécurité sociale américain. Jamais enregistré ni réaffiché."),
-			msg: msgSSN, valid: digitsN(9)},
-		taxID: rule{label: T("Employer Identification Number (EIN)", "Numéro d'employeur (EIN)"), example: "000000000",
-			help: T("The 9-digit EIN from the IRS (12-3456789). Never stored or shown again.",
-				"L'EIN à 9 chiffres attribué par l'IRS (12-3456789). Jamais enregistré ni réaffiché."),
-			msg:   T("Enter the 9-digit EIN, with or without the dash (12-3456789).", "Saisissez l'EIN à 9 chiffres, avec ou sans tiret (12-3456789)."),
-			valid: digitsN(9)},
-		bank: bankRule{
-			routing: rule{label: T("ABA routing number", "Numéro de routage ABA"), example: "110000000",
-				help: T("9 digits, printed at the bottom left of a check (test: 110000000).",
-					"9 chiffres, imprimés en bas à gauche d'un chèque (test : 110000000)."),
-				msg: msgRouting, valid: ValidABA},
-			account: rule{example: "000123456789", valid: digitsBetween(4, 17), msg: msgAccountNum}},
-		structures: []string{"sole_proprietorship", "single_member_llc", "multi_member_llc", "private_corporation",
-			"public_corporation", "private_partnership", "public_partnership", "incorporated_non_profit",
-			"unincorporated_non_profit", "unincorporated_association", "governmental_unit",
-			"government_instrumentality", "tax_exempt_government_instrumentality"},
-	},
-	"CA": {
-		state: rule{label: T("Province or territory", "Province ou territoire"), example: "ON", options: caProvinces,
-			help: T("Two-letter code of the province or territory, e.g. ON.", "Code à deux lettres de la province ou du territoire, par ex. QC."),
-			msg:  T("Enter the 2-letter province code, e.g. ON, QC or BC.", "Saisissez le code de province sur 2 lettres, par ex. QC, ON ou BC.")},
-		postal: rule{label: T("Postal code", "Code postal"), example: "K1A 0B1",
-			valid: re(`^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$`),
-			help:  T("Letter-digit-letter digit-letter-digit, e.g. K1A 0B1.", "Lettre-chiffre-lettre chiffre-lettre-chiffre, par ex. H2X 1Y4."),
-			msg:   T("Enter a Canadian postal code such as K1A 0B1.", "Saisissez un code postal canadien, par ex. H2X 1Y4.")},
-		id: rule{label: T("Social Insurance Number (SIN)", "Numéro d'assurance sociale (NAS)"), example: "046454286",
-			help:  T("The 9-digit SIN. Never stored or shown again.", "Le NAS à 9 chiffres. Jamais enregistré ni réaffiché."),
-			msg:   T("Enter the 9-digit SIN (123 456 782); its check digit must be right.", "Saisissez les 9 chiffres du NAS (123 456 782) ; son chiffre de contrôle doit être juste."),
-			valid: func(s string) bool { return len(s) == 9 && validLuhn(s) }},
-		// guess: Stripe may also take the 15-character program account.
-		taxID: rule{label: T("Business Number (BN)", "Numéro d'entreprise (NE)"), example: "123456789",
-			help: T("The 9-digit CRA Business Number (a 15-character program account such as 123456789RC0001 also works).",
-				"Le numéro d'entreprise à 9 chiffres de l'ARC (un compte de programme de 15 caractères, par ex. 123456789RC0001, convient aussi)."),
-			msg:   T("Enter the 9-digit Business Number, e.g. 123456789.", "Saisissez le numéro d'entreprise à 9 chiffres, par ex. 123456789."),
-			valid: re(`^\d{9}([A-Z]{2}\d{4})?$`)},
-		bank: bankRule{
-			routing: rule{label: T("Transit and institution number", "Numéros de transit et d'institution"), example: "11000-000",
-				help: T("5-digit transit number, a dash, 3-digit institution number (test: 11000-000).",
-					"Numéro de transit à 5 chiffres, un tiret, numéro d'institution à 3 chiffres (test : 11000-000)."),
-				msg:   T("Enter the transit and institution numbers as NNNNN-NNN, e.g. 11000-000.", "Saisissez les numéros de transit et d'institution au format NNNNN-NNN, par ex. 11000-000."),
+// coreCountries are the first eight countries; the others are in
+// countries_*.go, one file per region, joined in countries.go.
+func coreCountries() map[string]countryRules {
+	return map[string]countryRules{
+		"US": {
+			currency: "usd",
+			state: rule{label: T("State", "État"), example: "CA", options: usStates,
+				help: T("Two-letter code of the US state, e.g. CA.", "Code à deux lettres de l'État américain, par ex. CA."),
+				msg:  msgState},
+			postal: rule{label: T("ZIP code", "Code ZIP"), example: "94107", valid: re(`^\d{5}(-\d{4})?$`),
+				help: T("5 digits, or ZIP+4.", "5 chiffres, ou ZIP+4."), msg: msgPostalUS},
+			id: rule{label: T("Social Security number (SSN)", "Numéro de sécurité sociale (SSN)"), example: "000000000",
+				help: T("All 9 digits of the US Social Security number. Never stored or shown again.",
+					"Les 9 chiffres du numéro de sécurité sociale américain. Jamais enregistré ni réaffiché."),
+				msg: msgSSN, valid: digitsN(9)},
+			taxID: rule{label: T("Employer Identification Number (EIN)", "Numéro d'employeur (EIN)"), example: "000000000",
+				help: T("The 9-digit EIN from the IRS (12-3456789). Never stored or shown again.",
+					"L'EIN à 9 chiffres attribué par l'IRS (12-3456789). Jamais enregistré ni réaffiché."),
+				msg:   T("Enter the 9-digit EIN, with or without the dash (12-3456789).", "Saisissez l'EIN à 9 chiffres, avec ou sans tiret (12-3456789)."),
+				valid: digitsN(9)},
+			bank: bankRule{
+				routing: rule{label: T("ABA routing number", "Numéro de routage ABA"), example: "110000000",
+					help: T("9 digits, printed at the bottom left of a check (test: 110000000).",
+						"9 chiffres, imprimés en bas à gauche d'un chèque (test : 110000000)."),
+					msg: msgRouting, valid: ValidABA},
+				account: rule{example: "000123456789", valid: digitsBetween(4, 17), msg: msgAccountNum}},
+			structures: []string{"sole_proprietorship", "single_member_llc", "multi_member_llc", "private_corporation",
+				"public_corporation", "private_partnership", "public_partnership", "incorporated_non_profit",
+				"unincorporated_non_profit", "unincorporated_association", "governmental_unit",
+				"government_instrumentality", "tax_exempt_government_instrumentality"},
+		},
+		"CA": {
+			currency: "cad",
+			state: rule{label: T("Province or territory", "Province ou territoire"), example: "ON", options: caProvinces,
+				help: T("Two-letter code of the province or territory, e.g. ON.", "Code à deux lettres de la province ou du territoire, par ex. QC."),
+				msg:  T("Enter the 2-letter province code, e.g. ON, QC or BC.", "Saisissez le code de province sur 2 lettres, par ex. QC, ON ou BC.")},
+			postal: rule{label: T("Postal code", "Code postal"), example: "K1A 0B1",
+				valid: re(`^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$`),
+				help:  T("Letter-digit-letter digit-letter-digit, e.g. K1A 0B1.", "Lettre-chiffre-lettre chiffre-lettre-chiffre, par ex. H2X 1Y4."),
+				msg:   T("Enter a Canadian postal code such as K1A 0B1.", "Saisissez un code postal canadien, par ex. H2X 1Y4.")},
+			id: rule{label: T("Social Insurance Number (SIN)", "Numéro d'assurance sociale (NAS)"), example: "046454286",
+				help:  T("The 9-digit SIN. Never stored or shown again.", "Le NAS à 9 chiffres. Jamais enregistré ni réaffiché."),
+				msg:   T("Enter the 9-digit SIN (123 456 782); its check digit must be right.", "Saisissez les 9 chiffres du NAS (123 456 782) ; son chiffre de contrôle doit être juste."),
+				valid: func(s string) bool { return len(s) == 9 && validLuhn(s) }},
+			// guess: Stripe may also take the 15-character program account.
+			taxID: rule{label: T("Business Number (BN)", "Numéro d'entreprise (NE)"), example: "123456789",
+				help: T("The 9-digit CRA Business Number (a 15-character program account such as 123456789RC0001 also works).",
+					"Le numéro d'entreprise à 9 chiffres de l'ARC (un compte de programme de 15 caractères, par ex. 123456789RC0001, convient aussi)."),
+				msg:   T("Enter the 9-digit Business Number, e.g. 123456789.", "Saisissez le numéro d'entreprise à 9 chiffres, par ex. 123456789."),
+				valid: re(`^\d{9}([A-Z]{2}\d{4})?$`)},
+			bank: bankRule{
+				routing: rule{label: T("Transit and institution number", "Numéros de transit et d'institution"), example: "11000-000",
+					help: T("5-digit transit number, a dash, 3-digit institution number (test: 11000-000).",
+						"Numéro de transit à 5 chiffres, un tiret, numéro d'institution à 3 chiffres (test : 11000-000)."),
+					msg:   T("Enter the transit and institution numbers as NNNNN-NNN, e.g. 11000-000.", "Saisissez les numéros de transit et d'institution au format NNNNN-NNN, par ex. 11000-000."),
+					valid: digitsN(8)},
+				routingForm: func(s string) string { return s[:5] + "-" + s[5:] },
+				// guess: Canadian account numbers are 5 to 12 digits.
+				account: rule{example: "000123456789", valid: digitsBetween(5, 12),
+					msg: T("Enter the account number: 5 to 12 digits.", "Saisissez le numéro de compte : 5 à 12 chiffres.")}},
+			structures: []string{"private_corporation", "public_corporation", "sole_proprietorship", "private_partnership",
+				"incorporated_non_profit", "unincorporated_non_profit", "registered_charity", "government_instrumentality"},
+		},
+		"GB": {
+			currency: "gbp",
+			state:    noState,
+			postal: rule{label: T("Postcode", "Code postal (postcode)"), example: "EC1A 1BB",
+				valid: re(`^(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$`),
+				help:  T("Outward and inward code, e.g. EC1A 1BB.", "Partie sortante et entrante, par ex. EC1A 1BB."),
+				msg:   T("Enter a UK postcode such as EC1A 1BB or SW1A 2AA.", "Saisissez un code postal britannique, par ex. EC1A 1BB ou SW1A 2AA.")},
+			taxID: rule{label: T("Company registration number", "Numéro d'immatriculation (Companies House)"), example: "12345678",
+				help: T("The 8-character Companies House number, e.g. 12345678 or SC123456.",
+					"Le numéro de Companies House à 8 caractères, par ex. 12345678 ou SC123456."),
+				msg:   T("Enter the 8-character company number: 8 digits, or 2 letters and 6 digits (SC123456).", "Saisissez le numéro de société à 8 caractères : 8 chiffres, ou 2 lettres et 6 chiffres (SC123456)."),
+				valid: re(`^(\d{8}|[A-Z]{2}\d{6})$`)},
+			bank: bankRule{
+				routing: rule{label: T("Sort code", "Code guichet (sort code)"), example: "108800",
+					help:  T("6 digits, often written 10-88-00 (test: 108800).", "6 chiffres, souvent écrits 10-88-00 (test : 108800)."),
+					msg:   T("Enter the 6-digit sort code, e.g. 10-88-00.", "Saisissez le code guichet à 6 chiffres, par ex. 10-88-00."),
+					valid: digitsN(6)},
+				account: rule{example: "00012345", valid: digitsN(8),
+					msg: T("Enter the 8-digit account number, e.g. 00012345.", "Saisissez le numéro de compte à 8 chiffres, par ex. 00012345.")}},
+			structures: append([]string{"registered_charity"}, euroStructures...),
+		},
+		"FR": {
+			currency: "eur",
+			state:    noState,
+			postal: rule{label: T("Postal code", "Code postal"), example: "75001", valid: digitsN(5),
+				help: T("5 digits, e.g. 75001.", "5 chiffres, par ex. 75001."),
+				msg:  T("Enter a French postal code: 5 digits, e.g. 75001.", "Saisissez un code postal français : 5 chiffres, par ex. 75001.")},
+			taxID: rule{label: T("SIREN number", "Numéro SIREN"), example: "732829320",
+				help:  T("The company's 9-digit SIREN (the first 9 digits of the SIRET).", "Le SIREN à 9 chiffres de l'entreprise (les 9 premiers chiffres du SIRET)."),
+				msg:   T("Enter the 9-digit SIREN, e.g. 732 829 320; its check digit must be right.", "Saisissez le SIREN à 9 chiffres, par ex. 732 829 320 ; son chiffre de contrôle doit être juste."),
+				valid: func(s string) bool { return len(s) == 9 && validLuhn(s) }},
+			bank:       ibanBank("FR1420041010050500013M02606"),
+			structures: euroStructures,
+		},
+		"DE": {
+			currency: "eur",
+			state:    noState,
+			postal: rule{label: T("Postal code (PLZ)", "Code postal (PLZ)"), example: "10115", valid: digitsN(5),
+				help: T("5 digits, e.g. 10115.", "5 chiffres, par ex. 10115."),
+				msg:  T("Enter a German postal code: 5 digits, e.g. 10115.", "Saisissez un code postal allemand : 5 chiffres, par ex. 10115.")},
+			// guess: Stripe calls this "tax_id"; in Germany it is the register
+			// number (Stripe's 2020 country specs), with a type prefix and court suffix.
+			taxID: rule{label: T("Commercial register number", "Numéro du registre du commerce"), example: "HRB 12345",
+				help: T("The Handelsregister number with its type, e.g. HRB 12345; give the court in the registrar field.",
+					"Le numéro du Handelsregister avec son type, par ex. HRB 12345 ; indiquez le tribunal dans le champ du registre."),
+				msg:        T("Enter the register number, e.g. HRB 12345: letters, then 1 to 8 digits.", "Saisissez le numéro de registre, par ex. HRB 12345 : des lettres, puis 1 à 8 chiffres."),
+				valid:      re(`^([A-Z]{1,4} ?)?\d{1,8}( ?[A-Z]{1,3})?$`),
+				keepSpaces: true},
+			bank:       ibanBank("DE89370400440532013000"),
+			structures: euroStructures,
+		},
+		"IE": {
+			currency: "eur",
+			// guess: Stripe takes the county's name in address.state.
+			state: rule{label: T("County", "Comté"), example: "Dublin", options: ieCounties,
+				help: T("The county, e.g. Dublin or Co. Cork.", "Le comté, par ex. Dublin ou Co. Cork."),
+				msg:  T("Enter an Irish county, e.g. Dublin, Cork or Galway.", "Saisissez un comté irlandais, par ex. Dublin, Cork ou Galway.")},
+			postal: rule{label: T("Eircode", "Eircode"), example: "A65 F4E2",
+				valid: re(`^([AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$`),
+				help:  T("Routing key and unique identifier, e.g. A65 F4E2.", "Clé de routage et identifiant unique, par ex. A65 F4E2."),
+				msg:   T("Enter an Eircode such as A65 F4E2 or D6W 1234.", "Saisissez un Eircode, par ex. A65 F4E2 ou D6W 1234.")},
+			taxID: rule{label: T("CRO number", "Numéro CRO"), example: "123456",
+				help:  T("The Companies Registration Office number, up to 6 digits.", "Le numéro du Companies Registration Office, jusqu'à 6 chiffres."),
+				msg:   T("Enter the CRO number: 1 to 6 digits, e.g. 123456.", "Saisissez le numéro CRO : 1 à 6 chiffres, par ex. 123456."),
+				valid: digitsBetween(1, 6)},
+			bank:       ibanBank("IE29AIBK93115212345678"),
+			structures: append([]string{"registered_charity"}, euroStructures...),
+		},
+		"AU": {
+			currency: "aud",
+			state: rule{label: T("State or territory", "État ou territoire"), example: "NSW", options: auStates,
+				help: T("Abbreviation of the state or territory, e.g. NSW.", "Abréviation de l'État ou du territoire, par ex. NSW."),
+				msg:  T("Enter the state or territory, e.g. NSW, VIC or QLD.", "Saisissez l'État ou le territoire, par ex. NSW, VIC ou QLD.")},
+			postal: rule{label: T("Postcode", "Code postal (postcode)"), example: "2000", valid: digitsN(4),
+				help: T("4 digits, e.g. 2000.", "4 chiffres, par ex. 2000."),
+				msg:  T("Enter an Australian postcode: 4 digits, e.g. 2000.", "Saisissez un code postal australien : 4 chiffres, par ex. 2000.")},
+			taxID: rule{label: T("ACN or ABN", "ACN ou ABN"), example: "004085616",
+				help: T("The 9-digit Australian Company Number or the 11-digit Australian Business Number.",
+					"Le numéro de société australien (ACN, 9 chiffres) ou le numéro d'entreprise (ABN, 11 chiffres)."),
+				msg:   T("Enter a 9-digit ACN (004 085 616) or an 11-digit ABN (51 824 753 556) with valid check digits.", "Saisissez un ACN à 9 chiffres (004 085 616) ou un ABN à 11 chiffres (51 824 753 556) aux chiffres de contrôle valides."),
+				valid: func(s string) bool { return validACN(s) || validABN(s) }},
+			bank: bankRule{
+				routing: rule{label: T("BSB", "BSB (code de l'agence)"), example: "110000",
+					help:  T("The 6-digit bank-state-branch number, e.g. 110-000.", "Le numéro BSB à 6 chiffres, par ex. 110-000."),
+					msg:   T("Enter the 6-digit BSB, e.g. 110-000.", "Saisissez le BSB à 6 chiffres, par ex. 110-000."),
+					valid: digitsN(6)},
+				// guess: Australian account numbers are 5 to 10 digits.
+				account: rule{example: "000123456", valid: digitsBetween(5, 10),
+					msg: T("Enter the account number: 5 to 10 digits.", "Saisissez le numéro de compte : 5 à 10 chiffres.")}},
+			structures: []string{"private_company", "public_company", "sole_proprietorship", "private_partnership",
+				"incorporated_non_profit", "unincorporated_non_profit", "unincorporated_association", "government_instrumentality"},
+		},
+		"NL": {
+			currency: "eur",
+			state:    noState,
+			postal: rule{label: T("Postcode", "Code postal (postcode)"), example: "1012 AB", valid: re(`^[1-9]\d{3} ?[A-Z]{2}$`),
+				help: T("4 digits and 2 letters, e.g. 1012 AB.", "4 chiffres et 2 lettres, par ex. 1012 AB."),
+				msg:  T("Enter a Dutch postcode such as 1012 AB.", "Saisissez un code postal néerlandais, par ex. 1012 AB.")},
+			taxID: rule{label: T("KvK number", "Numéro KvK"), example: "12345678",
+				help:  T("The 8-digit Chamber of Commerce (KvK) number.", "Le numéro à 8 chiffres de la Chambre de commerce (KvK)."),
+				msg:   T("Enter the 8-digit KvK number, e.g. 12345678.", "Saisissez le numéro KvK à 8 chiffres, par ex. 12345678."),
 				valid: digitsN(8)},
-			routingForm: func(s string) string { return s[:5] + "-" + s[5:] },
-			// guess: Canadian account numbers are 5 to 12 digits.
-			account: rule{example: "000123456789", valid: digitsBetween(5, 12),
-				msg: T("Enter the account number: 5 to 12 digits.", "Saisissez le numéro de compte : 5 à 12 chiffres.")}},
-		structures: []string{"private_corporation", "public_corporation", "sole_proprietorship", "private_partnership",
-			"incorporated_non_profit", "unincorporated_non_profit", "registered_charity", "government_instrumentality"},
-	},
-	"GB": {
-		state: noState,
-		postal: rule{label: T("Postcode", "Code postal (postcode)"), example: "EC1A 1BB",
-			valid: re(`^(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$`),
-			help:  T("Outward and inward code, e.g. EC1A 1BB.", "Partie sortante et entrante, par ex. EC1A 1BB."),
-			msg:   T("Enter a UK postcode such as EC1A 1BB or SW1A 2AA.", "Saisissez un code postal britannique, par ex. EC1A 1BB ou SW1A 2AA.")},
-		taxID: rule{label: T("Company registration number", "Numéro d'immatriculation (Companies House)"), example: "12345678",
-			help: T("The 8-character Companies House number, e.g. 12345678 or SC123456.",
-				"Le numéro de Companies House à 8 caractères, par ex. 12345678 ou SC123456."),
-			msg:   T("Enter the 8-character company number: 8 digits, or 2 letters and 6 digits (SC123456).", "Saisissez le numéro de société à 8 caractères : 8 chiffres, ou 2 lettres et 6 chiffres (SC123456)."),
-			valid: re(`^(\d{8}|[A-Z]{2}\d{6})$`)},
-		bank: bankRule{
-			routing: rule{label: T("Sort code", "Code guichet (sort code)"), example: "108800",
-				help:  T("6 digits, often written 10-88-00 (test: 108800).", "6 chiffres, souvent écrits 10-88-00 (test : 108800)."),
-				msg:   T("Enter the 6-digit sort code, e.g. 10-88-00.", "Saisissez le code guichet à 6 chiffres, par ex. 10-88-00."),
-				valid: digitsN(6)},
-			account: rule{example: "00012345", valid: digitsN(8),
-				msg: T("Enter the 8-digit account number, e.g. 00012345.", "Saisissez le numéro de compte à 8 chiffres, par ex. 00012345.")}},
-		structures: append([]string{"registered_charity"}, euroStructures...),
-	},
-	"FR": {
-		state: noState,
-		postal: rule{label: T("Postal code", "Code postal"), example: "75001", valid: digitsN(5),
-			help: T("5 digits, e.g. 75001.", "5 chiffres, par ex. 75001."),
-			msg:  T("Enter a French postal code: 5 digits, e.g. 75001.", "Saisissez un code postal français : 5 chiffres, par ex. 75001.")},
-		taxID: rule{label: T("SIREN number", "Numéro SIREN"), example: "732829320",
-			help:  T("The company's 9-digit SIREN (the first 9 digits of the SIRET).", "Le SIREN à 9 chiffres de l'entreprise (les 9 premiers chiffres du SIRET)."),
-			msg:   T("Enter the 9-digit SIREN, e.g. 732 829 320; its check digit must be right.", "Saisissez le SIREN à 9 chiffres, par ex. 732 829 320 ; son chiffre de contrôle doit être juste."),
-			valid: func(s string) bool { return len(s) == 9 && validLuhn(s) }},
-		bank:       ibanBank("FR1420041010050500013M02606"),
-		structures: euroStructures,
-	},
-	"DE": {
-		state: noState,
-		postal: rule{label: T("Postal code (PLZ)", "Code postal (PLZ)"), example: "10115", valid: digitsN(5),
-			help: T("5 digits, e.g. 10115.", "5 chiffres, par ex. 10115."),
-			msg:  T("Enter a German postal code: 5 digits, e.g. 10115.", "Saisissez un code postal allemand : 5 chiffres, par ex. 10115.")},
-		// guess: Stripe calls this "tax_id"; in Germany it is the register
-		// number (Stripe's 2020 country specs), with a type prefix and court suffix.
-		taxID: rule{label: T("Commercial register number", "Numéro du registre du commerce"), example: "HRB 12345",
-			help: T("The Handelsregister number with its type, e.g. HRB 12345; give the court in the registrar field.",
-				"Le numéro du Handelsregister avec son type, par ex. HRB 12345 ; indiquez le tribunal dans le champ du registre."),
-			msg:        T("Enter the register number, e.g. HRB 12345: letters, then 1 to 8 digits.", "Saisissez le numéro de registre, par ex. HRB 12345 : des lettres, puis 1 à 8 chiffres."),
-			valid:      re(`^([A-Z]{1,4} ?)?\d{1,8}( ?[A-Z]{1,3})?$`),
-			keepSpaces: true},
-		bank:       ibanBank("DE89370400440532013000"),
-		structures: euroStructures,
-	},
-	"IE": {
-		// guess: Stripe takes the county's name in address.state.
-		state: rule{label: T("County", "Comté"), example: "Dublin", options: ieCounties,
-			help: T("The county, e.g. Dublin or Co. Cork.", "Le comté, par ex. Dublin ou Co. Cork."),
-			msg:  T("Enter an Irish county, e.g. Dublin, Cork or Galway.", "Saisissez un comté irlandais, par ex. Dublin, Cork ou Galway.")},
-		postal: rule{label: T("Eircode", "Eircode"), example: "A65 F4E2",
-			valid: re(`^([AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$`),
-			help:  T("Routing key and unique identifier, e.g. A65 F4E2.", "Clé de routage et identifiant unique, par ex. A65 F4E2."),
-			msg:   T("Enter an Eircode such as A65 F4E2 or D6W 1234.", "Saisissez un Eircode, par ex. A65 F4E2 ou D6W 1234.")},
-		taxID: rule{label: T("CRO number", "Numéro CRO"), example: "123456",
-			help:  T("The Companies Registration Office number, up to 6 digits.", "Le numéro du Companies Registration Office, jusqu'à 6 chiffres."),
-			msg:   T("Enter the CRO number: 1 to 6 digits, e.g. 123456.", "Saisissez le numéro CRO : 1 à 6 chiffres, par ex. 123456."),
-			valid: digitsBetween(1, 6)},
-		bank:       ibanBank("IE29AIBK93115212345678"),
-		structures: append([]string{"registered_charity"}, euroStructures...),
-	},
-	"AU": {
-		state: rule{label: T("State or territory", "État ou territoire"), example: "NSW", options: auStates,
-			help: T("Abbreviation of the state or territory, e.g. NSW.", "Abréviation de l'État ou du territoire, par ex. NSW."),
-			msg:  T("Enter the state or territory, e.g. NSW, VIC or QLD.", "Saisissez l'État ou le territoire, par ex. NSW, VIC ou QLD.")},
-		postal: rule{label: T("Postcode", "Code postal (postcode)"), example: "2000", valid: digitsN(4),
-			help: T("4 digits, e.g. 2000.", "4 chiffres, par ex. 2000."),
-			msg:  T("Enter an Australian postcode: 4 digits, e.g. 2000.", "Saisissez un code postal australien : 4 chiffres, par ex. 2000.")},
-		taxID: rule{label: T("ACN or ABN", "ACN ou ABN"), example: "004085616",
-			help: T("The 9-digit Australian Company Number or the 11-digit Australian Business Number.",
-				"Le numéro de société australien (ACN, 9 chiffres) ou le numéro d'entreprise (ABN, 11 chiffres)."),
-			msg:   T("Enter a 9-digit ACN (004 085 616) or an 11-digit ABN (51 824 753 556) with valid check digits.", "Saisissez un ACN à 9 chiffres (004 085 616) ou un ABN à 11 chiffres (51 824 753 556) aux chiffres de contrôle valides."),
-			valid: func(s string) bool { return validACN(s) || validABN(s) }},
-		bank: bankRule{
-			routing: rule{label: T("BSB", "BSB (code de l'agence)"), example: "110000",
-				help:  T("The 6-digit bank-state-branch number, e.g. 110-000.", "Le numéro BSB à 6 chiffres, par ex. 110-000."),
-				msg:   T("Enter the 6-digit BSB, e.g. 110-000.", "Saisissez le BSB à 6 chiffres, par ex. 110-000."),
-				valid: digitsN(6)},
-			// guess: Australian account numbers are 5 to 10 digits.
-			account: rule{example: "000123456", valid: digitsBetween(5, 10),
-				msg: T("Enter the account number: 5 to 10 digits.", "Saisissez le numéro de compte : 5 à 10 chiffres.")}},
-		structures: []string{"private_company", "public_company", "sole_proprietorship", "private_partnership",
-			"incorporated_non_profit", "unincorporated_non_profit", "unincorporated_association", "government_instrumentality"},
-	},
-	"NL": {
-		state: noState,
-		postal: rule{label: T("Postcode", "Code postal (postcode)"), example: "1012 AB", valid: re(`^[1-9]\d{3} ?[A-Z]{2}$`),
-			help: T("4 digits and 2 letters, e.g. 1012 AB.", "4 chiffres et 2 lettres, par ex. 1012 AB."),
-			msg:  T("Enter a Dutch postcode such as 1012 AB.", "Saisissez un code postal néerlandais, par ex. 1012 AB.")},
-		taxID: rule{label: T("KvK number", "Numéro KvK"), example: "12345678",
-			help:  T("The 8-digit Chamber of Commerce (KvK) number.", "Le numéro à 8 chiffres de la Chambre de commerce (KvK)."),
-			msg:   T("Enter the 8-digit KvK number, e.g. 12345678.", "Saisissez le numéro KvK à 8 chiffres, par ex. 12345678."),
-			valid: digitsN(8)},
-		bank:       ibanBank("NL39RABO0300065264"),
-		structures: euroStructures,
-	},
+			bank:       ibanBank("NL39RABO0300065264"),
+			structures: euroStructures,
+		},
+	}
 }
 
 // defaultRules apply to a country without an entry, and to the parts an
@@ -295,7 +315,7 @@ var defaultRules = countryRules{
 // rulesFor returns a country's rules, each missing part taken from the
 // default.
 func rulesFor(country string) countryRules {
-	r, ok := countries[strings.ToUpper(strings.TrimSpace(country))]
+	r, ok := countries()[strings.ToUpper(strings.TrimSpace(country))]
 	if !ok {
 		return defaultRules
 	}
@@ -317,7 +337,7 @@ func rulesFor(country string) countryRules {
 	r.postal = pick(r.postal, d.postal)
 	r.id = pick(r.id, d.id)
 	r.taxID = pick(r.taxID, d.taxID)
-	if !r.bank.iban {
+	if !r.bank.iban && !r.bank.noRouting {
 		r.bank.routing = pick(r.bank.routing, d.bank.routing)
 		acc := d.bank.account
 		acc.example, acc.valid = pickStr(r.bank.account.example, acc.example), pickFn(r.bank.account.valid, acc.valid)

@@ -19,7 +19,7 @@ func fillStep(t *testing.T, m Model) {
 		if m.plan.hidden[f.Key] || m.plan.values[f.Key] != "" && f.Check(sctx)(m.plan.values[f.Key]) == nil {
 			continue
 		}
-		v := testValue(f, sctx)
+		v := schema.TestValue(f, sctx)
 		switch {
 		case f.Kind == schema.KindAcceptance || f.Kind == schema.KindYesNo:
 			v = "true"

@@ -45,56 +45,6 @@ func holderName(values map[string]string, a schema.Account) string {
 	return strings.TrimSpace(values["individual.first_name"] + " " + values["individual.last_name"])
 }
 
-// testLeaf are Stripe's test values
-// (https://docs.stripe.com/connect/testing) by the last part
-// of a field's key; fields not listed use their example when it is valid.
-var testLeaf = map[string]string{
-	"dob":            "1901-01-01",
-	"line1":          "address_full_match",
-	"url":            "https://accessible.stripe.com",
-	"first_name":     "Jenny",
-	"last_name":      "Rosen",
-	"email":          "jenny.rosen@example.com",
-	"ssn_last_4":     "0000",
-	"id_number":      "000000000",
-	"tax_id":         "000000000",
-	"account_number": "000123456789",
-	"name":           "Furever LLC",
-	"title":          "CEO",
-	"document":       "file_identity_document_success",
-}
-
-// testPeople are the test names of the people a company adds, by role
-// (the representative keeps Stripe's Jenny Rosen).
-var testPeople = map[string][2]string{"owners": {"Ada", "Owner"}, "directors": {"Dan", "Director"}, "executives": {"Eve", "Exec"}}
-
-// testCities go with the countries' example postal codes.
-var testCities = map[string]string{"US": "San Francisco", "GB": "London", "CA": "Toronto", "FR": "Paris",
-	"DE": "Berlin", "IE": "Dublin", "AU": "Sydney", "NL": "Amsterdam"}
-
-// testValue is Stripe's test value for f, "" when there is none the
-// field's own check accepts (a French SIREN is not a US SSN).
-func testValue(f schema.Field, sctx schema.Context) string {
-	leaf := f.Key[strings.LastIndex(f.Key, ".")+1:]
-	check := f.Check(sctx)
-	v := testLeaf[leaf]
-	if leaf == "city" {
-		v = testCities[sctx.Country]
-	}
-	if names, ok := testPeople[f.Key[:max(strings.Index(f.Key, "."), 0)]]; ok && (leaf == "first_name" || leaf == "last_name") {
-		// One name per role, as in examples/: every person read
-		// "Jenny Rosen", so steps titled by a person's name could not
-		// be told apart.
-		v = names[map[string]int{"first_name": 0, "last_name": 1}[leaf]]
-	}
-	for _, v := range []string{v, f.Placeholder} {
-		if v != "" && check(v) == nil {
-			return v
-		}
-	}
-	return ""
-}
-
 // focusedInput is the focused field when it is a text input of the
 // step, with its spec.
 func (m Model) focusedInput() (*huh.Input, schema.Field, bool) {
@@ -123,7 +73,7 @@ func (m Model) focusedTestValue() string {
 	if !ok || in.GetValue() != "" {
 		return ""
 	}
-	return testValue(f, m.c.Client.Context(m.account))
+	return schema.TestValue(f, m.c.Client.Context(m.account))
 }
 
 // withoutIdleCompletion drops huh's "ctrl+e complete" from the focused

@@ -194,13 +194,13 @@ func TestTestNamesDifferByRole(t *testing.T) {
 	sctx := schema.Context{Country: "GB"}
 	seen := map[string]string{}
 	for _, prefix := range []string{"representative", "owners.0", "directors.0", "executives.0"} {
-		name := testValue(schema.Lookup(prefix+".first_name", "GB"), sctx) + " " + testValue(schema.Lookup(prefix+".last_name", "GB"), sctx)
+		name := schema.TestValue(schema.Lookup(prefix+".first_name", "GB"), sctx) + " " + schema.TestValue(schema.Lookup(prefix+".last_name", "GB"), sctx)
 		if other, ok := seen[name]; ok || strings.TrimSpace(name) == "" {
 			t.Errorf("%s and %s both get %q", prefix, other, name)
 		}
 		seen[name] = prefix
 	}
-	if got := testValue(schema.Lookup("representative.first_name", "GB"), sctx); got != "Jenny" {
+	if got := schema.TestValue(schema.Lookup("representative.first_name", "GB"), sctx); got != "Jenny" {
 		t.Errorf("representative: %q", got)
 	}
 }

@@ -73,6 +73,22 @@ type Profile struct {
 	Bank BankKind
 	// NonProfit says whether business_type=non_profit is offered.
 	NonProfit bool
+	// Local describes the bank details of a BankLocal country.
+	Local *BankFormat
+}
+
+// BankFormat is the shape of a BankLocal country's bank details. Numbers
+// are matched without spaces and dashes.
+type BankFormat struct {
+	// Routing validates routing_number; nil means the country has none
+	// (a Mexican CLABE, a New Zealand account number hold the bank).
+	Routing     *Pattern
+	RoutingHint string
+	Account     *Pattern
+	AccountHint string
+	// Check is an extra check of the account number (a CLABE's check
+	// digit); nil means none.
+	Check func(string) bool
 }
 
 // Tables and Countries join the per-country files (rules_us.go,
@@ -81,7 +97,7 @@ type Profile struct {
 // run of onboard that opens no sandbox never reads them).
 var (
 	Tables    = sync.OnceValue(func() map[Key][]Rule { return joinTables(usTables(), intlTables()) })
-	Countries = joinProfiles(map[string]Profile{"US": usProfile}, intlProfiles)
+	Countries = joinProfiles(map[string]Profile{"US": usProfile}, intlProfiles, worldProfiles)
 )
 
 // Pattern is a regular expression compiled the first time it is used.
@@ -257,11 +273,12 @@ func GroupOf(path string) (*Group, string) {
 type BankKind int
 
 const (
-	BankABA  BankKind = iota // US: 9-digit ABA routing number + account
-	BankCA                   // CA: transit-institution NNNNN-NNN + account
-	BankGB                   // GB: 6-digit sort code + 8-digit account, or an IBAN
-	BankAU                   // AU: 6-digit BSB + account
-	BankIBAN                 // SEPA: IBAN in account_number, no routing number
+	BankABA   BankKind = iota // US: 9-digit ABA routing number + account
+	BankCA                    // CA: transit-institution NNNNN-NNN + account
+	BankGB                    // GB: 6-digit sort code + 8-digit account, or an IBAN
+	BankAU                    // AU: 6-digit BSB + account
+	BankIBAN                  // SEPA: IBAN in account_number, no routing number
+	BankLocal                 // any other: the country's Profile.Local format
 )
 
 // IndividualPrefix is the requirement prefix of an individual account's

@@ -12,6 +12,24 @@ type intlSpec struct {
 	Directors, Executives bool
 	// IndLater are the individual's later rows (behind intl_more).
 	IndLater []string
+	// IDNow asks the national id number up front, of the individual and
+	// the representative.
+	IDNow bool
+	// Japanese asks names and addresses in kana and kanji instead of the
+	// plain ones (Japan).
+	Japanese bool
+}
+
+// identity is what a person is asked at once in s's country.
+func (s intlSpec) identity() []string {
+	if s.Japanese {
+		return japaneseIdentity
+	}
+	out := identityLeaves(s.State, s.Postal)
+	if s.IDNow {
+		out = append(out, "id_number")
+	}
+	return out
 }
 
 var intlSpecs = []intlSpec{
@@ -27,13 +45,13 @@ var intlSpecs = []intlSpec{
 // intlTables builds the rule tables of intlSpecs.
 func intlTables() map[Key][]Rule {
 	out := map[Key][]Rule{}
-	for _, s := range intlSpecs {
+	for _, s := range append(intlSpecs, worldSpecs...) {
 		out[Key{s.Code, ""}] = rows(acctBlock, []Rule{{Path: "business_type"}})
 		out[Key{s.Code, "individual"}] = rows(acctBlock,
-			prefixed(IndividualPrefix, identityLeaves(s.State, s.Postal)...),
+			prefixed(IndividualPrefix, s.identity()...),
 			later("intl_more", prefixed(IndividualPrefix, s.IndLater...)))
 		people := rows(
-			roleRows("representative", StageNow, "", append(identityLeaves(s.State, s.Postal), "relationship.title")...),
+			roleRows("representative", StageNow, "", append(s.identity(), "relationship.title")...),
 			later("intl_more", roleRows("representative", StageNow, "", "verification.document")))
 		if s.Directors {
 			people = rows(people, roleRows("director", StageNow, "", "first_name", "last_name"),
@@ -44,11 +62,15 @@ func intlTables() map[Key][]Rule {
 				roleRows("executive", StageNow, "", append(addressLeaves(s.State, s.Postal), "dob.day", "dob.month", "dob.year", "email", "first_name", "last_name")...),
 				prefixed("", "company.executives_provided"))
 		}
-		co := rows(acctBlock, companyBlock(s.State, s.Postal), people,
+		company := companyBlock(s.State, s.Postal)
+		if s.Japanese {
+			company = prefixed("company.", japaneseCompany...)
+		}
+		co := rows(acctBlock, company, people,
 			later("intl_more", prefixed("", "company.verification.document")))
 		out[Key{s.Code, "company"}] = rows(co, roleRows("owner", StageNow, "", ownerLeaves...),
 			prefixed("", "company.owners_provided"))
-		if intlProfiles[s.Code].NonProfit {
+		if Countries[s.Code].NonProfit {
 			// Non-profits have no owners.
 			out[Key{s.Code, "non_profit"}] = co
 		}

@@ -1,0 +1,192 @@
+package schema
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// The country table: one row per country Stripe lets a platform onboard
+// connected accounts in, split by region (country.go holds the first
+// eight and the types; countries_europe.go, countries_asia.go and
+// countries_americas.go the others). A country is added by adding a row;
+// no code path names a country.
+//
+// Which countries: Stripe's global availability list and its Connect
+// cross-border payouts page (https://stripe.com/global,
+// https://docs.stripe.com/connect/cross-border-payouts): the EEA
+// countries, CH, GB, GI, US, CA, MX, BR, JP, SG, HK, MY, TH, AU, NZ and AE.
+// Currencies are each country's own currency, as Stripe's country specs
+// give it (GET /v1/country_specs/{country}.default_currency).
+//
+// Test values: Stripe's Connect testing guide
+// (https://docs.stripe.com/connect/testing#payouts) gives, per country,
+// a bank account that pays out: routing 110000000 / account 000123456789
+// (US), 11000-000 (CA), sort code 108800 / 00012345 (GB), BSB 110000 /
+// 000123456 (AU), 1100000 / 0001234 (JP), 1100-000 / 000123456 (SG),
+// 110-000 / 000123456 (HK), 110-0000 / 0001234 (BR), CLABE
+// 000000001234567897 (MX), 1100000000000010 (NZ), HBMBMYKL / 000123456000
+// (MY), 999 / 000123456789 (TH), and one test IBAN per IBAN country
+// (each passes its mod-97 check, which a test asserts). Its id numbers
+// (000000000 and the others in testIDNumbers) pass every check below.
+//
+// Index of guesses (facts not read in Stripe's docs or API reference;
+// each is marked "guess:" where it is used):
+//   - every national format and checksum of validate_national.go and
+//     validate_ids.go (postal code shapes, id and company number shapes):
+//     the countries' own published rules, which Stripe may apply more
+//     loosely;
+//   - the labels of the national numbers Stripe asks in id_number and
+//     company.tax_id outside the US, CA and GB (which number Stripe means
+//     is inferred from its field descriptions and the country);
+//   - account-number lengths outside the US and GB;
+//   - the state lists: which countries ask address.state at all (MX, BR,
+//     MY, JP, AE, TH) and the codes sent (ISO 3166-2 subdivision codes,
+//     prefecture names in Japan);
+//   - Gibraltar's bank form (a UK sort code and account, in GBP), BR's and
+//     TH's routing number shapes, the per-country test IBANs of the
+//     countries other than DE, FR, IE and NL (ISO 13616's registry
+//     examples, which Stripe's guide lists per country as remembered);
+//   - Bulgaria's currency (eur from 2026, when Bulgaria adopted the euro).
+
+// joinCountries merges the regional tables; a country in two tables is a
+// mistake a test catches (TestCountryTableHasNoDuplicates).
+func joinCountries(tables ...map[string]countryRules) map[string]countryRules {
+	out := map[string]countryRules{}
+	for _, t := range tables {
+		for k, v := range t {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// countryTables are the regional tables, for the duplicate check. They
+// are built the first time a country is looked up, not when the program
+// starts: most runs of onboard read a handful of countries, and --help none.
+func countryTables() []map[string]countryRules {
+	return []map[string]countryRules{coreCountries(), europeCountries(), asiaCountries(), americasCountries()}
+}
+
+var countries = sync.OnceValue(func() map[string]countryRules { return joinCountries(countryTables()...) })
+
+// Countries lists the codes of every country in the table, sorted.
+func Countries() []string {
+	out := make([]string, 0, len(countries()))
+	for c := range countries() {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// CountryCurrency is the default currency of country's accounts, "" for
+// a country not in the table.
+func CountryCurrency(country string) string { return countries()[country].currency }
+
+// postalRule is a postal code of the given shape, with an example that
+// fits it. shape is "4 digits", "5 digits (NNN NN)"...
+func postalRule(example string, shapeEN, shapeFR string, valid func(string) bool) rule {
+	return rule{label: T("Postal code", "Code postal"), example: example, valid: valid,
+		help: T(capitalize(shapeEN)+", e.g. "+example+".", capitalize(shapeFR)+", par ex. "+example+"."),
+		msg: T("Enter the postal code: "+shapeEN+", e.g. "+example+".",
+			"Saisissez le code postal : "+shapeFR+", par ex. "+example+".")}
+}
+
+// digitsPostal is a postal code of n digits.
+func digitsPostal(n int, example string) rule {
+	return postalRule(example, strconv.Itoa(n)+" digits", strconv.Itoa(n)+" chiffres", digitsN(n))
+}
+
+// noPostal is the postal code of a country without postal codes (Hong
+// Kong, the United Arab Emirates): optional, any short text.
+var noPostal = rule{none: true,
+	label: T("Postal code (optional)", "Code postal (facultatif)"),
+	help: T("Addresses in this country have no postal code; leave empty.",
+		"Les adresses de ce pays n'ont pas de code postal ; laissez vide.")}
+
+// numberRule is a national number (identity, company, tax), with what it
+// looks like in both languages.
+func numberRule(labelEN, labelFR, example, shapeEN, shapeFR string, valid func(string) bool) rule {
+	return rule{label: T(labelEN, labelFR), example: example, valid: valid,
+		help: T(labelEN+": "+shapeEN+". Never stored or shown again.",
+			labelFR+" : "+shapeFR+". Jamais enregistré ni réaffiché."),
+		msg: T("Enter the "+lowerFirst(labelEN)+": "+shapeEN+", e.g. "+example+".",
+			"Saisissez "+frNumber(labelFR)+" : "+shapeFR+", par ex. "+example+".")}
+}
+
+// frNumber is a number's French label as the object of "Saisissez":
+// "le numéro fiscal (NIP)", "l'identifiant…", "le numéro (DNI ou NIE)".
+func frNumber(label string) string {
+	switch {
+	case strings.HasPrefix(label, "Numéro "), strings.HasPrefix(label, "Code "):
+		return "le " + lowerFirst(label)
+	case strings.HasPrefix(label, "Identifiant "):
+		return "l'" + lowerFirst(label)
+	}
+	return "le numéro (" + label + ")"
+}
+
+// stateRule is a state, province or prefecture chosen from a list;
+// frThe is the French name with its article ("l'État", "la préfecture").
+func stateRule(labelEN, labelFR, frThe, example string, options []Option) rule {
+	return rule{label: T(labelEN, labelFR), example: example, options: options,
+		help: T("The "+lowerFirst(labelEN)+" of the address, e.g. "+example+".",
+			capitalize(frThe)+" de l'adresse, par ex. "+example+"."),
+		msg: T("Enter the "+lowerFirst(labelEN)+", e.g. "+example+" (a name or code from the list).",
+			"Saisissez "+frThe+", par ex. "+example+" (un nom ou un code de la liste).")}
+}
+
+// localBank is the bank form of a country with a routing number (bank,
+// branch or both) and an account number.
+func localBank(routing rule, accountExample, accountShapeEN, accountShapeFR string, account func(string) bool) bankRule {
+	return bankRule{routing: routing, account: rule{example: accountExample, valid: account,
+		msg: T("Enter the account number: "+accountShapeEN+", e.g. "+accountExample+".",
+			"Saisissez le numéro de compte : "+accountShapeFR+", par ex. "+accountExample+".")}}
+}
+
+// routingRule is the bank code part of a local bank form.
+func routingRule(labelEN, labelFR, example, shapeEN, shapeFR string, valid func(string) bool) rule {
+	return rule{label: T(labelEN, labelFR), example: example, valid: valid,
+		help: T(capitalize(shapeEN)+" (test: "+example+").", capitalize(shapeFR)+" (test : "+example+")."),
+		msg: T("Enter the "+lowerFirst(labelEN)+": "+shapeEN+", e.g. "+example+".",
+			"Saisissez le "+lowerFirst(labelFR)+" : "+shapeFR+", par ex. "+example+".")}
+}
+
+// accountOnlyBank is the bank form of a country whose account number
+// holds the bank and branch (a CLABE, a New Zealand account number).
+func accountOnlyBank(labelEN, labelFR, example, shapeEN, shapeFR string, valid func(string) bool) bankRule {
+	return bankRule{noRouting: true, account: rule{label: T(capitalize(labelEN), capitalize(labelFR)), example: example, valid: valid,
+		help: T(capitalize(shapeEN)+". Masked once typed.", capitalize(shapeFR)+". Masqué après saisie."),
+		msg: T("Enter the "+labelEN+": "+shapeEN+", e.g. "+example+".",
+			"Saisissez le "+labelFR+" : "+shapeFR+", par ex. "+example+".")}}
+}
+
+// oneOf accepts a value any of the checks accepts.
+func oneOf(fs ...func(string) bool) func(string) bool {
+	return func(s string) bool {
+		for _, f := range fs {
+			if f(s) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// lettersDigits accepts 1 to n letters or digits after optional letters:
+// the loose shape of registry numbers with no public checksum.
+func alnumBetween(lo, hi int) func(string) bool {
+	return func(s string) bool { return len(s) >= lo && len(s) <= hi && isAlnum(s) }
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	if s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
+}
