@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -22,6 +24,7 @@ func libE164(v, region string) (string, bool) {
 // and without punctuation, typed in their own country and in others,
 // plus near misses (a digit short, a digit too many, a changed digit).
 func TestPhoneMatchesLibphonenumber(t *testing.T) {
+	t.Parallel()
 	types := []phonenumbers.PhoneNumberType{phonenumbers.FIXED_LINE, phonenumbers.MOBILE, phonenumbers.TOLL_FREE,
 		phonenumbers.PREMIUM_RATE, phonenumbers.SHARED_COST, phonenumbers.VOIP, phonenumbers.PERSONAL_NUMBER,
 		phonenumbers.PAGER, phonenumbers.UAN, phonenumbers.VOICEMAIL}
@@ -38,7 +41,11 @@ func TestPhoneMatchesLibphonenumber(t *testing.T) {
 			}
 		}
 	}
-	for region := range phonenumbers.GetSupportedRegions() {
+	regions := slices.Sorted(maps.Keys(phonenumbers.GetSupportedRegions()))
+	for i, region := range regions {
+		if raceBuild && i%10 != 0 && region != "US" && region != "GB" && region != "FR" {
+			continue // a sample under the race detector (54,000 numbers take a minute there)
+		}
 		for _, typ := range types {
 			n := phonenumbers.GetExampleNumberForType(region, typ)
 			if n == nil {
