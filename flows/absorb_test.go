@@ -1,10 +1,13 @@
 package flows_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -119,5 +122,65 @@ func countOnce(t *testing.T, sc *stripe.Client) {
 	}
 	if banks != 1 {
 		t.Errorf("%d bank accounts", banks)
+	}
+}
+
+// cutPersons cuts every answer to a person create in half, with a clean
+// end: the server acts each time, the client never reads a whole answer.
+type cutPersons struct{ next http.RoundTripper }
+
+func (c cutPersons) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := c.next.RoundTrip(r)
+	if err != nil || r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/persons") {
+		return resp, err
+	}
+	raw, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(raw[:len(raw)/2]))
+	resp.ContentLength = -1
+	return resp, nil
+}
+
+// An answer that is never read whole fails the run with the step, the
+// call and the status, and never quotes the body: for a person create it
+// holds the person's address and date of birth (stripe-go's own error
+// quotes 500 characters of it).
+func TestACutAnswerIsNeverQuoted(t *testing.T) {
+	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"), sandbox.WithClock(func() time.Time { return epoch }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sb.Close() })
+	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_cut", APIBase: sandbox.APIBase,
+		FilesBase: sandbox.FilesBase, Policy: instantPolicy(cutPersons{sb.Transport()}, &waits{})})
+	cl := flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }))
+	ans, err := flows.LoadAnswers(filepath.Join("..", "examples", "us-company.json"), flows.AnswerOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	a, err := cl.Create(ctx, flows.NewAccount{Country: "US", BusinessType: "company",
+		Capabilities: []string{"card_payments", "transfers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = cl.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard)
+	if err == nil {
+		t.Fatal("the run went through although no person create was answered whole")
+	}
+	line := flows.ErrorLine(err)
+	t.Log(line)
+	for _, want := range []string{"Representative", "create person", "POST /v1/accounts/" + a.ID + "/persons", "HTTP 200"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("the error does not say %q: %s", want, line)
+		}
+	}
+	for _, leak := range []string{"{", "San Francisco", "1901", "jenny@example.com", "body sample"} {
+		if strings.Contains(line, leak) || strings.Contains(err.Error(), leak) {
+			t.Errorf("the error quotes the answer (%q): %s", leak, err)
+		}
 	}
 }
