@@ -41,8 +41,10 @@ func (e v2Engine) Now(ctx context.Context) (time.Time, error) { return e.s.Now(c
 func (e v2Engine) InTx(w http.ResponseWriter, hr *http.Request, fn func(accountsv2.Tx) error) error {
 	s := e.s
 	var now time.Time
-	err := store.InTx(hr.Context(), s.db, func(tx *sql.Tx) error {
-		base := &request{ctx: hr.Context(), sb: s, tx: tx, db: s.db, id: w.Header().Get("Request-Id")}
+	ctx, cancel := readWhole(hr) // accountsv2 parsed the body first
+	defer cancel()
+	err := store.InTx(ctx, s.db, func(tx *sql.Tx) error {
+		base := &request{ctx: ctx, sb: s, tx: tx, db: s.db, id: w.Header().Get("Request-Id")}
 		var off int64
 		if err := base.row(qClock, store.ClockKey).Scan(&off); err != nil {
 			return err
