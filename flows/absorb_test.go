@@ -3,11 +3,13 @@ package flows_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -181,6 +183,89 @@ func TestACutAnswerIsNeverQuoted(t *testing.T) {
 	for _, leak := range []string{"{", "San Francisco", "1901", "jenny@example.com", "body sample"} {
 		if strings.Contains(line, leak) || strings.Contains(err.Error(), leak) {
 			t.Errorf("the error quotes the answer (%q): %s", leak, err)
+		}
+	}
+}
+
+// cutCreates cuts the answer of the first n attempts of an account create
+// (v1 or v2): the server creates, the client never reads the id.
+type cutCreates struct {
+	next http.RoundTripper
+	n    int
+
+	mu   sync.Mutex
+	seen int
+}
+
+func (c *cutCreates) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := c.next.RoundTrip(r)
+	if err != nil || r.Method != http.MethodPost || (r.URL.Path != "/v1/accounts" && r.URL.Path != "/v2/core/accounts") {
+		return resp, err
+	}
+	c.mu.Lock()
+	c.seen++
+	cut := c.seen <= c.n
+	c.mu.Unlock()
+	if !cut {
+		return resp, nil
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(raw[:len(raw)/2]))
+	resp.ContentLength = -1
+	return resp, nil
+}
+
+// A create whose answer is lost on every attempt the request policy makes
+// is replayed once more with the same key: Stripe answers with the
+// account it made, so the run knows its id and no second account exists.
+// Lost even then, the failure says the account may exist and how to find
+// it, and still only one was made.
+func TestALostCreateIsFoundAgain(t *testing.T) {
+	for _, api := range []string{"v1", "v2"} {
+		for _, cut := range []int{4, 1000} {
+			t.Run(fmt.Sprintf("%s/%d cut", api, cut), func(t *testing.T) {
+				sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"), sandbox.WithClock(func() time.Time { return epoch }))
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { sb.Close() })
+				inj := &cutCreates{next: sb.Transport(), n: cut}
+				pol := instantPolicy(inj, &waits{})
+				pol.Attempts = 4
+				api2, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_lost", APIBase: sandbox.APIBase,
+					FilesBase: sandbox.FilesBase, Policy: pol})
+				cl := flows.New(api2, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }))
+				a, err := cl.Create(context.Background(), flows.NewAccount{API: api, Country: "US", BusinessType: "company",
+					Email: "lost@example.com", Capabilities: []string{"card_payments", "transfers"}})
+				check, _ := flows.Connect(flows.Endpoint{Key: "sk_test_check", APIBase: sandbox.APIBase,
+					Policy: flows.NewPolicy(sb.Transport(), "en")})
+				var ids []string
+				for acct, err := range check.SC.V1Accounts.List(context.Background(), &stripe.AccountListParams{}) {
+					if err != nil {
+						t.Fatal(err)
+					}
+					ids = append(ids, acct.ID)
+				}
+				if len(ids) != 1 {
+					t.Fatalf("%d accounts after %d attempts: %v", len(ids), inj.seen, ids)
+				}
+				if cut < 1000 {
+					if err != nil || a.ID != ids[0] {
+						t.Fatalf("the replayed create: %q, %v (the account is %s)", a.ID, err, ids[0])
+					}
+					return
+				}
+				var lost *flows.CreateLostError
+				if !errors.As(err, &lost) {
+					t.Fatalf("a create never answered: %v", err)
+				}
+				line := flows.ErrorLine(err)
+				t.Log(line)
+				if !strings.Contains(line, "onboard accounts") || strings.Contains(line, "{") || strings.Count(line, "cut short") != 1 {
+					t.Errorf("the failure says: %s", line)
+				}
+			})
 		}
 	}
 }
