@@ -1,10 +1,15 @@
 package flows_test
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -119,5 +124,148 @@ func countOnce(t *testing.T, sc *stripe.Client) {
 	}
 	if banks != 1 {
 		t.Errorf("%d bank accounts", banks)
+	}
+}
+
+// cutPersons cuts every answer to a person create in half, with a clean
+// end: the server acts each time, the client never reads a whole answer.
+type cutPersons struct{ next http.RoundTripper }
+
+func (c cutPersons) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := c.next.RoundTrip(r)
+	if err != nil || r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/persons") {
+		return resp, err
+	}
+	raw, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(raw[:len(raw)/2]))
+	resp.ContentLength = -1
+	return resp, nil
+}
+
+// An answer that is never read whole fails the run with the step, the
+// call and the status, and never quotes the body: for a person create it
+// holds the person's address and date of birth (stripe-go's own error
+// quotes 500 characters of it).
+func TestACutAnswerIsNeverQuoted(t *testing.T) {
+	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"), sandbox.WithClock(func() time.Time { return epoch }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sb.Close() })
+	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_cut", APIBase: sandbox.APIBase,
+		FilesBase: sandbox.FilesBase, Policy: instantPolicy(cutPersons{sb.Transport()}, &waits{})})
+	cl := flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }))
+	ans, err := flows.LoadAnswers(filepath.Join("..", "examples", "us-company.json"), flows.AnswerOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	a, err := cl.Create(ctx, flows.NewAccount{Country: "US", BusinessType: "company",
+		Capabilities: []string{"card_payments", "transfers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = cl.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard)
+	if err == nil {
+		t.Fatal("the run went through although no person create was answered whole")
+	}
+	line := flows.ErrorLine(err)
+	t.Log(line)
+	for _, want := range []string{"Representative", "create person", "POST /v1/accounts/" + a.ID + "/persons", "HTTP 200"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("the error does not say %q: %s", want, line)
+		}
+	}
+	for _, leak := range []string{"{", "San Francisco", "1901", "jenny@example.com", "body sample"} {
+		if strings.Contains(line, leak) || strings.Contains(err.Error(), leak) {
+			t.Errorf("the error quotes the answer (%q): %s", leak, err)
+		}
+	}
+}
+
+// cutCreates cuts the answer of the first n attempts of an account create
+// (v1 or v2): the server creates, the client never reads the id.
+type cutCreates struct {
+	next http.RoundTripper
+	n    int
+
+	mu   sync.Mutex
+	seen int
+}
+
+func (c *cutCreates) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := c.next.RoundTrip(r)
+	if err != nil || r.Method != http.MethodPost || (r.URL.Path != "/v1/accounts" && r.URL.Path != "/v2/core/accounts") {
+		return resp, err
+	}
+	c.mu.Lock()
+	c.seen++
+	cut := c.seen <= c.n
+	c.mu.Unlock()
+	if !cut {
+		return resp, nil
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(raw[:len(raw)/2]))
+	resp.ContentLength = -1
+	return resp, nil
+}
+
+// A create whose answer is lost on every attempt the request policy makes
+// is replayed once more with the same key: Stripe answers with the
+// account it made, so the run knows its id and no second account exists.
+// Lost even then, the failure says the account may exist and how to find
+// it, and still only one was made.
+func TestALostCreateIsFoundAgain(t *testing.T) {
+	for _, api := range []string{"v1", "v2"} {
+		for _, cut := range []int{4, 1000} {
+			t.Run(fmt.Sprintf("%s/%d cut", api, cut), func(t *testing.T) {
+				sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"), sandbox.WithClock(func() time.Time { return epoch }))
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { sb.Close() })
+				inj := &cutCreates{next: sb.Transport(), n: cut}
+				pol := instantPolicy(inj, &waits{})
+				pol.Attempts = 4
+				api2, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_lost", APIBase: sandbox.APIBase,
+					FilesBase: sandbox.FilesBase, Policy: pol})
+				cl := flows.New(api2, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }))
+				a, err := cl.Create(context.Background(), flows.NewAccount{API: api, Country: "US", BusinessType: "company",
+					Email: "lost@example.com", Capabilities: []string{"card_payments", "transfers"}})
+				check, _ := flows.Connect(flows.Endpoint{Key: "sk_test_check", APIBase: sandbox.APIBase,
+					Policy: flows.NewPolicy(sb.Transport(), "en")})
+				var ids []string
+				for acct, err := range check.SC.V1Accounts.List(context.Background(), &stripe.AccountListParams{}) {
+					if err != nil {
+						t.Fatal(err)
+					}
+					ids = append(ids, acct.ID)
+				}
+				if len(ids) != 1 {
+					t.Fatalf("%d accounts after %d attempts: %v", len(ids), inj.seen, ids)
+				}
+				if cut < 1000 {
+					if err != nil || a.ID != ids[0] {
+						t.Fatalf("the replayed create: %q, %v (the account is %s)", a.ID, err, ids[0])
+					}
+					return
+				}
+				var lost *flows.CreateLostError
+				if !errors.As(err, &lost) {
+					t.Fatalf("a create never answered: %v", err)
+				}
+				line := flows.ErrorLine(err)
+				t.Log(line)
+				if !strings.Contains(line, "onboard accounts") || strings.Contains(line, "{") || strings.Count(line, "cut short") != 1 {
+					t.Errorf("the failure says: %s", line)
+				}
+			})
+		}
 	}
 }

@@ -1,8 +1,10 @@
 package flows
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strconv"
@@ -43,12 +45,23 @@ type AnswerOptions struct {
 // as text: every value means exactly what was written. Without options
 // unknown keys are errors and messages are in English.
 func LoadAnswers(path string, options ...AnswerOptions) (Answers, error) {
+	return ReadAnswers(context.Background(), path, os.Stdin, options...)
+}
+
+// ReadAnswers is LoadAnswers with "-" read from stdin, and every read
+// given up when ctx ends (an interrupt while a pipe is silent). Only a
+// regular file or stdin is read, and at most maxAnswersSize bytes of it.
+func ReadAnswers(ctx context.Context, path string, stdin io.Reader, options ...AnswerOptions) (Answers, error) {
 	var opts AnswerOptions
 	if len(options) > 0 {
 		opts = options[0]
 	}
-	raw, err := os.ReadFile(path)
+	raw, err := readAnswersInput(ctx, path, stdin)
 	if err != nil {
+		var ae *answerError
+		if errors.As(err, &ae) {
+			return Answers{}, fmt.Errorf("%s %s: %s", schema.T("answers file", "fichier de réponses").In(opts.Lang), path, ae.In(opts.Lang))
+		}
 		return Answers{}, fmt.Errorf("%s: %w", schema.T("read answers", "lecture des réponses").In(opts.Lang), err)
 	}
 	v, err := decodeAnswers(path, raw)
@@ -171,16 +184,26 @@ func textOf(key string, v answerValue, boolOK bool) (string, error) {
 
 func at(v answerValue) lineRef { return lineRef(v.line) }
 
-// unknownKeys is the error for keys that are no requirement path, each
-// with the nearest known one.
+// unknownShown is how many unknown keys are listed, each with the nearest
+// known one; the rest are counted.
+const unknownShown = 10
+
+// unknownKeys is the error for keys that are no requirement path: the
+// first few, each with the nearest known one, and how many more (a file
+// of 100,000 stray keys is one short message, found in well under a
+// second: a suggestion compares a key with the whole catalog).
 func unknownKeys(keys []string, lang schema.Lang) error {
 	var b strings.Builder
 	b.WriteString(schema.T("unknown key(s), not a requirement path:", "clé(s) inconnue(s), qui ne sont pas des chemins de requirements :").In(lang))
-	for _, k := range keys {
+	for _, k := range keys[:min(len(keys), unknownShown)] {
 		fmt.Fprintf(&b, "\n  %s", k)
 		if n := schema.Nearest(k); n != "" {
 			fmt.Fprintf(&b, schema.T(" (did you mean %s?)", " (vouliez-vous dire %s ?)").In(lang), n)
 		}
+	}
+	if more := len(keys) - unknownShown; more > 0 {
+		fmt.Fprintf(&b, schema.T("\n  and %s more (%s unknown keys in all)", "\n  et %s de plus (%s clés inconnues en tout)").In(lang),
+			groupDigits(more, lang), groupDigits(len(keys), lang))
 	}
 	b.WriteString(schema.T("\nuse --ignore-unknown to keep them anyway", "\nutilisez --ignore-unknown pour les garder quand même").In(lang))
 	return errors.New(b.String())

@@ -2,13 +2,18 @@ package flows
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -52,8 +57,11 @@ type answerValue struct {
 // YAML documents, data after the JSON object, duplicate keys.
 func decodeAnswers(path string, raw []byte) (answerValue, error) {
 	if len(raw) > maxAnswersSize {
-		return answerValue{}, errf(schema.T("the file is larger than %d MB: an answers file holds a few hundred values", "le fichier dépasse %d Mo : un fichier de réponses contient quelques centaines de valeurs"), maxAnswersSize>>20)
+		return answerValue{}, errTooLarge()
 	}
+	// A byte order mark, as some Windows editors write: not part of the
+	// text (JSON and YAML both allow it at the start).
+	raw = bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF"))
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return answerValue{}, errf(txtEmptyFile)
 	}
@@ -63,6 +71,9 @@ func decodeAnswers(path string, raw []byte) (answerValue, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml":
 		return decodeYAML(raw)
+	}
+	if path == "-" && !bytes.HasPrefix(bytes.TrimSpace(raw), []byte("{")) {
+		return decodeYAML(raw) // stdin has no extension: JSON is an object
 	}
 	return decodeJSON(raw)
 }
@@ -297,6 +308,8 @@ func (e *answerError) In(lang schema.Lang) string {
 			args[i] = kindNames[x].In(lang)
 		case lineRef:
 			args[i] = x.In(lang)
+		case schema.Text:
+			args[i] = x.In(lang)
 		default:
 			args[i] = a
 		}
@@ -334,3 +347,107 @@ var (
 	txtTwiceAt = schema.T("line %d: key %q is given twice", "ligne %d : la clé %q est donnée deux fois")
 	txtTwice   = schema.T("key %q is given twice", "la clé %q est donnée deux fois")
 )
+
+// readAnswersInput reads an answers file, or stdin for "-", bounded: a
+// path must name a regular file (a FIFO would block the open until some
+// writer comes, a device such as /dev/zero never ends, a directory is no
+// file), no more than maxAnswersSize bytes are read whatever the file
+// claims or becomes, and a read that waits is given up when ctx ends.
+func readAnswersInput(ctx context.Context, path string, stdin io.Reader) ([]byte, error) {
+	if path == "-" {
+		if stdin == nil {
+			stdin = strings.NewReader("")
+		}
+		return readBounded(ctx, stdin)
+	}
+	// Stat, not Open: opening a FIFO blocks until a writer opens it.
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errNotRegular(st.Mode())
+	}
+	if st.Size() > maxAnswersSize {
+		return nil, errTooLarge()
+	}
+	// O_NONBLOCK: should the path have become a FIFO since the Stat, the
+	// open does not wait for a writer.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, errNotRegular(st.Mode())
+	}
+	return readBounded(ctx, f)
+}
+
+// readBounded reads r up to maxAnswersSize bytes (one more tells it is
+// larger), giving up when ctx ends: the read goes on in the background
+// until it returns, and the program is then on its way out.
+func readBounded(ctx context.Context, r io.Reader) ([]byte, error) {
+	type result struct {
+		raw []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		raw, err := io.ReadAll(io.LimitReader(r, maxAnswersSize+1))
+		done <- result{raw, err}
+	}()
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case res := <-done:
+		if res.err == nil && len(res.raw) > maxAnswersSize {
+			return nil, errTooLarge()
+		}
+		return res.raw, res.err
+	}
+}
+
+func errNotRegular(m fs.FileMode) error {
+	return errf(schema.T("this is %s, not a regular file: give a JSON or YAML file, or - for stdin",
+		"c'est %s, pas un fichier ordinaire : donnez un fichier JSON ou YAML, ou - pour l'entrée standard"), fileKind(m))
+}
+
+func errTooLarge() error {
+	return errf(schema.T("the file is larger than %d MB: an answers file holds a few hundred values", "le fichier dépasse %d Mo : un fichier de réponses contient quelques centaines de valeurs"), maxAnswersSize>>20)
+}
+
+// fileKind names what a path is when it is not a regular file.
+func fileKind(m fs.FileMode) schema.Text {
+	switch {
+	case m.IsDir():
+		return schema.T("a directory", "un dossier")
+	case m&fs.ModeNamedPipe != 0:
+		return schema.T("a named pipe (FIFO)", "un tube nommé (FIFO)")
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		return schema.T("a device", "un périphérique")
+	case m&fs.ModeSocket != 0:
+		return schema.T("a socket", "une socket")
+	}
+	return schema.T("not a regular file", "pas un fichier ordinaire")
+}
+
+// groupDigits writes n with its thousands grouped as the language does:
+// 99,990 in English, 99 990 in French (a narrow no-break space).
+func groupDigits(n int, lang schema.Lang) string {
+	s := strconv.Itoa(n)
+	sep := ","
+	if lang == schema.French {
+		sep = "\u202f"
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

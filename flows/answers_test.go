@@ -282,3 +282,52 @@ func TestAnswersErrorsInFrench(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// A byte order mark, as Windows editors write, starts a JSON or YAML
+// file without being refused ("invalid character 'ï'" before).
+func TestAnswersWithAByteOrderMark(t *testing.T) {
+	for name, content := range map[string]string{
+		"a.json": "\xEF\xBB\xBF{\"individual.first_name\": \"Jenny\"}",
+		"a.yaml": "\xEF\xBB\xBFindividual.first_name: Jenny\n",
+	} {
+		a, err := flows.LoadAnswers(writeAnswersFile(t, name, content))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if a.Values["individual.first_name"] != "Jenny" {
+			t.Errorf("%s: %v", name, a.Values)
+		}
+	}
+}
+
+// 100,000 unknown keys are one short message: the first few, each with
+// its suggestion, then a count (it was 100,004 lines, in 16 s: each key
+// was compared with the whole catalog).
+func TestManyUnknownKeysAreCounted(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("{\"individual.frist_name\": \"Jenny\"")
+	for i := range 99999 {
+		fmt.Fprintf(&b, ",\"zz_unknown_%06d\": \"x\"", i)
+	}
+	b.WriteString("}")
+	path := writeAnswersFile(t, "many.json", b.String())
+	for _, c := range []struct {
+		lang schema.Lang
+		more string
+	}{{schema.English, "and 99,990 more (100,000 unknown keys in all)"}, {schema.French, "et 99\u202f990 de plus (100\u202f000 clés inconnues en tout)"}} {
+		start := time.Now()
+		_, err := flows.LoadAnswers(path, flows.AnswerOptions{Lang: c.lang})
+		t.Logf("%s: refused in %s", c.lang, time.Since(start).Round(time.Millisecond))
+		if err == nil {
+			t.Fatal("accepted")
+		}
+		msg := err.Error()
+		if n := strings.Count(msg, "\n"); n > 15 {
+			t.Errorf("%s: the message has %d lines", c.lang, n+1)
+		}
+		if !strings.Contains(msg, c.more) || !strings.Contains(msg, "individual.first_name") {
+			t.Errorf("%s: %.600s", c.lang, msg)
+		}
+	}
+}

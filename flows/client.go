@@ -2,6 +2,7 @@ package flows
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/stripe/stripe-go/v82"
@@ -134,10 +135,51 @@ func (c *Client) Create(ctx context.Context, n NewAccount) (schema.Account, erro
 	if n.Agreement != "" && n.Agreement != "full" {
 		p.TOSAcceptance = &stripe.AccountCreateTOSAcceptanceParams{ServiceAgreement: stripe.String(n.Agreement)}
 	}
+	// One key for the create and its replay below.
+	p.SetIdempotencyKey(newKey("create"))
 	a, err := c.api.CreateAccount(ctx, p)
+	if err != nil && answerLost(ctx, err) {
+		// The request policy gave up on an answer that never came whole:
+		// the account may exist. The same create with the same key is
+		// replayed by Stripe (https://docs.stripe.com/api/idempotent_requests)
+		// and returns it; it creates one only if the first never arrived.
+		a, err = c.api.CreateAccount(ctx, p)
+	}
 	if err != nil {
-		return schema.Account{}, FromStripe(err, n.Country)
+		return schema.Account{}, c.createFailed(ctx, FromStripe(err, n.Country))
 	}
 	c.chosen.set(a.ID, v1Accounts{c})
 	return Normalize(a), nil
+}
+
+// answerLost reports an error after which a write may have been applied
+// without its answer arriving: a connection error, a timeout or a cut
+// answer, not an error Stripe answered (nor an interrupt).
+func answerLost(ctx context.Context, err error) bool {
+	var se *stripe.Error
+	var le *LiveError
+	var re *RedirectError
+	return err != nil && ctx.Err() == nil && !errors.As(err, &se) && !errors.As(err, &le) && !errors.As(err, &re)
+}
+
+// CreateLostError is a create whose answer never arrived, even replayed:
+// the account may exist without onboard knowing its id.
+type CreateLostError struct {
+	Err  error
+	Lang schema.Lang
+}
+
+func (e *CreateLostError) Error() string {
+	return ErrorLine(e.Err) + schema.T("; the account may have been created: `onboard accounts` lists the newest first, then `onboard resume ID` continues it",
+		" ; le compte a peut-être été créé : `onboard accounts` liste les plus récents d'abord, puis `onboard resume ID` le reprend").In(e.Lang)
+}
+
+func (e *CreateLostError) Unwrap() error { return e.Err }
+
+// createFailed marks a create whose answer was lost.
+func (c *Client) createFailed(ctx context.Context, err error) error {
+	if answerLost(ctx, err) {
+		return &CreateLostError{Err: err, Lang: c.lang}
+	}
+	return err
 }

@@ -122,6 +122,8 @@ func ErrorLine(err error) string {
 	for e := err; e != nil; e = errors.Unwrap(e) {
 		var msg string
 		switch x := e.(type) {
+		case *CreateLostError:
+			msg = x.Error() // its own line, with what to do next
 		case *APIError:
 			msg = x.Message
 		case *stripe.Error:

@@ -1,6 +1,7 @@
 package flows_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -28,9 +29,15 @@ const (
 	fault429After    fault = "429 Retry-After"
 	faultResetBefore fault = "reset before the server acted"
 	faultResetAfter  fault = "reset after the server acted"
+	// The server acted and its answer was cut: half the body, then the
+	// connection reset while it was read, or then a clean end (an answer
+	// without Content-Length ends when the connection closes).
+	faultTruncatedReset fault = "truncated body then reset"
+	faultTruncatedEOF   fault = "truncated body then end"
 )
 
-var allFaults = []fault{fault500, fault503, fault429, fault429After, faultResetBefore, faultResetAfter}
+var allFaults = []fault{fault500, fault503, fault429, fault429After, faultResetBefore, faultResetAfter,
+	faultTruncatedReset, faultTruncatedEOF}
 
 // faulty is an http.RoundTripper around the sandbox's that injects one
 // fault at the request in position at (counting every attempt that
@@ -76,6 +83,24 @@ func (f *faulty) RoundTrip(r *http.Request) (*http.Response, error) {
 			resp.Body.Close()
 		}
 		return nil, reset
+	case faultTruncatedReset, faultTruncatedEOF:
+		resp, err := f.next.RoundTrip(r)
+		if err != nil {
+			return nil, err
+		}
+		raw, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			return nil, err
+		}
+		var rest error = reset
+		if f.fault == faultTruncatedEOF {
+			rest = io.EOF
+		}
+		resp.Body = io.NopCloser(io.MultiReader(bytes.NewReader(raw[:len(raw)/2]), errReader{rest}))
+		resp.ContentLength = -1
+		resp.Header.Del("Content-Length")
+		return resp, nil
 	case fault429, fault429After:
 		h := http.Header{}
 		if f.fault == fault429After {
@@ -88,6 +113,11 @@ func (f *faulty) RoundTrip(r *http.Request) (*http.Response, error) {
 		return stripeError(r, http.StatusServiceUnavailable, http.Header{}, "api_error", ""), nil
 	}
 }
+
+// errReader fails every read with err.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 // stripeError is an error answer in Stripe's JSON shape.
 func stripeError(r *http.Request, status int, h http.Header, typ, code string) *http.Response {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/x509"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -117,6 +118,25 @@ func (e *TimeoutError) Error() string {
 // Timeout reports true, as net.Error timeouts do.
 func (e *TimeoutError) Timeout() bool { return true }
 
+// CutAnswerError is an answer whose body is not a whole JSON document:
+// cut when the connection closed early, or not from Stripe's API at all.
+// It is handled as the connection error it is (retried when the request
+// is a read or carries an idempotency key: Stripe then replays the answer,
+// https://docs.stripe.com/api/idempotent_requests), and it names the call
+// and the status, never the body (an answer holds what was sent: an
+// address, a date of birth).
+type CutAnswerError struct {
+	Method string
+	Path   string
+	Status int
+	Lang   schema.Lang
+}
+
+func (e *CutAnswerError) Error() string {
+	return fmt.Sprintf(schema.T("the answer to %s %s (HTTP %d) was cut short or is not Stripe's JSON",
+		"la réponse à %s %s (HTTP %d) est tronquée ou n'est pas le JSON de Stripe").In(e.Lang), e.Method, e.Path, e.Status)
+}
+
 // RoundTrip sends req under the policy.
 func (p *Policy) RoundTrip(req *http.Request) (*http.Response, error) {
 	body, err := readBody(req)
@@ -178,6 +198,9 @@ func (p *Policy) attempt(ctx context.Context, req *http.Request, body []byte, ti
 		resp.Body = io.NopCloser(bytes.NewReader(raw))
 		resp.ContentLength = int64(len(raw))
 		resp.Request = req
+		if err == nil && !wholeAnswer(req, resp, raw) {
+			err = &CutAnswerError{Method: req.Method, Path: req.URL.Path, Status: resp.StatusCode, Lang: p.Lang}
+		}
 	}
 	if err != nil {
 		if ctx.Err() == nil && actx.Err() != nil {
@@ -273,6 +296,18 @@ func (p *Policy) sleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// wholeAnswer says whether raw is a whole answer: every answer of
+// Stripe's API with a body is one JSON document. A body cut where the
+// connection closed (no Content-Length to tell) reads without error and
+// ends mid-document.
+func wholeAnswer(req *http.Request, resp *http.Response, raw []byte) bool {
+	if req.Method == http.MethodHead || resp.StatusCode == http.StatusNoContent ||
+		resp.StatusCode == http.StatusNotModified || isRedirect(resp.StatusCode) {
+		return true
+	}
+	return json.Valid(raw)
 }
 
 func isRedirect(status int) bool {

@@ -15,9 +15,14 @@ func (c *Client) createV2(ctx context.Context, n NewAccount) (schema.Account, er
 	if c.v2 == nil {
 		return schema.Account{}, fmt.Errorf("accounts v2 is not configured")
 	}
-	raw, err := c.v2.CreateAccount(ctx, v2CreateBody(n), newKey("create-v2"))
+	key := newKey("create-v2")
+	raw, err := c.v2.CreateAccount(ctx, v2CreateBody(n), key)
+	if err != nil && answerLost(ctx, err) {
+		// As for v1 (Client.Create): the same create, replayed.
+		raw, err = c.v2.CreateAccount(ctx, v2CreateBody(n), key)
+	}
 	if err != nil {
-		return schema.Account{}, FromStripe(err, n.Country)
+		return schema.Account{}, c.createFailed(ctx, FromStripe(err, n.Country))
 	}
 	a, err := NormalizeV2(raw)
 	if err == nil {

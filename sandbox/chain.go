@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"cmp"
-	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"errors"
@@ -151,8 +150,13 @@ func parseStep(c *call, next func() error) error {
 	values, e := readValues(hr)
 	var up *upload
 	if e == nil && isMultipart(hr) {
-		up = &upload{}
-		values, up.data, up.name, e = readMultipart(hr)
+		release, ce := c.s.uploads.take(hr.ContentLength)
+		if ce != nil {
+			c.w.Header().Set("Stripe-Rate-Limited-Reason", "global-concurrency")
+			return ce
+		}
+		values, up, e = readMultipart(hr)
+		release()
 	}
 	if e == nil {
 		e = checkLimits(values)
@@ -167,8 +171,7 @@ func parseStep(c *call, next func() error) error {
 		c.fp = hr.Method + " " + hr.URL.Path + "?" + values.Encode()
 		if up != nil {
 			// The same key with other file bytes is another request.
-			sum := sha256.Sum256(up.data)
-			c.fp += "&file=" + hex.EncodeToString(sum[:]) + "&filename=" + url.QueryEscape(up.name)
+			c.fp += "&file=" + hex.EncodeToString(up.sum[:]) + "&filename=" + url.QueryEscape(up.name)
 		}
 	}
 	return next()
@@ -180,6 +183,9 @@ func parseStep(c *call, next func() error) error {
 // published first: they then run again on the write pool.
 func transactionStep(c *call, next func() error) error {
 	s, r := c.s, c.r
+	ctx, cancel := readWhole(c.hr) // the body was read by parseStep
+	defer cancel()
+	r.ctx = ctx
 	run := func(db *sql.DB, readOnly bool) error {
 		return store.InTx(r.ctx, db, func(tx *sql.Tx) error {
 			r.tx, r.db = tx, db

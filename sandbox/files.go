@@ -74,44 +74,63 @@ func fileOutcome(name string) string {
 	return ""
 }
 
-// readMultipart parses a multipart upload into form values and the file.
-func readMultipart(hr *http.Request) (map[string][]string, []byte, string, *apiError) {
+// readMultipart parses a multipart upload into form values and the file,
+// which is hashed and measured as it streams in, never held whole.
+func readMultipart(hr *http.Request) (map[string][]string, *upload, *apiError) {
 	// One file and a few small fields: the whole body is bounded, so no
 	// number of parts can exhaust memory.
 	hr.Body = http.MaxBytesReader(nil, hr.Body, maxFileSize+maxBody)
 	mr, err := hr.MultipartReader()
 	if err != nil {
-		return nil, nil, "", invalid("", "", "Invalid multipart body: %v", err)
+		return nil, nil, invalid("", "", "Invalid multipart body: %v", err)
 	}
 	values := map[string][]string{}
-	var data []byte
-	var name string
+	up := &upload{}
 	for parts := 0; ; parts++ {
 		if parts > maxParams {
-			return nil, nil, "", invalid("", "", "Too many parameters: a request can have up to %d.", maxParams)
+			return nil, nil, invalid("", "", "Too many parameters: a request can have up to %d.", maxParams)
 		}
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, nil, "", invalid("", "", "Invalid multipart body: %v", err)
+			return nil, nil, invalid("", "", "Invalid multipart body: %v", err)
 		}
 		if part.FormName() == "file" {
-			data, err = io.ReadAll(io.LimitReader(part, maxFileSize+1))
+			h := sha256.New()
+			head := &headWriter{max: sniffLen}
+			n, err := io.Copy(io.MultiWriter(h, head), io.LimitReader(part, maxFileSize+1))
 			if err != nil {
-				return nil, nil, "", invalid("", "file", "Could not read the file: %v", err)
+				return nil, nil, invalid("", "file", "Could not read the file: %v", err)
 			}
-			name = part.FileName()
+			up.present, up.size, up.head, up.name = true, n, head.b, part.FileName()
+			h.Sum(up.sum[:0])
 			continue
 		}
 		v, err := io.ReadAll(io.LimitReader(part, maxBody))
 		if err != nil {
-			return nil, nil, "", invalid("", "", "Invalid multipart body: %v", err)
+			return nil, nil, invalid("", "", "Invalid multipart body: %v", err)
 		}
 		values[part.FormName()] = append(values[part.FormName()], string(v))
 	}
-	return values, data, name, nil
+	return values, up, nil
+}
+
+// sniffLen is how much of a file sniffType needs.
+const sniffLen = 512
+
+// headWriter keeps the first max bytes written to it.
+type headWriter struct {
+	b   []byte
+	max int
+}
+
+func (w *headWriter) Write(p []byte) (int, error) {
+	if room := w.max - len(w.b); room > 0 {
+		w.b = append(w.b, p[:min(room, len(p))]...)
+	}
+	return len(p), nil
 }
 
 // createFile serves POST /v1/files; the upload was read by serveHTTP into
@@ -134,22 +153,22 @@ func createFile(r *request) (any, error) {
 		return nil, e
 	}
 	up := r.upload
-	if up == nil || up.data == nil {
+	if up == nil || !up.present {
 		return nil, errMissingParam("file")
 	}
-	if len(up.data) > maxFileSize {
+	if up.size > maxFileSize {
 		return nil, invalid("file_too_large", "file", "The file is larger than the 16 MB limit.")
 	}
-	typ := sniffType(up.data)
+	typ := sniffType(up.head)
 	if typ == "" {
 		return nil, invalid("file_type_invalid", "file", "The file must be a JPG, PNG or PDF.")
 	}
-	sum := sha256.Sum256(up.data)
+	sum := up.sum
 	id := newID("file_", 24)
 	f := storedFile{
 		fileJSON: fileJSON{
 			ID: id, Object: "file", Created: r.now.Unix(), Filename: nullable(path.Base(up.name)),
-			Purpose: purpose, Size: int64(len(up.data)), Type: typ,
+			Purpose: purpose, Size: up.size, Type: typ,
 			URL: "https://files.stripe.com/v1/files/" + id + "/contents",
 		},
 		SHA256: hex.EncodeToString(sum[:]), Outcome: fileOutcome(up.name),

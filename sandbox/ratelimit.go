@@ -61,3 +61,38 @@ func (s *Sandbox) limit(hr *http.Request, pathID string) *apiError {
 		Message: "Request rate limit exceeded. The sandbox allows a limited number of requests per second per account, like Stripe's test mode. Retry after a short wait.",
 	}
 }
+
+// maxUploadsInFlight bounds the upload bytes all requests together may be
+// sending at once: eight uploads of Stripe's 16 MB limit. Beyond it an
+// upload is answered as Stripe's concurrency limiter answers, 429
+// rate_limit (https://docs.stripe.com/rate-limits), which clients retry.
+const maxUploadsInFlight = 8 * (maxFileSize + maxBody)
+
+// uploadGate counts the upload bytes in flight across all requests: an
+// upload takes its declared length (the most a body may be when it
+// declares none) before its body is read, and gives it back after.
+type uploadGate struct {
+	mu       sync.Mutex
+	inFlight int64
+}
+
+// take reserves n bytes, or refuses when they would pass the cap.
+func (g *uploadGate) take(n int64) (release func(), e *apiError) {
+	if n <= 0 || n > maxFileSize+maxBody {
+		n = maxFileSize + maxBody
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.inFlight+n > maxUploadsInFlight {
+		return nil, &apiError{
+			Status: http.StatusTooManyRequests, Type: errTypeInvalidRequest, Code: "rate_limit",
+			Message: "Too many uploads at once: the sandbox accepts a limited number of file bytes in flight, like Stripe's concurrency limiter. Retry after a short wait.",
+		}
+	}
+	g.inFlight += n
+	return func() {
+		g.mu.Lock()
+		g.inFlight -= n
+		g.mu.Unlock()
+	}, nil
+}

@@ -37,6 +37,7 @@ type Sandbox struct {
 	now     func() time.Time
 	delay   time.Duration
 	limiter *limiter
+	uploads uploadGate
 	stmts   stmtCache
 	// fpKey keys the bank fingerprints (fingerprint); see store.LoadKey.
 	fpKey []byte

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -42,10 +43,16 @@ type request struct {
 	remoteIP string
 }
 
-// upload is the file part of a multipart request.
+// upload is the file part of a multipart request, read as it streams
+// in: what the sandbox keeps of a file is its size, its type (from the
+// first bytes) and its SHA-256, so an upload is never held whole in
+// memory.
 type upload struct {
-	data []byte
-	name string
+	present bool
+	size    int64
+	head    []byte // the first sniffLen bytes
+	sum     [sha256.Size]byte
+	name    string
 }
 
 // isMultipart reports a multipart/form-data body (file uploads).
@@ -132,6 +139,20 @@ func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 	s.mux.ServeHTTP(w, hr)
 }
 
+// txTimeout bounds a transaction run on a request that was read whole.
+const txTimeout = 30 * time.Second
+
+// readWhole is the context a request's transaction runs in once its body
+// was read whole: no longer the connection's, which net/http cancels when
+// the client half-closes its socket after sending (its background read
+// sees EOF), so a complete request is served, and committed, rather than
+// answered 500 "context canceled" with its write rolled back. A client
+// that goes away entirely then only loses the answer, as with Stripe,
+// where an idempotent retry replays it.
+func readWhole(hr *http.Request) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(hr.Context()), txTimeout)
+}
+
 // setDate sends the sandbox clock (not the wall clock) as the response's
 // Date, so a client computing countdowns from the server's time agrees
 // with the deadlines the sandbox gives. now is zero when no transaction
@@ -139,7 +160,9 @@ func (s *Sandbox) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 func (s *Sandbox) setDate(w http.ResponseWriter, hr *http.Request, now time.Time) {
 	if now.IsZero() {
 		var err error
-		if now, err = s.Now(hr.Context()); err != nil {
+		ctx, cancel := readWhole(hr)
+		defer cancel()
+		if now, err = s.Now(ctx); err != nil {
 			return // net/http's own Date stands
 		}
 	}

@@ -26,7 +26,12 @@ func (s *Sandbox) serveV2(w http.ResponseWriter, r *http.Request) {
 		accountsv2.Refuse(w, r, &accountsv2.Error{Status: e.Status, Type: e.Type, Code: e.Code, Message: e.Message})
 		return
 	}
-	accountsv2.Handler(v2Engine{s}).ServeHTTP(w, r)
+	// The body is small and read before any store work (accountsv2's
+	// parse): the whole request is served in a context a half-close
+	// cannot cancel (readWhole); a body cut mid-way still fails to parse.
+	ctx, cancel := readWhole(r)
+	defer cancel()
+	accountsv2.Handler(v2Engine{s}).ServeHTTP(w, r.WithContext(ctx))
 }
 
 // v2Engine is the sandbox as accountsv2.Engine.
@@ -41,8 +46,9 @@ func (e v2Engine) Now(ctx context.Context) (time.Time, error) { return e.s.Now(c
 func (e v2Engine) InTx(w http.ResponseWriter, hr *http.Request, fn func(accountsv2.Tx) error) error {
 	s := e.s
 	var now time.Time
-	err := store.InTx(hr.Context(), s.db, func(tx *sql.Tx) error {
-		base := &request{ctx: hr.Context(), sb: s, tx: tx, db: s.db, id: w.Header().Get("Request-Id")}
+	ctx := hr.Context() // serveV2's: a half-close does not cancel it
+	err := store.InTx(ctx, s.db, func(tx *sql.Tx) error {
+		base := &request{ctx: ctx, sb: s, tx: tx, db: s.db, id: w.Header().Get("Request-Id")}
 		var off int64
 		if err := base.row(qClock, store.ClockKey).Scan(&off); err != nil {
 			return err

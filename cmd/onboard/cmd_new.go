@@ -31,9 +31,9 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 			var ans flows.Answers
 			if f.answers != "" {
 				var err error
-				ans, err = flows.LoadAnswers(f.answers, flows.AnswerOptions{IgnoreUnknown: f.ignoreUnknown, Lang: a.earlyLang()})
+				ans, err = a.loadAnswers(cmd.Context(), f.answers, f.ignoreUnknown)
 				if err != nil {
-					return withCode(exitUsage, err)
+					return err
 				}
 				f.fromAnswers(ans, cmd.Flags().Changed)
 			}
@@ -76,7 +76,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 	fl.StringVar(&f.accountsAPI, "accounts-api", "v1", "Stripe accounts API: v1 or v2 (configurations, requirement entries)")
 	fl.StringSliceVar(&f.configurations, "configurations", nil, "with --accounts-api v2: configurations to apply (merchant, recipient, customer)")
 	fl.StringVar(&f.email, "email", "", "the account's contact email (required by v2)")
-	fl.StringVar(&f.answers, "answers", "", "answers file (JSON or YAML): run without a terminal")
+	fl.StringVar(&f.answers, "answers", "", "answers file (JSON or YAML, - for stdin): run without a terminal")
 	fl.BoolVar(&f.ignoreUnknown, "ignore-unknown", false, "with --answers: accept keys that are no known requirement path")
 	fl.BoolVar(&f.json, "json", false, "print the final status as JSON on stdout")
 	addJourneyFlags(a, cmd)

@@ -70,9 +70,9 @@ func newResumeCmd(a *app) *cobra.Command {
 			id := strings.TrimSpace(args[0])
 			s := flows.Strategy{Upfront: upfront || future, Future: future}
 			if answers != "" {
-				ans, err := flows.LoadAnswers(answers, flows.AnswerOptions{IgnoreUnknown: ignoreUnknown, Lang: a.earlyLang()})
+				ans, err := a.loadAnswers(cmd.Context(), answers, ignoreUnknown)
 				if err != nil {
-					return withCode(exitUsage, err)
+					return err
 				}
 				return a.scriptResume(cmd.Context(), id, s, ans, answers, asJSON)
 			}
@@ -83,7 +83,7 @@ func newResumeCmd(a *app) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&answers, "answers", "", "answers file (JSON or YAML): run without a terminal")
+	fl.StringVar(&answers, "answers", "", "answers file (JSON or YAML, - for stdin): run without a terminal")
 	fl.BoolVar(&ignoreUnknown, "ignore-unknown", false, "with --answers: accept keys that are no known requirement path")
 	fl.BoolVar(&upfront, "upfront", false, "collect eventually_due now too")
 	fl.BoolVar(&future, "future", false, "also collect future requirements")

@@ -242,3 +242,14 @@ func stillDueCount(n int, lang schema.Lang) string {
 	return fmt.Sprintf(schema.Plural(lang, n, t("%d field still due", "%d champ toujours demandé"),
 		t("%d fields still due", "%d champs toujours demandés")), n)
 }
+
+// loadAnswers reads --answers (a regular file, or - for stdin): a file
+// refused is a usage error (exit 2), an interrupt during the read exits
+// 130.
+func (a *app) loadAnswers(ctx context.Context, path string, ignoreUnknown bool) (flows.Answers, error) {
+	ans, err := flows.ReadAnswers(ctx, path, a.stdin, flows.AnswerOptions{IgnoreUnknown: ignoreUnknown, Lang: a.earlyLang()})
+	if err != nil && ctx.Err() != nil {
+		return ans, withCode(exitInterrupted, err)
+	}
+	return ans, withCode(exitUsage, err)
+}
