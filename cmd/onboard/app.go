@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"net"
 	"net/http"
 
 	"github.com/adrg/xdg"
@@ -13,29 +14,28 @@ import (
 
 	"onboard/flows"
 	"onboard/flows/wire"
+	"onboard/internal/config"
 	"onboard/sandbox"
 	"onboard/schema"
 	"onboard/triage"
 )
 
-// app is the resolved configuration of one invocation, built once from
-// flags, the environment and the config file (in that order of
-// precedence) and handed down as values.
+// app is one invocation: its streams and environment, the global flags
+// as cobra parsed them, and the configuration resolved from them once,
+// before any command runs (root's PersistentPreRunE).
 type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
 
-	// global flags
-	apiKey, profile, apiBase, lang string
-	forceSandbox, live, debug      bool
-	verbose                        bool
+	// flags are the global flags; cfg is what they resolve to.
+	flags config.Flags
+	cfg   config.Settings
 
-	// resolved
-	language schema.Lang
-	mode     string // sandbox | test | live
-	sb       *sandbox.Sandbox
-	logger   *log.Logger
+	// What setup opened for the command's client.
+	mode   string // sandbox | test | live
+	sb     *sandbox.Sandbox
+	logger *log.Logger
 	// triageFile names the triage cache of this key and API base (see
 	// triage.FileName: a hash, never the key).
 	triageFile string
@@ -51,136 +51,82 @@ type app struct {
 	recorder             *flows.Recorder
 }
 
-// setup resolves language, key and API base, and opens the sandbox when no
-// key is given. The returned func releases what it opened.
+// setup builds the command's Stripe client from the resolved
+// configuration, opening the sandbox when no key is given. The returned
+// func releases what it opened.
 func (a *app) setup() (*flows.Client, func(), error) {
-	cfgPath, err := configPath()
-	if err != nil {
+	if err := a.cfg.Problem(); err != nil {
 		return nil, nil, err
 	}
-	cfg, err := readConfig(cfgPath)
-	if err != nil {
-		return nil, nil, withCode(exitUsage, err)
-	}
-	name := a.profile
-	if name == "" {
-		name = "default"
-	}
-	prof, ok := cfg.Profiles[name]
-	if !ok && a.profile != "" {
-		return nil, nil, usageErr(t("no profile %q in %s", "aucun profil %q dans %s").In(a.earlyLang()), a.profile, cfgPath)
-	}
-	if err := a.resolveLang(prof); err != nil {
-		return nil, nil, err
-	}
+	lang := a.cfg.Lang()
 	a.logger = log.New(io.Discard, "", 0)
 	closeLog := func() {}
-	if a.debug {
+	if a.flags.Debug {
 		path, err := xdg.StateFile("onboard/onboard.log")
 		if err == nil {
 			// Size-bounded: 1 MiB, three old files kept.
 			if f, err := wire.OpenRotating(path, 1<<20, 3); err == nil {
 				a.logger = log.New(f, "onboard ", log.LstdFlags)
-				closeLog = func() { f.Close() }
+				closeLog = func() { _ = f.Close() } // a debug log that cannot be flushed is no reason to fail the run
 			}
 		}
 		a.logger.Print(currentBuild().Line(schema.English))
 	}
-	key := resolveKey(a.apiKey, a.getenv("STRIPE_API_KEY"), prof)
-	if a.forceSandbox {
-		key = keyChoice{}
-	}
-	if err := checkKey(key, a.live, a.earlyLang()); err != nil {
+	api, err := a.cfg.API()
+	if err != nil {
+		closeLog()
 		return nil, nil, err
-	}
-	base := a.apiBase
-	if base == "" {
-		base = prof.APIBase
 	}
 	ep := flows.Endpoint{Logger: a.stripeLogger()}
 	var next http.RoundTripper // the network, unless the sandbox runs in-process
 	release := closeLog
 	var pace flows.Option
-	switch {
-	case key.Key == "" && base == "":
+	a.mode = api.Mode
+	if api.Embedded() {
 		sb, err := a.openSandbox()
 		if err != nil {
+			closeLog()
 			return nil, nil, err
 		}
-		a.sb, a.mode = sb, "sandbox"
-		key = keyChoice{Key: "sk_test_sandbox", Source: "sandbox"}
+		a.sb = sb
 		// The in-process sandbox routes by host like Stripe: uploads on
 		// the files host, the rest on the API host.
 		ep.APIBase, ep.FilesBase = sandbox.APIBase, sandbox.FilesBase
 		next = sb.Transport()
-		release = func() { sb.Close(); closeLog() }
+		release = func() { _ = sb.Close(); closeLog() } // nothing is left to report it to
 		// In process there is no network to wait on and no rate limit.
 		pace = flows.WithListPace(0, 4)
 		sbPath, _ := xdg.DataFile("onboard/sandbox.db")
-		a.triageFile = triage.FileName(key.Key, "embedded:"+sbPath)
-	default:
-		if base == "" {
-			base = stripeAPIBase
-		}
-		origin, err := checkAPIBase(base, a.earlyLang())
-		if err != nil {
-			return nil, nil, err
-		}
-		ep.APIBase, ep.FilesBase = origin, filesBaseFor(origin)
-		a.mode = "test"
-		if isLiveKey(key.Key) {
-			a.mode = "live"
-		}
-		if key.Key == "" {
-			// A loopback sandbox or stripe-mock takes any test key.
-			key = keyChoice{Key: "sk_test_sandbox", Source: "sandbox"}
-			a.mode = "sandbox"
-		}
+		a.triageFile = triage.FileName(api.Key.Key, "embedded:"+sbPath)
+	} else {
+		ep.APIBase, ep.FilesBase = api.Origin, filesBaseFor(api.Origin)
 		// A standalone sandbox stands for Stripe: the same pace.
-		pace = flows.WithListPace(flows.ListRate(a.mode == "live"), 0)
-		a.triageFile = triage.FileName(key.Key, origin)
+		pace = flows.WithListPace(flows.ListRate(a.mode == config.ModeLive), 0)
+		a.triageFile = triage.FileName(api.Key.Key, api.Origin)
 	}
-	ep.Key = key.Key
-	ep.Policy = flows.NewPolicy(a.observe(next), a.language)
-	a.logger.Printf("mode=%s key=%s base=%s lang=%s", a.mode, redactKey(key.Key), ep.APIBase, a.language)
-	api, v2 := flows.Connect(ep)
+	ep.Key = api.Key.Key
+	ep.Policy = flows.NewPolicy(a.observe(next), lang)
+	a.logger.Printf("mode=%s key=%s base=%s lang=%s", a.mode, config.Redact(api.Key.Key), ep.APIBase, lang)
+	conn, v2 := flows.Connect(ep)
 	opts, err := a.recordOptions()
 	if err != nil {
+		release()
 		return nil, nil, err
 	}
 	opts = append(opts, flows.WithV2(v2))
-	if a.mode == "live" {
+	if a.mode == config.ModeLive {
 		confirm := flows.Confirm(a.askCountry)
 		if a.tui {
 			confirm = nil // the TUI asks on screen and confirms through the context
 		}
 		opts = append(opts, flows.WithLive(confirm))
 	}
-	cl := flows.New(api, append(opts,
-		flows.WithLang(a.language),
+	cl := flows.New(conn, append(opts,
+		flows.WithLang(lang),
 		flows.WithAcceptance(a.acceptanceIP(), "onboard/0.1 (+terminal)"),
 		pace,
 	)...)
 	return cl, release, nil
-}
-
-func (a *app) resolveLang(p profile) error {
-	switch {
-	case a.lang != "":
-		l, ok := schema.ParseLang(a.lang)
-		if !ok {
-			return usageErr("--lang takes en or fr, not %q", a.lang)
-		}
-		a.language = l
-	case p.Lang != "":
-		a.language, _ = schema.ParseLang(p.Lang)
-	default:
-		a.language = schema.DetectLang(a.getenv)
-	}
-	if a.language == "" {
-		a.language = schema.English
-	}
-	return nil
 }
 
 func (a *app) acceptanceIP() string {
@@ -205,7 +151,7 @@ func (a *app) openSandbox(opts ...sandbox.Option) (*sandbox.Sandbox, error) {
 // stripeLogger keeps stripe-go quiet on stderr (it would garble the TUI);
 // with --debug its errors go to the log file.
 func (a *app) stripeLogger() stripe.LeveledLoggerInterface {
-	if !a.debug {
+	if !a.flags.Debug {
 		return &stripe.LeveledLogger{Level: stripe.LevelNull}
 	}
 	return fileLogger{a.logger}
@@ -237,8 +183,29 @@ func (a *app) openTriage() (*triage.Cache, error) {
 // on files.stripe.com (flows.Endpoint's default, ""), a loopback
 // simulator or stripe-mock on its one origin.
 func filesBaseFor(origin string) string {
-	if origin == stripeAPIBase {
+	if origin == config.StripeAPIBase {
 		return ""
 	}
 	return origin
+}
+
+// outboundIP is this machine's address for terms-of-service records: the
+// first up, non-loopback interface address. It opens no connection.
+func outboundIP() string {
+	ifaces, err := net.Interfaces()
+	if err != nil {
+		return "127.0.0.1"
+	}
+	for _, ifc := range ifaces {
+		if ifc.Flags&net.FlagUp == 0 || ifc.Flags&net.FlagLoopback != 0 {
+			continue
+		}
+		addrs, _ := ifc.Addrs()
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok && n.IP.To4() != nil {
+				return n.IP.String()
+			}
+		}
+	}
+	return "127.0.0.1"
 }

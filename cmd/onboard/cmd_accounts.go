@@ -49,11 +49,11 @@ func newAccountsCmd(a *app) *cobra.Command {
 				var ok bool
 				if state, ok = flows.ParseState(stateArg); !ok {
 					return usageErr(t("--state takes one of %s (or a short form such as past_due), not %q",
-						"--state prend l'un de %s (ou une forme courte comme past_due), pas %q").In(a.earlyLang()), quotedList(flows.States), stateArg)
+						"--state prend l'un de %s (ou une forme courte comme past_due), pas %q").In(a.cfg.Lang()), quotedList(flows.States), stateArg)
 				}
 			}
 			if limit < 0 {
-				return usageErr("%s", t("--limit must be positive", "--limit doit être positif").In(a.earlyLang()))
+				return usageErr("%s", t("--limit must be positive", "--limit doit être positif").In(a.cfg.Lang()))
 			}
 			cl, release, err := a.setup()
 			if err != nil {
@@ -72,13 +72,13 @@ func newAccountsCmd(a *app) *cobra.Command {
 			if asJSON {
 				return writeJSONList(a.stdout, list)
 			}
-			rows := [][]string{strings.Split(t("ID\tNAME\tCOUNTRY\tSTATE\tDEADLINE", "ID\tNOM\tPAYS\tSTATUT\tÉCHÉANCE").In(a.language), "\t")}
+			rows := [][]string{strings.Split(t("ID\tNAME\tCOUNTRY\tSTATE\tDEADLINE", "ID\tNOM\tPAYS\tSTATUT\tÉCHÉANCE").In(a.cfg.Lang()), "\t")}
 			for _, s := range list {
 				dl := "-"
 				if !s.Deadline.IsZero() {
 					dl = s.Deadline.Format("2006-01-02")
 				}
-				rows = append(rows, []string{s.ID, s.Name, s.Country, flows.StateLabel(s.State, a.language), dl})
+				rows = append(rows, []string{s.ID, s.Name, s.Country, flows.StateLabel(s.State, a.cfg.Lang()), dl})
 			}
 			return writeTable(a.stdout, rows)
 		},
@@ -127,7 +127,7 @@ func (a *app) cachedAccounts(cmd *cobra.Command, state string, limit int) ([]flo
 	}
 	if at.IsZero() {
 		fmt.Fprintln(a.stderr, t("The triage cache is empty: run onboard accounts once without --cached.",
-			"Le cache de tri est vide\u00a0: lancez onboard accounts une fois sans --cached.").In(a.language))
+			"Le cache de tri est vide\u00a0: lancez onboard accounts une fois sans --cached.").In(a.cfg.Lang()))
 	}
 	list := []flows.Summary{}
 	for _, s := range all {

@@ -49,10 +49,10 @@ Results are cached under $XDG_CACHE_HOME/onboard/explore with the time they were
 			f.setup.Capabilities = f.capabilities
 			if f.compare != (len(args) > 0) || (f.compare && len(args) != 2) {
 				return usageErr("%s", t("--compare takes two setups, such as 'FR,company' 'FR,individual,transfers'",
-					"--compare prend deux configurations, par ex. 'FR,company' 'FR,individual,transfers'").In(a.earlyLang()))
+					"--compare prend deux configurations, par ex. 'FR,company' 'FR,individual,transfers'").In(a.cfg.Lang()))
 			}
 			if f.compare && f.matrix {
-				return usageErr("%s", t("--compare and --matrix do not go together", "--compare et --matrix ne vont pas ensemble").In(a.earlyLang()))
+				return usageErr("%s", t("--compare and --matrix do not go together", "--compare et --matrix ne vont pas ensemble").In(a.cfg.Lang()))
 			}
 			return a.explore(cmd.Context(), f, args)
 		},
@@ -78,7 +78,7 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 	switch {
 	case f.compare:
 		for _, s := range args {
-			st, err := flows.ParseSetup(s, a.earlyLang())
+			st, err := flows.ParseSetup(s, a.cfg.Lang())
 			if err != nil {
 				return usageErr("%v", err)
 			}
@@ -90,7 +90,7 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 			for _, bt := range f.businessTypes {
 				st := flows.Setup{Country: strings.ToUpper(c), BusinessType: bt, Capabilities: f.setup.Capabilities,
 					Agreement: f.setup.Agreement, API: f.setup.API}
-				if err := st.Check(a.earlyLang()); err != nil {
+				if err := st.Check(a.cfg.Lang()); err != nil {
 					return usageErr("%v", err)
 				}
 				setups = append(setups, st)
@@ -98,13 +98,13 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 		}
 	default:
 		f.setup.Country = strings.ToUpper(f.setup.Country)
-		if err := f.setup.Check(a.earlyLang()); err != nil {
+		if err := f.setup.Check(a.cfg.Lang()); err != nil {
 			return usageErr("%v", err)
 		}
 		setups = append(setups, f.setup)
 	}
 	if f.asCSV && !f.matrix {
-		return usageErr("%s", t("--csv goes with --matrix", "--csv va avec --matrix").In(a.earlyLang()))
+		return usageErr("%s", t("--csv goes with --matrix", "--csv va avec --matrix").In(a.cfg.Lang()))
 	}
 	cl, release, err := a.setup()
 	if err != nil {
@@ -113,11 +113,11 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 	defer release()
 	if a.mode == "live" {
 		return usageErr("%s", t("explore creates throwaway accounts: use a test key or the sandbox, never a live key",
-			"explore crée des comptes jetables : utilisez une clé de test ou le bac à sable, jamais une clé live").In(a.language))
+			"explore crée des comptes jetables : utilisez une clé de test ou le bac à sable, jamais une clé live").In(a.cfg.Lang()))
 	}
 	if a.mode == "test" {
 		fmt.Fprintln(a.stderr, t("explore: creating throwaway test-mode accounts on your Stripe account; each is deleted right after it is read.",
-			"explore : création de comptes de test jetables sur votre compte Stripe ; chacun est supprimé aussitôt lu.").In(a.language))
+			"explore : création de comptes de test jetables sur votre compte Stripe ; chacun est supprimé aussitôt lu.").In(a.cfg.Lang()))
 	}
 	var results []flows.Exploration
 	for _, s := range setups {
@@ -133,7 +133,7 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 		if f.asJSON {
 			return writeJSON(a.stdout, c)
 		}
-		printComparison(a.text(a.stdout), c, a.language)
+		printComparison(a.text(a.stdout), c, a.cfg.Lang())
 	case f.matrix:
 		m := flows.Matrix(results)
 		switch {
@@ -145,19 +145,19 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 		case f.asCSV:
 			return writeMatrixCSV(a.stdout, results, m)
 		}
-		printMatrix(a.text(a.stdout), results, m, a.language)
+		printMatrix(a.text(a.stdout), results, m, a.cfg.Lang())
 	default:
 		if f.asJSON {
 			return writeJSON(a.stdout, results[0])
 		}
-		printExploration(a.text(a.stdout), results[0], a.language, a.mode)
+		printExploration(a.text(a.stdout), results[0], a.cfg.Lang(), a.mode)
 	}
 	return nil
 }
 
 // exploreOne reads a setup, from the cache unless refresh is set.
 func (a *app) exploreOne(ctx context.Context, cl *flows.Client, s flows.Setup, refresh bool) (flows.Exploration, error) {
-	sum := sha256.Sum256([]byte(a.mode + "|" + a.apiBase + "|" + s.String()))
+	sum := sha256.Sum256([]byte(a.mode + "|" + a.cfg.Flags().APIBase + "|" + s.String()))
 	path, err := xdg.CacheFile(filepath.Join("onboard", "explore", hex.EncodeToString(sum[:8])+".json"))
 	if err == nil && !refresh {
 		if raw, err := os.ReadFile(path); err == nil {

@@ -31,13 +31,13 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 			var ans flows.Answers
 			if f.answers != "" {
 				var err error
-				ans, err = flows.LoadAnswers(f.answers, flows.AnswerOptions{IgnoreUnknown: f.ignoreUnknown, Lang: a.earlyLang()})
+				ans, err = flows.LoadAnswers(f.answers, flows.AnswerOptions{IgnoreUnknown: f.ignoreUnknown, Lang: a.cfg.Lang()})
 				if err != nil {
 					return withCode(exitUsage, err)
 				}
 				f.fromAnswers(ans, cmd.Flags().Changed)
 			}
-			n, err := f.account(a.earlyLang())
+			n, err := f.account(a.cfg.Lang())
 			if err != nil {
 				return err
 			}
@@ -45,7 +45,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 			if f.answers == "" {
 				if f.json {
 					return usageErr("%s", t("--json needs --answers (the interactive wizard prints no JSON)",
-						"--json exige --answers (l'assistant interactif n'écrit pas de JSON)").In(a.earlyLang()))
+						"--json exige --answers (l'assistant interactif n'écrit pas de JSON)").In(a.cfg.Lang()))
 				}
 				preset := cmd.Flags().Changed("country") && cmd.Flags().Changed("business-type") && cmd.Flags().Changed("capabilities")
 				return a.runTUI(cmd.Context(), tuiStart{new: true, preset: preset, setup: n, strategy: strat,
@@ -54,11 +54,11 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 			if n.API == "v2" && n.Email == "" {
 				if n.Email = contactEmail(ans); n.Email == "" {
 					return usageErr("%s", t("Accounts v2 needs a contact email: give --email, or contact_email (or the account's or representative's email) in the answers file; nothing was sent",
-						"Accounts v2 exige un e-mail de contact : donnez --email, ou contact_email (ou l'e-mail du compte ou du représentant) dans le fichier de réponses ; rien n'a été envoyé").In(a.earlyLang()))
+						"Accounts v2 exige un e-mail de contact : donnez --email, ou contact_email (ou l'e-mail du compte ou du représentant) dans le fichier de réponses ; rien n'a été envoyé").In(a.cfg.Lang()))
 				}
 			}
 			if n.Email != "" {
-				lang := a.earlyLang()
+				lang := a.cfg.Lang()
 				if err := schema.Lookup("individual.email", n.Country).Validate(n.Email, schema.Context{Lang: lang, Country: n.Country}); err != nil {
 					return usageErr(t("contact email %q: %s", "e-mail de contact %q : %s").In(lang), n.Email, err)
 				}

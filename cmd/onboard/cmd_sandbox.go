@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"onboard/internal/config"
 	"onboard/sandbox"
 )
 
@@ -27,13 +28,13 @@ func newSandboxCmd(a *app) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			host, _, err := net.SplitHostPort(addr)
-			if err != nil || !isLoopback(host) {
+			if err != nil || !config.IsLoopback(host) {
 				return usageErr(t("--addr must be a loopback address such as 127.0.0.1:12111, not %q",
-					"--addr doit être une adresse locale comme 127.0.0.1:12111, pas %q").In(a.earlyLang()), addr)
+					"--addr doit être une adresse locale comme 127.0.0.1:12111, pas %q").In(a.cfg.Lang()), addr)
 			}
 			if rate < 0 {
 				return usageErr(t("--rate-limit takes a number of requests per second (0: none), not %d",
-					"--rate-limit prend un nombre de requêtes par seconde (0 : aucune limite), pas %d").In(a.earlyLang()), rate)
+					"--rate-limit prend un nombre de requêtes par seconde (0 : aucune limite), pas %d").In(a.cfg.Lang()), rate)
 			}
 			sb, err := a.openSandbox(sandbox.WithRateLimit(rate))
 			if err != nil {
@@ -42,9 +43,9 @@ func newSandboxCmd(a *app) *cobra.Command {
 			defer sb.Close()
 			return serveSandbox(cmd.Context(), sb, addr, func(bound string) {
 				fmt.Fprintf(a.stdout, t("sandbox listening on http://%s (use --api-base http://%s)\n",
-					"bac à sable à l'écoute sur http://%s (utilisez --api-base http://%s)\n").In(a.earlyLang()), bound, bound)
+					"bac à sable à l'écoute sur http://%s (utilisez --api-base http://%s)\n").In(a.cfg.Lang()), bound, bound)
 				// Second, so that scripts reading the first line still find the address.
-				fmt.Fprintln(a.stdout, currentBuild().Line(a.earlyLang()))
+				fmt.Fprintln(a.stdout, currentBuild().Line(a.cfg.Lang()))
 			})
 		},
 	}
@@ -58,7 +59,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 			d, err := sandbox.ParseDuration(args[0])
 			if err != nil || d < 0 {
 				return usageErr(t("DURATION takes a positive duration such as 30d, 36h or 90s, not %q",
-					"DURATION prend une durée positive comme 30d, 36h ou 90s, pas %q").In(a.earlyLang()), args[0])
+					"DURATION prend une durée positive comme 30d, 36h ou 90s, pas %q").In(a.cfg.Lang()), args[0])
 			}
 			sb, err := a.openSandbox()
 			if err != nil {
@@ -69,7 +70,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, t("sandbox clock: %s\n", "horloge du bac à sable : %s\n").In(a.earlyLang()), now.UTC().Format(time.RFC3339))
+			fmt.Fprintf(a.stdout, t("sandbox clock: %s\n", "horloge du bac à sable : %s\n").In(a.cfg.Lang()), now.UTC().Format(time.RFC3339))
 			return nil
 		},
 	}
@@ -86,7 +87,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 			if err := sb.Reset(cmd.Context()); err != nil {
 				return err
 			}
-			fmt.Fprintln(a.stdout, t("sandbox reset", "bac à sable remis à zéro").In(a.earlyLang()))
+			fmt.Fprintln(a.stdout, t("sandbox reset", "bac à sable remis à zéro").In(a.cfg.Lang()))
 			return nil
 		},
 	}
@@ -98,7 +99,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 			amount, err := strconv.ParseInt(args[1], 10, 64)
 			if err != nil || amount <= 0 {
 				return usageErr(t("AMOUNT takes a positive whole number of minor units (60000 = $600.00), not %q",
-					"AMOUNT prend un nombre entier positif d'unités mineures (60000 = 600,00 $), pas %q").In(a.earlyLang()), args[1])
+					"AMOUNT prend un nombre entier positif d'unités mineures (60000 = 600,00 $), pas %q").In(a.cfg.Lang()), args[1])
 			}
 			sb, err := a.openSandbox()
 			if err != nil {
@@ -108,7 +109,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 			if err := sb.AddVolume(cmd.Context(), args[0], amount); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, t("%s: +%d card volume recorded\n", "%s : +%d de volume de cartes enregistré\n").In(a.earlyLang()), args[0], amount)
+			fmt.Fprintf(a.stdout, t("%s: +%d card volume recorded\n", "%s : +%d de volume de cartes enregistré\n").In(a.cfg.Lang()), args[0], amount)
 			return nil
 		},
 	}
@@ -121,7 +122,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 			case sandbox.TriggerNextRequirements, sandbox.TriggerChargeBlock, sandbox.TriggerPayoutBlock:
 			default:
 				return usageErr(t("trigger takes next_requirements, charge_block or payout_block, not %q",
-					"trigger prend next_requirements, charge_block ou payout_block, pas %q").In(a.earlyLang()), args[1])
+					"trigger prend next_requirements, charge_block ou payout_block, pas %q").In(a.cfg.Lang()), args[1])
 			}
 			sb, err := a.openSandbox()
 			if err != nil {
@@ -131,7 +132,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 			if err := sb.Trigger(cmd.Context(), args[0], args[1]); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, t("%s: %s applied\n", "%s : %s appliqué\n").In(a.earlyLang()), args[0], args[1])
+			fmt.Fprintf(a.stdout, t("%s: %s applied\n", "%s : %s appliqué\n").In(a.cfg.Lang()), args[0], args[1])
 			return nil
 		},
 	}
@@ -143,7 +144,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 			n, err := strconv.Atoi(args[0])
 			if err != nil || n <= 0 || n > 1_000_000 {
 				return usageErr(t("N takes a number of accounts from 1 to 1000000, not %q",
-					"N prend un nombre de comptes de 1 à 1000000, pas %q").In(a.earlyLang()), args[0])
+					"N prend un nombre de comptes de 1 à 1000000, pas %q").In(a.cfg.Lang()), args[0])
 			}
 			sb, err := a.openSandbox()
 			if err != nil {
@@ -154,7 +155,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 			if err := sb.SeedAccounts(cmd.Context(), n); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, t("sandbox: %d accounts stored in %s\n", "bac à sable : %d comptes enregistrés en %s\n").In(a.earlyLang()),
+			fmt.Fprintf(a.stdout, t("sandbox: %d accounts stored in %s\n", "bac à sable : %d comptes enregistrés en %s\n").In(a.cfg.Lang()),
 				n, time.Since(start).Round(time.Millisecond))
 			return nil
 		},

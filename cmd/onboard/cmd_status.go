@@ -22,11 +22,11 @@ func newStatusCmd(a *app) *cobra.Command {
 				wf.secret = a.getenv("STRIPE_WEBHOOK_SECRET")
 			}
 			if wf.listen != "" && !watch {
-				return usageErr("%s", t("--listen and --webhook-secret go with --watch", "--listen et --webhook-secret vont avec --watch").In(a.earlyLang()))
+				return usageErr("%s", t("--listen and --webhook-secret go with --watch", "--listen et --webhook-secret vont avec --watch").In(a.cfg.Lang()))
 			}
 			if wf.every <= 0 || wf.max < wf.every {
 				return usageErr("%s", t("--interval must be positive and at most --max-interval",
-					"--interval doit être positif et au plus --max-interval").In(a.earlyLang()))
+					"--interval doit être positif et au plus --max-interval").In(a.cfg.Lang()))
 			}
 			cl, release, err := a.setup()
 			if err != nil {
@@ -38,12 +38,12 @@ func newStatusCmd(a *app) *cobra.Command {
 			}
 			acct, err := cl.Load(cmd.Context(), strings.TrimSpace(args[0]))
 			if err != nil {
-				return errors.New(flows.LocalMessage(err, a.earlyLang()))
+				return errors.New(flows.LocalMessage(err, a.cfg.Lang()))
 			}
 			if asJSON {
 				return writeJSON(a.stdout, flows.StatusOf(acct))
 			}
-			printStatus(a.stdout, acct, a.language)
+			printStatus(a.stdout, acct, a.cfg.Lang())
 			return nil
 		},
 	}
@@ -70,14 +70,14 @@ func newResumeCmd(a *app) *cobra.Command {
 			id := strings.TrimSpace(args[0])
 			s := flows.Strategy{Upfront: upfront || future, Future: future}
 			if answers != "" {
-				ans, err := flows.LoadAnswers(answers, flows.AnswerOptions{IgnoreUnknown: ignoreUnknown, Lang: a.earlyLang()})
+				ans, err := flows.LoadAnswers(answers, flows.AnswerOptions{IgnoreUnknown: ignoreUnknown, Lang: a.cfg.Lang()})
 				if err != nil {
 					return withCode(exitUsage, err)
 				}
 				return a.scriptResume(cmd.Context(), id, s, ans, answers, asJSON)
 			}
 			if asJSON {
-				return usageErr("%s", t("--json needs --answers", "--json exige --answers").In(a.earlyLang()))
+				return usageErr("%s", t("--json needs --answers", "--json exige --answers").In(a.cfg.Lang()))
 			}
 			return a.runTUI(cmd.Context(), tuiStart{accountID: id, strategy: s, strategyGiven: true})
 		},

@@ -5,53 +5,32 @@ import (
 	"fmt"
 
 	"onboard/flows"
+	"onboard/internal/exitcode"
 	"onboard/schema"
 )
 
-// Exit codes of the command-line contract.
+// Exit codes of the command-line contract (package exitcode).
 const (
-	exitOK          = 0
-	exitFailure     = 1
-	exitUsage       = 2
-	exitStillDue    = 3
-	exitInterrupted = 130
+	exitOK          = exitcode.OK
+	exitFailure     = exitcode.Failure
+	exitUsage       = exitcode.Usage
+	exitStillDue    = exitcode.StillDue
+	exitInterrupted = exitcode.Interrupted
 )
 
-// exitError carries an exit code up to main; nothing below main calls
-// os.Exit.
-type exitError struct {
-	code int
-	err  error
-}
-
-func (e *exitError) Error() string { return e.err.Error() }
-func (e *exitError) Unwrap() error { return e.err }
-
-func usageErr(format string, args ...any) error {
-	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
-}
-
-func withCode(code int, err error) error {
-	if err == nil {
-		return nil
-	}
-	return &exitError{code: code, err: err}
-}
+var (
+	usageErr = exitcode.Usagef
+	withCode = exitcode.With
+)
 
 // codeOf is the exit code for an error returned by a command.
 func codeOf(err error) int {
-	if err == nil {
-		return exitOK
-	}
-	var ee *exitError
-	if errors.As(err, &ee) {
-		return ee.code
-	}
+	var ee *exitcode.Error
 	var le *flows.LiveError
-	if errors.As(err, &le) {
+	if !errors.As(err, &ee) && errors.As(err, &le) {
 		return exitUsage // the operator did not confirm: nothing was sent
 	}
-	return exitFailure
+	return exitcode.Of(err)
 }
 
 // runFailed is a failure in the middle of a run on account id: it says
@@ -64,11 +43,11 @@ func (a *app) runFailed(id string, err error, rest string, sent bool) error {
 	if errors.As(err, &ie) {
 		code = exitUsage
 	}
-	msg := describeRunError(err, a.language, sent)
+	msg := describeRunError(err, a.cfg.Lang(), sent)
 	if id != "" {
-		msg += "\n" + fmt.Sprintf(t("To continue: onboard resume %s%s", "Pour reprendre\u00a0: onboard resume %s%s").In(a.language), id, rest)
+		msg += "\n" + fmt.Sprintf(t("To continue: onboard resume %s%s", "Pour reprendre\u00a0: onboard resume %s%s").In(a.cfg.Lang()), id, rest)
 	}
-	return &exitError{code: code, err: errors.New(msg)}
+	return &exitcode.Error{Code: code, Err: errors.New(msg)}
 }
 
 // resumeError is a failure on an account, with the command that picks the

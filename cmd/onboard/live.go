@@ -24,16 +24,16 @@ func (a *app) reader() *bufio.Reader {
 // flows compares the line with the account's country code (flows.WithLive).
 func (a *app) askCountry(_ context.Context, ch flows.LiveChange) (string, error) {
 	what := t("LIVE — type the account's country code (%s) to change a live account: ",
-		"PRODUCTION — saisissez le code pays du compte (%s) pour modifier un compte réel\u00a0: ").In(a.language)
+		"PRODUCTION — saisissez le code pays du compte (%s) pour modifier un compte réel\u00a0: ").In(a.cfg.Lang())
 	if ch.Account == "" {
 		what = t("LIVE — type the country code (%s) to create a live account: ",
-			"PRODUCTION — saisissez le code pays (%s) pour créer un compte réel\u00a0: ").In(a.language)
+			"PRODUCTION — saisissez le code pays (%s) pour créer un compte réel\u00a0: ").In(a.cfg.Lang())
 	}
 	fmt.Fprintf(a.stderr, what, ch.Country)
 	line, err := a.reader().ReadString('\n')
 	if err != nil && line == "" {
 		return "", usageErr("%s", t("not confirmed (no answer on standard input): nothing was changed",
-			"non confirmé (aucune réponse sur l'entrée standard)\u00a0: rien n'a été modifié").In(a.language))
+			"non confirmé (aucune réponse sur l'entrée standard)\u00a0: rien n'a été modifié").In(a.cfg.Lang()))
 	}
 	return line, nil
 }

@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"onboard/internal/config"
 	"onboard/internal/untrusted"
 )
 
@@ -33,7 +34,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		// Every error is printed here, cobra's own ("unknown command
 		// \"sk_test_…\"") too: keys are redacted, and text that came
 		// from Stripe or a file cannot drive the terminal.
-		fmt.Fprintln(stderr, "onboard:", untrusted.Lines(maskKeys(err.Error(), secretArgs(args, getenv)...)))
+		fmt.Fprintln(stderr, "onboard:", untrusted.Lines(config.MaskKeys(err.Error(), config.SecretArgs(args, getenv)...)))
 	}
 	return codeOf(err)
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"onboard/internal/config"
 	"onboard/sandbox"
 )
 
@@ -113,7 +114,7 @@ func openSandbox(t *testing.T) *sandbox.Sandbox {
 // Uploads follow --api-base: Stripe's files host for Stripe's API, the
 // same origin for a loopback simulator.
 func TestFilesBaseFollowsAPIBase(t *testing.T) {
-	if got := filesBaseFor(stripeAPIBase); got != "" {
+	if got := filesBaseFor(config.StripeAPIBase); got != "" {
 		t.Errorf("Stripe: %q (the empty base is files.stripe.com)", got)
 	}
 	if got := filesBaseFor("http://127.0.0.1:12111"); got != "http://127.0.0.1:12111" {

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"onboard/flows"
+	"onboard/internal/exitcode"
 	"onboard/schema"
 )
 
@@ -134,15 +135,15 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 			why = t("TERM=dumb or ACCESSIBLE is set, so questions are asked line by line",
 				"TERM=dumb ou ACCESSIBLE est défini, les questions sont donc posées ligne par ligne")
 		}
-		return usageErr("%s: %s", why.In(a.language), t("use onboard new or onboard resume ID, or --answers FILE",
-			"utilisez onboard new ou onboard resume ID, ou --answers FICHIER").In(a.language))
+		return usageErr("%s: %s", why.In(a.cfg.Lang()), t("use onboard new or onboard resume ID, or --answers FILE",
+			"utilisez onboard new ou onboard resume ID, ou --answers FICHIER").In(a.cfg.Lang()))
 	}
 	cl, release, err := a.setup()
 	if err != nil {
 		return err
 	}
 	defer release()
-	p := prompter{in: a.reader(), out: a.text(a.stdout), lang: a.language}
+	p := prompter{in: a.reader(), out: a.text(a.stdout), lang: a.cfg.Lang()}
 	if f, ok := a.stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		p.tty = f
 	}
@@ -150,39 +151,39 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 	if s.new {
 		acct, err = cl.Create(ctx, s.setup)
 		if err == nil {
-			fmt.Fprintf(p.out, "%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, schema.BusinessTypeLabel(acct.BusinessType, a.language))
+			fmt.Fprintf(p.out, "%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.cfg.Lang()), acct.ID, acct.Country, schema.BusinessTypeLabel(acct.BusinessType, a.cfg.Lang()))
 		}
 	} else {
 		acct, err = cl.Load(ctx, s.accountID)
 	}
 	if err != nil {
-		return withCode(codeOf(err), errors.New(flows.LocalMessage(err, a.earlyLang())))
+		return withCode(codeOf(err), errors.New(flows.LocalMessage(err, a.cfg.Lang())))
 	}
 	j := cl.Journey(acct, s.strategy)
 	err = j.Drive(ctx, a.lineAsker(j, p), func(_ flows.Step, res flows.Result) {
 		if res.Link != "" {
-			fmt.Fprintf(p.out, "%s\n  %s\n", t("Account link (single use):", "Lien de compte (usage unique) :").In(a.language), res.Link)
+			fmt.Fprintf(p.out, "%s\n  %s\n", t("Account link (single use):", "Lien de compte (usage unique) :").In(a.cfg.Lang()), res.Link)
 		}
 		for _, sd := range res.StillDue {
-			fmt.Fprintf(p.out, "  ! %s %s\n", sd.Path, t("still due after submit", "toujours demandé après envoi").In(a.language))
+			fmt.Fprintf(p.out, "  ! %s %s\n", sd.Path, t("still due after submit", "toujours demandé après envoi").In(a.cfg.Lang()))
 		}
 	})
 	var se *flows.StepError
-	var ee *exitError
+	var ee *exitcode.Error
 	switch {
 	case err == nil, errors.Is(err, errEndOfInput):
 	case errors.As(err, &ee):
 		return ee
 	case errors.Is(err, flows.ErrRefusedTooOften) && errors.As(err, &se):
-		return usageErr(t("%s: refused three times", "%s : refusé trois fois").In(a.earlyLang()), se.Title)
+		return usageErr(t("%s: refused three times", "%s : refusé trois fois").In(a.cfg.Lang()), se.Title)
 	default:
 		// A *flows.StepError: its text names the step.
 		return a.runFailed(j.Account().ID, err, "", s.new || j.Requests() > 0)
 	}
 	acct = j.Account()
-	printStatus(a.stdout, acct, a.language)
+	printStatus(a.stdout, acct, a.cfg.Lang())
 	if out := j.Outstanding(); len(out) > 0 {
-		return &exitError{code: exitStillDue, err: fmt.Errorf("%s %s", schema.Colon(a.language, stillDueCount(len(out), a.language)), strings.Join(out, ", "))}
+		return &exitcode.Error{Code: exitStillDue, Err: fmt.Errorf("%s %s", schema.Colon(a.cfg.Lang(), stillDueCount(len(out), a.cfg.Lang())), strings.Join(out, ", "))}
 	}
 	return nil
 }
@@ -194,7 +195,7 @@ func (a *app) lineAsker(j *flows.Journey, p prompter) flows.Asker {
 	return func(_ context.Context, st flows.Step, values map[string]string, refused error) (flows.Step, map[string]string, error) {
 		ask := st.Fields
 		if refused == nil {
-			fmt.Fprintf(p.out, "\n== %s ==\n", st.Title(j.Account(), a.language))
+			fmt.Fprintf(p.out, "\n== %s ==\n", st.Title(j.Account(), a.cfg.Lang()))
 		} else {
 			fmt.Fprintf(p.out, "  ✗ %s\n", flows.Message(refused))
 			problems := flows.Problems(st, refused)

@@ -11,6 +11,7 @@ import (
 
 	"onboard/flows"
 	"onboard/flows/wire"
+	"onboard/internal/config"
 )
 
 // showFormat is the value of --show-requests: curl or go, checked when
@@ -53,10 +54,10 @@ func (a *app) observe(next http.RoundTripper) http.RoundTripper {
 	if a.sb != nil {
 		// The embedded sandbox has no address; the equivalent call goes
 		// to Stripe.
-		origin = stripeAPIBase
+		origin = config.StripeAPIBase
 	}
 	if a.showRequests != "" && !a.tui {
-		wire.Stream(a.reqLog, a.stderr, a.showRequests, a.language)
+		wire.Stream(a.reqLog, a.stderr, a.showRequests, a.cfg.Lang())
 		// Whatever else goes to stderr (steps with --json, what is still
 		// due) becomes comments, so stderr stays a script that runs.
 		prefix := "# "
@@ -65,7 +66,7 @@ func (a *app) observe(next http.RoundTripper) http.RoundTripper {
 		}
 		a.stderr = &commentWriter{w: a.stderr, prefix: prefix}
 	}
-	if a.debug {
+	if a.flags.Debug {
 		wire.DebugLog(a.reqLog, a.logger.Writer(), time.Now)
 	}
 	return &wire.Transport{Base: next, Log: a.reqLog, Origin: origin}
@@ -96,10 +97,10 @@ func (a *app) printRecorded() {
 		return
 	}
 	if a.recorder.Count() == 0 {
-		fmt.Fprintf(a.stderr, "%s\n", t("Nothing was sent, so nothing was recorded.", "Rien n'a été envoyé, donc rien n'a été enregistré.").In(a.language))
+		fmt.Fprintf(a.stderr, "%s\n", t("Nothing was sent, so nothing was recorded.", "Rien n'a été envoyé, donc rien n'a été enregistré.").In(a.cfg.Lang()))
 		return
 	}
-	fmt.Fprintf(a.stderr, "%s %s\n", t("Answers recorded in", "Réponses enregistrées dans").In(a.language), a.record)
+	fmt.Fprintf(a.stderr, "%s %s\n", t("Answers recorded in", "Réponses enregistrées dans").In(a.cfg.Lang()), a.record)
 }
 
 // commentWriter writes every line it is given as a comment.

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"onboard/flows"
+	"onboard/internal/exitcode"
 	"onboard/internal/untrusted"
 	"onboard/schema"
 )
@@ -30,7 +31,7 @@ func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strateg
 	defer release()
 	sctx := cl.Context(schema.Account{Country: n.Country})
 	if err := ans.Validate(sctx); err != nil {
-		return withCode(exitUsage, describeInput(err, a.language, false))
+		return withCode(exitUsage, describeInput(err, a.cfg.Lang(), false))
 	}
 	say := a.progress(asJSON)
 	acct, err := cl.Create(ctx, n)
@@ -41,7 +42,7 @@ func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strateg
 		}
 		return withCode(codeOf(err), errors.New(line))
 	}
-	say("%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.language), acct.ID, acct.Country, schema.BusinessTypeLabel(acct.BusinessType, a.language))
+	say("%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.cfg.Lang()), acct.ID, acct.Country, schema.BusinessTypeLabel(acct.BusinessType, a.cfg.Lang()))
 	return a.finishScript(ctx, cl, acct, s, ans, answersPath, asJSON, true)
 }
 
@@ -55,18 +56,18 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 	defer release()
 	acct, err := cl.Load(ctx, id)
 	if err != nil {
-		return a.runFailed(id, fmt.Errorf("%s: %w", t("load", "chargement").In(a.language), err), " --answers "+answersPath, false)
+		return a.runFailed(id, fmt.Errorf("%s: %w", t("load", "chargement").In(a.cfg.Lang()), err), " --answers "+answersPath, false)
 	}
 	if c := ans.Setup.Country; c != "" && c != acct.Country {
 		return usageErr(t("the answers file is for an account in %s, and %s is in %s; nothing was sent",
-			"le fichier de réponses est pour un compte en %s, et %s est en %s ; rien n'a été envoyé").In(a.language), c, acct.ID, acct.Country)
+			"le fichier de réponses est pour un compte en %s, et %s est en %s ; rien n'a été envoyé").In(a.cfg.Lang()), c, acct.ID, acct.Country)
 	}
 	if bt := ans.Setup.BusinessType; bt != "" && acct.BusinessType != "" && bt != acct.BusinessType {
 		return usageErr(t("the answers file has business_type %s, and %s is of type %s; nothing was sent",
-			"le fichier de réponses indique business_type %s, et %s est de type %s ; rien n'a été envoyé").In(a.language), bt, acct.ID, acct.BusinessType)
+			"le fichier de réponses indique business_type %s, et %s est de type %s ; rien n'a été envoyé").In(a.cfg.Lang()), bt, acct.ID, acct.BusinessType)
 	}
 	if err := ans.Validate(cl.Context(acct)); err != nil {
-		return withCode(exitUsage, describeInput(err, a.language, false))
+		return withCode(exitUsage, describeInput(err, a.cfg.Lang(), false))
 	}
 	return a.finishScript(ctx, cl, acct, s, ans, answersPath, asJSON, false)
 }
@@ -86,22 +87,22 @@ func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Ac
 		}
 		return a.runFailed(acct.ID, err, " --answers "+answersPath, created || rep.Requests > 0)
 	}
-	if a.verbose && len(rep.Unused) > 0 {
-		fmt.Fprintf(out, "%s %s\n", t("Not due, ignored:", "Non demandé, ignoré :").In(a.language), strings.Join(rep.Unused, ", "))
+	if a.cfg.Flags().Verbose && len(rep.Unused) > 0 {
+		fmt.Fprintf(out, "%s %s\n", t("Not due, ignored:", "Non demandé, ignoré :").In(a.cfg.Lang()), strings.Join(rep.Unused, ", "))
 	}
 	if asJSON {
 		if err := writeJSON(a.stdout, flows.StatusOf(rep.Account)); err != nil {
 			return err
 		}
 	} else {
-		printStatus(a.stdout, rep.Account, a.language)
+		printStatus(a.stdout, rep.Account, a.cfg.Lang())
 	}
 	if len(rep.Outstanding) > 0 {
-		fmt.Fprintf(a.stderr, "%s\n", t("Still due after the run:", "Toujours demandé après l'exécution :").In(a.language))
+		fmt.Fprintf(a.stderr, "%s\n", t("Still due after the run:", "Toujours demandé après l'exécution :").In(a.cfg.Lang()))
 		for _, p := range rep.Outstanding {
 			fmt.Fprintf(a.text(a.stderr), "  %s\n", p)
 		}
-		return &exitError{code: exitStillDue, err: withResume(errors.New(stillDueCount(len(rep.Outstanding), a.language)), acct.ID, a.language)}
+		return &exitcode.Error{Code: exitStillDue, Err: withResume(errors.New(stillDueCount(len(rep.Outstanding), a.cfg.Lang())), acct.ID, a.cfg.Lang())}
 	}
 	return nil
 }
@@ -211,29 +212,6 @@ func printStatus(w io.Writer, acct schema.Account, lang schema.Lang) {
 	for _, e := range r.Errors {
 		fmt.Fprintf(w, "  ✗ %s %s (%s)\n", schema.Colon(lang, e.Requirement), schema.ExplainError(e.Code, lang), e.Code)
 	}
-}
-
-// earlyLang is the operator's language before setup runs (an answers file
-// is read, and its errors shown, before the client is built), by the same
-// rules as setup: --lang, the profile, the environment.
-func (a *app) earlyLang() schema.Lang {
-	if a.language != "" {
-		return a.language
-	}
-	var p profile
-	if path, err := configPath(); err == nil {
-		if cfg, err := readConfig(path); err == nil {
-			name := a.profile
-			if name == "" {
-				name = "default"
-			}
-			p = cfg.Profiles[name]
-		}
-	}
-	if err := a.resolveLang(p); err != nil {
-		return schema.English // setup reports the bad --lang
-	}
-	return a.language
 }
 
 // stillDueCount is the final line of a run that left fields due, in lang

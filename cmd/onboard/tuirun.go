@@ -17,6 +17,7 @@ import (
 	"onboard/drafts"
 	"onboard/flows"
 	"onboard/flows/wire"
+	"onboard/internal/exitcode"
 	"onboard/tui"
 )
 
@@ -43,7 +44,7 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	defer release()
 	if a.showRequests != "" {
 		// Printed once the screen is released: stderr would garble it.
-		defer func() { wire.WriteAll(a.stderr, a.showRequests, a.reqLog.Records(), a.language) }()
+		defer func() { wire.WriteAll(a.stderr, a.showRequests, a.reqLog.Records(), a.cfg.Lang()) }()
 	}
 	// Ask the terminal's background once, before Bubble Tea owns stdin
 	// (lipgloss would otherwise query it mid-run and read our input).
@@ -62,8 +63,8 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	}
 	c := tui.Common{
 		Drafts: store, Triage: cache,
-		Ctx: ctx, Client: cl, Lang: a.language, Mode: a.mode,
-		Styles: tui.DefaultStyles(tui.DefaultTheme()), Keys: tui.DefaultKeyMap(a.language),
+		Ctx: ctx, Client: cl, Lang: a.cfg.Lang(), Mode: a.mode,
+		Styles: tui.DefaultStyles(tui.DefaultTheme()), Keys: tui.DefaultKeyMap(a.cfg.Lang()),
 		Now: time.Now, RefreshEvery: time.Second,
 		Requests: a.reqLog.Records,
 		// OSC 52: the terminal (even over ssh) puts the text on the
@@ -77,16 +78,16 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	final, err := p.Run()
 	m, _ := final.(tui.Model)
 	if m.Interrupted {
-		return &exitError{code: exitInterrupted, err: withResume(errors.New(t("interrupted", "interrompu").In(a.language)), m.ResumeID(), a.language)}
+		return &exitcode.Error{Code: exitInterrupted, Err: withResume(errors.New(t("interrupted", "interrompu").In(a.cfg.Lang())), m.ResumeID(), a.cfg.Lang())}
 	}
 	if id, state := m.Summary(); id != "" {
 		fmt.Fprintf(a.text(a.stdout), "%s  %s\n", id, state)
 	}
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		return withResume(fmt.Errorf("terminal: %w", err), m.ResumeID(), a.language)
+		return withResume(fmt.Errorf("terminal: %w", err), m.ResumeID(), a.cfg.Lang())
 	}
 	if m.Failed() {
-		return withResume(errors.New(m.Failure()), m.ResumeID(), a.language)
+		return withResume(errors.New(m.Failure()), m.ResumeID(), a.cfg.Lang())
 	}
 	return nil
 }

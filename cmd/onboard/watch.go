@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/internal/config"
 	"onboard/internal/untrusted"
 	"onboard/schema"
 )
@@ -44,12 +45,12 @@ func (a *app) watchStatus(ctx context.Context, cl *flows.Client, id string, asJS
 			return err
 		}
 		fmt.Fprintf(a.stdout, "— %s\n", time.Now().Format("15:04:05"))
-		printStatus(a.stdout, acct, a.language)
+		printStatus(a.stdout, acct, a.cfg.Lang())
 		return nil
 	}
 	acct, err := cl.Load(ctx, id)
 	if err != nil {
-		return errors.New(flows.LocalMessage(err, a.earlyLang()))
+		return errors.New(flows.LocalMessage(err, a.cfg.Lang()))
 	}
 	if err := show(acct); err != nil {
 		return err
@@ -58,7 +59,7 @@ func (a *app) watchStatus(ctx context.Context, cl *flows.Client, id string, asJS
 	backoff := flows.Backoff{Min: w.every, Max: w.max}
 	_, cur, err := cl.Changed(ctx, id, flows.Cursor{})
 	if err != nil {
-		return errors.New(flows.LocalMessage(err, a.earlyLang()))
+		return errors.New(flows.LocalMessage(err, a.cfg.Lang()))
 	}
 	wait := backoff.Next(false)
 	for {
@@ -106,13 +107,13 @@ func fingerprint(a schema.Account) string {
 // serveWebhooks runs the webhook receiver on a loopback address.
 func (a *app) serveWebhooks(ctx context.Context, w watchFlags, hooks chan<- string) (func(), error) {
 	host, _, err := net.SplitHostPort(w.listen)
-	if err != nil || !isLoopback(host) {
+	if err != nil || !config.IsLoopback(host) {
 		return nil, usageErr(t("--listen must be a loopback address such as 127.0.0.1:4242, not %q",
-			"--listen doit être une adresse locale comme 127.0.0.1:4242, pas %q").In(a.earlyLang()), w.listen)
+			"--listen doit être une adresse locale comme 127.0.0.1:4242, pas %q").In(a.cfg.Lang()), w.listen)
 	}
 	if !strings.HasPrefix(w.secret, "whsec_") {
 		return nil, usageErr("%s", t("--listen needs --webhook-secret whsec_… (the endpoint's signing secret)",
-			"--listen exige --webhook-secret whsec_… (le secret de signature du point de terminaison)").In(a.earlyLang()))
+			"--listen exige --webhook-secret whsec_… (le secret de signature du point de terminaison)").In(a.cfg.Lang()))
 	}
 	ln, err := net.Listen("tcp", w.listen)
 	if err != nil {
