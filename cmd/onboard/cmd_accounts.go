@@ -1,21 +1,17 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"onboard/flows"
-	"onboard/internal/untrusted"
+	"onboard/internal/textout"
 )
 
 // quotedList writes names for a message: "a", "b", "c" (a Go slice
@@ -70,7 +66,7 @@ func newAccountsCmd(a *app) *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSONList(a.stdout, list)
+				return textout.JSONList(a.stdout, list)
 			}
 			rows := [][]string{strings.Split(t("ID\tNAME\tCOUNTRY\tSTATE\tDEADLINE", "ID\tNOM\tPAYS\tSTATUT\tÉCHÉANCE").In(a.cfg.Lang()), "\t")}
 			for _, s := range list {
@@ -80,7 +76,7 @@ func newAccountsCmd(a *app) *cobra.Command {
 				}
 				rows = append(rows, []string{s.ID, s.Name, s.Country, flows.StateLabel(s.State, a.cfg.Lang()), dl})
 			}
-			return writeTable(a.stdout, rows)
+			return textout.Table(a.stdout, rows)
 		},
 	}
 	cmd.Flags().StringVar(&stateArg, "state", "", "only accounts in this state (e.g. past_due, \"restricted (past due)\", new)")
@@ -163,59 +159,4 @@ func (a *app) triageLine(ctx context.Context, cl *flows.Client, id string) {
 	if err := c.Put(ctx, s); err != nil {
 		a.logger.Printf("triage cache: %v", err)
 	}
-}
-
-// writeJSONList prints a list as writeJSON does (an indented array), one
-// element at a time: 100,000 summaries are not encoded into memory twice
-// over before the first byte is written.
-func writeJSONList[T any](w io.Writer, list []T) error {
-	bw := bufio.NewWriter(w)
-	if len(list) == 0 {
-		bw.WriteString("[]\n")
-		return bw.Flush()
-	}
-	bw.WriteString("[\n")
-	for i, v := range list {
-		raw, err := json.MarshalIndent(v, "  ", "  ")
-		if err != nil {
-			return err
-		}
-		bw.WriteString("  ")
-		bw.Write(untrusted.JSON(raw))
-		if i < len(list)-1 {
-			bw.WriteString(",")
-		}
-		bw.WriteString("\n")
-	}
-	bw.WriteString("]\n")
-	return bw.Flush()
-}
-
-// writeTable prints rows as aligned columns, two spaces apart. Every cell
-// is text from Stripe or the triage cache, so it is made safe first
-// (untrusted.Text: a name cannot move the cursor, clear the screen or
-// break its row) and measured in terminal cells, not bytes or runes: a
-// name in CJK characters takes two cells per character.
-func writeTable(w io.Writer, rows [][]string) error {
-	var widths []int
-	for _, row := range rows {
-		for i, c := range row {
-			row[i] = untrusted.Text(c)
-			if i == len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], ansi.StringWidth(row[i]))
-		}
-	}
-	bw := bufio.NewWriter(w)
-	for _, row := range rows {
-		for i, c := range row {
-			bw.WriteString(c)
-			if i < len(row)-1 {
-				bw.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
-			}
-		}
-		bw.WriteString("\n")
-	}
-	return bw.Flush()
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"onboard/flows"
+	"onboard/internal/textout"
 )
 
 func newStatusCmd(a *app) *cobra.Command {
@@ -41,10 +42,9 @@ func newStatusCmd(a *app) *cobra.Command {
 				return errors.New(flows.LocalMessage(err, a.cfg.Lang()))
 			}
 			if asJSON {
-				return writeJSON(a.stdout, flows.StatusOf(acct))
+				return textout.JSON(a.stdout, flows.StatusOf(acct))
 			}
-			printStatus(a.stdout, acct, a.cfg.Lang())
-			return nil
+			return textout.Status(a.stdout, acct, a.cfg.Lang())
 		},
 	}
 	fl := cmd.Flags()

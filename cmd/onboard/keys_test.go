@@ -64,4 +64,3 @@ func TestEnvironmentKeyMasked(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 }
-

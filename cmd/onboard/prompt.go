@@ -15,6 +15,7 @@ import (
 
 	"onboard/flows"
 	"onboard/internal/exitcode"
+	"onboard/internal/textout"
 	"onboard/schema"
 )
 
@@ -181,9 +182,9 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 		return a.runFailed(j.Account().ID, err, "", s.new || j.Requests() > 0)
 	}
 	acct = j.Account()
-	printStatus(a.stdout, acct, a.cfg.Lang())
+	textout.Status(a.stdout, acct, a.cfg.Lang())
 	if out := j.Outstanding(); len(out) > 0 {
-		return &exitcode.Error{Code: exitStillDue, Err: fmt.Errorf("%s %s", schema.Colon(a.cfg.Lang(), stillDueCount(len(out), a.cfg.Lang())), strings.Join(out, ", "))}
+		return &exitcode.Error{Code: exitStillDue, Err: fmt.Errorf("%s %s", schema.Colon(a.cfg.Lang(), textout.StillDueCount(len(out), a.cfg.Lang())), strings.Join(out, ", "))}
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"onboard/flows"
 	"onboard/flows/wire"
 	"onboard/internal/config"
+	"onboard/internal/textout"
 )
 
 // showFormat is the value of --show-requests: curl or go, checked when
@@ -64,7 +64,7 @@ func (a *app) observe(next http.RoundTripper) http.RoundTripper {
 		if a.showRequests == "go" {
 			prefix = "// "
 		}
-		a.stderr = &commentWriter{w: a.stderr, prefix: prefix}
+		a.stderr = textout.NewCommentWriter(a.stderr, prefix)
 	}
 	if a.flags.Debug {
 		wire.DebugLog(a.reqLog, a.logger.Writer(), time.Now)
@@ -101,29 +101,4 @@ func (a *app) printRecorded() {
 		return
 	}
 	fmt.Fprintf(a.stderr, "%s %s\n", t("Answers recorded in", "Réponses enregistrées dans").In(a.cfg.Lang()), a.record)
-}
-
-// commentWriter writes every line it is given as a comment.
-type commentWriter struct {
-	w      io.Writer
-	prefix string
-	mid    bool // the last write ended mid-line
-}
-
-func (c *commentWriter) Write(p []byte) (int, error) {
-	var b strings.Builder
-	for _, r := range string(p) {
-		if !c.mid {
-			b.WriteString(c.prefix)
-			c.mid = true
-		}
-		b.WriteRune(r)
-		if r == '\n' {
-			c.mid = false
-		}
-	}
-	if _, err := io.WriteString(c.w, b.String()); err != nil {
-		return 0, err
-	}
-	return len(p), nil
 }

@@ -18,6 +18,7 @@ import (
 	"onboard/flows"
 	"onboard/flows/wire"
 	"onboard/internal/exitcode"
+	"onboard/internal/textout"
 	"onboard/tui"
 )
 
@@ -78,16 +79,16 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	final, err := p.Run()
 	m, _ := final.(tui.Model)
 	if m.Interrupted {
-		return &exitcode.Error{Code: exitInterrupted, Err: withResume(errors.New(t("interrupted", "interrompu").In(a.cfg.Lang())), m.ResumeID(), a.cfg.Lang())}
+		return &exitcode.Error{Code: exitInterrupted, Err: textout.WithResume(errors.New(t("interrupted", "interrompu").In(a.cfg.Lang())), m.ResumeID(), a.cfg.Lang())}
 	}
 	if id, state := m.Summary(); id != "" {
 		fmt.Fprintf(a.text(a.stdout), "%s  %s\n", id, state)
 	}
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		return withResume(fmt.Errorf("terminal: %w", err), m.ResumeID(), a.cfg.Lang())
+		return textout.WithResume(fmt.Errorf("terminal: %w", err), m.ResumeID(), a.cfg.Lang())
 	}
 	if m.Failed() {
-		return withResume(errors.New(m.Failure()), m.ResumeID(), a.cfg.Lang())
+		return textout.WithResume(errors.New(m.Failure()), m.ResumeID(), a.cfg.Lang())
 	}
 	return nil
 }

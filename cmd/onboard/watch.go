@@ -12,6 +12,7 @@ import (
 
 	"onboard/flows"
 	"onboard/internal/config"
+	"onboard/internal/textout"
 	"onboard/internal/untrusted"
 	"onboard/schema"
 )
@@ -44,9 +45,10 @@ func (a *app) watchStatus(ctx context.Context, cl *flows.Client, id string, asJS
 			_, err = fmt.Fprintln(a.stdout, string(untrusted.JSON(raw)))
 			return err
 		}
-		fmt.Fprintf(a.stdout, "— %s\n", time.Now().Format("15:04:05"))
-		printStatus(a.stdout, acct, a.cfg.Lang())
-		return nil
+		if _, err := fmt.Fprintf(a.stdout, "— %s\n", time.Now().Format("15:04:05")); err != nil {
+			return err
+		}
+		return textout.Status(a.stdout, acct, a.cfg.Lang())
 	}
 	acct, err := cl.Load(ctx, id)
 	if err != nil {
