@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -51,16 +50,16 @@ func newAccountsCmd(a *app) *cobra.Command {
 			if limit < 0 {
 				return usageErr("%s", t("--limit must be positive", "--limit doit être positif").In(a.cfg.Lang()))
 			}
-			cl, release, err := a.setup()
+			ses, err := a.connect(false)
 			if err != nil {
 				return err
 			}
-			defer release()
+			defer ses.Close()
 			var list []flows.Summary
 			if cached {
-				list, err = a.cachedAccounts(cmd, state, limit)
+				list, err = a.cachedAccounts(cmd.Context(), ses, state, limit)
 			} else {
-				list, err = a.freshAccounts(cmd, cl, state, limit)
+				list, err = freshAccounts(cmd.Context(), ses, state, limit)
 			}
 			if err != nil {
 				return err
@@ -89,40 +88,42 @@ func newAccountsCmd(a *app) *cobra.Command {
 // freshAccounts lists from Stripe; a whole list (no filter) also becomes
 // the triage cache. A cache that cannot be written is not worth failing a
 // listing for: the list is still printed.
-func (a *app) freshAccounts(cmd *cobra.Command, cl *flows.Client, state string, limit int) ([]flows.Summary, error) {
+func freshAccounts(ctx context.Context, s *session, state string, limit int) ([]flows.Summary, error) {
 	var last flows.ListProgress
 	start := time.Now()
-	list, err := cl.Accounts(cmd.Context(), flows.ListOptions{State: state, Limit: limit,
+	list, err := s.client.Accounts(ctx, flows.ListOptions{State: state, Limit: limit,
 		Progress: func(p flows.ListProgress) { last = p }})
-	a.logger.Printf("accounts: %d pages, %d accounts, %d throttled (429) in %v", last.Pages, last.Accounts,
+	s.logger.Printf("accounts: %d pages, %d accounts, %d throttled (429) in %v", last.Pages, last.Accounts,
 		last.Throttled, time.Since(start).Round(time.Millisecond))
 	if err != nil {
 		return nil, errors.New(flows.Message(err))
 	}
 	if state == "" && limit == 0 {
-		if c, err := a.openTriage(); err == nil {
-			if err := c.Replace(cmd.Context(), list, time.Now()); err != nil {
-				a.logger.Printf("triage cache: %v", err)
+		if c, err := s.openTriage(); err == nil {
+			if err := c.Replace(ctx, list, time.Now()); err != nil {
+				s.logger.Printf("triage cache: %v", err)
 			}
-			c.Close()
+			if err := c.Close(); err != nil {
+				s.logger.Printf("triage cache: %v", err)
+			}
 		}
 	}
 	return list, nil
 }
 
 // cachedAccounts reads the triage cache, filtered like a fresh list.
-func (a *app) cachedAccounts(cmd *cobra.Command, state string, limit int) ([]flows.Summary, error) {
-	c, err := a.openTriage()
+func (a *app) cachedAccounts(ctx context.Context, ses *session, state string, limit int) ([]flows.Summary, error) {
+	c, err := ses.openTriage()
 	if err != nil {
 		return nil, err
 	}
-	defer c.Close()
-	all, at, err := c.Load(cmd.Context())
+	defer func() { _ = c.Close() }() // only read: nothing to lose
+	all, at, err := c.Load(ctx)
 	if err != nil {
 		return nil, err
 	}
 	if at.IsZero() {
-		fmt.Fprintln(a.stderr, t("The triage cache is empty: run onboard accounts once without --cached.",
+		ses.stderr.Println(t("The triage cache is empty: run onboard accounts once without --cached.",
 			"Le cache de tri est vide\u00a0: lancez onboard accounts une fois sans --cached.").In(a.cfg.Lang()))
 	}
 	list := []flows.Summary{}
@@ -141,22 +142,24 @@ func (a *app) cachedAccounts(cmd *cobra.Command, state string, limit int) ([]flo
 // webhook said it changed (status --watch --listen calls it for every
 // account a webhook names). Failures are logged, never shown: the watch
 // itself must go on.
-func (a *app) triageLine(ctx context.Context, cl *flows.Client, id string) {
+func (s *session) triageLine(ctx context.Context, id string) {
 	if !strings.HasPrefix(id, "acct_") {
 		return
 	}
-	s, err := cl.SummaryOf(ctx, id)
+	sum, err := s.client.SummaryOf(ctx, id)
 	if err != nil {
-		a.logger.Printf("triage cache: read %s: %v", id, err)
+		s.logger.Printf("triage cache: read %s: %v", id, err)
 		return
 	}
-	c, err := a.openTriage()
+	c, err := s.openTriage()
 	if err != nil {
-		a.logger.Printf("triage cache: %v", err)
+		s.logger.Printf("triage cache: %v", err)
 		return
 	}
-	defer c.Close()
-	if err := c.Put(ctx, s); err != nil {
-		a.logger.Printf("triage cache: %v", err)
+	if err := c.Put(ctx, sum); err != nil {
+		s.logger.Printf("triage cache: %v", err)
+	}
+	if err := c.Close(); err != nil {
+		s.logger.Printf("triage cache: %v", err)
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"fmt"
 	"sort"
 
 	"github.com/spf13/cobra"
@@ -25,7 +24,7 @@ func newConfigCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintln(a.stdout, p)
+			a.stdout.Println(p)
 			return nil
 		},
 	}
@@ -53,14 +52,14 @@ func newConfigCmd(a *app) *cobra.Command {
 				if pr.APIKey != "" {
 					key = config.Redact(pr.APIKey)
 				}
-				fmt.Fprintf(a.stdout, "[%s] api_key=%s", n, key)
+				a.stdout.Printf("[%s] api_key=%s", n, key)
 				if pr.APIBase != "" {
-					fmt.Fprintf(a.stdout, " api_base=%s", pr.APIBase)
+					a.stdout.Printf(" api_base=%s", pr.APIBase)
 				}
 				if pr.Lang != "" {
-					fmt.Fprintf(a.stdout, " lang=%s", pr.Lang)
+					a.stdout.Printf(" lang=%s", pr.Lang)
 				}
-				fmt.Fprintln(a.stdout)
+				a.stdout.Println()
 			}
 			return nil
 		},
@@ -102,7 +101,7 @@ live keys are never written to disk; pass them with STRIPE_API_KEY and --live.`,
 			if err := config.Save(p, a.cfg.ProfileName(), pr); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "profile %s: %s saved in %s\n", a.cfg.ProfileName(), config.Redact(key), p)
+			a.stdout.Printf("profile %s: %s saved in %s\n", a.cfg.ProfileName(), config.Redact(key), p)
 			return nil
 		},
 	}

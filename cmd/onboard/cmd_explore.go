@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"onboard/flows"
+	"onboard/internal/config"
 	"onboard/internal/textout"
 )
 
@@ -102,22 +103,23 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 	if f.asCSV && !f.matrix {
 		return usageErr("%s", t("--csv goes with --matrix", "--csv va avec --matrix").In(a.cfg.Lang()))
 	}
-	cl, release, err := a.setup()
+	ses, err := a.connect(false)
 	if err != nil {
 		return err
 	}
-	defer release()
-	if a.mode == "live" {
+	defer ses.Close()
+	mode := ses.api.Mode
+	if mode == config.ModeLive {
 		return usageErr("%s", t("explore creates throwaway accounts: use a test key or the sandbox, never a live key",
 			"explore crée des comptes jetables : utilisez une clé de test ou le bac à sable, jamais une clé live").In(a.cfg.Lang()))
 	}
-	if a.mode == "test" {
-		fmt.Fprintln(a.stderr, t("explore: creating throwaway test-mode accounts on your Stripe account; each is deleted right after it is read.",
+	if mode == config.ModeTest {
+		ses.stderr.Println(t("explore: creating throwaway test-mode accounts on your Stripe account; each is deleted right after it is read.",
 			"explore : création de comptes de test jetables sur votre compte Stripe ; chacun est supprimé aussitôt lu.").In(a.cfg.Lang()))
 	}
 	var results []flows.Exploration
 	for _, s := range setups {
-		x, err := a.exploreOne(ctx, cl, s, f.refresh)
+		x, err := a.exploreOne(ctx, ses, s, f.refresh)
 		if err != nil {
 			return fmt.Errorf("%s: %s", s, flows.Message(err))
 		}
@@ -146,13 +148,13 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 		if f.asJSON {
 			return textout.JSON(a.stdout, results[0])
 		}
-		return textout.Exploration(a.stdout, results[0], a.cfg.Lang(), a.mode)
+		return textout.Exploration(a.stdout, results[0], a.cfg.Lang(), mode)
 	}
 }
 
 // exploreOne reads a setup, from the cache unless refresh is set.
-func (a *app) exploreOne(ctx context.Context, cl *flows.Client, s flows.Setup, refresh bool) (flows.Exploration, error) {
-	sum := sha256.Sum256([]byte(a.mode + "|" + a.cfg.Flags().APIBase + "|" + s.String()))
+func (a *app) exploreOne(ctx context.Context, ses *session, s flows.Setup, refresh bool) (flows.Exploration, error) {
+	sum := sha256.Sum256([]byte(ses.api.Mode + "|" + a.cfg.Flags().APIBase + "|" + s.String()))
 	path, err := xdg.CacheFile(filepath.Join("onboard", "explore", hex.EncodeToString(sum[:8])+".json"))
 	if err == nil && !refresh {
 		if raw, err := os.ReadFile(path); err == nil {
@@ -162,7 +164,7 @@ func (a *app) exploreOne(ctx context.Context, cl *flows.Client, s flows.Setup, r
 			}
 		}
 	}
-	x, err := cl.Explore(ctx, s)
+	x, err := ses.client.Explore(ctx, s)
 	if err != nil {
 		return x, err
 	}

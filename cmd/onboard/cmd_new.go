@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -27,7 +26,6 @@ With --country, --business-type and --capabilities all given the setup screen is
 skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			defer a.printRecorded()
 			var ans flows.Answers
 			if f.answers != "" {
 				var err error
@@ -181,10 +179,10 @@ func contains(s []string, v string) bool {
 
 // progress is where scripted runs report their steps: stdout, unless
 // stdout is reserved for JSON.
-func (a *app) progress(json bool) func(format string, args ...any) {
+func (a *app) progress(ses *session, json bool) func(format string, args ...any) {
 	w := a.stdout
 	if json {
-		w = a.stderr
+		w = ses.stderr
 	}
-	return func(format string, args ...any) { fmt.Fprintf(a.text(w), format, args...) }
+	return func(format string, args ...any) { a.text(w).Printf(format, args...) }
 }

@@ -29,15 +29,15 @@ func newStatusCmd(a *app) *cobra.Command {
 				return usageErr("%s", t("--interval must be positive and at most --max-interval",
 					"--interval doit être positif et au plus --max-interval").In(a.cfg.Lang()))
 			}
-			cl, release, err := a.setup()
+			ses, err := a.connect(false)
 			if err != nil {
 				return err
 			}
-			defer release()
+			defer ses.Close()
 			if watch {
-				return a.watchStatus(cmd.Context(), cl, strings.TrimSpace(args[0]), asJSON, wf)
+				return a.watchStatus(cmd.Context(), ses, strings.TrimSpace(args[0]), asJSON, wf)
 			}
-			acct, err := cl.Load(cmd.Context(), strings.TrimSpace(args[0]))
+			acct, err := ses.client.Load(cmd.Context(), strings.TrimSpace(args[0]))
 			if err != nil {
 				return errors.New(flows.LocalMessage(err, a.cfg.Lang()))
 			}
@@ -66,7 +66,6 @@ func newResumeCmd(a *app) *cobra.Command {
 		Short: "Continue onboarding an existing account (fix what is due)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			defer a.printRecorded()
 			id := strings.TrimSpace(args[0])
 			s := flows.Strategy{Upfront: upfront || future, Future: future}
 			if answers != "" {

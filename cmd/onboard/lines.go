@@ -1,25 +1,14 @@
 package main
 
 import (
-	"bufio"
 	"context"
+	"io"
 	"os"
 
 	"github.com/charmbracelet/x/term"
 
-	"onboard/flows"
 	"onboard/internal/lineui"
 )
-
-// reader is standard input behind one buffered reader for the whole
-// invocation: the line-mode prompter and the live confirmation read
-// from the same one, so neither swallows lines piped for the other.
-func (a *app) reader() *bufio.Reader {
-	if a.in == nil {
-		a.in = bufio.NewReader(a.stdin)
-	}
-	return a.in
-}
 
 // terminalIn is standard input when it is a terminal, else nil.
 func (a *app) terminalIn() *os.File {
@@ -29,15 +18,10 @@ func (a *app) terminalIn() *os.File {
 	return nil
 }
 
-// lines is the line mode on this invocation's streams.
-func (a *app) lines() lineui.UI {
-	return lineui.UI{In: a.reader(), Out: a.stdout, Err: a.stderr, TTY: a.terminalIn(), Lang: a.cfg.Lang()}
-}
-
-// askCountry confirms a live change on standard input (line mode and
-// scripted runs; the TUI asks on screen).
-func (a *app) askCountry(ctx context.Context, ch flows.LiveChange) (string, error) {
-	return a.lines().ConfirmLive(ctx, ch)
+// lines is the line mode on this invocation's streams; stderr is where
+// the live confirmation asks.
+func (a *app) lines(stderr io.Writer) lineui.UI {
+	return lineui.UI{In: a.in, Out: a.stdout, Err: stderr, TTY: a.terminalIn(), Lang: a.cfg.Lang()}
 }
 
 // runLines onboards in line mode (package lineui).
@@ -45,10 +29,10 @@ func (a *app) runLines(ctx context.Context, s tuiStart) error {
 	if !s.new && s.accountID == "" {
 		return lineui.Unavailable(a.cfg.Lang(), a.terminalIn() != nil)
 	}
-	cl, release, err := a.setup()
+	ses, err := a.connect(false)
 	if err != nil {
 		return err
 	}
-	defer release()
-	return a.lines().Run(ctx, cl, lineui.Start{New: s.new, Setup: s.setup, AccountID: s.accountID, Strategy: s.strategy})
+	defer ses.Close()
+	return a.lines(ses.stderr).Run(ctx, ses.client, lineui.Start{New: s.new, Setup: s.setup, AccountID: s.accountID, Strategy: s.strategy})
 }

@@ -42,63 +42,57 @@ func addJourneyFlags(a *app, cmd *cobra.Command) {
 }
 
 // observe wraps the transport each attempt of the request policy goes
-// through, so every request is recorded (for --show-requests, the TUI's
-// requests pane and --debug's log); next nil is the network. Outside the
-// TUI the requests stream to stderr as they complete; the TUI prints them
-// when the screen is released.
-func (a *app) observe(next http.RoundTripper) http.RoundTripper {
-	if a.reqLog == nil {
-		a.reqLog = wire.NewLog()
-	}
+// through, so every request is recorded in s.requests (for
+// --show-requests, the TUI's requests pane and --debug's log); next nil
+// is the network. Outside the TUI the requests stream to stderr as they
+// complete; the TUI prints them when the screen is released.
+func (a *app) observe(s *session, next http.RoundTripper, interactive bool) http.RoundTripper {
 	origin := ""
-	if a.sb != nil {
+	if s.sb != nil {
 		// The embedded sandbox has no address; the equivalent call goes
 		// to Stripe.
 		origin = config.StripeAPIBase
 	}
-	if a.showRequests != "" && !a.tui {
-		wire.Stream(a.reqLog, a.stderr, a.showRequests, a.cfg.Lang())
+	if a.showRequests != "" && !interactive {
+		wire.Stream(s.requests, a.stderr, a.showRequests, s.lang)
 		// Whatever else goes to stderr (steps with --json, what is still
 		// due) becomes comments, so stderr stays a script that runs.
 		prefix := "# "
 		if a.showRequests == "go" {
 			prefix = "// "
 		}
-		a.stderr = textout.NewCommentWriter(a.stderr, prefix)
+		s.stderr = textout.NewWriter(textout.NewCommentWriter(a.stderr, prefix))
 	}
 	if a.flags.Debug {
-		wire.DebugLog(a.reqLog, a.logger.Writer(), time.Now)
+		wire.DebugLog(s.requests, s.logger.Writer(), time.Now)
 	}
-	return &wire.Transport{Base: next, Log: a.reqLog, Origin: origin}
+	return &wire.Transport{Base: next, Log: s.requests, Origin: origin}
 }
 
 // recordOptions starts the --record recorder: every journey of the run,
 // whichever driver runs it, reports what Stripe accepted to it.
-func (a *app) recordOptions() ([]flows.Option, error) {
+func (a *app) recordOptions(s *session) ([]flows.Option, error) {
 	if a.record == "" {
 		return nil, nil
 	}
-	rec, err := flows.NewRecorder(a.record, a.mode == "sandbox")
+	rec, err := flows.NewRecorder(a.record, s.api.Mode == config.ModeSandbox)
 	if err != nil {
 		return nil, withCode(exitUsage, err)
 	}
-	a.recorder = rec
+	s.recorder = rec
 	return []flows.Option{flows.WithOnSent(rec.Sent)}, nil
 }
 
-// printRecorded says where the answers went (or why they did not). A run
+// reportRecorded says where the answers went (or why they did not). A run
 // that sent nothing writes no file (an existing one is left as it was).
-func (a *app) printRecorded() {
-	if a.recorder == nil {
-		return
+func (s *session) reportRecorded() {
+	switch {
+	case s.recorder == nil:
+	case s.recorder.Err() != nil:
+		s.stderr.Printf("onboard: %v\n", s.recorder.Err())
+	case s.recorder.Count() == 0:
+		s.stderr.Printf("%s\n", t("Nothing was sent, so nothing was recorded.", "Rien n'a été envoyé, donc rien n'a été enregistré.").In(s.lang))
+	default:
+		s.stderr.Printf("%s %s\n", t("Answers recorded in", "Réponses enregistrées dans").In(s.lang), s.record)
 	}
-	if err := a.recorder.Err(); err != nil {
-		fmt.Fprintf(a.stderr, "onboard: %v\n", err)
-		return
-	}
-	if a.recorder.Count() == 0 {
-		fmt.Fprintf(a.stderr, "%s\n", t("Nothing was sent, so nothing was recorded.", "Rien n'a été envoyé, donc rien n'a été enregistré.").In(a.cfg.Lang()))
-		return
-	}
-	fmt.Fprintf(a.stderr, "%s %s\n", t("Answers recorded in", "Réponses enregistrées dans").In(a.cfg.Lang()), a.record)
 }

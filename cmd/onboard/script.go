@@ -17,22 +17,24 @@ import (
 // text is w for plain-text output that mixes onboard's words with text
 // from Stripe or a file (names, paths, reasons): what a terminal would act
 // on is shown escaped (package untrusted).
-func (a *app) text(w io.Writer) io.Writer { return untrusted.NewWriter(w) }
+// Its write errors are w's, kept by the *textout.Writer under it.
+func (a *app) text(w io.Writer) *textout.Writer { return textout.NewWriter(untrusted.NewWriter(w)) }
 
 // scriptNew is `new --answers`: validate every answer, create the account,
 // run the flow, print the outcome. Every check that needs no request is
 // made before the account is created.
 func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strategy, ans flows.Answers, answersPath string, asJSON bool) error {
-	cl, release, err := a.setup()
+	ses, err := a.connect(false)
 	if err != nil {
 		return err
 	}
-	defer release()
+	defer ses.Close()
+	cl := ses.client
 	sctx := cl.Context(schema.Account{Country: n.Country})
 	if err := ans.Validate(sctx); err != nil {
 		return withCode(exitUsage, textout.DescribeInput(err, a.cfg.Lang(), false))
 	}
-	say := a.progress(asJSON)
+	say := a.progress(ses, asJSON)
 	acct, err := cl.Create(ctx, n)
 	if err != nil {
 		line := flows.ErrorLine(err)
@@ -42,17 +44,18 @@ func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strateg
 		return withCode(codeOf(err), errors.New(line))
 	}
 	say("%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.cfg.Lang()), acct.ID, acct.Country, schema.BusinessTypeLabel(acct.BusinessType, a.cfg.Lang()))
-	return a.finishScript(ctx, cl, acct, s, ans, answersPath, asJSON, true)
+	return a.finishScript(ctx, ses, acct, s, ans, answersPath, asJSON, true)
 }
 
 // scriptResume is `resume ID --answers`. The file's setup keys (country,
 // business_type...) describe an account to create and are not used.
 func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans flows.Answers, answersPath string, asJSON bool) error {
-	cl, release, err := a.setup()
+	ses, err := a.connect(false)
 	if err != nil {
 		return err
 	}
-	defer release()
+	defer ses.Close()
+	cl := ses.client
 	acct, err := cl.Load(ctx, id)
 	if err != nil {
 		return a.runFailed(id, fmt.Errorf("%s: %w", t("load", "chargement").In(a.cfg.Lang()), err), " --answers "+answersPath, false)
@@ -68,38 +71,38 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 	if err := ans.Validate(cl.Context(acct)); err != nil {
 		return withCode(exitUsage, textout.DescribeInput(err, a.cfg.Lang(), false))
 	}
-	return a.finishScript(ctx, cl, acct, s, ans, answersPath, asJSON, false)
+	return a.finishScript(ctx, ses, acct, s, ans, answersPath, asJSON, false)
 }
 
 // finishScript runs the flow on acct; created says the account was
 // created by this run (so something was sent whatever happens next).
 // A failure says how to resume with the same answers file.
-func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Account, s flows.Strategy, ans flows.Answers, answersPath string, asJSON, created bool) error {
+func (a *app) finishScript(ctx context.Context, ses *session, acct schema.Account, s flows.Strategy, ans flows.Answers, answersPath string, asJSON, created bool) error {
 	out := a.text(a.stdout)
 	if asJSON {
-		out = a.text(a.stderr)
+		out = a.text(ses.stderr)
 	}
-	rep, err := cl.Run(ctx, acct, s, ans, out)
+	rep, err := ses.client.Run(ctx, acct, s, ans, out)
 	if err != nil {
 		if asJSON {
-			_ = textout.JSON(a.stdout, flows.StatusOf(rep.Account))
+			_ = textout.JSON(a.stdout, flows.StatusOf(rep.Account)) // the run's failure is the one to report
 		}
 		return a.runFailed(acct.ID, err, " --answers "+answersPath, created || rep.Requests > 0)
 	}
 	if a.cfg.Flags().Verbose && len(rep.Unused) > 0 {
-		fmt.Fprintf(out, "%s %s\n", t("Not due, ignored:", "Non demandé, ignoré :").In(a.cfg.Lang()), strings.Join(rep.Unused, ", "))
+		out.Printf("%s %s\n", t("Not due, ignored:", "Non demandé, ignoré :").In(a.cfg.Lang()), strings.Join(rep.Unused, ", "))
 	}
 	if asJSON {
 		if err := textout.JSON(a.stdout, flows.StatusOf(rep.Account)); err != nil {
 			return err
 		}
-	} else {
-		textout.Status(a.stdout, rep.Account, a.cfg.Lang())
+	} else if err := textout.Status(a.stdout, rep.Account, a.cfg.Lang()); err != nil {
+		return err
 	}
 	if len(rep.Outstanding) > 0 {
-		fmt.Fprintf(a.stderr, "%s\n", t("Still due after the run:", "Toujours demandé après l'exécution :").In(a.cfg.Lang()))
+		ses.stderr.Printf("%s\n", t("Still due after the run:", "Toujours demandé après l'exécution :").In(a.cfg.Lang()))
 		for _, p := range rep.Outstanding {
-			fmt.Fprintf(a.text(a.stderr), "  %s\n", p)
+			a.text(ses.stderr).Printf("  %s\n", p)
 		}
 		return &exitcode.Error{Code: exitStillDue, Err: textout.WithResume(errors.New(textout.StillDueCount(len(rep.Outstanding), a.cfg.Lang())), acct.ID, a.cfg.Lang())}
 	}
