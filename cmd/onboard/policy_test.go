@@ -37,7 +37,7 @@ func TestRedirectIsNeverFollowed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer sb.Close()
+	defer closeSandbox(t, sb)
 	real := sb.Handler()
 	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/v1/accounts/acct_") {
@@ -107,8 +107,17 @@ func openSandbox(t *testing.T) *sandbox.Sandbox {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { sb.Close() })
+	t.Cleanup(func() { closeSandbox(t, sb) })
 	return sb
+}
+
+// closeSandbox closes a test's sandbox; its last writes failing fails the
+// test.
+func closeSandbox(t *testing.T, sb *sandbox.Sandbox) {
+	t.Helper()
+	if err := sb.Close(); err != nil {
+		t.Error(err)
+	}
 }
 
 // Uploads follow --api-base: Stripe's files host for Stripe's API, the
