@@ -20,9 +20,9 @@ func newConfigCmd(a *app) *cobra.Command {
 		Short: "Print the config file's path",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			p, err := config.Path()
-			if err != nil {
-				return err
+			p, _, err := a.cfg.File()
+			if p == "" {
+				return err // no path: the XDG directory could not be made
 			}
 			a.stdout.Println(p)
 			return nil
@@ -33,13 +33,9 @@ func newConfigCmd(a *app) *cobra.Command {
 		Short: "List profiles, keys redacted",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			p, err := config.Path()
+			_, c, err := a.cfg.File()
 			if err != nil {
 				return err
-			}
-			c, err := config.Read(p)
-			if err != nil {
-				return withCode(exitUsage, err)
 			}
 			names := make([]string, 0, len(c.Profiles))
 			for n := range c.Profiles {

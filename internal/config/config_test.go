@@ -147,6 +147,9 @@ func TestResolve(t *testing.T) {
 	if err := os.WriteFile(p, []byte("[profiles.fr]\napi_base = \"http://127.0.0.1:9\"\nlang = \"fr\"\n[profiles.bad]\napi_base = \"https://evil.example.com\"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	if path, f, err := Resolve(Flags{}, os.Getenv).File(); path != p || err != nil || len(f.Profiles) != 2 || f.Profiles["fr"].Lang != "fr" {
+		t.Errorf("File() = %q, %+v, %v", path, f, err)
+	}
 	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
 	fr := env(map[string]string{"LANG": "fr_FR.UTF-8"})
 	for _, c := range []struct {

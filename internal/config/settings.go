@@ -44,6 +44,8 @@ type Flags struct {
 type Settings struct {
 	flags   Flags
 	path    string
+	file    File
+	fileErr error // reading the file (or finding where it is)
 	profile Profile
 	lang    schema.Lang
 	key     KeyChoice
@@ -69,6 +71,7 @@ func Resolve(f Flags, getenv func(string) string) Settings {
 			err = exitcode.With(exitcode.Usage, err)
 		}
 	}
+	s.file, s.fileErr = file, err
 	s.problem = err
 	prof, ok := file.Profiles[s.ProfileName()]
 	s.profile = prof
@@ -107,6 +110,17 @@ func resolveLang(flag string, p Profile, getenv func(string) string) (schema.Lan
 		l = schema.English
 	}
 	return l, err
+}
+
+// File is the config file as Resolve read it: its path, its content, and
+// the error reading it (a usage error for a file that is not valid), if
+// any. The profiles are a copy.
+func (s Settings) File() (string, File, error) {
+	f := File{Profiles: make(map[string]Profile, len(s.file.Profiles))}
+	for n, p := range s.file.Profiles {
+		f.Profiles[n] = p
+	}
+	return s.path, f, s.fileErr
 }
 
 // Lang is the operator's language.
