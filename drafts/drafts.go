@@ -68,9 +68,11 @@ func (s Store) Save(account, country string, values map[string]string, now time.
 	if err != nil {
 		return fmt.Errorf("drafts: %w", err)
 	}
-	defer os.Remove(tmp.Name())
+	// After the rename there is nothing left to remove; before it, the
+	// temporary file must not stay behind.
+	defer func() { _ = os.Remove(tmp.Name()) }()
 	if _, err := tmp.Write(raw); err != nil {
-		tmp.Close()
+		_ = tmp.Close() // the write's error is the one to report
 		return fmt.Errorf("drafts: %w", err)
 	}
 	if err := tmp.Close(); err != nil {

@@ -70,7 +70,9 @@ func TestRejectsPathTricks(t *testing.T) {
 
 func TestDamagedDraftIsAnError(t *testing.T) {
 	s := Store{Dir: t.TempDir()}
-	os.WriteFile(filepath.Join(s.Dir, "acct_9.json"), []byte("{nope"), 0o600)
+	if err := os.WriteFile(filepath.Join(s.Dir, "acct_9.json"), []byte("{nope"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if _, _, err := s.Load("acct_9"); err == nil {
 		t.Error("damaged draft loaded")
 	}

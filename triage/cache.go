@@ -74,13 +74,15 @@ func Open(path string) (*Cache, error) {
 	if err != nil {
 		return nil, fmt.Errorf("triage cache: %w", err)
 	}
-	f.Close()
+	if err := f.Close(); err != nil {
+		return nil, fmt.Errorf("triage cache: %w", err)
+	}
 	db, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("triage cache %s: %w", path, err)
 	}
 	if _, err := db.Exec(schema); err != nil {
-		db.Close()
+		_ = db.Close() // the schema's error is the one to report
 		return nil, fmt.Errorf("triage cache %s: %w", path, err)
 	}
 	return &Cache{db: db}, nil
@@ -105,7 +107,7 @@ func (c *Cache) Load(ctx context.Context) ([]flows.Summary, time.Time, error) {
 	if err != nil {
 		return nil, time.Time{}, fmt.Errorf("triage cache: %w", err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // rows.Err reports what went wrong reading
 	var list []flows.Summary
 	for rows.Next() {
 		var line string
@@ -174,7 +176,7 @@ func (c *Cache) Replace(ctx context.Context, list []flows.Summary, at time.Time)
 		if err != nil {
 			return err
 		}
-		defer stmt.Close()
+		defer func() { _ = stmt.Close() }() // the transaction's commit reports what was not written
 		for _, s := range list {
 			if _, err := stmt.ExecContext(ctx, row(s)...); err != nil {
 				return err
@@ -234,7 +236,7 @@ func (c *Cache) Recent(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("triage cache: %w", err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // rows.Err reports what went wrong reading
 	var out []string
 	for rows.Next() {
 		var id string

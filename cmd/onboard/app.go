@@ -2,10 +2,10 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
 	"log"
+	"net"
 	"net/http"
 
 	"github.com/adrg/xdg"
@@ -13,178 +13,152 @@ import (
 
 	"onboard/flows"
 	"onboard/flows/wire"
+	"onboard/internal/config"
+	"onboard/internal/textout"
 	"onboard/sandbox"
 	"onboard/schema"
 	"onboard/triage"
 )
 
-// app is the resolved configuration of one invocation, built once from
-// flags, the environment and the config file (in that order of
-// precedence) and handed down as values.
+// app is one invocation: its streams and environment, the flags as cobra
+// parsed them, and the configuration resolved from them once, before any
+// command runs (root's PersistentPreRunE). Commands that talk to Stripe
+// open a session from it (connect).
 type app struct {
-	stdin          io.Reader
-	stdout, stderr io.Writer
+	stdin io.Reader
+	// in is standard input behind the invocation's one buffered reader:
+	// the line-mode prompter and the live confirmation read from the
+	// same one, so neither swallows lines piped for the other.
+	in *bufio.Reader
+	// stdout and stderr keep their first write error: run turns one on
+	// stdout into a failure. screen is stdout as it was given, for the
+	// TUI (Bubble Tea looks at the terminal behind it).
+	stdout, stderr *textout.Writer
+	screen         io.Writer
 	getenv         func(string) string
 
-	// global flags
-	apiKey, profile, apiBase, lang string
-	forceSandbox, live, debug      bool
-	verbose                        bool
+	// flags are the global flags; cfg is what they resolve to.
+	flags config.Flags
+	cfg   config.Settings
 
-	// resolved
-	language schema.Lang
-	mode     string // sandbox | test | live
-	sb       *sandbox.Sandbox
-	logger   *log.Logger
+	// showRequests and record are --show-requests and --record, the
+	// flags of the commands that onboard (requests.go).
+	showRequests, record string
+}
+
+// session is what a command that talks to Stripe opens, built by connect
+// from the resolved configuration: the client and what goes with it.
+type session struct {
+	client *flows.Client
+	api    config.API
+	sb     *sandbox.Sandbox // the embedded sandbox, when it runs
+	logger *log.Logger      // the --debug log, else discarded
 	// triageFile names the triage cache of this key and API base (see
 	// triage.FileName: a hash, never the key).
 	triageFile string
-	// in is standard input's one buffered reader (see reader).
-	in *bufio.Reader
-	// tui is set when the interactive program runs: it confirms live
-	// changes on screen, not on standard input.
-	tui bool
-
-	// --show-requests, --record and what they need (requests.go).
-	showRequests, record string
-	reqLog               *wire.Log
-	recorder             *flows.Recorder
+	requests   *wire.Log
+	recorder   *flows.Recorder // --record's, or nil
+	// stderr is standard error; while requests stream to it as commands
+	// (--show-requests), everything else is written to it as comments.
+	stderr  *textout.Writer
+	lang    schema.Lang
+	record  string
+	closers []func()
 }
 
-// setup resolves language, key and API base, and opens the sandbox when no
-// key is given. The returned func releases what it opened.
-func (a *app) setup() (*flows.Client, func(), error) {
-	cfgPath, err := configPath()
-	if err != nil {
-		return nil, nil, err
+// Close releases what the session opened, then says where --record's
+// answers went.
+func (s *session) Close() {
+	for i := len(s.closers) - 1; i >= 0; i-- {
+		s.closers[i]()
 	}
-	cfg, err := readConfig(cfgPath)
-	if err != nil {
-		return nil, nil, withCode(exitUsage, err)
+	s.closers = nil
+	s.reportRecorded()
+}
+
+// connect builds the command's Stripe client from the resolved
+// configuration, opening the sandbox when no key is given and the debug
+// log with --debug. interactive says the TUI runs: it confirms live
+// changes on screen and prints the requests once the screen is released.
+func (a *app) connect(interactive bool) (*session, error) {
+	if err := a.cfg.Problem(); err != nil {
+		return nil, err
 	}
-	name := a.profile
-	if name == "" {
-		name = "default"
-	}
-	prof, ok := cfg.Profiles[name]
-	if !ok && a.profile != "" {
-		return nil, nil, usageErr(t("no profile %q in %s", "aucun profil %q dans %s").In(a.earlyLang()), a.profile, cfgPath)
-	}
-	if err := a.resolveLang(prof); err != nil {
-		return nil, nil, err
-	}
-	a.logger = log.New(io.Discard, "", 0)
-	closeLog := func() {}
-	if a.debug {
+	lang := a.cfg.Lang()
+	s := &session{logger: log.New(io.Discard, "", 0), stderr: a.stderr, lang: lang, record: a.record, requests: wire.NewLog()}
+	if a.flags.Debug {
 		path, err := xdg.StateFile("onboard/onboard.log")
 		if err == nil {
 			// Size-bounded: 1 MiB, three old files kept.
 			if f, err := wire.OpenRotating(path, 1<<20, 3); err == nil {
-				a.logger = log.New(f, "onboard ", log.LstdFlags)
-				closeLog = func() { f.Close() }
+				s.logger = log.New(f, "onboard ", log.LstdFlags)
+				s.closers = append(s.closers, func() { _ = f.Close() }) // a debug log that cannot be flushed is no reason to fail the run
 			}
 		}
-		a.logger.Print(currentBuild().Line(schema.English))
+		s.logger.Print(currentBuild().Line(schema.English))
 	}
-	key := resolveKey(a.apiKey, a.getenv("STRIPE_API_KEY"), prof)
-	if a.forceSandbox {
-		key = keyChoice{}
+	api, err := a.cfg.API()
+	if err != nil {
+		s.Close()
+		return nil, err
 	}
-	if err := checkKey(key, a.live, a.earlyLang()); err != nil {
-		return nil, nil, err
-	}
-	base := a.apiBase
-	if base == "" {
-		base = prof.APIBase
-	}
-	ep := flows.Endpoint{Logger: a.stripeLogger()}
+	s.api = api
+	ep := flows.Endpoint{Logger: stripeLogger(a.flags.Debug, s.logger)}
 	var next http.RoundTripper // the network, unless the sandbox runs in-process
-	release := closeLog
 	var pace flows.Option
-	switch {
-	case key.Key == "" && base == "":
+	if api.Embedded() {
 		sb, err := a.openSandbox()
 		if err != nil {
-			return nil, nil, err
+			s.Close()
+			return nil, err
 		}
-		a.sb, a.mode = sb, "sandbox"
-		key = keyChoice{Key: "sk_test_sandbox", Source: "sandbox"}
+		s.sb = sb
+		s.closers = append(s.closers, func() {
+			if err := sb.Close(); err != nil {
+				s.logger.Printf("sandbox: %v", err) // the command has had its outcome
+			}
+		})
 		// The in-process sandbox routes by host like Stripe: uploads on
 		// the files host, the rest on the API host.
 		ep.APIBase, ep.FilesBase = sandbox.APIBase, sandbox.FilesBase
 		next = sb.Transport()
-		release = func() { sb.Close(); closeLog() }
 		// In process there is no network to wait on and no rate limit.
 		pace = flows.WithListPace(0, 4)
 		sbPath, _ := xdg.DataFile("onboard/sandbox.db")
-		a.triageFile = triage.FileName(key.Key, "embedded:"+sbPath)
-	default:
-		if base == "" {
-			base = stripeAPIBase
-		}
-		origin, err := checkAPIBase(base, a.earlyLang())
-		if err != nil {
-			return nil, nil, err
-		}
-		ep.APIBase, ep.FilesBase = origin, filesBaseFor(origin)
-		a.mode = "test"
-		if isLiveKey(key.Key) {
-			a.mode = "live"
-		}
-		if key.Key == "" {
-			// A loopback sandbox or stripe-mock takes any test key.
-			key = keyChoice{Key: "sk_test_sandbox", Source: "sandbox"}
-			a.mode = "sandbox"
-		}
+		s.triageFile = triage.FileName(api.Key.Key, "embedded:"+sbPath)
+	} else {
+		ep.APIBase, ep.FilesBase = api.Origin, filesBaseFor(api.Origin)
 		// A standalone sandbox stands for Stripe: the same pace.
-		pace = flows.WithListPace(flows.ListRate(a.mode == "live"), 0)
-		a.triageFile = triage.FileName(key.Key, origin)
+		pace = flows.WithListPace(flows.ListRate(api.Mode == config.ModeLive), 0)
+		s.triageFile = triage.FileName(api.Key.Key, api.Origin)
 	}
-	ep.Key = key.Key
-	ep.Policy = flows.NewPolicy(a.observe(next), a.language)
-	a.logger.Printf("mode=%s key=%s base=%s lang=%s", a.mode, redactKey(key.Key), ep.APIBase, a.language)
-	api, v2 := flows.Connect(ep)
-	opts, err := a.recordOptions()
+	ep.Key = api.Key.Key
+	ep.Policy = flows.NewPolicy(a.observe(s, next, interactive), lang)
+	s.logger.Printf("mode=%s key=%s base=%s lang=%s", api.Mode, config.Redact(api.Key.Key), ep.APIBase, lang)
+	conn, v2 := flows.Connect(ep)
+	opts, err := a.recordOptions(s)
 	if err != nil {
-		return nil, nil, err
+		s.Close()
+		return nil, err
 	}
 	opts = append(opts, flows.WithV2(v2))
-	if a.mode == "live" {
-		confirm := flows.Confirm(a.askCountry)
-		if a.tui {
-			confirm = nil // the TUI asks on screen and confirms through the context
+	if api.Mode == config.ModeLive {
+		var confirm flows.Confirm // the TUI asks on screen and confirms through the context
+		if !interactive {
+			confirm = a.lines(s.stderr).ConfirmLive
 		}
 		opts = append(opts, flows.WithLive(confirm))
 	}
-	cl := flows.New(api, append(opts,
-		flows.WithLang(a.language),
-		flows.WithAcceptance(a.acceptanceIP(), "onboard/0.1 (+terminal)"),
+	s.client = flows.New(conn, append(opts,
+		flows.WithLang(lang),
+		flows.WithAcceptance(acceptanceIP(api.Mode), "onboard/0.1 (+terminal)"),
 		pace,
 	)...)
-	return cl, release, nil
+	return s, nil
 }
 
-func (a *app) resolveLang(p profile) error {
-	switch {
-	case a.lang != "":
-		l, ok := schema.ParseLang(a.lang)
-		if !ok {
-			return usageErr("--lang takes en or fr, not %q", a.lang)
-		}
-		a.language = l
-	case p.Lang != "":
-		a.language, _ = schema.ParseLang(p.Lang)
-	default:
-		a.language = schema.DetectLang(a.getenv)
-	}
-	if a.language == "" {
-		a.language = schema.English
-	}
-	return nil
-}
-
-func (a *app) acceptanceIP() string {
-	if a.mode == "sandbox" {
+func acceptanceIP(mode string) string {
+	if mode == config.ModeSandbox {
 		return "127.0.0.1"
 	}
 	return outboundIP()
@@ -204,11 +178,11 @@ func (a *app) openSandbox(opts ...sandbox.Option) (*sandbox.Sandbox, error) {
 
 // stripeLogger keeps stripe-go quiet on stderr (it would garble the TUI);
 // with --debug its errors go to the log file.
-func (a *app) stripeLogger() stripe.LeveledLoggerInterface {
-	if !a.debug {
+func stripeLogger(debug bool, l *log.Logger) stripe.LeveledLoggerInterface {
+	if !debug {
 		return &stripe.LeveledLogger{Level: stripe.LevelNull}
 	}
-	return fileLogger{a.logger}
+	return fileLogger{l}
 }
 
 // fileLogger sends stripe-go's warnings and errors to the debug log. Its
@@ -220,13 +194,10 @@ func (f fileLogger) Infof(string, ...any)           {}
 func (f fileLogger) Warnf(format string, v ...any)  { f.l.Printf("stripe warn: "+format, v...) }
 func (f fileLogger) Errorf(format string, v ...any) { f.l.Printf("stripe error: "+format, v...) }
 
-// openTriage opens the triage cache of the key and API base setup chose,
+// openTriage opens the triage cache of the session's key and API base,
 // under $XDG_CACHE_HOME/onboard/.
-func (a *app) openTriage() (*triage.Cache, error) {
-	if a.triageFile == "" {
-		return nil, errors.New("triage cache: no API chosen yet")
-	}
-	path, err := xdg.CacheFile("onboard/" + a.triageFile)
+func (s *session) openTriage() (*triage.Cache, error) {
+	path, err := xdg.CacheFile("onboard/" + s.triageFile)
 	if err != nil {
 		return nil, fmt.Errorf("triage cache path: %w", err)
 	}
@@ -237,8 +208,29 @@ func (a *app) openTriage() (*triage.Cache, error) {
 // on files.stripe.com (flows.Endpoint's default, ""), a loopback
 // simulator or stripe-mock on its one origin.
 func filesBaseFor(origin string) string {
-	if origin == stripeAPIBase {
+	if origin == config.StripeAPIBase {
 		return ""
 	}
 	return origin
+}
+
+// outboundIP is this machine's address for terms-of-service records: the
+// first up, non-loopback interface address. It opens no connection.
+func outboundIP() string {
+	ifaces, err := net.Interfaces()
+	if err != nil {
+		return "127.0.0.1"
+	}
+	for _, ifc := range ifaces {
+		if ifc.Flags&net.FlagUp == 0 || ifc.Flags&net.FlagLoopback != 0 {
+			continue
+		}
+		addrs, _ := ifc.Addrs()
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok && n.IP.To4() != nil {
+				return n.IP.String()
+			}
+		}
+	}
+	return "127.0.0.1"
 }

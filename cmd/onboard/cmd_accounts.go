@@ -1,21 +1,16 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"onboard/flows"
-	"onboard/internal/untrusted"
+	"onboard/internal/textout"
 )
 
 // quotedList writes names for a message: "a", "b", "c" (a Go slice
@@ -49,38 +44,38 @@ func newAccountsCmd(a *app) *cobra.Command {
 				var ok bool
 				if state, ok = flows.ParseState(stateArg); !ok {
 					return usageErr(t("--state takes one of %s (or a short form such as past_due), not %q",
-						"--state prend l'un de %s (ou une forme courte comme past_due), pas %q").In(a.earlyLang()), quotedList(flows.States), stateArg)
+						"--state prend l'un de %s (ou une forme courte comme past_due), pas %q").In(a.cfg.Lang()), quotedList(flows.States), stateArg)
 				}
 			}
 			if limit < 0 {
-				return usageErr("%s", t("--limit must be positive", "--limit doit être positif").In(a.earlyLang()))
+				return usageErr("%s", t("--limit must be positive", "--limit doit être positif").In(a.cfg.Lang()))
 			}
-			cl, release, err := a.setup()
+			ses, err := a.connect(false)
 			if err != nil {
 				return err
 			}
-			defer release()
+			defer ses.Close()
 			var list []flows.Summary
 			if cached {
-				list, err = a.cachedAccounts(cmd, state, limit)
+				list, err = a.cachedAccounts(cmd.Context(), ses, state, limit)
 			} else {
-				list, err = a.freshAccounts(cmd, cl, state, limit)
+				list, err = freshAccounts(cmd.Context(), ses, state, limit)
 			}
 			if err != nil {
 				return err
 			}
 			if asJSON {
-				return writeJSONList(a.stdout, list)
+				return textout.JSONList(a.stdout, list)
 			}
-			rows := [][]string{strings.Split(t("ID\tNAME\tCOUNTRY\tSTATE\tDEADLINE", "ID\tNOM\tPAYS\tSTATUT\tÉCHÉANCE").In(a.language), "\t")}
+			rows := [][]string{strings.Split(t("ID\tNAME\tCOUNTRY\tSTATE\tDEADLINE", "ID\tNOM\tPAYS\tSTATUT\tÉCHÉANCE").In(a.cfg.Lang()), "\t")}
 			for _, s := range list {
 				dl := "-"
 				if !s.Deadline.IsZero() {
 					dl = s.Deadline.Format("2006-01-02")
 				}
-				rows = append(rows, []string{s.ID, s.Name, s.Country, flows.StateLabel(s.State, a.language), dl})
+				rows = append(rows, []string{s.ID, s.Name, s.Country, flows.StateLabel(s.State, a.cfg.Lang()), dl})
 			}
-			return writeTable(a.stdout, rows)
+			return textout.Table(a.stdout, rows)
 		},
 	}
 	cmd.Flags().StringVar(&stateArg, "state", "", "only accounts in this state (e.g. past_due, \"restricted (past due)\", new)")
@@ -93,41 +88,43 @@ func newAccountsCmd(a *app) *cobra.Command {
 // freshAccounts lists from Stripe; a whole list (no filter) also becomes
 // the triage cache. A cache that cannot be written is not worth failing a
 // listing for: the list is still printed.
-func (a *app) freshAccounts(cmd *cobra.Command, cl *flows.Client, state string, limit int) ([]flows.Summary, error) {
+func freshAccounts(ctx context.Context, s *session, state string, limit int) ([]flows.Summary, error) {
 	var last flows.ListProgress
 	start := time.Now()
-	list, err := cl.Accounts(cmd.Context(), flows.ListOptions{State: state, Limit: limit,
+	list, err := s.client.Accounts(ctx, flows.ListOptions{State: state, Limit: limit,
 		Progress: func(p flows.ListProgress) { last = p }})
-	a.logger.Printf("accounts: %d pages, %d accounts, %d throttled (429) in %v", last.Pages, last.Accounts,
+	s.logger.Printf("accounts: %d pages, %d accounts, %d throttled (429) in %v", last.Pages, last.Accounts,
 		last.Throttled, time.Since(start).Round(time.Millisecond))
 	if err != nil {
 		return nil, errors.New(flows.Message(err))
 	}
 	if state == "" && limit == 0 {
-		if c, err := a.openTriage(); err == nil {
-			if err := c.Replace(cmd.Context(), list, time.Now()); err != nil {
-				a.logger.Printf("triage cache: %v", err)
+		if c, err := s.openTriage(); err == nil {
+			if err := c.Replace(ctx, list, time.Now()); err != nil {
+				s.logger.Printf("triage cache: %v", err)
 			}
-			c.Close()
+			if err := c.Close(); err != nil {
+				s.logger.Printf("triage cache: %v", err)
+			}
 		}
 	}
 	return list, nil
 }
 
 // cachedAccounts reads the triage cache, filtered like a fresh list.
-func (a *app) cachedAccounts(cmd *cobra.Command, state string, limit int) ([]flows.Summary, error) {
-	c, err := a.openTriage()
+func (a *app) cachedAccounts(ctx context.Context, ses *session, state string, limit int) ([]flows.Summary, error) {
+	c, err := ses.openTriage()
 	if err != nil {
 		return nil, err
 	}
-	defer c.Close()
-	all, at, err := c.Load(cmd.Context())
+	defer func() { _ = c.Close() }() // only read: nothing to lose
+	all, at, err := c.Load(ctx)
 	if err != nil {
 		return nil, err
 	}
 	if at.IsZero() {
-		fmt.Fprintln(a.stderr, t("The triage cache is empty: run onboard accounts once without --cached.",
-			"Le cache de tri est vide\u00a0: lancez onboard accounts une fois sans --cached.").In(a.language))
+		ses.stderr.Println(t("The triage cache is empty: run onboard accounts once without --cached.",
+			"Le cache de tri est vide\u00a0: lancez onboard accounts une fois sans --cached.").In(a.cfg.Lang()))
 	}
 	list := []flows.Summary{}
 	for _, s := range all {
@@ -145,77 +142,24 @@ func (a *app) cachedAccounts(cmd *cobra.Command, state string, limit int) ([]flo
 // webhook said it changed (status --watch --listen calls it for every
 // account a webhook names). Failures are logged, never shown: the watch
 // itself must go on.
-func (a *app) triageLine(ctx context.Context, cl *flows.Client, id string) {
+func (s *session) triageLine(ctx context.Context, id string) {
 	if !strings.HasPrefix(id, "acct_") {
 		return
 	}
-	s, err := cl.SummaryOf(ctx, id)
+	sum, err := s.client.SummaryOf(ctx, id)
 	if err != nil {
-		a.logger.Printf("triage cache: read %s: %v", id, err)
+		s.logger.Printf("triage cache: read %s: %v", id, err)
 		return
 	}
-	c, err := a.openTriage()
+	c, err := s.openTriage()
 	if err != nil {
-		a.logger.Printf("triage cache: %v", err)
+		s.logger.Printf("triage cache: %v", err)
 		return
 	}
-	defer c.Close()
-	if err := c.Put(ctx, s); err != nil {
-		a.logger.Printf("triage cache: %v", err)
+	if err := c.Put(ctx, sum); err != nil {
+		s.logger.Printf("triage cache: %v", err)
 	}
-}
-
-// writeJSONList prints a list as writeJSON does (an indented array), one
-// element at a time: 100,000 summaries are not encoded into memory twice
-// over before the first byte is written.
-func writeJSONList[T any](w io.Writer, list []T) error {
-	bw := bufio.NewWriter(w)
-	if len(list) == 0 {
-		bw.WriteString("[]\n")
-		return bw.Flush()
+	if err := c.Close(); err != nil {
+		s.logger.Printf("triage cache: %v", err)
 	}
-	bw.WriteString("[\n")
-	for i, v := range list {
-		raw, err := json.MarshalIndent(v, "  ", "  ")
-		if err != nil {
-			return err
-		}
-		bw.WriteString("  ")
-		bw.Write(untrusted.JSON(raw))
-		if i < len(list)-1 {
-			bw.WriteString(",")
-		}
-		bw.WriteString("\n")
-	}
-	bw.WriteString("]\n")
-	return bw.Flush()
-}
-
-// writeTable prints rows as aligned columns, two spaces apart. Every cell
-// is text from Stripe or the triage cache, so it is made safe first
-// (untrusted.Text: a name cannot move the cursor, clear the screen or
-// break its row) and measured in terminal cells, not bytes or runes: a
-// name in CJK characters takes two cells per character.
-func writeTable(w io.Writer, rows [][]string) error {
-	var widths []int
-	for _, row := range rows {
-		for i, c := range row {
-			row[i] = untrusted.Text(c)
-			if i == len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], ansi.StringWidth(row[i]))
-		}
-	}
-	bw := bufio.NewWriter(w)
-	for _, row := range rows {
-		for i, c := range row {
-			bw.WriteString(c)
-			if i < len(row)-1 {
-				bw.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
-			}
-		}
-		bw.WriteString("\n")
-	}
-	return bw.Flush()
 }

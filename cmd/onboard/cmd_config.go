@@ -2,16 +2,11 @@ package main
 
 import (
 	"bufio"
-	"fmt"
-	"os"
 	"sort"
-	"strings"
-	"unicode"
 
-	"github.com/BurntSushi/toml"
-	"github.com/adrg/xdg"
 	"github.com/spf13/cobra"
 
+	"onboard/internal/config"
 	"onboard/schema"
 )
 
@@ -25,11 +20,11 @@ func newConfigCmd(a *app) *cobra.Command {
 		Short: "Print the config file's path",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			p, err := configPath()
-			if err != nil {
-				return err
+			p, _, err := a.cfg.File()
+			if p == "" {
+				return err // no path: the XDG directory could not be made
 			}
-			fmt.Fprintln(a.stdout, p)
+			a.stdout.Println(p)
 			return nil
 		},
 	}
@@ -38,13 +33,9 @@ func newConfigCmd(a *app) *cobra.Command {
 		Short: "List profiles, keys redacted",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			p, err := configPath()
+			_, c, err := a.cfg.File()
 			if err != nil {
 				return err
-			}
-			c, err := readConfig(p)
-			if err != nil {
-				return withCode(exitUsage, err)
 			}
 			names := make([]string, 0, len(c.Profiles))
 			for n := range c.Profiles {
@@ -55,16 +46,16 @@ func newConfigCmd(a *app) *cobra.Command {
 				pr := c.Profiles[n]
 				key := "(none: sandbox)"
 				if pr.APIKey != "" {
-					key = redactKey(pr.APIKey)
+					key = config.Redact(pr.APIKey)
 				}
-				fmt.Fprintf(a.stdout, "[%s] api_key=%s", n, key)
+				a.stdout.Printf("[%s] api_key=%s", n, key)
 				if pr.APIBase != "" {
-					fmt.Fprintf(a.stdout, " api_base=%s", pr.APIBase)
+					a.stdout.Printf(" api_base=%s", pr.APIBase)
 				}
 				if pr.Lang != "" {
-					fmt.Fprintf(a.stdout, " lang=%s", pr.Lang)
+					a.stdout.Printf(" lang=%s", pr.Lang)
 				}
-				fmt.Fprintln(a.stdout)
+				a.stdout.Println()
 			}
 			return nil
 		},
@@ -80,7 +71,7 @@ live keys are never written to disk; pass them with STRIPE_API_KEY and --live.`,
 		RunE: func(*cobra.Command, []string) error {
 			// set-key's own --lang (the profile's) is the language
 			// of its messages too: it hides the global flag here.
-			ml := a.earlyLang()
+			ml := a.cfg.Lang()
 			if lang == string(schema.French) {
 				ml = schema.French
 			}
@@ -89,73 +80,29 @@ live keys are never written to disk; pass them with STRIPE_API_KEY and --live.`,
 				return usageErr("%s", t("no key on standard input (echo sk_test_… | onboard config set-key)",
 					"aucune clé sur l'entrée standard (echo sk_test_… | onboard config set-key)").In(ml))
 			}
-			key := strings.TrimSpace(line)
-			// A live key anywhere in the input (after a tab, a label, a
-			// test key) is refused, not only at its start.
-			if containsLiveKey(line) {
-				return usageErr("%s", t("live keys are never written to disk: use STRIPE_API_KEY and --live",
-					"les clés live ne sont jamais écrites sur disque : utilisez STRIPE_API_KEY et --live").In(ml))
-			}
-			if strings.ContainsFunc(key, unicode.IsSpace) {
-				return usageErr("%s", t("one key on one line, nothing else (echo sk_test_… | onboard config set-key)",
-					"une clé sur une ligne, rien d'autre (echo sk_test_… | onboard config set-key)").In(ml))
-			}
-			if !isTestSecretKey(key) {
-				return usageErr(t("%s is not a test secret key (sk_test_… or rk_test_…)",
-					"%s n'est pas une clé secrète de test (sk_test_… ou rk_test_…)").In(ml), redactKey(key))
+			key, err := config.ParseKeyLine(line, ml)
+			if err != nil {
+				return err
 			}
 			if base != "" {
-				if _, err := checkAPIBase(base, a.earlyLang()); err != nil {
+				if _, err := config.CheckAPIBase(base, a.cfg.Lang()); err != nil {
 					return err
 				}
 			}
-			return a.saveProfile(profile{APIKey: key, APIBase: base, Lang: lang})
+			pr := config.Profile{APIKey: key, APIBase: base, Lang: lang}
+			p, err := config.Path()
+			if err != nil {
+				return err
+			}
+			if err := config.Save(p, a.cfg.ProfileName(), pr); err != nil {
+				return err
+			}
+			a.stdout.Printf("profile %s: %s saved in %s\n", a.cfg.ProfileName(), config.Redact(key), p)
+			return nil
 		},
 	}
 	setKey.Flags().StringVar(&lang, "lang", "", "the profile's language (en or fr)")
 	setKey.Flags().StringVar(&base, "api-base", "", "the profile's API origin")
 	cmd.AddCommand(path, show, setKey)
 	return cmd
-}
-
-// saveProfile writes one profile, keeping the others, with mode 0600.
-func (a *app) saveProfile(pr profile) error {
-	p, err := configPath()
-	if err != nil {
-		return err
-	}
-	c, err := readConfig(p)
-	if err != nil {
-		return withCode(exitUsage, err)
-	}
-	if c.Profiles == nil {
-		c.Profiles = map[string]profile{}
-	}
-	name := a.profile
-	if name == "" {
-		name = "default"
-	}
-	c.Profiles[name] = pr
-	f, err := os.OpenFile(p, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-	if err != nil {
-		return fmt.Errorf("config: %w", err)
-	}
-	defer f.Close()
-	if err := os.Chmod(p, 0o600); err != nil {
-		return fmt.Errorf("config: %w", err)
-	}
-	if err := toml.NewEncoder(f).Encode(c); err != nil {
-		return fmt.Errorf("config: %w", err)
-	}
-	fmt.Fprintf(a.stdout, "profile %s: %s saved in %s\n", name, redactKey(pr.APIKey), p)
-	return nil
-}
-
-// configPath is the config file's path; resolving it creates its directory.
-func configPath() (string, error) {
-	p, err := xdg.ConfigFile("onboard/config.toml")
-	if err != nil {
-		return "", fmt.Errorf("config path: %w", err)
-	}
-	return p, nil
 }

@@ -3,22 +3,19 @@ package main
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/adrg/xdg"
 	"github.com/spf13/cobra"
 
 	"onboard/flows"
-	"onboard/schema"
+	"onboard/internal/config"
+	"onboard/internal/textout"
 )
 
 type exploreFlags struct {
@@ -49,10 +46,10 @@ Results are cached under $XDG_CACHE_HOME/onboard/explore with the time they were
 			f.setup.Capabilities = f.capabilities
 			if f.compare != (len(args) > 0) || (f.compare && len(args) != 2) {
 				return usageErr("%s", t("--compare takes two setups, such as 'FR,company' 'FR,individual,transfers'",
-					"--compare prend deux configurations, par ex. 'FR,company' 'FR,individual,transfers'").In(a.earlyLang()))
+					"--compare prend deux configurations, par ex. 'FR,company' 'FR,individual,transfers'").In(a.cfg.Lang()))
 			}
 			if f.compare && f.matrix {
-				return usageErr("%s", t("--compare and --matrix do not go together", "--compare et --matrix ne vont pas ensemble").In(a.earlyLang()))
+				return usageErr("%s", t("--compare and --matrix do not go together", "--compare et --matrix ne vont pas ensemble").In(a.cfg.Lang()))
 			}
 			return a.explore(cmd.Context(), f, args)
 		},
@@ -78,7 +75,7 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 	switch {
 	case f.compare:
 		for _, s := range args {
-			st, err := flows.ParseSetup(s, a.earlyLang())
+			st, err := flows.ParseSetup(s, a.cfg.Lang())
 			if err != nil {
 				return usageErr("%v", err)
 			}
@@ -90,7 +87,7 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 			for _, bt := range f.businessTypes {
 				st := flows.Setup{Country: strings.ToUpper(c), BusinessType: bt, Capabilities: f.setup.Capabilities,
 					Agreement: f.setup.Agreement, API: f.setup.API}
-				if err := st.Check(a.earlyLang()); err != nil {
+				if err := st.Check(a.cfg.Lang()); err != nil {
 					return usageErr("%v", err)
 				}
 				setups = append(setups, st)
@@ -98,30 +95,31 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 		}
 	default:
 		f.setup.Country = strings.ToUpper(f.setup.Country)
-		if err := f.setup.Check(a.earlyLang()); err != nil {
+		if err := f.setup.Check(a.cfg.Lang()); err != nil {
 			return usageErr("%v", err)
 		}
 		setups = append(setups, f.setup)
 	}
 	if f.asCSV && !f.matrix {
-		return usageErr("%s", t("--csv goes with --matrix", "--csv va avec --matrix").In(a.earlyLang()))
+		return usageErr("%s", t("--csv goes with --matrix", "--csv va avec --matrix").In(a.cfg.Lang()))
 	}
-	cl, release, err := a.setup()
+	ses, err := a.connect(false)
 	if err != nil {
 		return err
 	}
-	defer release()
-	if a.mode == "live" {
+	defer ses.Close()
+	mode := ses.api.Mode
+	if mode == config.ModeLive {
 		return usageErr("%s", t("explore creates throwaway accounts: use a test key or the sandbox, never a live key",
-			"explore crée des comptes jetables : utilisez une clé de test ou le bac à sable, jamais une clé live").In(a.language))
+			"explore crée des comptes jetables : utilisez une clé de test ou le bac à sable, jamais une clé live").In(a.cfg.Lang()))
 	}
-	if a.mode == "test" {
-		fmt.Fprintln(a.stderr, t("explore: creating throwaway test-mode accounts on your Stripe account; each is deleted right after it is read.",
-			"explore : création de comptes de test jetables sur votre compte Stripe ; chacun est supprimé aussitôt lu.").In(a.language))
+	if mode == config.ModeTest {
+		ses.stderr.Println(t("explore: creating throwaway test-mode accounts on your Stripe account; each is deleted right after it is read.",
+			"explore : création de comptes de test jetables sur votre compte Stripe ; chacun est supprimé aussitôt lu.").In(a.cfg.Lang()))
 	}
 	var results []flows.Exploration
 	for _, s := range setups {
-		x, err := a.exploreOne(ctx, cl, s, f.refresh)
+		x, err := a.exploreOne(ctx, ses, s, f.refresh)
 		if err != nil {
 			return fmt.Errorf("%s: %s", s, flows.Message(err))
 		}
@@ -131,33 +129,32 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 	case f.compare:
 		c := flows.Compare(results[0], results[1])
 		if f.asJSON {
-			return writeJSON(a.stdout, c)
+			return textout.JSON(a.stdout, c)
 		}
-		printComparison(a.text(a.stdout), c, a.language)
+		return textout.Comparison(a.stdout, c, a.cfg.Lang())
 	case f.matrix:
 		m := flows.Matrix(results)
 		switch {
 		case f.asJSON:
-			return writeJSON(a.stdout, struct {
+			return textout.JSON(a.stdout, struct {
 				Setups []flows.Setup     `json:"setups"`
 				Rows   []flows.MatrixRow `json:"rows"`
-			}{setupsOf(results), m})
+			}{textout.Setups(results), m})
 		case f.asCSV:
-			return writeMatrixCSV(a.stdout, results, m)
+			return textout.MatrixCSV(a.stdout, results, m)
 		}
-		printMatrix(a.text(a.stdout), results, m, a.language)
+		return textout.Matrix(a.stdout, results, m, a.cfg.Lang())
 	default:
 		if f.asJSON {
-			return writeJSON(a.stdout, results[0])
+			return textout.JSON(a.stdout, results[0])
 		}
-		printExploration(a.text(a.stdout), results[0], a.language, a.mode)
+		return textout.Exploration(a.stdout, results[0], a.cfg.Lang(), mode)
 	}
-	return nil
 }
 
 // exploreOne reads a setup, from the cache unless refresh is set.
-func (a *app) exploreOne(ctx context.Context, cl *flows.Client, s flows.Setup, refresh bool) (flows.Exploration, error) {
-	sum := sha256.Sum256([]byte(a.mode + "|" + a.apiBase + "|" + s.String()))
+func (a *app) exploreOne(ctx context.Context, ses *session, s flows.Setup, refresh bool) (flows.Exploration, error) {
+	sum := sha256.Sum256([]byte(ses.api.Mode + "|" + a.cfg.Flags().APIBase + "|" + s.String()))
 	path, err := xdg.CacheFile(filepath.Join("onboard", "explore", hex.EncodeToString(sum[:8])+".json"))
 	if err == nil && !refresh {
 		if raw, err := os.ReadFile(path); err == nil {
@@ -167,7 +164,7 @@ func (a *app) exploreOne(ctx context.Context, cl *flows.Client, s flows.Setup, r
 			}
 		}
 	}
-	x, err := cl.Explore(ctx, s)
+	x, err := ses.client.Explore(ctx, s)
 	if err != nil {
 		return x, err
 	}
@@ -177,124 +174,4 @@ func (a *app) exploreOne(ctx context.Context, cl *flows.Client, s flows.Setup, r
 		}
 	}
 	return x, nil
-}
-
-func setupsOf(xs []flows.Exploration) []flows.Setup {
-	out := make([]flows.Setup, len(xs))
-	for i, x := range xs {
-		out[i] = x.Setup
-	}
-	return out
-}
-
-func dueLabel(d string, lang schema.Lang) string {
-	switch d {
-	case "now":
-		return t("now", "maintenant").In(lang)
-	case "later":
-		return t("later", "plus tard").In(lang)
-	case "future":
-		return t("future", "futur").In(lang)
-	}
-	return d
-}
-
-// printExploration writes one setup's requirements grouped as the wizard
-// asks them.
-func printExploration(w io.Writer, x flows.Exploration, lang schema.Lang, mode string) {
-	layout := "2006-01-02 15:04 MST"
-	if lang == schema.French {
-		layout = "02/01/2006 15:04 MST" // as French writes a date (it read "lu le 2026-11-25")
-	}
-	fmt.Fprintf(w, "%s — %s %s (%s)\n", x.Setup, t("read", "lu le").In(lang), x.ReadAt.Format(layout), mode)
-	printItems(w, x.Items, lang, "")
-}
-
-func printItems(w io.Writer, items []flows.Item, lang schema.Lang, indent string) {
-	group := ""
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	for _, it := range items {
-		if it.Group != group {
-			group = it.Group
-			tw.Flush()
-			fmt.Fprintf(w, "%s%s\n", indent, groupTitle(group, lang))
-		}
-		fmt.Fprintf(tw, "%s  %s\t%s\t%s\t%s\n", indent, dueLabel(it.Due, lang), flows.WhoLabel(it.Who, lang), it.Path, labelIn(it, lang))
-	}
-	tw.Flush()
-}
-
-func labelIn(it flows.Item, lang schema.Lang) string {
-	if l, ok := it.Labels[string(lang)]; ok {
-		return l.Label
-	}
-	return it.Label.In(lang)
-}
-
-func groupTitle(name string, lang schema.Lang) string {
-	for _, g := range schema.Groups {
-		if g.String() == name {
-			return g.Title(lang)
-		}
-	}
-	return name
-}
-
-func printComparison(w io.Writer, c flows.Comparison, lang schema.Lang) {
-	fmt.Fprintf(w, "A: %s\nB: %s\n", c.A, c.B)
-	for _, part := range []struct {
-		title schema.Text
-		items []flows.Item
-	}{
-		{t("Only in A", "Seulement dans A"), c.OnlyA},
-		{t("Only in B", "Seulement dans B"), c.OnlyB},
-		{t("In both", "Dans les deux"), c.Both},
-	} {
-		fmt.Fprintf(w, "\n%s (%d)\n", part.title.In(lang), len(part.items))
-		printItems(w, part.items, lang, "  ")
-	}
-}
-
-// printMatrix writes the matrix as a table for people, in lang (the CSV
-// keeps the API's words for tools).
-func printMatrix(w io.Writer, xs []flows.Exploration, rows []flows.MatrixRow, lang schema.Lang) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	head := []string{t("requirement", "exigence").In(lang)}
-	for _, x := range xs {
-		head = append(head, x.Setup.Country+" "+schema.BusinessTypeLabel(x.Setup.BusinessType, lang))
-	}
-	fmt.Fprintln(tw, strings.Join(head, "\t"))
-	for _, r := range rows {
-		cells := []string{r.Path}
-		for _, d := range r.Due {
-			d = dueLabel(d, lang)
-			if d == "" {
-				d = "-"
-			}
-			cells = append(cells, d)
-		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t"))
-	}
-	tw.Flush()
-}
-
-func writeMatrixCSV(w io.Writer, xs []flows.Exploration, rows []flows.MatrixRow) error {
-	cw := csv.NewWriter(w)
-	head := []string{"requirement", "group"}
-	for _, x := range xs {
-		head = append(head, x.Setup.String())
-	}
-	if err := cw.Write(head); err != nil {
-		return err
-	}
-	for _, r := range rows {
-		if err := cw.Write(append([]string{r.Path, r.Group}, r.Due...)); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return errors.New("csv: " + err.Error())
-	}
-	return nil
 }

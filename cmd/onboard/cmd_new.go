@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -27,7 +26,6 @@ With --country, --business-type and --capabilities all given the setup screen is
 skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			defer a.printRecorded()
 			var ans flows.Answers
 			if f.answers != "" {
 				var err error
@@ -37,7 +35,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 				}
 				f.fromAnswers(ans, cmd.Flags().Changed)
 			}
-			n, err := f.account(a.earlyLang())
+			n, err := f.account(a.cfg.Lang())
 			if err != nil {
 				return err
 			}
@@ -45,7 +43,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 			if f.answers == "" {
 				if f.json {
 					return usageErr("%s", t("--json needs --answers (the interactive wizard prints no JSON)",
-						"--json exige --answers (l'assistant interactif n'écrit pas de JSON)").In(a.earlyLang()))
+						"--json exige --answers (l'assistant interactif n'écrit pas de JSON)").In(a.cfg.Lang()))
 				}
 				preset := cmd.Flags().Changed("country") && cmd.Flags().Changed("business-type") && cmd.Flags().Changed("capabilities")
 				return a.runTUI(cmd.Context(), tuiStart{new: true, preset: preset, setup: n, strategy: strat,
@@ -54,11 +52,11 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 			if n.API == "v2" && n.Email == "" {
 				if n.Email = contactEmail(ans); n.Email == "" {
 					return usageErr("%s", t("Accounts v2 needs a contact email: give --email, or contact_email (or the account's or representative's email) in the answers file; nothing was sent",
-						"Accounts v2 exige un e-mail de contact : donnez --email, ou contact_email (ou l'e-mail du compte ou du représentant) dans le fichier de réponses ; rien n'a été envoyé").In(a.earlyLang()))
+						"Accounts v2 exige un e-mail de contact : donnez --email, ou contact_email (ou l'e-mail du compte ou du représentant) dans le fichier de réponses ; rien n'a été envoyé").In(a.cfg.Lang()))
 				}
 			}
 			if n.Email != "" {
-				lang := a.earlyLang()
+				lang := a.cfg.Lang()
 				if err := schema.Lookup("individual.email", n.Country).Validate(n.Email, schema.Context{Lang: lang, Country: n.Country}); err != nil {
 					return usageErr(t("contact email %q: %s", "e-mail de contact %q : %s").In(lang), n.Email, err)
 				}
@@ -181,10 +179,10 @@ func contains(s []string, v string) bool {
 
 // progress is where scripted runs report their steps: stdout, unless
 // stdout is reserved for JSON.
-func (a *app) progress(json bool) func(format string, args ...any) {
+func (a *app) progress(ses *session, json bool) func(format string, args ...any) {
 	w := a.stdout
 	if json {
-		w = a.stderr
+		w = ses.stderr
 	}
-	return func(format string, args ...any) { fmt.Fprintf(a.text(w), format, args...) }
+	return func(format string, args ...any) { a.text(w).Printf(format, args...) }
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"onboard/internal/config"
 	"onboard/sandbox"
 )
 
@@ -27,25 +28,22 @@ func newSandboxCmd(a *app) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			host, _, err := net.SplitHostPort(addr)
-			if err != nil || !isLoopback(host) {
+			if err != nil || !config.IsLoopback(host) {
 				return usageErr(t("--addr must be a loopback address such as 127.0.0.1:12111, not %q",
-					"--addr doit être une adresse locale comme 127.0.0.1:12111, pas %q").In(a.earlyLang()), addr)
+					"--addr doit être une adresse locale comme 127.0.0.1:12111, pas %q").In(a.cfg.Lang()), addr)
 			}
 			if rate < 0 {
 				return usageErr(t("--rate-limit takes a number of requests per second (0: none), not %d",
-					"--rate-limit prend un nombre de requêtes par seconde (0 : aucune limite), pas %d").In(a.earlyLang()), rate)
+					"--rate-limit prend un nombre de requêtes par seconde (0 : aucune limite), pas %d").In(a.cfg.Lang()), rate)
 			}
-			sb, err := a.openSandbox(sandbox.WithRateLimit(rate))
-			if err != nil {
-				return err
-			}
-			defer sb.Close()
-			return serveSandbox(cmd.Context(), sb, addr, func(bound string) {
-				fmt.Fprintf(a.stdout, t("sandbox listening on http://%s (use --api-base http://%s)\n",
-					"bac à sable à l'écoute sur http://%s (utilisez --api-base http://%s)\n").In(a.earlyLang()), bound, bound)
-				// Second, so that scripts reading the first line still find the address.
-				fmt.Fprintln(a.stdout, currentBuild().Line(a.earlyLang()))
-			})
+			return a.withSandbox(func(sb *sandbox.Sandbox) error {
+				return serveSandbox(cmd.Context(), sb, addr, func(bound string) {
+					a.stdout.Printf(t("sandbox listening on http://%s (use --api-base http://%s)\n",
+						"bac à sable à l'écoute sur http://%s (utilisez --api-base http://%s)\n").In(a.cfg.Lang()), bound, bound)
+					// Second, so that scripts reading the first line still find the address.
+					a.stdout.Println(currentBuild().Line(a.cfg.Lang()))
+				})
+			}, sandbox.WithRateLimit(rate))
 		},
 	}
 	serve.Flags().StringVar(&addr, "addr", "127.0.0.1:12111", "loopback address to listen on")
@@ -58,19 +56,16 @@ func newSandboxCmd(a *app) *cobra.Command {
 			d, err := sandbox.ParseDuration(args[0])
 			if err != nil || d < 0 {
 				return usageErr(t("DURATION takes a positive duration such as 30d, 36h or 90s, not %q",
-					"DURATION prend une durée positive comme 30d, 36h ou 90s, pas %q").In(a.earlyLang()), args[0])
+					"DURATION prend une durée positive comme 30d, 36h ou 90s, pas %q").In(a.cfg.Lang()), args[0])
 			}
-			sb, err := a.openSandbox()
-			if err != nil {
-				return err
-			}
-			defer sb.Close()
-			now, err := sb.Advance(cmd.Context(), d)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(a.stdout, t("sandbox clock: %s\n", "horloge du bac à sable : %s\n").In(a.earlyLang()), now.UTC().Format(time.RFC3339))
-			return nil
+			return a.withSandbox(func(sb *sandbox.Sandbox) error {
+				now, err := sb.Advance(cmd.Context(), d)
+				if err != nil {
+					return err
+				}
+				a.stdout.Printf(t("sandbox clock: %s\n", "horloge du bac à sable : %s\n").In(a.cfg.Lang()), now.UTC().Format(time.RFC3339))
+				return nil
+			})
 		},
 	}
 	reset := &cobra.Command{
@@ -78,16 +73,13 @@ func newSandboxCmd(a *app) *cobra.Command {
 		Short: "Delete every sandbox account and reset its clock",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			sb, err := a.openSandbox()
-			if err != nil {
-				return err
-			}
-			defer sb.Close()
-			if err := sb.Reset(cmd.Context()); err != nil {
-				return err
-			}
-			fmt.Fprintln(a.stdout, t("sandbox reset", "bac à sable remis à zéro").In(a.earlyLang()))
-			return nil
+			return a.withSandbox(func(sb *sandbox.Sandbox) error {
+				if err := sb.Reset(cmd.Context()); err != nil {
+					return err
+				}
+				a.stdout.Println(t("sandbox reset", "bac à sable remis à zéro").In(a.cfg.Lang()))
+				return nil
+			})
 		},
 	}
 	volume := &cobra.Command{
@@ -98,18 +90,15 @@ func newSandboxCmd(a *app) *cobra.Command {
 			amount, err := strconv.ParseInt(args[1], 10, 64)
 			if err != nil || amount <= 0 {
 				return usageErr(t("AMOUNT takes a positive whole number of minor units (60000 = $600.00), not %q",
-					"AMOUNT prend un nombre entier positif d'unités mineures (60000 = 600,00 $), pas %q").In(a.earlyLang()), args[1])
+					"AMOUNT prend un nombre entier positif d'unités mineures (60000 = 600,00 $), pas %q").In(a.cfg.Lang()), args[1])
 			}
-			sb, err := a.openSandbox()
-			if err != nil {
-				return err
-			}
-			defer sb.Close()
-			if err := sb.AddVolume(cmd.Context(), args[0], amount); err != nil {
-				return err
-			}
-			fmt.Fprintf(a.stdout, t("%s: +%d card volume recorded\n", "%s : +%d de volume de cartes enregistré\n").In(a.earlyLang()), args[0], amount)
-			return nil
+			return a.withSandbox(func(sb *sandbox.Sandbox) error {
+				if err := sb.AddVolume(cmd.Context(), args[0], amount); err != nil {
+					return err
+				}
+				a.stdout.Printf(t("%s: +%d card volume recorded\n", "%s : +%d de volume de cartes enregistré\n").In(a.cfg.Lang()), args[0], amount)
+				return nil
+			})
 		},
 	}
 	trigger := &cobra.Command{
@@ -121,18 +110,15 @@ func newSandboxCmd(a *app) *cobra.Command {
 			case sandbox.TriggerNextRequirements, sandbox.TriggerChargeBlock, sandbox.TriggerPayoutBlock:
 			default:
 				return usageErr(t("trigger takes next_requirements, charge_block or payout_block, not %q",
-					"trigger prend next_requirements, charge_block ou payout_block, pas %q").In(a.earlyLang()), args[1])
+					"trigger prend next_requirements, charge_block ou payout_block, pas %q").In(a.cfg.Lang()), args[1])
 			}
-			sb, err := a.openSandbox()
-			if err != nil {
-				return err
-			}
-			defer sb.Close()
-			if err := sb.Trigger(cmd.Context(), args[0], args[1]); err != nil {
-				return err
-			}
-			fmt.Fprintf(a.stdout, t("%s: %s applied\n", "%s : %s appliqué\n").In(a.earlyLang()), args[0], args[1])
-			return nil
+			return a.withSandbox(func(sb *sandbox.Sandbox) error {
+				if err := sb.Trigger(cmd.Context(), args[0], args[1]); err != nil {
+					return err
+				}
+				a.stdout.Printf(t("%s: %s applied\n", "%s : %s appliqué\n").In(a.cfg.Lang()), args[0], args[1])
+				return nil
+			})
 		},
 	}
 	seed := &cobra.Command{
@@ -143,24 +129,35 @@ func newSandboxCmd(a *app) *cobra.Command {
 			n, err := strconv.Atoi(args[0])
 			if err != nil || n <= 0 || n > 1_000_000 {
 				return usageErr(t("N takes a number of accounts from 1 to 1000000, not %q",
-					"N prend un nombre de comptes de 1 à 1000000, pas %q").In(a.earlyLang()), args[0])
+					"N prend un nombre de comptes de 1 à 1000000, pas %q").In(a.cfg.Lang()), args[0])
 			}
-			sb, err := a.openSandbox()
-			if err != nil {
-				return err
-			}
-			defer sb.Close()
-			start := time.Now()
-			if err := sb.SeedAccounts(cmd.Context(), n); err != nil {
-				return err
-			}
-			fmt.Fprintf(a.stdout, t("sandbox: %d accounts stored in %s\n", "bac à sable : %d comptes enregistrés en %s\n").In(a.earlyLang()),
-				n, time.Since(start).Round(time.Millisecond))
-			return nil
+			return a.withSandbox(func(sb *sandbox.Sandbox) error {
+				start := time.Now()
+				if err := sb.SeedAccounts(cmd.Context(), n); err != nil {
+					return err
+				}
+				a.stdout.Printf(t("sandbox: %d accounts stored in %s\n", "bac à sable : %d comptes enregistrés en %s\n").In(a.cfg.Lang()),
+					n, time.Since(start).Round(time.Millisecond))
+				return nil
+			})
 		},
 	}
 	cmd.AddCommand(serve, advance, reset, volume, trigger, seed)
 	return cmd
+}
+
+// withSandbox opens the embedded sandbox, runs f on it and closes it: a
+// sandbox that cannot be closed (its last writes) fails the command.
+func (a *app) withSandbox(f func(*sandbox.Sandbox) error, opts ...sandbox.Option) error {
+	sb, err := a.openSandbox(opts...)
+	if err != nil {
+		return err
+	}
+	err = f(sb)
+	if cerr := sb.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // serveSandbox serves until ctx ends (SIGTERM) or the process is

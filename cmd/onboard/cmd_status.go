@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"onboard/flows"
+	"onboard/internal/textout"
 )
 
 func newStatusCmd(a *app) *cobra.Command {
@@ -22,29 +23,28 @@ func newStatusCmd(a *app) *cobra.Command {
 				wf.secret = a.getenv("STRIPE_WEBHOOK_SECRET")
 			}
 			if wf.listen != "" && !watch {
-				return usageErr("%s", t("--listen and --webhook-secret go with --watch", "--listen et --webhook-secret vont avec --watch").In(a.earlyLang()))
+				return usageErr("%s", t("--listen and --webhook-secret go with --watch", "--listen et --webhook-secret vont avec --watch").In(a.cfg.Lang()))
 			}
 			if wf.every <= 0 || wf.max < wf.every {
 				return usageErr("%s", t("--interval must be positive and at most --max-interval",
-					"--interval doit être positif et au plus --max-interval").In(a.earlyLang()))
+					"--interval doit être positif et au plus --max-interval").In(a.cfg.Lang()))
 			}
-			cl, release, err := a.setup()
+			ses, err := a.connect(false)
 			if err != nil {
 				return err
 			}
-			defer release()
+			defer ses.Close()
 			if watch {
-				return a.watchStatus(cmd.Context(), cl, strings.TrimSpace(args[0]), asJSON, wf)
+				return a.watchStatus(cmd.Context(), ses, strings.TrimSpace(args[0]), asJSON, wf)
 			}
-			acct, err := cl.Load(cmd.Context(), strings.TrimSpace(args[0]))
+			acct, err := ses.client.Load(cmd.Context(), strings.TrimSpace(args[0]))
 			if err != nil {
-				return errors.New(flows.LocalMessage(err, a.earlyLang()))
+				return errors.New(flows.LocalMessage(err, a.cfg.Lang()))
 			}
 			if asJSON {
-				return writeJSON(a.stdout, flows.StatusOf(acct))
+				return textout.JSON(a.stdout, flows.StatusOf(acct))
 			}
-			printStatus(a.stdout, acct, a.language)
-			return nil
+			return textout.Status(a.stdout, acct, a.cfg.Lang())
 		},
 	}
 	fl := cmd.Flags()
@@ -66,7 +66,6 @@ func newResumeCmd(a *app) *cobra.Command {
 		Short: "Continue onboarding an existing account (fix what is due)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			defer a.printRecorded()
 			id := strings.TrimSpace(args[0])
 			s := flows.Strategy{Upfront: upfront || future, Future: future}
 			if answers != "" {
@@ -77,7 +76,7 @@ func newResumeCmd(a *app) *cobra.Command {
 				return a.scriptResume(cmd.Context(), id, s, ans, answers, asJSON)
 			}
 			if asJSON {
-				return usageErr("%s", t("--json needs --answers", "--json exige --answers").In(a.earlyLang()))
+				return usageErr("%s", t("--json needs --answers", "--json exige --answers").In(a.cfg.Lang()))
 			}
 			return a.runTUI(cmd.Context(), tuiStart{accountID: id, strategy: s, strategyGiven: true})
 		},

@@ -38,7 +38,7 @@ func keepsAsking(t *testing.T) string {
 		}
 		h.ServeHTTP(w, r)
 	}))
-	t.Cleanup(func() { srv.Close(); sb.Close() })
+	t.Cleanup(func() { srv.Close(); closeSandbox(t, sb) })
 	return srv.URL
 }
 

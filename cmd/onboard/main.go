@@ -5,6 +5,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -12,6 +13,8 @@ import (
 	"os/signal"
 	"syscall"
 
+	"onboard/internal/config"
+	"onboard/internal/textout"
 	"onboard/internal/untrusted"
 )
 
@@ -24,16 +27,28 @@ func main() {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
-	root := newRootCmd(&app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv})
+	a := newApp(stdin, stdout, stderr, getenv)
+	root := newRootCmd(a)
 	root.SetArgs(args)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
 	err := root.ExecuteContext(ctx)
+	if werr := a.stdout.Err(); err == nil && werr != nil {
+		// What the command printed did not arrive (a closed pipe, a
+		// full disk): a script reading it must not take it for done.
+		err = fmt.Errorf("standard output: %w", werr)
+	}
 	if err != nil {
 		// Every error is printed here, cobra's own ("unknown command
 		// \"sk_test_…\"") too: keys are redacted, and text that came
 		// from Stripe or a file cannot drive the terminal.
-		fmt.Fprintln(stderr, "onboard:", untrusted.Lines(maskKeys(err.Error(), secretArgs(args, getenv)...)))
+		a.stderr.Println("onboard:", untrusted.Lines(config.MaskKeys(err.Error(), config.SecretArgs(args, getenv)...)))
 	}
 	return codeOf(err)
+}
+
+// newApp is an invocation on these streams and this environment.
+func newApp(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *app {
+	return &app{stdin: stdin, in: bufio.NewReader(stdin), screen: stdout,
+		stdout: textout.NewWriter(stdout), stderr: textout.NewWriter(stderr), getenv: getenv}
 }

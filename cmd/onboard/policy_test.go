@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"onboard/internal/config"
 	"onboard/sandbox"
 )
 
@@ -36,7 +37,7 @@ func TestRedirectIsNeverFollowed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer sb.Close()
+	defer closeSandbox(t, sb)
 	real := sb.Handler()
 	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/v1/accounts/acct_") {
@@ -106,14 +107,23 @@ func openSandbox(t *testing.T) *sandbox.Sandbox {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { sb.Close() })
+	t.Cleanup(func() { closeSandbox(t, sb) })
 	return sb
+}
+
+// closeSandbox closes a test's sandbox; its last writes failing fails the
+// test.
+func closeSandbox(t *testing.T, sb *sandbox.Sandbox) {
+	t.Helper()
+	if err := sb.Close(); err != nil {
+		t.Error(err)
+	}
 }
 
 // Uploads follow --api-base: Stripe's files host for Stripe's API, the
 // same origin for a loopback simulator.
 func TestFilesBaseFollowsAPIBase(t *testing.T) {
-	if got := filesBaseFor(stripeAPIBase); got != "" {
+	if got := filesBaseFor(config.StripeAPIBase); got != "" {
 		t.Errorf("Stripe: %q (the empty base is files.stripe.com)", got)
 	}
 	if got := filesBaseFor("http://127.0.0.1:12111"); got != "http://127.0.0.1:12111" {

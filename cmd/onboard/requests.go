@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -11,6 +10,8 @@ import (
 
 	"onboard/flows"
 	"onboard/flows/wire"
+	"onboard/internal/config"
+	"onboard/internal/textout"
 )
 
 // showFormat is the value of --show-requests: curl or go, checked when
@@ -41,88 +42,57 @@ func addJourneyFlags(a *app, cmd *cobra.Command) {
 }
 
 // observe wraps the transport each attempt of the request policy goes
-// through, so every request is recorded (for --show-requests, the TUI's
-// requests pane and --debug's log); next nil is the network. Outside the
-// TUI the requests stream to stderr as they complete; the TUI prints them
-// when the screen is released.
-func (a *app) observe(next http.RoundTripper) http.RoundTripper {
-	if a.reqLog == nil {
-		a.reqLog = wire.NewLog()
-	}
+// through, so every request is recorded in s.requests (for
+// --show-requests, the TUI's requests pane and --debug's log); next nil
+// is the network. Outside the TUI the requests stream to stderr as they
+// complete; the TUI prints them when the screen is released.
+func (a *app) observe(s *session, next http.RoundTripper, interactive bool) http.RoundTripper {
 	origin := ""
-	if a.sb != nil {
+	if s.sb != nil {
 		// The embedded sandbox has no address; the equivalent call goes
 		// to Stripe.
-		origin = stripeAPIBase
+		origin = config.StripeAPIBase
 	}
-	if a.showRequests != "" && !a.tui {
-		wire.Stream(a.reqLog, a.stderr, a.showRequests, a.language)
+	if a.showRequests != "" && !interactive {
+		wire.Stream(s.requests, a.stderr, a.showRequests, s.lang)
 		// Whatever else goes to stderr (steps with --json, what is still
 		// due) becomes comments, so stderr stays a script that runs.
 		prefix := "# "
 		if a.showRequests == "go" {
 			prefix = "// "
 		}
-		a.stderr = &commentWriter{w: a.stderr, prefix: prefix}
+		s.stderr = textout.NewWriter(textout.NewCommentWriter(a.stderr, prefix))
 	}
-	if a.debug {
-		wire.DebugLog(a.reqLog, a.logger.Writer(), time.Now)
+	if a.flags.Debug {
+		wire.DebugLog(s.requests, s.logger.Writer(), time.Now)
 	}
-	return &wire.Transport{Base: next, Log: a.reqLog, Origin: origin}
+	return &wire.Transport{Base: next, Log: s.requests, Origin: origin}
 }
 
 // recordOptions starts the --record recorder: every journey of the run,
 // whichever driver runs it, reports what Stripe accepted to it.
-func (a *app) recordOptions() ([]flows.Option, error) {
+func (a *app) recordOptions(s *session) ([]flows.Option, error) {
 	if a.record == "" {
 		return nil, nil
 	}
-	rec, err := flows.NewRecorder(a.record, a.mode == "sandbox")
+	rec, err := flows.NewRecorder(a.record, s.api.Mode == config.ModeSandbox)
 	if err != nil {
 		return nil, withCode(exitUsage, err)
 	}
-	a.recorder = rec
+	s.recorder = rec
 	return []flows.Option{flows.WithOnSent(rec.Sent)}, nil
 }
 
-// printRecorded says where the answers went (or why they did not). A run
+// reportRecorded says where the answers went (or why they did not). A run
 // that sent nothing writes no file (an existing one is left as it was).
-func (a *app) printRecorded() {
-	if a.recorder == nil {
-		return
+func (s *session) reportRecorded() {
+	switch {
+	case s.recorder == nil:
+	case s.recorder.Err() != nil:
+		s.stderr.Printf("onboard: %v\n", s.recorder.Err())
+	case s.recorder.Count() == 0:
+		s.stderr.Printf("%s\n", t("Nothing was sent, so nothing was recorded.", "Rien n'a été envoyé, donc rien n'a été enregistré.").In(s.lang))
+	default:
+		s.stderr.Printf("%s %s\n", t("Answers recorded in", "Réponses enregistrées dans").In(s.lang), s.record)
 	}
-	if err := a.recorder.Err(); err != nil {
-		fmt.Fprintf(a.stderr, "onboard: %v\n", err)
-		return
-	}
-	if a.recorder.Count() == 0 {
-		fmt.Fprintf(a.stderr, "%s\n", t("Nothing was sent, so nothing was recorded.", "Rien n'a été envoyé, donc rien n'a été enregistré.").In(a.language))
-		return
-	}
-	fmt.Fprintf(a.stderr, "%s %s\n", t("Answers recorded in", "Réponses enregistrées dans").In(a.language), a.record)
-}
-
-// commentWriter writes every line it is given as a comment.
-type commentWriter struct {
-	w      io.Writer
-	prefix string
-	mid    bool // the last write ended mid-line
-}
-
-func (c *commentWriter) Write(p []byte) (int, error) {
-	var b strings.Builder
-	for _, r := range string(p) {
-		if !c.mid {
-			b.WriteString(c.prefix)
-			c.mid = true
-		}
-		b.WriteRune(r)
-		if r == '\n' {
-			c.mid = false
-		}
-	}
-	if _, err := io.WriteString(c.w, b.String()); err != nil {
-		return 0, err
-	}
-	return len(p), nil
 }

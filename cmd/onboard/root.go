@@ -2,6 +2,8 @@ package main
 
 import (
 	"github.com/spf13/cobra"
+
+	"onboard/internal/config"
 )
 
 // extraCommands are added by files built with a tag (gendocs.go).
@@ -19,6 +21,12 @@ sandbox (marked SANDBOX on every screen).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
+		// The configuration is resolved once, from the parsed flags, the
+		// environment and the config file, before any command runs.
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			a.cfg = config.Resolve(a.flags, a.getenv)
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if showVersion {
 				return a.printVersion(false)
@@ -28,14 +36,14 @@ sandbox (marked SANDBOX on every screen).`,
 	}
 	root.Flags().BoolVar(&showVersion, "version", false, "print onboard's version and exit")
 	f := root.PersistentFlags()
-	f.StringVar(&a.apiKey, "api-key", "", "Stripe secret key (else STRIPE_API_KEY, else the profile; none: sandbox)")
-	f.StringVarP(&a.profile, "profile", "p", "", "profile in the config file")
-	f.StringVar(&a.apiBase, "api-base", "", "API origin: https://api.stripe.com or a loopback address")
-	f.BoolVar(&a.forceSandbox, "sandbox", false, "use the embedded sandbox even when a key is set")
-	f.StringVar(&a.lang, "lang", "", "language: en or fr (default from the locale)")
-	f.BoolVar(&a.live, "live", false, "allow a live key (sk_live_…)")
-	f.BoolVarP(&a.verbose, "verbose", "v", false, "say more (e.g. answers ignored because their fields are not due)")
-	f.BoolVar(&a.debug, "debug", false, "write a debug log to $XDG_STATE_HOME/onboard/onboard.log")
+	f.StringVar(&a.flags.APIKey, "api-key", "", "Stripe secret key (else STRIPE_API_KEY, else the profile; none: sandbox)")
+	f.StringVarP(&a.flags.Profile, "profile", "p", "", "profile in the config file")
+	f.StringVar(&a.flags.APIBase, "api-base", "", "API origin: https://api.stripe.com or a loopback address")
+	f.BoolVar(&a.flags.ForceSandbox, "sandbox", false, "use the embedded sandbox even when a key is set")
+	f.StringVar(&a.flags.Lang, "lang", "", "language: en or fr (default from the locale)")
+	f.BoolVar(&a.flags.Live, "live", false, "allow a live key (sk_live_…)")
+	f.BoolVarP(&a.flags.Verbose, "verbose", "v", false, "say more (e.g. answers ignored because their fields are not due)")
+	f.BoolVar(&a.flags.Debug, "debug", false, "write a debug log to $XDG_STATE_HOME/onboard/onboard.log")
 	_ = f.MarkHidden("api-base")
 	root.AddCommand(newNewCmd(a), newResumeCmd(a), newStatusCmd(a), newAccountsCmd(a), newExploreCmd(a), newConfigCmd(a), newSandboxCmd(a), newVersionCmd(a))
 	for _, extra := range extraCommands {

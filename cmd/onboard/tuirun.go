@@ -17,6 +17,8 @@ import (
 	"onboard/drafts"
 	"onboard/flows"
 	"onboard/flows/wire"
+	"onboard/internal/exitcode"
+	"onboard/internal/textout"
 	"onboard/tui"
 )
 
@@ -35,15 +37,14 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	if !ok || !term.IsTerminal(in.Fd()) || a.getenv("TERM") == "dumb" || a.getenv("ACCESSIBLE") != "" {
 		return a.runLines(ctx, s)
 	}
-	a.tui = true
-	cl, release, err := a.setup()
+	ses, err := a.connect(true)
 	if err != nil {
 		return err
 	}
-	defer release()
+	defer ses.Close()
 	if a.showRequests != "" {
 		// Printed once the screen is released: stderr would garble it.
-		defer func() { wire.WriteAll(a.stderr, a.showRequests, a.reqLog.Records(), a.language) }()
+		defer func() { wire.WriteAll(a.stderr, a.showRequests, ses.requests.Records(), a.cfg.Lang()) }()
 	}
 	// Ask the terminal's background once, before Bubble Tea owns stdin
 	// (lipgloss would otherwise query it mid-run and read our input).
@@ -53,40 +54,44 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 		store = &drafts.Store{Dir: filepath.Dir(dir)}
 	}
 	// Without a cache the triage screen still works: it waits for Stripe.
-	cache, err := a.openTriage()
+	cache, err := ses.openTriage()
 	if err != nil {
-		a.logger.Printf("triage cache: %v", err)
+		ses.logger.Printf("triage cache: %v", err)
 		cache = nil
 	} else {
-		defer cache.Close()
+		defer func() {
+			if err := cache.Close(); err != nil {
+				ses.logger.Printf("triage cache: %v", err)
+			}
+		}()
 	}
 	c := tui.Common{
 		Drafts: store, Triage: cache,
-		Ctx: ctx, Client: cl, Lang: a.language, Mode: a.mode,
-		Styles: tui.DefaultStyles(tui.DefaultTheme()), Keys: tui.DefaultKeyMap(a.language),
+		Ctx: ctx, Client: ses.client, Lang: a.cfg.Lang(), Mode: ses.api.Mode,
+		Styles: tui.DefaultStyles(tui.DefaultTheme()), Keys: tui.DefaultKeyMap(a.cfg.Lang()),
 		Now: time.Now, RefreshEvery: time.Second,
-		Requests: a.reqLog.Records,
+		Requests: ses.requests.Records,
 		// OSC 52: the terminal (even over ssh) puts the text on the
 		// clipboard; one write, between frames.
-		Copy: func(text string) error { termenv.NewOutput(a.stdout).Copy(text); return nil },
+		Copy: func(text string) error { termenv.NewOutput(a.screen).Copy(text); return nil },
 	}
 	start := tui.Start{New: s.new, Preset: s.preset, Setup: s.setup, Strategy: s.strategy,
 		StrategyGiven: s.strategyGiven, AccountID: s.accountID}
 	p := tea.NewProgram(tui.New(c, start), tea.WithContext(ctx), tea.WithAltScreen(),
-		tea.WithInput(in), tea.WithOutput(a.stdout))
+		tea.WithInput(in), tea.WithOutput(a.screen))
 	final, err := p.Run()
 	m, _ := final.(tui.Model)
 	if m.Interrupted {
-		return &exitError{code: exitInterrupted, err: withResume(errors.New(t("interrupted", "interrompu").In(a.language)), m.ResumeID(), a.language)}
+		return &exitcode.Error{Code: exitInterrupted, Err: textout.WithResume(errors.New(t("interrupted", "interrompu").In(a.cfg.Lang())), m.ResumeID(), a.cfg.Lang())}
 	}
 	if id, state := m.Summary(); id != "" {
-		fmt.Fprintf(a.text(a.stdout), "%s  %s\n", id, state)
+		a.text(a.stdout).Printf("%s  %s\n", id, state)
 	}
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		return withResume(fmt.Errorf("terminal: %w", err), m.ResumeID(), a.language)
+		return textout.WithResume(fmt.Errorf("terminal: %w", err), m.ResumeID(), a.cfg.Lang())
 	}
 	if m.Failed() {
-		return withResume(errors.New(m.Failure()), m.ResumeID(), a.language)
+		return textout.WithResume(errors.New(m.Failure()), m.ResumeID(), a.cfg.Lang())
 	}
 	return nil
 }

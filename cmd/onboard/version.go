@@ -124,6 +124,6 @@ func (a *app) printVersion(asJSON bool) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(b)
 	}
-	_, err := fmt.Fprintln(a.stdout, b.Line(a.earlyLang()))
-	return err
+	a.stdout.Println(b.Line(a.cfg.Lang()))
+	return a.stdout.Err()
 }

@@ -116,7 +116,7 @@ func TestSandboxServeBannerNamesTheBuild(t *testing.T) {
 	isolate(t)
 	var out lockedBuffer
 	ctx, cancel := context.WithCancel(context.Background())
-	root := newRootCmd(&app{stdin: strings.NewReader(""), stdout: &out, stderr: &out, getenv: func(string) string { return "" }})
+	root := newRootCmd(newApp(strings.NewReader(""), &out, &out, func(string) string { return "" }))
 	root.SetArgs([]string{"--lang", "fr", "sandbox", "serve", "--addr", "127.0.0.1:0"})
 	done := make(chan error, 1)
 	go func() { done <- root.ExecuteContext(ctx) }()

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/internal/config"
+	"onboard/internal/textout"
 	"onboard/internal/untrusted"
 	"onboard/schema"
 )
@@ -25,10 +27,11 @@ type watchFlags struct {
 // changes, until interrupted. Changes are found by polling account.updated
 // events with backoff and, with --listen, by Stripe webhooks whose
 // signatures are verified.
-func (a *app) watchStatus(ctx context.Context, cl *flows.Client, id string, asJSON bool, w watchFlags) error {
+func (a *app) watchStatus(ctx context.Context, ses *session, id string, asJSON bool, w watchFlags) error {
+	cl := ses.client
 	hooks := make(chan string, 16)
 	if w.listen != "" {
-		stop, err := a.serveWebhooks(ctx, w, hooks)
+		stop, err := a.serveWebhooks(ses, w, hooks)
 		if err != nil {
 			return err
 		}
@@ -40,16 +43,15 @@ func (a *app) watchStatus(ctx context.Context, cl *flows.Client, id string, asJS
 			if err != nil {
 				return err
 			}
-			_, err = fmt.Fprintln(a.stdout, string(untrusted.JSON(raw)))
-			return err
+			a.stdout.Println(string(untrusted.JSON(raw)))
+			return a.stdout.Err()
 		}
-		fmt.Fprintf(a.stdout, "— %s\n", time.Now().Format("15:04:05"))
-		printStatus(a.stdout, acct, a.language)
-		return nil
+		a.stdout.Printf("— %s\n", time.Now().Format("15:04:05"))
+		return textout.Status(a.stdout, acct, a.cfg.Lang())
 	}
 	acct, err := cl.Load(ctx, id)
 	if err != nil {
-		return errors.New(flows.LocalMessage(err, a.earlyLang()))
+		return errors.New(flows.LocalMessage(err, a.cfg.Lang()))
 	}
 	if err := show(acct); err != nil {
 		return err
@@ -58,7 +60,7 @@ func (a *app) watchStatus(ctx context.Context, cl *flows.Client, id string, asJS
 	backoff := flows.Backoff{Min: w.every, Max: w.max}
 	_, cur, err := cl.Changed(ctx, id, flows.Cursor{})
 	if err != nil {
-		return errors.New(flows.LocalMessage(err, a.earlyLang()))
+		return errors.New(flows.LocalMessage(err, a.cfg.Lang()))
 	}
 	wait := backoff.Next(false)
 	for {
@@ -68,14 +70,14 @@ func (a *app) watchStatus(ctx context.Context, cl *flows.Client, id string, asJS
 			return nil
 		case acctID := <-hooks:
 			changed = acctID == id
-			a.triageLine(ctx, cl, acctID) // the triage list follows webhooks too
+			ses.triageLine(ctx, acctID) // the triage list follows webhooks too
 		case <-time.After(wait):
 			changed, cur, err = cl.Changed(ctx, id, cur)
 			if err != nil {
 				if ctx.Err() != nil {
 					return nil
 				}
-				fmt.Fprintln(a.text(a.stderr), "watch:", flows.Message(err))
+				a.text(ses.stderr).Println("watch:", flows.Message(err))
 			}
 		}
 		if changed {
@@ -84,7 +86,7 @@ func (a *app) watchStatus(ctx context.Context, cl *flows.Client, id string, asJS
 				if ctx.Err() != nil {
 					return nil
 				}
-				fmt.Fprintln(a.text(a.stderr), "watch:", flows.Message(err))
+				a.text(ses.stderr).Println("watch:", flows.Message(err))
 			} else if fp := fingerprint(next); fp != last {
 				last = fp
 				if err := show(next); err != nil {
@@ -104,15 +106,15 @@ func fingerprint(a schema.Account) string {
 }
 
 // serveWebhooks runs the webhook receiver on a loopback address.
-func (a *app) serveWebhooks(ctx context.Context, w watchFlags, hooks chan<- string) (func(), error) {
+func (a *app) serveWebhooks(ses *session, w watchFlags, hooks chan<- string) (func(), error) {
 	host, _, err := net.SplitHostPort(w.listen)
-	if err != nil || !isLoopback(host) {
+	if err != nil || !config.IsLoopback(host) {
 		return nil, usageErr(t("--listen must be a loopback address such as 127.0.0.1:4242, not %q",
-			"--listen doit être une adresse locale comme 127.0.0.1:4242, pas %q").In(a.earlyLang()), w.listen)
+			"--listen doit être une adresse locale comme 127.0.0.1:4242, pas %q").In(a.cfg.Lang()), w.listen)
 	}
 	if !strings.HasPrefix(w.secret, "whsec_") {
 		return nil, usageErr("%s", t("--listen needs --webhook-secret whsec_… (the endpoint's signing secret)",
-			"--listen exige --webhook-secret whsec_… (le secret de signature du point de terminaison)").In(a.earlyLang()))
+			"--listen exige --webhook-secret whsec_… (le secret de signature du point de terminaison)").In(a.cfg.Lang()))
 	}
 	ln, err := net.Listen("tcp", w.listen)
 	if err != nil {
@@ -127,7 +129,7 @@ func (a *app) serveWebhooks(ctx context.Context, w watchFlags, hooks chan<- stri
 			}
 		})}
 	go func() { _ = srv.Serve(ln) }()
-	fmt.Fprintf(a.stderr, "webhooks: listening on http://%s\n", ln.Addr())
+	ses.stderr.Printf("webhooks: listening on http://%s\n", ln.Addr())
 	return func() {
 		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()

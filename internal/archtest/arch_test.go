@@ -4,7 +4,9 @@
 // schema does no I/O and imports nothing of the app, flows never depends on
 // Bubble Tea, tui never names Stripe's SDK, the sandbox depends on nothing
 // of the app, its Accounts v2 façade uses only the store and the rule
-// tables (never the engine), and only cmd may import the sandbox. Test
+// tables (never the engine), only cmd may import the sandbox, and cmd's
+// own rooms (configuration, exit codes, line mode, text output) keep to
+// their jobs and serve cmd alone. Test
 // files are not checked: tests may drive the sandbox from anywhere.
 package archtest
 
@@ -16,6 +18,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -84,6 +87,21 @@ var transitive = map[string][]string{
 	"onboard/tui":    {"onboard/sandbox", "onboard/cmd"},
 	"onboard/drafts": {"onboard/flows", "onboard/tui", "onboard/sandbox", "github.com/"},
 	"onboard/triage": {"onboard/tui", "onboard/sandbox", "onboard/cmd"},
+	// cmd's rooms. The configuration knows no UI, no Stripe client and
+	// no journey: it is read before any of them exists.
+	"onboard/internal/config": {"onboard/flows", "onboard/tui", "onboard/sandbox", "onboard/cmd",
+		"onboard/internal/lineui", "onboard/internal/textout", "github.com/stripe/", "github.com/charmbracelet/"},
+	// The exit codes are the command line's contract, nothing more.
+	"onboard/internal/exitcode": {"onboard/schema", "onboard/flows", "onboard/tui", "onboard/sandbox", "github.com/"},
+	// The line mode and the scripted commands' text drive flows without
+	// screens: no Bubble Tea, no TUI, no sandbox, no configuration (they
+	// are handed the language and the streams).
+	"onboard/internal/lineui": {"onboard/tui", "onboard/sandbox", "onboard/cmd", "onboard/internal/config",
+		"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/huh", "github.com/charmbracelet/lipgloss",
+		"github.com/charmbracelet/bubbles"},
+	"onboard/internal/textout": {"onboard/tui", "onboard/sandbox", "onboard/cmd", "onboard/internal/config",
+		"onboard/internal/lineui", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/huh",
+		"github.com/charmbracelet/lipgloss", "github.com/charmbracelet/bubbles"},
 }
 
 // allowed are exceptions to the rules above: libraries that are pure data
@@ -201,6 +219,25 @@ func TestOnlyCmdImportsTheSandbox(t *testing.T) {
 		for _, dep := range p.Deps {
 			if within(dep, "onboard/sandbox") {
 				t.Errorf("%s depends on %s: only cmd may import the sandbox", p.ImportPath, dep)
+			}
+		}
+	}
+}
+
+// cmd's rooms (configuration, line mode, text output) are cmd's: the
+// TUI and flows are handed what they need (a language, a client), they do
+// not read the configuration or print the scripted commands' text.
+func TestCmdRoomsServeOnlyCmd(t *testing.T) {
+	rooms := []string{"onboard/internal/config", "onboard/internal/lineui", "onboard/internal/textout"}
+	for _, p := range listModule(t) {
+		if within(p.ImportPath, "onboard/cmd") || slices.ContainsFunc(rooms, func(r string) bool { return within(p.ImportPath, r) }) {
+			continue
+		}
+		for _, dep := range p.Deps {
+			for _, r := range rooms {
+				if within(dep, r) {
+					t.Errorf("%s depends on %s: only cmd and its rooms may", p.ImportPath, dep)
+				}
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package main
+package textout
 
 import (
 	"errors"
@@ -13,7 +13,7 @@ import (
 // after the account was created (or a step was sent) says so instead.
 func TestInvalidAnswersSayWhetherAnythingWasSent(t *testing.T) {
 	err := &flows.InputError{Fields: map[string]string{"individual.phone": "bad"}}
-	before := describeInput(err, schema.English, false).Error()
+	before := DescribeInput(err, schema.English, false).Error()
 	if !strings.Contains(before, "nothing was sent") {
 		t.Errorf("before any request: %q", before)
 	}
@@ -21,10 +21,10 @@ func TestInvalidAnswersSayWhetherAnythingWasSent(t *testing.T) {
 	if strings.Contains(after, "nothing was sent") || !strings.Contains(after, "were sent") || !strings.Contains(after, "individual.phone") {
 		t.Errorf("after a request: %q", after)
 	}
-	if fr := describeInput(err, schema.French, false).Error(); !strings.Contains(fr, "rien n'a été envoyé") {
+	if fr := DescribeInput(err, schema.French, false).Error(); !strings.Contains(fr, "rien n'a été envoyé") {
 		t.Errorf("French: %q", fr)
 	}
-	if other := describeInput(errors.New("x"), schema.English, false); other.Error() != "x" {
+	if other := DescribeInput(errors.New("x"), schema.English, false); other.Error() != "x" {
 		t.Errorf("a non-input error is changed: %v", other)
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package textout
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 // The account list's columns line up in terminal cells whatever the
 // names hold: wide characters take two cells, control characters and
 // escape sequences are shown escaped and measured as shown.
-func TestWriteTableAlignsInCells(t *testing.T) {
+func TestTableAlignsInCells(t *testing.T) {
 	var b bytes.Buffer
 	rows := [][]string{
 		{"ID", "NAME", "COUNTRY"},
@@ -19,7 +19,7 @@ func TestWriteTableAlignsInCells(t *testing.T) {
 		{"acct_2", "Acme\x1b[2J\x1b]0;x\x07", "US"},
 		{"acct_3", "Zoë", "FR"},
 	}
-	if err := writeTable(&b, rows); err != nil {
+	if err := Table(&b, rows); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")

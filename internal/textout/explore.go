@@ -1,0 +1,149 @@
+package textout
+
+import (
+	"encoding/csv"
+	"errors"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"onboard/flows"
+	"onboard/internal/untrusted"
+	"onboard/schema"
+)
+
+// Exploration writes one setup's requirements grouped as the wizard asks
+// them; mode says where they were read (sandbox, test).
+func Exploration(w io.Writer, x flows.Exploration, lang schema.Lang, mode string) error {
+	out := NewWriter(untrusted.NewWriter(w))
+	layout := "2006-01-02 15:04 MST"
+	if lang == schema.French {
+		layout = "02/01/2006 15:04 MST" // as French writes a date (it read "lu le 2026-11-25")
+	}
+	out.Printf("%s — %s %s (%s)\n", x.Setup, t("read", "lu le").In(lang), x.ReadAt.Format(layout), mode)
+	items(out, x.Items, lang, "")
+	return out.Err()
+}
+
+// Comparison writes what two setups ask: only in A, only in B, in both.
+func Comparison(w io.Writer, c flows.Comparison, lang schema.Lang) error {
+	out := NewWriter(untrusted.NewWriter(w))
+	out.Printf("A: %s\nB: %s\n", c.A, c.B)
+	for _, part := range []struct {
+		title schema.Text
+		items []flows.Item
+	}{
+		{t("Only in A", "Seulement dans A"), c.OnlyA},
+		{t("Only in B", "Seulement dans B"), c.OnlyB},
+		{t("In both", "Dans les deux"), c.Both},
+	} {
+		out.Printf("\n%s (%d)\n", part.title.In(lang), len(part.items))
+		items(out, part.items, lang, "  ")
+	}
+	return out.Err()
+}
+
+// items writes requirements under their group's title, in columns. Errors
+// are kept by out.
+func items(out *Writer, list []flows.Item, lang schema.Lang, indent string) {
+	group := ""
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	cells := NewWriter(tw)
+	for _, it := range list {
+		if it.Group != group {
+			group = it.Group
+			_ = tw.Flush() // its error is out's
+			out.Printf("%s%s\n", indent, groupTitle(group, lang))
+		}
+		cells.Printf("%s  %s\t%s\t%s\t%s\n", indent, dueLabel(it.Due, lang), flows.WhoLabel(it.Who, lang), it.Path, labelIn(it, lang))
+	}
+	_ = tw.Flush() // its error is out's
+}
+
+func dueLabel(d string, lang schema.Lang) string {
+	switch d {
+	case "now":
+		return t("now", "maintenant").In(lang)
+	case "later":
+		return t("later", "plus tard").In(lang)
+	case "future":
+		return t("future", "futur").In(lang)
+	}
+	return d
+}
+
+func labelIn(it flows.Item, lang schema.Lang) string {
+	if l, ok := it.Labels[string(lang)]; ok {
+		return l.Label
+	}
+	return it.Label.In(lang)
+}
+
+func groupTitle(name string, lang schema.Lang) string {
+	for _, g := range schema.Groups {
+		if g.String() == name {
+			return g.Title(lang)
+		}
+	}
+	return name
+}
+
+// Matrix writes the matrix as a table for people, in lang (the CSV keeps
+// the API's words for tools).
+func Matrix(w io.Writer, xs []flows.Exploration, rows []flows.MatrixRow, lang schema.Lang) error {
+	out := NewWriter(untrusted.NewWriter(w))
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	cells := NewWriter(tw)
+	head := []string{t("requirement", "exigence").In(lang)}
+	for _, x := range xs {
+		head = append(head, x.Setup.Country+" "+schema.BusinessTypeLabel(x.Setup.BusinessType, lang))
+	}
+	cells.Println(strings.Join(head, "\t"))
+	for _, r := range rows {
+		line := []string{r.Path}
+		for _, d := range r.Due {
+			d = dueLabel(d, lang)
+			if d == "" {
+				d = "-"
+			}
+			line = append(line, d)
+		}
+		cells.Println(strings.Join(line, "\t"))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return out.Err()
+}
+
+// MatrixCSV writes the matrix as CSV: one row per requirement, one column
+// per setup, Stripe's words (now, later, future).
+func MatrixCSV(w io.Writer, xs []flows.Exploration, rows []flows.MatrixRow) error {
+	cw := csv.NewWriter(w)
+	head := []string{"requirement", "group"}
+	for _, x := range xs {
+		head = append(head, x.Setup.String())
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := cw.Write(append([]string{r.Path, r.Group}, r.Due...)); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return errors.New("csv: " + err.Error())
+	}
+	return nil
+}
+
+// Setups are the setups of explorations, in order.
+func Setups(xs []flows.Exploration) []flows.Setup {
+	out := make([]flows.Setup, len(xs))
+	for i, x := range xs {
+		out[i] = x.Setup
+	}
+	return out
+}
