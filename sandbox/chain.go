@@ -161,7 +161,8 @@ func parseStep(c *call, next func() error) error {
 		return e
 	}
 	r := c.r
-	r.params, r.form, r.upload, r.remoteIP = parseParams(values), values, up, remoteIP(hr)
+	r.route = routeKey(hr.Method, hr.URL.Path)
+	r.params, r.form, r.upload, r.remoteIP = r.parse(values), values, up, remoteIP(hr)
 	if hr.Method == http.MethodPost {
 		r.idemKey = hr.Header.Get("Idempotency-Key")
 		c.fp = hr.Method + " " + hr.URL.Path + "?" + values.Encode()
@@ -209,7 +210,7 @@ func transactionStep(c *call, next func() error) error {
 		if !errors.Is(err, errNeedWrite) {
 			return err
 		}
-		r.params = parseParams(r.form) // the first run marked what it read
+		r.params = r.parse(r.form) // the first run marked what it read
 	}
 	return run(s.db, false)
 }

@@ -30,6 +30,9 @@ type accountFacts struct {
 	Documents map[string][]string `json:"documents,omitempty"`
 	// Time holds the volume, thresholds, blocks and rejection (time.go).
 	Time timeFacts `json:"time"`
+	// Extra holds documented parameters the sandbox does not model that
+	// Stripe returns on the account, by dotted path (documented.go).
+	Extra map[string]string `json:"extra,omitempty"`
 
 	// Fields records every requirement path that has been submitted, with
 	// the verification outcome its value implied. Presence of a key is what
@@ -64,6 +67,8 @@ type individualFacts struct {
 	// verification[document] / [additional_document] (front, back).
 	Document           [2]string `json:"document"`
 	AdditionalDocument [2]string `json:"additional_document"`
+	// Extra is accountFacts.Extra for the person (documented.go).
+	Extra map[string]string `json:"extra,omitempty"`
 }
 
 // personFacts is a Person of a company account: the individual fields

@@ -129,3 +129,14 @@ const (
 	maxParams              = 2000
 	maxKeyLength           = 500
 )
+
+// notModelled is the one reason a documented parameter has no effect in
+// the sandbox: Stripe's spec documents it for the endpoint, so it is
+// accepted after its type, enum and length are checked (documented.go),
+// and stored and rendered where Stripe returns it on the account or
+// person (a write-only secret only as its *_provided flag); what the
+// sandbox does not model (card, payout, tax, treasury and other settings'
+// effects, list filters such as relationship[authorizer] and
+// delivery_success) changes no requirement, status or list. [G] Stripe's
+// own effects of these parameters are not simulated.
+const notModelled = "documented by Stripe; accepted, not modelled by the sandbox"

@@ -67,7 +67,23 @@ func (ap *applier) apply(create bool) error {
 	if e := p.unknown(); e != nil {
 		return e
 	}
+	ap.keep(p.doc.accepted)
 	return nil
+}
+
+// keep stores the accepted documented parameters Stripe returns: the
+// individual's on the individual, the rest on the account.
+func (ap *applier) keep(accepted map[string]string) {
+	own := map[string]string{}
+	for k, v := range accepted {
+		if !strings.HasPrefix(k, "individual[") {
+			own[k] = v
+		}
+	}
+	keepAccepted(own, "", "account", &ap.a.Extra)
+	if ap.a.Individual != nil {
+		keepAccepted(accepted, "individual.", "person", &ap.a.Individual.Extra)
+	}
 }
 
 // createOnly handles type, controller and country.

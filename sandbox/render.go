@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"slices"
 	"time"
 )
@@ -32,6 +33,18 @@ type accountJSON struct {
 	Settings           settingsJSON        `json:"settings"`
 	TOSAcceptance      tosJSON             `json:"tos_acceptance"`
 	Type               string              `json:"type"`
+	// extra are the stored documented parameters (documented.go).
+	extra map[string]string
+}
+
+// MarshalJSON renders the account with its stored documented parameters.
+func (a accountJSON) MarshalJSON() ([]byte, error) {
+	type plain accountJSON
+	raw, err := json.Marshal(plain(a))
+	if err != nil {
+		return nil, err
+	}
+	return withExtra(raw, "account", a.extra)
 }
 
 type businessProfileJSON struct {
@@ -229,7 +242,8 @@ func renderAccount(a *accountFacts, now time.Time) accountJSON {
 			Date: nullableInt(a.TOS.Date), IP: nullable(a.TOS.IP),
 			ServiceAgreement: a.TOS.ServiceAgreement, UserAgent: nullable(a.TOS.UserAgent),
 		},
-		Type: "custom",
+		Type:  "custom",
+		extra: a.Extra,
 	}
 	out.Settings.Payments.StatementDescriptor = nullable(a.Descriptor)
 	out.Settings.CardPayments.StatementDescriptorPrefix = nullable(a.DescriptorPrefix)

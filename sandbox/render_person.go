@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"strings"
 	"time"
 
@@ -26,6 +27,18 @@ type personJSON struct {
 	Requirements       personReqJSON     `json:"requirements"`
 	SSNLast4Provided   bool              `json:"ssn_last_4_provided"`
 	Verification       verificationJSON  `json:"verification"`
+	// extra are the stored documented parameters (documented.go).
+	extra map[string]string
+}
+
+// MarshalJSON renders the person with its stored documented parameters.
+func (p personJSON) MarshalJSON() ([]byte, error) {
+	type plain personJSON
+	raw, err := json.Marshal(plain(p))
+	if err != nil {
+		return nil, err
+	}
+	return withExtra(raw, "person", p.extra)
 }
 
 type addressJSON struct {
@@ -101,7 +114,7 @@ func renderPersonFacts(a *accountFacts, in *individualFacts, prefix string, d de
 			PostalCode: nullable(in.Address["postal_code"]), State: nullable(in.Address["state"]),
 		},
 		Email: nullable(in.Email), FirstName: nullable(in.FirstName), LastName: nullable(in.LastName),
-		Phone: nullable(in.Phone), Metadata: in.Metadata,
+		Phone: nullable(in.Phone), Metadata: in.Metadata, extra: in.Extra,
 		IDNumberProvided: in.IDNumberProvided, SSNLast4Provided: in.SSNLast4Provided,
 		FutureRequirements: personReqJSON{
 			Alternatives: []any{}, CurrentlyDue: []string{}, Errors: []requirementError{},

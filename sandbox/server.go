@@ -40,6 +40,8 @@ type request struct {
 	form url.Values
 	// remoteIP is the client's address, recorded by ToS acceptance tokens.
 	remoteIP string
+	// route is the route's key ("POST v1/accounts/*").
+	route string
 }
 
 // upload is the file part of a multipart request.
@@ -105,6 +107,32 @@ func init() {
 			}
 		}
 	}
+}
+
+// routeKey is the key of routes (and of specEndpoints) that method and
+// path match: "POST v1/accounts/*".
+func routeKey(method, path string) string {
+	seg := strings.Split(strings.Trim(path, "/"), "/")
+	for i := 2; i < len(seg); i += 2 {
+		seg[i] = "*"
+	}
+	return method + " " + strings.Join(seg, "/")
+}
+
+// parse builds the request's parameter tree from values, with the
+// documented parameters of its route (documented.go).
+func (r *request) parse(values url.Values) *param {
+	return parseParams(values).forRoute(r.route, func(id, param string) error {
+		if _, ok := magicFiles[id]; ok {
+			return nil
+		}
+		_, err := loadFile(r, id, param)
+		var ae *apiError
+		if errors.As(err, &ae) {
+			ae.Status = http.StatusBadRequest
+		}
+		return err
+	})
 }
 
 // route finds the handler for method and path, with the id segments.

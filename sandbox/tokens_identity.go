@@ -157,7 +157,7 @@ func mergeToken(r *request, param, kind string) error {
 		}
 	}
 	if changed {
-		r.form, r.params = form, parseParams(form)
+		r.form, r.params = form, r.parse(form)
 	}
 	return nil
 }

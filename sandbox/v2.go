@@ -86,8 +86,9 @@ func (t v2Tx) V1(method, path string, f map[string]string) (int, []byte, map[str
 		vals.Set(k, val)
 	}
 	b := t.base
-	r := &request{ctx: b.ctx, sb: t.s, tx: b.tx, db: t.s.db, now: b.now, params: parseParams(vals),
+	r := &request{ctx: b.ctx, sb: t.s, tx: b.tx, db: t.s.db, now: b.now, route: routeKey(method, path),
 		id: b.id, pathID: pathID, subID: subID, fromV2: true, form: vals, remoteIP: remoteIP(t.hr)}
+	r.params = r.parse(vals)
 	var fp string
 	if k := t.hr.Header.Get("Idempotency-Key"); k != "" && method == http.MethodPost {
 		// Each step gets its own key derived from the caller's, so a

@@ -148,3 +148,8 @@ func (c *call) v1(method, path string, f form, out any) (int, map[string]any) {
 	}
 	return status, nil
 }
+
+// DocumentedFields lists the JSON fields stripe-go v84 can send to a v2
+// request ("POST /v2/core/accounts", …), as dotted paths with "#" for an
+// array item and "*" for a free key, each with its JSON kind.
+func DocumentedFields(request string) map[string]string { return v84Fields[request] }
