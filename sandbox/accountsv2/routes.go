@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // The Accounts v2 routes (dispatched by call.dispatch): each reads and
@@ -15,12 +16,17 @@ func (c *call) createAccount() (any, error) {
 	id, _ := c.body["identity"].(map[string]any)
 	country, _ := id["country"].(string)
 	if country == "" {
-		return nil, invalidFields("identity.country is required.", "identity.country")
+		// Optional in v84's request: the account takes the platform's
+		// country, the sandbox platform's being the US [G].
+		country = defaultCountry
+		m, _ := c.body["identity"].(map[string]any)
+		if m == nil {
+			m = map[string]any{}
+			c.body["identity"] = m
+		}
+		m["country"] = strings.ToLower(defaultCountry)
 	}
 	configs := configsFor(c.body)
-	if len(configs) == 0 {
-		return nil, invalidFields("Give at least one configuration (merchant, recipient or customer).", "configuration")
-	}
 	if email, _ := c.body["contact_email"].(string); email == "" && (slices.Contains(configs, "merchant") || slices.Contains(configs, "recipient")) {
 		return nil, invalidFields("contact_email is required for the merchant and recipient configurations.", "contact_email")
 	}
@@ -178,7 +184,10 @@ func (c *call) listAccounts() (any, error) {
 		}
 		after = n
 	}
-	found, err := c.listRows(after, limit+1)
+	// closed filters by whether the account is closed; without it,
+	// Stripe lists only the open accounts (stripe-go v84's ListParams).
+	withClosed := q.Get("closed") == "true"
+	found, err := c.listRows(after, limit+1, withClosed)
 	if err != nil {
 		return nil, internal(err.Error())
 	}
@@ -186,6 +195,9 @@ func (c *call) listAccounts() (any, error) {
 	if len(found) > limit {
 		found = found[:limit]
 		next = "/v2/core/accounts?limit=" + strconv.Itoa(limit) + "&page=" + strconv.FormatInt(found[len(found)-1].seq, 10)
+		if withClosed {
+			next = next.(string) + "&closed=true"
+		}
 	}
 	data := []any{}
 	for _, r := range found {

@@ -73,7 +73,7 @@ func parse(r *http.Request) (*call, *Error) {
 			Message: "Accounts v2 needs Stripe-Version " + firstGA + ".clover or a later version (or a .preview version)."}
 	}
 	parts := strings.Split(strings.Trim(strings.TrimPrefix(r.URL.Path, "/v2/core/"), "/"), "/")
-	if len(parts) == 0 || parts[0] != "accounts" {
+	if len(parts) == 0 || (parts[0] != "accounts" && !(len(parts) == 1 && parts[0] == "account_links")) {
 		return nil, unrecognized(r)
 	}
 	for i := 1; i < len(parts); i += 2 {
@@ -118,6 +118,11 @@ type call struct {
 func (c *call) dispatch() (any, error) {
 	parts, method := c.parts, c.r.Method
 	switch {
+	case parts[0] == "account_links":
+		if method != http.MethodPost {
+			return nil, unrecognized(c.r)
+		}
+		return c.createAccountLink()
 	case len(parts) == 1 && method == http.MethodPost:
 		return c.createAccount()
 	case len(parts) == 1 && method == http.MethodGet:

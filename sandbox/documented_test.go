@@ -1,0 +1,53 @@
+package sandbox
+
+import (
+	"errors"
+	"net/http"
+	"testing"
+
+	"github.com/stripe/stripe-go/v82"
+)
+
+// A documented parameter the sandbox does not model is stored and
+// rendered where Stripe returns it, a write-only one only as its
+// *_provided flag; its type and enum are checked like Stripe's.
+func TestDocumentedParametersStoredAndRendered(t *testing.T) {
+	e := newTransportEnv(t)
+	a := e.createUSIndividual()
+	got := e.mustUpdate(a.ID,
+		"business_profile[annual_revenue][amount]", "120000",
+		"business_profile[annual_revenue][currency]", "usd",
+		"business_profile[annual_revenue][fiscal_year_end]", "12-31",
+		"business_profile[minority_owned_business_designation][0]", "women_owned_business",
+		"individual[maiden_name]", "Rosen",
+		"individual[id_number_secondary]", "123456789",
+		"settings[payouts][schedule][interval]", "weekly",
+	)
+	if r := got.BusinessProfile.AnnualRevenue; r == nil || r.Amount != 120000 || r.Currency != "usd" || r.FiscalYearEnd != "12-31" {
+		t.Errorf("annual_revenue: %+v", r)
+	}
+	if d := got.BusinessProfile.MinorityOwnedBusinessDesignation; len(d) != 1 || d[0] != "women_owned_business" {
+		t.Errorf("minority_owned_business_designation: %v", d)
+	}
+	if got.Individual == nil || got.Individual.MaidenName != "Rosen" || !got.Individual.IDNumberSecondaryProvided {
+		t.Errorf("individual: %+v", got.Individual)
+	}
+	if got.Settings.Payouts.Schedule.Interval != "weekly" {
+		t.Errorf("payout interval: %v", got.Settings.Payouts.Schedule.Interval)
+	}
+	if again := e.get(a.ID); again.BusinessProfile.AnnualRevenue == nil || again.BusinessProfile.AnnualRevenue.Amount != 120000 {
+		t.Errorf("annual_revenue not kept: %+v", again.BusinessProfile.AnnualRevenue)
+	}
+	_, err := e.update(a.ID, "business_profile[annual_revenue][amount]", "lots")
+	wantErr(t, err, http.StatusBadRequest, "parameter_invalid_integer", "business_profile[annual_revenue][amount]")
+	_, err = e.update(a.ID, "settings[payouts][schedule][interval]", "hourly")
+	wantErr(t, err, http.StatusBadRequest, "", "settings[payouts][schedule][interval]")
+	_, err = e.update(a.ID, "business_profile[annual_revenu]", "1")
+	wantErr(t, err, http.StatusBadRequest, "parameter_unknown", "business_profile[annual_revenu]")
+	// A document names a file that exists, on any documented parameter.
+	_, err = e.update(a.ID, "settings[branding][icon]", "file_nonexistent")
+	var se *stripe.Error
+	if !errors.As(err, &se) || se.Code != "resource_missing" {
+		t.Errorf("a nonexistent file id: %v", err)
+	}
+}
