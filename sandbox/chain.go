@@ -66,7 +66,7 @@ func (s *Sandbox) serveRoute(h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, hr *http.Request) {
 		reqID := newID("req_", 14)
 		w.Header().Set("Request-Id", reqID)
-		w.Header().Set("Stripe-Version", cmp.Or(hr.Header.Get("Stripe-Version"), apiVersion))
+		w.Header().Set("Stripe-Version", answeredVersion(hr.Header.Get("Stripe-Version")))
 		c := &call{s: s, w: w, hr: hr, h: h, r: &request{ctx: hr.Context(), sb: s, id: reqID,
 			pathID: hr.PathValue("id"), subID: hr.PathValue("sub"), account: hr.Header.Get("Stripe-Account")}}
 		var next func(i int) error
@@ -127,6 +127,9 @@ func (c *call) handle() error {
 func authenticateStep(c *call, next func() error) error {
 	if e := authenticate(c.hr); e != nil {
 		return e
+	}
+	if v := c.hr.Header.Get("Stripe-Version"); !validVersion(v) {
+		return invalid("", "", "Invalid Stripe API version: %s", v)
 	}
 	if c.h == nil {
 		return errUnrecognizedURL(c.hr.Method, c.hr.URL.Path)

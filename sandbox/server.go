@@ -237,8 +237,17 @@ func authenticate(hr *http.Request) *apiError {
 	} else if u, _, ok := hr.BasicAuth(); ok {
 		key = u
 	}
-	if strings.HasPrefix(key, "sk_test_") || strings.HasPrefix(key, "rk_test_") {
+	if (strings.HasPrefix(key, "sk_test_") || strings.HasPrefix(key, "rk_test_")) && len(key) > len("sk_test_") {
 		return nil
+	}
+	if strings.HasPrefix(key, "pk_test_") && len(key) > len("pk_test_") {
+		// Publishable keys create tokens (Stripe.js does, for account
+		// and person tokens too) and nothing else.
+		if hr.Method == http.MethodPost && strings.TrimRight(hr.URL.Path, "/") == "/v1/tokens" {
+			return nil
+		}
+		return &apiError{Status: http.StatusForbidden, Type: errTypeInvalidRequest,
+			Message: "This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys."}
 	}
 	e := &apiError{Status: http.StatusUnauthorized, Type: errTypeInvalidRequest}
 	if key == "" {
