@@ -114,11 +114,21 @@ func asAPIError(err error) *apiError {
 
 // handle runs the route's handler, the end of the chain.
 func (c *call) handle() error {
+	exp := expandPaths(c.r.form)
+	if err := checkExpand(c.r, exp); err != nil {
+		return err
+	}
 	out, err := c.h(c.r)
 	if err != nil {
 		return err
 	}
-	c.status, c.body = http.StatusOK, responseBody(out)
+	body := responseBody(out)
+	if len(exp) > 0 {
+		if body, err = expandBody(c.r, body, exp); err != nil {
+			return err
+		}
+	}
+	c.status, c.body = http.StatusOK, body
 	return nil
 }
 

@@ -15,7 +15,8 @@ func TestAuthErrors(t *testing.T) {
 	sb, _ := openTest(t)
 	srv := httptest.NewServer(checked(t, sb.Handler()))
 	defer srv.Close()
-	for _, key := range []string{fakeLiveKey, "pk_test_zzzzzzzzzzzz9876", "garbage"} {
+	// A test publishable key is refused with 403 (TestKeysAsStripe).
+	for _, key := range []string{fakeLiveKey, "pk_live_zzzzzzzzzzzz9876", "garbage"} {
 		sc := newClient(key, srv.URL, nil)
 		_, err := sc.V1Accounts.GetByID(t.Context(), "acct_123", nil)
 		se := wantErr(t, err, http.StatusUnauthorized, "", "")

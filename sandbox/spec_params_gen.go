@@ -5,7 +5,7 @@ package sandbox
 // specEndpoints maps a route to its documented request parameters and
 // the response properties expand[] may name.
 var specEndpoints = map[string]specEndpoint{
-	"POST v1/accounts": {Expand: []string(nil), Params: map[string]specParam{
+	"POST v1/accounts": {Expand: []string{"company.verification.document.back", "company.verification.document.front", "external_accounts.data.account", "external_accounts.data.customer", "individual.verification.additional_document.back", "individual.verification.additional_document.front", "individual.verification.document.back", "individual.verification.document.front", "settings.branding.icon", "settings.branding.logo"}, Params: map[string]specParam{
 		"account_token":                     {Kinds: "string", Max: 5000},
 		"bank_account":                      {Kinds: "string", Max: 5000, Obj: true},
 		"bank_account[account_holder_name]": {Kinds: "string", Max: 5000},
@@ -413,7 +413,7 @@ var specEndpoints = map[string]specEndpoint{
 		"tos_acceptance[user_agent]":                                 {Kinds: "string", Max: 5000},
 		"type":                                                       {Kinds: "string", Enum: []string{"custom", "express", "standard"}},
 	}},
-	"GET v1/accounts": {Expand: []string(nil), Params: map[string]specParam{
+	"GET v1/accounts": {Expand: []string{"data.external_accounts.data.account", "data.external_accounts.data.customer", "data.settings.branding.icon", "data.settings.branding.logo"}, Params: map[string]specParam{
 		"created":        {Kinds: "integer", Obj: true},
 		"created[gt]":    {Kinds: "integer"},
 		"created[gte]":   {Kinds: "integer"},
@@ -425,11 +425,11 @@ var specEndpoints = map[string]specEndpoint{
 		"limit":          {Kinds: "integer"},
 		"starting_after": {Kinds: "string"},
 	}},
-	"GET v1/accounts/*": {Expand: []string(nil), Params: map[string]specParam{
+	"GET v1/accounts/*": {Expand: []string{"company.verification.document.back", "company.verification.document.front", "external_accounts.data.account", "external_accounts.data.customer", "individual.verification.additional_document.back", "individual.verification.additional_document.front", "individual.verification.document.back", "individual.verification.document.front", "settings.branding.icon", "settings.branding.logo"}, Params: map[string]specParam{
 		"expand":    {Kinds: "", Arr: true},
 		"expand[#]": {Kinds: "string", Max: 5000},
 	}},
-	"POST v1/accounts/*": {Expand: []string(nil), Params: map[string]specParam{
+	"POST v1/accounts/*": {Expand: []string{"company.verification.document.back", "company.verification.document.front", "external_accounts.data.account", "external_accounts.data.customer", "individual.verification.additional_document.back", "individual.verification.additional_document.front", "individual.verification.document.back", "individual.verification.document.front", "settings.branding.icon", "settings.branding.logo"}, Params: map[string]specParam{
 		"account_token":                                                     {Kinds: "string", Max: 5000},
 		"business_profile":                                                  {Kinds: "", Obj: true},
 		"business_profile[annual_revenue]":                                  {Kinds: "", Obj: true},
@@ -824,17 +824,17 @@ var specEndpoints = map[string]specEndpoint{
 		"tos_acceptance[user_agent]":                                 {Kinds: "string", Max: 5000},
 	}},
 	"DELETE v1/accounts/*": {Expand: []string(nil), Params: map[string]specParam{}},
-	"POST v1/accounts/*/reject": {Expand: []string(nil), Params: map[string]specParam{
+	"POST v1/accounts/*/reject": {Expand: []string{"company.verification.document.back", "company.verification.document.front", "external_accounts.data.account", "external_accounts.data.customer", "individual.verification.additional_document.back", "individual.verification.additional_document.front", "individual.verification.document.back", "individual.verification.document.front", "settings.branding.icon", "settings.branding.logo"}, Params: map[string]specParam{
 		"expand":         {Kinds: "", Arr: true},
 		"expand[#]":      {Kinds: "string", Max: 5000},
 		"payouts_action": {Kinds: "string", Enum: []string{"none", "pause"}},
 		"reason":         {Kinds: "string", Max: 5000},
 	}},
-	"GET v1/account": {Expand: []string(nil), Params: map[string]specParam{
+	"GET v1/account": {Expand: []string{"company.verification.document.back", "company.verification.document.front", "external_accounts.data.account", "external_accounts.data.customer", "individual.verification.additional_document.back", "individual.verification.additional_document.front", "individual.verification.document.back", "individual.verification.document.front", "settings.branding.icon", "settings.branding.logo"}, Params: map[string]specParam{
 		"expand":    {Kinds: "", Arr: true},
 		"expand[#]": {Kinds: "string", Max: 5000},
 	}},
-	"POST v1/accounts/*/persons": {Expand: []string(nil), Params: map[string]specParam{
+	"POST v1/accounts/*/persons": {Expand: []string{"verification.additional_document.back", "verification.additional_document.front", "verification.document.back", "verification.document.front"}, Params: map[string]specParam{
 		"additional_tos_acceptances":                      {Kinds: "", Obj: true},
 		"additional_tos_acceptances[account]":             {Kinds: "", Obj: true},
 		"additional_tos_acceptances[account][date]":       {Kinds: "integer", Unix: true},
@@ -933,7 +933,7 @@ var specEndpoints = map[string]specEndpoint{
 		"verification[document][back]":                     {Kinds: "string", Max: 500},
 		"verification[document][front]":                    {Kinds: "string", Max: 500},
 	}},
-	"GET v1/accounts/*/persons": {Expand: []string(nil), Params: map[string]specParam{
+	"GET v1/accounts/*/persons": {Expand: []string{"data.verification.additional_document.back", "data.verification.additional_document.front", "data.verification.document.back", "data.verification.document.front"}, Params: map[string]specParam{
 		"ending_before":                {Kinds: "string", Max: 5000},
 		"expand":                       {Kinds: "", Arr: true},
 		"expand[#]":                    {Kinds: "string", Max: 5000},
@@ -947,11 +947,11 @@ var specEndpoints = map[string]specEndpoint{
 		"relationship[representative]": {Kinds: "boolean"},
 		"starting_after":               {Kinds: "string", Max: 5000},
 	}},
-	"GET v1/accounts/*/persons/*": {Expand: []string(nil), Params: map[string]specParam{
+	"GET v1/accounts/*/persons/*": {Expand: []string{"verification.additional_document.back", "verification.additional_document.front", "verification.document.back", "verification.document.front"}, Params: map[string]specParam{
 		"expand":    {Kinds: "", Arr: true},
 		"expand[#]": {Kinds: "string", Max: 5000},
 	}},
-	"POST v1/accounts/*/persons/*": {Expand: []string(nil), Params: map[string]specParam{
+	"POST v1/accounts/*/persons/*": {Expand: []string{"verification.additional_document.back", "verification.additional_document.front", "verification.document.back", "verification.document.front"}, Params: map[string]specParam{
 		"additional_tos_acceptances":                      {Kinds: "", Obj: true},
 		"additional_tos_acceptances[account]":             {Kinds: "", Obj: true},
 		"additional_tos_acceptances[account][date]":       {Kinds: "integer", Unix: true},
@@ -1051,7 +1051,7 @@ var specEndpoints = map[string]specEndpoint{
 		"verification[document][front]":                    {Kinds: "string", Max: 500},
 	}},
 	"DELETE v1/accounts/*/persons/*": {Expand: []string(nil), Params: map[string]specParam{}},
-	"POST v1/accounts/*/people": {Expand: []string(nil), Params: map[string]specParam{
+	"POST v1/accounts/*/people": {Expand: []string{"verification.additional_document.back", "verification.additional_document.front", "verification.document.back", "verification.document.front"}, Params: map[string]specParam{
 		"additional_tos_acceptances":                      {Kinds: "", Obj: true},
 		"additional_tos_acceptances[account]":             {Kinds: "", Obj: true},
 		"additional_tos_acceptances[account][date]":       {Kinds: "integer", Unix: true},
@@ -1150,7 +1150,7 @@ var specEndpoints = map[string]specEndpoint{
 		"verification[document][back]":                     {Kinds: "string", Max: 500},
 		"verification[document][front]":                    {Kinds: "string", Max: 500},
 	}},
-	"GET v1/accounts/*/people": {Expand: []string(nil), Params: map[string]specParam{
+	"GET v1/accounts/*/people": {Expand: []string{"data.verification.additional_document.back", "data.verification.additional_document.front", "data.verification.document.back", "data.verification.document.front"}, Params: map[string]specParam{
 		"ending_before":                {Kinds: "string", Max: 5000},
 		"expand":                       {Kinds: "", Arr: true},
 		"expand[#]":                    {Kinds: "string", Max: 5000},
@@ -1164,11 +1164,11 @@ var specEndpoints = map[string]specEndpoint{
 		"relationship[representative]": {Kinds: "boolean"},
 		"starting_after":               {Kinds: "string", Max: 5000},
 	}},
-	"GET v1/accounts/*/people/*": {Expand: []string(nil), Params: map[string]specParam{
+	"GET v1/accounts/*/people/*": {Expand: []string{"verification.additional_document.back", "verification.additional_document.front", "verification.document.back", "verification.document.front"}, Params: map[string]specParam{
 		"expand":    {Kinds: "", Arr: true},
 		"expand[#]": {Kinds: "string", Max: 5000},
 	}},
-	"POST v1/accounts/*/people/*": {Expand: []string(nil), Params: map[string]specParam{
+	"POST v1/accounts/*/people/*": {Expand: []string{"verification.additional_document.back", "verification.additional_document.front", "verification.document.back", "verification.document.front"}, Params: map[string]specParam{
 		"additional_tos_acceptances":                      {Kinds: "", Obj: true},
 		"additional_tos_acceptances[account]":             {Kinds: "", Obj: true},
 		"additional_tos_acceptances[account][date]":       {Kinds: "integer", Unix: true},
@@ -1281,7 +1281,7 @@ var specEndpoints = map[string]specEndpoint{
 		"expand[#]": {Kinds: "string", Max: 5000},
 		"requested": {Kinds: "boolean"},
 	}},
-	"POST v1/accounts/*/external_accounts": {Expand: []string{"account", "customer", "account", "customer"}, Params: map[string]specParam{
+	"POST v1/accounts/*/external_accounts": {Expand: []string{"account", "customer"}, Params: map[string]specParam{
 		"bank_account":                                                           {Kinds: "string", Max: 5000, Obj: true},
 		"bank_account[account_holder_name]":                                      {Kinds: "string", Max: 5000},
 		"bank_account[account_holder_type]":                                      {Kinds: "string", Enum: []string{"company", "individual"}, Max: 5000},
@@ -1302,7 +1302,7 @@ var specEndpoints = map[string]specEndpoint{
 		"metadata":                                                               {Kinds: "", Map: true},
 		"metadata[*]":                                                            {Kinds: "string"},
 	}},
-	"GET v1/accounts/*/external_accounts": {Expand: []string{"data.account", "data.customer", "data.account", "data.customer"}, Params: map[string]specParam{
+	"GET v1/accounts/*/external_accounts": {Expand: []string{"data.account", "data.customer"}, Params: map[string]specParam{
 		"ending_before":  {Kinds: "string"},
 		"expand":         {Kinds: "", Arr: true},
 		"expand[#]":      {Kinds: "string", Max: 5000},
@@ -1310,11 +1310,11 @@ var specEndpoints = map[string]specEndpoint{
 		"object":         {Kinds: "string", Enum: []string{"bank_account", "card"}, Max: 5000},
 		"starting_after": {Kinds: "string"},
 	}},
-	"GET v1/accounts/*/external_accounts/*": {Expand: []string{"account", "customer", "account", "customer"}, Params: map[string]specParam{
+	"GET v1/accounts/*/external_accounts/*": {Expand: []string{"account", "customer"}, Params: map[string]specParam{
 		"expand":    {Kinds: "", Arr: true},
 		"expand[#]": {Kinds: "string", Max: 5000},
 	}},
-	"POST v1/accounts/*/external_accounts/*": {Expand: []string{"account", "customer", "account", "customer"}, Params: map[string]specParam{
+	"POST v1/accounts/*/external_accounts/*": {Expand: []string{"account", "customer"}, Params: map[string]specParam{
 		"account_holder_name":  {Kinds: "string", Max: 5000},
 		"account_holder_type":  {Kinds: "string", Enum: []string{"", "company", "individual"}, Max: 5000},
 		"account_type":         {Kinds: "string", Enum: []string{"checking", "futsu", "savings", "toza"}, Max: 5000},
@@ -1338,7 +1338,7 @@ var specEndpoints = map[string]specEndpoint{
 		"name":        {Kinds: "string", Max: 5000},
 	}},
 	"DELETE v1/accounts/*/external_accounts/*": {Expand: []string(nil), Params: map[string]specParam{}},
-	"POST v1/accounts/*/bank_accounts": {Expand: []string{"account", "customer", "account", "customer"}, Params: map[string]specParam{
+	"POST v1/accounts/*/bank_accounts": {Expand: []string{"account", "customer"}, Params: map[string]specParam{
 		"bank_account":                                                           {Kinds: "string", Max: 5000, Obj: true},
 		"bank_account[account_holder_name]":                                      {Kinds: "string", Max: 5000},
 		"bank_account[account_holder_type]":                                      {Kinds: "string", Enum: []string{"company", "individual"}, Max: 5000},
@@ -1359,11 +1359,11 @@ var specEndpoints = map[string]specEndpoint{
 		"metadata":                                                               {Kinds: "", Map: true},
 		"metadata[*]":                                                            {Kinds: "string"},
 	}},
-	"GET v1/accounts/*/bank_accounts/*": {Expand: []string{"account", "customer", "account", "customer"}, Params: map[string]specParam{
+	"GET v1/accounts/*/bank_accounts/*": {Expand: []string{"account", "customer"}, Params: map[string]specParam{
 		"expand":    {Kinds: "", Arr: true},
 		"expand[#]": {Kinds: "string", Max: 5000},
 	}},
-	"POST v1/accounts/*/bank_accounts/*": {Expand: []string{"account", "customer", "account", "customer"}, Params: map[string]specParam{
+	"POST v1/accounts/*/bank_accounts/*": {Expand: []string{"account", "customer"}, Params: map[string]specParam{
 		"account_holder_name":  {Kinds: "string", Max: 5000},
 		"account_holder_type":  {Kinds: "string", Enum: []string{"", "company", "individual"}, Max: 5000},
 		"account_type":         {Kinds: "string", Enum: []string{"checking", "futsu", "savings", "toza"}, Max: 5000},
@@ -1410,7 +1410,7 @@ var specEndpoints = map[string]specEndpoint{
 		"expand":    {Kinds: "", Arr: true},
 		"expand[#]": {Kinds: "string", Max: 5000},
 	}},
-	"POST v1/files": {Expand: []string(nil), Params: map[string]specParam{
+	"POST v1/files": {Expand: []string{"links.data.file"}, Params: map[string]specParam{
 		"expand":                      {Kinds: "", Arr: true},
 		"expand[#]":                   {Kinds: "string", Max: 5000},
 		"file":                        {Kinds: "string"},
@@ -1421,7 +1421,7 @@ var specEndpoints = map[string]specEndpoint{
 		"file_link_data[metadata][*]": {Kinds: "string"},
 		"purpose":                     {Kinds: "string", Enum: []string{"account_requirement", "additional_verification", "business_icon", "business_logo", "customer_signature", "dispute_evidence", "identity_document", "issuing_regulatory_reporting", "pci_document", "platform_terms_of_service", "tax_document_user_upload", "terminal_android_apk", "terminal_reader_splashscreen", "terminal_wifi_certificate", "terminal_wifi_private_key"}},
 	}},
-	"GET v1/files": {Expand: []string(nil), Params: map[string]specParam{
+	"GET v1/files": {Expand: []string{"data.links.data.file"}, Params: map[string]specParam{
 		"created":        {Kinds: "integer", Obj: true},
 		"created[gt]":    {Kinds: "integer"},
 		"created[gte]":   {Kinds: "integer"},
@@ -1434,11 +1434,11 @@ var specEndpoints = map[string]specEndpoint{
 		"purpose":        {Kinds: "string", Enum: []string{"account_requirement", "additional_verification", "business_icon", "business_logo", "customer_signature", "dispute_evidence", "document_provider_identity_document", "finance_report_run", "financial_account_statement", "identity_document", "identity_document_downloadable", "issuing_regulatory_reporting", "pci_document", "platform_terms_of_service", "selfie", "sigma_scheduled_query", "tax_document_user_upload", "terminal_android_apk", "terminal_reader_splashscreen", "terminal_wifi_certificate", "terminal_wifi_private_key"}, Max: 5000},
 		"starting_after": {Kinds: "string", Max: 5000},
 	}},
-	"GET v1/files/*": {Expand: []string(nil), Params: map[string]specParam{
+	"GET v1/files/*": {Expand: []string{"links.data.file"}, Params: map[string]specParam{
 		"expand":    {Kinds: "", Arr: true},
 		"expand[#]": {Kinds: "string", Max: 5000},
 	}},
-	"POST v1/tokens": {Expand: []string(nil), Params: map[string]specParam{
+	"POST v1/tokens": {Expand: []string{"bank_account.account", "bank_account.customer", "card.account", "card.customer"}, Params: map[string]specParam{
 		"account":                                                       {Kinds: "", Obj: true},
 		"account[business_type]":                                        {Kinds: "string", Enum: []string{"company", "government_entity", "individual", "non_profit"}},
 		"account[company]":                                              {Kinds: "", Obj: true},
@@ -1709,7 +1709,7 @@ var specEndpoints = map[string]specEndpoint{
 		"pii":                                                           {Kinds: "", Obj: true},
 		"pii[id_number]":                                                {Kinds: "string", Max: 5000},
 	}},
-	"GET v1/tokens/*": {Expand: []string(nil), Params: map[string]specParam{
+	"GET v1/tokens/*": {Expand: []string{"bank_account.account", "bank_account.customer", "card.account", "card.customer"}, Params: map[string]specParam{
 		"expand":    {Kinds: "", Arr: true},
 		"expand[#]": {Kinds: "string", Max: 5000},
 	}},

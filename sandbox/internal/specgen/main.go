@@ -188,10 +188,11 @@ func walk(s *schema, path string, out map[string]*node, depth int) {
 }
 
 // expandable lists the response properties the spec marks expandable,
-// at the top level and inside a list's data.
+// nested ones by dotted path (a list's items under "data."), up to the
+// four levels Stripe expands.
 func expandable(s *schema, prefix string, depth int, out *[]string) {
 	s = resolve(s)
-	if s == nil || depth > 2 {
+	if s == nil || depth > 3 {
 		return
 	}
 	for _, alt := range s.AnyOf {
@@ -205,12 +206,22 @@ func expandable(s *schema, prefix string, depth int, out *[]string) {
 	for _, k := range names {
 		p := s.Properties[k]
 		if len(p.Expansion) > 0 {
-			*out = append(*out, prefix+k)
+			if !slices.Contains(*out, prefix+k) {
+				*out = append(*out, prefix+k)
+			}
 			continue
 		}
-		if k == "data" && resolve(p) != nil && resolve(p).Type == "array" {
-			expandable(resolve(p).Items, prefix+"data.", depth+1, out)
+		r := resolve(p)
+		if r == nil {
+			continue
 		}
+		if r.Type == "array" {
+			if k == "data" {
+				expandable(r.Items, prefix+"data.", depth+1, out)
+			}
+			continue
+		}
+		expandable(p, prefix+k+".", depth+1, out)
 	}
 }
 
