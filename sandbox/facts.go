@@ -30,6 +30,10 @@ type accountFacts struct {
 	Documents map[string][]string `json:"documents,omitempty"`
 	// Time holds the volume, thresholds, blocks and rejection (time.go).
 	Time timeFacts `json:"time"`
+	// OnboardingStarted records that an account link was created for an
+	// account whose requirements Stripe collects: the platform can no
+	// longer change its identity (stripeCollected).
+	OnboardingStarted bool `json:"onboarding_started,omitempty"`
 	// Extra holds documented parameters the sandbox does not model that
 	// Stripe returns on the account, by dotted path (documented.go).
 	Extra map[string]string `json:"extra,omitempty"`

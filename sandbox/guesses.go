@@ -140,3 +140,18 @@ const (
 // delivery_success) changes no requirement, status or list. [G] Stripe's
 // own effects of these parameters are not simulated.
 const notModelled = "documented by Stripe; accepted, not modelled by the sandbox"
+
+// errStripeCollected refuses a parameter the platform may not send for an
+// account whose requirements Stripe collects (the spec's descriptions of
+// tos_acceptance, business_type, company, individual and
+// external_account). [G] Stripe's status, wording and the absence of a
+// code are not in the spec; the sandbox answers a 400 naming the
+// parameter.
+func errStripeCollected(param string, afterLink bool) *apiError {
+	if afterLink {
+		return invalid("", param, "Once you create an Account Link or Account Session, %s can only be updated for accounts where controller.requirement_collection is application. "+
+			"Stripe collects this account's requirements: send the account holder an account link instead.", param)
+	}
+	return invalid("", param, "%s can only be updated for accounts where controller.requirement_collection is application. "+
+		"Stripe collects this account's requirements, and its terms of service acceptance, through its own onboarding.", param)
+}

@@ -54,7 +54,7 @@ func (ap *applier) submit(path string, out outcome) {
 // update they remain unread and are reported as unknown, like Stripe.
 func (ap *applier) apply(create bool) error {
 	p := ap.r.params
-	steps := []func(*param) error{ap.businessType, ap.agreement, ap.capabilities, ap.simple, ap.profile, ap.individual, ap.company, ap.documents, ap.tos, ap.externalAccount}
+	steps := []func(*param) error{ap.stripeCollected, ap.businessType, ap.agreement, ap.capabilities, ap.simple, ap.profile, ap.individual, ap.company, ap.documents, ap.tos, ap.externalAccount}
 	if create {
 		steps = append([]func(*param) error{ap.createOnly}, steps...)
 	}
@@ -92,10 +92,14 @@ func (ap *applier) createOnly(p *param) error {
 	t, hasType, e := p.get("type").nonEmpty()
 	if e != nil {
 		return e
-	} else if hasType && t != "custom" {
-		return invalid("", "type", "The sandbox only models accounts onboarded through the API (type=custom or controller[requirement_collection]=application); got type=%s.", t)
 	}
-	if !hasType {
+	if hasType {
+		c, ok := legacyTypes[t]
+		if !ok {
+			return invalid("", "type", "Invalid type: must be one of custom, express, standard")
+		}
+		a.Controller = c
+	} else {
 		// Without a type, what the controller leaves out takes Stripe's
 		// defaults, the lowest onboarding complexity (a Stripe-collected
 		// account with the full Dashboard), not the custom mapping.
@@ -142,10 +146,45 @@ func (ap *applier) createOnly(p *param) error {
 	if !hasType && !c.get("stripe_dashboard").get("type").present() && a.Controller.RequirementCollection == "application" {
 		a.Controller.DashboardType = "none" // see stripeControllerDefaults
 	}
-	if a.Controller.RequirementCollection != "application" {
-		return invalid("", "controller[requirement_collection]",
-			"Without type=custom or controller[requirement_collection]=application, Stripe creates an account whose requirements Stripe collects; "+
-				"the sandbox only models accounts the platform onboards through the API.")
+	return nil
+}
+
+// legacyTypes are the controller properties of the account types (Stripe's
+// docs, "Connected account types": a Custom account's platform collects
+// requirements and has no Stripe Dashboard; Stripe collects an Express
+// account's through the Express Dashboard and a Standard account's through
+// the full one, where the account pays its own fees).
+var legacyTypes = map[string]controllerFacts{
+	"custom": {RequirementCollection: "application", FeesPayer: "application", LossesPayments: "application",
+		DashboardType: "none", LegacyType: "custom"},
+	"express": {RequirementCollection: "stripe", FeesPayer: "application_express", LossesPayments: "application",
+		DashboardType: "express", LegacyType: "express"},
+	"standard": {RequirementCollection: "stripe", FeesPayer: "account", LossesPayments: "stripe",
+		DashboardType: "full", LegacyType: "standard"},
+}
+
+// stripeCollected refuses what the platform may not send for an account
+// whose requirements Stripe collects (the spec's descriptions of these
+// parameters): tos_acceptance ever, and business_type, company, individual
+// and external_account once an account link started Stripe's onboarding.
+func (ap *applier) stripeCollected(p *param) error {
+	if ap.a.Controller.RequirementCollection != "stripe" {
+		return nil
+	}
+	// The service agreement is the platform's choice (an Express account
+	// can be created under the recipient agreement); the acceptance is not.
+	for _, name := range p.get("tos_acceptance").names() {
+		if name != "service_agreement" {
+			return errStripeCollected("tos_acceptance["+name+"]", false)
+		}
+	}
+	if !ap.a.OnboardingStarted {
+		return nil
+	}
+	for _, name := range []string{"business_type", "company", "individual", "external_account", "account_token"} {
+		if p.kids[name] != nil {
+			return errStripeCollected(name, true)
+		}
 	}
 	return nil
 }

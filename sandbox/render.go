@@ -242,7 +242,7 @@ func renderAccount(a *accountFacts, now time.Time) accountJSON {
 			Date: nullableInt(a.TOS.Date), IP: nullable(a.TOS.IP),
 			ServiceAgreement: a.TOS.ServiceAgreement, UserAgent: nullable(a.TOS.UserAgent),
 		},
-		Type:  "custom",
+		Type:  accountType(a.Controller),
 		extra: a.Extra,
 	}
 	out.Settings.Payments.StatementDescriptor = nullable(a.Descriptor)
@@ -263,6 +263,20 @@ func renderAccount(a *accountFacts, now time.Time) accountJSON {
 		out.Individual = &p
 	}
 	return out
+}
+
+// accountType is account.type: the legacy type the account was created
+// with; an account created with controller properties is "none" unless
+// its platform collects requirements with no Dashboard, which the sandbox
+// answers as custom, as it always has.
+func accountType(c controllerFacts) string {
+	switch {
+	case c.LegacyType != "":
+		return c.LegacyType
+	case c.RequirementCollection == "application" && c.DashboardType == "none":
+		return "custom"
+	}
+	return "none"
 }
 
 func renderController(c controllerFacts) controllerJSON {
