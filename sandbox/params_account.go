@@ -392,6 +392,8 @@ func (ap *applier) profile(p *param) error {
 	}
 	if ok {
 		ap.a.Profile["url"] = u
+		// A new URL is checked afresh, even on a verified account.
+		delete(ap.a.Fields, "business_profile.url")
 		ap.submit("business_profile.url", urlOutcome(u))
 	}
 	if bp.get("product_description").present() || (ok && ap.a.Profile["product_description"] != "") {

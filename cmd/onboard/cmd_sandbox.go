@@ -111,15 +111,15 @@ func newSandboxCmd(a *app) *cobra.Command {
 		},
 	}
 	trigger := &cobra.Command{
-		Use:   "trigger ACCOUNT_ID next_requirements|charge_block|payout_block",
+		Use:   "trigger ACCOUNT_ID next_requirements|charge_block|payout_block|payout",
 		Short: "Apply one of Stripe's test-card triggers to an account",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch args[1] {
-			case sandbox.TriggerNextRequirements, sandbox.TriggerChargeBlock, sandbox.TriggerPayoutBlock:
+			case sandbox.TriggerNextRequirements, sandbox.TriggerChargeBlock, sandbox.TriggerPayoutBlock, sandbox.TriggerPayout:
 			default:
-				return usageErr(t("trigger takes next_requirements, charge_block or payout_block, not %q",
-					"trigger prend next_requirements, charge_block ou payout_block, pas %q").In(a.earlyLang()), args[1])
+				return usageErr(t("trigger takes next_requirements, charge_block, payout_block or payout, not %q",
+					"trigger prend next_requirements, charge_block, payout_block ou payout, pas %q").In(a.earlyLang()), args[1])
 			}
 			sb, err := a.openSandbox()
 			if err != nil {
