@@ -20,8 +20,10 @@ import (
 // The guesses of the Accounts v2 façade (the first GA version and how a
 // Stripe-Version is read, v2 error codes, the recipient-only service
 // agreement, a person's "updated" time, the upload purpose a v2
-// verification document's sides must have) are in accountsv2/guesses.go,
-// with the package that uses them.
+// verification document's sides must have, the country of an account
+// created without one) are in accountsv2/guesses.go, with the package that
+// uses them; its tokens' lifetime and id prefixes are marked [G] in
+// accountsv2/tokens.go.
 
 // errAccountInvalid answers a Stripe-Account header naming an account the
 // platform does not have. [G] Stripe's message wording and 403 status are

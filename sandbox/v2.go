@@ -70,6 +70,9 @@ type v2Tx struct {
 	base *request      // clock, request id and transaction every step shares
 }
 
+// Now is the sandbox clock the request runs at.
+func (t v2Tx) Now() time.Time { return t.base.now }
+
 // SQL is the request's transaction.
 func (t v2Tx) SQL() accountsv2.Statements { return t.base.tx }
 

@@ -75,7 +75,8 @@ func TestEveryV84FieldAccepted(t *testing.T) {
 	ids := vocabularyIDs{account: accID, person: personID, file: "file_identity_document_success"}
 	total, unknown, missing := 0, 0, 0
 	for _, req := range []string{"POST /v2/core/accounts", "POST /v2/core/accounts/*", "POST /v2/core/accounts/*/persons",
-		"POST /v2/core/accounts/*/persons/*", "POST /v2/core/account_links"} {
+		"POST /v2/core/accounts/*/persons/*", "POST /v2/core/account_links", "POST /v2/core/account_tokens",
+		"POST /v2/core/accounts/*/person_tokens"} {
 		fields := accountsv2.DocumentedFields(req)
 		paths := make([]string, 0, len(fields))
 		for p, kind := range fields {

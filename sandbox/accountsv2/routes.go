@@ -13,6 +13,18 @@ import (
 // refuses the request (which rolls back every step it made).
 
 func (c *call) createAccount() (any, error) {
+	spend, err := c.mergeToken("account_token", "account", "")
+	if err != nil {
+		return nil, err
+	}
+	out, err := c.createAccountFromBody()
+	if err == nil {
+		spend()
+	}
+	return out, err
+}
+
+func (c *call) createAccountFromBody() (any, error) {
 	id, _ := c.body["identity"].(map[string]any)
 	country, _ := id["country"].(string)
 	if country == "" {
@@ -61,6 +73,18 @@ func (c *call) createAccount() (any, error) {
 }
 
 func (c *call) updateAccount(id string) (any, error) {
+	spend, err := c.mergeToken("account_token", "account", "")
+	if err != nil {
+		return nil, err
+	}
+	out, err := c.updateAccountFromBody(id)
+	if err == nil {
+		spend()
+	}
+	return out, err
+}
+
+func (c *call) updateAccountFromBody(id string) (any, error) {
 	configs, err := c.readConfigs(id)
 	if err != nil {
 		return nil, internal(err.Error())
@@ -232,6 +256,15 @@ func (c *call) persons(account, person string) (any, error) {
 		}
 		return map[string]any{"data": data, "next_page_url": nil, "previous_page_url": nil}, nil
 	case method == http.MethodPost:
+		spend, err := c.mergeToken("person_token", "person", account)
+		if err != nil {
+			return nil, err
+		}
+		defer func() {
+			if out != nil {
+				spend()
+			}
+		}()
 		f := form{}
 		if err := personToV1(f, "", c.body, country, "person"); err != nil {
 			return nil, invalidFields(err.Error(), "")
