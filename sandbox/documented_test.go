@@ -51,3 +51,39 @@ func TestDocumentedParametersStoredAndRendered(t *testing.T) {
 		t.Errorf("a nonexistent file id: %v", err)
 	}
 }
+
+// relationship[authorizer] and [legal_guardian] are stored on the person,
+// rendered, and filter the persons list like the other roles.
+func TestPersonRolesStoredAndFiltered(t *testing.T) {
+	e := newTransportEnv(t)
+	a, err := e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{
+		Type: stripe.String("custom"), Country: stripe.String("US"), BusinessType: stripe.String("company"),
+		Capabilities: &stripe.AccountCreateCapabilitiesParams{Transfers: &stripe.AccountCreateCapabilitiesTransfersParams{Requested: stripe.Bool(true)}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &stripe.PersonCreateParams{Account: stripe.String(a.ID), FirstName: stripe.String("Jenny"),
+		Relationship: &stripe.PersonCreateRelationshipParams{Authorizer: stripe.Bool(true)}}
+	jenny, err := e.sc.V1Persons.Create(e.ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if jenny.Relationship == nil || !jenny.Relationship.Authorizer {
+		t.Errorf("relationship: %+v", jenny.Relationship)
+	}
+	if _, err := e.sc.V1Persons.Create(e.ctx, &stripe.PersonCreateParams{Account: stripe.String(a.ID), FirstName: stripe.String("Kai")}); err != nil {
+		t.Fatal(err)
+	}
+	var listed []string
+	for p, err := range e.sc.V1Persons.List(e.ctx, &stripe.PersonListParams{Account: stripe.String(a.ID),
+		Relationship: &stripe.PersonListRelationshipParams{Authorizer: stripe.Bool(true)}}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		listed = append(listed, p.FirstName)
+	}
+	if len(listed) != 1 || listed[0] != "Jenny" {
+		t.Errorf("authorizers listed: %v", listed)
+	}
+}

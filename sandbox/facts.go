@@ -101,6 +101,10 @@ func (p *personFacts) holds(role string) bool {
 		return p.Director
 	case "executive":
 		return p.Executive
+	case "authorizer", "legal_guardian":
+		// Roles the sandbox stores as documented parameters only.
+		v, _ := typed("boolean", p.Extra["relationship."+role])
+		return v == true
 	}
 	return false
 }

@@ -219,7 +219,7 @@ func listPersons(r *request) (any, error) {
 	for i := len(a.Persons) - 1; i >= 0; i-- {
 		pf := a.Persons[i]
 		keep := true
-		for _, role := range []string{"representative", "owner", "director", "executive"} {
+		for _, role := range []string{"representative", "owner", "director", "executive", "authorizer", "legal_guardian"} {
 			v, ok, e := rel.get(role).boolean()
 			if e != nil {
 				return nil, e
