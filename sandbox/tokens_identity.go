@@ -23,7 +23,6 @@ type identityTokenJSON struct {
 // tokenPrefixes are Stripe's id prefixes per identity token kind.
 var tokenPrefixes = map[string]string{"account": "ct_", "person": "cpt_", "pii": "pii_"}
 
-
 // identityToken serves POST /v1/tokens with account[…], person[…] or
 // pii[…]: the details are kept in memory (they hold id numbers) and
 // applied when the token is given as account_token, person_token or an
