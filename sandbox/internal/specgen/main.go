@@ -8,6 +8,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"go/format"
 	"log"
@@ -277,7 +278,11 @@ func walkResp(s *schema, path string, out map[string]*respNode, depth int) {
 	out[path] = n
 }
 
+// out is the directory of package sandbox the tables are written to.
+var out = flag.String("out", ".", "directory of package sandbox")
+
 func main() {
+	flag.Parse()
 	raw, err := specBytes()
 	if err != nil {
 		log.Fatal(err)
@@ -370,12 +375,12 @@ func routeOf(path string) string {
 	return strings.Join(seg, "/")
 }
 
-func write(name string, src []byte) {
-	out, err := format.Source(src)
+func write(name string, raw []byte) {
+	src, err := format.Source(raw)
 	if err != nil {
 		log.Fatalf("%s: %v", name, err)
 	}
-	if err := os.WriteFile(name, out, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(*out, name), src, 0o644); err != nil {
 		log.Fatal(err)
 	}
 }
