@@ -122,6 +122,9 @@ func (c *call) handle() error {
 	if err != nil {
 		return err
 	}
+	if nm := c.r.params.doc.notModelled(); len(nm) > 0 {
+		c.w.Header().Set(notModelledHeader, strings.Join(nm, ", "))
+	}
 	body := responseBody(out)
 	if len(exp) > 0 {
 		if body, err = expandBody(c.r, body, exp); err != nil {

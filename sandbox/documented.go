@@ -14,7 +14,7 @@ import (
 // generated from spec3.json), and then kept only where Stripe returns
 // it, to be rendered back (a write-only secret leaves its *_provided flag
 // instead). What Stripe returns nowhere is accepted and not stored: the
-// sandbox does not model its effect (see notModelled in guesses.go).
+// sandbox does not model its effect (see notModelledHeader in guesses.go).
 
 // documented is the route's table and what was accepted from it.
 type documented struct {
@@ -24,6 +24,8 @@ type documented struct {
 	accepted map[string]string
 	// fileExists checks a file id named by an accepted parameter.
 	fileExists func(id, param string) error
+	// kept are the accepted parameters a handler stored (markKept).
+	kept map[string]bool
 }
 
 // forRoute attaches the documented parameters of a route key ("POST
@@ -216,7 +218,7 @@ func schemaPath(path string) string {
 // under the *_provided flag where only that is returned (a secret is never
 // stored), nothing where Stripe returns neither. An empty value removes
 // what was stored.
-func keepAccepted(accepted map[string]string, prefix, object string, extra *map[string]string) {
+func keepAccepted(accepted map[string]string, prefix, object string, extra *map[string]string) (kept []string) {
 	for path, v := range accepted {
 		d := dotted(path)
 		if prefix != "" {
@@ -236,6 +238,7 @@ func keepAccepted(accepted map[string]string, prefix, object string, extra *map[
 				val = ""
 			}
 		}
+		kept = append(kept, path)
 		if *extra == nil {
 			*extra = map[string]string{}
 		}
@@ -245,6 +248,30 @@ func keepAccepted(accepted map[string]string, prefix, object string, extra *map[
 			(*extra)[key] = val
 		}
 	}
+	return kept
+}
+
+// markKept records the accepted parameters a handler stored.
+func (d *documented) markKept(paths []string) {
+	if d.kept == nil {
+		d.kept = map[string]bool{}
+	}
+	for _, p := range paths {
+		d.kept[p] = true
+	}
+}
+
+// notModelled lists, sorted, the accepted documented parameters that were
+// not stored: they had no effect (notModelledHeader in guesses.go).
+func (d *documented) notModelled() []string {
+	var out []string
+	for p := range d.accepted {
+		if !d.kept[p] {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // withExtra renders stored parameters into raw, the JSON of object: each

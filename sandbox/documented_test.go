@@ -3,6 +3,8 @@ package sandbox
 import (
 	"errors"
 	"net/http"
+	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stripe/stripe-go/v82"
@@ -85,5 +87,35 @@ func TestPersonRolesStoredAndFiltered(t *testing.T) {
 	}
 	if len(listed) != 1 || listed[0] != "Jenny" {
 		t.Errorf("authorizers listed: %v", listed)
+	}
+}
+
+// A response names, in its Sandbox-Not-Modelled header, the documented
+// parameters it accepted without any effect; the ones stored and rendered
+// are not named.
+func TestNotModelledHeader(t *testing.T) {
+	e := newTransportEnv(t)
+	a := e.createUSIndividual()
+	hc := checkedClient(t, e.sb)
+	form := url.Values{
+		"settings[card_issuing][tos_acceptance][ip]":       {"203.0.113.7"},
+		"business_profile[estimated_worker_count]":         {"3"},
+		"documents[proof_of_registration][signer][person]": {"person_1234"},
+	}
+	st, body, h := sendRaw(t, hc, "sk_test_x", "", http.MethodPost, "/v1/accounts/"+a.ID, form)
+	if st != http.StatusOK {
+		t.Fatalf("%d %s", st, body)
+	}
+	if got, want := h.Get(notModelledHeader), "documents[proof_of_registration][signer][person]"; got != want {
+		t.Errorf("%s: %q, want %q", notModelledHeader, got, want)
+	}
+	for _, rendered := range []string{`"estimated_worker_count":3`, `"ip":"203.0.113.7"`} {
+		if !strings.Contains(body, rendered) {
+			t.Errorf("%s not rendered: %s", rendered, body)
+		}
+	}
+	st, _, h = sendRaw(t, hc, "sk_test_x", "", http.MethodGet, "/v1/events", url.Values{"delivery_success": {"true"}})
+	if st != http.StatusOK || h.Get(notModelledHeader) != "delivery_success" {
+		t.Errorf("events: %d %q", st, h.Get(notModelledHeader))
 	}
 }

@@ -132,16 +132,16 @@ const (
 	maxKeyLength           = 500
 )
 
-// notModelled is the one reason a documented parameter has no effect in
-// the sandbox: Stripe's spec documents it for the endpoint, so it is
-// accepted after its type, enum and length are checked (documented.go),
-// and stored and rendered where Stripe returns it on the account or
-// person (a write-only secret only as its *_provided flag); what the
-// sandbox does not model (card, payout, tax, treasury and other settings'
-// effects, list filters such as relationship[authorizer] and
-// delivery_success) changes no requirement, status or list. [G] Stripe's
-// own effects of these parameters are not simulated.
-const notModelled = "documented by Stripe; accepted, not modelled by the sandbox"
+// notModelledHeader names, in a response, the documented parameters the
+// request sent that had no effect in the sandbox, for the one reason
+// there is: Stripe's spec documents them for the endpoint, so they are
+// accepted after their type, enum and length are checked (documented.go),
+// and what Stripe returns on the account or person is stored and rendered
+// (a write-only secret only as its *_provided flag); the rest (card,
+// payout, tax, treasury and other settings' effects, filters such as
+// delivery_success) changes no requirement, status or list, and is listed
+// here. [G] Stripe's own effects of these parameters are not simulated.
+const notModelledHeader = "Sandbox-Not-Modelled"
 
 // errStripeCollected refuses a parameter the platform may not send for an
 // account whose requirements Stripe collects (the spec's descriptions of

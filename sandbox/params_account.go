@@ -80,9 +80,10 @@ func (ap *applier) keep(accepted map[string]string) {
 			own[k] = v
 		}
 	}
-	keepAccepted(own, "", "account", &ap.a.Extra)
+	doc := ap.r.params.doc
+	doc.markKept(keepAccepted(own, "", "account", &ap.a.Extra))
 	if ap.a.Individual != nil {
-		keepAccepted(accepted, "individual.", "person", &ap.a.Individual.Extra)
+		doc.markKept(keepAccepted(accepted, "individual.", "person", &ap.a.Individual.Extra))
 	}
 }
 

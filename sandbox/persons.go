@@ -76,7 +76,7 @@ func (ap *applier) personParams(p *param, pf *personFacts) error {
 	if e := p.unknown(); e != nil {
 		return e
 	}
-	keepAccepted(p.doc.accepted, "", "person", &pf.Extra)
+	p.doc.markKept(keepAccepted(p.doc.accepted, "", "person", &pf.Extra))
 	return nil
 }
 
@@ -122,7 +122,7 @@ func updatePerson(r *request) (any, error) {
 			if e := r.params.unknown(); e != nil {
 				return e
 			}
-			keepAccepted(r.params.doc.accepted, "", "person", &a.Individual.Extra)
+			r.params.doc.markKept(keepAccepted(r.params.doc.accepted, "", "person", &a.Individual.Extra))
 			return nil
 		}
 		pf := a.person(r.subID)

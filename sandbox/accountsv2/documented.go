@@ -9,7 +9,7 @@ import (
 // The façade translates the v2 fields v1 has a place for. The other
 // fields stripe-go v84 sends (v84_fields_gen.go, generated from its
 // request structs) are accepted when their JSON kind fits, and have no
-// effect: the sandbox does not model them (notModelled in guesses.go).
+// effect: the sandbox does not model them (notModelledHeader in ../guesses.go).
 
 // v84Paths is the union of the fields v84 sends to an account or person
 // create or update, by dotted path; a person's are also under "person.".
