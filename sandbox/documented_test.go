@@ -119,3 +119,20 @@ func TestNotModelledHeader(t *testing.T) {
 		t.Errorf("events: %d %q", st, h.Get(notModelledHeader))
 	}
 }
+
+// bank_account[…] on create is the account's bank account, as
+// external_account is.
+func TestBankAccountOnCreate(t *testing.T) {
+	e := newTransportEnv(t)
+	hc := checkedClient(t, e.sb)
+	form := url.Values{"type": {"custom"}, "country": {"US"}, "capabilities[transfers][requested]": {"true"},
+		"bank_account[country]": {"US"}, "bank_account[currency]": {"usd"}, "bank_account[routing_number]": {"110000000"},
+		"bank_account[account_number]": {"000123456789"}, "bank_account[account_holder_name]": {"Jenny Rosen"}}
+	st, body, _ := sendRaw(t, hc, "sk_test_x", "", http.MethodPost, "/v1/accounts", form)
+	if st != http.StatusOK || !strings.Contains(body, `"last4":"6789"`) {
+		t.Errorf("bank_account on create: %d %s", st, body)
+	}
+	if strings.Contains(body, "000123456789") {
+		t.Error("the account number is echoed")
+	}
+}

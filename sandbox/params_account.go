@@ -43,6 +43,8 @@ func (ap *applier) setField(p *param, dst *string, path string, check checker) e
 type applier struct {
 	r *request
 	a *accountFacts
+	// creating is set while POST /v1/accounts is applied.
+	creating bool
 }
 
 func (ap *applier) submit(path string, out outcome) {
@@ -54,6 +56,7 @@ func (ap *applier) submit(path string, out outcome) {
 // update they remain unread and are reported as unknown, like Stripe.
 func (ap *applier) apply(create bool) error {
 	p := ap.r.params
+	ap.creating = create
 	steps := []func(*param) error{ap.stripeCollected, ap.businessType, ap.agreement, ap.capabilities, ap.simple, ap.profile, ap.individual, ap.company, ap.documents, ap.tos, ap.externalAccount}
 	if create {
 		steps = append([]func(*param) error{ap.createOnly}, steps...)
