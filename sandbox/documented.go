@@ -3,6 +3,7 @@ package sandbox
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -151,7 +152,7 @@ func checkDocumented(path string, sp specParam, v string) *apiError {
 		switch k {
 		case "string":
 			switch {
-			case len(sp.Enum) > 0 && !contains(sp.Enum, v):
+			case len(sp.Enum) > 0 && !slices.Contains(sp.Enum, v):
 				e = invalid("", path, "Invalid %s: must be one of %s", path, strings.Join(sp.Enum, ", "))
 			case sp.Max > 0 && len([]rune(v)) > sp.Max:
 				e = invalid("parameter_invalid_string", path, "Invalid string: %s...; must be at most %d characters", string([]rune(v)[:20]), sp.Max)
@@ -186,15 +187,6 @@ func checkDocumented(path string, sp specParam, v string) *apiError {
 		return invalid("", path, "Invalid object: %s must be a hash, not a string", path)
 	}
 	return first
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // dotted turns a bracket path into the response's dotted one.
@@ -320,7 +312,7 @@ func withExtra(raw []byte, object string, extra map[string]string) ([]byte, erro
 		leaf := parts[len(parts)-1]
 		if sp != p { // an array item
 			list, _ := cur[leaf].([]any)
-			if !contains(anyStrings(list), extra[p]) {
+			if !slices.Contains(anyStrings(list), extra[p]) {
 				list = append(list, v)
 			}
 			cur[leaf] = list

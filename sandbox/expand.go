@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -40,7 +41,7 @@ func checkExpand(r *request, paths []string) error {
 		return nil
 	}
 	for _, p := range paths {
-		if !contains(ep.Expand, p) {
+		if !slices.Contains(ep.Expand, p) {
 			return invalid("", "", "This property cannot be expanded (%s).", p)
 		}
 	}

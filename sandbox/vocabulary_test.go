@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -83,9 +84,9 @@ func synthesise(path string, sp specParam, ids vocabularyIDs) string {
 	switch {
 	case len(sp.Enum) > 0:
 		return sp.Enum[0]
-	case contains(kinds, "boolean"):
+	case slices.Contains(kinds, "boolean"):
 		return "true"
-	case contains(kinds, "integer"):
+	case slices.Contains(kinds, "integer"):
 		switch {
 		case sp.Unix:
 			return fmt.Sprint(baseTime.Unix() - 86400)
@@ -95,7 +96,7 @@ func synthesise(path string, sp specParam, ids vocabularyIDs) string {
 			return "1990"
 		}
 		return "1"
-	case contains(kinds, "number"):
+	case slices.Contains(kinds, "number"):
 		return "10"
 	}
 	switch {
