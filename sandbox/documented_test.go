@@ -136,3 +136,14 @@ func TestBankAccountOnCreate(t *testing.T) {
 		t.Error("the account number is echoed")
 	}
 }
+
+// default_currency is the account's, as Stripe renders it.
+func TestDefaultCurrency(t *testing.T) {
+	e := newTransportEnv(t)
+	a := e.createUSIndividual()
+	if got := e.mustUpdate(a.ID, "default_currency", "EUR"); got.DefaultCurrency != "eur" {
+		t.Errorf("default_currency %q", got.DefaultCurrency)
+	}
+	_, err := e.update(a.ID, "default_currency", "euros")
+	wantErr(t, err, http.StatusBadRequest, "", "default_currency")
+}

@@ -276,10 +276,19 @@ func (ap *applier) capabilities(p *param) error {
 	return nil
 }
 
-// simple handles email, metadata and settings[payments][statement_descriptor].
+// simple handles email, default_currency, metadata and
+// settings[payments][statement_descriptor].
 func (ap *applier) simple(p *param) error {
 	if err := ap.setField(p.get("email"), &ap.a.Email, "", checkEmail); err != nil {
 		return err
+	}
+	if v, ok, e := p.get("default_currency").nonEmpty(); e != nil {
+		return e
+	} else if ok {
+		if !currencyRE.MatchString(strings.ToLower(v)) {
+			return invalid("", "default_currency", "Invalid currency: %s. Stripe currencies are three-letter ISO codes such as usd or eur.", v)
+		}
+		ap.a.DefaultCurrency = strings.ToLower(v)
 	}
 	if err := readMetadata(p.get("metadata"), ap.a.Metadata); err != nil {
 		return err
