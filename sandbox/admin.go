@@ -153,6 +153,16 @@ func createAccountLink(r *request) (any, error) {
 	if typ == "account_update" && !derive(a, r.now).DetailsSubmitted {
 		return nil, invalid("", "type", "You cannot create account_update links for an account that has not completed onboarding; use account_onboarding.")
 	}
+	if a.Controller.RequirementCollection == "stripe" && !a.OnboardingStarted {
+		// Stripe's onboarding starts: the platform can no longer change
+		// the account's identity (stripeCollected).
+		if _, err := mutateIn(r, a.ID, func(_ *request, a *accountFacts) error {
+			a.OnboardingStarted = true
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
 	return accountLinkJSON{
 		Object: "account_link", Created: r.now.Unix(), ExpiresAt: r.now.Unix() + accountLinkTTL,
 		URL: "https://connect.stripe.com/setup/s/" + a.ID + "/" + newID("", 12),

@@ -65,7 +65,7 @@ func (s *Sandbox) serveRoute(h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, hr *http.Request) {
 		reqID := newID("req_", 14)
 		w.Header().Set("Request-Id", reqID)
-		w.Header().Set("Stripe-Version", cmp.Or(hr.Header.Get("Stripe-Version"), apiVersion))
+		w.Header().Set("Stripe-Version", answeredVersion(hr.Header.Get("Stripe-Version")))
 		c := &call{s: s, w: w, hr: hr, h: h, r: &request{ctx: hr.Context(), sb: s, id: reqID,
 			pathID: hr.PathValue("id"), subID: hr.PathValue("sub"), account: hr.Header.Get("Stripe-Account")}}
 		var next func(i int) error
@@ -113,11 +113,24 @@ func asAPIError(err error) *apiError {
 
 // handle runs the route's handler, the end of the chain.
 func (c *call) handle() error {
+	exp := expandPaths(c.r.form)
+	if err := checkExpand(c.r, exp); err != nil {
+		return err
+	}
 	out, err := c.h(c.r)
 	if err != nil {
 		return err
 	}
-	c.status, c.body = http.StatusOK, responseBody(out)
+	if nm := c.r.params.doc.notModelled(); len(nm) > 0 {
+		c.w.Header().Set(notModelledHeader, strings.Join(nm, ", "))
+	}
+	body := responseBody(out)
+	if len(exp) > 0 {
+		if body, err = expandBody(c.r, body, exp); err != nil {
+			return err
+		}
+	}
+	c.status, c.body = http.StatusOK, body
 	return nil
 }
 
@@ -126,6 +139,9 @@ func (c *call) handle() error {
 func authenticateStep(c *call, next func() error) error {
 	if e := authenticate(c.hr); e != nil {
 		return e
+	}
+	if v := c.hr.Header.Get("Stripe-Version"); !validVersion(v) {
+		return invalid("", "", "Invalid Stripe API version: %s", v)
 	}
 	if c.h == nil {
 		return errUnrecognizedURL(c.hr.Method, c.hr.URL.Path)
@@ -165,7 +181,8 @@ func parseStep(c *call, next func() error) error {
 		return e
 	}
 	r := c.r
-	r.params, r.form, r.upload, r.remoteIP = parseParams(values), values, up, remoteIP(hr)
+	r.route = routeKey(hr.Method, hr.URL.Path)
+	r.params, r.form, r.upload, r.remoteIP = r.parse(values), values, up, remoteIP(hr)
 	if hr.Method == http.MethodPost {
 		r.idemKey = hr.Header.Get("Idempotency-Key")
 		c.fp = hr.Method + " " + hr.URL.Path + "?" + values.Encode()
@@ -215,7 +232,7 @@ func transactionStep(c *call, next func() error) error {
 		if !errors.Is(err, errNeedWrite) {
 			return err
 		}
-		r.params = parseParams(r.form) // the first run marked what it read
+		r.params = r.parse(r.form) // the first run marked what it read
 	}
 	return run(s.db, false)
 }

@@ -110,3 +110,94 @@ func v84Client(t *testing.T) (url string, sc *stripe84.Client) {
 		MaxNetworkRetries: stripe84.Int64(0), LeveledLogger: &stripe84.LeveledLogger{Level: stripe84.LevelNull}})
 	return srv.URL, stripe84.NewClient("sk_test_v84", stripe84.WithBackends(&stripe84.Backends{API: b, Connect: b, Uploads: b, MeterEvents: b}))
 }
+
+// POST /v2/core/account_links answers stripe-go v84's V2CoreAccountLink:
+// a v1 account link for the account, with the use case sent.
+func TestConformanceV84AccountLink(t *testing.T) {
+	_, sc := v84Client(t)
+	ctx := context.Background()
+	acct, err := sc.V2CoreAccounts.Create(ctx, &stripe84.V2CoreAccountCreateParams{
+		ContactEmail: stripe84.String("jenny@example.com"),
+		Identity:     &stripe84.V2CoreAccountCreateIdentityParams{Country: stripe84.String("us"), EntityType: stripe84.String("company")},
+		Configuration: &stripe84.V2CoreAccountCreateConfigurationParams{
+			Recipient: &stripe84.V2CoreAccountCreateConfigurationRecipientParams{}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	link, err := sc.V2CoreAccountLinks.Create(ctx, &stripe84.V2CoreAccountLinkCreateParams{
+		Account: stripe84.String(acct.ID),
+		UseCase: &stripe84.V2CoreAccountLinkCreateUseCaseParams{
+			Type: stripe84.String("account_onboarding"),
+			AccountOnboarding: &stripe84.V2CoreAccountLinkCreateUseCaseAccountOnboardingParams{
+				Configurations: stripe84.StringSlice([]string{"recipient"}),
+				RefreshURL:     stripe84.String("https://example.com/refresh"),
+				ReturnURL:      stripe84.String("https://example.com/return"),
+			},
+		},
+	})
+	if err != nil {
+		t.Fatalf("v84 account link: %v", err)
+	}
+	if link.Account != acct.ID || link.URL == "" || link.UseCase == nil || link.UseCase.Type != "account_onboarding" ||
+		link.UseCase.AccountOnboarding == nil || link.UseCase.AccountOnboarding.RefreshURL != "https://example.com/refresh" ||
+		!link.ExpiresAt.After(link.Created) {
+		t.Errorf("account link: %+v", link)
+	}
+	if _, err := sc.V2CoreAccountLinks.Create(ctx, &stripe84.V2CoreAccountLinkCreateParams{Account: stripe84.String(acct.ID)}); err == nil {
+		t.Error("an account link without use_case was created")
+	}
+}
+
+// Account and person tokens (stripe-go v84's V2CoreAccountToken and
+// V2CoreAccountPersonToken) carry their fields to the create that names
+// them, once.
+func TestConformanceV84Tokens(t *testing.T) {
+	_, sc := v84Client(t)
+	ctx := context.Background()
+	tok, err := sc.V2CoreAccountTokens.Create(ctx, &stripe84.V2CoreAccountTokenCreateParams{
+		ContactEmail: stripe84.String("jenny@example.com"),
+		Identity: &stripe84.V2CoreAccountTokenCreateIdentityParams{EntityType: stripe84.String("company"),
+			BusinessDetails: &stripe84.V2CoreAccountTokenCreateIdentityBusinessDetailsParams{RegisteredName: stripe84.String("Furever")}},
+	})
+	if err != nil {
+		t.Fatalf("account token: %v", err)
+	}
+	if tok.ID == "" || tok.Used || !tok.ExpiresAt.After(tok.Created) {
+		t.Errorf("account token: %+v", tok)
+	}
+	acct, err := sc.V2CoreAccounts.Create(ctx, &stripe84.V2CoreAccountCreateParams{
+		AccountToken: stripe84.String(tok.ID),
+		Identity:     &stripe84.V2CoreAccountCreateIdentityParams{Country: stripe84.String("us")},
+		Configuration: &stripe84.V2CoreAccountCreateConfigurationParams{
+			Merchant: &stripe84.V2CoreAccountCreateConfigurationMerchantParams{
+				Capabilities: &stripe84.V2CoreAccountCreateConfigurationMerchantCapabilitiesParams{
+					CardPayments: &stripe84.V2CoreAccountCreateConfigurationMerchantCapabilitiesCardPaymentsParams{Requested: stripe84.Bool(true)}}}},
+		Include: stripe84.StringSlice([]string{"identity"}),
+	})
+	if err != nil {
+		t.Fatalf("create with the token: %v", err)
+	}
+	if acct.ContactEmail != "jenny@example.com" || acct.Identity == nil || acct.Identity.EntityType != "company" ||
+		acct.Identity.BusinessDetails == nil || acct.Identity.BusinessDetails.RegisteredName != "Furever" {
+		t.Errorf("the token's fields were not taken: %+v %+v", acct.ContactEmail, acct.Identity)
+	}
+	if _, err := sc.V2CoreAccounts.Create(ctx, &stripe84.V2CoreAccountCreateParams{AccountToken: stripe84.String(tok.ID)}); err == nil {
+		t.Error("an account token was used twice")
+	}
+	ptok, err := sc.V2CoreAccountsPersonTokens.Create(ctx, &stripe84.V2CoreAccountsPersonTokenCreateParams{
+		AccountID: stripe84.String(acct.ID), GivenName: stripe84.String("Jenny"), Surname: stripe84.String("Rosen"),
+	})
+	if err != nil {
+		t.Fatalf("person token: %v", err)
+	}
+	p, err := sc.V2CoreAccountsPersons.Create(ctx, &stripe84.V2CoreAccountsPersonCreateParams{
+		AccountID: stripe84.String(acct.ID), PersonToken: stripe84.String(ptok.ID),
+	})
+	if err != nil {
+		t.Fatalf("person with the token: %v", err)
+	}
+	if p.GivenName != "Jenny" || p.Surname != "Rosen" {
+		t.Errorf("the person token's fields were not taken: %+v", p)
+	}
+}

@@ -15,7 +15,8 @@ func TestAuthErrors(t *testing.T) {
 	sb, _ := openTest(t)
 	srv := httptest.NewServer(checked(t, sb.Handler()))
 	defer srv.Close()
-	for _, key := range []string{fakeLiveKey, "pk_test_zzzzzzzzzzzz9876", "garbage"} {
+	// A test publishable key is refused with 403 (TestKeysAsStripe).
+	for _, key := range []string{fakeLiveKey, "pk_live_zzzzzzzzzzzz9876", "garbage"} {
 		sc := newClient(key, srv.URL, nil)
 		_, err := sc.V1Accounts.GetByID(t.Context(), "acct_123", nil)
 		se := wantErr(t, err, http.StatusUnauthorized, "", "")
@@ -114,7 +115,7 @@ func TestCreateErrors(t *testing.T) {
 	e := newTransportEnv(t)
 	_, err := e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{Country: stripe.String("ZZ")})
 	wantErr(t, err, 400, "country_unsupported", "country")
-	_, err = e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{Type: stripe.String("standard")})
+	_, err = e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{Type: stripe.String("premium")})
 	wantErr(t, err, 400, "", "type")
 	_, err = e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{Type: stripe.String("custom"), BusinessType: stripe.String("government_entity")})
 	wantErr(t, err, 400, "", "business_type")
@@ -122,10 +123,6 @@ func TestCreateErrors(t *testing.T) {
 		Individual: &stripe.PersonParams{FirstName: stripe.String("Jenny")},
 	})
 	wantErr(t, err, 400, "", "individual")
-	// Neither type nor controller: Stripe's defaults make a Stripe-collected
-	// account, which the sandbox does not model, so it says so.
-	_, err = e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{Country: stripe.String("US")})
-	wantErr(t, err, 400, "", "controller[requirement_collection]")
 	// A custom account without capabilities is refused, as the spec says.
 	_, err = e.sc.V1Accounts.Create(e.ctx, &stripe.AccountCreateParams{Type: stripe.String("custom")})
 	wantErr(t, err, 400, "parameter_missing", "capabilities")

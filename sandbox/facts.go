@@ -30,6 +30,13 @@ type accountFacts struct {
 	Documents map[string][]string `json:"documents,omitempty"`
 	// Time holds the volume, thresholds, blocks and rejection (time.go).
 	Time timeFacts `json:"time"`
+	// OnboardingStarted records that an account link was created for an
+	// account whose requirements Stripe collects: the platform can no
+	// longer change its identity (stripeCollected).
+	OnboardingStarted bool `json:"onboarding_started,omitempty"`
+	// Extra holds documented parameters the sandbox does not model that
+	// Stripe returns on the account, by dotted path (documented.go).
+	Extra map[string]string `json:"extra,omitempty"`
 
 	// Fields records every requirement path that has been submitted, with
 	// the verification outcome its value implied. Presence of a key is what
@@ -64,6 +71,8 @@ type individualFacts struct {
 	// verification[document] / [additional_document] (front, back).
 	Document           [2]string `json:"document"`
 	AdditionalDocument [2]string `json:"additional_document"`
+	// Extra is accountFacts.Extra for the person (documented.go).
+	Extra map[string]string `json:"extra,omitempty"`
 }
 
 // personFacts is a Person of a company account: the individual fields
@@ -92,6 +101,10 @@ func (p *personFacts) holds(role string) bool {
 		return p.Director
 	case "executive":
 		return p.Executive
+	case "authorizer", "legal_guardian":
+		// Roles the sandbox stores as documented parameters only.
+		v, _ := typed("boolean", p.Extra["relationship."+role])
+		return v == true
 	}
 	return false
 }

@@ -21,12 +21,15 @@ type param struct {
 	kids    map[string]*param
 	touched bool
 	read    bool
+	// doc is shared by the whole tree: the route's documented parameters
+	// and the ones accepted from them (documented.go).
+	doc *documented
 }
 
 // parseParams builds the tree from decoded form values. Repeated keys keep
 // the last value, as a Rails-style parser would.
 func parseParams(values url.Values) *param {
-	root := &param{touched: true, read: true}
+	root := &param{touched: true, read: true, doc: &documented{}}
 	keys := make([]string, 0, len(values))
 	for k := range values {
 		keys = append(keys, k)
@@ -77,7 +80,7 @@ func (p *param) ensure(name string) *param {
 		if p.path != "" {
 			path = p.path + "[" + name + "]"
 		}
-		c = &param{path: path}
+		c = &param{path: path, doc: p.doc}
 		p.kids[name] = c
 	}
 	return c
@@ -180,7 +183,12 @@ func (p *param) unknown() error {
 		return nil
 	}
 	if !p.touched {
-		return errUnknownParam(p.path)
+		return p.acceptDocumented()
+	}
+	if p.value != nil && !p.read && len(p.kids) == 0 {
+		if sp, ok := p.doc.lookup(p.path); ok && sp.scalar() {
+			return p.acceptDocumented()
+		}
 	}
 	if p.value != nil && !p.read {
 		// A scalar where the handler expected a hash.

@@ -29,8 +29,10 @@ import (
 // The guesses of the Accounts v2 façade (the first GA version and how a
 // Stripe-Version is read, v2 error codes, the recipient-only service
 // agreement, a person's "updated" time, the upload purpose a v2
-// verification document's sides must have) are in accountsv2/guesses.go,
-// with the package that uses them.
+// verification document's sides must have, the country of an account
+// created without one) are in accountsv2/guesses.go, with the package that
+// uses them; its tokens' lifetime and id prefixes are marked [G] in
+// accountsv2/tokens.go.
 
 // errAccountInvalid answers a Stripe-Account header naming an account the
 // platform does not have. [G] Stripe's message wording and 403 status are
@@ -148,3 +150,29 @@ const (
 // docs say nothing of the characters it refuses. A client must draw
 // whatever an account holds safely either way, and tests rely on the
 // sandbox handing such text back.
+
+// notModelledHeader names, in a response, the documented parameters the
+// request sent that had no effect in the sandbox, for the one reason
+// there is: Stripe's spec documents them for the endpoint, so they are
+// accepted after their type, enum and length are checked (documented.go),
+// and what Stripe returns on the account or person is stored and rendered
+// (a write-only secret only as its *_provided flag); the rest (card,
+// payout, tax, treasury and other settings' effects, filters such as
+// delivery_success) changes no requirement, status or list, and is listed
+// here. [G] Stripe's own effects of these parameters are not simulated.
+const notModelledHeader = "Sandbox-Not-Modelled"
+
+// errStripeCollected refuses a parameter the platform may not send for an
+// account whose requirements Stripe collects (the spec's descriptions of
+// tos_acceptance, business_type, company, individual and
+// external_account). [G] Stripe's status, wording and the absence of a
+// code are not in the spec; the sandbox answers a 400 naming the
+// parameter.
+func errStripeCollected(param string, afterLink bool) *apiError {
+	if afterLink {
+		return invalid("", param, "Once you create an Account Link or Account Session, %s can only be updated for accounts where controller.requirement_collection is application. "+
+			"Stripe collects this account's requirements: send the account holder an account link instead.", param)
+	}
+	return invalid("", param, "%s can only be updated for accounts where controller.requirement_collection is application. "+
+		"Stripe collects this account's requirements, and its terms of service acceptance, through its own onboarding.", param)
+}

@@ -146,7 +146,9 @@ func applyAlternatives(a *accountFacts, items []item, now time.Time) []item {
 			if !slices.Contains(pair.OriginalFieldsDue, items[i].Path) {
 				continue
 			}
-			if provided && status(a, items[i].Path, now) != fieldDone {
+			// A URL that was sent and failed stays listed with its
+			// error, description or not; only one never sent is replaced.
+			if provided && status(a, items[i].Path, now) == fieldMissing {
 				items = slices.Delete(items, i, i+1)
 				i--
 			} else if failed {

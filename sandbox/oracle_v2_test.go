@@ -86,6 +86,12 @@ func checkV2Response(method string, raw []byte) []string {
 		return checkV2As[stripe84.V2CoreAccount](raw, "v2.core.account")
 	case probe.Object == "v2.core.account_person":
 		return checkV2As[stripe84.V2CoreAccountPerson](raw, "v2.core.account_person")
+	case probe.Object == "v2.core.account_token":
+		return checkV2As[stripe84.V2CoreAccountToken](raw, "v2.core.account_token")
+	case probe.Object == "v2.core.account_person_token":
+		return checkV2As[stripe84.V2CoreAccountPersonToken](raw, "v2.core.account_person_token")
+	case probe.Object == "v2.core.account_link":
+		return checkV2As[stripe84.V2CoreAccountLink](raw, "v2.core.account_link")
 	case probe.Object == "" && probe.Data != nil:
 		var out []string
 		for i, d := range probe.Data {

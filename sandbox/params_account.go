@@ -43,6 +43,8 @@ func (ap *applier) setField(p *param, dst *string, path string, check checker) e
 type applier struct {
 	r *request
 	a *accountFacts
+	// creating is set while POST /v1/accounts is applied.
+	creating bool
 }
 
 func (ap *applier) submit(path string, out outcome) {
@@ -54,7 +56,8 @@ func (ap *applier) submit(path string, out outcome) {
 // update they remain unread and are reported as unknown, like Stripe.
 func (ap *applier) apply(create bool) error {
 	p := ap.r.params
-	steps := []func(*param) error{ap.businessType, ap.agreement, ap.capabilities, ap.simple, ap.profile, ap.individual, ap.company, ap.documents, ap.tos, ap.externalAccount}
+	ap.creating = create
+	steps := []func(*param) error{ap.stripeCollected, ap.businessType, ap.agreement, ap.capabilities, ap.simple, ap.profile, ap.individual, ap.company, ap.documents, ap.tos, ap.externalAccount}
 	if create {
 		steps = append([]func(*param) error{ap.createOnly}, steps...)
 	}
@@ -67,7 +70,24 @@ func (ap *applier) apply(create bool) error {
 	if e := p.unknown(); e != nil {
 		return e
 	}
+	ap.keep(p.doc.accepted)
 	return nil
+}
+
+// keep stores the accepted documented parameters Stripe returns: the
+// individual's on the individual, the rest on the account.
+func (ap *applier) keep(accepted map[string]string) {
+	own := map[string]string{}
+	for k, v := range accepted {
+		if !strings.HasPrefix(k, "individual[") {
+			own[k] = v
+		}
+	}
+	doc := ap.r.params.doc
+	doc.markKept(keepAccepted(own, "", "account", &ap.a.Extra))
+	if ap.a.Individual != nil {
+		doc.markKept(keepAccepted(accepted, "individual.", "person", &ap.a.Individual.Extra))
+	}
 }
 
 // createOnly handles type, controller and country.
@@ -76,10 +96,14 @@ func (ap *applier) createOnly(p *param) error {
 	t, hasType, e := p.get("type").nonEmpty()
 	if e != nil {
 		return e
-	} else if hasType && t != "custom" {
-		return invalid("", "type", "The sandbox only models accounts onboarded through the API (type=custom or controller[requirement_collection]=application); got type=%s.", t)
 	}
-	if !hasType {
+	if hasType {
+		c, ok := legacyTypes[t]
+		if !ok {
+			return invalid("", "type", "Invalid type: must be one of custom, express, standard")
+		}
+		a.Controller = c
+	} else {
 		// Without a type, what the controller leaves out takes Stripe's
 		// defaults, the lowest onboarding complexity (a Stripe-collected
 		// account with the full Dashboard), not the custom mapping.
@@ -126,10 +150,45 @@ func (ap *applier) createOnly(p *param) error {
 	if !hasType && !c.get("stripe_dashboard").get("type").present() && a.Controller.RequirementCollection == "application" {
 		a.Controller.DashboardType = "none" // see stripeControllerDefaults
 	}
-	if a.Controller.RequirementCollection != "application" {
-		return invalid("", "controller[requirement_collection]",
-			"Without type=custom or controller[requirement_collection]=application, Stripe creates an account whose requirements Stripe collects; "+
-				"the sandbox only models accounts the platform onboards through the API.")
+	return nil
+}
+
+// legacyTypes are the controller properties of the account types (Stripe's
+// docs, "Connected account types": a Custom account's platform collects
+// requirements and has no Stripe Dashboard; Stripe collects an Express
+// account's through the Express Dashboard and a Standard account's through
+// the full one, where the account pays its own fees).
+var legacyTypes = map[string]controllerFacts{
+	"custom": {RequirementCollection: "application", FeesPayer: "application", LossesPayments: "application",
+		DashboardType: "none", LegacyType: "custom"},
+	"express": {RequirementCollection: "stripe", FeesPayer: "application_express", LossesPayments: "application",
+		DashboardType: "express", LegacyType: "express"},
+	"standard": {RequirementCollection: "stripe", FeesPayer: "account", LossesPayments: "stripe",
+		DashboardType: "full", LegacyType: "standard"},
+}
+
+// stripeCollected refuses what the platform may not send for an account
+// whose requirements Stripe collects (the spec's descriptions of these
+// parameters): tos_acceptance ever, and business_type, company, individual
+// and external_account once an account link started Stripe's onboarding.
+func (ap *applier) stripeCollected(p *param) error {
+	if ap.a.Controller.RequirementCollection != "stripe" {
+		return nil
+	}
+	// The service agreement is the platform's choice (an Express account
+	// can be created under the recipient agreement); the acceptance is not.
+	for _, name := range p.get("tos_acceptance").names() {
+		if name != "service_agreement" {
+			return errStripeCollected("tos_acceptance["+name+"]", false)
+		}
+	}
+	if !ap.a.OnboardingStarted {
+		return nil
+	}
+	for _, name := range []string{"business_type", "company", "individual", "external_account", "account_token"} {
+		if p.kids[name] != nil {
+			return errStripeCollected(name, true)
+		}
 	}
 	return nil
 }
@@ -217,10 +276,19 @@ func (ap *applier) capabilities(p *param) error {
 	return nil
 }
 
-// simple handles email, metadata and settings[payments][statement_descriptor].
+// simple handles email, default_currency, metadata and
+// settings[payments][statement_descriptor].
 func (ap *applier) simple(p *param) error {
 	if err := ap.setField(p.get("email"), &ap.a.Email, "", checkEmail); err != nil {
 		return err
+	}
+	if v, ok, e := p.get("default_currency").nonEmpty(); e != nil {
+		return e
+	} else if ok {
+		if !currencyRE.MatchString(strings.ToLower(v)) {
+			return invalid("", "default_currency", "Invalid currency: %s. Stripe currencies are three-letter ISO codes such as usd or eur.", v)
+		}
+		ap.a.DefaultCurrency = strings.ToLower(v)
 	}
 	if err := readMetadata(p.get("metadata"), ap.a.Metadata); err != nil {
 		return err
@@ -337,6 +405,8 @@ func (ap *applier) profile(p *param) error {
 	}
 	if ok {
 		ap.a.Profile["url"] = u
+		// A new URL is checked afresh, even on a verified account.
+		delete(ap.a.Fields, "business_profile.url")
 		ap.submit("business_profile.url", urlOutcome(u))
 	}
 	if bp.get("product_description").present() || (ok && ap.a.Profile["product_description"] != "") {

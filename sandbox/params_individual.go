@@ -263,13 +263,17 @@ func (ap *applier) identityNumbers(n *param, in *individualFacts, prefix string)
 }
 
 // tos handles tos_acceptance[date|ip|user_agent].
+// tosEpoch is the earliest ToS acceptance date Stripe takes (2009-01-01
+// UTC); a later one in the future is refused too.
+const tosEpoch = 1230768000
+
 func (ap *applier) tos(p *param) error {
 	t := p.get("tos_acceptance")
 	if date, ok, e := t.get("date").integer(); e != nil {
 		return e
 	} else if ok {
-		if date <= 0 {
-			return invalid("", "tos_acceptance[date]", "Invalid tos_acceptance[date]: must be a Unix timestamp.")
+		if date < tosEpoch || date > ap.r.now.Unix() {
+			return invalid("", "tos_acceptance[date]", "ToS acceptance date is not valid. Dates are expected to be integers, measured in seconds, not in the future, and after 2009.")
 		}
 		ap.a.TOS.Date = date
 		ap.submit("tos_acceptance.date", outcome{})

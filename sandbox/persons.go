@@ -67,23 +67,17 @@ func (ap *applier) personParams(p *param, pf *personFacts) error {
 	if err := ap.setField(rel.get("title"), &pf.Title, pf.prefix()+"relationship.title", nil); err != nil {
 		return err
 	}
-	// Leaves Stripe takes on Persons that the sandbox does not model yet are
-	// accepted and ignored rather than refused [G].
-	for _, name := range []string{"nationality", "political_exposure", "gender", "maiden_name", "full_name_aliases",
-		"id_number_secondary", "registered_address", "documents", "additional_tos_acceptances", "us_cfpb_data", "person_token"} {
-		p.get(name).markAll()
-	}
-	for _, name := range []string{"authorizer", "legal_guardian"} {
-		if _, _, e := rel.get(name).boolean(); e != nil {
-			return e
-		}
-	}
+	p.get("person_token").markAll() // merged by mergeToken
 	pf.DirectorCode = ""
 	if pf.Director {
 		pf.DirectorCode = directorTokens[strings.TrimSpace(pf.FirstName)]
 	}
 	p.get("expand").markAll()
-	return p.unknown()
+	if e := p.unknown(); e != nil {
+		return e
+	}
+	p.doc.markKept(keepAccepted(p.doc.accepted, "", "person", &pf.Extra))
+	return nil
 }
 
 // createPerson serves POST /v1/accounts/{id}/persons.
@@ -123,13 +117,13 @@ func updatePerson(r *request) (any, error) {
 			if err := ap.personFields(r.params, a.Individual, rules.IndividualPrefix); err != nil {
 				return err
 			}
-			r.params.get("relationship").markAll()
 			r.params.get("expand").markAll()
-			// documents[<type>][files] are a person's, the individual's
-			// included (v1 has none in the account's individual hash):
-			// accepted and ignored as on other persons [G].
-			r.params.get("documents").markAll()
-			return r.params.unknown()
+			r.params.get("person_token").markAll() // merged by mergeToken
+			if e := r.params.unknown(); e != nil {
+				return e
+			}
+			r.params.doc.markKept(keepAccepted(r.params.doc.accepted, "", "person", &a.Individual.Extra))
+			return nil
 		}
 		pf := a.person(r.subID)
 		if pf == nil {
@@ -225,7 +219,7 @@ func listPersons(r *request) (any, error) {
 	for i := len(a.Persons) - 1; i >= 0; i-- {
 		pf := a.Persons[i]
 		keep := true
-		for _, role := range []string{"representative", "owner", "director", "executive"} {
+		for _, role := range []string{"representative", "owner", "director", "executive", "authorizer", "legal_guardian"} {
 			v, ok, e := rel.get(role).boolean()
 			if e != nil {
 				return nil, e

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"slices"
 	"time"
 )
@@ -32,6 +33,18 @@ type accountJSON struct {
 	Settings           settingsJSON        `json:"settings"`
 	TOSAcceptance      tosJSON             `json:"tos_acceptance"`
 	Type               string              `json:"type"`
+	// extra are the stored documented parameters (documented.go).
+	extra map[string]string
+}
+
+// MarshalJSON renders the account with its stored documented parameters.
+func (a accountJSON) MarshalJSON() ([]byte, error) {
+	type plain accountJSON
+	raw, err := json.Marshal(plain(a))
+	if err != nil {
+		return nil, err
+	}
+	return withExtra(raw, "account", a.extra)
 }
 
 type businessProfileJSON struct {
@@ -229,7 +242,8 @@ func renderAccount(a *accountFacts, now time.Time) accountJSON {
 			Date: nullableInt(a.TOS.Date), IP: nullable(a.TOS.IP),
 			ServiceAgreement: a.TOS.ServiceAgreement, UserAgent: nullable(a.TOS.UserAgent),
 		},
-		Type: "custom",
+		Type:  accountType(a.Controller),
+		extra: a.Extra,
 	}
 	out.Settings.Payments.StatementDescriptor = nullable(a.Descriptor)
 	out.Settings.CardPayments.StatementDescriptorPrefix = nullable(a.DescriptorPrefix)
@@ -249,6 +263,20 @@ func renderAccount(a *accountFacts, now time.Time) accountJSON {
 		out.Individual = &p
 	}
 	return out
+}
+
+// accountType is account.type: the legacy type the account was created
+// with; an account created with controller properties is "none" unless
+// its platform collects requirements with no Dashboard, which the sandbox
+// answers as custom, as it always has.
+func accountType(c controllerFacts) string {
+	switch {
+	case c.LegacyType != "":
+		return c.LegacyType
+	case c.RequirementCollection == "application" && c.DashboardType == "none":
+		return "custom"
+	}
+	return "none"
 }
 
 func renderController(c controllerFacts) controllerJSON {

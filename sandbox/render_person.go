@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"strings"
 	"time"
 
@@ -26,6 +27,18 @@ type personJSON struct {
 	Requirements       personReqJSON     `json:"requirements"`
 	SSNLast4Provided   bool              `json:"ssn_last_4_provided"`
 	Verification       verificationJSON  `json:"verification"`
+	// extra are the stored documented parameters (documented.go).
+	extra map[string]string
+}
+
+// MarshalJSON renders the person with its stored documented parameters.
+func (p personJSON) MarshalJSON() ([]byte, error) {
+	type plain personJSON
+	raw, err := json.Marshal(plain(p))
+	if err != nil {
+		return nil, err
+	}
+	return withExtra(raw, "person", p.extra)
 }
 
 type addressJSON struct {
@@ -101,7 +114,7 @@ func renderPersonFacts(a *accountFacts, in *individualFacts, prefix string, d de
 			PostalCode: nullable(in.Address["postal_code"]), State: nullable(in.Address["state"]),
 		},
 		Email: nullable(in.Email), FirstName: nullable(in.FirstName), LastName: nullable(in.LastName),
-		Phone: nullable(in.Phone), Metadata: in.Metadata,
+		Phone: nullable(in.Phone), Metadata: in.Metadata, extra: in.Extra,
 		IDNumberProvided: in.IDNumberProvided, SSNLast4Provided: in.SSNLast4Provided,
 		FutureRequirements: personReqJSON{
 			Alternatives: []any{}, CurrentlyDue: []string{}, Errors: []requirementError{},
@@ -121,7 +134,9 @@ func renderPersonFacts(a *accountFacts, in *individualFacts, prefix string, d de
 	}
 	p.Verification = personVerification(a, prefix, now)
 	p.Verification.Document = documentJSON{Front: nullable(in.Document[0]), Back: nullable(in.Document[1])}
+	p.Verification.Document.Details, p.Verification.Document.DetailsCode = documentDetails(a, prefix+"verification.document", now)
 	p.Verification.AdditionalDocument = documentJSON{Front: nullable(in.AdditionalDocument[0]), Back: nullable(in.AdditionalDocument[1])}
+	p.Verification.AdditionalDocument.Details, p.Verification.AdditionalDocument.DetailsCode = documentDetails(a, prefix+"verification.additional_document", now)
 	return p
 }
 
@@ -148,17 +163,17 @@ func personVerification(a *accountFacts, prefix string, now time.Time) verificat
 		case fieldPending:
 			pending = true
 		case fieldFailed:
-			if failed == "" {
+			if failed == "" && !isDocument(m) {
 				failed = a.Fields[prefix+m].Code
 			}
 		case fieldDone:
 			submitted++
 		}
 	}
-	if failed == "" && rawStatus(a, prefix+"verification.document", now) == fieldFailed {
-		failed = a.Fields[prefix+"verification.document"].Code
-	}
 	switch {
+	case failed == "" && rawStatus(a, prefix+"verification.document", now) == fieldFailed:
+		// Only the document failed: its own details_code says why
+		// (documentDetails); the person's keyed identity did not.
 	case failed != "":
 		code := "failed_keyed_identity"
 		if failed == "verification_failed_id_number_match" || failed == "verification_failed_address_match" {
@@ -174,4 +189,32 @@ func personVerification(a *accountFacts, prefix string, now time.Time) verificat
 		}
 	}
 	return v
+}
+
+// documentDetailCodes maps the requirements error of a failed document to
+// the document's details_code (the spec's list for
+// verification.document.details_code).
+var documentDetailCodes = map[string]string{
+	"verification_document_failed_test_mode": "document_failed_test_mode",
+	"verification_document_expired":          "document_expired",
+	"verification_document_corrupt":          "document_corrupt",
+	"verification_document_not_readable":     "document_not_readable",
+	"verification_document_fraudulent":       "document_fraudulent",
+	"verification_document_manipulated":      "document_manipulated",
+	"verification_document_incomplete":       "document_incomplete",
+	"verification_document_too_large":        "document_too_large",
+}
+
+// documentDetails is a document's details and details_code: null unless
+// its check failed.
+func documentDetails(a *accountFacts, path string, now time.Time) (*string, *string) {
+	if rawStatus(a, path, now) != fieldFailed {
+		return nil, nil
+	}
+	code := a.Fields[path].Code
+	dc, ok := documentDetailCodes[code]
+	if !ok {
+		dc = "document_failed_other"
+	}
+	return nullable(reasonFor(code)), &dc
 }

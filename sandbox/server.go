@@ -41,6 +41,8 @@ type request struct {
 	form url.Values
 	// remoteIP is the client's address, recorded by ToS acceptance tokens.
 	remoteIP string
+	// route is the route's key ("POST v1/accounts/*").
+	route string
 }
 
 // upload is the file part of a multipart request, read as it streams
@@ -112,6 +114,32 @@ func init() {
 			}
 		}
 	}
+}
+
+// routeKey is the key of routes (and of specEndpoints) that method and
+// path match: "POST v1/accounts/*".
+func routeKey(method, path string) string {
+	seg := strings.Split(strings.Trim(path, "/"), "/")
+	for i := 2; i < len(seg); i += 2 {
+		seg[i] = "*"
+	}
+	return method + " " + strings.Join(seg, "/")
+}
+
+// parse builds the request's parameter tree from values, with the
+// documented parameters of its route (documented.go).
+func (r *request) parse(values url.Values) *param {
+	return parseParams(values).forRoute(r.route, func(id, param string) error {
+		if _, ok := magicFiles[id]; ok {
+			return nil
+		}
+		_, err := loadFile(r, id, param)
+		var ae *apiError
+		if errors.As(err, &ae) {
+			ae.Status = http.StatusBadRequest
+		}
+		return err
+	})
 }
 
 // route finds the handler for method and path, with the id segments.
@@ -232,8 +260,17 @@ func authenticate(hr *http.Request) *apiError {
 	} else if u, _, ok := hr.BasicAuth(); ok {
 		key = u
 	}
-	if strings.HasPrefix(key, "sk_test_") || strings.HasPrefix(key, "rk_test_") {
+	if (strings.HasPrefix(key, "sk_test_") || strings.HasPrefix(key, "rk_test_")) && len(key) > len("sk_test_") {
 		return nil
+	}
+	if strings.HasPrefix(key, "pk_test_") && len(key) > len("pk_test_") {
+		// Publishable keys create tokens (Stripe.js does, for account
+		// and person tokens too) and nothing else.
+		if hr.Method == http.MethodPost && strings.TrimRight(hr.URL.Path, "/") == "/v1/tokens" {
+			return nil
+		}
+		return &apiError{Status: http.StatusForbidden, Type: errTypeInvalidRequest,
+			Message: "This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys."}
 	}
 	e := &apiError{Status: http.StatusUnauthorized, Type: errTypeInvalidRequest}
 	if key == "" {

@@ -139,6 +139,12 @@ func useToken(r *request, id, param string) (bankFacts, outcome, error) {
 // or the inline bank-account hash. It replaces the default bank account.
 func (ap *applier) externalAccount(p *param) error {
 	n := p.get("external_account")
+	legacy := false
+	if !n.present() && ap.creating && p.kids["bank_account"] != nil {
+		// POST /v1/accounts also takes the bank account as bank_account
+		// (Stripe's spec), a token or the hash without its object.
+		n, legacy = p.get("bank_account"), true
+	}
 	if !n.present() {
 		return nil
 	}
@@ -161,8 +167,8 @@ func (ap *applier) externalAccount(p *param) error {
 			return err
 		}
 	default:
-		if obj, _ := n.get("object").str(); obj != "bank_account" {
-			return invalid("", "external_account[object]", "Invalid external_account[object]: must be bank_account.")
+		if obj, ok := n.get("object").str(); obj != "bank_account" && !(legacy && !ok) {
+			return invalid("", n.path+"[object]", "Invalid %s[object]: must be bank_account.", n.path)
 		}
 		in, e := readBank(n, ap.a.Country)
 		if e != nil {

@@ -23,17 +23,6 @@ type identityTokenJSON struct {
 // tokenPrefixes are Stripe's id prefixes per identity token kind.
 var tokenPrefixes = map[string]string{"account": "ct_", "person": "cpt_", "pii": "pii_"}
 
-// tokenFields are the top-level parameters each kind of token carries
-// (Stripe's POST /v1/tokens in the OpenAPI spec).
-var tokenFields = map[string][]string{
-	"account": {"business_type", "company", "individual", "tos_shown_and_accepted"},
-	"person": {"additional_tos_acceptances", "address", "address_kana", "address_kanji", "dob", "documents", "email",
-		"first_name", "first_name_kana", "first_name_kanji", "full_name_aliases", "gender", "id_number", "id_number_secondary",
-		"last_name", "last_name_kana", "last_name_kanji", "maiden_name", "metadata", "nationality", "phone",
-		"political_exposure", "registered_address", "relationship", "ssn_last_4", "us_cfpb_data", "verification"},
-	"pii": {"id_number"},
-}
-
 // identityToken serves POST /v1/tokens with account[…], person[…] or
 // pii[…]: the details are kept in memory (they hold id numbers) and
 // applied when the token is given as account_token, person_token or an
@@ -49,9 +38,9 @@ func identityToken(r *request, kind string) (any, error) {
 	if _, scalar := root.str(); scalar && len(root.kids) == 0 {
 		return nil, invalid("", kind, "Invalid %s: must be a hash of %s details.", kind, kind)
 	}
-	for _, name := range tokenFields[kind] {
-		root.get(name).markAll()
-	}
+	// What a token carries is whatever Stripe's spec documents under
+	// account[…], person[…] or pii[…], checked as on any endpoint
+	// (documented.go).
 	p.get("expand").markAll()
 	if e := p.unknown(); e != nil {
 		return nil, e
@@ -157,7 +146,7 @@ func mergeToken(r *request, param, kind string) error {
 		}
 	}
 	if changed {
-		r.form, r.params = form, parseParams(form)
+		r.form, r.params = form, r.parse(form)
 	}
 	return nil
 }

@@ -80,3 +80,18 @@ func TestIdentityTokens(t *testing.T) {
 		}
 	}
 }
+
+// A token's fields are checked like the same fields anywhere: a bad type
+// or a file that was never uploaded is refused when the token is made.
+func TestIdentityTokenFieldsChecked(t *testing.T) {
+	e := newTransportEnv(t)
+	_, err := e.sc.V1Tokens.Create(e.ctx, &stripe.TokenCreateParams{Params: stripe.Params{Extra: &stripe.ExtraValues{Values: map[string][]string{
+		"person[dob][day]": {"first"}}}}})
+	wantErr(t, err, 400, "parameter_invalid_integer", "person[dob][day]")
+	_, err = e.sc.V1Tokens.Create(e.ctx, &stripe.TokenCreateParams{Params: stripe.Params{Extra: &stripe.ExtraValues{Values: map[string][]string{
+		"person[verification][document][front]": {"file_nosuchfile"}}}}})
+	wantErr(t, err, 400, "resource_missing", "person[verification][document][front]")
+	_, err = e.sc.V1Tokens.Create(e.ctx, &stripe.TokenCreateParams{Params: stripe.Params{Extra: &stripe.ExtraValues{Values: map[string][]string{
+		"person[nickname]": {"J"}}}}})
+	wantErr(t, err, 400, "parameter_unknown", "person[nickname]")
+}

@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"io"
 	"net/http"
@@ -49,7 +48,7 @@ func (hs hostSplit) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if onFiles != upload {
 		e := errWrongHost(r.Method, r.URL.Path)
 		w.Header().Set("Request-Id", newID("req_", 14))
-		w.Header().Set("Stripe-Version", cmp.Or(r.Header.Get("Stripe-Version"), apiVersion))
+		w.Header().Set("Stripe-Version", answeredVersion(r.Header.Get("Stripe-Version")))
 		hs.sb.setDate(w, r, time.Time{})
 		writeJSON(w, e.Status, mustJSON(e.body(w.Header().Get("Request-Id"))))
 		return

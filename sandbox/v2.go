@@ -76,6 +76,9 @@ type v2Tx struct {
 	base *request      // clock, request id and transaction every step shares
 }
 
+// Now is the sandbox clock the request runs at.
+func (t v2Tx) Now() time.Time { return t.base.now }
+
 // SQL is the request's transaction.
 func (t v2Tx) SQL() accountsv2.Statements { return t.base.tx }
 
@@ -92,8 +95,9 @@ func (t v2Tx) V1(method, path string, f map[string]string) (int, []byte, map[str
 		vals.Set(k, val)
 	}
 	b := t.base
-	r := &request{ctx: b.ctx, sb: t.s, tx: b.tx, db: t.s.db, now: b.now, params: parseParams(vals),
+	r := &request{ctx: b.ctx, sb: t.s, tx: b.tx, db: t.s.db, now: b.now, route: routeKey(method, path),
 		id: b.id, pathID: pathID, subID: subID, fromV2: true, form: vals, remoteIP: remoteIP(t.hr)}
+	r.params = r.parse(vals)
 	var fp string
 	if k := t.hr.Header.Get("Idempotency-Key"); k != "" && method == http.MethodPost {
 		// Each step gets its own key derived from the caller's, so a

@@ -162,3 +162,25 @@ func TestV2IndividualFilesDocuments(t *testing.T) {
 		t.Errorf("a person document v2 does not have was not refused by name: %v", err)
 	}
 }
+
+// A v2 person's document naming a file that was never uploaded is
+// refused, as v1 refuses it; a real test file token is taken.
+func TestV2PersonDocumentFileMustExist(t *testing.T) {
+	e := newV2Env(t)
+	acct := e.must(http.MethodPost, "/v2/core/accounts", map[string]any{
+		"contact_email": "ops@furever.example",
+		"identity":      map[string]any{"country": "us", "entity_type": "company"},
+		"configuration": map[string]any{"merchant": map[string]any{"capabilities": map[string]any{"card_payments": map[string]any{"requested": true}}}},
+	})
+	id := acct["id"].(string)
+	doc := func(file string) map[string]any {
+		return map[string]any{"given_name": "Jenny", "documents": map[string]any{
+			"passport": map[string]any{"type": "files", "files": []any{file}}}}
+	}
+	if _, err := e.call(http.MethodPost, "/v2/core/accounts/"+id+"/persons", doc("file_doesnotexist")); err == nil || !strings.Contains(err.Error(), "file_doesnotexist") {
+		t.Errorf("a nonexistent file: %v", err)
+	}
+	if _, err := e.call(http.MethodPost, "/v2/core/accounts/"+id+"/persons", doc("file_identity_document_success")); err != nil {
+		t.Errorf("a test file token: %v", err)
+	}
+}

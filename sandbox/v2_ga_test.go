@@ -148,7 +148,12 @@ func TestV2ListV1AccountClosedThroughV2(t *testing.T) {
 	if cs := closed["applied_configurations"].([]any); len(cs) != 0 || closed["closed"] != true {
 		t.Fatalf("close answered %v, closed %v", cs, closed["closed"])
 	}
-	list := e.must(http.MethodGet, "/v2/core/accounts", nil)
+	// Without closed, Stripe lists only the open accounts (v84's
+	// ListParams); closed=true lists the closed ones.
+	if open := e.must(http.MethodGet, "/v2/core/accounts", nil)["data"].([]any); len(open) != 0 {
+		t.Fatalf("the closed account is listed without closed=true: %v", open)
+	}
+	list := e.must(http.MethodGet, "/v2/core/accounts?closed=true", nil)
 	data := list["data"].([]any)
 	if len(data) != 1 {
 		t.Fatalf("list: %v", list)
@@ -171,5 +176,23 @@ func TestV2StepBusyIsLockTimeout(t *testing.T) {
 	}
 	if e := errorMap(errNoSuch("account", "acct_x", "id")); e["code"] == "lock_timeout" || e["type"] != errTypeInvalidRequest {
 		t.Errorf("an API error changed: %v", e)
+	}
+}
+
+// identity.country and the configurations are optional in v84's create
+// request: an account created with neither takes the platform's country
+// and has no configuration.
+func TestV2CreateWithoutCountryOrConfiguration(t *testing.T) {
+	e := newV2Env(t)
+	acct := e.must(http.MethodPost, "/v2/core/accounts", map[string]any{"display_name": "Furever", "include": []any{"identity"}})
+	id, _ := acct["identity"].(map[string]any)
+	if id["country"] != "us" {
+		t.Errorf("country %v, want the platform's (us)", id["country"])
+	}
+	if cs, _ := acct["applied_configurations"].([]any); len(cs) != 0 {
+		t.Errorf("configurations %v, want none", cs)
+	}
+	if _, err := e.call(http.MethodPost, "/v2/core/accounts", map[string]any{"contact_phone": 12}); err == nil || !strings.Contains(err.Error(), "contact_phone") {
+		t.Errorf("a number for contact_phone (a string): %v", err)
 	}
 }

@@ -138,7 +138,9 @@ func TestTokensOnlyLoosen(t *testing.T) {
 	if !a.ChargesEnabled {
 		t.Fatalf("precondition: %+v", a.Requirements)
 	}
-	a = e.mustUpdate(a.ID, "individual[address][line1]", "address_no_match", "business_profile[url]", "https://problem.stripe.com")
+	// Address tokens only loosen (Stripe's testing guide); a new business
+	// URL is checked afresh (TestURLTestValuesAlwaysFail).
+	a = e.mustUpdate(a.ID, "individual[address][line1]", "address_no_match")
 	e.advance(time.Minute)
 	a = e.get(a.ID)
 	if !a.ChargesEnabled || len(a.Requirements.Errors) != 0 || len(a.Requirements.PendingVerification) != 0 {

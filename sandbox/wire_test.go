@@ -112,21 +112,38 @@ func TestRateLimit(t *testing.T) {
 	}
 }
 
-func TestExpandAccepted(t *testing.T) {
+// expand[] answers the objects the spec marks expandable (a capability's
+// account, a list item's) and refuses any other path as Stripe does.
+func TestExpandAsTheSpec(t *testing.T) {
 	e := newTransportEnv(t)
 	a := e.createUSIndividual()
-	p := &stripe.AccountRetrieveParams{}
-	p.AddExpand("external_accounts")
-	if _, err := e.sc.V1Accounts.GetByID(e.ctx, a.ID, p); err != nil {
-		t.Errorf("expand[]: %v", err)
+	cp := &stripe.CapabilityRetrieveParams{Account: stripe.String(a.ID)}
+	cp.AddExpand("account")
+	c, err := e.sc.V1Capabilities.Retrieve(e.ctx, "transfers", cp)
+	if err != nil {
+		t.Fatalf("expand[]=account: %v", err)
 	}
-	lp := onAccount(a.ID, &stripe.EventListParams{})
-	lp.AddExpand("data.object")
-	for _, err := range e.sc.V1Events.List(e.ctx, lp) {
+	if c.Account == nil || c.Account.ID != a.ID || c.Account.Country != "US" {
+		t.Errorf("capability account not expanded: %+v", c.Account)
+	}
+	lp := &stripe.CapabilityListParams{Account: stripe.String(a.ID)}
+	lp.AddExpand("data.account")
+	for c, err := range e.sc.V1Capabilities.List(e.ctx, lp) {
 		if err != nil {
-			t.Errorf("expand on list: %v", err)
+			t.Fatalf("expand[]=data.account: %v", err)
 		}
-		break
+		if c.Account == nil || c.Account.Country != "US" {
+			t.Errorf("listed capability's account not expanded: %+v", c.Account)
+		}
+	}
+	for _, bad := range []string{"external_accounts", "bogus.path", "account.foo"} {
+		p := &stripe.AccountRetrieveParams{}
+		p.AddExpand(bad)
+		_, err := e.sc.V1Accounts.GetByID(e.ctx, a.ID, p)
+		se := wantErr(t, err, 400, "", "")
+		if se != nil && se.Msg != "This property cannot be expanded ("+bad+")." {
+			t.Errorf("expand %s: %q", bad, se.Msg)
+		}
 	}
 }
 

@@ -102,15 +102,15 @@ func newSandboxCmd(a *app) *cobra.Command {
 		},
 	}
 	trigger := &cobra.Command{
-		Use:   "trigger ACCOUNT_ID next_requirements|charge_block|payout_block",
+		Use:   "trigger ACCOUNT_ID next_requirements|charge_block|payout_block|payout",
 		Short: "Apply one of Stripe's test-card triggers to an account",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch args[1] {
-			case sandbox.TriggerNextRequirements, sandbox.TriggerChargeBlock, sandbox.TriggerPayoutBlock:
+			case sandbox.TriggerNextRequirements, sandbox.TriggerChargeBlock, sandbox.TriggerPayoutBlock, sandbox.TriggerPayout:
 			default:
-				return usageErr(t("trigger takes next_requirements, charge_block or payout_block, not %q",
-					"trigger prend next_requirements, charge_block ou payout_block, pas %q").In(a.cfg.Lang()), args[1])
+				return usageErr(t("trigger takes next_requirements, charge_block, payout_block or payout, not %q",
+					"trigger prend next_requirements, charge_block, payout_block ou payout, pas %q").In(a.cfg.Lang()), args[1])
 			}
 			return a.withSandbox(func(sb *sandbox.Sandbox) error {
 				if err := sb.Trigger(cmd.Context(), args[0], args[1]); err != nil {

@@ -45,7 +45,7 @@ func slotError(at, slot string, known []string) error {
 func filesToV1(f form, base, at string, v any) error {
 	d, _ := v.(map[string]any)
 	if t, ok := d["type"]; ok && t != "files" {
-		return unknownField{at + ".type (this document's type is files)"}
+		return invalidValue{at + ".type", "this document's type is files"}
 	}
 	for k := range d {
 		if k != "type" && k != "files" {
@@ -71,7 +71,7 @@ func filesToV1(f form, base, at string, v any) error {
 func frontBackToV1(f form, base, at string, v any) error {
 	d, _ := v.(map[string]any)
 	if t, ok := d["type"]; ok && t != "front_back" {
-		return unknownField{at + ".type (this document's type is front_back)"}
+		return invalidValue{at + ".type", "this document's type is front_back"}
 	}
 	fb, _ := d["front_back"].(map[string]any)
 	for side, sv := range fb {

@@ -38,8 +38,11 @@ func TestBusinessDocumentsToV1(t *testing.T) {
 		{"proof_of_registration", map[string]any{"type": "files", "files": []any{"file_x"}, "signer": map[string]any{}}, "identity.business_details.documents.proof_of_registration.signer"},
 	} {
 		body := map[string]any{"identity": map[string]any{"business_details": map[string]any{"documents": map[string]any{bad.name: bad.doc}}}}
+		// A wrong type is an invalid value, the rest are unknown fields.
 		var unknown unknownField
-		if _, err := accountToV1(body, "GB", false, true); !errors.As(err, &unknown) || !strings.HasPrefix(unknown.path, bad.says) {
+		var wrong invalidValue
+		_, err := accountToV1(body, "GB", false, true)
+		if !(errors.As(err, &unknown) && strings.HasPrefix(unknown.path, bad.says)) && !(errors.As(err, &wrong) && wrong.path == bad.says) {
 			t.Errorf("%s %v: %v, want an error naming %s", bad.name, bad.doc, err, bad.says)
 		}
 	}

@@ -36,6 +36,8 @@ type Engine interface {
 
 // Tx is one v2 request's transaction.
 type Tx interface {
+	// Now is the sandbox clock the transaction runs at.
+	Now() time.Time
 	// V1 runs one v1 step (a v1 method, path and form parameters) on the
 	// engine's own handlers, in this transaction, as if the v1 API had been
 	// called, and returns the JSON body it answers. A step that fails

@@ -59,3 +59,8 @@ const recipientOnlyAgreement = "recipient"
 // (invalid_fields, naming the field) so a client that keeps v1's
 // additional_verification for a company document is caught [G].
 const identityPurpose = "identity_document"
+
+// defaultCountry is the country of a v2 account created without
+// identity.country: Stripe gives it the platform's, and the sandbox's
+// platform is a US one (GET /v1/account). [G]
+const defaultCountry = "US"

@@ -179,6 +179,9 @@ func personToV1(f form, prefix string, m map[string]any, country, at string) err
 			addr, _ := v.(map[string]any)
 			for ak, av := range addr {
 				s, _ := av.(string)
+				if ak == "town" {
+					continue // v1's addresses have no town (a Japanese address's is in address_kana)
+				}
 				if ak == "country" {
 					s = strings.ToUpper(s)
 				}
@@ -222,7 +225,10 @@ func personToV1(f form, prefix string, m map[string]any, country, at string) err
 		default:
 			leaf, ok := v2PersonToV1[k]
 			if !ok {
-				return unknownField{at + "." + k}
+				if err := documentedField(at+"."+k, v); err != nil {
+					return err
+				}
+				continue
 			}
 			s, _ := v.(string)
 			f[key(leaf)] = s
@@ -257,7 +263,9 @@ func accountToV1(body map[string]any, country string, creating, ga bool) (form, 
 				return nil, err
 			}
 		default:
-			return nil, unknownField{k}
+			if err := documentedField(k, v); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return f, nil
@@ -289,7 +297,9 @@ func identityToV1(f form, id map[string]any, country string, creating, ga bool) 
 				return err
 			}
 		default:
-			return unknownField{"identity." + k}
+			if err := documentedField("identity."+k, v); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -311,6 +321,9 @@ func businessToV1(f form, m map[string]any, ga bool) error {
 			addr, _ := v.(map[string]any)
 			for ak, av := range addr {
 				s, _ := av.(string)
+				if ak == "town" {
+					continue // v1's addresses have no town (a Japanese address's is in address_kana)
+				}
 				if ak == "country" {
 					s = strings.ToUpper(s)
 				}
@@ -328,7 +341,9 @@ func businessToV1(f form, m map[string]any, ga bool) error {
 				return err
 			}
 		default:
-			return unknownField{"identity.business_details." + k}
+			if err := documentedField("identity.business_details."+k, v); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -347,12 +362,17 @@ func defaultsToV1(f form, d map[string]any) error {
 			for pk, pv := range p {
 				name, ok := names[pk]
 				if !ok {
-					return unknownField{"defaults.profile." + pk}
+					if err := documentedField("defaults.profile."+pk, pv); err != nil {
+						return err
+					}
+					continue
 				}
 				f[name], _ = pv.(string)
 			}
 		default:
-			return unknownField{"defaults." + k}
+			if err := documentedField("defaults."+k, v); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -384,7 +404,9 @@ func attestationsToV1(f form, m map[string]any) error {
 				}
 			}
 		default:
-			return unknownField{"identity.attestations." + k}
+			if err := documentedField("identity.attestations."+k, v); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -412,7 +434,9 @@ func configurationToV1(f form, cfg map[string]any) error {
 			}
 		case "customer":
 		default:
-			return unknownField{"configuration." + name}
+			if err := documentedField("configuration."+name, v); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

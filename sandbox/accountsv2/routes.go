@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // The Accounts v2 routes (dispatched by call.dispatch): each reads and
@@ -12,15 +13,32 @@ import (
 // refuses the request (which rolls back every step it made).
 
 func (c *call) createAccount() (any, error) {
+	spend, err := c.mergeToken("account_token", "account", "")
+	if err != nil {
+		return nil, err
+	}
+	out, err := c.createAccountFromBody()
+	if err == nil {
+		spend()
+	}
+	return out, err
+}
+
+func (c *call) createAccountFromBody() (any, error) {
 	id, _ := c.body["identity"].(map[string]any)
 	country, _ := id["country"].(string)
 	if country == "" {
-		return nil, invalidFields("identity.country is required.", "identity.country")
+		// Optional in v84's request: the account takes the platform's
+		// country, the sandbox platform's being the US [G].
+		country = defaultCountry
+		m, _ := c.body["identity"].(map[string]any)
+		if m == nil {
+			m = map[string]any{}
+			c.body["identity"] = m
+		}
+		m["country"] = strings.ToLower(defaultCountry)
 	}
 	configs := configsFor(c.body)
-	if len(configs) == 0 {
-		return nil, invalidFields("Give at least one configuration (merchant, recipient or customer).", "configuration")
-	}
 	if email, _ := c.body["contact_email"].(string); email == "" && (slices.Contains(configs, "merchant") || slices.Contains(configs, "recipient")) {
 		return nil, invalidFields("contact_email is required for the merchant and recipient configurations.", "contact_email")
 	}
@@ -55,6 +73,18 @@ func (c *call) createAccount() (any, error) {
 }
 
 func (c *call) updateAccount(id string) (any, error) {
+	spend, err := c.mergeToken("account_token", "account", "")
+	if err != nil {
+		return nil, err
+	}
+	out, err := c.updateAccountFromBody(id)
+	if err == nil {
+		spend()
+	}
+	return out, err
+}
+
+func (c *call) updateAccountFromBody(id string) (any, error) {
 	configs, err := c.readConfigs(id)
 	if err != nil {
 		return nil, internal(err.Error())
@@ -178,7 +208,10 @@ func (c *call) listAccounts() (any, error) {
 		}
 		after = n
 	}
-	found, err := c.listRows(after, limit+1)
+	// closed filters by whether the account is closed; without it,
+	// Stripe lists only the open accounts (stripe-go v84's ListParams).
+	withClosed := q.Get("closed") == "true"
+	found, err := c.listRows(after, limit+1, withClosed)
 	if err != nil {
 		return nil, internal(err.Error())
 	}
@@ -186,6 +219,9 @@ func (c *call) listAccounts() (any, error) {
 	if len(found) > limit {
 		found = found[:limit]
 		next = "/v2/core/accounts?limit=" + strconv.Itoa(limit) + "&page=" + strconv.FormatInt(found[len(found)-1].seq, 10)
+		if withClosed {
+			next = next.(string) + "&closed=true"
+		}
 	}
 	data := []any{}
 	for _, r := range found {
@@ -220,6 +256,15 @@ func (c *call) persons(account, person string) (any, error) {
 		}
 		return map[string]any{"data": data, "next_page_url": nil, "previous_page_url": nil}, nil
 	case method == http.MethodPost:
+		spend, err := c.mergeToken("person_token", "person", account)
+		if err != nil {
+			return nil, err
+		}
+		defer func() {
+			if out != nil {
+				spend()
+			}
+		}()
 		f := form{}
 		if err := personToV1(f, "", c.body, country, "person"); err != nil {
 			return nil, invalidFields(err.Error(), "")

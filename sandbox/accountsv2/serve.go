@@ -73,7 +73,7 @@ func parse(r *http.Request) (*call, *Error) {
 			Message: "Accounts v2 needs Stripe-Version " + firstGA + ".clover or a later version (or a .preview version)."}
 	}
 	parts := strings.Split(strings.Trim(strings.TrimPrefix(r.URL.Path, "/v2/core/"), "/"), "/")
-	if len(parts) == 0 || parts[0] != "accounts" {
+	if len(parts) == 0 || (parts[0] != "accounts" && !(len(parts) == 1 && (parts[0] == "account_links" || parts[0] == "account_tokens"))) {
 		return nil, unrecognized(r)
 	}
 	for i := 1; i < len(parts); i += 2 {
@@ -118,6 +118,21 @@ type call struct {
 func (c *call) dispatch() (any, error) {
 	parts, method := c.parts, c.r.Method
 	switch {
+	case parts[0] == "account_links":
+		if method != http.MethodPost {
+			return nil, unrecognized(c.r)
+		}
+		return c.createAccountLink()
+	case parts[0] == "account_tokens":
+		if method != http.MethodPost {
+			return nil, unrecognized(c.r)
+		}
+		return c.createToken("account", "")
+	case len(parts) == 3 && parts[2] == "person_tokens" && method == http.MethodPost:
+		if _, _, err := c.load(parts[1]); err != nil {
+			return nil, err
+		}
+		return c.createToken("person", parts[1])
 	case len(parts) == 1 && method == http.MethodPost:
 		return c.createAccount()
 	case len(parts) == 1 && method == http.MethodGet:
@@ -148,3 +163,8 @@ func (c *call) v1(method, path string, f form, out any) (int, map[string]any) {
 	}
 	return status, nil
 }
+
+// DocumentedFields lists the JSON fields stripe-go v84 can send to a v2
+// request ("POST /v2/core/accounts", …), as dotted paths with "#" for an
+// array item and "*" for a free key, each with its JSON kind.
+func DocumentedFields(request string) map[string]string { return v84Fields[request] }

@@ -73,9 +73,9 @@ type row struct {
 }
 
 // listRows reads up to limit accounts older than the page token after.
-func (c *call) listRows(after int64, limit int) ([]row, error) {
+func (c *call) listRows(after int64, limit int, closed bool) ([]row, error) {
 	rows, err := c.tx.SQL().QueryContext(c.r.Context(),
-		`SELECT seq, id, configurations, closed FROM v2_accounts WHERE seq < ? ORDER BY seq DESC LIMIT ?`, after, limit)
+		`SELECT seq, id, configurations, closed FROM v2_accounts WHERE seq < ? AND closed = ? ORDER BY seq DESC LIMIT ?`, after, closed, limit)
 	if err != nil {
 		return nil, err
 	}
