@@ -52,6 +52,9 @@ func Lookup(path, country string) Field {
 	if isLinkOnly(path) {
 		return linkField(path)
 	}
+	if f, ok := vocabField(path, country); ok {
+		return f
+	}
 	return genericField(path)
 }
 
