@@ -23,6 +23,9 @@ type Client struct {
 	v2 *V2
 	// onSent is every journey's OnSent unless the driver sets its own.
 	onSent func(acct schema.Account, st Step, values map[string]string)
+	// onStrategy hears the strategy of each journey that had a step
+	// accepted (WithRecorder).
+	onStrategy func(Strategy)
 	// listRate and listWorkers pace the account list (WithListPace).
 	listRate    float64
 	listWorkers int
@@ -58,6 +61,13 @@ func WithV2(v *V2) Option { return func(c *Client) { c.v2 = v } }
 // whichever driver starts it (the answers recorder uses it).
 func WithOnSent(f func(acct schema.Account, st Step, values map[string]string)) Option {
 	return func(c *Client) { c.onSent = f }
+}
+
+// WithRecorder makes r record every step any journey of the client sends,
+// with the journey's collection strategy, so the file replays to the same
+// state.
+func WithRecorder(r *Recorder) Option {
+	return func(c *Client) { c.onSent, c.onStrategy = r.Sent, r.collects }
 }
 
 // WithLang sets the language of validation messages.

@@ -18,6 +18,21 @@ type Strategy struct {
 	Future bool
 }
 
+// Strategies are the names an answers file's strategy key takes.
+var Strategies = map[string]Strategy{"progressive": {}, "upfront": {Upfront: true}, "future": {Upfront: true, Future: true}}
+
+// Name is the strategy as an answers file names it: progressive, upfront
+// (--upfront) or future (--future).
+func (s Strategy) Name() string {
+	switch {
+	case s.Future:
+		return "future"
+	case s.Upfront:
+		return "upfront"
+	}
+	return "progressive"
+}
+
 // Step is one group of fields to ask and submit together.
 type Step struct {
 	Group schema.Group

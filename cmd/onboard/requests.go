@@ -82,7 +82,7 @@ func (a *app) recordOptions() ([]flows.Option, error) {
 		return nil, withCode(exitUsage, err)
 	}
 	a.recorder = rec
-	return []flows.Option{flows.WithOnSent(rec.Sent)}, nil
+	return []flows.Option{flows.WithRecorder(rec)}, nil
 }
 
 // printRecorded says where the answers went (or why they did not). A run
