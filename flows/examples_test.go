@@ -72,3 +72,44 @@ func TestEveryExampleOnboardsToComplete(t *testing.T) {
 		}
 	}
 }
+
+// What the README says of the examples without --upfront: only what is
+// due now is sent, and every example ends enabled (charges and payouts
+// on, later requirements eventually due), never restricted. A company tax
+// id that is not Stripe's test value (GB's 00000000, DE's HRB 12345)
+// failed verification and left the account restricted (past due).
+func TestEveryExampleEnablesWithoutUpfront(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "examples", "*.json"))
+	if err != nil || len(files) < 14 {
+		t.Fatalf("%d example files (%v)", len(files), err)
+	}
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".json")
+		t.Run(name, func(t *testing.T) {
+			e := newEnv(t)
+			ans, err := flows.LoadAnswers(file, flows.AnswerOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			acct, err := e.cl.Create(e.ctx, flows.NewAccount{Country: ans.Setup.Country, BusinessType: ans.Setup.BusinessType,
+				Capabilities: []string{"card_payments", "transfers"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep, err := e.cl.Run(e.ctx, acct, flows.Strategy{}, ans, io.Discard)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Outstanding) > 0 {
+				t.Fatalf("still due after the run: %v", rep.Outstanding)
+			}
+			e.advance(t, 5*time.Second)
+			if acct, err = e.cl.Load(e.ctx, acct.ID); err != nil {
+				t.Fatal(err)
+			}
+			if st := flows.StatusOf(acct); st.State != "enabled" && st.State != "complete" {
+				t.Fatalf("state %q, want enabled; requirements %+v", st.State, st.Requirements)
+			}
+		})
+	}
+}
