@@ -385,7 +385,10 @@ func (a Answers) Used(fs []schema.Field, acct schema.Account) []string {
 			}
 		}
 		if strings.HasPrefix(f.Key, "external_account.") {
-			if _, ok := a.Values["external_account"]; ok {
+			_, token := a.Values["external_account"]
+			if _, part := a.Values[f.Key]; token || part {
+				// The file's key is external_account, a token or an
+				// object whose parts these are.
 				out = append(out, "external_account")
 			}
 		}
