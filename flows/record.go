@@ -176,7 +176,7 @@ func (r *Recorder) bytes() []byte {
 	var b strings.Builder
 	b.WriteString("# Answers recorded by onboard. Replay with: onboard new --answers " + filepath.Base(r.path) + "\n")
 	if r.sandbox {
-		b.WriteString("# Recorded on the sandbox: sensitive values are Stripe's test values, not what was typed.\n")
+		b.WriteString("# Recorded on the sandbox: sensitive values are Stripe's test values (as typed when a test value was typed).\n")
 	} else {
 		b.WriteString("# Sensitive values are never recorded: fill in each commented line and uncomment it.\n")
 	}
