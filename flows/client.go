@@ -2,6 +2,7 @@ package flows
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/stripe/stripe-go/v82"
@@ -34,6 +35,9 @@ type Client struct {
 	confirm Confirm
 	// chosen remembers which API each account speaks (accountapi.go).
 	chosen *apiChoice
+	// created holds the ids of the accounts this client created, with
+	// controller[requirement_collection]=application (normalize).
+	created *sync.Map
 }
 
 // Option configures a Client.
@@ -77,7 +81,7 @@ func WithLang(l schema.Lang) Option { return func(c *Client) { c.lang = l } }
 func New(api API, opts ...Option) *Client {
 	c := &Client{api: counted{api}, now: time.Now, ip: "127.0.0.1", userAgent: "onboard", lang: schema.English,
 		refreshURL: "https://example.com/onboard/refresh", returnURL: "https://example.com/onboard/return",
-		chosen: &apiChoice{}, listRate: ListRate(false)}
+		chosen: &apiChoice{}, created: &sync.Map{}, listRate: ListRate(false)}
 	for _, o := range opts {
 		o(c)
 	}
@@ -149,5 +153,6 @@ func (c *Client) Create(ctx context.Context, n NewAccount) (schema.Account, erro
 		return schema.Account{}, FromStripe(err, n.Country)
 	}
 	c.chosen.set(a.ID, v1Accounts{c})
-	return Normalize(a), nil
+	c.created.Store(a.ID, true)
+	return c.normalize(a), nil
 }

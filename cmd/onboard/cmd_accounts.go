@@ -78,7 +78,11 @@ func newAccountsCmd(a *app) *cobra.Command {
 				if !s.Deadline.IsZero() {
 					dl = s.Deadline.Format("2006-01-02")
 				}
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", s.ID, s.Name, s.Country, flows.StateLabel(s.State, a.language), dl)
+				state := flows.StateLabel(s.State, a.language)
+				if s.StripeCollects {
+					state += t(" · Stripe collects", " · collecté par Stripe").In(a.language)
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", s.ID, s.Name, s.Country, state, dl)
 			}
 			return w.Flush()
 		},

@@ -59,6 +59,9 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 		return usageErr(t("the answers file has business_type %s, and %s is of type %s; nothing was sent",
 			"le fichier de réponses indique business_type %s, et %s est de type %s ; rien n'a été envoyé").In(a.language), bt, acct.ID, acct.BusinessType)
 	}
+	if acct.StripeCollects {
+		return a.stripeHostedLink(ctx, cl, acct, asJSON)
+	}
 	if err := ans.Validate(cl.Context(acct)); err != nil {
 		return withCode(exitUsage, describeInput(err, a.language, false))
 	}
@@ -97,6 +100,27 @@ func (a *app) finishScript(ctx context.Context, cl *flows.Client, acct schema.Ac
 		}
 		return &exitError{code: exitStillDue, err: withResume(errors.New(stillDueCount(len(rep.Outstanding), a.language)), acct.ID, a.language)}
 	}
+	return nil
+}
+
+// stripeHostedLink is resume on an account whose requirements Stripe
+// collects (Express, Standard): no answer can be sent for it, so it says
+// so and prints an account onboarding link for the holder, and the status.
+func (a *app) stripeHostedLink(ctx context.Context, cl *flows.Client, acct schema.Account, asJSON bool) error {
+	out := a.stdout
+	if asJSON {
+		out = a.stderr
+	}
+	fmt.Fprintln(out, flows.Explain(acct, a.language))
+	url, err := cl.AccountLink(ctx, acct)
+	if err != nil {
+		return a.runFailed(acct.ID, fmt.Errorf("%s: %w", t("account link", "lien de compte").In(a.language), err), "", false)
+	}
+	fmt.Fprintf(out, "%s\n  %s\n", t("Account link (single use):", "Lien de compte (usage unique) :").In(a.language), url)
+	if asJSON {
+		return writeJSON(a.stdout, flows.StatusOf(acct))
+	}
+	printStatus(a.stdout, acct, a.language)
 	return nil
 }
 
