@@ -56,7 +56,9 @@ func accountPaths() []string {
 	}
 	for base := range accountAddresses {
 		for _, leaf := range addressLeafNames {
-			out = append(out, base+"."+leaf)
+			if p := base + "." + leaf; !Lookup(p, "").Generic { // town is Japan's only
+				out = append(out, p)
+			}
 		}
 	}
 	out = append(out, "external_account", "tos_acceptance")
