@@ -5,12 +5,10 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
-	"onboard/internal/stripemock"
 	"onboard/schema"
 )
 
@@ -44,12 +42,7 @@ func TestStripeCollectsFollowsTheController(t *testing.T) {
 // this client created (requirement_collection=application) stays the
 // platform's, whatever a mock answers.
 func TestStripeCollectedAccountIsOfferedALink(t *testing.T) {
-	base := stripemock.Start(t)
-	sc := stripe.NewClient("sk_test_123", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String(base), MaxNetworkRetries: stripe.Int64(0),
-		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}, EnableTelemetry: stripe.Bool(false),
-	})))
-	cl := flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }))
+	cl := stripeMockClient(t)
 	ctx := context.Background()
 	acct, err := cl.Load(ctx, "acct_standard")
 	if err != nil {

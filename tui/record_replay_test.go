@@ -3,15 +3,12 @@ package tui
 import (
 	"context"
 	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
 	"onboard/schema"
@@ -30,12 +27,7 @@ func TestRecordedWizardRunReplaysToTheSameState(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc := stripe.NewClient("sk_test_tui", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: sb.Transport()},
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-		EnableTelemetry: stripe.Bool(false),
-	})))
-	c.Client = flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }), flows.WithRecorder(rec))
+	c.Client = flows.New(flows.StripeAPI{SC: stripeAt("http://sandbox.invalid", sb.Transport())}, flows.WithClock(func() time.Time { return epoch }), flows.WithRecorder(rec))
 	ctx := context.Background()
 	a, err := c.Client.Create(ctx, flows.NewAccount{Country: "GB", BusinessType: "company",
 		Capabilities: []string{"card_payments", "transfers"}})

@@ -2,14 +2,12 @@ package tui
 
 import (
 	"context"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
 	"onboard/internal/stripemock"
@@ -25,11 +23,7 @@ func TestWizardOffersALinkForAStripeCollectedAccount(t *testing.T) {
 	for _, lang := range []schema.Lang{schema.English, schema.French} {
 		t.Run(string(lang), func(t *testing.T) {
 			c, _ := testCommon(t, lang)
-			sc := stripe.NewClient("sk_test_123", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-				URL: stripe.String(base), HTTPClient: &http.Client{}, MaxNetworkRetries: stripe.Int64(0),
-				LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}, EnableTelemetry: stripe.Bool(false),
-			})))
-			c.Client = flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }), flows.WithLang(lang))
+			c.Client = flows.New(flows.StripeAPI{SC: stripeAt(base, nil)}, flows.WithClock(func() time.Time { return epoch }), flows.WithLang(lang))
 			c.Mode = "test"
 			a, err := c.Client.Load(context.Background(), "acct_standard")
 			if err != nil {
