@@ -35,6 +35,20 @@ func TestStripeCollectsFollowsTheController(t *testing.T) {
 	}
 }
 
+// An Accounts v2 account says it in defaults.responsibilities.
+func TestStripeCollectsFollowsV2Responsibilities(t *testing.T) {
+	for collector, want := range map[string]bool{"stripe": true, "application": false} {
+		a, err := flows.NormalizeV2([]byte(`{"id":"acct_1","object":"v2.core.account","identity":{"country":"us"},` +
+			`"defaults":{"responsibilities":{"fees_collector":"application","losses_collector":"application","requirements_collector":"` + collector + `"}}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.StripeCollects != want {
+			t.Errorf("requirements_collector %s: StripeCollects %v", collector, a.StripeCollects)
+		}
+	}
+}
+
 // An account whose requirements Stripe collects is not asked as forms:
 // its plan is one step that makes an account onboarding link, the status
 // says why in both languages, and the list marks it. stripe-mock serves
