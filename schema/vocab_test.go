@@ -166,3 +166,15 @@ func TestV2TranslationsAreStripeParameters(t *testing.T) {
 		}
 	}
 }
+
+// A requirement only Stripe's vocabulary knows is asked like any other:
+// required, so a due kana name is never skipped as optional.
+func TestStripeParameterAskedAsARequirementIsRequired(t *testing.T) {
+	fs := FieldsFor([]string{"individual.first_name_kana"}, "JP")
+	if len(fs) != 1 || fs[0].Optional || fs[0].Generic {
+		t.Fatalf("fields %+v", fs)
+	}
+	if err := fs[0].Validate("", Context{Lang: English, Country: "JP"}); err == nil {
+		t.Error("an empty kana name is accepted")
+	}
+}
