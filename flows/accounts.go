@@ -28,6 +28,9 @@ type Summary struct {
 	Errors int `json:"errors"`
 	// Created is when the account was created (Unix seconds).
 	Created int64 `json:"created"`
+	// StripeCollects marks an Express or Standard account: Stripe
+	// collects its requirements (schema.Account.StripeCollects).
+	StripeCollects bool `json:"stripe_collects,omitempty"`
 }
 
 // ListOptions filters the account list.
@@ -75,7 +78,8 @@ func summarize(sa *stripe.Account) Summary {
 	a := Normalize(sa)
 	s := Summary{ID: a.ID, Name: displayName(sa), Email: sa.Email, Country: a.Country, Type: a.BusinessType,
 		State: ListState(a), Deadline: a.Requirements.CurrentDeadline, PastDue: len(a.Requirements.PastDue),
-		CurrentlyDue: len(a.Requirements.CurrentlyDue), Errors: len(a.Requirements.Errors), Created: sa.Created}
+		CurrentlyDue: len(a.Requirements.CurrentlyDue), Errors: len(a.Requirements.Errors), Created: sa.Created,
+		StripeCollects: a.StripeCollects}
 	if !s.Deadline.IsZero() {
 		d := s.Deadline
 		s.DeadlineJSON = &d

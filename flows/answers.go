@@ -29,6 +29,9 @@ type Answers struct {
 type AnswerSetup struct {
 	Country, BusinessType, AccountsAPI, ContactEmail string
 	Capabilities, Configurations                     []string
+	// Strategy is what the run collects: progressive, upfront or future
+	// (Strategies); "" when the file does not say.
+	Strategy string
 }
 
 // AnswerOptions change how strictly an answers file is read.
@@ -83,7 +86,7 @@ func ParseAnswers(m map[string]any) (Answers, error) {
 // setupKeys are the keys that describe the account rather than answer a
 // requirement.
 var setupKeys = map[string]bool{"country": true, "business_type": true, "capabilities": true,
-	"accounts_api": true, "configurations": true, "contact_email": true}
+	"accounts_api": true, "configurations": true, "contact_email": true, "strategy": true}
 
 // parseAnswers checks the file's shape and normalizes it: dates given whole
 // or as day/month/year parts, external_account as a token or an object,
@@ -236,6 +239,11 @@ func (s *AnswerSetup) set(k string, v answerValue) error {
 		s.AccountsAPI = strings.TrimSpace(t)
 	case "contact_email":
 		s.ContactEmail = strings.TrimSpace(t)
+	case "strategy":
+		s.Strategy = strings.TrimSpace(t)
+		if _, ok := Strategies[s.Strategy]; !ok {
+			return errf(schema.T("answer strategy%s: progressive, upfront or future, not %q", "réponse strategy%s : progressive, upfront ou future, pas %q"), at(v), s.Strategy)
+		}
 	}
 	return nil
 }
@@ -292,8 +300,8 @@ func bankAnswer(out map[string]string, v answerValue) error {
 	}
 	parts := map[string]string{}
 	for _, k := range v.keys {
-		if _, ok := bankKeys[k]; !ok && k != "transit_number" && k != "institution_number" {
-			return errf(schema.T("answer external_account: unknown key %q (account_holder_name, routing_number, account_number, iban, sort_code, bsb, transit_number, institution_number, country, currency; the holder type follows the business type)", "réponse external_account : clé inconnue %q (account_holder_name, routing_number, account_number, iban, sort_code, bsb, transit_number, institution_number, country, currency ; le type de titulaire suit le type d'entreprise)"), k)
+		if _, ok := bankKeys[k]; !ok && k != "transit_number" && k != "institution_number" && schema.Lookup("external_account."+k, "").Generic {
+			return errf(schema.T("answer external_account: unknown key %q (Stripe's bank_account parameters: account_holder_name, account_holder_type, routing_number, account_number, country, currency…; or iban, sort_code, bsb, transit_number with institution_number)", "réponse external_account : clé inconnue %q (les paramètres bank_account de Stripe : account_holder_name, account_holder_type, routing_number, account_number, country, currency… ; ou iban, sort_code, bsb, transit_number avec institution_number)"), k)
 		}
 		t, err := textOf("external_account."+k, v.m[k], false)
 		if err != nil {
@@ -311,8 +319,13 @@ func bankAnswer(out map[string]string, v answerValue) error {
 	given := map[string]string{}
 	for k, t := range parts {
 		field := bankKeys[k]
-		if k == "routing_number_ca" {
+		switch {
+		case k == "routing_number_ca":
 			field = "external_account.routing_number"
+		case field == "" && k != "transit_number" && k != "institution_number":
+			// Another of Stripe's bank_account parameters
+			// (account_holder_type, account_type): sent as written.
+			field = "external_account." + k
 		}
 		if field == "" {
 			continue
@@ -395,7 +408,10 @@ func (a Answers) Used(fs []schema.Field, acct schema.Account) []string {
 			}
 		}
 		if strings.HasPrefix(f.Key, "external_account.") {
-			if _, ok := a.Values["external_account"]; ok {
+			_, token := a.Values["external_account"]
+			if _, part := a.Values[f.Key]; token || part {
+				// The file's key is external_account, a token or an
+				// object whose parts these are.
 				out = append(out, "external_account")
 			}
 		}

@@ -46,7 +46,7 @@ var badFiles = []struct{ name, file, content, want string }{
 	{"invalid UTF-8", "a.yaml", "individual.first_name: \"J\xffnny\"\n", "not valid UTF-8"},
 	{"bank account as a list", "a.yaml", "external_account: [1, 2]\n", "external_account (line 1): give a token"},
 	{"bank account unknown key", "a.yaml", "external_account: {iban_typo: x}\n", `unknown key "iban_typo"`},
-	{"bank holder type is not sent", "a.yaml", "external_account: {account_holder_type: company}\n", `unknown key "account_holder_type"`},
+	{"bank key not a Stripe parameter", "a.yaml", "external_account: {account_holder_typo: company}\n", `unknown key "account_holder_typo"`},
 	{"IBAN with a routing number", "a.yaml", "external_account: {iban: DE89370400440532013000, routing_number: '110000000'}\n", "iban has no routing number"},
 	{"sort code and routing number", "a.yaml", "external_account: {sort_code: '108800', routing_number: '108800', account_number: '00012345'}\n", "give one"},
 	{"transit without institution", "a.yaml", "external_account: {transit_number: '11000', account_number: '000123456789'}\n", "together"},

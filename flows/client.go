@@ -3,6 +3,7 @@ package flows
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/stripe/stripe-go/v82"
@@ -24,6 +25,9 @@ type Client struct {
 	v2 *V2
 	// onSent is every journey's OnSent unless the driver sets its own.
 	onSent func(acct schema.Account, st Step, values map[string]string)
+	// onStrategy hears the strategy of each journey that had a step
+	// accepted (WithRecorder).
+	onStrategy func(Strategy)
 	// listRate and listWorkers pace the account list (WithListPace).
 	listRate    float64
 	listWorkers int
@@ -32,6 +36,9 @@ type Client struct {
 	confirm Confirm
 	// chosen remembers which API each account speaks (accountapi.go).
 	chosen *apiChoice
+	// created holds the ids of the accounts this client created, with
+	// controller[requirement_collection]=application (normalize).
+	created *sync.Map
 }
 
 // Option configures a Client.
@@ -61,6 +68,13 @@ func WithOnSent(f func(acct schema.Account, st Step, values map[string]string)) 
 	return func(c *Client) { c.onSent = f }
 }
 
+// WithRecorder makes r record every step any journey of the client sends,
+// with the journey's collection strategy, so the file replays to the same
+// state.
+func WithRecorder(r *Recorder) Option {
+	return func(c *Client) { c.onSent, c.onStrategy = r.Sent, r.collects }
+}
+
 // WithLang sets the language of validation messages.
 func WithLang(l schema.Lang) Option { return func(c *Client) { c.lang = l } }
 
@@ -68,7 +82,7 @@ func WithLang(l schema.Lang) Option { return func(c *Client) { c.lang = l } }
 func New(api API, opts ...Option) *Client {
 	c := &Client{api: counted{api}, now: time.Now, ip: "127.0.0.1", userAgent: "onboard", lang: schema.English,
 		refreshURL: "https://example.com/onboard/refresh", returnURL: "https://example.com/onboard/return",
-		chosen: &apiChoice{}, listRate: ListRate(false)}
+		chosen: &apiChoice{}, created: &sync.Map{}, listRate: ListRate(false)}
 	for _, o := range opts {
 		o(c)
 	}
@@ -149,7 +163,8 @@ func (c *Client) Create(ctx context.Context, n NewAccount) (schema.Account, erro
 		return schema.Account{}, c.createFailed(ctx, FromStripe(err, n.Country))
 	}
 	c.chosen.set(a.ID, v1Accounts{c})
-	return Normalize(a), nil
+	c.created.Store(a.ID, true)
+	return c.normalize(a), nil
 }
 
 // answerLost reports an error after which a write may have been applied

@@ -18,13 +18,7 @@ import (
 // stripe-mock checks it: the account create, and one update per group of
 // what a US individual is asked (the bank group through a token).
 func TestRequestsAreValidForStripeMock(t *testing.T) {
-	base := stripemock.Start(t)
-	sc := stripe.NewClient("sk_test_123", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String(base), MaxNetworkRetries: stripe.Int64(0),
-		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}, EnableTelemetry: stripe.Bool(false),
-	})))
-	cl := flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
-		flows.WithAcceptance("203.0.113.9", "onboard-test"))
+	cl := stripeMockClient(t)
 	ctx := context.Background()
 	if _, err := cl.Create(ctx, flows.NewAccount{Country: "US", BusinessType: "individual",
 		Capabilities: []string{"card_payments", "transfers"}, Agreement: "full"}); err != nil {
@@ -63,13 +57,7 @@ var usIndividualDue = []string{
 // the Persons API, attestations, documents uploaded as files) every group
 // the app sends for what the sandbox asks is valid for stripe-mock.
 func TestCompanyRequestsAreValidForStripeMock(t *testing.T) {
-	base := stripemock.Start(t)
-	sc := stripe.NewClient("sk_test_123", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String(base), MaxNetworkRetries: stripe.Int64(0),
-		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}, EnableTelemetry: stripe.Bool(false),
-	})))
-	mock := flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
-		flows.WithAcceptance("203.0.113.9", "onboard-test"))
+	mock := stripeMockClient(t)
 	e := newEnv(t)
 	ctx := context.Background()
 	doc := filepath.Join(t.TempDir(), "success.png")
@@ -126,4 +114,17 @@ func answeredOnly(fs []schema.Field, values map[string]string) []schema.Field {
 		}
 	}
 	return out
+}
+
+// stripeMockClient is a client of Stripe's own stripe-mock, started for
+// the test.
+func stripeMockClient(t *testing.T) *flows.Client {
+	t.Helper()
+	base := stripemock.Start(t)
+	sc := stripe.NewClient("sk_test_123", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
+		URL: stripe.String(base), MaxNetworkRetries: stripe.Int64(0),
+		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}, EnableTelemetry: stripe.Bool(false),
+	})))
+	return flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
+		flows.WithAcceptance("203.0.113.9", "onboard-test"))
 }

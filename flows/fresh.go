@@ -59,6 +59,9 @@ func onlyOnboarding(entries []schema.Entry) bool {
 // Explain says in words where the account stands: for a new account how
 // much is to give, otherwise why it is disabled ("" when it is not).
 func Explain(a schema.Account, lang schema.Lang) string {
+	if a.StripeCollects {
+		return txtStripeCollects.In(lang)
+	}
 	if NothingProvided(a) {
 		due := map[string]bool{}
 		for _, p := range append(append([]string{}, a.Requirements.PastDue...), a.Requirements.CurrentlyDue...) {
@@ -70,6 +73,9 @@ func Explain(a schema.Account, lang schema.Lang) string {
 }
 
 var (
+	// txtStripeCollects explains an Express or Standard account.
+	txtStripeCollects = schema.T("Stripe collects this account's information from its holder (Express or Standard account): onboard resume creates an account onboarding link to send them.",
+		"Stripe collecte les informations de ce compte auprès de son titulaire (compte Express ou Standard) : onboard resume crée un lien d'onboarding à lui envoyer.")
 	txtNothingYet = schema.T("Nothing provided yet: %d fields to enable payments.", "Rien n'est encore fourni\u00a0: %d champs pour activer les paiements.")
 	// txtNotStarted names StateNew: a new account, in the panel and the list.
 	txtNotStarted = schema.T("new, nothing sent", "nouveau, rien envoyé")

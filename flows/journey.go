@@ -27,7 +27,8 @@ type Journey struct {
 	// OnSent, when set, is called after each step Stripe accepted, with
 	// the account as it then stands, the step, and the values sent for
 	// it by field key, sensitive values left out (they are never handed
-	// on, so nothing an observer writes can hold one). Set it before the
+	// on, so nothing an observer writes can hold one) unless they are
+	// Stripe's published test values on a test key. Set it before the
 	// first send; it runs on the goroutine that records the result.
 	OnSent func(acct schema.Account, st Step, values map[string]string)
 
@@ -296,6 +297,12 @@ func (j *Journey) Record(s *Submission, res Result, err error) {
 		if f := fieldOf(s.Step, k); f.Sensitive {
 			sent.Values[k] = f.Mask(v)
 			sent.Masked = append(sent.Masked, k)
+			if !j.c.live && schema.IsTestValue(f, v) {
+				// One of Stripe's test values says nothing about anyone:
+				// an answers file recorded from it replays to the same
+				// state.
+				observed[k] = v
+			}
 			continue
 		}
 		sent.Values[k] = v
@@ -304,6 +311,9 @@ func (j *Journey) Record(s *Submission, res Result, err error) {
 	j.history = append(j.history, sent)
 	hook, acct := j.OnSent, j.acct
 	j.mu.Unlock()
+	if j.c.onStrategy != nil {
+		j.c.onStrategy(j.strategy)
+	}
 	if hook != nil {
 		hook(acct, s.Step, observed)
 	}

@@ -21,7 +21,7 @@ func (c *Client) loadV1(ctx context.Context, id string) (schema.Account, error) 
 	if err != nil {
 		return schema.Account{}, FromStripe(err, "")
 	}
-	out := Normalize(a)
+	out := c.normalize(a)
 	if err := c.loadPersons(ctx, &out); err != nil {
 		return out, err
 	}
@@ -82,6 +82,7 @@ func Normalize(a *stripe.Account) schema.Account {
 	if out.DefaultCurrency == "" {
 		out.DefaultCurrency = defaultCurrency(a.Country)
 	}
+	out.StripeCollects = stripeCollects(a)
 	if a.TOSAcceptance != nil {
 		out.Agreement = string(a.TOSAcceptance.ServiceAgreement)
 	}
@@ -237,4 +238,26 @@ func defaultCurrency(country string) string {
 		return "eur"
 	}
 	return "usd"
+}
+
+// stripeCollects reports an account whose requirements Stripe collects:
+// controller.requirement_collection says so, and without a controller an
+// Express or Standard account is one (Stripe's account types).
+func stripeCollects(a *stripe.Account) bool {
+	if a.Controller != nil && a.Controller.RequirementCollection != "" {
+		return a.Controller.RequirementCollection == stripe.AccountControllerRequirementCollectionStripe
+	}
+	return a.Type == stripe.AccountTypeExpress || a.Type == stripe.AccountTypeStandard
+}
+
+// normalize is Normalize for an account this client read: one it created
+// itself asked requirement_collection=application, so its requirements
+// are the platform's to collect whatever type a mock answers with
+// (stripe-mock serves a Standard account for every id).
+func (c *Client) normalize(a *stripe.Account) schema.Account {
+	out := Normalize(a)
+	if _, mine := c.created.Load(a.ID); mine {
+		out.StripeCollects = false
+	}
+	return out
 }

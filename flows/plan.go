@@ -19,6 +19,21 @@ type Strategy struct {
 	Future bool
 }
 
+// Strategies are the names an answers file's strategy key takes.
+var Strategies = map[string]Strategy{"progressive": {}, "upfront": {Upfront: true}, "future": {Upfront: true, Future: true}}
+
+// Name is the strategy as an answers file names it: progressive, upfront
+// (--upfront) or future (--future).
+func (s Strategy) Name() string {
+	switch {
+	case s.Future:
+		return "future"
+	case s.Upfront:
+		return "upfront"
+	}
+	return "progressive"
+}
+
 // Step is one group of fields to ask and submit together.
 type Step struct {
 	Group schema.Group
@@ -42,6 +57,9 @@ type Step struct {
 // in a loop. Requirements that are only pending verification are not asked.
 func Plan(a schema.Account, s Strategy, skip map[string]bool, lang schema.Lang) []Step {
 	reqs := wanted(a, s)
+	if a.StripeCollects {
+		return stripeHosted(reqs, skip)
+	}
 	var paths []string
 	due := map[string]schema.Requirement{}
 	for _, r := range reqs {
@@ -217,4 +235,21 @@ func PersonLabel(a schema.Account, ref schema.PersonRef, lang schema.Lang) strin
 		return t.In(lang)
 	}
 	return fmt.Sprintf(t.In(lang), ref.Index+1)
+}
+
+// stripeHosted is the plan of an account whose requirements Stripe
+// collects: one step, answered by an account link (Submit creates it),
+// whatever is due.
+func stripeHosted(reqs []schema.Requirement, skip map[string]bool) []Step {
+	var paths []string
+	for _, r := range reqs {
+		if !skip[r.Path] {
+			paths = append(paths, r.Path)
+		}
+	}
+	if len(paths) == 0 {
+		return nil
+	}
+	return []Step{{Group: schema.GroupOther, Fields: []schema.Field{schema.StripeHostedField(paths)}, Paths: paths,
+		Due: schema.CurrentlyDue, Values: map[string]string{}, Problems: map[string]string{}}}
 }

@@ -26,10 +26,11 @@ type Recorder struct {
 	path    string
 	sandbox bool
 
-	mu     sync.Mutex
-	setup  schema.Account
-	keys   []string          // answer keys in the order first sent
-	values map[string]string // answer key -> value
+	mu       sync.Mutex
+	setup    schema.Account
+	strategy Strategy
+	keys     []string          // answer keys in the order first sent
+	values   map[string]string // answer key -> value
 	// secret marks keys whose value is a stand-in: Stripe's test value
 	// (sandbox) or empty (to be filled in).
 	secret map[string]bool
@@ -87,9 +88,13 @@ func (r *Recorder) Sent(acct schema.Account, st Step, values map[string]string) 
 		v, ok := values[f.Key]
 		switch {
 		case f.Sensitive:
-			v, ok = "", true
-			if r.sandbox {
-				v = testValue(key, acct.Country)
+			// The journey hands on only Stripe's test values: recorded
+			// as sent on the sandbox, so a replay reaches the same state.
+			if !r.sandbox || !ok || v == "" {
+				v, ok = "", true
+				if r.sandbox {
+					v = testValue(key, acct.Country)
+				}
 			}
 			r.secret[key] = true
 		case !ok && strings.HasPrefix(f.Key, "external_account.") && values["external_account"] != "":
@@ -109,6 +114,14 @@ func (r *Recorder) Sent(acct schema.Account, st Step, values map[string]string) 
 		r.values[key] = v
 	}
 	r.err = r.write()
+}
+
+// collects records the strategy of the journey whose step is recorded
+// next.
+func (r *Recorder) collects(s Strategy) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.strategy = s
 }
 
 // answerKey is the key an answers file gives field f: person_abc.email
@@ -163,7 +176,7 @@ func (r *Recorder) bytes() []byte {
 	var b strings.Builder
 	b.WriteString("# Answers recorded by onboard. Replay with: onboard new --answers " + filepath.Base(r.path) + "\n")
 	if r.sandbox {
-		b.WriteString("# Recorded on the sandbox: sensitive values are Stripe's test values, not what was typed.\n")
+		b.WriteString("# Recorded on the sandbox: sensitive values are Stripe's test values (as typed when a test value was typed).\n")
 	} else {
 		b.WriteString("# Sensitive values are never recorded: fill in each commented line and uncomment it.\n")
 	}
@@ -186,6 +199,7 @@ func (r *Recorder) bytes() []byte {
 		} else {
 			writeKV(&b, "", "accounts_api", api)
 		}
+		writeKV(&b, "", "strategy", r.strategy.Name())
 	}
 	var bank []string
 	for _, k := range r.keys {

@@ -54,6 +54,7 @@ func (j *Journey) RunAnswers(ctx context.Context, ans Answers, log io.Writer) (R
 		missing = miss
 		rep.Missing = append(rep.Missing, miss...)
 		st = withRestOfNewPerson(st, ans, acct, values)
+		st = withRestOfBankAccount(st, ans, acct, values)
 		for _, k := range ans.Used(st.Fields, acct) {
 			used[k] = true
 		}
@@ -183,6 +184,39 @@ func withRestOfNewPerson(st Step, ans Answers, acct schema.Account, values map[s
 			st.Fields = append(st.Fields, f)
 			values[f.Key] = ans.Values[k]
 		}
+	}
+	return st
+}
+
+// withRestOfBankAccount adds to a step that asks for the bank account the
+// other bank_account parameters the answers give (Stripe's
+// account_holder_type, account_type), so they go into the same token.
+func withRestOfBankAccount(st Step, ans Answers, acct schema.Account, values map[string]string) Step {
+	have := map[string]bool{}
+	bank := false
+	for _, f := range st.Fields {
+		have[f.Key] = true
+		bank = bank || strings.HasPrefix(f.Key, "external_account.")
+	}
+	if !bank {
+		return st
+	}
+	keys := make([]string, 0, len(ans.Values))
+	for k := range ans.Values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		// Country and currency go with every part already.
+		if !strings.HasPrefix(k, "external_account.") || have[k] || k == "external_account.country" || k == "external_account.currency" {
+			continue
+		}
+		f := schema.Lookup(k, acct.Country)
+		if f.Generic || f.Key != k {
+			continue
+		}
+		st.Fields = append(st.Fields, f)
+		values[k] = ans.Values[k]
 	}
 	return st
 }

@@ -164,7 +164,7 @@ func (c *Client) submitV1(ctx context.Context, a schema.Account, st Step, accoun
 		}
 		return Result{Account: next, StillDue: stillDue(st.Paths, next), Pending: pendingOf(st.Paths, next)}, nil
 	}
-	next := Normalize(updated)
+	next := c.normalize(updated)
 	next.Persons = a.Persons // an account update leaves the people as they were
 	if len(persons) > 0 {
 		if err := c.loadPersons(ctx, &next); err != nil {
@@ -235,7 +235,10 @@ func pendingOf(paths []string, a schema.Account) []string {
 // account_update link after.
 func (c *Client) AccountLink(ctx context.Context, a schema.Account) (string, error) {
 	typ := "account_onboarding"
-	if a.DetailsSubmitted {
+	if a.DetailsSubmitted && !a.StripeCollects {
+		// Stripe offers account_update links only for accounts whose
+		// requirements the platform collects
+		// (https://docs.stripe.com/api/account_links/create).
 		typ = "account_update"
 	}
 	p := &stripe.AccountLinkCreateParams{

@@ -39,6 +39,11 @@ type v2Account struct {
 		// Profile is GA's home of the business profile (the preview had
 		// it in identity.business_details).
 		Profile map[string]any `json:"profile"`
+		// Responsibilities says who collects requirements: stripe for
+		// an account Stripe onboards itself.
+		Responsibilities *struct {
+			RequirementsCollector string `json:"requirements_collector"`
+		} `json:"responsibilities"`
 	} `json:"defaults"`
 	Requirements       *v2Requirements `json:"requirements"`
 	FutureRequirements *v2Requirements `json:"future_requirements"`
@@ -135,6 +140,9 @@ func NormalizeV2(raw []byte) (schema.Account, error) {
 			a.DefaultCurrency = v.Defaults.Currency
 		}
 		knownV2(a.Known, "defaults.profile", v.Defaults.Profile)
+		if r := v.Defaults.Responsibilities; r != nil {
+			a.StripeCollects = r.RequirementsCollector == "stripe"
+		}
 	}
 	sentOutsideIdentity(&a, v)
 	names := make([]string, 0, len(v.Configuration))

@@ -176,6 +176,12 @@ type Account struct {
 	// individual hash: the Persons API reaches the leaves the account
 	// update cannot take (nationality, documents).
 	IndividualID string
+	// StripeCollects is set for an account whose requirements Stripe
+	// collects from the account holder itself (Express and Standard
+	// accounts, controller.requirement_collection=stripe): the API does
+	// not fill its forms, an account link sends the holder to Stripe
+	// (https://docs.stripe.com/connect/hosted-onboarding).
+	StripeCollects bool
 	// ServerTime is the server's clock when this snapshot was read (the
 	// HTTP Date header); zero when unknown. Deadlines are on that clock,
 	// which a test clock or a skewed machine moves away from ours.

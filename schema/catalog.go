@@ -52,6 +52,9 @@ func Lookup(path, country string) Field {
 	if isLinkOnly(path) {
 		return linkField(path)
 	}
+	if f, ok := vocabField(path, country); ok {
+		return f
+	}
 	return genericField(path)
 }
 
@@ -209,6 +212,23 @@ func linkField(path string) Field {
 		Label: T("Stripe review: "+path, "Vérification Stripe : "+path),
 		Help: T("The API cannot answer this; the account holder completes it through a Stripe account link.",
 			"L'API ne permet pas d'y répondre ; le titulaire du compte la complète via un lien de compte Stripe."),
+		check:  func(string, Context) error { return nil },
+		encode: sendsNothing,
+	}
+}
+
+// StripeHostedKey is the key of StripeHostedField.
+const StripeHostedKey = "stripe_hosted_onboarding"
+
+// StripeHostedField stands for every requirement of an account whose
+// requirements Stripe collects (Express, Standard): no form can answer
+// them; the account holder gives them to Stripe through an account link.
+func StripeHostedField(paths []string) Field {
+	return Field{
+		Key: StripeHostedKey, Covers: slices.Clone(paths), Group: GroupOther, Order: 0, Kind: KindLink,
+		Label: T("Stripe collects this account's information", "Stripe collecte les informations de ce compte"),
+		Help: T("This is an Express or Standard account (controller.requirement_collection = stripe): Stripe asks the account holder itself, and the API cannot answer for them. Send the holder the account onboarding link created here.",
+			"C'est un compte Express ou Standard (controller.requirement_collection = stripe) : Stripe interroge lui-même le titulaire du compte, et l'API ne peut pas répondre à sa place. Envoyez au titulaire le lien d'onboarding créé ici."),
 		check:  func(string, Context) error { return nil },
 		encode: sendsNothing,
 	}

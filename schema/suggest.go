@@ -21,6 +21,12 @@ func Nearest(path string) string {
 		for _, s := range allPersonSpecs() {
 			cands = append(cands, prefix+s.leaf)
 		}
+		for _, p := range stripeVocab {
+			if p.obj == objPerson {
+				// The field's key: a date's parts are the date.
+				cands = append(cands, Lookup(prefix+p.path, "").Key)
+			}
+		}
 	}
 	cands = append(cands, accountPaths()...)
 	best, bestD := "", -1
@@ -50,10 +56,20 @@ func accountPaths() []string {
 	}
 	for base := range accountAddresses {
 		for _, leaf := range addressLeafNames {
-			out = append(out, base+"."+leaf)
+			if p := base + "." + leaf; !Lookup(p, "").Generic { // town is Japan's only
+				out = append(out, p)
+			}
 		}
 	}
 	out = append(out, "external_account", "tos_acceptance")
+	for _, p := range stripeVocab {
+		switch {
+		case p.obj == objAccount && p.in&(inAccountCreate|inAccountUpdate) != 0:
+			out = append(out, Lookup(p.path, "").Key)
+		case p.obj == objBank:
+			out = append(out, "external_account."+p.path)
+		}
+	}
 	sort.Strings(out)
 	return out
 }

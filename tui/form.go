@@ -130,7 +130,11 @@ func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, v
 	case schema.KindFile:
 		return fileField(c, f, title, desc, values)
 	case schema.KindLink:
-		return huh.NewNote().Title(title).Description(escapeNote(txtLinkNeeded.In(c.Lang)))
+		note := txtLinkNeeded.In(c.Lang)
+		if f.Key == schema.StripeHostedKey {
+			note = f.Help.In(c.Lang) // why no form can answer
+		}
+		return huh.NewNote().Title(title).Description(escapeNote(note))
 	}
 	ph := placeholder(c, f.Placeholder)
 	if f.Kind == schema.KindDate {

@@ -41,16 +41,22 @@ func testCommon(t *testing.T, lang Lang) (Common, *sandbox.Sandbox) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { sb.Close() })
-	sc := stripe.NewClient("sk_test_tui", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: sb.Transport()},
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-		EnableTelemetry: stripe.Bool(false),
-	})))
+	sc := stripeAt("http://sandbox.invalid", sb.Transport())
 	cl := flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }), flows.WithLang(lang))
 	return Common{
 		Ctx: context.Background(), Client: cl, Styles: DefaultStyles(DefaultTheme()), Keys: DefaultKeyMap(lang),
 		Lang: lang, Mode: "sandbox", Now: func() time.Time { return epoch }, Static: true, RefreshEvery: time.Second,
 	}, sb
+}
+
+// stripeAt is a stripe-go client of base through rt (nil: the network),
+// without retries, logs or telemetry.
+func stripeAt(base string, rt http.RoundTripper) *stripe.Client {
+	return stripe.NewClient("sk_test_tui", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
+		URL: stripe.String(base), HTTPClient: &http.Client{Transport: rt},
+		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
+		EnableTelemetry: stripe.Bool(false),
+	})))
 }
 
 func newUSAccount(t *testing.T, c Common) schema.Account {

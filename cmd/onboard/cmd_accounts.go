@@ -73,7 +73,11 @@ func newAccountsCmd(a *app) *cobra.Command {
 				if !s.Deadline.IsZero() {
 					dl = s.Deadline.Format("2006-01-02")
 				}
-				rows = append(rows, []string{s.ID, s.Name, s.Country, flows.StateLabel(s.State, a.cfg.Lang()), dl})
+				state := flows.StateLabel(s.State, a.cfg.Lang())
+				if s.StripeCollects {
+					state += t(" · Stripe collects", " · collecté par Stripe").In(a.cfg.Lang())
+				}
+				rows = append(rows, []string{s.ID, s.Name, s.Country, state, dl})
 			}
 			return textout.Table(a.stdout, rows)
 		},

@@ -152,6 +152,9 @@ func (f *newFlags) fromAnswers(ans flows.Answers, changed func(string) bool) {
 	if len(su.Configurations) > 0 && !changed("configurations") {
 		f.configurations = su.Configurations
 	}
+	if s, ok := flows.Strategies[su.Strategy]; ok && !changed("upfront") && !changed("future") {
+		f.upfront, f.future = s.Upfront, s.Future
+	}
 }
 
 // contactEmail is the email an answers file gives for the account: its

@@ -73,6 +73,9 @@ func newResumeCmd(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
+				if fs, ok := flows.Strategies[ans.Setup.Strategy]; ok && !cmd.Flags().Changed("upfront") && !cmd.Flags().Changed("future") {
+					s = fs // the file's strategy, unless a flag says
+				}
 				return a.scriptResume(cmd.Context(), id, s, ans, answers, asJSON)
 			}
 			if asJSON {

@@ -80,7 +80,7 @@ func (a *app) recordOptions(s *session) ([]flows.Option, error) {
 		return nil, withCode(exitUsage, err)
 	}
 	s.recorder = rec
-	return []flows.Option{flows.WithOnSent(rec.Sent)}, nil
+	return []flows.Option{flows.WithRecorder(rec)}, nil
 }
 
 // reportRecorded says where the answers went (or why they did not). A run

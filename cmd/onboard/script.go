@@ -68,6 +68,9 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 		return usageErr(t("the answers file has business_type %s, and %s is of type %s; nothing was sent",
 			"le fichier de réponses indique business_type %s, et %s est de type %s ; rien n'a été envoyé").In(a.cfg.Lang()), bt, acct.ID, acct.BusinessType)
 	}
+	if acct.StripeCollects {
+		return a.stripeHostedLink(ctx, cl, acct, asJSON)
+	}
 	if err := ans.Validate(cl.Context(acct)); err != nil {
 		return withCode(exitUsage, textout.DescribeInput(err, a.cfg.Lang(), false))
 	}
@@ -118,4 +121,26 @@ func (a *app) loadAnswers(ctx context.Context, path string, ignoreUnknown bool) 
 		return ans, withCode(exitInterrupted, err)
 	}
 	return ans, withCode(exitUsage, err)
+}
+
+// stripeHostedLink is resume on an account whose requirements Stripe
+// collects (Express, Standard): no answer can be sent for it, so it says
+// so and prints an account onboarding link for the holder, and the status.
+func (a *app) stripeHostedLink(ctx context.Context, cl *flows.Client, acct schema.Account, asJSON bool) error {
+	lang := a.cfg.Lang()
+	out := a.stdout
+	if asJSON {
+		out = a.stderr
+	}
+	text := a.text(out)
+	text.Println(flows.Explain(acct, lang))
+	url, err := cl.AccountLink(ctx, acct)
+	if err != nil {
+		return a.runFailed(acct.ID, fmt.Errorf("%s: %w", t("account link", "lien de compte").In(lang), err), "", false)
+	}
+	text.Printf("%s\n  %s\n", t("Account link (single use):", "Lien de compte (usage unique) :").In(lang), url)
+	if asJSON {
+		return textout.JSON(a.stdout, flows.StatusOf(acct))
+	}
+	return textout.Status(a.stdout, acct, lang)
 }

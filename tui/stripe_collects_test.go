@@ -1,0 +1,55 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"onboard/flows"
+	"onboard/internal/stripemock"
+	"onboard/schema"
+)
+
+// The wizard on an Express or Standard account (stripe-mock's Standard
+// fixture) asks no form: it says Stripe collects the account's
+// information, in the operator's language, and its one step makes an
+// account onboarding link the summary shows.
+func TestWizardOffersALinkForAStripeCollectedAccount(t *testing.T) {
+	base := stripemock.Start(t)
+	for _, lang := range []schema.Lang{schema.English, schema.French} {
+		t.Run(string(lang), func(t *testing.T) {
+			c, _ := testCommon(t, lang)
+			c.Client = flows.New(flows.StripeAPI{SC: stripeAt(base, nil)}, flows.WithClock(func() time.Time { return epoch }), flows.WithLang(lang))
+			c.Mode = "test"
+			a, err := c.Client.Load(context.Background(), "acct_standard")
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := New(c, Start{AccountID: a.ID, Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true})
+			m, _ = step(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+			m, _ = step(m, accountMsg{gen: m.gen, account: a})
+			if m.screen != screenWizard || len(m.plan.step.Fields) != 1 || m.plan.step.Fields[0].Kind != schema.KindLink {
+				t.Fatalf("screen %s, step %+v", m.screen, m.plan.step.Fields)
+			}
+			want := map[schema.Lang]string{schema.English: "Stripe collects this account's information",
+				schema.French: "Stripe collecte les informations de ce compte"}[lang]
+			if v := ansi.Strip(m.View()); !strings.Contains(v, want) {
+				t.Fatalf("the wizard does not say Stripe collects:\n%s", v)
+			}
+			if v := ansi.Strip(m.View()); !strings.Contains(v, "Express") {
+				t.Errorf("the wizard does not say why no form can answer:\n%s", v)
+			}
+			m = runCmds(t, m, m.startSubmit())
+			if m.plan.link == "" || m.screen != screenSummary {
+				t.Fatalf("no link: screen %s, notice %q", m.screen, m.plan.notice)
+			}
+			if v := ansi.Strip(m.View()); !strings.Contains(v, "https://") {
+				t.Errorf("the summary does not show the link:\n%s", v)
+			}
+		})
+	}
+}
