@@ -79,14 +79,14 @@ func TestWizardReportsStillDueOnce(t *testing.T) {
 	}
 	m := New(c, Start{AccountID: a.ID, StrategyGiven: true})
 	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	m, _ = step(m, accountMsg{gen: m.gen, account: rep.Account})
+	m, _ = step(m, result{m.gen, accountMsg{account: rep.Account}})
 	if m.screen != screenWizard || m.plan.step.Group != schema.GroupBusinessProfile {
 		t.Fatalf("screen %s step %v", m.screen, m.plan.step.Group)
 	}
 	m.plan.values["business_profile.url"] = "https://shop.example.com"
 	for _, msg := range runCmd(m.startSubmit()) {
-		if sm, ok := msg.(submittedMsg); ok {
-			m, _ = step(m, sm)
+		if _, ok := unwrap(msg).(submittedMsg); ok {
+			m, _ = step(m, msg)
 		}
 	}
 	j := m.plan.journey

@@ -101,7 +101,6 @@ func (m *Model) leaveDone() tea.Cmd {
 
 // deletedMsg says a new account was deleted.
 type deletedMsg struct {
-	gen int
 	id  string
 	err error
 }
@@ -110,16 +109,13 @@ func deleteCmd(ctx context.Context, cl *flows.Client, id string, gen int) tea.Cm
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
 		defer cancel()
-		return deletedMsg{gen: gen, id: id, err: cl.DeleteAccount(ctx, id)}
+		return result{gen, deletedMsg{id: id, err: cl.DeleteAccount(ctx, id)}}
 	}
 }
 
 // handleDeleted goes home once the account is gone; nothing is left to
 // resume.
 func (m Model) handleDeleted(msg deletedMsg) (tea.Model, tea.Cmd) {
-	if msg.gen != m.gen {
-		return m, nil
-	}
 	if msg.err != nil {
 		m.screen, m.err = screenError, msg.err
 		return m, nil

@@ -213,6 +213,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Batch(m.form.Init(), m.resizeForm())
 		}
 		return m, m.resizeForm()
+	case result:
+		if msg.gen != m.gen {
+			if d, ok := msg.msg.(drainer); ok {
+				return m, d.drain()
+			}
+			return m, nil
+		}
+		return m.Update(msg.msg)
 	case copiedMsg, savedMsg:
 		m.handleRequestsResult(msg)
 		return m, nil
@@ -221,7 +229,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 	case accountMsg:
-		opened := msg.gen == m.gen && msg.err == nil && !msg.background
+		opened := msg.err == nil && !msg.background
 		next, cmd := m.handleAccount(msg)
 		if opened {
 			// Remembered for open-by-id's completion.
@@ -246,12 +254,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case triageCachedMsg, triageProgressMsg, triageDoneMsg, suggestionsMsg:
 		return m.handleTriageMsg(msg)
 	case refreshMsg:
-		if msg.gen != m.gen || m.screen != screenSummary {
+		if m.screen != screenSummary {
 			return m, nil
 		}
 		return m, changedCmd(m.c.Ctx, m.c.Client, m.account.ID, m.plan.cursor, m.gen)
 	case changedMsg:
-		if msg.gen != m.gen || m.screen != screenSummary {
+		if m.screen != screenSummary {
 			return m, nil
 		}
 		if msg.err != nil || msg.changed {

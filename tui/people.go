@@ -342,7 +342,6 @@ func actionForm(c Common, p schema.Person, action *string) *huh.Form {
 
 // removedMsg carries the account after a person was removed.
 type removedMsg struct {
-	gen     int
 	name    string
 	account schema.Account
 	err     error
@@ -367,15 +366,12 @@ func removeCmd(ctx context.Context, cl *flows.Client, a schema.Account, id strin
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
 		defer cancel()
 		next, err := cl.RemovePerson(ctx, a, id)
-		return removedMsg{gen: gen, name: name, account: next, err: err}
+		return result{gen, removedMsg{name: name, account: next, err: err}}
 	}
 }
 
 // handleRemoved returns to the list after a removal, or shows why it failed.
 func (m Model) handleRemoved(msg removedMsg) (tea.Model, tea.Cmd) {
-	if msg.gen != m.gen {
-		return m, nil
-	}
 	if msg.err != nil {
 		cmd := m.toPeople()
 		m.plan.notice, m.plan.warn = flows.Message(msg.err), true

@@ -53,6 +53,14 @@ func newUSCompany(t *testing.T, c Common) schema.Account {
 
 // runCmds runs a command and feeds its messages back, as the program
 // would, skipping the ones that only tick (cursor blinks, spinners).
+// unwrap is a command's message without its result envelope.
+func unwrap(msg tea.Msg) tea.Msg {
+	if r, ok := msg.(result); ok {
+		return r.msg
+	}
+	return msg
+}
+
 func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
 	t.Helper()
 	queue := []tea.Cmd{cmd}
@@ -62,9 +70,10 @@ func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
 		if c == nil {
 			continue
 		}
-		switch msg := c().(type) {
+		msg := c()
+		switch inner := unwrap(msg).(type) {
 		case tea.BatchMsg:
-			queue = append(queue, msg...)
+			queue = append(queue, inner...)
 		case accountMsg, submittedMsg, removedMsg:
 			var next tea.Cmd
 			m, next = step(m, msg)

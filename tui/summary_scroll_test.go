@@ -184,7 +184,7 @@ func TestSummaryEndStaysEnd(t *testing.T) {
 	atEnd("a taller window")
 	// A refresh (the account read again while the summary shows) keeps
 	// the place: it used to scroll back to the top.
-	m, _ = step(m, accountMsg{gen: m.gen, account: m.account, background: true})
+	m, _ = step(m, result{m.gen, accountMsg{account: m.account, background: true}})
 	atEnd("a refresh")
 	before := m.View()
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyUp})

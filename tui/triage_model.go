@@ -71,7 +71,7 @@ func (m Model) handleTriageMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case triageCachedMsg:
 		// A fresh list that came first wins over the cache.
-		if msg.gen != m.gen || m.screen != screenAccounts || msg.err != nil || (m.triage.loaded && !m.triage.cached) {
+		if m.screen != screenAccounts || msg.err != nil || (m.triage.loaded && !m.triage.cached) {
 			return m, nil
 		}
 		if !msg.at.IsZero() {
@@ -79,14 +79,13 @@ func (m Model) handleTriageMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case triageProgressMsg:
-		// Keep reading even when stale, so the refresh can finish.
 		next := nextListMsg(msg.next)
-		if msg.gen == m.gen && m.screen == screenAccounts {
+		if m.screen == screenAccounts {
 			m.triage.progress = msg.progress
 		}
 		return m, next
 	case triageDoneMsg:
-		if msg.gen != m.gen || m.screen != screenAccounts {
+		if m.screen != screenAccounts {
 			return m, nil
 		}
 		m.listCancel = nil

@@ -60,7 +60,7 @@ func runAll(m Model, cmd tea.Cmd) Model {
 			queue = append(queue, b...)
 			continue
 		}
-		switch msg.(type) {
+		switch unwrap(msg).(type) {
 		case accountMsg, triageCachedMsg, triageProgressMsg, triageDoneMsg, suggestionsMsg:
 		default:
 			continue // cursor blinks and huh's own sequences never end
@@ -159,7 +159,7 @@ func TestTriageOpensFromCacheThenRefreshes(t *testing.T) {
 	if !strings.Contains(v, "Cached Co") || !strings.Contains(v, "refreshing: 0 pages") {
 		t.Fatalf("the cache did not show at once:\n%s", v)
 	}
-	m, _ = step(m, triageProgressMsg{gen: m.gen, progress: flows.ListProgress{Pages: 3, Accounts: 300}, next: make(chan tea.Msg)})
+	m, _ = step(m, result{m.gen, triageProgressMsg{progress: flows.ListProgress{Pages: 3, Accounts: 300}, next: make(chan tea.Msg)}})
 	if v := view(m); !strings.Contains(v, "refreshing: 3 pages, 300 accounts read") {
 		t.Fatalf("no progress:\n%s", v)
 	}
@@ -185,7 +185,7 @@ func TestTriageRefreshFailureKeepsTheCache(t *testing.T) {
 	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	_ = m.toTriage()
 	m, _ = step(m, cachedListCmd(c.Ctx, c.Triage, m.gen)())
-	m, _ = step(m, triageDoneMsg{gen: m.gen, err: errors.New("connection refused"), at: epoch})
+	m, _ = step(m, result{m.gen, triageDoneMsg{err: errors.New("connection refused"), at: epoch}})
 	v := view(m)
 	if !strings.Contains(v, "Refresh failed: connection refused") || !strings.Contains(v, "Cached Co") {
 		t.Fatalf("after a failed refresh:\n%s", v)

@@ -68,7 +68,7 @@ func openWizard(t *testing.T, c Common, a schema.Account) Model {
 	t.Helper()
 	m := New(c, Start{AccountID: a.ID, Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true})
 	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	m, _ = step(m, accountMsg{gen: m.gen, account: a})
+	m, _ = step(m, result{m.gen, accountMsg{account: a}})
 	if m.screen != screenWizard {
 		t.Fatalf("screen %s, want wizard", m.screen)
 	}
@@ -209,8 +209,8 @@ func TestSubmitErrorReopensFieldWithMessage(t *testing.T) {
 	m := openWizard(t, c, a)
 	m.plan.values["business_profile.url"] = "https://kept.example.com"
 	st := m.plan.step
-	m, _ = step(m, submittedMsg{gen: m.gen, step: st, sub: m.plan.journey.Prepare(st, m.plan.values),
-		err: &flows.APIError{Field: "business_profile.url", Message: "Stripe says this URL is wrong", Status: 400}})
+	m, _ = step(m, result{m.gen, submittedMsg{step: st, sub: m.plan.journey.Prepare(st, m.plan.values),
+		err: &flows.APIError{Field: "business_profile.url", Message: "Stripe says this URL is wrong", Status: 400}}})
 	v := ansi.Strip(m.View())
 	for _, want := range []string{"✗ Stripe says this URL is wrong", "https://kept.example.com", "Merchant category"} {
 		if !strings.Contains(v, want) {
@@ -238,7 +238,7 @@ func TestNarrowTerminalStacksPanel(t *testing.T) {
 	a := newUSAccount(t, c)
 	m := New(c, Start{AccountID: a.ID})
 	m, _ = step(m, tea.WindowSizeMsg{Width: 60, Height: 40})
-	m, _ = step(m, accountMsg{gen: m.gen, account: a})
+	m, _ = step(m, result{m.gen, accountMsg{account: a}})
 	for i, line := range strings.Split(ansi.Strip(m.View()), "\n") {
 		if w := ansi.StringWidth(line); w > 60 {
 			t.Fatalf("line %d is %d wide:\n%s", i, w, line)

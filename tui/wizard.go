@@ -136,9 +136,6 @@ func (m *Model) startSubmit() tea.Cmd {
 
 // handleAccount takes a created, loaded or refreshed account.
 func (m Model) handleAccount(msg accountMsg) (tea.Model, tea.Cmd) {
-	if msg.gen != m.gen {
-		return m, nil
-	}
 	if msg.err != nil {
 		if msg.background {
 			m.plan.notice, m.plan.warn = flows.Message(msg.err), true
@@ -173,9 +170,6 @@ func (m Model) handleAccount(msg accountMsg) (tea.Model, tea.Cmd) {
 // the new snapshot and the next step is planned from it; on failure the
 // same step reopens with every typed value and the errors on their fields.
 func (m Model) handleSubmitted(msg submittedMsg) (tea.Model, tea.Cmd) {
-	if msg.gen != m.gen {
-		return m, nil
-	}
 	m.plan.journey.Record(msg.sub, msg.result, msg.err)
 	if msg.err != nil {
 		m.plan.problems = map[string]string{}
