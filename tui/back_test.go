@@ -37,8 +37,8 @@ func TestShiftTabReturnsToPreviousStep(t *testing.T) {
 		t.Fatalf("shift+tab did not show step 1 with its values:\n%s", v)
 	}
 	m = press(t, m, enter, enter) // unchanged: on to Identity, nothing sent
-	if m.plan.step.Group != schema.GroupIdentity || m.screen != screenWizard || m.plan.revisiting {
-		t.Fatalf("unchanged step 1 did not go on: %s on %s", m.plan.step.Group, m.screen)
+	if m.plan.step.Group != schema.GroupIdentity || m.current() != screenWizard || m.plan.revisiting {
+		t.Fatalf("unchanged step 1 did not go on: %s on %s", m.plan.step.Group, m.current())
 	}
 	before := m.plan.journey.Requests()
 	m = press(t, m, shiftTab)

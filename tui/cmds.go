@@ -111,7 +111,7 @@ func loadWithDraftCmd(ctx context.Context, cl *flows.Client, store *drafts.Store
 // as they stand. A value sent (the journey's history has it, as sent) is
 // on the account already; offering it back on the next session would ask
 // the operator to restore what was never lost.
-func (m Model) draftValues() map[string]string {
+func (m *session) draftValues() map[string]string {
 	out := maps.Clone(m.plan.values)
 	if m.plan.journey == nil {
 		return out

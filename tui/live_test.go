@@ -43,36 +43,36 @@ func TestLiveChangesAskOnScreen(t *testing.T) {
 	m := New(c, Start{New: true, Preset: true, Setup: flows.NewAccount{Country: "US", BusinessType: "individual",
 		Capabilities: []string{"transfers"}}})
 	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	if v := ansi.Strip(m.View()); m.screen != screenLive || !strings.Contains(v, "type its country code (US)") {
-		t.Fatalf("screen %s:\n%s", m.screen, v)
+	if v := ansi.Strip(m.View()); m.current() != screenLive || !strings.Contains(v, "type its country code (US)") {
+		t.Fatalf("screen %s:\n%s", m.current(), v)
 	}
 	m.in.live.typed = "FR"
 	m = runCmds(t, m, m.liveConfirmed())
-	if v := ansi.Strip(m.View()); m.screen != screenError || !strings.Contains(v, "not confirmed") {
-		t.Fatalf("a wrong code: screen %s:\n%s", m.screen, v)
+	if v := ansi.Strip(m.View()); m.current() != screenError || !strings.Contains(v, "not confirmed") {
+		t.Fatalf("a wrong code: screen %s:\n%s", m.current(), v)
 	}
 	if n := accountCount(t, c); n != 0 {
 		t.Fatalf("%d accounts created without confirmation", n)
 	}
 	m = runCmds(t, m, m.startCreate())
-	if m.screen != screenLive {
-		t.Fatalf("the retry did not ask again: %s", m.screen)
+	if m.current() != screenLive {
+		t.Fatalf("the retry did not ask again: %s", m.current())
 	}
 	m.in.live.typed = "us"
 	m = runCmds(t, m, m.liveConfirmed())
-	if m.account.ID == "" || accountCount(t, c) != 1 || m.screen != screenWizard {
-		t.Fatalf("confirmed create: screen %s account %q", m.screen, m.account.ID)
+	if m.account.ID == "" || accountCount(t, c) != 1 || m.current() != screenWizard {
+		t.Fatalf("confirmed create: screen %s account %q", m.current(), m.account.ID)
 	}
 	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m.plan.values["business_profile.mcc"], m.plan.values["business_profile.url"] = "5734", "https://accessible.stripe.com"
 	m = runCmds(t, m, m.startSubmit())
-	if m.screen != screenLive {
-		t.Fatalf("a submit did not ask: %s", m.screen)
+	if m.current() != screenLive {
+		t.Fatalf("a submit did not ask: %s", m.current())
 	}
 	// esc leaves the confirmation for the step, values kept, nothing sent.
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
-	if m.screen != screenWizard || m.plan.values["business_profile.url"] == "" {
-		t.Fatalf("esc from the confirmation: %s", m.screen)
+	if m.current() != screenWizard || m.plan.values["business_profile.url"] == "" {
+		t.Fatalf("esc from the confirmation: %s", m.current())
 	}
 }
 
@@ -91,8 +91,8 @@ func TestLiveHomeDisablesExplorer(t *testing.T) {
 	}
 	m, cmd = step(m, tea.KeyMsg{Type: tea.KeyEnter})
 	m = drain(m, cmd)
-	if v := ansi.Strip(m.View()); m.screen != screenError || !strings.Contains(v, "never a live key") {
-		t.Fatalf("explore on a live key: %s\n%s", m.screen, v)
+	if v := ansi.Strip(m.View()); m.current() != screenError || !strings.Contains(v, "never a live key") {
+		t.Fatalf("explore on a live key: %s\n%s", m.current(), v)
 	}
 	if n := accountCount(t, c); n != 0 {
 		t.Fatalf("%d throwaway accounts created", n)

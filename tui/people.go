@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/x/ansi"
@@ -62,13 +63,63 @@ func peopleEnabled(a schema.Account) bool {
 	return a.ID != "" && a.BusinessType != "" && a.BusinessType != "individual"
 }
 
-// toPeople opens the people list. Leaving it (esc) replans from the
-// current snapshot, so persons added meanwhile are asked for next.
-func (m *Model) toPeople() tea.Cmd {
+// toPeople opens the people list: the one on the stack (anything over it
+// popped), or a new one over the current screen. Leaving it (esc) replans
+// from the current snapshot, so persons added meanwhile are asked for next.
+func (m *session) toPeople() tea.Cmd {
+	if cmd, ok := m.popTo(screenPeople); ok {
+		return cmd
+	}
+	return m.push(&peopleScreen{formScreen: formScreen{m}})
+}
+
+// peopleScreen is a company's persons, and what can be done with one.
+type peopleScreen struct {
+	formScreen
+	width int // the list's columns were fitted to it
+}
+
+func (p *peopleScreen) ID() screenID             { return screenPeople }
+func (p *peopleScreen) Title() string            { return "" }
+func (p *peopleScreen) ShortHelp() []key.Binding { return p.formHelp(true) }
+func (p *peopleScreen) showsNotice() bool        { return true }
+
+// SetSize fits the list's columns to a new width.
+func (p *peopleScreen) SetSize(w, _ int) tea.Cmd {
+	if p.in.people.stage == peopleList && p.form != nil && w != p.width {
+		p.width = w
+		p.form = peopleForm(p.c, p.account, &p.in.people.pick)
+		return tea.Batch(p.form.Init(), p.resizeForm())
+	}
+	return p.resizeForm()
+}
+
+func (p *peopleScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	cmd, done := p.formUpdate(msg)
+	if !done {
+		return p, cmd
+	}
+	return p, p.peopleDone()
+}
+
+// back is esc: from a person's question back to the list, and from the
+// list to the plan, replanned (persons added here may have new fields
+// due).
+func (p *peopleScreen) back() tea.Cmd {
+	if p.in.people.stage != peopleList {
+		return p.Init()
+	}
+	p.gen++
+	return p.nextStep()
+}
+
+// Init shows the list.
+func (p *peopleScreen) Init() tea.Cmd {
+	m := p.session
+	p.width = m.c.Width
 	m.gen++ // drop results meant for the screen we leave (summary refreshes)
 	m.plan.fromPeople = false
 	m.plan.notice = ""
-	m.screen, m.back = screenPeople, screenPeople
 	m.in.people.stage = peopleList
 	// Start on the first row: huh scrolls a select preset to a later
 	// option so that the rows above it are hidden.
@@ -79,7 +130,7 @@ func (m *Model) toPeople() tea.Cmd {
 
 // peopleDone acts on a completed people form: open a person's step, ask
 // for the new person's role, or open the new person's form.
-func (m *Model) peopleDone() tea.Cmd {
+func (m *session) peopleDone() tea.Cmd {
 	switch m.in.people.stage {
 	case peopleRole:
 		return m.openRolesStep(addPersonStep(m.account, m.in.people.roles))
@@ -114,7 +165,7 @@ func (m *Model) peopleDone() tea.Cmd {
 }
 
 // personAction does what was chosen for the picked person.
-func (m *Model) personAction() tea.Cmd {
+func (m *session) personAction() tea.Cmd {
 	p, ok := m.account.PersonFor(schema.PersonRef{ID: m.in.people.pick})
 	switch {
 	case !ok || m.in.people.action == actionBack:
@@ -148,7 +199,7 @@ func (m *Model) personAction() tea.Cmd {
 
 // openPersonStep shows one person step in the wizard; after its submit the
 // wizard comes back to the people list.
-func (m *Model) openPersonStep(st flows.Step) tea.Cmd {
+func (m *session) openPersonStep(st flows.Step) tea.Cmd {
 	m.plan.step, m.plan.fromPeople = st, true
 	m.plan.problems, _ = placeProblems(st, st.Problems, m.account.Country, m.c.Lang)
 	return m.showStep()
@@ -312,7 +363,7 @@ func peopleForm(c Common, a schema.Account, pick *string) *huh.Form {
 
 // backToPeople returns to the list after a person step was sent, saying
 // what was done.
-func (m *Model) backToPeople(msg submittedMsg) tea.Cmd {
+func (m *session) backToPeople(msg submittedMsg) tea.Cmd {
 	added := msg.step.Person != nil && msg.step.Person.ID == ""
 	cmd := m.toPeople()
 	name := msg.step.Title(m.account, m.c.Lang)
@@ -348,12 +399,12 @@ type removedMsg struct {
 }
 
 // startRemove removes the picked person (after the live confirmation).
-func (m *Model) startRemove() tea.Cmd {
+func (m *session) startRemove() tea.Cmd {
 	ctx, ask := m.writeCtx(m.account.Country, liveRemove)
 	if ask != nil {
 		return ask
 	}
-	tick := m.busyWith(txtRemoving.In(m.c.Lang), screenPeople)
+	tick := m.busyWith(txtRemoving.In(m.c.Lang))
 	return tea.Batch(tick, removeCmd(ctx, m.c.Client, m.account, m.in.people.pick, m.gen))
 }
 
@@ -371,14 +422,14 @@ func removeCmd(ctx context.Context, cl *flows.Client, a schema.Account, id strin
 }
 
 // handleRemoved returns to the list after a removal, or shows why it failed.
-func (m Model) handleRemoved(msg removedMsg) (tea.Model, tea.Cmd) {
+func (m *session) handleRemoved(msg removedMsg) tea.Cmd {
 	if msg.err != nil {
 		cmd := m.toPeople()
 		m.plan.notice, m.plan.warn = flows.Message(msg.err), true
-		return m, cmd
+		return cmd
 	}
 	m.setAccount(msg.account)
 	cmd := m.toPeople()
 	m.plan.notice, m.plan.warn = fmt.Sprintf(txtRemoved.In(m.c.Lang), msg.name), false
-	return m, cmd
+	return cmd
 }

@@ -121,8 +121,8 @@ func TestPeopleAddOwner(t *testing.T) {
 	a := newUSCompany(t, c)
 	m := openWizard(t, c, a)
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlO})
-	if m.screen != screenPeople {
-		t.Fatalf("ctrl+o led to %s", m.screen)
+	if m.current() != screenPeople {
+		t.Fatalf("ctrl+o led to %s", m.current())
 	}
 	m.in.people.pick = peopleAdd
 	m = runCmds(t, m, m.peopleDone())
@@ -132,8 +132,8 @@ func TestPeopleAddOwner(t *testing.T) {
 	m.in.people.roles = []string{schema.RoleDirector}
 	m = runCmds(t, m, m.peopleDone())
 	st := m.plan.step
-	if st.Person == nil || st.Person.Prefix != "directors.0" || len(st.Paths) != 0 || m.screen != screenWizard {
-		t.Fatalf("add step %+v on %s", st, m.screen)
+	if st.Person == nil || st.Person.Prefix != "directors.0" || len(st.Paths) != 0 || m.current() != screenWizard {
+		t.Fatalf("add step %+v on %s", st, m.current())
 	}
 	m.goBack()
 	m.in.people.pick = peopleAdd
@@ -149,8 +149,8 @@ func TestPeopleAddOwner(t *testing.T) {
 		m.plan.values[k] = v
 	}
 	m = runCmds(t, m, m.startSubmit())
-	if m.screen != screenPeople {
-		t.Fatalf("after the submit: %s (%s)", m.screen, m.plan.notice)
+	if m.current() != screenPeople {
+		t.Fatalf("after the submit: %s (%s)", m.current(), m.plan.notice)
 	}
 	v := ansi.Strip(m.View())
 	for _, want := range []string{"Added Bea Second ✓", "Bea Second", "30%"} {
@@ -184,20 +184,20 @@ func TestPeopleOpenPerson(t *testing.T) {
 	}
 	m.in.people.action = actionAnswer
 	m = runCmds(t, m, m.peopleDone())
-	if m.screen != screenWizard || m.plan.step.Person == nil || m.plan.step.Person.ID != jenny {
-		t.Fatalf("opened %s %+v", m.screen, m.plan.step.Person)
+	if m.current() != screenWizard || m.plan.step.Person == nil || m.plan.step.Person.ID != jenny {
+		t.Fatalf("opened %s %+v", m.current(), m.plan.step.Person)
 	}
 	v := ansi.Strip(m.View())
 	if !strings.Contains(v, "Jenny Rosen") || !strings.Contains(v, txtPersonStep.In(schema.French)) {
 		t.Errorf("person step:\n%s", v)
 	}
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
-	if m.screen != screenPeople {
-		t.Fatalf("esc from a person step led to %s", m.screen)
+	if m.current() != screenPeople {
+		t.Fatalf("esc from a person step led to %s", m.current())
 	}
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
-	if m.screen != screenWizard || m.plan.fromPeople {
-		t.Fatalf("esc from the list led to %s", m.screen)
+	if m.current() != screenWizard || m.plan.fromPeople {
+		t.Fatalf("esc from the list led to %s", m.current())
 	}
 }
 
@@ -207,22 +207,22 @@ func TestPeopleFromSummary(t *testing.T) {
 	c, _ := testCommon(t, schema.English)
 	a := newUSCompany(t, c)
 	m := openWizard(t, c, a)
-	m.screen, m.form = screenSummary, nil
+	m.replace(&summaryScreen{m.session})
 	if !strings.Contains(ansi.Strip(m.View()), "p people") {
 		t.Errorf("summary help lacks p:\n%s", ansi.Strip(m.View()))
 	}
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("p")})
-	if m.screen != screenPeople {
-		t.Fatalf("p led to %s", m.screen)
+	if m.current() != screenPeople {
+		t.Fatalf("p led to %s", m.current())
 	}
 	m.account.BusinessType = "individual"
-	m.screen, m.form = screenSummary, nil
+	m.replace(&summaryScreen{m.session})
 	if strings.Contains(ansi.Strip(m.View()), "people") {
 		t.Errorf("an individual's summary offers people")
 	}
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("p")})
-	if m.screen != screenSummary {
-		t.Errorf("p on an individual led to %s", m.screen)
+	if m.current() != screenSummary {
+		t.Errorf("p on an individual led to %s", m.current())
 	}
 }
 
@@ -274,8 +274,8 @@ func TestPeopleRemove(t *testing.T) {
 	}
 	m.in.people.confirm = true
 	m = runCmds(t, m, m.peopleDone())
-	if m.screen != screenPeople || len(m.account.Persons) != 1 || !strings.Contains(m.plan.notice, "Removed Ada Lovelace") {
-		t.Fatalf("after removal: %s persons %d notice %q", m.screen, len(m.account.Persons), m.plan.notice)
+	if m.current() != screenPeople || len(m.account.Persons) != 1 || !strings.Contains(m.plan.notice, "Removed Ada Lovelace") {
+		t.Fatalf("after removal: %s persons %d notice %q", m.current(), len(m.account.Persons), m.plan.notice)
 	}
 	if !slices.Contains(m.account.Requirements.CurrentlyDue, "relationship.owner") {
 		t.Errorf("the owner role is not asked again: %v", m.account.Requirements.CurrentlyDue)

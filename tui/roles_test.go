@@ -85,7 +85,7 @@ func TestEditRoles(t *testing.T) {
 	if !slices.Equal(p.Roles, []string{"director", "owner"}) || len(got.Persons) != len(a.Persons) {
 		t.Fatalf("roles after the edit: %v (%d persons)", p.Roles, len(got.Persons))
 	}
-	if m.screen != screenPeople {
-		t.Errorf("after the edit: %s", m.screen)
+	if m.current() != screenPeople {
+		t.Errorf("after the edit: %s", m.current())
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
 	"onboard/drafts"
@@ -159,4 +161,145 @@ func draftForm(c Common, d drafts.Draft, n int, restore *bool) *huh.Form {
 		Title(fmt.Sprintf(plural(c.Lang, n, txtDraftFoundOne, txtDraftFound), n, localTime(d.Saved, c.Lang))).
 		Description(txtDraftHelp.In(c.Lang)).
 		Affirmative(txtDraftYes.In(c.Lang)).Negative(txtDraftNo.In(c.Lang)).Value(restore)))
+}
+
+// formScreen is what the screens drawn as one huh form share: the form is
+// the session's (m.form), built by the screen's Init.
+type formScreen struct{ *session }
+
+func (f formScreen) View() string {
+	if f.form == nil {
+		return ""
+	}
+	return f.form.View()
+}
+
+func (f formScreen) SetSize(int, int) tea.Cmd { return f.resizeForm() }
+func (f formScreen) typing() bool             { return f.formTyping() }
+
+// started is the command of a form just built: its own, and its size.
+func (f formScreen) started() tea.Cmd { return tea.Batch(f.form.Init(), f.resizeForm()) }
+
+// formHelp is the form's bindings, esc (back) where there is a screen to
+// go back to, and ctrl+c.
+func (m *session) formHelp(back bool) []key.Binding {
+	var binds []key.Binding
+	if m.form != nil {
+		binds = append(binds, m.withoutIdleCompletion(m.form.KeyBinds())...)
+	}
+	if back {
+		binds = append(binds, m.c.Keys.Back)
+	}
+	return append(binds, m.c.Keys.Quit)
+}
+
+// homeScreen is the menu the program opens on.
+type homeScreen struct{ formScreen }
+
+func (h *homeScreen) ID() screenID             { return screenHome }
+func (h *homeScreen) Title() string            { return txtScreenHome.In(h.c.Lang) }
+func (h *homeScreen) ShortHelp() []key.Binding { return h.formHelp(false) }
+func (h *homeScreen) back() tea.Cmd            { return nil } // nowhere further back
+
+func (h *homeScreen) Init() tea.Cmd {
+	h.in.choice = choiceNew
+	h.form = homeForm(h.c, &h.in.choice)
+	return h.started()
+}
+
+func (h *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	cmd, done := h.formUpdate(msg)
+	if !done {
+		return h, cmd
+	}
+	switch h.in.choice {
+	case choiceNew:
+		return h, h.push(&setupScreen{h.formScreen})
+	case choiceOpen:
+		return h, h.push(&openScreen{h.formScreen})
+	case choiceExpl:
+		if isLive(h.c) {
+			h.err = &flows.LiveError{Explore: true, Lang: h.c.Lang}
+			return h, h.push(&errorScreen{h.session})
+		}
+		return h, h.push(&explorerScreen{h.session})
+	case choiceList:
+		return h, h.toTriage()
+	}
+	return h, tea.Quit
+}
+
+// openScreen asks for an account id to open.
+type openScreen struct{ formScreen }
+
+func (o *openScreen) ID() screenID             { return screenOpen }
+func (o *openScreen) Title() string            { return txtScreenOpen.In(o.c.Lang) }
+func (o *openScreen) ShortHelp() []key.Binding { return o.formHelp(true) }
+func (o *openScreen) back() tea.Cmd            { return o.leave() }
+
+func (o *openScreen) Init() tea.Cmd {
+	o.form = openForm(o.c, &o.in.openID, o.in.suggest)
+	return o.started()
+}
+
+func (o *openScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	cmd, done := o.formUpdate(msg)
+	switch {
+	case !done:
+		return o, cmd
+	case o.in.openID == "":
+		return o, o.reset(nil)
+	}
+	return o, o.startLoad(o.in.openID)
+}
+
+// setupScreen is the new account's form.
+type setupScreen struct{ formScreen }
+
+func (s *setupScreen) ID() screenID             { return screenSetup }
+func (s *setupScreen) Title() string            { return txtScreenSetup.In(s.c.Lang) }
+func (s *setupScreen) ShortHelp() []key.Binding { return s.formHelp(true) }
+func (s *setupScreen) back() tea.Cmd            { return s.leave() }
+
+func (s *setupScreen) Init() tea.Cmd {
+	s.form = setupForm(s.c, &s.in.setup)
+	return s.started()
+}
+
+func (s *setupScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	cmd, done := s.formUpdate(msg)
+	if !done {
+		return s, cmd
+	}
+	s.plan = newWizardState(s.in.setup.strategy())
+	return s, s.startCreate()
+}
+
+// draftScreen offers what was typed for the account in an earlier session.
+type draftScreen struct {
+	formScreen
+	n int // the draft's values that are new
+}
+
+func (d *draftScreen) ID() screenID             { return screenDraft }
+func (d *draftScreen) Title() string            { return "" }
+func (d *draftScreen) ShortHelp() []key.Binding { return d.formHelp(true) }
+func (d *draftScreen) back() tea.Cmd            { return d.leave() }
+
+func (d *draftScreen) Init() tea.Cmd {
+	d.form = draftForm(d.c, d.in.draft, d.n, &d.in.restore)
+	return d.started()
+}
+
+func (d *draftScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	cmd, done := d.formUpdate(msg)
+	if !done {
+		return d, cmd
+	}
+	if d.in.restore {
+		n := restoreDraft(d.plan.values, d.in.draft)
+		d.plan.notice, d.plan.warn = fmt.Sprintf(plural(d.c.Lang, n, txtDraftRestoreOne, txtDraftRestored), n), false
+		return d, d.nextStep()
+	}
+	return d, tea.Batch(deleteDraftCmd(d.c.Drafts, d.account.ID), d.nextStep())
 }

@@ -89,8 +89,7 @@ func TestScreens(t *testing.T) {
 			c, _ := testCommon(t, lang)
 			m := New(c, Start{})
 			m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-			m.screen, m.form, m.explorer = screenExplore, nil, newExplorer(c)
-			_ = m.explorer.load()
+			_ = m.push(&explorerScreen{m.session}) // its load runs no command
 			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 			// The load above ran no command: ask again so the result arrives.
 			tm.Send(tea.KeyMsg{Type: tea.KeyRight})

@@ -5,24 +5,76 @@ import (
 	"fmt"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"onboard/flows"
 )
 
-// toTriage opens the account list: the cached list shows at once, and a
-// fresh one is read in the background with its progress on screen.
-func (m *Model) toTriage() tea.Cmd {
+// toTriage opens the account list over home.
+func (m *session) toTriage() tea.Cmd { return m.reset(&triageScreen{m}) }
+
+// triageScreen is the platform's accounts, most urgent first.
+type triageScreen struct{ *session }
+
+func (t *triageScreen) ID() screenID  { return screenAccounts }
+func (t *triageScreen) Title() string { return txtScreenTriage.In(t.c.Lang) }
+func (t *triageScreen) typing() bool  { return true } // the filter has focus
+
+func (t *triageScreen) SetSize(w, h int) tea.Cmd {
+	t.triage.setSize(t.c, w, h)
+	return nil
+}
+
+func (t *triageScreen) ShortHelp() []key.Binding {
+	return append(t.triage.bindings(t.c), t.c.Keys.Quit)
+}
+
+func (t *triageScreen) View() string {
+	spin := t.spin.View()
+	if t.c.Static {
+		spin = "…"
+	}
+	return t.triage.view(t.c, spin)
+}
+
+// back is esc: it first clears the filter, then goes back.
+func (t *triageScreen) back() tea.Cmd {
+	if t.triage.clearFilter() {
+		return nil
+	}
+	return t.leave()
+}
+
+func (t *triageScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		return t, t.triageKey(msg)
+	case spinner.TickMsg:
+		if !t.triage.refreshing || t.c.Static {
+			return t, nil
+		}
+		var cmd tea.Cmd
+		t.spin, cmd = t.spin.Update(msg)
+		return t, cmd
+	}
+	return t, t.handleTriageMsg(msg)
+}
+
+// Init shows the list: the cached list at once, and a fresh one read in
+// the background with its progress on screen.
+func (t *triageScreen) Init() tea.Cmd {
+	m := t.session
 	m.stopListing()
 	m.gen++
-	m.screen, m.back, m.form = screenAccounts, screenHome, nil
+	m.form = nil
 	m.triage = newTriage(m.c)
 	m.triage.setSize(m.c, m.c.Width, m.bodyHeight())
 	return tea.Batch(cachedListCmd(m.c.Ctx, m.c.Triage, m.gen), m.startListing(), m.triage.filter.Focus())
 }
 
 // startListing starts a background refresh of the list.
-func (m *Model) startListing() tea.Cmd {
+func (m *session) startListing() tea.Cmd {
 	m.stopListing()
 	ctx, cancel := context.WithCancel(m.c.Ctx)
 	m.listCancel = cancel
@@ -36,7 +88,7 @@ func (m *Model) startListing() tea.Cmd {
 }
 
 // stopListing ends a refresh under way, if any.
-func (m *Model) stopListing() {
+func (m *session) stopListing() {
 	if m.listCancel != nil {
 		m.listCancel()
 		m.listCancel = nil
@@ -44,7 +96,7 @@ func (m *Model) stopListing() {
 }
 
 // triageKey handles a key on the account list.
-func (m *Model) triageKey(msg tea.KeyMsg) tea.Cmd {
+func (m *session) triageKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.c.Keys.Triage.Refresh) {
 		if m.triage.refreshing {
 			return nil
@@ -59,35 +111,26 @@ func (m *Model) triageKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	m.stopListing()
 	m.in.openID = open
-	return m.startLoad(open, screenAccounts)
+	return m.startLoad(open)
 }
 
 // handleTriageMsg takes the list's messages: the cached list, a refresh's
 // progress and its result, and open-by-id's suggestions.
-func (m Model) handleTriageMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *session) handleTriageMsg(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case suggestionsMsg:
-		m.in.suggest = msg.ids
-		return m, nil
 	case triageCachedMsg:
 		// A fresh list that came first wins over the cache.
-		if m.screen != screenAccounts || msg.err != nil || (m.triage.loaded && !m.triage.cached) {
-			return m, nil
+		if msg.err != nil || (m.triage.loaded && !m.triage.cached) {
+			return nil
 		}
 		if !msg.at.IsZero() {
 			m.triage.setList(m.c, msg.list, msg.at, true)
 		}
-		return m, nil
+		return nil
 	case triageProgressMsg:
-		next := nextListMsg(msg.next)
-		if m.screen == screenAccounts {
-			m.triage.progress = msg.progress
-		}
-		return m, next
+		m.triage.progress = msg.progress
+		return nextListMsg(msg.next)
 	case triageDoneMsg:
-		if m.screen != screenAccounts {
-			return m, nil
-		}
 		m.listCancel = nil
 		m.triage.refreshing = false
 		if msg.err != nil {
@@ -95,11 +138,11 @@ func (m Model) handleTriageMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if !m.triage.loaded {
 				m.triage.setList(m.c, nil, msg.at, false)
 			}
-			return m, nil
+			return nil
 		}
 		m.triage.setList(m.c, msg.list, msg.at, false)
 		m.in.suggest = suggestions(nil, msg.list)
-		return m, suggestionsCmd(m.c.Ctx, m.c.Triage)
+		return suggestionsCmd(m.c.Ctx, m.c.Triage)
 	}
-	return m, nil
+	return nil
 }

@@ -120,8 +120,8 @@ func TestTriageFiltersAsYouType(t *testing.T) {
 	m = keys(m, "jenny")
 	var cmd tea.Cmd
 	m, cmd = step(m, tea.KeyMsg{Type: tea.KeyEnter})
-	if m.screen != screenBusy || m.in.openID != jenny.ID {
-		t.Fatalf("enter opened %q on %s", m.in.openID, m.screen)
+	if m.current() != screenBusy || m.in.openID != jenny.ID {
+		t.Fatalf("enter opened %q on %s", m.in.openID, m.current())
 	}
 	m = runAll(m, cmd)
 	if m.account.ID != jenny.ID {
@@ -133,8 +133,8 @@ func TestTriageFiltersAsYouType(t *testing.T) {
 		t.Errorf("the header keeps the previous account:\n%s", v)
 	}
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
-	if m.screen != screenHome {
-		t.Errorf("esc on an empty filter went to %s", m.screen)
+	if m.current() != screenHome {
+		t.Errorf("esc on an empty filter went to %s", m.current())
 	}
 }
 
@@ -200,7 +200,7 @@ func TestOpenByIDCompletesFromRecent(t *testing.T) {
 	m := New(c, Start{AccountID: a.ID})
 	m = runAll(m, m.Init())
 	if m.account.ID != a.ID {
-		t.Fatalf("not opened: %s", m.screen)
+		t.Fatalf("not opened: %s", m.current())
 	}
 	recent, err := c.Triage.Recent(context.Background())
 	if err != nil || len(recent) != 1 || recent[0] != a.ID {

@@ -69,8 +69,8 @@ func openWizard(t *testing.T, c Common, a schema.Account) Model {
 	m := New(c, Start{AccountID: a.ID, Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true})
 	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m, _ = step(m, result{m.gen, accountMsg{account: a}})
-	if m.screen != screenWizard {
-		t.Fatalf("screen %s, want wizard", m.screen)
+	if m.current() != screenWizard {
+		t.Fatalf("screen %s, want wizard", m.current())
 	}
 	return m
 }
@@ -217,8 +217,8 @@ func TestSubmitErrorReopensFieldWithMessage(t *testing.T) {
 			t.Errorf("view lacks %q:\n%s", want, v)
 		}
 	}
-	if m.screen != screenWizard {
-		t.Errorf("screen %s", m.screen)
+	if m.current() != screenWizard {
+		t.Errorf("screen %s", m.current())
 	}
 }
 
@@ -285,12 +285,12 @@ func TestStatusFromWizard(t *testing.T) {
 	m.plan.values["business_profile.url"] = "https://kept.example.com"
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlT})
 	v := ansi.Strip(m.View())
-	if m.screen != screenSummary || !strings.Contains(v, "État du compte") || !strings.Contains(v, "nouveau, rien envoyé") {
+	if m.current() != screenSummary || !strings.Contains(v, "État du compte") || !strings.Contains(v, "nouveau, rien envoyé") {
 		t.Fatalf("status screen:\n%s", v)
 	}
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")}) // not typed anywhere
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
-	if m.screen != screenWizard || !strings.Contains(ansi.Strip(m.View()), "https://kept.example.com") {
-		t.Fatalf("esc from the status: %s\n%s", m.screen, ansi.Strip(m.View()))
+	if m.current() != screenWizard || !strings.Contains(ansi.Strip(m.View()), "https://kept.example.com") {
+		t.Fatalf("esc from the status: %s\n%s", m.current(), ansi.Strip(m.View()))
 	}
 }

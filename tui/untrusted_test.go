@@ -133,8 +133,8 @@ func TestHostileAccountTextIsDrawnEscaped(t *testing.T) {
 	// The people table: a name cut mid-sequence no longer swallows its
 	// row, a wide name is measured in cells, the rows after are there.
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlO})
-	if m.screen != screenPeople {
-		t.Fatalf("ctrl+o led to %s", m.screen)
+	if m.current() != screenPeople {
+		t.Fatalf("ctrl+o led to %s", m.current())
 	}
 	v = m.View()
 	assertDrawnSafe(t, "people", v, w)
@@ -185,12 +185,12 @@ func TestHostileAccountTextIsDrawnEscaped(t *testing.T) {
 	m = runCmds(t, m, m.peopleDone())
 	v = m.View()
 	assertDrawnSafe(t, "person step", v, w)
-	if m.screen != screenWizard || !strings.Contains(ansi.Strip(v), `Jenny\x1b[2J Ro\x1b[38;5`) {
-		t.Fatalf("the person's step (%s) is not headed with the escaped name:\n%s", m.screen, ansi.Strip(v))
+	if m.current() != screenWizard || !strings.Contains(ansi.Strip(v), `Jenny\x1b[2J Ro\x1b[38;5`) {
+		t.Fatalf("the person's step (%s) is not headed with the escaped name:\n%s", m.current(), ansi.Strip(v))
 	}
 
 	// The summary of the same account.
-	m.screen, m.form = screenSummary, nil
+	m.replace(&summaryScreen{m.session})
 	assertDrawnSafe(t, "summary", m.View(), w)
 	// A narrow terminal stacks the panel: still safe, still inside.
 	m, _ = step(m, tea.WindowSizeMsg{Width: 60, Height: h})
