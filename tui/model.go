@@ -209,20 +209,8 @@ func (m *session) update(msg tea.Msg) tea.Cmd {
 		m.handleRequestsResult(msg)
 		return nil
 	case tea.KeyMsg:
-		switch {
-		case key.Matches(msg, m.c.Keys.Quit):
-			m.Interrupted = true
-			return tea.Quit
-		case m.reqs.open:
-			return m.updateRequests(msg)
-		case m.c.Requests != nil && key.Matches(msg, m.c.Keys.Requests):
-			m.openRequests()
-			return nil
-		case key.Matches(msg, m.c.Keys.Help) && !m.textFocused():
-			m.fullHelp = !m.fullHelp
-			return m.top().SetSize(m.c.Width, m.bodyHeight())
-		case key.Matches(msg, m.c.Keys.Back):
-			return m.goBack()
+		if cmd, done := m.globalKey(msg); done {
+			return cmd
 		}
 	// The journey's results are the session's, whatever is on screen.
 	case accountMsg:
@@ -248,6 +236,26 @@ func (m *session) update(msg tea.Msg) tea.Cmd {
 		m.stack[len(m.stack)-1] = next
 	}
 	return cmd
+}
+
+// globalKey applies the root's keys; done reports that the key was used.
+func (m *session) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, m.c.Keys.Quit):
+		m.Interrupted = true
+		return tea.Quit, true
+	case m.reqs.open:
+		return m.updateRequests(msg), true
+	case m.c.Requests != nil && key.Matches(msg, m.c.Keys.Requests):
+		m.openRequests()
+		return nil, true
+	case key.Matches(msg, m.c.Keys.Help) && !m.textFocused():
+		m.fullHelp = !m.fullHelp
+		return m.top().SetSize(m.c.Width, m.bodyHeight()), true
+	case key.Matches(msg, m.c.Keys.Back):
+		return m.goBack(), true
+	}
+	return nil, false
 }
 
 // goBack is esc: the screen's own way back, or one screen down the stack.
