@@ -46,8 +46,7 @@ func TestLiveChangesAskOnScreen(t *testing.T) {
 	if v := ansi.Strip(m.View()); m.current() != screenLive || !strings.Contains(v, "type its country code (US)") {
 		t.Fatalf("screen %s:\n%s", m.current(), v)
 	}
-	m.in.live.typed = "FR"
-	m = runCmds(t, m, m.liveConfirmed())
+	m = hit(t, typeInto(t, m, "FR"), enter)
 	if v := ansi.Strip(m.View()); m.current() != screenError || !strings.Contains(v, "not confirmed") {
 		t.Fatalf("a wrong code: screen %s:\n%s", m.current(), v)
 	}
@@ -58,8 +57,7 @@ func TestLiveChangesAskOnScreen(t *testing.T) {
 	if m.current() != screenLive {
 		t.Fatalf("the retry did not ask again: %s", m.current())
 	}
-	m.in.live.typed = "us"
-	m = runCmds(t, m, m.liveConfirmed())
+	m = hit(t, typeInto(t, m, "us"), enter)
 	if m.account.ID == "" || accountCount(t, c) != 1 || m.current() != screenWizard {
 		t.Fatalf("confirmed create: screen %s account %q", m.current(), m.account.ID)
 	}

@@ -124,22 +124,18 @@ func TestPeopleAddOwner(t *testing.T) {
 	if m.current() != screenPeople {
 		t.Fatalf("ctrl+o led to %s", m.current())
 	}
-	m.in.people.pick = peopleAdd
-	m = runCmds(t, m, m.peopleDone())
+	m = choose(t, m, txtAddPerson.In(schema.English))
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "owner") || strings.Contains(v, "representative") {
 		t.Fatalf("role form (a company has one representative):\n%s", v)
 	}
-	m.in.people.roles = []string{schema.RoleDirector}
-	m = runCmds(t, m, m.peopleDone())
+	m = hit(t, tick(t, m, "director"), enter)
 	st := m.plan.step
 	if st.Person == nil || st.Person.Prefix != "directors.0" || len(st.Paths) != 0 || m.current() != screenWizard {
 		t.Fatalf("add step %+v on %s", st, m.current())
 	}
-	m.goBack()
-	m.in.people.pick = peopleAdd
-	m.peopleDone()
-	m.in.people.roles = []string{schema.RoleOwner}
-	m = runCmds(t, m, m.peopleDone())
+	m = hit(t, m, esc) // back to the list
+	m = choose(t, m, txtAddPerson.In(schema.English))
+	m = hit(t, tick(t, m, "owner"), enter)
 	st = m.plan.step
 	if st.Person == nil || st.Person.Prefix != "owners.1" {
 		t.Fatalf("the second owner is %+v", st.Person)
@@ -177,13 +173,11 @@ func TestPeopleOpenPerson(t *testing.T) {
 			jenny = p.ID
 		}
 	}
-	m.in.people.pick = jenny
-	m = runCmds(t, m, m.peopleDone())
-	if m.in.people.stage != peopleAction {
-		t.Fatalf("picking a person did not ask what to do: stage %d", m.in.people.stage)
+	m = choose(t, m, "Jenny Rosen")
+	if !strings.Contains(view(m), txtActionAnswer.In(schema.French)) {
+		t.Fatalf("picking a person did not ask what to do:\n%s", view(m))
 	}
-	m.in.people.action = actionAnswer
-	m = runCmds(t, m, m.peopleDone())
+	m = choose(t, m, txtActionAnswer.In(schema.French))
 	if m.current() != screenWizard || m.plan.step.Person == nil || m.plan.step.Person.ID != jenny {
 		t.Fatalf("opened %s %+v", m.current(), m.plan.step.Person)
 	}
@@ -259,21 +253,13 @@ func TestPeopleRemove(t *testing.T) {
 	a := newUSCompany(t, c)
 	m := openWizard(t, c, a)
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlO})
-	owner := ""
-	for _, p := range a.Persons {
-		if p.HasRole(schema.RoleOwner) {
-			owner = p.ID
-		}
+	m = choose(t, m, "Ada Lovelace")
+	m = choose(t, m, "Remove Ada Lovelace")
+	if !strings.Contains(view(m), "Remove Ada Lovelace from the account?") {
+		t.Fatalf("no confirmation:\n%s", view(m))
 	}
-	m.in.people.pick = owner
-	m = runCmds(t, m, m.peopleDone())
-	m.in.people.action = actionRemove
-	m = runCmds(t, m, m.peopleDone())
-	if m.in.people.stage != peopleConfirm || !strings.Contains(ansi.Strip(m.View()), "Remove Ada Lovelace from the account?") {
-		t.Fatalf("no confirmation:\n%s", ansi.Strip(m.View()))
-	}
-	m.in.people.confirm = true
-	m = runCmds(t, m, m.peopleDone())
+	m = hit(t, m, tea.KeyMsg{Type: tea.KeyLeft}) // to the affirmative
+	m = hit(t, m, enter)
 	if m.current() != screenPeople || len(m.account.Persons) != 1 || !strings.Contains(m.plan.notice, "Removed Ada Lovelace") {
 		t.Fatalf("after removal: %s persons %d notice %q", m.current(), len(m.account.Persons), m.plan.notice)
 	}

@@ -170,19 +170,13 @@ func TestHostileAccountTextIsDrawnEscaped(t *testing.T) {
 
 	// Picking the representative: the menu and then the person's step
 	// are headed with the name, escaped.
-	for _, p := range m.account.Persons {
-		if p.HasRole(schema.RoleRepresentative) {
-			m.in.people.pick = p.ID
-		}
-	}
-	m = runCmds(t, m, m.peopleDone())
+	m = choose(t, m, `Jenny\x1b[2J Ro`)
 	v = m.View()
 	assertDrawnSafe(t, "person menu", v, w)
 	if !strings.Contains(ansi.Strip(v), `Jenny\x1b[2J Ro\x1b[38;5`) {
 		t.Fatalf("the person's menu is not headed with the escaped name:\n%s", ansi.Strip(v))
 	}
-	m.in.people.action = actionAnswer
-	m = runCmds(t, m, m.peopleDone())
+	m = choose(t, m, txtActionAnswer.In(schema.English))
 	v = m.View()
 	assertDrawnSafe(t, "person step", v, w)
 	if m.current() != screenWizard || !strings.Contains(ansi.Strip(v), `Jenny\x1b[2J Ro\x1b[38;5`) {
