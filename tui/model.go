@@ -13,7 +13,6 @@
 package tui
 
 import (
-	"context"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -80,17 +79,16 @@ type session struct {
 	// in holds what forms write through pointers. It is shared by every
 	// copy of the model (Bubble Tea passes models by value), so a form
 	// never writes into a copy that has been replaced.
-	in       *inputs
-	spin     spinner.Model
-	busy     string
-	help     help.Model
-	gen      int
-	account  schema.Account
-	loaded   bool
-	plan     wizardState
-	err      error
-	first    tea.Cmd
-	explorer explorer
+	in      *inputs
+	spin    spinner.Model
+	busy    string
+	help    help.Model
+	gen     int
+	account schema.Account
+	loaded  bool
+	plan    wizardState
+	err     error
+	first   tea.Cmd
 	// fullHelp shows every binding in columns instead of one line.
 	fullHelp bool
 	// draftGen debounces draft saves: only the last pause in typing saves.
@@ -106,10 +104,6 @@ type session struct {
 	// (summaryOffset).
 	summaryTop   int
 	summaryAtEnd bool
-	// triage is the account list screen; listCancel stops the listing
-	// under way (leaving the screen, or opening an account, ends it).
-	triage     triageView
-	listCancel context.CancelFunc
 	// Interrupted is true when the operator pressed ctrl+c.
 	Interrupted bool
 }
@@ -266,10 +260,9 @@ func (m *session) goBack() tea.Cmd {
 	return m.pop()
 }
 
-// leave is esc on a screen whose work may still be running: it is
-// dropped (a listing stopped, results of the old generation ignored).
+// leave is esc on a screen whose work may still be running: its results
+// are ignored (the generation moves on).
 func (m *session) leave() tea.Cmd {
-	m.stopListing()
 	m.gen++
 	return m.pop()
 }

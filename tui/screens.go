@@ -222,7 +222,7 @@ func (h *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			h.err = &flows.LiveError{Explore: true, Lang: h.c.Lang}
 			return h, h.push(&errorScreen{h.session})
 		}
-		return h, h.push(&explorerScreen{h.session})
+		return h, h.push(&explorerScreen{session: h.session})
 	case choiceList:
 		return h, h.toTriage()
 	}

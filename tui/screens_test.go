@@ -89,7 +89,7 @@ func TestScreens(t *testing.T) {
 			c, _ := testCommon(t, lang)
 			m := New(c, Start{})
 			m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-			_ = m.push(&explorerScreen{m.session}) // its load runs no command
+			_ = m.push(&explorerScreen{session: m.session}) // its load runs no command
 			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 			// The load above ran no command: ask again so the result arrives.
 			tm.Send(tea.KeyMsg{Type: tea.KeyRight})

@@ -151,8 +151,8 @@ func TestTriageOpensFromCacheThenRefreshes(t *testing.T) {
 	m := New(c, Start{})
 	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	cmd := m.toTriage()
-	if !m.triage.refreshing {
-		t.Fatal("no refresh started")
+	if !strings.Contains(view(m), "refreshing") {
+		t.Fatalf("no refresh started:\n%s", view(m))
 	}
 	m, _ = step(m, cachedListCmd(c.Ctx, c.Triage, m.gen)())
 	v := view(m)
