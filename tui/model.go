@@ -76,19 +76,19 @@ type session struct {
 	form *huh.Form
 	// steps draws the wizard's form (the fields of form, in order).
 	steps stepView
-	// in holds what forms write through pointers. It is shared by every
-	// copy of the model (Bubble Tea passes models by value), so a form
-	// never writes into a copy that has been replaced.
-	in      *inputs
-	spin    spinner.Model
-	busy    string
-	help    help.Model
+	// in holds what forms write through pointers.
+	in   *inputs
+	spin spinner.Model
+	help help.Model
+	// gen is the generation of the work awaited: a result of another
+	// generation is dropped (result).
 	gen     int
 	account schema.Account
 	loaded  bool
 	plan    wizardState
-	err     error
-	first   tea.Cmd
+	// err is what the error screen says.
+	err   error
+	first tea.Cmd
 	// fullHelp shows every binding in columns instead of one line.
 	fullHelp bool
 	// draftGen debounces draft saves: only the last pause in typing saves.
