@@ -34,6 +34,8 @@ type liveState struct {
 	// follows; writeCtx clears it.
 	confirmed bool
 	action    liveAction
+	// person is the person a removal is for.
+	person string
 }
 
 // writeCtx is the context a change starts with. On a live key it first
@@ -100,7 +102,7 @@ func (m *session) liveConfirmed() tea.Cmd {
 	case liveCreate:
 		return m.startCreate()
 	case liveRemove:
-		return m.startRemove()
+		return m.startRemove(m.in.live.person)
 	default:
 		return m.submitStep()
 	}

@@ -121,3 +121,27 @@ func drain(m Model, cmd tea.Cmd) Model {
 	}
 	return m
 }
+
+// Removing a person on a live key asks for the country code on screen
+// first, then removes the person picked on the people screen.
+func TestLiveRemoveAsksFirst(t *testing.T) {
+	c, sb := testCommon(t, schema.English)
+	a := newUSCompany(t, c)
+	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_tui", APIBase: "http://sandbox.invalid",
+		Policy: flows.NewPolicy(sb.Transport(), schema.English)})
+	c.Client = flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }), flows.WithLive(nil))
+	c.Mode = "live"
+	m := openWizard(t, c, a)
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlO})
+	m = choose(t, m, "Ada Lovelace")
+	m = choose(t, m, "Remove Ada Lovelace")
+	m = hit(t, hit(t, m, tea.KeyMsg{Type: tea.KeyLeft}), enter)
+	if v := view(m); m.current() != screenLive || !strings.Contains(v, "type its country code (US)") {
+		t.Fatalf("the removal did not ask (%s):\n%s", m.current(), v)
+	}
+	m = hit(t, typeInto(t, m, "us"), enter)
+	got, err := c.Client.Load(context.Background(), a.ID)
+	if err != nil || len(got.Persons) != 1 || m.current() != screenPeople || !strings.Contains(view(m), "Removed Ada Lovelace") {
+		t.Fatalf("after confirming: %d persons (%v) on %s:\n%s", len(got.Persons), err, m.current(), view(m))
+	}
+}

@@ -51,7 +51,6 @@ type inputs struct {
 	setup   setupValues
 	restore bool
 	draft   drafts.Draft
-	people  peopleValues
 	// suggest are the ids open-by-id completes from (recent, then listed).
 	suggest []string
 	live    liveState
