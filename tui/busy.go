@@ -57,27 +57,6 @@ func (m *session) busyWith(text string) tea.Cmd {
 	return m.push(&busyScreen{m, text})
 }
 
-// errorScreen says what went wrong (m.err); esc goes back to the screen
-// the failed work was started from.
-type errorScreen struct{ *session }
-
-func (e *errorScreen) ID() screenID                     { return screenError }
-func (e *errorScreen) Init() tea.Cmd                    { e.form = nil; return nil }
-func (e *errorScreen) Update(tea.Msg) (screen, tea.Cmd) { return e, nil }
-func (e *errorScreen) View() string                     { return e.errorView() }
-func (e *errorScreen) SetSize(int, int) tea.Cmd         { return nil }
-func (e *errorScreen) Title() string                    { return titleBelow(e.session) }
-func (e *errorScreen) back() tea.Cmd                    { e.gen++; return e.pop() }
-func (e *errorScreen) ShortHelp() []key.Binding {
-	return []key.Binding{e.c.Keys.Back, e.c.Keys.Quit}
-}
-
-// fail replaces the screen on top (the busy one) with the error.
-func (m *session) fail(err error) tea.Cmd {
-	m.err = err
-	return m.replace(&errorScreen{m})
-}
-
 // titleBelow is the title of the screen under the top one.
 func titleBelow(m *session) string {
 	if b := m.below(); b != nil {

@@ -141,22 +141,6 @@ func (m *session) wizardView() string {
 	return statusLine(m.c, m.account, m.c.Width) + "\n" + form
 }
 
-func (m *session) errorView() string {
-	c := m.c
-	msg := "?"
-	if m.err != nil {
-		msg = untrusted.Lines(errorMessage(m.err, c.Lang)) // it may quote Stripe
-	}
-	w := max(min(c.Width-2, 76), 20) // a paragraph reads best under 80 columns
-	resume := ""
-	if m.account.ID != "" {
-		resume = c.Styles.App.Subtle.Render(fmt.Sprintf(txtResumeLater.In(c.Lang), m.account.ID)) + "\n"
-	}
-	return "\n" + c.Styles.Summary.Title.Render(txtErrorTitle.In(c.Lang)) + "\n\n" +
-		wrapUnder(c.Styles.Notice.Error, "", msg, w) + "\n\n" + resume +
-		c.Styles.App.Subtle.Render(txtErrorBack.In(c.Lang))
-}
-
 func (m *session) footer() string {
 	if m.reqs.open {
 		return m.renderFooter(append(m.reqs.bindings(m.c.Copy != nil), m.c.Keys.Quit), false)

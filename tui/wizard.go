@@ -10,7 +10,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"onboard/drafts"
 	"onboard/flows"
 	"onboard/schema"
 )
@@ -270,27 +269,4 @@ func (m *session) scheduleRefresh() tea.Cmd {
 		m.plan.backoff = flows.Backoff{Min: m.c.RefreshEvery, Max: 30 * time.Second}
 	}
 	return refreshAfter(m.plan.backoff.Next(true), m.gen)
-}
-
-// newInDraft counts the draft's values that differ from what is already
-// known or typed: only those are worth offering.
-func newInDraft(d drafts.Draft, values map[string]string) int {
-	n := 0
-	for k, v := range d.Values {
-		if values[k] != v {
-			n++
-		}
-	}
-	return n
-}
-
-// restoreDraft copies the draft's values into values and counts those
-// that changed: only they were offered, so "restore 3" is followed by
-// "restored 3" (never "Restore 3 value(s)" then "Restored 8").
-func restoreDraft(values map[string]string, d drafts.Draft) int {
-	n := newInDraft(d, values)
-	for k, v := range d.Values {
-		values[k] = v
-	}
-	return n
 }
