@@ -17,14 +17,14 @@ import (
 // and to come, jumps to any of them.
 
 // onFirstField reports whether the focus is on the step's first field.
-func (m *session) onFirstField() bool {
+func (m *wizardScreen) onFirstField() bool {
 	return m.form != nil && m.steps.focusIndex(m.form) == 0
 }
 
 // canGoBack reports whether shift+tab leaves the step for the one sent
 // before it.
-func (m *session) canGoBack() bool {
-	if m.current() != screenWizard || m.plan.fromPeople || m.plan.journey == nil || !m.onFirstField() {
+func (m *wizardScreen) canGoBack() bool {
+	if m.plan.fromPeople || m.plan.journey == nil || !m.onFirstField() {
 		return false
 	}
 	n := len(m.plan.journey.History())
@@ -108,7 +108,7 @@ func (m *session) toStepList() tea.Cmd {
 		return nil
 	}
 	m.in.jump = opts[0].Value
-	return m.push(&stepsScreen{formScreen{m}, opts})
+	return m.push(&stepsScreen{formScreen{session: m}, opts})
 }
 
 // stepsScreen is the list of steps, over the step or the summary it was
@@ -159,9 +159,15 @@ func (m *session) jumpDone() tea.Cmd {
 }
 
 // backKeys are the bindings of the way back, enabled where they apply.
-func (m *session) backKeys() []key.Binding {
-	prev, list := m.c.Keys.PrevStep, m.c.Keys.Steps
+func (m *wizardScreen) backKeys() []key.Binding {
+	prev := m.c.Keys.PrevStep
 	prev.SetEnabled(m.canGoBack())
+	return []key.Binding{prev, m.stepsKey()}
+}
+
+// stepsKey is the key of the list of steps, enabled once a step was sent.
+func (m *session) stepsKey() key.Binding {
+	list := m.c.Keys.Steps
 	list.SetEnabled(m.plan.journey != nil && len(m.plan.journey.History()) > 0)
-	return []key.Binding{prev, list}
+	return list
 }

@@ -52,7 +52,6 @@ func (b *busyScreen) View() string {
 // busyWith shows text over the current screen while a request runs; the
 // generation moves on, so the request's result is the only one awaited.
 func (m *session) busyWith(text string) tea.Cmd {
-	m.form = nil
 	m.gen++
 	return m.push(&busyScreen{m, text})
 }

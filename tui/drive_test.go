@@ -89,3 +89,7 @@ func typeInto(t *testing.T, m Model, s string) Model {
 	t.Helper()
 	return hit(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)})
 }
+
+// wizardOf is the wizard on screen (for the few checks the view cannot
+// answer: the form's state, the focused field's test value).
+func wizardOf(m Model) *wizardScreen { return m.top().(*wizardScreen) }

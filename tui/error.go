@@ -14,7 +14,7 @@ import (
 type errorScreen struct{ *session }
 
 func (e *errorScreen) ID() screenID                     { return screenError }
-func (e *errorScreen) Init() tea.Cmd                    { e.form = nil; return nil }
+func (e *errorScreen) Init() tea.Cmd                    { return nil }
 func (e *errorScreen) Update(tea.Msg) (screen, tea.Cmd) { return e, nil }
 func (e *errorScreen) View() string                     { return e.errorView() }
 func (e *errorScreen) SetSize(int, int) tea.Cmd         { return nil }

@@ -354,7 +354,6 @@ func (x *explorerScreen) ShortHelp() []key.Binding {
 }
 
 func (x *explorerScreen) Init() tea.Cmd {
-	x.form = nil
 	x.e = newExplorer(x.c)
 	return x.e.load()
 }

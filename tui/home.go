@@ -57,9 +57,9 @@ func (h *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	}
 	switch h.in.choice {
 	case choiceNew:
-		return h, h.push(&setupScreen{h.formScreen})
+		return h, h.push(&setupScreen{formScreen{session: h.session}})
 	case choiceOpen:
-		return h, h.push(&openScreen{h.formScreen})
+		return h, h.push(&openScreen{formScreen{session: h.session}})
 	case choiceExpl:
 		if isLive(h.c) {
 			h.err = &flows.LiveError{Explore: true, Lang: h.c.Lang}

@@ -70,7 +70,7 @@ func (m *session) shouldAskToLeave() bool { return m.typedUnsent() || m.canDelet
 // for this session), or delete the new account nothing was sent to.
 func (m *session) toLeave() tea.Cmd {
 	m.in.leave = leaveStay
-	return m.push(&leaveScreen{formScreen{m}})
+	return m.push(&leaveScreen{formScreen{session: m}})
 }
 
 // leaveScreen is the question esc on a step asks, over the step (esc on

@@ -51,7 +51,7 @@ func (m *session) writeCtx(country string, action liveAction) (context.Context, 
 		return flows.WithConfirmation(m.c.Ctx, typed), nil
 	}
 	m.in.live = liveState{action: action}
-	return nil, m.push(&liveScreen{formScreen{m}, country})
+	return nil, m.push(&liveScreen{formScreen{session: m}, country})
 }
 
 // liveScreen asks for the account's country code before a change on a

@@ -19,7 +19,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/huh"
 
 	"onboard/drafts"
 	"onboard/flows"
@@ -71,10 +70,6 @@ type session struct {
 	c Common
 	// stack is the screens, home first; the last one is on screen.
 	stack []screen
-	// form is the form of the screen on top, when it has one.
-	form *huh.Form
-	// steps draws the wizard's form (the fields of form, in order).
-	steps stepView
 	// in holds what forms write through pointers.
 	in   *inputs
 	spin spinner.Model
@@ -112,7 +107,7 @@ var _ tea.Model = Model{}
 // New builds the root model.
 func New(c Common, s Start) Model {
 	m := &session{c: c, help: help.New(), spin: spinner.New(spinner.WithSpinner(spinner.MiniDot)), in: &inputs{}}
-	home := &homeScreen{formScreen{m}}
+	home := &homeScreen{formScreen{session: m}}
 	m.stack = []screen{home}
 	m.in.setup = setupValues{Country: "US", BusinessType: "individual",
 		Capabilities: []string{"card_payments", "transfers"}, Agreement: "full", Strategy: strategyUpfront}
@@ -149,14 +144,14 @@ func New(c Common, s Start) Model {
 		// Loading from the open form: esc while it loads, or on its
 		// error, leads there.
 		m.in.openID = s.AccountID
-		m.stack = append(m.stack, &openScreen{formScreen{m}})
+		m.stack = append(m.stack, &openScreen{formScreen{session: m}})
 		m.first = m.startLoad(s.AccountID)
 	case s.New && s.Preset:
-		m.stack = append(m.stack, &setupScreen{formScreen{m}})
+		m.stack = append(m.stack, &setupScreen{formScreen{session: m}})
 		m.first = m.startCreate()
 	case s.New:
 		home.Init()
-		m.first = m.push(&setupScreen{formScreen{m}})
+		m.first = m.push(&setupScreen{formScreen{session: m}})
 	default:
 		m.first = home.Init()
 	}
@@ -264,17 +259,4 @@ func (m *session) goBack() tea.Cmd {
 func (m *session) leave() tea.Cmd {
 	m.gen++
 	return m.pop()
-}
-
-// formUpdate passes a message to the active form; done reports that the
-// form was completed (its own command then matters no more).
-func (m *session) formUpdate(msg tea.Msg) (cmd tea.Cmd, done bool) {
-	if m.form == nil {
-		return nil, false
-	}
-	f, cmd := m.form.Update(msg)
-	if ff, ok := f.(*huh.Form); ok {
-		m.form = ff
-	}
-	return cmd, m.form.State == huh.StateCompleted
 }

@@ -65,6 +65,10 @@ type backer interface{ back() tea.Cmd }
 // typed, not the help.
 type typer interface{ typing() bool }
 
+// hinter is a screen with a hint for the notice line (what the value
+// typed will be sent as), over the journey's notice.
+type hinter interface{ sentAs() string }
+
 // noticer is a screen that shows the journey's notice line.
 type noticer interface{ showsNotice() bool }
 

@@ -69,7 +69,7 @@ func (m *session) toPeople() tea.Cmd {
 	if cmd, ok := m.popTo(screenPeople); ok {
 		return cmd
 	}
-	return m.push(&peopleScreen{formScreen: formScreen{m}})
+	return m.push(&peopleScreen{formScreen: formScreen{session: m}})
 }
 
 // peopleScreen is a company's persons, and what can be done with one.

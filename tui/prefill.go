@@ -97,8 +97,8 @@ func testValue(f schema.Field, sctx schema.Context) string {
 
 // focusedInput is the focused field when it is a text input of the
 // step, with its spec.
-func (m *session) focusedInput() (*huh.Input, schema.Field, bool) {
-	if m.form == nil || m.current() != screenWizard {
+func (m *wizardScreen) focusedInput() (*huh.Input, schema.Field, bool) {
+	if m.form == nil {
 		return nil, schema.Field{}, false
 	}
 	in, ok := m.form.GetFocusedField().(*huh.Input)
@@ -115,7 +115,7 @@ func (m *session) focusedInput() (*huh.Input, schema.Field, bool) {
 
 // focusedTestValue is the test value for the focused field when it is
 // an empty input on the sandbox, "" otherwise.
-func (m *session) focusedTestValue() string {
+func (m *wizardScreen) focusedTestValue() string {
 	if m.c.Mode != "sandbox" {
 		return ""
 	}
@@ -132,7 +132,7 @@ func (m *session) focusedTestValue() string {
 // "ctrl+e test value" says so; huh completes nothing from an empty
 // field), and when no suggestion extends what is typed huh has nothing
 // to complete. One key, one entry, and the entry says what it does.
-func (m *session) withoutIdleCompletion(binds []key.Binding) []key.Binding {
+func (m *wizardScreen) withoutIdleCompletion(binds []key.Binding) []key.Binding {
 	in, f, ok := m.focusedInput()
 	if !ok {
 		return binds
@@ -176,7 +176,7 @@ func sharesKey(a, b key.Binding) bool {
 // fillTestValue types the focused field's test value when that field is
 // empty: ctrl+e (huh's key to complete a suggestion) does nothing on an
 // empty field otherwise. It reports whether it did.
-func (m *session) fillTestValue() (tea.Cmd, bool) {
+func (m *wizardScreen) fillTestValue() (tea.Cmd, bool) {
 	v := m.focusedTestValue()
 	if v == "" {
 		return nil, false

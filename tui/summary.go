@@ -131,7 +131,7 @@ type summaryScreen struct{ *session }
 
 func (s *summaryScreen) ID() screenID             { return screenSummary }
 func (s *summaryScreen) Title() string            { return "" }
-func (s *summaryScreen) Init() tea.Cmd            { s.form = nil; return nil }
+func (s *summaryScreen) Init() tea.Cmd            { return nil }
 func (s *summaryScreen) View() string             { return s.summaryView() }
 func (s *summaryScreen) SetSize(int, int) tea.Cmd { return nil }
 func (s *summaryScreen) showsNotice() bool        { return true }
@@ -151,7 +151,7 @@ func (m *session) summaryBindings(scroll bool) []key.Binding {
 	people.SetEnabled(peopleEnabled(m.account))
 	// The scroll keys first: on a cut footer they are what a summary
 	// taller than the screen needs.
-	return append(m.scrollBindings(scroll), m.c.Keys.Home, m.c.Keys.Refresh, people, m.backKeys()[1], m.c.Keys.Back, m.c.Keys.Quit)
+	return append(m.scrollBindings(scroll), m.c.Keys.Home, m.c.Keys.Refresh, people, m.stepsKey(), m.c.Keys.Back, m.c.Keys.Quit)
 }
 
 func (s *summaryScreen) back() tea.Cmd {

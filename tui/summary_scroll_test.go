@@ -149,7 +149,7 @@ func TestStatusFromWizardFullHelp(t *testing.T) {
 		}
 	}
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
-	if m.current() != screenWizard || m.form.GetFocusedField() == nil {
+	if m.current() != screenWizard || wizardOf(m).form.GetFocusedField() == nil {
 		t.Fatalf("esc: screen %s", m.current())
 	}
 }

@@ -74,7 +74,6 @@ func (t *triageScreen) Init() tea.Cmd {
 	m := t
 	m.stopListing()
 	m.gen++
-	m.form = nil
 	m.tv = newTriage(m.c)
 	m.tv.setSize(m.c, m.c.Width, m.bodyHeight())
 	return tea.Batch(cachedListCmd(m.c.Ctx, m.c.Triage, m.gen), m.startListing(), m.tv.filter.Focus())

@@ -7,8 +7,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
 	"onboard/internal/untrusted"
@@ -101,8 +99,8 @@ func (m *session) modeBadge() string {
 }
 
 func (m *session) noticeLine() string {
-	if hint := m.sentAs(); hint != "" {
-		return fit(m.c.Styles.Notice.Info.Render(hint), max(m.c.Width, 20))
+	if h, ok := m.top().(hinter); ok && h.sentAs() != "" {
+		return fit(m.c.Styles.Notice.Info.Render(h.sentAs()), max(m.c.Width, 20))
 	}
 	if n, ok := m.top().(noticer); m.plan.notice == "" || !ok || !n.showsNotice() {
 		return ""
@@ -129,7 +127,7 @@ func (m *session) body() string {
 
 // wizardView puts the step's form beside the status panel, or, on a
 // terminal narrower than sideBySide, under a one-line status.
-func (m *session) wizardView() string {
+func (m *wizardScreen) wizardView() string {
 	w, h := m.wizardFormSize()
 	form := m.steps.render(m.c, m.form, m.plan.problems, w, h)
 	if m.c.Width >= sideBySide {
@@ -232,18 +230,6 @@ func (m *session) textFocused() bool {
 	return ok && t.typing()
 }
 
-// formTyping reports whether the focus is in a text field of the form.
-func (m *session) formTyping() bool {
-	if m.form == nil {
-		return false
-	}
-	switch m.form.GetFocusedField().(type) {
-	case *huh.Input, *huh.Text:
-		return true
-	}
-	return false
-}
-
 // wizardFormSize is the room of a step's form: beside the status panel,
 // or under the one-line status when the terminal is narrow.
 func (m *session) wizardFormSize() (w, h int) {
@@ -252,23 +238,4 @@ func (m *session) wizardFormSize() (w, h int) {
 		h = max(h-lipgloss.Height(statusLine(m.c, m.account, m.c.Width)), 5)
 	}
 	return w, h
-}
-
-// resizeForm gives the active form the room it has: the terminal less
-// the chrome. Forms stop at 100 columns: longer lines are hard to read,
-// and the help under each field would stretch into one line.
-func (m *session) resizeForm() tea.Cmd {
-	if m.form == nil || m.c.Width == 0 {
-		return nil
-	}
-	return m.resizeFormTo(min(m.c.Width, 100), m.bodyHeight())
-}
-
-// resizeFormTo gives the active form w×h.
-func (m *session) resizeFormTo(w, h int) tea.Cmd {
-	f, cmd := m.form.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	if hf, ok := f.(*huh.Form); ok {
-		m.form = hf
-	}
-	return cmd
 }

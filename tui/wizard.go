@@ -132,7 +132,7 @@ func (m *session) handleAccount(msg accountMsg) tea.Cmd {
 	}
 	if n := newInDraft(msg.draft, m.plan.values); n > 0 {
 		m.in.draft, m.in.restore = msg.draft, true
-		return m.reset(&draftScreen{formScreen{m}, n})
+		return m.reset(&draftScreen{formScreen{session: m}, n})
 	}
 	return m.nextStep()
 }
@@ -226,16 +226,16 @@ func (m *session) showStep() tea.Cmd {
 	if m.plan.fromPeople && m.truncateTo(screenPeople) {
 		// A person's step: over the list, where its esc and its send
 		// lead back.
-		return m.push(&wizardScreen{m})
+		return m.push(&wizardScreen{formScreen: formScreen{session: m}})
 	}
 	if cmd, ok := m.popTo(screenWizard); ok {
 		return cmd
 	}
-	return m.reset(&wizardScreen{m})
+	return m.reset(&wizardScreen{formScreen: formScreen{session: m}})
 }
 
 // buildStep (re)builds the current step's form from the typed values.
-func (m *session) buildStep() tea.Cmd {
+func (m *wizardScreen) buildStep() tea.Cmd {
 	st := m.plan.step
 	hst := st
 	if hst.Due == schema.PastDue && flows.NothingProvided(m.account) {

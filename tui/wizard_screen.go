@@ -9,7 +9,11 @@ import (
 
 // wizardScreen is one step's form beside the account's status (the step
 // is the session's: m.plan.step).
-type wizardScreen struct{ *session }
+type wizardScreen struct {
+	formScreen
+	// steps draws the form (its fields, in order).
+	steps stepView
+}
 
 func (w *wizardScreen) ID() screenID      { return screenWizard }
 func (w *wizardScreen) Title() string     { return "" }
@@ -22,7 +26,7 @@ func (w *wizardScreen) SetSize(int, int) tea.Cmd { return w.resizeStep() }
 
 // resizeStep gives the step's form the room beside the status panel, or
 // under the one-line status on a narrow terminal.
-func (m *session) resizeStep() tea.Cmd {
+func (m *wizardScreen) resizeStep() tea.Cmd {
 	if m.form == nil || m.c.Width == 0 {
 		return nil
 	}
