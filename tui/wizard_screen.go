@@ -39,8 +39,8 @@ func (m *wizardScreen) resizeStep() tea.Cmd {
 // back is esc on a step: back to the people list it was opened from, a
 // question when something typed would be lost, or home.
 func (w *wizardScreen) back() tea.Cmd {
-	if w.plan.fromPeople {
-		return w.toPeople()
+	if b := w.below(); b != nil && b.ID() == screenPeople {
+		return w.toPeople() // a person's step: back to the list
 	}
 	if w.shouldAskToLeave() {
 		return w.toLeave()
