@@ -17,14 +17,14 @@ import (
 // and to come, jumps to any of them.
 
 // onFirstField reports whether the focus is on the step's first field.
-func (m Model) onFirstField() bool {
+func (m *wizardScreen) onFirstField() bool {
 	return m.form != nil && m.steps.focusIndex(m.form) == 0
 }
 
 // canGoBack reports whether shift+tab leaves the step for the one sent
 // before it.
-func (m Model) canGoBack() bool {
-	if m.screen != screenWizard || m.plan.fromPeople || m.plan.journey == nil || !m.onFirstField() {
+func (m *wizardScreen) canGoBack() bool {
+	if m.plan.fromPeople || m.plan.journey == nil || !m.onFirstField() {
 		return false
 	}
 	n := len(m.plan.journey.History())
@@ -35,7 +35,7 @@ func (m Model) canGoBack() bool {
 }
 
 // goBackStep shows the step sent before the one on screen.
-func (m *Model) goBackStep() tea.Cmd {
+func (m *session) goBackStep() tea.Cmd {
 	i := len(m.plan.journey.History()) - 1
 	if m.plan.revisiting {
 		i = m.plan.revisitAt - 1
@@ -44,7 +44,7 @@ func (m *Model) goBackStep() tea.Cmd {
 }
 
 // goToSent shows the i-th step sent, with the values typed for it.
-func (m *Model) goToSent(i int) tea.Cmd {
+func (m *session) goToSent(i int) tea.Cmd {
 	h := m.plan.journey.History()
 	if i < 0 || i >= len(h) {
 		return nil
@@ -56,13 +56,13 @@ func (m *Model) goToSent(i int) tea.Cmd {
 }
 
 // revisitHeading is the line under a sent step's title.
-func (m Model) revisitHeading() string {
+func (m *session) revisitHeading() string {
 	return fmt.Sprintf(txtRevisitHeading.In(m.c.Lang), m.plan.revisitAt+1, len(m.plan.journey.History()))
 }
 
 // submitRevisit sends a sent step again when a value changed; unchanged,
 // it goes on to the next sent step, or back to the plan.
-func (m *Model) submitRevisit() tea.Cmd {
+func (m *session) submitRevisit() tea.Cmd {
 	st := m.plan.step
 	if m.plan.journey.Answered(st, m.plan.values) {
 		if next := m.plan.revisitAt + 1; next < len(m.plan.journey.History()) {
@@ -79,7 +79,7 @@ func (m *Model) submitRevisit() tea.Cmd {
 	sub := m.plan.journey.Prepare(st, m.plan.values)
 	// Sent again, it is not one more step done; its paths were tried.
 	sub.Aside = true
-	tick := m.busyWith(fmt.Sprintf(txtSubmitting.In(m.c.Lang), st.Title(m.account, m.c.Lang)), screenWizard)
+	tick := m.busyWith(fmt.Sprintf(txtSubmitting.In(m.c.Lang), st.Title(m.account, m.c.Lang)))
 	return tea.Batch(tick, submitCmd(ctx, sub, m.gen))
 }
 
@@ -91,8 +91,8 @@ const (
 )
 
 // toStepList opens the list of steps.
-func (m *Model) toStepList() tea.Cmd {
-	from := m.screen
+func (m *session) toStepList() tea.Cmd {
+	from := m.current()
 	var opts []huh.Option[string]
 	for i, s := range m.plan.journey.History() {
 		opts = append(opts, huh.NewOption("✓ "+s.Step.Title(m.account, m.c.Lang), fmt.Sprint(sentPrefix, i)))
@@ -107,16 +107,38 @@ func (m *Model) toStepList() tea.Cmd {
 	if len(opts) == 0 {
 		return nil
 	}
-	m.screen, m.back = screenSteps, from
 	m.in.jump = opts[0].Value
-	m.form = newMenu(m.c, huh.NewGroup(huh.NewSelect[string]().Key("step").
-		Title(txtStepsTitle.In(m.c.Lang)).Description(txtStepsHelp.In(m.c.Lang)).
-		Options(opts...).Height(min(len(opts)+2, max(m.bodyHeight()-3, 4))).Value(&m.in.jump)))
-	return tea.Batch(m.form.Init(), m.resizeForm())
+	return m.push(&stepsScreen{formScreen{session: m}, opts})
+}
+
+// stepsScreen is the list of steps, over the step or the summary it was
+// opened from (esc goes back there).
+type stepsScreen struct {
+	formScreen
+	opts []huh.Option[string]
+}
+
+func (s *stepsScreen) ID() screenID             { return screenSteps }
+func (s *stepsScreen) Title() string            { return "" }
+func (s *stepsScreen) ShortHelp() []key.Binding { return s.formHelp(true) }
+
+func (s *stepsScreen) Init() tea.Cmd {
+	s.form = newMenu(s.c, huh.NewGroup(huh.NewSelect[string]().Key("step").
+		Title(txtStepsTitle.In(s.c.Lang)).Description(txtStepsHelp.In(s.c.Lang)).
+		Options(s.opts...).Height(min(len(s.opts)+2, max(s.bodyHeight()-3, 4))).Value(&s.in.jump)))
+	return s.started()
+}
+
+func (s *stepsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	cmd, done := s.formUpdate(msg)
+	if !done {
+		return s, cmd
+	}
+	return s, s.jumpDone()
 }
 
 // jumpDone opens the step picked in the list.
-func (m *Model) jumpDone() tea.Cmd {
+func (m *session) jumpDone() tea.Cmd {
 	var i int
 	switch {
 	case strings.HasPrefix(m.in.jump, sentPrefix):
@@ -137,9 +159,15 @@ func (m *Model) jumpDone() tea.Cmd {
 }
 
 // backKeys are the bindings of the way back, enabled where they apply.
-func (m Model) backKeys() []key.Binding {
-	prev, list := m.c.Keys.PrevStep, m.c.Keys.Steps
+func (m *wizardScreen) backKeys() []key.Binding {
+	prev := m.c.Keys.PrevStep
 	prev.SetEnabled(m.canGoBack())
+	return []key.Binding{prev, m.stepsKey()}
+}
+
+// stepsKey is the key of the list of steps, enabled once a step was sent.
+func (m *session) stepsKey() key.Binding {
+	list := m.c.Keys.Steps
 	list.SetEnabled(m.plan.journey != nil && len(m.plan.journey.History()) > 0)
-	return []key.Binding{prev, list}
+	return list
 }

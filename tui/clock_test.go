@@ -62,6 +62,7 @@ func TestNewAccountStateInWords(t *testing.T) {
 			if v := ansi.Strip(narrow.View()); !strings.Contains(v, flows.StateLabel(flows.StateNew, lang)) {
 				t.Errorf("%s %s: the one-line status does not say new:\n%s", api, lang, v)
 			}
+			m, _ = step(narrow, tea.WindowSizeMsg{Width: 80, Height: 24}) // one model: back to its width
 			m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlT})
 			v := ansi.Strip(m.View())
 			// The words are wrapped to the width: look for them line by line.

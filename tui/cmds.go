@@ -13,9 +13,21 @@ import (
 	"onboard/schema"
 )
 
+// result is what a command started by a screen returns: its message and
+// the generation it was started in. The root drops a result whose
+// generation is no longer current (the operator left the screen, or asked
+// again), so no handler checks for staleness itself.
+type result struct {
+	gen int
+	msg tea.Msg
+}
+
+// drainer is a stale result that must still be read on: its stream (a
+// listing's progress) ends only when read to its end.
+type drainer interface{ drain() tea.Cmd }
+
 // accountMsg carries an account read or created by a command.
 type accountMsg struct {
-	gen     int
 	account schema.Account
 	err     error
 	// background is true for refreshes the operator did not ask for: an
@@ -32,7 +44,6 @@ type draftTickMsg struct{ gen int }
 
 // submittedMsg carries the result of submitting one step.
 type submittedMsg struct {
-	gen    int
 	step   flows.Step
 	sub    *flows.Submission
 	result flows.Result
@@ -40,11 +51,10 @@ type submittedMsg struct {
 }
 
 // refreshMsg asks the summary to look for news of the account.
-type refreshMsg struct{ gen int }
+type refreshMsg struct{}
 
 // changedMsg says whether account.updated events arrived for the account.
 type changedMsg struct {
-	gen     int
 	changed bool
 	cursor  flows.Cursor
 	err     error
@@ -55,7 +65,7 @@ func changedCmd(ctx context.Context, cl *flows.Client, id string, cur flows.Curs
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
 		defer cancel()
 		changed, next, err := cl.Changed(ctx, id, cur)
-		return changedMsg{gen: gen, changed: changed, cursor: next, err: err}
+		return result{gen, changedMsg{changed: changed, cursor: next, err: err}}
 	}
 }
 
@@ -67,7 +77,7 @@ func createCmd(ctx context.Context, cl *flows.Client, n flows.NewAccount, gen in
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
 		defer cancel()
 		a, err := cl.Create(ctx, n)
-		return accountMsg{gen: gen, account: a, err: err, created: err == nil}
+		return result{gen, accountMsg{account: a, err: err, created: err == nil}}
 	}
 }
 
@@ -76,7 +86,7 @@ func loadCmd(ctx context.Context, cl *flows.Client, id string, gen int, backgrou
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
 		defer cancel()
 		a, err := cl.Load(ctx, id)
-		return accountMsg{gen: gen, account: a, err: err, background: background}
+		return result{gen, accountMsg{account: a, err: err, background: background}}
 	}
 }
 
@@ -86,14 +96,14 @@ func loadWithDraftCmd(ctx context.Context, cl *flows.Client, store *drafts.Store
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
 		defer cancel()
 		a, err := cl.Load(ctx, id)
-		msg := accountMsg{gen: gen, account: a, err: err}
+		msg := accountMsg{account: a, err: err}
 		if err == nil && store != nil {
 			// A damaged draft is dropped: it must not block the account.
 			if d, ok, derr := store.Load(id); derr == nil && ok {
 				msg.draft = d
 			}
 		}
-		return msg
+		return result{gen, msg}
 	}
 }
 
@@ -101,7 +111,7 @@ func loadWithDraftCmd(ctx context.Context, cl *flows.Client, store *drafts.Store
 // as they stand. A value sent (the journey's history has it, as sent) is
 // on the account already; offering it back on the next session would ask
 // the operator to restore what was never lost.
-func (m Model) draftValues() map[string]string {
+func (m *session) draftValues() map[string]string {
 	out := maps.Clone(m.plan.values)
 	if m.plan.journey == nil {
 		return out
@@ -146,10 +156,10 @@ func submitCmd(ctx context.Context, sub *flows.Submission, gen int) tea.Cmd {
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
 		defer cancel()
 		res, err := sub.Send(ctx)
-		return submittedMsg{gen: gen, step: sub.Step, sub: sub, result: res, err: err}
+		return result{gen, submittedMsg{step: sub.Step, sub: sub, result: res, err: err}}
 	}
 }
 
 func refreshAfter(d time.Duration, gen int) tea.Cmd {
-	return tea.Tick(d, func(time.Time) tea.Msg { return refreshMsg{gen: gen} })
+	return tea.Tick(d, func(time.Time) tea.Msg { return result{gen, refreshMsg{}} })
 }

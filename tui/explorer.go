@@ -337,3 +337,37 @@ func kindWord(k string, lang Lang) string {
 	}
 	return k
 }
+
+// explorerScreen shows what Stripe asks for a setup, without an account.
+type explorerScreen struct {
+	*session
+	e explorer
+}
+
+func (x *explorerScreen) ID() screenID             { return screenExplore }
+func (x *explorerScreen) Title() string            { return txtScreenExplore.In(x.c.Lang) }
+func (x *explorerScreen) SetSize(int, int) tea.Cmd { return nil }
+func (x *explorerScreen) View() string             { return x.e.view(x.c.Width, x.bodyHeight()) }
+
+func (x *explorerScreen) ShortHelp() []key.Binding {
+	return append(x.e.bindings(), x.c.Keys.Back, x.c.Keys.Quit)
+}
+
+func (x *explorerScreen) Init() tea.Cmd {
+	x.e = newExplorer(x.c)
+	return x.e.load()
+}
+
+func (x *explorerScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	var cmd tea.Cmd
+	x.e, cmd = x.e.update(msg)
+	return x, cmd
+}
+
+// back is esc: it first closes the details, then goes back.
+func (x *explorerScreen) back() tea.Cmd {
+	if x.e.back() {
+		return nil
+	}
+	return x.leave()
+}

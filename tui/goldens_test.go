@@ -37,7 +37,7 @@ func TestGroupGoldens(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				m := New(c, Start{AccountID: a.ID})
 				m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-				m, _ = step(m, accountMsg{gen: m.gen, account: a})
+				m, _ = step(m, result{m.gen, accountMsg{account: a}})
 				m.plan.step, m.plan.done, m.plan.total = st, i, len(steps)
 				m.plan.problems = st.Problems
 				_ = m.showStep()

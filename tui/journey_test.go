@@ -79,14 +79,14 @@ func TestWizardReportsStillDueOnce(t *testing.T) {
 	}
 	m := New(c, Start{AccountID: a.ID, StrategyGiven: true})
 	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	m, _ = step(m, accountMsg{gen: m.gen, account: rep.Account})
-	if m.screen != screenWizard || m.plan.step.Group != schema.GroupBusinessProfile {
-		t.Fatalf("screen %s step %v", m.screen, m.plan.step.Group)
+	m, _ = step(m, result{m.gen, accountMsg{account: rep.Account}})
+	if m.current() != screenWizard || m.plan.step.Group != schema.GroupBusinessProfile {
+		t.Fatalf("screen %s step %v", m.current(), m.plan.step.Group)
 	}
 	m.plan.values["business_profile.url"] = "https://shop.example.com"
 	for _, msg := range runCmd(m.startSubmit()) {
-		if sm, ok := msg.(submittedMsg); ok {
-			m, _ = step(m, sm)
+		if _, ok := unwrap(msg).(submittedMsg); ok {
+			m, _ = step(m, msg)
 		}
 	}
 	j := m.plan.journey
@@ -97,7 +97,7 @@ func TestWizardReportsStillDueOnce(t *testing.T) {
 	if !slices.Equal(due, []string{"business_profile.url"}) || j.Attempts(m.plan.step) != 1 {
 		t.Errorf("still due %v after %d sends", due, j.Attempts(m.plan.step))
 	}
-	if m.screen != screenSummary || !strings.Contains(m.plan.notice, "business_profile.url") {
-		t.Errorf("screen %s, notice %q", m.screen, m.plan.notice)
+	if m.current() != screenSummary || !strings.Contains(m.plan.notice, "business_profile.url") {
+		t.Errorf("screen %s, notice %q", m.current(), m.plan.notice)
 	}
 }

@@ -154,7 +154,7 @@ func localTime(t time.Time, lang Lang) string {
 
 // fitWidth cuts each line of a block to the terminal's width (when known),
 // so a help line or a long value never wraps onto the next row.
-func (m Model) fitWidth(s string) string {
+func (m *session) fitWidth(s string) string {
 	if m.c.Width <= 0 {
 		return s
 	}

@@ -214,8 +214,7 @@ func TestExplorerNarrowKeepsLabels(t *testing.T) {
 	c, _ := testCommon(t, schema.French)
 	m := New(c, Start{})
 	m, _ = step(m, tea.WindowSizeMsg{Width: 50, Height: 24})
-	m.screen, m.form, m.explorer = screenExplore, nil, newExplorer(c)
-	cmd := m.explorer.load()
+	cmd := m.push(&explorerScreen{session: m.session})
 	m, _ = step(m, cmd())
 	v := ansi.Strip(m.View())
 	for _, path := range []string{"business_profile.mcc", "business_profile.url", "individual.ssn_last_4"} {

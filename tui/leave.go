@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
@@ -19,7 +20,7 @@ func (m Model) ResumeID() string {
 }
 
 // Failed reports that the program ended on the error screen.
-func (m Model) Failed() bool { return m.screen == screenError && m.err != nil }
+func (m Model) Failed() bool { return m.current() == screenError && m.err != nil }
 
 // Failure is the message of the error the program ended on.
 func (m Model) Failure() string {
@@ -38,7 +39,7 @@ const (
 
 // typedUnsent reports whether the step on screen holds values typed and
 // not sent: esc would leave them behind without a word.
-func (m Model) typedUnsent() bool {
+func (m *session) typedUnsent() bool {
 	for _, f := range m.plan.step.Fields {
 		v := strings.TrimSpace(m.plan.values[f.Key])
 		if v == "" || v == m.account.Known[f.Key] || v == m.plan.step.Values[f.Key] {
@@ -57,19 +58,39 @@ func (m Model) typedUnsent() bool {
 // a v1 account: a v2 account is closed through its own endpoint
 // (/v2/core/accounts/{id}/close), and whether v1's delete removes it is
 // not something Stripe documents.
-func (m Model) canDelete() bool {
+func (m *session) canDelete() bool {
 	return m.c.Mode != "live" && m.createdID != "" && m.createdID == m.account.ID && m.account.V2 == nil &&
 		m.plan.journey != nil && m.plan.journey.Done() == 0 && flows.NothingProvided(m.account)
 }
 
 // shouldAskToLeave says whether esc on a step asks first.
-func (m Model) shouldAskToLeave() bool { return m.typedUnsent() || m.canDelete() }
+func (m *session) shouldAskToLeave() bool { return m.typedUnsent() || m.canDelete() }
 
 // toLeave asks what esc on a step should do: stay, leave (values are kept
 // for this session), or delete the new account nothing was sent to.
-func (m *Model) toLeave() tea.Cmd {
-	m.screen, m.back = screenLeave, screenWizard
+func (m *session) toLeave() tea.Cmd {
 	m.in.leave = leaveStay
+	return m.push(&leaveScreen{formScreen{session: m}})
+}
+
+// leaveScreen is the question esc on a step asks, over the step (esc on
+// it stays).
+type leaveScreen struct{ formScreen }
+
+func (l *leaveScreen) ID() screenID             { return screenLeave }
+func (l *leaveScreen) Title() string            { return "" }
+func (l *leaveScreen) ShortHelp() []key.Binding { return l.formHelp(true) }
+func (l *leaveScreen) Init() tea.Cmd            { l.form = l.leaveForm(); return l.started() }
+
+func (l *leaveScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	cmd, done := l.formUpdate(msg)
+	if !done {
+		return l, cmd
+	}
+	return l, l.leaveDone()
+}
+
+func (m *session) leaveForm() *huh.Form {
 	title := fmt.Sprintf(txtLeaveTitle.In(m.c.Lang), m.plan.step.Title(m.account, m.c.Lang))
 	desc := txtLeaveKept.In(m.c.Lang)
 	opts := []huh.Option[string]{
@@ -80,20 +101,19 @@ func (m *Model) toLeave() tea.Cmd {
 		desc = fmt.Sprintf(txtLeaveNothingSent.In(m.c.Lang), m.account.ID)
 		opts = append(opts, huh.NewOption(fmt.Sprintf(txtLeaveDelete.In(m.c.Lang), m.account.ID), leaveDelete))
 	}
-	m.form = newMenu(m.c, huh.NewGroup(huh.NewSelect[string]().Key("leave").Title(title).Description(desc).
+	return newMenu(m.c, huh.NewGroup(huh.NewSelect[string]().Key("leave").Title(title).Description(desc).
 		Options(opts...).Value(&m.in.leave)))
-	return tea.Batch(m.form.Init(), m.resizeForm())
 }
 
 // leaveDone acts on the answer.
-func (m *Model) leaveDone() tea.Cmd {
+func (m *session) leaveDone() tea.Cmd {
 	switch m.in.leave {
 	case leaveGo:
 		m.gen++
-		m.toHome()
-		return m.form.Init()
+		return m.reset(nil)
 	case leaveDelete:
-		tick := m.busyWith(txtDeleting.In(m.c.Lang), screenWizard)
+		m.popQuiet() // esc while it runs comes back to the step
+		tick := m.busyWith(txtDeleting.In(m.c.Lang))
 		return tea.Batch(tick, deleteCmd(m.c.Ctx, m.c.Client, m.account.ID, m.gen))
 	}
 	return m.showStep()
@@ -101,7 +121,6 @@ func (m *Model) leaveDone() tea.Cmd {
 
 // deletedMsg says a new account was deleted.
 type deletedMsg struct {
-	gen int
 	id  string
 	err error
 }
@@ -110,22 +129,17 @@ func deleteCmd(ctx context.Context, cl *flows.Client, id string, gen int) tea.Cm
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
 		defer cancel()
-		return deletedMsg{gen: gen, id: id, err: cl.DeleteAccount(ctx, id)}
+		return result{gen, deletedMsg{id: id, err: cl.DeleteAccount(ctx, id)}}
 	}
 }
 
 // handleDeleted goes home once the account is gone; nothing is left to
 // resume.
-func (m Model) handleDeleted(msg deletedMsg) (tea.Model, tea.Cmd) {
-	if msg.gen != m.gen {
-		return m, nil
-	}
+func (m *session) handleDeleted(msg deletedMsg) tea.Cmd {
 	if msg.err != nil {
-		m.screen, m.err = screenError, msg.err
-		return m, nil
+		return m.fail(msg.err)
 	}
 	m.account, m.loaded, m.createdID = schema.Account{}, false, ""
 	m.plan = newWizardState(m.plan.strategy)
-	m.toHome()
-	return m, m.form.Init()
+	return m.reset(nil)
 }

@@ -25,16 +25,16 @@ func TestEscWithTypedValuesAsks(t *testing.T) {
 	m = press(t, m, runes("Jenny"))
 	m = press(t, m, esc)
 	v := ansi.Strip(m.View())
-	if m.screen != screenLeave || !strings.Contains(v, "Leave Identity?") || strings.Contains(v, "Delete") {
-		t.Fatalf("esc did not ask (screen %s):\n%s", m.screen, v)
+	if m.current() != screenLeave || !strings.Contains(v, "Leave Identity?") || strings.Contains(v, "Delete") {
+		t.Fatalf("esc did not ask (screen %s):\n%s", m.current(), v)
 	}
 	m = press(t, m, enter) // stay
-	if v = ansi.Strip(m.View()); m.screen != screenWizard || !strings.Contains(v, "> Jenny") {
+	if v = ansi.Strip(m.View()); m.current() != screenWizard || !strings.Contains(v, "> Jenny") {
 		t.Fatalf("staying lost the step or its value:\n%s", v)
 	}
 	m = press(t, m, esc, down, enter) // leave
-	if m.screen != screenHome {
-		t.Fatalf("leaving went to %s", m.screen)
+	if m.current() != screenHome {
+		t.Fatalf("leaving went to %s", m.current())
 	}
 }
 
@@ -46,8 +46,8 @@ func TestLeavingNewAccountOffersDelete(t *testing.T) {
 		Capabilities: []string{"card_payments", "transfers"}}, Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true})
 	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = runCmds(t, m, m.Init())
-	if m.screen != screenWizard {
-		t.Fatalf("screen %s", m.screen)
+	if m.current() != screenWizard {
+		t.Fatalf("screen %s", m.current())
 	}
 	id := m.account.ID
 	m = press(t, m, esc)
@@ -56,8 +56,8 @@ func TestLeavingNewAccountOffersDelete(t *testing.T) {
 		t.Fatalf("no offer to delete the new account:\n%s", v)
 	}
 	m = press(t, m, down, down, enter)
-	if m.screen != screenHome || m.ResumeID() != "" {
-		t.Fatalf("after deleting: screen %s, resume %q", m.screen, m.ResumeID())
+	if m.current() != screenHome || m.ResumeID() != "" {
+		t.Fatalf("after deleting: screen %s, resume %q", m.current(), m.ResumeID())
 	}
 	if _, err := c.Client.Load(context.Background(), id); err == nil {
 		t.Error("the account still exists")
@@ -74,11 +74,11 @@ func TestLeavingNewV2AccountDoesNotOfferDelete(t *testing.T) {
 		Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true})
 	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = runCmds(t, m, m.Init())
-	if m.screen != screenWizard || m.account.V2 == nil || !flows.NothingProvided(m.account) {
-		t.Fatalf("screen %s, v2 %v, new %v", m.screen, m.account.V2 != nil, flows.NothingProvided(m.account))
+	if m.current() != screenWizard || m.account.V2 == nil || !flows.NothingProvided(m.account) {
+		t.Fatalf("screen %s, v2 %v, new %v", m.current(), m.account.V2 != nil, flows.NothingProvided(m.account))
 	}
 	m = press(t, m, esc)
-	if v := ansi.Strip(m.View()); strings.Contains(v, "Delete "+m.account.ID) || m.screen != screenHome {
-		t.Fatalf("esc on a new v2 account: screen %s\n%s", m.screen, v)
+	if v := ansi.Strip(m.View()); strings.Contains(v, "Delete "+m.account.ID) || m.current() != screenHome {
+		t.Fatalf("esc on a new v2 account: screen %s\n%s", m.current(), v)
 	}
 }

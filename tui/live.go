@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
@@ -33,13 +34,14 @@ type liveState struct {
 	// follows; writeCtx clears it.
 	confirmed bool
 	action    liveAction
-	back      screen
+	// person is the person a removal is for.
+	person string
 }
 
 // writeCtx is the context a change starts with. On a live key it first
 // shows the confirmation screen (the returned command) and nil; once the
 // operator has typed, it returns a context carrying their answer.
-func (m *Model) writeCtx(country string, action liveAction) (context.Context, tea.Cmd) {
+func (m *session) writeCtx(country string, action liveAction) (context.Context, tea.Cmd) {
 	if !isLive(m.c) {
 		return m.c.Ctx, nil
 	}
@@ -48,10 +50,40 @@ func (m *Model) writeCtx(country string, action liveAction) (context.Context, te
 		m.in.live = liveState{}
 		return flows.WithConfirmation(m.c.Ctx, typed), nil
 	}
-	m.in.live = liveState{action: action, back: m.screen}
-	m.screen, m.back = screenLive, m.screen
-	m.form = liveForm(m.c, country, &m.in.live.typed)
-	return nil, tea.Batch(m.form.Init(), m.resizeForm())
+	m.in.live = liveState{action: action}
+	return nil, m.push(&liveScreen{formScreen{session: m}, country})
+}
+
+// liveScreen asks for the account's country code before a change on a
+// live key, over the screen the change starts from.
+type liveScreen struct {
+	formScreen
+	country string
+}
+
+func (l *liveScreen) ID() screenID             { return screenLive }
+func (l *liveScreen) Title() string            { return "" }
+func (l *liveScreen) ShortHelp() []key.Binding { return l.formHelp(true) }
+
+func (l *liveScreen) Init() tea.Cmd {
+	l.form = liveForm(l.c, l.country, &l.in.live.typed)
+	return l.started()
+}
+
+func (l *liveScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	cmd, done := l.formUpdate(msg)
+	if !done {
+		return l, cmd
+	}
+	return l, l.liveConfirmed()
+}
+
+// back is esc on the confirmation: back where the change started,
+// nothing sent.
+func (l *liveScreen) back() tea.Cmd {
+	l.in.live = liveState{}
+	l.gen++
+	return l.pop()
 }
 
 func liveForm(c Common, country string, typed *string) *huh.Form {
@@ -63,29 +95,17 @@ func liveForm(c Common, country string, typed *string) *huh.Form {
 }
 
 // liveConfirmed resumes the change the operator has just confirmed.
-func (m *Model) liveConfirmed() tea.Cmd {
+func (m *session) liveConfirmed() tea.Cmd {
 	m.in.live.confirmed = true
-	m.screen = m.in.live.back
+	m.popQuiet()
 	switch m.in.live.action {
 	case liveCreate:
 		return m.startCreate()
 	case liveRemove:
-		return m.startRemove()
+		return m.startRemove(m.in.live.person)
 	default:
-		if m.plan.revisiting {
-			return tea.Batch(m.submitRevisit(), saveDraftCmd(m.c.Drafts, m.account, m.draftValues(), m.c.Now()))
-		}
-		return tea.Batch(m.startSubmit(), saveDraftCmd(m.c.Drafts, m.account, m.draftValues(), m.c.Now()))
+		return m.submitStep()
 	}
-}
-
-// liveBack is esc on the confirmation: back where the change started,
-// nothing sent.
-func (m *Model) liveBack() tea.Cmd {
-	back := m.in.live.back
-	m.in.live = liveState{}
-	m.screen, m.back = screenBusy, back
-	return m.goBack()
 }
 
 // exploreDisabled is the home menu's explorer entry on a live key, with

@@ -43,36 +43,34 @@ func TestLiveChangesAskOnScreen(t *testing.T) {
 	m := New(c, Start{New: true, Preset: true, Setup: flows.NewAccount{Country: "US", BusinessType: "individual",
 		Capabilities: []string{"transfers"}}})
 	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	if v := ansi.Strip(m.View()); m.screen != screenLive || !strings.Contains(v, "type its country code (US)") {
-		t.Fatalf("screen %s:\n%s", m.screen, v)
+	if v := ansi.Strip(m.View()); m.current() != screenLive || !strings.Contains(v, "type its country code (US)") {
+		t.Fatalf("screen %s:\n%s", m.current(), v)
 	}
-	m.in.live.typed = "FR"
-	m = runCmds(t, m, m.liveConfirmed())
-	if v := ansi.Strip(m.View()); m.screen != screenError || !strings.Contains(v, "not confirmed") {
-		t.Fatalf("a wrong code: screen %s:\n%s", m.screen, v)
+	m = hit(t, typeInto(t, m, "FR"), enter)
+	if v := ansi.Strip(m.View()); m.current() != screenError || !strings.Contains(v, "not confirmed") {
+		t.Fatalf("a wrong code: screen %s:\n%s", m.current(), v)
 	}
 	if n := accountCount(t, c); n != 0 {
 		t.Fatalf("%d accounts created without confirmation", n)
 	}
 	m = runCmds(t, m, m.startCreate())
-	if m.screen != screenLive {
-		t.Fatalf("the retry did not ask again: %s", m.screen)
+	if m.current() != screenLive {
+		t.Fatalf("the retry did not ask again: %s", m.current())
 	}
-	m.in.live.typed = "us"
-	m = runCmds(t, m, m.liveConfirmed())
-	if m.account.ID == "" || accountCount(t, c) != 1 || m.screen != screenWizard {
-		t.Fatalf("confirmed create: screen %s account %q", m.screen, m.account.ID)
+	m = hit(t, typeInto(t, m, "us"), enter)
+	if m.account.ID == "" || accountCount(t, c) != 1 || m.current() != screenWizard {
+		t.Fatalf("confirmed create: screen %s account %q", m.current(), m.account.ID)
 	}
 	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m.plan.values["business_profile.mcc"], m.plan.values["business_profile.url"] = "5734", "https://accessible.stripe.com"
 	m = runCmds(t, m, m.startSubmit())
-	if m.screen != screenLive {
-		t.Fatalf("a submit did not ask: %s", m.screen)
+	if m.current() != screenLive {
+		t.Fatalf("a submit did not ask: %s", m.current())
 	}
 	// esc leaves the confirmation for the step, values kept, nothing sent.
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
-	if m.screen != screenWizard || m.plan.values["business_profile.url"] == "" {
-		t.Fatalf("esc from the confirmation: %s", m.screen)
+	if m.current() != screenWizard || m.plan.values["business_profile.url"] == "" {
+		t.Fatalf("esc from the confirmation: %s", m.current())
 	}
 }
 
@@ -91,8 +89,8 @@ func TestLiveHomeDisablesExplorer(t *testing.T) {
 	}
 	m, cmd = step(m, tea.KeyMsg{Type: tea.KeyEnter})
 	m = drain(m, cmd)
-	if v := ansi.Strip(m.View()); m.screen != screenError || !strings.Contains(v, "never a live key") {
-		t.Fatalf("explore on a live key: %s\n%s", m.screen, v)
+	if v := ansi.Strip(m.View()); m.current() != screenError || !strings.Contains(v, "never a live key") {
+		t.Fatalf("explore on a live key: %s\n%s", m.current(), v)
 	}
 	if n := accountCount(t, c); n != 0 {
 		t.Fatalf("%d throwaway accounts created", n)
@@ -122,4 +120,28 @@ func drain(m Model, cmd tea.Cmd) Model {
 		queue = append(queue, next)
 	}
 	return m
+}
+
+// Removing a person on a live key asks for the country code on screen
+// first, then removes the person picked on the people screen.
+func TestLiveRemoveAsksFirst(t *testing.T) {
+	c, sb := testCommon(t, schema.English)
+	a := newUSCompany(t, c)
+	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_tui", APIBase: "http://sandbox.invalid",
+		Policy: flows.NewPolicy(sb.Transport(), schema.English)})
+	c.Client = flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }), flows.WithLive(nil))
+	c.Mode = "live"
+	m := openWizard(t, c, a)
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlO})
+	m = choose(t, m, "Ada Lovelace")
+	m = choose(t, m, "Remove Ada Lovelace")
+	m = hit(t, hit(t, m, tea.KeyMsg{Type: tea.KeyLeft}), enter)
+	if v := view(m); m.current() != screenLive || !strings.Contains(v, "type its country code (US)") {
+		t.Fatalf("the removal did not ask (%s):\n%s", m.current(), v)
+	}
+	m = hit(t, typeInto(t, m, "us"), enter)
+	got, err := c.Client.Load(context.Background(), a.ID)
+	if err != nil || len(got.Persons) != 1 || m.current() != screenPeople || !strings.Contains(view(m), "Removed Ada Lovelace") {
+		t.Fatalf("after confirming: %d persons (%v) on %s:\n%s", len(got.Persons), err, m.current(), view(m))
+	}
 }

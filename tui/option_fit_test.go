@@ -18,7 +18,7 @@ func TestSelectOptionsFollowTheWidth(t *testing.T) {
 	c, _ := testCommon(t, schema.French)
 	a := newUSAccount(t, c)
 	m := New(c, Start{AccountID: a.ID, Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true})
-	m, _ = step(m, accountMsg{gen: m.gen, account: a}) // before any size
+	m, _ = step(m, result{m.gen, accountMsg{account: a}}) // before any size
 	const long = "7372 Programmation, traitement de données"
 	for _, size := range []tea.WindowSizeMsg{{Width: 80, Height: 24}, {Width: 60, Height: 24}, {Width: 100, Height: 30}} {
 		m, _ = step(m, size)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/x/ansi"
@@ -46,8 +47,7 @@ const (
 // collide with it (they start with person_).
 const peopleAdd = "+add"
 
-// peopleValues are what the people screen's forms write to. They live in
-// the shared inputs so a form never writes into a replaced model copy.
+// peopleValues are what the people screen's forms write to.
 type peopleValues struct {
 	stage   peopleStage
 	pick    string
@@ -62,30 +62,81 @@ func peopleEnabled(a schema.Account) bool {
 	return a.ID != "" && a.BusinessType != "" && a.BusinessType != "individual"
 }
 
-// toPeople opens the people list. Leaving it (esc) replans from the
-// current snapshot, so persons added meanwhile are asked for next.
-func (m *Model) toPeople() tea.Cmd {
+// toPeople opens the people list: the one on the stack (anything over it
+// popped), or a new one over the current screen. Leaving it (esc) replans
+// from the current snapshot, so persons added meanwhile are asked for next.
+func (m *session) toPeople() tea.Cmd {
+	if cmd, ok := m.popTo(screenPeople); ok {
+		return cmd
+	}
+	return m.push(&peopleScreen{formScreen: formScreen{session: m}})
+}
+
+// peopleScreen is a company's persons, and what can be done with one.
+type peopleScreen struct {
+	formScreen
+	v     peopleValues // what its forms write to
+	width int          // the list's columns were fitted to it
+}
+
+func (p *peopleScreen) ID() screenID             { return screenPeople }
+func (p *peopleScreen) Title() string            { return "" }
+func (p *peopleScreen) ShortHelp() []key.Binding { return p.formHelp(true) }
+func (p *peopleScreen) showsNotice() bool        { return true }
+
+// SetSize fits the list's columns to a new width.
+func (p *peopleScreen) SetSize(w, _ int) tea.Cmd {
+	if p.v.stage == peopleList && p.form != nil && w != p.width {
+		p.width = w
+		p.form = peopleForm(p.c, p.account, &p.v.pick)
+		return tea.Batch(p.form.Init(), p.resizeForm())
+	}
+	return p.resizeForm()
+}
+
+func (p *peopleScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	cmd, done := p.formUpdate(msg)
+	if !done {
+		return p, cmd
+	}
+	return p, p.peopleDone()
+}
+
+// back is esc: from a person's question back to the list, and from the
+// list to the plan, replanned (persons added here may have new fields
+// due).
+func (p *peopleScreen) back() tea.Cmd {
+	if p.v.stage != peopleList {
+		return p.Init()
+	}
+	p.gen++
+	return p.nextStep()
+}
+
+// Init shows the list.
+func (p *peopleScreen) Init() tea.Cmd {
+	m := p
+	p.width = m.c.Width
 	m.gen++ // drop results meant for the screen we leave (summary refreshes)
 	m.plan.fromPeople = false
 	m.plan.notice = ""
-	m.screen, m.back = screenPeople, screenPeople
-	m.in.people.stage = peopleList
+	m.v.stage = peopleList
 	// Start on the first row: huh scrolls a select preset to a later
 	// option so that the rows above it are hidden.
-	m.in.people.pick = ""
-	m.form = peopleForm(m.c, m.account, &m.in.people.pick)
+	m.v.pick = ""
+	m.form = peopleForm(m.c, m.account, &m.v.pick)
 	return tea.Batch(m.form.Init(), m.resizeForm())
 }
 
 // peopleDone acts on a completed people form: open a person's step, ask
 // for the new person's role, or open the new person's form.
-func (m *Model) peopleDone() tea.Cmd {
-	switch m.in.people.stage {
+func (m *peopleScreen) peopleDone() tea.Cmd {
+	switch m.v.stage {
 	case peopleRole:
-		return m.openRolesStep(addPersonStep(m.account, m.in.people.roles))
+		return m.openRolesStep(addPersonStep(m.account, m.v.roles))
 	case peopleEditRoles:
-		p, _ := m.account.PersonFor(schema.PersonRef{ID: m.in.people.pick})
-		st, flags := editRolesStep(m.account, p, m.in.people.roles)
+		p, _ := m.account.PersonFor(schema.PersonRef{ID: m.v.pick})
+		st, flags := editRolesStep(m.account, p, m.v.roles)
 		if len(st.Fields) == 0 {
 			return m.toPeople()
 		}
@@ -93,49 +144,49 @@ func (m *Model) peopleDone() tea.Cmd {
 	case peopleAction:
 		return m.personAction()
 	case peopleConfirm:
-		if !m.in.people.confirm {
+		if !m.v.confirm {
 			return m.toPeople()
 		}
-		return m.startRemove()
+		return m.startRemove(m.v.pick)
 	}
-	if m.in.people.pick == peopleAdd {
-		m.in.people.stage = peopleRole
-		m.in.people.roles = nil
-		m.form = rolesForm(m.c, m.account, schema.Person{}, &m.in.people.roles, txtAddPerson.In(m.c.Lang))
+	if m.v.pick == peopleAdd {
+		m.v.stage = peopleRole
+		m.v.roles = nil
+		m.form = rolesForm(m.c, m.account, schema.Person{}, &m.v.roles, txtAddPerson.In(m.c.Lang))
 		return tea.Batch(m.form.Init(), m.resizeForm())
 	}
-	p, ok := m.account.PersonFor(schema.PersonRef{ID: m.in.people.pick})
+	p, ok := m.account.PersonFor(schema.PersonRef{ID: m.v.pick})
 	if ok {
-		m.in.people.stage, m.in.people.action = peopleAction, actionAnswer
-		m.form = actionForm(m.c, p, &m.in.people.action)
+		m.v.stage, m.v.action = peopleAction, actionAnswer
+		m.form = actionForm(m.c, p, &m.v.action)
 		return tea.Batch(m.form.Init(), m.resizeForm())
 	}
 	return m.toPeople()
 }
 
 // personAction does what was chosen for the picked person.
-func (m *Model) personAction() tea.Cmd {
-	p, ok := m.account.PersonFor(schema.PersonRef{ID: m.in.people.pick})
+func (m *peopleScreen) personAction() tea.Cmd {
+	p, ok := m.account.PersonFor(schema.PersonRef{ID: m.v.pick})
 	switch {
-	case !ok || m.in.people.action == actionBack:
+	case !ok || m.v.action == actionBack:
 		return m.toPeople()
-	case m.in.people.action == actionRoles:
-		m.in.people.stage, m.in.people.roles = peopleEditRoles, slices.Clone(p.Roles)
-		m.form = rolesForm(m.c, m.account, p, &m.in.people.roles, fmt.Sprintf(txtRolesOf.In(m.c.Lang), personName(p)))
+	case m.v.action == actionRoles:
+		m.v.stage, m.v.roles = peopleEditRoles, slices.Clone(p.Roles)
+		m.form = rolesForm(m.c, m.account, p, &m.v.roles, fmt.Sprintf(txtRolesOf.In(m.c.Lang), personName(p)))
 		return tea.Batch(m.form.Init(), m.resizeForm())
-	case m.in.people.action == actionRemove:
-		m.in.people.stage, m.in.people.confirm = peopleConfirm, false
+	case m.v.action == actionRemove:
+		m.v.stage, m.v.confirm = peopleConfirm, false
 		m.form = newForm(m.c, huh.NewGroup(huh.NewConfirm().Key("confirm").
 			Title(fmt.Sprintf(txtRemoveConfirm.In(m.c.Lang), personName(p))).
 			Description(txtRemoveHelp.In(m.c.Lang)).
 			Affirmative(txtRemoveYes.In(m.c.Lang)).Negative(txtRemoveNo.In(m.c.Lang)).
-			Value(&m.in.people.confirm)))
+			Value(&m.v.confirm)))
 		return tea.Batch(m.form.Init(), m.resizeForm())
 	}
 	m.plan.hidden = nil // role flags set for an earlier step
-	steps := personSteps(m.account, m.plan.strategy, m.in.people.pick, m.c.Lang)
+	steps := personSteps(m.account, m.plan.strategy, m.v.pick, m.c.Lang)
 	if len(steps) == 0 {
-		name := m.in.people.pick
+		name := m.v.pick
 		if ok {
 			name = personName(p)
 		}
@@ -148,7 +199,7 @@ func (m *Model) personAction() tea.Cmd {
 
 // openPersonStep shows one person step in the wizard; after its submit the
 // wizard comes back to the people list.
-func (m *Model) openPersonStep(st flows.Step) tea.Cmd {
+func (m *session) openPersonStep(st flows.Step) tea.Cmd {
 	m.plan.step, m.plan.fromPeople = st, true
 	m.plan.problems, _ = placeProblems(st, st.Problems, m.account.Country, m.c.Lang)
 	return m.showStep()
@@ -312,7 +363,7 @@ func peopleForm(c Common, a schema.Account, pick *string) *huh.Form {
 
 // backToPeople returns to the list after a person step was sent, saying
 // what was done.
-func (m *Model) backToPeople(msg submittedMsg) tea.Cmd {
+func (m *session) backToPeople(msg submittedMsg) tea.Cmd {
 	added := msg.step.Person != nil && msg.step.Person.ID == ""
 	cmd := m.toPeople()
 	name := msg.step.Title(m.account, m.c.Lang)
@@ -342,20 +393,20 @@ func actionForm(c Common, p schema.Person, action *string) *huh.Form {
 
 // removedMsg carries the account after a person was removed.
 type removedMsg struct {
-	gen     int
 	name    string
 	account schema.Account
 	err     error
 }
 
-// startRemove removes the picked person (after the live confirmation).
-func (m *Model) startRemove() tea.Cmd {
+// startRemove removes person id (after the live confirmation).
+func (m *session) startRemove(id string) tea.Cmd {
 	ctx, ask := m.writeCtx(m.account.Country, liveRemove)
 	if ask != nil {
+		m.in.live.person = id
 		return ask
 	}
-	tick := m.busyWith(txtRemoving.In(m.c.Lang), screenPeople)
-	return tea.Batch(tick, removeCmd(ctx, m.c.Client, m.account, m.in.people.pick, m.gen))
+	tick := m.busyWith(txtRemoving.In(m.c.Lang))
+	return tea.Batch(tick, removeCmd(ctx, m.c.Client, m.account, id, m.gen))
 }
 
 func removeCmd(ctx context.Context, cl *flows.Client, a schema.Account, id string, gen int) tea.Cmd {
@@ -367,22 +418,19 @@ func removeCmd(ctx context.Context, cl *flows.Client, a schema.Account, id strin
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
 		defer cancel()
 		next, err := cl.RemovePerson(ctx, a, id)
-		return removedMsg{gen: gen, name: name, account: next, err: err}
+		return result{gen, removedMsg{name: name, account: next, err: err}}
 	}
 }
 
 // handleRemoved returns to the list after a removal, or shows why it failed.
-func (m Model) handleRemoved(msg removedMsg) (tea.Model, tea.Cmd) {
-	if msg.gen != m.gen {
-		return m, nil
-	}
+func (m *session) handleRemoved(msg removedMsg) tea.Cmd {
 	if msg.err != nil {
 		cmd := m.toPeople()
 		m.plan.notice, m.plan.warn = flows.Message(msg.err), true
-		return m, cmd
+		return cmd
 	}
 	m.setAccount(msg.account)
 	cmd := m.toPeople()
 	m.plan.notice, m.plan.warn = fmt.Sprintf(txtRemoved.In(m.c.Lang), msg.name), false
-	return m, cmd
+	return cmd
 }

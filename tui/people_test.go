@@ -53,6 +53,14 @@ func newUSCompany(t *testing.T, c Common) schema.Account {
 
 // runCmds runs a command and feeds its messages back, as the program
 // would, skipping the ones that only tick (cursor blinks, spinners).
+// unwrap is a command's message without its result envelope.
+func unwrap(msg tea.Msg) tea.Msg {
+	if r, ok := msg.(result); ok {
+		return r.msg
+	}
+	return msg
+}
+
 func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
 	t.Helper()
 	queue := []tea.Cmd{cmd}
@@ -62,9 +70,10 @@ func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
 		if c == nil {
 			continue
 		}
-		switch msg := c().(type) {
+		msg := c()
+		switch inner := unwrap(msg).(type) {
 		case tea.BatchMsg:
-			queue = append(queue, msg...)
+			queue = append(queue, inner...)
 		case accountMsg, submittedMsg, removedMsg:
 			var next tea.Cmd
 			m, next = step(m, msg)
@@ -112,25 +121,21 @@ func TestPeopleAddOwner(t *testing.T) {
 	a := newUSCompany(t, c)
 	m := openWizard(t, c, a)
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlO})
-	if m.screen != screenPeople {
-		t.Fatalf("ctrl+o led to %s", m.screen)
+	if m.current() != screenPeople {
+		t.Fatalf("ctrl+o led to %s", m.current())
 	}
-	m.in.people.pick = peopleAdd
-	m = runCmds(t, m, m.peopleDone())
+	m = choose(t, m, txtAddPerson.In(schema.English))
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "owner") || strings.Contains(v, "representative") {
 		t.Fatalf("role form (a company has one representative):\n%s", v)
 	}
-	m.in.people.roles = []string{schema.RoleDirector}
-	m = runCmds(t, m, m.peopleDone())
+	m = hit(t, tick(t, m, "director"), enter)
 	st := m.plan.step
-	if st.Person == nil || st.Person.Prefix != "directors.0" || len(st.Paths) != 0 || m.screen != screenWizard {
-		t.Fatalf("add step %+v on %s", st, m.screen)
+	if st.Person == nil || st.Person.Prefix != "directors.0" || len(st.Paths) != 0 || m.current() != screenWizard {
+		t.Fatalf("add step %+v on %s", st, m.current())
 	}
-	m.goBack()
-	m.in.people.pick = peopleAdd
-	m.peopleDone()
-	m.in.people.roles = []string{schema.RoleOwner}
-	m = runCmds(t, m, m.peopleDone())
+	m = hit(t, m, esc) // back to the list
+	m = choose(t, m, txtAddPerson.In(schema.English))
+	m = hit(t, tick(t, m, "owner"), enter)
 	st = m.plan.step
 	if st.Person == nil || st.Person.Prefix != "owners.1" {
 		t.Fatalf("the second owner is %+v", st.Person)
@@ -140,8 +145,8 @@ func TestPeopleAddOwner(t *testing.T) {
 		m.plan.values[k] = v
 	}
 	m = runCmds(t, m, m.startSubmit())
-	if m.screen != screenPeople {
-		t.Fatalf("after the submit: %s (%s)", m.screen, m.plan.notice)
+	if m.current() != screenPeople {
+		t.Fatalf("after the submit: %s (%s)", m.current(), m.plan.notice)
 	}
 	v := ansi.Strip(m.View())
 	for _, want := range []string{"Added Bea Second ✓", "Bea Second", "30%"} {
@@ -168,27 +173,25 @@ func TestPeopleOpenPerson(t *testing.T) {
 			jenny = p.ID
 		}
 	}
-	m.in.people.pick = jenny
-	m = runCmds(t, m, m.peopleDone())
-	if m.in.people.stage != peopleAction {
-		t.Fatalf("picking a person did not ask what to do: stage %d", m.in.people.stage)
+	m = choose(t, m, "Jenny Rosen")
+	if !strings.Contains(view(m), txtActionAnswer.In(schema.French)) {
+		t.Fatalf("picking a person did not ask what to do:\n%s", view(m))
 	}
-	m.in.people.action = actionAnswer
-	m = runCmds(t, m, m.peopleDone())
-	if m.screen != screenWizard || m.plan.step.Person == nil || m.plan.step.Person.ID != jenny {
-		t.Fatalf("opened %s %+v", m.screen, m.plan.step.Person)
+	m = choose(t, m, txtActionAnswer.In(schema.French))
+	if m.current() != screenWizard || m.plan.step.Person == nil || m.plan.step.Person.ID != jenny {
+		t.Fatalf("opened %s %+v", m.current(), m.plan.step.Person)
 	}
 	v := ansi.Strip(m.View())
 	if !strings.Contains(v, "Jenny Rosen") || !strings.Contains(v, txtPersonStep.In(schema.French)) {
 		t.Errorf("person step:\n%s", v)
 	}
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
-	if m.screen != screenPeople {
-		t.Fatalf("esc from a person step led to %s", m.screen)
+	if m.current() != screenPeople {
+		t.Fatalf("esc from a person step led to %s", m.current())
 	}
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
-	if m.screen != screenWizard || m.plan.fromPeople {
-		t.Fatalf("esc from the list led to %s", m.screen)
+	if m.current() != screenWizard || m.plan.fromPeople {
+		t.Fatalf("esc from the list led to %s", m.current())
 	}
 }
 
@@ -198,22 +201,22 @@ func TestPeopleFromSummary(t *testing.T) {
 	c, _ := testCommon(t, schema.English)
 	a := newUSCompany(t, c)
 	m := openWizard(t, c, a)
-	m.screen, m.form = screenSummary, nil
+	m.replace(&summaryScreen{m.session})
 	if !strings.Contains(ansi.Strip(m.View()), "p people") {
 		t.Errorf("summary help lacks p:\n%s", ansi.Strip(m.View()))
 	}
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("p")})
-	if m.screen != screenPeople {
-		t.Fatalf("p led to %s", m.screen)
+	if m.current() != screenPeople {
+		t.Fatalf("p led to %s", m.current())
 	}
 	m.account.BusinessType = "individual"
-	m.screen, m.form = screenSummary, nil
+	m.replace(&summaryScreen{m.session})
 	if strings.Contains(ansi.Strip(m.View()), "people") {
 		t.Errorf("an individual's summary offers people")
 	}
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("p")})
-	if m.screen != screenSummary {
-		t.Errorf("p on an individual led to %s", m.screen)
+	if m.current() != screenSummary {
+		t.Errorf("p on an individual led to %s", m.current())
 	}
 }
 
@@ -250,23 +253,15 @@ func TestPeopleRemove(t *testing.T) {
 	a := newUSCompany(t, c)
 	m := openWizard(t, c, a)
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlO})
-	owner := ""
-	for _, p := range a.Persons {
-		if p.HasRole(schema.RoleOwner) {
-			owner = p.ID
-		}
+	m = choose(t, m, "Ada Lovelace")
+	m = choose(t, m, "Remove Ada Lovelace")
+	if !strings.Contains(view(m), "Remove Ada Lovelace from the account?") {
+		t.Fatalf("no confirmation:\n%s", view(m))
 	}
-	m.in.people.pick = owner
-	m = runCmds(t, m, m.peopleDone())
-	m.in.people.action = actionRemove
-	m = runCmds(t, m, m.peopleDone())
-	if m.in.people.stage != peopleConfirm || !strings.Contains(ansi.Strip(m.View()), "Remove Ada Lovelace from the account?") {
-		t.Fatalf("no confirmation:\n%s", ansi.Strip(m.View()))
-	}
-	m.in.people.confirm = true
-	m = runCmds(t, m, m.peopleDone())
-	if m.screen != screenPeople || len(m.account.Persons) != 1 || !strings.Contains(m.plan.notice, "Removed Ada Lovelace") {
-		t.Fatalf("after removal: %s persons %d notice %q", m.screen, len(m.account.Persons), m.plan.notice)
+	m = hit(t, m, tea.KeyMsg{Type: tea.KeyLeft}) // to the affirmative
+	m = hit(t, m, enter)
+	if m.current() != screenPeople || len(m.account.Persons) != 1 || !strings.Contains(m.plan.notice, "Removed Ada Lovelace") {
+		t.Fatalf("after removal: %s persons %d notice %q", m.current(), len(m.account.Persons), m.plan.notice)
 	}
 	if !slices.Contains(m.account.Requirements.CurrentlyDue, "relationship.owner") {
 		t.Errorf("the owner role is not asked again: %v", m.account.Requirements.CurrentlyDue)

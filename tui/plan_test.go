@@ -52,7 +52,7 @@ func TestStepTotalKnownUpFront(t *testing.T) {
 			var totals []string
 			explained := false
 			steps := 0
-			for ; m.screen == screenWizard && steps < 30; steps++ {
+			for ; m.current() == screenWizard && steps < 30; steps++ {
 				totals = append(totals, fmt.Sprint(m.plan.total)+" "+m.plan.step.Title(m.account, c.Lang))
 				if m.plan.total != first {
 					t.Errorf("the total moved: %s", strings.Join(totals, " → "))
@@ -62,8 +62,8 @@ func TestStepTotalKnownUpFront(t *testing.T) {
 				m = runCmds(t, m, m.startSubmit())
 				explained = explained || strings.Contains(m.plan.notice, "asked once a person exists")
 			}
-			if m.screen != screenSummary {
-				t.Fatalf("stopped on %s after %d steps: %s", m.screen, steps, m.plan.notice)
+			if m.current() != screenSummary {
+				t.Fatalf("stopped on %s after %d steps: %s", m.current(), steps, m.plan.notice)
 			}
 			if steps != first {
 				t.Errorf("%d steps taken, %d announced (%s)", steps, first, strings.Join(totals, " → "))

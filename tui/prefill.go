@@ -47,8 +47,8 @@ func holderName(values map[string]string, a schema.Account) string {
 
 // focusedInput is the focused field when it is a text input of the
 // step, with its spec.
-func (m Model) focusedInput() (*huh.Input, schema.Field, bool) {
-	if m.form == nil || m.screen != screenWizard {
+func (m *wizardScreen) focusedInput() (*huh.Input, schema.Field, bool) {
+	if m.form == nil {
 		return nil, schema.Field{}, false
 	}
 	in, ok := m.form.GetFocusedField().(*huh.Input)
@@ -65,7 +65,7 @@ func (m Model) focusedInput() (*huh.Input, schema.Field, bool) {
 
 // focusedTestValue is the test value for the focused field when it is
 // an empty input on the sandbox, "" otherwise.
-func (m Model) focusedTestValue() string {
+func (m *wizardScreen) focusedTestValue() string {
 	if m.c.Mode != "sandbox" {
 		return ""
 	}
@@ -82,7 +82,7 @@ func (m Model) focusedTestValue() string {
 // "ctrl+e test value" says so; huh completes nothing from an empty
 // field), and when no suggestion extends what is typed huh has nothing
 // to complete. One key, one entry, and the entry says what it does.
-func (m Model) withoutIdleCompletion(binds []key.Binding) []key.Binding {
+func (m *wizardScreen) withoutIdleCompletion(binds []key.Binding) []key.Binding {
 	in, f, ok := m.focusedInput()
 	if !ok {
 		return binds
@@ -126,7 +126,7 @@ func sharesKey(a, b key.Binding) bool {
 // fillTestValue types the focused field's test value when that field is
 // empty: ctrl+e (huh's key to complete a suggestion) does nothing on an
 // empty field otherwise. It reports whether it did.
-func (m *Model) fillTestValue() (tea.Cmd, bool) {
+func (m *wizardScreen) fillTestValue() (tea.Cmd, bool) {
 	v := m.focusedTestValue()
 	if v == "" {
 		return nil, false

@@ -49,7 +49,7 @@ func TestCtrlETypesTestValueOnEmptyField(t *testing.T) {
 	}
 	c.Mode = "test"
 	m.c = c
-	if m.focusedTestValue() != "" {
+	if wizardOf(m).focusedTestValue() != "" {
 		t.Error("test values are offered outside the sandbox")
 	}
 }
@@ -73,7 +73,7 @@ func TestBankAccountTypedTwiceMaskedAfterEntry(t *testing.T) {
 	if strings.Contains(v, "000123456789") || !strings.Contains(v, "> ************") {
 		t.Errorf("the first account number shows once left:\n%s", v)
 	}
-	if !strings.Contains(v, "✗ The two account numbers differ") || m.form.State != 0 {
+	if !strings.Contains(v, "✗ The two account numbers differ") || wizardOf(m).form.State != 0 {
 		t.Fatalf("different numbers were accepted:\n%s", v)
 	}
 	if _, kept := m.plan.values["external_account.account_number"+confirmSuffix]; kept {

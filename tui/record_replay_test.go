@@ -35,12 +35,12 @@ func TestRecordedWizardRunReplaysToTheSameState(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := openWizard(t, c, a) // --upfront
-	for steps := 0; m.screen == screenWizard && steps < 30; steps++ {
+	for steps := 0; m.current() == screenWizard && steps < 30; steps++ {
 		fillStep(t, m) // what ctrl+e types in each field
 		m = runCmds(t, m, m.startSubmit())
 	}
-	if m.screen != screenSummary {
-		t.Fatalf("the wizard stopped on %s: %s", m.screen, m.plan.notice)
+	if m.current() != screenSummary {
+		t.Fatalf("the wizard stopped on %s: %s", m.current(), m.plan.notice)
 	}
 	if err := rec.Err(); err != nil {
 		t.Fatal(err)

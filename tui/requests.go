@@ -67,7 +67,7 @@ type savedMsg struct {
 
 // openRequests shows the pane with the requests made so far, the last
 // one selected.
-func (m *Model) openRequests() {
+func (m *session) openRequests() {
 	p := requestsPane{open: true, keys: defaultRequestsKeys(m.c.Lang), format: "curl", lang: m.c.Lang}
 	p.records = m.c.Requests()
 	p.cursor = max(len(p.records)-1, 0)
@@ -80,7 +80,7 @@ func (m *Model) openRequests() {
 }
 
 // layoutRequests sizes the detail view and fills it with the selection.
-func (m *Model) layoutRequests() {
+func (m *session) layoutRequests() {
 	p := &m.reqs
 	listH := min(len(p.records), max(m.bodyHeight()/3, 3))
 	p.detail.Width = max(m.c.Width, 20)
@@ -97,7 +97,7 @@ func (p requestsPane) selected() string {
 }
 
 // updateRequests handles a key while the pane is open.
-func (m *Model) updateRequests(msg tea.KeyMsg) tea.Cmd {
+func (m *session) updateRequests(msg tea.KeyMsg) tea.Cmd {
 	p := &m.reqs
 	if p.saving {
 		switch msg.Type {
@@ -158,7 +158,7 @@ func saveRequestsCmd(path, format string, rs []wire.Record, lang Lang) tea.Cmd {
 }
 
 // handleRequestsResult notes the outcome of a copy or a save.
-func (m *Model) handleRequestsResult(msg tea.Msg) {
+func (m *session) handleRequestsResult(msg tea.Msg) {
 	lang := m.c.Lang
 	switch msg := msg.(type) {
 	case copiedMsg:
@@ -176,7 +176,7 @@ func (m *Model) handleRequestsResult(msg tea.Msg) {
 
 // requestsView is the pane: the list (a window around the selection),
 // then the selected request in full.
-func (m Model) requestsView() string {
+func (m *session) requestsView() string {
 	p := m.reqs
 	st := m.c.Styles
 	if len(p.records) == 0 {

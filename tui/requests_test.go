@@ -92,8 +92,8 @@ func TestRequestsPane(t *testing.T) {
 		t.Fatal("the saved file holds the key")
 	}
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
-	if m.reqs.open || m.screen != screenWizard || !strings.Contains(ansi.Strip(m.View()), "Merchant category") {
-		t.Fatalf("esc from the pane: %s\n%s", m.screen, ansi.Strip(m.View()))
+	if m.reqs.open || m.current() != screenWizard || !strings.Contains(ansi.Strip(m.View()), "Merchant category") {
+		t.Fatalf("esc from the pane: %s\n%s", m.current(), ansi.Strip(m.View()))
 	}
 }
 

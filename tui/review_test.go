@@ -31,15 +31,15 @@ func TestSummaryReviewsAnswers(t *testing.T) {
 			c, _ := testCommon(t, lang)
 			a := newUSAccount(t, c)
 			m := openWizard(t, c, a)
-			for i := 0; m.screen == screenWizard && i < 10; i++ {
+			for i := 0; m.current() == screenWizard && i < 10; i++ {
 				for k, v := range usIndividualValues {
 					m.plan.values[k] = v
 				}
 				_ = m.showStep() // prefills (the holder's name) as a person sees them
 				m = runCmds(t, m, m.startSubmit())
 			}
-			if m.screen != screenSummary {
-				t.Fatalf("stopped on %s: %s", m.screen, m.plan.notice)
+			if m.current() != screenSummary {
+				t.Fatalf("stopped on %s: %s", m.current(), m.plan.notice)
 			}
 			v := strings.ReplaceAll(ansi.Strip(m.View()), a.ID, fixedID)
 			for _, want := range []string{"Jenny", "1901-01-01", "•••", "ctrl+l"} {

@@ -127,7 +127,7 @@ func editRolesStep(a schema.Account, p schema.Person, roles []string) (flows.Ste
 
 // openRolesStep shows (or, with nothing to type, sends at once) a step
 // whose role flags are set for the operator.
-func (m *Model) openRolesStep(st flows.Step, flags map[string]string) tea.Cmd {
+func (m *session) openRolesStep(st flows.Step, flags map[string]string) tea.Cmd {
 	m.plan.hidden = map[string]bool{}
 	for k, v := range flags {
 		m.plan.values[k] = v

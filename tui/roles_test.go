@@ -68,15 +68,12 @@ func TestEditRoles(t *testing.T) {
 			ada = p
 		}
 	}
-	m.in.people.pick = ada.ID
-	m = runCmds(t, m, m.peopleDone())
-	m.in.people.action = actionRoles
-	m = runCmds(t, m, m.peopleDone())
+	m = choose(t, m, ada.Name())
+	m = choose(t, m, txtActionRoles.In(schema.English))
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "Roles of "+ada.Name()) || !strings.Contains(v, "director") {
 		t.Fatalf("roles form:\n%s", v)
 	}
-	m.in.people.roles = []string{schema.RoleOwner, schema.RoleDirector}
-	m = runCmds(t, m, m.peopleDone()) // nothing to type: sent at once
+	m = hit(t, tick(t, m, "director"), enter) // owner is ticked already; nothing to type: sent at once
 	got, err := c.Client.Load(context.Background(), a.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +82,7 @@ func TestEditRoles(t *testing.T) {
 	if !slices.Equal(p.Roles, []string{"director", "owner"}) || len(got.Persons) != len(a.Persons) {
 		t.Fatalf("roles after the edit: %v (%d persons)", p.Roles, len(got.Persons))
 	}
-	if m.screen != screenPeople {
-		t.Errorf("after the edit: %s", m.screen)
+	if m.current() != screenPeople {
+		t.Errorf("after the edit: %s", m.current())
 	}
 }

@@ -1,162 +1,84 @@
 package tui
 
 import (
-	"errors"
-	"fmt"
-	"slices"
-	"strings"
-
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
-
-	"onboard/drafts"
-	"onboard/flows"
-	"onboard/schema"
 )
 
-// Home menu choices.
-const (
-	choiceNew  = "new"
-	choiceOpen = "open"
-	choiceList = "accounts"
-	choiceExpl = "explore"
-	choiceQuit = "quit"
-)
+// formScreen is what the screens drawn as one huh form share: the form,
+// built by the screen's Init, its view, size and focus.
+type formScreen struct {
+	*session
+	form *huh.Form
+}
 
-func homeForm(c Common, choice *string) *huh.Form {
-	explore := txtExplore.In(c.Lang)
-	if isLive(c) {
-		explore = exploreDisabled(c)
+func (f *formScreen) View() string {
+	if f.form == nil {
+		return ""
 	}
-	return newMenu(c, huh.NewGroup(
-		huh.NewSelect[string]().Key("home").Title(txtWhatToDo.In(c.Lang)).
-			Options(
-				huh.NewOption(txtNewAccount.In(c.Lang), choiceNew),
-				huh.NewOption(txtOpenAccount.In(c.Lang), choiceOpen),
-				huh.NewOption(txtTriage.In(c.Lang), choiceList),
-				huh.NewOption(explore, choiceExpl),
-				huh.NewOption(strings.ToUpper(txtQuit.In(c.Lang)[:1])+txtQuit.In(c.Lang)[1:], choiceQuit),
-			).Value(choice),
-	))
+	return f.form.View()
 }
 
-// openForm asks for an account id; ctrl+e completes it from the accounts
-// opened recently and those listed (suggest).
-func openForm(c Common, id *string, suggest []string) *huh.Form {
-	help := txtAccountIDHelp.In(c.Lang)
-	if len(suggest) > 0 {
-		help += " " + txtAccountIDComplete.In(c.Lang)
+func (f *formScreen) SetSize(int, int) tea.Cmd { return f.resizeForm() }
+func (f *formScreen) typing() bool             { return f.formTyping() }
+
+// started is the command of a form just built: its own, and its size.
+func (f *formScreen) started() tea.Cmd { return tea.Batch(f.form.Init(), f.resizeForm()) }
+
+// formUpdate passes a message to the form; done reports that the form was
+// completed (its own command then matters no more).
+func (f *formScreen) formUpdate(msg tea.Msg) (cmd tea.Cmd, done bool) {
+	if f.form == nil {
+		return nil, false
 	}
-	return newForm(c, huh.NewGroup(
-		huh.NewInput().Key("account").Title(txtAccountID.In(c.Lang)).Description(onePiece(help)).
-			Placeholder("acct_…").Value(id).Suggestions(suggest).
-			Validate(func(s string) error {
-				if !strings.HasPrefix(strings.TrimSpace(s), "acct_") {
-					return errors.New(txtBadAccountID.In(c.Lang))
-				}
-				return nil
-			}),
-	))
-}
-
-// setupValues are the choices of the new-account form; they outlive the
-// form so esc and back keep them.
-type setupValues struct {
-	Country      string
-	BusinessType string
-	Capabilities []string
-	Agreement    string
-	Strategy     string
-	API          string
-	Email        string
-}
-
-// Strategy choices of the setup form.
-const (
-	strategyProgressive = "progressive"
-	strategyUpfront     = "upfront"
-	strategyFuture      = "future"
-)
-
-func (v setupValues) account() flows.NewAccount {
-	return flows.NewAccount{Country: v.Country, BusinessType: v.BusinessType, Capabilities: v.Capabilities,
-		Agreement: v.Agreement, API: v.API, Email: strings.TrimSpace(v.Email)}
-}
-
-func (v setupValues) strategy() flows.Strategy {
-	return flows.Strategy{Upfront: v.Strategy != strategyProgressive, Future: v.Strategy == strategyFuture}
-}
-
-// countries are the countries this tool has field catalogs and sandbox
-// rules for.
-var countries = []struct{ code, en, fr string }{
-	{"US", "United States", "États-Unis"}, {"CA", "Canada", "Canada"}, {"GB", "United Kingdom", "Royaume-Uni"},
-	{"FR", "France", "France"}, {"DE", "Germany", "Allemagne"}, {"IE", "Ireland", "Irlande"},
-	{"AU", "Australia", "Australie"},
-}
-
-func setupForm(c Common, v *setupValues) *huh.Form {
-	var cs []huh.Option[string]
-	for _, k := range countries {
-		cs = append(cs, huh.NewOption(k.code+"  "+schema.T(k.en, k.fr).In(c.Lang), k.code))
+	next, cmd := f.form.Update(msg)
+	if ff, ok := next.(*huh.Form); ok {
+		f.form = ff
 	}
-	var bts []huh.Option[string]
-	for _, o := range schema.BusinessTypes() {
-		bts = append(bts, huh.NewOption(o.Label.In(c.Lang), o.Value))
-	}
-	return newForm(c,
-		huh.NewGroup(
-			huh.NewSelect[string]().Key("country").Title(txtCountry.In(c.Lang)).
-				Description(txtCountryHelp.In(c.Lang)).Options(cs...).Height(5).Value(&v.Country),
-			huh.NewSelect[string]().Key("business_type").Title(txtBusinessType.In(c.Lang)).
-				Options(bts...).Value(&v.BusinessType),
-			huh.NewSelect[string]().Key("accounts_api").Title(txtAccountsAPI.In(c.Lang)).
-				Options(huh.NewOption(txtAPIV1.In(c.Lang), "v1"), huh.NewOption(txtAPIV2.In(c.Lang), "v2")).
-				Value(&v.API),
-			huh.NewInput().Key("email").Title(txtContactEmail.In(c.Lang)).Description(txtContactHelp.In(c.Lang)).
-				Placeholder(placeholder(c, "jenny@example.com")).Value(&v.Email).
-				Validate(func(s string) error {
-					if strings.TrimSpace(s) == "" && v.API != "v2" {
-						return nil
-					}
-					return schema.Lookup("individual.email", v.Country).Validate(s, schema.Context{Lang: c.Lang, Country: v.Country})
-				}),
-		),
-		huh.NewGroup(
-			huh.NewMultiSelect[string]().Key("capabilities").Title(txtCapabilities.In(c.Lang)).
-				Description(txtCapsHelp.In(c.Lang)).
-				Options(capabilityOption(c, "card_payments"), capabilityOption(c, "transfers")).
-				Value(&v.Capabilities).
-				Validate(func(s []string) error {
-					if len(s) == 0 {
-						return errors.New(txtCapsNone.In(c.Lang))
-					}
-					return nil
-				}),
-			huh.NewSelect[string]().Key("agreement").Title(txtAgreement.In(c.Lang)).
-				Options(
-					huh.NewOption(txtAgreementFull.In(c.Lang), "full"),
-					huh.NewOption(txtAgreementRcp.In(c.Lang), "recipient"),
-				).Value(&v.Agreement).
-				Validate(func(a string) error {
-					if a == "recipient" && slices.Contains(v.Capabilities, "card_payments") {
-						return errors.New(txtRecipientCard.In(c.Lang))
-					}
-					return nil
-				}),
-			huh.NewSelect[string]().Key("strategy").Title(txtStrategy.In(c.Lang)).
-				Options(
-					huh.NewOption(txtProgressive.In(c.Lang), strategyProgressive),
-					huh.NewOption(txtUpfront.In(c.Lang), strategyUpfront),
-					huh.NewOption(txtUpfrontFuture.In(c.Lang), strategyFuture),
-				).Value(&v.Strategy),
-		),
-	)
+	return cmd, f.form.State == huh.StateCompleted
 }
 
-// draftForm offers to restore what was typed in an earlier session.
-func draftForm(c Common, d drafts.Draft, n int, restore *bool) *huh.Form {
-	return newForm(c, huh.NewGroup(huh.NewConfirm().Key("restore").
-		Title(fmt.Sprintf(plural(c.Lang, n, txtDraftFoundOne, txtDraftFound), n, localTime(d.Saved, c.Lang))).
-		Description(txtDraftHelp.In(c.Lang)).
-		Affirmative(txtDraftYes.In(c.Lang)).Negative(txtDraftNo.In(c.Lang)).Value(restore)))
+// formHelp is the form's bindings, esc (back) where there is a screen to
+// go back to, and ctrl+c.
+func (f *formScreen) formHelp(back bool) []key.Binding {
+	var binds []key.Binding
+	if f.form != nil {
+		binds = append(binds, f.form.KeyBinds()...)
+	}
+	if back {
+		binds = append(binds, f.c.Keys.Back)
+	}
+	return append(binds, f.c.Keys.Quit)
+}
+
+// formTyping reports whether the focus is in a text field of the form.
+func (f *formScreen) formTyping() bool {
+	if f.form == nil {
+		return false
+	}
+	switch f.form.GetFocusedField().(type) {
+	case *huh.Input, *huh.Text:
+		return true
+	}
+	return false
+}
+
+// resizeForm gives the form the room it has: the terminal less the
+// chrome. Forms stop at 100 columns: longer lines are hard to read, and
+// the help under each field would stretch into one line.
+func (f *formScreen) resizeForm() tea.Cmd {
+	if f.form == nil || f.c.Width == 0 {
+		return nil
+	}
+	return f.resizeFormTo(min(f.c.Width, 100), f.bodyHeight())
+}
+
+// resizeFormTo gives the form w×h.
+func (f *formScreen) resizeFormTo(w, h int) tea.Cmd {
+	next, cmd := f.form.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	if ff, ok := next.(*huh.Form); ok {
+		f.form = ff
+	}
+	return cmd
 }

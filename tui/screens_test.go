@@ -80,7 +80,7 @@ func TestScreens(t *testing.T) {
 				t.Fatal(err)
 			}
 			_ = m.toTriage()
-			m, _ = step(m, triageDoneMsg{gen: m.gen, list: list, at: epoch})
+			m, _ = step(m, result{m.gen, triageDoneMsg{list: list, at: epoch}})
 			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 			waitFor(t, tm, txtTriageName.In(lang))
 			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, a.ID)))
@@ -89,8 +89,7 @@ func TestScreens(t *testing.T) {
 			c, _ := testCommon(t, lang)
 			m := New(c, Start{})
 			m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-			m.screen, m.form, m.explorer = screenExplore, nil, newExplorer(c)
-			_ = m.explorer.load()
+			_ = m.push(&explorerScreen{session: m.session}) // its load runs no command
 			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 			// The load above ran no command: ask again so the result arrives.
 			tm.Send(tea.KeyMsg{Type: tea.KeyRight})
@@ -109,7 +108,7 @@ func TestScreens(t *testing.T) {
 			a := newUSAccount(t, c)
 			m := New(c, Start{AccountID: a.ID})
 			m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-			m, _ = step(m, accountMsg{gen: m.gen, account: a})
+			m, _ = step(m, result{m.gen, accountMsg{account: a}})
 			m.plan.journey.Pass(flows.Step{Paths: []string{"business_profile.mcc", "business_profile.url"}})
 			_ = m.nextStep()
 			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))

@@ -14,8 +14,8 @@ var txtSentAs = t("Will be sent as %s", "Sera envoyé sous la forme %s")
 
 // sentAs is the hint for the focused field of the wizard, or "" when its
 // value is sent as typed (or is secret).
-func (m Model) sentAs() string {
-	if m.form == nil || m.screen != screenWizard {
+func (m *wizardScreen) sentAs() string {
+	if m.form == nil {
 		return ""
 	}
 	in, ok := m.form.GetFocusedField().(*huh.Input)

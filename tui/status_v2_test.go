@@ -65,7 +65,7 @@ func TestSummaryV2(t *testing.T) {
 			m := New(c, Start{})
 			m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 			m.account, m.loaded = v2Account(t), true
-			m.screen, m.form = screenSummary, nil
+			m.replace(&summaryScreen{m.session})
 			v := ansi.Strip(m.View())
 			want := []string{schema.Lookup("individual.last_name", "US").Label.In(lang), txtActUser.In(lang), txtActStripe.In(lang),
 				schema.CapabilityLabel("card_payments").In(lang), "(" + txtConfigMerchant.In(lang) + ")",

@@ -31,9 +31,9 @@ func TestWizardOffersALinkForAStripeCollectedAccount(t *testing.T) {
 			}
 			m := New(c, Start{AccountID: a.ID, Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true})
 			m, _ = step(m, tea.WindowSizeMsg{Width: 100, Height: 30})
-			m, _ = step(m, accountMsg{gen: m.gen, account: a})
-			if m.screen != screenWizard || len(m.plan.step.Fields) != 1 || m.plan.step.Fields[0].Kind != schema.KindLink {
-				t.Fatalf("screen %s, step %+v", m.screen, m.plan.step.Fields)
+			m, _ = step(m, result{m.gen, accountMsg{account: a}})
+			if m.current() != screenWizard || len(m.plan.step.Fields) != 1 || m.plan.step.Fields[0].Kind != schema.KindLink {
+				t.Fatalf("screen %s, step %+v", m.current(), m.plan.step.Fields)
 			}
 			want := map[schema.Lang]string{schema.English: "Stripe collects this account's information",
 				schema.French: "Stripe collecte les informations de ce compte"}[lang]
@@ -44,8 +44,8 @@ func TestWizardOffersALinkForAStripeCollectedAccount(t *testing.T) {
 				t.Errorf("the wizard does not say why no form can answer:\n%s", v)
 			}
 			m = runCmds(t, m, m.startSubmit())
-			if m.plan.link == "" || m.screen != screenSummary {
-				t.Fatalf("no link: screen %s, notice %q", m.screen, m.plan.notice)
+			if m.plan.link == "" || m.current() != screenSummary {
+				t.Fatalf("no link: screen %s, notice %q", m.current(), m.plan.notice)
 			}
 			if v := ansi.Strip(m.View()); !strings.Contains(v, "https://") {
 				t.Errorf("the summary does not show the link:\n%s", v)

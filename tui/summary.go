@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"onboard/flows"
@@ -14,12 +16,12 @@ import (
 // summaryView is the account's status screen: at the end of a journey,
 // and mid-wizard on ctrl+t. Its title stays on top; the body under it
 // scrolls when it is taller than the terminal (summary_scroll.go).
-func (m Model) summaryView() string {
+func (m *session) summaryView() string {
 	c := m.c
 	box := c.Styles.Summary.Box
 	width := max(c.Width-box.GetHorizontalFrameSize(), 20)
 	heading := txtAllDone
-	if m.statusFromWizard {
+	if m.midWizard() {
 		heading = txtStatusTitle // opened mid-wizard: things are still asked
 	}
 	title := fit(c.Styles.Summary.Title.Render(heading.In(c.Lang)+" · "+flows.StateText(m.account, c.Lang)), width)
@@ -38,7 +40,7 @@ func (m Model) summaryView() string {
 // account waits for (each capability's missing fields, errors, v2
 // entries, the answers sent) fills the rest; on a narrow one they stack,
 // the panel first and as wide as the terminal.
-func (m Model) summaryBody() string {
+func (m *session) summaryBody() string {
 	c := m.c
 	width := max(c.Width-c.Styles.Summary.Box.GetHorizontalFrameSize(), 20)
 	wide := c.Width >= sideBySide
@@ -65,7 +67,7 @@ func (m Model) summaryBody() string {
 // account is disabled, what Stripe is verifying, what each capability
 // waits for, field errors, the account link, and a v2 account's entries.
 // Each is wrapped to width and keeps its indent.
-func (m Model) summaryNotes(width int) []string {
+func (m *session) summaryNotes(width int) []string {
 	c, a := m.c, m.account
 	var out []string
 	add := func(s string) { out = append(out, s, "") }
@@ -103,7 +105,7 @@ func (m Model) summaryNotes(width int) []string {
 
 // v1Notes are a v1 account's field errors and what each capability waits
 // for (a v2 account's entries say both).
-func (m Model) v1Notes(width int) []string {
+func (m *session) v1Notes(width int) []string {
 	c, a := m.c, m.account
 	var out []string
 	add := func(s string) { out = append(out, s, "") }
@@ -120,4 +122,78 @@ func (m Model) v1Notes(width int) []string {
 		}
 	}
 	return out
+}
+
+// summaryScreen is the account's status: where a journey ends (over
+// home), and mid-wizard (over the step, ctrl+t), where esc goes back to
+// the step.
+type summaryScreen struct{ *session }
+
+func (s *summaryScreen) ID() screenID             { return screenSummary }
+func (s *summaryScreen) Title() string            { return "" }
+func (s *summaryScreen) Init() tea.Cmd            { return nil }
+func (s *summaryScreen) View() string             { return s.summaryView() }
+func (s *summaryScreen) SetSize(int, int) tea.Cmd { return nil }
+func (s *summaryScreen) showsNotice() bool        { return true }
+func (s *summaryScreen) ShortHelp() []key.Binding { return s.summaryBindings(s.summaryScrolls()) }
+
+// midWizard reports a summary opened from a step: things are still asked.
+func (m *session) midWizard() bool {
+	b := m.below()
+	return b != nil && b.ID() == screenWizard
+}
+
+// summaryBindings are the summary's keys; scroll adds the scroll keys.
+// (The summary's room depends on the footer's height, so whether it
+// scrolls is decided with them in: see summaryWindow.)
+func (m *session) summaryBindings(scroll bool) []key.Binding {
+	people := m.c.Keys.People
+	people.SetEnabled(peopleEnabled(m.account))
+	// The scroll keys first: on a cut footer they are what a summary
+	// taller than the screen needs.
+	return append(m.scrollBindings(scroll), m.c.Keys.Home, m.c.Keys.Refresh, people, m.stepsKey(), m.c.Keys.Back, m.c.Keys.Quit)
+}
+
+func (s *summaryScreen) back() tea.Cmd {
+	if s.midWizard() {
+		return s.pop()
+	}
+	s.gen++
+	return s.reset(nil)
+}
+
+func (s *summaryScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case refreshMsg:
+		return s, changedCmd(s.c.Ctx, s.c.Client, s.account.ID, s.plan.cursor, s.gen)
+	case changedMsg:
+		s.plan.cursor = msg.cursor
+		if msg.err != nil || msg.changed {
+			// On an error, reading the account says what is wrong.
+			return s, loadCmd(s.c.Ctx, s.c.Client, s.account.ID, s.gen, true)
+		}
+		return s, refreshAfter(s.plan.backoff.Next(false), s.gen)
+	case tea.KeyMsg:
+		return s, s.key(msg)
+	}
+	return s, nil
+}
+
+func (s *summaryScreen) key(msg tea.KeyMsg) tea.Cmd {
+	k := s.c.Keys
+	switch {
+	case key.Matches(msg, k.Steps) && s.plan.journey != nil && len(s.plan.journey.History()) > 0:
+		return s.toStepList()
+	case key.Matches(msg, k.People) && peopleEnabled(s.account):
+		return s.toPeople()
+	case s.scrollSummary(msg):
+		return nil
+	case key.Matches(msg, k.Refresh):
+		s.gen++
+		return loadCmd(s.c.Ctx, s.c.Client, s.account.ID, s.gen, true)
+	case key.Matches(msg, k.Home):
+		return s.reset(nil)
+	}
+	// The summary has no field: other keys reach nothing.
+	return nil
 }

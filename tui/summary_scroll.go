@@ -41,17 +41,17 @@ var (
 // less the title line, under the header and the notice and above the
 // footer with its scroll keys. 0 means no limit (the size is not known
 // yet).
-func (m Model) summaryWindow() int {
+func (m *session) summaryWindow() int {
 	if m.c.Height == 0 {
 		return 0
 	}
-	chrome := lipgloss.Height(m.header()) + lipgloss.Height(m.noticeLine()) + lipgloss.Height(m.footerWith(true))
+	chrome := lipgloss.Height(m.header()) + lipgloss.Height(m.noticeLine()) + lipgloss.Height(m.renderFooter(m.summaryBindings(true), true))
 	return max(m.c.Height-chrome-1, 3)
 }
 
 // summaryMaxTop is the largest scroll offset: the last line of the body
 // then sits above the bottom marker. 0 when everything fits.
-func (m Model) summaryMaxTop() int {
+func (m *session) summaryMaxTop() int {
 	room := m.summaryWindow()
 	n := strings.Count(m.summaryBody(), "\n") + 1
 	// Below the title there is one spare line; when the body fits there,
@@ -63,14 +63,14 @@ func (m Model) summaryMaxTop() int {
 }
 
 // summaryScrolls reports whether the summary is taller than its room.
-func (m Model) summaryScrolls() bool { return m.summaryMaxTop() > 0 }
+func (m *session) summaryScrolls() bool { return m.summaryMaxTop() > 0 }
 
 // summaryOffset is the first line of the body on screen. The room
 // changes under a kept offset (? opens the taller full help, the window
 // is resized, a refresh lengthens the body): the offset is clamped to the
 // room there is now, and a summary scrolled to its end stays at its end,
 // so its last lines are never hidden behind a taller footer.
-func (m Model) summaryOffset() int {
+func (m *session) summaryOffset() int {
 	maxTop := m.summaryMaxTop()
 	if m.summaryAtEnd {
 		return maxTop
@@ -79,7 +79,7 @@ func (m Model) summaryOffset() int {
 }
 
 // scrollSummary applies a scroll key; it reports false for other keys.
-func (m *Model) scrollSummary(msg tea.KeyMsg) bool {
+func (m *session) scrollSummary(msg tea.KeyMsg) bool {
 	k := m.c.Keys.Scroll
 	page := max(m.summaryWindow()-3, 1) // a page keeps one line in view
 	top := m.summaryOffset()
@@ -106,11 +106,11 @@ func (m *Model) scrollSummary(msg tea.KeyMsg) bool {
 }
 
 // scrollSummaryToTop shows the summary from its first line.
-func (m *Model) scrollSummaryToTop() { m.summaryTop, m.summaryAtEnd = 0, false }
+func (m *session) scrollSummaryToTop() { m.summaryTop, m.summaryAtEnd = 0, false }
 
 // scrollBindings are the scroll keys for the footer, shown only when the
 // summary scrolls (scroll); the full help adds paging and the ends.
-func (m Model) scrollBindings(scroll bool) []key.Binding {
+func (m *session) scrollBindings(scroll bool) []key.Binding {
 	if !scroll {
 		return nil
 	}

@@ -26,15 +26,15 @@ func v2Summary(t *testing.T, lang Lang, w, h int) (Model, schema.Account) {
 		t.Fatal(err)
 	}
 	m := openWizard(t, c, a)
-	for i := 0; m.screen == screenWizard && i < 10; i++ {
+	for i := 0; m.current() == screenWizard && i < 10; i++ {
 		for k, v := range usIndividualValues {
 			m.plan.values[k] = v
 		}
 		_ = m.showStep()
 		m = runCmds(t, m, m.startSubmit())
 	}
-	if m.screen != screenSummary {
-		t.Fatalf("stopped on %s: %s", m.screen, m.plan.notice)
+	if m.current() != screenSummary {
+		t.Fatalf("stopped on %s: %s", m.current(), m.plan.notice)
 	}
 	m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m, a
@@ -134,8 +134,8 @@ func TestStatusFromWizardFullHelp(t *testing.T) {
 	m.plan.journey.Pass(flows.Step{Paths: []string{"business_profile.mcc", "business_profile.url"}})
 	_ = m.nextStep() // Identity: a text field has focus
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlT})
-	if m.screen != screenSummary {
-		t.Fatalf("ctrl+t: screen %s", m.screen)
+	if m.current() != screenSummary {
+		t.Fatalf("ctrl+t: screen %s", m.current())
 	}
 	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 16}) // short: the status scrolls
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?")})
@@ -149,8 +149,8 @@ func TestStatusFromWizardFullHelp(t *testing.T) {
 		}
 	}
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
-	if m.screen != screenWizard || m.form.GetFocusedField() == nil {
-		t.Fatalf("esc: screen %s", m.screen)
+	if m.current() != screenWizard || wizardOf(m).form.GetFocusedField() == nil {
+		t.Fatalf("esc: screen %s", m.current())
 	}
 }
 
@@ -184,7 +184,7 @@ func TestSummaryEndStaysEnd(t *testing.T) {
 	atEnd("a taller window")
 	// A refresh (the account read again while the summary shows) keeps
 	// the place: it used to scroll back to the top.
-	m, _ = step(m, accountMsg{gen: m.gen, account: m.account, background: true})
+	m, _ = step(m, result{m.gen, accountMsg{account: m.account, background: true}})
 	atEnd("a refresh")
 	before := m.View()
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyUp})

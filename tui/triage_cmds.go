@@ -17,7 +17,6 @@ const listTimeout = 10 * time.Minute
 
 // triageCachedMsg carries the list kept in the triage cache.
 type triageCachedMsg struct {
-	gen  int
 	list []flows.Summary
 	at   time.Time
 	err  error
@@ -26,14 +25,12 @@ type triageCachedMsg struct {
 // triageProgressMsg says how far a refresh has come; next delivers the
 // refresh's following message.
 type triageProgressMsg struct {
-	gen      int
 	progress flows.ListProgress
 	next     <-chan tea.Msg
 }
 
 // triageDoneMsg carries a refreshed list.
 type triageDoneMsg struct {
-	gen  int
 	list []flows.Summary
 	at   time.Time
 	err  error
@@ -49,7 +46,7 @@ func cachedListCmd(ctx context.Context, cache *triage.Cache, gen int) tea.Cmd {
 	}
 	return func() tea.Msg {
 		list, at, err := cache.Load(ctx)
-		return triageCachedMsg{gen: gen, list: list, at: at, err: err}
+		return result{gen, triageCachedMsg{list: list, at: at, err: err}}
 	}
 }
 
@@ -68,13 +65,13 @@ func listCmd(ctx context.Context, cl *flows.Client, cache *triage.Cache, now fun
 				if r := recover(); r != nil {
 					err = fmt.Errorf("listing accounts: %v", r)
 				}
-				ch <- triageDoneMsg{gen: gen, list: list, at: now(), err: err}
+				ch <- result{gen, triageDoneMsg{list: list, at: now(), err: err}}
 			}()
 			ctx, cancel := context.WithTimeout(ctx, listTimeout)
 			defer cancel()
 			list, err = cl.Accounts(ctx, flows.ListOptions{Progress: func(p flows.ListProgress) {
 				select {
-				case ch <- triageProgressMsg{gen: gen, progress: p, next: ch}:
+				case ch <- result{gen, triageProgressMsg{progress: p, next: ch}}:
 				default:
 				}
 			}})
@@ -87,6 +84,9 @@ func listCmd(ctx context.Context, cl *flows.Client, cache *triage.Cache, now fun
 		return <-ch
 	}
 }
+
+// drain keeps reading a stale refresh so it can finish.
+func (p triageProgressMsg) drain() tea.Cmd { return nextListMsg(p.next) }
 
 // nextListMsg waits for a refresh's next message.
 func nextListMsg(ch <-chan tea.Msg) tea.Cmd {

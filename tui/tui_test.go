@@ -74,9 +74,9 @@ func openWizard(t *testing.T, c Common, a schema.Account) Model {
 	t.Helper()
 	m := New(c, Start{AccountID: a.ID, Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true})
 	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	m, _ = step(m, accountMsg{gen: m.gen, account: a})
-	if m.screen != screenWizard {
-		t.Fatalf("screen %s, want wizard", m.screen)
+	m, _ = step(m, result{m.gen, accountMsg{account: a}})
+	if m.current() != screenWizard {
+		t.Fatalf("screen %s, want wizard", m.current())
 	}
 	return m
 }
@@ -215,16 +215,16 @@ func TestSubmitErrorReopensFieldWithMessage(t *testing.T) {
 	m := openWizard(t, c, a)
 	m.plan.values["business_profile.url"] = "https://kept.example.com"
 	st := m.plan.step
-	m, _ = step(m, submittedMsg{gen: m.gen, step: st, sub: m.plan.journey.Prepare(st, m.plan.values),
-		err: &flows.APIError{Field: "business_profile.url", Message: "Stripe says this URL is wrong", Status: 400}})
+	m, _ = step(m, result{m.gen, submittedMsg{step: st, sub: m.plan.journey.Prepare(st, m.plan.values),
+		err: &flows.APIError{Field: "business_profile.url", Message: "Stripe says this URL is wrong", Status: 400}}})
 	v := ansi.Strip(m.View())
 	for _, want := range []string{"✗ Stripe says this URL is wrong", "https://kept.example.com", "Merchant category"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, v)
 		}
 	}
-	if m.screen != screenWizard {
-		t.Errorf("screen %s", m.screen)
+	if m.current() != screenWizard {
+		t.Errorf("screen %s", m.current())
 	}
 }
 
@@ -244,7 +244,7 @@ func TestNarrowTerminalStacksPanel(t *testing.T) {
 	a := newUSAccount(t, c)
 	m := New(c, Start{AccountID: a.ID})
 	m, _ = step(m, tea.WindowSizeMsg{Width: 60, Height: 40})
-	m, _ = step(m, accountMsg{gen: m.gen, account: a})
+	m, _ = step(m, result{m.gen, accountMsg{account: a}})
 	for i, line := range strings.Split(ansi.Strip(m.View()), "\n") {
 		if w := ansi.StringWidth(line); w > 60 {
 			t.Fatalf("line %d is %d wide:\n%s", i, w, line)
@@ -291,12 +291,12 @@ func TestStatusFromWizard(t *testing.T) {
 	m.plan.values["business_profile.url"] = "https://kept.example.com"
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlT})
 	v := ansi.Strip(m.View())
-	if m.screen != screenSummary || !strings.Contains(v, "État du compte") || !strings.Contains(v, "nouveau, rien envoyé") {
+	if m.current() != screenSummary || !strings.Contains(v, "État du compte") || !strings.Contains(v, "nouveau, rien envoyé") {
 		t.Fatalf("status screen:\n%s", v)
 	}
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")}) // not typed anywhere
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
-	if m.screen != screenWizard || !strings.Contains(ansi.Strip(m.View()), "https://kept.example.com") {
-		t.Fatalf("esc from the status: %s\n%s", m.screen, ansi.Strip(m.View()))
+	if m.current() != screenWizard || !strings.Contains(ansi.Strip(m.View()), "https://kept.example.com") {
+		t.Fatalf("esc from the status: %s\n%s", m.current(), ansi.Strip(m.View()))
 	}
 }

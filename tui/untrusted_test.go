@@ -133,8 +133,8 @@ func TestHostileAccountTextIsDrawnEscaped(t *testing.T) {
 	// The people table: a name cut mid-sequence no longer swallows its
 	// row, a wide name is measured in cells, the rows after are there.
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlO})
-	if m.screen != screenPeople {
-		t.Fatalf("ctrl+o led to %s", m.screen)
+	if m.current() != screenPeople {
+		t.Fatalf("ctrl+o led to %s", m.current())
 	}
 	v = m.View()
 	assertDrawnSafe(t, "people", v, w)
@@ -170,27 +170,21 @@ func TestHostileAccountTextIsDrawnEscaped(t *testing.T) {
 
 	// Picking the representative: the menu and then the person's step
 	// are headed with the name, escaped.
-	for _, p := range m.account.Persons {
-		if p.HasRole(schema.RoleRepresentative) {
-			m.in.people.pick = p.ID
-		}
-	}
-	m = runCmds(t, m, m.peopleDone())
+	m = choose(t, m, `Jenny\x1b[2J Ro`)
 	v = m.View()
 	assertDrawnSafe(t, "person menu", v, w)
 	if !strings.Contains(ansi.Strip(v), `Jenny\x1b[2J Ro\x1b[38;5`) {
 		t.Fatalf("the person's menu is not headed with the escaped name:\n%s", ansi.Strip(v))
 	}
-	m.in.people.action = actionAnswer
-	m = runCmds(t, m, m.peopleDone())
+	m = choose(t, m, txtActionAnswer.In(schema.English))
 	v = m.View()
 	assertDrawnSafe(t, "person step", v, w)
-	if m.screen != screenWizard || !strings.Contains(ansi.Strip(v), `Jenny\x1b[2J Ro\x1b[38;5`) {
-		t.Fatalf("the person's step (%s) is not headed with the escaped name:\n%s", m.screen, ansi.Strip(v))
+	if m.current() != screenWizard || !strings.Contains(ansi.Strip(v), `Jenny\x1b[2J Ro\x1b[38;5`) {
+		t.Fatalf("the person's step (%s) is not headed with the escaped name:\n%s", m.current(), ansi.Strip(v))
 	}
 
 	// The summary of the same account.
-	m.screen, m.form = screenSummary, nil
+	m.replace(&summaryScreen{m.session})
 	assertDrawnSafe(t, "summary", m.View(), w)
 	// A narrow terminal stacks the panel: still safe, still inside.
 	m, _ = step(m, tea.WindowSizeMsg{Width: 60, Height: h})

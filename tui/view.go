@@ -7,8 +7,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
 	"onboard/internal/untrusted"
@@ -19,7 +17,9 @@ import (
 const gap = 2
 
 // View draws the current screen.
-func (m Model) View() string {
+func (m *session) View() string { return m.view() }
+
+func (m *session) view() string {
 	body := m.body()
 	bodyH := m.bodyHeight()
 	if bodyH > 0 {
@@ -33,7 +33,7 @@ func (m Model) View() string {
 	return untrusted.Styled(strings.Join([]string{m.header(), m.noticeLine(), body, m.footer()}, "\n"))
 }
 
-func (m Model) bodyHeight() int {
+func (m *session) bodyHeight() int {
 	if m.c.Height == 0 {
 		return 0
 	}
@@ -47,7 +47,7 @@ func (m Model) bodyHeight() int {
 // the mode badge on the right. The badge is never cut: the left part
 // gives way first, the business type, then the country, and only then
 // the account id, which ends in "…".
-func (m Model) header() string {
+func (m *session) header() string {
 	right := m.modeBadge()
 	var left string
 	for _, l := range m.headerLefts() {
@@ -64,24 +64,15 @@ func (m Model) header() string {
 }
 
 // headerLefts are the header's left parts, longest first.
-func (m Model) headerLefts() []string {
+func (m *session) headerLefts() []string {
 	s := m.c.Styles.App
 	name := s.Title.Render("onboard")
-	sc := m.screen
-	if sc == screenBusy || sc == screenError {
-		sc = m.back
-	}
-	switch sc {
-	case screenWizard, screenSummary, screenPeople, screenDraft, screenSteps, screenLeave, screenLive:
-		// The account's screens, the step list and the questions asked
-		// on the way out or before a live write included, name it.
-	default:
-		// Every other screen is named, so the header never keeps the
-		// previous account's id.
-		if title := m.headerTitle(); title != "" {
-			return []string{name + title, name}
-		}
-		return []string{name}
+	// Every screen but the account's is named, so the header never keeps
+	// the previous account's id; the account's screens (the step list and
+	// the questions asked on the way out or before a live write included)
+	// name the account.
+	if title := m.top().Title(); title != "" {
+		return []string{name + s.Subtle.Render(" · ") + s.Account.Render(title), name}
 	}
 	if !m.loaded {
 		return []string{name}
@@ -97,7 +88,7 @@ func (m Model) headerLefts() []string {
 	}
 }
 
-func (m Model) modeBadge() string {
+func (m *session) modeBadge() string {
 	switch m.c.Mode {
 	case "live":
 		return m.c.Styles.App.Live.Render(txtLive.In(m.c.Lang))
@@ -107,11 +98,11 @@ func (m Model) modeBadge() string {
 	return m.c.Styles.App.Sandbox.Render(txtSandbox.In(m.c.Lang))
 }
 
-func (m Model) noticeLine() string {
-	if hint := m.sentAs(); hint != "" {
-		return fit(m.c.Styles.Notice.Info.Render(hint), max(m.c.Width, 20))
+func (m *session) noticeLine() string {
+	if h, ok := m.top().(hinter); ok && h.sentAs() != "" {
+		return fit(m.c.Styles.Notice.Info.Render(h.sentAs()), max(m.c.Width, 20))
 	}
-	if m.plan.notice == "" || (m.screen != screenWizard && m.screen != screenSummary && m.screen != screenPeople) {
+	if n, ok := m.top().(noticer); m.plan.notice == "" || !ok || !n.showsNotice() {
 		return ""
 	}
 	st := m.c.Styles.Notice.Success
@@ -127,41 +118,16 @@ func (m Model) noticeLine() string {
 	return strings.Join(lines, "\n")
 }
 
-func (m Model) body() string {
+func (m *session) body() string {
 	if m.reqs.open {
 		return m.requestsView()
 	}
-	switch m.screen {
-	case screenBusy:
-		spin := m.spin.View()
-		if m.c.Static {
-			spin = "…"
-		}
-		return "\n " + spin + " " + m.busy
-	case screenError:
-		return m.errorView()
-	case screenSummary:
-		return m.summaryView()
-	case screenWizard:
-		return m.wizardView()
-	case screenExplore:
-		return m.explorer.view(m.c.Width, m.bodyHeight())
-	case screenAccounts:
-		spin := m.spin.View()
-		if m.c.Static {
-			spin = "…"
-		}
-		return m.triage.view(m.c, spin)
-	}
-	if m.form == nil {
-		return ""
-	}
-	return m.form.View()
+	return m.top().View()
 }
 
 // wizardView puts the step's form beside the status panel, or, on a
 // terminal narrower than sideBySide, under a one-line status.
-func (m Model) wizardView() string {
+func (m *wizardScreen) wizardView() string {
 	w, h := m.wizardFormSize()
 	form := m.steps.render(m.c, m.form, m.plan.problems, w, h)
 	if m.c.Width >= sideBySide {
@@ -173,81 +139,26 @@ func (m Model) wizardView() string {
 	return statusLine(m.c, m.account, m.c.Width) + "\n" + form
 }
 
-func (m Model) errorView() string {
-	c := m.c
-	msg := "?"
-	if m.err != nil {
-		msg = untrusted.Lines(errorMessage(m.err, c.Lang)) // it may quote Stripe
+func (m *session) footer() string {
+	if m.reqs.open {
+		return m.renderFooter(append(m.reqs.bindings(m.c.Copy != nil), m.c.Keys.Quit), false)
 	}
-	w := max(min(c.Width-2, 76), 20) // a paragraph reads best under 80 columns
-	resume := ""
-	if m.account.ID != "" {
-		resume = c.Styles.App.Subtle.Render(fmt.Sprintf(txtResumeLater.In(c.Lang), m.account.ID)) + "\n"
-	}
-	return "\n" + c.Styles.Summary.Title.Render(txtErrorTitle.In(c.Lang)) + "\n\n" +
-		wrapUnder(c.Styles.Notice.Error, "", msg, w) + "\n\n" + resume +
-		c.Styles.App.Subtle.Render(txtErrorBack.In(c.Lang))
+	return m.renderFooter(m.top().ShortHelp(), true)
 }
 
-func (m Model) footer() string {
-	return m.footerWith(m.screen == screenSummary && m.summaryScrolls())
-}
-
-// footerWith is the footer; scroll adds the summary's scroll keys. (The
-// summary's room depends on the footer's height, so whether it scrolls
-// is decided with them in: see summaryWindow.)
-func (m Model) footerWith(scroll bool) string {
-	var binds []key.Binding
-	// The people keys show (and match) only where there are people.
-	people, peopleWiz := m.c.Keys.People, m.c.Keys.PeopleInWizard
-	people.SetEnabled(peopleEnabled(m.account))
-	peopleWiz.SetEnabled(peopleEnabled(m.account))
+// renderFooter lays out a screen's bindings and the root's own (the help
+// key; requests, the pane's key): in one line, or in columns for the
+// full help.
+func (m *session) renderFooter(binds []key.Binding, requests bool) string {
 	reqKey := m.c.Keys.Requests
 	reqKey.SetEnabled(m.c.Requests != nil)
-	switch {
-	case m.reqs.open:
-		binds = append(m.reqs.bindings(m.c.Copy != nil), m.c.Keys.Quit)
-	case m.screen == screenSummary:
-		// The scroll keys first: on a cut footer they are what a summary
-		// taller than the screen needs.
-		binds = append(m.scrollBindings(scroll), m.c.Keys.Home, m.c.Keys.Refresh, people, m.backKeys()[1], m.c.Keys.Back, m.c.Keys.Quit)
-	case m.screen == screenError, m.screen == screenBusy:
-		binds = []key.Binding{m.c.Keys.Back, m.c.Keys.Quit}
-	case m.screen == screenExplore:
-		binds = append(m.explorer.bindings(), m.c.Keys.Back, m.c.Keys.Quit)
-	case m.screen == screenAccounts:
-		binds = append(m.triage.bindings(m.c), m.c.Keys.Quit)
-	default:
-		if m.screen == screenWizard && m.c.Width < sideBySide {
-			// Narrow: the status is one line, and the key that shows it
-			// whole comes first so the cut footer never hides it.
-			binds = append(binds, m.c.Keys.Status)
-		}
-		if m.form != nil {
-			binds = append(binds, m.withoutIdleCompletion(m.form.KeyBinds())...)
-		}
-		if m.screen == screenWizard && m.c.Width >= sideBySide {
-			binds = append(binds, m.c.Keys.Status)
-		}
-		if m.screen == screenWizard {
-			if m.focusedTestValue() != "" {
-				binds = append(binds, m.c.Keys.TestValue)
-			}
-			binds = append(binds, m.backKeys()...)
-			binds = append(binds, peopleWiz)
-		}
-		if m.screen != screenHome {
-			binds = append(binds, m.c.Keys.Back)
-		}
-		binds = append(binds, m.c.Keys.Quit)
-	}
 	helpKey := m.c.Keys.Help
-	helpKey.SetEnabled(!m.typing())
+	helpKey.SetEnabled(!m.textFocused())
 	if m.fullHelp {
 		helpKey.SetHelp("?", txtFewerHelp.In(m.c.Lang))
 	}
-	binds = append(binds, helpKey)
-	if !m.reqs.open {
+	binds = append(slices.Clip(binds), helpKey)
+	if requests {
 		// Last: on a narrow footer it is the one cut, not "? more keys".
 		binds = append(binds, reqKey)
 	}
@@ -256,7 +167,7 @@ func (m Model) footerWith(scroll bool) string {
 	}
 	h := m.help
 	h.Width = m.c.Width
-	if m.fullHelp && !m.typing() {
+	if m.fullHelp && !m.textFocused() {
 		return m.fitWidth(m.c.Styles.Footer.Bar.Render(fullHelpFit(h, binds, m.c.Width)))
 	}
 	return m.fitWidth(m.c.Styles.Footer.Bar.Render(shortHelpFit(h, binds, m.c.Width)))
@@ -313,55 +224,18 @@ func columns(bs []key.Binding, n int) [][]key.Binding {
 	return out
 }
 
-// typing reports whether a text field has focus: keys then belong to it.
-func (m Model) typing() bool {
-	switch m.screen {
-	case screenAccounts:
-		return true // the filter has focus
-	case screenSummary:
-		return false // opened mid-wizard, the step's form is kept, unfocused
-	}
-	if m.form == nil {
-		return false
-	}
-	switch m.form.GetFocusedField().(type) {
-	case *huh.Input, *huh.Text:
-		return true
-	}
-	return false
+// textFocused reports whether a text field has focus: keys then belong to it.
+func (m *session) textFocused() bool {
+	t, ok := m.top().(typer)
+	return ok && t.typing()
 }
 
 // wizardFormSize is the room of a step's form: beside the status panel,
 // or under the one-line status when the terminal is narrow.
-func (m Model) wizardFormSize() (w, h int) {
+func (m *session) wizardFormSize() (w, h int) {
 	w, h = wizardFormWidth(m.c.Width), m.bodyHeight()
 	if m.c.Width < sideBySide {
 		h = max(h-lipgloss.Height(statusLine(m.c, m.account, m.c.Width)), 5)
 	}
 	return w, h
-}
-
-// resizeForm gives the active form the room it has: the terminal less the
-// chrome and, in the wizard, less the status panel.
-func (m *Model) resizeForm() tea.Cmd {
-	if m.form == nil || m.c.Width == 0 {
-		return nil
-	}
-	// Forms stop at 100 columns: longer lines are hard to read, and the
-	// help under each field would stretch into one line.
-	w, h := min(m.c.Width, 100), m.bodyHeight()
-	if m.screen == screenAccounts {
-		w = m.c.Width // the list's rows are wide
-	}
-	if m.screen == screenWizard {
-		w, h = m.wizardFormSize()
-		for _, s := range m.steps.selects {
-			s.refit(m.c)
-		}
-	}
-	f, cmd := m.form.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	if hf, ok := f.(*huh.Form); ok {
-		m.form = hf
-	}
-	return cmd
 }

@@ -49,9 +49,9 @@ func runFormCmds(m Model, cmd tea.Cmd) Model {
 			continue
 		}
 		msg := c()
-		switch msg := msg.(type) {
+		switch unwrap(msg).(type) {
 		case tea.BatchMsg:
-			queue = append(queue, msg...)
+			queue = append(queue, msg.(tea.BatchMsg)...)
 			continue
 		case submittedMsg, accountMsg, nil:
 			continue
@@ -124,8 +124,8 @@ func TestPlaceProblems(t *testing.T) {
 func TestFailedSubmitFocusesFirstFieldInError(t *testing.T) {
 	c, _ := testCommon(t, schema.English)
 	m := identityStep(t, c, 80, 24)
-	m, _ = step(m, submittedMsg{gen: m.gen, step: m.plan.step, sub: m.plan.journey.Prepare(m.plan.step, m.plan.values),
-		err: &flows.InputError{Fields: map[string]string{"individual.phone": "Enter a phone number"}}})
+	m, _ = step(m, result{m.gen, submittedMsg{step: m.plan.step, sub: m.plan.journey.Prepare(m.plan.step, m.plan.values),
+		err: &flows.InputError{Fields: map[string]string{"individual.phone": "Enter a phone number"}}}})
 	v := ansi.Strip(m.View())
 	if !strings.Contains(v, "┃ Phone") || !strings.Contains(v, "✗ Enter a phone number") {
 		t.Fatalf("focus is not on the phone in error:\n%s", v)
@@ -141,7 +141,7 @@ func TestErrorWithoutFieldNamesItsField(t *testing.T) {
 	c, _ := testCommon(t, schema.English)
 	m := bankStep(t, c)
 	err := flows.FromStripe(&stripe.Error{Code: "routing_number_invalid", Msg: "Routing number is invalid.", HTTPStatusCode: 400}, "US")
-	m, _ = step(m, submittedMsg{gen: m.gen, step: m.plan.step, sub: m.plan.journey.Prepare(m.plan.step, m.plan.values), err: err})
+	m, _ = step(m, result{m.gen, submittedMsg{step: m.plan.step, sub: m.plan.journey.Prepare(m.plan.step, m.plan.values), err: err}})
 	v := ansi.Strip(m.View())
 	i, j := strings.Index(v, "┃ ABA routing number"), strings.Index(v, "✗ Routing number is invalid.")
 	if i < 0 || j < i {

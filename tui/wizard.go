@@ -10,7 +10,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"onboard/drafts"
 	"onboard/flows"
 	"onboard/schema"
 )
@@ -64,7 +63,7 @@ func newWizardState(s flows.Strategy) wizardState {
 
 // setAccount takes a snapshot as the model's and the journey's, starting
 // the journey when this is the first snapshot of the account.
-func (m *Model) setAccount(a schema.Account) {
+func (m *session) setAccount(a schema.Account) {
 	m.account = a
 	m.c.Skew = serverSkew(m.c, a)
 	if m.plan.journey == nil || m.plan.journey.Account().ID != a.ID {
@@ -74,52 +73,27 @@ func (m *Model) setAccount(a schema.Account) {
 	m.plan.journey.SetAccount(a)
 }
 
-func (m *Model) toHome() {
-	m.screen, m.back = screenHome, screenHome
-	m.in.choice = choiceNew
-	m.form = homeForm(m.c, &m.in.choice)
-}
-
-func (m *Model) toOpen() {
-	m.screen, m.back = screenOpen, screenHome
-	m.form = openForm(m.c, &m.in.openID, m.in.suggest)
-}
-
-func (m *Model) toSetup() {
-	m.screen, m.back = screenSetup, screenHome
-	m.form = setupForm(m.c, &m.in.setup)
-}
-
-func (m *Model) busyWith(text string, back screen) tea.Cmd {
-	m.screen, m.back, m.busy, m.form = screenBusy, back, text, nil
-	m.gen++
-	if m.c.Static {
-		return nil
-	}
-	return m.spin.Tick
-}
-
-func (m *Model) startCreate() tea.Cmd {
+func (m *session) startCreate() tea.Cmd {
 	ctx, ask := m.writeCtx(m.in.setup.Country, liveCreate)
 	if ask != nil {
 		return ask
 	}
-	tick := m.busyWith(txtCreating.In(m.c.Lang), screenSetup)
+	tick := m.busyWith(txtCreating.In(m.c.Lang))
 	return tea.Batch(tick, createCmd(ctx, m.c.Client, m.in.setup.account(), m.gen))
 }
 
-// startLoad opens an account; back is where esc leads while it loads
-// or if it fails (the open form, or the triage list).
-func (m *Model) startLoad(id string, back screen) tea.Cmd {
+// startLoad opens an account; esc while it loads, or on its error, leads
+// back to the screen it was asked from (the open form, or the list).
+func (m *session) startLoad(id string) tea.Cmd {
 	id = strings.TrimSpace(id)
 	if m.account.ID != id {
 		m.plan = newWizardState(m.plan.strategy)
 	}
-	tick := m.busyWith(txtLoading.In(m.c.Lang), back)
+	tick := m.busyWith(txtLoading.In(m.c.Lang))
 	return tea.Batch(tick, loadWithDraftCmd(m.c.Ctx, m.c.Client, m.c.Drafts, id, m.gen))
 }
 
-func (m *Model) startSubmit() tea.Cmd {
+func (m *session) startSubmit() tea.Cmd {
 	ctx, ask := m.writeCtx(m.account.Country, liveSubmit)
 	if ask != nil {
 		return ask
@@ -130,22 +104,18 @@ func (m *Model) startSubmit() tea.Cmd {
 	// A step from the people screen is sent aside the plan: the wizard
 	// goes back to the list, and the plan may still ask it.
 	sub.Aside = m.plan.fromPeople
-	tick := m.busyWith(fmt.Sprintf(txtSubmitting.In(m.c.Lang), st.Title(m.account, m.c.Lang)), screenWizard)
+	tick := m.busyWith(fmt.Sprintf(txtSubmitting.In(m.c.Lang), st.Title(m.account, m.c.Lang)))
 	return tea.Batch(tick, submitCmd(ctx, sub, m.gen))
 }
 
 // handleAccount takes a created, loaded or refreshed account.
-func (m Model) handleAccount(msg accountMsg) (tea.Model, tea.Cmd) {
-	if msg.gen != m.gen {
-		return m, nil
-	}
+func (m *session) handleAccount(msg accountMsg) tea.Cmd {
 	if msg.err != nil {
 		if msg.background {
 			m.plan.notice, m.plan.warn = flows.Message(msg.err), true
-			return m, m.scheduleRefresh()
+			return m.scheduleRefresh()
 		}
-		m.screen, m.err = screenError, msg.err
-		return m, nil
+		return m.fail(msg.err)
 	}
 	if msg.created {
 		m.createdID = msg.account.ID
@@ -162,20 +132,15 @@ func (m Model) handleAccount(msg accountMsg) (tea.Model, tea.Cmd) {
 	}
 	if n := newInDraft(msg.draft, m.plan.values); n > 0 {
 		m.in.draft, m.in.restore = msg.draft, true
-		m.screen, m.back = screenDraft, screenHome
-		m.form = draftForm(m.c, msg.draft, n, &m.in.restore)
-		return m, tea.Batch(m.form.Init(), m.resizeForm())
+		return m.reset(&draftScreen{formScreen{session: m}, n})
 	}
-	return m, m.nextStep()
+	return m.nextStep()
 }
 
 // handleSubmitted takes the result of a submit: on success the response is
 // the new snapshot and the next step is planned from it; on failure the
 // same step reopens with every typed value and the errors on their fields.
-func (m Model) handleSubmitted(msg submittedMsg) (tea.Model, tea.Cmd) {
-	if msg.gen != m.gen {
-		return m, nil
-	}
+func (m *session) handleSubmitted(msg submittedMsg) tea.Cmd {
 	m.plan.journey.Record(msg.sub, msg.result, msg.err)
 	if msg.err != nil {
 		m.plan.problems = map[string]string{}
@@ -198,12 +163,12 @@ func (m Model) handleSubmitted(msg submittedMsg) (tea.Model, tea.Cmd) {
 			slices.Sort(rest)
 			m.plan.notice = strings.Join(rest, " · ")
 		}
-		return m, m.showStep()
+		return m.showStep()
 	}
 	m.account = msg.result.Account
 	m.c.Skew = serverSkew(m.c, m.account)
 	if m.plan.fromPeople {
-		return m, m.backToPeople(msg)
+		return m.backToPeople(msg)
 	}
 	m.plan.notice, m.plan.warn = txtSent.In(m.c.Lang)+msg.step.Title(m.account, m.c.Lang)+" ✓", false
 	if m.plan.revisiting {
@@ -213,7 +178,7 @@ func (m Model) handleSubmitted(msg submittedMsg) (tea.Model, tea.Cmd) {
 	if msg.result.Link != "" {
 		m.plan.link = msg.result.Link
 		m.plan.notice, m.plan.warn = txtLinkCreated.In(m.c.Lang), false
-		return m, m.nextStep()
+		return m.nextStep()
 	}
 	if added := addedSteps(m.c, m.account, msg.step, m.plan.planned, m.plan.journey.Plan()); added != "" && !msg.sub.Aside {
 		m.plan.notice += " " + added
@@ -226,27 +191,26 @@ func (m Model) handleSubmitted(msg submittedMsg) (tea.Model, tea.Cmd) {
 		m.plan.notice, m.plan.warn = fmt.Sprintf(txtStillDue.In(m.c.Lang), strings.Join(ps, ", ")), true
 	}
 	cmd := m.nextStep()
-	if m.screen == screenWizard {
+	if m.current() == screenWizard {
 		// The step's values are on the account now: the draft saved
 		// when it was submitted drops them (the summary deletes it).
 		cmd = tea.Batch(cmd, saveDraftCmd(m.c.Drafts, m.account, m.draftValues(), m.c.Now()))
 	}
-	return m, cmd
+	return cmd
 }
 
 // nextStep plans from the current snapshot and opens the first step, or
 // the summary when nothing is left to ask.
-func (m *Model) nextStep() tea.Cmd {
-	m.statusFromWizard = false
+func (m *session) nextStep() tea.Cmd {
 	st, ok := m.plan.journey.Next()
 	if !ok {
-		if m.screen != screenSummary {
+		if m.current() != screenSummary {
 			// Opened from the top; a refresh of the summary on screen
 			// keeps the place being read (summaryOffset clamps it).
 			m.scrollSummaryToTop()
 		}
-		m.screen, m.back, m.form = screenSummary, screenHome, nil
-		return tea.Batch(m.scheduleRefresh(), deleteDraftCmd(m.c.Drafts, m.account.ID))
+		open := m.reset(&summaryScreen{m})
+		return tea.Batch(open, m.scheduleRefresh(), deleteDraftCmd(m.c.Drafts, m.account.ID))
 	}
 	m.plan.step, m.plan.hidden = st, nil
 	m.plan.problems, _ = placeProblems(st, st.Problems, m.account.Country, m.c.Lang)
@@ -255,8 +219,23 @@ func (m *Model) nextStep() tea.Cmd {
 	return m.showStep()
 }
 
-// showStep (re)builds the current step's form from the typed values.
-func (m *Model) showStep() tea.Cmd {
+// showStep shows the current step: the wizard on the stack is rebuilt
+// (anything over it popped), or it is opened over home (a person's step,
+// over the people list).
+func (m *session) showStep() tea.Cmd {
+	if m.plan.fromPeople && m.truncateTo(screenPeople) {
+		// A person's step: over the list, where its esc and its send
+		// lead back.
+		return m.push(&wizardScreen{formScreen: formScreen{session: m}})
+	}
+	if cmd, ok := m.popTo(screenWizard); ok {
+		return cmd
+	}
+	return m.reset(&wizardScreen{formScreen: formScreen{session: m}})
+}
+
+// buildStep (re)builds the current step's form from the typed values.
+func (m *wizardScreen) buildStep() tea.Cmd {
 	st := m.plan.step
 	hst := st
 	if hst.Due == schema.PastDue && flows.NothingProvided(m.account) {
@@ -270,7 +249,6 @@ func (m *Model) showStep() tea.Cmd {
 	if m.plan.revisiting {
 		heading = m.revisitHeading()
 	}
-	m.screen, m.back = screenWizard, screenWizard
 	prefill(m.plan.values, st, m.account)
 	m.form, m.steps = stepForm(m.c, m.account, st, m.plan.values, m.plan.again, m.plan.hidden, heading)
 	m.steps.syncEcho(m.form)
@@ -279,39 +257,16 @@ func (m *Model) showStep() tea.Cmd {
 	for i := m.steps.firstProblem(m.plan.problems); i > 0; i-- {
 		m.form.NextField()
 	}
-	return tea.Batch(m.form.Init(), m.resizeForm())
+	return tea.Batch(m.form.Init(), m.resizeStep())
 }
 
 // scheduleRefresh re-reads the account later while Stripe is verifying.
-func (m *Model) scheduleRefresh() tea.Cmd {
-	if m.screen != screenSummary || m.c.Static || len(m.account.Requirements.PendingVerification) == 0 {
+func (m *session) scheduleRefresh() tea.Cmd {
+	if m.current() != screenSummary || m.c.Static || len(m.account.Requirements.PendingVerification) == 0 {
 		return nil
 	}
 	if m.plan.backoff.Min == 0 {
 		m.plan.backoff = flows.Backoff{Min: m.c.RefreshEvery, Max: 30 * time.Second}
 	}
 	return refreshAfter(m.plan.backoff.Next(true), m.gen)
-}
-
-// newInDraft counts the draft's values that differ from what is already
-// known or typed: only those are worth offering.
-func newInDraft(d drafts.Draft, values map[string]string) int {
-	n := 0
-	for k, v := range d.Values {
-		if values[k] != v {
-			n++
-		}
-	}
-	return n
-}
-
-// restoreDraft copies the draft's values into values and counts those
-// that changed: only they were offered, so "restore 3" is followed by
-// "restored 3" (never "Restore 3 value(s)" then "Restored 8").
-func restoreDraft(values map[string]string, d drafts.Draft) int {
-	n := newInDraft(d, values)
-	for k, v := range d.Values {
-		values[k] = v
-	}
-	return n
 }

@@ -1,0 +1,73 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"onboard/flows"
+)
+
+// Home menu choices.
+const (
+	choiceNew  = "new"
+	choiceOpen = "open"
+	choiceList = "accounts"
+	choiceExpl = "explore"
+	choiceQuit = "quit"
+)
+
+func homeForm(c Common, choice *string) *huh.Form {
+	explore := txtExplore.In(c.Lang)
+	if isLive(c) {
+		explore = exploreDisabled(c)
+	}
+	return newMenu(c, huh.NewGroup(
+		huh.NewSelect[string]().Key("home").Title(txtWhatToDo.In(c.Lang)).
+			Options(
+				huh.NewOption(txtNewAccount.In(c.Lang), choiceNew),
+				huh.NewOption(txtOpenAccount.In(c.Lang), choiceOpen),
+				huh.NewOption(txtTriage.In(c.Lang), choiceList),
+				huh.NewOption(explore, choiceExpl),
+				huh.NewOption(strings.ToUpper(txtQuit.In(c.Lang)[:1])+txtQuit.In(c.Lang)[1:], choiceQuit),
+			).Value(choice),
+	))
+}
+
+// homeScreen is the menu the program opens on.
+type homeScreen struct{ formScreen }
+
+func (h *homeScreen) ID() screenID             { return screenHome }
+func (h *homeScreen) Title() string            { return txtScreenHome.In(h.c.Lang) }
+func (h *homeScreen) ShortHelp() []key.Binding { return h.formHelp(false) }
+func (h *homeScreen) back() tea.Cmd            { return nil } // nowhere further back
+
+func (h *homeScreen) Init() tea.Cmd {
+	h.in.choice = choiceNew
+	h.form = homeForm(h.c, &h.in.choice)
+	return h.started()
+}
+
+func (h *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	cmd, done := h.formUpdate(msg)
+	if !done {
+		return h, cmd
+	}
+	switch h.in.choice {
+	case choiceNew:
+		return h, h.push(&setupScreen{formScreen{session: h.session}})
+	case choiceOpen:
+		return h, h.push(&openScreen{formScreen{session: h.session}})
+	case choiceExpl:
+		if isLive(h.c) {
+			h.err = &flows.LiveError{Explore: true, Lang: h.c.Lang}
+			return h, h.push(&errorScreen{h.session})
+		}
+		return h, h.push(&explorerScreen{session: h.session})
+	case choiceList:
+		return h, h.toTriage()
+	}
+	return h, tea.Quit
+}
