@@ -98,7 +98,7 @@ func BenchmarkAccountsBinary(b *testing.B) {
 			if err := sb.SeedAccounts(context.Background(), n); err != nil {
 				b.Fatal(err)
 			}
-			sb.Close()
+			_ = sb.Close() // serve opens the database again
 			proxy, requests := latencyProxy(b, serveSandbox(b, env), 100*time.Millisecond)
 			var peakKB int64
 			b.ResetTimer()

@@ -17,11 +17,15 @@ func TestBadDocumentStopsBeforeAnyRequest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.Write([]byte("\x89PNG\r\n\x1a\n"))
+	if _, err := f.Write([]byte("\x89PNG\r\n\x1a\n")); err != nil {
+		t.Fatal(err)
+	}
 	if err := f.Truncate(17 << 20); err != nil {
 		t.Fatal(err)
 	}
-	f.Close()
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 	docs := map[string]string{"missing": filepath.Join(dir, "nope.png"), "folder": dir, "too large": big}
 	if _, err := os.Stat("/bin/ls"); err == nil {
 		docs["program"] = "/bin/ls"

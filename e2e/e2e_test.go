@@ -30,7 +30,7 @@ func TestMain(m *testing.M) {
 		panic("build onboard: " + err.Error())
 	}
 	code := m.Run()
-	os.RemoveAll(dir)
+	_ = os.RemoveAll(dir) // a temporary directory; the exit code is the tests'
 	os.Exit(code)
 }
 

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"net"
 	"os"
 	"os/exec"
@@ -34,10 +33,10 @@ func TestReadmeTourRunsAsWritten(t *testing.T) {
 		t.Run(line, func(t *testing.T) {
 			args := shellWords(t, expandOptional(line))
 			for i, a := range args {
-				switch {
-				case a == "acct_…":
+				switch a {
+				case "acct_…":
 					args[i] = freshAccount(t, env, root)
-				case a == "127.0.0.1:12111":
+				case "127.0.0.1:12111":
 					args[i] = freeAddr(t) // the README's port may be taken here
 				}
 			}
@@ -193,7 +192,7 @@ func freeAddr(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer l.Close()
+	defer func() { _ = l.Close() }() // only its free port was wanted
 	return l.Addr().String()
 }
 
@@ -225,6 +224,6 @@ func firstOutput(t *testing.T, env []string, dir string, args []string) {
 			t.Fatalf("no output; stderr: %s", errb.String())
 		}
 	case <-time.After(20 * time.Second):
-		t.Fatal(fmt.Sprintf("no output in 20 s; stderr: %s", errb.String()))
+		t.Fatalf("no output in 20 s; stderr: %s", errb.String())
 	}
 }

@@ -94,7 +94,7 @@ func serve(t *testing.T, env []string, addr string) (stop func()) {
 	for deadline := time.Now().Add(10 * time.Second); ; {
 		resp, err := http.Get("http://" + addr + "/v1/accounts")
 		if err == nil {
-			resp.Body.Close()
+			_ = resp.Body.Close()
 			return stop
 		}
 		if time.Now().After(deadline) {

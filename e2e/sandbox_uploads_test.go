@@ -52,7 +52,7 @@ func TestFiftyConcurrentUploadsStayBounded(t *testing.T) {
 	for deadline := time.Now().Add(10 * time.Second); ; {
 		resp, err := http.Get("http://" + addr + "/v1/accounts")
 		if err == nil {
-			resp.Body.Close()
+			_ = resp.Body.Close()
 			break
 		}
 		if time.Now().After(deadline) {
@@ -89,7 +89,7 @@ func TestFiftyConcurrentUploadsStayBounded(t *testing.T) {
 					} `json:"error"`
 				}
 				err = json.NewDecoder(resp.Body).Decode(&out)
-				resp.Body.Close()
+				_ = resp.Body.Close()
 				switch {
 				case err != nil:
 					t.Errorf("client %d: %d, body not JSON: %v", i, resp.StatusCode, err)

@@ -90,7 +90,7 @@ func assertNoAccount(t *testing.T, env []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer sb.Close()
+	t.Cleanup(func() { _ = sb.Close() })
 	sc := stripe.NewClient("sk_test_e2e", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
 		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: sb.Transport()},
 		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},

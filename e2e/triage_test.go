@@ -97,7 +97,7 @@ func TestTriageCacheFollowsListingsAndWebhooks(t *testing.T) {
 		req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/", strings.NewReader(string(payload)))
 		req.Header.Set("Stripe-Signature", sig.Header)
 		if resp, err := http.DefaultClient.Do(req); err == nil {
-			resp.Body.Close()
+			_ = resp.Body.Close()
 			posted = resp.StatusCode == http.StatusOK
 		} else {
 			time.Sleep(50 * time.Millisecond)

@@ -49,7 +49,7 @@ func seedHostile(t *testing.T, env []string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer sb.Close()
+	t.Cleanup(func() { _ = sb.Close() })
 	ctx := context.Background()
 	sc := stripe.NewClient("sk_test_e2e", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
 		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: sb.Transport()},
@@ -231,10 +231,10 @@ func TestHostileTextInTerminal(t *testing.T) {
 		t.Fatalf("triage layout:\n%s", s)
 	}
 	tm.keys("Enter")
-	s = tm.waitFor("Business profile", wait)
+	tm.waitFor("Business profile", wait)
 	tm.untouched("wizard")
 	tm.keys("C-t")
-	s = tm.waitFor("Capabilities", wait)
+	tm.waitFor("Capabilities", wait)
 	tm.untouched("summary")
 	tm.keys("p")
 	s = tm.waitFor("Add a person", wait)

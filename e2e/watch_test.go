@@ -20,7 +20,7 @@ func freePort(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ln.Close()
+	defer func() { _ = ln.Close() }() // only its free port was wanted
 	return ln.Addr().String()
 }
 
@@ -91,7 +91,7 @@ func TestWatchRefreshesOnSignedWebhook(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		resp.Body.Close()
+		_ = resp.Body.Close()
 		return resp.StatusCode
 	}
 	if code := post("whsec_forged"); code != 400 {

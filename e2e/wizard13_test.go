@@ -95,9 +95,9 @@ func TestTUIRepresentativeAlsoDirector(t *testing.T) {
 	tm.keys("Down") // owner → director
 	tm.keys("x")
 	tm.keys("Enter")
-	s := tm.waitFor("No longer asked: Director 1.", wait)
+	tm.waitFor("No longer asked: Director 1.", wait)
 	tm.keys("C-l") // the step list: no Director step left
-	s = tm.waitFor("┃ Steps", wait)
+	s := tm.waitFor("┃ Steps", wait)
 	if strings.Contains(s, "Director 1") {
 		t.Fatalf("a director is still asked:\n%s", s)
 	}

@@ -245,7 +245,7 @@ func wellFormed(path string) bool {
 			return false
 		}
 		for _, r := range seg {
-			if !(r >= 'a' && r <= 'z') && !(r >= 'A' && r <= 'Z') && !(r >= '0' && r <= '9') && r != '_' && r != '-' {
+			if (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') && (r < '0' || r > '9') && r != '_' && r != '-' {
 				return false
 			}
 		}

@@ -163,7 +163,7 @@ func parseMoney(v string) (amount float64, currency string, ok bool) {
 
 func isLetters(s string) bool {
 	for _, r := range s {
-		if !(r >= 'a' && r <= 'z') && !(r >= 'A' && r <= 'Z') {
+		if (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') {
 			return false
 		}
 	}

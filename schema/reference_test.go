@@ -249,7 +249,7 @@ func readPaths(t testing.TB) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only
 	var out []string
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {

@@ -32,7 +32,6 @@ var (
 	msgDescLength    = T("Describe the business in at least 10 characters.", "Décrivez l'activité en au moins 10 caractères.")
 	msgTooLong       = T("At most %d characters.", "%d caractères au maximum.")
 	msgAcceptance    = T("The account holder must accept the terms to continue.", "Le titulaire du compte doit accepter les conditions pour continuer.")
-	msgLinkOnly      = T("Stripe collects this itself: use an account link.", "Stripe collecte cette information lui-même : utilisez un lien de compte.")
 	msgPlainText     = T("Enter plain text without < > or control characters.", "Saisissez du texte simple, sans < > ni caractères de contrôle.")
 	msgNameRequired  = T("Enter the name as it appears on an official ID.", "Saisissez le nom tel qu'il figure sur une pièce d'identité officielle.")
 )

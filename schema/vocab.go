@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -72,7 +73,9 @@ type vocabParam struct {
 	in     vocabEndpoints
 }
 
-var vocabIndex = func() map[vocabObject]map[string]vocabParam {
+// vocabIndex is built the first time a parameter is looked up, not when
+// the program starts (--help never needs it).
+var vocabIndex = sync.OnceValue(func() map[vocabObject]map[string]vocabParam {
 	m := map[vocabObject]map[string]vocabParam{}
 	for _, p := range stripeVocab {
 		if m[p.obj] == nil {
@@ -81,12 +84,12 @@ var vocabIndex = func() map[vocabObject]map[string]vocabParam {
 		m[p.obj][p.path] = p
 	}
 	return m
-}()
+})
 
 // stripeParam finds path in Stripe's vocabulary of obj. A key under a
 // free-form map (metadata.order_id) is the map's parameter.
 func stripeParam(obj vocabObject, path string) (vocabParam, bool) {
-	idx := vocabIndex[obj]
+	idx := vocabIndex()[obj]
 	if p, ok := idx[path]; ok {
 		return p, true
 	}
@@ -106,7 +109,7 @@ func VocabCount(obj string) int {
 	if !ok {
 		return 0
 	}
-	return len(vocabIndex[o])
+	return len(vocabIndex()[o])
 }
 
 // VocabPaths lists the v1 parameters Stripe documents as answers-file

@@ -143,7 +143,7 @@ func TestV2TranslationsAreStripeParameters(t *testing.T) {
 		if person {
 			obj = objV2Person
 		}
-		for k := range vocabIndex[obj] {
+		for k := range vocabIndex()[obj] {
 			if k == path || strings.HasPrefix(k, path+".") {
 				return true
 			}

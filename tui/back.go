@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -139,13 +140,15 @@ func (s *stepsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 
 // jumpDone opens the step picked in the list.
 func (m *session) jumpDone() tea.Cmd {
+	// The option values are ours (a prefix and an index), so a value
+	// that does not parse cannot happen; 0 would open the first step.
 	var i int
 	switch {
 	case strings.HasPrefix(m.in.jump, sentPrefix):
-		fmt.Sscan(strings.TrimPrefix(m.in.jump, sentPrefix), &i)
+		i, _ = strconv.Atoi(strings.TrimPrefix(m.in.jump, sentPrefix))
 		return m.goToSent(i)
 	case strings.HasPrefix(m.in.jump, planPrefix):
-		fmt.Sscan(strings.TrimPrefix(m.in.jump, planPrefix), &i)
+		i, _ = strconv.Atoi(strings.TrimPrefix(m.in.jump, planPrefix))
 		plan := m.plan.journey.Plan()
 		if i < len(plan) {
 			m.plan.revisiting = false

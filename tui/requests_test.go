@@ -29,7 +29,7 @@ func requestsCommon(t *testing.T) (Common, *[]string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { sb.Close() })
+	t.Cleanup(func() { _ = sb.Close() })
 	log := wire.NewLog()
 	sc := stripe.NewClient("sk_test_tui_requests", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
 		URL: stripe.String("http://sandbox.invalid"), HTTPClient: wire.Wrap(&http.Client{Transport: sb.Transport()}, log, "https://api.stripe.com"),
@@ -53,7 +53,9 @@ func TestRequestsPane(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.Client.Load(context.Background(), a.ID)
+	if _, err := c.Client.Load(context.Background(), a.ID); err != nil {
+		t.Fatal(err)
+	}
 	m := openWizard(t, c, a)
 	m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlX})
 	v := ansi.Strip(m.View())

@@ -25,7 +25,7 @@ func withCache(t testing.TB, c Common) Common {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cache.Close() })
+	t.Cleanup(func() { _ = cache.Close() })
 	c.Triage = cache
 	return c
 }

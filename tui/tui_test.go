@@ -40,7 +40,7 @@ func testCommon(t *testing.T, lang Lang) (Common, *sandbox.Sandbox) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { sb.Close() })
+	t.Cleanup(func() { _ = sb.Close() })
 	sc := stripeAt("http://sandbox.invalid", sb.Transport())
 	cl := flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }), flows.WithLang(lang))
 	return Common{

@@ -374,9 +374,10 @@ func render(v vocab) ([]byte, error) {
 		if typ == "" {
 			return nil, fmt.Errorf("%s %s: type %q", p.obj, p.path, p.typ)
 		}
-		if p.format == "unix-time" {
+		switch p.format {
+		case "unix-time":
 			typ = "vUnixTime"
-		} else if p.format == "date-time" {
+		case "date-time":
 			typ = "vDateTime"
 		}
 		var bits []string

@@ -77,7 +77,7 @@ func Build(cfg Config) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(tmp)
+	defer func() { _ = os.RemoveAll(tmp) }() // a temporary build directory
 	ldflags := fmt.Sprintf("-s -w -X main.version=%s -X main.commit=%s -X main.buildDate=%s", st.Version, st.Commit, st.Date)
 
 	// Completions and man pages, from a host binary that has the hidden
@@ -117,7 +117,7 @@ func Build(cfg Config) ([]string, error) {
 			return nil, err
 		}
 		if fi, err := os.Stat(path); err == nil && cfg.Log != nil {
-			fmt.Fprintf(cfg.Log, "%s\t%.1f MB\n", path, float64(fi.Size())/1e6)
+			_, _ = fmt.Fprintf(cfg.Log, "%s\t%.1f MB\n", path, float64(fi.Size())/1e6)
 		}
 		archives = append(archives, path)
 	}

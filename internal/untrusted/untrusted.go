@@ -94,7 +94,7 @@ func isClean(s string, keepNewlines bool) bool {
 		if c >= 0x80 {
 			return cleanRunes(s[i:], keepNewlines)
 		}
-		if (c < 0x20 && !(keepNewlines && c == '\n')) || c == 0x7f {
+		if (c < 0x20 && (!keepNewlines || c != '\n')) || c == 0x7f {
 			return false
 		}
 	}
@@ -104,7 +104,7 @@ func isClean(s string, keepNewlines bool) bool {
 func cleanRunes(s string, keepNewlines bool) bool {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && n == 1) || (unsafe(r) && !(keepNewlines && r == '\n')) {
+		if (r == utf8.RuneError && n == 1) || (unsafe(r) && (!keepNewlines || r != '\n')) {
 			return false
 		}
 		i += n
