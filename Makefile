@@ -7,7 +7,7 @@ PKGS    := ./...
 .PHONY: build run test bench bench-start lint golden fuzz screenshots release clean
 
 build:
-	$(GO) build -o $(BIN) ./cmd/onboard
+	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/onboard
 
 run: build
 	./$(BIN)

@@ -38,7 +38,7 @@ func Lookup(path, country string) Field {
 			if s.leaf == leaf || slices.Contains(s.covers, leaf) {
 				f := bind(s, ref, country)
 				if s.leaf == "dob" {
-					f = withAge(f, ref)
+					f = withAge(f, ref, country)
 				}
 				if !slices.Contains(f.Covers, path) {
 					// A legacy or long form (person.person_x.email,

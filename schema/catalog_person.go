@@ -98,13 +98,15 @@ func minAge(ref PersonRef) int {
 }
 
 // withAge adapts a date-of-birth field to the person it is for.
-func withAge(f Field, ref PersonRef) Field {
+func withAge(f Field, ref PersonRef, country string) Field {
 	n := minAge(ref)
 	if n == 18 {
 		return f
 	}
 	f.check = checkBirthDate(n)
-	f.Help = T("YYYY-MM-DD or DD/MM/YYYY; the person must be at least 13. Sent whole: Stripe refuses a partial date.",
+	// The national form is the one the error names (MM/DD/YYYY on a US
+	// account): help and error never disagree.
+	f.Help = T("YYYY-MM-DD or "+DateFormat(Context{Lang: English, Country: country})+"; the person must be at least 13. Sent whole: Stripe refuses a partial date.",
 		"AAAA-MM-JJ ou JJ/MM/AAAA ; la personne doit avoir au moins 13 ans. Envoyée entière : Stripe refuse une date partielle.")
 	return f
 }
