@@ -1,20 +1,37 @@
 package main
 
 import (
+	"context"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
-	"onboard/internal/stripemock"
+	"github.com/stripe/stripe-go/v82"
 )
 
-// An Express or Standard account (stripe-mock serves Stripe's Standard
-// account fixture for every id): status says Stripe collects its
-// requirements, the account list marks it, and resume offers an account
-// onboarding link instead of asking for answers, in English and French.
+// An Express or Standard account, created as Stripe creates them (the
+// sandbox gives them controller.requirement_collection=stripe): status
+// says Stripe collects its requirements, the account list marks it, and
+// resume offers an account onboarding link instead of asking for answers,
+// in English and French.
 func TestStripeCollectedAccountsOfferALink(t *testing.T) {
 	isolate(t)
-	base := stripemock.Start(t)
-	global := []string{"--api-base", base, "--api-key", "sk_test_123"}
+	sb := openSandbox(t)
+	srv := httptest.NewServer(sb.Handler())
+	t.Cleanup(srv.Close)
+	sc := stripe.NewClient("sk_test_123", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
+		URL: stripe.String(srv.URL), MaxNetworkRetries: stripe.Int64(0),
+		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
+	})))
+	var ids []string
+	for _, typ := range []string{"express", "standard"} {
+		a, err := sc.V1Accounts.Create(context.Background(), &stripe.AccountCreateParams{Type: stripe.String(typ), Country: stripe.String("US")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, a.ID)
+	}
+	global := []string{"--api-base", srv.URL, "--api-key", "sk_test_123"}
 	answers := writeAnswers(t, map[string]any{"business_profile.url": "https://accessible.stripe.com"})
 	for _, c := range []struct {
 		lang, collects, link, mark string
@@ -23,20 +40,22 @@ func TestStripeCollectedAccountsOfferALink(t *testing.T) {
 		{"fr", "Stripe collecte les informations de ce compte", "Lien de compte (usage unique)", "collecté par Stripe"},
 	} {
 		args := append(append([]string{}, global...), "--lang", c.lang)
-		out, stderr, code := runWith(t, "", append(args, "status", "acct_standard")...)
-		if code != 0 || !strings.Contains(out, c.collects) {
-			t.Errorf("%s status: exit %d\n%s\n%s", c.lang, code, out, stderr)
+		for _, id := range ids {
+			out, stderr, code := runWith(t, "", append(args, "status", id)...)
+			if code != 0 || !strings.Contains(out, c.collects) {
+				t.Errorf("%s status %s: exit %d\n%s\n%s", c.lang, id, code, out, stderr)
+			}
+			out, stderr, code = runWith(t, "", append(args, "resume", id, "--answers", answers)...)
+			if code != 0 || !strings.Contains(out, c.collects) || !strings.Contains(out, c.link) || !strings.Contains(out, "\n  https://") {
+				t.Errorf("%s resume %s: exit %d\n%s\n%s", c.lang, id, code, out, stderr)
+			}
+			if strings.Contains(out, "✓") {
+				t.Errorf("%s resume %s sent answers:\n%s", c.lang, id, out)
+			}
 		}
-		out, stderr, code = runWith(t, "", append(args, "resume", "acct_standard", "--answers", answers)...)
-		if code != 0 || !strings.Contains(out, c.collects) || !strings.Contains(out, c.link) || !strings.Contains(out, "\n  https://") {
-			t.Errorf("%s resume: exit %d\n%s\n%s", c.lang, code, out, stderr)
-		}
-		if strings.Contains(out, "✓") {
-			t.Errorf("%s resume sent answers:\n%s", c.lang, out)
-		}
-		out, stderr, code = runWith(t, "", append(args, "accounts")...)
-		if code != 0 || !strings.Contains(out, c.mark) {
-			t.Errorf("%s accounts: exit %d\n%s\n%s", c.lang, code, out, stderr)
+		out, stderr, code := runWith(t, "", append(args, "accounts")...)
+		if code != 0 || strings.Count(out, c.mark) != len(ids) {
+			t.Errorf("%s accounts: exit %d, want %d marked\n%s\n%s", c.lang, code, len(ids), out, stderr)
 		}
 	}
 }
