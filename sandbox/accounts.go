@@ -3,24 +3,25 @@ package sandbox
 import (
 	"encoding/json"
 	"fmt"
+	"onboard/sandbox/engine"
 )
 
 // newAccountFacts returns the defaults of an account the platform onboards
 // through the API: US, full service agreement, application controller.
-func newAccountFacts(r *request) *accountFacts {
-	return &accountFacts{
+func newAccountFacts(r *request) *engine.Account {
+	return &engine.Account{
 		ID:      newID("acct_", 16),
 		Created: r.now.Unix(),
 		Country: "US",
-		Controller: controllerFacts{
+		Controller: engine.Controller{
 			RequirementCollection: "application", FeesPayer: "application",
 			LossesPayments: "application", DashboardType: "none",
 		},
 		Capabilities: map[string]bool{},
 		Profile:      map[string]string{},
-		TOS:          tosFacts{ServiceAgreement: "full"},
+		TOS:          engine.TOS{ServiceAgreement: "full"},
 		Metadata:     map[string]string{},
-		Fields:       map[string]fieldFact{},
+		Fields:       map[string]engine.Field{},
 	}
 }
 
@@ -93,7 +94,7 @@ func updateAccount(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	freeze(a, r.now)
+	engine.Freeze(a, r.now)
 	before := mustJSON(renderAccount(a, r.now))
 	ap := &applier{r: r, a: a}
 	if err := ap.apply(false); err != nil {

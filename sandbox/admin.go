@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"onboard/sandbox/engine"
 	"slices"
 	"strings"
 )
@@ -11,7 +12,7 @@ var rejectReasons = []string{"fraud", "terms_of_service", "other"}
 // rejectAccount serves POST /v1/accounts/{id}/reject: terminal, the
 // account's capabilities go inactive and disabled_reason is rejected.*.
 func rejectAccount(r *request) (any, error) {
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
 		p := r.params
 		reason, ok, e := p.get("reason").nonEmpty()
 		if e != nil {
@@ -42,7 +43,7 @@ func rejectAccount(r *request) (any, error) {
 // adminTrigger serves POST /_sandbox/accounts/{id}/trigger with
 // action=next_requirements|charge_block|payout_block (Trigger).
 func adminTrigger(r *request) (any, error) {
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
 		action, ok, e := r.params.get("action").nonEmpty()
 		if e != nil {
 			return e
@@ -64,7 +65,7 @@ func adminTrigger(r *request) (any, error) {
 // adminVolume serves POST /_sandbox/accounts/{id}/volume with amount (minor
 // units), the HTTP form of AddVolume.
 func adminVolume(r *request) (any, error) {
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
 		n, ok, e := r.params.get("amount").integer()
 		if e != nil {
 			return e
@@ -78,7 +79,7 @@ func adminVolume(r *request) (any, error) {
 		if e := r.params.unknown(); e != nil {
 			return e
 		}
-		recordVolume(a, n, r.now)
+		engine.RecordVolume(a, n, r.now)
 		return nil
 	})
 	if err != nil {
@@ -150,13 +151,13 @@ func createAccountLink(r *request) (any, error) {
 	if err != nil {
 		return nil, errNoSuchParam("account", acct, "account")
 	}
-	if typ == "account_update" && !derive(a, r.now).DetailsSubmitted {
+	if typ == "account_update" && !engine.Derive(a, r.now).DetailsSubmitted {
 		return nil, invalid("", "type", "You cannot create account_update links for an account that has not completed onboarding; use account_onboarding.")
 	}
 	if a.Controller.RequirementCollection == "stripe" && !a.OnboardingStarted {
 		// Stripe's onboarding starts: the platform can no longer change
 		// the account's identity (stripeCollected).
-		if _, err := mutateIn(r, a.ID, func(_ *request, a *accountFacts) error {
+		if _, err := mutateIn(r, a.ID, func(_ *request, a *engine.Account) error {
 			a.OnboardingStarted = true
 			return nil
 		}); err != nil {

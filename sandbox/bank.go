@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"onboard/sandbox/engine"
 	"strings"
 
 	"onboard/sandbox/rules"
@@ -89,9 +90,9 @@ func abaValid(s string) bool {
 // decides the verification outcome. Every well-formed account verifies,
 // the payout-failure test numbers too: Stripe's Connect testing guide has
 // them fail a payout, not the onboarding (see TriggerPayout).
-func toBankFacts(key []byte, in bankInput) (bankFacts, outcome) {
+func toBankFacts(key []byte, in bankInput) (engine.Bank, engine.Outcome) {
 	acct := strings.ReplaceAll(in.Account, " ", "")
-	b := bankFacts{
+	b := engine.Bank{
 		ID:            newID("ba_", 24),
 		Last4:         acct[len(acct)-4:],
 		RoutingNumber: in.Routing,
@@ -103,7 +104,7 @@ func toBankFacts(key []byte, in bankInput) (bankFacts, outcome) {
 		Fingerprint:   fingerprint(key, in.Country, in.Routing, acct),
 	}
 	bankOutcome(&b, acct)
-	return b, outcome{}
+	return b, engine.Outcome{}
 }
 
 func bankName(routing string) string {
@@ -116,7 +117,7 @@ func bankName(routing string) string {
 // magicBankToken resolves Stripe's built-in test tokens (btok_us and the
 // btok_us_verified family, whose suffix names the payout failure) without
 // a /v1/tokens call.
-func magicBankToken(key []byte, id string) (bankFacts, outcome, bool) {
+func magicBankToken(key []byte, id string) (engine.Bank, engine.Outcome, bool) {
 	accounts := map[string]string{
 		"btok_us": "000123456789", "btok_us_verified": "000123456789",
 		"btok_us_verified_noAccount": "000111111116", "btok_us_verified_accountClosed": "000111111113",
@@ -125,7 +126,7 @@ func magicBankToken(key []byte, id string) (bankFacts, outcome, bool) {
 	}
 	acct, ok := accounts[id]
 	if !ok {
-		return bankFacts{}, outcome{}, false
+		return engine.Bank{}, engine.Outcome{}, false
 	}
 	b, out := toBankFacts(key, bankInput{Country: "US", Currency: "usd", Routing: "110000000", Account: acct})
 	return b, out, true
@@ -151,7 +152,7 @@ type bankJSON struct {
 }
 
 // renderBank renders b; account is "" for a token's bank_account.
-func renderBank(b *bankFacts, account string, st fieldStatus) bankJSON {
+func renderBank(b *engine.Bank, account string, st engine.FieldStatus) bankJSON {
 	out := bankJSON{
 		ID: b.ID, Object: "bank_account",
 		AccountHolderName: nullable(b.HolderName), AccountHolderType: nullable(b.HolderType),
@@ -166,9 +167,9 @@ func renderBank(b *bankFacts, account string, st fieldStatus) bankJSON {
 		out.AvailablePayoutMethods = []string{"standard"}
 		out.Metadata = map[string]string{}
 		switch st {
-		case fieldDone:
+		case engine.FieldDone:
 			out.Status = "verified"
-		case fieldFailed:
+		case engine.FieldFailed:
 			out.Status = "verification_failed"
 			if b.PayoutFailure != "" {
 				out.Status = "errored"

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"math/big"
+	"onboard/sandbox/engine"
 	"regexp"
 	"strings"
 
@@ -136,7 +137,7 @@ func ibanValid(iban string) bool {
 // bankOutcome decides what the test numbers imply: a payout failure code
 // (kept on the bank account; the account still verifies), or the US
 // ownership checks.
-func bankOutcome(b *bankFacts, account string) {
+func bankOutcome(b *engine.Bank, account string) {
 	b.PayoutFailure = payoutFailures[account]
 	if b.Country == "US" && account == "000999999992" {
 		b.Ownership = "documents"

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"onboard/sandbox/engine"
 	"testing"
 	"time"
 
@@ -60,7 +61,7 @@ func seedAccounts(tb testing.TB, sb *Sandbox, n int) {
 			a := newAccountFacts(r)
 			a.BusinessType, a.DefaultCurrency = "individual", "usd"
 			a.Capabilities["transfers"] = true
-			a.Individual = &individualFacts{ID: newID("person_", 24), Address: map[string]string{}, Metadata: map[string]string{}}
+			a.Individual = &engine.Individual{ID: newID("person_", 24), Address: map[string]string{}, Metadata: map[string]string{}}
 			data, _ := json.Marshal(a)
 			snap := mustJSON(renderAccount(a, r.now))
 			if _, err := stmt.ExecContext(ctx, a.ID, a.Created, string(data), string(snap)); err != nil {

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"onboard/sandbox/engine"
 	"slices"
 	"sort"
 	"strings"
@@ -44,12 +45,12 @@ func countrySpec(country string) (countrySpecJSON, bool) {
 	}
 	for _, bt := range []string{"individual", "company"} {
 		vf := verificationField{Additional: []string{}, Minimum: []string{}}
-		if supported(country, bt) {
-			a := &accountFacts{Country: country, BusinessType: bt, DefaultCurrency: prof.Currency,
-				Controller:   controllerFacts{RequirementCollection: "application", DashboardType: "none"},
+		if engine.Supported(country, bt) {
+			a := &engine.Account{Country: country, BusinessType: bt, DefaultCurrency: prof.Currency,
+				Controller:   engine.Controller{RequirementCollection: "application", DashboardType: "none"},
 				Capabilities: map[string]bool{"card_payments": true, "transfers": true},
-				Profile:      map[string]string{}, TOS: tosFacts{ServiceAgreement: "full"}, Fields: map[string]fieldFact{}}
-			d := derive(a, time.Unix(0, 0))
+				Profile:      map[string]string{}, TOS: engine.TOS{ServiceAgreement: "full"}, Fields: map[string]engine.Field{}}
+			d := engine.Derive(a, time.Unix(0, 0))
 			// A country spec names fields generically (individual.*, not
 			// person_<id>.*) and the business type is chosen already.
 			for _, p := range d.CurrentlyDue {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"onboard/sandbox/engine"
 	"reflect"
 )
 
@@ -40,7 +41,7 @@ type eventRequest struct {
 // persist renders the account, records an account.updated event when the
 // rendering differs from before (nil before = a new account), and stores
 // facts and snapshot. It returns the rendering for the response.
-func persist(r *request, a *accountFacts, before []byte) (accountJSON, error) {
+func persist(r *request, a *engine.Account, before []byte) (accountJSON, error) {
 	out := renderAccount(a, r.now)
 	after := mustJSON(out)
 	if before == nil || !bytes.Equal(before, after) {

@@ -1,13 +1,15 @@
 package sandbox
 
+import "onboard/sandbox/engine"
+
 // External accounts beyond the default one live in accountFacts.Banks; the
 // default (the one requirements look at) is accountFacts.Bank.
 
 // renderAnyBank renders a bank of the account: the default with its
 // verification status, the others as verified.
-func renderAnyBank(a *accountFacts, b *bankFacts, isDefault bool, st fieldStatus) bankJSON {
+func renderAnyBank(a *engine.Account, b *engine.Bank, isDefault bool, st engine.FieldStatus) bankJSON {
 	if !isDefault {
-		st = fieldDone
+		st = engine.FieldDone
 	}
 	out := renderBank(b, a.ID, st)
 	def := isDefault
@@ -19,7 +21,7 @@ func renderAnyBank(a *accountFacts, b *bankFacts, isDefault bool, st fieldStatus
 }
 
 // findBank returns the bank with id and whether it is the default.
-func findBank(a *accountFacts, id string) (*bankFacts, bool) {
+func findBank(a *engine.Account, id string) (*engine.Bank, bool) {
 	if a.Bank != nil && a.Bank.ID == id {
 		return a.Bank, true
 	}
@@ -32,7 +34,7 @@ func findBank(a *accountFacts, id string) (*bankFacts, bool) {
 }
 
 // makeDefault swaps b in as the default bank, keeping the old one.
-func makeDefault(ap *applier, b bankFacts, out outcome) {
+func makeDefault(ap *applier, b engine.Bank, out engine.Outcome) {
 	a := ap.a
 	a.Banks = deleteBank(a.Banks, b.ID)
 	if a.Bank != nil {
@@ -43,7 +45,7 @@ func makeDefault(ap *applier, b bankFacts, out outcome) {
 	ap.submit("external_account", out)
 }
 
-func deleteBank(bs []bankFacts, id string) []bankFacts {
+func deleteBank(bs []engine.Bank, id string) []engine.Bank {
 	out := bs[:0]
 	for _, b := range bs {
 		if b.ID != id {
@@ -55,9 +57,9 @@ func deleteBank(bs []bankFacts, id string) []bankFacts {
 
 // createExternalAccount serves POST /v1/accounts/{id}/external_accounts.
 func createExternalAccount(r *request) (any, error) {
-	var created bankFacts
+	var created engine.Bank
 	var isDefault bool
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
 		p := r.params
 		ap := &applier{r: r, a: a}
 		b, out, err := ap.readExternal(p.get("external_account"))
@@ -89,14 +91,14 @@ func createExternalAccount(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	obj := renderAnyBank(a, &created, isDefault, status(a, "external_account", r.now))
+	obj := renderAnyBank(a, &created, isDefault, engine.Status(a, "external_account", r.now))
 	return obj, recordEvent(r, a.ID, "account.external_account.created", mustJSON(obj), nil, true)
 }
 
 // readExternal reads external_account as a token or the bank hash.
-func (ap *applier) readExternal(n *param) (bankFacts, outcome, error) {
+func (ap *applier) readExternal(n *param) (engine.Bank, engine.Outcome, error) {
 	if !n.present() {
-		return bankFacts{}, outcome{}, errMissingParam("external_account")
+		return engine.Bank{}, engine.Outcome{}, errMissingParam("external_account")
 	}
 	tok, hasTok := n.str()
 	if t, ok := n.get("token").str(); ok {
@@ -104,7 +106,7 @@ func (ap *applier) readExternal(n *param) (bankFacts, outcome, error) {
 	}
 	if hasTok {
 		if tok == "" {
-			return bankFacts{}, outcome{}, errEmpty(n.path)
+			return engine.Bank{}, engine.Outcome{}, errEmpty(n.path)
 		}
 		b, out, err := useToken(ap.r, tok, "external_account")
 		if err == nil && b.Country != ap.a.Country {
@@ -113,13 +115,13 @@ func (ap *applier) readExternal(n *param) (bankFacts, outcome, error) {
 		return b, out, err
 	}
 	if obj, _ := n.get("object").str(); obj != "bank_account" {
-		return bankFacts{}, outcome{}, invalid("", "external_account[object]", "Invalid external_account[object]: must be bank_account.")
+		return engine.Bank{}, engine.Outcome{}, invalid("", "external_account[object]", "Invalid external_account[object]: must be bank_account.")
 	}
 	n.get("default_for_currency").markAll()
 	n.get("metadata").markAll()
 	in, e := readBank(n, ap.a.Country)
 	if e != nil {
-		return bankFacts{}, outcome{}, e
+		return engine.Bank{}, engine.Outcome{}, e
 	}
 	b, out := toBankFacts(ap.r.sb.fpKey, in)
 	if b.Country != ap.a.Country {
@@ -141,11 +143,11 @@ func listExternalAccounts(r *request) (any, error) {
 	var items []any
 	if a.Bank != nil {
 		ids = append(ids, a.Bank.ID)
-		items = append(items, renderAnyBank(a, a.Bank, true, status(a, "external_account", r.now)))
+		items = append(items, renderAnyBank(a, a.Bank, true, engine.Status(a, "external_account", r.now)))
 	}
 	for i := len(a.Banks) - 1; i >= 0; i-- {
 		ids = append(ids, a.Banks[i].ID)
-		items = append(items, renderAnyBank(a, &a.Banks[i], false, fieldDone))
+		items = append(items, renderAnyBank(a, &a.Banks[i], false, engine.FieldDone))
 	}
 	return pageSlice(r, ids, items, "/v1/accounts/"+a.ID+"/external_accounts", "external account")
 }
@@ -164,7 +166,7 @@ func retrieveExternalAccount(r *request) (any, error) {
 	if b == nil {
 		return nil, errNoSuch("external account", r.subID, "id")
 	}
-	return renderAnyBank(a, b, def, status(a, "external_account", r.now)), nil
+	return renderAnyBank(a, b, def, engine.Status(a, "external_account", r.now)), nil
 }
 
 // updateExternalAccount serves POST .../external_accounts/{ba}:
@@ -172,12 +174,12 @@ func retrieveExternalAccount(r *request) (any, error) {
 func updateExternalAccount(r *request) (any, error) {
 	var before []byte
 	var id = r.subID
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
 		b, def := findBank(a, id)
 		if b == nil {
 			return errNoSuch("external account", id, "id")
 		}
-		before = mustJSON(renderAnyBank(a, b, def, status(a, "external_account", r.now)))
+		before = mustJSON(renderAnyBank(a, b, def, engine.Status(a, "external_account", r.now)))
 		p := r.params
 		if err := (&applier{r: r, a: a}).setField(p.get("account_holder_name"), &b.HolderName, "", nil); err != nil {
 			return err
@@ -198,7 +200,7 @@ func updateExternalAccount(r *request) (any, error) {
 		}
 		if ok && v && !def {
 			// The verification of the promoted account starts afresh [G].
-			makeDefault(&applier{r: r, a: a}, *b, outcome{})
+			makeDefault(&applier{r: r, a: a}, *b, engine.Outcome{})
 		}
 		return nil
 	})
@@ -206,7 +208,7 @@ func updateExternalAccount(r *request) (any, error) {
 		return nil, err
 	}
 	b, def := findBank(a, id)
-	obj := renderAnyBank(a, b, def, status(a, "external_account", r.now))
+	obj := renderAnyBank(a, b, def, engine.Status(a, "external_account", r.now))
 	return obj, recordEvent(r, a.ID, "account.external_account.updated", mustJSON(obj), before, true)
 }
 
@@ -217,12 +219,12 @@ func deleteExternalAccount(r *request) (any, error) {
 		return nil, e
 	}
 	var before []byte
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
 		b, def := findBank(a, r.subID)
 		if b == nil {
 			return errNoSuch("external account", r.subID, "id")
 		}
-		before = mustJSON(renderAnyBank(a, b, def, status(a, "external_account", r.now)))
+		before = mustJSON(renderAnyBank(a, b, def, engine.Status(a, "external_account", r.now)))
 		if def {
 			return invalid("", "", "You cannot delete the default external account for your default currency. Please make another external account the default using the `default_for_currency` param, and then delete this one.")
 		}

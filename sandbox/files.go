@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"onboard/sandbox/engine"
 	"path"
 	"slices"
 	"strings"
@@ -242,13 +243,13 @@ func loadFile(r *request, id, param string) (storedFile, error) {
 
 // fileRef resolves a file id given in a request body: a magic test token or
 // an uploaded file; it returns the outcome the document implies.
-func fileRef(r *request, n *param) (string, outcome, bool, error) {
+func fileRef(r *request, n *param) (string, engine.Outcome, bool, error) {
 	id, ok, e := n.nonEmpty()
 	if e != nil || !ok {
-		return "", outcome{}, false, e
+		return "", engine.Outcome{}, false, e
 	}
 	if code, ok := magicFiles[id]; ok {
-		return id, outcome{Code: code}, true, nil
+		return id, engine.Outcome{Code: code}, true, nil
 	}
 	f, err := loadFile(r, id, n.path)
 	if err != nil {
@@ -256,14 +257,14 @@ func fileRef(r *request, n *param) (string, outcome, bool, error) {
 		if errors.As(err, &ae) {
 			ae.Status = http.StatusBadRequest
 		}
-		return "", outcome{}, false, err
+		return "", engine.Outcome{}, false, err
 	}
-	return id, outcome{Code: f.Outcome}, true, nil
+	return id, engine.Outcome{Code: f.Outcome}, true, nil
 }
 
 // verificationDocs handles verification[document|additional_document]
 // [front|back]: the outcome of the worse side is the document's.
-func (ap *applier) verificationDocs(n *param, in *individualFacts, prefix string) error {
+func (ap *applier) verificationDocs(n *param, in *engine.Individual, prefix string) error {
 	if !n.present() {
 		return nil
 	}
@@ -283,7 +284,7 @@ func (ap *applier) docPair(n *param, dst *[2]string, reqPath string) error {
 	if !n.present() {
 		return nil
 	}
-	var worst outcome
+	var worst engine.Outcome
 	given := false
 	for i, side := range []string{"front", "back"} {
 		id, out, ok, err := fileRef(ap.r, n.get(side))
@@ -320,7 +321,7 @@ func (ap *applier) documents(p *param) error {
 			return invalid("", files.path, "Invalid array: %s must be a list of file ids.", files.path)
 		}
 		var ids []string
-		var worst outcome
+		var worst engine.Outcome
 		for _, k := range files.names() {
 			id, out, ok, err := fileRef(ap.r, files.get(k))
 			if err != nil {

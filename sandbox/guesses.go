@@ -3,6 +3,7 @@ package sandbox
 import (
 	"fmt"
 	"net/http"
+	"onboard/sandbox/engine"
 	"time"
 )
 
@@ -78,12 +79,6 @@ func payoutDelayDays(country string) int {
 	return 7
 }
 
-// payoutFailedCode is the requirements error a failed payout leaves on
-// external_account. [G] Stripe's spec has no bank-specific code in the
-// requirements error enum; the payout's own failure_code (no_account …)
-// is in the error's reason.
-const payoutFailedCode = "invalid_value_other"
-
 // stripeControllerDefaults are the controller properties of an account
 // created with neither type nor a full controller hash: Stripe documents
 // that unspecified properties take the value with the lowest onboarding
@@ -91,7 +86,7 @@ const payoutFailedCode = "invalid_value_other"
 // pays fees, Stripe bears losses). [G] When only requirement_collection=
 // application is given, the dashboard defaults to none, the one value
 // Stripe allows with it.
-var stripeControllerDefaults = controllerFacts{
+var stripeControllerDefaults = engine.Controller{
 	RequirementCollection: "stripe", FeesPayer: "account", LossesPayments: "stripe", DashboardType: "full",
 }
 
@@ -121,11 +116,6 @@ func platformAccount(now time.Time) map[string]any {
 func errDeleteIndividual(id string) *apiError {
 	return invalid("", "person", "The person %s is this account's individual and cannot be deleted; update the account's individual instead.", id)
 }
-
-// unmodelledCapabilityReason is the disabled_reason of a requested
-// capability the sandbox does not model: it stays inactive with no
-// requirements. [G] "other" is the spec's catch-all value.
-var unmodelledCapabilityReason = "other"
 
 // Limits on request parameters, checked before the parameter tree is
 // built. Stripe documents the metadata ones (50 keys, 40-character keys,

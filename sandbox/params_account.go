@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"onboard/sandbox/engine"
 	"slices"
 	"strings"
 
@@ -34,7 +35,7 @@ func (ap *applier) setField(p *param, dst *string, path string, check checker) e
 	}
 	*dst = v
 	if path != "" {
-		ap.submit(path, outcome{})
+		ap.submit(path, engine.Outcome{})
 	}
 	return nil
 }
@@ -42,13 +43,13 @@ func (ap *applier) setField(p *param, dst *string, path string, check checker) e
 // applier applies one request's parameters to an account's facts.
 type applier struct {
 	r *request
-	a *accountFacts
+	a *engine.Account
 	// creating is set while POST /v1/accounts is applied.
 	creating bool
 }
 
-func (ap *applier) submit(path string, out outcome) {
-	submit(ap.a, path, out, ap.r.now, ap.r.sb.delay)
+func (ap *applier) submit(path string, out engine.Outcome) {
+	engine.Submit(ap.a, path, out, ap.r.now, ap.r.sb.delay)
 }
 
 // apply reads every account parameter the sandbox understands. On create
@@ -158,7 +159,7 @@ func (ap *applier) createOnly(p *param) error {
 // requirements and has no Stripe Dashboard; Stripe collects an Express
 // account's through the Express Dashboard and a Standard account's through
 // the full one, where the account pays its own fees).
-var legacyTypes = map[string]controllerFacts{
+var legacyTypes = map[string]engine.Controller{
 	"custom": {RequirementCollection: "application", FeesPayer: "application", LossesPayments: "application",
 		DashboardType: "none", LegacyType: "custom"},
 	"express": {RequirementCollection: "stripe", FeesPayer: "application_express", LossesPayments: "application",
@@ -203,7 +204,7 @@ func (ap *applier) businessType(p *param) error {
 	if !slices.Contains(businessTypes, v) {
 		return invalid("", "business_type", "Invalid business_type: must be one of %s", strings.Join(businessTypes, ", "))
 	}
-	if !supported(ap.a.Country, v) {
+	if !engine.Supported(ap.a.Country, v) {
 		return invalid("", "business_type", "The sandbox does not model business_type=%s accounts in %s yet.", v, ap.a.Country)
 	}
 	a := ap.a
@@ -221,16 +222,16 @@ func (ap *applier) businessType(p *param) error {
 	if !rules.Countries[a.Country].NonProfit && v == "non_profit" {
 		return invalid("", "business_type", "business_type=non_profit is not available in %s.", a.Country)
 	}
-	if isCompanyType(a) && a.Company == nil {
-		a.Company = &companyFacts{Address: map[string]string{}}
+	if engine.IsCompanyType(a) && a.Company == nil {
+		a.Company = &engine.Company{Address: map[string]string{}}
 	}
 	if v == "individual" && a.Individual == nil {
-		a.Individual = &individualFacts{
+		a.Individual = &engine.Individual{
 			ID: newID("person_", 24), Created: ap.r.now.Unix(),
 			Address: map[string]string{}, Metadata: map[string]string{},
 		}
 	}
-	ap.submit("business_type", outcome{})
+	ap.submit("business_type", engine.Outcome{})
 	return nil
 }
 
@@ -255,7 +256,7 @@ func (ap *applier) agreement(p *param) error {
 func (ap *applier) capabilities(p *param) error {
 	caps := p.get("capabilities")
 	for _, name := range caps.names() {
-		if !slices.Contains(specCapabilities, name) {
+		if !slices.Contains(engine.SpecCapabilities, name) {
 			continue // untouched, so reported as unknown
 		}
 		n := caps.get(name).get("requested")
@@ -300,7 +301,7 @@ func (ap *applier) simple(p *param) error {
 	if v, ok := sd.str(); ok {
 		delete(ap.a.Fields, "settings.payments.statement_descriptor")
 		if code := descriptorOutcomes[strings.TrimSpace(v)]; code != "" {
-			ap.submit("settings.payments.statement_descriptor", outcome{Code: code})
+			ap.submit("settings.payments.statement_descriptor", engine.Outcome{Code: code})
 		}
 	}
 	pre := p.get("settings").get("card_payments").get("statement_descriptor_prefix")
@@ -310,7 +311,7 @@ func (ap *applier) simple(p *param) error {
 	if v, ok := pre.str(); ok {
 		delete(ap.a.Fields, "settings.card_payments.statement_descriptor_prefix")
 		if code := prefixOutcomes[strings.TrimSpace(v)]; code != "" {
-			ap.submit("settings.card_payments.statement_descriptor_prefix", outcome{Code: code})
+			ap.submit("settings.card_payments.statement_descriptor_prefix", engine.Outcome{Code: code})
 		}
 	}
 	return nil
@@ -395,8 +396,8 @@ func (ap *applier) profile(p *param) error {
 		}
 	}
 	if v, ok, _ := bp.get("name").nonEmpty(); ok {
-		if code := profileNameOutcomes[strings.TrimSpace(v)]; code != "" {
-			ap.submit("business_profile.name", outcome{Code: code})
+		if code := engine.ProfileNameOutcomes[strings.TrimSpace(v)]; code != "" {
+			ap.submit("business_profile.name", engine.Outcome{Code: code})
 		}
 	}
 	u, ok, err := readString(bp.get("url"), checkURL)
@@ -407,14 +408,14 @@ func (ap *applier) profile(p *param) error {
 		ap.a.Profile["url"] = u
 		// A new URL is checked afresh, even on a verified account.
 		delete(ap.a.Fields, "business_profile.url")
-		ap.submit("business_profile.url", urlOutcome(u))
+		ap.submit("business_profile.url", engine.URLOutcome(u))
 	}
 	if bp.get("product_description").present() || (ok && ap.a.Profile["product_description"] != "") {
 		// Stripe reviews the description after the request: a short one,
 		// or one that only repeats the URL, comes back as a requirements
 		// error, not as a refused request.
 		delete(ap.a.Fields, "business_profile.product_description")
-		ap.submit("business_profile.product_description", outcome{Code: productDescriptionCode(ap.a.Profile)})
+		ap.submit("business_profile.product_description", engine.Outcome{Code: productDescriptionCode(ap.a.Profile)})
 	}
 	return nil
 }

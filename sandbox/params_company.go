@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"onboard/sandbox/engine"
 	"slices"
 	"strings"
 
@@ -29,16 +30,16 @@ var companyNameOutcomes = map[string]string{
 
 // taxIDOutcome follows sandbox-rules §2.4; any other number fails to match
 // [G], like an unknown id number.
-func taxIDOutcome(v string) outcome {
+func taxIDOutcome(v string) engine.Outcome {
 	switch v {
 	case "000000000", "000000001":
-		return outcome{}
+		return engine.Outcome{}
 	case "222222222":
-		return outcome{Immediate: true}
+		return engine.Outcome{Immediate: true}
 	case "111111112":
-		return outcome{Code: "verification_failed_tax_id_not_issued"}
+		return engine.Outcome{Code: "verification_failed_tax_id_not_issued"}
 	}
-	return outcome{Code: "verification_failed_tax_id_match"}
+	return engine.Outcome{Code: "verification_failed_tax_id_match"}
 }
 
 // company handles company[...], allowed on company and non_profit accounts.
@@ -50,13 +51,13 @@ func (ap *applier) company(p *param) error {
 	a := ap.a
 	co := a.Company
 	if co == nil {
-		co = &companyFacts{Address: map[string]string{}}
+		co = &engine.Company{Address: map[string]string{}}
 	}
 	if v, ok, e := readString(c.get("name"), nil); e != nil {
 		return e
 	} else if ok {
 		co.Name = v
-		ap.submit("company.name", outcome{Code: companyNameOutcomes[strings.TrimSpace(v)]})
+		ap.submit("company.name", engine.Outcome{Code: companyNameOutcomes[strings.TrimSpace(v)]})
 	}
 	if err := ap.setField(c.get("phone"), &co.Phone, "company.phone", checkPhone); err != nil {
 		return err
@@ -96,7 +97,7 @@ func (ap *applier) company(p *param) error {
 		if ok {
 			*f.dst = v
 			if v {
-				ap.submit("company."+f.name, outcome{})
+				ap.submit("company."+f.name, engine.Outcome{})
 			} else {
 				delete(a.Fields, "company."+f.name)
 			}
@@ -117,7 +118,7 @@ func (ap *applier) company(p *param) error {
 	if err := ap.japanese(c, "company.", japaneseCompanyNames); err != nil {
 		return err
 	}
-	if !isCompanyType(a) {
+	if !engine.IsCompanyType(a) {
 		if e := c.unknown(); e != nil {
 			return e
 		}

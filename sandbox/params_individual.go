@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"onboard/sandbox/engine"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,9 +22,9 @@ func (ap *applier) individual(p *param) error {
 		// Read the hash into a scratch account first so that unknown or
 		// malformed parameters are reported before the business rule, as
 		// Stripe validates the request shape first.
-		scratch := &applier{r: ap.r, a: &accountFacts{
-			Country: a.Country, Fields: map[string]fieldFact{},
-			Individual: &individualFacts{Address: map[string]string{}, Metadata: map[string]string{}},
+		scratch := &applier{r: ap.r, a: &engine.Account{
+			Country: a.Country, Fields: map[string]engine.Field{},
+			Individual: &engine.Individual{Address: map[string]string{}, Metadata: map[string]string{}},
 		}}
 		if err := scratch.individual(p); err != nil {
 			return err
@@ -62,7 +63,7 @@ func checkRelationship(rel *param) error {
 
 // personFields reads the identity fields shared by account.individual and
 // Persons into in, submitting requirements under prefix.
-func (ap *applier) personFields(n *param, in *individualFacts, prefix string) error {
+func (ap *applier) personFields(n *param, in *engine.Individual, prefix string) error {
 	for _, f := range []struct {
 		name  string
 		dst   *string
@@ -97,7 +98,7 @@ func (ap *applier) personFields(n *param, in *individualFacts, prefix string) er
 
 // dob requires day, month and year together (Stripe rejects a partial
 // date), checks the date is plausible, and submits all three parts.
-func (ap *applier) dob(n *param, in *individualFacts, prefix string) error {
+func (ap *applier) dob(n *param, in *engine.Individual, prefix string) error {
 	if !n.present() {
 		return nil
 	}
@@ -119,12 +120,12 @@ func (ap *applier) dob(n *param, in *individualFacts, prefix string) error {
 		}
 		parts[i] = v
 	}
-	d := dateFacts{Day: parts[0], Month: parts[1], Year: parts[2]}
+	d := engine.Date{Day: parts[0], Month: parts[1], Year: parts[2]}
 	if e := checkDOB(n.path, d, ap.r.now); e != nil {
 		return e
 	}
 	in.DOB = &d
-	out := dobOutcome(d)
+	out := engine.DOBOutcome(d)
 	for _, part := range []string{"day", "month", "year"} {
 		ap.submit(prefix+"dob."+part, out)
 	}
@@ -170,10 +171,10 @@ func (ap *applier) address(n *param, addr map[string]string, prefix string, busi
 	if e := checkAddress(n.path, country, vals); e != nil {
 		return e
 	}
-	line1 := outcome{}
-	all := outcome{}
+	line1 := engine.Outcome{}
+	all := engine.Outcome{}
 	if l, ok := vals["line1"]; ok {
-		line1 = addressOutcome(l)
+		line1 = engine.AddressOutcome(l)
 		if business && line1.Code != "" {
 			if strings.TrimSpace(l) == "address_line1_no_match" {
 				all = line1
@@ -225,7 +226,7 @@ func checkAddress(path, country string, vals map[string]string) *apiError {
 // identityNumbers handles the write-only ssn_last_4 and id_number. Only the
 // *_provided flags and the outcome the value implies are kept. A full SSN
 // also provides its last four digits, as on Stripe.
-func (ap *applier) identityNumbers(n *param, in *individualFacts, prefix string) error {
+func (ap *applier) identityNumbers(n *param, in *engine.Individual, prefix string) error {
 	prof := rules.Countries[ap.a.Country]
 	if c := n.get("ssn_last_4"); c.present() {
 		v, ok, e := c.nonEmpty()
@@ -240,7 +241,7 @@ func (ap *applier) identityNumbers(n *param, in *individualFacts, prefix string)
 				return invalid("", c.path, "Invalid ssn_last_4: it must be exactly 4 digits.")
 			}
 			in.SSNLast4Provided = true
-			ap.submit(prefix+"ssn_last_4", ssnLast4Outcome(v))
+			ap.submit(prefix+"ssn_last_4", engine.SSNLast4Outcome(v))
 		}
 	}
 	c := n.get("id_number")
@@ -253,7 +254,7 @@ func (ap *applier) identityNumbers(n *param, in *individualFacts, prefix string)
 		return invalid("", c.path, "Invalid id_number: %s.", prof.IDNumberHint)
 	}
 	in.IDNumberProvided = true
-	out := idNumberOutcome(v)
+	out := engine.IDNumberOutcome(v)
 	ap.submit(prefix+"id_number", out)
 	if prof.SSNLast4 {
 		in.SSNLast4Provided = true
@@ -276,7 +277,7 @@ func (ap *applier) tos(p *param) error {
 			return invalid("", "tos_acceptance[date]", "ToS acceptance date is not valid. Dates are expected to be integers, measured in seconds, not in the future, and after 2009.")
 		}
 		ap.a.TOS.Date = date
-		ap.submit("tos_acceptance.date", outcome{})
+		ap.submit("tos_acceptance.date", engine.Outcome{})
 	}
 	if err := ap.setField(t.get("ip"), &ap.a.TOS.IP, "tos_acceptance.ip", checkIP); err != nil {
 		return err

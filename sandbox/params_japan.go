@@ -1,5 +1,7 @@
 package sandbox
 
+import "onboard/sandbox/engine"
+
 // Japanese accounts give names and addresses twice more, in kana and in
 // kanji (Stripe's API reference: individual.first_name_kana,
 // address_kana[town], company.name_kanji...). Each part given is a
@@ -22,7 +24,7 @@ func (ap *applier) japanese(n *param, prefix string, names []string) error {
 			return err
 		}
 		if ok && v != "" {
-			ap.submit(prefix+name, outcome{})
+			ap.submit(prefix+name, engine.Outcome{})
 		}
 	}
 	for _, kind := range []string{"address_kana", "address_kanji"} {
@@ -36,7 +38,7 @@ func (ap *applier) japanese(n *param, prefix string, names []string) error {
 				return err
 			}
 			if ok && v != "" && part != "line2" && part != "country" {
-				ap.submit(prefix+kind+"."+part, outcome{})
+				ap.submit(prefix+kind+"."+part, engine.Outcome{})
 			}
 		}
 	}

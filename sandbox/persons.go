@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"onboard/sandbox/engine"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,14 +18,9 @@ var directorTokens = map[string]string{
 	"extraneous_director": "verification_extraneous_directors",
 }
 
-// isCompanyType reports whether the account keeps its people as Persons.
-func isCompanyType(a *accountFacts) bool {
-	return a.BusinessType == "company" || a.BusinessType == "non_profit"
-}
-
 // personParams applies a Person create/update body to pf.
-func (ap *applier) personParams(p *param, pf *personFacts) error {
-	if err := ap.personFields(p, &pf.individualFacts, pf.prefix()); err != nil {
+func (ap *applier) personParams(p *param, pf *engine.Person) error {
+	if err := ap.personFields(p, &pf.Individual, pf.Prefix()); err != nil {
 		return err
 	}
 	rel := p.get("relationship")
@@ -61,10 +57,10 @@ func (ap *applier) personParams(p *param, pf *personFacts) error {
 				return invalid("", n.path, "Invalid percent_ownership: must be a number between 0 and 100.")
 			}
 			pf.PercentOwnership = &f
-			ap.submit(pf.prefix()+"relationship.percent_ownership", outcome{})
+			ap.submit(pf.Prefix()+"relationship.percent_ownership", engine.Outcome{})
 		}
 	}
-	if err := ap.setField(rel.get("title"), &pf.Title, pf.prefix()+"relationship.title", nil); err != nil {
+	if err := ap.setField(rel.get("title"), &pf.Title, pf.Prefix()+"relationship.title", nil); err != nil {
 		return err
 	}
 	p.get("person_token").markAll() // merged by mergeToken
@@ -85,12 +81,12 @@ func createPerson(r *request) (any, error) {
 	if err := mergeToken(r, "person_token", "person"); err != nil {
 		return nil, err
 	}
-	var pf *personFacts
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
-		if !isCompanyType(a) {
+	var pf *engine.Person
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
+		if !engine.IsCompanyType(a) {
 			return invalid("", "", "Persons can only be added to accounts whose business_type is company or non_profit (this account's is %q).", a.BusinessType)
 		}
-		pf = &personFacts{individualFacts: individualFacts{
+		pf = &engine.Person{Individual: engine.Individual{
 			ID: newID("person_", 24), Created: r.now.Unix(), Address: map[string]string{}, Metadata: map[string]string{},
 		}}
 		a.Persons = append(a.Persons, pf)
@@ -99,7 +95,7 @@ func createPerson(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := renderCompanyPerson(a, pf, derive(a, r.now), r.now)
+	out := renderCompanyPerson(a, pf, engine.Derive(a, r.now), r.now)
 	return out, recordEvent(r, a.ID, "person.created", mustJSON(out), nil, true)
 }
 
@@ -110,10 +106,10 @@ func updatePerson(r *request) (any, error) {
 		return nil, err
 	}
 	var before []byte
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
 		ap := &applier{r: r, a: a}
 		if a.Individual != nil && a.Individual.ID == r.subID {
-			before = mustJSON(renderPerson(a, derive(a, r.now), r.now))
+			before = mustJSON(renderPerson(a, engine.Derive(a, r.now), r.now))
 			if err := ap.personFields(r.params, a.Individual, rules.IndividualPrefix); err != nil {
 				return err
 			}
@@ -125,11 +121,11 @@ func updatePerson(r *request) (any, error) {
 			r.params.doc.markKept(keepAccepted(r.params.doc.accepted, "", "person", &a.Individual.Extra))
 			return nil
 		}
-		pf := a.person(r.subID)
+		pf := a.Person(r.subID)
 		if pf == nil {
 			return errNoSuch("person", r.subID, "person")
 		}
-		before = mustJSON(renderCompanyPerson(a, pf, derive(a, r.now), r.now))
+		before = mustJSON(renderCompanyPerson(a, pf, engine.Derive(a, r.now), r.now))
 		return ap.personParams(r.params, pf)
 	})
 	if err != nil {
@@ -140,12 +136,12 @@ func updatePerson(r *request) (any, error) {
 }
 
 // personByID renders the account's person with that id.
-func personByID(a *accountFacts, id string, now time.Time) (personJSON, bool) {
-	d := derive(a, now)
+func personByID(a *engine.Account, id string, now time.Time) (personJSON, bool) {
+	d := engine.Derive(a, now)
 	if a.Individual != nil && a.Individual.ID == id {
 		return renderPerson(a, d, now), true
 	}
-	if pf := a.person(id); pf != nil {
+	if pf := a.Person(id); pf != nil {
 		return renderCompanyPerson(a, pf, d, now), true
 	}
 	return personJSON{}, false
@@ -175,21 +171,21 @@ func deletePerson(r *request) (any, error) {
 		return nil, e
 	}
 	var before []byte
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
-		pf := a.person(r.subID)
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
+		pf := a.Person(r.subID)
 		if pf == nil && a.Individual != nil && a.Individual.ID == r.subID {
 			return errDeleteIndividual(r.subID)
 		}
 		if pf == nil {
 			return errNoSuch("person", r.subID, "person")
 		}
-		before = mustJSON(renderCompanyPerson(a, pf, derive(a, r.now), r.now))
+		before = mustJSON(renderCompanyPerson(a, pf, engine.Derive(a, r.now), r.now))
 		for path := range a.Fields {
-			if strings.HasPrefix(path, pf.prefix()) {
+			if strings.HasPrefix(path, pf.Prefix()) {
 				delete(a.Fields, path)
 			}
 		}
-		a.Persons = slices.DeleteFunc(a.Persons, func(p *personFacts) bool { return p == pf })
+		a.Persons = slices.DeleteFunc(a.Persons, func(p *engine.Person) bool { return p == pf })
 		return nil
 	})
 	if err != nil {
@@ -210,7 +206,7 @@ func listPersons(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := derive(a, r.now)
+	d := engine.Derive(a, r.now)
 	var all []personJSON
 	if a.Individual != nil && a.BusinessType == "individual" {
 		all = append(all, renderPerson(a, d, r.now))
@@ -224,7 +220,7 @@ func listPersons(r *request) (any, error) {
 			if e != nil {
 				return nil, e
 			}
-			if ok && pf.holds(role) != v {
+			if ok && pf.Holds(role) != v {
 				keep = false
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"onboard/sandbox/engine"
 )
 
 // tokenJSON is a bank-account token as /v1/tokens returns it.
@@ -22,8 +23,8 @@ type tokenJSON struct {
 // storedToken is what the tokens table keeps: the public facts and the
 // verification outcome, never the account number.
 type storedToken struct {
-	Bank    bankFacts `json:"bank"`
-	Created int64     `json:"created"`
+	Bank    engine.Bank `json:"bank"`
+	Created int64       `json:"created"`
 	// Type is account, person or pii for identity tokens ("" = bank).
 	Type     string `json:"type,omitempty"`
 	ClientIP string `json:"client_ip,omitempty"`
@@ -70,7 +71,7 @@ func renderToken(id string, st storedToken, used bool) any {
 		return identityTokenJSON{ID: id, Object: "token", ClientIP: nullable(st.ClientIP), Created: st.Created, Type: st.Type, Used: used}
 	}
 	return tokenJSON{
-		ID: id, Object: "token", BankAccount: renderBank(&st.Bank, "", fieldPending),
+		ID: id, Object: "token", BankAccount: renderBank(&st.Bank, "", engine.FieldPending),
 		Created: st.Created, Type: "bank_account", Used: used,
 	}
 }
@@ -88,26 +89,26 @@ func retrieveToken(r *request) (any, error) {
 	return renderToken(r.pathID, st, used), nil
 }
 
-func loadToken(r *request, id, param string) (storedToken, bool, outcome, error) {
+func loadToken(r *request, id, param string) (storedToken, bool, engine.Outcome, error) {
 	var data, code string
 	var used bool
 	err := r.tx.QueryRowContext(r.ctx, `SELECT data, used, outcome FROM tokens WHERE id = ?`, id).Scan(&data, &used, &code)
 	if errors.Is(err, sql.ErrNoRows) {
-		return storedToken{}, false, outcome{}, errNoSuch("token", id, param)
+		return storedToken{}, false, engine.Outcome{}, errNoSuch("token", id, param)
 	}
 	if err != nil {
-		return storedToken{}, false, outcome{}, fmt.Errorf("load token: %w", err)
+		return storedToken{}, false, engine.Outcome{}, fmt.Errorf("load token: %w", err)
 	}
 	var st storedToken
 	if err := json.Unmarshal([]byte(data), &st); err != nil {
-		return st, false, outcome{}, fmt.Errorf("decode token: %w", err)
+		return st, false, engine.Outcome{}, fmt.Errorf("decode token: %w", err)
 	}
-	return st, used, outcome{Code: code}, nil
+	return st, used, engine.Outcome{Code: code}, nil
 }
 
 // useToken resolves a bank token for external_account and marks it used:
 // a token is single-use, as on Stripe. Magic test tokens never run out.
-func useToken(r *request, id, param string) (bankFacts, outcome, error) {
+func useToken(r *request, id, param string) (engine.Bank, engine.Outcome, error) {
 	if b, out, ok := magicBankToken(r.sb.fpKey, id); ok {
 		return b, out, nil
 	}
@@ -117,17 +118,17 @@ func useToken(r *request, id, param string) (bankFacts, outcome, error) {
 		if errors.As(err, &ae) {
 			ae.Status = 400 // a bad reference in the body is a 400, not a 404
 		}
-		return bankFacts{}, outcome{}, err
+		return engine.Bank{}, engine.Outcome{}, err
 	}
 	if used {
-		return bankFacts{}, outcome{}, invalid("token_already_used", param,
+		return engine.Bank{}, engine.Outcome{}, invalid("token_already_used", param,
 			"You cannot use a Stripe token more than once: %s.", id)
 	}
 	if st.Type != "" {
-		return bankFacts{}, outcome{}, invalid("", param, "%s is a token for %s details, not a bank account.", id, st.Type)
+		return engine.Bank{}, engine.Outcome{}, invalid("", param, "%s is a token for %s details, not a bank account.", id, st.Type)
 	}
 	if _, err := r.tx.ExecContext(r.ctx, `UPDATE tokens SET used = 1 WHERE id = ?`, id); err != nil {
-		return bankFacts{}, outcome{}, fmt.Errorf("use token: %w", err)
+		return engine.Bank{}, engine.Outcome{}, fmt.Errorf("use token: %w", err)
 	}
 	// Each attachment is its own bank account object.
 	st.Bank.ID = newID("ba_", 24)
@@ -148,8 +149,8 @@ func (ap *applier) externalAccount(p *param) error {
 	if !n.present() {
 		return nil
 	}
-	var b bankFacts
-	var out outcome
+	var b engine.Bank
+	var out engine.Outcome
 	tok, hasTok := n.str()
 	if t, ok := n.get("token").str(); ok {
 		if hasTok && t != tok {
