@@ -58,7 +58,7 @@ func readBank(p *param, defaultCountry string) (bankInput, error) {
 	return in, nil
 }
 
-// validateBank applies the per-country format checks (v1-requirements §4.2).
+// validateBank applies the per-country format checks (rules.Profile's bank format).
 func validateBank(in *bankInput, prefix string) *apiError {
 	if !countryRE.MatchString(in.Country) {
 		return invalid("", prefix+"[country]", "Invalid country: %s", in.Country)

@@ -15,8 +15,8 @@ var (
 	ibanRE      = regexp.MustCompile(`^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$`)
 )
 
-// payoutFailures maps Stripe's failing test account numbers (sandbox-rules
-// §2.8) to the payout failure code; the same numbers are used in US, CA,
+// payoutFailures maps Stripe's failing test account numbers
+// (https://docs.stripe.com/connect/testing) to the payout failure code; the same numbers are used in US, CA,
 // GB and AU (with their own lengths) and the IBANs per country.
 var payoutFailures = map[string]string{
 	"000111111116": "no_account", "000111111113": "account_closed", "000222222227": "insufficient_funds",

@@ -16,13 +16,13 @@ import (
 	"strings"
 )
 
-// maxFileSize is Stripe's upload limit (v1-requirements §4.1).
+// maxFileSize is Stripe's upload limit (https://docs.stripe.com/file-upload).
 const maxFileSize = 16 << 20
 
 // filePurposes are the upload purposes onboarding uses.
 var filePurposes = []string{"identity_document", "additional_verification", "account_requirement"}
 
-// magicFiles are Stripe's test file tokens (sandbox-rules §2.5): usable
+// magicFiles are Stripe's test file tokens (https://docs.stripe.com/connect/testing): usable
 // anywhere a file id is, without an upload.
 var magicFiles = map[string]string{
 	"file_identity_document_success": "",
@@ -345,7 +345,8 @@ func (ap *applier) documents(p *param) error {
 	return nil
 }
 
-// documentTypes are the documents[<type>] names of v1-requirements §1.7.
+// documentTypes are the documents[<type>] names of the account's documents hash
+// (https://docs.stripe.com/api/accounts/object).
 var documentTypes = []string{
 	"bank_account_ownership_verification", "company_license", "company_memorandum_of_association",
 	"company_ministerial_decree", "company_registration_verification", "company_tax_id_verification",

@@ -57,7 +57,7 @@ func TestDocumentOutcomes(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newTransportEnv(t)
-			// A failing id number: the document decides (§2.5 precedence).
+			// A failing id number: the document decides (the test image wins over the test id numbers).
 			a := e.onboardWith("individual[id_number]", "111111111")
 			if !slices.Contains(a.Requirements.CurrentlyDue, "individual.verification.document") {
 				t.Fatalf("a failed identity check asks for a document: %v", a.Requirements.CurrentlyDue)

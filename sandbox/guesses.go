@@ -12,7 +12,7 @@ import (
 // guess [G]: change it freely when Stripe's real answer is known.
 //
 // Three guesses are tables that live with their data, named here so this
-// file stays the index: cardPaymentsFollowers (capability_names.go, which
+// file stays the index: cardPaymentsFollowers (engine/capability_names.go, which
 // payment methods share card_payments' requirements), the later rows and
 // thresholds of the country tables (package rules, marked [G] there), and
 // the ToS acceptance an account token carries, recorded at the token's
@@ -26,6 +26,13 @@ import (
 // Gibraltar's UK-style bank details. Japanese kana and kanji names and
 // addresses meet their requirements but are not rendered back on the
 // account (params_japan.go).
+//
+// The requirements engine's guesses (package engine) are marked [G] there:
+// the grace before a currently due requirement is past due (DefaultGrace),
+// the thresholds' amounts in any currency (engine/time.go), the order of
+// disabled reasons and the url/product_description pairing
+// (engine/requirements.go); its constants (the payout failure code, the reason of
+// an unmodelled capability) are in engine/guesses.go.
 //
 // The guesses of the Accounts v2 façade (the first GA version and how a
 // Stripe-Version is read, v2 error codes, the recipient-only service

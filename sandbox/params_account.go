@@ -317,13 +317,15 @@ func (ap *applier) simple(p *param) error {
 	return nil
 }
 
-// prefixOutcomes are the statement descriptor prefix test values (§2.6).
+// prefixOutcomes are the statement descriptor prefix test values
+// (https://docs.stripe.com/connect/testing).
 var prefixOutcomes = map[string]string{
 	"mismatch":   "invalid_statement_descriptor_prefix_mismatch",
 	"disallowed": "invalid_statement_descriptor_prefix_denylisted",
 }
 
-// descriptorOutcomes are the statement descriptor test values (§2.6).
+// descriptorOutcomes are the statement descriptor test values
+// (https://docs.stripe.com/connect/testing).
 var descriptorOutcomes = map[string]string{
 	"mismatch":   "invalid_statement_descriptor_business_mismatch",
 	"disallowed": "invalid_statement_descriptor_denylisted",

@@ -8,8 +8,8 @@ import (
 	"onboard/sandbox/rules"
 )
 
-// companyStructures are the company[structure] values (v1-requirements
-// §1.2); "" clears it.
+// companyStructures are the company[structure] values
+// (https://docs.stripe.com/api/accounts/object); "" clears it.
 var companyStructures = []string{
 	"sole_proprietorship", "single_member_llc", "multi_member_llc", "llc", "private_corporation",
 	"public_corporation", "private_company", "public_company", "private_partnership", "public_partnership",
@@ -19,8 +19,8 @@ var companyStructures = []string{
 	"free_zone_establishment", "free_zone_llc", "sole_establishment",
 }
 
-// companyNameOutcomes are the company[name] test values (sandbox-rules
-// §2.6); the codes for "fails" are [G].
+// companyNameOutcomes are the company[name] test values
+// (https://docs.stripe.com/connect/testing); the codes for "fails" are [G].
 var companyNameOutcomes = map[string]string{
 	"mismatch_business_name":   "verification_failed_name_match",
 	"disallowed_name":          "invalid_company_name_denylisted",
@@ -28,7 +28,8 @@ var companyNameOutcomes = map[string]string{
 	"match_name_only":          "verification_failed_name_match",
 }
 
-// taxIDOutcome follows sandbox-rules §2.4; any other number fails to match
+// taxIDOutcome follows Stripe's test tax ids (https://docs.stripe.com/connect/testing);
+// any other number fails to match
 // [G], like an unknown id number.
 func taxIDOutcome(v string) engine.Outcome {
 	switch v {

@@ -135,7 +135,7 @@ func (ap *applier) dob(n *param, in *engine.Individual, prefix string) error {
 // address stores an address and submits its parts under prefix. line1
 // carries the address test tokens; on a business address (business=true)
 // address_no_match only stops payouts and address_line1_no_match fails
-// every part (sandbox-rules §2.2).
+// every part (https://docs.stripe.com/connect/testing).
 func (ap *applier) address(n *param, addr map[string]string, prefix string, business bool) error {
 	if !n.present() {
 		return nil
@@ -204,7 +204,7 @@ func (ap *applier) address(n *param, addr map[string]string, prefix string, busi
 }
 
 // checkAddress validates postal code and state by the address's country
-// (v1-requirements §1.4): a wrong format is a synchronous 400.
+// (rules.Countries): a wrong format is a synchronous 400.
 func checkAddress(path, country string, vals map[string]string) *apiError {
 	prof, ok := rules.Countries[country]
 	if !ok {

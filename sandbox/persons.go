@@ -11,7 +11,7 @@ import (
 )
 
 // directorTokens are the first_name test values of a director that make
-// the registry check fail (sandbox-rules §2.6).
+// the registry check fail (https://docs.stripe.com/connect/testing).
 var directorTokens = map[string]string{
 	"mismatch_director":   "verification_directors_mismatch",
 	"missing_director":    "verification_missing_directors",

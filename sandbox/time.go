@@ -29,8 +29,8 @@ func (s *Sandbox) AddVolume(ctx context.Context, accountID string, amount int64)
 	})
 }
 
-// Trigger actions, the effects of Stripe's trigger cards (sandbox-rules
-// §2.7).
+// Trigger actions, the effects of Stripe's trigger cards
+// (https://docs.stripe.com/connect/testing).
 const (
 	// TriggerNextRequirements makes the next eventually-due set currently
 	// due (tok_visa_triggerNextRequirements).

@@ -10,8 +10,8 @@ import (
 	"time"
 )
 
-// Synchronous checks Stripe makes before accepting a value (sandbox-rules
-// §2.6). They return 400s with the bracket param so clients can put the
+// Synchronous checks Stripe makes before accepting a value
+// (https://docs.stripe.com/connect/testing). They return 400s with the bracket param so clients can put the
 // message back on the field.
 
 var (

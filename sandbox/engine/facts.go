@@ -157,7 +157,8 @@ type Bank struct {
 	// ownership once verified (US 000999999992).
 	Ownership string `json:"ownership,omitempty"`
 	// PayoutFailure is the failure code a payout to this account gets (the
-	// §2.8 test numbers), "" when payouts succeed.
+	// test numbers of https://docs.stripe.com/connect/testing), "" when
+	// payouts succeed.
 	PayoutFailure string            `json:"payout_failure,omitempty"`
 	Metadata      map[string]string `json:"metadata,omitempty"`
 }
@@ -180,7 +181,7 @@ type Field struct {
 	// 1900-01-01): a document becomes due and payouts are held.
 	Hold bool `json:"hold,omitempty"`
 	// PayoutsOnly marks a failure that stops payouts but not charges (a
-	// business address that does not match, sandbox-rules §2.2).
+	// business address that does not match: https://docs.stripe.com/connect/testing).
 	PayoutsOnly bool `json:"payouts_only,omitempty"`
 }
 

@@ -84,7 +84,8 @@ func expandItems(a *Account, now time.Time) []item {
 		}
 		if address && prefix != "company." {
 			// An address that cannot be matched asks for a proof of address
-			// (sandbox-rules §2.2 combination table).
+			// (the address test tokens of
+			// https://docs.stripe.com/connect/testing).
 			add(item{Path: prefix + "verification.additional_document", Code: addrCode})
 		}
 	}
@@ -228,7 +229,7 @@ func (a *Account) Person(id string) *Person {
 }
 
 // Paused reports the inactivity test URL, which pauses the account's
-// capabilities (sandbox-rules §2.6).
+// capabilities (https://docs.stripe.com/connect/testing).
 func Paused(a *Account) bool {
 	u, err := url.Parse(WithScheme(a.Profile["url"]))
 	return err == nil && a.Profile["url"] != "" && strings.EqualFold(u.Hostname(), inactivityHost)

@@ -107,7 +107,7 @@ func Derive(a *Account, now time.Time) Derived {
 					}
 				}
 				// Initial onboarding fields block enablement at once, so they
-				// are past due with no deadline (sandbox-rules §3.1).
+				// are past due with no deadline (https://docs.stripe.com/connect/handling-api-verification).
 				if deadline == 0 || ns >= deadline {
 					s.Past = true
 					d.PastDue = append(d.PastDue, it.Path)
@@ -168,7 +168,8 @@ func dueness(a *Account, it item, now int64) (bool, int64) {
 	return false, 0
 }
 
-// capabilityStatus follows sandbox-rules §3.3: inactive while one of its
+// capabilityStatus follows Stripe's capability lifecycle
+// (https://docs.stripe.com/connect/handling-api-verification): inactive while one of its
 // requirements is past due, pending while one is being verified, active
 // otherwise (items may still be currently due with a future deadline).
 func capabilityStatus(a *Account, items []itemState, c string) (string, *string) {
@@ -197,7 +198,8 @@ func capabilityStatus(a *Account, items []itemState, c string) (string, *string)
 	return "active", nil
 }
 
-// disabledReason follows the priority of sandbox-rules §3.2 [G order].
+// disabledReason picks one of the spec's requirements.disabled_reason
+// values (https://docs.stripe.com/api/accounts/object); the priority order is [G].
 func disabledReason(a *Account, requested int, d Derived) *string {
 	var r string
 	switch {
@@ -236,7 +238,8 @@ type Alternative struct {
 }
 
 // AlternativePairs lists requirement alternatives: providing either side
-// resolves the other (sandbox-rules §1.2, pairing [G]).
+// resolves the other (requirements.alternatives,
+// https://docs.stripe.com/api/accounts/object; the pairing is [G]).
 var AlternativePairs = []Alternative{
 	{OriginalFieldsDue: []string{"business_profile.url"}, AlternativeFieldsDue: []string{"business_profile.product_description"}},
 }

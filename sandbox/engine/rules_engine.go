@@ -31,7 +31,8 @@ func ApplicableRules(a *Account) []rules.Rule {
 // Supported reports whether the sandbox has a table for this combination.
 func Supported(country, businessType string) bool { return rules.Supported(country, businessType) }
 
-// publicCompany: a US public company needs no owners (sandbox-rules §1.4).
+// publicCompany: a US public company needs no owners
+// (https://docs.stripe.com/connect/required-verification-information).
 func publicCompany(a *Account) bool {
 	return a.Country == "US" && a.Company != nil &&
 		(a.Company.Structure == "public_corporation" || a.Company.Structure == "public_partnership")

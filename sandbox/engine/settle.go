@@ -75,8 +75,8 @@ func settleTime(a *Account, path string, f Field) (int64, bool) {
 }
 
 // status evaluates one requirement path at now. A verified document wins
-// over failed keyed checks of the same person or company (sandbox-rules
-// §2.5: the test image beats the test id numbers).
+// over failed keyed checks of the same person or company (the test
+// image beats the test id numbers: https://docs.stripe.com/connect/testing).
 func Status(a *Account, path string, now time.Time) FieldStatus {
 	st := RawStatus(a, path, now)
 	if st == FieldFailed {

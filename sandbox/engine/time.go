@@ -7,8 +7,8 @@ import (
 )
 
 // DefaultGrace is how long a requirement that becomes currently due (by a
-// threshold or a trigger) has before it is past due: sandbox-rules §1.5
-// [G].
+// threshold or a trigger) has before it is past due [G]: Stripe shows the
+// deadline (https://docs.stripe.com/connect/handling-api-verification), not how it is chosen.
 const DefaultGrace = 14 * 24 * time.Hour
 
 // Timeline is the account's history that moves requirements over time.
@@ -28,7 +28,8 @@ type Timeline struct {
 	Rejected string `json:"rejected,omitempty"`
 }
 
-// threshold is one row of the threshold table (sandbox-rules §1.5): a card
+// threshold is one row of the threshold table (volume thresholds as
+// in https://docs.stripe.com/connect/testing): a card
 // volume in minor units and/or a delay after the first charge.
 type threshold struct {
 	Volume           int64

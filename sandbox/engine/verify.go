@@ -5,7 +5,8 @@ import (
 	"strings"
 )
 
-// Stripe's test-mode values (sandbox-rules §2.1-2.3, §2.6, §2.8) decide the
+// Stripe's test-mode values
+// (https://docs.stripe.com/connect/testing) decide the
 // verification outcome at submit time; only the outcome is stored.
 
 var (
@@ -15,7 +16,7 @@ var (
 )
 
 // inactivityHost is the business URL test host that pauses the account
-// for inactivity (sandbox-rules §2.6).
+// for inactivity (https://docs.stripe.com/connect/testing).
 const inactivityHost = "inactivity.stripe.com"
 
 // MagicDOB reports whether d is one of Stripe's test dates, which are
