@@ -38,10 +38,10 @@ func renderCapability(a *engine.Account, d engine.Derived, c string) capabilityJ
 		if model == "" || !s.Gates(model) {
 			continue
 		}
-		switch {
-		case s.Status == engine.FieldPending:
+		switch s.Status {
+		case engine.FieldPending:
 			req.PendingVerification = append(req.PendingVerification, s.Path)
-		case s.Status == engine.FieldMissing || s.Status == engine.FieldFailed:
+		case engine.FieldMissing, engine.FieldFailed:
 			req.EventuallyDue = append(req.EventuallyDue, s.Path)
 			if s.Current {
 				req.CurrentlyDue = append(req.CurrentlyDue, s.Path)

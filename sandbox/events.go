@@ -149,12 +149,14 @@ func catchUp(r *request) error {
 	for rows.Next() {
 		var id string
 		if err := rows.Scan(&id); err != nil {
-			rows.Close()
+			_ = rows.Close() // the Scan error is the one to report
 			return err
 		}
 		ids = append(ids, id)
 	}
-	rows.Close()
+	if err := rows.Close(); err != nil {
+		return err
+	}
 	for _, id := range ids {
 		a, snap, err := loadAccount(r, id)
 		if err != nil {

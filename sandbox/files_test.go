@@ -132,7 +132,7 @@ func TestFilesHost(t *testing.T) {
 	one := newClient("sk_test_x", APIBase, &http.Client{Transport: checkedTransport(t, e.sb)})
 	_, err = one.V1Files.Create(e.ctx, &stripe.FileCreateParams{Purpose: stripe.String("identity_document"),
 		FileReader: bytes.NewReader(pngBytes), Filename: stripe.String("a.png")})
-	se := wantErr(t, err, 404, "", "")
+	se := wantStripeErr(t, err, 404, "", "")
 	if !strings.Contains(se.Msg, "Unrecognized request URL") {
 		t.Errorf("upload on the API host: %s", se.Msg)
 	}

@@ -106,7 +106,7 @@ func (pg page) fetch(r *request, table string) ([]string, bool, error) {
 	if err != nil {
 		return nil, false, fmt.Errorf("list %s: %w", table, err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // rows.Err reports what went wrong reading
 	var out []string
 	for rows.Next() {
 		var d string

@@ -111,7 +111,7 @@ func TestMemoryDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer sb.Close()
+	defer func() { _ = sb.Close() }()
 	e := &env{t: t, sb: sb, ctx: t.Context(),
 		sc: newClientHosts("sk_test_x", APIBase, FilesBase, &http.Client{Transport: checkedTransport(t, sb)})}
 	a := e.onboardPending()

@@ -168,7 +168,7 @@ func (ap *applier) externalAccount(p *param) error {
 			return err
 		}
 	default:
-		if obj, ok := n.get("object").str(); obj != "bank_account" && !(legacy && !ok) {
+		if obj, ok := n.get("object").str(); obj != "bank_account" && (!legacy || ok) {
 			return invalid("", n.path+"[object]", "Invalid %s[object]: must be bank_account.", n.path)
 		}
 		in, e := readBank(n, ap.a.Country)

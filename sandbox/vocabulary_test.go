@@ -246,22 +246,22 @@ func fillIDs(route string, ids vocabularyIDs) string {
 		}
 		n++
 		prev := seg[i-1]
-		switch {
-		case prev == "accounts":
+		switch prev {
+		case "accounts":
 			seg[i] = ids.account
-		case prev == "persons" || prev == "people":
+		case "persons", "people":
 			seg[i] = ids.person
-		case prev == "external_accounts" || prev == "bank_accounts":
+		case "external_accounts", "bank_accounts":
 			seg[i] = ids.bank
-		case prev == "capabilities":
+		case "capabilities":
 			seg[i] = "transfers"
-		case prev == "files":
+		case "files":
 			seg[i] = ids.file
-		case prev == "tokens":
+		case "tokens":
 			seg[i] = ids.token
-		case prev == "events":
+		case "events":
 			seg[i] = ids.event
-		case prev == "country_specs":
+		case "country_specs":
 			seg[i] = "US"
 		}
 	}
@@ -290,7 +290,7 @@ func vocabularySend(t *testing.T, hc *http.Client, method, path string, form url
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	b, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(b)
 }

@@ -53,9 +53,6 @@ func v2Value(path, kind string, ids vocabularyIDs) map[string]any {
 		default:
 			leaf = map[string]any{parts[i]: leaf}
 		}
-		if i > 0 && parts[i-1] == "#" {
-			// handled by the next iteration
-		}
 	}
 	m, _ := leaf.(map[string]any)
 	return m
