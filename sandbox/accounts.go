@@ -49,8 +49,8 @@ func createAccount(r *request) (any, error) {
 // the platform itself without one.
 func retrieveOwnAccount(r *request) (any, error) {
 	if r.account == "" {
-		r.params.get("expand").markAll()
-		if e := r.params.unknown(); e != nil {
+		r.params.Get("expand").MarkAll()
+		if e := r.params.Unknown(); e != nil {
 			return nil, e
 		}
 		return platformAccount(r.now), nil
@@ -61,8 +61,8 @@ func retrieveOwnAccount(r *request) (any, error) {
 
 // retrieveAccount serves GET /v1/accounts/{id}.
 func retrieveAccount(r *request) (any, error) {
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	// Fast path: the snapshot stored with the account is its rendering at
@@ -105,7 +105,7 @@ func updateAccount(r *request) (any, error) {
 
 // deleteAccount serves DELETE /v1/accounts/{id}.
 func deleteAccount(r *request) (any, error) {
-	if e := r.params.unknown(); e != nil {
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	if _, _, err := mustAccount(r, r.pathID, "id"); err != nil {
@@ -123,8 +123,8 @@ func listAccounts(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	// Current snapshots are served as stored (see retrieveAccount); the

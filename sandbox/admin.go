@@ -14,7 +14,7 @@ var rejectReasons = []string{"fraud", "terms_of_service", "other"}
 func rejectAccount(r *request) (any, error) {
 	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
 		p := r.params
-		reason, ok, e := p.get("reason").nonEmpty()
+		reason, ok, e := p.Get("reason").NonEmpty()
 		if e != nil {
 			return e
 		}
@@ -24,11 +24,11 @@ func rejectAccount(r *request) (any, error) {
 		if !slices.Contains(rejectReasons, reason) {
 			return invalid("", "reason", "Invalid reason: must be one of %s", strings.Join(rejectReasons, ", "))
 		}
-		p.get("expand").markAll()
-		if _, _, e := p.get("payouts_action").nonEmpty(); e != nil {
+		p.Get("expand").MarkAll()
+		if _, _, e := p.Get("payouts_action").NonEmpty(); e != nil {
 			return e
 		}
-		if e := p.unknown(); e != nil {
+		if e := p.Unknown(); e != nil {
 			return e
 		}
 		a.Time.Rejected = reason
@@ -44,14 +44,14 @@ func rejectAccount(r *request) (any, error) {
 // action=next_requirements|charge_block|payout_block (Trigger).
 func adminTrigger(r *request) (any, error) {
 	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
-		action, ok, e := r.params.get("action").nonEmpty()
+		action, ok, e := r.params.Get("action").NonEmpty()
 		if e != nil {
 			return e
 		}
 		if !ok {
 			return errMissingParam("action")
 		}
-		if e := r.params.unknown(); e != nil {
+		if e := r.params.Unknown(); e != nil {
 			return e
 		}
 		return applyTrigger(a, action, r.now)
@@ -66,7 +66,7 @@ func adminTrigger(r *request) (any, error) {
 // units), the HTTP form of AddVolume.
 func adminVolume(r *request) (any, error) {
 	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
-		n, ok, e := r.params.get("amount").integer()
+		n, ok, e := r.params.Get("amount").Integer()
 		if e != nil {
 			return e
 		}
@@ -76,7 +76,7 @@ func adminVolume(r *request) (any, error) {
 		if n <= 0 {
 			return invalid("", "amount", "amount must be positive (minor units, e.g. cents)")
 		}
-		if e := r.params.unknown(); e != nil {
+		if e := r.params.Unknown(); e != nil {
 			return e
 		}
 		engine.RecordVolume(a, n, r.now)
@@ -105,14 +105,14 @@ const accountLinkTTL = 300
 // showing and copying, as in tests of a real integration.
 func createAccountLink(r *request) (any, error) {
 	p := r.params
-	acct, ok, e := p.get("account").nonEmpty()
+	acct, ok, e := p.Get("account").NonEmpty()
 	if e != nil {
 		return nil, e
 	}
 	if !ok {
 		return nil, errMissingParam("account")
 	}
-	typ, ok, e := p.get("type").nonEmpty()
+	typ, ok, e := p.Get("type").NonEmpty()
 	if e != nil {
 		return nil, e
 	}
@@ -123,28 +123,28 @@ func createAccountLink(r *request) (any, error) {
 		return nil, invalid("", "type", "Invalid type: must be one of account_onboarding, account_update")
 	}
 	for _, name := range []string{"refresh_url", "return_url"} {
-		if _, _, err := readString(p.get(name), checkURL); err != nil {
+		if _, _, err := readString(p.Get(name), checkURL); err != nil {
 			return nil, err
 		}
 	}
-	co := p.get("collection_options")
-	if f, ok, e := co.get("fields").nonEmpty(); e != nil {
+	co := p.Get("collection_options")
+	if f, ok, e := co.Get("fields").NonEmpty(); e != nil {
 		return nil, e
 	} else if ok && f != "currently_due" && f != "eventually_due" {
 		return nil, invalid("", "collection_options[fields]", "Invalid collection_options[fields]: must be one of currently_due, eventually_due")
 	}
-	if f, ok, e := co.get("future_requirements").nonEmpty(); e != nil {
+	if f, ok, e := co.Get("future_requirements").NonEmpty(); e != nil {
 		return nil, e
 	} else if ok && f != "include" && f != "omit" {
 		return nil, invalid("", "collection_options[future_requirements]", "Invalid collection_options[future_requirements]: must be one of include, omit")
 	}
-	if f, ok, e := p.get("collect").nonEmpty(); e != nil {
+	if f, ok, e := p.Get("collect").NonEmpty(); e != nil {
 		return nil, e
 	} else if ok && f != "currently_due" && f != "eventually_due" {
 		return nil, invalid("", "collect", "Invalid collect: must be one of currently_due, eventually_due")
 	}
-	p.get("expand").markAll()
-	if e := p.unknown(); e != nil {
+	p.Get("expand").MarkAll()
+	if e := p.Unknown(); e != nil {
 		return nil, e
 	}
 	a, _, err := loadAccount(r, acct)

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"onboard/sandbox/engine"
+	"onboard/sandbox/params"
 	"strings"
 
 	"onboard/sandbox/rules"
@@ -17,7 +18,7 @@ type bankInput struct {
 // readBank reads the bank-account hash fields under p (bank_account[...] on
 // /v1/tokens, external_account[...] on accounts). defaultCountry fills in
 // a missing country the way Stripe defaults to the account's.
-func readBank(p *param, defaultCountry string) (bankInput, error) {
+func readBank(p *params.Param, defaultCountry string) (bankInput, error) {
 	var in bankInput
 	fields := []struct {
 		name     string
@@ -32,13 +33,13 @@ func readBank(p *param, defaultCountry string) (bankInput, error) {
 		{"account_holder_type", &in.HolderType, false},
 	}
 	for _, f := range fields {
-		c := p.get(f.name)
-		v, ok, err := c.nonEmpty()
+		c := p.Get(f.name)
+		v, ok, err := c.NonEmpty()
 		if err != nil {
 			return in, err
 		}
 		if !ok && f.required {
-			return in, errMissingParam(p.path + "[" + f.name + "]")
+			return in, errMissingParam(p.Path + "[" + f.name + "]")
 		}
 		*f.dst = strings.TrimSpace(v)
 	}
@@ -52,7 +53,7 @@ func readBank(p *param, defaultCountry string) (bankInput, error) {
 			in.Currency = prof.Currency
 		}
 	}
-	if e := validateBank(&in, p.path); e != nil {
+	if e := validateBank(&in, p.Path); e != nil {
 		return in, e
 	}
 	return in, nil

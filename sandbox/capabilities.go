@@ -66,8 +66,8 @@ func renderCapability(a *engine.Account, d engine.Derived, c string) capabilityJ
 
 // listCapabilities serves GET /v1/accounts/{id}/capabilities.
 func listCapabilities(r *request) (any, error) {
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	a, _, err := mustAccount(r, r.pathID, "account")
@@ -84,8 +84,8 @@ func listCapabilities(r *request) (any, error) {
 
 // retrieveCapability serves GET /v1/accounts/{id}/capabilities/{name}.
 func retrieveCapability(r *request) (any, error) {
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	a, _, err := mustAccount(r, r.pathID, "account")
@@ -105,12 +105,12 @@ func updateCapability(r *request) (any, error) {
 		return nil, errNoSuch("capability", r.subID, "capability")
 	}
 	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
-		v, ok, e := r.params.get("requested").boolean()
+		v, ok, e := r.params.Get("requested").Boolean()
 		if e != nil {
 			return e
 		}
-		r.params.get("expand").markAll()
-		if e := r.params.unknown(); e != nil {
+		r.params.Get("expand").MarkAll()
+		if e := r.params.Unknown(); e != nil {
 			return e
 		}
 		if ok {

@@ -85,8 +85,8 @@ func modelledCountries() []string {
 
 // retrieveCountrySpec serves GET /v1/country_specs/{country}.
 func retrieveCountrySpec(r *request) (any, error) {
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	spec, ok := countrySpec(strings.ToUpper(r.pathID))

@@ -196,7 +196,7 @@ func listEvents(r *request) (any, error) {
 	}
 	pg.where, pg.args = append(pg.where, "account = ?"), append(pg.args, r.account)
 	p := r.params
-	if t, ok, e := p.get("type").nonEmpty(); e != nil {
+	if t, ok, e := p.Get("type").NonEmpty(); e != nil {
 		return nil, e
 	} else if ok {
 		// Stripe allows a trailing wildcard: account.*.
@@ -206,10 +206,10 @@ func listEvents(r *request) (any, error) {
 			pg.where, pg.args = append(pg.where, "type = ?"), append(pg.args, t)
 		}
 	}
-	if types := p.get("types"); types.present() {
+	if types := p.Get("types"); types.Present() {
 		var in []any
-		for _, k := range types.names() {
-			v, _, e := types.get(k).nonEmpty()
+		for _, k := range types.Names() {
+			v, _, e := types.Get(k).NonEmpty()
 			if e != nil {
 				return nil, e
 			}
@@ -220,8 +220,8 @@ func listEvents(r *request) (any, error) {
 			pg.where, pg.args = append(pg.where, q), append(pg.args, in...)
 		}
 	}
-	p.get("expand").markAll()
-	if e := p.unknown(); e != nil {
+	p.Get("expand").MarkAll()
+	if e := p.Unknown(); e != nil {
 		return nil, e
 	}
 	data, more, err := pg.fetch(r, "events")
@@ -238,8 +238,8 @@ func listEvents(r *request) (any, error) {
 // retrieveEvent serves GET /v1/events/{id}, from the account the request
 // acts as (an event of another account is "No such event").
 func retrieveEvent(r *request) (any, error) {
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	var data string

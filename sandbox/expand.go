@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/url"
+	"onboard/sandbox/params"
 	"slices"
 	"sort"
 	"strings"
@@ -36,7 +37,7 @@ func expandPaths(form url.Values) []string {
 
 // checkExpand refuses a path the endpoint cannot expand.
 func checkExpand(r *request, paths []string) error {
-	ep, ok := specEndpoints[r.route]
+	ep, ok := params.Endpoints[r.route]
 	if !ok {
 		return nil
 	}

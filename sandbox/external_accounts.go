@@ -1,6 +1,10 @@
 package sandbox
 
-import "onboard/sandbox/engine"
+import (
+	"onboard/sandbox/engine"
+
+	"onboard/sandbox/params"
+)
 
 // External accounts beyond the default one live in accountFacts.Banks; the
 // default (the one requirements look at) is accountFacts.Bank.
@@ -62,21 +66,21 @@ func createExternalAccount(r *request) (any, error) {
 	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
 		p := r.params
 		ap := &applier{r: r, a: a}
-		b, out, err := ap.readExternal(p.get("external_account"))
+		b, out, err := ap.readExternal(p.Get("external_account"))
 		if err != nil {
 			return err
 		}
-		def, _, e := p.get("default_for_currency").boolean()
+		def, _, e := p.Get("default_for_currency").Boolean()
 		if e != nil {
 			return e
 		}
 		b.Metadata = map[string]string{}
-		if err := readMetadata(p.get("metadata"), b.Metadata); err != nil {
+		if err := readMetadata(p.Get("metadata"), b.Metadata); err != nil {
 			return err
 		}
-		p.get("documents").markAll()
-		p.get("expand").markAll()
-		if e := p.unknown(); e != nil {
+		p.Get("documents").MarkAll()
+		p.Get("expand").MarkAll()
+		if e := p.Unknown(); e != nil {
 			return e
 		}
 		isDefault = def || a.Bank == nil
@@ -96,17 +100,17 @@ func createExternalAccount(r *request) (any, error) {
 }
 
 // readExternal reads external_account as a token or the bank hash.
-func (ap *applier) readExternal(n *param) (engine.Bank, engine.Outcome, error) {
-	if !n.present() {
+func (ap *applier) readExternal(n *params.Param) (engine.Bank, engine.Outcome, error) {
+	if !n.Present() {
 		return engine.Bank{}, engine.Outcome{}, errMissingParam("external_account")
 	}
-	tok, hasTok := n.str()
-	if t, ok := n.get("token").str(); ok {
+	tok, hasTok := n.Str()
+	if t, ok := n.Get("token").Str(); ok {
 		tok, hasTok = t, true
 	}
 	if hasTok {
 		if tok == "" {
-			return engine.Bank{}, engine.Outcome{}, errEmpty(n.path)
+			return engine.Bank{}, engine.Outcome{}, errEmpty(n.Path)
 		}
 		b, out, err := useToken(ap.r, tok, "external_account")
 		if err == nil && b.Country != ap.a.Country {
@@ -114,11 +118,11 @@ func (ap *applier) readExternal(n *param) (engine.Bank, engine.Outcome, error) {
 		}
 		return b, out, err
 	}
-	if obj, _ := n.get("object").str(); obj != "bank_account" {
+	if obj, _ := n.Get("object").Str(); obj != "bank_account" {
 		return engine.Bank{}, engine.Outcome{}, invalid("", "external_account[object]", "Invalid external_account[object]: must be bank_account.")
 	}
-	n.get("default_for_currency").markAll()
-	n.get("metadata").markAll()
+	n.Get("default_for_currency").MarkAll()
+	n.Get("metadata").MarkAll()
 	in, e := readBank(n, ap.a.Country)
 	if e != nil {
 		return engine.Bank{}, engine.Outcome{}, e
@@ -132,7 +136,7 @@ func (ap *applier) readExternal(n *param) (engine.Bank, engine.Outcome, error) {
 
 // listExternalAccounts serves GET /v1/accounts/{id}/external_accounts.
 func listExternalAccounts(r *request) (any, error) {
-	if _, _, e := r.params.get("object").nonEmpty(); e != nil {
+	if _, _, e := r.params.Get("object").NonEmpty(); e != nil {
 		return nil, e
 	}
 	a, _, err := mustAccount(r, r.pathID, "account")
@@ -154,8 +158,8 @@ func listExternalAccounts(r *request) (any, error) {
 
 // retrieveExternalAccount serves GET .../external_accounts/{ba}.
 func retrieveExternalAccount(r *request) (any, error) {
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	a, _, err := mustAccount(r, r.pathID, "account")
@@ -181,21 +185,21 @@ func updateExternalAccount(r *request) (any, error) {
 		}
 		before = mustJSON(renderAnyBank(a, b, def, engine.Status(a, "external_account", r.now)))
 		p := r.params
-		if err := (&applier{r: r, a: a}).setField(p.get("account_holder_name"), &b.HolderName, "", nil); err != nil {
+		if err := (&applier{r: r, a: a}).setField(p.Get("account_holder_name"), &b.HolderName, "", nil); err != nil {
 			return err
 		}
 		if b.Metadata == nil {
 			b.Metadata = map[string]string{}
 		}
-		if err := readMetadata(p.get("metadata"), b.Metadata); err != nil {
+		if err := readMetadata(p.Get("metadata"), b.Metadata); err != nil {
 			return err
 		}
-		v, ok, e := p.get("default_for_currency").boolean()
+		v, ok, e := p.Get("default_for_currency").Boolean()
 		if e != nil {
 			return e
 		}
-		p.get("expand").markAll()
-		if e := p.unknown(); e != nil {
+		p.Get("expand").MarkAll()
+		if e := p.Unknown(); e != nil {
 			return e
 		}
 		if ok && v && !def {
@@ -215,7 +219,7 @@ func updateExternalAccount(r *request) (any, error) {
 // deleteExternalAccount serves DELETE .../external_accounts/{ba}; the
 // default cannot be deleted while it is the only one, as on Stripe.
 func deleteExternalAccount(r *request) (any, error) {
-	if e := r.params.unknown(); e != nil {
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	var before []byte

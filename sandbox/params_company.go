@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"onboard/sandbox/engine"
+	"onboard/sandbox/params"
 	"slices"
 	"strings"
 
@@ -44,9 +45,9 @@ func taxIDOutcome(v string) engine.Outcome {
 }
 
 // company handles company[...], allowed on company and non_profit accounts.
-func (ap *applier) company(p *param) error {
-	c := p.get("company")
-	if !c.present() {
+func (ap *applier) company(p *params.Param) error {
+	c := p.Get("company")
+	if !c.Present() {
 		return nil
 	}
 	a := ap.a
@@ -54,31 +55,31 @@ func (ap *applier) company(p *param) error {
 	if co == nil {
 		co = &engine.Company{Address: map[string]string{}}
 	}
-	if v, ok, e := readString(c.get("name"), nil); e != nil {
+	if v, ok, e := readString(c.Get("name"), nil); e != nil {
 		return e
 	} else if ok {
 		co.Name = v
 		ap.submit("company.name", engine.Outcome{Code: companyNameOutcomes[strings.TrimSpace(v)]})
 	}
-	if err := ap.setField(c.get("phone"), &co.Phone, "company.phone", checkPhone); err != nil {
+	if err := ap.setField(c.Get("phone"), &co.Phone, "company.phone", checkPhone); err != nil {
 		return err
 	}
-	if n := c.get("structure"); n.present() {
-		v, _ := n.str()
+	if n := c.Get("structure"); n.Present() {
+		v, _ := n.Str()
 		if v != "" && !slices.Contains(companyStructures, v) {
-			return invalid("", n.path, "Invalid company[structure]: must be one of %s", strings.Join(companyStructures, ", "))
+			return invalid("", n.Path, "Invalid company[structure]: must be one of %s", strings.Join(companyStructures, ", "))
 		}
 		co.Structure = v
 	}
-	if n := c.get("tax_id"); n.present() {
-		v, ok, e := n.nonEmpty()
+	if n := c.Get("tax_id"); n.Present() {
+		v, ok, e := n.NonEmpty()
 		if e != nil {
 			return e
 		}
 		if ok {
 			v = strings.NewReplacer("-", "", " ", "").Replace(v)
 			if prof := rules.Countries[a.Country]; prof.TaxID != nil && !prof.TaxID.MatchString(v) {
-				return invalid("tax_id_invalid", n.path, "Invalid tax_id: %s.", prof.TaxIDHint)
+				return invalid("tax_id_invalid", n.Path, "Invalid tax_id: %s.", prof.TaxIDHint)
 			}
 			co.TaxIDProvided = true
 			ap.submit("company.tax_id", taxIDOutcome(v))
@@ -91,7 +92,7 @@ func (ap *applier) company(p *param) error {
 		{"owners_provided", &co.OwnersProvided}, {"directors_provided", &co.DirectorsProvided},
 		{"executives_provided", &co.ExecutivesProvided},
 	} {
-		v, ok, e := c.get(f.name).boolean()
+		v, ok, e := c.Get(f.name).Boolean()
 		if e != nil {
 			return e
 		}
@@ -104,23 +105,23 @@ func (ap *applier) company(p *param) error {
 			}
 		}
 	}
-	if err := ap.address(c.get("address"), co.Address, "company.", true); err != nil {
+	if err := ap.address(c.Get("address"), co.Address, "company.", true); err != nil {
 		return err
 	}
-	if err := ap.docPair(c.get("verification").get("document"), &co.Document, "company.verification.document"); err != nil {
+	if err := ap.docPair(c.Get("verification").Get("document"), &co.Document, "company.verification.document"); err != nil {
 		return err
 	}
 	// Accepted, not modelled [G].
 	for _, name := range []string{"vat_id", "registration_number", "tax_id_registrar", "registration_date",
 		"ownership_declaration", "directorship_declaration", "ownership_exemption_reason", "export_license_id",
 		"export_purpose_code"} {
-		c.get(name).markAll()
+		c.Get(name).MarkAll()
 	}
 	if err := ap.japanese(c, "company.", japaneseCompanyNames); err != nil {
 		return err
 	}
 	if !engine.IsCompanyType(a) {
-		if e := c.unknown(); e != nil {
+		if e := c.Unknown(); e != nil {
 			return e
 		}
 		return invalid("", "company", "You can only provide company details when business_type is company or non_profit.")

@@ -1,6 +1,10 @@
 package sandbox
 
-import "onboard/sandbox/engine"
+import (
+	"onboard/sandbox/engine"
+
+	"onboard/sandbox/params"
+)
 
 // Japanese accounts give names and addresses twice more, in kana and in
 // kanji (Stripe's API reference: individual.first_name_kana,
@@ -17,9 +21,9 @@ var (
 // address_kana and address_kanji hashes under n, submitting each given
 // part under prefix. [G] The values are accepted and their requirements
 // met; they are not rendered back on the account yet.
-func (ap *applier) japanese(n *param, prefix string, names []string) error {
+func (ap *applier) japanese(n *params.Param, prefix string, names []string) error {
 	for _, name := range names {
-		v, ok, err := readString(n.get(name), nil)
+		v, ok, err := readString(n.Get(name), nil)
 		if err != nil {
 			return err
 		}
@@ -28,12 +32,12 @@ func (ap *applier) japanese(n *param, prefix string, names []string) error {
 		}
 	}
 	for _, kind := range []string{"address_kana", "address_kanji"} {
-		a := n.get(kind)
-		if !a.present() {
+		a := n.Get(kind)
+		if !a.Present() {
 			continue
 		}
 		for _, part := range japaneseAddressParts {
-			v, ok, err := readString(a.get(part), nil)
+			v, ok, err := readString(a.Get(part), nil)
 			if err != nil {
 				return err
 			}

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"onboard/sandbox/engine"
+	"onboard/sandbox/params"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,11 +20,11 @@ var directorTokens = map[string]string{
 }
 
 // personParams applies a Person create/update body to pf.
-func (ap *applier) personParams(p *param, pf *engine.Person) error {
+func (ap *applier) personParams(p *params.Param, pf *engine.Person) error {
 	if err := ap.personFields(p, &pf.Individual, pf.Prefix()); err != nil {
 		return err
 	}
-	rel := p.get("relationship")
+	rel := p.Get("relationship")
 	for _, f := range []struct {
 		name string
 		dst  *bool
@@ -31,7 +32,7 @@ func (ap *applier) personParams(p *param, pf *engine.Person) error {
 		{"representative", &pf.Representative}, {"owner", &pf.Owner},
 		{"director", &pf.Director}, {"executive", &pf.Executive},
 	} {
-		v, ok, e := rel.get(f.name).boolean()
+		v, ok, e := rel.Get(f.name).Boolean()
 		if e != nil {
 			return e
 		}
@@ -39,7 +40,7 @@ func (ap *applier) personParams(p *param, pf *engine.Person) error {
 			*f.dst = v
 		}
 	}
-	if pf.Representative && rel.get("representative").present() {
+	if pf.Representative && rel.Get("representative").Present() {
 		// Only one representative at a time: designating one moves the role.
 		for _, o := range ap.a.Persons {
 			if o != pf {
@@ -47,32 +48,32 @@ func (ap *applier) personParams(p *param, pf *engine.Person) error {
 			}
 		}
 	}
-	if n := rel.get("percent_ownership"); n.present() {
-		v, _ := n.str()
+	if n := rel.Get("percent_ownership"); n.Present() {
+		v, _ := n.Str()
 		if v == "" {
 			pf.PercentOwnership = nil
 		} else {
 			f, err := strconv.ParseFloat(v, 64)
 			if err != nil || f < 0 || f > 100 {
-				return invalid("", n.path, "Invalid percent_ownership: must be a number between 0 and 100.")
+				return invalid("", n.Path, "Invalid percent_ownership: must be a number between 0 and 100.")
 			}
 			pf.PercentOwnership = &f
 			ap.submit(pf.Prefix()+"relationship.percent_ownership", engine.Outcome{})
 		}
 	}
-	if err := ap.setField(rel.get("title"), &pf.Title, pf.Prefix()+"relationship.title", nil); err != nil {
+	if err := ap.setField(rel.Get("title"), &pf.Title, pf.Prefix()+"relationship.title", nil); err != nil {
 		return err
 	}
-	p.get("person_token").markAll() // merged by mergeToken
+	p.Get("person_token").MarkAll() // merged by mergeToken
 	pf.DirectorCode = ""
 	if pf.Director {
 		pf.DirectorCode = directorTokens[strings.TrimSpace(pf.FirstName)]
 	}
-	p.get("expand").markAll()
-	if e := p.unknown(); e != nil {
+	p.Get("expand").MarkAll()
+	if e := p.Unknown(); e != nil {
 		return e
 	}
-	p.doc.markKept(keepAccepted(p.doc.accepted, "", "person", &pf.Extra))
+	p.MarkKept(keepAccepted(p.Accepted(), "", "person", &pf.Extra))
 	return nil
 }
 
@@ -113,12 +114,12 @@ func updatePerson(r *request) (any, error) {
 			if err := ap.personFields(r.params, a.Individual, rules.IndividualPrefix); err != nil {
 				return err
 			}
-			r.params.get("expand").markAll()
-			r.params.get("person_token").markAll() // merged by mergeToken
-			if e := r.params.unknown(); e != nil {
+			r.params.Get("expand").MarkAll()
+			r.params.Get("person_token").MarkAll() // merged by mergeToken
+			if e := r.params.Unknown(); e != nil {
 				return e
 			}
-			r.params.doc.markKept(keepAccepted(r.params.doc.accepted, "", "person", &a.Individual.Extra))
+			r.params.MarkKept(keepAccepted(r.params.Accepted(), "", "person", &a.Individual.Extra))
 			return nil
 		}
 		pf := a.Person(r.subID)
@@ -149,8 +150,8 @@ func personByID(a *engine.Account, id string, now time.Time) (personJSON, bool) 
 
 // retrievePerson serves GET /v1/accounts/{id}/persons/{person}.
 func retrievePerson(r *request) (any, error) {
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	a, _, err := mustAccount(r, r.pathID, "account")
@@ -167,7 +168,7 @@ func retrievePerson(r *request) (any, error) {
 // deletePerson serves DELETE /v1/accounts/{id}/persons/{person}; the
 // person's submitted fields go with it.
 func deletePerson(r *request) (any, error) {
-	if e := r.params.unknown(); e != nil {
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	var before []byte
@@ -211,12 +212,12 @@ func listPersons(r *request) (any, error) {
 	if a.Individual != nil && a.BusinessType == "individual" {
 		all = append(all, renderPerson(a, d, r.now))
 	}
-	rel := p.get("relationship")
+	rel := p.Get("relationship")
 	for i := len(a.Persons) - 1; i >= 0; i-- {
 		pf := a.Persons[i]
 		keep := true
 		for _, role := range []string{"representative", "owner", "director", "executive", "authorizer", "legal_guardian"} {
-			v, ok, e := rel.get(role).boolean()
+			v, ok, e := rel.Get(role).Boolean()
 			if e != nil {
 				return nil, e
 			}

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"onboard/sandbox/params"
 	"strings"
 	"time"
 )
@@ -25,7 +26,7 @@ type request struct {
 	tx      *sql.Tx
 	db      *sql.DB // the pool tx came from, for cached statements
 	now     time.Time
-	params  *param
+	params  *params.Param
 	id      string // Request-Id
 	idemKey string
 	pathID  string // the {id} segment, when the route has one
@@ -128,8 +129,8 @@ func routeKey(method, path string) string {
 
 // parse builds the request's parameter tree from values, with the
 // documented parameters of its route (documented.go).
-func (r *request) parse(values url.Values) *param {
-	return parseParams(values).forRoute(r.route, func(id, param string) error {
+func (r *request) parse(values url.Values) *params.Param {
+	return params.Parse(values).ForRoute(r.route, func(id, param string) error {
 		if _, ok := magicFiles[id]; ok {
 			return nil
 		}

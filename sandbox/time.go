@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"onboard/sandbox/engine"
+	"onboard/sandbox/params"
 	"time"
 
 	"onboard/sandbox/store"
@@ -90,7 +91,7 @@ func (s *Sandbox) mutate(ctx context.Context, accountID string, fn func(*request
 		if err != nil {
 			return err
 		}
-		r := &request{ctx: ctx, sb: s, tx: tx, now: now, params: parseParams(nil), id: newID("req_", 14)}
+		r := &request{ctx: ctx, sb: s, tx: tx, now: now, params: params.Parse(nil), id: newID("req_", 14)}
 		_, err = mutateIn(r, accountID, fn)
 		return err
 	})

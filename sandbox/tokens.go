@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"onboard/sandbox/engine"
+	"onboard/sandbox/params"
 )
 
 // tokenJSON is a bank-account token as /v1/tokens returns it.
@@ -35,14 +36,14 @@ type storedToken struct {
 func createToken(r *request) (any, error) {
 	p := r.params
 	for _, kind := range []string{"account", "person", "pii"} {
-		if p.get(kind).present() {
+		if p.Get(kind).Present() {
 			return identityToken(r, kind)
 		}
 	}
-	ba := p.get("bank_account")
-	p.get("expand").markAll()
-	if !ba.present() {
-		if e := p.unknown(); e != nil {
+	ba := p.Get("bank_account")
+	p.Get("expand").MarkAll()
+	if !ba.Present() {
+		if e := p.Unknown(); e != nil {
 			return nil, e
 		}
 		return nil, invalid("", "", "You must supply a bank account, account, person or pii to create a token (the sandbox does not tokenize cards).")
@@ -51,7 +52,7 @@ func createToken(r *request) (any, error) {
 	if e != nil {
 		return nil, e
 	}
-	if e := p.unknown(); e != nil {
+	if e := p.Unknown(); e != nil {
 		return nil, e
 	}
 	b, out := toBankFacts(r.sb.fpKey, in)
@@ -78,8 +79,8 @@ func renderToken(id string, st storedToken, used bool) any {
 
 // retrieveToken serves GET /v1/tokens/{id}.
 func retrieveToken(r *request) (any, error) {
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	st, used, _, err := loadToken(r, r.pathID, "id")
@@ -138,21 +139,21 @@ func useToken(r *request, id, param string) (engine.Bank, engine.Outcome, error)
 // externalAccount handles external_account in its three forms: a token
 // string (btok_..., with stripe-go's duplicate external_account[token]),
 // or the inline bank-account hash. It replaces the default bank account.
-func (ap *applier) externalAccount(p *param) error {
-	n := p.get("external_account")
+func (ap *applier) externalAccount(p *params.Param) error {
+	n := p.Get("external_account")
 	legacy := false
-	if !n.present() && ap.creating && p.kids["bank_account"] != nil {
+	if !n.Present() && ap.creating && p.Kids["bank_account"] != nil {
 		// POST /v1/accounts also takes the bank account as bank_account
 		// (Stripe's spec), a token or the hash without its object.
-		n, legacy = p.get("bank_account"), true
+		n, legacy = p.Get("bank_account"), true
 	}
-	if !n.present() {
+	if !n.Present() {
 		return nil
 	}
 	var b engine.Bank
 	var out engine.Outcome
-	tok, hasTok := n.str()
-	if t, ok := n.get("token").str(); ok {
+	tok, hasTok := n.Str()
+	if t, ok := n.Get("token").Str(); ok {
 		if hasTok && t != tok {
 			return invalid("", "external_account[token]", "external_account and external_account[token] name different tokens.")
 		}
@@ -161,15 +162,15 @@ func (ap *applier) externalAccount(p *param) error {
 	switch {
 	case hasTok:
 		if tok == "" {
-			return errEmpty(n.path)
+			return errEmpty(n.Path)
 		}
 		var err error
 		if b, out, err = useToken(ap.r, tok, "external_account"); err != nil {
 			return err
 		}
 	default:
-		if obj, ok := n.get("object").str(); obj != "bank_account" && (!legacy || ok) {
-			return invalid("", n.path+"[object]", "Invalid %s[object]: must be bank_account.", n.path)
+		if obj, ok := n.Get("object").Str(); obj != "bank_account" && (!legacy || ok) {
+			return invalid("", n.Path+"[object]", "Invalid %s[object]: must be bank_account.", n.Path)
 		}
 		in, e := readBank(n, ap.a.Country)
 		if e != nil {
