@@ -40,7 +40,7 @@ func keepAccepted(accepted map[string]string, prefix, object string, extra *map[
 			}
 			d = strings.TrimPrefix(d, prefix)
 		}
-		fields := params.Objects[object]
+		fields := params.Objects()[object]
 		key, val := d, v
 		if f, ok := fields[schemaPath(d)]; !ok || f.Kind == "object" || f.Kind == "map" {
 			if _, ok := fields[schemaPath(d)+"_provided"]; !ok {
@@ -77,7 +77,7 @@ func withExtra(raw []byte, object string, extra map[string]string) ([]byte, erro
 	if err := dec.Decode(&m); err != nil {
 		return nil, err
 	}
-	fields := params.Objects[object]
+	fields := params.Objects()[object]
 	paths := make([]string, 0, len(extra))
 	for p := range extra {
 		paths = append(paths, p)

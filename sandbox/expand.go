@@ -37,7 +37,7 @@ func expandPaths(form url.Values) []string {
 
 // checkExpand refuses a path the endpoint cannot expand.
 func checkExpand(r *request, paths []string) error {
-	ep, ok := params.Endpoints[r.route]
+	ep, ok := params.Endpoints()[r.route]
 	if !ok {
 		return nil
 	}

@@ -179,8 +179,8 @@ func TestEveryDocumentedParameterAccepted(t *testing.T) {
 	hc := checkedClient(t, e.sb)
 	pathIDs := strings.NewReplacer()
 	total, unknown := 0, 0
-	keys := make([]string, 0, len(params.Endpoints))
-	for k := range params.Endpoints {
+	keys := make([]string, 0, len(params.Endpoints()))
+	for k := range params.Endpoints() {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
@@ -190,7 +190,7 @@ func TestEveryDocumentedParameterAccepted(t *testing.T) {
 			continue
 		}
 		res := vocabularyResult{}
-		for _, path := range leafParams(params.Endpoints[key]) {
+		for _, path := range leafParams(params.Endpoints()[key]) {
 			// A fresh account per request keeps one parameter's effect
 			// (a closed capability, a rejected account) from the next.
 			if strings.HasPrefix(route, "v1/accounts/") && method == http.MethodPost {
@@ -199,7 +199,7 @@ func TestEveryDocumentedParameterAccepted(t *testing.T) {
 			_ = pathIDs
 			u := "/" + fillIDs(route, ids)
 			form := vocabularyBase(key, path, ids)
-			form.Set(concrete(path), synthesise(path, params.Endpoints[key].Params[path], ids))
+			form.Set(concrete(path), synthesise(path, params.Endpoints()[key].Params[path], ids))
 			status, body := vocabularySend(t, hc, method, u, form)
 			res.sent++
 			if status == http.StatusBadRequest && (strings.Contains(body, `"parameter_unknown"`) || strings.Contains(body, "nknown")) {

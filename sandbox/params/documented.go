@@ -31,7 +31,7 @@ type documented struct {
 // ForRoute attaches the documented parameters of a route key ("POST
 // v1/accounts/*") to the tree.
 func (p *Param) ForRoute(key string, fileExists func(id, param string) error) *Param {
-	if ep, ok := Endpoints[key]; ok {
+	if ep, ok := Endpoints()[key]; ok {
 		p.doc.ep = &ep
 	}
 	p.doc.fileExists = fileExists
