@@ -26,7 +26,7 @@ func schemaPath(path string) string {
 }
 
 // keepAccepted stores the accepted parameters Stripe returns on object
-// (a response schema of specObjects) into extra, under their dotted path
+// (a response schema of params.Objects) into extra, under their dotted path
 // relative to prefix: the value where the object has the property, "true"
 // under the *_provided flag where only that is returned (a secret is never
 // stored), nothing where Stripe returns neither. An empty value removes

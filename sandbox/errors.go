@@ -72,14 +72,8 @@ func invalid(code, param, format string, args ...any) *apiError {
 // fromParams is a parameter the parameter tree refused, as Stripe answers it.
 func fromParams(e *params.Error) *apiError { return invalid(e.Code, e.Param, "%s", e.Message) }
 
-func errUnknownParam(param string) *apiError { return fromParams(params.ErrUnknown(param)) }
-
 func errMissingParam(param string) *apiError {
 	return invalid("parameter_missing", param, "Missing required param: %s.", param)
-}
-
-func errInvalidInteger(param, value string) *apiError {
-	return fromParams(params.ErrInvalidInteger(param, value))
 }
 
 // errEmpty mirrors Stripe's answer to "" on a parameter that cannot be unset.

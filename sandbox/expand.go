@@ -12,7 +12,7 @@ import (
 
 // expand[] names properties of the response to answer as objects instead
 // of ids. The ones each endpoint may expand are the spec's
-// (specEndpoints[…].Expand, generated from spec3.json); any other is
+// (params.Endpoints()[…].Expand, generated from spec3.json); any other is
 // refused as Stripe refuses it.
 
 // expandPaths lists the expand[] values of a request form, in order.

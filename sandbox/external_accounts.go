@@ -6,8 +6,8 @@ import (
 	"onboard/sandbox/params"
 )
 
-// External accounts beyond the default one live in accountFacts.Banks; the
-// default (the one requirements look at) is accountFacts.Bank.
+// External accounts beyond the default one live in engine.Account.Banks; the
+// default (the one requirements look at) is engine.Account.Bank.
 
 // renderAnyBank renders a bank of the account: the default with its
 // verification status, the others as verified.

@@ -151,7 +151,7 @@ const (
 // notModelledHeader names, in a response, the documented parameters the
 // request sent that had no effect in the sandbox, for the one reason
 // there is: Stripe's spec documents them for the endpoint, so they are
-// accepted after their type, enum and length are checked (documented.go),
+// accepted after their type, enum and length are checked (params/documented.go),
 // and what Stripe returns on the account or person is stored and rendered
 // (a write-only secret only as its *_provided flag); the rest (card,
 // payout, tax, treasury and other settings' effects, filters such as

@@ -117,7 +117,7 @@ func init() {
 	}
 }
 
-// routeKey is the key of routes (and of specEndpoints) that method and
+// routeKey is the key of routes (and of params.Endpoints) that method and
 // path match: "POST v1/accounts/*".
 func routeKey(method, path string) string {
 	seg := strings.Split(strings.Trim(path, "/"), "/")
@@ -128,7 +128,7 @@ func routeKey(method, path string) string {
 }
 
 // parse builds the request's parameter tree from values, with the
-// documented parameters of its route (documented.go).
+// documented parameters of its route (package params).
 func (r *request) parse(values url.Values) *params.Param {
 	return params.Parse(values).ForRoute(r.route, func(id, param string) error {
 		if _, ok := magicFiles[id]; ok {

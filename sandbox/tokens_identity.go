@@ -40,7 +40,7 @@ func identityToken(r *request, kind string) (any, error) {
 	}
 	// What a token carries is whatever Stripe's spec documents under
 	// account[…], person[…] or pii[…], checked as on any endpoint
-	// (documented.go).
+	// (package params).
 	p.Get("expand").MarkAll()
 	if e := p.Unknown(); e != nil {
 		return nil, e

@@ -37,7 +37,7 @@ type Account struct {
 	// longer change its identity (stripeCollected).
 	OnboardingStarted bool `json:"onboarding_started,omitempty"`
 	// Extra holds documented parameters the sandbox does not model that
-	// Stripe returns on the account, by dotted path (documented.go).
+	// Stripe returns on the account, by dotted path (package sandbox's documented.go).
 	Extra map[string]string `json:"extra,omitempty"`
 
 	// Fields records every requirement path that has been submitted, with
@@ -73,7 +73,7 @@ type Individual struct {
 	// verification[document] / [additional_document] (front, back).
 	Document           [2]string `json:"document"`
 	AdditionalDocument [2]string `json:"additional_document"`
-	// Extra is accountFacts.Extra for the person (documented.go).
+	// Extra is Account.Extra for the person (package sandbox's documented.go).
 	Extra map[string]string `json:"extra,omitempty"`
 }
 

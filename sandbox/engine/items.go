@@ -218,7 +218,7 @@ func (a *Account) RoleAttested(role string) bool {
 	return false
 }
 
-// person finds a person by id, or nil.
+// Person finds a person by id, or nil.
 func (a *Account) Person(id string) *Person {
 	for _, p := range a.Persons {
 		if p.ID == id {

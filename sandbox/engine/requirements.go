@@ -62,7 +62,7 @@ type itemState struct {
 
 func (it item) Gates(c string) bool { return it.Caps == nil || slices.Contains(it.Caps, c) }
 
-// derive evaluates the account at now. It never mutates a, so any number of
+// Derive evaluates the account at now. It never mutates a, so any number of
 // readers (in any process sharing the database) get the same answer for the
 // same clock.
 func Derive(a *Account, now time.Time) Derived {

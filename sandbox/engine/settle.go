@@ -74,7 +74,7 @@ func settleTime(a *Account, path string, f Field) (int64, bool) {
 	return latest, true
 }
 
-// status evaluates one requirement path at now. A verified document wins
+// Status evaluates one requirement path at now. A verified document wins
 // over failed keyed checks of the same person or company (the test
 // image beats the test id numbers: https://docs.stripe.com/connect/testing).
 func Status(a *Account, path string, now time.Time) FieldStatus {
@@ -93,7 +93,7 @@ func Status(a *Account, path string, now time.Time) FieldStatus {
 	return st
 }
 
-// rawStatus evaluates one path on its own.
+// RawStatus evaluates one path on its own.
 func RawStatus(a *Account, path string, now time.Time) FieldStatus {
 	f, ok := a.Fields[path]
 	if !ok {
@@ -111,7 +111,7 @@ func RawStatus(a *Account, path string, now time.Time) FieldStatus {
 	return FieldDone
 }
 
-// freeze persists every outcome that has settled by now. It runs before a
+// Freeze persists every outcome that has settled by now. It runs before a
 // write applies new values, so that the new submission re-opens only the
 // fields it touches instead of re-running checks that already finished.
 func Freeze(a *Account, now time.Time) {

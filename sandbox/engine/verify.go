@@ -25,7 +25,7 @@ func MagicDOB(d Date) bool {
 	return d == dobAsyncSuccess || d == dobImmediateSuccess || d == dobOFACAlert
 }
 
-// dobOutcome: 1901-01-01 verifies after the delay, 1902-01-01 at once, any
+// DOBOutcome: 1901-01-01 verifies after the delay, 1902-01-01 at once, any
 // other date fails keyed-identity verification. 1900-01-01 (an OFAC alert
 // on Stripe) is treated as a success until watch-list holds are modelled.
 func DOBOutcome(d Date) Outcome {
@@ -42,7 +42,7 @@ func DOBOutcome(d Date) Outcome {
 	return Outcome{Code: "verification_failed_keyed_identity"}
 }
 
-// addressOutcome looks at line1 only; any ordinary street address is
+// AddressOutcome looks at line1 only; any ordinary street address is
 // accepted, so the magic failure tokens are the only way to fail.
 func AddressOutcome(line1 string) Outcome {
 	switch strings.TrimSpace(line1) {
@@ -52,7 +52,7 @@ func AddressOutcome(line1 string) Outcome {
 	return Outcome{}
 }
 
-// idNumberOutcome: 000000000 verifies, 222222222 verifies at once, every
+// IDNumberOutcome: 000000000 verifies, 222222222 verifies at once, every
 // other number (111111111 included) fails to match the identity.
 func IDNumberOutcome(n string) Outcome {
 	switch n {
@@ -64,7 +64,7 @@ func IDNumberOutcome(n string) Outcome {
 	return Outcome{Code: "verification_failed_id_number_match"}
 }
 
-// ssnLast4Outcome: 0000 (the last four of 000000000) verifies, 2222 at
+// SSNLast4Outcome: 0000 (the last four of 000000000) verifies, 2222 at
 // once; anything else fails to match.
 func SSNLast4Outcome(last4 string) Outcome {
 	switch last4 {
