@@ -133,7 +133,7 @@ func moveToDocuments(a *Account, items []item, prefix string, now time.Time) ([]
 // provided (a product description instead of a URL); a failed alternative
 // is listed itself, with its error.
 func applyAlternatives(a *Account, items []item, now time.Time) []item {
-	for _, pair := range AlternativePairs {
+	for _, pair := range alternativePairs {
 		provided, failed := true, false
 		for _, f := range pair.AlternativeFieldsDue {
 			switch Status(a, f, now) {

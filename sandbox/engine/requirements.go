@@ -237,17 +237,17 @@ type Alternative struct {
 	OriginalFieldsDue    []string `json:"original_fields_due"`
 }
 
-// AlternativePairs lists requirement alternatives: providing either side
+// alternativePairs lists requirement alternatives: providing either side
 // resolves the other (requirements.alternatives,
 // https://docs.stripe.com/api/accounts/object; the pairing is [G]).
-var AlternativePairs = []Alternative{
+var alternativePairs = []Alternative{
 	{OriginalFieldsDue: []string{"business_profile.url"}, AlternativeFieldsDue: []string{"business_profile.product_description"}},
 }
 
 // Alternatives returns the pairs whose original fields are currently due.
 func Alternatives(d Derived) []Alternative {
 	out := []Alternative{}
-	for _, p := range AlternativePairs {
+	for _, p := range alternativePairs {
 		for _, f := range p.OriginalFieldsDue {
 			if slices.Contains(d.CurrentlyDue, f) {
 				out = append(out, p)
