@@ -6,10 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"onboard/sandbox/engine"
 )
 
 // loadAccount reads an account's facts and its last published snapshot.
-func loadAccount(r *request, id string) (*accountFacts, []byte, error) {
+func loadAccount(r *request, id string) (*engine.Account, []byte, error) {
 	var data, snap string
 	err := r.row(qAccount, id).Scan(&data, &snap)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -22,13 +23,13 @@ func loadAccount(r *request, id string) (*accountFacts, []byte, error) {
 	return a, []byte(snap), err
 }
 
-func decodeFacts(data string) (*accountFacts, error) {
-	var a accountFacts
+func decodeFacts(data string) (*engine.Account, error) {
+	var a engine.Account
 	if err := json.Unmarshal([]byte(data), &a); err != nil {
 		return nil, fmt.Errorf("decode account: %w", err)
 	}
 	if a.Fields == nil {
-		a.Fields = map[string]fieldFact{}
+		a.Fields = map[string]engine.Field{}
 	}
 	// Rows from the first releases have no controller: they were all
 	// created with the custom mapping.
@@ -41,7 +42,7 @@ func decodeFacts(data string) (*accountFacts, error) {
 }
 
 // mustAccount loads the account named in a request, or the Stripe 404.
-func mustAccount(r *request, id, param string) (*accountFacts, []byte, error) {
+func mustAccount(r *request, id, param string) (*engine.Account, []byte, error) {
 	a, snap, err := loadAccount(r, id)
 	if errors.Is(err, errNotFound) {
 		return nil, nil, errNoSuch("account", id, param)
@@ -51,7 +52,7 @@ func mustAccount(r *request, id, param string) (*accountFacts, []byte, error) {
 
 // storeAccount inserts or updates the row with its facts, the snapshot just
 // published and the next settle time.
-func storeAccount(r *request, a *accountFacts, snapshot []byte) error {
+func storeAccount(r *request, a *engine.Account, snapshot []byte) error {
 	data, err := json.Marshal(a)
 	if err != nil {
 		return fmt.Errorf("encode account: %w", err)
@@ -59,7 +60,7 @@ func storeAccount(r *request, a *accountFacts, snapshot []byte) error {
 	_, err = r.tx.ExecContext(r.ctx, `
 		INSERT INTO accounts (id, created, data, snapshot, wake_at) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO UPDATE SET data = excluded.data, snapshot = excluded.snapshot, wake_at = excluded.wake_at`,
-		a.ID, a.Created, string(data), string(snapshot), wakeAt(a, r.now))
+		a.ID, a.Created, string(data), string(snapshot), engine.WakeAt(a, r.now))
 	if err != nil {
 		return fmt.Errorf("store account %s: %w", a.ID, err)
 	}

@@ -3,24 +3,25 @@ package sandbox
 import (
 	"encoding/json"
 	"fmt"
+	"onboard/sandbox/engine"
 )
 
 // newAccountFacts returns the defaults of an account the platform onboards
 // through the API: US, full service agreement, application controller.
-func newAccountFacts(r *request) *accountFacts {
-	return &accountFacts{
+func newAccountFacts(r *request) *engine.Account {
+	return &engine.Account{
 		ID:      newID("acct_", 16),
 		Created: r.now.Unix(),
 		Country: "US",
-		Controller: controllerFacts{
+		Controller: engine.Controller{
 			RequirementCollection: "application", FeesPayer: "application",
 			LossesPayments: "application", DashboardType: "none",
 		},
 		Capabilities: map[string]bool{},
 		Profile:      map[string]string{},
-		TOS:          tosFacts{ServiceAgreement: "full"},
+		TOS:          engine.TOS{ServiceAgreement: "full"},
 		Metadata:     map[string]string{},
-		Fields:       map[string]fieldFact{},
+		Fields:       map[string]engine.Field{},
 	}
 }
 
@@ -48,8 +49,8 @@ func createAccount(r *request) (any, error) {
 // the platform itself without one.
 func retrieveOwnAccount(r *request) (any, error) {
 	if r.account == "" {
-		r.params.get("expand").markAll()
-		if e := r.params.unknown(); e != nil {
+		r.params.Get("expand").MarkAll()
+		if e := r.params.Unknown(); e != nil {
 			return nil, e
 		}
 		return platformAccount(r.now), nil
@@ -60,8 +61,8 @@ func retrieveOwnAccount(r *request) (any, error) {
 
 // retrieveAccount serves GET /v1/accounts/{id}.
 func retrieveAccount(r *request) (any, error) {
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	// Fast path: the snapshot stored with the account is its rendering at
@@ -93,7 +94,7 @@ func updateAccount(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	freeze(a, r.now)
+	engine.Freeze(a, r.now)
 	before := mustJSON(renderAccount(a, r.now))
 	ap := &applier{r: r, a: a}
 	if err := ap.apply(false); err != nil {
@@ -104,7 +105,7 @@ func updateAccount(r *request) (any, error) {
 
 // deleteAccount serves DELETE /v1/accounts/{id}.
 func deleteAccount(r *request) (any, error) {
-	if e := r.params.unknown(); e != nil {
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	if _, _, err := mustAccount(r, r.pathID, "id"); err != nil {
@@ -122,8 +123,8 @@ func listAccounts(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	// Current snapshots are served as stored (see retrieveAccount); the

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"onboard/sandbox/engine"
 	"slices"
 	"strings"
 )
@@ -11,9 +12,9 @@ var rejectReasons = []string{"fraud", "terms_of_service", "other"}
 // rejectAccount serves POST /v1/accounts/{id}/reject: terminal, the
 // account's capabilities go inactive and disabled_reason is rejected.*.
 func rejectAccount(r *request) (any, error) {
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
 		p := r.params
-		reason, ok, e := p.get("reason").nonEmpty()
+		reason, ok, e := p.Get("reason").NonEmpty()
 		if e != nil {
 			return e
 		}
@@ -23,11 +24,11 @@ func rejectAccount(r *request) (any, error) {
 		if !slices.Contains(rejectReasons, reason) {
 			return invalid("", "reason", "Invalid reason: must be one of %s", strings.Join(rejectReasons, ", "))
 		}
-		p.get("expand").markAll()
-		if _, _, e := p.get("payouts_action").nonEmpty(); e != nil {
+		p.Get("expand").MarkAll()
+		if _, _, e := p.Get("payouts_action").NonEmpty(); e != nil {
 			return e
 		}
-		if e := p.unknown(); e != nil {
+		if e := p.Unknown(); e != nil {
 			return e
 		}
 		a.Time.Rejected = reason
@@ -42,15 +43,15 @@ func rejectAccount(r *request) (any, error) {
 // adminTrigger serves POST /_sandbox/accounts/{id}/trigger with
 // action=next_requirements|charge_block|payout_block (Trigger).
 func adminTrigger(r *request) (any, error) {
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
-		action, ok, e := r.params.get("action").nonEmpty()
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
+		action, ok, e := r.params.Get("action").NonEmpty()
 		if e != nil {
 			return e
 		}
 		if !ok {
 			return errMissingParam("action")
 		}
-		if e := r.params.unknown(); e != nil {
+		if e := r.params.Unknown(); e != nil {
 			return e
 		}
 		return applyTrigger(a, action, r.now)
@@ -64,8 +65,8 @@ func adminTrigger(r *request) (any, error) {
 // adminVolume serves POST /_sandbox/accounts/{id}/volume with amount (minor
 // units), the HTTP form of AddVolume.
 func adminVolume(r *request) (any, error) {
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
-		n, ok, e := r.params.get("amount").integer()
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
+		n, ok, e := r.params.Get("amount").Integer()
 		if e != nil {
 			return e
 		}
@@ -75,10 +76,10 @@ func adminVolume(r *request) (any, error) {
 		if n <= 0 {
 			return invalid("", "amount", "amount must be positive (minor units, e.g. cents)")
 		}
-		if e := r.params.unknown(); e != nil {
+		if e := r.params.Unknown(); e != nil {
 			return e
 		}
-		recordVolume(a, n, r.now)
+		engine.RecordVolume(a, n, r.now)
 		return nil
 	})
 	if err != nil {
@@ -104,14 +105,14 @@ const accountLinkTTL = 300
 // showing and copying, as in tests of a real integration.
 func createAccountLink(r *request) (any, error) {
 	p := r.params
-	acct, ok, e := p.get("account").nonEmpty()
+	acct, ok, e := p.Get("account").NonEmpty()
 	if e != nil {
 		return nil, e
 	}
 	if !ok {
 		return nil, errMissingParam("account")
 	}
-	typ, ok, e := p.get("type").nonEmpty()
+	typ, ok, e := p.Get("type").NonEmpty()
 	if e != nil {
 		return nil, e
 	}
@@ -122,41 +123,41 @@ func createAccountLink(r *request) (any, error) {
 		return nil, invalid("", "type", "Invalid type: must be one of account_onboarding, account_update")
 	}
 	for _, name := range []string{"refresh_url", "return_url"} {
-		if _, _, err := readString(p.get(name), checkURL); err != nil {
+		if _, _, err := readString(p.Get(name), checkURL); err != nil {
 			return nil, err
 		}
 	}
-	co := p.get("collection_options")
-	if f, ok, e := co.get("fields").nonEmpty(); e != nil {
+	co := p.Get("collection_options")
+	if f, ok, e := co.Get("fields").NonEmpty(); e != nil {
 		return nil, e
 	} else if ok && f != "currently_due" && f != "eventually_due" {
 		return nil, invalid("", "collection_options[fields]", "Invalid collection_options[fields]: must be one of currently_due, eventually_due")
 	}
-	if f, ok, e := co.get("future_requirements").nonEmpty(); e != nil {
+	if f, ok, e := co.Get("future_requirements").NonEmpty(); e != nil {
 		return nil, e
 	} else if ok && f != "include" && f != "omit" {
 		return nil, invalid("", "collection_options[future_requirements]", "Invalid collection_options[future_requirements]: must be one of include, omit")
 	}
-	if f, ok, e := p.get("collect").nonEmpty(); e != nil {
+	if f, ok, e := p.Get("collect").NonEmpty(); e != nil {
 		return nil, e
 	} else if ok && f != "currently_due" && f != "eventually_due" {
 		return nil, invalid("", "collect", "Invalid collect: must be one of currently_due, eventually_due")
 	}
-	p.get("expand").markAll()
-	if e := p.unknown(); e != nil {
+	p.Get("expand").MarkAll()
+	if e := p.Unknown(); e != nil {
 		return nil, e
 	}
 	a, _, err := loadAccount(r, acct)
 	if err != nil {
 		return nil, errNoSuchParam("account", acct, "account")
 	}
-	if typ == "account_update" && !derive(a, r.now).DetailsSubmitted {
+	if typ == "account_update" && !engine.Derive(a, r.now).DetailsSubmitted {
 		return nil, invalid("", "type", "You cannot create account_update links for an account that has not completed onboarding; use account_onboarding.")
 	}
 	if a.Controller.RequirementCollection == "stripe" && !a.OnboardingStarted {
 		// Stripe's onboarding starts: the platform can no longer change
 		// the account's identity (stripeCollected).
-		if _, err := mutateIn(r, a.ID, func(_ *request, a *accountFacts) error {
+		if _, err := mutateIn(r, a.ID, func(_ *request, a *engine.Account) error {
 			a.OnboardingStarted = true
 			return nil
 		}); err != nil {

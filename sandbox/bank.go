@@ -1,6 +1,8 @@
 package sandbox
 
 import (
+	"onboard/sandbox/engine"
+	"onboard/sandbox/params"
 	"strings"
 
 	"onboard/sandbox/rules"
@@ -16,7 +18,7 @@ type bankInput struct {
 // readBank reads the bank-account hash fields under p (bank_account[...] on
 // /v1/tokens, external_account[...] on accounts). defaultCountry fills in
 // a missing country the way Stripe defaults to the account's.
-func readBank(p *param, defaultCountry string) (bankInput, error) {
+func readBank(p *params.Param, defaultCountry string) (bankInput, error) {
 	var in bankInput
 	fields := []struct {
 		name     string
@@ -31,13 +33,13 @@ func readBank(p *param, defaultCountry string) (bankInput, error) {
 		{"account_holder_type", &in.HolderType, false},
 	}
 	for _, f := range fields {
-		c := p.get(f.name)
-		v, ok, err := c.nonEmpty()
+		c := p.Get(f.name)
+		v, ok, err := c.NonEmpty()
 		if err != nil {
 			return in, err
 		}
 		if !ok && f.required {
-			return in, errMissingParam(p.path + "[" + f.name + "]")
+			return in, errMissingParam(p.Path + "[" + f.name + "]")
 		}
 		*f.dst = strings.TrimSpace(v)
 	}
@@ -51,13 +53,13 @@ func readBank(p *param, defaultCountry string) (bankInput, error) {
 			in.Currency = prof.Currency
 		}
 	}
-	if e := validateBank(&in, p.path); e != nil {
+	if e := validateBank(&in, p.Path); e != nil {
 		return in, e
 	}
 	return in, nil
 }
 
-// validateBank applies the per-country format checks (v1-requirements §4.2).
+// validateBank applies the per-country format checks (rules.Profile's bank format).
 func validateBank(in *bankInput, prefix string) *apiError {
 	if !countryRE.MatchString(in.Country) {
 		return invalid("", prefix+"[country]", "Invalid country: %s", in.Country)
@@ -89,9 +91,9 @@ func abaValid(s string) bool {
 // decides the verification outcome. Every well-formed account verifies,
 // the payout-failure test numbers too: Stripe's Connect testing guide has
 // them fail a payout, not the onboarding (see TriggerPayout).
-func toBankFacts(key []byte, in bankInput) (bankFacts, outcome) {
+func toBankFacts(key []byte, in bankInput) (engine.Bank, engine.Outcome) {
 	acct := strings.ReplaceAll(in.Account, " ", "")
-	b := bankFacts{
+	b := engine.Bank{
 		ID:            newID("ba_", 24),
 		Last4:         acct[len(acct)-4:],
 		RoutingNumber: in.Routing,
@@ -103,7 +105,7 @@ func toBankFacts(key []byte, in bankInput) (bankFacts, outcome) {
 		Fingerprint:   fingerprint(key, in.Country, in.Routing, acct),
 	}
 	bankOutcome(&b, acct)
-	return b, outcome{}
+	return b, engine.Outcome{}
 }
 
 func bankName(routing string) string {
@@ -116,7 +118,7 @@ func bankName(routing string) string {
 // magicBankToken resolves Stripe's built-in test tokens (btok_us and the
 // btok_us_verified family, whose suffix names the payout failure) without
 // a /v1/tokens call.
-func magicBankToken(key []byte, id string) (bankFacts, outcome, bool) {
+func magicBankToken(key []byte, id string) (engine.Bank, engine.Outcome, bool) {
 	accounts := map[string]string{
 		"btok_us": "000123456789", "btok_us_verified": "000123456789",
 		"btok_us_verified_noAccount": "000111111116", "btok_us_verified_accountClosed": "000111111113",
@@ -125,7 +127,7 @@ func magicBankToken(key []byte, id string) (bankFacts, outcome, bool) {
 	}
 	acct, ok := accounts[id]
 	if !ok {
-		return bankFacts{}, outcome{}, false
+		return engine.Bank{}, engine.Outcome{}, false
 	}
 	b, out := toBankFacts(key, bankInput{Country: "US", Currency: "usd", Routing: "110000000", Account: acct})
 	return b, out, true
@@ -151,7 +153,7 @@ type bankJSON struct {
 }
 
 // renderBank renders b; account is "" for a token's bank_account.
-func renderBank(b *bankFacts, account string, st fieldStatus) bankJSON {
+func renderBank(b *engine.Bank, account string, st engine.FieldStatus) bankJSON {
 	out := bankJSON{
 		ID: b.ID, Object: "bank_account",
 		AccountHolderName: nullable(b.HolderName), AccountHolderType: nullable(b.HolderType),
@@ -166,9 +168,9 @@ func renderBank(b *bankFacts, account string, st fieldStatus) bankJSON {
 		out.AvailablePayoutMethods = []string{"standard"}
 		out.Metadata = map[string]string{}
 		switch st {
-		case fieldDone:
+		case engine.FieldDone:
 			out.Status = "verified"
-		case fieldFailed:
+		case engine.FieldFailed:
 			out.Status = "verification_failed"
 			if b.PayoutFailure != "" {
 				out.Status = "errored"

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"math/big"
+	"onboard/sandbox/engine"
 	"regexp"
 	"strings"
 
@@ -14,8 +15,8 @@ var (
 	ibanRE      = regexp.MustCompile(`^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$`)
 )
 
-// payoutFailures maps Stripe's failing test account numbers (sandbox-rules
-// §2.8) to the payout failure code; the same numbers are used in US, CA,
+// payoutFailures maps Stripe's failing test account numbers
+// (https://docs.stripe.com/connect/testing) to the payout failure code; the same numbers are used in US, CA,
 // GB and AU (with their own lengths) and the IBANs per country.
 var payoutFailures = map[string]string{
 	"000111111116": "no_account", "000111111113": "account_closed", "000222222227": "insufficient_funds",
@@ -136,7 +137,7 @@ func ibanValid(iban string) bool {
 // bankOutcome decides what the test numbers imply: a payout failure code
 // (kept on the bank account; the account still verifies), or the US
 // ownership checks.
-func bankOutcome(b *bankFacts, account string) {
+func bankOutcome(b *engine.Bank, account string) {
 	b.PayoutFailure = payoutFailures[account]
 	if b.Country == "US" && account == "000999999992" {
 		b.Ownership = "documents"

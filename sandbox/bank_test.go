@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"onboard/sandbox/engine"
 	"slices"
 	"testing"
 	"time"
@@ -73,7 +74,7 @@ func TestBankPayoutFailureNumbers(t *testing.T) {
 			}
 			a = e.get(a.ID)
 			ba = a.ExternalAccounts.Data[0].BankAccount
-			if ba.Status != "errored" || errorsOf(a)["external_account"] != payoutFailedCode || a.PayoutsEnabled {
+			if ba.Status != "errored" || errorsOf(a)["external_account"] != engine.PayoutFailedCode || a.PayoutsEnabled {
 				t.Errorf("after a payout: status %q errors %v payouts %v", ba.Status, errorsOf(a), a.PayoutsEnabled)
 			}
 		})

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"onboard/sandbox/engine"
 	"testing"
 	"time"
 
@@ -26,7 +27,7 @@ func BenchmarkRetrieveAmongMany(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer sb.Close()
+	defer func() { _ = sb.Close() }()
 	sc := newClient("sk_test_x", "http://sandbox.invalid", &http.Client{Transport: sb.Transport()})
 	seedAccounts(b, sb, 1000)
 	a, err := sc.V1Accounts.Create(b.Context(), &stripe.AccountCreateParams{Type: stripe.String("custom"), BusinessType: stripe.String("individual"),
@@ -54,13 +55,13 @@ func seedAccounts(tb testing.TB, sb *Sandbox, n int) {
 		if err != nil {
 			return err
 		}
-		defer stmt.Close()
+		defer func() { _ = stmt.Close() }()
 		for i := range n {
 			r := &request{now: baseTime.Add(time.Duration(i) * time.Second)}
 			a := newAccountFacts(r)
 			a.BusinessType, a.DefaultCurrency = "individual", "usd"
 			a.Capabilities["transfers"] = true
-			a.Individual = &individualFacts{ID: newID("person_", 24), Address: map[string]string{}, Metadata: map[string]string{}}
+			a.Individual = &engine.Individual{ID: newID("person_", 24), Address: map[string]string{}, Metadata: map[string]string{}}
 			data, _ := json.Marshal(a)
 			snap := mustJSON(renderAccount(a, r.now))
 			if _, err := stmt.ExecContext(ctx, a.ID, a.Created, string(data), string(snap)); err != nil {
@@ -122,7 +123,7 @@ func ceilingServer(b *testing.B, sandboxURL, id string) string {
 		b.Fatal(err)
 	}
 	body, err := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	_ = resp.Body.Close()
 	if err != nil || resp.StatusCode != http.StatusOK {
 		b.Fatalf("reading the sandbox's account: %v %d", err, resp.StatusCode)
 	}
@@ -175,7 +176,7 @@ func BenchmarkCompare(b *testing.B) {
 						return
 					}
 					_, _ = io.Copy(io.Discard, resp.Body)
-					resp.Body.Close()
+					_ = resp.Body.Close()
 					if resp.StatusCode != 200 {
 						b.Errorf("status %d", resp.StatusCode)
 						return
@@ -227,7 +228,7 @@ func BenchmarkList10000(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer sb.Close()
+	defer func() { _ = sb.Close() }()
 	seedAccounts(b, sb, 10000)
 	sc := newClient("sk_test_x", "http://sandbox.invalid", &http.Client{Transport: sb.Transport()})
 	b.ResetTimer()
@@ -255,7 +256,7 @@ func BenchmarkList10000Raw(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer sb.Close()
+	defer func() { _ = sb.Close() }()
 	seedAccounts(b, sb, 10000)
 	hc := &http.Client{Transport: sb.Transport()}
 	b.ResetTimer()

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"encoding/json"
+	"onboard/sandbox/engine"
 	"slices"
 	"time"
 )
@@ -20,7 +21,7 @@ type capabilityJSON struct {
 
 // renderCapability renders capability c from the derived state: its
 // requirements are the account's items that gate it.
-func renderCapability(a *accountFacts, d derived, c string) capabilityJSON {
+func renderCapability(a *engine.Account, d engine.Derived, c string) capabilityJSON {
 	out := capabilityJSON{
 		ID: c, Object: "capability", Account: a.ID, FutureRequirements: emptyRequirements(),
 		Requested: a.Capabilities[c], Requirements: emptyRequirements(), Status: "unrequested",
@@ -32,15 +33,15 @@ func renderCapability(a *accountFacts, d derived, c string) capabilityJSON {
 	out.Status = d.Capabilities[c]
 	req := &out.Requirements
 	req.DisabledReason = d.CapReasons[c]
-	model := capabilityModel(c)
+	model := engine.CapabilityModel(c)
 	for _, s := range d.Items {
-		if model == "" || !s.gates(model) {
+		if model == "" || !s.Gates(model) {
 			continue
 		}
-		switch {
-		case s.Status == fieldPending:
+		switch s.Status {
+		case engine.FieldPending:
 			req.PendingVerification = append(req.PendingVerification, s.Path)
-		case s.Status == fieldMissing || s.Status == fieldFailed:
+		case engine.FieldMissing, engine.FieldFailed:
 			req.EventuallyDue = append(req.EventuallyDue, s.Path)
 			if s.Current {
 				req.CurrentlyDue = append(req.CurrentlyDue, s.Path)
@@ -52,8 +53,8 @@ func renderCapability(a *accountFacts, d derived, c string) capabilityJSON {
 			if s.Past {
 				req.PastDue = append(req.PastDue, s.Path)
 			}
-			if s.Status == fieldFailed {
-				req.Errors = append(req.Errors, requirementError{Code: s.Code, Reason: reasonFor(s.Code), Requirement: s.Path})
+			if s.Status == engine.FieldFailed {
+				req.Errors = append(req.Errors, engine.RequirementError{Code: s.Code, Reason: engine.ReasonFor(s.Code), Requirement: s.Path})
 			}
 		}
 	}
@@ -65,17 +66,17 @@ func renderCapability(a *accountFacts, d derived, c string) capabilityJSON {
 
 // listCapabilities serves GET /v1/accounts/{id}/capabilities.
 func listCapabilities(r *request) (any, error) {
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	a, _, err := mustAccount(r, r.pathID, "account")
 	if err != nil {
 		return nil, err
 	}
-	d := derive(a, r.now)
+	d := engine.Derive(a, r.now)
 	list := listJSON{Object: "list", Data: []any{}, URL: "/v1/accounts/" + a.ID + "/capabilities"}
-	for _, c := range listedCapabilities(a) {
+	for _, c := range engine.ListedCapabilities(a) {
 		list.Data = append(list.Data, renderCapability(a, d, c))
 	}
 	return list, nil
@@ -83,33 +84,33 @@ func listCapabilities(r *request) (any, error) {
 
 // retrieveCapability serves GET /v1/accounts/{id}/capabilities/{name}.
 func retrieveCapability(r *request) (any, error) {
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	a, _, err := mustAccount(r, r.pathID, "account")
 	if err != nil {
 		return nil, err
 	}
-	if !slices.Contains(specCapabilities, r.subID) {
+	if !slices.Contains(engine.SpecCapabilities, r.subID) {
 		return nil, errNoSuch("capability", r.subID, "capability")
 	}
-	return renderCapability(a, derive(a, r.now), r.subID), nil
+	return renderCapability(a, engine.Derive(a, r.now), r.subID), nil
 }
 
 // updateCapability serves POST /v1/accounts/{id}/capabilities/{name}
 // (requested=true|false).
 func updateCapability(r *request) (any, error) {
-	if !slices.Contains(specCapabilities, r.subID) {
+	if !slices.Contains(engine.SpecCapabilities, r.subID) {
 		return nil, errNoSuch("capability", r.subID, "capability")
 	}
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
-		v, ok, e := r.params.get("requested").boolean()
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
+		v, ok, e := r.params.Get("requested").Boolean()
 		if e != nil {
 			return e
 		}
-		r.params.get("expand").markAll()
-		if e := r.params.unknown(); e != nil {
+		r.params.Get("expand").MarkAll()
+		if e := r.params.Unknown(); e != nil {
 			return e
 		}
 		if ok {
@@ -127,12 +128,12 @@ func updateCapability(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return renderCapability(a, derive(a, r.now), r.subID), nil
+	return renderCapability(a, engine.Derive(a, r.now), r.subID), nil
 }
 
 // capabilityEvents records capability.updated for every capability whose
 // status changed between two account renderings (before nil = created).
-func capabilityEvents(r *request, a *accountFacts, before []byte, after map[string]string, now time.Time, fromRequest bool) error {
+func capabilityEvents(r *request, a *engine.Account, before []byte, after map[string]string, now time.Time, fromRequest bool) error {
 	old := map[string]string{}
 	if before != nil {
 		var b struct {
@@ -141,8 +142,8 @@ func capabilityEvents(r *request, a *accountFacts, before []byte, after map[stri
 		_ = json.Unmarshal(before, &b)
 		old = b.Capabilities
 	}
-	var d *derived
-	names := listedCapabilities(a)
+	var d *engine.Derived
+	names := engine.ListedCapabilities(a)
 	for c := range old {
 		if !slices.Contains(names, c) {
 			names = append(names, c)
@@ -154,7 +155,7 @@ func capabilityEvents(r *request, a *accountFacts, before []byte, after map[stri
 			continue
 		}
 		if d == nil {
-			dd := derive(a, now)
+			dd := engine.Derive(a, now)
 			d = &dd
 		}
 		if was == "" {

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"onboard/sandbox/engine"
 	"slices"
 	"strings"
 	"testing"
@@ -180,7 +181,7 @@ func TestEveryCapabilityTheSpecKnows(t *testing.T) {
 	e := newTransportEnv(t)
 	a := e.createUSIndividual()
 	acct := stripe.String(a.ID)
-	for _, c := range specCapabilities {
+	for _, c := range engine.SpecCapabilities {
 		if _, err := e.sc.V1Capabilities.Update(e.ctx, c, &stripe.CapabilityUpdateParams{Account: acct, Requested: stripe.Bool(true)}); err != nil {
 			t.Errorf("request %s: %v", c, err)
 		}
@@ -208,8 +209,8 @@ func TestEveryCapabilityTheSpecKnows(t *testing.T) {
 		}
 		n++
 	}
-	if n != len(specCapabilities) {
-		t.Errorf("listed %d capabilities, want %d", n, len(specCapabilities))
+	if n != len(engine.SpecCapabilities) {
+		t.Errorf("listed %d capabilities, want %d", n, len(engine.SpecCapabilities))
 	}
 	_, err = e.update(a.ID, "capabilities[crypto][requested]", "true")
 	wantErr(t, err, 400, "parameter_unknown", "capabilities[crypto]")

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"onboard/sandbox/params"
 	"strings"
 	"time"
 
@@ -102,9 +103,12 @@ func (c *call) fail(err error) {
 // else as an internal error.
 func asAPIError(err error) *apiError {
 	var ae *apiError
+	var pe *params.Error
 	switch {
 	case errors.As(err, &ae) && ae != nil:
 		return ae
+	case errors.As(err, &pe) && pe != nil:
+		return fromParams(pe)
 	case store.IsBusy(err):
 		return errLockTimeout()
 	}
@@ -121,7 +125,7 @@ func (c *call) handle() error {
 	if err != nil {
 		return err
 	}
-	if nm := c.r.params.doc.notModelled(); len(nm) > 0 {
+	if nm := c.r.params.NotModelled(); len(nm) > 0 {
 		c.w.Header().Set(notModelledHeader, strings.Join(nm, ", "))
 	}
 	body := responseBody(out)

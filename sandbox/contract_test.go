@@ -83,7 +83,7 @@ func send(t *testing.T, base, method, path, body string) (int, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	b, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
 	return resp.StatusCode, string(b)
 }

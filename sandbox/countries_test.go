@@ -29,8 +29,8 @@ var countryCases = []countryCase{
 	{"NL", "", "1012 AB", []string{"external_account[account_number]", "NL39RABO0300065264"}, []string{"individual", "company"}},
 }
 
-// expectedNow spells out what is currently due at creation (sandbox-rules
-// §1.3), independently of the rule tables.
+// expectedNow spells out what is currently due at creation
+// (https://docs.stripe.com/connect/required-verification-information), independently of the rule tables.
 func expectedNow(c countryCase, bt string) []string {
 	want := []string{"business_profile.mcc", "business_profile.url", "external_account", "tos_acceptance.date", "tos_acceptance.ip"}
 	addr := func(prefix string) {

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"onboard/sandbox/engine"
 	"slices"
 	"sort"
 	"strings"
@@ -44,12 +45,12 @@ func countrySpec(country string) (countrySpecJSON, bool) {
 	}
 	for _, bt := range []string{"individual", "company"} {
 		vf := verificationField{Additional: []string{}, Minimum: []string{}}
-		if supported(country, bt) {
-			a := &accountFacts{Country: country, BusinessType: bt, DefaultCurrency: prof.Currency,
-				Controller:   controllerFacts{RequirementCollection: "application", DashboardType: "none"},
+		if engine.Supported(country, bt) {
+			a := &engine.Account{Country: country, BusinessType: bt, DefaultCurrency: prof.Currency,
+				Controller:   engine.Controller{RequirementCollection: "application", DashboardType: "none"},
 				Capabilities: map[string]bool{"card_payments": true, "transfers": true},
-				Profile:      map[string]string{}, TOS: tosFacts{ServiceAgreement: "full"}, Fields: map[string]fieldFact{}}
-			d := derive(a, time.Unix(0, 0))
+				Profile:      map[string]string{}, TOS: engine.TOS{ServiceAgreement: "full"}, Fields: map[string]engine.Field{}}
+			d := engine.Derive(a, time.Unix(0, 0))
 			// A country spec names fields generically (individual.*, not
 			// person_<id>.*) and the business type is chosen already.
 			for _, p := range d.CurrentlyDue {
@@ -84,8 +85,8 @@ func modelledCountries() []string {
 
 // retrieveCountrySpec serves GET /v1/country_specs/{country}.
 func retrieveCountrySpec(r *request) (any, error) {
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	spec, ok := countrySpec(strings.ToUpper(r.pathID))

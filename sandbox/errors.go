@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+
+	"onboard/sandbox/params"
 )
 
 // Error types, as Stripe names them in the "type" field of an error body.
@@ -67,24 +69,15 @@ func invalid(code, param, format string, args ...any) *apiError {
 	}
 }
 
-func errUnknownParam(param string) *apiError {
-	return invalid("parameter_unknown", param, "Received unknown parameter: %s", param)
-}
+// fromParams is a parameter the parameter tree refused, as Stripe answers it.
+func fromParams(e *params.Error) *apiError { return invalid(e.Code, e.Param, "%s", e.Message) }
 
 func errMissingParam(param string) *apiError {
 	return invalid("parameter_missing", param, "Missing required param: %s.", param)
 }
 
-func errInvalidInteger(param, value string) *apiError {
-	return invalid("parameter_invalid_integer", param, "Invalid integer: %s", value)
-}
-
 // errEmpty mirrors Stripe's answer to "" on a parameter that cannot be unset.
-func errEmpty(param string) *apiError {
-	return invalid("parameter_invalid_empty", param,
-		"You passed an empty string for '%s'. We assume empty values are an attempt to unset a parameter; however '%s' cannot be unset. You should remove '%s' from your request or supply a non-empty value.",
-		param, param, param)
-}
+func errEmpty(param string) *apiError { return fromParams(params.ErrEmpty(param)) }
 
 // errNoSuch is the 404 for a missing object named in the URL.
 func errNoSuch(kind, id, param string) *apiError {

@@ -19,12 +19,12 @@ func TestAuthErrors(t *testing.T) {
 	for _, key := range []string{fakeLiveKey, "pk_live_zzzzzzzzzzzz9876", "garbage"} {
 		sc := newClient(key, srv.URL, nil)
 		_, err := sc.V1Accounts.GetByID(t.Context(), "acct_123", nil)
-		se := wantErr(t, err, http.StatusUnauthorized, "", "")
+		se := wantStripeErr(t, err, http.StatusUnauthorized, "", "")
 		if se.Type != stripe.ErrorTypeInvalidRequest || strings.Contains(se.Msg, key) || !strings.Contains(se.Msg, "Invalid API Key provided") {
 			t.Errorf("key %q: message %q", key, se.Msg)
 		}
 	}
-	se := wantErr(t, func() error {
+	se := wantStripeErr(t, func() error {
 		_, err := newClient(fakeLiveKey, srv.URL, nil).V1Accounts.GetByID(t.Context(), "acct_1", nil)
 		return err
 	}(), 401, "", "")
@@ -102,7 +102,7 @@ func TestValidationErrors(t *testing.T) {
 func TestMissingAccount(t *testing.T) {
 	bothEnvs(t, func(t *testing.T, e *env) {
 		_, err := e.sc.V1Accounts.GetByID(e.ctx, "acct_x", nil)
-		se := wantErr(t, err, http.StatusNotFound, "resource_missing", "id")
+		se := wantStripeErr(t, err, http.StatusNotFound, "resource_missing", "id")
 		if se.Msg != "No such account: 'acct_x'" {
 			t.Errorf("message %q", se.Msg)
 		}
@@ -170,7 +170,7 @@ func TestTokenErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = e.update(id, "external_account", tok.ID)
-	se := wantErr(t, err, 400, "token_already_used", "external_account")
+	se := wantStripeErr(t, err, 400, "token_already_used", "external_account")
 	if !strings.Contains(se.Msg, "more than once") {
 		t.Errorf("message %q", se.Msg)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"onboard/sandbox/engine"
 	"reflect"
 )
 
@@ -40,7 +41,7 @@ type eventRequest struct {
 // persist renders the account, records an account.updated event when the
 // rendering differs from before (nil before = a new account), and stores
 // facts and snapshot. It returns the rendering for the response.
-func persist(r *request, a *accountFacts, before []byte) (accountJSON, error) {
+func persist(r *request, a *engine.Account, before []byte) (accountJSON, error) {
 	out := renderAccount(a, r.now)
 	after := mustJSON(out)
 	if before == nil || !bytes.Equal(before, after) {
@@ -148,12 +149,14 @@ func catchUp(r *request) error {
 	for rows.Next() {
 		var id string
 		if err := rows.Scan(&id); err != nil {
-			rows.Close()
+			_ = rows.Close() // the Scan error is the one to report
 			return err
 		}
 		ids = append(ids, id)
 	}
-	rows.Close()
+	if err := rows.Close(); err != nil {
+		return err
+	}
 	for _, id := range ids {
 		a, snap, err := loadAccount(r, id)
 		if err != nil {
@@ -193,7 +196,7 @@ func listEvents(r *request) (any, error) {
 	}
 	pg.where, pg.args = append(pg.where, "account = ?"), append(pg.args, r.account)
 	p := r.params
-	if t, ok, e := p.get("type").nonEmpty(); e != nil {
+	if t, ok, e := p.Get("type").NonEmpty(); e != nil {
 		return nil, e
 	} else if ok {
 		// Stripe allows a trailing wildcard: account.*.
@@ -203,10 +206,10 @@ func listEvents(r *request) (any, error) {
 			pg.where, pg.args = append(pg.where, "type = ?"), append(pg.args, t)
 		}
 	}
-	if types := p.get("types"); types.present() {
+	if types := p.Get("types"); types.Present() {
 		var in []any
-		for _, k := range types.names() {
-			v, _, e := types.get(k).nonEmpty()
+		for _, k := range types.Names() {
+			v, _, e := types.Get(k).NonEmpty()
 			if e != nil {
 				return nil, e
 			}
@@ -217,8 +220,8 @@ func listEvents(r *request) (any, error) {
 			pg.where, pg.args = append(pg.where, q), append(pg.args, in...)
 		}
 	}
-	p.get("expand").markAll()
-	if e := p.unknown(); e != nil {
+	p.Get("expand").MarkAll()
+	if e := p.Unknown(); e != nil {
 		return nil, e
 	}
 	data, more, err := pg.fetch(r, "events")
@@ -235,8 +238,8 @@ func listEvents(r *request) (any, error) {
 // retrieveEvent serves GET /v1/events/{id}, from the account the request
 // acts as (an event of another account is "No such event").
 func retrieveEvent(r *request) (any, error) {
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	var data string

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/url"
+	"onboard/sandbox/params"
 	"slices"
 	"sort"
 	"strings"
@@ -11,7 +12,7 @@ import (
 
 // expand[] names properties of the response to answer as objects instead
 // of ids. The ones each endpoint may expand are the spec's
-// (specEndpoints[…].Expand, generated from spec3.json); any other is
+// (params.Endpoints()[…].Expand, generated from spec3.json); any other is
 // refused as Stripe refuses it.
 
 // expandPaths lists the expand[] values of a request form, in order.
@@ -36,7 +37,7 @@ func expandPaths(form url.Values) []string {
 
 // checkExpand refuses a path the endpoint cannot expand.
 func checkExpand(r *request, paths []string) error {
-	ep, ok := specEndpoints[r.route]
+	ep, ok := params.Endpoints()[r.route]
 	if !ok {
 		return nil
 	}

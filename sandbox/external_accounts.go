@@ -1,13 +1,19 @@
 package sandbox
 
-// External accounts beyond the default one live in accountFacts.Banks; the
-// default (the one requirements look at) is accountFacts.Bank.
+import (
+	"onboard/sandbox/engine"
+
+	"onboard/sandbox/params"
+)
+
+// External accounts beyond the default one live in engine.Account.Banks; the
+// default (the one requirements look at) is engine.Account.Bank.
 
 // renderAnyBank renders a bank of the account: the default with its
 // verification status, the others as verified.
-func renderAnyBank(a *accountFacts, b *bankFacts, isDefault bool, st fieldStatus) bankJSON {
+func renderAnyBank(a *engine.Account, b *engine.Bank, isDefault bool, st engine.FieldStatus) bankJSON {
 	if !isDefault {
-		st = fieldDone
+		st = engine.FieldDone
 	}
 	out := renderBank(b, a.ID, st)
 	def := isDefault
@@ -19,7 +25,7 @@ func renderAnyBank(a *accountFacts, b *bankFacts, isDefault bool, st fieldStatus
 }
 
 // findBank returns the bank with id and whether it is the default.
-func findBank(a *accountFacts, id string) (*bankFacts, bool) {
+func findBank(a *engine.Account, id string) (*engine.Bank, bool) {
 	if a.Bank != nil && a.Bank.ID == id {
 		return a.Bank, true
 	}
@@ -32,7 +38,7 @@ func findBank(a *accountFacts, id string) (*bankFacts, bool) {
 }
 
 // makeDefault swaps b in as the default bank, keeping the old one.
-func makeDefault(ap *applier, b bankFacts, out outcome) {
+func makeDefault(ap *applier, b engine.Bank, out engine.Outcome) {
 	a := ap.a
 	a.Banks = deleteBank(a.Banks, b.ID)
 	if a.Bank != nil {
@@ -43,7 +49,7 @@ func makeDefault(ap *applier, b bankFacts, out outcome) {
 	ap.submit("external_account", out)
 }
 
-func deleteBank(bs []bankFacts, id string) []bankFacts {
+func deleteBank(bs []engine.Bank, id string) []engine.Bank {
 	out := bs[:0]
 	for _, b := range bs {
 		if b.ID != id {
@@ -55,26 +61,26 @@ func deleteBank(bs []bankFacts, id string) []bankFacts {
 
 // createExternalAccount serves POST /v1/accounts/{id}/external_accounts.
 func createExternalAccount(r *request) (any, error) {
-	var created bankFacts
+	var created engine.Bank
 	var isDefault bool
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
 		p := r.params
 		ap := &applier{r: r, a: a}
-		b, out, err := ap.readExternal(p.get("external_account"))
+		b, out, err := ap.readExternal(p.Get("external_account"))
 		if err != nil {
 			return err
 		}
-		def, _, e := p.get("default_for_currency").boolean()
+		def, _, e := p.Get("default_for_currency").Boolean()
 		if e != nil {
 			return e
 		}
 		b.Metadata = map[string]string{}
-		if err := readMetadata(p.get("metadata"), b.Metadata); err != nil {
+		if err := readMetadata(p.Get("metadata"), b.Metadata); err != nil {
 			return err
 		}
-		p.get("documents").markAll()
-		p.get("expand").markAll()
-		if e := p.unknown(); e != nil {
+		p.Get("documents").MarkAll()
+		p.Get("expand").MarkAll()
+		if e := p.Unknown(); e != nil {
 			return e
 		}
 		isDefault = def || a.Bank == nil
@@ -89,22 +95,22 @@ func createExternalAccount(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	obj := renderAnyBank(a, &created, isDefault, status(a, "external_account", r.now))
+	obj := renderAnyBank(a, &created, isDefault, engine.Status(a, "external_account", r.now))
 	return obj, recordEvent(r, a.ID, "account.external_account.created", mustJSON(obj), nil, true)
 }
 
 // readExternal reads external_account as a token or the bank hash.
-func (ap *applier) readExternal(n *param) (bankFacts, outcome, error) {
-	if !n.present() {
-		return bankFacts{}, outcome{}, errMissingParam("external_account")
+func (ap *applier) readExternal(n *params.Param) (engine.Bank, engine.Outcome, error) {
+	if !n.Present() {
+		return engine.Bank{}, engine.Outcome{}, errMissingParam("external_account")
 	}
-	tok, hasTok := n.str()
-	if t, ok := n.get("token").str(); ok {
+	tok, hasTok := n.Str()
+	if t, ok := n.Get("token").Str(); ok {
 		tok, hasTok = t, true
 	}
 	if hasTok {
 		if tok == "" {
-			return bankFacts{}, outcome{}, errEmpty(n.path)
+			return engine.Bank{}, engine.Outcome{}, errEmpty(n.Path)
 		}
 		b, out, err := useToken(ap.r, tok, "external_account")
 		if err == nil && b.Country != ap.a.Country {
@@ -112,14 +118,14 @@ func (ap *applier) readExternal(n *param) (bankFacts, outcome, error) {
 		}
 		return b, out, err
 	}
-	if obj, _ := n.get("object").str(); obj != "bank_account" {
-		return bankFacts{}, outcome{}, invalid("", "external_account[object]", "Invalid external_account[object]: must be bank_account.")
+	if obj, _ := n.Get("object").Str(); obj != "bank_account" {
+		return engine.Bank{}, engine.Outcome{}, invalid("", "external_account[object]", "Invalid external_account[object]: must be bank_account.")
 	}
-	n.get("default_for_currency").markAll()
-	n.get("metadata").markAll()
+	n.Get("default_for_currency").MarkAll()
+	n.Get("metadata").MarkAll()
 	in, e := readBank(n, ap.a.Country)
 	if e != nil {
-		return bankFacts{}, outcome{}, e
+		return engine.Bank{}, engine.Outcome{}, e
 	}
 	b, out := toBankFacts(ap.r.sb.fpKey, in)
 	if b.Country != ap.a.Country {
@@ -130,7 +136,7 @@ func (ap *applier) readExternal(n *param) (bankFacts, outcome, error) {
 
 // listExternalAccounts serves GET /v1/accounts/{id}/external_accounts.
 func listExternalAccounts(r *request) (any, error) {
-	if _, _, e := r.params.get("object").nonEmpty(); e != nil {
+	if _, _, e := r.params.Get("object").NonEmpty(); e != nil {
 		return nil, e
 	}
 	a, _, err := mustAccount(r, r.pathID, "account")
@@ -141,19 +147,19 @@ func listExternalAccounts(r *request) (any, error) {
 	var items []any
 	if a.Bank != nil {
 		ids = append(ids, a.Bank.ID)
-		items = append(items, renderAnyBank(a, a.Bank, true, status(a, "external_account", r.now)))
+		items = append(items, renderAnyBank(a, a.Bank, true, engine.Status(a, "external_account", r.now)))
 	}
 	for i := len(a.Banks) - 1; i >= 0; i-- {
 		ids = append(ids, a.Banks[i].ID)
-		items = append(items, renderAnyBank(a, &a.Banks[i], false, fieldDone))
+		items = append(items, renderAnyBank(a, &a.Banks[i], false, engine.FieldDone))
 	}
 	return pageSlice(r, ids, items, "/v1/accounts/"+a.ID+"/external_accounts", "external account")
 }
 
 // retrieveExternalAccount serves GET .../external_accounts/{ba}.
 func retrieveExternalAccount(r *request) (any, error) {
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	a, _, err := mustAccount(r, r.pathID, "account")
@@ -164,7 +170,7 @@ func retrieveExternalAccount(r *request) (any, error) {
 	if b == nil {
 		return nil, errNoSuch("external account", r.subID, "id")
 	}
-	return renderAnyBank(a, b, def, status(a, "external_account", r.now)), nil
+	return renderAnyBank(a, b, def, engine.Status(a, "external_account", r.now)), nil
 }
 
 // updateExternalAccount serves POST .../external_accounts/{ba}:
@@ -172,33 +178,33 @@ func retrieveExternalAccount(r *request) (any, error) {
 func updateExternalAccount(r *request) (any, error) {
 	var before []byte
 	var id = r.subID
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
 		b, def := findBank(a, id)
 		if b == nil {
 			return errNoSuch("external account", id, "id")
 		}
-		before = mustJSON(renderAnyBank(a, b, def, status(a, "external_account", r.now)))
+		before = mustJSON(renderAnyBank(a, b, def, engine.Status(a, "external_account", r.now)))
 		p := r.params
-		if err := (&applier{r: r, a: a}).setField(p.get("account_holder_name"), &b.HolderName, "", nil); err != nil {
+		if err := (&applier{r: r, a: a}).setField(p.Get("account_holder_name"), &b.HolderName, "", nil); err != nil {
 			return err
 		}
 		if b.Metadata == nil {
 			b.Metadata = map[string]string{}
 		}
-		if err := readMetadata(p.get("metadata"), b.Metadata); err != nil {
+		if err := readMetadata(p.Get("metadata"), b.Metadata); err != nil {
 			return err
 		}
-		v, ok, e := p.get("default_for_currency").boolean()
+		v, ok, e := p.Get("default_for_currency").Boolean()
 		if e != nil {
 			return e
 		}
-		p.get("expand").markAll()
-		if e := p.unknown(); e != nil {
+		p.Get("expand").MarkAll()
+		if e := p.Unknown(); e != nil {
 			return e
 		}
 		if ok && v && !def {
 			// The verification of the promoted account starts afresh [G].
-			makeDefault(&applier{r: r, a: a}, *b, outcome{})
+			makeDefault(&applier{r: r, a: a}, *b, engine.Outcome{})
 		}
 		return nil
 	})
@@ -206,23 +212,23 @@ func updateExternalAccount(r *request) (any, error) {
 		return nil, err
 	}
 	b, def := findBank(a, id)
-	obj := renderAnyBank(a, b, def, status(a, "external_account", r.now))
+	obj := renderAnyBank(a, b, def, engine.Status(a, "external_account", r.now))
 	return obj, recordEvent(r, a.ID, "account.external_account.updated", mustJSON(obj), before, true)
 }
 
 // deleteExternalAccount serves DELETE .../external_accounts/{ba}; the
 // default cannot be deleted while it is the only one, as on Stripe.
 func deleteExternalAccount(r *request) (any, error) {
-	if e := r.params.unknown(); e != nil {
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	var before []byte
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
 		b, def := findBank(a, r.subID)
 		if b == nil {
 			return errNoSuch("external account", r.subID, "id")
 		}
-		before = mustJSON(renderAnyBank(a, b, def, status(a, "external_account", r.now)))
+		before = mustJSON(renderAnyBank(a, b, def, engine.Status(a, "external_account", r.now)))
 		if def {
 			return invalid("", "", "You cannot delete the default external account for your default currency. Please make another external account the default using the `default_for_currency` param, and then delete this one.")
 		}

@@ -10,18 +10,20 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"onboard/sandbox/engine"
+	"onboard/sandbox/params"
 	"path"
 	"slices"
 	"strings"
 )
 
-// maxFileSize is Stripe's upload limit (v1-requirements §4.1).
+// maxFileSize is Stripe's upload limit (https://docs.stripe.com/file-upload).
 const maxFileSize = 16 << 20
 
 // filePurposes are the upload purposes onboarding uses.
 var filePurposes = []string{"identity_document", "additional_verification", "account_requirement"}
 
-// magicFiles are Stripe's test file tokens (sandbox-rules §2.5): usable
+// magicFiles are Stripe's test file tokens (https://docs.stripe.com/connect/testing): usable
 // anywhere a file id is, without an upload.
 var magicFiles = map[string]string{
 	"file_identity_document_success": "",
@@ -137,7 +139,7 @@ func (w *headWriter) Write(p []byte) (int, error) {
 // r.upload.
 func createFile(r *request) (any, error) {
 	p := r.params
-	purpose, ok, e := p.get("purpose").nonEmpty()
+	purpose, ok, e := p.Get("purpose").NonEmpty()
 	if e != nil {
 		return nil, e
 	}
@@ -147,9 +149,9 @@ func createFile(r *request) (any, error) {
 	if !slices.Contains(filePurposes, purpose) {
 		return nil, invalid("", "purpose", "Invalid purpose: must be one of %s", strings.Join(filePurposes, ", "))
 	}
-	p.get("file_link_data").markAll()
-	p.get("expand").markAll()
-	if e := p.unknown(); e != nil {
+	p.Get("file_link_data").MarkAll()
+	p.Get("expand").MarkAll()
+	if e := p.Unknown(); e != nil {
 		return nil, e
 	}
 	up := r.upload
@@ -183,8 +185,8 @@ func createFile(r *request) (any, error) {
 
 // retrieveFile serves GET /v1/files/{id}.
 func retrieveFile(r *request) (any, error) {
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	f, err := loadFile(r, r.pathID, "id")
@@ -200,13 +202,13 @@ func listFiles(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if purpose, ok, e := r.params.get("purpose").nonEmpty(); e != nil {
+	if purpose, ok, e := r.params.Get("purpose").NonEmpty(); e != nil {
 		return nil, e
 	} else if ok {
 		pg.where, pg.args = append(pg.where, "json_extract(data, '$.purpose') = ?"), append(pg.args, purpose)
 	}
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	data, more, err := pg.fetch(r, "files")
@@ -242,36 +244,36 @@ func loadFile(r *request, id, param string) (storedFile, error) {
 
 // fileRef resolves a file id given in a request body: a magic test token or
 // an uploaded file; it returns the outcome the document implies.
-func fileRef(r *request, n *param) (string, outcome, bool, error) {
-	id, ok, e := n.nonEmpty()
+func fileRef(r *request, n *params.Param) (string, engine.Outcome, bool, error) {
+	id, ok, e := n.NonEmpty()
 	if e != nil || !ok {
-		return "", outcome{}, false, e
+		return "", engine.Outcome{}, false, e
 	}
 	if code, ok := magicFiles[id]; ok {
-		return id, outcome{Code: code}, true, nil
+		return id, engine.Outcome{Code: code}, true, nil
 	}
-	f, err := loadFile(r, id, n.path)
+	f, err := loadFile(r, id, n.Path)
 	if err != nil {
 		var ae *apiError
 		if errors.As(err, &ae) {
 			ae.Status = http.StatusBadRequest
 		}
-		return "", outcome{}, false, err
+		return "", engine.Outcome{}, false, err
 	}
-	return id, outcome{Code: f.Outcome}, true, nil
+	return id, engine.Outcome{Code: f.Outcome}, true, nil
 }
 
 // verificationDocs handles verification[document|additional_document]
 // [front|back]: the outcome of the worse side is the document's.
-func (ap *applier) verificationDocs(n *param, in *individualFacts, prefix string) error {
-	if !n.present() {
+func (ap *applier) verificationDocs(n *params.Param, in *engine.Individual, prefix string) error {
+	if !n.Present() {
 		return nil
 	}
 	for _, d := range []struct {
 		name string
 		dst  *[2]string
 	}{{"document", &in.Document}, {"additional_document", &in.AdditionalDocument}} {
-		if err := ap.docPair(n.get(d.name), d.dst, prefix+"verification."+d.name); err != nil {
+		if err := ap.docPair(n.Get(d.name), d.dst, prefix+"verification."+d.name); err != nil {
 			return err
 		}
 	}
@@ -279,14 +281,14 @@ func (ap *applier) verificationDocs(n *param, in *individualFacts, prefix string
 }
 
 // docPair reads [front] and [back] into dst and submits requirement path.
-func (ap *applier) docPair(n *param, dst *[2]string, reqPath string) error {
-	if !n.present() {
+func (ap *applier) docPair(n *params.Param, dst *[2]string, reqPath string) error {
+	if !n.Present() {
 		return nil
 	}
-	var worst outcome
+	var worst engine.Outcome
 	given := false
 	for i, side := range []string{"front", "back"} {
-		id, out, ok, err := fileRef(ap.r, n.get(side))
+		id, out, ok, err := fileRef(ap.r, n.Get(side))
 		if err != nil {
 			return err
 		}
@@ -306,23 +308,23 @@ func (ap *applier) docPair(n *param, dst *[2]string, reqPath string) error {
 }
 
 // documents handles documents[<type>][files][i] on the account.
-func (ap *applier) documents(p *param) error {
-	docs := p.get("documents")
-	for _, typ := range docs.names() {
+func (ap *applier) documents(p *params.Param) error {
+	docs := p.Get("documents")
+	for _, typ := range docs.Names() {
 		if !slices.Contains(documentTypes, typ) {
 			continue // reported as unknown
 		}
-		files := docs.get(typ).get("files")
-		if !files.present() {
+		files := docs.Get(typ).Get("files")
+		if !files.Present() {
 			continue
 		}
-		if _, ok := files.str(); ok && len(files.kids) == 0 {
-			return invalid("", files.path, "Invalid array: %s must be a list of file ids.", files.path)
+		if _, ok := files.Str(); ok && len(files.Kids) == 0 {
+			return invalid("", files.Path, "Invalid array: %s must be a list of file ids.", files.Path)
 		}
 		var ids []string
-		var worst outcome
-		for _, k := range files.names() {
-			id, out, ok, err := fileRef(ap.r, files.get(k))
+		var worst engine.Outcome
+		for _, k := range files.Names() {
+			id, out, ok, err := fileRef(ap.r, files.Get(k))
 			if err != nil {
 				return err
 			}
@@ -344,7 +346,8 @@ func (ap *applier) documents(p *param) error {
 	return nil
 }
 
-// documentTypes are the documents[<type>] names of v1-requirements §1.7.
+// documentTypes are the documents[<type>] names of the account's documents hash
+// (https://docs.stripe.com/api/accounts/object).
 var documentTypes = []string{
 	"bank_account_ownership_verification", "company_license", "company_memorandum_of_association",
 	"company_ministerial_decree", "company_registration_verification", "company_tax_id_verification",

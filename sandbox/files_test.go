@@ -57,7 +57,7 @@ func TestDocumentOutcomes(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newTransportEnv(t)
-			// A failing id number: the document decides (§2.5 precedence).
+			// A failing id number: the document decides (the test image wins over the test id numbers).
 			a := e.onboardWith("individual[id_number]", "111111111")
 			if !slices.Contains(a.Requirements.CurrentlyDue, "individual.verification.document") {
 				t.Fatalf("a failed identity check asks for a document: %v", a.Requirements.CurrentlyDue)
@@ -132,7 +132,7 @@ func TestFilesHost(t *testing.T) {
 	one := newClient("sk_test_x", APIBase, &http.Client{Transport: checkedTransport(t, e.sb)})
 	_, err = one.V1Files.Create(e.ctx, &stripe.FileCreateParams{Purpose: stripe.String("identity_document"),
 		FileReader: bytes.NewReader(pngBytes), Filename: stripe.String("a.png")})
-	se := wantErr(t, err, 404, "", "")
+	se := wantStripeErr(t, err, 404, "", "")
 	if !strings.Contains(se.Msg, "Unrecognized request URL") {
 		t.Errorf("upload on the API host: %s", se.Msg)
 	}

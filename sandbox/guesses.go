@@ -3,6 +3,7 @@ package sandbox
 import (
 	"fmt"
 	"net/http"
+	"onboard/sandbox/engine"
 	"time"
 )
 
@@ -11,7 +12,7 @@ import (
 // guess [G]: change it freely when Stripe's real answer is known.
 //
 // Three guesses are tables that live with their data, named here so this
-// file stays the index: cardPaymentsFollowers (capability_names.go, which
+// file stays the index: cardPaymentsFollowers (engine/capability_names.go, which
 // payment methods share card_payments' requirements), the later rows and
 // thresholds of the country tables (package rules, marked [G] there), and
 // the ToS acceptance an account token carries, recorded at the token's
@@ -25,6 +26,13 @@ import (
 // Gibraltar's UK-style bank details. Japanese kana and kanji names and
 // addresses meet their requirements but are not rendered back on the
 // account (params_japan.go).
+//
+// The requirements engine's guesses (package engine) are marked [G] there:
+// the grace before a currently due requirement is past due (DefaultGrace),
+// the thresholds' amounts in any currency (engine/time.go), the order of
+// disabled reasons and the url/product_description pairing
+// (engine/requirements.go); its constants (the payout failure code, the reason of
+// an unmodelled capability) are in engine/guesses.go.
 //
 // The guesses of the Accounts v2 façade (the first GA version and how a
 // Stripe-Version is read, v2 error codes, the recipient-only service
@@ -78,12 +86,6 @@ func payoutDelayDays(country string) int {
 	return 7
 }
 
-// payoutFailedCode is the requirements error a failed payout leaves on
-// external_account. [G] Stripe's spec has no bank-specific code in the
-// requirements error enum; the payout's own failure_code (no_account …)
-// is in the error's reason.
-const payoutFailedCode = "invalid_value_other"
-
 // stripeControllerDefaults are the controller properties of an account
 // created with neither type nor a full controller hash: Stripe documents
 // that unspecified properties take the value with the lowest onboarding
@@ -91,7 +93,7 @@ const payoutFailedCode = "invalid_value_other"
 // pays fees, Stripe bears losses). [G] When only requirement_collection=
 // application is given, the dashboard defaults to none, the one value
 // Stripe allows with it.
-var stripeControllerDefaults = controllerFacts{
+var stripeControllerDefaults = engine.Controller{
 	RequirementCollection: "stripe", FeesPayer: "account", LossesPayments: "stripe", DashboardType: "full",
 }
 
@@ -122,11 +124,6 @@ func errDeleteIndividual(id string) *apiError {
 	return invalid("", "person", "The person %s is this account's individual and cannot be deleted; update the account's individual instead.", id)
 }
 
-// unmodelledCapabilityReason is the disabled_reason of a requested
-// capability the sandbox does not model: it stays inactive with no
-// requirements. [G] "other" is the spec's catch-all value.
-var unmodelledCapabilityReason = "other"
-
 // Limits on request parameters, checked before the parameter tree is
 // built. Stripe documents the metadata ones (50 keys, 40-character keys,
 // 500-character values); the nesting depth, parameter count and name
@@ -154,7 +151,7 @@ const (
 // notModelledHeader names, in a response, the documented parameters the
 // request sent that had no effect in the sandbox, for the one reason
 // there is: Stripe's spec documents them for the endpoint, so they are
-// accepted after their type, enum and length are checked (documented.go),
+// accepted after their type, enum and length are checked (params/documented.go),
 // and what Stripe returns on the account or person is stored and rendered
 // (a write-only secret only as its *_provided flag); the rest (card,
 // payout, tax, treasury and other settings' effects, filters such as

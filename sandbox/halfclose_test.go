@@ -26,8 +26,8 @@ func TestHalfClosedClientIsServed(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := sb.Server()
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
+	go func() { _ = srv.Serve(ln) }() // returns ErrServerClosed at cleanup
+	t.Cleanup(func() { _ = srv.Close() })
 	const n = 20
 	for i := range n {
 		form := url.Values{"country": {"US"}, "type": {"custom"}, "metadata[n]": {fmt.Sprint(i)}, "capabilities[transfers][requested]": {"true"}}.Encode()
@@ -35,7 +35,8 @@ func TestHalfClosedClientIsServed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fmt.Fprintf(conn, "POST /v1/accounts HTTP/1.1\r\nHost: %s\r\nAuthorization: Bearer sk_test_half\r\n"+
+		// A failed write shows as no answer below.
+		_, _ = fmt.Fprintf(conn, "POST /v1/accounts HTTP/1.1\r\nHost: %s\r\nAuthorization: Bearer sk_test_half\r\n"+
 			"Content-Type: application/x-www-form-urlencoded\r\nIdempotency-Key: half-%d\r\nContent-Length: %d\r\n\r\n%s",
 			ln.Addr(), i, len(form), form)
 		if err := conn.(*net.TCPConn).CloseWrite(); err != nil {
@@ -46,7 +47,7 @@ func TestHalfClosedClientIsServed(t *testing.T) {
 			t.Fatalf("request %d: no answer: %v", i, err)
 		}
 		body, _ := io.ReadAll(resp.Body)
-		conn.Close()
+		_ = conn.Close()
 		if resp.StatusCode != http.StatusOK {
 			t.Fatalf("request %d: %d %s", i, resp.StatusCode, body)
 		}
@@ -68,8 +69,9 @@ func TestHalfClosedClientIsServed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close()
-	fmt.Fprintf(conn, "POST /v2/core/accounts HTTP/1.1\r\nHost: %s\r\nAuthorization: Bearer sk_test_half\r\nStripe-Version: 2025-12-15.clover\r\n"+
+	defer func() { _ = conn.Close() }()
+	// A failed write shows as no answer below.
+	_, _ = fmt.Fprintf(conn, "POST /v2/core/accounts HTTP/1.1\r\nHost: %s\r\nAuthorization: Bearer sk_test_half\r\nStripe-Version: 2025-12-15.clover\r\n"+
 		"Content-Type: application/json\r\nIdempotency-Key: half-v2\r\nContent-Length: %d\r\n\r\n%s", ln.Addr(), len(body), body)
 	if err := conn.(*net.TCPConn).CloseWrite(); err != nil {
 		t.Fatal(err)

@@ -154,7 +154,13 @@ func stripeErr(t *testing.T, err error) *stripe.Error {
 }
 
 // wantErr checks the status, code and param of a Stripe error.
-func wantErr(t *testing.T, err error, status int, code, param string) *stripe.Error {
+func wantErr(t *testing.T, err error, status int, code, param string) {
+	t.Helper()
+	_ = wantStripeErr(t, err, status, code, param) // checked; the caller reads nothing more
+}
+
+// wantStripeErr is wantErr for a caller that reads the error further.
+func wantStripeErr(t *testing.T, err error, status int, code, param string) *stripe.Error {
 	t.Helper()
 	se := stripeErr(t, err)
 	if se.HTTPStatusCode != status || string(se.Code) != code || se.Param != param {

@@ -29,7 +29,7 @@ func TestIdempotency(t *testing.T) {
 			t.Errorf("first response marked as replayed")
 		}
 		_, err = mk("key-1", "b@example.com")
-		se := wantErr(t, err, 400, "", "")
+		se := wantStripeErr(t, err, 400, "", "")
 		if se.Type != stripe.ErrorTypeIdempotency {
 			t.Errorf("type %q", se.Type)
 		}

@@ -7,12 +7,9 @@ import (
 	"onboard/sandbox/ids"
 )
 
-// newID and validID are the ids package's New and Valid, under the short
-// names the engine's handlers use everywhere.
-var (
-	newID   = ids.New
-	validID = ids.Valid
-)
+// newID is the ids package's New, under the short name the handlers use
+// everywhere.
+var newID = ids.New
 
 // fingerprint derives a stable identifier from bank details, so two tokens
 // for the same account share a fingerprint like on Stripe without the

@@ -32,7 +32,7 @@ func sendRaw(t *testing.T, hc *http.Client, key, version, method, path string, f
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	var b strings.Builder
 	buf := make([]byte, 4096)
 	for {
@@ -103,7 +103,7 @@ func TestTOSDateRange(t *testing.T) {
 	a := e.createUSIndividual()
 	for _, d := range []string{"1200000000", "4102444800"} {
 		_, err := e.update(a.ID, "tos_acceptance[date]", d, "tos_acceptance[ip]", "203.0.113.7")
-		se := wantErr(t, err, http.StatusBadRequest, "", "tos_acceptance[date]")
+		se := wantStripeErr(t, err, http.StatusBadRequest, "", "tos_acceptance[date]")
 		if se != nil && !strings.Contains(se.Msg, "not in the future, and after 2009") {
 			t.Errorf("date %s: %s", d, se.Msg)
 		}

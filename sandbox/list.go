@@ -3,6 +3,7 @@ package sandbox
 import (
 	"cmp"
 	"fmt"
+	"onboard/sandbox/params"
 	"slices"
 	"strings"
 )
@@ -25,7 +26,7 @@ type page struct {
 func readPage(r *request, table, kind string) (page, error) {
 	pg := page{limit: 10}
 	p := r.params
-	if n, ok, e := p.get("limit").integer(); e != nil {
+	if n, ok, e := p.Get("limit").Integer(); e != nil {
 		return pg, e
 	} else if ok {
 		if n < 1 || n > 100 {
@@ -33,11 +34,11 @@ func readPage(r *request, table, kind string) (page, error) {
 		}
 		pg.limit = int(n)
 	}
-	after, hasAfter, e := p.get("starting_after").nonEmpty()
+	after, hasAfter, e := p.Get("starting_after").NonEmpty()
 	if e != nil {
 		return pg, e
 	}
-	before, hasBefore, e := p.get("ending_before").nonEmpty()
+	before, hasBefore, e := p.Get("ending_before").NonEmpty()
 	if e != nil {
 		return pg, e
 	}
@@ -56,26 +57,26 @@ func readPage(r *request, table, kind string) (page, error) {
 			return pg, err
 		}
 	}
-	return pg, readCreated(p.get("created"), &pg)
+	return pg, readCreated(p.Get("created"), &pg)
 }
 
 // readCreated adds the created=N / created[gt|gte|lt|lte]=N filters.
-func readCreated(c *param, pg *page) error {
-	if !c.present() {
+func readCreated(c *params.Param, pg *page) error {
+	if !c.Present() {
 		return nil
 	}
-	if n, ok, e := c.integer(); e != nil {
+	if n, ok, e := c.Integer(); e != nil {
 		return e
 	} else if ok {
 		pg.where, pg.args = append(pg.where, "created = ?"), append(pg.args, n)
 	}
 	ops := map[string]string{"gt": ">", "gte": ">=", "lt": "<", "lte": "<="}
-	for _, name := range c.names() {
+	for _, name := range c.Names() {
 		op, ok := ops[name]
 		if !ok {
 			continue // left untouched: reported as unknown
 		}
-		n, _, e := c.get(name).integer()
+		n, _, e := c.Get(name).Integer()
 		if e != nil {
 			return e
 		}
@@ -106,7 +107,7 @@ func (pg page) fetch(r *request, table string) ([]string, bool, error) {
 	if err != nil {
 		return nil, false, fmt.Errorf("list %s: %w", table, err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // rows.Err reports what went wrong reading
 	var out []string
 	for rows.Next() {
 		var d string
@@ -134,7 +135,7 @@ func (pg page) fetch(r *request, table string) ([]string, bool, error) {
 func pageSlice(r *request, ids []string, items []any, url, kind string) (listJSON, error) {
 	p := r.params
 	limit := 10
-	if n, ok, e := p.get("limit").integer(); e != nil {
+	if n, ok, e := p.Get("limit").Integer(); e != nil {
 		return listJSON{}, e
 	} else if ok {
 		if n < 1 || n > 100 {
@@ -142,11 +143,11 @@ func pageSlice(r *request, ids []string, items []any, url, kind string) (listJSO
 		}
 		limit = int(n)
 	}
-	after, hasAfter, e := p.get("starting_after").nonEmpty()
+	after, hasAfter, e := p.Get("starting_after").NonEmpty()
 	if e != nil {
 		return listJSON{}, e
 	}
-	before, hasBefore, e := p.get("ending_before").nonEmpty()
+	before, hasBefore, e := p.Get("ending_before").NonEmpty()
 	if e != nil {
 		return listJSON{}, e
 	}
@@ -154,8 +155,8 @@ func pageSlice(r *request, ids []string, items []any, url, kind string) (listJSO
 		return listJSON{}, invalid("parameters_exclusive", "ending_before",
 			"You may only specify one of these parameters: starting_after, ending_before.")
 	}
-	p.get("expand").markAll()
-	if e := p.unknown(); e != nil {
+	p.Get("expand").MarkAll()
+	if e := p.Unknown(); e != nil {
 		return listJSON{}, e
 	}
 	lo, hi := 0, len(items)

@@ -154,7 +154,7 @@ func TestSpecOracleOverEveryObjectKind(t *testing.T) {
 	resp, err := hc.Get(APIBase + "/v1/accounts") // no key: a 401 error body
 	if err == nil {
 		_, _ = io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
+		_ = resp.Body.Close()
 	}
 
 	want := []string{"POST /v1/accounts", "GET /v1/accounts/*", "GET /v1/accounts", "DELETE /v1/accounts/*",

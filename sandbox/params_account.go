@@ -1,6 +1,8 @@
 package sandbox
 
 import (
+	"onboard/sandbox/engine"
+	"onboard/sandbox/params"
 	"slices"
 	"strings"
 
@@ -11,13 +13,13 @@ import (
 type checker func(param, value string) *apiError
 
 // readString reads a non-empty string parameter and validates it.
-func readString(p *param, check checker) (string, bool, error) {
-	v, ok, e := p.nonEmpty()
+func readString(p *params.Param, check checker) (string, bool, error) {
+	v, ok, e := p.NonEmpty()
 	if e != nil {
 		return "", false, e
 	}
 	if ok && check != nil {
-		if e := check(p.path, v); e != nil {
+		if e := check(p.Path, v); e != nil {
 			return "", false, e
 		}
 	}
@@ -27,14 +29,14 @@ func readString(p *param, check checker) (string, bool, error) {
 // setField reads a string into dst and, when path is not "", records the
 // requirement as provided (with a success outcome unless out says
 // otherwise).
-func (ap *applier) setField(p *param, dst *string, path string, check checker) error {
+func (ap *applier) setField(p *params.Param, dst *string, path string, check checker) error {
 	v, ok, err := readString(p, check)
 	if err != nil || !ok {
 		return err
 	}
 	*dst = v
 	if path != "" {
-		ap.submit(path, outcome{})
+		ap.submit(path, engine.Outcome{})
 	}
 	return nil
 }
@@ -42,13 +44,13 @@ func (ap *applier) setField(p *param, dst *string, path string, check checker) e
 // applier applies one request's parameters to an account's facts.
 type applier struct {
 	r *request
-	a *accountFacts
+	a *engine.Account
 	// creating is set while POST /v1/accounts is applied.
 	creating bool
 }
 
-func (ap *applier) submit(path string, out outcome) {
-	submit(ap.a, path, out, ap.r.now, ap.r.sb.delay)
+func (ap *applier) submit(path string, out engine.Outcome) {
+	engine.Submit(ap.a, path, out, ap.r.now, ap.r.sb.delay)
 }
 
 // apply reads every account parameter the sandbox understands. On create
@@ -57,20 +59,20 @@ func (ap *applier) submit(path string, out outcome) {
 func (ap *applier) apply(create bool) error {
 	p := ap.r.params
 	ap.creating = create
-	steps := []func(*param) error{ap.stripeCollected, ap.businessType, ap.agreement, ap.capabilities, ap.simple, ap.profile, ap.individual, ap.company, ap.documents, ap.tos, ap.externalAccount}
+	steps := []func(*params.Param) error{ap.stripeCollected, ap.businessType, ap.agreement, ap.capabilities, ap.simple, ap.profile, ap.individual, ap.company, ap.documents, ap.tos, ap.externalAccount}
 	if create {
-		steps = append([]func(*param) error{ap.createOnly}, steps...)
+		steps = append([]func(*params.Param) error{ap.createOnly}, steps...)
 	}
 	for _, step := range steps {
 		if err := step(p); err != nil {
 			return err
 		}
 	}
-	p.get("expand").markAll()
-	if e := p.unknown(); e != nil {
+	p.Get("expand").MarkAll()
+	if e := p.Unknown(); e != nil {
 		return e
 	}
-	ap.keep(p.doc.accepted)
+	ap.keep(p.Accepted())
 	return nil
 }
 
@@ -83,17 +85,17 @@ func (ap *applier) keep(accepted map[string]string) {
 			own[k] = v
 		}
 	}
-	doc := ap.r.params.doc
-	doc.markKept(keepAccepted(own, "", "account", &ap.a.Extra))
+	doc := ap.r.params
+	doc.MarkKept(keepAccepted(own, "", "account", &ap.a.Extra))
 	if ap.a.Individual != nil {
-		doc.markKept(keepAccepted(accepted, "individual.", "person", &ap.a.Individual.Extra))
+		doc.MarkKept(keepAccepted(accepted, "individual.", "person", &ap.a.Individual.Extra))
 	}
 }
 
 // createOnly handles type, controller and country.
-func (ap *applier) createOnly(p *param) error {
+func (ap *applier) createOnly(p *params.Param) error {
 	a := ap.a
-	t, hasType, e := p.get("type").nonEmpty()
+	t, hasType, e := p.Get("type").NonEmpty()
 	if e != nil {
 		return e
 	}
@@ -109,7 +111,7 @@ func (ap *applier) createOnly(p *param) error {
 		// account with the full Dashboard), not the custom mapping.
 		a.Controller = stripeControllerDefaults
 	}
-	c := p.get("controller")
+	c := p.Get("controller")
 	for _, f := range []struct {
 		path    []string
 		dst     *string
@@ -122,20 +124,20 @@ func (ap *applier) createOnly(p *param) error {
 	} {
 		n := c
 		for _, name := range f.path {
-			n = n.get(name)
+			n = n.Get(name)
 		}
-		v, ok, e := n.nonEmpty()
+		v, ok, e := n.NonEmpty()
 		if e != nil {
 			return e
 		}
 		if ok && !slices.Contains(f.allowed, v) {
-			return invalid("", n.path, "Invalid %s: must be one of %s", n.path, strings.Join(f.allowed, ", "))
+			return invalid("", n.Path, "Invalid %s: must be one of %s", n.Path, strings.Join(f.allowed, ", "))
 		}
 		if ok {
 			*f.dst = v
 		}
 	}
-	country, ok, e := p.get("country").nonEmpty()
+	country, ok, e := p.Get("country").NonEmpty()
 	if e != nil {
 		return e
 	}
@@ -147,7 +149,7 @@ func (ap *applier) createOnly(p *param) error {
 		return invalid("country_unsupported", "country", "The sandbox does not model accounts in %s yet.", a.Country)
 	}
 	a.DefaultCurrency = prof.Currency
-	if !hasType && !c.get("stripe_dashboard").get("type").present() && a.Controller.RequirementCollection == "application" {
+	if !hasType && !c.Get("stripe_dashboard").Get("type").Present() && a.Controller.RequirementCollection == "application" {
 		a.Controller.DashboardType = "none" // see stripeControllerDefaults
 	}
 	return nil
@@ -158,7 +160,7 @@ func (ap *applier) createOnly(p *param) error {
 // requirements and has no Stripe Dashboard; Stripe collects an Express
 // account's through the Express Dashboard and a Standard account's through
 // the full one, where the account pays its own fees).
-var legacyTypes = map[string]controllerFacts{
+var legacyTypes = map[string]engine.Controller{
 	"custom": {RequirementCollection: "application", FeesPayer: "application", LossesPayments: "application",
 		DashboardType: "none", LegacyType: "custom"},
 	"express": {RequirementCollection: "stripe", FeesPayer: "application_express", LossesPayments: "application",
@@ -171,13 +173,13 @@ var legacyTypes = map[string]controllerFacts{
 // whose requirements Stripe collects (the spec's descriptions of these
 // parameters): tos_acceptance ever, and business_type, company, individual
 // and external_account once an account link started Stripe's onboarding.
-func (ap *applier) stripeCollected(p *param) error {
+func (ap *applier) stripeCollected(p *params.Param) error {
 	if ap.a.Controller.RequirementCollection != "stripe" {
 		return nil
 	}
 	// The service agreement is the platform's choice (an Express account
 	// can be created under the recipient agreement); the acceptance is not.
-	for _, name := range p.get("tos_acceptance").names() {
+	for _, name := range p.Get("tos_acceptance").Names() {
 		if name != "service_agreement" {
 			return errStripeCollected("tos_acceptance["+name+"]", false)
 		}
@@ -186,7 +188,7 @@ func (ap *applier) stripeCollected(p *param) error {
 		return nil
 	}
 	for _, name := range []string{"business_type", "company", "individual", "external_account", "account_token"} {
-		if p.kids[name] != nil {
+		if p.Kids[name] != nil {
 			return errStripeCollected(name, true)
 		}
 	}
@@ -195,15 +197,15 @@ func (ap *applier) stripeCollected(p *param) error {
 
 var businessTypes = []string{"individual", "company", "non_profit", "government_entity"}
 
-func (ap *applier) businessType(p *param) error {
-	v, ok, e := p.get("business_type").nonEmpty()
+func (ap *applier) businessType(p *params.Param) error {
+	v, ok, e := p.Get("business_type").NonEmpty()
 	if e != nil || !ok {
 		return e
 	}
 	if !slices.Contains(businessTypes, v) {
 		return invalid("", "business_type", "Invalid business_type: must be one of %s", strings.Join(businessTypes, ", "))
 	}
-	if !supported(ap.a.Country, v) {
+	if !engine.Supported(ap.a.Country, v) {
 		return invalid("", "business_type", "The sandbox does not model business_type=%s accounts in %s yet.", v, ap.a.Country)
 	}
 	a := ap.a
@@ -221,45 +223,45 @@ func (ap *applier) businessType(p *param) error {
 	if !rules.Countries[a.Country].NonProfit && v == "non_profit" {
 		return invalid("", "business_type", "business_type=non_profit is not available in %s.", a.Country)
 	}
-	if isCompanyType(a) && a.Company == nil {
-		a.Company = &companyFacts{Address: map[string]string{}}
+	if engine.IsCompanyType(a) && a.Company == nil {
+		a.Company = &engine.Company{Address: map[string]string{}}
 	}
 	if v == "individual" && a.Individual == nil {
-		a.Individual = &individualFacts{
+		a.Individual = &engine.Individual{
 			ID: newID("person_", 24), Created: ap.r.now.Unix(),
 			Address: map[string]string{}, Metadata: map[string]string{},
 		}
 	}
-	ap.submit("business_type", outcome{})
+	ap.submit("business_type", engine.Outcome{})
 	return nil
 }
 
 // agreement reads tos_acceptance[service_agreement], which is immutable
 // once the terms were accepted.
-func (ap *applier) agreement(p *param) error {
-	n := p.get("tos_acceptance").get("service_agreement")
-	v, ok, e := n.nonEmpty()
+func (ap *applier) agreement(p *params.Param) error {
+	n := p.Get("tos_acceptance").Get("service_agreement")
+	v, ok, e := n.NonEmpty()
 	if e != nil || !ok {
 		return e
 	}
 	if v != "full" && v != "recipient" {
-		return invalid("", n.path, "Invalid service_agreement: must be one of full, recipient")
+		return invalid("", n.Path, "Invalid service_agreement: must be one of full, recipient")
 	}
 	if v != ap.a.TOS.ServiceAgreement && ap.a.TOS.Date != 0 {
-		return invalid("", n.path, "The service agreement cannot be changed after the terms of service were accepted.")
+		return invalid("", n.Path, "The service agreement cannot be changed after the terms of service were accepted.")
 	}
 	ap.a.TOS.ServiceAgreement = v
 	return nil
 }
 
-func (ap *applier) capabilities(p *param) error {
-	caps := p.get("capabilities")
-	for _, name := range caps.names() {
-		if !slices.Contains(specCapabilities, name) {
+func (ap *applier) capabilities(p *params.Param) error {
+	caps := p.Get("capabilities")
+	for _, name := range caps.Names() {
+		if !slices.Contains(engine.SpecCapabilities, name) {
 			continue // untouched, so reported as unknown
 		}
-		n := caps.get(name).get("requested")
-		v, ok, e := n.boolean()
+		n := caps.Get(name).Get("requested")
+		v, ok, e := n.Boolean()
 		if e != nil {
 			return e
 		}
@@ -278,11 +280,11 @@ func (ap *applier) capabilities(p *param) error {
 
 // simple handles email, default_currency, metadata and
 // settings[payments][statement_descriptor].
-func (ap *applier) simple(p *param) error {
-	if err := ap.setField(p.get("email"), &ap.a.Email, "", checkEmail); err != nil {
+func (ap *applier) simple(p *params.Param) error {
+	if err := ap.setField(p.Get("email"), &ap.a.Email, "", checkEmail); err != nil {
 		return err
 	}
-	if v, ok, e := p.get("default_currency").nonEmpty(); e != nil {
+	if v, ok, e := p.Get("default_currency").NonEmpty(); e != nil {
 		return e
 	} else if ok {
 		if !currencyRE.MatchString(strings.ToLower(v)) {
@@ -290,39 +292,41 @@ func (ap *applier) simple(p *param) error {
 		}
 		ap.a.DefaultCurrency = strings.ToLower(v)
 	}
-	if err := readMetadata(p.get("metadata"), ap.a.Metadata); err != nil {
+	if err := readMetadata(p.Get("metadata"), ap.a.Metadata); err != nil {
 		return err
 	}
-	sd := p.get("settings").get("payments").get("statement_descriptor")
+	sd := p.Get("settings").Get("payments").Get("statement_descriptor")
 	if err := ap.setField(sd, &ap.a.Descriptor, "", checkDescriptor); err != nil {
 		return err
 	}
-	if v, ok := sd.str(); ok {
+	if v, ok := sd.Str(); ok {
 		delete(ap.a.Fields, "settings.payments.statement_descriptor")
 		if code := descriptorOutcomes[strings.TrimSpace(v)]; code != "" {
-			ap.submit("settings.payments.statement_descriptor", outcome{Code: code})
+			ap.submit("settings.payments.statement_descriptor", engine.Outcome{Code: code})
 		}
 	}
-	pre := p.get("settings").get("card_payments").get("statement_descriptor_prefix")
+	pre := p.Get("settings").Get("card_payments").Get("statement_descriptor_prefix")
 	if err := ap.setField(pre, &ap.a.DescriptorPrefix, "", checkDescriptorPrefix); err != nil {
 		return err
 	}
-	if v, ok := pre.str(); ok {
+	if v, ok := pre.Str(); ok {
 		delete(ap.a.Fields, "settings.card_payments.statement_descriptor_prefix")
 		if code := prefixOutcomes[strings.TrimSpace(v)]; code != "" {
-			ap.submit("settings.card_payments.statement_descriptor_prefix", outcome{Code: code})
+			ap.submit("settings.card_payments.statement_descriptor_prefix", engine.Outcome{Code: code})
 		}
 	}
 	return nil
 }
 
-// prefixOutcomes are the statement descriptor prefix test values (§2.6).
+// prefixOutcomes are the statement descriptor prefix test values
+// (https://docs.stripe.com/connect/testing).
 var prefixOutcomes = map[string]string{
 	"mismatch":   "invalid_statement_descriptor_prefix_mismatch",
 	"disallowed": "invalid_statement_descriptor_prefix_denylisted",
 }
 
-// descriptorOutcomes are the statement descriptor test values (§2.6).
+// descriptorOutcomes are the statement descriptor test values
+// (https://docs.stripe.com/connect/testing).
 var descriptorOutcomes = map[string]string{
 	"mismatch":   "invalid_statement_descriptor_business_mismatch",
 	"disallowed": "invalid_statement_descriptor_denylisted",
@@ -330,33 +334,33 @@ var descriptorOutcomes = map[string]string{
 
 // readMetadata applies metadata[k]=v; an empty value deletes the key and
 // metadata= clears them all.
-func readMetadata(m *param, dst map[string]string) error {
-	if !m.present() {
+func readMetadata(m *params.Param, dst map[string]string) error {
+	if !m.Present() {
 		return nil
 	}
-	if v, ok := m.str(); ok && v == "" && len(m.kids) == 0 {
+	if v, ok := m.Str(); ok && v == "" && len(m.Kids) == 0 {
 		clear(dst)
 		return nil
 	}
-	if _, ok := m.str(); ok || len(m.kids) > maxMetadataKeys {
+	if _, ok := m.Str(); ok || len(m.Kids) > maxMetadataKeys {
 		if ok {
-			return invalid("", m.path, "Invalid object: metadata must be a hash of keys and values.")
+			return invalid("", m.Path, "Invalid object: metadata must be a hash of keys and values.")
 		}
-		return invalid("", m.path, "Invalid metadata: metadata can have up to %d keys.", maxMetadataKeys)
+		return invalid("", m.Path, "Invalid metadata: metadata can have up to %d keys.", maxMetadataKeys)
 	}
-	for k, kid := range m.kids {
-		if len(kid.kids) > 0 {
-			return invalid("", kid.path, "Invalid metadata: values must be strings, not hashes.")
+	for k, kid := range m.Kids {
+		if len(kid.Kids) > 0 {
+			return invalid("", kid.Path, "Invalid metadata: values must be strings, not hashes.")
 		}
 		if len(k) > maxMetadataKeyLength {
-			return invalid("", kid.path, "Invalid metadata: keys can be up to %d characters long.", maxMetadataKeyLength)
+			return invalid("", kid.Path, "Invalid metadata: keys can be up to %d characters long.", maxMetadataKeyLength)
 		}
-		if kid.value != nil && len(*kid.value) > maxMetadataValueLength {
-			return invalid("", kid.path, "Invalid metadata: values can be up to %d characters long.", maxMetadataValueLength)
+		if kid.Value != nil && len(*kid.Value) > maxMetadataValueLength {
+			return invalid("", kid.Path, "Invalid metadata: values can be up to %d characters long.", maxMetadataValueLength)
 		}
 	}
-	for _, k := range m.names() {
-		v, _ := m.get(k).str()
+	for _, k := range m.Names() {
+		v, _ := m.Get(k).Str()
 		if v == "" {
 			delete(dst, k)
 		} else {
@@ -364,15 +368,15 @@ func readMetadata(m *param, dst map[string]string) error {
 		}
 	}
 	if len(dst) > maxMetadataKeys {
-		return invalid("", m.path, "Invalid metadata: metadata can have up to %d keys.", maxMetadataKeys)
+		return invalid("", m.Path, "Invalid metadata: metadata can have up to %d keys.", maxMetadataKeys)
 	}
 	return nil
 }
 
 // profile handles business_profile[...]. The URL is verified
 // asynchronously against Stripe's magic test hosts.
-func (ap *applier) profile(p *param) error {
-	bp := p.get("business_profile")
+func (ap *applier) profile(p *params.Param) error {
+	bp := p.Get("business_profile")
 	fields := []struct {
 		name  string
 		path  string
@@ -387,19 +391,19 @@ func (ap *applier) profile(p *param) error {
 	}
 	for _, f := range fields {
 		v := ap.a.Profile[f.name]
-		if err := ap.setField(bp.get(f.name), &v, f.path, f.check); err != nil {
+		if err := ap.setField(bp.Get(f.name), &v, f.path, f.check); err != nil {
 			return err
 		}
 		if v != "" {
 			ap.a.Profile[f.name] = v
 		}
 	}
-	if v, ok, _ := bp.get("name").nonEmpty(); ok {
-		if code := profileNameOutcomes[strings.TrimSpace(v)]; code != "" {
-			ap.submit("business_profile.name", outcome{Code: code})
+	if v, ok, _ := bp.Get("name").NonEmpty(); ok {
+		if code := engine.ProfileNameOutcomes[strings.TrimSpace(v)]; code != "" {
+			ap.submit("business_profile.name", engine.Outcome{Code: code})
 		}
 	}
-	u, ok, err := readString(bp.get("url"), checkURL)
+	u, ok, err := readString(bp.Get("url"), checkURL)
 	if err != nil {
 		return err
 	}
@@ -407,14 +411,14 @@ func (ap *applier) profile(p *param) error {
 		ap.a.Profile["url"] = u
 		// A new URL is checked afresh, even on a verified account.
 		delete(ap.a.Fields, "business_profile.url")
-		ap.submit("business_profile.url", urlOutcome(u))
+		ap.submit("business_profile.url", engine.URLOutcome(u))
 	}
-	if bp.get("product_description").present() || (ok && ap.a.Profile["product_description"] != "") {
+	if bp.Get("product_description").Present() || (ok && ap.a.Profile["product_description"] != "") {
 		// Stripe reviews the description after the request: a short one,
 		// or one that only repeats the URL, comes back as a requirements
 		// error, not as a refused request.
 		delete(ap.a.Fields, "business_profile.product_description")
-		ap.submit("business_profile.product_description", outcome{Code: productDescriptionCode(ap.a.Profile)})
+		ap.submit("business_profile.product_description", engine.Outcome{Code: productDescriptionCode(ap.a.Profile)})
 	}
 	return nil
 }

@@ -1,14 +1,16 @@
 package sandbox
 
 import (
+	"onboard/sandbox/engine"
+	"onboard/sandbox/params"
 	"slices"
 	"strings"
 
 	"onboard/sandbox/rules"
 )
 
-// companyStructures are the company[structure] values (v1-requirements
-// §1.2); "" clears it.
+// companyStructures are the company[structure] values
+// (https://docs.stripe.com/api/accounts/object); "" clears it.
 var companyStructures = []string{
 	"sole_proprietorship", "single_member_llc", "multi_member_llc", "llc", "private_corporation",
 	"public_corporation", "private_company", "public_company", "private_partnership", "public_partnership",
@@ -18,8 +20,8 @@ var companyStructures = []string{
 	"free_zone_establishment", "free_zone_llc", "sole_establishment",
 }
 
-// companyNameOutcomes are the company[name] test values (sandbox-rules
-// §2.6); the codes for "fails" are [G].
+// companyNameOutcomes are the company[name] test values
+// (https://docs.stripe.com/connect/testing); the codes for "fails" are [G].
 var companyNameOutcomes = map[string]string{
 	"mismatch_business_name":   "verification_failed_name_match",
 	"disallowed_name":          "invalid_company_name_denylisted",
@@ -27,56 +29,57 @@ var companyNameOutcomes = map[string]string{
 	"match_name_only":          "verification_failed_name_match",
 }
 
-// taxIDOutcome follows sandbox-rules §2.4; any other number fails to match
+// taxIDOutcome follows Stripe's test tax ids (https://docs.stripe.com/connect/testing);
+// any other number fails to match
 // [G], like an unknown id number.
-func taxIDOutcome(v string) outcome {
+func taxIDOutcome(v string) engine.Outcome {
 	switch v {
 	case "000000000", "000000001":
-		return outcome{}
+		return engine.Outcome{}
 	case "222222222":
-		return outcome{Immediate: true}
+		return engine.Outcome{Immediate: true}
 	case "111111112":
-		return outcome{Code: "verification_failed_tax_id_not_issued"}
+		return engine.Outcome{Code: "verification_failed_tax_id_not_issued"}
 	}
-	return outcome{Code: "verification_failed_tax_id_match"}
+	return engine.Outcome{Code: "verification_failed_tax_id_match"}
 }
 
 // company handles company[...], allowed on company and non_profit accounts.
-func (ap *applier) company(p *param) error {
-	c := p.get("company")
-	if !c.present() {
+func (ap *applier) company(p *params.Param) error {
+	c := p.Get("company")
+	if !c.Present() {
 		return nil
 	}
 	a := ap.a
 	co := a.Company
 	if co == nil {
-		co = &companyFacts{Address: map[string]string{}}
+		co = &engine.Company{Address: map[string]string{}}
 	}
-	if v, ok, e := readString(c.get("name"), nil); e != nil {
+	if v, ok, e := readString(c.Get("name"), nil); e != nil {
 		return e
 	} else if ok {
 		co.Name = v
-		ap.submit("company.name", outcome{Code: companyNameOutcomes[strings.TrimSpace(v)]})
+		ap.submit("company.name", engine.Outcome{Code: companyNameOutcomes[strings.TrimSpace(v)]})
 	}
-	if err := ap.setField(c.get("phone"), &co.Phone, "company.phone", checkPhone); err != nil {
+	if err := ap.setField(c.Get("phone"), &co.Phone, "company.phone", checkPhone); err != nil {
 		return err
 	}
-	if n := c.get("structure"); n.present() {
-		v, _ := n.str()
+	if n := c.Get("structure"); n.Present() {
+		v, _ := n.Str()
 		if v != "" && !slices.Contains(companyStructures, v) {
-			return invalid("", n.path, "Invalid company[structure]: must be one of %s", strings.Join(companyStructures, ", "))
+			return invalid("", n.Path, "Invalid company[structure]: must be one of %s", strings.Join(companyStructures, ", "))
 		}
 		co.Structure = v
 	}
-	if n := c.get("tax_id"); n.present() {
-		v, ok, e := n.nonEmpty()
+	if n := c.Get("tax_id"); n.Present() {
+		v, ok, e := n.NonEmpty()
 		if e != nil {
 			return e
 		}
 		if ok {
 			v = strings.NewReplacer("-", "", " ", "").Replace(v)
 			if prof := rules.Countries[a.Country]; prof.TaxID != nil && !prof.TaxID.MatchString(v) {
-				return invalid("tax_id_invalid", n.path, "Invalid tax_id: %s.", prof.TaxIDHint)
+				return invalid("tax_id_invalid", n.Path, "Invalid tax_id: %s.", prof.TaxIDHint)
 			}
 			co.TaxIDProvided = true
 			ap.submit("company.tax_id", taxIDOutcome(v))
@@ -89,36 +92,36 @@ func (ap *applier) company(p *param) error {
 		{"owners_provided", &co.OwnersProvided}, {"directors_provided", &co.DirectorsProvided},
 		{"executives_provided", &co.ExecutivesProvided},
 	} {
-		v, ok, e := c.get(f.name).boolean()
+		v, ok, e := c.Get(f.name).Boolean()
 		if e != nil {
 			return e
 		}
 		if ok {
 			*f.dst = v
 			if v {
-				ap.submit("company."+f.name, outcome{})
+				ap.submit("company."+f.name, engine.Outcome{})
 			} else {
 				delete(a.Fields, "company."+f.name)
 			}
 		}
 	}
-	if err := ap.address(c.get("address"), co.Address, "company.", true); err != nil {
+	if err := ap.address(c.Get("address"), co.Address, "company.", true); err != nil {
 		return err
 	}
-	if err := ap.docPair(c.get("verification").get("document"), &co.Document, "company.verification.document"); err != nil {
+	if err := ap.docPair(c.Get("verification").Get("document"), &co.Document, "company.verification.document"); err != nil {
 		return err
 	}
 	// Accepted, not modelled [G].
 	for _, name := range []string{"vat_id", "registration_number", "tax_id_registrar", "registration_date",
 		"ownership_declaration", "directorship_declaration", "ownership_exemption_reason", "export_license_id",
 		"export_purpose_code"} {
-		c.get(name).markAll()
+		c.Get(name).MarkAll()
 	}
 	if err := ap.japanese(c, "company.", japaneseCompanyNames); err != nil {
 		return err
 	}
-	if !isCompanyType(a) {
-		if e := c.unknown(); e != nil {
+	if !engine.IsCompanyType(a) {
+		if e := c.Unknown(); e != nil {
 			return e
 		}
 		return invalid("", "company", "You can only provide company details when business_type is company or non_profit.")

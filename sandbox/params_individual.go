@@ -1,6 +1,8 @@
 package sandbox
 
 import (
+	"onboard/sandbox/engine"
+	"onboard/sandbox/params"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,9 +13,9 @@ import (
 // individual handles individual[...]. Names, date of birth, address and
 // identity numbers join the identity verification group; their outcome
 // comes from Stripe's test values. Secrets are reduced to *_provided flags.
-func (ap *applier) individual(p *param) error {
-	ind := p.get("individual")
-	if !ind.present() {
+func (ap *applier) individual(p *params.Param) error {
+	ind := p.Get("individual")
+	if !ind.Present() {
 		return nil
 	}
 	a := ap.a
@@ -21,14 +23,14 @@ func (ap *applier) individual(p *param) error {
 		// Read the hash into a scratch account first so that unknown or
 		// malformed parameters are reported before the business rule, as
 		// Stripe validates the request shape first.
-		scratch := &applier{r: ap.r, a: &accountFacts{
-			Country: a.Country, Fields: map[string]fieldFact{},
-			Individual: &individualFacts{Address: map[string]string{}, Metadata: map[string]string{}},
+		scratch := &applier{r: ap.r, a: &engine.Account{
+			Country: a.Country, Fields: map[string]engine.Field{},
+			Individual: &engine.Individual{Address: map[string]string{}, Metadata: map[string]string{}},
 		}}
 		if err := scratch.individual(p); err != nil {
 			return err
 		}
-		if err := ind.unknown(); err != nil {
+		if err := ind.Unknown(); err != nil {
 			return err
 		}
 		return invalid("", "individual",
@@ -36,33 +38,33 @@ func (ap *applier) individual(p *param) error {
 	}
 	// The relationship hash exists on account.individual but means nothing
 	// for an individual account [G]: validated, then ignored.
-	if err := checkRelationship(ind.get("relationship")); err != nil {
+	if err := checkRelationship(ind.Get("relationship")); err != nil {
 		return err
 	}
 	return ap.personFields(ind, a.Individual, rules.IndividualPrefix)
 }
 
 // checkRelationship validates individual[relationship][...] types.
-func checkRelationship(rel *param) error {
+func checkRelationship(rel *params.Param) error {
 	for _, name := range []string{"director", "executive", "owner"} {
-		if _, _, e := rel.get(name).boolean(); e != nil {
+		if _, _, e := rel.Get(name).Boolean(); e != nil {
 			return e
 		}
 	}
-	if n := rel.get("percent_ownership"); n.present() {
-		if v, _ := n.str(); v != "" {
+	if n := rel.Get("percent_ownership"); n.Present() {
+		if v, _ := n.Str(); v != "" {
 			if _, err := strconv.ParseFloat(v, 64); err != nil {
-				return invalid("", n.path, "Invalid percent_ownership: must be a number between 0 and 100.")
+				return invalid("", n.Path, "Invalid percent_ownership: must be a number between 0 and 100.")
 			}
 		}
 	}
-	_, _ = rel.get("title").str()
+	_, _ = rel.Get("title").Str()
 	return nil
 }
 
 // personFields reads the identity fields shared by account.individual and
 // Persons into in, submitting requirements under prefix.
-func (ap *applier) personFields(n *param, in *individualFacts, prefix string) error {
+func (ap *applier) personFields(n *params.Param, in *engine.Individual, prefix string) error {
 	for _, f := range []struct {
 		name  string
 		dst   *string
@@ -73,23 +75,23 @@ func (ap *applier) personFields(n *param, in *individualFacts, prefix string) er
 		{"email", &in.Email, checkEmail},
 		{"phone", &in.Phone, checkPhone},
 	} {
-		if err := ap.setField(n.get(f.name), f.dst, prefix+f.name, f.check); err != nil {
+		if err := ap.setField(n.Get(f.name), f.dst, prefix+f.name, f.check); err != nil {
 			return err
 		}
 	}
-	if err := readMetadata(n.get("metadata"), in.Metadata); err != nil {
+	if err := readMetadata(n.Get("metadata"), in.Metadata); err != nil {
 		return err
 	}
-	if err := ap.dob(n.get("dob"), in, prefix); err != nil {
+	if err := ap.dob(n.Get("dob"), in, prefix); err != nil {
 		return err
 	}
-	if err := ap.address(n.get("address"), in.Address, prefix, false); err != nil {
+	if err := ap.address(n.Get("address"), in.Address, prefix, false); err != nil {
 		return err
 	}
 	if err := ap.japanese(n, prefix, japaneseNames); err != nil {
 		return err
 	}
-	if err := ap.verificationDocs(n.get("verification"), in, prefix); err != nil {
+	if err := ap.verificationDocs(n.Get("verification"), in, prefix); err != nil {
 		return err
 	}
 	return ap.identityNumbers(n, in, prefix)
@@ -97,34 +99,34 @@ func (ap *applier) personFields(n *param, in *individualFacts, prefix string) er
 
 // dob requires day, month and year together (Stripe rejects a partial
 // date), checks the date is plausible, and submits all three parts.
-func (ap *applier) dob(n *param, in *individualFacts, prefix string) error {
-	if !n.present() {
+func (ap *applier) dob(n *params.Param, in *engine.Individual, prefix string) error {
+	if !n.Present() {
 		return nil
 	}
-	if v, ok := n.str(); ok && len(n.kids) == 0 {
+	if v, ok := n.Str(); ok && len(n.Kids) == 0 {
 		if v == "" {
-			return errEmpty(n.path)
+			return errEmpty(n.Path)
 		}
-		return invalid("", n.path, "Invalid hash: %s must be given as %s[day], %s[month] and %s[year].", n.path, n.path, n.path, n.path)
+		return invalid("", n.Path, "Invalid hash: %s must be given as %s[day], %s[month] and %s[year].", n.Path, n.Path, n.Path, n.Path)
 	}
 	var parts [3]int64
 	for i, name := range []string{"day", "month", "year"} {
-		c := n.get(name)
-		v, ok, e := c.integer()
+		c := n.Get(name)
+		v, ok, e := c.Integer()
 		if e != nil {
 			return e
 		}
 		if !ok {
-			return errMissingParam(n.path + "[" + name + "]")
+			return errMissingParam(n.Path + "[" + name + "]")
 		}
 		parts[i] = v
 	}
-	d := dateFacts{Day: parts[0], Month: parts[1], Year: parts[2]}
-	if e := checkDOB(n.path, d, ap.r.now); e != nil {
+	d := engine.Date{Day: parts[0], Month: parts[1], Year: parts[2]}
+	if e := checkDOB(n.Path, d, ap.r.now); e != nil {
 		return e
 	}
 	in.DOB = &d
-	out := dobOutcome(d)
+	out := engine.DOBOutcome(d)
 	for _, part := range []string{"day", "month", "year"} {
 		ap.submit(prefix+"dob."+part, out)
 	}
@@ -134,21 +136,21 @@ func (ap *applier) dob(n *param, in *individualFacts, prefix string) error {
 // address stores an address and submits its parts under prefix. line1
 // carries the address test tokens; on a business address (business=true)
 // address_no_match only stops payouts and address_line1_no_match fails
-// every part (sandbox-rules §2.2).
-func (ap *applier) address(n *param, addr map[string]string, prefix string, business bool) error {
-	if !n.present() {
+// every part (https://docs.stripe.com/connect/testing).
+func (ap *applier) address(n *params.Param, addr map[string]string, prefix string, business bool) error {
+	if !n.Present() {
 		return nil
 	}
 	vals := map[string]string{}
 	for _, name := range []string{"line1", "line2", "city", "state", "postal_code", "country"} {
-		c := n.get(name)
-		v, ok := c.str()
+		c := n.Get(name)
+		v, ok := c.Str()
 		if !ok {
 			continue
 		}
 		if v == "" {
 			if name != "line2" {
-				return errEmpty(c.path)
+				return errEmpty(c.Path)
 			}
 			delete(addr, name)
 			continue
@@ -156,7 +158,7 @@ func (ap *applier) address(n *param, addr map[string]string, prefix string, busi
 		if name == "country" {
 			v = strings.ToUpper(v)
 			if !countryRE.MatchString(v) {
-				return invalid("", c.path, "Invalid country: %s", v)
+				return invalid("", c.Path, "Invalid country: %s", v)
 			}
 		}
 		vals[name] = v
@@ -167,13 +169,13 @@ func (ap *applier) address(n *param, addr map[string]string, prefix string, busi
 	} else if c, ok := addr["country"]; ok {
 		country = c
 	}
-	if e := checkAddress(n.path, country, vals); e != nil {
+	if e := checkAddress(n.Path, country, vals); e != nil {
 		return e
 	}
-	line1 := outcome{}
-	all := outcome{}
+	line1 := engine.Outcome{}
+	all := engine.Outcome{}
 	if l, ok := vals["line1"]; ok {
-		line1 = addressOutcome(l)
+		line1 = engine.AddressOutcome(l)
 		if business && line1.Code != "" {
 			if strings.TrimSpace(l) == "address_line1_no_match" {
 				all = line1
@@ -203,7 +205,7 @@ func (ap *applier) address(n *param, addr map[string]string, prefix string, busi
 }
 
 // checkAddress validates postal code and state by the address's country
-// (v1-requirements §1.4): a wrong format is a synchronous 400.
+// (rules.Countries): a wrong format is a synchronous 400.
 func checkAddress(path, country string, vals map[string]string) *apiError {
 	prof, ok := rules.Countries[country]
 	if !ok {
@@ -225,35 +227,35 @@ func checkAddress(path, country string, vals map[string]string) *apiError {
 // identityNumbers handles the write-only ssn_last_4 and id_number. Only the
 // *_provided flags and the outcome the value implies are kept. A full SSN
 // also provides its last four digits, as on Stripe.
-func (ap *applier) identityNumbers(n *param, in *individualFacts, prefix string) error {
+func (ap *applier) identityNumbers(n *params.Param, in *engine.Individual, prefix string) error {
 	prof := rules.Countries[ap.a.Country]
-	if c := n.get("ssn_last_4"); c.present() {
-		v, ok, e := c.nonEmpty()
+	if c := n.Get("ssn_last_4"); c.Present() {
+		v, ok, e := c.NonEmpty()
 		if e != nil {
 			return e
 		}
 		if ok {
 			if !prof.SSNLast4 {
-				return invalid("", c.path, "ssn_last_4 is only collected for US accounts.")
+				return invalid("", c.Path, "ssn_last_4 is only collected for US accounts.")
 			}
 			if !last4RE.MatchString(v) {
-				return invalid("", c.path, "Invalid ssn_last_4: it must be exactly 4 digits.")
+				return invalid("", c.Path, "Invalid ssn_last_4: it must be exactly 4 digits.")
 			}
 			in.SSNLast4Provided = true
-			ap.submit(prefix+"ssn_last_4", ssnLast4Outcome(v))
+			ap.submit(prefix+"ssn_last_4", engine.SSNLast4Outcome(v))
 		}
 	}
-	c := n.get("id_number")
-	v, ok, e := c.nonEmpty()
+	c := n.Get("id_number")
+	v, ok, e := c.NonEmpty()
 	if e != nil || !ok {
 		return e
 	}
 	v = strings.ReplaceAll(strings.TrimSpace(v), "-", "")
 	if prof.IDNumber != nil && !prof.IDNumber.MatchString(v) {
-		return invalid("", c.path, "Invalid id_number: %s.", prof.IDNumberHint)
+		return invalid("", c.Path, "Invalid id_number: %s.", prof.IDNumberHint)
 	}
 	in.IDNumberProvided = true
-	out := idNumberOutcome(v)
+	out := engine.IDNumberOutcome(v)
 	ap.submit(prefix+"id_number", out)
 	if prof.SSNLast4 {
 		in.SSNLast4Provided = true
@@ -267,19 +269,19 @@ func (ap *applier) identityNumbers(n *param, in *individualFacts, prefix string)
 // UTC); a later one in the future is refused too.
 const tosEpoch = 1230768000
 
-func (ap *applier) tos(p *param) error {
-	t := p.get("tos_acceptance")
-	if date, ok, e := t.get("date").integer(); e != nil {
+func (ap *applier) tos(p *params.Param) error {
+	t := p.Get("tos_acceptance")
+	if date, ok, e := t.Get("date").Integer(); e != nil {
 		return e
 	} else if ok {
 		if date < tosEpoch || date > ap.r.now.Unix() {
 			return invalid("", "tos_acceptance[date]", "ToS acceptance date is not valid. Dates are expected to be integers, measured in seconds, not in the future, and after 2009.")
 		}
 		ap.a.TOS.Date = date
-		ap.submit("tos_acceptance.date", outcome{})
+		ap.submit("tos_acceptance.date", engine.Outcome{})
 	}
-	if err := ap.setField(t.get("ip"), &ap.a.TOS.IP, "tos_acceptance.ip", checkIP); err != nil {
+	if err := ap.setField(t.Get("ip"), &ap.a.TOS.IP, "tos_acceptance.ip", checkIP); err != nil {
 		return err
 	}
-	return ap.setField(t.get("user_agent"), &ap.a.TOS.UserAgent, "", nil)
+	return ap.setField(t.Get("user_agent"), &ap.a.TOS.UserAgent, "", nil)
 }

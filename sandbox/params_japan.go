@@ -1,5 +1,11 @@
 package sandbox
 
+import (
+	"onboard/sandbox/engine"
+
+	"onboard/sandbox/params"
+)
+
 // Japanese accounts give names and addresses twice more, in kana and in
 // kanji (Stripe's API reference: individual.first_name_kana,
 // address_kana[town], company.name_kanji...). Each part given is a
@@ -15,28 +21,28 @@ var (
 // address_kana and address_kanji hashes under n, submitting each given
 // part under prefix. [G] The values are accepted and their requirements
 // met; they are not rendered back on the account yet.
-func (ap *applier) japanese(n *param, prefix string, names []string) error {
+func (ap *applier) japanese(n *params.Param, prefix string, names []string) error {
 	for _, name := range names {
-		v, ok, err := readString(n.get(name), nil)
+		v, ok, err := readString(n.Get(name), nil)
 		if err != nil {
 			return err
 		}
 		if ok && v != "" {
-			ap.submit(prefix+name, outcome{})
+			ap.submit(prefix+name, engine.Outcome{})
 		}
 	}
 	for _, kind := range []string{"address_kana", "address_kanji"} {
-		a := n.get(kind)
-		if !a.present() {
+		a := n.Get(kind)
+		if !a.Present() {
 			continue
 		}
 		for _, part := range japaneseAddressParts {
-			v, ok, err := readString(a.get(part), nil)
+			v, ok, err := readString(a.Get(part), nil)
 			if err != nil {
 				return err
 			}
 			if ok && v != "" && part != "line2" && part != "country" {
-				ap.submit(prefix+kind+"."+part, outcome{})
+				ap.submit(prefix+kind+"."+part, engine.Outcome{})
 			}
 		}
 	}

@@ -1,6 +1,8 @@
 package sandbox
 
 import (
+	"onboard/sandbox/engine"
+	"onboard/sandbox/params"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,24 +12,19 @@ import (
 )
 
 // directorTokens are the first_name test values of a director that make
-// the registry check fail (sandbox-rules §2.6).
+// the registry check fail (https://docs.stripe.com/connect/testing).
 var directorTokens = map[string]string{
 	"mismatch_director":   "verification_directors_mismatch",
 	"missing_director":    "verification_missing_directors",
 	"extraneous_director": "verification_extraneous_directors",
 }
 
-// isCompanyType reports whether the account keeps its people as Persons.
-func isCompanyType(a *accountFacts) bool {
-	return a.BusinessType == "company" || a.BusinessType == "non_profit"
-}
-
 // personParams applies a Person create/update body to pf.
-func (ap *applier) personParams(p *param, pf *personFacts) error {
-	if err := ap.personFields(p, &pf.individualFacts, pf.prefix()); err != nil {
+func (ap *applier) personParams(p *params.Param, pf *engine.Person) error {
+	if err := ap.personFields(p, &pf.Individual, pf.Prefix()); err != nil {
 		return err
 	}
-	rel := p.get("relationship")
+	rel := p.Get("relationship")
 	for _, f := range []struct {
 		name string
 		dst  *bool
@@ -35,7 +32,7 @@ func (ap *applier) personParams(p *param, pf *personFacts) error {
 		{"representative", &pf.Representative}, {"owner", &pf.Owner},
 		{"director", &pf.Director}, {"executive", &pf.Executive},
 	} {
-		v, ok, e := rel.get(f.name).boolean()
+		v, ok, e := rel.Get(f.name).Boolean()
 		if e != nil {
 			return e
 		}
@@ -43,7 +40,7 @@ func (ap *applier) personParams(p *param, pf *personFacts) error {
 			*f.dst = v
 		}
 	}
-	if pf.Representative && rel.get("representative").present() {
+	if pf.Representative && rel.Get("representative").Present() {
 		// Only one representative at a time: designating one moves the role.
 		for _, o := range ap.a.Persons {
 			if o != pf {
@@ -51,32 +48,32 @@ func (ap *applier) personParams(p *param, pf *personFacts) error {
 			}
 		}
 	}
-	if n := rel.get("percent_ownership"); n.present() {
-		v, _ := n.str()
+	if n := rel.Get("percent_ownership"); n.Present() {
+		v, _ := n.Str()
 		if v == "" {
 			pf.PercentOwnership = nil
 		} else {
 			f, err := strconv.ParseFloat(v, 64)
 			if err != nil || f < 0 || f > 100 {
-				return invalid("", n.path, "Invalid percent_ownership: must be a number between 0 and 100.")
+				return invalid("", n.Path, "Invalid percent_ownership: must be a number between 0 and 100.")
 			}
 			pf.PercentOwnership = &f
-			ap.submit(pf.prefix()+"relationship.percent_ownership", outcome{})
+			ap.submit(pf.Prefix()+"relationship.percent_ownership", engine.Outcome{})
 		}
 	}
-	if err := ap.setField(rel.get("title"), &pf.Title, pf.prefix()+"relationship.title", nil); err != nil {
+	if err := ap.setField(rel.Get("title"), &pf.Title, pf.Prefix()+"relationship.title", nil); err != nil {
 		return err
 	}
-	p.get("person_token").markAll() // merged by mergeToken
+	p.Get("person_token").MarkAll() // merged by mergeToken
 	pf.DirectorCode = ""
 	if pf.Director {
 		pf.DirectorCode = directorTokens[strings.TrimSpace(pf.FirstName)]
 	}
-	p.get("expand").markAll()
-	if e := p.unknown(); e != nil {
+	p.Get("expand").MarkAll()
+	if e := p.Unknown(); e != nil {
 		return e
 	}
-	p.doc.markKept(keepAccepted(p.doc.accepted, "", "person", &pf.Extra))
+	p.MarkKept(keepAccepted(p.Accepted(), "", "person", &pf.Extra))
 	return nil
 }
 
@@ -85,12 +82,12 @@ func createPerson(r *request) (any, error) {
 	if err := mergeToken(r, "person_token", "person"); err != nil {
 		return nil, err
 	}
-	var pf *personFacts
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
-		if !isCompanyType(a) {
+	var pf *engine.Person
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
+		if !engine.IsCompanyType(a) {
 			return invalid("", "", "Persons can only be added to accounts whose business_type is company or non_profit (this account's is %q).", a.BusinessType)
 		}
-		pf = &personFacts{individualFacts: individualFacts{
+		pf = &engine.Person{Individual: engine.Individual{
 			ID: newID("person_", 24), Created: r.now.Unix(), Address: map[string]string{}, Metadata: map[string]string{},
 		}}
 		a.Persons = append(a.Persons, pf)
@@ -99,7 +96,7 @@ func createPerson(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := renderCompanyPerson(a, pf, derive(a, r.now), r.now)
+	out := renderCompanyPerson(a, pf, engine.Derive(a, r.now), r.now)
 	return out, recordEvent(r, a.ID, "person.created", mustJSON(out), nil, true)
 }
 
@@ -110,26 +107,26 @@ func updatePerson(r *request) (any, error) {
 		return nil, err
 	}
 	var before []byte
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
 		ap := &applier{r: r, a: a}
 		if a.Individual != nil && a.Individual.ID == r.subID {
-			before = mustJSON(renderPerson(a, derive(a, r.now), r.now))
+			before = mustJSON(renderPerson(a, engine.Derive(a, r.now), r.now))
 			if err := ap.personFields(r.params, a.Individual, rules.IndividualPrefix); err != nil {
 				return err
 			}
-			r.params.get("expand").markAll()
-			r.params.get("person_token").markAll() // merged by mergeToken
-			if e := r.params.unknown(); e != nil {
+			r.params.Get("expand").MarkAll()
+			r.params.Get("person_token").MarkAll() // merged by mergeToken
+			if e := r.params.Unknown(); e != nil {
 				return e
 			}
-			r.params.doc.markKept(keepAccepted(r.params.doc.accepted, "", "person", &a.Individual.Extra))
+			r.params.MarkKept(keepAccepted(r.params.Accepted(), "", "person", &a.Individual.Extra))
 			return nil
 		}
-		pf := a.person(r.subID)
+		pf := a.Person(r.subID)
 		if pf == nil {
 			return errNoSuch("person", r.subID, "person")
 		}
-		before = mustJSON(renderCompanyPerson(a, pf, derive(a, r.now), r.now))
+		before = mustJSON(renderCompanyPerson(a, pf, engine.Derive(a, r.now), r.now))
 		return ap.personParams(r.params, pf)
 	})
 	if err != nil {
@@ -140,12 +137,12 @@ func updatePerson(r *request) (any, error) {
 }
 
 // personByID renders the account's person with that id.
-func personByID(a *accountFacts, id string, now time.Time) (personJSON, bool) {
-	d := derive(a, now)
+func personByID(a *engine.Account, id string, now time.Time) (personJSON, bool) {
+	d := engine.Derive(a, now)
 	if a.Individual != nil && a.Individual.ID == id {
 		return renderPerson(a, d, now), true
 	}
-	if pf := a.person(id); pf != nil {
+	if pf := a.Person(id); pf != nil {
 		return renderCompanyPerson(a, pf, d, now), true
 	}
 	return personJSON{}, false
@@ -153,8 +150,8 @@ func personByID(a *accountFacts, id string, now time.Time) (personJSON, bool) {
 
 // retrievePerson serves GET /v1/accounts/{id}/persons/{person}.
 func retrievePerson(r *request) (any, error) {
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	a, _, err := mustAccount(r, r.pathID, "account")
@@ -171,25 +168,25 @@ func retrievePerson(r *request) (any, error) {
 // deletePerson serves DELETE /v1/accounts/{id}/persons/{person}; the
 // person's submitted fields go with it.
 func deletePerson(r *request) (any, error) {
-	if e := r.params.unknown(); e != nil {
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	var before []byte
-	a, err := mutateIn(r, r.pathID, func(r *request, a *accountFacts) error {
-		pf := a.person(r.subID)
+	a, err := mutateIn(r, r.pathID, func(r *request, a *engine.Account) error {
+		pf := a.Person(r.subID)
 		if pf == nil && a.Individual != nil && a.Individual.ID == r.subID {
 			return errDeleteIndividual(r.subID)
 		}
 		if pf == nil {
 			return errNoSuch("person", r.subID, "person")
 		}
-		before = mustJSON(renderCompanyPerson(a, pf, derive(a, r.now), r.now))
+		before = mustJSON(renderCompanyPerson(a, pf, engine.Derive(a, r.now), r.now))
 		for path := range a.Fields {
-			if strings.HasPrefix(path, pf.prefix()) {
+			if strings.HasPrefix(path, pf.Prefix()) {
 				delete(a.Fields, path)
 			}
 		}
-		a.Persons = slices.DeleteFunc(a.Persons, func(p *personFacts) bool { return p == pf })
+		a.Persons = slices.DeleteFunc(a.Persons, func(p *engine.Person) bool { return p == pf })
 		return nil
 	})
 	if err != nil {
@@ -210,21 +207,21 @@ func listPersons(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := derive(a, r.now)
+	d := engine.Derive(a, r.now)
 	var all []personJSON
 	if a.Individual != nil && a.BusinessType == "individual" {
 		all = append(all, renderPerson(a, d, r.now))
 	}
-	rel := p.get("relationship")
+	rel := p.Get("relationship")
 	for i := len(a.Persons) - 1; i >= 0; i-- {
 		pf := a.Persons[i]
 		keep := true
 		for _, role := range []string{"representative", "owner", "director", "executive", "authorizer", "legal_guardian"} {
-			v, ok, e := rel.get(role).boolean()
+			v, ok, e := rel.Get(role).Boolean()
 			if e != nil {
 				return nil, e
 			}
-			if ok && pf.holds(role) != v {
+			if ok && pf.Holds(role) != v {
 				keep = false
 			}
 		}

@@ -8,7 +8,7 @@ import (
 
 // WithRateLimit makes the sandbox answer 429 like Stripe once more than n
 // requests per second arrive for one account (Stripe's test mode allows
-// 25, sandbox-rules §5.1). Off by default, so tests and scripts are never
+// 25, https://docs.stripe.com/rate-limits). Off by default, so tests and scripts are never
 // throttled unless they ask to be. n <= 0 turns it off.
 func WithRateLimit(n int) Option {
 	return func(c *config) { c.rate = n }

@@ -2,7 +2,7 @@ package sandbox
 
 import (
 	"encoding/json"
-	"slices"
+	"onboard/sandbox/engine"
 	"time"
 )
 
@@ -67,14 +67,14 @@ type controllerJSON struct {
 }
 
 type requirementsJSON struct {
-	Alternatives        []alternativeJSON  `json:"alternatives"`
-	CurrentDeadline     *int64             `json:"current_deadline"`
-	CurrentlyDue        []string           `json:"currently_due"`
-	DisabledReason      *string            `json:"disabled_reason"`
-	Errors              []requirementError `json:"errors"`
-	EventuallyDue       []string           `json:"eventually_due"`
-	PastDue             []string           `json:"past_due"`
-	PendingVerification []string           `json:"pending_verification"`
+	Alternatives        []engine.Alternative      `json:"alternatives"`
+	CurrentDeadline     *int64                    `json:"current_deadline"`
+	CurrentlyDue        []string                  `json:"currently_due"`
+	DisabledReason      *string                   `json:"disabled_reason"`
+	Errors              []engine.RequirementError `json:"errors"`
+	EventuallyDue       []string                  `json:"eventually_due"`
+	PastDue             []string                  `json:"past_due"`
+	PendingVerification []string                  `json:"pending_verification"`
 }
 
 // settingsJSON is account.settings with the hashes the spec requires
@@ -129,35 +129,9 @@ type listJSON struct {
 // until announced requirements are modelled).
 func emptyRequirements() requirementsJSON {
 	return requirementsJSON{
-		Alternatives: []alternativeJSON{}, CurrentlyDue: []string{}, Errors: []requirementError{},
+		Alternatives: []engine.Alternative{}, CurrentlyDue: []string{}, Errors: []engine.RequirementError{},
 		EventuallyDue: []string{}, PastDue: []string{}, PendingVerification: []string{},
 	}
-}
-
-// alternativeJSON is one entry of requirements.alternatives.
-type alternativeJSON struct {
-	AlternativeFieldsDue []string `json:"alternative_fields_due"`
-	OriginalFieldsDue    []string `json:"original_fields_due"`
-}
-
-// alternativePairs lists requirement alternatives: providing either side
-// resolves the other (sandbox-rules §1.2, pairing [G]).
-var alternativePairs = []alternativeJSON{
-	{OriginalFieldsDue: []string{"business_profile.url"}, AlternativeFieldsDue: []string{"business_profile.product_description"}},
-}
-
-// alternatives returns the pairs whose original fields are currently due.
-func alternatives(d derived) []alternativeJSON {
-	out := []alternativeJSON{}
-	for _, p := range alternativePairs {
-		for _, f := range p.OriginalFieldsDue {
-			if slices.Contains(d.CurrentlyDue, f) {
-				out = append(out, p)
-				break
-			}
-		}
-	}
-	return out
 }
 
 // companyJSON is account.company.
@@ -175,7 +149,7 @@ type companyJSON struct {
 	} `json:"verification"`
 }
 
-func renderCompany(c *companyFacts) *companyJSON {
+func renderCompany(c *engine.Company) *companyJSON {
 	out := &companyJSON{
 		Address: addressJSON{
 			City: nullable(c.Address["city"]), Country: nullable(c.Address["country"]),
@@ -206,8 +180,8 @@ func nullableInt(n int64) *int64 {
 }
 
 // renderAccount builds the account JSON at now.
-func renderAccount(a *accountFacts, now time.Time) accountJSON {
-	d := derive(a, now)
+func renderAccount(a *engine.Account, now time.Time) accountJSON {
+	d := engine.Derive(a, now)
 	out := accountJSON{
 		ID:     a.ID,
 		Object: "account",
@@ -233,7 +207,7 @@ func renderAccount(a *accountFacts, now time.Time) accountJSON {
 		Metadata:           a.Metadata,
 		PayoutsEnabled:     d.PayoutsEnabled,
 		Requirements: requirementsJSON{
-			Alternatives: alternatives(d), CurrentDeadline: nullableInt(d.Deadline),
+			Alternatives: engine.Alternatives(d), CurrentDeadline: nullableInt(d.Deadline),
 			CurrentlyDue: d.CurrentlyDue, DisabledReason: d.DisabledReason,
 			Errors: d.Errors, EventuallyDue: d.EventuallyDue, PastDue: d.PastDue,
 			PendingVerification: d.Pending,
@@ -253,7 +227,7 @@ func renderAccount(a *accountFacts, now time.Time) accountJSON {
 	out.Settings.Payouts.Schedule.DelayDays = payoutDelayDays(a.Country)
 	out.Settings.Payouts.Schedule.Interval = defaultPayoutInterval
 	if a.Bank != nil {
-		out.ExternalAccounts.Data = append(out.ExternalAccounts.Data, renderBank(a.Bank, a.ID, status(a, "external_account", now)))
+		out.ExternalAccounts.Data = append(out.ExternalAccounts.Data, renderBank(a.Bank, a.ID, engine.Status(a, "external_account", now)))
 	}
 	if a.Company != nil {
 		out.Company = renderCompany(a.Company)
@@ -269,7 +243,7 @@ func renderAccount(a *accountFacts, now time.Time) accountJSON {
 // with; an account created with controller properties is "none" unless
 // its platform collects requirements with no Dashboard, which the sandbox
 // answers as custom, as it always has.
-func accountType(c controllerFacts) string {
+func accountType(c engine.Controller) string {
 	switch {
 	case c.LegacyType != "":
 		return c.LegacyType
@@ -279,7 +253,7 @@ func accountType(c controllerFacts) string {
 	return "none"
 }
 
-func renderController(c controllerFacts) controllerJSON {
+func renderController(c engine.Controller) controllerJSON {
 	return controllerJSON{
 		Fees:                  map[string]string{"payer": c.FeesPayer},
 		IsController:          true,

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"encoding/json"
+	"onboard/sandbox/engine"
 	"strings"
 	"time"
 
@@ -59,12 +60,12 @@ type dobJSON struct {
 // personReqJSON is a person's requirements hash: paths relative to the
 // person, no deadline or disabled reason.
 type personReqJSON struct {
-	Alternatives        []any              `json:"alternatives"`
-	CurrentlyDue        []string           `json:"currently_due"`
-	Errors              []requirementError `json:"errors"`
-	EventuallyDue       []string           `json:"eventually_due"`
-	PastDue             []string           `json:"past_due"`
-	PendingVerification []string           `json:"pending_verification"`
+	Alternatives        []any                     `json:"alternatives"`
+	CurrentlyDue        []string                  `json:"currently_due"`
+	Errors              []engine.RequirementError `json:"errors"`
+	EventuallyDue       []string                  `json:"eventually_due"`
+	PastDue             []string                  `json:"past_due"`
+	PendingVerification []string                  `json:"pending_verification"`
 }
 
 type documentJSON struct {
@@ -82,7 +83,7 @@ type verificationJSON struct {
 	Status             string       `json:"status"`
 }
 
-func renderPerson(a *accountFacts, d derived, now time.Time) personJSON {
+func renderPerson(a *engine.Account, d engine.Derived, now time.Time) personJSON {
 	p := renderPersonFacts(a, a.Individual, rules.IndividualPrefix, d, now)
 	p.Relationship = map[string]any{
 		"director": false, "executive": false, "owner": false,
@@ -92,8 +93,8 @@ func renderPerson(a *accountFacts, d derived, now time.Time) personJSON {
 }
 
 // renderCompanyPerson renders a Person of a company account.
-func renderCompanyPerson(a *accountFacts, pf *personFacts, d derived, now time.Time) personJSON {
-	p := renderPersonFacts(a, &pf.individualFacts, pf.prefix(), d, now)
+func renderCompanyPerson(a *engine.Account, pf *engine.Person, d engine.Derived, now time.Time) personJSON {
+	p := renderPersonFacts(a, &pf.Individual, pf.Prefix(), d, now)
 	var pct any
 	if pf.PercentOwnership != nil {
 		pct = *pf.PercentOwnership
@@ -105,7 +106,7 @@ func renderCompanyPerson(a *accountFacts, pf *personFacts, d derived, now time.T
 	return p
 }
 
-func renderPersonFacts(a *accountFacts, in *individualFacts, prefix string, d derived, now time.Time) personJSON {
+func renderPersonFacts(a *engine.Account, in *engine.Individual, prefix string, d engine.Derived, now time.Time) personJSON {
 	p := personJSON{
 		ID: in.ID, Object: "person", Account: a.ID, Created: in.Created,
 		Address: addressJSON{
@@ -117,16 +118,16 @@ func renderPersonFacts(a *accountFacts, in *individualFacts, prefix string, d de
 		Phone: nullable(in.Phone), Metadata: in.Metadata, extra: in.Extra,
 		IDNumberProvided: in.IDNumberProvided, SSNLast4Provided: in.SSNLast4Provided,
 		FutureRequirements: personReqJSON{
-			Alternatives: []any{}, CurrentlyDue: []string{}, Errors: []requirementError{},
+			Alternatives: []any{}, CurrentlyDue: []string{}, Errors: []engine.RequirementError{},
 			EventuallyDue: []string{}, PastDue: []string{}, PendingVerification: []string{},
 		},
 		Requirements: personReqJSON{
 			Alternatives:        []any{},
-			CurrentlyDue:        scoped(d.CurrentlyDue, prefix),
+			CurrentlyDue:        engine.Scoped(d.CurrentlyDue, prefix),
 			Errors:              personErrors(d.Errors, prefix),
-			EventuallyDue:       scoped(d.EventuallyDue, prefix),
-			PastDue:             scoped(d.PastDue, prefix),
-			PendingVerification: scoped(d.Pending, prefix),
+			EventuallyDue:       engine.Scoped(d.EventuallyDue, prefix),
+			PastDue:             engine.Scoped(d.PastDue, prefix),
+			PendingVerification: engine.Scoped(d.Pending, prefix),
 		},
 	}
 	if in.DOB != nil {
@@ -140,8 +141,8 @@ func renderPersonFacts(a *accountFacts, in *individualFacts, prefix string, d de
 	return p
 }
 
-func personErrors(all []requirementError, prefix string) []requirementError {
-	out := []requirementError{}
+func personErrors(all []engine.RequirementError, prefix string) []engine.RequirementError {
+	out := []engine.RequirementError{}
 	for _, e := range all {
 		if rest, ok := strings.CutPrefix(e.Requirement, prefix); ok {
 			e.Requirement = rest
@@ -154,24 +155,24 @@ func personErrors(all []requirementError, prefix string) []requirementError {
 // personVerification summarises the identity group: verified when every
 // submitted identity field verified and the core is complete, pending while
 // any is still being checked, unverified otherwise.
-func personVerification(a *accountFacts, prefix string, now time.Time) verificationJSON {
+func personVerification(a *engine.Account, prefix string, now time.Time) verificationJSON {
 	v := verificationJSON{Status: "unverified"}
 	g, _ := rules.GroupOf(rules.IndividualPrefix + "first_name")
 	pending, failed, submitted := false, "", 0
 	for _, m := range g.Members {
-		switch status(a, prefix+m, now) {
-		case fieldPending:
+		switch engine.Status(a, prefix+m, now) {
+		case engine.FieldPending:
 			pending = true
-		case fieldFailed:
-			if failed == "" && !isDocument(m) {
+		case engine.FieldFailed:
+			if failed == "" && !engine.IsDocument(m) {
 				failed = a.Fields[prefix+m].Code
 			}
-		case fieldDone:
+		case engine.FieldDone:
 			submitted++
 		}
 	}
 	switch {
-	case failed == "" && rawStatus(a, prefix+"verification.document", now) == fieldFailed:
+	case failed == "" && engine.RawStatus(a, prefix+"verification.document", now) == engine.FieldFailed:
 		// Only the document failed: its own details_code says why
 		// (documentDetails); the person's keyed identity did not.
 	case failed != "":
@@ -180,11 +181,11 @@ func personVerification(a *accountFacts, prefix string, now time.Time) verificat
 			code = "failed_other"
 		}
 		v.DetailsCode = &code
-		v.Details = nullable(reasonFor(failed))
+		v.Details = nullable(engine.ReasonFor(failed))
 	case pending:
 		v.Status = "pending"
 	case submitted > 0:
-		if groupReady(a, g, prefix) {
+		if engine.GroupReady(a, g, prefix) {
 			v.Status = "verified"
 		}
 	}
@@ -207,8 +208,8 @@ var documentDetailCodes = map[string]string{
 
 // documentDetails is a document's details and details_code: null unless
 // its check failed.
-func documentDetails(a *accountFacts, path string, now time.Time) (*string, *string) {
-	if rawStatus(a, path, now) != fieldFailed {
+func documentDetails(a *engine.Account, path string, now time.Time) (*string, *string) {
+	if engine.RawStatus(a, path, now) != engine.FieldFailed {
 		return nil, nil
 	}
 	code := a.Fields[path].Code
@@ -216,5 +217,5 @@ func documentDetails(a *accountFacts, path string, now time.Time) (*string, *str
 	if !ok {
 		dc = "document_failed_other"
 	}
-	return nullable(reasonFor(code)), &dc
+	return nullable(engine.ReasonFor(code)), &dc
 }

@@ -78,7 +78,7 @@ func TestDatabaseFilesAreOwnerOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer sb.Close()
+	defer func() { _ = sb.Close() }()
 	e := &env{t: t, sb: sb, sc: newClientHosts("sk_test_x", APIBase, FilesBase, checkedClient(t, sb)), ctx: t.Context()}
 	e.createUSIndividual()
 	files, _ := filepath.Glob(filepath.Join(dir, "sandbox.db*"))
@@ -117,7 +117,7 @@ func TestParameterLimitsOverRealHTTP(t *testing.T) {
 		if err != nil {
 			t.Fatalf("request: %v", err)
 		}
-		resp.Body.Close()
+		_ = resp.Body.Close()
 		return resp.StatusCode
 	}
 	nested := "metadata" + strings.Repeat("[a]", 66000) + "=x"

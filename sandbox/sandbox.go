@@ -10,6 +10,8 @@
 // cannot hide behind the same misunderstanding in the simulator.
 package sandbox
 
+//go:generate go run ./internal/specgen
+
 import (
 	"context"
 	"database/sql"

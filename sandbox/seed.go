@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"onboard/sandbox/engine"
 	"time"
 
 	"onboard/sandbox/store"
@@ -47,7 +48,7 @@ func (s *Sandbox) SeedAccounts(ctx context.Context, n int) error {
 		if err != nil {
 			return err
 		}
-		defer stmt.Close()
+		defer func() { _ = stmt.Close() }() // the transaction's commit reports what failed
 		for i, c := range created {
 			a := seedFacts(i, time.Unix(c, 0))
 			data, err := json.Marshal(a)
@@ -55,7 +56,7 @@ func (s *Sandbox) SeedAccounts(ctx context.Context, n int) error {
 				return err
 			}
 			snap := mustJSON(renderAccount(a, now))
-			if _, err := stmt.ExecContext(ctx, a.ID, a.Created, string(data), string(snap), wakeAt(a, now)); err != nil {
+			if _, err := stmt.ExecContext(ctx, a.ID, a.Created, string(data), string(snap), engine.WakeAt(a, now)); err != nil {
 				return fmt.Errorf("store account %s: %w", a.ID, err)
 			}
 		}
@@ -68,7 +69,7 @@ func (s *Sandbox) SeedAccounts(ctx context.Context, n int) error {
 }
 
 // seedFacts is the i-th seeded account, created at c.
-func seedFacts(i int, c time.Time) *accountFacts {
+func seedFacts(i int, c time.Time) *engine.Account {
 	a := newAccountFacts(&request{now: c})
 	k := seedCountries[i%len(seedCountries)]
 	a.Country, a.DefaultCurrency = k.code, k.currency
@@ -84,7 +85,7 @@ func seedFacts(i int, c time.Time) *accountFacts {
 	default:
 		a.BusinessType = "individual"
 		a.Email = fmt.Sprintf("%s.%s%d@example.com", first, last, i)
-		a.Individual = &individualFacts{ID: newID("person_", 24), Created: a.Created,
+		a.Individual = &engine.Individual{ID: newID("person_", 24), Created: a.Created,
 			FirstName: first, LastName: last, Address: map[string]string{}, Metadata: map[string]string{}}
 	}
 	return a

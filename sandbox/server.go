@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"onboard/sandbox/params"
 	"strings"
 	"time"
 )
@@ -25,7 +26,7 @@ type request struct {
 	tx      *sql.Tx
 	db      *sql.DB // the pool tx came from, for cached statements
 	now     time.Time
-	params  *param
+	params  *params.Param
 	id      string // Request-Id
 	idemKey string
 	pathID  string // the {id} segment, when the route has one
@@ -116,7 +117,7 @@ func init() {
 	}
 }
 
-// routeKey is the key of routes (and of specEndpoints) that method and
+// routeKey is the key of routes (and of params.Endpoints) that method and
 // path match: "POST v1/accounts/*".
 func routeKey(method, path string) string {
 	seg := strings.Split(strings.Trim(path, "/"), "/")
@@ -127,9 +128,9 @@ func routeKey(method, path string) string {
 }
 
 // parse builds the request's parameter tree from values, with the
-// documented parameters of its route (documented.go).
-func (r *request) parse(values url.Values) *param {
-	return parseParams(values).forRoute(r.route, func(id, param string) error {
+// documented parameters of its route (package params).
+func (r *request) parse(values url.Values) *params.Param {
+	return params.Parse(values).ForRoute(r.route, func(id, param string) error {
 		if _, ok := magicFiles[id]; ok {
 			return nil
 		}

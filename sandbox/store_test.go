@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"onboard/sandbox/params"
 	"os"
 	"path/filepath"
 	"sync"
@@ -111,7 +112,7 @@ func TestMemoryDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer sb.Close()
+	defer func() { _ = sb.Close() }()
 	e := &env{t: t, sb: sb, ctx: t.Context(),
 		sc: newClientHosts("sk_test_x", APIBase, FilesBase, &http.Client{Transport: checkedTransport(t, sb)})}
 	a := e.onboardPending()
@@ -181,14 +182,14 @@ func TestSplitKey(t *testing.T) {
 	for in, want := range map[string][]string{
 		"a": {"a"}, "a[b][c]": {"a", "b", "c"}, "expand[]": {"expand", ""}, "a[b": {"a[b"}, "[x]": {"[x]"},
 	} {
-		got := splitKey(in)
+		got := params.SplitKey(in)
 		if len(got) != len(want) {
-			t.Errorf("splitKey(%q) = %q", in, got)
+			t.Errorf("params.SplitKey(%q) = %q", in, got)
 			continue
 		}
 		for i := range got {
 			if got[i] != want[i] {
-				t.Errorf("splitKey(%q) = %q", in, got)
+				t.Errorf("params.SplitKey(%q) = %q", in, got)
 			}
 		}
 	}

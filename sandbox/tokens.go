@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"onboard/sandbox/engine"
+	"onboard/sandbox/params"
 )
 
 // tokenJSON is a bank-account token as /v1/tokens returns it.
@@ -22,8 +24,8 @@ type tokenJSON struct {
 // storedToken is what the tokens table keeps: the public facts and the
 // verification outcome, never the account number.
 type storedToken struct {
-	Bank    bankFacts `json:"bank"`
-	Created int64     `json:"created"`
+	Bank    engine.Bank `json:"bank"`
+	Created int64       `json:"created"`
 	// Type is account, person or pii for identity tokens ("" = bank).
 	Type     string `json:"type,omitempty"`
 	ClientIP string `json:"client_ip,omitempty"`
@@ -34,14 +36,14 @@ type storedToken struct {
 func createToken(r *request) (any, error) {
 	p := r.params
 	for _, kind := range []string{"account", "person", "pii"} {
-		if p.get(kind).present() {
+		if p.Get(kind).Present() {
 			return identityToken(r, kind)
 		}
 	}
-	ba := p.get("bank_account")
-	p.get("expand").markAll()
-	if !ba.present() {
-		if e := p.unknown(); e != nil {
+	ba := p.Get("bank_account")
+	p.Get("expand").MarkAll()
+	if !ba.Present() {
+		if e := p.Unknown(); e != nil {
 			return nil, e
 		}
 		return nil, invalid("", "", "You must supply a bank account, account, person or pii to create a token (the sandbox does not tokenize cards).")
@@ -50,7 +52,7 @@ func createToken(r *request) (any, error) {
 	if e != nil {
 		return nil, e
 	}
-	if e := p.unknown(); e != nil {
+	if e := p.Unknown(); e != nil {
 		return nil, e
 	}
 	b, out := toBankFacts(r.sb.fpKey, in)
@@ -70,15 +72,15 @@ func renderToken(id string, st storedToken, used bool) any {
 		return identityTokenJSON{ID: id, Object: "token", ClientIP: nullable(st.ClientIP), Created: st.Created, Type: st.Type, Used: used}
 	}
 	return tokenJSON{
-		ID: id, Object: "token", BankAccount: renderBank(&st.Bank, "", fieldPending),
+		ID: id, Object: "token", BankAccount: renderBank(&st.Bank, "", engine.FieldPending),
 		Created: st.Created, Type: "bank_account", Used: used,
 	}
 }
 
 // retrieveToken serves GET /v1/tokens/{id}.
 func retrieveToken(r *request) (any, error) {
-	r.params.get("expand").markAll()
-	if e := r.params.unknown(); e != nil {
+	r.params.Get("expand").MarkAll()
+	if e := r.params.Unknown(); e != nil {
 		return nil, e
 	}
 	st, used, _, err := loadToken(r, r.pathID, "id")
@@ -88,26 +90,26 @@ func retrieveToken(r *request) (any, error) {
 	return renderToken(r.pathID, st, used), nil
 }
 
-func loadToken(r *request, id, param string) (storedToken, bool, outcome, error) {
+func loadToken(r *request, id, param string) (storedToken, bool, engine.Outcome, error) {
 	var data, code string
 	var used bool
 	err := r.tx.QueryRowContext(r.ctx, `SELECT data, used, outcome FROM tokens WHERE id = ?`, id).Scan(&data, &used, &code)
 	if errors.Is(err, sql.ErrNoRows) {
-		return storedToken{}, false, outcome{}, errNoSuch("token", id, param)
+		return storedToken{}, false, engine.Outcome{}, errNoSuch("token", id, param)
 	}
 	if err != nil {
-		return storedToken{}, false, outcome{}, fmt.Errorf("load token: %w", err)
+		return storedToken{}, false, engine.Outcome{}, fmt.Errorf("load token: %w", err)
 	}
 	var st storedToken
 	if err := json.Unmarshal([]byte(data), &st); err != nil {
-		return st, false, outcome{}, fmt.Errorf("decode token: %w", err)
+		return st, false, engine.Outcome{}, fmt.Errorf("decode token: %w", err)
 	}
-	return st, used, outcome{Code: code}, nil
+	return st, used, engine.Outcome{Code: code}, nil
 }
 
 // useToken resolves a bank token for external_account and marks it used:
 // a token is single-use, as on Stripe. Magic test tokens never run out.
-func useToken(r *request, id, param string) (bankFacts, outcome, error) {
+func useToken(r *request, id, param string) (engine.Bank, engine.Outcome, error) {
 	if b, out, ok := magicBankToken(r.sb.fpKey, id); ok {
 		return b, out, nil
 	}
@@ -117,17 +119,17 @@ func useToken(r *request, id, param string) (bankFacts, outcome, error) {
 		if errors.As(err, &ae) {
 			ae.Status = 400 // a bad reference in the body is a 400, not a 404
 		}
-		return bankFacts{}, outcome{}, err
+		return engine.Bank{}, engine.Outcome{}, err
 	}
 	if used {
-		return bankFacts{}, outcome{}, invalid("token_already_used", param,
+		return engine.Bank{}, engine.Outcome{}, invalid("token_already_used", param,
 			"You cannot use a Stripe token more than once: %s.", id)
 	}
 	if st.Type != "" {
-		return bankFacts{}, outcome{}, invalid("", param, "%s is a token for %s details, not a bank account.", id, st.Type)
+		return engine.Bank{}, engine.Outcome{}, invalid("", param, "%s is a token for %s details, not a bank account.", id, st.Type)
 	}
 	if _, err := r.tx.ExecContext(r.ctx, `UPDATE tokens SET used = 1 WHERE id = ?`, id); err != nil {
-		return bankFacts{}, outcome{}, fmt.Errorf("use token: %w", err)
+		return engine.Bank{}, engine.Outcome{}, fmt.Errorf("use token: %w", err)
 	}
 	// Each attachment is its own bank account object.
 	st.Bank.ID = newID("ba_", 24)
@@ -137,21 +139,21 @@ func useToken(r *request, id, param string) (bankFacts, outcome, error) {
 // externalAccount handles external_account in its three forms: a token
 // string (btok_..., with stripe-go's duplicate external_account[token]),
 // or the inline bank-account hash. It replaces the default bank account.
-func (ap *applier) externalAccount(p *param) error {
-	n := p.get("external_account")
+func (ap *applier) externalAccount(p *params.Param) error {
+	n := p.Get("external_account")
 	legacy := false
-	if !n.present() && ap.creating && p.kids["bank_account"] != nil {
+	if !n.Present() && ap.creating && p.Kids["bank_account"] != nil {
 		// POST /v1/accounts also takes the bank account as bank_account
 		// (Stripe's spec), a token or the hash without its object.
-		n, legacy = p.get("bank_account"), true
+		n, legacy = p.Get("bank_account"), true
 	}
-	if !n.present() {
+	if !n.Present() {
 		return nil
 	}
-	var b bankFacts
-	var out outcome
-	tok, hasTok := n.str()
-	if t, ok := n.get("token").str(); ok {
+	var b engine.Bank
+	var out engine.Outcome
+	tok, hasTok := n.Str()
+	if t, ok := n.Get("token").Str(); ok {
 		if hasTok && t != tok {
 			return invalid("", "external_account[token]", "external_account and external_account[token] name different tokens.")
 		}
@@ -160,15 +162,15 @@ func (ap *applier) externalAccount(p *param) error {
 	switch {
 	case hasTok:
 		if tok == "" {
-			return errEmpty(n.path)
+			return errEmpty(n.Path)
 		}
 		var err error
 		if b, out, err = useToken(ap.r, tok, "external_account"); err != nil {
 			return err
 		}
 	default:
-		if obj, ok := n.get("object").str(); obj != "bank_account" && !(legacy && !ok) {
-			return invalid("", n.path+"[object]", "Invalid %s[object]: must be bank_account.", n.path)
+		if obj, ok := n.Get("object").Str(); obj != "bank_account" && (!legacy || ok) {
+			return invalid("", n.Path+"[object]", "Invalid %s[object]: must be bank_account.", n.Path)
 		}
 		in, e := readBank(n, ap.a.Country)
 		if e != nil {

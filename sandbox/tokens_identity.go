@@ -29,20 +29,20 @@ var tokenPrefixes = map[string]string{"account": "ct_", "person": "cpt_", "pii":
 // id_number.
 func identityToken(r *request, kind string) (any, error) {
 	p := r.params
-	root := p.get(kind)
+	root := p.Get(kind)
 	for _, other := range []string{"account", "person", "pii", "bank_account", "card"} {
-		if other != kind && p.get(other).present() {
+		if other != kind && p.Get(other).Present() {
 			return nil, invalid("", other, "You may only tokenize one of account, person, pii or bank_account at a time.")
 		}
 	}
-	if _, scalar := root.str(); scalar && len(root.kids) == 0 {
+	if _, scalar := root.Str(); scalar && len(root.Kids) == 0 {
 		return nil, invalid("", kind, "Invalid %s: must be a hash of %s details.", kind, kind)
 	}
 	// What a token carries is whatever Stripe's spec documents under
 	// account[…], person[…] or pii[…], checked as on any endpoint
-	// (documented.go).
-	p.get("expand").markAll()
-	if e := p.unknown(); e != nil {
+	// (package params).
+	p.Get("expand").MarkAll()
+	if e := p.Unknown(); e != nil {
 		return nil, e
 	}
 	details := url.Values{}
@@ -107,7 +107,7 @@ func spendIdentityToken(r *request, id, kind, param string) (url.Values, storedT
 // request may not also send itself.
 func mergeToken(r *request, param, kind string) error {
 	form := cloneValues(r.form)
-	id, ok, e := r.params.get(param).nonEmpty()
+	id, ok, e := r.params.Get(param).NonEmpty()
 	if e != nil {
 		return e
 	}

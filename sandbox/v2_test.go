@@ -30,7 +30,7 @@ func newV2Env(t *testing.T) v2env {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(checked(t, sb.Handler()))
-	t.Cleanup(func() { srv.Close(); sb.Close() })
+	t.Cleanup(func() { srv.Close(); _ = sb.Close() })
 	b := stripe.GetBackendWithConfig(stripe.APIBackend, &stripe.BackendConfig{URL: stripe.String(srv.URL),
 		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}})
 	return v2env{t: t, sb: sb, rc: rawrequest.Client{B: b.(stripe.RawRequestBackend), Key: "sk_test_v2"}}

@@ -4,13 +4,14 @@ import (
 	"net"
 	"net/mail"
 	"net/url"
+	"onboard/sandbox/engine"
 	"regexp"
 	"strings"
 	"time"
 )
 
-// Synchronous checks Stripe makes before accepting a value (sandbox-rules
-// §2.6). They return 400s with the bracket param so clients can put the
+// Synchronous checks Stripe makes before accepting a value
+// (https://docs.stripe.com/connect/testing). They return 400s with the bracket param so clients can put the
 // message back on the field.
 
 var (
@@ -22,17 +23,8 @@ var (
 	descriptorRE = regexp.MustCompile(`[A-Za-z]`)
 )
 
-// withScheme lets "example.com" be checked like "https://example.com";
-// Stripe accepts business URLs without a scheme.
-func withScheme(raw string) string {
-	if strings.Contains(raw, "://") {
-		return raw
-	}
-	return "https://" + raw
-}
-
 func checkURL(param, raw string) *apiError {
-	u, err := url.Parse(withScheme(strings.TrimSpace(raw)))
+	u, err := url.Parse(engine.WithScheme(strings.TrimSpace(raw)))
 	host := ""
 	if err == nil {
 		host = u.Hostname()
@@ -99,12 +91,12 @@ func checkDescriptor(param, raw string) *apiError {
 
 // checkDOB validates a complete date: real, in the past, age between 13 and
 // 120 (Stripe's test dates are exempt from the upper bound).
-func checkDOB(param string, d dateFacts, now time.Time) *apiError {
+func checkDOB(param string, d engine.Date, now time.Time) *apiError {
 	t := time.Date(int(d.Year), time.Month(d.Month), int(d.Day), 0, 0, 0, 0, time.UTC)
 	if d.Month < 1 || d.Month > 12 || d.Day < 1 || t.Day() != int(d.Day) || t.Month() != time.Month(d.Month) {
 		return invalid("", param, "Invalid date of birth: %04d-%02d-%02d is not a date.", d.Year, d.Month, d.Day)
 	}
-	if magicDOB(d) {
+	if engine.MagicDOB(d) {
 		return nil
 	}
 	age := now.Year() - t.Year()

@@ -8,7 +8,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 )
 
-// TestMoreTestValues covers the §2.2 and §2.6 values not covered by
+// TestMoreTestValues covers the address and business test values not covered by
 // TestVerificationFailures: each override on a complete US individual.
 func TestMoreTestValues(t *testing.T) {
 	cases := []struct {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"onboard/sandbox/params"
 	"slices"
 	"sort"
 	"strings"
@@ -67,7 +68,7 @@ func vocabularySetup(t *testing.T, e *env) vocabularyIDs {
 
 // synthesise gives a valid value for a documented parameter from its type,
 // enum and name.
-func synthesise(path string, sp specParam, ids vocabularyIDs) string {
+func synthesise(path string, sp params.Spec, ids vocabularyIDs) string {
 	leaf := path
 	if i := strings.LastIndexByte(path, '['); i >= 0 {
 		leaf = strings.Trim(path[i:], "[]")
@@ -151,7 +152,7 @@ func concrete(path string) string {
 }
 
 // leafParams lists the documented parameters that take a value.
-func leafParams(ep specEndpoint) []string {
+func leafParams(ep params.Endpoint) []string {
 	var out []string
 	for path, sp := range ep.Params {
 		if sp.Kinds == "" || sp.Kinds == "empty" || path == "expand[#]" {
@@ -178,8 +179,8 @@ func TestEveryDocumentedParameterAccepted(t *testing.T) {
 	hc := checkedClient(t, e.sb)
 	pathIDs := strings.NewReplacer()
 	total, unknown := 0, 0
-	keys := make([]string, 0, len(specEndpoints))
-	for k := range specEndpoints {
+	keys := make([]string, 0, len(params.Endpoints()))
+	for k := range params.Endpoints() {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
@@ -189,7 +190,7 @@ func TestEveryDocumentedParameterAccepted(t *testing.T) {
 			continue
 		}
 		res := vocabularyResult{}
-		for _, path := range leafParams(specEndpoints[key]) {
+		for _, path := range leafParams(params.Endpoints()[key]) {
 			// A fresh account per request keeps one parameter's effect
 			// (a closed capability, a rejected account) from the next.
 			if strings.HasPrefix(route, "v1/accounts/") && method == http.MethodPost {
@@ -198,7 +199,7 @@ func TestEveryDocumentedParameterAccepted(t *testing.T) {
 			_ = pathIDs
 			u := "/" + fillIDs(route, ids)
 			form := vocabularyBase(key, path, ids)
-			form.Set(concrete(path), synthesise(path, specEndpoints[key].Params[path], ids))
+			form.Set(concrete(path), synthesise(path, params.Endpoints()[key].Params[path], ids))
 			status, body := vocabularySend(t, hc, method, u, form)
 			res.sent++
 			if status == http.StatusBadRequest && (strings.Contains(body, `"parameter_unknown"`) || strings.Contains(body, "nknown")) {
@@ -246,22 +247,22 @@ func fillIDs(route string, ids vocabularyIDs) string {
 		}
 		n++
 		prev := seg[i-1]
-		switch {
-		case prev == "accounts":
+		switch prev {
+		case "accounts":
 			seg[i] = ids.account
-		case prev == "persons" || prev == "people":
+		case "persons", "people":
 			seg[i] = ids.person
-		case prev == "external_accounts" || prev == "bank_accounts":
+		case "external_accounts", "bank_accounts":
 			seg[i] = ids.bank
-		case prev == "capabilities":
+		case "capabilities":
 			seg[i] = "transfers"
-		case prev == "files":
+		case "files":
 			seg[i] = ids.file
-		case prev == "tokens":
+		case "tokens":
 			seg[i] = ids.token
-		case prev == "events":
+		case "events":
 			seg[i] = ids.event
-		case prev == "country_specs":
+		case "country_specs":
 			seg[i] = "US"
 		}
 	}
@@ -290,7 +291,7 @@ func vocabularySend(t *testing.T, hc *http.Client, method, path string, form url
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	b, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(b)
 }

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"encoding/json"
+	"onboard/sandbox/params"
 	"sort"
 	"strings"
 	"testing"
@@ -34,7 +35,7 @@ func v2Value(path, kind string, ids vocabularyIDs) map[string]any {
 	case "array":
 		leaf = []any{}
 	default:
-		leaf = synthesise(strings.ReplaceAll(path, ".", "["), specParam{Kinds: "string"}, ids)
+		leaf = synthesise(strings.ReplaceAll(path, ".", "["), params.Spec{Kinds: "string"}, ids)
 		switch {
 		case strings.Contains(name, "country"):
 			leaf = "us"
@@ -52,9 +53,6 @@ func v2Value(path, kind string, ids vocabularyIDs) map[string]any {
 			leaf = map[string]any{"key": leaf}
 		default:
 			leaf = map[string]any{parts[i]: leaf}
-		}
-		if i > 0 && parts[i-1] == "#" {
-			// handled by the next iteration
 		}
 	}
 	m, _ := leaf.(map[string]any)

@@ -68,7 +68,7 @@ func TestMigratesOlderDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer sb.Close()
+	defer func() { _ = sb.Close() }()
 	var v int
 	if err := sb.db.QueryRow(`SELECT version FROM schema_version`).Scan(&v); err != nil || v != store.SchemaVersion {
 		t.Fatalf("schema_version %d %v, want %d", v, err, store.SchemaVersion)
@@ -140,7 +140,7 @@ func TestExpandAsTheSpec(t *testing.T) {
 		p := &stripe.AccountRetrieveParams{}
 		p.AddExpand(bad)
 		_, err := e.sc.V1Accounts.GetByID(e.ctx, a.ID, p)
-		se := wantErr(t, err, 400, "", "")
+		se := wantStripeErr(t, err, 400, "", "")
 		if se != nil && se.Msg != "This property cannot be expanded ("+bad+")." {
 			t.Errorf("expand %s: %q", bad, se.Msg)
 		}

@@ -4,7 +4,9 @@
 // schema does no I/O and imports nothing of the app, flows never depends on
 // Bubble Tea, tui never names Stripe's SDK, the sandbox depends on nothing
 // of the app, its Accounts v2 façade uses only the store and the rule
-// tables (never the engine), only cmd may import the sandbox, and cmd's
+// tables (never the engine), the requirements engine and the parameter
+// tree are pure (no HTTP, no database; the engine reads only the rule
+// tables), only cmd may import the sandbox, and cmd's
 // own rooms (configuration, exit codes, line mode, text output) keep to
 // their jobs and serve cmd alone. Test
 // files are not checked: tests may drive the sandbox from anywhere.
@@ -75,13 +77,21 @@ var direct = map[string][]string{
 	// SDK (flows does) and draws nothing.
 	"onboard/triage": {"github.com/stripe/stripe-go/v82", "github.com/charmbracelet/bubbletea",
 		"github.com/charmbracelet/lipgloss", "github.com/charmbracelet/bubbles", "github.com/charmbracelet/huh"},
+	// The sandbox's requirements engine is pure functions over an
+	// account's facts and a clock: no HTTP, no database, no files.
+	"onboard/sandbox/engine": {"net/http", "database/sql", "os", "io"},
+	// The parameter tree reads a decoded form and checks it against the
+	// generated tables: no HTTP, no database, no files either.
+	"onboard/sandbox/params": {"net/http", "database/sql", "os", "io"},
 }
 
 // transitive: package (and its sub-packages) -> packages it must not
 // depend on at all, through any path.
 var transitive = map[string][]string{
-	"onboard/schema":  {"onboard/drafts", "onboard/flows", "onboard/tui", "onboard/sandbox", "onboard/cmd", "github.com/"},
-	"onboard/sandbox": {"onboard/schema", "onboard/drafts", "onboard/flows", "onboard/tui", "onboard/cmd"},
+	"onboard/schema":         {"onboard/drafts", "onboard/flows", "onboard/tui", "onboard/sandbox", "onboard/cmd", "github.com/"},
+	"onboard/sandbox":        {"onboard/schema", "onboard/drafts", "onboard/flows", "onboard/tui", "onboard/cmd"},
+	"onboard/sandbox/engine": {"net/http", "database/sql", "github.com/"},
+	"onboard/sandbox/params": {"net/http", "database/sql", "github.com/"},
 	"onboard/flows": {"onboard/tui", "onboard/sandbox", "onboard/cmd", "github.com/charmbracelet/bubbletea",
 		"github.com/charmbracelet/huh", "github.com/charmbracelet/lipgloss", "github.com/charmbracelet/bubbles"},
 	"onboard/tui":    {"onboard/sandbox", "onboard/cmd"},
@@ -161,6 +171,11 @@ func TestDependencyDirection(t *testing.T) {
 // (onboard/sandbox itself, which imports it) nor anything of the app.
 var confined = map[string][]string{
 	"onboard/sandbox/accountsv2": {"onboard/sandbox/store", "onboard/sandbox/rules", "onboard/sandbox/ids"},
+	// The requirements engine reads the rule tables and nothing else of
+	// the module: not the store, not the HTTP layer above it.
+	"onboard/sandbox/engine": {"onboard/sandbox/rules"},
+	// The parameter tree uses nothing of the module.
+	"onboard/sandbox/params": {},
 }
 
 // outsideConfinement lists the packages of the module p depends on that

@@ -10,7 +10,8 @@ import (
 // Accounts v2 in the sandbox is a façade over the v1 engine: a v2 request
 // is translated into v1 form parameters and served by the same rules, and
 // the v1 state is rendered as a v2 account with configurations and
-// requirement entries (sandbox-rules §3.6, §4). One engine means v1 and v2
+// requirement entries
+// (https://docs.stripe.com/api/v2/core/accounts). One engine means v1 and v2
 // can never disagree about an account. These tables are the translation;
 // they are the sandbox's own, not the app's.
 

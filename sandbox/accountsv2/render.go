@@ -252,7 +252,8 @@ func formatFloat(f float64) string {
 	return s
 }
 
-// renderEntries turns v1 requirements into v2 entries (sandbox-rules §3.6):
+// renderEntries turns v1 requirements into v2 entries
+// (https://docs.stripe.com/api/v2/core/accounts):
 // due-ness becomes minimum_deadline.status, pending verification becomes
 // awaiting_action_from=stripe, and every requested capability is
 // restricted by what is due.

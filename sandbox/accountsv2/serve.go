@@ -73,7 +73,7 @@ func parse(r *http.Request) (*call, *Error) {
 			Message: "Accounts v2 needs Stripe-Version " + firstGA + ".clover or a later version (or a .preview version)."}
 	}
 	parts := strings.Split(strings.Trim(strings.TrimPrefix(r.URL.Path, "/v2/core/"), "/"), "/")
-	if len(parts) == 0 || (parts[0] != "accounts" && !(len(parts) == 1 && (parts[0] == "account_links" || parts[0] == "account_tokens"))) {
+	if len(parts) == 0 || (parts[0] != "accounts" && (len(parts) != 1 || parts[0] != "account_links" && parts[0] != "account_tokens")) {
 		return nil, unrecognized(r)
 	}
 	for i := 1; i < len(parts); i += 2 {

@@ -79,7 +79,7 @@ func (c *call) listRows(after int64, limit int, closed bool) ([]row, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // rows.Err reports what went wrong reading
 	var found []row
 	for rows.Next() {
 		var r row

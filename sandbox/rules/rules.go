@@ -137,9 +137,9 @@ func joinProfiles(ps ...map[string]Profile) map[string]Profile {
 	return out
 }
 
-// acctBlock is the ACCT building block of sandbox-rules §1.2: what every
+// acctBlock is the ACCT building block of the tables: what every
 // account needs regardless of business type. The MCC is not asked under
-// the recipient agreement (§1.4 [G]).
+// the recipient agreement ([G]).
 var acctBlock = []Rule{
 	{Path: "business_profile.mcc", Agreement: "full"},
 	{Path: "business_profile.url"},
@@ -149,7 +149,7 @@ var acctBlock = []Rule{
 }
 
 // addressLeaves lists the address fields a country asks for: IE asks for
-// the county in state and no postal code (sandbox-rules §1.3 [S20]).
+// the county in state and no postal code (as Stripe's 2019-2020 country specs had it).
 func addressLeaves(state, postal bool) []string {
 	out := []string{"address.city", "address.line1"}
 	if postal {
@@ -161,7 +161,7 @@ func addressLeaves(state, postal bool) []string {
 	return out
 }
 
-// identityLeaves is IND of §1.2 relative to the person.
+// identityLeaves is the IND block relative to the person.
 func identityLeaves(state, postal bool) []string {
 	out := addressLeaves(state, postal)
 	return append(out, "dob.day", "dob.month", "dob.year", "email", "first_name", "last_name", "phone")

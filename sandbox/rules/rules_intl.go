@@ -1,7 +1,8 @@
 package rules
 
 // intlSpec is the shape of one non-US country's tables. The rows follow
-// sandbox-rules §1.3, mostly [S20] (2019-2020 country specs); the later
+// https://docs.stripe.com/connect/required-verification-information,
+// mostly [S20] (Stripe's 2019-2020 country specs); the later
 // rows and thresholds are [G].
 type intlSpec struct {
 	Code string
@@ -82,7 +83,8 @@ func intlTables() map[Key][]Rule {
 // sandbox does not check precisely (and Stripe's 9-digit test values).
 var genericTaxID = lazyRE(`^[A-Za-z0-9]{5,20}$`)
 
-// intlProfiles are the per-country formats (v1-requirements §1.4, §4.2).
+// intlProfiles are the per-country formats
+// (https://docs.stripe.com/connect/required-verification-information).
 var intlProfiles = map[string]Profile{
 	"CA": {Currency: "cad", IDNumber: lazyRE(`^\d{9}$`), IDNumberHint: "a Canadian SIN has 9 digits",
 		TaxID: lazyRE(`^\d{9}([A-Za-z]{2}\d{4})?$`), TaxIDHint: "a Canadian business number has 9 digits",

@@ -17,7 +17,8 @@ var usProfile = Profile{
 	NonProfit: true,
 }
 
-// usTables follows sandbox-rules §1.3 (full agreement, card_payments and
+// usTables follows Stripe's US requirements
+// (https://docs.stripe.com/connect/required-verification-information; full agreement, card_payments and
 // transfers): ACCT + IND with state + ssn_last_4 now, the full SSN at
 // $500,000; companies add the representative (with ssn_last_4), owners and
 // the owners_provided attestation, owners' full details at $750,000.
@@ -41,10 +42,10 @@ func usTables() map[Key][]Rule {
 	}
 }
 
-// ownerLeaves is OWNER of §1.2: what is asked of every owner at first.
+// ownerLeaves is the OWNER block: what is asked of every owner at first.
 var ownerLeaves = []string{"email", "first_name", "last_name"}
 
-// companyBlock is CO of §1.2.
+// companyBlock is the CO block (the company).
 func companyBlock(state, postal bool) []Rule {
 	return prefixed("company.", append(addressLeaves(state, postal), "name", "phone", "tax_id")...)
 }

@@ -40,7 +40,7 @@ func LoadKey(path string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: fingerprint key: %w", err)
 	}
-	defer os.Remove(tmp.Name())
+	defer func() { _ = os.Remove(tmp.Name()) }() // already gone once renamed into place
 	if err := tmp.Chmod(0o600); err == nil {
 		_, err = tmp.WriteString(hex.EncodeToString(key))
 		if cerr := tmp.Close(); err == nil {
@@ -129,12 +129,14 @@ func rekeyTable(ctx context.Context, tx *sql.Tx, rehash func(string) string, tab
 	for rows.Next() {
 		var r row
 		if err := rows.Scan(&r.id, &r.data); err != nil {
-			rows.Close()
+			_ = rows.Close() // the Scan error is the one to report
 			return err
 		}
 		found = append(found, r)
 	}
-	rows.Close()
+	if err := rows.Close(); err != nil {
+		return err
+	}
 	for _, r := range found {
 		var v any
 		if err := json.Unmarshal([]byte(r.data), &v); err != nil {

@@ -63,7 +63,7 @@ var SchemaV1 = []string{
 		key   TEXT PRIMARY KEY,
 		value TEXT NOT NULL
 	)`,
-	// data holds the stored facts (accountFacts as JSON); snapshot is the
+	// data holds the stored facts (engine.Account as JSON); snapshot is the
 	// account JSON last published in an event, used to diff the next one;
 	// wake_at is when a pending verification settles next (unix ns, 0 = none).
 	`CREATE TABLE IF NOT EXISTS accounts (

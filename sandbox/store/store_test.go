@@ -18,7 +18,7 @@ func TestOpenMigrateClockAndTransactions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	defer func() { _ = db.Close() }()
 	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v %v", st.Mode().Perm(), err)
 	}

@@ -1,78 +1,79 @@
-package sandbox
+package engine
 
 import (
 	"net/url"
 	"strings"
 )
 
-// Stripe's test-mode values (sandbox-rules §2.1-2.3, §2.6, §2.8) decide the
+// Stripe's test-mode values
+// (https://docs.stripe.com/connect/testing) decide the
 // verification outcome at submit time; only the outcome is stored.
 
 var (
-	dobAsyncSuccess     = dateFacts{Day: 1, Month: 1, Year: 1901}
-	dobImmediateSuccess = dateFacts{Day: 1, Month: 1, Year: 1902}
-	dobOFACAlert        = dateFacts{Day: 1, Month: 1, Year: 1900}
+	dobAsyncSuccess     = Date{Day: 1, Month: 1, Year: 1901}
+	dobImmediateSuccess = Date{Day: 1, Month: 1, Year: 1902}
+	dobOFACAlert        = Date{Day: 1, Month: 1, Year: 1900}
 )
 
 // inactivityHost is the business URL test host that pauses the account
-// for inactivity (sandbox-rules §2.6).
+// for inactivity (https://docs.stripe.com/connect/testing).
 const inactivityHost = "inactivity.stripe.com"
 
-// magicDOB reports whether d is one of Stripe's test dates, which are
+// MagicDOB reports whether d is one of Stripe's test dates, which are
 // exempt from the age plausibility check (they are over 120 years ago).
-func magicDOB(d dateFacts) bool {
+func MagicDOB(d Date) bool {
 	return d == dobAsyncSuccess || d == dobImmediateSuccess || d == dobOFACAlert
 }
 
-// dobOutcome: 1901-01-01 verifies after the delay, 1902-01-01 at once, any
+// DOBOutcome: 1901-01-01 verifies after the delay, 1902-01-01 at once, any
 // other date fails keyed-identity verification. 1900-01-01 (an OFAC alert
 // on Stripe) is treated as a success until watch-list holds are modelled.
-func dobOutcome(d dateFacts) outcome {
+func DOBOutcome(d Date) Outcome {
 	switch d {
 	case dobImmediateSuccess:
-		return outcome{Immediate: true}
+		return Outcome{Immediate: true}
 	case dobAsyncSuccess:
-		return outcome{}
+		return Outcome{}
 	case dobOFACAlert:
 		// Verifies, but the watch-list alert asks for a document and holds
 		// payouts until it is given [G].
-		return outcome{Hold: true}
+		return Outcome{Hold: true}
 	}
-	return outcome{Code: "verification_failed_keyed_identity"}
+	return Outcome{Code: "verification_failed_keyed_identity"}
 }
 
-// addressOutcome looks at line1 only; any ordinary street address is
+// AddressOutcome looks at line1 only; any ordinary street address is
 // accepted, so the magic failure tokens are the only way to fail.
-func addressOutcome(line1 string) outcome {
+func AddressOutcome(line1 string) Outcome {
 	switch strings.TrimSpace(line1) {
 	case "address_no_match", "address_line1_no_match":
-		return outcome{Code: "verification_failed_address_match"}
+		return Outcome{Code: "verification_failed_address_match"}
 	}
-	return outcome{}
+	return Outcome{}
 }
 
-// idNumberOutcome: 000000000 verifies, 222222222 verifies at once, every
+// IDNumberOutcome: 000000000 verifies, 222222222 verifies at once, every
 // other number (111111111 included) fails to match the identity.
-func idNumberOutcome(n string) outcome {
+func IDNumberOutcome(n string) Outcome {
 	switch n {
 	case "000000000":
-		return outcome{}
+		return Outcome{}
 	case "222222222":
-		return outcome{Immediate: true}
+		return Outcome{Immediate: true}
 	}
-	return outcome{Code: "verification_failed_id_number_match"}
+	return Outcome{Code: "verification_failed_id_number_match"}
 }
 
-// ssnLast4Outcome: 0000 (the last four of 000000000) verifies, 2222 at
+// SSNLast4Outcome: 0000 (the last four of 000000000) verifies, 2222 at
 // once; anything else fails to match.
-func ssnLast4Outcome(last4 string) outcome {
+func SSNLast4Outcome(last4 string) Outcome {
 	switch last4 {
 	case "0000":
-		return outcome{}
+		return Outcome{}
 	case "2222":
-		return outcome{Immediate: true}
+		return Outcome{Immediate: true}
 	}
-	return outcome{Code: "verification_failed_id_number_match"}
+	return Outcome{Code: "verification_failed_id_number_match"}
 }
 
 // urlOutcomes maps Stripe's magic test hosts to requirement error codes.
@@ -93,16 +94,16 @@ var urlOutcomes = map[string]string{
 	"www.underconstruction.stripe.com": "invalid_url_website_incomplete_under_construction",
 }
 
-func urlOutcome(raw string) outcome {
-	u, err := url.Parse(withScheme(raw))
+func URLOutcome(raw string) Outcome {
+	u, err := url.Parse(WithScheme(raw))
 	if err != nil {
-		return outcome{Code: "invalid_url_format"}
+		return Outcome{Code: "invalid_url_format"}
 	}
-	return outcome{Code: urlOutcomes[strings.ToLower(u.Hostname())]}
+	return Outcome{Code: urlOutcomes[strings.ToLower(u.Hostname())]}
 }
 
-// profileNameOutcomes are the business_profile[name] test values.
-var profileNameOutcomes = map[string]string{
+// ProfileNameOutcomes are the business_profile[name] test values.
+var ProfileNameOutcomes = map[string]string{
 	"disallowed_dba": "invalid_business_profile_name_denylisted",
 	"invalid_dba":    "invalid_business_profile_name",
 }
@@ -112,7 +113,7 @@ var profileNameOutcomes = map[string]string{
 var errorReasons = map[string]string{
 	"invalid_product_description_length":                  "The product description must be at least 10 characters long.",
 	"invalid_product_description_url_match":               "The product description must not be the same as the business URL.",
-	payoutFailedCode:                                      "A payout to this bank account failed. Please provide another bank account.",
+	PayoutFailedCode:                                      "A payout to this bank account failed. Please provide another bank account.",
 	"verification_failed_keyed_identity":                  "The identity information you entered cannot be verified. Please correct any errors or upload a document that matches the identity fields (e.g., name and date of birth) that you entered.",
 	"verification_failed_address_match":                   "The address you entered could not be matched to the person. Please correct the address or provide a proof of address.",
 	"verification_failed_id_number_match":                 "The ID number you entered does not match the name and date of birth you provided.",
@@ -128,10 +129,19 @@ var errorReasons = map[string]string{
 	"bank_account_verification_failed":                    "The bank account could not be verified.",
 }
 
-// reasonFor returns the reason text for a code, with a generic fallback.
-func reasonFor(code string) string {
+// ReasonFor returns the reason text for a code, with a generic fallback.
+func ReasonFor(code string) string {
 	if r, ok := errorReasons[code]; ok {
 		return r
 	}
 	return "The information provided could not be verified."
+}
+
+// WithScheme lets "example.com" be checked like "https://example.com";
+// Stripe accepts business URLs without a scheme.
+func WithScheme(raw string) string {
+	if strings.Contains(raw, "://") {
+		return raw
+	}
+	return "https://" + raw
 }

@@ -1,4 +1,4 @@
-package sandbox
+package engine
 
 import (
 	"strings"
@@ -7,21 +7,21 @@ import (
 	"onboard/sandbox/rules"
 )
 
-// fieldStatus is where one requirement stands at a moment on the clock.
-type fieldStatus int
+// FieldStatus is where one requirement stands at a moment on the clock.
+type FieldStatus int
 
 const (
-	fieldMissing fieldStatus = iota // never submitted
-	fieldPending                    // submitted, verification running
-	fieldFailed                     // verification settled with an error
-	fieldDone                       // provided, and verified if it needs to be
+	FieldMissing FieldStatus = iota // never submitted
+	FieldPending                    // submitted, verification running
+	FieldFailed                     // verification settled with an error
+	FieldDone                       // provided, and verified if it needs to be
 )
 
-// submit records that path was provided at now with the given outcome.
+// Submit records that path was provided at now with the given outcome.
 // A value that already verified stays verified: Stripe's test tokens "only
 // loosen", so a later failing value cannot restrict the account again.
-func submit(a *accountFacts, path string, out outcome, now time.Time, delay time.Duration) {
-	if old, ok := a.Fields[path]; ok && old.verified() {
+func Submit(a *Account, path string, out Outcome, now time.Time, delay time.Duration) {
+	if old, ok := a.Fields[path]; ok && old.Verified() {
 		return
 	}
 	at := now.UnixNano()
@@ -29,26 +29,26 @@ func submit(a *accountFacts, path string, out outcome, now time.Time, delay time
 	if out.Immediate {
 		settles = at
 	}
-	a.Fields[path] = fieldFact{SubmittedAt: at, SettlesAt: settles, Code: out.Code, Immediate: out.Immediate,
+	a.Fields[path] = Field{SubmittedAt: at, SettlesAt: settles, Code: out.Code, Immediate: out.Immediate,
 		Hold: out.Hold, PayoutsOnly: out.PayoutsOnly}
 }
 
 // settleTime returns when the field's verification settles, and false when
 // it cannot start yet because its group lacks a core member (Stripe cannot
 // check a name without a date of birth and an SSN).
-func settleTime(a *accountFacts, path string, f fieldFact) (int64, bool) {
+func settleTime(a *Account, path string, f Field) (int64, bool) {
 	if f.Settled || f.Immediate {
 		return f.SettlesAt, true
 	}
 	g, prefix := rules.GroupOf(path)
 	if g == nil {
-		if isDocument(path) {
+		if IsDocument(path) {
 			// Documents are reviewed on their own, after the delay.
 			return f.SettlesAt, true
 		}
 		return f.SubmittedAt, true
 	}
-	if !groupReady(a, g, prefix) {
+	if !GroupReady(a, g, prefix) {
 		return 0, false
 	}
 	// The group is checked as one: it settles one delay after the latest
@@ -74,47 +74,47 @@ func settleTime(a *accountFacts, path string, f fieldFact) (int64, bool) {
 	return latest, true
 }
 
-// status evaluates one requirement path at now. A verified document wins
-// over failed keyed checks of the same person or company (sandbox-rules
-// §2.5: the test image beats the test id numbers).
-func status(a *accountFacts, path string, now time.Time) fieldStatus {
-	st := rawStatus(a, path, now)
-	if st == fieldFailed {
+// Status evaluates one requirement path at now. A verified document wins
+// over failed keyed checks of the same person or company (the test
+// image beats the test id numbers: https://docs.stripe.com/connect/testing).
+func Status(a *Account, path string, now time.Time) FieldStatus {
+	st := RawStatus(a, path, now)
+	if st == FieldFailed {
 		if g, prefix := rules.GroupOf(path); g != nil && g.Scope != "" {
 			doc := prefix + "verification.document"
 			if g.Scope == "person" && strings.HasPrefix(path[len(prefix):], "address.") {
 				doc = prefix + "verification.additional_document"
 			}
-			if rawStatus(a, doc, now) == fieldDone {
-				return fieldDone
+			if RawStatus(a, doc, now) == FieldDone {
+				return FieldDone
 			}
 		}
 	}
 	return st
 }
 
-// rawStatus evaluates one path on its own.
-func rawStatus(a *accountFacts, path string, now time.Time) fieldStatus {
+// RawStatus evaluates one path on its own.
+func RawStatus(a *Account, path string, now time.Time) FieldStatus {
 	f, ok := a.Fields[path]
 	if !ok {
-		return fieldMissing
+		return FieldMissing
 	}
 	if !f.Settled {
 		t, ok := settleTime(a, path, f)
 		if !ok || now.UnixNano() < t {
-			return fieldPending
+			return FieldPending
 		}
 	}
 	if f.Code != "" {
-		return fieldFailed
+		return FieldFailed
 	}
-	return fieldDone
+	return FieldDone
 }
 
-// freeze persists every outcome that has settled by now. It runs before a
+// Freeze persists every outcome that has settled by now. It runs before a
 // write applies new values, so that the new submission re-opens only the
 // fields it touches instead of re-running checks that already finished.
-func freeze(a *accountFacts, now time.Time) {
+func Freeze(a *Account, now time.Time) {
 	var settled []string
 	for path, f := range a.Fields {
 		if f.Settled {
@@ -131,10 +131,10 @@ func freeze(a *accountFacts, now time.Time) {
 	}
 }
 
-// wakeAt returns the next moment (unix ns) after now at which some pending
+// WakeAt returns the next moment (unix ns) after now at which some pending
 // verification settles, or 0 when nothing is scheduled. The store indexes it
 // so that the settling can be published as an account.updated event.
-func wakeAt(a *accountFacts, now time.Time) int64 {
+func WakeAt(a *Account, now time.Time) int64 {
 	var next int64
 	for path, f := range a.Fields {
 		if f.Settled {
@@ -154,11 +154,11 @@ func wakeAt(a *accountFacts, now time.Time) int64 {
 	return next
 }
 
-// groupReady reports whether every core alternative of g that the account
+// GroupReady reports whether every core alternative of g that the account
 // needs now under prefix has a submitted member, so the group's
 // verification can run (an owner asked only for a name is checked on the
 // name alone).
-func groupReady(a *accountFacts, g *rules.Group, prefix string) bool {
+func GroupReady(a *Account, g *rules.Group, prefix string) bool {
 	req := requiredLeaves(a, prefix)
 	for _, anyOf := range g.Core {
 		needed := false
@@ -185,18 +185,18 @@ func groupReady(a *accountFacts, g *rules.Group, prefix string) bool {
 // requiredLeaves lists the leaves (relative to prefix) that the account's
 // StageNow rules ask for under prefix: the individual's, one person's (by
 // the roles they hold) or the company's. prefix "" gives the absolute paths.
-func requiredLeaves(a *accountFacts, prefix string) map[string]bool {
+func requiredLeaves(a *Account, prefix string) map[string]bool {
 	out := map[string]bool{}
-	var person *personFacts
+	var person *Person
 	if _, scope, _ := rules.ScopeOf(prefix + "x"); scope == "person" && prefix != rules.IndividualPrefix {
-		person = a.person(prefix[:len(prefix)-1])
+		person = a.Person(prefix[:len(prefix)-1])
 	}
-	for _, r := range applicableRules(a) {
+	for _, r := range ApplicableRules(a) {
 		if r.Stage != rules.StageNow {
 			continue
 		}
 		if r.Role != "" {
-			if person != nil && person.holds(r.Role) {
+			if person != nil && person.Holds(r.Role) {
 				out[r.Path] = true
 			}
 			continue
@@ -208,8 +208,8 @@ func requiredLeaves(a *accountFacts, prefix string) map[string]bool {
 	return out
 }
 
-// isDocument reports a document requirement (verification.document,
+// IsDocument reports a document requirement (verification.document,
 // documents.<type>.files), which verifies asynchronously.
-func isDocument(path string) bool {
+func IsDocument(path string) bool {
 	return strings.Contains(path, "verification.") || strings.HasPrefix(path, "documents.")
 }

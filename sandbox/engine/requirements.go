@@ -1,4 +1,4 @@
-package sandbox
+package engine
 
 import (
 	"slices"
@@ -9,14 +9,14 @@ import (
 	"onboard/sandbox/rules"
 )
 
-// derived is the state computed from stored facts and the clock: the
+// Derived is the state computed from stored facts and the clock: the
 // requirements hash, capability statuses and the account flags.
-type derived struct {
+type Derived struct {
 	CurrentlyDue     []string
 	EventuallyDue    []string
 	PastDue          []string
 	Pending          []string
-	Errors           []requirementError
+	Errors           []RequirementError
 	Deadline         int64 // unix seconds, 0 = none
 	DisabledReason   *string
 	Capabilities     map[string]string
@@ -29,8 +29,8 @@ type derived struct {
 	Items []itemState
 }
 
-// requirementError is one entry of requirements.errors.
-type requirementError struct {
+// RequirementError is one entry of requirements.errors.
+type RequirementError struct {
 	Code        string `json:"code"`
 	Reason      string `json:"reason"`
 	Requirement string `json:"requirement"`
@@ -53,33 +53,33 @@ type item struct {
 // itemState is an item evaluated at a moment.
 type itemState struct {
 	item
-	Status   fieldStatus
+	Status   FieldStatus
 	Current  bool
 	Past     bool
 	Deadline int64 // unix seconds, 0 = none
 	Code     string
 }
 
-func (it item) gates(c string) bool { return it.Caps == nil || slices.Contains(it.Caps, c) }
+func (it item) Gates(c string) bool { return it.Caps == nil || slices.Contains(it.Caps, c) }
 
-// derive evaluates the account at now. It never mutates a, so any number of
+// Derive evaluates the account at now. It never mutates a, so any number of
 // readers (in any process sharing the database) get the same answer for the
 // same clock.
-func derive(a *accountFacts, now time.Time) derived {
-	d := derived{
+func Derive(a *Account, now time.Time) Derived {
+	d := Derived{
 		CurrentlyDue: []string{}, EventuallyDue: []string{}, PastDue: []string{},
-		Pending: []string{}, Errors: []requirementError{},
+		Pending: []string{}, Errors: []RequirementError{},
 		Capabilities: map[string]string{}, CapReasons: map[string]*string{},
 	}
 	ns := now.UnixNano()
 	submittedAll := true
 	payoutsBlocked := false
 	for _, it := range expandItems(a, now) {
-		s := itemState{item: it, Status: status(a, it.Path, now)}
-		if s.Status == fieldMissing && it.Code != "" {
-			s.Status = fieldFailed
+		s := itemState{item: it, Status: Status(a, it.Path, now)}
+		if s.Status == FieldMissing && it.Code != "" {
+			s.Status = FieldFailed
 		}
-		if s.Status == fieldMissing && it.Stage == rules.StageNow && !strings.HasPrefix(it.Path, "documents.") &&
+		if s.Status == FieldMissing && it.Stage == rules.StageNow && !strings.HasPrefix(it.Path, "documents.") &&
 			!strings.HasSuffix(it.Path, "verification.document") {
 			submittedAll = false
 		}
@@ -90,12 +90,12 @@ func derive(a *accountFacts, now time.Time) derived {
 		}
 		due, deadline := dueness(a, it, ns)
 		switch s.Status {
-		case fieldPending:
+		case FieldPending:
 			d.Pending = append(d.Pending, it.Path)
 			if due && deadline != 0 && (d.Deadline == 0 || deadline/1e9 < d.Deadline) {
 				d.Deadline = deadline / 1e9
 			}
-		case fieldMissing, fieldFailed:
+		case FieldMissing, FieldFailed:
 			d.EventuallyDue = append(d.EventuallyDue, it.Path)
 			if due {
 				s.Current = true
@@ -107,7 +107,7 @@ func derive(a *accountFacts, now time.Time) derived {
 					}
 				}
 				// Initial onboarding fields block enablement at once, so they
-				// are past due with no deadline (sandbox-rules §3.1).
+				// are past due with no deadline (https://docs.stripe.com/connect/handling-api-verification).
 				if deadline == 0 || ns >= deadline {
 					s.Past = true
 					d.PastDue = append(d.PastDue, it.Path)
@@ -117,8 +117,8 @@ func derive(a *accountFacts, now time.Time) derived {
 					payoutsBlocked = true
 				}
 			}
-			if s.Status == fieldFailed {
-				d.Errors = append(d.Errors, requirementError{Code: s.Code, Reason: reasonFor(s.Code), Requirement: it.Path})
+			if s.Status == FieldFailed {
+				d.Errors = append(d.Errors, RequirementError{Code: s.Code, Reason: ReasonFor(s.Code), Requirement: it.Path})
 			}
 		}
 		d.Items = append(d.Items, s)
@@ -134,14 +134,14 @@ func derive(a *accountFacts, now time.Time) derived {
 			continue
 		}
 		requested++
-		if model := capabilityModel(c); model != "" {
+		if model := CapabilityModel(c); model != "" {
 			d.Capabilities[c], d.CapReasons[c] = capabilityStatus(a, d.Items, model)
 		} else {
-			d.Capabilities[c], d.CapReasons[c] = "inactive", &unmodelledCapabilityReason
+			d.Capabilities[c], d.CapReasons[c] = "inactive", &UnmodelledCapabilityReason
 		}
 	}
 	d.ChargesEnabled = d.Capabilities["card_payments"] == "active" || d.Capabilities["transfers"] == "active"
-	bankVerified := a.Bank != nil && status(a, "external_account", now) == fieldDone
+	bankVerified := a.Bank != nil && Status(a, "external_account", now) == FieldDone
 	d.PayoutsEnabled = bankVerified && !payoutsBlocked && d.ChargesEnabled
 	d.DetailsSubmitted = submittedAll && a.TOS.Date != 0 && a.TOS.IP != ""
 	d.DisabledReason = disabledReason(a, requested, d)
@@ -152,7 +152,7 @@ func derive(a *accountFacts, now time.Time) derived {
 // (unix ns, 0 = none: due at once). Initial items are due from creation;
 // later ones once their threshold is reached or a block made everything
 // due.
-func dueness(a *accountFacts, it item, now int64) (bool, int64) {
+func dueness(a *Account, it item, now int64) (bool, int64) {
 	if it.Stage == rules.StageNow {
 		return true, 0
 	}
@@ -168,26 +168,27 @@ func dueness(a *accountFacts, it item, now int64) (bool, int64) {
 	return false, 0
 }
 
-// capabilityStatus follows sandbox-rules §3.3: inactive while one of its
+// capabilityStatus follows Stripe's capability lifecycle
+// (https://docs.stripe.com/connect/handling-api-verification): inactive while one of its
 // requirements is past due, pending while one is being verified, active
 // otherwise (items may still be currently due with a future deadline).
-func capabilityStatus(a *accountFacts, items []itemState, c string) (string, *string) {
+func capabilityStatus(a *Account, items []itemState, c string) (string, *string) {
 	reason := func(s string) *string { return &s }
 	if a.Time.Rejected != "" {
 		return "inactive", reason("rejected.other")
 	}
-	if paused(a) {
+	if Paused(a) {
 		return "inactive", reason("paused.inactivity")
 	}
 	pending := false
 	for _, s := range items {
-		if !s.gates(c) {
+		if !s.Gates(c) {
 			continue
 		}
 		if s.Past && !s.PayoutsOnly {
 			return "inactive", reason("requirements.fields_needed")
 		}
-		if s.Status == fieldPending && s.Stage == rules.StageNow {
+		if s.Status == FieldPending && s.Stage == rules.StageNow {
 			pending = true
 		}
 	}
@@ -197,8 +198,9 @@ func capabilityStatus(a *accountFacts, items []itemState, c string) (string, *st
 	return "active", nil
 }
 
-// disabledReason follows the priority of sandbox-rules §3.2 [G order].
-func disabledReason(a *accountFacts, requested int, d derived) *string {
+// disabledReason picks one of the spec's requirements.disabled_reason
+// values (https://docs.stripe.com/api/accounts/object); the priority order is [G].
+func disabledReason(a *Account, requested int, d Derived) *string {
 	var r string
 	switch {
 	case a.Time.Rejected != "":
@@ -217,13 +219,40 @@ func disabledReason(a *accountFacts, requested int, d derived) *string {
 	return &r
 }
 
-// scoped returns the entries of list under prefix ("individual."), with the
+// Scoped returns the entries of list under prefix ("individual."), with the
 // prefix removed: a person's own requirements use paths relative to it.
-func scoped(list []string, prefix string) []string {
+func Scoped(list []string, prefix string) []string {
 	out := []string{}
 	for _, p := range list {
 		if rest, ok := strings.CutPrefix(p, prefix); ok {
 			out = append(out, rest)
+		}
+	}
+	return out
+}
+
+// Alternative is one entry of requirements.alternatives.
+type Alternative struct {
+	AlternativeFieldsDue []string `json:"alternative_fields_due"`
+	OriginalFieldsDue    []string `json:"original_fields_due"`
+}
+
+// alternativePairs lists requirement alternatives: providing either side
+// resolves the other (requirements.alternatives,
+// https://docs.stripe.com/api/accounts/object; the pairing is [G]).
+var alternativePairs = []Alternative{
+	{OriginalFieldsDue: []string{"business_profile.url"}, AlternativeFieldsDue: []string{"business_profile.product_description"}},
+}
+
+// Alternatives returns the pairs whose original fields are currently due.
+func Alternatives(d Derived) []Alternative {
+	out := []Alternative{}
+	for _, p := range alternativePairs {
+		for _, f := range p.OriginalFieldsDue {
+			if slices.Contains(d.CurrentlyDue, f) {
+				out = append(out, p)
+				break
+			}
 		}
 	}
 	return out

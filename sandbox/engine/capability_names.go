@@ -1,14 +1,14 @@
-package sandbox
+package engine
 
 import (
 	"slices"
 	"sort"
 )
 
-// specCapabilities are the 66 capabilities Stripe's OpenAPI spec
+// SpecCapabilities are the 66 capabilities Stripe's OpenAPI spec
 // (2026-08-26.dahlia, in the stripe-mock module) accepts in
 // capabilities[<name>][requested]; every one can be requested.
-var specCapabilities = []string{
+var SpecCapabilities = []string{
 	"acss_debit_payments", "affirm_payments", "afterpay_clearpay_payments", "alma_payments",
 	"amazon_pay_payments", "app_distribution", "au_becs_debit_payments", "bacs_debit_payments",
 	"bancontact_payments", "bank_transfer_payments", "billie_payments", "bizum_payments", "blik_payments",
@@ -39,10 +39,10 @@ var cardPaymentsFollowers = map[string]bool{
 	"link_payments": true, "p24_payments": true, "sepa_debit_payments": true, "us_bank_account_ach_payments": true,
 }
 
-// capabilityModel names the capability whose rules decide c: itself for
+// CapabilityModel names the capability whose rules decide c: itself for
 // card_payments and transfers, card_payments for its followers, and ""
 // for a capability the sandbox does not model (inactive, no requirements).
-func capabilityModel(c string) string {
+func CapabilityModel(c string) string {
 	switch {
 	case c == "card_payments" || c == "transfers":
 		return c
@@ -52,20 +52,20 @@ func capabilityModel(c string) string {
 	return ""
 }
 
-// requestsModel reports whether a requested capability of a is decided by
+// RequestsModel reports whether a requested capability of a is decided by
 // the rules of model.
-func requestsModel(a *accountFacts, model string) bool {
+func RequestsModel(a *Account, model string) bool {
 	for c, on := range a.Capabilities {
-		if on && capabilityModel(c) == model {
+		if on && CapabilityModel(c) == model {
 			return true
 		}
 	}
 	return false
 }
 
-// listedCapabilities are the capabilities GET .../capabilities lists: the
+// ListedCapabilities are the capabilities GET .../capabilities lists: the
 // two modelled ones always, and every other one that was requested.
-func listedCapabilities(a *accountFacts) []string {
+func ListedCapabilities(a *Account) []string {
 	out := []string{"card_payments", "transfers"}
 	var more []string
 	for c, on := range a.Capabilities {

@@ -1,19 +1,17 @@
-package sandbox
+package params
 
-//go:generate go run ./internal/specgen
-
-// specEndpoint is what Stripe's spec documents for one route: its request
+// Endpoint is what Stripe's spec documents for one route: its request
 // parameters by bracket path ("#" stands for an array index, "*" for a
 // free key such as metadata's) and the properties expand[] may name.
-type specEndpoint struct {
-	Params map[string]specParam
+type Endpoint struct {
+	Params map[string]Spec
 	Expand []string
 }
 
-// specParam is one documented request parameter: the scalar kinds it
+// Spec is one documented request parameter: the scalar kinds it
 // takes (string, integer, number, boolean; "empty" when "" unsets it), its
 // enum and maximum length, and whether it has children.
-type specParam struct {
+type Spec struct {
 	Kinds string
 	Enum  []string
 	Max   int
@@ -23,8 +21,8 @@ type specParam struct {
 	Map   bool
 }
 
-// specField is one property of a response object (specObjects).
-type specField struct {
+// Field is one property of a response object (Objects).
+type Field struct {
 	Kind     string
 	Nullable bool
 	Props    []string

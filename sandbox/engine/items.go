@@ -1,4 +1,4 @@
-package sandbox
+package engine
 
 import (
 	"net/url"
@@ -13,7 +13,7 @@ import (
 // requirement strings: role rows become relationship.<role> until a person
 // holds the role, then person_<id>.<leaf> for each holder; conditional
 // items (documents after a failed check) are appended.
-func expandItems(a *accountFacts, now time.Time) []item {
+func expandItems(a *Account, now time.Time) []item {
 	var items []item
 	seen := map[string]int{}
 	add := func(it item) {
@@ -29,23 +29,23 @@ func expandItems(a *accountFacts, now time.Time) []item {
 		seen[it.Path] = len(items)
 		items = append(items, it)
 	}
-	for _, r := range applicableRules(a) {
+	for _, r := range ApplicableRules(a) {
 		base := item{Stage: r.Stage, Threshold: r.Threshold, Caps: r.Capabilities}
 		if r.Role == "" {
 			base.Path = r.Path
 			add(base)
 			continue
 		}
-		holders := a.holders(r.Role)
+		holders := a.Holders(r.Role)
 		if len(holders) == 0 {
-			if !a.roleAttested(r.Role) {
+			if !a.RoleAttested(r.Role) {
 				base.Path = "relationship." + r.Role
 				add(base)
 			}
 			continue
 		}
 		for _, p := range holders {
-			base.Path = p.prefix() + r.Path
+			base.Path = p.Prefix() + r.Path
 			add(base)
 		}
 	}
@@ -59,7 +59,7 @@ func expandItems(a *accountFacts, now time.Time) []item {
 		prefixes = append(prefixes, rules.IndividualPrefix)
 	}
 	for _, p := range a.Persons {
-		prefixes = append(prefixes, p.prefix())
+		prefixes = append(prefixes, p.Prefix())
 	}
 	if a.Company != nil {
 		prefixes = append(prefixes, "company.")
@@ -78,18 +78,19 @@ func expandItems(a *accountFacts, now time.Time) []item {
 		}
 		// A failing test document fails regardless of the keyed checks
 		// (Stripe's guide: the test image wins, both ways).
-		docFailed := rawStatus(a, prefix+"verification.document", now) == fieldFailed
+		docFailed := RawStatus(a, prefix+"verification.document", now) == FieldFailed
 		if identity || hold || docFailed {
 			add(item{Path: prefix + "verification.document", PayoutsOnly: hold && !identity, Code: dobCode})
 		}
 		if address && prefix != "company." {
 			// An address that cannot be matched asks for a proof of address
-			// (sandbox-rules §2.2 combination table).
+			// (the address test tokens of
+			// https://docs.stripe.com/connect/testing).
 			add(item{Path: prefix + "verification.additional_document", Code: addrCode})
 		}
 	}
 	for _, f := range []string{"business_profile.name", "settings.payments.statement_descriptor", "settings.card_payments.statement_descriptor_prefix"} {
-		if status(a, f, now) == fieldFailed {
+		if Status(a, f, now) == FieldFailed {
 			add(item{Path: f})
 		}
 	}
@@ -99,7 +100,7 @@ func expandItems(a *accountFacts, now time.Time) []item {
 			break
 		}
 	}
-	if a.Bank != nil && a.Bank.Ownership == "documents" && status(a, "external_account", now) == fieldDone {
+	if a.Bank != nil && a.Bank.Ownership == "documents" && Status(a, "external_account", now) == FieldDone {
 		add(item{Path: "documents.bank_account_ownership_verification.files", PayoutsOnly: true})
 	}
 	return applyAlternatives(a, items, now)
@@ -107,13 +108,13 @@ func expandItems(a *accountFacts, now time.Time) []item {
 
 // moveToDocuments drops the person's failed dob.* and address.* items and
 // returns the codes their documents carry instead.
-func moveToDocuments(a *accountFacts, items []item, prefix string, now time.Time) ([]item, string, string) {
+func moveToDocuments(a *Account, items []item, prefix string, now time.Time) ([]item, string, string) {
 	var dobCode, addrCode string
 	out := items[:0:0]
 	for _, it := range items {
 		rest, ok := strings.CutPrefix(it.Path, prefix)
 		isDOB, isAddr := ok && strings.HasPrefix(rest, "dob."), ok && strings.HasPrefix(rest, "address.")
-		if (isDOB || isAddr) && status(a, it.Path, now) == fieldFailed {
+		if (isDOB || isAddr) && Status(a, it.Path, now) == FieldFailed {
 			code := a.Fields[it.Path].Code
 			if isDOB && dobCode == "" {
 				dobCode = code
@@ -131,14 +132,14 @@ func moveToDocuments(a *accountFacts, items []item, prefix string, now time.Time
 // applyAlternatives drops an original requirement once its alternative was
 // provided (a product description instead of a URL); a failed alternative
 // is listed itself, with its error.
-func applyAlternatives(a *accountFacts, items []item, now time.Time) []item {
+func applyAlternatives(a *Account, items []item, now time.Time) []item {
 	for _, pair := range alternativePairs {
 		provided, failed := true, false
 		for _, f := range pair.AlternativeFieldsDue {
-			switch status(a, f, now) {
-			case fieldMissing:
+			switch Status(a, f, now) {
+			case FieldMissing:
 				provided = false
-			case fieldFailed:
+			case FieldFailed:
 				provided, failed = false, true
 			}
 		}
@@ -148,7 +149,7 @@ func applyAlternatives(a *accountFacts, items []item, now time.Time) []item {
 			}
 			// A URL that was sent and failed stays listed with its
 			// error, description or not; only one never sent is replaced.
-			if provided && status(a, items[i].Path, now) == fieldMissing {
+			if provided && Status(a, items[i].Path, now) == FieldMissing {
 				items = slices.Delete(items, i, i+1)
 				i--
 			} else if failed {
@@ -164,23 +165,23 @@ func applyAlternatives(a *accountFacts, items []item, now time.Time) []item {
 // checkFailed reports whether the identity (or company) check under prefix
 // failed on other fields than the address, whether the address failed (no
 // document rescued either), and whether a value raised a hold.
-func checkFailed(a *accountFacts, prefix string, now time.Time) (identity, address, hold bool) {
+func checkFailed(a *Account, prefix string, now time.Time) (identity, address, hold bool) {
 	for path, f := range a.Fields {
-		if !strings.HasPrefix(path, prefix) || isDocument(path) {
+		if !strings.HasPrefix(path, prefix) || IsDocument(path) {
 			continue
 		}
 		if g, _ := rules.GroupOf(path); g == nil {
 			continue
 		}
-		switch status(a, path, now) {
-		case fieldFailed:
+		switch Status(a, path, now) {
+		case FieldFailed:
 			if strings.HasPrefix(path[len(prefix):], "address.") {
 				address = true
 			} else {
 				identity = true
 			}
-		case fieldDone:
-			if f.Hold && rawStatus(a, prefix+"verification.document", now) != fieldDone {
+		case FieldDone:
+			if f.Hold && RawStatus(a, prefix+"verification.document", now) != FieldDone {
 				hold = true
 			}
 		}
@@ -188,21 +189,21 @@ func checkFailed(a *accountFacts, prefix string, now time.Time) (identity, addre
 	return identity, address, hold
 }
 
-// holders returns the persons holding role, in creation order.
-func (a *accountFacts) holders(role string) []*personFacts {
-	var out []*personFacts
+// Holders returns the persons holding role, in creation order.
+func (a *Account) Holders(role string) []*Person {
+	var out []*Person
 	for _, p := range a.Persons {
-		if p.holds(role) {
+		if p.Holds(role) {
 			out = append(out, p)
 		}
 	}
 	return out
 }
 
-// roleAttested reports whether the company attested that all persons of a
+// RoleAttested reports whether the company attested that all persons of a
 // role were provided (company[owners_provided]=true, ...): then no
 // placeholder is asked for a role nobody holds.
-func (a *accountFacts) roleAttested(role string) bool {
+func (a *Account) RoleAttested(role string) bool {
 	if a.Company == nil {
 		return false
 	}
@@ -217,8 +218,8 @@ func (a *accountFacts) roleAttested(role string) bool {
 	return false
 }
 
-// person finds a person by id, or nil.
-func (a *accountFacts) person(id string) *personFacts {
+// Person finds a person by id, or nil.
+func (a *Account) Person(id string) *Person {
 	for _, p := range a.Persons {
 		if p.ID == id {
 			return p
@@ -227,9 +228,9 @@ func (a *accountFacts) person(id string) *personFacts {
 	return nil
 }
 
-// paused reports the inactivity test URL, which pauses the account's
-// capabilities (sandbox-rules §2.6).
-func paused(a *accountFacts) bool {
-	u, err := url.Parse(withScheme(a.Profile["url"]))
+// Paused reports the inactivity test URL, which pauses the account's
+// capabilities (https://docs.stripe.com/connect/testing).
+func Paused(a *Account) bool {
+	u, err := url.Parse(WithScheme(a.Profile["url"]))
 	return err == nil && a.Profile["url"] != "" && strings.EqualFold(u.Hostname(), inactivityHost)
 }

@@ -1,51 +1,53 @@
-package sandbox
+package engine
 
-// accountFacts is everything the sandbox stores about an account: what was
+import "strings"
+
+// Account is everything the sandbox stores about an account: what was
 // submitted (minus write-only secrets) and when. Requirements, capability
 // statuses and the enabled flags are never stored; they are derived from
 // these facts and the sandbox clock on every read (see derive).
-type accountFacts struct {
+type Account struct {
 	ID              string            `json:"id"`
 	Created         int64             `json:"created"`
 	Country         string            `json:"country"`
 	BusinessType    string            `json:"business_type,omitempty"`
 	Email           string            `json:"email,omitempty"`
 	DefaultCurrency string            `json:"default_currency"`
-	Controller      controllerFacts   `json:"controller"`
+	Controller      Controller        `json:"controller"`
 	Capabilities    map[string]bool   `json:"capabilities"` // requested capabilities
 	Profile         map[string]string `json:"business_profile"`
-	Individual      *individualFacts  `json:"individual,omitempty"`
-	TOS             tosFacts          `json:"tos_acceptance"`
+	Individual      *Individual       `json:"individual,omitempty"`
+	TOS             TOS               `json:"tos_acceptance"`
 	Descriptor      string            `json:"statement_descriptor,omitempty"`
 	// DescriptorPrefix is settings[card_payments][statement_descriptor_prefix].
 	DescriptorPrefix string            `json:"statement_descriptor_prefix,omitempty"`
 	Metadata         map[string]string `json:"metadata"`
-	Bank             *bankFacts        `json:"bank,omitempty"`
+	Bank             *Bank             `json:"bank,omitempty"`
 	// Banks are further external accounts added through
 	// /v1/accounts/{id}/external_accounts (the default stays in Bank).
-	Banks   []bankFacts    `json:"banks,omitempty"`
-	Company *companyFacts  `json:"company,omitempty"`
-	Persons []*personFacts `json:"persons,omitempty"`
+	Banks   []Bank    `json:"banks,omitempty"`
+	Company *Company  `json:"company,omitempty"`
+	Persons []*Person `json:"persons,omitempty"`
 	// Documents maps a documents[<type>] name to the file ids given.
 	Documents map[string][]string `json:"documents,omitempty"`
 	// Time holds the volume, thresholds, blocks and rejection (time.go).
-	Time timeFacts `json:"time"`
+	Time Timeline `json:"time"`
 	// OnboardingStarted records that an account link was created for an
 	// account whose requirements Stripe collects: the platform can no
 	// longer change its identity (stripeCollected).
 	OnboardingStarted bool `json:"onboarding_started,omitempty"`
 	// Extra holds documented parameters the sandbox does not model that
-	// Stripe returns on the account, by dotted path (documented.go).
+	// Stripe returns on the account, by dotted path (package sandbox's documented.go).
 	Extra map[string]string `json:"extra,omitempty"`
 
 	// Fields records every requirement path that has been submitted, with
 	// the verification outcome its value implied. Presence of a key is what
 	// "provided" means to the requirements engine.
-	Fields map[string]fieldFact `json:"fields"`
+	Fields map[string]Field `json:"fields"`
 }
 
-// controllerFacts is the controller hash given at creation.
-type controllerFacts struct {
+// Controller is the controller hash given at creation.
+type Controller struct {
 	RequirementCollection string `json:"requirement_collection"`
 	FeesPayer             string `json:"fees_payer"`
 	LossesPayments        string `json:"losses_payments"`
@@ -53,16 +55,16 @@ type controllerFacts struct {
 	LegacyType            string `json:"legacy_type"`
 }
 
-// individualFacts is the readable part of account.individual. Secrets are
+// Individual is the readable part of account.individual. Secrets are
 // reduced to the *_provided flags Stripe exposes.
-type individualFacts struct {
+type Individual struct {
 	ID               string            `json:"id"`
 	Created          int64             `json:"created"`
 	FirstName        string            `json:"first_name,omitempty"`
 	LastName         string            `json:"last_name,omitempty"`
 	Email            string            `json:"email,omitempty"`
 	Phone            string            `json:"phone,omitempty"`
-	DOB              *dateFacts        `json:"dob,omitempty"`
+	DOB              *Date             `json:"dob,omitempty"`
 	Address          map[string]string `json:"address"`
 	IDNumberProvided bool              `json:"id_number_provided"`
 	SSNLast4Provided bool              `json:"ssn_last_4_provided"`
@@ -71,14 +73,14 @@ type individualFacts struct {
 	// verification[document] / [additional_document] (front, back).
 	Document           [2]string `json:"document"`
 	AdditionalDocument [2]string `json:"additional_document"`
-	// Extra is accountFacts.Extra for the person (documented.go).
+	// Extra is Account.Extra for the person (package sandbox's documented.go).
 	Extra map[string]string `json:"extra,omitempty"`
 }
 
-// personFacts is a Person of a company account: the individual fields
+// Person is a Person of a company account: the individual fields
 // plus its relationship to the company.
-type personFacts struct {
-	individualFacts
+type Person struct {
+	Individual
 	Representative   bool     `json:"representative,omitempty"`
 	Owner            bool     `json:"owner,omitempty"`
 	Director         bool     `json:"director,omitempty"`
@@ -90,8 +92,8 @@ type personFacts struct {
 	DirectorCode string `json:"director_code,omitempty"`
 }
 
-// holds reports whether the person holds role.
-func (p *personFacts) holds(role string) bool {
+// Holds reports whether the person holds role.
+func (p *Person) Holds(role string) bool {
 	switch role {
 	case "representative":
 		return p.Representative
@@ -103,17 +105,17 @@ func (p *personFacts) holds(role string) bool {
 		return p.Executive
 	case "authorizer", "legal_guardian":
 		// Roles the sandbox stores as documented parameters only.
-		v, _ := typed("boolean", p.Extra["relationship."+role])
-		return v == true
+		v := strings.ToLower(p.Extra["relationship."+role])
+		return v == "true" || v == "1"
 	}
 	return false
 }
 
-// prefix is the requirement prefix of the person's fields on the account.
-func (p *personFacts) prefix() string { return p.ID + "." }
+// Prefix is the requirement prefix of the person's fields on the account.
+func (p *Person) Prefix() string { return p.ID + "." }
 
-// companyFacts is account.company: only what Stripe returns.
-type companyFacts struct {
+// Company is account.company: only what Stripe returns.
+type Company struct {
 	Name               string            `json:"name,omitempty"`
 	Phone              string            `json:"phone,omitempty"`
 	Structure          string            `json:"structure,omitempty"`
@@ -125,23 +127,23 @@ type companyFacts struct {
 	Document           [2]string         `json:"document"`
 }
 
-// dateFacts is a day/month/year triple.
-type dateFacts struct {
+// Date is a day/month/year triple.
+type Date struct {
 	Day   int64 `json:"day"`
 	Month int64 `json:"month"`
 	Year  int64 `json:"year"`
 }
 
-// tosFacts is the terms-of-service acceptance.
-type tosFacts struct {
+// TOS is the terms-of-service acceptance.
+type TOS struct {
 	Date             int64  `json:"date,omitempty"`
 	IP               string `json:"ip,omitempty"`
 	UserAgent        string `json:"user_agent,omitempty"`
 	ServiceAgreement string `json:"service_agreement"`
 }
 
-// bankFacts is the default external bank account: only what Stripe returns.
-type bankFacts struct {
+// Bank is the default external bank account: only what Stripe returns.
+type Bank struct {
 	ID            string `json:"id"`
 	Last4         string `json:"last4"`
 	RoutingNumber string `json:"routing_number"`
@@ -155,16 +157,17 @@ type bankFacts struct {
 	// ownership once verified (US 000999999992).
 	Ownership string `json:"ownership,omitempty"`
 	// PayoutFailure is the failure code a payout to this account gets (the
-	// §2.8 test numbers), "" when payouts succeed.
+	// test numbers of https://docs.stripe.com/connect/testing), "" when
+	// payouts succeed.
 	PayoutFailure string            `json:"payout_failure,omitempty"`
 	Metadata      map[string]string `json:"metadata,omitempty"`
 }
 
-// fieldFact is one submitted requirement. Times are unix nanoseconds on the
+// Field is one submitted requirement. Times are unix nanoseconds on the
 // sandbox clock. Code is the requirements.errors code the submitted value
 // implies ("" for success); it is decided at submit time from Stripe's test
 // values so the value itself never needs to be stored.
-type fieldFact struct {
+type Field struct {
 	SubmittedAt int64  `json:"submitted_at"`
 	SettlesAt   int64  `json:"settles_at"`
 	Code        string `json:"code,omitempty"`
@@ -178,17 +181,17 @@ type fieldFact struct {
 	// 1900-01-01): a document becomes due and payouts are held.
 	Hold bool `json:"hold,omitempty"`
 	// PayoutsOnly marks a failure that stops payouts but not charges (a
-	// business address that does not match, sandbox-rules §2.2).
+	// business address that does not match: https://docs.stripe.com/connect/testing).
 	PayoutsOnly bool `json:"payouts_only,omitempty"`
 }
 
-// outcome is what a submitted value implies for verification.
-type outcome struct {
+// Outcome is what a submitted value implies for verification.
+type Outcome struct {
 	Code        string // requirements.errors code, "" on success
 	Immediate   bool   // settles in the same response instead of after the delay
-	Hold        bool   // watch-list alert: see fieldFact.Hold
-	PayoutsOnly bool   // see fieldFact.PayoutsOnly
+	Hold        bool   // watch-list alert: see Field.Hold
+	PayoutsOnly bool   // see Field.PayoutsOnly
 }
 
-// verified reports a settled success.
-func (f fieldFact) verified() bool { return f.Settled && f.Code == "" }
+// Verified reports a settled success.
+func (f Field) Verified() bool { return f.Settled && f.Code == "" }

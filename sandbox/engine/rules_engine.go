@@ -1,4 +1,4 @@
-package sandbox
+package engine
 
 import (
 	"slices"
@@ -9,15 +9,15 @@ import (
 // applicableRules, publicCompany and representativeRoleItems read the
 // tables of package rules against an account's facts.
 
-// applicableRules returns the rows that apply to the account's country,
+// ApplicableRules returns the rows that apply to the account's country,
 // business type, agreement and requested capabilities.
-func applicableRules(a *accountFacts) []rules.Rule {
+func ApplicableRules(a *Account) []rules.Rule {
 	var out []rules.Rule
 	for _, r := range rules.Tables()[rules.Key{Country: a.Country, BusinessType: a.BusinessType}] {
 		if r.Agreement != "" && r.Agreement != a.TOS.ServiceAgreement {
 			continue
 		}
-		if r.Capabilities != nil && !slices.ContainsFunc(r.Capabilities, func(c string) bool { return requestsModel(a, c) }) {
+		if r.Capabilities != nil && !slices.ContainsFunc(r.Capabilities, func(c string) bool { return RequestsModel(a, c) }) {
 			continue
 		}
 		if publicCompany(a) && (r.Role == "owner" || r.Path == "company.owners_provided") {
@@ -28,11 +28,12 @@ func applicableRules(a *accountFacts) []rules.Rule {
 	return out
 }
 
-// supported reports whether the sandbox has a table for this combination.
-func supported(country, businessType string) bool { return rules.Supported(country, businessType) }
+// Supported reports whether the sandbox has a table for this combination.
+func Supported(country, businessType string) bool { return rules.Supported(country, businessType) }
 
-// publicCompany: a US public company needs no owners (sandbox-rules §1.4).
-func publicCompany(a *accountFacts) bool {
+// publicCompany: a US public company needs no owners
+// (https://docs.stripe.com/connect/required-verification-information).
+func publicCompany(a *Account) bool {
 	return a.Country == "US" && a.Company != nil &&
 		(a.Company.Structure == "public_corporation" || a.Company.Structure == "public_partnership")
 }
@@ -41,15 +42,20 @@ func publicCompany(a *accountFacts) bool {
 // executive or an owner (Stripe's US walkthrough: REP includes
 // relationship.executive, or owner); one who is neither is asked
 // relationship.executive.
-func representativeRoleItems(a *accountFacts) []item {
-	if a.Country != "US" || !isCompanyType(a) {
+func representativeRoleItems(a *Account) []item {
+	if a.Country != "US" || !IsCompanyType(a) {
 		return nil
 	}
 	var out []item
-	for _, p := range a.holders("representative") {
+	for _, p := range a.Holders("representative") {
 		if !p.Executive && !p.Owner {
-			out = append(out, item{Path: p.prefix() + "relationship.executive", Stage: rules.StageNow})
+			out = append(out, item{Path: p.Prefix() + "relationship.executive", Stage: rules.StageNow})
 		}
 	}
 	return out
+}
+
+// IsCompanyType reports whether the account keeps its people as Persons.
+func IsCompanyType(a *Account) bool {
+	return a.BusinessType == "company" || a.BusinessType == "non_profit"
 }
