@@ -224,6 +224,37 @@ func TestOnlyCmdImportsTheSandbox(t *testing.T) {
 	}
 }
 
+// Stripe's SDK is named by the adapter alone (flows, where the API, the
+// request policy and the normalisation of Stripe's objects live), by the
+// sandbox (which checks itself against the SDK's types) and by the
+// generator that reads Stripe's vocabulary from it. Everything else talks
+// to Stripe through flows, so the SDK's next major version changes flows.
+// Tests are not checked: they may call the SDK directly.
+var sdkImporters = []string{"onboard/flows", "onboard/sandbox", "onboard/internal/genvocab"}
+
+func TestOnlyTheAdapterNamesStripeGo(t *testing.T) {
+	named := map[string]bool{}
+	for _, p := range listModule(t) {
+		for _, imp := range p.Imports {
+			if !strings.HasPrefix(imp, "github.com/stripe/stripe-go/") {
+				continue
+			}
+			// flows itself, not its sub-packages: flows/wire sees requests
+			// at the transport and has no business with the SDK.
+			ok := slices.ContainsFunc(sdkImporters, func(r string) bool {
+				return p.ImportPath == r || (r != "onboard/flows" && within(p.ImportPath, r))
+			})
+			if !ok {
+				t.Errorf("%s imports %s: only %v may name stripe-go", p.ImportPath, imp, sdkImporters)
+			}
+			named[p.ImportPath] = true
+		}
+	}
+	if !named["onboard/flows"] {
+		t.Error("go list shows no stripe-go import in onboard/flows: the rule sees nothing")
+	}
+}
+
 // cmd's rooms (configuration, line mode, text output) are cmd's: the
 // TUI and flows are handed what they need (a language, a client), they do
 // not read the configuration or print the scripted commands' text.
