@@ -123,9 +123,11 @@ func (c *Client) Create(ctx context.Context, n NewAccount) (schema.Account, erro
 	if err := c.confirmChange(ctx, "", n.Country); err != nil {
 		return schema.Account{}, err
 	}
-	if n.API == "v2" {
-		return c.v2.withServerTime(c.createV2(ctx, n))
-	}
+	return DialectNamed(n.API).with(c).Create(ctx, n)
+}
+
+// createV1 creates an account through Accounts v1.
+func (c *Client) createV1(ctx context.Context, n NewAccount) (schema.Account, error) {
 	p := &stripe.AccountCreateParams{
 		Country: stripe.String(n.Country),
 		Controller: &stripe.AccountCreateControllerParams{

@@ -27,10 +27,7 @@ func (s Setup) String() string {
 	if s.Agreement != "" && s.Agreement != "full" {
 		out += "," + s.Agreement
 	}
-	if s.API == "v2" {
-		out += " (v2)"
-	}
-	return out
+	return out + DialectNamed(s.API).setupNote()
 }
 
 // ParseSetup reads COUNTRY,BUSINESS_TYPE[,CAP+CAP][,AGREEMENT]; missing
@@ -73,7 +70,7 @@ func (s Setup) Check(lang schema.Lang) error {
 			return fmt.Errorf(schema.T("capability %q: use card_payments or transfers", "fonctionnalité %q : utilisez card_payments ou transfers").In(lang), c)
 		}
 	}
-	if s.API != "" && s.API != "v1" && s.API != "v2" {
+	if !knownAPI(s.API) {
 		return fmt.Errorf(schema.T("accounts API %q: use v1 or v2", "API des comptes %q : utilisez v1 ou v2").In(lang), s.API)
 	}
 	switch s.Agreement {

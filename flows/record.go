@@ -186,19 +186,7 @@ func (r *Recorder) bytes() []byte {
 		writeKV(&b, "", "business_type", a.BusinessType)
 		caps := setupCapabilities(a.Capabilities)
 		writeList(&b, "capabilities", caps)
-		api := "v1"
-		if a.V2 != nil {
-			api = "v2"
-			var confs []string
-			for _, c := range a.V2.Configurations {
-				confs = append(confs, c.Name)
-			}
-			writeKV(&b, "", "accounts_api", api)
-			writeList(&b, "configurations", confs)
-			writeKV(&b, "", "contact_email", a.Email)
-		} else {
-			writeKV(&b, "", "accounts_api", api)
-		}
+		DialectOf(a).writeSetup(&b, a)
 		writeKV(&b, "", "strategy", r.strategy.Name())
 	}
 	var bank []string
@@ -292,4 +280,21 @@ func (r *Recorder) write() error {
 		return fmt.Errorf("record answers: %w", err)
 	}
 	return nil
+}
+
+// writeSetup records a v1 account's API.
+func (v v1Accounts) writeSetup(b *strings.Builder, _ schema.Account) {
+	writeKV(b, "", "accounts_api", v.Version())
+}
+
+// writeSetup records a v2 account's API, its configurations and its
+// contact email (which v2 requires to create it again).
+func (v v2Accounts) writeSetup(b *strings.Builder, a schema.Account) {
+	var confs []string
+	for _, c := range a.V2.Configurations {
+		confs = append(confs, c.Name)
+	}
+	writeKV(b, "", "accounts_api", v.Version())
+	writeList(b, "configurations", confs)
+	writeKV(b, "", "contact_email", a.Email)
 }
