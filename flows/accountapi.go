@@ -60,8 +60,8 @@ type Dialect interface {
 	// writeSetup writes the accounts_api line and what goes with it in a
 	// recorded answers file.
 	writeSetup(b *strings.Builder, a schema.Account)
-	// setupNote is what Setup.String adds after a setup of this API.
-	setupNote() string
+	// Note is what names this API after a setup ("" for v1, the default).
+	Note() string
 	// with is the account API of this dialect, through c.
 	with(c *Client) AccountAPI
 }
@@ -84,9 +84,9 @@ func DialectNamed(version string) Dialect {
 	return v1Accounts{}
 }
 
-// knownAPI reports whether a setup's accounts_api names an API: v1 or
+// KnownAPI reports whether a setup's accounts_api names an API: v1 or
 // v2, or "" for v1.
-func knownAPI(version string) bool {
+func KnownAPI(version string) bool {
 	switch version {
 	case "", "v1", "v2":
 		return true
@@ -261,8 +261,8 @@ func (v2Accounts) Details(a schema.Account) *schema.V2Details { return a.V2 }
 func (v1Accounts) routine(schema.Account) bool   { return true }
 func (v2Accounts) routine(a schema.Account) bool { return onlyOnboarding(a.V2.Entries) }
 
-func (v1Accounts) setupNote() string { return "" }
-func (v2Accounts) setupNote() string { return " (v2)" }
+func (v1Accounts) Note() string { return "" }
+func (v2Accounts) Note() string { return " (v2)" }
 
 func (v1Accounts) with(c *Client) AccountAPI { return v1Accounts{c} }
 func (v2Accounts) with(c *Client) AccountAPI { return v2Accounts{c} }

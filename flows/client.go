@@ -99,6 +99,10 @@ func (c *Client) Context(a schema.Account) schema.Context {
 // Lang is the language the client validates in.
 func (c *Client) Lang() schema.Lang { return c.lang }
 
+// Now is the client's clock (WithClock), so what it reports is dated as
+// its requests are.
+func (c *Client) Now() time.Time { return c.now() }
+
 // NewAccount describes an account to create.
 type NewAccount struct {
 	Country      string

@@ -16,6 +16,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/explore"
 	"onboard/schema"
 )
 
@@ -309,7 +310,7 @@ func TestLiveRuleForEveryChange(t *testing.T) {
 	if _, err := cl.Submit(flows.WithConfirmation(ctx, "US"), a, steps[0], values); err != nil || len(asked) != 2 {
 		t.Fatalf("confirmed beforehand: %v (asked %d times)", err, len(asked))
 	}
-	if _, err := cl.Explore(ctx, flows.Setup{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}}); !errors.As(err, &le) || !le.Explore {
+	if _, err := explore.Run(ctx, cl, explore.Setup{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}}); !errors.As(err, &le) || !le.Explore {
 		t.Fatalf("explore on a live key: %v", err)
 	}
 	if _, err := flows.New(api, flows.WithLive(nil)).Create(ctx, flows.NewAccount{Country: "US"}); !errors.As(err, &le) {
