@@ -2,7 +2,7 @@
 // packages as the go tool sees them (go list -deps), so a wrong import
 // fails the tests instead of waiting for review, in sub-packages too:
 // schema does no I/O and imports nothing of the app, flows never depends on
-// Bubble Tea, tui never names Stripe's SDK, the sandbox depends on nothing
+// Bubble Tea, only flows (with the sandbox and genvocab) names Stripe's SDK, the sandbox depends on nothing
 // of the app, its Accounts v2 façade uses only the store and the rule
 // tables (never the engine), only cmd may import the sandbox, and cmd's
 // own rooms (configuration, exit codes, line mode, text output) keep to
