@@ -22,15 +22,15 @@ import (
 // onboardUSCompany runs a scripted US company onboarding (create, then
 // every group from examples/us-company.json) on a fresh sandbox, with the
 // fault f injected at attempt position at (-1: none). It returns the
-// injector, the run's outcome and the stripe-go client to inspect the
-// sandbox with afterwards.
-func onboardUSCompany(t *testing.T, at int, f fault) (*faulty, flows.Report, error, *stripe.Client) {
+// injector, the run's report, the stripe-go client to inspect the
+// sandbox with afterwards, and the run's error.
+func onboardUSCompany(t *testing.T, at int, f fault) (*faulty, flows.Report, *stripe.Client, error) {
 	t.Helper()
 	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"), sandbox.WithClock(func() time.Time { return epoch }))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { sb.Close() })
+	t.Cleanup(func() { _ = sb.Close() }) // the test is decided; nothing left to keep
 	inj := &faulty{next: sb.Transport(), at: at, fault: f}
 	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_faults", APIBase: sandbox.APIBase,
 		FilesBase: sandbox.FilesBase, Policy: instantPolicy(inj, &waits{})})
@@ -48,7 +48,7 @@ func onboardUSCompany(t *testing.T, at int, f fault) (*faulty, flows.Report, err
 	}
 	check, _ := flows.Connect(flows.Endpoint{Key: "sk_test_check", APIBase: sandbox.APIBase,
 		Policy: flows.NewPolicy(sb.Transport(), "en")})
-	return inj, rep, err, check.SC
+	return inj, rep, check.SC, err
 }
 
 // TestOneFaultAnywhereIsAbsorbed is the request policy's promise: a single
@@ -58,7 +58,7 @@ func onboardUSCompany(t *testing.T, at int, f fault) (*faulty, flows.Report, err
 // with nothing outstanding, one account, no duplicate person or bank
 // account. With -short, a sample of positions is run.
 func TestOneFaultAnywhereIsAbsorbed(t *testing.T) {
-	clean, rep, err, _ := onboardUSCompany(t, -1, "")
+	clean, rep, _, err := onboardUSCompany(t, -1, "")
 	if err != nil || len(rep.Outstanding) > 0 {
 		t.Fatalf("the run without faults fails: %v %v", err, rep.Outstanding)
 	}
@@ -73,7 +73,7 @@ func TestOneFaultAnywhereIsAbsorbed(t *testing.T) {
 			t.Parallel()
 			for _, f := range allFaults {
 				t.Run(string(f), func(t *testing.T) {
-					inj, rep, err, sc := onboardUSCompany(t, at, f)
+					inj, rep, sc, err := onboardUSCompany(t, at, f)
 					if err != nil {
 						t.Fatalf("the run failed: %s", flows.ErrorLine(err))
 					}
@@ -137,7 +137,7 @@ func (c cutPersons) RoundTrip(r *http.Request) (*http.Response, error) {
 		return resp, err
 	}
 	raw, err := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	_ = resp.Body.Close() // read or not needed: a failed close changes nothing
 	if err != nil {
 		return nil, err
 	}
@@ -155,7 +155,7 @@ func TestACutAnswerIsNeverQuoted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { sb.Close() })
+	t.Cleanup(func() { _ = sb.Close() }) // the test is decided; nothing left to keep
 	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_cut", APIBase: sandbox.APIBase,
 		FilesBase: sandbox.FilesBase, Policy: instantPolicy(cutPersons{sb.Transport()}, &waits{})})
 	cl := flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }))
@@ -210,7 +210,7 @@ func (c *cutCreates) RoundTrip(r *http.Request) (*http.Response, error) {
 		return resp, nil
 	}
 	raw, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	_ = resp.Body.Close() // read or not needed: a failed close changes nothing
 	resp.Body = io.NopCloser(bytes.NewReader(raw[:len(raw)/2]))
 	resp.ContentLength = -1
 	return resp, nil
@@ -229,7 +229,7 @@ func TestALostCreateIsFoundAgain(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				t.Cleanup(func() { sb.Close() })
+				t.Cleanup(func() { _ = sb.Close() }) // the test is decided; nothing left to keep
 				inj := &cutCreates{next: sb.Transport(), n: cut}
 				pol := instantPolicy(inj, &waits{})
 				pol.Attempts = 4

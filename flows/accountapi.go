@@ -3,6 +3,7 @@ package flows
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 
 	"onboard/schema"
@@ -14,8 +15,9 @@ import (
 // nothing else asks which API an account speaks and a refresh never
 // probes again.
 type AccountAPI interface {
-	// Version is "v1" or "v2".
-	Version() string
+	Dialect
+	// Create creates a connected account (Client.Create checks first).
+	Create(ctx context.Context, n NewAccount) (schema.Account, error)
 	// Load reads the account and its persons.
 	Load(ctx context.Context, id string) (schema.Account, error)
 	// Send writes the encoded parameters of one step (account fields,
@@ -24,6 +26,72 @@ type AccountAPI interface {
 	Send(ctx context.Context, a schema.Account, st Step, account, persons []schema.Param, token, key string) (Result, error)
 	// RemovePerson deletes one of the account's people.
 	RemovePerson(ctx context.Context, a schema.Account, personID string) error
+}
+
+// Dialect is what differs between an Accounts v1 and an Accounts v2
+// account without a request: what a new account must be given, how its
+// snapshot is reported, recorded and drawn. DialectOf and DialectNamed
+// are the only places that tell the two apart; every AccountAPI is a
+// Dialect too, so callers ask it rather than which API an account speaks.
+type Dialect interface {
+	// Version is "v1" or "v2".
+	Version() string
+	// NeedsContactEmail reports whether a new account must be created
+	// with a contact email (Accounts v2's contact_email is required).
+	NeedsContactEmail() bool
+	// Deletable reports whether an account created by mistake may be
+	// deleted: a v2 account is closed through its own endpoint
+	// (/v2/core/accounts/{id}/close), and whether v1's delete removes one
+	// is not something Stripe documents.
+	Deletable() bool
+	// Explain is Explain's sentence where a v1 account's disabled reason
+	// says why it is held up; a v2 account has no disabled_reason of its
+	// own (its entries say it), so only a new account's explanation (how
+	// much is to give) holds for it.
+	Explain(a schema.Account, lang schema.Lang) string
+	// Details are the v2 configurations and requirement entries to draw
+	// in place of v1's flat capability list and field errors; nil for v1.
+	Details(a schema.Account) *schema.V2Details
+	// routine reports whether nothing Stripe asks of a is other than
+	// routine onboarding (for NothingProvided).
+	routine(a schema.Account) bool
+	// addStatus adds the version's own parts to a's status object.
+	addStatus(a schema.Account, s *Status)
+	// writeSetup writes the accounts_api line and what goes with it in a
+	// recorded answers file.
+	writeSetup(b *strings.Builder, a schema.Account)
+	// Note is what names this API after a setup ("" for v1, the default).
+	Note() string
+	// with is the account API of this dialect, through c.
+	with(c *Client) AccountAPI
+}
+
+// DialectOf is the dialect of a snapshot: Accounts v2 when it carries v2's
+// details. Its values carry no client: a Dialect reads the snapshot only.
+func DialectOf(a schema.Account) Dialect {
+	if a.V2 != nil {
+		return v2Accounts{}
+	}
+	return v1Accounts{}
+}
+
+// DialectNamed is the dialect a setup or a new account names ("v2", or
+// "v1" and "" for v1).
+func DialectNamed(version string) Dialect {
+	if version == "v2" {
+		return v2Accounts{}
+	}
+	return v1Accounts{}
+}
+
+// KnownAPI reports whether a setup's accounts_api names an API: v1 or
+// v2, or "" for v1.
+func KnownAPI(version string) bool {
+	switch version {
+	case "", "v1", "v2":
+		return true
+	}
+	return false
 }
 
 // apiChoice remembers which API each account id speaks.
@@ -59,8 +127,8 @@ func (c *Client) AccountAPI(a schema.Account) AccountAPI {
 		return api
 	}
 	api := AccountAPI(v1Accounts{c})
-	if a.V2 != nil && c.v2 != nil {
-		api = v2Accounts{c}
+	if c.v2 != nil { // a client without a v2 caller reads every account through v1
+		api = DialectOf(a).with(c)
 	}
 	c.chosen.set(a.ID, api)
 	return api
@@ -162,3 +230,39 @@ func (v v2Accounts) RemovePerson(ctx context.Context, a schema.Account, personID
 	}
 	return nil
 }
+
+// Create creates a v1 account.
+func (v v1Accounts) Create(ctx context.Context, n NewAccount) (schema.Account, error) {
+	return v.c.createV1(ctx, n)
+}
+
+// Create creates a v2 account.
+func (v v2Accounts) Create(ctx context.Context, n NewAccount) (schema.Account, error) {
+	return v.c.v2.withServerTime(v.c.createV2(ctx, n))
+}
+
+func (v1Accounts) NeedsContactEmail() bool { return false }
+func (v2Accounts) NeedsContactEmail() bool { return true }
+
+func (v1Accounts) Deletable() bool { return true }
+func (v2Accounts) Deletable() bool { return false }
+
+func (v1Accounts) Explain(a schema.Account, lang schema.Lang) string { return Explain(a, lang) }
+func (v2Accounts) Explain(a schema.Account, lang schema.Lang) string {
+	if !NothingProvided(a) {
+		return ""
+	}
+	return Explain(a, lang)
+}
+
+func (v1Accounts) Details(schema.Account) *schema.V2Details   { return nil }
+func (v2Accounts) Details(a schema.Account) *schema.V2Details { return a.V2 }
+
+func (v1Accounts) routine(schema.Account) bool   { return true }
+func (v2Accounts) routine(a schema.Account) bool { return onlyOnboarding(a.V2.Entries) }
+
+func (v1Accounts) Note() string { return "" }
+func (v2Accounts) Note() string { return " (v2)" }
+
+func (v1Accounts) with(c *Client) AccountAPI { return v1Accounts{c} }
+func (v2Accounts) with(c *Client) AccountAPI { return v2Accounts{c} }

@@ -31,11 +31,11 @@ func newListEnv(t *testing.T, n int, next func(http.RoundTripper) http.RoundTrip
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { sb.Close() })
+	t.Cleanup(func() { _ = sb.Close() }) // the test is decided; nothing left to keep
 	if err := sb.SeedAccounts(context.Background(), n); err != nil {
 		t.Fatal(err)
 	}
-	var tr http.RoundTripper = sb.Transport()
+	tr := sb.Transport()
 	if next != nil {
 		tr = next(tr)
 	}

@@ -377,7 +377,7 @@ func readAnswersInput(ctx context.Context, path string, stdin io.Reader) ([]byte
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: closing cannot lose data
 	if st, err := f.Stat(); err != nil {
 		return nil, err
 	} else if !st.Mode().IsRegular() {

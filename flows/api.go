@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"log"
 	"math/rand/v2"
 	"net/http"
 	"time"
@@ -241,10 +242,19 @@ type Endpoint struct {
 	// Policy sends every request (NewPolicy over the default transport
 	// when nil).
 	Policy *Policy
-	// Logger receives stripe-go's own log lines (silent when nil: its
-	// default writes to stderr, under the TUI).
-	Logger stripe.LeveledLoggerInterface
+	// Debug receives stripe-go's own warnings and errors (silent when nil:
+	// stripe-go's default writes to stderr, under the TUI).
+	Debug *log.Logger
 }
+
+// sdkLogger sends stripe-go's warnings and errors to a debug log. Its
+// messages name requests, never parameter values.
+type sdkLogger struct{ l *log.Logger }
+
+func (f sdkLogger) Debugf(string, ...any)          {}
+func (f sdkLogger) Infof(string, ...any)           {}
+func (f sdkLogger) Warnf(format string, v ...any)  { f.l.Printf("stripe warn: "+format, v...) }
+func (f sdkLogger) Errorf(format string, v ...any) { f.l.Printf("stripe error: "+format, v...) }
 
 // Connect builds the v1 API and the v2 caller for e. Every request goes
 // through e.Policy, over a client that never follows redirects, with
@@ -256,9 +266,9 @@ func Connect(e Endpoint) (StripeAPI, *V2) {
 	if pol == nil {
 		pol = NewPolicy(nil, schema.English)
 	}
-	logger := e.Logger
-	if logger == nil {
-		logger = &stripe.LeveledLogger{Level: stripe.LevelNull}
+	var logger stripe.LeveledLoggerInterface = &stripe.LeveledLogger{Level: stripe.LevelNull}
+	if e.Debug != nil {
+		logger = sdkLogger{e.Debug}
 	}
 	cfg := func(url string) *stripe.BackendConfig {
 		c := &stripe.BackendConfig{

@@ -99,6 +99,10 @@ func (c *Client) Context(a schema.Account) schema.Context {
 // Lang is the language the client validates in.
 func (c *Client) Lang() schema.Lang { return c.lang }
 
+// Now is the client's clock (WithClock), so what it reports is dated as
+// its requests are.
+func (c *Client) Now() time.Time { return c.now() }
+
 // NewAccount describes an account to create.
 type NewAccount struct {
 	Country      string
@@ -123,9 +127,11 @@ func (c *Client) Create(ctx context.Context, n NewAccount) (schema.Account, erro
 	if err := c.confirmChange(ctx, "", n.Country); err != nil {
 		return schema.Account{}, err
 	}
-	if n.API == "v2" {
-		return c.v2.withServerTime(c.createV2(ctx, n))
-	}
+	return DialectNamed(n.API).with(c).Create(ctx, n)
+}
+
+// createV1 creates an account through Accounts v1.
+func (c *Client) createV1(ctx context.Context, n NewAccount) (schema.Account, error) {
 	p := &stripe.AccountCreateParams{
 		Country: stripe.String(n.Country),
 		Controller: &stripe.AccountCreateControllerParams{

@@ -10,6 +10,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/explore"
 	"onboard/internal/stripemock"
 	"onboard/schema"
 )
@@ -74,7 +75,7 @@ func TestCompanyRequestsAreValidForStripeMock(t *testing.T) {
 				ans.Values["company.verification.document"] = doc // a real upload
 			}
 			// What to send comes from the sandbox's own rules for this setup.
-			x, err := e.cl.Explore(ctx, flows.Setup{Country: c.country, BusinessType: "company",
+			x, err := explore.Run(ctx, e.cl, explore.Setup{Country: c.country, BusinessType: "company",
 				Capabilities: []string{"card_payments", "transfers"}, Agreement: "full"})
 			if err != nil {
 				t.Fatal(err)

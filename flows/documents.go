@@ -53,7 +53,7 @@ func CheckDocument(path, purpose string, lang schema.Lang) error {
 	if err != nil {
 		return fmt.Errorf(txtUnreadable.In(lang), name)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: closing cannot lose data
 	head := make([]byte, 8)
 	n, _ := io.ReadFull(f, head)
 	if documentType(head[:n]) == "" {

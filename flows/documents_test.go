@@ -31,11 +31,15 @@ func TestDocumentsAreCheckedBeforeAnyRequest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.Write([]byte("\x89PNG\r\n\x1a\n"))
+	if _, err := f.Write([]byte("\x89PNG\r\n\x1a\n")); err != nil {
+		t.Fatal(err)
+	}
 	if err := f.Truncate(17 << 20); err != nil { // sparse: no 17 MB written
 		t.Fatal(err)
 	}
-	f.Close()
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 	for _, ok := range []string{png, jpeg, pdf, "file_identity_document_success"} {
 		if err := flows.CheckDocument(ok, "identity_document", schema.English); err != nil {
 			t.Errorf("%s refused: %v", filepath.Base(ok), err)

@@ -6,10 +6,11 @@ import (
 	"testing"
 
 	"onboard/flows"
+	"onboard/flows/explore"
 	"onboard/schema"
 )
 
-func paths(items []flows.Item) []string {
+func paths(items []explore.Item) []string {
 	var out []string
 	for _, it := range items {
 		out = append(out, it.Path)
@@ -19,15 +20,15 @@ func paths(items []flows.Item) []string {
 
 func TestExploreDescribesAndDeletes(t *testing.T) {
 	e := newEnv(t)
-	s, err := flows.ParseSetup("us,individual", schema.English)
+	s, err := explore.ParseSetup("us,individual", schema.English)
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, err := e.cl.Explore(e.ctx, s)
+	x, err := explore.Run(e.ctx, e.cl, s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	byPath := map[string]flows.Item{}
+	byPath := map[string]explore.Item{}
 	for _, it := range x.Items {
 		byPath[it.Path] = it
 	}
@@ -52,20 +53,20 @@ func TestExploreInterruptedStillDeletes(t *testing.T) {
 	e := newEnv(t)
 	ctx, cancel := context.WithCancel(e.ctx)
 	cancel() // interrupted before it even starts reading
-	_, _ = e.cl.Explore(ctx, flows.Setup{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}})
+	_, _ = explore.Run(ctx, e.cl, explore.Setup{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}})
 	if all, _ := e.cl.Accounts(e.ctx, flows.ListOptions{}); len(all) != 0 {
 		t.Fatalf("an interrupted explore left %d account(s)", len(all))
 	}
 }
 
 func TestCompareAndMatrix(t *testing.T) {
-	a := flows.Exploration{Setup: flows.Setup{Country: "US"}, Items: []flows.Item{{Path: "x", Due: "now"}, {Path: "y", Due: "now"}}}
-	b := flows.Exploration{Setup: flows.Setup{Country: "FR"}, Items: []flows.Item{{Path: "y", Due: "later"}, {Path: "z", Due: "now"}}}
-	c := flows.Compare(a, b)
+	a := explore.Exploration{Setup: explore.Setup{Country: "US"}, Items: []explore.Item{{Path: "x", Due: "now"}, {Path: "y", Due: "now"}}}
+	b := explore.Exploration{Setup: explore.Setup{Country: "FR"}, Items: []explore.Item{{Path: "y", Due: "later"}, {Path: "z", Due: "now"}}}
+	c := explore.Compare(a, b)
 	if !slices.Equal(paths(c.OnlyA), []string{"x"}) || !slices.Equal(paths(c.OnlyB), []string{"z"}) || !slices.Equal(paths(c.Both), []string{"y"}) {
 		t.Errorf("compare: %+v", c)
 	}
-	m := flows.Matrix([]flows.Exploration{a, b})
+	m := explore.Matrix([]explore.Exploration{a, b})
 	if len(m) != 3 {
 		t.Fatalf("matrix: %+v", m)
 	}
@@ -77,12 +78,12 @@ func TestCompareAndMatrix(t *testing.T) {
 }
 
 func TestParseSetup(t *testing.T) {
-	s, err := flows.ParseSetup("FR,company,card_payments+transfers", schema.English)
+	s, err := explore.ParseSetup("FR,company,card_payments+transfers", schema.English)
 	if err != nil || s.String() != "FR,company,card_payments+transfers" {
 		t.Errorf("%v %v", s, err)
 	}
 	for _, bad := range []string{"FR", "FRA,company", "FR,sole_prop", "FR,company,issuing", "FR,individual,card_payments,recipient", "a,b,c,d,e"} {
-		if _, err := flows.ParseSetup(bad, schema.English); err == nil {
+		if _, err := explore.ParseSetup(bad, schema.English); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
 	}
@@ -95,9 +96,9 @@ func TestExploreMatchesTheAPIForEveryCountry(t *testing.T) {
 	e := newEnv(t)
 	for _, country := range []string{"US", "CA", "GB", "FR", "DE", "IE", "AU", "NL"} {
 		for _, bt := range []string{"individual", "company"} {
-			s := flows.Setup{Country: country, BusinessType: bt, Capabilities: []string{"card_payments", "transfers"}, Agreement: "full"}
+			s := explore.Setup{Country: country, BusinessType: bt, Capabilities: []string{"card_payments", "transfers"}, Agreement: "full"}
 			t.Run(s.String(), func(t *testing.T) {
-				x, err := e.cl.Explore(e.ctx, s)
+				x, err := explore.Run(e.ctx, e.cl, s)
 				if err != nil {
 					t.Fatal(err)
 				}

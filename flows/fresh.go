@@ -26,7 +26,7 @@ func NothingProvided(a schema.Account) bool {
 		len(r.Errors) > 0 || len(r.CurrentlyDue)+len(r.PastDue) == 0 {
 		return false
 	}
-	if a.V2 != nil && !onlyOnboarding(a.V2.Entries) {
+	if !DialectOf(a).routine(a) {
 		return false
 	}
 	for k := range a.Known {

@@ -30,7 +30,8 @@ func StepKey(acct string, st Step, values map[string]string) string {
 	keys = slices.Compact(keys)
 	for _, k := range keys {
 		if v, ok := values[k]; ok {
-			fmt.Fprintf(h, "%s\x00%s\x00", k, strings.TrimSpace(v))
+			// A hash.Hash never returns an error from Write.
+			_, _ = fmt.Fprintf(h, "%s\x00%s\x00", k, strings.TrimSpace(v))
 		}
 	}
 	return fmt.Sprintf("onboard-%s-%s-%s", acct, stepID(st), hex.EncodeToString(h.Sum(nil))[:20])

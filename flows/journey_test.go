@@ -68,7 +68,7 @@ func (l *loseOnce) RoundTrip(r *http.Request) (*http.Response, error) {
 		return resp, err
 	}
 	l.lost = true
-	resp.Body.Close()
+	_ = resp.Body.Close() // read or not needed: a failed close changes nothing
 	return nil, errors.New("connection reset by peer")
 }
 
@@ -293,12 +293,12 @@ func TestDriveAsksAgainThenGivesUp(t *testing.T) {
 	e := newEnv(t)
 	j := e.cl.Journey(e.newUS(t), flows.Strategy{})
 	asked, refusals := 0, 0
-	err := j.Drive(e.ctx, func(_ context.Context, st flows.Step, values map[string]string, refused error) (flows.Step, map[string]string, error) {
+	err := j.Drive(e.ctx, func(_ context.Context, st flows.Step, _ map[string]string, refused error) (flows.Step, map[string]string, error) {
 		asked++
 		if refused != nil {
 			refusals++
 		}
-		values = map[string]string{}
+		values := map[string]string{}
 		for _, f := range st.Fields {
 			values[f.Key] = "not valid for anything 🙃"
 		}

@@ -139,7 +139,7 @@ func (c *Client) resolveFiles(ctx context.Context, a schema.Account, ps []schema
 			// Under the step's key, a resend names the file uploaded the first time.
 			fp.SetIdempotencyKey(fmt.Sprintf("%s-file-%d", key, i))
 			up, err := c.api.UploadFile(ctx, fp)
-			f.Close()
+			_ = f.Close() // read only, and already uploaded or refused
 			if err != nil {
 				return nil, FromStripe(err, a.Country)
 			}

@@ -194,7 +194,7 @@ func (p *Policy) attempt(ctx context.Context, req *http.Request, body []byte, ti
 	if err == nil {
 		var raw []byte
 		raw, err = io.ReadAll(resp.Body)
-		resp.Body.Close()
+		_ = resp.Body.Close() // read to the end: a failed close loses nothing
 		resp.Body = io.NopCloser(bytes.NewReader(raw))
 		resp.ContentLength = int64(len(raw))
 		resp.Request = req
@@ -319,7 +319,7 @@ func readBody(req *http.Request) ([]byte, error) {
 	if req.Body == nil || req.Body == http.NoBody {
 		return nil, nil
 	}
-	defer req.Body.Close()
+	defer func() { _ = req.Body.Close() }() // the request body, read into memory to be resent
 	b, err := io.ReadAll(req.Body)
 	if err != nil {
 		return nil, fmt.Errorf("read request body: %w", err)

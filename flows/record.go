@@ -51,8 +51,8 @@ func NewRecorder(path string, sandbox bool) (*Recorder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("record answers: %w", err)
 	}
-	probe.Close()
-	os.Remove(probe.Name())
+	_ = probe.Close()           // empty: it only showed the directory is writable
+	_ = os.Remove(probe.Name()) // a leftover empty dot file is harmless
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("record answers: %s is a directory", path)
 	}
@@ -91,7 +91,7 @@ func (r *Recorder) Sent(acct schema.Account, st Step, values map[string]string) 
 			// The journey hands on only Stripe's test values: recorded
 			// as sent on the sandbox, so a replay reaches the same state.
 			if !r.sandbox || !ok || v == "" {
-				v, ok = "", true
+				v = ""
 				if r.sandbox {
 					v = testValue(key, acct.Country)
 				}
@@ -186,19 +186,7 @@ func (r *Recorder) bytes() []byte {
 		writeKV(&b, "", "business_type", a.BusinessType)
 		caps := setupCapabilities(a.Capabilities)
 		writeList(&b, "capabilities", caps)
-		api := "v1"
-		if a.V2 != nil {
-			api = "v2"
-			var confs []string
-			for _, c := range a.V2.Configurations {
-				confs = append(confs, c.Name)
-			}
-			writeKV(&b, "", "accounts_api", api)
-			writeList(&b, "configurations", confs)
-			writeKV(&b, "", "contact_email", a.Email)
-		} else {
-			writeKV(&b, "", "accounts_api", api)
-		}
+		DialectOf(a).writeSetup(&b, a)
 		writeKV(&b, "", "strategy", r.strategy.Name())
 	}
 	var bank []string
@@ -276,13 +264,13 @@ func (r *Recorder) write() error {
 	if err != nil {
 		return fmt.Errorf("record answers: %w", err)
 	}
-	defer os.Remove(tmp.Name())
+	defer func() { _ = os.Remove(tmp.Name()) }() // gone already once renamed; otherwise a failed write's leftover
 	if _, err := tmp.Write(r.bytes()); err != nil {
-		tmp.Close()
+		_ = tmp.Close() // the write already failed: that error is the one to report
 		return fmt.Errorf("record answers: %w", err)
 	}
 	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
+		_ = tmp.Close() // the write already failed: that error is the one to report
 		return fmt.Errorf("record answers: %w", err)
 	}
 	if err := tmp.Close(); err != nil {
@@ -292,4 +280,21 @@ func (r *Recorder) write() error {
 		return fmt.Errorf("record answers: %w", err)
 	}
 	return nil
+}
+
+// writeSetup records a v1 account's API.
+func (v v1Accounts) writeSetup(b *strings.Builder, _ schema.Account) {
+	writeKV(b, "", "accounts_api", v.Version())
+}
+
+// writeSetup records a v2 account's API, its configurations and its
+// contact email (which v2 requires to create it again).
+func (v v2Accounts) writeSetup(b *strings.Builder, a schema.Account) {
+	var confs []string
+	for _, c := range a.V2.Configurations {
+		confs = append(confs, c.Name)
+	}
+	writeKV(b, "", "accounts_api", v.Version())
+	writeList(b, "configurations", confs)
+	writeKV(b, "", "contact_email", a.Email)
 }

@@ -145,7 +145,7 @@ func v2Client(t *testing.T, opts ...flows.Option) (*flows.Client, *sandbox.Sandb
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { sb.Close() })
+	t.Cleanup(func() { _ = sb.Close() }) // the test is decided; nothing left to keep
 	cfg := &stripe.BackendConfig{URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: sb.Transport()},
 		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}}
 	sc := stripe.NewClient("sk_test_v2rec", stripe.WithBackends(stripe.NewBackendsWithConfig(cfg)))

@@ -42,6 +42,9 @@ func (c *Client) Run(ctx context.Context, a schema.Account, s Strategy, ans Answ
 // on them that the file cannot correct).
 func (j *Journey) RunAnswers(ctx context.Context, ans Answers, log io.Writer) (Report, error) {
 	lang := j.c.lang
+	// The log is the run's report to the operator (cmd's writer keeps its
+	// first error and fails the run); a line it cannot take stops no step.
+	logf := func(format string, a ...any) { _, _ = fmt.Fprintf(log, format, a...) }
 	var rep Report
 	used := map[string]bool{}
 	var missing []string
@@ -60,7 +63,7 @@ func (j *Journey) RunAnswers(ctx context.Context, ans Answers, log io.Writer) (R
 		}
 		st.Fields = answered(st.Fields, values)
 		if len(st.Fields) == 0 {
-			fmt.Fprintf(log, "- %s %s %s\n", schema.Colon(lang, st.Title(acct, lang)), noAnswers.In(lang), strings.Join(miss, ", "))
+			logf("- %s %s %s\n", schema.Colon(lang, st.Title(acct, lang)), noAnswers.In(lang), strings.Join(miss, ", "))
 			return st, nil, ErrPass
 		}
 		if j.Answered(st, values) {
@@ -69,14 +72,14 @@ func (j *Journey) RunAnswers(ctx context.Context, ans Answers, log io.Writer) (R
 		return st, values, nil
 	}
 	sent := func(st Step, res Result) {
-		fmt.Fprintf(log, "✓ %s "+schema.Plural(lang, len(st.Fields), sentField, sentFields), schema.Colon(lang, st.Title(j.Account(), lang)), len(st.Fields))
+		logf("✓ %s "+schema.Plural(lang, len(st.Fields), sentField, sentFields), schema.Colon(lang, st.Title(j.Account(), lang)), len(st.Fields))
 		if len(res.Pending) > 0 {
-			fmt.Fprintf(log, ", "+pendingWord.In(lang), len(res.Pending))
+			logf(", "+pendingWord.In(lang), len(res.Pending))
 		}
 		if len(missing) > 0 {
-			fmt.Fprintf(log, "; %s %s", noAnswers.In(lang), strings.Join(missing, ", "))
+			logf("; %s %s", noAnswers.In(lang), strings.Join(missing, ", "))
 		}
-		fmt.Fprintln(log)
+		logf("\n")
 		for _, sd := range res.StillDue {
 			if !covered(st.Fields, sd.Path) {
 				continue // not sent: already listed as having no answer
@@ -85,7 +88,7 @@ func (j *Journey) RunAnswers(ctx context.Context, ans Answers, log io.Writer) (R
 			if reason == "" {
 				reason = reasonUnknown.In(lang)
 			}
-			fmt.Fprintf(log, "  ! %s %s (%s)\n", sd.Path, stillDueWord.In(lang), reason)
+			logf("  ! %s %s (%s)\n", sd.Path, stillDueWord.In(lang), reason)
 		}
 	}
 	err := j.Drive(ctx, ask, sent)

@@ -51,25 +51,7 @@ func StatusOf(a schema.Account) Status {
 	for _, c := range a.Capabilities {
 		s.Capabilities[c.Name] = c.Status
 	}
-	if a.V2 != nil {
-		s.Configurations = map[string]map[string]V2CapStatus{}
-		for _, cfg := range a.V2.Configurations {
-			caps := map[string]V2CapStatus{}
-			for _, c := range cfg.Capabilities {
-				d := c.Details
-				if d == nil {
-					d = []schema.StatusDetail{}
-				}
-				caps[c.Name] = V2CapStatus{Status: c.Status, StatusDetails: d}
-			}
-			s.Configurations[cfg.Name] = caps
-		}
-		entries := a.V2.Entries
-		if entries == nil {
-			entries = []schema.Entry{}
-		}
-		s.Requirements.Entries = &entries
-	}
+	DialectOf(a).addStatus(a, &s)
 	return s
 }
 
@@ -101,4 +83,29 @@ func BlockingLabels(a schema.Account, c schema.Capability, lang schema.Lang) []s
 		out = append(out, f.Label.In(lang))
 	}
 	return out
+}
+
+// addStatus: a v1 account's status is its capabilities and requirements.
+func (v1Accounts) addStatus(schema.Account, *Status) {}
+
+// addStatus adds a v2 account's configurations (each capability's status
+// and status details) and its requirement entries.
+func (v2Accounts) addStatus(a schema.Account, s *Status) {
+	s.Configurations = map[string]map[string]V2CapStatus{}
+	for _, cfg := range a.V2.Configurations {
+		caps := map[string]V2CapStatus{}
+		for _, c := range cfg.Capabilities {
+			d := c.Details
+			if d == nil {
+				d = []schema.StatusDetail{}
+			}
+			caps[c.Name] = V2CapStatus{Status: c.Status, StatusDetails: d}
+		}
+		s.Configurations[cfg.Name] = caps
+	}
+	entries := a.V2.Entries
+	if entries == nil {
+		entries = []schema.Entry{}
+	}
+	s.Requirements.Entries = &entries
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"onboard/flows"
+	"onboard/flows/explore"
 	"onboard/internal/untrusted"
 	"onboard/schema"
 )
@@ -42,7 +43,7 @@ type explorer struct {
 	choices [3][]string // country, business type, capabilities+agreement
 	pick    [3]int
 	focus   int
-	result  flows.Exploration
+	result  explore.Exploration
 	err     error
 	loading bool
 	cursor  int
@@ -50,20 +51,20 @@ type explorer struct {
 	gen     int
 	// cache keeps setups already read in this session: exploring creates
 	// and deletes an account each time.
-	cache map[string]flows.Exploration
+	cache map[string]explore.Exploration
 }
 
 // exploredMsg carries one exploration.
 type exploredMsg struct {
 	gen    int
-	result flows.Exploration
+	result explore.Exploration
 	err    error
 }
 
 var capabilityChoices = []string{"card_payments+transfers", "transfers", "card_payments", "transfers,recipient"}
 
 func newExplorer(c Common) explorer {
-	e := explorer{c: c, keys: defaultExplorerKeys(c.Lang), cache: map[string]flows.Exploration{}}
+	e := explorer{c: c, keys: defaultExplorerKeys(c.Lang), cache: map[string]explore.Exploration{}}
 	for _, k := range countries {
 		e.choices[0] = append(e.choices[0], k.code)
 	}
@@ -74,8 +75,8 @@ func newExplorer(c Common) explorer {
 	return e
 }
 
-func (e explorer) setup() flows.Setup {
-	s, _ := flows.ParseSetup(e.choices[0][e.pick[0]]+","+e.choices[1][e.pick[1]]+","+e.choices[2][e.pick[2]], e.c.Lang)
+func (e explorer) setup() explore.Setup {
+	s, _ := explore.ParseSetup(e.choices[0][e.pick[0]]+","+e.choices[1][e.pick[1]]+","+e.choices[2][e.pick[2]], e.c.Lang)
 	return s
 }
 
@@ -93,7 +94,7 @@ func (e *explorer) load() tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
 		defer cancel()
-		x, err := cl.Explore(ctx, s)
+		x, err := explore.Run(ctx, cl, s)
 		return exploredMsg{gen: gen, result: x, err: err}
 	}
 }
@@ -278,12 +279,12 @@ const (
 	whoWidth = 14
 )
 
-func whoWord(w string, lang Lang) string { return flows.WhoLabel(w, lang) }
+func whoWord(w string, lang Lang) string { return explore.WhoLabel(w, lang) }
 
 // collapse shows one row per field: a date's three parts are one question.
 // The row's path lists every requirement the field answers.
-func collapse(items []flows.Item) []flows.Item {
-	var out []flows.Item
+func collapse(items []explore.Item) []explore.Item {
+	var out []explore.Item
 	index := map[string]int{}
 	for _, it := range items {
 		if i, ok := index[it.Field]; ok && it.Field != "" {
@@ -322,7 +323,7 @@ func choiceWord(i int, v string, lang Lang) string {
 	return v
 }
 
-// kindWords name the explorer's field kinds (flows.Item.Kind).
+// kindWords name the explorer's field kinds (explore.Item.Kind).
 var kindWords = map[string]schema.Text{
 	"text": t("text", "texte"), "long text": t("long text", "texte long"), "email": t("email", "e-mail"),
 	"phone": t("phone", "téléphone"), "url": t("web address", "adresse web"), "date": t("date", "date"),

@@ -54,12 +54,10 @@ func (m *session) typedUnsent() bool {
 }
 
 // canDelete reports whether leaving may delete the account: this session
-// created it, nothing was sent to it, and it is not a live account. Only
-// a v1 account: a v2 account is closed through its own endpoint
-// (/v2/core/accounts/{id}/close), and whether v1's delete removes it is
-// not something Stripe documents.
+// created it, nothing was sent to it, it is not a live account, and its
+// API deletes accounts (flows.Dialect's Deletable).
 func (m *session) canDelete() bool {
-	return m.c.Mode != "live" && m.createdID != "" && m.createdID == m.account.ID && m.account.V2 == nil &&
+	return m.c.Mode != "live" && m.createdID != "" && m.createdID == m.account.ID && flows.DialectOf(m.account).Deletable() &&
 		m.plan.journey != nil && m.plan.journey.Done() == 0 && flows.NothingProvided(m.account)
 }
 

@@ -70,7 +70,7 @@ func setupForm(c Common, v *setupValues) *huh.Form {
 			huh.NewInput().Key("email").Title(txtContactEmail.In(c.Lang)).Description(txtContactHelp.In(c.Lang)).
 				Placeholder(placeholder(c, "jenny@example.com")).Value(&v.Email).
 				Validate(func(s string) error {
-					if strings.TrimSpace(s) == "" && v.API != "v2" {
+					if strings.TrimSpace(s) == "" && !flows.DialectNamed(v.API).NeedsContactEmail() {
 						return nil
 					}
 					return schema.Lookup("individual.email", v.Country).Validate(s, schema.Context{Lang: c.Lang, Country: v.Country})

@@ -36,8 +36,8 @@ func renderStatus(c Common, a schema.Account, width int) string {
 	b = append(b, row(txtState.In(lang), stateStyle(c, state).Render(flows.StateText(a, lang))))
 	b = append(b, row(txtCharges.In(lang), onOff(c, a.ChargesEnabled)))
 	b = append(b, row(txtPayouts.In(lang), onOff(c, a.PayoutsEnabled)))
-	if a.V2 != nil {
-		b = append(b, v2Capabilities(c, a.V2, inner)...)
+	if v2 := flows.DialectOf(a).Details(a); v2 != nil {
+		b = append(b, v2Capabilities(c, v2, inner)...)
 	} else if len(a.Capabilities) > 0 {
 		b = append(b, s.Heading.Render(txtCapsHeading.In(lang)))
 		caps := map[string]string{}

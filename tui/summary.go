@@ -71,9 +71,7 @@ func (m *session) summaryNotes(width int) []string {
 	c, a := m.c, m.account
 	var out []string
 	add := func(s string) { out = append(out, s, "") }
-	// v2 accounts have no disabled_reason of their own: their entries say
-	// it. A new account's explanation (how much is to give) holds for both.
-	if why := flows.Explain(a, c.Lang); why != "" && (a.V2 == nil || flows.NothingProvided(a)) {
+	if why := flows.DialectOf(a).Explain(a, c.Lang); why != "" {
 		add(wrapUnder(c.Styles.Notice.Error, "", why, width))
 	}
 	if n := len(a.Future.CurrentlyDue) + len(a.Future.EventuallyDue); n > 0 {
@@ -85,9 +83,9 @@ func (m *session) summaryNotes(width int) []string {
 	if m.plan.link != "" {
 		add(c.Styles.Status.Label.Render(schema.Colon(c.Lang, txtLinkLabel.In(c.Lang))) + "\n" + m.plan.link)
 	}
-	if a.V2 != nil {
+	if v2 := flows.DialectOf(a).Details(a); v2 != nil {
 		// v2 entries show their errors beside what they restrict.
-		add(v2Entries(c, a.V2, width))
+		add(v2Entries(c, v2, width))
 	} else {
 		out = append(out, m.v1Notes(width)...)
 	}

@@ -9,7 +9,6 @@ import (
 	"net/http"
 
 	"github.com/adrg/xdg"
-	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
 	"onboard/flows/wire"
@@ -103,7 +102,10 @@ func (a *app) connect(interactive bool) (*session, error) {
 		return nil, err
 	}
 	s.api = api
-	ep := flows.Endpoint{Logger: stripeLogger(a.flags.Debug, s.logger)}
+	ep := flows.Endpoint{}
+	if a.flags.Debug {
+		ep.Debug = s.logger // stripe-go's errors go to the debug log; otherwise it stays quiet (stderr would garble the TUI)
+	}
 	var next http.RoundTripper // the network, unless the sandbox runs in-process
 	var pace flows.Option
 	if api.Embedded() {
@@ -175,24 +177,6 @@ func (a *app) openSandbox(opts ...sandbox.Option) (*sandbox.Sandbox, error) {
 	}
 	return sb, nil
 }
-
-// stripeLogger keeps stripe-go quiet on stderr (it would garble the TUI);
-// with --debug its errors go to the log file.
-func stripeLogger(debug bool, l *log.Logger) stripe.LeveledLoggerInterface {
-	if !debug {
-		return &stripe.LeveledLogger{Level: stripe.LevelNull}
-	}
-	return fileLogger{l}
-}
-
-// fileLogger sends stripe-go's warnings and errors to the debug log. Its
-// messages name requests, never parameter values.
-type fileLogger struct{ l *log.Logger }
-
-func (f fileLogger) Debugf(string, ...any)          {}
-func (f fileLogger) Infof(string, ...any)           {}
-func (f fileLogger) Warnf(format string, v ...any)  { f.l.Printf("stripe warn: "+format, v...) }
-func (f fileLogger) Errorf(format string, v ...any) { f.l.Printf("stripe error: "+format, v...) }
 
 // openTriage opens the triage cache of the session's key and API base,
 // under $XDG_CACHE_HOME/onboard/.

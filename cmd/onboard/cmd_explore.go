@@ -14,12 +14,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"onboard/flows"
+	"onboard/flows/explore"
 	"onboard/internal/config"
 	"onboard/internal/textout"
 )
 
 type exploreFlags struct {
-	setup                    flows.Setup
+	setup                    explore.Setup
 	capabilities             []string
 	compare                  bool
 	matrix                   bool
@@ -71,11 +72,11 @@ Results are cached under $XDG_CACHE_HOME/onboard/explore with the time they were
 }
 
 func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error {
-	var setups []flows.Setup
+	var setups []explore.Setup
 	switch {
 	case f.compare:
 		for _, s := range args {
-			st, err := flows.ParseSetup(s, a.cfg.Lang())
+			st, err := explore.ParseSetup(s, a.cfg.Lang())
 			if err != nil {
 				return usageErr("%v", err)
 			}
@@ -85,7 +86,7 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 	case f.matrix:
 		for _, c := range f.countries {
 			for _, bt := range f.businessTypes {
-				st := flows.Setup{Country: strings.ToUpper(c), BusinessType: bt, Capabilities: f.setup.Capabilities,
+				st := explore.Setup{Country: strings.ToUpper(c), BusinessType: bt, Capabilities: f.setup.Capabilities,
 					Agreement: f.setup.Agreement, API: f.setup.API}
 				if err := st.Check(a.cfg.Lang()); err != nil {
 					return usageErr("%v", err)
@@ -117,7 +118,7 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 		ses.stderr.Println(t("explore: creating throwaway test-mode accounts on your Stripe account; each is deleted right after it is read.",
 			"explore : création de comptes de test jetables sur votre compte Stripe ; chacun est supprimé aussitôt lu.").In(a.cfg.Lang()))
 	}
-	var results []flows.Exploration
+	var results []explore.Exploration
 	for _, s := range setups {
 		x, err := a.exploreOne(ctx, ses, s, f.refresh)
 		if err != nil {
@@ -127,18 +128,18 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 	}
 	switch {
 	case f.compare:
-		c := flows.Compare(results[0], results[1])
+		c := explore.Compare(results[0], results[1])
 		if f.asJSON {
 			return textout.JSON(a.stdout, c)
 		}
 		return textout.Comparison(a.stdout, c, a.cfg.Lang())
 	case f.matrix:
-		m := flows.Matrix(results)
+		m := explore.Matrix(results)
 		switch {
 		case f.asJSON:
 			return textout.JSON(a.stdout, struct {
-				Setups []flows.Setup     `json:"setups"`
-				Rows   []flows.MatrixRow `json:"rows"`
+				Setups []explore.Setup     `json:"setups"`
+				Rows   []explore.MatrixRow `json:"rows"`
 			}{textout.Setups(results), m})
 		case f.asCSV:
 			return textout.MatrixCSV(a.stdout, results, m)
@@ -153,18 +154,18 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 }
 
 // exploreOne reads a setup, from the cache unless refresh is set.
-func (a *app) exploreOne(ctx context.Context, ses *session, s flows.Setup, refresh bool) (flows.Exploration, error) {
+func (a *app) exploreOne(ctx context.Context, ses *session, s explore.Setup, refresh bool) (explore.Exploration, error) {
 	sum := sha256.Sum256([]byte(ses.api.Mode + "|" + a.cfg.Flags().APIBase + "|" + s.String()))
 	path, err := xdg.CacheFile(filepath.Join("onboard", "explore", hex.EncodeToString(sum[:8])+".json"))
 	if err == nil && !refresh {
 		if raw, err := os.ReadFile(path); err == nil {
-			var x flows.Exploration
+			var x explore.Exploration
 			if json.Unmarshal(raw, &x) == nil && x.Setup.String() == s.String() {
 				return x, nil
 			}
 		}
 	}
-	x, err := ses.client.Explore(ctx, s)
+	x, err := explore.Run(ctx, ses.client, s)
 	if err != nil {
 		return x, err
 	}

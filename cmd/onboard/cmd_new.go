@@ -49,7 +49,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 				return a.runTUI(cmd.Context(), tuiStart{new: true, preset: preset, setup: n, strategy: strat,
 					strategyGiven: preset || cmd.Flags().Changed("upfront") || cmd.Flags().Changed("future")})
 			}
-			if n.API == "v2" && n.Email == "" {
+			if flows.DialectNamed(n.API).NeedsContactEmail() && n.Email == "" {
 				if n.Email = contactEmail(ans); n.Email == "" {
 					return usageErr("%s", t("Accounts v2 needs a contact email: give --email, or contact_email (or the account's or representative's email) in the answers file; nothing was sent",
 						"Accounts v2 exige un e-mail de contact : donnez --email, ou contact_email (ou l'e-mail du compte ou du représentant) dans le fichier de réponses ; rien n'a été envoyé").In(a.cfg.Lang()))

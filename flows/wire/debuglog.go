@@ -18,7 +18,8 @@ func DebugLog(l *Log, w io.Writer, now func() time.Time) {
 		if r.Err != "" {
 			status = "error"
 		}
-		fmt.Fprintf(w, "%s request %s %s status=%s request_id=%s duration=%dms retries=%d\n",
+		// A debug line that cannot be written is no reason to fail the request.
+		_, _ = fmt.Fprintf(w, "%s request %s %s status=%s request_id=%s duration=%dms retries=%d\n",
 			now().UTC().Format(time.RFC3339), r.Method, r.RealPath(), status, r.RequestID,
 			r.Duration.Milliseconds(), r.Retries)
 	})
@@ -52,7 +53,7 @@ func (r *RotatingFile) open() error {
 	}
 	st, err := f.Stat()
 	if err != nil {
-		f.Close()
+		_ = f.Close() // Stat failed: that error is the one to report
 		return fmt.Errorf("open log: %w", err)
 	}
 	r.f, r.size = f, st.Size()
@@ -78,7 +79,7 @@ func (r *RotatingFile) Write(p []byte) (int, error) {
 }
 
 func (r *RotatingFile) rotate() error {
-	r.f.Close()
+	_ = r.f.Close() // rotated away whatever the outcome; the next write opens a new file
 	r.f = nil
 	_ = os.Remove(fmt.Sprintf("%s.%d", r.path, r.keep))
 	for i := r.keep - 1; i >= 1; i-- {

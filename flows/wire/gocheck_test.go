@@ -45,8 +45,11 @@ func TestGoRenderingTypeChecks(t *testing.T) {
 	if err := os.WriteFile(doc, []byte("\x89PNG\r\n\x1a\nrest"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	f, _ := os.Open(doc)
-	defer f.Close()
+	f, err := os.Open(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = f.Close() }() // read only
 	if _, err := e.api.UploadFile(context.Background(), &stripe.FileCreateParams{Purpose: stripe.String("identity_document"),
 		FileReader: f, Filename: stripe.String("id.png")}); err != nil {
 		t.Fatal(err)

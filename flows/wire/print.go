@@ -37,11 +37,13 @@ func Stream(l *Log, w io.Writer, format string, lang schema.Lang) {
 	var mu sync.Mutex
 	seen := map[int]bool{}
 	started := false
+	// The requests are shown beside the run: one that cannot be printed
+	// (stderr closed) is no reason to stop the run.
 	l.Subscribe(func(r Record) {
 		mu.Lock()
 		defer mu.Unlock()
 		if !started {
-			fmt.Fprint(w, Preamble(format, lang))
+			_, _ = fmt.Fprint(w, Preamble(format, lang))
 			started = true
 		}
 		if seen[r.Seq] {
@@ -49,11 +51,11 @@ func Stream(l *Log, w io.Writer, format string, lang schema.Lang) {
 			if format == "go" {
 				c = "//"
 			}
-			fmt.Fprintf(w, "%s %s %s\n", c, txtRetried.In(lang), Summary(r, lang))
+			_, _ = fmt.Fprintf(w, "%s %s %s\n", c, txtRetried.In(lang), Summary(r, lang))
 			return
 		}
 		seen[r.Seq] = true
-		fmt.Fprint(w, "\n"+Render(format, r, lang))
+		_, _ = fmt.Fprint(w, "\n"+Render(format, r, lang))
 	})
 }
 
@@ -63,8 +65,9 @@ func WriteAll(w io.Writer, format string, rs []Record, lang schema.Lang) {
 	if len(rs) == 0 {
 		return
 	}
-	fmt.Fprint(w, Preamble(format, lang))
+	// Printed after the run, whose outcome is already decided.
+	_, _ = fmt.Fprint(w, Preamble(format, lang))
 	for _, r := range rs {
-		fmt.Fprint(w, "\n"+Render(format, r, lang))
+		_, _ = fmt.Fprint(w, "\n"+Render(format, r, lang))
 	}
 }

@@ -46,8 +46,8 @@ func newEnv(t *testing.T, base func(http.RoundTripper) http.RoundTripper) env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { sb.Close() })
-	var rt http.RoundTripper = sb.Transport()
+	t.Cleanup(func() { _ = sb.Close() }) // the test is decided; nothing left to keep
+	rt := sb.Transport()
 	if base != nil {
 		rt = base(rt)
 	}
@@ -204,7 +204,7 @@ func TestRetriesFoldIntoOneRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer sb.Close()
+	defer func() { _ = sb.Close() }() // the run is decided; nothing left to keep
 	log := wire.NewLog()
 	hc := wire.Wrap(&http.Client{Transport: &flaky{next: sb.Transport(), seen: map[string]bool{}}}, log, "")
 	send := func() error {
@@ -214,7 +214,7 @@ func TestRetriesFoldIntoOneRecord(t *testing.T) {
 		req.Header.Set("Idempotency-Key", "k-1")
 		resp, err := hc.Do(req)
 		if err == nil {
-			resp.Body.Close()
+			_ = resp.Body.Close() // read or not needed: a failed close changes nothing
 		}
 		return err
 	}
@@ -242,7 +242,7 @@ func TestRetriesFoldIntoOneRecord(t *testing.T) {
 		}
 		resp, err := (&http.Client{Transport: &wire.Transport{Base: rt, Log: log}}).Do(req)
 		if err == nil {
-			resp.Body.Close()
+			_ = resp.Body.Close() // read or not needed: a failed close changes nothing
 		}
 	}
 	get(true)
@@ -291,7 +291,9 @@ func TestRotatingFileBoundsTheLog(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	f.Close()
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 	for _, p := range []string{path, path + ".1", path + ".2"} {
 		raw, err := os.ReadFile(p)
 		if err != nil || len(raw) == 0 || len(raw) > 100 || len(raw)%len(line) != 0 {
@@ -344,7 +346,7 @@ func TestFileUploadRendersPlaceholder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only
 	_, err = e.api.UploadFile(context.Background(), &stripe.FileCreateParams{
 		Purpose: stripe.String("identity_document"), FileReader: f, Filename: stripe.String("passport.png")})
 	if err != nil {

@@ -2,7 +2,7 @@
 // packages as the go tool sees them (go list -deps), so a wrong import
 // fails the tests instead of waiting for review, in sub-packages too:
 // schema does no I/O and imports nothing of the app, flows never depends on
-// Bubble Tea, tui never names Stripe's SDK, the sandbox depends on nothing
+// Bubble Tea, only flows (with the sandbox and genvocab) names Stripe's SDK, the sandbox depends on nothing
 // of the app, its Accounts v2 façade uses only the store and the rule
 // tables (never the engine), the requirements engine and the parameter
 // tree are pure (no HTTP, no database; the engine reads only the rule
@@ -236,6 +236,37 @@ func TestOnlyCmdImportsTheSandbox(t *testing.T) {
 				t.Errorf("%s depends on %s: only cmd may import the sandbox", p.ImportPath, dep)
 			}
 		}
+	}
+}
+
+// Stripe's SDK is named by the adapter alone (flows, where the API, the
+// request policy and the normalisation of Stripe's objects live), by the
+// sandbox (which checks itself against the SDK's types) and by the
+// generator that reads Stripe's vocabulary from it. Everything else talks
+// to Stripe through flows, so the SDK's next major version changes flows.
+// Tests are not checked: they may call the SDK directly.
+var sdkImporters = []string{"onboard/flows", "onboard/sandbox", "onboard/internal/genvocab"}
+
+func TestOnlyTheAdapterNamesStripeGo(t *testing.T) {
+	named := map[string]bool{}
+	for _, p := range listModule(t) {
+		for _, imp := range p.Imports {
+			if !strings.HasPrefix(imp, "github.com/stripe/stripe-go/") {
+				continue
+			}
+			// flows itself, not its sub-packages: flows/wire sees requests
+			// at the transport and has no business with the SDK.
+			ok := slices.ContainsFunc(sdkImporters, func(r string) bool {
+				return p.ImportPath == r || (r != "onboard/flows" && within(p.ImportPath, r))
+			})
+			if !ok {
+				t.Errorf("%s imports %s: only %v may name stripe-go", p.ImportPath, imp, sdkImporters)
+			}
+			named[p.ImportPath] = true
+		}
+	}
+	if !named["onboard/flows"] {
+		t.Error("go list shows no stripe-go import in onboard/flows: the rule sees nothing")
 	}
 }
 

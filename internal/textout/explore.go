@@ -7,14 +7,14 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"onboard/flows"
+	"onboard/flows/explore"
 	"onboard/internal/untrusted"
 	"onboard/schema"
 )
 
 // Exploration writes one setup's requirements grouped as the wizard asks
 // them; mode says where they were read (sandbox, test).
-func Exploration(w io.Writer, x flows.Exploration, lang schema.Lang, mode string) error {
+func Exploration(w io.Writer, x explore.Exploration, lang schema.Lang, mode string) error {
 	out := NewWriter(untrusted.NewWriter(w))
 	layout := "2006-01-02 15:04 MST"
 	if lang == schema.French {
@@ -26,12 +26,12 @@ func Exploration(w io.Writer, x flows.Exploration, lang schema.Lang, mode string
 }
 
 // Comparison writes what two setups ask: only in A, only in B, in both.
-func Comparison(w io.Writer, c flows.Comparison, lang schema.Lang) error {
+func Comparison(w io.Writer, c explore.Comparison, lang schema.Lang) error {
 	out := NewWriter(untrusted.NewWriter(w))
 	out.Printf("A: %s\nB: %s\n", c.A, c.B)
 	for _, part := range []struct {
 		title schema.Text
-		items []flows.Item
+		items []explore.Item
 	}{
 		{t("Only in A", "Seulement dans A"), c.OnlyA},
 		{t("Only in B", "Seulement dans B"), c.OnlyB},
@@ -45,7 +45,7 @@ func Comparison(w io.Writer, c flows.Comparison, lang schema.Lang) error {
 
 // items writes requirements under their group's title, in columns. Errors
 // are kept by out.
-func items(out *Writer, list []flows.Item, lang schema.Lang, indent string) {
+func items(out *Writer, list []explore.Item, lang schema.Lang, indent string) {
 	group := ""
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	cells := NewWriter(tw)
@@ -55,7 +55,7 @@ func items(out *Writer, list []flows.Item, lang schema.Lang, indent string) {
 			_ = tw.Flush() // its error is out's
 			out.Printf("%s%s\n", indent, groupTitle(group, lang))
 		}
-		cells.Printf("%s  %s\t%s\t%s\t%s\n", indent, dueLabel(it.Due, lang), flows.WhoLabel(it.Who, lang), it.Path, labelIn(it, lang))
+		cells.Printf("%s  %s\t%s\t%s\t%s\n", indent, dueLabel(it.Due, lang), explore.WhoLabel(it.Who, lang), it.Path, labelIn(it, lang))
 	}
 	_ = tw.Flush() // its error is out's
 }
@@ -72,7 +72,7 @@ func dueLabel(d string, lang schema.Lang) string {
 	return d
 }
 
-func labelIn(it flows.Item, lang schema.Lang) string {
+func labelIn(it explore.Item, lang schema.Lang) string {
 	if l, ok := it.Labels[string(lang)]; ok {
 		return l.Label
 	}
@@ -90,7 +90,7 @@ func groupTitle(name string, lang schema.Lang) string {
 
 // Matrix writes the matrix as a table for people, in lang (the CSV keeps
 // the API's words for tools).
-func Matrix(w io.Writer, xs []flows.Exploration, rows []flows.MatrixRow, lang schema.Lang) error {
+func Matrix(w io.Writer, xs []explore.Exploration, rows []explore.MatrixRow, lang schema.Lang) error {
 	out := NewWriter(untrusted.NewWriter(w))
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	cells := NewWriter(tw)
@@ -118,7 +118,7 @@ func Matrix(w io.Writer, xs []flows.Exploration, rows []flows.MatrixRow, lang sc
 
 // MatrixCSV writes the matrix as CSV: one row per requirement, one column
 // per setup, Stripe's words (now, later, future).
-func MatrixCSV(w io.Writer, xs []flows.Exploration, rows []flows.MatrixRow) error {
+func MatrixCSV(w io.Writer, xs []explore.Exploration, rows []explore.MatrixRow) error {
 	cw := csv.NewWriter(w)
 	head := []string{"requirement", "group"}
 	for _, x := range xs {
@@ -140,8 +140,8 @@ func MatrixCSV(w io.Writer, xs []flows.Exploration, rows []flows.MatrixRow) erro
 }
 
 // Setups are the setups of explorations, in order.
-func Setups(xs []flows.Exploration) []flows.Setup {
-	out := make([]flows.Setup, len(xs))
+func Setups(xs []explore.Exploration) []explore.Setup {
+	out := make([]explore.Setup, len(xs))
 	for i, x := range xs {
 		out[i] = x.Setup
 	}

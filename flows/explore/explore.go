@@ -1,4 +1,4 @@
-package flows
+package explore
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"onboard/flows"
 	"onboard/schema"
 )
 
@@ -27,10 +28,7 @@ func (s Setup) String() string {
 	if s.Agreement != "" && s.Agreement != "full" {
 		out += "," + s.Agreement
 	}
-	if s.API == "v2" {
-		out += " (v2)"
-	}
-	return out
+	return out + flows.DialectNamed(s.API).Note()
 }
 
 // ParseSetup reads COUNTRY,BUSINESS_TYPE[,CAP+CAP][,AGREEMENT]; missing
@@ -73,7 +71,7 @@ func (s Setup) Check(lang schema.Lang) error {
 			return fmt.Errorf(schema.T("capability %q: use card_payments or transfers", "fonctionnalité %q : utilisez card_payments ou transfers").In(lang), c)
 		}
 	}
-	if s.API != "" && s.API != "v1" && s.API != "v2" {
+	if !flows.KnownAPI(s.API) {
 		return fmt.Errorf(schema.T("accounts API %q: use v1 or v2", "API des comptes %q : utilisez v1 ou v2").In(lang), s.API)
 	}
 	switch s.Agreement {
@@ -126,17 +124,17 @@ type Exploration struct {
 	Items  []Item    `json:"requirements"`
 }
 
-// Explore creates a throwaway account for the setup, reads what Stripe
+// Run creates a throwaway account for the setup, reads what Stripe
 // asks, and deletes the account again, even when ctx is cancelled midway:
 // the deletion runs on a context of its own.
-func (c *Client) Explore(ctx context.Context, s Setup) (Exploration, error) {
-	if c.live {
-		return Exploration{}, &LiveError{Explore: true, Lang: c.lang}
+func Run(ctx context.Context, c *flows.Client, s Setup) (Exploration, error) {
+	if c.Live() {
+		return Exploration{}, &flows.LiveError{Explore: true, Lang: c.Lang()}
 	}
-	if err := s.Check(c.lang); err != nil {
+	if err := s.Check(c.Lang()); err != nil {
 		return Exploration{}, err
 	}
-	a, err := c.Create(ctx, NewAccount{Country: s.Country, BusinessType: s.BusinessType,
+	a, err := c.Create(ctx, flows.NewAccount{Country: s.Country, BusinessType: s.BusinessType,
 		Capabilities: s.Capabilities, Agreement: s.Agreement, API: s.API, Email: "explore@example.com"})
 	if err != nil {
 		return Exploration{}, err
@@ -145,9 +143,9 @@ func (c *Client) Explore(ctx context.Context, s Setup) (Exploration, error) {
 		// context.WithoutCancel: an interrupt must not leave the account behind.
 		del, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 		defer cancel()
-		_ = c.api.DeleteAccount(del, a.ID)
+		_ = c.DeleteAccount(del, a.ID) // a throwaway account left behind costs nothing but a line in the list
 	}()
-	return Exploration{Setup: s, ReadAt: c.now().UTC(), Items: Describe(a)}, nil
+	return Exploration{Setup: s, ReadAt: c.Now().UTC(), Items: Describe(a)}, nil
 }
 
 // Describe lists an account's requirements as the wizard would ask them:
