@@ -138,7 +138,8 @@ func needsTerminal(args []string) bool {
 	if len(args) == 0 {
 		return true
 	}
-	return (args[0] == "new" || args[0] == "resume") && !hasArg(args, "--answers")
+	// --answers and --test-values make new and resume scripted runs.
+	return (args[0] == "new" || args[0] == "resume") && !hasArg(args, "--answers") && !hasArg(args, "--test-values")
 }
 
 func runsUntilStopped(args []string) bool {

@@ -14,6 +14,7 @@ type newFlags struct {
 	accountsAPI, email                        string
 	capabilities, configurations              []string
 	upfront, future, json, ignoreUnknown      bool
+	testValues                                bool
 }
 
 func newNewCmd(a *app) *cobra.Command {
@@ -40,7 +41,15 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 				return err
 			}
 			strat := flows.Strategy{Upfront: f.upfront || f.future, Future: f.future}
-			if f.answers == "" {
+			if f.testValues {
+				if err := a.refuseLiveTestValues(); err != nil {
+					return err
+				}
+				if ans, err = withTestValues(ans, n.Country, n.BusinessType); err != nil {
+					return err
+				}
+			}
+			if f.answers == "" && !f.testValues {
 				if f.json {
 					return usageErr("%s", t("--json needs --answers (the interactive wizard prints no JSON)",
 						"--json exige --answers (l'assistant interactif n'écrit pas de JSON)").In(a.cfg.Lang()))
@@ -61,7 +70,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 					return usageErr(t("contact email %q: %s", "e-mail de contact %q : %s").In(lang), n.Email, err)
 				}
 			}
-			return a.scriptNew(cmd.Context(), n, strat, ans, f.answers, f.json)
+			return a.scriptNew(cmd.Context(), n, strat, ans, resumeArgs(f.answers, f.testValues), f.json)
 		},
 	}
 	fl := cmd.Flags()
@@ -77,6 +86,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 	fl.StringVar(&f.answers, "answers", "", "answers file (JSON or YAML, - for stdin): run without a terminal")
 	fl.BoolVar(&f.ignoreUnknown, "ignore-unknown", false, "with --answers: accept keys that are no known requirement path")
 	fl.BoolVar(&f.json, "json", false, "print the final status as JSON on stdout")
+	fl.BoolVar(&f.testValues, "test-values", false, "answer every due field the answers file does not with Stripe's test value for the account's country: any country onboards in one command (sandbox and test keys only)")
 	addJourneyFlags(a, cmd)
 	return cmd
 }

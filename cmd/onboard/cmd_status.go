@@ -60,7 +60,7 @@ func newStatusCmd(a *app) *cobra.Command {
 
 func newResumeCmd(a *app) *cobra.Command {
 	var answers string
-	var upfront, future, asJSON, ignoreUnknown bool
+	var upfront, future, asJSON, ignoreUnknown, testValues bool
 	cmd := &cobra.Command{
 		Use:   "resume ACCOUNT_ID",
 		Short: "Continue onboarding an existing account (fix what is due)",
@@ -68,15 +68,23 @@ func newResumeCmd(a *app) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id := strings.TrimSpace(args[0])
 			s := flows.Strategy{Upfront: upfront || future, Future: future}
-			if answers != "" {
-				ans, err := a.loadAnswers(cmd.Context(), answers, ignoreUnknown)
-				if err != nil {
+			if testValues {
+				if err := a.refuseLiveTestValues(); err != nil {
 					return err
+				}
+			}
+			if answers != "" || testValues {
+				var ans flows.Answers
+				if answers != "" {
+					var err error
+					if ans, err = a.loadAnswers(cmd.Context(), answers, ignoreUnknown); err != nil {
+						return err
+					}
 				}
 				if fs, ok := flows.Strategies[ans.Setup.Strategy]; ok && !cmd.Flags().Changed("upfront") && !cmd.Flags().Changed("future") {
 					s = fs // the file's strategy, unless a flag says
 				}
-				return a.scriptResume(cmd.Context(), id, s, ans, answers, asJSON)
+				return a.scriptResume(cmd.Context(), id, s, ans, resumeArgs(answers, testValues), testValues, asJSON)
 			}
 			if asJSON {
 				return usageErr("%s", t("--json needs --answers", "--json exige --answers").In(a.cfg.Lang()))
@@ -90,6 +98,7 @@ func newResumeCmd(a *app) *cobra.Command {
 	fl.BoolVar(&upfront, "upfront", false, "collect eventually_due now too")
 	fl.BoolVar(&future, "future", false, "also collect future requirements")
 	fl.BoolVar(&asJSON, "json", false, "print the final status as JSON on stdout")
+	fl.BoolVar(&testValues, "test-values", false, "answer every due field the answers file does not with Stripe's test value for the account's country (sandbox and test keys only)")
 	addJourneyFlags(a, cmd)
 	return cmd
 }

@@ -23,7 +23,9 @@ func (a *app) text(w io.Writer) *textout.Writer { return textout.NewWriter(untru
 // scriptNew is `new --answers`: validate every answer, create the account,
 // run the flow, print the outcome. Every check that needs no request is
 // made before the account is created.
-func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strategy, ans flows.Answers, answersPath string, asJSON bool) error {
+// rest is what `resume` takes to continue with the same answers
+// (resumeArgs).
+func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strategy, ans flows.Answers, rest string, asJSON bool) error {
 	ses, err := a.connect(false)
 	if err != nil {
 		return err
@@ -44,12 +46,14 @@ func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strateg
 		return withCode(codeOf(err), errors.New(line))
 	}
 	say("%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.cfg.Lang()), acct.ID, acct.Country, schema.BusinessTypeLabel(acct.BusinessType, a.cfg.Lang()))
-	return a.finishScript(ctx, ses, acct, s, ans, answersPath, asJSON, true)
+	return a.finishScript(ctx, ses, acct, s, ans, rest, asJSON, true)
 }
 
-// scriptResume is `resume ID --answers`. The file's setup keys (country,
-// business_type...) describe an account to create and are not used.
-func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans flows.Answers, answersPath string, asJSON bool) error {
+// scriptResume is `resume ID --answers` (or --test-values). The file's
+// setup keys (country, business_type...) describe an account to create
+// and are not used. With testValues, Stripe's test values for the
+// account's country answer whatever the file does not.
+func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans flows.Answers, rest string, testValues, asJSON bool) error {
 	ses, err := a.connect(false)
 	if err != nil {
 		return err
@@ -58,7 +62,7 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 	cl := ses.client
 	acct, err := cl.Load(ctx, id)
 	if err != nil {
-		return a.runFailed(id, fmt.Errorf("%s: %w", t("load", "chargement").In(a.cfg.Lang()), err), " --answers "+answersPath, false)
+		return a.runFailed(id, fmt.Errorf("%s: %w", t("load", "chargement").In(a.cfg.Lang()), err), rest, false)
 	}
 	if c := ans.Setup.Country; c != "" && c != acct.Country {
 		return usageErr(t("the answers file is for an account in %s, and %s is in %s; nothing was sent",
@@ -71,16 +75,21 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 	if acct.StripeCollects {
 		return a.stripeHostedLink(ctx, cl, acct, asJSON)
 	}
+	if testValues {
+		if ans, err = withTestValues(ans, acct.Country, acct.BusinessType); err != nil {
+			return err
+		}
+	}
 	if err := ans.Validate(cl.Context(acct)); err != nil {
 		return withCode(exitUsage, textout.DescribeInput(err, a.cfg.Lang(), false))
 	}
-	return a.finishScript(ctx, ses, acct, s, ans, answersPath, asJSON, false)
+	return a.finishScript(ctx, ses, acct, s, ans, rest, asJSON, false)
 }
 
 // finishScript runs the flow on acct; created says the account was
 // created by this run (so something was sent whatever happens next).
 // A failure says how to resume with the same answers file.
-func (a *app) finishScript(ctx context.Context, ses *session, acct schema.Account, s flows.Strategy, ans flows.Answers, answersPath string, asJSON, created bool) error {
+func (a *app) finishScript(ctx context.Context, ses *session, acct schema.Account, s flows.Strategy, ans flows.Answers, rest string, asJSON, created bool) error {
 	out := a.text(a.stdout)
 	if asJSON {
 		out = a.text(ses.stderr)
@@ -90,7 +99,7 @@ func (a *app) finishScript(ctx context.Context, ses *session, acct schema.Accoun
 		if asJSON {
 			_ = textout.JSON(a.stdout, flows.StatusOf(rep.Account)) // the run's failure is the one to report
 		}
-		return a.runFailed(acct.ID, err, " --answers "+answersPath, created || rep.Requests > 0)
+		return a.runFailed(acct.ID, err, rest, created || rep.Requests > 0)
 	}
 	if a.cfg.Flags().Verbose && len(rep.Unused) > 0 {
 		out.Printf("%s %s\n", t("Not due, ignored:", "Non demandé, ignoré :").In(a.cfg.Lang()), strings.Join(rep.Unused, ", "))
