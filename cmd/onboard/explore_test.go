@@ -28,6 +28,16 @@ func TestExploreOutputs(t *testing.T) {
 		}
 		golden.RequireEqual(t, []byte(out))
 	})
+	t.Run("compare_names", func(t *testing.T) {
+		// A field both countries ask under another name shows both names.
+		for lang, want := range map[string]string{"en": "SIREN number (A) · Commercial register number (B)",
+			"fr": "Numéro SIREN (A) · Numéro du registre du commerce (B)"} {
+			out, stderr, code := runIn(t, nil, "--lang", lang, "explore", "--compare", "FR,company", "DE,company")
+			if code != 0 || !strings.Contains(out, want) {
+				t.Errorf("%s: exit %d, want %q\n%s%s", lang, code, want, out, stderr)
+			}
+		}
+	})
 	t.Run("matrix", func(t *testing.T) {
 		out, stderr, code := runIn(t, nil, "explore", "--matrix", "--countries", "US", "--business-types", "individual")
 		if code != 0 {

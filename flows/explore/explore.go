@@ -108,7 +108,11 @@ type Item struct {
 	Param string `json:"param"`
 	// V2Path is where it goes in an Accounts v2 request body.
 	V2Path string `json:"v2_path"`
-	order  int
+	// InB is, in a comparison, the same requirement as setup B names it,
+	// when its label there differs (a French SIREN number is a German
+	// commercial register number); nil otherwise.
+	InB   *Item `json:"in_b,omitempty"`
+	order int
 }
 
 // ItemText is a label and a help text in one language.
@@ -331,15 +335,19 @@ type Comparison struct {
 
 // Compare sets two explorations side by side, by requirement path.
 func Compare(a, b Exploration) Comparison {
-	inB := map[string]bool{}
+	inB := map[string]Item{}
 	for _, it := range b.Items {
-		inB[it.Path] = true
+		inB[it.Path] = it
 	}
 	inA := map[string]bool{}
 	out := Comparison{A: a.Setup, B: b.Setup, OnlyA: []Item{}, OnlyB: []Item{}, Both: []Item{}}
 	for _, it := range a.Items {
 		inA[it.Path] = true
-		if inB[it.Path] {
+		if other, ok := inB[it.Path]; ok {
+			if labelDiffers(it, other) {
+				other.InB = nil
+				it.InB = &other
+			}
 			out.Both = append(out.Both, it)
 		} else {
 			out.OnlyA = append(out.OnlyA, it)
@@ -351,6 +359,26 @@ func Compare(a, b Exploration) Comparison {
 		}
 	}
 	return out
+}
+
+// labelDiffers reports a requirement both setups ask under another name
+// in some language.
+func labelDiffers(a, b Item) bool {
+	for _, l := range schema.Langs {
+		if a.labelIn(l) != b.labelIn(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelIn is the item's label in lang, from its JSON form when it was
+// read back from a cache (Label is not kept there).
+func (it Item) labelIn(l schema.Lang) string {
+	if t, ok := it.Labels[string(l)]; ok {
+		return t.Label
+	}
+	return it.Label.In(l)
 }
 
 // MatrixRow is one requirement and, per setup, when it is asked ("" when

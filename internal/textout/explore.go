@@ -73,10 +73,15 @@ func dueLabel(d string, lang schema.Lang) string {
 }
 
 func labelIn(it explore.Item, lang schema.Lang) string {
+	label := it.Label.In(lang)
 	if l, ok := it.Labels[string(lang)]; ok {
-		return l.Label
+		label = l.Label
 	}
-	return it.Label.In(lang)
+	if it.InB != nil {
+		// Compared setups that name the field differently show both names.
+		label += " (A) · " + labelIn(*it.InB, lang) + " (B)"
+	}
+	return label
 }
 
 func groupTitle(name string, lang schema.Lang) string {
