@@ -149,7 +149,90 @@ func Run(ctx context.Context, c *flows.Client, s Setup) (Exploration, error) {
 		defer cancel()
 		_ = c.DeleteAccount(del, a.ID) // a throwaway account left behind costs nothing but a line in the list
 	}()
-	return Exploration{Setup: s, ReadAt: c.Now().UTC(), Items: Describe(a)}, nil
+	items := Describe(a)
+	if withPeople, err := addPeople(ctx, c, a); err == nil {
+		items = withPersonItems(items, withPeople)
+	} // else the roles alone say "Add the representative": what was read stands
+	return Exploration{Setup: s, ReadAt: c.Now().UTC(), Items: items}, nil
+}
+
+// withPersonItems adds to items what each person added by addPeople must
+// then give, named by role as an answers file names them
+// (representative.dob.day, owners.0.address.city), so explorations of
+// different runs compare by path.
+func withPersonItems(items []Item, a schema.Account) []Item {
+	prefix := map[string]string{}
+	for _, p := range a.Persons {
+		if len(p.Roles) == 0 {
+			continue
+		}
+		switch role := p.Roles[0]; role {
+		case "representative":
+			prefix[p.ID] = role
+		default:
+			prefix[p.ID] = role + "s.0"
+		}
+	}
+	rename := func(paths []string) []string {
+		var out []string
+		for _, path := range paths {
+			ref, leaf, ok := schema.ParsePersonPath(path)
+			if pre, known := prefix[ref.ID]; ok && ref.ID != "" && known {
+				out = append(out, pre+"."+leaf)
+			}
+		}
+		return out
+	}
+	people := schema.Account{Country: a.Country, BusinessType: a.BusinessType}
+	r := a.Requirements
+	people.Requirements.PastDue = rename(r.PastDue)
+	people.Requirements.CurrentlyDue = rename(r.CurrentlyDue)
+	people.Requirements.EventuallyDue = rename(r.EventuallyDue)
+	seen := map[string]bool{}
+	for _, it := range items {
+		seen[it.Path] = true
+	}
+	for _, it := range Describe(people) {
+		if !seen[it.Path] {
+			seen[it.Path] = true
+			items = append(items, it)
+		}
+	}
+	sortItems(items)
+	return items
+}
+
+// addPeople adds to the throwaway account one person of each role Stripe
+// asks for, with Stripe's test values for what adding them takes, so the
+// exploration lists what each person must then give (date of birth,
+// address, id document...) instead of only "Add the representative".
+func addPeople(ctx context.Context, c *flows.Client, a schema.Account) (schema.Account, error) {
+	j := c.Journey(a, flows.Strategy{Upfront: true})
+	for _, st := range j.Plan() {
+		if st.Person == nil || st.Person.Role == "" || st.Person.ID != "" {
+			continue // not a new person of a role
+		}
+		sctx := c.Context(a)
+		values := map[string]string{}
+		for _, f := range st.Fields {
+			v := schema.TestValue(f, sctx)
+			switch {
+			case f.Kind == schema.KindAcceptance || f.Kind == schema.KindYesNo:
+				v = "true"
+			case strings.HasSuffix(f.Key, "percent_ownership"):
+				v = "25"
+			}
+			if v != "" {
+				values[f.Key] = v
+			}
+		}
+		res, err := c.Submit(ctx, a, st, values)
+		if err != nil {
+			return a, err
+		}
+		a = res.Account
+	}
+	return a, nil
 }
 
 // Describe lists an account's requirements as the wizard would ask them:
@@ -164,8 +247,9 @@ func Describe(a schema.Account) []Item {
 			}
 			seen[p] = true
 			f := schema.Lookup(p, a.Country)
+			whom := who(f)
 			items = append(items, Item{
-				Path: p, Field: f.Key, Group: f.Group.String(), Kind: kindName(f.Kind), Due: due, Who: who(f),
+				Path: p, Field: f.Key, Group: f.Group.String(), Kind: kindName(f.Kind), Due: due, Who: whom,
 				Label: f.Label, Help: f.Help, Param: paramOf(f, a), V2Path: v2PathOf(f, a),
 				Labels: map[string]ItemText{
 					"en": {f.Label.In(schema.English), f.Help.In(schema.English)},
@@ -181,13 +265,19 @@ func Describe(a schema.Account) []Item {
 	add(r.EventuallyDue, "later")
 	add(a.Future.CurrentlyDue, "future")
 	add(a.Future.EventuallyDue, "future")
+	sortItems(items)
+	return items
+}
+
+// sortItems orders items as the wizard asks them: by group, then by the
+// catalog's order, then by path.
+func sortItems(items []Item) {
 	slices.SortStableFunc(items, func(x, y Item) int {
 		if x.order != y.order {
 			return x.order - y.order
 		}
 		return strings.Compare(x.Path, y.Path)
 	})
-	return items
 }
 
 // paramOf is the form parameter a field is first sent as (for display).
