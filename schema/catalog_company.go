@@ -16,7 +16,7 @@ var companySpecs = map[string]func(country string) Field{
 	},
 	"company.name_kana": func(string) Field {
 		return Field{Group: GroupCompany, Order: 11, Kind: KindText,
-			Label: T("Legal company name (kana)", "Raison sociale (kana)"), Help: helpJapanese, check: checkPlain(100)}
+			Label: T("Legal company name (kana)", "Raison sociale (kana)"), Help: helpJapanese, check: checkKana}
 	},
 	"company.name_kanji": func(string) Field {
 		return Field{Group: GroupCompany, Order: 12, Kind: KindText,

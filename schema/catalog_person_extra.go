@@ -7,9 +7,9 @@ import "strings"
 // documents that prove a person's status, and the acceptance of terms by a
 // guardian or authorizer.
 var personExtraSpecs = []spec{
-	{leaf: "first_name_kana", field: nameField(11, T("First name (kana)", "Prénom (kana)"), helpJapanese)},
+	{leaf: "first_name_kana", field: kanaField(nameField(11, T("First name (kana)", "Prénom (kana)"), helpJapanese))},
 	{leaf: "first_name_kanji", field: nameField(12, T("First name (kanji)", "Prénom (kanji)"), helpJapanese)},
-	{leaf: "last_name_kana", field: nameField(21, T("Last name (kana)", "Nom (kana)"), helpJapanese)},
+	{leaf: "last_name_kana", field: kanaField(nameField(21, T("Last name (kana)", "Nom (kana)"), helpJapanese))},
 	{leaf: "last_name_kanji", field: nameField(22, T("Last name (kanji)", "Nom (kanji)"), helpJapanese)},
 	{leaf: "maiden_name", field: func(p, _ string) Field {
 		return Field{Group: GroupIdentity, Order: 25, Kind: KindText,

@@ -186,6 +186,43 @@ func checkName(v string, c Context) error {
 	return nil
 }
 
+// msgKana says what a kana field takes: Stripe's *_kana parameters hold
+// the reading of a Japanese name in katakana.
+var msgKana = T("Write it in katakana (full- or half-width), e.g. ジェニー.", "Écrivez-le en katakana (pleine ou demi-chasse), par ex. ジェニー.")
+
+// checkKana accepts plain text in katakana: full-width (U+30A0–U+30FF, the
+// long vowel mark and middle dot among them), half-width (U+FF65–U+FF9F),
+// spaces (ASCII and ideographic), digits and hyphens (company names and
+// addresses carry them).
+func checkKana(v string, c Context) error {
+	if err := checkPlain(100)(v, c); err != nil {
+		return err
+	}
+	kana := false
+	for _, r := range v {
+		switch {
+		case r >= 0x30a0 && r <= 0x30ff, r >= 0xff65 && r <= 0xff9f:
+			kana = true
+		case r == ' ', r == 0x3000, r == '-', r == 0xff0d, r >= '0' && r <= '9', r >= 0xff10 && r <= 0xff19:
+		default:
+			return fail(c.Lang, msgKana)
+		}
+	}
+	if !kana {
+		return fail(c.Lang, msgKana)
+	}
+	return nil
+}
+
+// kanaField gives a name field the kana check.
+func kanaField(f func(string, string) Field) func(string, string) Field {
+	return func(p, country string) Field {
+		field := f(p, country)
+		field.check = checkKana
+		return field
+	}
+}
+
 func checkAcceptance(v string, c Context) error {
 	if b, ok := parseYesNo(v); !ok || !b {
 		return fail(c.Lang, msgAcceptance)
