@@ -53,6 +53,25 @@ type submittedMsg struct {
 // refreshMsg asks the summary to look for news of the account.
 type refreshMsg struct{}
 
+// panelTickMsg asks the wizard to re-read the account for its status
+// panel; panelMsg carries what was read.
+type panelTickMsg struct{}
+
+type panelMsg struct {
+	account schema.Account
+	err     error
+}
+
+// panelCmd reads the account for the wizard's status panel.
+func panelCmd(ctx context.Context, cl *flows.Client, id string, gen int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
+		defer cancel()
+		a, err := cl.Load(ctx, id)
+		return result{gen, panelMsg{account: a, err: err}}
+	}
+}
+
 // changedMsg says whether account.updated events arrived for the account.
 type changedMsg struct {
 	changed bool

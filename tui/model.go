@@ -210,6 +210,10 @@ func (m *session) update(msg tea.Msg) tea.Cmd {
 		return cmd
 	case submittedMsg:
 		return m.handleSubmitted(msg)
+	case panelTickMsg:
+		return m.panelTick()
+	case panelMsg:
+		return m.handlePanel(msg)
 	case removedMsg:
 		return m.handleRemoved(msg)
 	case deletedMsg:

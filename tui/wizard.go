@@ -194,9 +194,42 @@ func (m *session) handleSubmitted(msg submittedMsg) tea.Cmd {
 	if m.current() == screenWizard {
 		// The step's values are on the account now: the draft saved
 		// when it was submitted drops them (the summary deletes it).
-		cmd = tea.Batch(cmd, saveDraftCmd(m.c.Drafts, m.account, m.draftValues(), m.c.Now()))
+		cmd = tea.Batch(cmd, saveDraftCmd(m.c.Drafts, m.account, m.draftValues(), m.c.Now()), m.schedulePanel())
 	}
 	return cmd
+}
+
+// panelEvery is how often the wizard's status panel re-reads the account
+// while Stripe verifies what was sent: verification settles in seconds,
+// and the operator reads the panel while typing the next step.
+const panelEvery = time.Second
+
+// schedulePanel re-reads the account for the panel while something is
+// pending verification and the wizard is on screen.
+func (m *session) schedulePanel() tea.Cmd {
+	if m.c.Static || len(m.account.Requirements.PendingVerification) == 0 {
+		return nil
+	}
+	return tea.Tick(panelEvery, func(time.Time) tea.Msg { return result{m.gen, panelTickMsg{}} })
+}
+
+// panelTick starts the panel's read, while the wizard is on screen.
+func (m *session) panelTick() tea.Cmd {
+	if m.current() != screenWizard {
+		return nil
+	}
+	return panelCmd(m.c.Ctx, m.c.Client, m.account.ID, m.gen)
+}
+
+// handlePanel takes a fresh read of the account made for the panel: the
+// panel and the journey's snapshot follow it, the step being typed stays
+// as it is (its form is not rebuilt).
+func (m *session) handlePanel(msg panelMsg) tea.Cmd {
+	if msg.err != nil || msg.account.ID != m.account.ID || m.current() != screenWizard {
+		return nil
+	}
+	m.setAccount(msg.account)
+	return m.schedulePanel()
 }
 
 // nextStep plans from the current snapshot and opens the first step, or
