@@ -437,7 +437,7 @@ func TestShowRequestsOnStatus(t *testing.T) {
 	if r.code != 0 || decode(t, r.stdout).ID != id {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	if !strings.Contains(r.stderr, `curl -sS --fail-with-body -g -w '\n' "https://api.stripe.com/v1/accounts/`+id+`"`) {
+	if !strings.Contains(r.stderr, `curl -sS -g -w '\n' "https://api.stripe.com/v1/accounts/`+id+`"`) {
 		t.Fatalf("stderr:\n%s", r.stderr)
 	}
 	r = onboard(t, env, "status", id, "--show-requests", "python")

@@ -64,12 +64,12 @@ func Curl(r Record, lang schema.Lang) string {
 	if len(r.Sensitive) > 0 {
 		fmt.Fprintf(&b, "# needs: %s\n", strings.Join(dollars(r.Sensitive), " "))
 	}
-	lines := []string{"curl -sS --fail-with-body -g -w '\\n'"}
+	lines := []string{"curl -sS -g -w '\\n'"}
 	if r.Method != "GET" && (r.Method != "POST" || (len(r.Form) == 0 && len(r.JSON) == 0 && len(r.Multipart) == 0)) {
 		lines[0] += " -X " + r.Method
 	}
 	lines[0] += " " + dq(urlSegments(r))
-	lines = append(lines, `-u "${STRIPE_API_KEY}:"`)
+	lines = append(lines, "--fail-with-body", `-u "${STRIPE_API_KEY}:"`)
 	for _, h := range r.Header {
 		if h.Key == "Idempotency-Key" {
 			// The run's prefix: a replay must not get the original's

@@ -118,7 +118,7 @@ func TestJourneyRendersWithoutSecrets(t *testing.T) {
 	}
 	for _, want := range []string{
 		`-u "${STRIPE_API_KEY}:"`,
-		`ACCOUNT_1=$(curl -sS --fail-with-body -g -w '\n' "https://api.stripe.com/v1/accounts"`,
+		`ACCOUNT_1=$(curl -sS -g -w '\n' "https://api.stripe.com/v1/accounts"`,
 		`"https://api.stripe.com/v1/accounts/${ACCOUNT_1}/persons"`,
 		`--data-urlencode "id_number=${ID_NUMBER}"`,
 		`--data-urlencode "company[tax_id]=${TAX_ID}"`,
@@ -355,7 +355,7 @@ func TestFileUploadRendersPlaceholder(t *testing.T) {
 		t.Fatalf("records %+v", rs)
 	}
 	curl, goCode := wire.Curl(rs[0], schema.English), wire.Go(rs[0], schema.English)
-	for _, want := range []string{`FILE_1=$(curl -sS --fail-with-body -g -w '\n' "https://files.stripe.com/v1/files"`, `-F "file=@${DOCUMENT}"`, `-F "purpose=identity_document"`} {
+	for _, want := range []string{`FILE_1=$(curl -sS -g -w '\n' "https://files.stripe.com/v1/files"`, `-F "file=@${DOCUMENT}"`, `-F "purpose=identity_document"`} {
 		if !strings.Contains(curl, want) {
 			t.Errorf("curl lacks %s:\n%s", want, curl)
 		}
@@ -443,7 +443,7 @@ func TestCurlScriptStopsAtFirstFailure(t *testing.T) {
 		}
 	}
 	for _, r := range gbCompany(t) {
-		if c := wire.Curl(r, schema.English); !strings.Contains(c, "curl -sS --fail-with-body ") {
+		if c := wire.Curl(r, schema.English); !strings.Contains(c, "\\\n  --fail-with-body \\\n") {
 			t.Errorf("curl without --fail-with-body:\n%s", c)
 		}
 	}
