@@ -10,9 +10,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"onboard/schema"
 )
 
 // Requests shown as code, journeys recorded for replay, the
@@ -120,10 +123,34 @@ func settledStatus(t *testing.T, env []string, id string, args ...string) status
 	return st
 }
 
-// placeholderValues are what a user sets for each placeholder of the
-// curl script: Stripe's test values.
-var placeholderValues = map[string]string{
-	"ID_NUMBER": "000000000", "SSN_LAST_4": "0000", "TAX_ID": "000000000", "ACCOUNT_NUMBER": "000123456789",
+// placeholderPaths are the catalog fields placeholders stand for, whose
+// test value (for the account's country) a user sets.
+var placeholderPaths = map[string]string{
+	"ID_NUMBER": "individual.id_number", "ID_NUMBER_SECONDARY": "individual.id_number_secondary",
+	"TAX_ID": "company.tax_id", "VAT_ID": "company.vat_id",
+	"ACCOUNT_NUMBER": "external_account.account_number",
+}
+
+// placeholderValue is what a user sets for a placeholder of the curl
+// script on an account of country: Stripe's test value, valid there (a
+// GB account number has 8 digits, not the US test number's 12).
+func placeholderValue(country, name string) (string, bool) {
+	base := name
+	if _, ok := placeholderPaths[name]; !ok && name != "SSN_LAST_4" {
+		base = regexp.MustCompile(`_\d+$`).ReplaceAllString(name, "") // ID_NUMBER_2
+	}
+	switch {
+	case strings.HasPrefix(base, "VERIFICATION_") || strings.HasPrefix(base, "DOCUMENTS_"):
+		return "file_identity_document_success", true
+	case base == "SSN_LAST_4":
+		return "0000", true // the last four of Stripe's test SSN
+	}
+	path, ok := placeholderPaths[base]
+	if !ok {
+		return "", false
+	}
+	v := schema.TestValue(schema.Lookup(path, country), schema.Context{Country: country, Lang: schema.English})
+	return v, v != ""
 }
 
 // --show-requests curl, run in bash with the key and the placeholders set,
@@ -135,17 +162,38 @@ func TestShowRequestsCurlReplaysJourney(t *testing.T) {
 		t.Fatal("curl is required (.ci/run installs it)")
 	}
 	t.Run("v1 company", func(t *testing.T) {
-		replayCurl(t, "\n# ✓ Company: ", "--answers", "../examples/us-company.json")
+		replayCurl(t, "\n# ✓ Company: ", "US", true, "--answers", "../examples/us-company.json")
 	})
 	t.Run("v2 individual", func(t *testing.T) {
-		replayCurl(t, "/v2/core/accounts", "--answers", "../examples/us-individual.json", "--upfront",
+		replayCurl(t, "/v2/core/accounts", "US", true, "--answers", "../examples/us-individual.json", "--upfront",
 			"--accounts-api", "v2", "--email", "jenny@example.com")
 	})
 }
 
+// The curl output of every example answers file replays, against a fresh
+// `onboard sandbox serve`, to the state the example reached.
+func TestShowRequestsCurlReplaysEveryExample(t *testing.T) {
+	if _, err := exec.LookPath("curl"); err != nil {
+		t.Fatal("curl is required (.ci/run installs it)")
+	}
+	files, err := filepath.Glob("../examples/*.json")
+	if err != nil || len(files) < 20 {
+		t.Fatalf("examples: %v %v", files, err)
+	}
+	for _, f := range files {
+		country := strings.ToUpper(strings.SplitN(filepath.Base(f), "-", 2)[0])
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			t.Parallel()
+			replayCurl(t, "curl -sS", country, false, "--answers", f)
+		})
+	}
+}
+
 // replayCurl runs new with args against a standalone sandbox, then the
-// curl script it printed against a fresh one, and compares the accounts.
-func replayCurl(t *testing.T, mark string, args ...string) {
+// curl script it printed against a fresh one with the placeholders set to
+// country's test values, and compares the accounts; twice, when again,
+// to see each replay make its own account.
+func replayCurl(t *testing.T, mark, country string, again bool, args ...string) {
 	key := randomKey(t)
 	addr := freePort(t)
 	base := "http://" + addr
@@ -158,11 +206,13 @@ func replayCurl(t *testing.T, mark string, args ...string) {
 	}
 	id := decode(t, r.stdout).ID
 	script := r.stderr
-	if !strings.Contains(script, mark) || !strings.Contains(script, "curl -sS") || !strings.Contains(script, "${ID_NUMBER}") {
+	if !strings.Contains(script, mark) || !strings.Contains(script, "curl -sS") || !strings.Contains(script, "${") {
 		t.Fatalf("stderr is no curl script (or lacks %q):\n%s", mark, script)
 	}
 	want := settledStatus(t, env1, id, "--api-base", base)
-	if want.State != "complete" {
+	// complete, or enabled with only what Stripe asks later left (the
+	// examples answer what is due now).
+	if want.State != "complete" && (again || want.State != "enabled") {
 		t.Fatalf("the original journey ends %s", want.State)
 	}
 	logs := filesUnder(t, envValue(env1, "XDG_STATE_HOME"), envValue(env1, "XDG_CONFIG_HOME"))
@@ -185,7 +235,7 @@ func replayCurl(t *testing.T, mark string, args ...string) {
 	for sc.Scan() {
 		if rest, ok := strings.CutPrefix(sc.Text(), "# needs: "); ok {
 			for _, v := range strings.Fields(rest) {
-				val, known := placeholderValues[strings.TrimPrefix(v, "$")]
+				val, known := placeholderValue(country, strings.TrimPrefix(v, "$"))
 				if !known {
 					t.Fatalf("placeholder %s has no test value", v)
 				}
@@ -193,7 +243,7 @@ func replayCurl(t *testing.T, mark string, args ...string) {
 			}
 		}
 	}
-	sh := exec.Command("bash", "-e", "-c", script)
+	sh := exec.Command("bash", "-c", script) // the script sets -euo pipefail itself
 	sh.Env = bashEnv
 	out, err := sh.CombinedOutput()
 	if err != nil {
@@ -209,16 +259,49 @@ func replayCurl(t *testing.T, mark string, args ...string) {
 	if got := settledStatus(t, env2, accts[0].ID, "--api-base", base); !statusEqual(got, want) {
 		t.Fatalf("replayed account ends\n%+v\nwant\n%+v\n%s", got, want, out)
 	}
+	if !again {
+		return
+	}
 	// Replayed again, the script makes a second account: its idempotency
 	// keys are the run's own.
-	again := exec.Command("bash", "-e", "-c", script)
-	again.Env = bashEnv
-	if out, err := again.CombinedOutput(); err != nil {
+	second := exec.Command("bash", "-c", script)
+	second.Env = bashEnv
+	if out, err := second.CombinedOutput(); err != nil {
 		t.Fatalf("second replay: %v\n%s", err, out)
 	}
 	list = onboard(t, env2, "accounts", "--json", "--api-base", base)
 	if err := json.Unmarshal([]byte(list.stdout), &accts); err != nil || len(accts) != 2 {
 		t.Fatalf("accounts after a second replay (%v): %s", err, list.stdout)
+	}
+}
+
+// A replay that Stripe refuses stops at the refused request: the US test
+// account number (12 digits) is no GB account number, so the token
+// request fails and nothing after it runs with an empty TOKEN_1.
+func TestShowRequestsCurlStopsAtRefusal(t *testing.T) {
+	key := randomKey(t)
+	addr := freePort(t)
+	base := "http://" + addr
+	env1 := append(xdgEnv(t), "STRIPE_API_KEY="+key)
+	stop := serve(t, env1, addr)
+	r := onboard(t, env1, "new", "--api-base", base, "--show-requests", "curl", "--json", "--answers", "../examples/gb-company.json")
+	if r.code != 0 || !strings.Contains(r.stderr, "TOKEN_1=$(curl") {
+		t.Fatalf("new exited %d\n%s", r.code, r.stderr)
+	}
+	stop()
+	serve(t, append(xdgEnv(t), "STRIPE_API_KEY="+key), addr)
+	sh := exec.Command("bash", "-c", r.stderr)
+	sh.Env = []string{"STRIPE_API_KEY=" + key, "PATH=" + os.Getenv("PATH"), "TAX_ID=000000000", "ID_NUMBER=000000000",
+		"VERIFICATION_DOCUMENT_FRONT=file_identity_document_success", "ACCOUNT_NUMBER=000123456789"}
+	out, err := sh.CombinedOutput()
+	if err == nil {
+		t.Fatalf("the script went on after a refused request:\n%s", out)
+	}
+	if strings.Contains(string(out), "TOKEN_1=") {
+		t.Errorf("the script ran past the refused token request:\n%s", out)
+	}
+	if !strings.Contains(string(out), "400") {
+		t.Errorf("the refusal's status is not shown:\n%s", out)
 	}
 }
 

@@ -69,7 +69,7 @@ func validateDomestic(in *bankInput, prefix string) *apiError {
 		return validateLocal(in, prof.Local, acct, routeErr, acctErr, needRouting)
 	case rules.BankIBAN:
 		if !ibanRE.MatchString(acct) || acct[:2] != in.Country || !ibanValid(acct) {
-			return acctErr("The IBAN you provided is invalid (it must start with the bank's country code and pass the mod-97 check, e.g. DE89370400440532013000).")
+			return acctErr("The IBAN you provided is invalid: a bank account in " + in.Country + " has an IBAN starting with " + in.Country + " that passes the mod-97 check.")
 		}
 		in.Account = acct
 		return nil

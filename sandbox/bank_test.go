@@ -3,6 +3,7 @@ package sandbox
 import (
 	"onboard/sandbox/engine"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -30,8 +31,16 @@ func TestBankFormatsPerCountry(t *testing.T) {
 		_, err := e.update(a.ID, append([]string{"external_account[object]", "bank_account", "external_account[country]", tc.country}, tc.kv...)...)
 		wantErr(t, err, 400, tc.code, tc.param)
 	}
+	// A German IBAN on a French account: the refusal names what a French
+	// IBAN is, and does not quote a German one as its example.
+	a := e.createAccount("FR", "individual")
+	_, err := e.update(a.ID, "external_account[object]", "bank_account", "external_account[country]", "FR",
+		"external_account[account_number]", "DE89370400440532013000")
+	if se := wantStripeErr(t, err, 400, "account_number_invalid", "external_account[account_number]"); strings.Contains(se.Msg, "DE89") || !strings.Contains(se.Msg, "starting with FR") {
+		t.Errorf("refusal of a DE IBAN on a FR account: %q", se.Msg)
+	}
 	// GB also takes an IBAN; CA the 0IIITTTTT routing form.
-	a := e.createAccount("GB", "individual")
+	a = e.createAccount("GB", "individual")
 	e.mustUpdate(a.ID, "external_account[object]", "bank_account", "external_account[country]", "GB", "external_account[account_number]", "GB82WEST12345698765432")
 	a = e.createAccount("CA", "individual")
 	a = e.mustUpdate(a.ID, "external_account[object]", "bank_account", "external_account[country]", "CA",

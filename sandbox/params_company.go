@@ -29,19 +29,21 @@ var companyNameOutcomes = map[string]string{
 	"match_name_only":          "verification_failed_name_match",
 }
 
-// taxIDOutcome follows Stripe's test tax ids (https://docs.stripe.com/connect/testing);
-// any other number fails to match
-// [G], like an unknown id number.
+// taxIDOutcome follows Stripe's test values for a company tax id
+// (https://docs.stripe.com/connect/testing): 111111111 and 111111112 fail,
+// 222222222 verifies at once. Any other number of the country's format
+// verifies, as in Stripe's test mode, so a real company number (GB
+// 12345678, SC123456) is not refused.
 func taxIDOutcome(v string) engine.Outcome {
 	switch v {
-	case "000000000", "000000001":
-		return engine.Outcome{}
 	case "222222222":
 		return engine.Outcome{Immediate: true}
+	case "111111111":
+		return engine.Outcome{Code: "verification_failed_tax_id_match"}
 	case "111111112":
 		return engine.Outcome{Code: "verification_failed_tax_id_not_issued"}
 	}
-	return engine.Outcome{Code: "verification_failed_tax_id_match"}
+	return engine.Outcome{}
 }
 
 // company handles company[...], allowed on company and non_profit accounts.

@@ -181,6 +181,20 @@ func TestCompanyTaxIDAndName(t *testing.T) {
 			t.Errorf("222222222 must verify in the same response: %v", a.Requirements)
 		}
 	})
+	// A real-format company number verifies in test mode, as at Stripe:
+	// only the documented failing values fail.
+	for _, v := range []string{"12345678", "SC123456"} {
+		t.Run("GB "+v, func(t *testing.T) {
+			e := newTransportEnv(t)
+			a := e.createAccount("GB", "company")
+			e.mustUpdate(a.ID, "company[name]", "Rocket Rides", "company[tax_id]", v)
+			e.advance(time.Minute)
+			a = e.get(a.ID)
+			if code := errorsOf(a)["company.tax_id"]; code != "" || slices.Contains(a.Requirements.CurrentlyDue, "company.tax_id") {
+				t.Errorf("%s: error %q, due %v", v, code, a.Requirements.CurrentlyDue)
+			}
+		})
+	}
 	t.Run("format", func(t *testing.T) {
 		e := newTransportEnv(t)
 		a := e.createAccount("US", "company")

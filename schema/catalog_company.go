@@ -24,8 +24,18 @@ var companySpecs = map[string]func(country string) Field{
 	},
 	"company.tax_id": func(country string) Field {
 		r := rulesFor(country).taxID
-		return Field{Group: GroupCompany, Order: 20, Kind: KindSecret, Sensitive: true,
-			Label: r.label, Help: r.help, Placeholder: r.example,
+		kind := KindSecret
+		if r.public {
+			kind = KindText
+		}
+		help := r.help
+		if tv := testLeaf["tax_id"]; r.valid != nil && !r.valid(tv) {
+			// Stripe's test number is not of the national format: the
+			// help names it, so what ctrl+e types is no surprise.
+			help = T(help.EN+" Test value: "+tv+".", help.FR+" Valeur de test : "+tv+".")
+		}
+		return Field{Group: GroupCompany, Order: 20, Kind: kind, Sensitive: true,
+			Label: r.label, Help: help, Placeholder: r.example,
 			check: func(v string, c Context) error {
 				rr := r
 				if country == "" {
@@ -36,7 +46,8 @@ var companySpecs = map[string]func(country string) Field{
 			encode: encodeID("company.tax_id", r.keepSpaces)}
 	},
 	"company.vat_id": func(country string) Field {
-		return Field{Group: GroupCompany, Order: 25, Kind: KindSecret, Sensitive: true, Placeholder: vatExamples[country],
+		// A VAT number is public (the EU's VIES looks it up): typed in clear.
+		return Field{Group: GroupCompany, Order: 25, Kind: KindText, Sensitive: true, Placeholder: vatExamples[country],
 			Label: T("VAT number", "Numéro de TVA"),
 			Help:  T("The VAT registration number, with or without its country prefix.", "Le numéro de TVA intracommunautaire, avec ou sans préfixe pays."),
 			check: func(v string, c Context) error {

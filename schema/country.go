@@ -35,6 +35,12 @@ type rule struct {
 	// keepSpaces sends the value as typed instead of without separators
 	// (German register numbers: "HRB 12345").
 	keepSpaces bool
+	// public marks a number anyone can look up in a public register (a
+	// company registration number): it is typed in clear, not masked.
+	public bool
+	// why, when set, says what is wrong with a value valid refuses (too
+	// short, a wrong check digit); "" falls back to msg.
+	why func(string) Text
 }
 
 // bankRule is how a country's payout bank account is entered.
@@ -136,7 +142,7 @@ func coreCountries() map[string]countryRules {
 				routing: rule{label: T("ABA routing number", "Numéro de routage ABA"), example: "110000000",
 					help: T("9 digits, printed at the bottom left of a check (test: 110000000).",
 						"9 chiffres, imprimés en bas à gauche d'un chèque (test : 110000000)."),
-					msg: msgRouting, valid: ValidABA},
+					msg: msgRouting, valid: ValidABA, why: whyABA},
 				account: rule{example: "000123456789", valid: digitsBetween(4, 17), msg: msgAccountNum}},
 			structures: []string{"sole_proprietorship", "single_member_llc", "multi_member_llc", "private_corporation",
 				"public_corporation", "private_partnership", "public_partnership", "incorporated_non_profit",
@@ -182,9 +188,9 @@ func coreCountries() map[string]countryRules {
 				valid: re(`^(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$`),
 				help:  T("Outward and inward code, e.g. EC1A 1BB.", "Partie sortante et entrante, par ex. EC1A 1BB."),
 				msg:   T("Enter a UK postcode such as EC1A 1BB or SW1A 2AA.", "Saisissez un code postal britannique, par ex. EC1A 1BB ou SW1A 2AA.")},
-			taxID: rule{label: T("Company registration number", "Numéro d'immatriculation (Companies House)"), example: "12345678",
+			taxID: rule{label: T("Company registration number", "Numéro d'immatriculation (Companies House)"), example: "12345678", public: true,
 				help: T("The 8-character Companies House number, e.g. 12345678 or SC123456.",
-					"Le numéro de Companies House à 8 caractères, par ex. 12345678 ou SC123456."),
+					"Le numéro de Companies House à 8 caractères, par ex. 12345678 ou SC123456 (test : 000000000)."),
 				msg:   T("Enter the 8-character company number: 8 digits, or 2 letters and 6 digits (SC123456).", "Saisissez le numéro de société à 8 caractères : 8 chiffres, ou 2 lettres et 6 chiffres (SC123456)."),
 				valid: re(`^(\d{8}|[A-Z]{2}\d{6})$`)},
 			bank: bankRule{
@@ -202,7 +208,7 @@ func coreCountries() map[string]countryRules {
 			postal: rule{label: T("Postal code", "Code postal"), example: "75001", valid: digitsN(5),
 				help: T("5 digits, e.g. 75001.", "5 chiffres, par ex. 75001."),
 				msg:  T("Enter a French postal code: 5 digits, e.g. 75001.", "Saisissez un code postal français : 5 chiffres, par ex. 75001.")},
-			taxID: rule{label: T("SIREN number", "Numéro SIREN"), example: "732829320",
+			taxID: rule{label: T("SIREN number", "Numéro SIREN"), example: "732829320", public: true,
 				help:  T("The company's 9-digit SIREN (the first 9 digits of the SIRET).", "Le SIREN à 9 chiffres de l'entreprise (les 9 premiers chiffres du SIRET)."),
 				msg:   T("Enter the 9-digit SIREN, e.g. 732 829 320; its check digit must be right.", "Saisissez le SIREN à 9 chiffres, par ex. 732 829 320 ; son chiffre de contrôle doit être juste."),
 				valid: func(s string) bool { return len(s) == 9 && validLuhn(s) }},
@@ -217,7 +223,7 @@ func coreCountries() map[string]countryRules {
 				msg:  T("Enter a German postal code: 5 digits, e.g. 10115.", "Saisissez un code postal allemand : 5 chiffres, par ex. 10115.")},
 			// guess: Stripe calls this "tax_id"; in Germany it is the register
 			// number (Stripe's 2020 country specs), with a type prefix and court suffix.
-			taxID: rule{label: T("Commercial register number", "Numéro du registre du commerce"), example: "HRB 12345",
+			taxID: rule{label: T("Commercial register number", "Numéro du registre du commerce"), example: "HRB 12345", public: true,
 				help: T("The Handelsregister number with its type, e.g. HRB 12345; give the court in the registrar field.",
 					"Le numéro du Handelsregister avec son type, par ex. HRB 12345 ; indiquez le tribunal dans le champ du registre."),
 				msg:        T("Enter the register number, e.g. HRB 12345: letters, then 1 to 8 digits.", "Saisissez le numéro de registre, par ex. HRB 12345 : des lettres, puis 1 à 8 chiffres."),
@@ -236,7 +242,7 @@ func coreCountries() map[string]countryRules {
 				valid: re(`^([AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$`),
 				help:  T("Routing key and unique identifier, e.g. A65 F4E2.", "Clé de routage et identifiant unique, par ex. A65 F4E2."),
 				msg:   T("Enter an Eircode such as A65 F4E2 or D6W 1234.", "Saisissez un Eircode, par ex. A65 F4E2 ou D6W 1234.")},
-			taxID: rule{label: T("CRO number", "Numéro CRO"), example: "123456",
+			taxID: rule{label: T("CRO number", "Numéro CRO"), example: "123456", public: true,
 				help:  T("The Companies Registration Office number, up to 6 digits.", "Le numéro du Companies Registration Office, jusqu'à 6 chiffres."),
 				msg:   T("Enter the CRO number: 1 to 6 digits, e.g. 123456.", "Saisissez le numéro CRO : 1 à 6 chiffres, par ex. 123456."),
 				valid: digitsBetween(1, 6)},
@@ -251,7 +257,7 @@ func coreCountries() map[string]countryRules {
 			postal: rule{label: T("Postcode", "Code postal (postcode)"), example: "2000", valid: digitsN(4),
 				help: T("4 digits, e.g. 2000.", "4 chiffres, par ex. 2000."),
 				msg:  T("Enter an Australian postcode: 4 digits, e.g. 2000.", "Saisissez un code postal australien : 4 chiffres, par ex. 2000.")},
-			taxID: rule{label: T("ACN or ABN", "ACN ou ABN"), example: "004085616",
+			taxID: rule{label: T("ACN or ABN", "ACN ou ABN"), example: "004085616", public: true,
 				help: T("The 9-digit Australian Company Number or the 11-digit Australian Business Number.",
 					"Le numéro de société australien (ACN, 9 chiffres) ou le numéro d'entreprise (ABN, 11 chiffres)."),
 				msg:   T("Enter a 9-digit ACN (004 085 616) or an 11-digit ABN (51 824 753 556) with valid check digits.", "Saisissez un ACN à 9 chiffres (004 085 616) ou un ABN à 11 chiffres (51 824 753 556) aux chiffres de contrôle valides."),
@@ -273,7 +279,7 @@ func coreCountries() map[string]countryRules {
 			postal: rule{label: T("Postcode", "Code postal (postcode)"), example: "1012 AB", valid: re(`^[1-9]\d{3} ?[A-Z]{2}$`),
 				help: T("4 digits and 2 letters, e.g. 1012 AB.", "4 chiffres et 2 lettres, par ex. 1012 AB."),
 				msg:  T("Enter a Dutch postcode such as 1012 AB.", "Saisissez un code postal néerlandais, par ex. 1012 AB.")},
-			taxID: rule{label: T("KvK number", "Numéro KvK"), example: "12345678",
+			taxID: rule{label: T("KvK number", "Numéro KvK"), example: "12345678", public: true,
 				help:  T("The 8-digit Chamber of Commerce (KvK) number.", "Le numéro à 8 chiffres de la Chambre de commerce (KvK)."),
 				msg:   T("Enter the 8-digit KvK number, e.g. 12345678.", "Saisissez le numéro KvK à 8 chiffres, par ex. 12345678."),
 				valid: digitsN(8)},
@@ -381,6 +387,11 @@ func ruleCheck(r rule, norm func(string) string, testIDs bool) func(string, Cont
 			return fail(c.Lang, r.msg)
 		}
 		if r.valid != nil && !r.valid(n) {
+			if r.why != nil {
+				if t := r.why(n); t.EN != "" {
+					return fail(c.Lang, t)
+				}
+			}
 			return fail(c.Lang, r.msg)
 		}
 		return checkPlain(100)(v, c)

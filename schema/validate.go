@@ -27,7 +27,10 @@ var (
 	msgSSN           = T("Enter the 9-digit Social Security number, with or without dashes (123-45-6789).", "Saisissez les 9 chiffres du numéro de sécurité sociale, avec ou sans tirets (123-45-6789).")
 	msgPostalUS      = T("Enter a ZIP code: 5 digits, or ZIP+4 (94107 or 94107-1234).", "Saisissez un code ZIP : 5 chiffres ou ZIP+4 (94107 ou 94107-1234).")
 	msgState         = T("Enter the 2-letter state code, e.g. CA.", "Saisissez le code de l'État sur 2 lettres, par ex. CA.")
-	msgRouting       = T("Enter the 9-digit ABA routing number; this one fails its checksum (e.g. 110000000).", "Saisissez le numéro de routage ABA à 9 chiffres ; celui-ci a une somme de contrôle fausse (par ex. 110000000).")
+	msgRouting       = T("Enter the 9-digit ABA routing number, e.g. 110000000.", "Saisissez le numéro de routage ABA à 9 chiffres, par ex. 110000000.")
+	msgRoutingLength = T("A routing number has 9 digits; this one has %d (e.g. 110000000).", "Un numéro de routage a 9 chiffres ; celui-ci en a %d (par ex. 110000000).")
+	msgRoutingCheck  = T("This routing number fails its checksum: a digit is wrong (e.g. 110000000).", "Ce numéro de routage a une somme de contrôle fausse : un chiffre est faux (par ex. 110000000).")
+	msgURLNoDomain   = T("This address has no domain: write it in full, e.g. https://example.com.", "Cette adresse n'a pas de domaine : écrivez-la en entier, par ex. https://exemple.fr.")
 	msgAccountNum    = T("Enter the account number: 4 to 17 digits.", "Saisissez le numéro de compte : 4 à 17 chiffres.")
 	msgDescLength    = T("Describe the business in at least 10 characters.", "Décrivez l'activité en au moins 10 caractères.")
 	msgTooLong       = T("At most %d characters.", "%d caractères au maximum.")
@@ -62,9 +65,11 @@ func checkEmail(v string, c Context) error {
 
 func checkURL(v string, c Context) error {
 	u, err := url.Parse(v)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
-		!strings.Contains(u.Hostname(), ".") || strings.ContainsAny(v, " \t") {
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || strings.ContainsAny(v, " \t") {
 		return fail(c.Lang, msgURL)
+	}
+	if u.Host == "" || !strings.Contains(strings.Trim(u.Hostname(), "."), ".") {
+		return fail(c.Lang, msgURLNoDomain)
 	}
 	if len(v) > 5000 {
 		return fail(c.Lang, msgTooLong, 5000)
@@ -155,6 +160,19 @@ func ValidABA(v string) bool {
 	d := func(i int) int { return int(v[i] - '0') }
 	sum := 3*(d(0)+d(3)+d(6)) + 7*(d(1)+d(4)+d(7)) + d(2) + d(5) + d(8)
 	return sum%10 == 0
+}
+
+// whyABA says what is wrong with a routing number ValidABA refuses: its
+// length, else its checksum.
+func whyABA(v string) Text {
+	d := Digits(v)
+	if !isDigits(d) {
+		return Text{} // letters: the general message says what to type
+	}
+	if len(d) != 9 {
+		return T(fmt.Sprintf(msgRoutingLength.EN, len(d)), fmt.Sprintf(msgRoutingLength.FR, len(d)))
+	}
+	return msgRoutingCheck
 }
 
 func checkDescription(v string, c Context) error {

@@ -178,12 +178,19 @@ func dateMask(lang Lang, check func(string) error) string {
 // onePiece keeps abbreviations whole in text that huh wraps. huh wraps
 // descriptions with cellbuf.Wrap(s, w, ",.-; "), which may break after any
 // ASCII full stop, so "e.g." could end a line at "e." and start the next
-// at "g.". Its dots are drawn with U+2024 (one dot leader: one column, the
-// same glyph in terminal fonts), which is not a breakpoint, and the
-// example after it is held on by a no-break space. French "par ex." gets
-// no-break spaces the same way.
+// at "g.". While huh wraps, its dots are U+2024 (one dot leader: one
+// column), which is not a breakpoint, and the example after it is held
+// on by a no-break space; plainDots turns them back into full stops in
+// the frame drawn, so text copied from the terminal reads "e.g.". French
+// "par ex." gets no-break spaces the same way.
 func onePiece(s string) string {
 	return abbreviations.Replace(s)
+}
+
+// plainDots writes the dots onePiece put in as plain full stops. Both are
+// one column wide, so the frame's layout is unchanged.
+func plainDots(frame string) string {
+	return strings.ReplaceAll(frame, "\u2024", ".")
 }
 
 var abbreviations = strings.NewReplacer(

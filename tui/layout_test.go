@@ -208,6 +208,28 @@ func TestExampleAbbreviationNeverSplits(t *testing.T) {
 	}
 }
 
+// Text copied from the terminal reads "e.g." with plain full stops: the
+// frame drawn holds no U+2024, though huh wraps with it.
+func TestCopiedExampleHasPlainPeriods(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	a := newUSAccount(t, c)
+	m := openWizard(t, c, a)
+	found := false
+	for _, st := range flows.Plan(a, flows.Strategy{Upfront: true}, nil, schema.English) {
+		m.plan.step = st
+		_ = m.showStep()
+		m, _ = step(m, tea.WindowSizeMsg{Width: 100, Height: 60})
+		v := ansi.Strip(m.View())
+		if strings.ContainsRune(v, '\u2024') {
+			t.Errorf("step %s draws U+2024 (copied text reads e\u2024g\u2024):\n%s", st.Group, v)
+		}
+		found = found || strings.Contains(v, "e.g.")
+	}
+	if !found {
+		t.Error(`no step showed "e.g.": the test checks nothing`)
+	}
+}
+
 // The explorer's list keeps each field's label whole on a narrow
 // terminal: the label comes first, the columns after it.
 func TestExplorerNarrowKeepsLabels(t *testing.T) {

@@ -53,7 +53,8 @@ func digitsOnly(s string) string {
 }
 
 // syncEcho shows the revealed fields in clear while they have focus and
-// masks them once left.
+// are being typed, and masks them once left. A value brought back into
+// the form (after Stripe refused it) stays masked until it is edited.
 func (v stepView) syncEcho(form *huh.Form) {
 	if form == nil {
 		return
@@ -64,7 +65,7 @@ func (v stepView) syncEcho(form *huh.Form) {
 		if !ok || !revealed(v.keys[i]) {
 			continue
 		}
-		if f == foc {
+		if f == foc && in.GetValue() != v.shown[v.keys[i]] {
 			in.EchoMode(huh.EchoModeNormal)
 		} else {
 			in.EchoMode(huh.EchoModePassword)

@@ -30,7 +30,7 @@ func (m *session) view() string {
 	}
 	// Text from Stripe or a file is made safe where it is drawn; Styled
 	// keeps a place that forgot from driving the terminal.
-	return untrusted.Styled(strings.Join([]string{m.header(), m.noticeLine(), body, m.footer()}, "\n"))
+	return untrusted.Styled(plainDots(strings.Join([]string{m.header(), m.noticeLine(), body, m.footer()}, "\n")))
 }
 
 func (m *session) bodyHeight() int {

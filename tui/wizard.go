@@ -284,6 +284,15 @@ func (m *wizardScreen) buildStep() tea.Cmd {
 	}
 	prefill(m.plan.values, st, m.account)
 	m.form, m.steps = stepForm(m.c, m.account, st, m.plan.values, m.plan.again, m.plan.hidden, heading)
+	m.steps.shown = map[string]string{}
+	for _, k := range m.steps.keys {
+		if revealed(k) {
+			m.steps.shown[k] = m.plan.values[k]
+			if v, ok := m.plan.again[k]; ok {
+				m.steps.shown[k] = v
+			}
+		}
+	}
 	m.steps.syncEcho(m.form)
 	// After a refused submit the focus starts on the first field in
 	// error, not on the first field of the step.

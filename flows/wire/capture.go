@@ -108,6 +108,10 @@ func (n *namer) capture(req *http.Request, body []byte) Record {
 	default:
 		r.Form = []Param{{Key: "(body)", Var: "BODY", Secret: true}}
 	}
+	// Stripe reads form parameters by name: they are shown sorted, so the
+	// same journey prints the same script at every run (the order of
+	// repeated keys, an array's items, is kept).
+	sort.SliceStable(r.Form, func(i, j int) bool { return r.Form[i].Key < r.Form[j].Key })
 	for _, ps := range [][]Param{r.Query, r.Form, r.Multipart} {
 		for _, p := range ps {
 			if p.Secret {

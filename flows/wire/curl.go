@@ -14,16 +14,44 @@ import (
 // the response into a variable (ACCOUNT_1=$(curl … | grep …)) so the
 // commands, run in order, replay the journey on a fresh account.
 
-// curlPreamble is printed once before the first curl command.
-var curlPreamble = schema.T(`# Requests as curl (bash). Set STRIPE_API_KEY and every variable in
-# "needs:" before running; ids of created objects are caught as they come.
+// curlPreamble is printed once before the first curl command: the
+// placeholders, and a shell that stops at the first failure, inside
+// $(…) too (inherit_errexit), with curl failing on an HTTP error
+// (--fail-with-body) so a refused request never leaves PERSON_1= empty.
+var curlPreamble = schema.T(`# Requests as curl (bash 4.4 or later, curl 7.76 or later). Set STRIPE_API_KEY
+# and every variable in the "needs:" lines before running (Stripe's test
+# values in test mode: README.md lists them per country); ids of created
+# objects are caught as they come. The placeholders onboard may use:
+%s
 # Idempotency keys start with ONBOARD_RUN, so each replay makes new objects.
-ONBOARD_RUN="${ONBOARD_RUN:-replay-$(date +%s)-$RANDOM$RANDOM}"
-`, `# Requêtes en curl (bash). Définissez STRIPE_API_KEY et chaque variable de
-# « needs: » avant de lancer ; les identifiants créés sont repris au passage.
-# Les clés d'idempotence commencent par ONBOARD_RUN : chaque rejeu crée ses objets.
-ONBOARD_RUN="${ONBOARD_RUN:-replay-$(date +%s)-$RANDOM$RANDOM}"
+set -euo pipefail
+shopt -s inherit_errexit
+ONBOARD_RUN="${ONBOARD_RUN:-replay-$(date +%%s)-$RANDOM$RANDOM}"
+`, `# Requêtes en curl (bash 4.4 ou plus, curl 7.76 ou plus). Définissez
+# STRIPE_API_KEY et chaque variable des lignes « needs: » avant de lancer
+# (en mode test, les valeurs de test de Stripe : README.md les donne par pays) ;
+# les identifiants créés sont repris au passage. Les variables possibles :
+%s
+# Les clés d'idempotence commencent par ONBOARD_RUN : chaque rejeu crée ses objets.
+set -euo pipefail
+shopt -s inherit_errexit
+ONBOARD_RUN="${ONBOARD_RUN:-replay-$(date +%%s)-$RANDOM$RANDOM}"
 `)
+
+// placeholderLines lists Placeholders as comment lines of at most about
+// 80 columns, each line starting with prefix.
+func placeholderLines(prefix string) string {
+	var lines []string
+	line := prefix
+	for _, p := range Placeholders() {
+		if len(line)+len(p)+1 > 80 && line != prefix {
+			lines = append(lines, line)
+			line = prefix
+		}
+		line += " " + p
+	}
+	return strings.Join(append(lines, line), "\n")
+}
 
 // txtRetries counts the attempts after the first.
 var txtRetries = schema.T("%d retries", "%d reprises")
@@ -41,7 +69,7 @@ func Curl(r Record, lang schema.Lang) string {
 		lines[0] += " -X " + r.Method
 	}
 	lines[0] += " " + dq(urlSegments(r))
-	lines = append(lines, `-u "${STRIPE_API_KEY}:"`)
+	lines = append(lines, "--fail-with-body", `-u "${STRIPE_API_KEY}:"`)
 	for _, h := range r.Header {
 		if h.Key == "Idempotency-Key" {
 			// The run's prefix: a replay must not get the original's
@@ -76,7 +104,9 @@ func Curl(r Record, lang schema.Lang) string {
 	}
 	cmd := strings.Join(lines, " \\\n  ")
 	if r.Created != "" {
-		cmd = r.Created + "=$(" + cmd + " \\\n  | grep -o '\"id\": *\"" + r.CreatedPrefix + "[^\"]*\"' | head -n 1 | cut -d'\"' -f4"
+		// sed reads to the end, where head would close the pipe early
+		// and fail the pipeline under pipefail.
+		cmd = r.Created + "=$(" + cmd + " \\\n  | grep -o '\"id\": *\"" + r.CreatedPrefix + "[^\"]*\"' | cut -d'\"' -f4 | sed -n 1p"
 		if heredoc != "" {
 			return b.String() + cmd + "\n" + heredoc + ")\n" + `echo "` + r.Created + `=${` + r.Created + `}"` + "\n"
 		}

@@ -56,11 +56,12 @@ func TestGoRenderingTypeChecks(t *testing.T) {
 	}
 
 	// Each journey in a function of its own, after the preamble's setup
-	// (both create an account1).
+	// (both create an account1); the setup declares everything the calls
+	// use, ctx included.
 	var funcs strings.Builder
 	setup := regexp.MustCompile(`(?m)^//   (.*)$`).FindAllStringSubmatch(wire.Preamble("go", schema.English), -1)
 	for i, log := range []*wire.Log{e.log, v2.log} {
-		fmt.Fprintf(&funcs, "func journey%d(ctx context.Context) {\n", i)
+		fmt.Fprintf(&funcs, "func journey%d() {\n", i)
 		for _, m := range setup {
 			funcs.WriteString(m[1] + "\n")
 		}
@@ -76,7 +77,7 @@ func TestGoRenderingTypeChecks(t *testing.T) {
 		for _, v := range created {
 			fmt.Fprintf(&funcs, "_ = %s\n", v)
 		}
-		funcs.WriteString("_, _, _ = sc, raw, err\n}\n\n")
+		funcs.WriteString("_, _, _, _ = ctx, sc, raw, err\n}\n\n")
 	}
 	src := `package main
 
@@ -94,8 +95,8 @@ import (
 var _, _, _ = json.Unmarshal, url.QueryEscape, http.Header{}
 
 func main() {
-	journey0(context.Background())
-	journey1(context.Background())
+	journey0()
+	journey1()
 }
 
 ` + funcs.String()

@@ -22,9 +22,9 @@ func Render(format string, r Record, lang schema.Lang) string {
 // Preamble is what comes once before the first record of format.
 func Preamble(format string, lang schema.Lang) string {
 	if format == "go" {
-		return goPreamble.In(lang)
+		return fmt.Sprintf(goPreamble.In(lang), placeholderLines("// "))
 	}
-	return curlPreamble.In(lang)
+	return fmt.Sprintf(curlPreamble.In(lang), placeholderLines("# "))
 }
 
 // txtRetried introduces a retry of a request already written.

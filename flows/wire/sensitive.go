@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"sort"
 	"strings"
 
 	"onboard/schema"
@@ -94,4 +95,24 @@ func sensitiveV2(endpoint string, path []string, parent map[string]any) (string,
 		}
 	}
 	return sensitivePath(p)
+}
+
+// Placeholders are the names of every placeholder a request can use, from
+// the catalog's sensitive fields (what the script's header and the README
+// list).
+func Placeholders() []string {
+	set := map[string]bool{"DOCUMENT": true} // a file uploaded (multipartBody)
+	for _, pre := range []string{"individual", "representative"} {
+		for _, p := range schema.VocabPaths(pre) {
+			if name, ok := sensitivePath(p); ok {
+				set[name] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -374,3 +374,101 @@ func TestFileUploadRendersPlaceholder(t *testing.T) {
 const createForm = "country=US&business_type=individual&capabilities[transfers][requested]=true" +
 	"&controller[requirement_collection]=application&controller[fees][payer]=application" +
 	"&controller[losses][payments]=application&controller[stripe_dashboard][type]=none"
+
+// placeholderRef is a ${NAME} in a rendered script, os.Getenv("NAME") in Go.
+var placeholderRef = regexp.MustCompile(`\$\{([A-Z0-9_]+)\}|os\.Getenv\("([A-Z0-9_]+)"\)`)
+
+// gbCompany runs the GB company example, whose people send identity
+// documents: placeholders beyond the id numbers.
+func gbCompany(t *testing.T) []wire.Record {
+	t.Helper()
+	e := newEnv(t, nil)
+	ans, err := flows.LoadAnswers("../../examples/gb-company.json", flows.AnswerOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.run(t, flows.NewAccount{Country: "GB", BusinessType: "company", Capabilities: []string{"card_payments", "transfers"}}, ans)
+	return e.log.Records()
+}
+
+// Every placeholder a script uses is listed in its header, and in the
+// README's list of placeholders.
+func TestScriptHeaderListsEveryPlaceholder(t *testing.T) {
+	raw, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(raw)
+	rs := append(gbCompany(t), func() []wire.Record {
+		e := newEnv(t, nil)
+		e.run(t, flows.NewAccount{Country: "US", BusinessType: "company", Capabilities: []string{"card_payments", "transfers"}}, usCompany(t))
+		return e.log.Records()
+	}()...)
+	for _, format := range wire.Formats {
+		var body strings.Builder
+		for _, r := range rs {
+			body.WriteString(wire.Render(format, r, schema.English))
+		}
+		header := wire.Preamble(format, schema.English)
+		seen := map[string]bool{}
+		for _, m := range placeholderRef.FindAllStringSubmatch(body.String(), -1) {
+			name := m[1] + m[2]
+			if seen[name] || name == "STRIPE_API_KEY" || name == "ONBOARD_RUN" || regexp.MustCompile(`^(ACCOUNT|PERSON|TOKEN|FILE|BANK_ACCOUNT)_\d+$`).MatchString(name) {
+				continue
+			}
+			seen[name] = true
+			if !regexp.MustCompile(`\b` + name + `\b`).MatchString(header) {
+				t.Errorf("%s: %s is used but not listed in the header:\n%s", format, name, header)
+			}
+			if !strings.Contains(readme, "`"+name+"`") {
+				t.Errorf("README.md does not list the placeholder `%s`", name)
+			}
+		}
+		if !seen["VERIFICATION_DOCUMENT_FRONT"] || !seen["TAX_ID"] {
+			t.Errorf("%s: the journeys used only %v", format, seen)
+		}
+	}
+	for _, name := range wire.Placeholders() {
+		if !strings.Contains(readme, "`"+name+"`") {
+			t.Errorf("README.md does not list the placeholder `%s`", name)
+		}
+	}
+}
+
+// The curl script stops at the first failure: curl fails on an HTTP error
+// and the shell stops, inside $(…) substitutions too.
+func TestCurlScriptStopsAtFirstFailure(t *testing.T) {
+	pre := wire.Preamble("curl", schema.English)
+	for _, want := range []string{"set -euo pipefail", "shopt -s inherit_errexit"} {
+		if !strings.Contains(pre, want) {
+			t.Errorf("the preamble lacks %q:\n%s", want, pre)
+		}
+	}
+	for _, r := range gbCompany(t) {
+		if c := wire.Curl(r, schema.English); !strings.Contains(c, "\\\n  --fail-with-body \\\n") {
+			t.Errorf("curl without --fail-with-body:\n%s", c)
+		}
+	}
+}
+
+// The same journey renders the same script at every run: parameters in
+// a stable order, not the order a map gave them.
+func TestScriptParameterOrderIsStable(t *testing.T) {
+	params := func() []string {
+		var out []string
+		for _, r := range gbCompany(t) {
+			var keys []string
+			for _, p := range r.Form {
+				keys = append(keys, p.Key)
+			}
+			out = append(out, r.PathString()+" "+strings.Join(keys, ","))
+		}
+		return out
+	}
+	first := params()
+	for i := 0; i < 4; i++ {
+		if again := params(); strings.Join(again, "\n") != strings.Join(first, "\n") {
+			t.Fatalf("run %d sends its parameters in another order:\n%s\nthen\n%s", i+2, strings.Join(first, "\n"), strings.Join(again, "\n"))
+		}
+	}
+}
