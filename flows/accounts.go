@@ -3,7 +3,11 @@ package flows
 import (
 	"cmp"
 	"context"
+	"fmt"
+	"slices"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/stripe/stripe-go/v82"
 
@@ -24,8 +28,13 @@ type Summary struct {
 	DeadlineJSON *time.Time `json:"current_deadline"`
 	PastDue      int        `json:"past_due"`
 	CurrentlyDue int        `json:"currently_due"`
-	// Errors counts failed verifications (requirements.errors).
-	Errors int `json:"errors"`
+	// Errors counts failed verifications (requirements.errors);
+	// ErrorCode is the first one's code (Reason says it in words).
+	Errors    int    `json:"errors"`
+	ErrorCode string `json:"error_code,omitempty"`
+	// People are the names and emails of the account's people the list
+	// shows (its individual), for search: nothing else of them.
+	People []string `json:"people,omitempty"`
 	// Created is when the account was created (Unix seconds).
 	Created int64 `json:"created"`
 	// StripeCollects marks an Express or Standard account: Stripe
@@ -53,7 +62,7 @@ func (c *Client) Accounts(ctx context.Context, o ListOptions) ([]Summary, error)
 	p := &pager{api: c.api, pace: newPacer(c.listRate), workers: cmp.Or(c.listWorkers, workersFor(c.listRate))}
 	err := p.list(ctx, func(page []*stripe.Account) {
 		for _, sa := range page {
-			if s := summarize(sa); o.State == "" || s.State == o.State {
+			if s := summarize(sa); MatchState(s, o.State) {
 				keep.add(s)
 			}
 		}
@@ -80,11 +89,81 @@ func summarize(sa *stripe.Account) Summary {
 		State: ListState(a), Deadline: a.Requirements.CurrentDeadline, PastDue: len(a.Requirements.PastDue),
 		CurrentlyDue: len(a.Requirements.CurrentlyDue), Errors: len(a.Requirements.Errors), Created: sa.Created,
 		StripeCollects: a.StripeCollects}
+	s.People = people(sa)
+	if len(a.Requirements.Errors) > 0 {
+		s.ErrorCode = a.Requirements.Errors[0].Code
+	}
 	if !s.Deadline.IsZero() {
 		d := s.Deadline
 		s.DeadlineJSON = &d
 	}
 	return s
+}
+
+// MatchState says whether a summary passes a --state filter (ParseState's
+// result; "" passes all). StateFailedVerification is not a state of its
+// own: it keeps every account with a failed verification, whatever its
+// state.
+func MatchState(s Summary, state string) bool {
+	switch state {
+	case "":
+		return true
+	case StateFailedVerification:
+		return s.Errors > 0
+	}
+	return s.State == state
+}
+
+// Reason says in a few words why an account is listed where it is: its
+// failed verification (the first error's code in words), its fields past
+// due or due now, or "" when nothing is asked. The deadline has its own
+// column.
+func Reason(s Summary, lang schema.Lang) string {
+	switch {
+	case s.Errors > 0:
+		r := StateLabel(StateFailedVerification, lang) // a line cached before codes were kept
+		if s.ErrorCode != "" {
+			why := strings.TrimSuffix(schema.ExplainError(s.ErrorCode, lang), ".")
+			if r := []rune(why); len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) { // "The…", not "ID…"
+				why = string(unicode.ToLower(r[0])) + string(r[1:])
+			}
+			r = fmt.Sprintf(txtReasonFailed.In(lang), why)
+		}
+		if s.Errors > 1 {
+			r += fmt.Sprintf(schema.Plural(lang, s.Errors-1, txtReasonMore1, txtReasonMore), s.Errors-1)
+		}
+		return r
+	case s.PastDue > 0 && s.State != StateNew:
+		return fmt.Sprintf(schema.Plural(lang, s.PastDue, txtReasonPastDue1, txtReasonPastDue), s.PastDue)
+	case s.CurrentlyDue > 0:
+		return fmt.Sprintf(schema.Plural(lang, s.CurrentlyDue, txtReasonDue1, txtReasonDue), s.CurrentlyDue)
+	}
+	return ""
+}
+
+var (
+	txtReasonFailed   = schema.T("verification failed: %s", "vérification échouée\u00a0: %s")
+	txtReasonMore     = schema.T(" (+%d more)", " (+%d autres)")
+	txtReasonMore1    = schema.T(" (+%d more)", " (+%d autre)")
+	txtReasonPastDue  = schema.T("%d fields past due", "%d champs en retard")
+	txtReasonPastDue1 = schema.T("%d field past due", "%d champ en retard")
+	txtReasonDue      = schema.T("%d fields due", "%d champs à fournir")
+	txtReasonDue1     = schema.T("%d field due", "%d champ à fournir")
+)
+
+// people are the names and emails of the people the listed account holds
+// (its individual; a company's persons are not in the list), each once.
+func people(a *stripe.Account) []string {
+	var out []string
+	if p := a.Individual; p != nil {
+		n := schema.Person{FirstName: p.FirstName, LastName: p.LastName}.Name()
+		for _, v := range []string{n, p.Email} {
+			if v = strings.TrimSpace(v); v != "" && !slices.Contains(out, v) {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
 }
 
 // displayName is the best name an account has: its public business name,

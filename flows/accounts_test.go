@@ -215,6 +215,7 @@ func TestParseState(t *testing.T) {
 		"pending_enablement": flows.StatePendingEnablement, "restricted": flows.StateRestricted,
 		"complete": flows.StateComplete, "pending disabled": flows.StatePendingDisabled,
 		flows.StateLabel(flows.StatePastDue, "fr"): flows.StatePastDue,
+		"failed_verification":                      flows.StateFailedVerification, "vérification échouée": flows.StateFailedVerification,
 	} {
 		if got, ok := flows.ParseState(in); !ok || got != want {
 			t.Errorf("ParseState(%q) = %q, %v; want %q", in, got, ok, want)
@@ -281,5 +282,70 @@ func TestAccountsPaceStaysUnderStripesLimit(t *testing.T) {
 		if n > flows.TestModeRate {
 			t.Fatalf("%d requests in the second from request %d (limit %d)", n, i, flows.TestModeRate)
 		}
+	}
+}
+
+// The reason says why each kind of urgency is urgent, in both languages:
+// a failed verification is no longer read as merely past due.
+func TestReasonTellsFailedFromIncomplete(t *testing.T) {
+	failed := flows.Summary{State: flows.StatePastDue, PastDue: 2, Errors: 2, ErrorCode: "invalid_tax_id"}
+	late := flows.Summary{State: flows.StatePastDue, PastDue: 1}
+	for _, c := range []struct {
+		s         flows.Summary
+		lang      schema.Lang
+		want      string
+		matchFail bool
+	}{
+		{failed, schema.English, "verification failed: the tax ID is not valid (+1 more)", true},
+		{failed, schema.French, "vérification échouée\u00a0: le numéro fiscal n'est pas valide (+1 autre)", true},
+		{late, schema.English, "1 field past due", false},
+		{late, schema.French, "1 champ en retard", false},
+		{flows.Summary{State: flows.StateRestricted, CurrentlyDue: 4}, schema.English, "4 fields due", false},
+		{flows.Summary{State: flows.StateComplete}, schema.English, "", false},
+		{flows.Summary{State: flows.StateRestricted, Errors: 1}, schema.English, "failed verification", true},
+	} {
+		if got := flows.Reason(c.s, c.lang); got != c.want {
+			t.Errorf("Reason(%+v, %s) = %q, want %q", c.s, c.lang, got, c.want)
+		}
+		if got := flows.MatchState(c.s, flows.StateFailedVerification); got != c.matchFail {
+			t.Errorf("MatchState(%+v, failed verification) = %v", c.s, got)
+		}
+	}
+}
+
+// An individual whose address fails verification is listed by
+// --state failed_verification with the error's code, and the list keeps
+// the individual's name and email for search.
+func TestAccountsFailedVerificationHasItsCodeAndPeople(t *testing.T) {
+	cl, sb := sandboxClient(t)
+	ctx := context.Background()
+	ans, err := flows.LoadAnswers("../examples/us-individual.json", flows.AnswerOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans.Values["individual.address.line1"] = "address_no_match"
+	a, err := cl.Create(ctx, flows.NewAccount{Country: "US", BusinessType: "individual", Capabilities: []string{"card_payments", "transfers"}})
+	if err != nil {
+		t.Fatal(flows.Message(err))
+	}
+	if _, err := cl.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard); err != nil {
+		t.Fatal(flows.Message(err))
+	}
+	if _, err := sb.Advance(ctx, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cl.Create(ctx, flows.NewAccount{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}}); err != nil {
+		t.Fatal(flows.Message(err))
+	}
+	failed, err := cl.Accounts(ctx, flows.ListOptions{State: flows.StateFailedVerification})
+	if err != nil || len(failed) != 1 || failed[0].ID != a.ID {
+		t.Fatalf("failed verification listed %+v %v", failed, err)
+	}
+	s := failed[0]
+	if s.ErrorCode != "verification_failed_address_match" || !strings.HasPrefix(flows.Reason(s, schema.English), "verification failed: the address") {
+		t.Errorf("code %q, reason %q", s.ErrorCode, flows.Reason(s, schema.English))
+	}
+	if !slices.Contains(s.People, "Jenny Rosen") || !slices.Contains(s.People, "jenny.rosen@example.com") {
+		t.Errorf("people %q", s.People)
 	}
 }

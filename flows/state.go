@@ -20,19 +20,23 @@ const (
 	// StateNew is not one of the guide's states: it is what the account
 	// list says of a new account on which nothing was sent (ListState).
 	StateNew = "new"
+	// StateFailedVerification is a filter, not a state: the accounts
+	// whose verification failed, whatever their state (MatchState).
+	StateFailedVerification = "failed verification"
 )
 
 var stateTexts = map[string]schema.Text{
-	StateRejected:          schema.T("rejected", "rejeté"),
-	StatePendingEnablement: schema.T("pending enablement", "activation en attente"),
-	StateComplete:          schema.T("complete", "complet"),
-	StateEnabled:           schema.T("enabled", "activé"),
-	StateRestricted:        schema.T("restricted", "restreint"),
-	StatePayoutsDisabled:   schema.T("restricted (payouts disabled)", "restreint (virements désactivés)"),
-	StateChargesDisabled:   schema.T("restricted (charges disabled)", "restreint (paiements désactivés)"),
-	StatePastDue:           schema.T("restricted (past due)", "restreint (en retard)"),
-	StatePendingDisabled:   schema.T("pending (disabled)", "en attente (désactivé)"),
-	StateNew:               txtNotStarted,
+	StateRejected:           schema.T("rejected", "rejeté"),
+	StatePendingEnablement:  schema.T("pending enablement", "activation en attente"),
+	StateComplete:           schema.T("complete", "complet"),
+	StateEnabled:            schema.T("enabled", "activé"),
+	StateRestricted:         schema.T("restricted", "restreint"),
+	StatePayoutsDisabled:    schema.T("restricted (payouts disabled)", "restreint (virements désactivés)"),
+	StateChargesDisabled:    schema.T("restricted (charges disabled)", "restreint (paiements désactivés)"),
+	StatePastDue:            schema.T("restricted (past due)", "restreint (en retard)"),
+	StatePendingDisabled:    schema.T("pending (disabled)", "en attente (désactivé)"),
+	StateNew:                txtNotStarted,
+	StateFailedVerification: schema.T("failed verification", "vérification échouée"),
 }
 
 // StateLabel is a state in the operator's language; JSON output keeps the

@@ -130,7 +130,8 @@ func ParseState(v string) (string, bool) {
 
 // States are every state ListState returns, for --state and its help.
 var States = []string{StateNew, StateComplete, StateEnabled, StatePendingEnablement, StateRestricted,
-	StatePayoutsDisabled, StateChargesDisabled, StatePastDue, StatePendingDisabled, StateRejected}
+	StatePayoutsDisabled, StateChargesDisabled, StatePastDue, StatePendingDisabled, StateRejected,
+	StateFailedVerification}
 
 // stateAliases are other words people type for a state.
 var stateAliases = map[string]string{"not started": StateNew, "nothing sent": StateNew, "nouveau": StateNew}

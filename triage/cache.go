@@ -6,7 +6,9 @@
 // One SQLite file per API key and API base (the key is known only by a
 // hash of it), under $XDG_CACHE_HOME/onboard/. It holds what the list
 // shows and nothing sensitive: id, name, email, country, business type,
-// state, deadline, counts of due fields and the creation time.
+// state, deadline, counts of due fields, the first failed verification's
+// code, the creation time, and the names and emails of the account's
+// people (searched by the triage filter).
 package triage
 
 import (
@@ -54,7 +56,9 @@ CREATE TABLE IF NOT EXISTS accounts (
 	past_due      INTEGER NOT NULL,
 	currently_due INTEGER NOT NULL,
 	errors        INTEGER NOT NULL,
-	created       INTEGER NOT NULL
+	created       INTEGER NOT NULL,
+	error_code    TEXT NOT NULL DEFAULT '',
+	people        TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS recent (
 	id        TEXT PRIMARY KEY,
@@ -85,7 +89,45 @@ func Open(path string) (*Cache, error) {
 		_ = db.Close() // the schema's error is the one to report
 		return nil, fmt.Errorf("triage cache %s: %w", path, err)
 	}
+	if err := migrate(db); err != nil {
+		_ = db.Close() // the migration's error is the one to report
+		return nil, fmt.Errorf("triage cache %s: %w", path, err)
+	}
 	return &Cache{db: db}, nil
+}
+
+// added are the columns later versions added to accounts: a cache file
+// written before them gets them (empty) when opened.
+var added = []struct{ name, decl string }{
+	{"error_code", "TEXT NOT NULL DEFAULT ''"},
+	{"people", "TEXT NOT NULL DEFAULT ''"},
+}
+
+func migrate(db *sql.DB) error {
+	rows, err := db.Query(`SELECT name FROM pragma_table_info('accounts')`)
+	if err != nil {
+		return err
+	}
+	have := map[string]bool{}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			_ = rows.Close()
+			return err
+		}
+		have[n] = true
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	for _, c := range added {
+		if !have[c.name] {
+			if _, err := db.Exec(`ALTER TABLE accounts ADD COLUMN ` + c.name + ` ` + c.decl); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // Close closes the cache.
@@ -103,7 +145,8 @@ const sep = "\x1f"
 func (c *Cache) Load(ctx context.Context) ([]flows.Summary, time.Time, error) {
 	rows, err := c.db.QueryContext(ctx, `SELECT id || char(31) || name || char(31) || email || char(31) ||
 		country || char(31) || business_type || char(31) || state || char(31) || deadline || char(31) ||
-		past_due || char(31) || currently_due || char(31) || errors || char(31) || created FROM accounts`)
+		past_due || char(31) || currently_due || char(31) || errors || char(31) || created || char(31) ||
+		error_code || char(31) || people FROM accounts`)
 	if err != nil {
 		return nil, time.Time{}, fmt.Errorf("triage cache: %w", err)
 	}
@@ -131,7 +174,7 @@ func (c *Cache) Load(ctx context.Context) ([]flows.Summary, time.Time, error) {
 // parseLine reads one line of Load's query.
 func parseLine(line string) (flows.Summary, bool) {
 	f := strings.Split(line, sep)
-	if len(f) != 11 {
+	if len(f) != 13 {
 		return flows.Summary{}, false
 	}
 	var n [5]int64
@@ -143,7 +186,10 @@ func parseLine(line string) (flows.Summary, bool) {
 		n[i] = v
 	}
 	s := flows.Summary{ID: f[0], Name: f[1], Email: f[2], Country: f[3], Type: f[4], State: f[5],
-		PastDue: int(n[1]), CurrentlyDue: int(n[2]), Errors: int(n[3]), Created: n[4]}
+		PastDue: int(n[1]), CurrentlyDue: int(n[2]), Errors: int(n[3]), Created: n[4], ErrorCode: f[11]}
+	if f[12] != "" {
+		s.People = strings.Split(f[12], "\n")
+	}
 	if n[0] != 0 {
 		s.Deadline = time.Unix(n[0], 0).UTC()
 		d := s.Deadline
@@ -198,11 +244,11 @@ func (c *Cache) Put(ctx context.Context, s flows.Summary) error {
 }
 
 const upsert = `INSERT INTO accounts (id, name, email, country, business_type, state, deadline, past_due,
-	currently_due, errors, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	currently_due, errors, created, error_code, people) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, country = excluded.country,
 	business_type = excluded.business_type, state = excluded.state, deadline = excluded.deadline,
 	past_due = excluded.past_due, currently_due = excluded.currently_due, errors = excluded.errors,
-	created = excluded.created`
+	created = excluded.created, error_code = excluded.error_code, people = excluded.people`
 
 func row(s flows.Summary) []any {
 	var deadline int64
@@ -210,8 +256,12 @@ func row(s flows.Summary) []any {
 		deadline = s.Deadline.Unix()
 	}
 	clean := func(v string) string { return strings.ReplaceAll(v, sep, " ") }
+	people := make([]string, len(s.People))
+	for i, p := range s.People {
+		people[i] = strings.ReplaceAll(clean(p), "\n", " ")
+	}
 	return []any{clean(s.ID), clean(s.Name), clean(s.Email), clean(s.Country), clean(s.Type), clean(s.State),
-		deadline, s.PastDue, s.CurrentlyDue, s.Errors, s.Created}
+		deadline, s.PastDue, s.CurrentlyDue, s.Errors, s.Created, clean(s.ErrorCode), strings.Join(people, "\n")}
 }
 
 // recentKept is how many recently opened accounts are remembered.

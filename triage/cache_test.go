@@ -2,6 +2,7 @@ package triage
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"slices"
@@ -103,5 +104,43 @@ func TestRecentIsNewestFirstAndBounded(t *testing.T) {
 	}
 	if slices.Contains(got, "acct_b") {
 		t.Errorf("the oldest was kept: %v", got)
+	}
+}
+
+// A cache written before the failed verification's code and the people
+// were kept opens, keeps its lines, and then stores and loads both.
+func TestOldCacheGainsErrorCodeAndPeople(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE accounts (id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL,
+		country TEXT NOT NULL, business_type TEXT NOT NULL, state TEXT NOT NULL, deadline INTEGER NOT NULL,
+		past_due INTEGER NOT NULL, currently_due INTEGER NOT NULL, errors INTEGER NOT NULL, created INTEGER NOT NULL);
+		INSERT INTO accounts VALUES ('acct_old', 'Old', '', 'US', 'individual', 'restricted', 0, 0, 1, 1, 5);`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = c.Close() }()
+	ctx := context.Background()
+	list, _, err := c.Load(ctx)
+	if err != nil || len(list) != 1 || list[0].ID != "acct_old" || list[0].Errors != 1 || list[0].ErrorCode != "" {
+		t.Fatalf("old line: %+v %v", list, err)
+	}
+	if err := c.Put(ctx, flows.Summary{ID: "acct_old", Name: "Old", Errors: 1, ErrorCode: "verification_failed_address_match",
+		People: []string{"Jenny Rosen", "jenny@example.com"}}); err != nil {
+		t.Fatal(err)
+	}
+	list, _, err = c.Load(ctx)
+	if err != nil || len(list) != 1 || list[0].ErrorCode != "verification_failed_address_match" ||
+		!slices.Equal(list[0].People, []string{"Jenny Rosen", "jenny@example.com"}) {
+		t.Fatalf("after put: %+v %v", list, err)
 	}
 }

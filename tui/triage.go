@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -18,7 +19,8 @@ import (
 )
 
 // triageView is the account list: a filter that narrows the table as the
-// operator types (by name, email, id, state or country), a table of the
+// operator types (by name, email, id, state, country, reason, or a
+// person's name or email), a table of the
 // accounts most urgent first, and a line that says where the list comes
 // from (the cache, or a refresh under way with its progress).
 type triageView struct {
@@ -97,7 +99,15 @@ func (tv *triageView) setList(c Common, list []flows.Summary, listedAt time.Time
 		// file): drawn, measured, cut and searched as made safe
 		// (untrusted.Text), so the filter finds what the row shows.
 		id, name, email, country := untrusted.Text(s.ID), untrusted.Text(s.Name), untrusted.Text(s.Email), untrusted.Text(s.Country)
-		tv.hay[i] = strings.ToLower(strings.Join([]string{id, name, email, s.State, label, country}, "\x00"))
+		reason := untrusted.Text(flows.Reason(s, c.Lang))
+		hay := []string{id, name, email, s.State, label, country, reason}
+		if s.Errors > 0 { // what --state takes, so the filter understands it too
+			hay = append(hay, "failed_verification", flows.StateLabel(flows.StateFailedVerification, c.Lang))
+		}
+		for _, p := range s.People {
+			hay = append(hay, untrusted.Text(p))
+		}
+		tv.hay[i] = strings.ToLower(strings.Join(hay, "\x00"))
 		if name == "" {
 			name = txtTriageNoName.In(c.Lang)
 		}
@@ -105,13 +115,20 @@ func (tv *triageView) setList(c Common, list []flows.Summary, listedAt time.Time
 		if !s.Deadline.IsZero() {
 			dl = day(s.Deadline, c.Lang)
 		}
-		tv.rows[i] = table.Row{"", id, name, email, country, label, dl}
+		// The last cell is the narrow layout's: the reason, or the state
+		// when nothing is asked or nothing was sent yet.
+		short := cmp.Or(reason, label)
+		if s.State == flows.StateNew {
+			short = label
+		}
+		tv.rows[i] = table.Row{"", id, name, email, country, label, dl, reason, short}
 	}
 	tv.applyFilter(keep)
 }
 
 // applyFilter recomputes the shown rows for the filter's text; every word
-// typed must appear in the account's id, name, email, state or country.
+// typed must appear in the account's id, name, email, state, country,
+// reason, or its people's names and emails.
 func (tv *triageView) applyFilter(keep string) {
 	tv.filterText = tv.filter.Value()
 	words := strings.Fields(strings.ToLower(tv.filterText))
@@ -229,16 +246,21 @@ func (tv *triageView) setSize(c Common, w, h int) {
 	tv.mark()
 }
 
-// setColumns lays the table out for width w: the id and the state always,
-// the name taking what is left, the country and deadline from 72 columns,
-// the email from 110.
+// setColumns lays the table out for width w. The deadline and the reason
+// always show, so an overdue account says so at any width; the name takes
+// what is left; the id and the country from 72 columns, the state in a
+// column of its own from 100 (narrower, the reason column says the state
+// when nothing is asked), the email from 110.
 func (tv *triageView) setColumns(c Common, w int) {
 	pad := c.Styles.Triage.Cell.GetHorizontalFrameSize()
+	reason := txtTriageReason.In(c.Lang)
 	titles := []string{"", txtTriageID.In(c.Lang), txtTriageName.In(c.Lang), txtTriageEmail.In(c.Lang),
-		txtTriageCountry.In(c.Lang), txtState.In(c.Lang), txtTriageDeadline.In(c.Lang)}
-	widths := []int{1, 21, 0, 0, 0, 0, 0}
+		txtTriageCountry.In(c.Lang), txtState.In(c.Lang), txtTriageDeadline.In(c.Lang), reason, reason}
+	widths := []int{1, 0, 0, 0, 0, 0, max(lipgloss.Width(titles[6]), 10), 0, 0}
+	wide := w >= 100
 	if w >= 72 {
-		widths[4], widths[6] = max(lipgloss.Width(titles[4]), 2), 10
+		widths[1] = 21
+		widths[4] = max(lipgloss.Width(titles[4]), 2)
 	}
 	fixed := 0
 	for _, x := range widths {
@@ -246,19 +268,26 @@ func (tv *triageView) setColumns(c Common, w int) {
 			fixed += x + pad
 		}
 	}
-	flex := max(w-fixed-2*pad, 16) // name, state (and email)
+	flex := max(w-fixed-2*pad, 20) // name, reason (state, email)
 	if w >= 110 {
-		widths[3] = flex * 3 / 10
+		widths[3] = flex * 2 / 10
 		flex -= widths[3] + pad
 	}
-	// The state says what to do: it gets most of the room, up to its
-	// longest label; the name takes the rest.
-	longest := 0
-	for _, st := range flows.States {
-		longest = max(longest, lipgloss.Width(flows.StateLabel(st, c.Lang)))
+	if !wide {
+		widths[8] = flex * 7 / 10
+		widths[2] = max(flex-widths[8]-pad, 6)
+	} else {
+		// The state up to its longest label (room allowing), the reason a
+		// good part of the rest; the name what is left.
+		widths[7] = flex * 28 / 100
+		rest := flex - widths[7] - pad
+		longest := 0
+		for _, st := range flows.States {
+			longest = max(longest, lipgloss.Width(flows.StateLabel(st, c.Lang)))
+		}
+		widths[5] = min(longest, max(rest*55/100, 12))
+		widths[2] = max(rest-widths[5]-pad, 6)
 	}
-	widths[5] = min(longest, max(flex*6/10, 12))
-	widths[2] = max(flex-widths[5]-pad, 6)
 	cols := make([]table.Column, len(titles))
 	for i := range titles {
 		cols[i] = table.Column{Title: titles[i], Width: widths[i]}

@@ -300,3 +300,67 @@ func TestTriageDatesInFrench(t *testing.T) {
 		t.Errorf("status line %q", got)
 	}
 }
+
+// Each kind of urgency says why, and at 60 columns the deadline and the
+// reason still show: a failed verification with its code in words, fields
+// past due, fields due.
+func TestTriageSaysWhyAtSixtyColumns(t *testing.T) {
+	for _, lang := range []schema.Lang{schema.English, schema.French} {
+		c, _ := testCommon(t, lang)
+		dl := time.Date(2026, 12, 20, 0, 0, 0, 0, time.UTC)
+		tv := newTriage(c)
+		tv.setSize(c, 60, 20)
+		tv.setList(c, []flows.Summary{
+			{ID: "acct_failed", Name: "Failed Co", Country: "US", State: flows.StatePastDue, PastDue: 1, Errors: 1,
+				ErrorCode: "verification_failed_address_match", Deadline: dl},
+			{ID: "acct_late", Name: "Late Co", Country: "US", State: flows.StatePastDue, PastDue: 3, Deadline: dl.Add(24 * time.Hour)},
+			{ID: "acct_due", Name: "Due Co", Country: "US", State: flows.StateRestricted, CurrentlyDue: 2},
+		}, dl, false)
+		v := ansi.Strip(tv.view(c, ""))
+		want := map[schema.Lang][]string{
+			schema.English: {"Deadline", "Reason", "2026-12-20", "2026-12-21", "verification failed: the", "3 fields past due", "2 fields due"},
+			schema.French:  {"Échéance", "Motif", "20/12/2026", "21/12/2026", "vérification échouée\u00a0: l'", "3 champs en retard", "2 champs à fournir"},
+		}[lang]
+		for _, w := range want {
+			if !strings.Contains(v, w) {
+				t.Errorf("%s at 60 columns lacks %q:\n%s", lang, w, v)
+			}
+		}
+		for _, l := range strings.Split(v, "\n") {
+			if ansi.StringWidth(l) > 60 {
+				t.Errorf("%s: line wider than 60: %q", lang, l)
+			}
+		}
+	}
+}
+
+// The filter finds an account by its person's name and email, and
+// "failed_verification" (what --state takes) keeps failed verifications.
+func TestTriageFiltersByPersonAndFailedVerification(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	a := named(t, c, "Jenny", "Rosen")
+	e := schema.Lookup("individual.email", "US")
+	if _, err := c.Client.Submit(context.Background(), a, flows.Step{Group: e.Group, Fields: []schema.Field{e}},
+		map[string]string{e.Key: "jenny.person@example.org"}); err != nil {
+		t.Fatal(flows.Message(err))
+	}
+	named(t, c, "Amir", "Haddad")
+	m := New(c, Start{})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 100, Height: 24})
+	m = runAll(m, m.toTriage())
+	m = keys(m, "jenny.person@")
+	if v := view(m); !strings.Contains(v, "shown: 1 of 2") {
+		t.Fatalf("filter by the person's email:\n%s", v)
+	}
+	tv := newTriage(c)
+	tv.setSize(c, 100, 20)
+	tv.setList(c, []flows.Summary{
+		{ID: "acct_failed", Name: "Failed Co", State: flows.StateRestricted, Errors: 1, ErrorCode: "invalid_tax_id"},
+		{ID: "acct_late", Name: "Late Co", State: flows.StatePastDue, PastDue: 3},
+	}, time.Now(), false)
+	tv.filter.SetValue("failed_verification")
+	tv.applyFilter("")
+	if len(tv.shown) != 1 || tv.all[tv.shown[0]].ID != "acct_failed" {
+		t.Errorf("failed_verification kept %v", tv.shown)
+	}
+}

@@ -4,7 +4,7 @@ package tui
 // (French puts a non-breaking space before a colon).
 var (
 	txtTriageFilter     = t("Filter:", "Filtre\u00a0:")
-	txtTriageFilterHint = t("name, email, id, state or country", "nom, e-mail, identifiant, statut ou pays")
+	txtTriageFilterHint = t("name, email, id, state, country or reason", "nom, e-mail, identifiant, statut, pays ou motif")
 	txtTriageCount      = t("shown: %d of %d", "affichés\u00a0: %d sur %d")
 	txtTriageRefreshing = t("refreshing: %d pages, %d accounts read", "actualisation\u00a0: %d pages, %d comptes lus")
 	txtTriageCached     = t("from the cache of %s, ctrl+r to refresh", "depuis le cache du %s, ctrl+r pour actualiser")
@@ -19,6 +19,7 @@ var (
 	txtTriageEmail      = t("Email", "E-mail")
 	txtTriageCountry    = t("Country", "Pays")
 	txtTriageDeadline   = t("Deadline", "Échéance")
+	txtTriageReason     = t("Reason", "Motif")
 	txtTriageFailed     = t("Refresh failed: %s (the list shown is the last one read).", "Échec de l'actualisation\u00a0: %s (la liste affichée est la dernière lue).")
 
 	txtAccountIDComplete = t("ctrl+e completes a recent id.", "ctrl+e complète un identifiant récent.")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"strconv"
@@ -36,7 +37,10 @@ func newAccountsCmd(a *app) *cobra.Command {
 			"States are those of Stripe's API-onboarding guide, plus \"new\": a new account on which nothing was\n" +
 			"sent yet. Stripe lists all its fields as past due, but no deadline was missed, so it is listed as\n" +
 			"new (--state new, or \"not started\"), sorted with the accounts that have fields due now, and left\n" +
-			"out of --state past_due. (status --json keeps the guide's state for it: restricted (past due).)",
+			"out of --state past_due. (status --json keeps the guide's state for it: restricted (past due).)\n" +
+			"--state failed_verification keeps the accounts whose verification failed, whatever their state.\n" +
+			"The REASON column says why each account is urgent: the failed verification in words, the\n" +
+			"fields past due or due now.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			state := ""
@@ -67,7 +71,7 @@ func newAccountsCmd(a *app) *cobra.Command {
 			if asJSON {
 				return textout.JSONList(a.stdout, list)
 			}
-			rows := [][]string{strings.Split(t("ID\tNAME\tCOUNTRY\tSTATE\tDEADLINE", "ID\tNOM\tPAYS\tSTATUT\tÉCHÉANCE").In(a.cfg.Lang()), "\t")}
+			rows := [][]string{strings.Split(t("ID\tNAME\tCOUNTRY\tSTATE\tDEADLINE\tREASON", "ID\tNOM\tPAYS\tSTATUT\tÉCHÉANCE\tMOTIF").In(a.cfg.Lang()), "\t")}
 			for _, s := range list {
 				dl := "-"
 				if !s.Deadline.IsZero() {
@@ -77,12 +81,12 @@ func newAccountsCmd(a *app) *cobra.Command {
 				if s.StripeCollects {
 					state += t(" · Stripe collects", " · collecté par Stripe").In(a.cfg.Lang())
 				}
-				rows = append(rows, []string{s.ID, s.Name, s.Country, state, dl})
+				rows = append(rows, []string{s.ID, s.Name, s.Country, state, dl, cmp.Or(flows.Reason(s, a.cfg.Lang()), "-")})
 			}
 			return textout.Table(a.stdout, rows)
 		},
 	}
-	cmd.Flags().StringVar(&stateArg, "state", "", "only accounts in this state (e.g. past_due, \"restricted (past due)\", new)")
+	cmd.Flags().StringVar(&stateArg, "state", "", "only accounts in this state (e.g. past_due, \"restricted (past due)\", new, failed_verification)")
 	cmd.Flags().IntVar(&limit, "limit", 0, "only the N most urgent accounts (0: all)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the list as JSON")
 	cmd.Flags().BoolVar(&cached, "cached", false, "read the triage cache only (no request to Stripe)")
@@ -132,7 +136,7 @@ func (a *app) cachedAccounts(ctx context.Context, ses *session, state string, li
 	}
 	list := []flows.Summary{}
 	for _, s := range all {
-		if state == "" || s.State == state {
+		if flows.MatchState(s, state) {
 			list = append(list, s)
 		}
 		if limit > 0 && len(list) == limit {
