@@ -7,6 +7,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"onboard/flows"
+	"onboard/flows/wire"
 	"onboard/schema"
 )
 
@@ -91,5 +93,33 @@ func TestCtrlCMidJourneyInterrupts(t *testing.T) {
 	next, _ := m.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
 	if !next.(Model).Interrupted {
 		t.Error("ctrl+c with fields due was not an interruption")
+	}
+}
+
+// From 80 columns the one-line help never ends in "…": the wizard's own
+// keys (the test value, the requests pane) wrap onto a second line.
+func TestShortHelpHidesNoKeyFrom80Columns(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	c.Requests = func() []wire.Record { return nil }
+	a := newUSAccount(t, c)
+	for _, w := range []int{80, 100} {
+		m := openWizard(t, c, a)
+		m.plan.journey.Pass(flows.Step{Paths: []string{"business_profile.mcc", "business_profile.url"}})
+		_ = m.nextStep()
+		m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: 30})
+		v := ansi.Strip(m.View())
+		lines := strings.Split(v, "\n")
+		footer := strings.Join(lines[len(lines)-3:], "\n")
+		if strings.Contains(footer, "…") {
+			t.Errorf("%d columns: the help ends in …:\n%s", w, footer)
+		}
+		for _, want := range []string{"ctrl+e test value", "ctrl+x requests", "ctrl+c quit"} {
+			if !strings.Contains(footer, want) {
+				t.Errorf("%d columns: the help lacks %q:\n%s", w, want, footer)
+			}
+		}
+		if n := len(lines); n != 30 {
+			t.Errorf("%d columns: %d lines, want 30", w, n)
+		}
 	}
 }
