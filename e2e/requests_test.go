@@ -340,7 +340,7 @@ func TestTUIRecordReplaysToComplete(t *testing.T) {
 	tm.keys("Escape")
 	tm.waitFor("complete", wait)
 	tm.keys("C-c")
-	s = tm.waitFor("[exit 130]", wait)
+	s = tm.waitFor("[exit 0]", wait)
 	screens["after exit"] = s
 	if !strings.Contains(s, "${STRIPE_API_KEY}") {
 		t.Errorf("--show-requests printed nothing after the screen:\n%s", s)

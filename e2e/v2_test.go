@@ -72,5 +72,5 @@ func TestTUIV2IndividualToComplete(t *testing.T) {
 		t.Fatalf("summary:\n%s", s)
 	}
 	tm.keys("C-c")
-	tm.waitFor("[exit 130]", wait)
+	tm.waitFor("[exit 0]", wait)
 }

@@ -39,10 +39,37 @@ func homeForm(c Common, choice *string) *huh.Form {
 // homeScreen is the menu the program opens on.
 type homeScreen struct{ formScreen }
 
-func (h *homeScreen) ID() screenID             { return screenHome }
-func (h *homeScreen) Title() string            { return txtScreenHome.In(h.c.Lang) }
-func (h *homeScreen) ShortHelp() []key.Binding { return h.formHelp(false) }
-func (h *homeScreen) back() tea.Cmd            { return nil } // nowhere further back
+func (h *homeScreen) ID() screenID  { return screenHome }
+func (h *homeScreen) Title() string { return txtScreenHome.In(h.c.Lang) }
+
+// ShortHelp shows q and esc as Home's way out (ctrl+c quits too).
+func (h *homeScreen) ShortHelp() []key.Binding {
+	var binds []key.Binding
+	if h.form != nil {
+		binds = h.form.KeyBinds()
+	}
+	return append(binds, key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/"+keyName("esc", h.c.Lang), txtQuit.In(h.c.Lang))))
+}
+
+// back is esc on Home: nowhere further back, so it quits, as q does;
+// nothing typed lives on Home to be lost. While the menu is filtered, esc
+// clears the filter.
+func (h *homeScreen) back() tea.Cmd {
+	if h.filtering() {
+		cmd, _ := h.formUpdate(tea.KeyMsg{Type: tea.KeyEsc})
+		return cmd
+	}
+	return tea.Quit
+}
+
+// filtering reports that the menu's filter takes the keys typed.
+func (h *homeScreen) filtering() bool {
+	if h.form == nil {
+		return false
+	}
+	f, ok := h.form.GetFocusedField().(interface{ GetFiltering() bool })
+	return ok && f.GetFiltering()
+}
 
 func (h *homeScreen) Init() tea.Cmd {
 	h.in.choice = choiceNew
@@ -51,6 +78,9 @@ func (h *homeScreen) Init() tea.Cmd {
 }
 
 func (h *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, h.c.Keys.Advance) && !h.filtering() {
+		return h, tea.Quit
+	}
 	cmd, done := h.formUpdate(msg)
 	if !done {
 		return h, cmd

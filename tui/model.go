@@ -169,6 +169,15 @@ func (m Model) Summary() (id, state string) {
 	return m.account.ID, flows.StateText(m.account, m.c.Lang)
 }
 
+// nothingToResume reports that the account on screen has nothing due and
+// no screen holds a value typed and not sent: `onboard resume` would have
+// nothing to do.
+func (m *session) nothingToResume() bool {
+	r := m.account.Requirements
+	return m.loaded && m.account.ID != "" && len(r.CurrentlyDue) == 0 && len(r.PastDue) == 0 &&
+		(m.current() != screenWizard || !m.typedUnsent())
+}
+
 // Init starts the first screen's work.
 func (m Model) Init() tea.Cmd { return m.first }
 
@@ -234,7 +243,9 @@ func (m *session) update(msg tea.Msg) tea.Cmd {
 func (m *session) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, m.c.Keys.Quit):
-		m.Interrupted = true
+		// Nothing left to ask for the account on screen: ctrl+c ends the
+		// session as q does, not as an interruption to resume.
+		m.Interrupted = !m.nothingToResume()
 		return tea.Quit, true
 	case m.reqs.open:
 		return m.updateRequests(msg), true

@@ -149,7 +149,13 @@ func (m *session) summaryBindings(scroll bool) []key.Binding {
 	people.SetEnabled(peopleEnabled(m.account))
 	// The scroll keys first: on a cut footer they are what a summary
 	// taller than the screen needs.
-	return append(m.scrollBindings(scroll), m.c.Keys.Home, m.c.Keys.Refresh, people, m.stepsKey(), m.c.Keys.Back, m.c.Keys.Quit)
+	// At the end of a journey q quits (as ctrl+c does); mid-wizard esc goes
+	// back to the step and ctrl+c is the way out.
+	quit := m.c.Keys.Quit
+	if !m.midWizard() {
+		quit = m.c.Keys.Advance
+	}
+	return append(m.scrollBindings(scroll), m.c.Keys.Home, m.c.Keys.Refresh, people, m.stepsKey(), m.c.Keys.Back, quit)
 }
 
 func (s *summaryScreen) back() tea.Cmd {
@@ -191,6 +197,9 @@ func (s *summaryScreen) key(msg tea.KeyMsg) tea.Cmd {
 		return loadCmd(s.c.Ctx, s.c.Client, s.account.ID, s.gen, true)
 	case key.Matches(msg, k.Home):
 		return s.reset(nil)
+	case key.Matches(msg, k.Advance) && !s.midWizard():
+		// The journey is over: nothing typed would be lost.
+		return tea.Quit
 	}
 	// The summary has no field: other keys reach nothing.
 	return nil

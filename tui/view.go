@@ -177,10 +177,17 @@ func (m *session) renderFooter(binds []key.Binding, requests bool) string {
 // width, then "…" when some were left out. bubbles' help adds a binding
 // that overflows when no room is left for its "…", and the line was then
 // cut mid-word ("ctrl+c quitte…" at 60 columns in French).
+//
+// From wrapAt columns on, nothing is left out: the bindings that do not
+// fit go on a second line (the body gives up that row), so a screen's
+// own keys are never hidden behind "…" on a common terminal.
 func shortHelpFit(h help.Model, binds []key.Binding, width int) string {
 	h.Width = 0 // measured here, whole bindings at a time
 	if width <= 0 {
 		return h.ShortHelpView(binds)
+	}
+	if width >= wrapAt {
+		return shortHelpWrap(h, binds, width)
 	}
 	tail := " " + h.Styles.Ellipsis.Inline(true).Render(h.Ellipsis)
 	for n := len(binds); n > 0; n-- {
@@ -193,6 +200,31 @@ func shortHelpFit(h help.Model, binds []key.Binding, width int) string {
 		}
 	}
 	return ""
+}
+
+// wrapAt is the width from which the one-line help wraps instead of
+// ending in "…".
+const wrapAt = 80
+
+// shortHelpWrap is the one-line help on as many lines as it needs in
+// width, whole bindings on each.
+func shortHelpWrap(h help.Model, binds []key.Binding, width int) string {
+	var lines []string
+	var line []key.Binding
+	for _, b := range binds {
+		if !b.Enabled() {
+			continue
+		}
+		if len(line) > 0 && lipgloss.Width(h.ShortHelpView(append(slices.Clip(line), b))) > width {
+			lines = append(lines, h.ShortHelpView(line))
+			line = nil
+		}
+		line = append(line, b)
+	}
+	if len(line) > 0 {
+		lines = append(lines, h.ShortHelpView(line))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // fullHelpFit is every enabled binding in columns of four rows, or of
