@@ -169,15 +169,6 @@ func (m Model) Summary() (id, state string) {
 	return m.account.ID, flows.StateText(m.account, m.c.Lang)
 }
 
-// nothingToResume reports that the account on screen has nothing due and
-// no screen holds a value typed and not sent: `onboard resume` would have
-// nothing to do.
-func (m *session) nothingToResume() bool {
-	r := m.account.Requirements
-	return m.loaded && m.account.ID != "" && len(r.CurrentlyDue) == 0 && len(r.PastDue) == 0 &&
-		(m.current() != screenWizard || !m.typedUnsent())
-}
-
 // Init starts the first screen's work.
 func (m Model) Init() tea.Cmd { return m.first }
 

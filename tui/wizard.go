@@ -199,6 +199,16 @@ func (m *session) handleSubmitted(msg submittedMsg) tea.Cmd {
 	return cmd
 }
 
+// nothingToResume reports that the account on screen has nothing due and
+// no screen holds a value typed and not sent: `onboard resume` would have
+// nothing to do. (The root asks it on ctrl+c; the wizard is the screen
+// that holds typed values, so the question lives here.)
+func (m *session) nothingToResume() bool {
+	r := m.account.Requirements
+	return m.loaded && m.account.ID != "" && len(r.CurrentlyDue) == 0 && len(r.PastDue) == 0 &&
+		(m.current() != screenWizard || !m.typedUnsent())
+}
+
 // panelEvery is how often the wizard's status panel re-reads the account
 // while Stripe verifies what was sent: verification settles in seconds,
 // and the operator reads the panel while typing the next step.
