@@ -3,12 +3,9 @@ package main
 import (
 	"context"
 	"io"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
 )
@@ -18,13 +15,7 @@ import (
 // verification failed, not the one merely incomplete.
 func TestAccountsSaysWhyAndFiltersFailedVerification(t *testing.T) {
 	isolate(t)
-	sb := openSandbox(t)
-	srv := httptest.NewServer(sb.Handler())
-	t.Cleanup(srv.Close)
-	sc := stripe.NewClient("sk_test_123", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String(srv.URL), MaxNetworkRetries: stripe.Int64(0),
-		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-	})))
+	srvURL, sc, sb := servedSandbox(t)
 	cl := flows.New(flows.StripeAPI{SC: sc})
 	ctx := context.Background()
 	ans, err := flows.LoadAnswers("../../examples/us-individual.json", flows.AnswerOptions{})
@@ -45,7 +36,7 @@ func TestAccountsSaysWhyAndFiltersFailedVerification(t *testing.T) {
 	if _, err := cl.Create(ctx, flows.NewAccount{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}}); err != nil {
 		t.Fatal(flows.Message(err))
 	}
-	global := []string{"--api-base", srv.URL, "--api-key", "sk_test_123"}
+	global := []string{"--api-base", srvURL, "--api-key", "sk_test_123"}
 	for _, c := range []struct{ lang, header, reason string }{
 		{"en", "REASON", "verification failed: the address could not be matched"},
 		{"fr", "MOTIF", "vérification échouée\u00a0: l'adresse n'a pas pu être rattachée"},

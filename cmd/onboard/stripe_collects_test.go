@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/stripe/stripe-go/v82"
+
+	"onboard/sandbox"
 )
 
 // An Express or Standard account, created as Stripe creates them (the
@@ -16,13 +18,7 @@ import (
 // in English and French.
 func TestStripeCollectedAccountsOfferALink(t *testing.T) {
 	isolate(t)
-	sb := openSandbox(t)
-	srv := httptest.NewServer(sb.Handler())
-	t.Cleanup(srv.Close)
-	sc := stripe.NewClient("sk_test_123", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String(srv.URL), MaxNetworkRetries: stripe.Int64(0),
-		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-	})))
+	srv, sc, _ := servedSandbox(t)
 	var ids []string
 	for _, typ := range []string{"express", "standard"} {
 		a, err := sc.V1Accounts.Create(context.Background(), &stripe.AccountCreateParams{Type: stripe.String(typ), Country: stripe.String("US")})
@@ -31,7 +27,7 @@ func TestStripeCollectedAccountsOfferALink(t *testing.T) {
 		}
 		ids = append(ids, a.ID)
 	}
-	global := []string{"--api-base", srv.URL, "--api-key", "sk_test_123"}
+	global := []string{"--api-base", srv, "--api-key", "sk_test_123"}
 	answers := writeAnswers(t, map[string]any{"business_profile.url": "https://accessible.stripe.com"})
 	for _, c := range []struct {
 		lang, collects, link, mark string
@@ -58,4 +54,19 @@ func TestStripeCollectedAccountsOfferALink(t *testing.T) {
 			t.Errorf("%s accounts: exit %d, want %d marked\n%s\n%s", c.lang, code, len(ids), out, stderr)
 		}
 	}
+}
+
+// servedSandbox serves a test's own sandbox on loopback, as `onboard
+// sandbox serve` does, and gives its address, a stripe-go client of it
+// and the sandbox itself (to move its clock).
+func servedSandbox(t *testing.T) (string, *stripe.Client, *sandbox.Sandbox) {
+	t.Helper()
+	sb := openSandbox(t)
+	srv := httptest.NewServer(sb.Handler())
+	t.Cleanup(srv.Close)
+	sc := stripe.NewClient("sk_test_123", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
+		URL: stripe.String(srv.URL), MaxNetworkRetries: stripe.Int64(0),
+		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
+	})))
+	return srv.URL, sc, sb
 }
