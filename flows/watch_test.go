@@ -3,6 +3,7 @@ package flows_test
 import (
 	"context"
 	"encoding/hex"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -197,5 +198,97 @@ func TestWebhookHandlerRefusesAmbiguousAndRepeatedEvents(t *testing.T) {
 	}
 	if len(notified) != 2 {
 		t.Errorf("two events, one delivered twice: notified %v", notified)
+	}
+}
+
+// Watch reads the account, then looks for news with the backoff: quiet
+// looks read nothing and wait twice as long each time (up to Max); an
+// update of the account is read at the next look, and the wait is back
+// to Min.
+func TestWatchFollowsTheAccount(t *testing.T) {
+	e := newEnv(t)
+	a := e.newUS(t)
+	ctx, cancel := context.WithTimeout(e.ctx, 30*time.Second)
+	defer cancel()
+	var waits []time.Duration
+	quiet := 0
+	err := e.cl.Watch(ctx, a.ID, flows.WatchOptions{Min: time.Millisecond, Max: 4 * time.Millisecond}, func(l flows.Look) error {
+		if l.Err != nil {
+			t.Fatalf("look: %v", l.Err)
+		}
+		waits = append(waits, l.Wait)
+		switch {
+		case len(waits) == 1:
+			if !l.Read || l.Account.ID != a.ID {
+				t.Fatalf("the first look is the account as it stands: %+v", l)
+			}
+		case !l.Read:
+			if quiet++; quiet == 4 {
+				if _, err := e.cl.Run(e.ctx, a, flows.Strategy{}, usAnswers(t), io.Discard); err != nil {
+					t.Fatal(err)
+				}
+			}
+		default:
+			if quiet != 4 || len(l.Account.Requirements.CurrentlyDue) >= len(a.Requirements.CurrentlyDue) {
+				t.Fatalf("read after %d quiet looks: due %v", quiet, l.Account.Requirements.CurrentlyDue)
+			}
+			cancel()
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []time.Duration{1, 2, 4, 4, 4, 1}
+	if len(waits) != len(want) {
+		t.Fatalf("waits %v", waits)
+	}
+	for i := range want {
+		if waits[i] != want[i]*time.Millisecond {
+			t.Fatalf("waits %v, want %v (ms)", waits, want)
+		}
+	}
+}
+
+// A webhook's wake reads the account at once, whatever the wait; an
+// error of each ends the watch with it.
+func TestWatchWakesOnWebhook(t *testing.T) {
+	e := newEnv(t)
+	a := e.newUS(t)
+	wake := make(chan struct{}, 1)
+	stop := errors.New("stop")
+	looks := 0
+	done := make(chan error, 1)
+	go func() {
+		done <- e.cl.Watch(e.ctx, a.ID, flows.WatchOptions{Min: time.Hour, Max: time.Hour, Wake: wake}, func(l flows.Look) error {
+			if looks++; looks == 1 {
+				wake <- struct{}{}
+				return nil
+			}
+			if !l.Read || l.Account.ID != a.ID {
+				t.Errorf("woken look: %+v", l)
+			}
+			return stop
+		})
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, stop) || looks != 2 {
+			t.Fatalf("watch ended with %v after %d looks", err, looks)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the wake was not read")
+	}
+}
+
+// A watch of an account that cannot be read has nothing to follow.
+func TestWatchFailsOnUnknownAccount(t *testing.T) {
+	e := newEnv(t)
+	err := e.cl.Watch(e.ctx, "acct_missing", flows.WatchOptions{Min: time.Millisecond, Max: time.Millisecond}, func(flows.Look) error {
+		t.Fatal("a look of an account that does not exist")
+		return nil
+	})
+	if err == nil {
+		t.Fatal("no error")
 	}
 }

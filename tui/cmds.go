@@ -62,30 +62,35 @@ type panelMsg struct {
 	err     error
 }
 
-// panelCmd reads the account for the wizard's status panel.
-func panelCmd(ctx context.Context, cl *flows.Client, id string, gen int) tea.Cmd {
+// panelCmd reads the account for the wizard's status panel (w polls).
+func panelCmd(ctx context.Context, w *flows.Watcher, gen int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
 		defer cancel()
-		a, err := cl.Load(ctx, id)
-		return result{gen, panelMsg{account: a, err: err}}
+		l := w.Look(ctx)
+		return result{gen, panelMsg{account: l.Account, err: readErr(l)}}
 	}
 }
 
-// changedMsg says whether account.updated events arrived for the account.
-type changedMsg struct {
-	changed bool
-	cursor  flows.Cursor
-	err     error
-}
+// lookMsg is what one look of the summary's watch found.
+type lookMsg struct{ flows.Look }
 
-func changedCmd(ctx context.Context, cl *flows.Client, id string, cur flows.Cursor, gen int) tea.Cmd {
+// lookCmd looks once for news of the account w follows.
+func lookCmd(ctx context.Context, w *flows.Watcher, gen int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
 		defer cancel()
-		changed, next, err := cl.Changed(ctx, id, cur)
-		return result{gen, changedMsg{changed: changed, cursor: next, err: err}}
+		return result{gen, lookMsg{w.Look(ctx)}}
 	}
+}
+
+// readErr is the error of a look that read nothing (one that read the
+// account after failing to list its events has news, not an error).
+func readErr(l flows.Look) error {
+	if l.Read {
+		return nil
+	}
+	return l.Err
 }
 
 // Each command captures copies of what it needs; none reads the model

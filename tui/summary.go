@@ -169,14 +169,17 @@ func (s *summaryScreen) back() tea.Cmd {
 func (s *summaryScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case refreshMsg:
-		return s, changedCmd(s.c.Ctx, s.c.Client, s.account.ID, s.plan.cursor, s.gen)
-	case changedMsg:
-		s.plan.cursor = msg.cursor
-		if msg.err != nil || msg.changed {
-			// On an error, reading the account says what is wrong.
-			return s, loadCmd(s.c.Ctx, s.c.Client, s.account.ID, s.gen, true)
+		if s.plan.watch == nil {
+			return s, s.scheduleRefresh()
 		}
-		return s, refreshAfter(s.plan.backoff.Next(false), s.gen)
+		return s, lookCmd(s.c.Ctx, s.plan.watch, s.gen)
+	case lookMsg:
+		if msg.Read || msg.Err != nil {
+			// What the look read (or why it could not) is the account's
+			// news; taking it schedules the next look.
+			return s, s.handleAccount(accountMsg{account: msg.Account, err: readErr(msg.Look), background: true})
+		}
+		return s, refreshAfter(msg.Wait, s.gen)
 	case tea.KeyMsg:
 		return s, s.key(msg)
 	}

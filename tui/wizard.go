@@ -37,10 +37,8 @@ type wizardState struct {
 	problems map[string]string
 	notice   string
 	warn     bool
-	// cursor and backoff drive the summary's watch for account.updated
-	// events while Stripe verifies.
-	cursor  flows.Cursor
-	backoff flows.Backoff
+	// watch follows the account on the summary while Stripe verifies.
+	watch *flows.Watcher
 	// link is the last account link created for requirements only
 	// Stripe-hosted onboarding can satisfy; the summary shows it.
 	link string
@@ -228,7 +226,7 @@ func (m *session) panelTick() tea.Cmd {
 	if m.current() != screenWizard {
 		return nil
 	}
-	return panelCmd(m.c.Ctx, m.c.Client, m.account.ID, m.gen)
+	return panelCmd(m.c.Ctx, m.c.Client.Watcher(m.account.ID, flows.WatchOptions{Poll: true, Min: panelEvery, Max: panelEvery}), m.gen)
 }
 
 // handlePanel takes a fresh read of the account made for the panel: the
@@ -317,8 +315,8 @@ func (m *session) scheduleRefresh() tea.Cmd {
 	if m.current() != screenSummary || m.c.Static || len(m.account.Requirements.PendingVerification) == 0 {
 		return nil
 	}
-	if m.plan.backoff.Min == 0 {
-		m.plan.backoff = flows.Backoff{Min: m.c.RefreshEvery, Max: 30 * time.Second}
+	if m.plan.watch == nil || m.plan.watch.ID() != m.account.ID {
+		m.plan.watch = m.c.Client.Watcher(m.account.ID, flows.WatchOptions{Min: m.c.RefreshEvery, Max: 30 * time.Second})
 	}
-	return refreshAfter(m.plan.backoff.Next(true), m.gen)
+	return refreshAfter(m.plan.watch.Read(), m.gen)
 }

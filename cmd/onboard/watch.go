@@ -28,14 +28,30 @@ type watchFlags struct {
 // events with backoff and, with --listen, by Stripe webhooks whose
 // signatures are verified.
 func (a *app) watchStatus(ctx context.Context, ses *session, id string, asJSON bool, w watchFlags) error {
-	cl := ses.client
-	hooks := make(chan string, 16)
+	wake := make(chan struct{}, 1)
 	if w.listen != "" {
+		hooks := make(chan string, 16)
 		stop, err := a.serveWebhooks(ses, w, hooks)
 		if err != nil {
 			return err
 		}
 		defer stop()
+		go func() {
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case acctID := <-hooks:
+					ses.triageLine(ctx, acctID) // the triage list follows webhooks too
+					if acctID == id {
+						select {
+						case wake <- struct{}{}:
+						default: // a change is already queued
+						}
+					}
+				}
+			}
+		}()
 	}
 	show := func(acct schema.Account) error {
 		if asJSON {
@@ -49,54 +65,37 @@ func (a *app) watchStatus(ctx context.Context, ses *session, id string, asJSON b
 		a.stdout.Printf("— %s\n", time.Now().Format("15:04:05"))
 		return textout.Status(a.stdout, acct, a.cfg.Lang())
 	}
-	acct, err := cl.Load(ctx, id)
-	if err != nil {
-		return errors.New(flows.LocalMessage(err, a.cfg.Lang()))
-	}
-	if err := show(acct); err != nil {
-		return err
-	}
-	last := fingerprint(acct)
-	backoff := flows.Backoff{Min: w.every, Max: w.max}
-	_, cur, err := cl.Changed(ctx, id, flows.Cursor{})
-	if err != nil {
-		return errors.New(flows.LocalMessage(err, a.cfg.Lang()))
-	}
-	wait := backoff.Next(false)
-	for {
-		var changed bool
-		select {
-		case <-ctx.Done():
+	last := ""
+	err := ses.client.Watch(ctx, id, flows.WatchOptions{Min: w.every, Max: w.max, Wake: wake}, func(l flows.Look) error {
+		if l.Err != nil {
+			a.text(ses.stderr).Println("watch:", flows.Message(l.Err))
+		}
+		if !l.Read {
 			return nil
-		case acctID := <-hooks:
-			changed = acctID == id
-			ses.triageLine(ctx, acctID) // the triage list follows webhooks too
-		case <-time.After(wait):
-			changed, cur, err = cl.Changed(ctx, id, cur)
-			if err != nil {
-				if ctx.Err() != nil {
-					return nil
-				}
-				a.text(ses.stderr).Println("watch:", flows.Message(err))
+		}
+		if fp := fingerprint(l.Account); fp != last {
+			last = fp
+			if err := show(l.Account); err != nil {
+				return showFailed{err}
 			}
 		}
-		if changed {
-			next, err := cl.Load(ctx, id)
-			if err != nil {
-				if ctx.Err() != nil {
-					return nil
-				}
-				a.text(ses.stderr).Println("watch:", flows.Message(err))
-			} else if fp := fingerprint(next); fp != last {
-				last = fp
-				if err := show(next); err != nil {
-					return err
-				}
-			}
-		}
-		wait = backoff.Next(changed)
+		return nil
+	})
+	var sf showFailed
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &sf):
+		return sf.err
 	}
+	return errors.New(flows.LocalMessage(err, a.cfg.Lang()))
 }
+
+// showFailed is an account that could not be printed (stdout is gone):
+// the watch ends with that error as it is.
+type showFailed struct{ err error }
+
+func (e showFailed) Error() string { return e.err.Error() }
 
 // fingerprint is the part of an account the status shows, to print only
 // real changes.
