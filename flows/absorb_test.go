@@ -16,6 +16,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/sandbox"
 )
 
@@ -32,7 +33,7 @@ func onboardUSCompany(t *testing.T, at int, f fault) (*faulty, flows.Report, *st
 	}
 	t.Cleanup(func() { _ = sb.Close() }) // the test is decided; nothing left to keep
 	inj := &faulty{next: sb.Transport(), at: at, fault: f}
-	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_faults", APIBase: sandbox.APIBase,
+	api, v2 := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_faults", APIBase: sandbox.APIBase,
 		FilesBase: sandbox.FilesBase, Policy: instantPolicy(inj, &waits{})})
 	cl := flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }))
 	ans, err := flows.LoadAnswers(filepath.Join("..", "examples", "us-company.json"), flows.AnswerOptions{})
@@ -46,7 +47,7 @@ func onboardUSCompany(t *testing.T, at int, f fault) (*faulty, flows.Report, *st
 	if err == nil {
 		rep, err = cl.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard)
 	}
-	check, _ := flows.Connect(flows.Endpoint{Key: "sk_test_check", APIBase: sandbox.APIBase,
+	check, _ := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_check", APIBase: sandbox.APIBase,
 		Policy: flows.NewPolicy(sb.Transport(), "en")})
 	return inj, rep, check.SC, err
 }
@@ -156,7 +157,7 @@ func TestACutAnswerIsNeverQuoted(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = sb.Close() }) // the test is decided; nothing left to keep
-	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_cut", APIBase: sandbox.APIBase,
+	api, v2 := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_cut", APIBase: sandbox.APIBase,
 		FilesBase: sandbox.FilesBase, Policy: instantPolicy(cutPersons{sb.Transport()}, &waits{})})
 	cl := flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }))
 	ans, err := flows.LoadAnswers(filepath.Join("..", "examples", "us-company.json"), flows.AnswerOptions{})
@@ -233,12 +234,12 @@ func TestALostCreateIsFoundAgain(t *testing.T) {
 				inj := &cutCreates{next: sb.Transport(), n: cut}
 				pol := instantPolicy(inj, &waits{})
 				pol.Attempts = 4
-				api2, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_lost", APIBase: sandbox.APIBase,
+				api2, v2 := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_lost", APIBase: sandbox.APIBase,
 					FilesBase: sandbox.FilesBase, Policy: pol})
 				cl := flows.New(api2, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }))
 				a, err := cl.Create(context.Background(), flows.NewAccount{API: api, Country: "US", BusinessType: "company",
 					Email: "lost@example.com", Capabilities: []string{"card_payments", "transfers"}})
-				check, _ := flows.Connect(flows.Endpoint{Key: "sk_test_check", APIBase: sandbox.APIBase,
+				check, _ := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_check", APIBase: sandbox.APIBase,
 					Policy: flows.NewPolicy(sb.Transport(), "en")})
 				var ids []string
 				for acct, err := range check.SC.V1Accounts.List(context.Background(), &stripe.AccountListParams{}) {

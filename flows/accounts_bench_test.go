@@ -13,6 +13,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/sandbox"
 )
 
@@ -93,7 +94,7 @@ func benchList(b *testing.B, sb *sandbox.Sandbox, n, workers int) {
 		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
 		EnableTelemetry: stripe.Bool(false),
 	})))
-	cl := flows.New(flows.StripeAPI{SC: sc}, flows.WithListPace(flows.ListRate(false), workers))
+	cl := flows.New(stripeapi.Adapter{SC: sc}, flows.WithListPace(flows.ListRate(false), workers))
 	var last flows.ListProgress
 	runtime.GC()
 	stop := peakHeap()

@@ -14,6 +14,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -53,7 +54,7 @@ func (e listEnv) clientOver(hc *http.Client, opts ...flows.Option) *flows.Client
 		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
 		EnableTelemetry: stripe.Bool(false),
 	})))
-	return flows.New(flows.StripeAPI{SC: sc}, append([]flows.Option{flows.WithClock(func() time.Time { return epoch })}, opts...)...)
+	return flows.New(stripeapi.Adapter{SC: sc}, append([]flows.Option{flows.WithClock(func() time.Time { return epoch })}, opts...)...)
 }
 
 // queryLog keeps the query of every request.

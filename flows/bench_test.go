@@ -12,6 +12,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/sandbox"
 )
 
@@ -53,7 +54,7 @@ func BenchmarkOnboard(b *testing.B) {
 			}
 			sc := stripe.NewClient("sk_test_bench", stripe.WithBackends(stripe.NewBackendsWithConfig(cfg)))
 			v2 := flows.NewV2(stripe.GetBackendWithConfig(stripe.APIBackend, cfg).(stripe.RawRequestBackend), "sk_test_bench")
-			cl := flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }), flows.WithV2(v2))
+			cl := flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(func() time.Time { return epoch }), flows.WithV2(v2))
 			ans, err := flows.LoadAnswers(filepath.Join("..", "examples", j.answers), flows.AnswerOptions{})
 			if err != nil {
 				b.Fatal(err)

@@ -156,7 +156,7 @@ func (c *Client) createV1(ctx context.Context, n NewAccount) (schema.Account, er
 		p.TOSAcceptance = &stripe.AccountCreateTOSAcceptanceParams{ServiceAgreement: stripe.String(n.Agreement)}
 	}
 	// One key for the create and its replay below.
-	p.SetIdempotencyKey(newKey("create"))
+	p.SetIdempotencyKey(NewKey("create"))
 	a, err := c.api.CreateAccount(ctx, p)
 	if err != nil && answerLost(ctx, err) {
 		// The request policy gave up on an answer that never came whole:

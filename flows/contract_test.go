@@ -11,6 +11,7 @@ import (
 
 	"onboard/flows"
 	"onboard/flows/explore"
+	"onboard/flows/stripeapi"
 	"onboard/internal/stripemock"
 	"onboard/schema"
 )
@@ -126,6 +127,6 @@ func stripeMockClient(t *testing.T) *flows.Client {
 		URL: stripe.String(base), MaxNetworkRetries: stripe.Int64(0),
 		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}, EnableTelemetry: stripe.Bool(false),
 	})))
-	return flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
+	return flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
 		flows.WithAcceptance("203.0.113.9", "onboard-test"))
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -169,7 +170,7 @@ func policyEnv(t *testing.T, inj *faulty, w *waits) (*flows.Client, *sandbox.San
 	}
 	t.Cleanup(func() { _ = sb.Close() }) // the test is decided; nothing left to keep
 	inj.next = sb.Transport()
-	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_policy", APIBase: "http://sandbox.onboard.invalid",
+	api, v2 := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_policy", APIBase: "http://sandbox.onboard.invalid",
 		FilesBase: "http://files.sandbox.onboard.invalid", Policy: instantPolicy(inj, w)})
 	return flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch })), sb
 }

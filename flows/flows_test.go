@@ -16,6 +16,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -50,7 +51,7 @@ func sandboxClient(t *testing.T, opts ...flows.Option) (*flows.Client, *sandbox.
 		URL: stripe.String(srv.URL), MaxNetworkRetries: stripe.Int64(0),
 		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}, EnableTelemetry: stripe.Bool(false),
 	})))
-	return flows.New(flows.StripeAPI{SC: sc}, append([]flows.Option{flows.WithClock(func() time.Time { return epoch }),
+	return flows.New(stripeapi.Adapter{SC: sc}, append([]flows.Option{flows.WithClock(func() time.Time { return epoch }),
 		flows.WithAcceptance("203.0.113.9", "onboard-test")}, opts...)...), sb
 }
 
@@ -340,7 +341,7 @@ func TestRateLimitedCallsAreRetried(t *testing.T) {
 		waited++
 		return nil
 	}
-	api, _ := flows.Connect(flows.Endpoint{Key: "sk_test_rl", APIBase: "http://sandbox.invalid", Policy: pol})
+	api, _ := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_rl", APIBase: "http://sandbox.invalid", Policy: pol})
 	cl := flows.New(api)
 	a, err := cl.Create(context.Background(), flows.NewAccount{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}})
 	if err != nil {

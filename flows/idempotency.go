@@ -4,8 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
+	"time"
 
 	"onboard/schema"
 )
@@ -62,4 +64,11 @@ func stepID(st Step) string {
 		return "p-" + strings.ReplaceAll(st.Person.Prefix, ".", "-")
 	}
 	return fmt.Sprintf("g%d", int(st.Group))
+}
+
+// NewKey makes an idempotency key for one operation (all its attempts):
+// a request without a key of its own gets one, so the request policy may
+// retry it.
+func NewKey(op string) string {
+	return fmt.Sprintf("onboard-%s-%d-%d", op, time.Now().UnixNano(), rand.Int64())
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -42,7 +43,7 @@ func clientOn(sb *sandbox.Sandbox, wrap func(http.RoundTripper) http.RoundTrippe
 	}
 	b := stripe.GetBackendWithConfig(stripe.APIBackend, cfg())
 	sc := stripe.NewClient("sk_test_journey", stripe.WithBackends(stripe.NewBackendsWithConfig(cfg())))
-	return flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(now), flows.WithAcceptance("203.0.113.9", "onboard-test"),
+	return flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(now), flows.WithAcceptance("203.0.113.9", "onboard-test"),
 		flows.WithV2(flows.NewV2(b.(stripe.RawRequestBackend), "sk_test_journey")))
 }
 

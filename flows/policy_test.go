@@ -17,6 +17,7 @@ import (
 
 	"onboard/flows"
 	"onboard/flows/explore"
+	"onboard/flows/stripeapi"
 	"onboard/schema"
 )
 
@@ -28,7 +29,7 @@ func TestEveryCallIsRetried(t *testing.T) {
 	inj := &faulty{at: -1, fault: fault503, alternate: true}
 	w := &waits{}
 	policyEnv(t, inj, w) // the sandbox behind inj
-	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_policy", APIBase: "http://sandbox.onboard.invalid",
+	api, v2 := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_policy", APIBase: "http://sandbox.onboard.invalid",
 		FilesBase: "http://files.sandbox.onboard.invalid", Policy: instantPolicy(inj, w)})
 	ctx := context.Background()
 	must := func(what string, err error) {
@@ -246,7 +247,7 @@ func TestNoAnswerEndsWithinTheRunBudget(t *testing.T) {
 	p.Timeout = 20 * time.Millisecond
 	p.Budget = 2 * time.Second
 	p.Jitter = func(time.Duration) time.Duration { return 0 }
-	api, _ := flows.Connect(flows.Endpoint{Key: "sk_test_hang", APIBase: "http://127.0.0.1:1", Policy: p})
+	api, _ := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_hang", APIBase: "http://127.0.0.1:1", Policy: p})
 	ctx := context.Background()
 	for i := 0; ; i++ {
 		before := up.n
@@ -285,7 +286,7 @@ func TestLiveRuleForEveryChange(t *testing.T) {
 	ctx := context.Background()
 	var asked []flows.LiveChange
 	answer := "us"
-	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_live_rule", APIBase: "http://sandbox.onboard.invalid",
+	api, v2 := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_live_rule", APIBase: "http://sandbox.onboard.invalid",
 		Policy: instantPolicy(inj, &waits{})})
 	cl := flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }),
 		flows.WithLive(func(_ context.Context, ch flows.LiveChange) (string, error) {
@@ -345,7 +346,7 @@ func TestUploadsGoToTheFilesHost(t *testing.T) {
 		{"http://127.0.0.1:12111", "http://127.0.0.1:12111", "http://127.0.0.1:12111", "http://127.0.0.1:12111"},
 	} {
 		h := &hosts{}
-		api, _ := flows.Connect(flows.Endpoint{Key: "sk_test_hosts", APIBase: c.api, FilesBase: c.files,
+		api, _ := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_hosts", APIBase: c.api, FilesBase: c.files,
 			Policy: flows.NewPolicy(h, schema.English)})
 		ctx := context.Background()
 		if _, err := api.UploadFile(ctx, &stripe.FileCreateParams{Purpose: stripe.String(string(stripe.FilePurposeIdentityDocument)),

@@ -15,6 +15,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -150,7 +151,7 @@ func v2Client(t *testing.T, opts ...flows.Option) (*flows.Client, *sandbox.Sandb
 		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}}
 	sc := stripe.NewClient("sk_test_v2rec", stripe.WithBackends(stripe.NewBackendsWithConfig(cfg)))
 	b := stripe.GetBackendWithConfig(stripe.APIBackend, cfg).(stripe.RawRequestBackend)
-	return flows.New(flows.StripeAPI{SC: sc}, append([]flows.Option{flows.WithClock(func() time.Time { return epoch }),
+	return flows.New(stripeapi.Adapter{SC: sc}, append([]flows.Option{flows.WithClock(func() time.Time { return epoch }),
 		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(flows.NewV2(b, "sk_test_v2rec"))}, opts...)...), sb
 }
 

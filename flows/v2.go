@@ -86,7 +86,7 @@ func (v *V2) call(ctx context.Context, method, path string, body any, idem strin
 	p := &stripe.RawParams{Params: stripe.Params{Context: ctx, Headers: http.Header{"Stripe-Version": {v.version}}}}
 	if method != http.MethodGet {
 		if idem == "" {
-			idem = newKey("v2") // keyed, so the request policy may retry it
+			idem = NewKey("v2") // keyed, so the request policy may retry it
 		}
 		p.SetIdempotencyKey(idem)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/sandbox"
 )
 
@@ -70,7 +71,7 @@ func withV2Files(t *testing.T) env {
 	api := stripe.GetBackendWithConfig(stripe.APIBackend, cfg(sandbox.APIBase))
 	sc := stripe.NewClient("sk_test_v2", stripe.WithBackends(&stripe.Backends{API: api, Connect: api,
 		Uploads: stripe.GetBackendWithConfig(stripe.UploadsBackend, cfg(sandbox.FilesBase))}))
-	e.cl = flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
+	e.cl = flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
 		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(flows.NewV2(api.(stripe.RawRequestBackend), "sk_test_v2")))
 	return e
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/schema"
 )
 
@@ -23,7 +24,7 @@ func withV2(t *testing.T) env {
 		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: e.sb.Transport()},
 		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
 	})))
-	e.cl = flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
+	e.cl = flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
 		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(flows.NewV2(b.(stripe.RawRequestBackend), "sk_test_v2")))
 	return e
 }

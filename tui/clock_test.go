@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/schema"
 )
 
@@ -107,7 +108,7 @@ func newAccountOn(t *testing.T, lang Lang, api string) (Common, schema.Account) 
 func v2Common(t *testing.T, lang Lang) Common {
 	t.Helper()
 	c, sb := testCommon(t, lang)
-	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_tui", APIBase: "http://sandbox.invalid",
+	api, v2 := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_tui", APIBase: "http://sandbox.invalid",
 		Policy: flows.NewPolicy(sb.Transport(), lang)})
 	c.Client = flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }), flows.WithLang(lang))
 	return c

@@ -14,6 +14,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/schema"
 )
 
@@ -60,7 +61,7 @@ func TestWizardReportsStillDueOnce(t *testing.T) {
 		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
 		EnableTelemetry: stripe.Bool(false),
 	})))
-	c.Client = flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }))
+	c.Client = flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(func() time.Time { return epoch }))
 	a := newUSAccount(t, c)
 	ans, err := flows.ParseAnswers(map[string]any{
 		"business_profile.mcc": "5734", "individual.first_name": "Jenny", "individual.last_name": "Rosen",

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/schema"
 )
 
@@ -19,7 +20,7 @@ import (
 func liveCommon(t *testing.T) Common {
 	t.Helper()
 	c, sb := testCommon(t, schema.English)
-	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_tui", APIBase: "http://sandbox.invalid",
+	api, v2 := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_tui", APIBase: "http://sandbox.invalid",
 		Policy: flows.NewPolicy(sb.Transport(), schema.English)})
 	c.Client = flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }), flows.WithLive(nil))
 	c.Mode = "live"
@@ -127,7 +128,7 @@ func drain(m Model, cmd tea.Cmd) Model {
 func TestLiveRemoveAsksFirst(t *testing.T) {
 	c, sb := testCommon(t, schema.English)
 	a := newUSCompany(t, c)
-	api, v2 := flows.Connect(flows.Endpoint{Key: "sk_test_tui", APIBase: "http://sandbox.invalid",
+	api, v2 := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_tui", APIBase: "http://sandbox.invalid",
 		Policy: flows.NewPolicy(sb.Transport(), schema.English)})
 	c.Client = flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }), flows.WithLive(nil))
 	c.Mode = "live"

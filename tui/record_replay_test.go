@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/schema"
 )
 
@@ -27,7 +28,7 @@ func TestRecordedWizardRunReplaysToTheSameState(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.Client = flows.New(flows.StripeAPI{SC: stripeAt("http://sandbox.invalid", sb.Transport())}, flows.WithClock(func() time.Time { return epoch }), flows.WithRecorder(rec))
+	c.Client = flows.New(stripeapi.Adapter{SC: stripeAt("http://sandbox.invalid", sb.Transport())}, flows.WithClock(func() time.Time { return epoch }), flows.WithRecorder(rec))
 	ctx := context.Background()
 	a, err := c.Client.Create(ctx, flows.NewAccount{Country: "GB", BusinessType: "company",
 		Capabilities: []string{"card_payments", "transfers"}})

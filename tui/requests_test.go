@@ -15,6 +15,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/flows/wire"
 	"onboard/sandbox"
 	"onboard/schema"
@@ -36,7 +37,7 @@ func requestsCommon(t *testing.T) (Common, *[]string) {
 		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
 		EnableTelemetry: stripe.Bool(false),
 	})))
-	c.Client = flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }))
+	c.Client = flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(func() time.Time { return epoch }))
 	c.Requests = log.Records
 	var copied []string
 	c.Copy = func(s string) error { copied = append(copied, s); return nil }

@@ -16,6 +16,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -42,7 +43,7 @@ func testCommon(t *testing.T, lang Lang) (Common, *sandbox.Sandbox) {
 	}
 	t.Cleanup(func() { _ = sb.Close() })
 	sc := stripeAt("http://sandbox.invalid", sb.Transport())
-	cl := flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }), flows.WithLang(lang))
+	cl := flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(func() time.Time { return epoch }), flows.WithLang(lang))
 	return Common{
 		Ctx: context.Background(), Client: cl, Styles: DefaultStyles(DefaultTheme()), Keys: DefaultKeyMap(lang),
 		Lang: lang, Mode: "sandbox", Now: func() time.Time { return epoch }, Static: true, RefreshEvery: time.Second,

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 )
 
 // accounts says why each account is urgent (a REASON column, in English
@@ -16,7 +17,7 @@ import (
 func TestAccountsSaysWhyAndFiltersFailedVerification(t *testing.T) {
 	isolate(t)
 	srvURL, sc, sb := servedSandbox(t)
-	cl := flows.New(flows.StripeAPI{SC: sc})
+	cl := flows.New(stripeapi.Adapter{SC: sc})
 	ctx := context.Background()
 	ans, err := flows.LoadAnswers("../../examples/us-individual.json", flows.AnswerOptions{})
 	if err != nil {

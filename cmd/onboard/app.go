@@ -11,6 +11,7 @@ import (
 	"github.com/adrg/xdg"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/flows/wire"
 	"onboard/internal/config"
 	"onboard/internal/textout"
@@ -102,7 +103,7 @@ func (a *app) connect(interactive bool) (*session, error) {
 		return nil, err
 	}
 	s.api = api
-	ep := flows.Endpoint{}
+	ep := stripeapi.Endpoint{}
 	if a.flags.Debug {
 		ep.Debug = s.logger // stripe-go's errors go to the debug log; otherwise it stays quiet (stderr would garble the TUI)
 	}
@@ -137,7 +138,7 @@ func (a *app) connect(interactive bool) (*session, error) {
 	ep.Key = api.Key.Key
 	ep.Policy = flows.NewPolicy(a.observe(s, next, interactive), lang)
 	s.logger.Printf("mode=%s key=%s base=%s lang=%s", api.Mode, config.Redact(api.Key.Key), ep.APIBase, lang)
-	conn, v2 := flows.Connect(ep)
+	conn, v2 := stripeapi.Connect(ep)
 	opts, err := a.recordOptions(s)
 	if err != nil {
 		s.Close()
@@ -189,7 +190,7 @@ func (s *session) openTriage() (*triage.Cache, error) {
 }
 
 // filesBaseFor is where uploads go for an API origin: Stripe serves them
-// on files.stripe.com (flows.Endpoint's default, ""), a loopback
+// on files.stripe.com (stripeapi.Endpoint's default, ""), a loopback
 // simulator or stripe-mock on its one origin.
 func filesBaseFor(origin string) string {
 	if origin == config.StripeAPIBase {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/internal/config"
 	"onboard/internal/textout"
 	"onboard/internal/untrusted"
@@ -121,7 +122,7 @@ func (a *app) serveWebhooks(ses *session, w watchFlags, hooks chan<- string) (fu
 	}
 	// Timeouts: a webhook is one small POST; no client holds the listener.
 	srv := &http.Server{ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second,
-		IdleTimeout: 2 * time.Minute, Handler: flows.WebhookHandler(w.secret, func(acct string) {
+		IdleTimeout: 2 * time.Minute, Handler: stripeapi.WebhookHandler(w.secret, func(acct string) {
 			select {
 			case hooks <- acct:
 			default: // a change is already queued

@@ -17,6 +17,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/flows/wire"
 	"onboard/sandbox"
 	"onboard/schema"
@@ -33,7 +34,7 @@ var secrets = []string{"000000000", "000123456789", testKey}
 
 type env struct {
 	cl  *flows.Client
-	api flows.StripeAPI
+	api stripeapi.Adapter
 	log *wire.Log
 	sb  *sandbox.Sandbox
 }
@@ -55,7 +56,7 @@ func newEnv(t *testing.T, base func(http.RoundTripper) http.RoundTripper) env {
 	// The program's own wiring: the request policy over wire over the
 	// sandbox, uploads on the files host.
 	pol := flows.NewPolicy(&wire.Transport{Base: rt, Log: log, Origin: "https://api.stripe.com"}, schema.English)
-	api, v2 := flows.Connect(flows.Endpoint{Key: testKey, APIBase: sandbox.APIBase, FilesBase: sandbox.FilesBase, Policy: pol})
+	api, v2 := stripeapi.Connect(stripeapi.Endpoint{Key: testKey, APIBase: sandbox.APIBase, FilesBase: sandbox.FilesBase, Policy: pol})
 	cl := flows.New(api, flows.WithClock(func() time.Time { return epoch }),
 		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(v2))
 	return env{cl: cl, api: api, log: log, sb: sb}
