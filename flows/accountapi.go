@@ -211,14 +211,14 @@ func (v2Accounts) Version() string { return "v2" }
 
 // Load reads a v2 account and its persons.
 func (v v2Accounts) Load(ctx context.Context, id string) (schema.Account, error) {
-	return v.c.v2.withServerTime(v.c.loadV2(ctx, id))
+	return v.c.v2Time(v.c.loadV2(ctx, id))
 }
 
 // Send sends a step as v2 JSON.
 func (v v2Accounts) Send(ctx context.Context, a schema.Account, st Step, account, persons []schema.Param, token, key string) (Result, error) {
 	res, err := v.c.submitV2(ctx, a, st, account, persons, token, key)
 	if err == nil {
-		res.Account, _ = v.c.v2.withServerTime(res.Account, nil)
+		res.Account, _ = v.c.v2Time(res.Account, nil)
 	}
 	return res, err
 }
@@ -238,7 +238,7 @@ func (v v1Accounts) Create(ctx context.Context, n NewAccount) (schema.Account, e
 
 // Create creates a v2 account.
 func (v v2Accounts) Create(ctx context.Context, n NewAccount) (schema.Account, error) {
-	return v.c.v2.withServerTime(v.c.createV2(ctx, n))
+	return v.c.v2Time(v.c.createV2(ctx, n))
 }
 
 func (v1Accounts) NeedsContactEmail() bool { return false }
@@ -266,3 +266,12 @@ func (v2Accounts) Note() string { return " (v2)" }
 
 func (v1Accounts) with(c *Client) AccountAPI { return v1Accounts{c} }
 func (v2Accounts) with(c *Client) AccountAPI { return v2Accounts{c} }
+
+// v2Time stamps a v2 snapshot with the server's clock (v2's JSON has no
+// Date of its own).
+func (c *Client) v2Time(a schema.Account, err error) (schema.Account, error) {
+	if err == nil && c.v2 != nil {
+		a.ServerTime = c.v2.ServerTime()
+	}
+	return a, err
+}

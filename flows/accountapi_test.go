@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/schema"
 )
 
@@ -117,7 +118,7 @@ func TestV2SpeaksGA(t *testing.T) {
 		t.Errorf("persons %+v", res.Account.Persons)
 	}
 	for _, r := range rec.since(0) {
-		if strings.Contains(r, " /v2/") && !strings.HasSuffix(r, " "+flows.V2Version) {
+		if strings.Contains(r, " /v2/") && !strings.HasSuffix(r, " "+stripeapi.V2Version) {
 			t.Errorf("v2 request without the GA version: %s", r)
 		}
 	}

@@ -4,12 +4,9 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 	"unicode"
-
-	"github.com/stripe/stripe-go/v82"
 
 	"onboard/schema"
 )
@@ -60,9 +57,9 @@ type ListOptions struct {
 func (c *Client) Accounts(ctx context.Context, o ListOptions) ([]Summary, error) {
 	keep := newTopN(o.Limit)
 	p := &pager{api: c.api, pace: newPacer(c.listRate), workers: cmp.Or(c.listWorkers, workersFor(c.listRate))}
-	err := p.list(ctx, func(page []*stripe.Account) {
-		for _, sa := range page {
-			if s := summarize(sa); MatchState(s, o.State) {
+	err := p.list(ctx, func(page []Summary) {
+		for _, s := range page {
+			if MatchState(s, o.State) {
 				keep.add(s)
 			}
 		}
@@ -76,28 +73,11 @@ func (c *Client) Accounts(ctx context.Context, o ListOptions) ([]Summary, error)
 // SummaryOf reads one account and summarizes it as the list does (a
 // webhook says an account changed: its line in the triage cache follows).
 func (c *Client) SummaryOf(ctx context.Context, id string) (Summary, error) {
-	sa, err := c.api.GetAccount(ctx, id)
+	s, err := c.api.GetSummary(ctx, id)
 	if err != nil {
 		return Summary{}, FromStripe(err, "")
 	}
-	return summarize(sa), nil
-}
-
-func summarize(sa *stripe.Account) Summary {
-	a := Normalize(sa)
-	s := Summary{ID: a.ID, Name: displayName(sa), Email: sa.Email, Country: a.Country, Type: a.BusinessType,
-		State: ListState(a), Deadline: a.Requirements.CurrentDeadline, PastDue: len(a.Requirements.PastDue),
-		CurrentlyDue: len(a.Requirements.CurrentlyDue), Errors: len(a.Requirements.Errors), Created: sa.Created,
-		StripeCollects: a.StripeCollects}
-	s.People = people(sa)
-	if len(a.Requirements.Errors) > 0 {
-		s.ErrorCode = a.Requirements.Errors[0].Code
-	}
-	if !s.Deadline.IsZero() {
-		d := s.Deadline
-		s.DeadlineJSON = &d
-	}
-	return s
+	return s, nil
 }
 
 // MatchState says whether a summary passes a --state filter (ParseState's
@@ -150,35 +130,3 @@ var (
 	txtReasonDue      = schema.T("%d fields due", "%d champs à fournir")
 	txtReasonDue1     = schema.T("%d field due", "%d champ à fournir")
 )
-
-// people are the names and emails of the people the listed account holds
-// (its individual; a company's persons are not in the list), each once.
-func people(a *stripe.Account) []string {
-	var out []string
-	if p := a.Individual; p != nil {
-		n := schema.Person{FirstName: p.FirstName, LastName: p.LastName}.Name()
-		for _, v := range []string{n, p.Email} {
-			if v = strings.TrimSpace(v); v != "" && !slices.Contains(out, v) {
-				out = append(out, v)
-			}
-		}
-	}
-	return out
-}
-
-// displayName is the best name an account has: its public business name,
-// its company's legal name, or its individual's name.
-func displayName(a *stripe.Account) string {
-	switch {
-	case a.BusinessProfile != nil && a.BusinessProfile.Name != "":
-		return a.BusinessProfile.Name
-	case a.Company != nil && a.Company.Name != "":
-		return a.Company.Name
-	case a.Individual != nil && (a.Individual.FirstName != "" || a.Individual.LastName != ""):
-		p := schema.Person{FirstName: a.Individual.FirstName, LastName: a.Individual.LastName}
-		return p.Name()
-	case a.Email != "":
-		return a.Email
-	}
-	return ""
-}

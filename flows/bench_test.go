@@ -53,7 +53,7 @@ func BenchmarkOnboard(b *testing.B) {
 				EnableTelemetry: stripe.Bool(false),
 			}
 			sc := stripe.NewClient("sk_test_bench", stripe.WithBackends(stripe.NewBackendsWithConfig(cfg)))
-			v2 := flows.NewV2(stripe.GetBackendWithConfig(stripe.APIBackend, cfg).(stripe.RawRequestBackend), "sk_test_bench")
+			v2 := stripeapi.NewV2(stripe.GetBackendWithConfig(stripe.APIBackend, cfg).(stripe.RawRequestBackend), "sk_test_bench")
 			cl := flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(func() time.Time { return epoch }), flows.WithV2(v2))
 			ans, err := flows.LoadAnswers(filepath.Join("..", "examples", j.answers), flows.AnswerOptions{})
 			if err != nil {

@@ -6,8 +6,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/schema"
 )
 
@@ -22,7 +20,7 @@ type Client struct {
 	// Where Stripe sends the account holder back from an account link.
 	refreshURL, returnURL string
 	// v2 calls Accounts v2; nil when it is not configured.
-	v2 *V2
+	v2 V2API
 	// onSent is every journey's OnSent unless the driver sets its own.
 	onSent func(acct schema.Account, st Step, values map[string]string)
 	// onStrategy hears the strategy of each journey that had a step
@@ -59,8 +57,14 @@ func WithLinkURLs(refresh, ret string) Option {
 	return func(c *Client) { c.refreshURL, c.returnURL = refresh, ret }
 }
 
-// WithV2 enables Accounts v2 through v.
-func WithV2(v *V2) Option { return func(c *Client) { c.v2 = v } }
+// WithV2 enables Accounts v2 through v (nil leaves it off).
+func WithV2(v V2API) Option {
+	return func(c *Client) {
+		if v != nil {
+			c.v2 = countedV2{v}
+		}
+	}
+}
 
 // WithOnSent sets the OnSent hook of every journey the client starts,
 // whichever driver starts it (the answers recorder uses it).
@@ -132,38 +136,15 @@ func (c *Client) Create(ctx context.Context, n NewAccount) (schema.Account, erro
 
 // createV1 creates an account through Accounts v1.
 func (c *Client) createV1(ctx context.Context, n NewAccount) (schema.Account, error) {
-	p := &stripe.AccountCreateParams{
-		Country: stripe.String(n.Country),
-		Controller: &stripe.AccountCreateControllerParams{
-			RequirementCollection: stripe.String("application"),
-			Fees:                  &stripe.AccountCreateControllerFeesParams{Payer: stripe.String("application")},
-			Losses:                &stripe.AccountCreateControllerLossesParams{Payments: stripe.String("application")},
-			StripeDashboard:       &stripe.AccountCreateControllerStripeDashboardParams{Type: stripe.String("none")},
-		},
-	}
-	if n.BusinessType != "" {
-		p.BusinessType = stripe.String(n.BusinessType)
-	}
-	for _, cp := range n.Capabilities {
-		p.AddExtra("capabilities["+cp+"][requested]", "true")
-	}
-	if n.Email != "" {
-		// v1 takes it too (the account's email): typed on the setup
-		// screen or given with --email, it was dropped on v1.
-		p.Email = stripe.String(n.Email)
-	}
-	if n.Agreement != "" && n.Agreement != "full" {
-		p.TOSAcceptance = &stripe.AccountCreateTOSAcceptanceParams{ServiceAgreement: stripe.String(n.Agreement)}
-	}
 	// One key for the create and its replay below.
-	p.SetIdempotencyKey(NewKey("create"))
-	a, err := c.api.CreateAccount(ctx, p)
+	key := NewKey("create")
+	a, err := c.api.CreateAccount(ctx, n, key)
 	if err != nil && answerLost(ctx, err) {
 		// The request policy gave up on an answer that never came whole:
 		// the account may exist. The same create with the same key is
 		// replayed by Stripe (https://docs.stripe.com/api/idempotent_requests)
 		// and returns it; it creates one only if the first never arrived.
-		a, err = c.api.CreateAccount(ctx, p)
+		a, err = c.api.CreateAccount(ctx, n, key)
 	}
 	if err != nil {
 		return schema.Account{}, c.createFailed(ctx, FromStripe(err, n.Country))
@@ -177,10 +158,10 @@ func (c *Client) createV1(ctx context.Context, n NewAccount) (schema.Account, er
 // without its answer arriving: a connection error, a timeout or a cut
 // answer, not an error Stripe answered (nor an interrupt).
 func answerLost(ctx context.Context, err error) bool {
-	var se *stripe.Error
+	var ae *APIError
 	var le *LiveError
 	var re *RedirectError
-	return err != nil && ctx.Err() == nil && !errors.As(err, &se) && !errors.As(err, &le) && !errors.As(err, &re)
+	return err != nil && ctx.Err() == nil && !errors.As(err, &ae) && !errors.As(err, &le) && !errors.As(err, &re)
 }
 
 // CreateLostError is a create whose answer never arrived, even replayed:

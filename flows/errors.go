@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/schema"
 )
 
@@ -51,30 +49,26 @@ func (e *APIError) Error() string {
 
 func (e *APIError) Unwrap() error { return e.Err }
 
-// FromStripe turns err into an *APIError when it is a Stripe error, mapping
-// its param to a field of an account in country. Other errors (network)
-// are returned as they are. (*stripe.Error).Error() is a JSON dump, so
-// this is what every user-facing message goes through.
+// FromStripe turns err into an *APIError with its field when it holds an
+// error Stripe answered (the adapter's *APIError), mapping its param to a
+// field of an account in country. Other errors (network) are returned as
+// they are.
 func FromStripe(err error, country string) error {
-	var se *stripe.Error
+	var se *APIError
 	if !errors.As(err, &se) {
 		return err
-	}
-	msg := se.Msg
-	if msg == "" {
-		msg = fmt.Sprintf("Stripe returned HTTP %d", se.HTTPStatusCode)
 	}
 	field := schema.FieldForParam(se.Param, country)
 	if field == "" {
 		// Some errors name no param; their code still says which field.
-		field = codeFields[string(se.Code)]
+		field = codeFields[se.Code]
 	}
 	return &APIError{
 		Field:   field,
 		Param:   se.Param,
-		Code:    string(se.Code),
-		Message: msg,
-		Status:  se.HTTPStatusCode,
+		Code:    se.Code,
+		Message: se.Message,
+		Status:  se.Status,
 		Err:     err,
 	}
 }
@@ -104,10 +98,6 @@ func Message(err error) string {
 	if errors.As(err, &ae) {
 		return ae.Message
 	}
-	var se *stripe.Error
-	if errors.As(err, &se) && se.Msg != "" {
-		return se.Msg
-	}
 	return err.Error()
 }
 
@@ -126,8 +116,6 @@ func ErrorLine(err error) string {
 			msg = x.Error() // its own line, with what to do next
 		case *APIError:
 			msg = x.Message
-		case *stripe.Error:
-			msg = Message(x)
 		case *url.Error:
 			// `Post "https://…/v1/accounts": …`: the call is already
 			// named, the URL says nothing more.

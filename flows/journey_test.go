@@ -44,7 +44,7 @@ func clientOn(sb *sandbox.Sandbox, wrap func(http.RoundTripper) http.RoundTrippe
 	b := stripe.GetBackendWithConfig(stripe.APIBackend, cfg())
 	sc := stripe.NewClient("sk_test_journey", stripe.WithBackends(stripe.NewBackendsWithConfig(cfg())))
 	return flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(now), flows.WithAcceptance("203.0.113.9", "onboard-test"),
-		flows.WithV2(flows.NewV2(b.(stripe.RawRequestBackend), "sk_test_journey")))
+		flows.WithV2(stripeapi.NewV2(b.(stripe.RawRequestBackend), "sk_test_journey")))
 }
 
 // loseOnce lets the API act on the first request matching, then drops

@@ -7,8 +7,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/stripe/stripe-go/v82"
 )
 
 // Listing every account of a platform one page after another costs one
@@ -70,7 +68,7 @@ type pageTask struct {
 
 type pageResult struct {
 	task pageTask
-	list *stripe.AccountList
+	list AccountsPage
 	err  error
 }
 
@@ -107,7 +105,7 @@ func workersFor(rate float64) int {
 // dense (a full page with more behind it) and fewer windows than workers
 // are open, so the workers stay busy to the end without requesting empty
 // windows up front. With one worker it is plain sequential paging.
-func (p *pager) list(ctx context.Context, page func([]*stripe.Account), progress func(ListProgress)) error {
+func (p *pager) list(ctx context.Context, page func([]Summary), progress func(ListProgress)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	todo := make(chan pageTask, p.workers)
@@ -156,7 +154,7 @@ func (p *pager) list(ctx context.Context, page func([]*stripe.Account), progress
 		if r.err != nil {
 			return r.err
 		}
-		data := r.list.Data
+		data := r.list.Accounts
 		prog.Pages++
 		prog.Accounts += len(data)
 		prog.Throttled = p.pace.throttledCount()
@@ -232,18 +230,18 @@ func splitPoints(gte, first, last int64, n, room int) []int64 {
 // policy (policy.go) retries it and reports each one through the
 // context; without the policy (a bare client) fetch asks again itself.
 // Other failures are the policy's to retry: fetch returns them.
-func (p *pager) fetch(ctx context.Context, t pageTask) (*stripe.AccountList, error) {
+func (p *pager) fetch(ctx context.Context, t pageTask) (AccountsPage, error) {
 	q := AccountsQuery{CreatedGTE: t.gte, CreatedLT: t.lt, StartingAfter: t.after, Limit: 100}
 	var seen atomic.Int64
 	ctx = onThrottled(ctx, func() { seen.Add(1); p.pace.throttled() })
 	for throttled := 0; ; throttled++ {
 		if err := p.pace.wait(ctx); err != nil {
-			return nil, err
+			return AccountsPage{}, err
 		}
 		before := seen.Load()
 		list, err := p.api.ListAccountsPage(ctx, q)
-		var se *stripe.Error
-		if err == nil || !errors.As(err, &se) || se.HTTPStatusCode != http.StatusTooManyRequests || throttled >= maxThrottled {
+		var ae *APIError
+		if err == nil || !errors.As(err, &ae) || ae.Status != http.StatusTooManyRequests || throttled >= maxThrottled {
 			return list, err
 		}
 		if seen.Load() == before {

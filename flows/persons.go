@@ -7,9 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
-
-	"github.com/stripe/stripe-go/v82"
 
 	"onboard/schema"
 )
@@ -24,10 +21,7 @@ func (c *Client) loadPersons(ctx context.Context, a *schema.Account) error {
 	if err != nil {
 		return FromStripe(err, a.Country)
 	}
-	a.Persons = nil
-	for _, p := range ps {
-		a.Persons = append(a.Persons, normalizePerson(p))
-	}
+	a.Persons = ps
 	sortPersons(a.Persons)
 	return nil
 }
@@ -39,29 +33,6 @@ func (c *Client) loadPersons(ctx context.Context, a *schema.Account) error {
 func sortPersons(ps []schema.Person) {
 	slices.Reverse(ps)
 	slices.SortStableFunc(ps, func(x, y schema.Person) int { return x.Created.Compare(y.Created) })
-}
-
-func normalizePerson(p *stripe.Person) schema.Person {
-	out := schema.Person{ID: p.ID, FirstName: p.FirstName, LastName: p.LastName, Email: p.Email,
-		Created: time.Unix(p.Created, 0).UTC()}
-	if r := p.Relationship; r != nil {
-		out.Title, out.PercentOwnership = r.Title, r.PercentOwnership
-		for role, on := range map[string]bool{schema.RoleRepresentative: r.Representative, schema.RoleOwner: r.Owner,
-			schema.RoleDirector: r.Director, schema.RoleExecutive: r.Executive} {
-			if on {
-				out.Roles = append(out.Roles, role)
-			}
-		}
-		sortStrings(out.Roles)
-	}
-	if v := p.Verification; v != nil {
-		out.Verification = string(v.Status)
-	}
-	if r := p.Requirements; r != nil {
-		out.Requirements = schema.Requirements{CurrentlyDue: nonNil(r.CurrentlyDue), EventuallyDue: nonNil(r.EventuallyDue),
-			PastDue: nonNil(r.PastDue), PendingVerification: nonNil(r.PendingVerification)}
-	}
-	return out
 }
 
 // sendPersons creates or updates each person named in ps (grouped by
@@ -87,12 +58,7 @@ func (c *Client) sendPersons(ctx context.Context, a schema.Account, ps []schema.
 			existing, found = schema.Person{ID: ref.ID}, true
 		}
 		if found {
-			up := &stripe.PersonUpdateParams{Account: stripe.String(a.ID)}
-			for _, p := range byPrefix[prefix] {
-				up.AddExtra(p.Key, p.Value)
-			}
-			up.SetIdempotencyKey(key + "-" + existing.ID)
-			if _, err := c.api.UpdatePerson(ctx, existing.ID, up); err != nil {
+			if err := c.api.UpdatePerson(ctx, a.ID, existing.ID, byPrefix[prefix], key+"-"+existing.ID); err != nil {
 				return FromStripe(err, a.Country)
 			}
 			continue
@@ -100,13 +66,8 @@ func (c *Client) sendPersons(ctx context.Context, a schema.Account, ps []schema.
 		if ref.Role == "" {
 			return fmt.Errorf("person %s does not exist on %s", prefix, a.ID)
 		}
-		cp := &stripe.PersonCreateParams{Account: stripe.String(a.ID)}
-		cp.AddExtra("relationship["+ref.Role+"]", "true")
-		for _, p := range byPrefix[prefix] {
-			cp.AddExtra(p.Key, p.Value)
-		}
-		cp.SetIdempotencyKey(key + "-" + strings.ReplaceAll(prefix, ".", "-"))
-		if _, err := c.api.CreatePerson(ctx, cp); err != nil {
+		cp := append([]schema.Param{{Key: "relationship[" + ref.Role + "]", Value: "true"}}, byPrefix[prefix]...)
+		if err := c.api.CreatePerson(ctx, a.ID, cp, key+"-"+strings.ReplaceAll(prefix, ".", "-")); err != nil {
 			return FromStripe(err, a.Country)
 		}
 	}
@@ -133,17 +94,14 @@ func (c *Client) resolveFiles(ctx context.Context, a schema.Account, ps []schema
 			if err != nil {
 				return nil, &InputError{Fields: map[string]string{schema.FieldForParam(p.Key, a.Country): "cannot read " + filepath.Base(p.Value) + ": " + err.Error()}}
 			}
-			fp := &stripe.FileCreateParams{
-				Purpose: stripe.String(purpose), FileReader: f, Filename: stripe.String(filepath.Base(p.Value)),
-			}
 			// Under the step's key, a resend names the file uploaded the first time.
-			fp.SetIdempotencyKey(fmt.Sprintf("%s-file-%d", key, i))
-			up, err := c.api.UploadFile(ctx, fp)
+			up, err := c.api.UploadFile(ctx, Upload{Purpose: purpose, Name: filepath.Base(p.Value), Body: f,
+				Key: fmt.Sprintf("%s-file-%d", key, i)})
 			_ = f.Close() // read only, and already uploaded or refused
 			if err != nil {
 				return nil, FromStripe(err, a.Country)
 			}
-			id = up.ID
+			id = up
 		}
 		target := schema.TargetAccount
 		if p.Person != "" {
@@ -152,12 +110,4 @@ func (c *Client) resolveFiles(ctx context.Context, a schema.Account, ps []schema
 		out = append(out, schema.Param{Target: target, Key: p.Key, Value: id, Person: p.Person})
 	}
 	return out, nil
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }

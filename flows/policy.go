@@ -329,10 +329,13 @@ func readBody(req *http.Request) ([]byte, error) {
 
 // errSlot lets a caller learn the transport's error when stripe-go loses
 // it: v82's RawRequest dereferences the nil response of a failed
-// connection and panics, so V2.call recovers and reads the cause here.
+// connection and panics, so the adapter's v2 caller recovers and reads
+// the cause here.
 type errSlot struct{}
 
-func withErrSlot(ctx context.Context) (context.Context, *error) {
+// WithErrSlot returns ctx with a slot the policy writes the transport's
+// error into, and the slot.
+func WithErrSlot(ctx context.Context) (context.Context, *error) {
 	var e error
 	return context.WithValue(ctx, errSlot{}, &e), &e
 }

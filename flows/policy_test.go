@@ -13,8 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/flows"
 	"onboard/flows/explore"
 	"onboard/flows/stripeapi"
@@ -38,49 +36,42 @@ func TestEveryCallIsRetried(t *testing.T) {
 			t.Fatalf("%s: %s", what, flows.Message(err))
 		}
 	}
-	cp := &stripe.AccountCreateParams{Country: stripe.String("US"), BusinessType: stripe.String("company"),
-		Controller: &stripe.AccountCreateControllerParams{RequirementCollection: stripe.String("application"),
-			Fees:            &stripe.AccountCreateControllerFeesParams{Payer: stripe.String("application")},
-			Losses:          &stripe.AccountCreateControllerLossesParams{Payments: stripe.String("application")},
-			StripeDashboard: &stripe.AccountCreateControllerStripeDashboardParams{Type: stripe.String("none")}}}
-	cp.AddExtra("capabilities[transfers][requested]", "true")
-	acct, err := api.CreateAccount(ctx, cp)
+	acct, err := api.CreateAccount(ctx, flows.NewAccount{Country: "US", BusinessType: "company",
+		Capabilities: []string{"transfers"}}, "onboard-test-create")
 	must("create account", err)
 	_, err = api.GetAccount(ctx, acct.ID)
 	must("get account", err)
-	_, err = api.UpdateAccount(ctx, acct.ID, &stripe.AccountUpdateParams{BusinessProfile: &stripe.AccountUpdateBusinessProfileParams{MCC: stripe.String("5734")}})
+	_, _, err = api.UpdateAccount(ctx, acct.ID, []schema.Param{{Key: "business_profile[mcc]", Value: "5734"}}, "onboard-test-update")
 	must("update account", err)
-	person, err := api.CreatePerson(ctx, &stripe.PersonCreateParams{Account: stripe.String(acct.ID), FirstName: stripe.String("Ada")})
-	must("create person", err)
-	_, err = api.UpdatePerson(ctx, person.ID, &stripe.PersonUpdateParams{Account: stripe.String(acct.ID), LastName: stripe.String("Owner")})
-	must("update person", err)
+	must("create person", api.CreatePerson(ctx, acct.ID, []schema.Param{{Key: "first_name", Value: "Ada"}}, "onboard-test-person"))
 	persons, err := api.ListPersons(ctx, acct.ID)
 	must("list persons", err)
 	if len(persons) != 1 {
 		t.Fatalf("%d persons", len(persons))
 	}
+	person := persons[0]
+	must("update person", api.UpdatePerson(ctx, acct.ID, person.ID, []schema.Param{{Key: "last_name", Value: "Owner"}}, "onboard-test-person-2"))
 	_, err = api.ListCapabilities(ctx, acct.ID)
 	must("list capabilities", err)
-	file, err := api.UploadFile(ctx, &stripe.FileCreateParams{Purpose: stripe.String(string(stripe.FilePurposeIdentityDocument)),
-		FileReader: bytes.NewReader(pngBytes), Filename: stripe.String("id.png")})
+	file, err := api.UploadFile(ctx, flows.Upload{Purpose: "identity_document", Name: "id.png", Body: bytes.NewReader(pngBytes)})
 	must("upload file", err)
-	if file.ID == "" {
+	if file == "" {
 		t.Fatal("no file id")
 	}
-	tp := &stripe.TokenCreateParams{}
+	var tp []schema.Param
 	for k, v := range map[string]string{"bank_account[country]": "US", "bank_account[currency]": "usd",
 		"bank_account[routing_number]": "110000000", "bank_account[account_number]": "000123456789",
 		"bank_account[account_holder_type]": "company", "bank_account[account_holder_name]": "Furever"} {
-		tp.AddExtra(k, v)
+		tp = append(tp, schema.Param{Key: k, Value: v})
 	}
-	tok, err := api.CreateToken(ctx, tp)
+	tok, err := api.CreateToken(ctx, tp, "onboard-test-token")
 	must("create token", err)
-	must("attach bank account", api.AttachBankAccount(ctx, acct.ID, tok.ID, "onboard-test-bank"))
-	_, err = api.CreateAccountLink(ctx, &stripe.AccountLinkCreateParams{Account: stripe.String(acct.ID),
-		Type: stripe.String("account_onboarding"), RefreshURL: stripe.String("https://example.com/r"), ReturnURL: stripe.String("https://example.com/d")})
+	must("attach bank account", api.AttachBankAccount(ctx, acct.ID, tok, "onboard-test-bank"))
+	_, err = api.CreateAccountLink(ctx, flows.LinkRequest{Account: acct.ID, Type: "account_onboarding",
+		RefreshURL: "https://example.com/r", ReturnURL: "https://example.com/d"})
 	must("create account link", err)
 	events := 0
-	must("list events", api.ListEvents(ctx, acct.ID, stripe.EventTypeAccountUpdated, "", func(*stripe.Event) bool { events++; return true }))
+	must("list events", api.ListEvents(ctx, acct.ID, flows.EventAccountUpdated, "", func(flows.Event) bool { events++; return true }))
 	if events == 0 {
 		t.Fatal("no events")
 	}
@@ -349,8 +340,7 @@ func TestUploadsGoToTheFilesHost(t *testing.T) {
 		api, _ := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_hosts", APIBase: c.api, FilesBase: c.files,
 			Policy: flows.NewPolicy(h, schema.English)})
 		ctx := context.Background()
-		if _, err := api.UploadFile(ctx, &stripe.FileCreateParams{Purpose: stripe.String(string(stripe.FilePurposeIdentityDocument)),
-			FileReader: bytes.NewReader(pngBytes), Filename: stripe.String("id.png")}); err != nil {
+		if _, err := api.UploadFile(ctx, flows.Upload{Purpose: "identity_document", Name: "id.png", Body: bytes.NewReader(pngBytes)}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := api.GetAccount(ctx, "acct_1"); err != nil {

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/schema"
 )
 
@@ -153,7 +151,7 @@ func TestExplainDisabled(t *testing.T) {
 // A failure keeps the step and call it happened in, with Stripe's message
 // instead of its JSON dump.
 func TestErrorLineKeepsTheStep(t *testing.T) {
-	se := &stripe.Error{Msg: "injected 503", HTTPStatusCode: 503, Type: stripe.ErrorTypeAPI}
+	se := &APIError{Message: "injected 503", Status: 503} // as the adapter returns a Stripe error
 	err := fmt.Errorf("Identity: %w", FromStripe(fmt.Errorf("list persons: %w", se), "US"))
 	if got := ErrorLine(err); got != "Identity: injected 503" {
 		t.Errorf("got %q", got)

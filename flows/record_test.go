@@ -152,7 +152,7 @@ func v2Client(t *testing.T, opts ...flows.Option) (*flows.Client, *sandbox.Sandb
 	sc := stripe.NewClient("sk_test_v2rec", stripe.WithBackends(stripe.NewBackendsWithConfig(cfg)))
 	b := stripe.GetBackendWithConfig(stripe.APIBackend, cfg).(stripe.RawRequestBackend)
 	return flows.New(stripeapi.Adapter{SC: sc}, append([]flows.Option{flows.WithClock(func() time.Time { return epoch }),
-		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(flows.NewV2(b, "sk_test_v2rec"))}, opts...)...), sb
+		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(stripeapi.NewV2(b, "sk_test_v2rec"))}, opts...)...), sb
 }
 
 // A v2 journey records its setup (accounts API, configurations, contact

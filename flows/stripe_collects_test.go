@@ -2,38 +2,12 @@ package flows_test
 
 import (
 	"context"
-	"encoding/json"
 	"strings"
 	"testing"
-
-	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
 	"onboard/schema"
 )
-
-// Whose requirements an account is: Stripe's for an Express or Standard
-// account (controller.requirement_collection=stripe, or the account type
-// when no controller says), the platform's for one onboarded through the
-// API.
-func TestStripeCollectsFollowsTheController(t *testing.T) {
-	for body, want := range map[string]bool{
-		`{"id":"acct_1","type":"express","controller":{"type":"application","requirement_collection":"stripe"}}`:     true,
-		`{"id":"acct_1","type":"standard","controller":{"type":"account"}}`:                                          true,
-		`{"id":"acct_1","type":"express"}`:                                                                           true,
-		`{"id":"acct_1","type":"custom","controller":{"type":"application","requirement_collection":"application"}}`: false,
-		`{"id":"acct_1","type":"none","controller":{"type":"application","requirement_collection":"application"}}`:   false,
-		`{"id":"acct_1","controller":{"type":"application","requirement_collection":"stripe"}}`:                      true,
-	} {
-		var a stripe.Account
-		if err := json.Unmarshal([]byte(body), &a); err != nil {
-			t.Fatal(err)
-		}
-		if got := flows.Normalize(&a).StripeCollects; got != want {
-			t.Errorf("%s: StripeCollects %v, want %v", body, got, want)
-		}
-	}
-}
 
 // An Accounts v2 account says it in defaults.responsibilities.
 func TestStripeCollectsFollowsV2Responsibilities(t *testing.T) {

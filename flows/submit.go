@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/schema"
 )
 
@@ -142,19 +140,15 @@ func (c *Client) submitV1(ctx context.Context, a schema.Account, st Step, accoun
 		}
 		return Result{Account: next, StillDue: stillDue(st.Paths, next), Pending: pendingOf(st.Paths, next)}, nil
 	}
-	up := &stripe.AccountUpdateParams{}
-	for _, p := range account {
-		up.AddExtra(p.Key, p.Value)
-	}
+	up := account
 	if token != "" {
-		up.AddExtra("external_account", token)
+		up = append(up[:len(up):len(up)], schema.Param{Key: "external_account", Value: token})
 	}
-	up.SetIdempotencyKey(key)
-	updated, err := c.api.UpdateAccount(ctx, a.ID, up)
+	updated, replayed, err := c.api.UpdateAccount(ctx, a.ID, up, key)
 	if err != nil {
 		return Result{}, FromStripe(err, a.Country)
 	}
-	if replayed(updated.LastResponse) {
+	if replayed {
 		// Stripe answered this key before (the same values sent again,
 		// maybe by an earlier run): its answer is the account as it was
 		// then, so read it as it is now.
@@ -178,28 +172,27 @@ func (c *Client) submitV1(ctx context.Context, a schema.Account, st Step, accoun
 // Under the step's key a resend gets the same token back, so the account
 // update that follows carries the same parameters as the first time.
 func (c *Client) bankToken(ctx context.Context, a schema.Account, ps []schema.Param, key string) (string, error) {
-	tp := &stripe.TokenCreateParams{}
+	var tp []schema.Param
 	seen := map[string]bool{}
 	for _, p := range ps {
 		if seen[p.Key] {
 			continue
 		}
 		seen[p.Key] = true
-		tp.AddExtra(p.Key, p.Value)
+		tp = append(tp, schema.Param{Key: p.Key, Value: p.Value})
 	}
 	if !seen["bank_account[account_holder_type]"] {
 		holder := "individual"
 		if a.BusinessType != "" && a.BusinessType != "individual" {
 			holder = "company"
 		}
-		tp.AddExtra("bank_account[account_holder_type]", holder)
+		tp = append(tp, schema.Param{Key: "bank_account[account_holder_type]", Value: holder})
 	}
-	tp.SetIdempotencyKey(key)
-	tok, err := c.api.CreateToken(ctx, tp)
+	tok, err := c.api.CreateToken(ctx, tp, key)
 	if err != nil {
 		return "", FromStripe(err, a.Country)
 	}
-	return tok.ID, nil
+	return tok, nil
 }
 
 // stillDue lists the submitted paths that are still due (not merely
@@ -241,16 +234,12 @@ func (c *Client) AccountLink(ctx context.Context, a schema.Account) (string, err
 		// (https://docs.stripe.com/api/account_links/create).
 		typ = "account_update"
 	}
-	p := &stripe.AccountLinkCreateParams{
-		Account: stripe.String(a.ID), Type: stripe.String(typ),
-		RefreshURL: stripe.String(c.refreshURL), ReturnURL: stripe.String(c.returnURL),
-		CollectionOptions: &stripe.AccountLinkCreateCollectionOptionsParams{Fields: stripe.String("currently_due")},
-	}
-	l, err := c.api.CreateAccountLink(ctx, p)
+	url, err := c.api.CreateAccountLink(ctx, LinkRequest{Account: a.ID, Type: typ, Collect: "currently_due",
+		RefreshURL: c.refreshURL, ReturnURL: c.returnURL})
 	if err != nil {
 		return "", FromStripe(err, a.Country)
 	}
-	return l.URL, nil
+	return url, nil
 }
 
 // personOnlyLeaves are leaves of an individual that the account update
@@ -284,10 +273,4 @@ func routeIndividual(a schema.Account, account, persons []schema.Param) ([]schem
 		}
 	}
 	return keep, persons
-}
-
-// replayed reports a response Stripe replayed for an idempotency key it
-// had already answered.
-func replayed(r *stripe.APIResponse) bool {
-	return r != nil && r.Header.Get("Idempotent-Replayed") == "true"
 }

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/schema"
 )
 
@@ -134,7 +132,7 @@ func NormalizeV2(raw []byte) (schema.Account, error) {
 		knownV2(a.Known, "identity.individual", v.Identity.Individual)
 		knownV2(a.Known, "identity.business_details", v.Identity.BusinessDetails)
 	}
-	a.DefaultCurrency = defaultCurrency(a.Country)
+	a.DefaultCurrency = DefaultCurrency(a.Country)
 	if v.Defaults != nil {
 		if v.Defaults.Currency != "" {
 			a.DefaultCurrency = v.Defaults.Currency
@@ -348,8 +346,8 @@ var errNotV2 = errors.New("not a v2 account")
 func (c *Client) loadV2(ctx context.Context, id string) (schema.Account, error) {
 	raw, err := c.v2.GetAccount(ctx, id)
 	if err != nil {
-		var se *stripe.Error
-		if errors.As(err, &se) && se.HTTPStatusCode == 404 {
+		var se *APIError
+		if errors.As(err, &se) && se.Status == 404 {
 			// No v2 API here, or no such account in it: v1 has the last
 			// word (and the right "No such account" message).
 			return schema.Account{}, errNotV2

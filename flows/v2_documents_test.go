@@ -72,7 +72,7 @@ func withV2Files(t *testing.T) env {
 	sc := stripe.NewClient("sk_test_v2", stripe.WithBackends(&stripe.Backends{API: api, Connect: api,
 		Uploads: stripe.GetBackendWithConfig(stripe.UploadsBackend, cfg(sandbox.FilesBase))}))
 	e.cl = flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
-		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(flows.NewV2(api.(stripe.RawRequestBackend), "sk_test_v2")))
+		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(stripeapi.NewV2(api.(stripe.RawRequestBackend), "sk_test_v2")))
 	return e
 }
 

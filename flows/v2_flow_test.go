@@ -25,7 +25,7 @@ func withV2(t *testing.T) env {
 		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
 	})))
 	e.cl = flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
-		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(flows.NewV2(b.(stripe.RawRequestBackend), "sk_test_v2")))
+		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(stripeapi.NewV2(b.(stripe.RawRequestBackend), "sk_test_v2")))
 	return e
 }
 

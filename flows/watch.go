@@ -3,8 +3,6 @@ package flows
 import (
 	"context"
 	"time"
-
-	"github.com/stripe/stripe-go/v82"
 )
 
 // Cursor remembers the newest account.updated event a watcher has seen
@@ -31,7 +29,7 @@ func (c *Client) Changed(ctx context.Context, account string, cur Cursor) (bool,
 	next := Cursor{Last: cur.Last, Started: true}
 	changed := false
 	n := 0
-	err := c.api.ListEvents(ctx, account, stripe.EventTypeAccountUpdated, cur.Last, func(e *stripe.Event) bool {
+	err := c.api.ListEvents(ctx, account, EventAccountUpdated, cur.Last, func(e Event) bool {
 		switch {
 		case !cur.Started: // newest first: where to start from
 			next.Last = e.ID

@@ -7,7 +7,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
 	"onboard/schema"
@@ -140,7 +139,7 @@ func typeName(v any) string { return fmt.Sprintf("%T", v) }
 func TestErrorWithoutFieldNamesItsField(t *testing.T) {
 	c, _ := testCommon(t, schema.English)
 	m := bankStep(t, c)
-	err := flows.FromStripe(&stripe.Error{Code: "routing_number_invalid", Msg: "Routing number is invalid.", HTTPStatusCode: 400}, "US")
+	err := flows.FromStripe(&flows.APIError{Code: "routing_number_invalid", Message: "Routing number is invalid.", Status: 400}, "US")
 	m, _ = step(m, result{m.gen, submittedMsg{step: m.plan.step, sub: m.plan.journey.Prepare(m.plan.step, m.plan.values), err: err}})
 	v := ansi.Strip(m.View())
 	i, j := strings.Index(v, "┃ ABA routing number"), strings.Index(v, "✗ Routing number is invalid.")

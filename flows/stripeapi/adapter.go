@@ -1,12 +1,16 @@
-// Package stripeapi is onboard's adapter to Stripe over stripe-go: the
-// client built for an endpoint (every request through flows' request
-// policy), flows.API over stripe-go's services, and the webhook receiver.
-// cmd wires it to flows; see docs/ARCHITECTURE.md.
+// Package stripeapi is onboard's adapter to Stripe, the one package of
+// the app that names stripe-go: the client built for an endpoint (every
+// request through flows' request policy), flows.API over stripe-go's v1
+// services and flows.V2API over its raw requests, the normalisation of
+// Stripe's objects into schema's types, Stripe's errors as flows'
+// *APIError, and the webhook receiver. cmd wires it to flows; see
+// docs/ARCHITECTURE.md.
 package stripeapi
 
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"net/http"
@@ -23,89 +27,149 @@ type Adapter struct{ SC *stripe.Client }
 
 var _ flows.API = Adapter{}
 
-// CreateAccount creates a connected account.
-func (s Adapter) CreateAccount(ctx context.Context, p *stripe.AccountCreateParams) (*stripe.Account, error) {
-	if p.IdempotencyKey == nil {
-		// One key for every attempt: a retried create cannot make two.
-		p.SetIdempotencyKey(flows.NewKey("create"))
+// CreateAccount creates a connected account that the platform onboards
+// through the API: the platform collects requirements, is liable for
+// losses and pays fees, and the account has no Stripe dashboard (the
+// controller properties of Stripe's API-onboarding guide).
+func (s Adapter) CreateAccount(ctx context.Context, n flows.NewAccount, key string) (schema.Account, error) {
+	p := &stripe.AccountCreateParams{
+		Country: stripe.String(n.Country),
+		Controller: &stripe.AccountCreateControllerParams{
+			RequirementCollection: stripe.String("application"),
+			Fees:                  &stripe.AccountCreateControllerFeesParams{Payer: stripe.String("application")},
+			Losses:                &stripe.AccountCreateControllerLossesParams{Payments: stripe.String("application")},
+			StripeDashboard:       &stripe.AccountCreateControllerStripeDashboardParams{Type: stripe.String("none")},
+		},
 	}
+	if n.BusinessType != "" {
+		p.BusinessType = stripe.String(n.BusinessType)
+	}
+	for _, cp := range n.Capabilities {
+		p.AddExtra("capabilities["+cp+"][requested]", "true")
+	}
+	if n.Email != "" {
+		// v1 takes it too (the account's email).
+		p.Email = stripe.String(n.Email)
+	}
+	if n.Agreement != "" && n.Agreement != "full" {
+		p.TOSAcceptance = &stripe.AccountCreateTOSAcceptanceParams{ServiceAgreement: stripe.String(n.Agreement)}
+	}
+	// One key for every attempt: a retried create cannot make two.
+	p.SetIdempotencyKey(key)
 	a, err := s.SC.V1Accounts.Create(ctx, p)
-	return a, wrap("create account", err)
+	if err != nil {
+		return schema.Account{}, wrap("create account", err)
+	}
+	return Normalize(a), nil
 }
 
 // GetAccount retrieves a connected account by id.
-func (s Adapter) GetAccount(ctx context.Context, id string) (*stripe.Account, error) {
+func (s Adapter) GetAccount(ctx context.Context, id string) (schema.Account, error) {
 	a, err := s.SC.V1Accounts.GetByID(ctx, id, nil)
-	return a, wrap("retrieve account", err)
+	if err != nil {
+		return schema.Account{}, wrap("retrieve account", err)
+	}
+	return Normalize(a), nil
 }
 
 // UpdateAccount updates a connected account; the response is the new state.
-func (s Adapter) UpdateAccount(ctx context.Context, id string, p *stripe.AccountUpdateParams) (*stripe.Account, error) {
-	if p.IdempotencyKey == nil {
-		p.SetIdempotencyKey(flows.NewKey("update"))
+func (s Adapter) UpdateAccount(ctx context.Context, id string, params []schema.Param, key string) (schema.Account, bool, error) {
+	up := &stripe.AccountUpdateParams{}
+	for _, p := range params {
+		up.AddExtra(p.Key, p.Value)
 	}
-	a, err := s.SC.V1Accounts.Update(ctx, id, p)
-	return a, wrap("update account", err)
+	up.SetIdempotencyKey(key)
+	a, err := s.SC.V1Accounts.Update(ctx, id, up)
+	if err != nil {
+		return schema.Account{}, false, wrap("update account", err)
+	}
+	return Normalize(a), replayed(a.LastResponse), nil
 }
 
 // CreateToken creates a token (bank accounts, for external_account).
-func (s Adapter) CreateToken(ctx context.Context, p *stripe.TokenCreateParams) (*stripe.Token, error) {
-	if p.IdempotencyKey == nil {
-		p.SetIdempotencyKey(flows.NewKey("token"))
+func (s Adapter) CreateToken(ctx context.Context, params []schema.Param, key string) (string, error) {
+	tp := &stripe.TokenCreateParams{}
+	for _, p := range params {
+		tp.AddExtra(p.Key, p.Value)
 	}
-	t, err := s.SC.V1Tokens.Create(ctx, p)
-	return t, wrap("create token", err)
+	tp.SetIdempotencyKey(key)
+	t, err := s.SC.V1Tokens.Create(ctx, tp)
+	if err != nil {
+		return "", wrap("create token", err)
+	}
+	return t.ID, nil
 }
 
 // ListPersons lists every person of an account, following pages.
-func (s Adapter) ListPersons(ctx context.Context, account string) ([]*stripe.Person, error) {
-	var out []*stripe.Person
+func (s Adapter) ListPersons(ctx context.Context, account string) ([]schema.Person, error) {
+	var out []schema.Person
 	p := &stripe.PersonListParams{Account: stripe.String(account)}
 	p.Limit = stripe.Int64(100)
 	for person, err := range s.SC.V1Persons.List(ctx, p) {
 		if err != nil {
 			return nil, wrap("list persons", err)
 		}
-		out = append(out, person)
+		out = append(out, NormalizePerson(person))
 	}
 	return out, nil
 }
 
 // CreatePerson adds a person to an account.
-func (s Adapter) CreatePerson(ctx context.Context, p *stripe.PersonCreateParams) (*stripe.Person, error) {
-	if p.IdempotencyKey == nil {
-		p.SetIdempotencyKey(flows.NewKey("person"))
+func (s Adapter) CreatePerson(ctx context.Context, account string, params []schema.Param, key string) error {
+	cp := &stripe.PersonCreateParams{Account: stripe.String(account)}
+	for _, p := range params {
+		cp.AddExtra(p.Key, p.Value)
 	}
-	r, err := s.SC.V1Persons.Create(ctx, p)
-	return r, wrap("create person", err)
+	cp.SetIdempotencyKey(key)
+	_, err := s.SC.V1Persons.Create(ctx, cp)
+	return wrap("create person", err)
 }
 
-// UpdatePerson updates a person (p.Account names the account).
-func (s Adapter) UpdatePerson(ctx context.Context, id string, p *stripe.PersonUpdateParams) (*stripe.Person, error) {
-	if p.IdempotencyKey == nil {
-		p.SetIdempotencyKey(flows.NewKey("person"))
+// UpdatePerson updates a person of an account.
+func (s Adapter) UpdatePerson(ctx context.Context, account, id string, params []schema.Param, key string) error {
+	up := &stripe.PersonUpdateParams{Account: stripe.String(account)}
+	for _, p := range params {
+		up.AddExtra(p.Key, p.Value)
 	}
-	r, err := s.SC.V1Persons.Update(ctx, id, p)
-	return r, wrap("update person", err)
+	up.SetIdempotencyKey(key)
+	_, err := s.SC.V1Persons.Update(ctx, id, up)
+	return wrap("update person", err)
 }
 
 // UploadFile sends a file to the Files API.
-func (s Adapter) UploadFile(ctx context.Context, p *stripe.FileCreateParams) (*stripe.File, error) {
-	f, err := s.SC.V1Files.Create(ctx, p)
-	return f, wrap("upload file", err)
+func (s Adapter) UploadFile(ctx context.Context, u flows.Upload) (string, error) {
+	fp := &stripe.FileCreateParams{Purpose: stripe.String(u.Purpose), FileReader: u.Body, Filename: stripe.String(u.Name)}
+	if u.Key != "" {
+		fp.SetIdempotencyKey(u.Key)
+	}
+	f, err := s.SC.V1Files.Create(ctx, fp)
+	if err != nil {
+		return "", wrap("upload file", err)
+	}
+	return f.ID, nil
 }
 
 // CreateAccountLink creates a single-use link to Stripe-hosted onboarding.
-func (s Adapter) CreateAccountLink(ctx context.Context, p *stripe.AccountLinkCreateParams) (*stripe.AccountLink, error) {
-	l, err := s.SC.V1AccountLinks.Create(ctx, p)
-	return l, wrap("create account link", err)
+func (s Adapter) CreateAccountLink(ctx context.Context, l flows.LinkRequest) (string, error) {
+	p := &stripe.AccountLinkCreateParams{
+		Account: stripe.String(l.Account), Type: stripe.String(l.Type),
+		RefreshURL: stripe.String(l.RefreshURL), ReturnURL: stripe.String(l.ReturnURL),
+	}
+	if l.Collect != "" {
+		p.CollectionOptions = &stripe.AccountLinkCreateCollectionOptionsParams{Fields: stripe.String(l.Collect)}
+	}
+	link, err := s.SC.V1AccountLinks.Create(ctx, p)
+	if err != nil {
+		return "", wrap("create account link", err)
+	}
+	return link.URL, nil
 }
 
 // ListAccountsPage reads one page of connected accounts, newest first,
 // with has_more. stripe-go's List iterator hides has_more and pages on by
 // itself; the parallel lister needs each page, so this makes the same
 // call as the iterator does (GET /v1/accounts) one page at a time.
-func (s Adapter) ListAccountsPage(ctx context.Context, q flows.AccountsQuery) (*stripe.AccountList, error) {
+func (s Adapter) ListAccountsPage(ctx context.Context, q flows.AccountsQuery) (flows.AccountsPage, error) {
 	p := &stripe.AccountListParams{}
 	p.Limit = stripe.Int64(cmp.Or(q.Limit, 100))
 	if q.CreatedGTE > 0 || q.CreatedLT > 0 {
@@ -119,8 +183,23 @@ func (s Adapter) ListAccountsPage(ctx context.Context, q flows.AccountsQuery) (*
 	form.AppendTo(body, p)
 	list := &stripe.AccountList{}
 	svc := s.SC.V1Accounts
-	err := svc.B.CallRaw(http.MethodGet, "/v1/accounts", svc.Key, []byte(body.Encode()), p.GetParams(), list)
-	return list, wrap("list accounts", err)
+	if err := svc.B.CallRaw(http.MethodGet, "/v1/accounts", svc.Key, []byte(body.Encode()), p.GetParams(), list); err != nil {
+		return flows.AccountsPage{}, wrap("list accounts", err)
+	}
+	page := flows.AccountsPage{HasMore: list.HasMore, Accounts: make([]flows.Summary, 0, len(list.Data))}
+	for _, a := range list.Data {
+		page.Accounts = append(page.Accounts, Summarize(a))
+	}
+	return page, nil
+}
+
+// GetSummary reads one account as a line of the list.
+func (s Adapter) GetSummary(ctx context.Context, id string) (flows.Summary, error) {
+	a, err := s.SC.V1Accounts.GetByID(ctx, id, nil)
+	if err != nil {
+		return flows.Summary{}, wrap("retrieve account", err)
+	}
+	return Summarize(a), nil
 }
 
 // ListEvents calls each for the events of type typ on the connected
@@ -128,8 +207,8 @@ func (s Adapter) ListAccountsPage(ctx context.Context, q flows.AccountsQuery) (*
 // header, not on the platform). With after, an event id, it walks the
 // events newer than it, oldest first; without, the newest first. It stops
 // when each returns false.
-func (s Adapter) ListEvents(ctx context.Context, account string, typ stripe.EventType, after string, each func(*stripe.Event) bool) error {
-	p := &stripe.EventListParams{Type: stripe.String(string(typ))}
+func (s Adapter) ListEvents(ctx context.Context, account, typ, after string, each func(flows.Event) bool) error {
+	p := &stripe.EventListParams{Type: stripe.String(typ)}
 	p.SetStripeAccount(account)
 	p.Limit = stripe.Int64(100)
 	if after != "" {
@@ -141,7 +220,7 @@ func (s Adapter) ListEvents(ctx context.Context, account string, typ stripe.Even
 		if err != nil {
 			return wrap("list events", err)
 		}
-		if !each(e) {
+		if !each(flows.Event{ID: e.ID, Created: e.Created}) {
 			break
 		}
 	}
@@ -172,26 +251,55 @@ func (s Adapter) DeletePerson(ctx context.Context, account, id string) error {
 	return wrap("delete person", err)
 }
 
-// ListCapabilities lists an account's capabilities with their own
-// requirements.
-func (s Adapter) ListCapabilities(ctx context.Context, account string) ([]*stripe.Capability, error) {
-	var out []*stripe.Capability
+// ListCapabilities lists an account's capabilities with what each waits
+// for (its past due, then currently due requirements).
+func (s Adapter) ListCapabilities(ctx context.Context, account string) ([]schema.Capability, error) {
+	var out []schema.Capability
 	for c, err := range s.SC.V1Capabilities.List(ctx, &stripe.CapabilityListParams{Account: stripe.String(account)}) {
 		if err != nil {
 			return nil, wrap("list capabilities", err)
 		}
-		out = append(out, c)
+		if c == nil {
+			continue
+		}
+		cp := schema.Capability{Name: c.ID, Status: string(c.Status)}
+		if r := c.Requirements; r != nil {
+			cp.Blocking = append(append([]string{}, r.PastDue...), r.CurrentlyDue...)
+		}
+		out = append(out, cp)
 	}
 	return out, nil
 }
 
-// wrap keeps *stripe.Error reachable with errors.As while saying which
-// call failed.
+// wrap says which call failed, with a Stripe error as flows' *APIError
+// (Stripe's message and code, the param, the HTTP status; the
+// *stripe.Error stays reachable with errors.As).
 func wrap(op string, err error) error {
 	if err == nil {
 		return nil
 	}
-	return fmt.Errorf("%s: %w", op, err)
+	return fmt.Errorf("%s: %w", op, asAPIError(err))
+}
+
+// asAPIError is err as a *flows.APIError when it is a Stripe error.
+// (*stripe.Error).Error() is a JSON dump; the APIError says Stripe's
+// message.
+func asAPIError(err error) error {
+	var se *stripe.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	msg := se.Msg
+	if msg == "" {
+		msg = fmt.Sprintf("Stripe returned HTTP %d", se.HTTPStatusCode)
+	}
+	return &flows.APIError{Param: se.Param, Code: string(se.Code), Message: msg, Status: se.HTTPStatusCode, Err: err}
+}
+
+// replayed reports a response Stripe replayed for an idempotency key it
+// had already answered.
+func replayed(r *stripe.APIResponse) bool {
+	return r != nil && r.Header.Get("Idempotent-Replayed") == "true"
 }
 
 // Endpoint says where Stripe is and how to reach it.
@@ -225,7 +333,7 @@ func (f sdkLogger) Errorf(format string, v ...any) { f.l.Printf("stripe error: "
 // stripe-go's own retries off (Policy says why). Uploads get their own
 // backend, so they reach the files host and not the API host
 // (stripe.NewBackendsWithConfig copies one URL to every backend).
-func Connect(e Endpoint) (Adapter, *flows.V2) {
+func Connect(e Endpoint) (Adapter, flows.V2API) {
 	pol := e.Policy
 	if pol == nil {
 		pol = flows.NewPolicy(nil, schema.English)
@@ -249,9 +357,9 @@ func Connect(e Endpoint) (Adapter, *flows.V2) {
 	backends := stripe.NewBackendsWithConfig(cfg(e.APIBase))
 	backends.Uploads = stripe.GetBackendWithConfig(stripe.UploadsBackend, cfg(e.FilesBase))
 	sc := stripe.NewClient(e.Key, stripe.WithBackends(backends))
-	var v2 *flows.V2
+	var v2 flows.V2API // nil, not a nil *V2, when the backend cannot send raw requests
 	if rb, ok := backends.API.(stripe.RawRequestBackend); ok {
-		v2 = flows.NewV2(rb, e.Key)
+		v2 = NewV2(rb, e.Key)
 	}
 	return Adapter{SC: sc}, v2
 }

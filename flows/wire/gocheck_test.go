@@ -10,8 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/flows"
 	"onboard/flows/wire"
 	"onboard/schema"
@@ -50,8 +48,7 @@ func TestGoRenderingTypeChecks(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = f.Close() }() // read only
-	if _, err := e.api.UploadFile(context.Background(), &stripe.FileCreateParams{Purpose: stripe.String("identity_document"),
-		FileReader: f, Filename: stripe.String("id.png")}); err != nil {
+	if _, err := e.api.UploadFile(context.Background(), flows.Upload{Purpose: "identity_document", Name: "id.png", Body: f}); err != nil {
 		t.Fatal(err)
 	}
 

@@ -14,8 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/flows"
 	"onboard/flows/stripeapi"
 	"onboard/flows/wire"
@@ -348,8 +346,7 @@ func TestFileUploadRendersPlaceholder(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = f.Close() }() // read only
-	_, err = e.api.UploadFile(context.Background(), &stripe.FileCreateParams{
-		Purpose: stripe.String("identity_document"), FileReader: f, Filename: stripe.String("passport.png")})
+	_, err = e.api.UploadFile(context.Background(), flows.Upload{Purpose: "identity_document", Name: "passport.png", Body: f})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,9 @@
 // packages as the go tool sees them (go list -deps), so a wrong import
 // fails the tests instead of waiting for review, in sub-packages too:
 // schema does no I/O and imports nothing of the app, flows never depends on
-// Bubble Tea, only flows (with the sandbox and genvocab) names Stripe's SDK, the sandbox depends on nothing
+// Bubble Tea nor on stripe-go, only its adapter flows/stripeapi (with the
+// sandbox and genvocab) names Stripe's SDK and only cmd wires it, the
+// sandbox depends on nothing
 // of the app, its Accounts v2 façade uses only the store and the rule
 // tables (never the engine), the requirements engine and the parameter
 // tree are pure (no HTTP, no database; the engine reads only the rule
@@ -77,7 +79,7 @@ var direct = map[string][]string{
 	"onboard/schema": {"net/http", "os", "database/sql", "io/fs"},
 	"onboard/tui":    {"github.com/stripe/stripe-go/v82", "github.com/stripe/stripe-go/v84"},
 	// The triage cache stores flows' summaries: it never names Stripe's
-	// SDK (flows does) and draws nothing.
+	// SDK (the adapter does) and draws nothing.
 	"onboard/triage": {"github.com/stripe/stripe-go/v82", "github.com/charmbracelet/bubbletea",
 		"github.com/charmbracelet/lipgloss", "github.com/charmbracelet/bubbles", "github.com/charmbracelet/huh"},
 	// The sandbox's requirements engine is pure functions over an
@@ -242,14 +244,15 @@ func TestOnlyCmdImportsTheSandbox(t *testing.T) {
 	}
 }
 
-// Stripe's SDK is named by the adapter alone (flows/stripeapi, and flows
-// itself until the rest of the adapter has moved there: the API port,
-// the normalisation of Stripe's objects), by the sandbox (which checks
-// itself against the SDK's types) and by the generator that reads
-// Stripe's vocabulary from it. Everything else talks to Stripe through
-// flows, so the SDK's next major version changes the adapter. Test files
-// are held to the same rule by TestNoNewFileNamesStripeGo.
-var sdkImporters = []string{"onboard/flows", "onboard/flows/stripeapi", "onboard/sandbox", "onboard/internal/genvocab"}
+// Stripe's SDK is named by the adapter alone (flows/stripeapi: the
+// client, flows' ports over the SDK, the normalisation of Stripe's
+// objects, its errors, webhooks), by the sandbox (which checks itself
+// against the SDK's types) and by the generator that reads Stripe's
+// vocabulary from it. flows defines the ports in its own types and
+// everything else talks to Stripe through flows, so the SDK's next major
+// version changes the adapter. Test files are held to the same rule by
+// TestNoNewFileNamesStripeGo.
+var sdkImporters = []string{"onboard/flows/stripeapi", "onboard/sandbox", "onboard/internal/genvocab"}
 
 func TestOnlyTheAdapterNamesStripeGo(t *testing.T) {
 	named := map[string]bool{}
@@ -258,12 +261,7 @@ func TestOnlyTheAdapterNamesStripeGo(t *testing.T) {
 			if !strings.HasPrefix(imp, "github.com/stripe/stripe-go/") {
 				continue
 			}
-			// flows itself and its adapter, not its other sub-packages:
-			// flows/wire sees requests at the transport and has no
-			// business with the SDK.
-			ok := slices.ContainsFunc(sdkImporters, func(r string) bool {
-				return p.ImportPath == r || (!within(r, "onboard/flows") && within(p.ImportPath, r))
-			})
+			ok := slices.ContainsFunc(sdkImporters, func(r string) bool { return within(p.ImportPath, r) })
 			if !ok {
 				t.Errorf("%s imports %s: only %v may name stripe-go", p.ImportPath, imp, sdkImporters)
 			}
@@ -310,30 +308,53 @@ func TestRulesNameRealPackages(t *testing.T) {
 	}
 }
 
-// Deps is transitive: tui reaches stripe-go through flows (allowed, as it
-// does not name it), which is what lets the rules above see a sandbox
-// import hidden behind another package.
+// Deps is transitive: cmd reaches stripe-go through flows/stripeapi
+// (it does not name it), which is what lets the rules above see a
+// sandbox import hidden behind another package.
 func TestDepsAreTransitive(t *testing.T) {
 	for _, p := range listModule(t) {
-		if p.ImportPath != "onboard/tui" {
+		if p.ImportPath != "onboard/cmd/onboard" {
 			continue
 		}
-		var stripe, flows bool
+		var stripe, adapter bool
 		for _, d := range p.Deps {
 			stripe = stripe || within(d, "github.com/stripe/stripe-go/v82")
-			flows = flows || d == "onboard/flows"
+			adapter = adapter || d == "onboard/flows/stripeapi"
 		}
-		if !stripe || !flows {
-			t.Errorf("tui deps miss flows (%v) or stripe-go through it (%v)", flows, stripe)
+		if slices.ContainsFunc(p.Imports, func(i string) bool { return within(i, "github.com/stripe/") }) {
+			t.Error("cmd names stripe-go itself: the check below proves nothing")
+		}
+		if !stripe || !adapter {
+			t.Errorf("cmd deps miss flows/stripeapi (%v) or stripe-go through it (%v)", adapter, stripe)
 		}
 		return
 	}
-	t.Fatal("go list did not list onboard/tui")
+	t.Fatal("go list did not list onboard/cmd/onboard")
 }
 
-// stillNamingStripeGo are the files outside the adapter that still name
-// stripe-go (tests among them): flows' port and normalisation, and tests
-// that create or inspect accounts through the SDK. The list only shrinks:
+// flows defines the ports it needs in its own types and never depends on
+// the adapter nor, through anything, on stripe-go; only cmd wires the
+// adapter in (tui, lineui and the rest are handed a flows.Client).
+func TestOnlyCmdWiresTheAdapter(t *testing.T) {
+	for _, p := range listModule(t) {
+		if within(p.ImportPath, "onboard/flows/stripeapi") {
+			continue
+		}
+		for _, d := range p.Deps {
+			switch {
+			case within(p.ImportPath, "onboard/flows") && within(d, "github.com/stripe/"):
+				t.Errorf("%s depends on %s: flows reaches Stripe through its ports", p.ImportPath, d)
+			case d == "onboard/flows/stripeapi" && !within(p.ImportPath, "onboard/cmd"):
+				t.Errorf("%s depends on the adapter: only cmd wires it", p.ImportPath)
+			}
+		}
+	}
+}
+
+// stillNamingStripeGo are the test files outside the adapter that still
+// name stripe-go: tests that create or inspect accounts through the SDK,
+// and flows/v2_ga_test.go, which decodes flows' v2 bodies into stripe-go
+// v84's request types as the GA spec. The list only shrinks:
 // a new file names stripe-go in flows/stripeapi or not at all (tests use
 // the adapter's helpers or flows' public API), and a file that stops
 // naming it leaves the list.
@@ -344,39 +365,21 @@ var stillNamingStripeGo = []string{
 	"e2e/untrusted_test.go",
 	"e2e/watch_test.go",
 	"flows/absorb_test.go",
-	"flows/accounts.go",
 	"flows/accounts_bench_test.go",
 	"flows/accounts_test.go",
-	"flows/api.go",
 	"flows/bench_test.go",
-	"flows/client.go",
 	"flows/contract_test.go",
-	"flows/count.go",
-	"flows/errors.go",
 	"flows/flows_test.go",
 	"flows/journey_test.go",
-	"flows/load.go",
-	"flows/pager.go",
-	"flows/persons.go",
-	"flows/policy_test.go",
-	"flows/pure_test.go",
 	"flows/record_test.go",
-	"flows/stripe_collects_test.go",
-	"flows/submit.go",
-	"flows/v2.go",
-	"flows/v2_account.go",
 	"flows/v2_documents_test.go",
 	"flows/v2_flow_test.go",
 	"flows/v2_ga_test.go",
-	"flows/watch.go",
-	"flows/wire/gocheck_test.go",
-	"flows/wire/wire_test.go",
 	"tui/journey_test.go",
 	"tui/requests_test.go",
 	"tui/stripe_collects_test.go",
 	"tui/tui_test.go",
 	"tui/untrusted_test.go",
-	"tui/viewport_test.go",
 }
 
 // sdkFree are the trees that may name stripe-go in any file.
