@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
+	"onboard/flows/stripeapi/stripetest"
 )
 
 type line struct {
@@ -90,12 +90,12 @@ func TestTriageCacheFollowsListingsAndWebhooks(t *testing.T) {
 	}
 	t.Cleanup(func() { _ = watch.Process.Kill(); _ = watch.Wait() })
 	payload := []byte(fmt.Sprintf(`{"id":"evt_e2e_triage","object":"event","type":"account.updated","api_version":%q,"created":%d,"data":{"object":{"id":%q,"object":"account"}}}`,
-		stripe.APIVersion, time.Now().Unix(), id))
-	sig := stripe.GenerateTestSignedPayload(&stripe.UnsignedPayload{Payload: payload, Secret: secret, Timestamp: time.Now()})
+		stripetest.APIVersion, time.Now().Unix(), id))
+	sig := stripetest.SignWebhook(payload, secret, time.Now())
 	posted := false
 	for i := 0; i < 100 && !posted; i++ { // the receiver may still be starting
 		req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/", strings.NewReader(string(payload)))
-		req.Header.Set("Stripe-Signature", sig.Header)
+		req.Header.Set("Stripe-Signature", sig)
 		if resp, err := http.DefaultClient.Do(req); err == nil {
 			_ = resp.Body.Close()
 			posted = resp.StatusCode == http.StatusOK

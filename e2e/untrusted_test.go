@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,10 +13,11 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/stripe/stripe-go/v82"
 
+	"onboard/flows/stripeapi/stripetest"
 	"onboard/internal/untrusted"
 	"onboard/sandbox"
+	"onboard/schema"
 )
 
 // What a connected account can type into its business name, company
@@ -51,40 +51,28 @@ func seedHostile(t *testing.T, env []string) string {
 	}
 	t.Cleanup(func() { _ = sb.Close() })
 	ctx := context.Background()
-	sc := stripe.NewClient("sk_test_e2e", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: sb.Transport()},
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-	})))
-	a, err := sc.V1Accounts.Create(ctx, &stripe.AccountCreateParams{
-		Country: stripe.String("US"), BusinessType: stripe.String("company"), Email: stripe.String(evilEmail),
-		Controller: &stripe.AccountCreateControllerParams{
-			RequirementCollection: stripe.String("application"),
-			Fees:                  &stripe.AccountCreateControllerFeesParams{Payer: stripe.String("application")},
-			Losses:                &stripe.AccountCreateControllerLossesParams{Payments: stripe.String("application")},
-			StripeDashboard:       &stripe.AccountCreateControllerStripeDashboardParams{Type: stripe.String("none")},
-		},
-		Capabilities: &stripe.AccountCreateCapabilitiesParams{
-			CardPayments: &stripe.AccountCreateCapabilitiesCardPaymentsParams{Requested: stripe.Bool(true)},
-			Transfers:    &stripe.AccountCreateCapabilitiesTransfersParams{Requested: stripe.Bool(true)},
-		},
-		BusinessProfile: &stripe.AccountCreateBusinessProfileParams{Name: stripe.String(evilBusiness)},
-		Company:         &stripe.AccountCreateCompanyParams{Name: stripe.String(evilCompany)},
-	})
+	sc, _ := stripetest.Client("sk_test_e2e", "http://sandbox.invalid", sb.Transport())
+	id, err := stripetest.CreateAccount(ctx, sc, []schema.Param{
+		{Key: "country", Value: "US"}, {Key: "business_type", Value: "company"}, {Key: "email", Value: evilEmail},
+		{Key: "controller[requirement_collection]", Value: "application"}, {Key: "controller[fees][payer]", Value: "application"},
+		{Key: "controller[losses][payments]", Value: "application"}, {Key: "controller[stripe_dashboard][type]", Value: "none"},
+		{Key: "capabilities[card_payments][requested]", Value: "true"}, {Key: "capabilities[transfers][requested]", Value: "true"},
+		{Key: "business_profile[name]", Value: evilBusiness}, {Key: "company[name]", Value: evilCompany},
+	}...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []*stripe.PersonCreateParams{
-		{FirstName: stripe.String(evilFirst), LastName: stripe.String(evilLast), Email: stripe.String(evilEmail),
-			Relationship: &stripe.PersonCreateRelationshipParams{Representative: stripe.Bool(true), Title: stripe.String(evilTitle)}},
-		{FirstName: stripe.String(wideFirst), LastName: stripe.String(wideLast),
-			Relationship: &stripe.PersonCreateRelationshipParams{Owner: stripe.Bool(true), PercentOwnership: stripe.Float64(60)}},
+	for i, p := range [][]schema.Param{
+		{{Key: "first_name", Value: evilFirst}, {Key: "last_name", Value: evilLast}, {Key: "email", Value: evilEmail},
+			{Key: "relationship[representative]", Value: "true"}, {Key: "relationship[title]", Value: evilTitle}},
+		{{Key: "first_name", Value: wideFirst}, {Key: "last_name", Value: wideLast},
+			{Key: "relationship[owner]", Value: "true"}, {Key: "relationship[percent_ownership]", Value: "60"}},
 	} {
-		p.Account = stripe.String(a.ID)
-		if _, err := sc.V1Persons.Create(ctx, p); err != nil {
+		if err := sc.CreatePerson(ctx, id, p, fmt.Sprintf("sk_test_e2e-person-%d", i)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	return a.ID
+	return id
 }
 
 // sgrOnly matches colour sequences, the only ones onboard may send.

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
+	"onboard/flows/stripeapi/stripetest"
 )
 
 func freePort(t *testing.T) string {
@@ -76,13 +76,13 @@ func TestWatchRefreshesOnSignedWebhook(t *testing.T) {
 	}
 	post := func(secretUsed string) int {
 		payload := []byte(fmt.Sprintf(`{"id":"evt_e2e_%d","object":"event","type":"account.updated","api_version":%q,"created":%d,"data":{"object":{"id":%q,"object":"account"}}}`,
-			time.Now().UnixNano(), stripe.APIVersion, time.Now().Unix(), id))
-		sig := stripe.GenerateTestSignedPayload(&stripe.UnsignedPayload{Payload: payload, Secret: secretUsed, Timestamp: time.Now()})
+			time.Now().UnixNano(), stripetest.APIVersion, time.Now().Unix(), id))
+		sig := stripetest.SignWebhook(payload, secretUsed, time.Now())
 		var resp *http.Response
 		var err error
 		for i := 0; i < 100; i++ { // the receiver may still be starting
 			req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/", strings.NewReader(string(payload)))
-			req.Header.Set("Stripe-Signature", sig.Header)
+			req.Header.Set("Stripe-Signature", sig)
 			if resp, err = http.DefaultClient.Do(req); err == nil {
 				break
 			}

@@ -11,10 +11,8 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
-	"onboard/flows/stripeapi"
 	"onboard/schema"
 )
 
@@ -56,12 +54,7 @@ func runCmd(cmd tea.Cmd) []tea.Msg {
 // again; the summary follows.
 func TestWizardReportsStillDueOnce(t *testing.T) {
 	c, sb := testCommon(t, schema.English)
-	sc := stripe.NewClient("sk_test_tui", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: dropURL{sb.Transport()}},
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-		EnableTelemetry: stripe.Bool(false),
-	})))
-	c.Client = flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(func() time.Time { return epoch }))
+	c.Client = flows.New(stripeAt("http://sandbox.invalid", dropURL{sb.Transport()}), flows.WithClock(func() time.Time { return epoch }))
 	a := newUSAccount(t, c)
 	ans, err := flows.ParseAnswers(map[string]any{
 		"business_profile.mcc": "5734", "individual.first_name": "Jenny", "individual.last_name": "Rosen",

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"onboard/flows"
-	"onboard/flows/stripeapi"
 	"onboard/schema"
 )
 
@@ -28,7 +27,7 @@ func TestRecordedWizardRunReplaysToTheSameState(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.Client = flows.New(stripeapi.Adapter{SC: stripeAt("http://sandbox.invalid", sb.Transport())}, flows.WithClock(func() time.Time { return epoch }), flows.WithRecorder(rec))
+	c.Client = flows.New(stripeAt("http://sandbox.invalid", sb.Transport()), flows.WithClock(func() time.Time { return epoch }), flows.WithRecorder(rec))
 	ctx := context.Background()
 	a, err := c.Client.Create(ctx, flows.NewAccount{Country: "GB", BusinessType: "company",
 		Capabilities: []string{"card_payments", "transfers"}})

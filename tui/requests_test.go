@@ -12,10 +12,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
-	"onboard/flows/stripeapi"
+	"onboard/flows/stripeapi/stripetest"
 	"onboard/flows/wire"
 	"onboard/sandbox"
 	"onboard/schema"
@@ -32,12 +31,9 @@ func requestsCommon(t *testing.T) (Common, *[]string) {
 	}
 	t.Cleanup(func() { _ = sb.Close() })
 	log := wire.NewLog()
-	sc := stripe.NewClient("sk_test_tui_requests", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String("http://sandbox.invalid"), HTTPClient: wire.Wrap(&http.Client{Transport: sb.Transport()}, log, "https://api.stripe.com"),
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-		EnableTelemetry: stripe.Bool(false),
-	})))
-	c.Client = flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(func() time.Time { return epoch }))
+	sc, _ := stripetest.Client("sk_test_tui_requests", "http://sandbox.invalid",
+		wire.Wrap(&http.Client{Transport: sb.Transport()}, log, "https://api.stripe.com").Transport)
+	c.Client = flows.New(sc, flows.WithClock(func() time.Time { return epoch }))
 	c.Requests = log.Records
 	var copied []string
 	c.Copy = func(s string) error { copied = append(copied, s); return nil }

@@ -8,9 +8,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/flows"
+	"onboard/flows/stripeapi/stripetest"
 	"onboard/schema"
 )
 
@@ -24,11 +23,12 @@ func TestWizardOffersALinkForAStripeCollectedAccount(t *testing.T) {
 			c, sb := testCommon(t, lang)
 			c.Mode = "test"
 			sc := stripeAt("http://sandbox.invalid", sb.Transport())
-			created, err := sc.V1Accounts.Create(context.Background(), &stripe.AccountCreateParams{Type: stripe.String("standard"), Country: stripe.String("US")})
+			created, err := stripetest.CreateAccount(context.Background(), sc,
+				schema.Param{Key: "type", Value: "standard"}, schema.Param{Key: "country", Value: "US"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			a, err := c.Client.Load(context.Background(), created.ID)
+			a, err := c.Client.Load(context.Background(), created)
 			if err != nil {
 				t.Fatal(err)
 			}

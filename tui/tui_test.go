@@ -13,10 +13,10 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
-	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
 	"onboard/flows/stripeapi"
+	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -42,22 +42,18 @@ func testCommon(t *testing.T, lang Lang) (Common, *sandbox.Sandbox) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = sb.Close() })
-	sc := stripeAt("http://sandbox.invalid", sb.Transport())
-	cl := flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(func() time.Time { return epoch }), flows.WithLang(lang))
+	cl := flows.New(stripeAt("http://sandbox.invalid", sb.Transport()), flows.WithClock(func() time.Time { return epoch }), flows.WithLang(lang))
 	return Common{
 		Ctx: context.Background(), Client: cl, Styles: DefaultStyles(DefaultTheme()), Keys: DefaultKeyMap(lang),
 		Lang: lang, Mode: "sandbox", Now: func() time.Time { return epoch }, Static: true, RefreshEvery: time.Second,
 	}, sb
 }
 
-// stripeAt is a stripe-go client of base through rt (nil: the network),
+// stripeAt is Stripe's v1 API at base through rt (nil: the network),
 // without retries, logs or telemetry.
-func stripeAt(base string, rt http.RoundTripper) *stripe.Client {
-	return stripe.NewClient("sk_test_tui", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String(base), HTTPClient: &http.Client{Transport: rt},
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-		EnableTelemetry: stripe.Bool(false),
-	})))
+func stripeAt(base string, rt http.RoundTripper) stripeapi.Adapter {
+	api, _ := stripetest.Client("sk_test_tui", base, rt)
+	return api
 }
 
 func newUSAccount(t *testing.T, c Common) schema.Account {

@@ -2,16 +2,16 @@ package tui
 
 import (
 	"context"
-	"net/http"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi/stripetest"
 	"onboard/internal/untrusted"
 	"onboard/sandbox"
 	"onboard/schema"
@@ -37,39 +37,28 @@ const (
 func hostileAccount(t *testing.T, sb *sandbox.Sandbox) string {
 	t.Helper()
 	ctx := context.Background()
-	sc := stripe.NewClient("sk_test_tui", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: sb.Transport()},
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-	})))
-	a, err := sc.V1Accounts.Create(ctx, &stripe.AccountCreateParams{
-		Country: stripe.String("US"), BusinessType: stripe.String("company"), Email: stripe.String(hostileEmail),
-		Controller: &stripe.AccountCreateControllerParams{
-			RequirementCollection: stripe.String("application"), Fees: &stripe.AccountCreateControllerFeesParams{Payer: stripe.String("application")},
-			Losses:          &stripe.AccountCreateControllerLossesParams{Payments: stripe.String("application")},
-			StripeDashboard: &stripe.AccountCreateControllerStripeDashboardParams{Type: stripe.String("none")},
-		},
-		Capabilities: &stripe.AccountCreateCapabilitiesParams{
-			CardPayments: &stripe.AccountCreateCapabilitiesCardPaymentsParams{Requested: stripe.Bool(true)},
-			Transfers:    &stripe.AccountCreateCapabilitiesTransfersParams{Requested: stripe.Bool(true)},
-		},
-		BusinessProfile: &stripe.AccountCreateBusinessProfileParams{Name: stripe.String(hostileBusiness)},
-		Company:         &stripe.AccountCreateCompanyParams{Name: stripe.String(hostileCompany)},
-	})
+	sc, _ := stripetest.Client("sk_test_tui", "http://sandbox.invalid", sb.Transport())
+	id, err := stripetest.CreateAccount(ctx, sc, []schema.Param{
+		{Key: "country", Value: "US"}, {Key: "business_type", Value: "company"}, {Key: "email", Value: hostileEmail},
+		{Key: "controller[requirement_collection]", Value: "application"}, {Key: "controller[fees][payer]", Value: "application"},
+		{Key: "controller[losses][payments]", Value: "application"}, {Key: "controller[stripe_dashboard][type]", Value: "none"},
+		{Key: "capabilities[card_payments][requested]", Value: "true"}, {Key: "capabilities[transfers][requested]", Value: "true"},
+		{Key: "business_profile[name]", Value: hostileBusiness}, {Key: "company[name]", Value: hostileCompany},
+	}...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []*stripe.PersonCreateParams{
-		{FirstName: stripe.String(hostileFirst), LastName: stripe.String(hostileLast), Email: stripe.String(hostileEmail),
-			Relationship: &stripe.PersonCreateRelationshipParams{Representative: stripe.Bool(true), Title: stripe.String(hostileTitle)}},
-		{FirstName: stripe.String(wideFirst), LastName: stripe.String(wideLast),
-			Relationship: &stripe.PersonCreateRelationshipParams{Owner: stripe.Bool(true), PercentOwnership: stripe.Float64(60)}},
+	for i, p := range [][]schema.Param{
+		{{Key: "first_name", Value: hostileFirst}, {Key: "last_name", Value: hostileLast}, {Key: "email", Value: hostileEmail},
+			{Key: "relationship[representative]", Value: "true"}, {Key: "relationship[title]", Value: hostileTitle}},
+		{{Key: "first_name", Value: wideFirst}, {Key: "last_name", Value: wideLast},
+			{Key: "relationship[owner]", Value: "true"}, {Key: "relationship[percent_ownership]", Value: "60"}},
 	} {
-		p.Account = stripe.String(a.ID)
-		if _, err := sc.V1Persons.Create(ctx, p); err != nil {
+		if err := sc.CreatePerson(ctx, id, p, fmt.Sprintf("sk_test_tui-person-%d", i)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	return a.ID
+	return id
 }
 
 // sgr matches the colour sequences the styles draw.

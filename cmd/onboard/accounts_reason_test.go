@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"onboard/flows"
-	"onboard/flows/stripeapi"
 )
 
 // accounts says why each account is urgent (a REASON column, in English
@@ -17,7 +16,7 @@ import (
 func TestAccountsSaysWhyAndFiltersFailedVerification(t *testing.T) {
 	isolate(t)
 	srvURL, sc, sb := servedSandbox(t)
-	cl := flows.New(stripeapi.Adapter{SC: sc})
+	cl := flows.New(sc)
 	ctx := context.Background()
 	ans, err := flows.LoadAnswers("../../examples/us-individual.json", flows.AnswerOptions{})
 	if err != nil {

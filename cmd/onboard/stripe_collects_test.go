@@ -6,9 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stripe/stripe-go/v82"
-
+	"onboard/flows/stripeapi"
+	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
+	"onboard/schema"
 )
 
 // An Express or Standard account, created as Stripe creates them (the
@@ -21,11 +22,12 @@ func TestStripeCollectedAccountsOfferALink(t *testing.T) {
 	srv, sc, _ := servedSandbox(t)
 	var ids []string
 	for _, typ := range []string{"express", "standard"} {
-		a, err := sc.V1Accounts.Create(context.Background(), &stripe.AccountCreateParams{Type: stripe.String(typ), Country: stripe.String("US")})
+		id, err := stripetest.CreateAccount(context.Background(), sc,
+			schema.Param{Key: "type", Value: typ}, schema.Param{Key: "country", Value: "US"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		ids = append(ids, a.ID)
+		ids = append(ids, id)
 	}
 	global := []string{"--api-base", srv, "--api-key", "sk_test_123"}
 	answers := writeAnswers(t, map[string]any{"business_profile.url": "https://accessible.stripe.com"})
@@ -57,16 +59,13 @@ func TestStripeCollectedAccountsOfferALink(t *testing.T) {
 }
 
 // servedSandbox serves a test's own sandbox on loopback, as `onboard
-// sandbox serve` does, and gives its address, a stripe-go client of it
+// sandbox serve` does, and gives its address, Stripe's v1 API on it
 // and the sandbox itself (to move its clock).
-func servedSandbox(t *testing.T) (string, *stripe.Client, *sandbox.Sandbox) {
+func servedSandbox(t *testing.T) (string, stripeapi.Adapter, *sandbox.Sandbox) {
 	t.Helper()
 	sb := openSandbox(t)
 	srv := httptest.NewServer(sb.Handler())
 	t.Cleanup(srv.Close)
-	sc := stripe.NewClient("sk_test_123", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String(srv.URL), MaxNetworkRetries: stripe.Int64(0),
-		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-	})))
+	sc, _ := stripetest.Client("sk_test_123", srv.URL, nil)
 	return srv.URL, sc, sb
 }
