@@ -13,19 +13,18 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/flows"
 	"onboard/flows/stripeapi"
+	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
 )
 
 // onboardUSCompany runs a scripted US company onboarding (create, then
 // every group from examples/us-company.json) on a fresh sandbox, with the
 // fault f injected at attempt position at (-1: none). It returns the
-// injector, the run's report, the stripe-go client to inspect the
-// sandbox with afterwards, and the run's error.
-func onboardUSCompany(t *testing.T, at int, f fault) (*faulty, flows.Report, *stripe.Client, error) {
+// injector, the run's report, the API to inspect the sandbox with
+// afterwards, and the run's error.
+func onboardUSCompany(t *testing.T, at int, f fault) (*faulty, flows.Report, stripeapi.Adapter, error) {
 	t.Helper()
 	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"), sandbox.WithClock(func() time.Time { return epoch }))
 	if err != nil {
@@ -49,7 +48,7 @@ func onboardUSCompany(t *testing.T, at int, f fault) (*faulty, flows.Report, *st
 	}
 	check, _ := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_check", APIBase: sandbox.APIBase,
 		Policy: flows.NewPolicy(sb.Transport(), "en")})
-	return inj, rep, check.SC, err
+	return inj, rep, check, err
 }
 
 // TestOneFaultAnywhereIsAbsorbed is the request policy's promise: a single
@@ -93,35 +92,30 @@ func TestOneFaultAnywhereIsAbsorbed(t *testing.T) {
 
 // countOnce checks the sandbox holds exactly one account, with one
 // representative, one owner, and one bank account.
-func countOnce(t *testing.T, sc *stripe.Client) {
+func countOnce(t *testing.T, sc stripeapi.Adapter) {
 	t.Helper()
 	ctx := context.Background()
-	var ids []string
-	for a, err := range sc.V1Accounts.List(ctx, &stripe.AccountListParams{}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids = append(ids, a.ID)
+	ids, err := stripetest.AccountIDs(ctx, sc)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if len(ids) != 1 {
 		t.Fatalf("%d accounts: %v", len(ids), ids)
 	}
 	names := map[string]int{}
-	for p, err := range sc.V1Persons.List(ctx, &stripe.PersonListParams{Account: stripe.String(ids[0])}) {
-		if err != nil {
-			t.Fatal(err)
-		}
+	persons, err := sc.ListPersons(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range persons {
 		names[p.FirstName+" "+p.LastName]++
 	}
 	if len(names) != 2 || names["Jenny Rosen"] != 1 || names["Ada Owner"] != 1 {
 		t.Errorf("persons: %v", names)
 	}
-	banks := 0
-	for _, err := range sc.V1BankAccounts.List(ctx, &stripe.BankAccountListParams{Account: stripe.String(ids[0])}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		banks++
+	_, banks, err := stripetest.Holdings(ctx, sc, ids[0])
+	if err != nil {
+		t.Fatal(err)
 	}
 	if banks != 1 {
 		t.Errorf("%d bank accounts", banks)
@@ -241,12 +235,9 @@ func TestALostCreateIsFoundAgain(t *testing.T) {
 					Email: "lost@example.com", Capabilities: []string{"card_payments", "transfers"}})
 				check, _ := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_check", APIBase: sandbox.APIBase,
 					Policy: flows.NewPolicy(sb.Transport(), "en")})
-				var ids []string
-				for acct, err := range check.SC.V1Accounts.List(context.Background(), &stripe.AccountListParams{}) {
-					if err != nil {
-						t.Fatal(err)
-					}
-					ids = append(ids, acct.ID)
+				ids, lerr := stripetest.AccountIDs(context.Background(), check)
+				if lerr != nil {
+					t.Fatal(lerr)
 				}
 				if len(ids) != 1 {
 					t.Fatalf("%d accounts after %d attempts: %v", len(ids), inj.seen, ids)

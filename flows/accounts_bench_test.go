@@ -10,10 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/flows"
-	"onboard/flows/stripeapi"
+	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
 )
 
@@ -89,12 +87,8 @@ func BenchmarkAccountsList(b *testing.B) {
 // benchList lists the n accounts of sb with workers (0: the default).
 func benchList(b *testing.B, sb *sandbox.Sandbox, n, workers int) {
 	ct := &countingTransport{next: latency{next: sb.Transport(), delay: 100 * time.Millisecond}}
-	sc := stripe.NewClient("sk_test_bench", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: ct},
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-		EnableTelemetry: stripe.Bool(false),
-	})))
-	cl := flows.New(stripeapi.Adapter{SC: sc}, flows.WithListPace(flows.ListRate(false), workers))
+	sc, _ := stripetest.Client("sk_test_bench", "http://sandbox.invalid", ct)
+	cl := flows.New(sc, flows.WithListPace(flows.ListRate(false), workers))
 	var last flows.ListProgress
 	runtime.GC()
 	stop := peakHeap()

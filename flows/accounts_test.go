@@ -11,10 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/flows"
-	"onboard/flows/stripeapi"
+	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -49,12 +47,8 @@ func (e listEnv) client(opts ...flows.Option) *flows.Client {
 
 // clientOver is a client whose HTTP client is hc.
 func (e listEnv) clientOver(hc *http.Client, opts ...flows.Option) *flows.Client {
-	sc := stripe.NewClient("sk_test_list", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String("http://sandbox.invalid"), HTTPClient: hc,
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-		EnableTelemetry: stripe.Bool(false),
-	})))
-	return flows.New(stripeapi.Adapter{SC: sc}, append([]flows.Option{flows.WithClock(func() time.Time { return epoch })}, opts...)...)
+	sc, _ := stripetest.ClientOver("sk_test_list", "http://sandbox.invalid", hc)
+	return flows.New(sc, append([]flows.Option{flows.WithClock(func() time.Time { return epoch })}, opts...)...)
 }
 
 // queryLog keeps the query of every request.

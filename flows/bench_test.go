@@ -9,10 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/flows"
-	"onboard/flows/stripeapi"
+	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
 )
 
@@ -47,14 +45,8 @@ func BenchmarkOnboard(b *testing.B) {
 			}
 			defer func() { _ = sb.Close() }() // the run is decided; nothing left to keep
 			ct := &countingTransport{next: sb.Transport()}
-			cfg := &stripe.BackendConfig{
-				URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: ct},
-				MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-				EnableTelemetry: stripe.Bool(false),
-			}
-			sc := stripe.NewClient("sk_test_bench", stripe.WithBackends(stripe.NewBackendsWithConfig(cfg)))
-			v2 := stripeapi.NewV2(stripe.GetBackendWithConfig(stripe.APIBackend, cfg).(stripe.RawRequestBackend), "sk_test_bench")
-			cl := flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(func() time.Time { return epoch }), flows.WithV2(v2))
+			sc, v2 := stripetest.Client("sk_test_bench", "http://sandbox.invalid", ct)
+			cl := flows.New(sc, flows.WithClock(func() time.Time { return epoch }), flows.WithV2(v2))
 			ans, err := flows.LoadAnswers(filepath.Join("..", "examples", j.answers), flows.AnswerOptions{})
 			if err != nil {
 				b.Fatal(err)

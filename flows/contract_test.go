@@ -7,11 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/flows"
 	"onboard/flows/explore"
-	"onboard/flows/stripeapi"
+	"onboard/flows/stripeapi/stripetest"
 	"onboard/internal/stripemock"
 	"onboard/schema"
 )
@@ -123,10 +121,7 @@ func answeredOnly(fs []schema.Field, values map[string]string) []schema.Field {
 func stripeMockClient(t *testing.T) *flows.Client {
 	t.Helper()
 	base := stripemock.Start(t)
-	sc := stripe.NewClient("sk_test_123", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String(base), MaxNetworkRetries: stripe.Int64(0),
-		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}, EnableTelemetry: stripe.Bool(false),
-	})))
-	return flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
+	sc, _ := stripetest.Client("sk_test_123", base, nil)
+	return flows.New(sc, flows.WithClock(func() time.Time { return epoch }),
 		flows.WithAcceptance("203.0.113.9", "onboard-test"))
 }

@@ -13,10 +13,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/flows"
 	"onboard/flows/stripeapi"
+	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -47,11 +46,8 @@ func sandboxClient(t *testing.T, opts ...flows.Option) (*flows.Client, *sandbox.
 	}
 	srv := httptest.NewServer(sb.Handler())
 	t.Cleanup(func() { srv.Close(); _ = sb.Close() }) // the test is decided; nothing left to keep
-	sc := stripe.NewClient("sk_test_flows", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String(srv.URL), MaxNetworkRetries: stripe.Int64(0),
-		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}, EnableTelemetry: stripe.Bool(false),
-	})))
-	return flows.New(stripeapi.Adapter{SC: sc}, append([]flows.Option{flows.WithClock(func() time.Time { return epoch }),
+	sc, _ := stripetest.Client("sk_test_flows", srv.URL, nil)
+	return flows.New(sc, append([]flows.Option{flows.WithClock(func() time.Time { return epoch }),
 		flows.WithAcceptance("203.0.113.9", "onboard-test")}, opts...)...), sb
 }
 

@@ -12,10 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/flows"
-	"onboard/flows/stripeapi"
+	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -36,15 +34,8 @@ func withTransportOn(t *testing.T, e env, wrap func(http.RoundTripper) http.Roun
 }
 
 func clientOn(sb *sandbox.Sandbox, wrap func(http.RoundTripper) http.RoundTripper, now func() time.Time) *flows.Client {
-	rt := wrap(sb.Transport())
-	cfg := func() *stripe.BackendConfig {
-		return &stripe.BackendConfig{URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: rt},
-			MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}}
-	}
-	b := stripe.GetBackendWithConfig(stripe.APIBackend, cfg())
-	sc := stripe.NewClient("sk_test_journey", stripe.WithBackends(stripe.NewBackendsWithConfig(cfg())))
-	return flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(now), flows.WithAcceptance("203.0.113.9", "onboard-test"),
-		flows.WithV2(stripeapi.NewV2(b.(stripe.RawRequestBackend), "sk_test_journey")))
+	sc, v2 := stripetest.Client("sk_test_journey", "http://sandbox.invalid", wrap(sb.Transport()))
+	return flows.New(sc, flows.WithClock(now), flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(v2))
 }
 
 // loseOnce lets the API act on the first request matching, then drops

@@ -3,7 +3,6 @@ package flows_test
 import (
 	"context"
 	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,10 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/flows"
-	"onboard/flows/stripeapi"
+	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -147,12 +144,9 @@ func v2Client(t *testing.T, opts ...flows.Option) (*flows.Client, *sandbox.Sandb
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = sb.Close() }) // the test is decided; nothing left to keep
-	cfg := &stripe.BackendConfig{URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: sb.Transport()},
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}}
-	sc := stripe.NewClient("sk_test_v2rec", stripe.WithBackends(stripe.NewBackendsWithConfig(cfg)))
-	b := stripe.GetBackendWithConfig(stripe.APIBackend, cfg).(stripe.RawRequestBackend)
-	return flows.New(stripeapi.Adapter{SC: sc}, append([]flows.Option{flows.WithClock(func() time.Time { return epoch }),
-		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(stripeapi.NewV2(b, "sk_test_v2rec"))}, opts...)...), sb
+	sc, v2 := stripetest.Client("sk_test_v2rec", "http://sandbox.invalid", sb.Transport())
+	return flows.New(sc, append([]flows.Option{flows.WithClock(func() time.Time { return epoch }),
+		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(v2)}, opts...)...), sb
 }
 
 // A v2 journey records its setup (accounts API, configurations, contact

@@ -3,17 +3,14 @@ package flows_test
 import (
 	"encoding/json"
 	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/flows"
-	"onboard/flows/stripeapi"
+	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
 )
 
@@ -46,15 +43,10 @@ func writePNG(t *testing.T, name string) string {
 // sandbox, read back through its Files API.
 func uploadedPurposes(t *testing.T, sb *sandbox.Sandbox) map[string]string {
 	t.Helper()
-	sc := stripe.NewClient("sk_test_files", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String(sandbox.APIBase), HTTPClient: &http.Client{Transport: sb.Transport()},
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}})))
-	out := map[string]string{}
-	for f, err := range sc.V1Files.List(t.Context(), &stripe.FileListParams{}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[f.Filename] = string(f.Purpose)
+	sc, _ := stripetest.Client("sk_test_files", sandbox.APIBase, sb.Transport())
+	out, err := stripetest.Files(t.Context(), sc)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return out
 }
@@ -64,15 +56,9 @@ func uploadedPurposes(t *testing.T, sb *sandbox.Sandbox) map[string]string {
 func withV2Files(t *testing.T) env {
 	t.Helper()
 	e := withV2(t)
-	cfg := func(url string) *stripe.BackendConfig {
-		return &stripe.BackendConfig{URL: stripe.String(url), HTTPClient: &http.Client{Transport: e.sb.Transport()},
-			MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}}
-	}
-	api := stripe.GetBackendWithConfig(stripe.APIBackend, cfg(sandbox.APIBase))
-	sc := stripe.NewClient("sk_test_v2", stripe.WithBackends(&stripe.Backends{API: api, Connect: api,
-		Uploads: stripe.GetBackendWithConfig(stripe.UploadsBackend, cfg(sandbox.FilesBase))}))
-	e.cl = flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
-		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(stripeapi.NewV2(api.(stripe.RawRequestBackend), "sk_test_v2")))
+	sc, v2 := stripetest.ClientWithFiles("sk_test_v2", sandbox.APIBase, sandbox.FilesBase, e.sb.Transport())
+	e.cl = flows.New(sc, flows.WithClock(func() time.Time { return epoch }),
+		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(v2))
 	return e
 }
 

@@ -2,14 +2,11 @@ package flows_test
 
 import (
 	"io"
-	"net/http"
 	"testing"
 	"time"
 
-	"github.com/stripe/stripe-go/v82"
-
 	"onboard/flows"
-	"onboard/flows/stripeapi"
+	"onboard/flows/stripeapi/stripetest"
 	"onboard/schema"
 )
 
@@ -17,15 +14,9 @@ import (
 func withV2(t *testing.T) env {
 	t.Helper()
 	e := newEnv(t)
-	b := stripe.GetBackendWithConfig(stripe.APIBackend, &stripe.BackendConfig{
-		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: e.sb.Transport()},
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}})
-	sc := stripe.NewClient("sk_test_v2", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
-		URL: stripe.String("http://sandbox.invalid"), HTTPClient: &http.Client{Transport: e.sb.Transport()},
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-	})))
-	e.cl = flows.New(stripeapi.Adapter{SC: sc}, flows.WithClock(func() time.Time { return epoch }),
-		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(stripeapi.NewV2(b.(stripe.RawRequestBackend), "sk_test_v2")))
+	sc, v2 := stripetest.Client("sk_test_v2", "http://sandbox.invalid", e.sb.Transport())
+	e.cl = flows.New(sc, flows.WithClock(func() time.Time { return epoch }),
+		flows.WithAcceptance("203.0.113.9", "onboard-test"), flows.WithV2(v2))
 	return e
 }
 

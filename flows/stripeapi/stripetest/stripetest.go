@@ -25,13 +25,34 @@ const APIVersion = stripe.APIVersion
 // Client is flows' ports over a bare stripe-go client of base through rt
 // (nil: the network): no request policy, no retries, no telemetry.
 func Client(key, base string, rt http.RoundTripper) (stripeapi.Adapter, flows.V2API) {
-	cfg := &stripe.BackendConfig{
-		URL: stripe.String(base), HTTPClient: &http.Client{Transport: rt},
-		MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
-		EnableTelemetry: stripe.Bool(false),
+	return ClientOver(key, base, &http.Client{Transport: rt})
+}
+
+// ClientOver is Client with its HTTP client hc.
+func ClientOver(key, base string, hc *http.Client) (stripeapi.Adapter, flows.V2API) {
+	return clientOver(key, base, "", hc)
+}
+
+// ClientWithFiles is Client with uploads sent to filesBase, as stripe-go
+// sends them to Stripe's files host.
+func ClientWithFiles(key, base, filesBase string, rt http.RoundTripper) (stripeapi.Adapter, flows.V2API) {
+	return clientOver(key, base, filesBase, &http.Client{Transport: rt})
+}
+
+func clientOver(key, base, filesBase string, hc *http.Client) (stripeapi.Adapter, flows.V2API) {
+	cfg := func(url string) *stripe.BackendConfig {
+		return &stripe.BackendConfig{
+			URL: stripe.String(url), HTTPClient: hc,
+			MaxNetworkRetries: stripe.Int64(0), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
+			EnableTelemetry: stripe.Bool(false),
+		}
 	}
-	sc := stripe.NewClient(key, stripe.WithBackends(stripe.NewBackendsWithConfig(cfg)))
-	b := stripe.GetBackendWithConfig(stripe.APIBackend, cfg).(stripe.RawRequestBackend)
+	backends := stripe.NewBackendsWithConfig(cfg(base))
+	if filesBase != "" {
+		backends.Uploads = stripe.GetBackendWithConfig(stripe.UploadsBackend, cfg(filesBase))
+	}
+	sc := stripe.NewClient(key, stripe.WithBackends(backends))
+	b := stripe.GetBackendWithConfig(stripe.APIBackend, cfg(base)).(stripe.RawRequestBackend)
 	return stripeapi.Adapter{SC: sc}, stripeapi.NewV2(b, key)
 }
 
@@ -80,15 +101,16 @@ func AccountIDs(ctx context.Context, api stripeapi.Adapter) ([]string, error) {
 	return out, nil
 }
 
-// Files lists the files uploaded, newest first: their ids and purposes.
-func Files(ctx context.Context, api stripeapi.Adapter) (ids, purposes []string, err error) {
+// Files is the purpose of every file uploaded, by file name.
+func Files(ctx context.Context, api stripeapi.Adapter) (map[string]string, error) {
+	out := map[string]string{}
 	for f, err := range api.SC.V1Files.List(ctx, &stripe.FileListParams{}) {
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		ids, purposes = append(ids, f.ID), append(purposes, string(f.Purpose))
+		out[f.Filename] = string(f.Purpose)
 	}
-	return ids, purposes, nil
+	return out, nil
 }
 
 // SignWebhook is the Stripe-Signature header of payload signed with
