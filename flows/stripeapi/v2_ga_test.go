@@ -1,15 +1,45 @@
-package flows
+package stripeapi_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"maps"
 	"testing"
 	"time"
 
 	stripe84 "github.com/stripe/stripe-go/v84"
 
+	"onboard/flows"
+	"onboard/flows/stripeapi"
 	"onboard/schema"
 )
+
+// createBodies is a v2 API that keeps the create bodies flows sends and
+// refuses them (so flows does not replay them).
+type createBodies struct {
+	flows.V2API
+	got []map[string]any
+}
+
+func (c *createBodies) CreateAccount(_ context.Context, body map[string]any, _ string) ([]byte, error) {
+	c.got = append(c.got, maps.Clone(body))
+	return nil, &flows.APIError{Message: "kept", Status: 400}
+}
+
+// createBody is the body flows sends to create n through Accounts v2, with
+// the include list the adapter adds.
+func createBody(t *testing.T, n flows.NewAccount) map[string]any {
+	t.Helper()
+	rec := &createBodies{}
+	n.API = "v2"
+	if _, err := flows.New(stripeapi.Adapter{}, flows.WithV2(rec)).Create(context.Background(), n); err == nil || len(rec.got) != 1 {
+		t.Fatalf("create: %v, %d bodies", err, len(rec.got))
+	}
+	body := rec.got[0]
+	body["include"] = flows.V2Includes
+	return body
+}
 
 // strictly decodes body as T, refusing any field T does not have: the
 // bodies onboard sends must be ones Stripe's own SDK (stripe-go v84,
@@ -32,9 +62,8 @@ func strictly[T any](t *testing.T, what string, body any) {
 // request types of stripe-go v84.
 func TestV2BodiesAreGARequests(t *testing.T) {
 	for _, bt := range []string{"individual", "company"} {
-		create := v2CreateBody(NewAccount{Country: "US", BusinessType: bt, Email: "ops@example.com",
+		create := createBody(t, flows.NewAccount{Country: "US", BusinessType: bt, Email: "ops@example.com",
 			Capabilities: []string{"card_payments", "transfers"}, Configurations: []string{"customer"}})
-		create["include"] = V2Includes
 		strictly[stripe84.V2CoreAccountCreateParams](t, bt+" create", create)
 	}
 	sctx := schema.Context{Lang: schema.English, Country: "US", Currency: "usd",
@@ -66,7 +95,7 @@ func TestV2BodiesAreGARequests(t *testing.T) {
 		ps = append(ps, enc...)
 	}
 	body := schema.ToV2(ps, "US")
-	body.Account["include"] = V2Includes
+	body.Account["include"] = flows.V2Includes
 	strictly[stripe84.V2CoreAccountUpdateParams](t, "account update", body.Account)
 	if len(body.Persons) == 0 {
 		t.Fatal("no person body")
