@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/stripeapi/stripetest"
+	"onboard/sandbox"
 )
 
 func TestChangedSeesAccountUpdatedEvents(t *testing.T) {
@@ -181,5 +184,39 @@ func TestWatchFailsOnUnknownAccount(t *testing.T) {
 	})
 	if err == nil {
 		t.Fatal("no error")
+	}
+}
+
+// noEvents is an API whose event list is down.
+type noEvents struct{ flows.API }
+
+func (noEvents) ListEvents(context.Context, string, string, string, func(flows.Event) bool) error {
+	return errors.New("events down")
+}
+
+// A look whose events cannot be listed reads the account (it may have
+// changed, and the read says whether Stripe answers at all), reports the
+// events' error, and backs off as after a quiet look.
+func TestWatcherReadsWhenEventsFail(t *testing.T) {
+	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"), sandbox.WithClock(func() time.Time { return epoch }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = sb.Close() })
+	sc, _ := stripetest.Client("sk_test_watch", "http://sandbox.invalid", sb.Transport())
+	cl := flows.New(noEvents{sc}, flows.WithClock(func() time.Time { return epoch }))
+	a, err := cl.Create(context.Background(), flows.NewAccount{Country: "US", BusinessType: "individual", Capabilities: []string{"transfers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := cl.Watcher(a.ID, flows.WatchOptions{Min: time.Second, Max: 4 * time.Second})
+	for _, want := range []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 4 * time.Second} {
+		l := w.Look(context.Background())
+		if !l.Read || l.Account.ID != a.ID || l.Err == nil || !strings.Contains(l.Err.Error(), "events down") || l.Wait != want {
+			t.Fatalf("look %+v (error %v), want a read, the events' error and a wait of %v", l.Read, l.Err, want)
+		}
+	}
+	if w.Read() != time.Second {
+		t.Error("a read of the caller's own does not bring the wait back to Min")
 	}
 }
