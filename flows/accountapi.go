@@ -3,7 +3,6 @@ package flows
 import (
 	"context"
 	"errors"
-	"strings"
 	"sync"
 
 	"onboard/schema"
@@ -57,9 +56,6 @@ type Dialect interface {
 	routine(a schema.Account) bool
 	// addStatus adds the version's own parts to a's status object.
 	addStatus(a schema.Account, s *Status)
-	// writeSetup writes the accounts_api line and what goes with it in a
-	// recorded answers file.
-	writeSetup(b *strings.Builder, a schema.Account)
 	// Note is what names this API after a setup ("" for v1, the default).
 	Note() string
 	// UploadPurpose is the Files API purpose of an upload for a document

@@ -14,6 +14,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -319,7 +320,7 @@ func TestReasonTellsFailedFromIncomplete(t *testing.T) {
 func TestAccountsFailedVerificationHasItsCodeAndPeople(t *testing.T) {
 	cl, sb := sandboxClient(t)
 	ctx := context.Background()
-	ans, err := flows.LoadAnswers("../examples/us-individual.json", flows.AnswerOptions{})
+	ans, err := answers.Load("../examples/us-individual.json", answers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -328,7 +329,7 @@ func TestAccountsFailedVerificationHasItsCodeAndPeople(t *testing.T) {
 	if err != nil {
 		t.Fatal(flows.Message(err))
 	}
-	if _, err := cl.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard); err != nil {
+	if _, err := answers.Run(ctx, cl, a, flows.Strategy{Upfront: true}, ans, io.Discard); err != nil {
 		t.Fatal(flows.Message(err))
 	}
 	if _, err := sb.Advance(ctx, time.Hour); err != nil {

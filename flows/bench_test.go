@@ -12,6 +12,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/sandbox"
 )
 
@@ -54,7 +55,7 @@ func BenchmarkOnboard(b *testing.B) {
 			sc := stripe.NewClient("sk_test_bench", stripe.WithBackends(stripe.NewBackendsWithConfig(cfg)))
 			v2 := flows.NewV2(stripe.GetBackendWithConfig(stripe.APIBackend, cfg).(stripe.RawRequestBackend), "sk_test_bench")
 			cl := flows.New(flows.StripeAPI{SC: sc}, flows.WithClock(func() time.Time { return epoch }), flows.WithV2(v2))
-			ans, err := flows.LoadAnswers(filepath.Join("..", "examples", j.answers), flows.AnswerOptions{})
+			ans, err := answers.Load(filepath.Join("..", "examples", j.answers), answers.Options{})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -66,7 +67,7 @@ func BenchmarkOnboard(b *testing.B) {
 				if err != nil {
 					b.Fatal(flows.Message(err))
 				}
-				rep, err := cl.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard)
+				rep, err := answers.Run(ctx, cl, a, flows.Strategy{Upfront: true}, ans, io.Discard)
 				if err != nil || len(rep.Outstanding) > 0 {
 					b.Fatalf("run: %v %v", err, rep.Outstanding)
 				}

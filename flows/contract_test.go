@@ -10,6 +10,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/flows/explore"
 	"onboard/internal/stripemock"
 	"onboard/schema"
@@ -67,7 +68,7 @@ func TestCompanyRequestsAreValidForStripeMock(t *testing.T) {
 	}
 	for _, c := range []struct{ country, file string }{{"US", "us-company.json"}, {"GB", "gb-company.json"}} {
 		t.Run(c.country, func(t *testing.T) {
-			ans, err := flows.LoadAnswers(filepath.Join("..", "examples", c.file), flows.AnswerOptions{})
+			ans, err := answers.Load(filepath.Join("..", "examples", c.file), answers.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -16,6 +16,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -72,9 +73,9 @@ func (e env) advance(t *testing.T, d time.Duration) {
 }
 
 // usAnswers are Stripe's test values for a US individual.
-func usAnswers(t *testing.T) flows.Answers {
+func usAnswers(t *testing.T) answers.Answers {
 	t.Helper()
-	a, err := flows.ParseAnswers(usAnswerMap())
+	a, err := answers.Parse(usAnswerMap())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +137,7 @@ func TestCreatePlansWhatIsDue(t *testing.T) {
 func TestScriptedUpfrontReachesComplete(t *testing.T) {
 	e := newEnv(t)
 	a := e.newUS(t)
-	rep, err := e.cl.Run(e.ctx, a, flows.Strategy{Upfront: true}, usAnswers(t), io.Discard)
+	rep, err := answers.Run(e.ctx, e.cl, a, flows.Strategy{Upfront: true}, usAnswers(t), io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +160,7 @@ func TestScriptedUpfrontReachesComplete(t *testing.T) {
 
 func TestProgressiveEndsEnabled(t *testing.T) {
 	e := newEnv(t)
-	rep, err := e.cl.Run(e.ctx, e.newUS(t), flows.Strategy{}, usAnswers(t), io.Discard)
+	rep, err := answers.Run(e.ctx, e.cl, e.newUS(t), flows.Strategy{}, usAnswers(t), io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +219,7 @@ func TestFailedVerificationIsAskedAgainWithReason(t *testing.T) {
 	a := e.newUS(t)
 	ans := usAnswers(t)
 	ans.Values["business_profile.url"] = "https://disallowed.stripe.com"
-	rep, err := e.cl.Run(e.ctx, a, flows.Strategy{}, ans, io.Discard)
+	rep, err := answers.Run(e.ctx, e.cl, a, flows.Strategy{}, ans, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +239,7 @@ func TestStillDueIsReportedNotLooped(t *testing.T) {
 	a := e.newUS(t)
 	ans := usAnswers(t)
 	delete(ans.Values, "individual.phone")
-	rep, err := e.cl.Run(e.ctx, a, flows.Strategy{}, ans, io.Discard)
+	rep, err := answers.Run(e.ctx, e.cl, a, flows.Strategy{}, ans, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,7 +256,7 @@ func TestAccountsListsEveryPageSortedForTriage(t *testing.T) {
 	for range 105 { // more than one page of 100
 		e.newUS(t)
 	}
-	done, err := e.cl.Run(e.ctx, e.newUS(t), flows.Strategy{Upfront: true}, usAnswers(t), io.Discard)
+	done, err := answers.Run(e.ctx, e.cl, e.newUS(t), flows.Strategy{Upfront: true}, usAnswers(t), io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

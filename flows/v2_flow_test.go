@@ -9,6 +9,7 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/schema"
 )
 
@@ -42,7 +43,7 @@ func TestSameAnswersOnboardV1AndV2(t *testing.T) {
 			if (a.V2 != nil) != (api == "v2") {
 				t.Fatalf("created as %v", a.V2)
 			}
-			rep, err := e.cl.Run(e.ctx, a, flows.Strategy{Upfront: true}, usAnswers(t), io.Discard)
+			rep, err := answers.Run(e.ctx, e.cl, a, flows.Strategy{Upfront: true}, usAnswers(t), io.Discard)
 			if err != nil {
 				t.Fatal(flows.Message(err))
 			}

@@ -15,6 +15,7 @@ import (
 	"github.com/stripe/stripe-go/v82/webhook"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 )
 
 func TestChangedSeesAccountUpdatedEvents(t *testing.T) {
@@ -29,13 +30,13 @@ func TestChangedSeesAccountUpdatedEvents(t *testing.T) {
 		t.Fatal("nothing happened, yet a change is reported")
 	}
 	// An update of another account is not a change of this one.
-	if _, err := e.cl.Run(e.ctx, other, flows.Strategy{}, usAnswers(t), io.Discard); err != nil {
+	if _, err := answers.Run(e.ctx, e.cl, other, flows.Strategy{}, usAnswers(t), io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if changed, cur, _ = e.cl.Changed(e.ctx, a.ID, cur); changed {
 		t.Fatal("another account's event counted")
 	}
-	if _, err := e.cl.Run(e.ctx, a, flows.Strategy{}, usAnswers(t), io.Discard); err != nil {
+	if _, err := answers.Run(e.ctx, e.cl, a, flows.Strategy{}, usAnswers(t), io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if changed, cur, _ = e.cl.Changed(e.ctx, a.ID, cur); !changed {
@@ -62,7 +63,7 @@ func TestChangedListsOnlyTheAccountsOwnEvents(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := cl.Run(ctx, o, flows.Strategy{}, usAnswers(t), io.Discard); err != nil {
+		if _, err := answers.Run(ctx, cl, o, flows.Strategy{}, usAnswers(t), io.Discard); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/schema"
 )
 
@@ -27,7 +28,7 @@ With --country, --business-type and --capabilities all given the setup screen is
 skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			var ans flows.Answers
+			var ans answers.Answers
 			if f.answers != "" {
 				var err error
 				ans, err = a.loadAnswers(cmd.Context(), f.answers, f.ignoreUnknown)
@@ -145,7 +146,7 @@ func (f newFlags) account(lang schema.Lang) (flows.NewAccount, error) {
 
 // fromAnswers takes the setup an answers file carries for every flag the
 // command line did not give: flags win.
-func (f *newFlags) fromAnswers(ans flows.Answers, changed func(string) bool) {
+func (f *newFlags) fromAnswers(ans answers.Answers, changed func(string) bool) {
 	su := ans.Setup
 	pick := func(flag string, dst *string, v string) {
 		if v != "" && !changed(flag) {
@@ -169,7 +170,7 @@ func (f *newFlags) fromAnswers(ans flows.Answers, changed func(string) bool) {
 
 // contactEmail is the email an answers file gives for the account: its
 // contact_email, else the individual's, the company's representative's.
-func contactEmail(ans flows.Answers) string {
+func contactEmail(ans answers.Answers) string {
 	if ans.Setup.ContactEmail != "" {
 		return ans.Setup.ContactEmail
 	}

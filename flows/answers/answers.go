@@ -1,4 +1,4 @@
-package flows
+package answers
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"onboard/flows"
 	"onboard/schema"
 )
 
@@ -21,21 +22,21 @@ type Answers struct {
 	Keys []string
 	// Setup is what the file says about the account to create; flags win
 	// over it.
-	Setup AnswerSetup
+	Setup Setup
 }
 
-// AnswerSetup is the account setup an answers file may carry besides the
+// Setup is the account setup an answers file may carry besides the
 // answers: the same choices as new's flags.
-type AnswerSetup struct {
+type Setup struct {
 	Country, BusinessType, AccountsAPI, ContactEmail string
 	Capabilities, Configurations                     []string
 	// Strategy is what the run collects: progressive, upfront or future
-	// (Strategies); "" when the file does not say.
+	// (flows.Strategies); "" when the file does not say.
 	Strategy string
 }
 
-// AnswerOptions change how strictly an answers file is read.
-type AnswerOptions struct {
+// Options change how strictly an answers file is read.
+type Options struct {
 	// IgnoreUnknown accepts keys that are no known requirement path (they
 	// are kept, and sent only if Stripe asks for them).
 	IgnoreUnknown bool
@@ -43,19 +44,19 @@ type AnswerOptions struct {
 	Lang schema.Lang
 }
 
-// LoadAnswers reads an answers file (JSON, or YAML for .yaml/.yml). The
+// Load reads an answers file (JSON, or YAML for .yaml/.yml). The
 // file is one flat map of requirement paths to values (README, "Answers files"), read
 // as text: every value means exactly what was written. Without options
 // unknown keys are errors and messages are in English.
-func LoadAnswers(path string, options ...AnswerOptions) (Answers, error) {
-	return ReadAnswers(context.Background(), path, os.Stdin, options...)
+func Load(path string, options ...Options) (Answers, error) {
+	return Read(context.Background(), path, os.Stdin, options...)
 }
 
-// ReadAnswers is LoadAnswers with "-" read from stdin, and every read
+// Read is Load with "-" read from stdin, and every read
 // given up when ctx ends (an interrupt while a pipe is silent). Only a
 // regular file or stdin is read, and at most maxAnswersSize bytes of it.
-func ReadAnswers(ctx context.Context, path string, stdin io.Reader, options ...AnswerOptions) (Answers, error) {
-	var opts AnswerOptions
+func Read(ctx context.Context, path string, stdin io.Reader, options ...Options) (Answers, error) {
+	var opts Options
 	if len(options) > 0 {
 		opts = options[0]
 	}
@@ -77,10 +78,11 @@ func ReadAnswers(ctx context.Context, path string, stdin io.Reader, options ...A
 	return Answers{}, fmt.Errorf(schema.T("answers file %s: %s", "fichier de réponses %s : %s").In(opts.Lang), path, inLang(err, opts.Lang))
 }
 
-// ParseAnswers normalizes a decoded answers map (see LoadAnswers); unknown
-// keys are kept.
-func ParseAnswers(m map[string]any) (Answers, error) {
-	return parseAnswers(fromGo(m), AnswerOptions{IgnoreUnknown: true})
+// Parse normalizes a decoded answers map (see Load): one row of answer
+// keys and values, as a file holds them, the setup keys apart; unknown keys
+// are kept. Validate checks the values for an account.
+func Parse(m map[string]any) (Answers, error) {
+	return parseAnswers(fromGo(m), Options{IgnoreUnknown: true})
 }
 
 // setupKeys are the keys that describe the account rather than answer a
@@ -91,7 +93,7 @@ var setupKeys = map[string]bool{"country": true, "business_type": true, "capabil
 // parseAnswers checks the file's shape and normalizes it: dates given whole
 // or as day/month/year parts, external_account as a token or an object,
 // tos_acceptance as true, the setup keys apart.
-func parseAnswers(root answerValue, opts AnswerOptions) (Answers, error) {
+func parseAnswers(root answerValue, opts Options) (Answers, error) {
 	if root.kind != kindMap {
 		return Answers{}, errf(schema.T("expected one map of requirement paths to values, got %s", "une table de chemins de requirements et de valeurs est attendue, pas %s"), root.kind)
 	}
@@ -213,7 +215,7 @@ func unknownKeys(keys []string, lang schema.Lang) error {
 }
 
 // set records one setup key.
-func (s *AnswerSetup) set(k string, v answerValue) error {
+func (s *Setup) set(k string, v answerValue) error {
 	if k == "capabilities" || k == "configurations" {
 		list, err := listOf(k, v)
 		if err != nil {
@@ -241,7 +243,7 @@ func (s *AnswerSetup) set(k string, v answerValue) error {
 		s.ContactEmail = strings.TrimSpace(t)
 	case "strategy":
 		s.Strategy = strings.TrimSpace(t)
-		if _, ok := Strategies[s.Strategy]; !ok {
+		if _, ok := flows.Strategies[s.Strategy]; !ok {
 			return errf(schema.T("answer strategy%s: progressive, upfront or future, not %q", "réponse strategy%s : progressive, upfront ou future, pas %q"), at(v), s.Strategy)
 		}
 	}
@@ -421,7 +423,7 @@ func (a Answers) Used(fs []schema.Field, acct schema.Account) []string {
 
 // For returns the answers for a step's fields of acct, and the keys of
 // required fields it has no answer for.
-func (a Answers) For(st Step, acct schema.Account) (values map[string]string, missing []string) {
+func (a Answers) For(st flows.Step, acct schema.Account) (values map[string]string, missing []string) {
 	values = map[string]string{}
 	for _, f := range st.Fields {
 		if v, ok := a.lookup(f, acct); ok {
