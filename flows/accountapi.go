@@ -63,6 +63,10 @@ type Dialect interface {
 	// identity_document where v1's company document asks
 	// additional_verification (schema.FrontBackPurpose).
 	UploadPurpose(purpose string) string
+	// Configurations are the configurations a new account may name
+	// besides those its capabilities imply (Accounts v2's merchant,
+	// recipient, customer); none for v1.
+	Configurations() []string
 	// with is the account API of this dialect, through c.
 	with(c *Client) AccountAPI
 }
@@ -267,6 +271,9 @@ func (v2Accounts) Note() string { return " (v2)" }
 
 func (v1Accounts) UploadPurpose(purpose string) string { return purpose }
 func (v2Accounts) UploadPurpose(purpose string) string { return schema.FrontBackPurpose(purpose) }
+
+func (v1Accounts) Configurations() []string { return nil }
+func (v2Accounts) Configurations() []string { return []string{"merchant", "recipient", "customer"} }
 
 func (v1Accounts) with(c *Client) AccountAPI { return v1Accounts{c} }
 func (v2Accounts) with(c *Client) AccountAPI { return v2Accounts{c} }
