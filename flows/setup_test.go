@@ -55,7 +55,9 @@ func TestCheckSetup(t *testing.T) {
 			`--accounts-api takes v1 or v2, not "v3"`, `--accounts-api prend v1 ou v2, pas "v3"`, `accounts_api takes v1 or v2`},
 		{"configurations on v1", with(func(n *flows.NewAccount) { n.Configurations = []string{"merchant"} }), flows.SetupConfigurations,
 			"--configurations goes with --accounts-api v2", "--configurations va avec --accounts-api v2", "configurations goes with accounts_api v2"},
-		{"unknown configuration", with(func(n *flows.NewAccount) { n.API, n.Email, n.Configurations = "v2", "ops@example.com", []string{"issuer"} }), flows.SetupConfigurations,
+		{"unknown configuration", with(func(n *flows.NewAccount) {
+			n.API, n.Email, n.Configurations = "v2", "ops@example.com", []string{"issuer"}
+		}), flows.SetupConfigurations,
 			`unknown configuration "issuer" (merchant, recipient, customer)`, `configuration inconnue "issuer" (merchant, recipient, customer)`, "unknown configuration"},
 		{"v2 without an email", with(func(n *flows.NewAccount) { n.API = "v2" }), flows.SetupEmail,
 			"Accounts v2 needs a contact email: give --email, or contact_email", "Accounts v2 exige un e-mail de contact\u00a0: donnez --email", "give contact_email, or contact_email"},
@@ -84,7 +86,9 @@ func TestCheckSetup(t *testing.T) {
 	}
 	for _, n := range []flows.NewAccount{ok,
 		with(func(n *flows.NewAccount) { n.Agreement, n.Capabilities = "recipient", []string{"transfers"} }),
-		with(func(n *flows.NewAccount) { n.API, n.Email, n.Configurations = "v2", "ops@example.com", []string{"customer"} }),
+		with(func(n *flows.NewAccount) {
+			n.API, n.Email, n.Configurations = "v2", "ops@example.com", []string{"customer"}
+		}),
 		with(func(n *flows.NewAccount) { n.API, n.Agreement = "", "" }),
 	} {
 		if ps := flows.CheckSetup(n, schema.English); len(ps) != 0 {

@@ -1,3 +1,16 @@
+// Package answers reads, checks, runs and records answers files: one
+// flat map of requirement paths (and a few setup keys) to values, read as
+// text. Load or Read take a file, Parse or ParseWith one map of answer keys
+// (a file's, a row's); Answers.Validate checks every value for an account
+// before any request; Setup.Account and Setup.Check are the account the
+// setup keys describe and flows.CheckSetup's problems with it; Run drives a
+// flows.Journey from the answers; a Recorder writes what a journey sent as
+// a file that replays it.
+//
+// The package imports flows (it drives a Journey and fills its Steps) and
+// flows never imports it back: a client hears a Recorder through the small
+// flows.StepRecorder interface (docs/ARCHITECTURE.md, "The rules between
+// rooms").
 package answers
 
 import (
@@ -83,6 +96,33 @@ func Read(ctx context.Context, path string, stdin io.Reader, options ...Options)
 // are kept. Validate checks the values for an account.
 func Parse(m map[string]any) (Answers, error) {
 	return parseAnswers(fromGo(m), Options{IgnoreUnknown: true})
+}
+
+// ParseWith is Parse as strict as opts say (unknown keys refused unless
+// opts.IgnoreUnknown), its errors in opts.Lang: one row of a batch is
+// read as a file is.
+func ParseWith(m map[string]any, opts Options) (Answers, error) {
+	a, err := parseAnswers(fromGo(m), opts)
+	if err != nil {
+		return Answers{}, errors.New(inLang(err, opts.Lang))
+	}
+	return a, nil
+}
+
+// Account is the new account the setup keys describe, as given (no
+// defaults: a caller fills what the file leaves out).
+func (s Setup) Account() flows.NewAccount {
+	return flows.NewAccount{Country: s.Country, BusinessType: s.BusinessType, Capabilities: s.Capabilities,
+		API: s.AccountsAPI, Configurations: s.Configurations, Email: s.ContactEmail}
+}
+
+// Check is the first problem flows.CheckSetup finds with the setup, each
+// choice named by its key, in lang; nil when there is none.
+func (s Setup) Check(lang schema.Lang) error {
+	if ps := flows.CheckSetup(s.Account(), lang); len(ps) > 0 {
+		return errors.New(ps[0].In(lang, flows.SetupKey))
+	}
+	return nil
 }
 
 // setupKeys are the keys that describe the account rather than answer a

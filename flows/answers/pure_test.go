@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -45,5 +46,29 @@ func TestAnswersForRoleWithoutIndex(t *testing.T) {
 	values, missing := a.For(st, schema.Account{})
 	if values["owners.0.email"] != "o@example.com" || values["owners.0.first_name"] != "Ada" || len(missing) != 0 {
 		t.Fatalf("values %v missing %v", values, missing)
+	}
+}
+
+// A row of answer keys is read as strictly as a file when asked, and its
+// setup keys are checked by flows.CheckSetup, named by key.
+func TestParseWithAndSetupCheck(t *testing.T) {
+	if _, err := ParseWith(map[string]any{"individual.frist_name": "Jenny"}, Options{Lang: schema.French}); err == nil ||
+		!strings.Contains(err.Error(), "clé(s) inconnue(s)") {
+		t.Errorf("unknown key in a strict row: %v", err)
+	}
+	a, err := ParseWith(map[string]any{"country": "fr", "business_type": "company", "capabilities": "transfers",
+		"individual.first_name": "Jenny"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Setup.Check(schema.English); err != nil {
+		t.Errorf("a good setup: %v", err)
+	}
+	if n := a.Setup.Account(); n.Country != "FR" || n.BusinessType != "company" || len(n.Capabilities) != 1 {
+		t.Errorf("account %+v", n)
+	}
+	a.Setup.Country = "FRA"
+	if err := a.Setup.Check(schema.English); err == nil || !strings.HasPrefix(err.Error(), `country takes a two-letter code`) {
+		t.Errorf("a bad country: %v", err)
 	}
 }
