@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/flows/stripeapi"
 	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
@@ -24,7 +25,7 @@ import (
 // fault f injected at attempt position at (-1: none). It returns the
 // injector, the run's report, the API to inspect the sandbox with
 // afterwards, and the run's error.
-func onboardUSCompany(t *testing.T, at int, f fault) (*faulty, flows.Report, stripeapi.Adapter, error) {
+func onboardUSCompany(t *testing.T, at int, f fault) (*faulty, answers.Report, stripeapi.Adapter, error) {
 	t.Helper()
 	sb, err := sandbox.Open(filepath.Join(t.TempDir(), "sb.db"), sandbox.WithClock(func() time.Time { return epoch }))
 	if err != nil {
@@ -35,16 +36,16 @@ func onboardUSCompany(t *testing.T, at int, f fault) (*faulty, flows.Report, str
 	api, v2 := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_faults", APIBase: sandbox.APIBase,
 		FilesBase: sandbox.FilesBase, Policy: instantPolicy(inj, &waits{})})
 	cl := flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }))
-	ans, err := flows.LoadAnswers(filepath.Join("..", "examples", "us-company.json"), flows.AnswerOptions{})
+	ans, err := answers.Load(filepath.Join("..", "examples", "us-company.json"), answers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	var rep flows.Report
+	var rep answers.Report
 	a, err := cl.Create(ctx, flows.NewAccount{Country: "US", BusinessType: "company",
 		Capabilities: []string{"card_payments", "transfers"}})
 	if err == nil {
-		rep, err = cl.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard)
+		rep, err = answers.Run(ctx, cl, a, flows.Strategy{Upfront: true}, ans, io.Discard)
 	}
 	check, _ := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_check", APIBase: sandbox.APIBase,
 		Policy: flows.NewPolicy(sb.Transport(), "en")})
@@ -154,7 +155,7 @@ func TestACutAnswerIsNeverQuoted(t *testing.T) {
 	api, v2 := stripeapi.Connect(stripeapi.Endpoint{Key: "sk_test_cut", APIBase: sandbox.APIBase,
 		FilesBase: sandbox.FilesBase, Policy: instantPolicy(cutPersons{sb.Transport()}, &waits{})})
 	cl := flows.New(api, flows.WithV2(v2), flows.WithClock(func() time.Time { return epoch }))
-	ans, err := flows.LoadAnswers(filepath.Join("..", "examples", "us-company.json"), flows.AnswerOptions{})
+	ans, err := answers.Load(filepath.Join("..", "examples", "us-company.json"), answers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +165,7 @@ func TestACutAnswerIsNeverQuoted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = cl.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard)
+	_, err = answers.Run(ctx, cl, a, flows.Strategy{Upfront: true}, ans, io.Discard)
 	if err == nil {
 		t.Fatal("the run went through although no person create was answered whole")
 	}

@@ -3,7 +3,6 @@ package flows
 import (
 	"context"
 	"errors"
-	"strings"
 	"sync"
 
 	"onboard/schema"
@@ -57,11 +56,17 @@ type Dialect interface {
 	routine(a schema.Account) bool
 	// addStatus adds the version's own parts to a's status object.
 	addStatus(a schema.Account, s *Status)
-	// writeSetup writes the accounts_api line and what goes with it in a
-	// recorded answers file.
-	writeSetup(b *strings.Builder, a schema.Account)
 	// Note is what names this API after a setup ("" for v1, the default).
 	Note() string
+	// UploadPurpose is the Files API purpose of an upload for a document
+	// field whose v1 purpose is purpose: v2's front_back documents want
+	// identity_document where v1's company document asks
+	// additional_verification (schema.FrontBackPurpose).
+	UploadPurpose(purpose string) string
+	// Configurations are the configurations a new account may name
+	// besides those its capabilities imply (Accounts v2's merchant,
+	// recipient, customer); none for v1.
+	Configurations() []string
 	// with is the account API of this dialect, through c.
 	with(c *Client) AccountAPI
 }
@@ -263,6 +268,12 @@ func (v2Accounts) routine(a schema.Account) bool { return onlyOnboarding(a.V2.En
 
 func (v1Accounts) Note() string { return "" }
 func (v2Accounts) Note() string { return " (v2)" }
+
+func (v1Accounts) UploadPurpose(purpose string) string { return purpose }
+func (v2Accounts) UploadPurpose(purpose string) string { return schema.FrontBackPurpose(purpose) }
+
+func (v1Accounts) Configurations() []string { return nil }
+func (v2Accounts) Configurations() []string { return []string{"merchant", "recipient", "customer"} }
 
 func (v1Accounts) with(c *Client) AccountAPI { return v1Accounts{c} }
 func (v2Accounts) with(c *Client) AccountAPI { return v2Accounts{c} }

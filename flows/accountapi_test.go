@@ -123,3 +123,18 @@ func TestV2SpeaksGA(t *testing.T) {
 		}
 	}
 }
+
+// A document's upload purpose is its dialect's: v1 keeps the field's
+// purpose, v2's front_back documents want identity_document.
+func TestDialectUploadPurpose(t *testing.T) {
+	for _, c := range []struct{ api, purpose, want string }{
+		{"v1", "additional_verification", "additional_verification"},
+		{"v2", "additional_verification", "identity_document"},
+		{"v2", "account_requirement", "account_requirement"},
+		{"v1", "identity_document", "identity_document"},
+	} {
+		if got := flows.DialectNamed(c.api).UploadPurpose(c.purpose); got != c.want {
+			t.Errorf("%s: UploadPurpose(%s) = %s, want %s", c.api, c.purpose, got, c.want)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
 	"onboard/schema"
@@ -314,7 +315,7 @@ func TestReasonTellsFailedFromIncomplete(t *testing.T) {
 func TestAccountsFailedVerificationHasItsCodeAndPeople(t *testing.T) {
 	cl, sb := sandboxClient(t)
 	ctx := context.Background()
-	ans, err := flows.LoadAnswers("../examples/us-individual.json", flows.AnswerOptions{})
+	ans, err := answers.Load("../examples/us-individual.json", answers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -323,7 +324,7 @@ func TestAccountsFailedVerificationHasItsCodeAndPeople(t *testing.T) {
 	if err != nil {
 		t.Fatal(flows.Message(err))
 	}
-	if _, err := cl.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard); err != nil {
+	if _, err := answers.Run(ctx, cl, a, flows.Strategy{Upfront: true}, ans, io.Discard); err != nil {
 		t.Fatal(flows.Message(err))
 	}
 	if _, err := sb.Advance(ctx, time.Hour); err != nil {

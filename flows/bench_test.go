@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
 )
@@ -47,7 +48,7 @@ func BenchmarkOnboard(b *testing.B) {
 			ct := &countingTransport{next: sb.Transport()}
 			sc, v2 := stripetest.Client("sk_test_bench", "http://sandbox.invalid", ct)
 			cl := flows.New(sc, flows.WithClock(func() time.Time { return epoch }), flows.WithV2(v2))
-			ans, err := flows.LoadAnswers(filepath.Join("..", "examples", j.answers), flows.AnswerOptions{})
+			ans, err := answers.Load(filepath.Join("..", "examples", j.answers), answers.Options{})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -59,7 +60,7 @@ func BenchmarkOnboard(b *testing.B) {
 				if err != nil {
 					b.Fatal(flows.Message(err))
 				}
-				rep, err := cl.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard)
+				rep, err := answers.Run(ctx, cl, a, flows.Strategy{Upfront: true}, ans, io.Discard)
 				if err != nil || len(rep.Outstanding) > 0 {
 					b.Fatalf("run: %v %v", err, rep.Outstanding)
 				}

@@ -75,8 +75,8 @@ func WithOnSent(f func(acct schema.Account, st Step, values map[string]string)) 
 // WithRecorder makes r record every step any journey of the client sends,
 // with the journey's collection strategy, so the file replays to the same
 // state.
-func WithRecorder(r *Recorder) Option {
-	return func(c *Client) { c.onSent, c.onStrategy = r.Sent, r.collects }
+func WithRecorder(r StepRecorder) Option {
+	return func(c *Client) { c.onSent, c.onStrategy = r.Sent, r.Collects }
 }
 
 // WithLang sets the language of validation messages.

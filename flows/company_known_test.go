@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 )
 
 // A v1 company's own fields are read back on load, as its individual's
@@ -17,14 +18,14 @@ func TestLoadKnowsTheCompany(t *testing.T) {
 	if err != nil {
 		t.Fatal(flows.Message(err))
 	}
-	ans, err := flows.ParseAnswers(map[string]any{"company.name": "Acme Pilot Inc", "company.phone": "+12015550123",
+	ans, err := answers.Parse(map[string]any{"company.name": "Acme Pilot Inc", "company.phone": "+12015550123",
 		"company.address.line1": "address_full_match", "company.address.city": "San Francisco",
 		"company.address.state": "CA", "company.address.postal_code": "94107", "company.tax_id": "000000000",
 		"company.owners_provided": true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.cl.Run(e.ctx, a, flows.Strategy{}, ans, io.Discard); err != nil {
+	if _, err := answers.Run(e.ctx, e.cl, a, flows.Strategy{}, ans, io.Discard); err != nil {
 		t.Fatal(flows.Message(err))
 	}
 	got, err := e.cl.Load(e.ctx, a.ID)

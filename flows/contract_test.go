@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/flows/explore"
 	"onboard/flows/stripeapi/stripetest"
 	"onboard/internal/stripemock"
@@ -66,7 +67,7 @@ func TestCompanyRequestsAreValidForStripeMock(t *testing.T) {
 	}
 	for _, c := range []struct{ country, file string }{{"US", "us-company.json"}, {"GB", "gb-company.json"}} {
 		t.Run(c.country, func(t *testing.T) {
-			ans, err := flows.LoadAnswers(filepath.Join("..", "examples", c.file), flows.AnswerOptions{})
+			ans, err := answers.Load(filepath.Join("..", "examples", c.file), answers.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/schema"
 )
 
@@ -36,7 +37,7 @@ func TestEveryCountryOnboardsToCompleteWithTestValues(t *testing.T) {
 		for _, bt := range []string{"individual", "company"} {
 			t.Run(country+"/"+bt, func(t *testing.T) {
 				e := newEnv(t)
-				ans, err := flows.ParseAnswers(testAnswers(t, country, bt))
+				ans, err := answers.Parse(testAnswers(t, country, bt))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -51,7 +52,7 @@ func TestEveryCountryOnboardsToCompleteWithTestValues(t *testing.T) {
 				if err := ans.Validate(e.cl.Context(acct)); err != nil {
 					t.Fatalf("the test values do not validate: %v", err)
 				}
-				rep, err := e.cl.Run(e.ctx, acct, flows.Strategy{Upfront: true}, ans, io.Discard)
+				rep, err := answers.Run(e.ctx, e.cl, acct, flows.Strategy{Upfront: true}, ans, io.Discard)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -78,7 +79,7 @@ func TestExamplesCoverTheNewCountries(t *testing.T) {
 	for _, c := range []string{"jp", "it", "es", "mx", "sg", "ch"} {
 		for _, bt := range []string{"individual", "company"} {
 			file := "../examples/" + c + "-" + bt + ".json"
-			ans, err := flows.LoadAnswers(file, flows.AnswerOptions{})
+			ans, err := answers.Load(file, answers.Options{})
 			if err != nil {
 				t.Fatalf("%s: %v", file, err)
 			}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/schema"
 )
 
@@ -61,7 +62,7 @@ func TestDocumentsAreCheckedBeforeAnyRequest(t *testing.T) {
 			t.Errorf("%s: got %v, want %q", c.path, err, c.want)
 		}
 		// The same file as an answer fails Validate, naming the field.
-		a, _ := flows.ParseAnswers(map[string]any{"individual.verification.document": c.path})
+		a, _ := answers.Parse(map[string]any{"individual.verification.document": c.path})
 		err = a.Validate(schema.Context{Lang: schema.English, Country: "GB"})
 		ie, ok := err.(*flows.InputError)
 		if !ok || ie.Fields["individual.verification.document"] == "" {

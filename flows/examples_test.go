@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/schema"
 )
 
@@ -88,9 +89,9 @@ func exampleFiles(t *testing.T) []string {
 
 // runExample creates the account an example's setup describes (the file
 // must carry it), checks the answers for it, and runs them with s.
-func runExample(t *testing.T, e env, file string, s flows.Strategy) (flows.Answers, schema.Account, flows.Report) {
+func runExample(t *testing.T, e env, file string, s flows.Strategy) (answers.Answers, schema.Account, answers.Report) {
 	t.Helper()
-	ans, err := flows.LoadAnswers(file, flows.AnswerOptions{})
+	ans, err := answers.Load(file, answers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +107,7 @@ func runExample(t *testing.T, e env, file string, s flows.Strategy) (flows.Answe
 	if err := ans.Validate(e.cl.Context(acct)); err != nil {
 		t.Fatalf("the example does not validate: %v", err)
 	}
-	rep, err := e.cl.Run(e.ctx, acct, s, ans, io.Discard)
+	rep, err := answers.Run(e.ctx, e.cl, acct, s, ans, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

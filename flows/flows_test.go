@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/flows/stripeapi"
 	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
@@ -69,9 +70,9 @@ func (e env) advance(t *testing.T, d time.Duration) {
 }
 
 // usAnswers are Stripe's test values for a US individual.
-func usAnswers(t *testing.T) flows.Answers {
+func usAnswers(t *testing.T) answers.Answers {
 	t.Helper()
-	a, err := flows.ParseAnswers(usAnswerMap())
+	a, err := answers.Parse(usAnswerMap())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +134,7 @@ func TestCreatePlansWhatIsDue(t *testing.T) {
 func TestScriptedUpfrontReachesComplete(t *testing.T) {
 	e := newEnv(t)
 	a := e.newUS(t)
-	rep, err := e.cl.Run(e.ctx, a, flows.Strategy{Upfront: true}, usAnswers(t), io.Discard)
+	rep, err := answers.Run(e.ctx, e.cl, a, flows.Strategy{Upfront: true}, usAnswers(t), io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +157,7 @@ func TestScriptedUpfrontReachesComplete(t *testing.T) {
 
 func TestProgressiveEndsEnabled(t *testing.T) {
 	e := newEnv(t)
-	rep, err := e.cl.Run(e.ctx, e.newUS(t), flows.Strategy{}, usAnswers(t), io.Discard)
+	rep, err := answers.Run(e.ctx, e.cl, e.newUS(t), flows.Strategy{}, usAnswers(t), io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +216,7 @@ func TestFailedVerificationIsAskedAgainWithReason(t *testing.T) {
 	a := e.newUS(t)
 	ans := usAnswers(t)
 	ans.Values["business_profile.url"] = "https://disallowed.stripe.com"
-	rep, err := e.cl.Run(e.ctx, a, flows.Strategy{}, ans, io.Discard)
+	rep, err := answers.Run(e.ctx, e.cl, a, flows.Strategy{}, ans, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +236,7 @@ func TestStillDueIsReportedNotLooped(t *testing.T) {
 	a := e.newUS(t)
 	ans := usAnswers(t)
 	delete(ans.Values, "individual.phone")
-	rep, err := e.cl.Run(e.ctx, a, flows.Strategy{}, ans, io.Discard)
+	rep, err := answers.Run(e.ctx, e.cl, a, flows.Strategy{}, ans, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,7 +253,7 @@ func TestAccountsListsEveryPageSortedForTriage(t *testing.T) {
 	for range 105 { // more than one page of 100
 		e.newUS(t)
 	}
-	done, err := e.cl.Run(e.ctx, e.newUS(t), flows.Strategy{Upfront: true}, usAnswers(t), io.Discard)
+	done, err := answers.Run(e.ctx, e.cl, e.newUS(t), flows.Strategy{Upfront: true}, usAnswers(t), io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

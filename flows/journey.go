@@ -80,6 +80,15 @@ func (c *Client) Journey(a schema.Account, s Strategy) *Journey {
 // Client is the client the journey sends through.
 func (j *Journey) Client() *Client { return j.c }
 
+// A StepRecorder hears every step a journey had accepted and the
+// strategy it collects (WithRecorder). answers.Recorder is one: it writes
+// them as an answers file. It is an interface so that flows, which the
+// answers package drives, need not import it back.
+type StepRecorder interface {
+	Sent(acct schema.Account, st Step, values map[string]string)
+	Collects(s Strategy)
+}
+
 // Strategy is how much the journey collects.
 func (j *Journey) Strategy() Strategy { return j.strategy }
 

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
 	"onboard/schema"
@@ -195,7 +196,7 @@ func TestJourneyCountsRequests(t *testing.T) {
 	e := withTransport(t, func(rt http.RoundTripper) http.RoundTripper { ct.next = rt; return ct }, func() time.Time { return epoch })
 	a := e.newUS(t)
 	before := ct.n.Load()
-	rep, err := e.cl.Run(e.ctx, a, flows.Strategy{Upfront: true}, usAnswers(t), io.Discard)
+	rep, err := answers.Run(e.ctx, e.cl, a, flows.Strategy{Upfront: true}, usAnswers(t), io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,7 +217,7 @@ func TestJourneyHistoryKeepsNoSecret(t *testing.T) {
 	j.OnSent = func(_ schema.Account, _ flows.Step, values map[string]string) { seen = append(seen, values) }
 	ans := usAnswers(t)
 	ans.Values["individual.id_number"] = "123-45-6780" // a real-looking number, not a test value
-	if _, err := j.RunAnswers(e.ctx, ans, io.Discard); err != nil {
+	if _, err := answers.RunJourney(e.ctx, j, ans, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	testValues := 0

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -20,11 +21,11 @@ func TestNewAccountsListAsNew(t *testing.T) {
 	e := newEnv(t)
 	fresh := e.newUS(t)
 	started := e.newUS(t)
-	ans, err := flows.ParseAnswers(map[string]any{"individual.first_name": "Jenny", "individual.last_name": "Rosen"})
+	ans, err := answers.Parse(map[string]any{"individual.first_name": "Jenny", "individual.last_name": "Rosen"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.cl.Run(e.ctx, started, flows.Strategy{}, ans, io.Discard); err != nil {
+	if _, err := answers.Run(e.ctx, e.cl, started, flows.Strategy{}, ans, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	all, err := e.cl.Accounts(e.ctx, flows.ListOptions{})
@@ -107,13 +108,13 @@ func TestNewAccountReadsNewOnBothAPIs(t *testing.T) {
 		}
 		return a
 	}
-	send := func(t *testing.T, a schema.Account, answers map[string]any) {
+	send := func(t *testing.T, a schema.Account, values map[string]any) {
 		t.Helper()
-		ans, err := flows.ParseAnswers(answers)
+		ans, err := answers.Parse(values)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := e.cl.Run(e.ctx, a, flows.Strategy{}, ans, io.Discard); err != nil {
+		if _, err := answers.Run(e.ctx, e.cl, a, flows.Strategy{}, ans, io.Discard); err != nil {
 			t.Fatal(flows.Message(err))
 		}
 	}

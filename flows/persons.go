@@ -77,16 +77,16 @@ func (c *Client) sendPersons(ctx context.Context, a schema.Account, ps []schema.
 // resolveFiles turns file parameters into file ids: a value that is
 // already an id or one of Stripe's test tokens (file_…) is used as it is;
 // anything else is a path, uploaded with the purpose the field's document
-// has in the API the account speaks (schema.UploadPurpose: v2's
+// has in the API the account speaks (Dialect.UploadPurpose: v2's
 // front_back documents want identity_document). The bytes go to Stripe
 // only: nothing is copied or logged.
 func (c *Client) resolveFiles(ctx context.Context, a schema.Account, ps []schema.Param, key string) ([]schema.Param, error) {
 	out := make([]schema.Param, 0, len(ps))
-	api := c.AccountAPI(a).Version()
+	api := c.AccountAPI(a)
 	for i, p := range ps {
 		id := p.Value
 		if !strings.HasPrefix(id, "file_") {
-			purpose := schema.UploadPurpose(p.Purpose, api)
+			purpose := api.UploadPurpose(p.Purpose)
 			if err := CheckDocument(p.Value, purpose, c.lang); err != nil {
 				return nil, &InputError{Fields: map[string]string{schema.FieldForParam(p.Key, a.Country): err.Error()}}
 			}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
 	"onboard/schema"
@@ -25,14 +26,14 @@ func recEnv(t *testing.T, opts ...flows.Option) (*flows.Client, *sandbox.Sandbox
 
 // onboard creates a US company, runs answers, lets verification settle and
 // returns the final status.
-func onboardUS(t *testing.T, cl *flows.Client, sb *sandbox.Sandbox, ans flows.Answers) flows.Status {
+func onboardUS(t *testing.T, cl *flows.Client, sb *sandbox.Sandbox, ans answers.Answers) flows.Status {
 	t.Helper()
 	ctx := context.Background()
 	a, err := cl.Create(ctx, flows.NewAccount{Country: "US", BusinessType: "company", Capabilities: []string{"card_payments", "transfers"}})
 	if err != nil {
 		t.Fatal(flows.Message(err))
 	}
-	rep, err := cl.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard)
+	rep, err := answers.Run(ctx, cl, a, flows.Strategy{Upfront: true}, ans, io.Discard)
 	if err != nil {
 		t.Fatal(flows.Message(err))
 	}
@@ -56,12 +57,12 @@ func onboardUS(t *testing.T, cl *flows.Client, sb *sandbox.Sandbox, ans flows.An
 // sensitive ones and the setup in the file.
 func TestRecordedAnswersReplayToTheSameState(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "rec.yaml")
-	rec, err := flows.NewRecorder(path, true)
+	rec, err := answers.NewRecorder(path, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cl, sb := recEnv(t, flows.WithOnSent(rec.Sent))
-	ans, err := flows.LoadAnswers("../examples/us-company.json", flows.AnswerOptions{})
+	ans, err := answers.Load("../examples/us-company.json", answers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +82,7 @@ func TestRecordedAnswersReplayToTheSameState(t *testing.T) {
 			t.Errorf("recorded file lacks %q:\n%s", line, text)
 		}
 	}
-	replayed, err := flows.LoadAnswers(path, flows.AnswerOptions{})
+	replayed, err := answers.Load(path, answers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,12 +96,12 @@ func TestRecordedAnswersReplayToTheSameState(t *testing.T) {
 // placeholder, and the rest of the file is still an answers file.
 func TestRecorderNeverWritesSensitiveValues(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "rec.yaml")
-	rec, err := flows.NewRecorder(path, false)
+	rec, err := answers.NewRecorder(path, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cl, sb := recEnv(t, flows.WithOnSent(rec.Sent))
-	ans, err := flows.LoadAnswers("../examples/us-company.json", flows.AnswerOptions{})
+	ans, err := answers.Load("../examples/us-company.json", answers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +122,7 @@ func TestRecorderNeverWritesSensitiveValues(t *testing.T) {
 			t.Errorf("file lacks %q:\n%s", line, text)
 		}
 	}
-	if _, err := flows.LoadAnswers(path, flows.AnswerOptions{}); err != nil {
+	if _, err := answers.Load(path, answers.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
@@ -131,7 +132,7 @@ func TestRecorderNeverWritesSensitiveValues(t *testing.T) {
 
 // A path that cannot be written is refused before any request.
 func TestRecorderRefusesUnwritablePath(t *testing.T) {
-	if _, err := flows.NewRecorder(filepath.Join(t.TempDir(), "missing", "rec.yaml"), true); err == nil {
+	if _, err := answers.NewRecorder(filepath.Join(t.TempDir(), "missing", "rec.yaml"), true); err == nil {
 		t.Fatal("no error for a missing directory")
 	}
 }
@@ -153,17 +154,17 @@ func v2Client(t *testing.T, opts ...flows.Option) (*flows.Client, *sandbox.Sandb
 // email) and replays from the file alone to the same state.
 func TestRecordedV2JourneyReplays(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "v2.yaml")
-	rec, err := flows.NewRecorder(path, true)
+	rec, err := answers.NewRecorder(path, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	onboard := func(cl *flows.Client, sb *sandbox.Sandbox, n flows.NewAccount, ans flows.Answers) flows.Status {
+	onboard := func(cl *flows.Client, sb *sandbox.Sandbox, n flows.NewAccount, ans answers.Answers) flows.Status {
 		a, err := cl.Create(ctx, n)
 		if err != nil {
 			t.Fatal(flows.Message(err))
 		}
-		if _, err := cl.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard); err != nil {
+		if _, err := answers.Run(ctx, cl, a, flows.Strategy{Upfront: true}, ans, io.Discard); err != nil {
 			t.Fatal(flows.Message(err))
 		}
 		if _, err := sb.Advance(ctx, time.Hour); err != nil {
@@ -186,7 +187,7 @@ func TestRecordedV2JourneyReplays(t *testing.T) {
 			t.Fatalf("recorded file lacks %q:\n%s", line, raw)
 		}
 	}
-	ans, err := flows.LoadAnswers(path, flows.AnswerOptions{})
+	ans, err := answers.Load(path, answers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +203,7 @@ func TestRecordedV2JourneyReplays(t *testing.T) {
 // A requirement the catalog does not know is recorded with a note: a
 // strict answers reader refuses it unless told to keep unknown keys.
 func TestRecorderNotesUnknownRequirements(t *testing.T) {
-	rec, err := flows.NewRecorder(filepath.Join(t.TempDir(), "rec.yaml"), true)
+	rec, err := answers.NewRecorder(filepath.Join(t.TempDir(), "rec.yaml"), true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +223,7 @@ func TestRecorderNotesUnknownRequirements(t *testing.T) {
 // creating them) is recorded as the representative: on replay the person
 // is created in that role, before any other is known.
 func TestRecorderNamesTheRepresentativeFirst(t *testing.T) {
-	rec, err := flows.NewRecorder(filepath.Join(t.TempDir(), "rec.yaml"), true)
+	rec, err := answers.NewRecorder(filepath.Join(t.TempDir(), "rec.yaml"), true)
 	if err != nil {
 		t.Fatal(err)
 	}

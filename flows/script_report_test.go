@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 )
 
 // A scripted run does not report the fields it had no answer
@@ -13,13 +14,13 @@ import (
 func TestScriptDoesNotCallMissingAnswersStillDue(t *testing.T) {
 	e := newEnv(t)
 	a := e.newUS(t)
-	ans, err := flows.ParseAnswers(map[string]any{"business_profile.mcc": "5734",
+	ans, err := answers.Parse(map[string]any{"business_profile.mcc": "5734",
 		"individual.first_name": "Jenny", "individual.last_name": "Rosen"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var log strings.Builder
-	if _, err := e.cl.Run(e.ctx, a, flows.Strategy{Upfront: true}, ans, &log); err != nil {
+	if _, err := answers.Run(e.ctx, e.cl, a, flows.Strategy{Upfront: true}, ans, &log); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(log.String(), "still due after submit") {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 )
 
 // Every answers file onboard ever shipped keeps its meaning: the examples
@@ -34,7 +35,7 @@ func TestEveryShippedAnswersFileStillRuns(t *testing.T) {
 		base := filepath.Base(file)
 		t.Run(base, func(t *testing.T) {
 			e := newEnv(t)
-			ans, err := flows.LoadAnswers(file, flows.AnswerOptions{})
+			ans, err := answers.Load(file, answers.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -56,7 +57,7 @@ func TestEveryShippedAnswersFileStillRuns(t *testing.T) {
 			if fs, ok := flows.Strategies[ans.Setup.Strategy]; ok {
 				s = fs
 			}
-			rep, err := e.cl.Run(e.ctx, acct, s, ans, io.Discard)
+			rep, err := answers.Run(e.ctx, e.cl, acct, s, ans, io.Discard)
 			if err != nil {
 				t.Fatal(err)
 			}

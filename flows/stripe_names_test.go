@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/schema"
 )
 
@@ -19,7 +20,7 @@ import (
 // birth in Stripe's parts. The account reaches complete.
 func TestStripeNamesAnswerAGBCompany(t *testing.T) {
 	e := newEnv(t)
-	ans, err := flows.LoadAnswers("testdata/stripe-names/gb-company.yaml", flows.AnswerOptions{})
+	ans, err := answers.Load("testdata/stripe-names/gb-company.yaml", answers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +33,7 @@ func TestStripeNamesAnswerAGBCompany(t *testing.T) {
 		t.Fatal(err)
 	}
 	j := e.cl.Journey(acct, flows.Strategies[ans.Setup.Strategy])
-	rep, err := j.RunAnswers(e.ctx, ans, io.Discard)
+	rep, err := answers.RunJourney(e.ctx, j, ans, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +63,7 @@ func TestStripeNamesAnswerAGBCompany(t *testing.T) {
 // Stripe's name. (The sandbox does not onboard JP accounts, so nothing is
 // sent here; schema's tests check each encoding.)
 func TestStripeNamesKanaAndKanjiAreAnswers(t *testing.T) {
-	ans, err := flows.LoadAnswers("testdata/stripe-names/jp-individual.yaml", flows.AnswerOptions{})
+	ans, err := answers.Load("testdata/stripe-names/jp-individual.yaml", answers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +103,7 @@ func TestStripeNamesKanaAndKanjiAreAnswers(t *testing.T) {
 	if err := os.WriteFile(typo, []byte("individual.first_name_kanaa: x\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, err = flows.LoadAnswers(typo, flows.AnswerOptions{})
+	_, err = answers.Load(typo, answers.Options{})
 	if err == nil || !strings.Contains(err.Error(), "individual.first_name_kanaa (did you mean individual.first_name_kana?)") {
 		t.Errorf("typo: %v", err)
 	}

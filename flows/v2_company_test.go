@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 )
 
 // Accounts v2 companies outside the US finish too: the company's
@@ -25,7 +26,7 @@ func TestCompanyExamplesOnboardOnV2(t *testing.T) {
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".json"), func(t *testing.T) {
 			e := withV2(t)
-			ans, err := flows.LoadAnswers(file, flows.AnswerOptions{})
+			ans, err := answers.Load(file, answers.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -42,7 +43,7 @@ func TestCompanyExamplesOnboardOnV2(t *testing.T) {
 				t.Fatal(flows.Message(err))
 			}
 			doc := a.Country != "US" && slices.Contains(a.Requirements.EventuallyDue, "company.verification.document")
-			rep, err := e.cl.Run(e.ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard)
+			rep, err := answers.Run(e.ctx, e.cl, a, flows.Strategy{Upfront: true}, ans, io.Discard)
 			if err != nil {
 				t.Fatal(flows.Message(err))
 			}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
 )
@@ -66,7 +67,7 @@ func withV2Files(t *testing.T) env {
 // until the account completes: a document Stripe asks only once a check
 // has run (bank ownership) is asked by the next run, as when the user
 // resumes. It returns the answers every run left unused.
-func runToComplete(t *testing.T, e env, ans flows.Answers, api string) []string {
+func runToComplete(t *testing.T, e env, ans answers.Answers, api string) []string {
 	t.Helper()
 	a, err := e.cl.Create(e.ctx, flows.NewAccount{Country: ans.Setup.Country, BusinessType: ans.Setup.BusinessType,
 		Capabilities: []string{"card_payments", "transfers"}, API: api, Email: "jenny@example.com"})
@@ -75,7 +76,7 @@ func runToComplete(t *testing.T, e env, ans flows.Answers, api string) []string 
 	}
 	var unused []string
 	for run := 0; run < 3; run++ {
-		rep, err := e.cl.Run(e.ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard)
+		rep, err := answers.Run(e.ctx, e.cl, a, flows.Strategy{Upfront: true}, ans, io.Discard)
 		if err != nil {
 			t.Fatal(flows.Message(err))
 		}
@@ -114,7 +115,7 @@ func TestV2CompanyBankOwnershipDocument(t *testing.T) {
 	m["external_account"].(map[string]any)["account_number"] = "000999999992"
 	const key = "documents.bank_account_ownership_verification.files"
 	m[key] = writePNG(t, "statement.png")
-	ans, err := flows.ParseAnswers(m)
+	ans, err := answers.Parse(m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +138,7 @@ func TestCompanyDocumentPurposePerAPI(t *testing.T) {
 			e := withV2Files(t)
 			m := exampleAnswers(t, "fr-company.json")
 			m["company.verification.document"] = writePNG(t, "kbis.png")
-			ans, err := flows.ParseAnswers(m)
+			ans, err := answers.Parse(m)
 			if err != nil {
 				t.Fatal(err)
 			}

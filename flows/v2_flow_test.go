@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/flows/stripeapi/stripetest"
 	"onboard/schema"
 )
@@ -34,7 +35,7 @@ func TestSameAnswersOnboardV1AndV2(t *testing.T) {
 			if (a.V2 != nil) != (api == "v2") {
 				t.Fatalf("created as %v", a.V2)
 			}
-			rep, err := e.cl.Run(e.ctx, a, flows.Strategy{Upfront: true}, usAnswers(t), io.Discard)
+			rep, err := answers.Run(e.ctx, e.cl, a, flows.Strategy{Upfront: true}, usAnswers(t), io.Discard)
 			if err != nil {
 				t.Fatal(flows.Message(err))
 			}

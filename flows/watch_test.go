@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/flows/stripeapi/stripetest"
 	"onboard/sandbox"
 )
@@ -26,13 +27,13 @@ func TestChangedSeesAccountUpdatedEvents(t *testing.T) {
 		t.Fatal("nothing happened, yet a change is reported")
 	}
 	// An update of another account is not a change of this one.
-	if _, err := e.cl.Run(e.ctx, other, flows.Strategy{}, usAnswers(t), io.Discard); err != nil {
+	if _, err := answers.Run(e.ctx, e.cl, other, flows.Strategy{}, usAnswers(t), io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if changed, cur, _ = e.cl.Changed(e.ctx, a.ID, cur); changed {
 		t.Fatal("another account's event counted")
 	}
-	if _, err := e.cl.Run(e.ctx, a, flows.Strategy{}, usAnswers(t), io.Discard); err != nil {
+	if _, err := answers.Run(e.ctx, e.cl, a, flows.Strategy{}, usAnswers(t), io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if changed, cur, _ = e.cl.Changed(e.ctx, a.ID, cur); !changed {
@@ -59,7 +60,7 @@ func TestChangedListsOnlyTheAccountsOwnEvents(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := cl.Run(ctx, o, flows.Strategy{}, usAnswers(t), io.Discard); err != nil {
+		if _, err := answers.Run(ctx, cl, o, flows.Strategy{}, usAnswers(t), io.Discard); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -118,7 +119,7 @@ func TestWatchFollowsTheAccount(t *testing.T) {
 			}
 		case !l.Read:
 			if quiet++; quiet == 4 {
-				if _, err := e.cl.Run(e.ctx, a, flows.Strategy{}, usAnswers(t), io.Discard); err != nil {
+				if _, err := answers.Run(e.ctx, e.cl, a, flows.Strategy{}, usAnswers(t), io.Discard); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -32,9 +32,9 @@ func isBusinessDocument(name string) bool {
 	return false
 }
 
-// UploadPurpose is the Files API purpose of an upload for a document
-// field whose v1 purpose is purpose, on an account that speaks api ("v1"
-// or "v2"). v1 asks additional_verification for the sides of
+// FrontBackPurpose is the Files API purpose of an upload for a side of
+// an Accounts v2 front_back document whose v1 purpose is purpose. v1
+// asks additional_verification for the sides of
 // company.verification.document (stripe-ruby's
 // AccountCreateParams::Company::Verification::Document: "a file upload
 // with a purpose value of additional_verification") and identity_document
@@ -44,9 +44,11 @@ func isBusinessDocument(name string) bool {
 // (stripe-go v84,
 // V2CoreAccountIdentityBusinessDetailsDocumentsPrimaryVerificationFrontBack;
 // the person FrontBack types say the same). Files documents
-// (documents.<type>.files) are account_requirement in both.
-func UploadPurpose(purpose, api string) string {
-	if api == "v2" && purpose == "additional_verification" {
+// (documents.<type>.files) are account_requirement in both. Which API an
+// account speaks is not schema's to know: the account's dialect
+// (flows.Dialect.UploadPurpose) calls this for v2 only.
+func FrontBackPurpose(purpose string) string {
+	if purpose == "additional_verification" {
 		return "identity_document"
 	}
 	return purpose

@@ -84,17 +84,15 @@ func TestV1PathDocuments(t *testing.T) {
 // A front_back document's sides are identity_document uploads on v2
 // (stripe-go v84's FrontBack types), where v1's company document asks
 // additional_verification; files documents stay account_requirement.
-func TestUploadPurpose(t *testing.T) {
-	cases := []struct{ purpose, api, want string }{
-		{"additional_verification", "v1", "additional_verification"},
-		{"additional_verification", "v2", "identity_document"},
-		{"identity_document", "v2", "identity_document"},
-		{"account_requirement", "v2", "account_requirement"},
-		{"account_requirement", "v1", "account_requirement"},
+func TestFrontBackPurpose(t *testing.T) {
+	cases := []struct{ purpose, want string }{
+		{"additional_verification", "identity_document"},
+		{"identity_document", "identity_document"},
+		{"account_requirement", "account_requirement"},
 	}
 	for _, c := range cases {
-		if got := UploadPurpose(c.purpose, c.api); got != c.want {
-			t.Errorf("UploadPurpose(%s, %s) = %s, want %s", c.purpose, c.api, got, c.want)
+		if got := FrontBackPurpose(c.purpose); got != c.want {
+			t.Errorf("FrontBackPurpose(%s) = %s, want %s", c.purpose, got, c.want)
 		}
 	}
 	ps := encodeAs(t, "company.verification.document", "front.png", "FR")

@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/schema"
 )
 
@@ -31,7 +32,7 @@ func TestYesNoLeftOnNoIsSent(t *testing.T) {
 		for _, k := range []string{"country", "business_type", "company.owners_provided", "company.directors_provided", "company.executives_provided"} {
 			delete(m0, k)
 		}
-		ans, err := flows.ParseAnswers(m0)
+		ans, err := answers.Parse(m0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -40,7 +41,7 @@ func TestYesNoLeftOnNoIsSent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rep, err := c.Client.Run(context.Background(), a, flows.Strategy{}, ans, io.Discard)
+		rep, err := answers.Run(context.Background(), c.Client, a, flows.Strategy{}, ans, io.Discard)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -13,6 +13,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/schema"
 )
 
@@ -56,7 +57,7 @@ func TestWizardReportsStillDueOnce(t *testing.T) {
 	c, sb := testCommon(t, schema.English)
 	c.Client = flows.New(stripeAt("http://sandbox.invalid", dropURL{sb.Transport()}), flows.WithClock(func() time.Time { return epoch }))
 	a := newUSAccount(t, c)
-	ans, err := flows.ParseAnswers(map[string]any{
+	ans, err := answers.Parse(map[string]any{
 		"business_profile.mcc": "5734", "individual.first_name": "Jenny", "individual.last_name": "Rosen",
 		"individual.dob": "1901-01-01", "individual.email": "jenny@example.com", "individual.phone": "+14155550123",
 		"individual.ssn_last_4": "0000", "individual.address.line1": "address_full_match", "individual.address.city": "San Francisco",
@@ -67,7 +68,7 @@ func TestWizardReportsStillDueOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := c.Client.Run(context.Background(), a, flows.Strategy{}, ans, io.Discard)
+	rep, err := answers.Run(context.Background(), c.Client, a, flows.Strategy{}, ans, io.Discard)
 	if err != nil || !slices.Equal(rep.Outstanding, []string{"business_profile.url"}) {
 		t.Fatalf("setup: %v, outstanding %v", err, rep.Outstanding)
 	}

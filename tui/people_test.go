@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/schema"
 )
 
@@ -27,7 +28,7 @@ func newUSCompany(t *testing.T, c Common) schema.Account {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ans, err := flows.ParseAnswers(map[string]any{
+	ans, err := answers.Parse(map[string]any{
 		"business_profile.mcc": "5734", "business_profile.url": "https://accessible.stripe.com",
 		"company.name":              "Furever LLC",
 		"representative.first_name": "Jenny", "representative.last_name": "Rosen",
@@ -38,7 +39,7 @@ func newUSCompany(t *testing.T, c Common) schema.Account {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Client.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard); err != nil {
+	if _, err := answers.Run(ctx, c.Client, a, flows.Strategy{Upfront: true}, ans, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	got, err := c.Client.Load(ctx, a.ID)

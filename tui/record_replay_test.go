@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/schema"
 )
 
@@ -23,7 +24,7 @@ import (
 func TestRecordedWizardRunReplaysToTheSameState(t *testing.T) {
 	c, sb := testCommon(t, schema.English)
 	file := filepath.Join(t.TempDir(), "rec.yaml")
-	rec, err := flows.NewRecorder(file, true)
+	rec, err := answers.NewRecorder(file, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +58,7 @@ func TestRecordedWizardRunReplaysToTheSameState(t *testing.T) {
 
 	// The replay, as `new --answers FILE` runs it: the file's setup and
 	// strategy, read strictly.
-	ans, err := flows.LoadAnswers(file, flows.AnswerOptions{})
+	ans, err := answers.Load(file, answers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +74,7 @@ func TestRecordedWizardRunReplaysToTheSameState(t *testing.T) {
 	if err := ans.Validate(c.Client.Context(b)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Client.Run(ctx, b, strategy, ans, io.Discard); err != nil {
+	if _, err := answers.Run(ctx, c.Client, b, strategy, ans, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 

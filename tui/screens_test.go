@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/schema"
 )
 
@@ -19,7 +20,7 @@ import (
 func completeAccount(t *testing.T, c Common, advance func(time.Duration)) schema.Account {
 	t.Helper()
 	a := newUSAccount(t, c)
-	ans, err := flows.ParseAnswers(map[string]any{
+	ans, err := answers.Parse(map[string]any{
 		"business_profile.mcc": "5734", "business_profile.url": "https://accessible.stripe.com",
 		"individual.first_name": "Jenny", "individual.last_name": "Rosen", "individual.dob": "1901-01-01",
 		"individual.email": "jenny@example.com", "individual.phone": "+14155550123",
@@ -31,7 +32,7 @@ func completeAccount(t *testing.T, c Common, advance func(time.Duration)) schema
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Client.Run(context.Background(), a, flows.Strategy{Upfront: true}, ans, io.Discard); err != nil {
+	if _, err := answers.Run(context.Background(), c.Client, a, flows.Strategy{Upfront: true}, ans, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	advance(5 * time.Second)

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -70,10 +69,9 @@ func setupForm(c Common, v *setupValues) *huh.Form {
 			huh.NewInput().Key("email").Title(txtContactEmail.In(c.Lang)).Description(txtContactHelp.In(c.Lang)).
 				Placeholder(placeholder(c, "jenny@example.com")).Value(&v.Email).
 				Validate(func(s string) error {
-					if strings.TrimSpace(s) == "" && !flows.DialectNamed(v.API).NeedsContactEmail() {
-						return nil
-					}
-					return schema.Lookup("individual.email", v.Country).Validate(s, schema.Context{Lang: c.Lang, Country: v.Country})
+					n := v.account()
+					n.Email = strings.TrimSpace(s)
+					return setupProblem(c, n, flows.SetupEmail)
 				}),
 		),
 		huh.NewGroup(
@@ -82,10 +80,9 @@ func setupForm(c Common, v *setupValues) *huh.Form {
 				Options(capabilityOption(c, "card_payments"), capabilityOption(c, "transfers")).
 				Value(&v.Capabilities).
 				Validate(func(s []string) error {
-					if len(s) == 0 {
-						return errors.New(txtCapsNone.In(c.Lang))
-					}
-					return nil
+					n := v.account()
+					n.Capabilities = s
+					return setupProblem(c, n, flows.SetupCapabilities)
 				}),
 			huh.NewSelect[string]().Key("agreement").Title(txtAgreement.In(c.Lang)).
 				Options(
@@ -93,10 +90,9 @@ func setupForm(c Common, v *setupValues) *huh.Form {
 					huh.NewOption(txtAgreementRcp.In(c.Lang), "recipient"),
 				).Value(&v.Agreement).
 				Validate(func(a string) error {
-					if a == "recipient" && slices.Contains(v.Capabilities, "card_payments") {
-						return errors.New(txtRecipientCard.In(c.Lang))
-					}
-					return nil
+					n := v.account()
+					n.Agreement = a
+					return setupProblem(c, n, flows.SetupAgreement)
 				}),
 			huh.NewSelect[string]().Key("strategy").Title(txtStrategy.In(c.Lang)).
 				Options(
@@ -106,6 +102,17 @@ func setupForm(c Common, v *setupValues) *huh.Form {
 				).Value(&v.Strategy),
 		),
 	)
+}
+
+// setupProblem is the first problem flows.CheckSetup finds with field
+// of n, as the form says it beside the field; nil when there is none.
+func setupProblem(c Common, n flows.NewAccount, field flows.SetupField) error {
+	for _, p := range flows.CheckSetup(n, c.Lang) {
+		if p.Field == field {
+			return errors.New(p.InForm(c.Lang))
+		}
+	}
+	return nil
 }
 
 // setupScreen is the new account's form.

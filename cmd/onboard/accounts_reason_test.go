@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 )
 
 // accounts says why each account is urgent (a REASON column, in English
@@ -18,7 +19,7 @@ func TestAccountsSaysWhyAndFiltersFailedVerification(t *testing.T) {
 	srvURL, sc, sb := servedSandbox(t)
 	cl := flows.New(sc)
 	ctx := context.Background()
-	ans, err := flows.LoadAnswers("../../examples/us-individual.json", flows.AnswerOptions{})
+	ans, err := answers.Load("../../examples/us-individual.json", answers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +28,7 @@ func TestAccountsSaysWhyAndFiltersFailedVerification(t *testing.T) {
 	if err != nil {
 		t.Fatal(flows.Message(err))
 	}
-	if _, err := cl.Run(ctx, failed, flows.Strategy{Upfront: true}, ans, io.Discard); err != nil {
+	if _, err := answers.Run(ctx, cl, failed, flows.Strategy{Upfront: true}, ans, io.Discard); err != nil {
 		t.Fatal(flows.Message(err))
 	}
 	if _, err := sb.Advance(ctx, time.Hour); err != nil {

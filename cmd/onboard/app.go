@@ -11,6 +11,7 @@ import (
 	"github.com/adrg/xdg"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/flows/stripeapi"
 	"onboard/flows/wire"
 	"onboard/internal/config"
@@ -57,7 +58,7 @@ type session struct {
 	// triage.FileName: a hash, never the key).
 	triageFile string
 	requests   *wire.Log
-	recorder   *flows.Recorder // --record's, or nil
+	recorder   *answers.Recorder // --record's, or nil
 	// stderr is standard error; while requests stream to it as commands
 	// (--show-requests), everything else is written to it as comments.
 	stderr  *textout.Writer

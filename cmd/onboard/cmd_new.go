@@ -1,11 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/schema"
 )
 
@@ -15,6 +17,9 @@ type newFlags struct {
 	capabilities, configurations              []string
 	upfront, future, json, ignoreUnknown      bool
 	testValues                                bool
+	// fromFile marks the choices the answers file made (no flag gave
+	// them): a problem with one names the file's key.
+	fromFile map[flows.SetupField]bool
 }
 
 func newNewCmd(a *app) *cobra.Command {
@@ -27,7 +32,7 @@ With --country, --business-type and --capabilities all given the setup screen is
 skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			var ans flows.Answers
+			var ans answers.Answers
 			if f.answers != "" {
 				var err error
 				ans, err = a.loadAnswers(cmd.Context(), f.answers, f.ignoreUnknown)
@@ -58,17 +63,11 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 				return a.runTUI(cmd.Context(), tuiStart{new: true, preset: preset, setup: n, strategy: strat,
 					strategyGiven: preset || cmd.Flags().Changed("upfront") || cmd.Flags().Changed("future")})
 			}
-			if flows.DialectNamed(n.API).NeedsContactEmail() && n.Email == "" {
-				if n.Email = contactEmail(ans); n.Email == "" {
-					return usageErr("%s", t("Accounts v2 needs a contact email: give --email, or contact_email (or the account's or representative's email) in the answers file; nothing was sent",
-						"Accounts v2 exige un e-mail de contact : donnez --email, ou contact_email (ou l'e-mail du compte ou du représentant) dans le fichier de réponses ; rien n'a été envoyé").In(a.cfg.Lang()))
-				}
+			if n.Email == "" && flows.DialectNamed(n.API).NeedsContactEmail() {
+				n.Email = contactEmail(ans)
 			}
-			if n.Email != "" {
-				lang := a.cfg.Lang()
-				if err := schema.Lookup("individual.email", n.Country).Validate(n.Email, schema.Context{Lang: lang, Country: n.Country}); err != nil {
-					return usageErr(t("contact email %q: %s", "e-mail de contact %q : %s").In(lang), n.Email, err)
-				}
+			if ps := flows.CheckSetup(n, a.cfg.Lang()); len(ps) > 0 {
+				return usageErr("%s", f.problem(ps[0], a.cfg.Lang()))
 			}
 			return a.scriptNew(cmd.Context(), n, strat, ans, resumeArgs(f.answers, f.testValues), f.json)
 		},
@@ -91,76 +90,69 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 	return cmd
 }
 
+// account is the setup the flags (and the answers file's setup keys)
+// describe, checked by flows.CheckSetup. The contact email may still come
+// from the answers file or the setup form: a missing one is checked later.
 func (f newFlags) account(lang schema.Lang) (flows.NewAccount, error) {
-	usage := func(en, fr string, args ...any) error { return usageErr(t(en, fr).In(lang), args...) }
-	country := strings.ToUpper(strings.TrimSpace(f.country))
-	if len(country) != 2 {
-		return flows.NewAccount{}, usage("--country takes a two-letter code such as US, not %q", "--country prend un code sur deux lettres comme US, pas %q", f.country)
-	}
-	switch f.businessType {
-	case "individual", "company", "non_profit", "government_entity":
-	default:
-		return flows.NewAccount{}, usage("--business-type takes individual, company, non_profit or government_entity, not %q",
-			"--business-type prend individual, company, non_profit ou government_entity, pas %q", f.businessType)
-	}
-	switch f.agreement {
-	case "full", "recipient":
-	default:
-		return flows.NewAccount{}, usage("--agreement takes full or recipient, not %q", "--agreement prend full ou recipient, pas %q", f.agreement)
-	}
 	var caps []string
 	for _, c := range f.capabilities {
-		switch c = strings.TrimSpace(c); c {
-		case "card_payments", "transfers":
+		if c = strings.TrimSpace(c); c != "" {
 			caps = append(caps, c)
-		case "":
-		default:
-			return flows.NewAccount{}, usage("unknown capability %q (card_payments, transfers)", "fonctionnalité inconnue %q (card_payments, transfers)", c)
 		}
 	}
-	if len(caps) == 0 {
-		return flows.NewAccount{}, usage("--capabilities needs at least one of card_payments, transfers", "--capabilities exige au moins card_payments ou transfers")
-	}
-	if f.agreement == "recipient" && contains(caps, "card_payments") {
-		return flows.NewAccount{}, usage("card_payments needs the full service agreement; use --capabilities transfers with --agreement recipient",
-			"card_payments exige le contrat de services complet ; utilisez --capabilities transfers avec --agreement recipient")
-	}
-	switch f.accountsAPI {
-	case "v1":
-		if len(f.configurations) > 0 {
-			return flows.NewAccount{}, usage("--configurations goes with --accounts-api v2", "--configurations va avec --accounts-api v2")
+	n := flows.NewAccount{Country: strings.ToUpper(strings.TrimSpace(f.country)), BusinessType: f.businessType, Capabilities: caps,
+		Agreement: f.agreement, API: f.accountsAPI, Configurations: f.configurations, Email: f.email}
+	for _, p := range flows.CheckSetup(n, lang) {
+		if !p.Missing() {
+			return flows.NewAccount{}, usageErr("%s", f.problem(p, lang))
 		}
-	case "v2":
-		for _, c := range f.configurations {
-			if c != "merchant" && c != "recipient" && c != "customer" {
-				return flows.NewAccount{}, usage("unknown configuration %q (merchant, recipient, customer)", "configuration inconnue %q (merchant, recipient, customer)", c)
-			}
-		}
-	default:
-		return flows.NewAccount{}, usage("--accounts-api takes v1 or v2, not %q", "--accounts-api prend v1 ou v2, pas %q", f.accountsAPI)
 	}
-	return flows.NewAccount{Country: country, BusinessType: f.businessType, Capabilities: caps, Agreement: f.agreement,
-		API: f.accountsAPI, Configurations: f.configurations, Email: f.email}, nil
+	return n, nil
+}
+
+// setupFlags are the flags of new's setup, by the choice they make.
+var setupFlags = map[flows.SetupField]string{
+	flows.SetupCountry: "--country", flows.SetupBusinessType: "--business-type", flows.SetupCapabilities: "--capabilities",
+	flows.SetupAgreement: "--agreement", flows.SetupAccountsAPI: "--accounts-api", flows.SetupConfigurations: "--configurations",
+	flows.SetupEmail: "--email",
+}
+
+// problem says a setup problem naming the flag, or, for a choice the
+// answers file made, its key in the file.
+func (f newFlags) problem(p flows.SetupProblem, lang schema.Lang) string {
+	if f.fromFile[p.Field] {
+		return fmt.Sprintf(t("answers file %s: %s", "fichier de réponses %s : %s").In(lang), f.answers, p.In(lang, flows.SetupKey))
+	}
+	return p.In(lang, func(sf flows.SetupField) string {
+		if f.fromFile[sf] {
+			return sf.String()
+		}
+		return setupFlags[sf]
+	})
 }
 
 // fromAnswers takes the setup an answers file carries for every flag the
 // command line did not give: flags win.
-func (f *newFlags) fromAnswers(ans flows.Answers, changed func(string) bool) {
+func (f *newFlags) fromAnswers(ans answers.Answers, changed func(string) bool) {
 	su := ans.Setup
-	pick := func(flag string, dst *string, v string) {
-		if v != "" && !changed(flag) {
+	f.fromFile = map[flows.SetupField]bool{}
+	pick := func(field flows.SetupField, dst *string, v string) {
+		if v != "" && !changed(setupFlags[field][2:]) {
 			*dst = v
+			f.fromFile[field] = true
 		}
 	}
-	pick("country", &f.country, su.Country)
-	pick("business-type", &f.businessType, su.BusinessType)
-	pick("accounts-api", &f.accountsAPI, su.AccountsAPI)
-	pick("email", &f.email, su.ContactEmail)
+	pick(flows.SetupCountry, &f.country, su.Country)
+	pick(flows.SetupBusinessType, &f.businessType, su.BusinessType)
+	pick(flows.SetupAccountsAPI, &f.accountsAPI, su.AccountsAPI)
+	pick(flows.SetupEmail, &f.email, su.ContactEmail)
 	if len(su.Capabilities) > 0 && !changed("capabilities") {
 		f.capabilities = su.Capabilities
+		f.fromFile[flows.SetupCapabilities] = true
 	}
 	if len(su.Configurations) > 0 && !changed("configurations") {
 		f.configurations = su.Configurations
+		f.fromFile[flows.SetupConfigurations] = true
 	}
 	if s, ok := flows.Strategies[su.Strategy]; ok && !changed("upfront") && !changed("future") {
 		f.upfront, f.future = s.Upfront, s.Future
@@ -169,7 +161,7 @@ func (f *newFlags) fromAnswers(ans flows.Answers, changed func(string) bool) {
 
 // contactEmail is the email an answers file gives for the account: its
 // contact_email, else the individual's, the company's representative's.
-func contactEmail(ans flows.Answers) string {
+func contactEmail(ans answers.Answers) string {
 	if ans.Setup.ContactEmail != "" {
 		return ans.Setup.ContactEmail
 	}
@@ -179,15 +171,6 @@ func contactEmail(ans flows.Answers) string {
 		}
 	}
 	return ""
-}
-
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // progress is where scripted runs report their steps: stdout, unless

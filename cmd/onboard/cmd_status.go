@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/internal/textout"
 )
 
@@ -59,7 +60,7 @@ func newStatusCmd(a *app) *cobra.Command {
 }
 
 func newResumeCmd(a *app) *cobra.Command {
-	var answers string
+	var answersFile string
 	var upfront, future, asJSON, ignoreUnknown, testValues bool
 	cmd := &cobra.Command{
 		Use:   "resume ACCOUNT_ID",
@@ -73,18 +74,18 @@ func newResumeCmd(a *app) *cobra.Command {
 					return err
 				}
 			}
-			if answers != "" || testValues {
-				var ans flows.Answers
-				if answers != "" {
+			if answersFile != "" || testValues {
+				var ans answers.Answers
+				if answersFile != "" {
 					var err error
-					if ans, err = a.loadAnswers(cmd.Context(), answers, ignoreUnknown); err != nil {
+					if ans, err = a.loadAnswers(cmd.Context(), answersFile, ignoreUnknown); err != nil {
 						return err
 					}
 				}
 				if fs, ok := flows.Strategies[ans.Setup.Strategy]; ok && !cmd.Flags().Changed("upfront") && !cmd.Flags().Changed("future") {
 					s = fs // the file's strategy, unless a flag says
 				}
-				return a.scriptResume(cmd.Context(), id, s, ans, resumeArgs(answers, testValues), testValues, asJSON)
+				return a.scriptResume(cmd.Context(), id, s, ans, resumeArgs(answersFile, testValues), testValues, asJSON)
 			}
 			if asJSON {
 				return usageErr("%s", t("--json needs --answers", "--json exige --answers").In(a.cfg.Lang()))
@@ -93,7 +94,7 @@ func newResumeCmd(a *app) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&answers, "answers", "", "answers file (JSON or YAML, - for stdin): run without a terminal")
+	fl.StringVar(&answersFile, "answers", "", "answers file (JSON or YAML, - for stdin): run without a terminal")
 	fl.BoolVar(&ignoreUnknown, "ignore-unknown", false, "with --answers: accept keys that are no known requirement path")
 	fl.BoolVar(&upfront, "upfront", false, "collect eventually_due now too")
 	fl.BoolVar(&future, "future", false, "also collect future requirements")

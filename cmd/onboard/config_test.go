@@ -108,3 +108,26 @@ func TestLiveNeedsCountryConfirmation(t *testing.T) {
 // fakeLiveKey looks like a live key to the code under test; it is built
 // here so no literal live-looking key sits in the source.
 var fakeLiveKey = "sk_" + "live_" + "51Habcdefghijklmn4f2a"
+
+// A setup the answers file makes is checked as the flags are, and the
+// problem names the file's key, not a flag that was never given; a flag
+// given over the file is named as the flag.
+func TestAnswersFileSetupNamedByItsKey(t *testing.T) {
+	isolate(t)
+	file := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(file, []byte("country: USA\ncapabilities: [issuing]\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runIn(t, nil, "new", "--answers", file)
+	if want := `answers file ` + file + `: country takes a two-letter code such as US, not "USA"`; code != exitUsage || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, %q; want %q", code, stderr, want)
+	}
+	_, stderr, code = runIn(t, nil, "new", "--answers", file, "--country", "US")
+	if want := `answers file ` + file + `: unknown capability "issuing"`; code != exitUsage || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, %q; want %q", code, stderr, want)
+	}
+	_, stderr, code = runIn(t, nil, "new", "--answers", file, "--country", "US", "--capabilities", "transfers", "--accounts-api", "v3")
+	if want := `--accounts-api takes v1 or v2, not "v3"`; code != exitUsage || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, %q; want %q", code, stderr, want)
+	}
+}

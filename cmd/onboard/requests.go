@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/flows/wire"
 	"onboard/internal/config"
 	"onboard/internal/textout"
@@ -75,7 +76,7 @@ func (a *app) recordOptions(s *session) ([]flows.Option, error) {
 	if a.record == "" {
 		return nil, nil
 	}
-	rec, err := flows.NewRecorder(a.record, s.api.Mode == config.ModeSandbox)
+	rec, err := answers.NewRecorder(a.record, s.api.Mode == config.ModeSandbox)
 	if err != nil {
 		return nil, withCode(exitUsage, err)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/internal/exitcode"
 	"onboard/internal/textout"
 	"onboard/internal/untrusted"
@@ -25,7 +26,7 @@ func (a *app) text(w io.Writer) *textout.Writer { return textout.NewWriter(untru
 // made before the account is created.
 // rest is what `resume` takes to continue with the same answers
 // (resumeArgs).
-func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strategy, ans flows.Answers, rest string, asJSON bool) error {
+func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strategy, ans answers.Answers, rest string, asJSON bool) error {
 	ses, err := a.connect(false)
 	if err != nil {
 		return err
@@ -53,7 +54,7 @@ func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strateg
 // setup keys (country, business_type...) describe an account to create
 // and are not used. With testValues, Stripe's test values for the
 // account's country answer whatever the file does not.
-func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans flows.Answers, rest string, testValues, asJSON bool) error {
+func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans answers.Answers, rest string, testValues, asJSON bool) error {
 	ses, err := a.connect(false)
 	if err != nil {
 		return err
@@ -89,12 +90,12 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 // finishScript runs the flow on acct; created says the account was
 // created by this run (so something was sent whatever happens next).
 // A failure says how to resume with the same answers file.
-func (a *app) finishScript(ctx context.Context, ses *session, acct schema.Account, s flows.Strategy, ans flows.Answers, rest string, asJSON, created bool) error {
+func (a *app) finishScript(ctx context.Context, ses *session, acct schema.Account, s flows.Strategy, ans answers.Answers, rest string, asJSON, created bool) error {
 	out := a.text(a.stdout)
 	if asJSON {
 		out = a.text(ses.stderr)
 	}
-	rep, err := ses.client.Run(ctx, acct, s, ans, out)
+	rep, err := answers.Run(ctx, ses.client, acct, s, ans, out)
 	if err != nil {
 		if asJSON {
 			_ = textout.JSON(a.stdout, flows.StatusOf(rep.Account)) // the run's failure is the one to report
@@ -124,8 +125,8 @@ func (a *app) finishScript(ctx context.Context, ses *session, acct schema.Accoun
 // loadAnswers reads --answers (a regular file, or - for stdin): a file
 // refused is a usage error (exit 2), an interrupt during the read exits
 // 130.
-func (a *app) loadAnswers(ctx context.Context, path string, ignoreUnknown bool) (flows.Answers, error) {
-	ans, err := flows.ReadAnswers(ctx, path, a.stdin, flows.AnswerOptions{IgnoreUnknown: ignoreUnknown, Lang: a.cfg.Lang()})
+func (a *app) loadAnswers(ctx context.Context, path string, ignoreUnknown bool) (answers.Answers, error) {
+	ans, err := answers.Read(ctx, path, a.stdin, answers.Options{IgnoreUnknown: ignoreUnknown, Lang: a.cfg.Lang()})
 	if err != nil && ctx.Err() != nil {
 		return ans, withCode(exitInterrupted, err)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/internal/config"
 )
 
@@ -37,8 +38,8 @@ func (a *app) refuseLiveTestValues() error {
 // passing test value for the account's country (flows.TestValueAnswers):
 // what the file says wins, and only the file's own keys are reported as
 // unused.
-func withTestValues(file flows.Answers, country, businessType string) (flows.Answers, error) {
-	tv, err := flows.ParseAnswers(flows.TestValueAnswers(country, businessType))
+func withTestValues(file answers.Answers, country, businessType string) (answers.Answers, error) {
+	tv, err := answers.Parse(flows.TestValueAnswers(country, businessType))
 	if err != nil {
 		return file, err // the table's own answers are tested to parse
 	}

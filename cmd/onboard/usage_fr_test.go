@@ -41,9 +41,11 @@ func TestUsageErrorsInFrench(t *testing.T) {
 		{[]string{"new", "--json"}, "--json exige --answers (l'assistant"},
 		{[]string{"--profile", "nope", "status", "acct_x"}, `aucun profil "nope" dans`},
 		{[]string{"config", "set-key", "--lang", "fr"}, "aucune clé sur l'entrée standard"},
-		{[]string{"explore", "--country", "FRA"}, "pays \"FRA\"\u00a0: utilisez un code sur deux lettres"},
+		// explore checks a setup with new's validator (flows.CheckSetup), so
+		// it says what is wanted as new does, naming the choice in words.
+		{[]string{"explore", "--country", "FRA"}, "pays prend un code sur deux lettres comme US, pas \"FRA\""},
 		{[]string{"explore", "--compare", "FR", "FR,company"}, "configuration \"FR\"\u00a0: écrivez PAYS,TYPE"},
-		{[]string{"explore", "--matrix", "--business-types", "llc"}, "type d'entreprise \"llc\"\u00a0: utilisez"},
+		{[]string{"explore", "--matrix", "--business-types", "llc"}, "type d'entreprise prend individual, company"},
 		{[]string{"sandbox", "advance", "x"}, "DURATION prend une durée positive"},
 		{[]string{"sandbox", "seed", "0"}, "N prend un nombre de comptes"},
 		{[]string{"sandbox", "trigger", "acct_x", "foo"}, "trigger prend next_requirements"},

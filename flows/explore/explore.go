@@ -2,6 +2,7 @@ package explore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -52,39 +53,25 @@ func ParseSetup(s string, lang schema.Lang) (Setup, error) {
 }
 
 // Check refuses setups Stripe would refuse, before any request, saying why
-// in lang.
+// in lang: flows.CheckSetup, each choice named as a person says it.
 func (s Setup) Check(lang schema.Lang) error {
-	if len(s.Country) != 2 {
-		return fmt.Errorf(schema.T("country %q: use a two-letter code such as FR", "pays %q : utilisez un code sur deux lettres comme FR").In(lang), s.Country)
-	}
-	switch s.BusinessType {
-	case "individual", "company", "non_profit", "government_entity":
-	default:
-		return fmt.Errorf(schema.T("business type %q: use individual, company, non_profit or government_entity",
-			"type d'entreprise %q : utilisez individual, company, non_profit ou government_entity").In(lang), s.BusinessType)
-	}
-	if len(s.Capabilities) == 0 {
-		return fmt.Errorf(schema.T("setup %s requests no capability", "la configuration %s ne demande aucune fonctionnalité").In(lang), s)
-	}
-	for _, c := range s.Capabilities {
-		if c != "card_payments" && c != "transfers" {
-			return fmt.Errorf(schema.T("capability %q: use card_payments or transfers", "fonctionnalité %q : utilisez card_payments ou transfers").In(lang), c)
+	n := flows.NewAccount{Country: s.Country, BusinessType: s.BusinessType, Capabilities: s.Capabilities,
+		Agreement: s.Agreement, API: s.API}
+	for _, p := range flows.CheckSetup(n, lang) {
+		if !p.Missing() { // an exploration's account is made with an email of its own
+			return errors.New(p.In(lang, func(f flows.SetupField) string { return setupNames[f].In(lang) }))
 		}
-	}
-	if !flows.KnownAPI(s.API) {
-		return fmt.Errorf(schema.T("accounts API %q: use v1 or v2", "API des comptes %q : utilisez v1 ou v2").In(lang), s.API)
-	}
-	switch s.Agreement {
-	case "", "full":
-	case "recipient":
-		if slices.Contains(s.Capabilities, "card_payments") {
-			return fmt.Errorf(schema.T("setup %s: card_payments needs the full service agreement",
-				"configuration %s : card_payments exige le contrat de services complet").In(lang), s)
-		}
-	default:
-		return fmt.Errorf(schema.T("agreement %q: use full or recipient", "contrat %q : utilisez full ou recipient").In(lang), s.Agreement)
 	}
 	return nil
+}
+
+// setupNames name a setup's choices in an exploration's messages.
+var setupNames = map[flows.SetupField]schema.Text{
+	flows.SetupCountry:      schema.T("country", "pays"),
+	flows.SetupBusinessType: schema.T("business type", "type d'entreprise"),
+	flows.SetupCapabilities: schema.T("capabilities", "fonctionnalités"),
+	flows.SetupAgreement:    schema.T("agreement", "contrat"),
+	flows.SetupAccountsAPI:  schema.T("accounts API", "API des comptes"),
 }
 
 // Item is one requirement of a setup, described as the wizard would ask it.

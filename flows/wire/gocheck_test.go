@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/flows/wire"
 	"onboard/schema"
 )
@@ -26,7 +27,7 @@ func TestGoRenderingTypeChecks(t *testing.T) {
 	e := newEnv(t, nil)
 	e.run(t, flows.NewAccount{Country: "US", BusinessType: "company", Capabilities: []string{"card_payments", "transfers"}}, usCompany(t))
 	v2 := newEnv(t, nil)
-	ans, err := flows.ParseAnswers(map[string]any{"individual.first_name": "Jenny", "individual.id_number": "000000000",
+	ans, err := answers.Parse(map[string]any{"individual.first_name": "Jenny", "individual.id_number": "000000000",
 		"business_profile.mcc": "5734"})
 	if err != nil {
 		t.Fatal(err)
@@ -36,7 +37,7 @@ func TestGoRenderingTypeChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(flows.Message(err))
 	}
-	if _, err := v2.cl.Run(context.Background(), a, flows.Strategy{}, ans, &strings.Builder{}); err != nil {
+	if _, err := answers.Run(context.Background(), v2.cl, a, flows.Strategy{}, ans, &strings.Builder{}); err != nil {
 		t.Fatal(flows.Message(err))
 	}
 	doc := filepath.Join(t.TempDir(), "id.png")

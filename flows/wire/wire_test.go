@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/flows/stripeapi"
 	"onboard/flows/wire"
 	"onboard/sandbox"
@@ -60,23 +61,23 @@ func newEnv(t *testing.T, base func(http.RoundTripper) http.RoundTripper) env {
 	return env{cl: cl, api: api, log: log, sb: sb}
 }
 
-func usCompany(t *testing.T) flows.Answers {
+func usCompany(t *testing.T) answers.Answers {
 	t.Helper()
-	a, err := flows.LoadAnswers("../../examples/us-company.json", flows.AnswerOptions{})
+	a, err := answers.Load("../../examples/us-company.json", answers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return a
 }
 
-func (e env) run(t *testing.T, n flows.NewAccount, ans flows.Answers) schema.Account {
+func (e env) run(t *testing.T, n flows.NewAccount, ans answers.Answers) schema.Account {
 	t.Helper()
 	ctx := context.Background()
 	a, err := e.cl.Create(ctx, n)
 	if err != nil {
 		t.Fatal(flows.Message(err))
 	}
-	rep, err := e.cl.Run(ctx, a, flows.Strategy{Upfront: true}, ans, io.Discard)
+	rep, err := answers.Run(ctx, e.cl, a, flows.Strategy{Upfront: true}, ans, io.Discard)
 	if err != nil {
 		t.Fatal(flows.Message(err))
 	}
@@ -147,7 +148,7 @@ func TestJourneyRendersWithoutSecrets(t *testing.T) {
 // inside it is a placeholder in both forms.
 func TestV2JourneyRendersRawRequests(t *testing.T) {
 	e := newEnv(t, nil)
-	ans, err := flows.ParseAnswers(map[string]any{
+	ans, err := answers.Parse(map[string]any{
 		"business_profile.mcc": "5734", "business_profile.url": "https://accessible.stripe.com",
 		"individual.first_name": "Jenny", "individual.last_name": "Rosen", "individual.email": "jenny@example.com",
 		"individual.phone": "+14155550123", "individual.dob": "1901-01-01", "individual.ssn_last_4": "0000",
@@ -381,7 +382,7 @@ var placeholderRef = regexp.MustCompile(`\$\{([A-Z0-9_]+)\}|os\.Getenv\("([A-Z0-
 func gbCompany(t *testing.T) []wire.Record {
 	t.Helper()
 	e := newEnv(t, nil)
-	ans, err := flows.LoadAnswers("../../examples/gb-company.json", flows.AnswerOptions{})
+	ans, err := answers.Load("../../examples/gb-company.json", answers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

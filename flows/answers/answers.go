@@ -1,4 +1,17 @@
-package flows
+// Package answers reads, checks, runs and records answers files: one
+// flat map of requirement paths (and a few setup keys) to values, read as
+// text. Load or Read take a file, Parse or ParseWith one map of answer keys
+// (a file's, a row's); Answers.Validate checks every value for an account
+// before any request; Setup.Account and Setup.Check are the account the
+// setup keys describe and flows.CheckSetup's problems with it; Run drives a
+// flows.Journey from the answers; a Recorder writes what a journey sent as
+// a file that replays it.
+//
+// The package imports flows (it drives a Journey and fills its Steps) and
+// flows never imports it back: a client hears a Recorder through the small
+// flows.StepRecorder interface (docs/ARCHITECTURE.md, "The rules between
+// rooms").
+package answers
 
 import (
 	"context"
@@ -10,6 +23,7 @@ import (
 	"strconv"
 	"strings"
 
+	"onboard/flows"
 	"onboard/schema"
 )
 
@@ -21,21 +35,21 @@ type Answers struct {
 	Keys []string
 	// Setup is what the file says about the account to create; flags win
 	// over it.
-	Setup AnswerSetup
+	Setup Setup
 }
 
-// AnswerSetup is the account setup an answers file may carry besides the
+// Setup is the account setup an answers file may carry besides the
 // answers: the same choices as new's flags.
-type AnswerSetup struct {
+type Setup struct {
 	Country, BusinessType, AccountsAPI, ContactEmail string
 	Capabilities, Configurations                     []string
 	// Strategy is what the run collects: progressive, upfront or future
-	// (Strategies); "" when the file does not say.
+	// (flows.Strategies); "" when the file does not say.
 	Strategy string
 }
 
-// AnswerOptions change how strictly an answers file is read.
-type AnswerOptions struct {
+// Options change how strictly an answers file is read.
+type Options struct {
 	// IgnoreUnknown accepts keys that are no known requirement path (they
 	// are kept, and sent only if Stripe asks for them).
 	IgnoreUnknown bool
@@ -43,19 +57,19 @@ type AnswerOptions struct {
 	Lang schema.Lang
 }
 
-// LoadAnswers reads an answers file (JSON, or YAML for .yaml/.yml). The
+// Load reads an answers file (JSON, or YAML for .yaml/.yml). The
 // file is one flat map of requirement paths to values (README, "Answers files"), read
 // as text: every value means exactly what was written. Without options
 // unknown keys are errors and messages are in English.
-func LoadAnswers(path string, options ...AnswerOptions) (Answers, error) {
-	return ReadAnswers(context.Background(), path, os.Stdin, options...)
+func Load(path string, options ...Options) (Answers, error) {
+	return Read(context.Background(), path, os.Stdin, options...)
 }
 
-// ReadAnswers is LoadAnswers with "-" read from stdin, and every read
+// Read is Load with "-" read from stdin, and every read
 // given up when ctx ends (an interrupt while a pipe is silent). Only a
 // regular file or stdin is read, and at most maxAnswersSize bytes of it.
-func ReadAnswers(ctx context.Context, path string, stdin io.Reader, options ...AnswerOptions) (Answers, error) {
-	var opts AnswerOptions
+func Read(ctx context.Context, path string, stdin io.Reader, options ...Options) (Answers, error) {
+	var opts Options
 	if len(options) > 0 {
 		opts = options[0]
 	}
@@ -77,10 +91,38 @@ func ReadAnswers(ctx context.Context, path string, stdin io.Reader, options ...A
 	return Answers{}, fmt.Errorf(schema.T("answers file %s: %s", "fichier de réponses %s : %s").In(opts.Lang), path, inLang(err, opts.Lang))
 }
 
-// ParseAnswers normalizes a decoded answers map (see LoadAnswers); unknown
-// keys are kept.
-func ParseAnswers(m map[string]any) (Answers, error) {
-	return parseAnswers(fromGo(m), AnswerOptions{IgnoreUnknown: true})
+// Parse normalizes a decoded answers map (see Load): one row of answer
+// keys and values, as a file holds them, the setup keys apart; unknown keys
+// are kept. Validate checks the values for an account.
+func Parse(m map[string]any) (Answers, error) {
+	return parseAnswers(fromGo(m), Options{IgnoreUnknown: true})
+}
+
+// ParseWith is Parse as strict as opts say (unknown keys refused unless
+// opts.IgnoreUnknown), its errors in opts.Lang: one row of a batch is
+// read as a file is.
+func ParseWith(m map[string]any, opts Options) (Answers, error) {
+	a, err := parseAnswers(fromGo(m), opts)
+	if err != nil {
+		return Answers{}, errors.New(inLang(err, opts.Lang))
+	}
+	return a, nil
+}
+
+// Account is the new account the setup keys describe, as given (no
+// defaults: a caller fills what the file leaves out).
+func (s Setup) Account() flows.NewAccount {
+	return flows.NewAccount{Country: s.Country, BusinessType: s.BusinessType, Capabilities: s.Capabilities,
+		API: s.AccountsAPI, Configurations: s.Configurations, Email: s.ContactEmail}
+}
+
+// Check is the first problem flows.CheckSetup finds with the setup, each
+// choice named by its key, in lang; nil when there is none.
+func (s Setup) Check(lang schema.Lang) error {
+	if ps := flows.CheckSetup(s.Account(), lang); len(ps) > 0 {
+		return errors.New(ps[0].In(lang, flows.SetupKey))
+	}
+	return nil
 }
 
 // setupKeys are the keys that describe the account rather than answer a
@@ -91,7 +133,7 @@ var setupKeys = map[string]bool{"country": true, "business_type": true, "capabil
 // parseAnswers checks the file's shape and normalizes it: dates given whole
 // or as day/month/year parts, external_account as a token or an object,
 // tos_acceptance as true, the setup keys apart.
-func parseAnswers(root answerValue, opts AnswerOptions) (Answers, error) {
+func parseAnswers(root answerValue, opts Options) (Answers, error) {
 	if root.kind != kindMap {
 		return Answers{}, errf(schema.T("expected one map of requirement paths to values, got %s", "une table de chemins de requirements et de valeurs est attendue, pas %s"), root.kind)
 	}
@@ -213,7 +255,7 @@ func unknownKeys(keys []string, lang schema.Lang) error {
 }
 
 // set records one setup key.
-func (s *AnswerSetup) set(k string, v answerValue) error {
+func (s *Setup) set(k string, v answerValue) error {
 	if k == "capabilities" || k == "configurations" {
 		list, err := listOf(k, v)
 		if err != nil {
@@ -241,7 +283,7 @@ func (s *AnswerSetup) set(k string, v answerValue) error {
 		s.ContactEmail = strings.TrimSpace(t)
 	case "strategy":
 		s.Strategy = strings.TrimSpace(t)
-		if _, ok := Strategies[s.Strategy]; !ok {
+		if _, ok := flows.Strategies[s.Strategy]; !ok {
 			return errf(schema.T("answer strategy%s: progressive, upfront or future, not %q", "réponse strategy%s : progressive, upfront ou future, pas %q"), at(v), s.Strategy)
 		}
 	}
@@ -421,7 +463,7 @@ func (a Answers) Used(fs []schema.Field, acct schema.Account) []string {
 
 // For returns the answers for a step's fields of acct, and the keys of
 // required fields it has no answer for.
-func (a Answers) For(st Step, acct schema.Account) (values map[string]string, missing []string) {
+func (a Answers) For(st flows.Step, acct schema.Account) (values map[string]string, missing []string) {
 	values = map[string]string{}
 	for _, f := range st.Fields {
 		if v, ok := a.lookup(f, acct); ok {

@@ -1,4 +1,4 @@
-package flows
+package answers
 
 import (
 	"encoding/json"
@@ -6,10 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
+	"onboard/flows"
 	"onboard/schema"
 )
 
@@ -28,7 +28,7 @@ type Recorder struct {
 
 	mu       sync.Mutex
 	setup    schema.Account
-	strategy Strategy
+	strategy flows.Strategy
 	keys     []string          // answer keys in the order first sent
 	values   map[string]string // answer key -> value
 	// secret marks keys whose value is a stand-in: Stripe's test value
@@ -76,7 +76,7 @@ func (r *Recorder) Count() int {
 // Sent records a step Stripe accepted: acct is the account after it,
 // values the values sent by field key, sensitive ones left out (a
 // journey's OnSent). Its signature is Journey.OnSent's.
-func (r *Recorder) Sent(acct schema.Account, st Step, values map[string]string) {
+func (r *Recorder) Sent(acct schema.Account, st flows.Step, values map[string]string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.setup = acct
@@ -116,9 +116,9 @@ func (r *Recorder) Sent(acct schema.Account, st Step, values map[string]string) 
 	r.err = r.write()
 }
 
-// collects records the strategy of the journey whose step is recorded
-// next.
-func (r *Recorder) collects(s Strategy) {
+// Collects records the strategy of the journey whose step is recorded
+// next (flows.WithRecorder calls it).
+func (r *Recorder) Collects(s flows.Strategy) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.strategy = s
@@ -184,9 +184,8 @@ func (r *Recorder) bytes() []byte {
 	if a.Country != "" {
 		writeKV(&b, "", "country", a.Country)
 		writeKV(&b, "", "business_type", a.BusinessType)
-		caps := setupCapabilities(a.Capabilities)
-		writeList(&b, "capabilities", caps)
-		DialectOf(a).writeSetup(&b, a)
+		writeList(&b, "capabilities", flows.RequestedCapabilities(a.Capabilities))
+		writeAPI(&b, a)
 		writeKV(&b, "", "strategy", r.strategy.Name())
 	}
 	var bank []string
@@ -218,25 +217,6 @@ func (r *Recorder) writeValue(b *strings.Builder, indent, name, key string) {
 	default:
 		writeKV(b, indent, name, v)
 	}
-}
-
-// setupCapabilities names an account's capabilities as new's setup does
-// (card_payments, transfers): a v2 capability by the v1 name it stands for
-// (configurationFor), those implied by a configuration (payouts) left out.
-func setupCapabilities(cs []schema.Capability) []string {
-	v1 := map[string]string{}
-	for name, c := range configurationFor {
-		v1[name] = name
-		v1[c[0]+"."+c[1]] = name
-	}
-	var out []string
-	for _, c := range cs {
-		if n, ok := v1[c.Name]; ok && !slices.Contains(out, n) {
-			out = append(out, n)
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 func writeKV(b *strings.Builder, indent, k, v string) {
@@ -282,19 +262,20 @@ func (r *Recorder) write() error {
 	return nil
 }
 
-// writeSetup records a v1 account's API.
-func (v v1Accounts) writeSetup(b *strings.Builder, _ schema.Account) {
-	writeKV(b, "", "accounts_api", v.Version())
-}
-
-// writeSetup records a v2 account's API, its configurations and its
-// contact email (which v2 requires to create it again).
-func (v v2Accounts) writeSetup(b *strings.Builder, a schema.Account) {
+// writeAPI records the account's API and, for an Accounts v2 account,
+// its configurations and contact email (which v2 requires to create it
+// again). Its dialect says which: v2's details are nil for v1.
+func writeAPI(b *strings.Builder, a schema.Account) {
+	d := flows.DialectOf(a)
+	writeKV(b, "", "accounts_api", d.Version())
+	details := d.Details(a)
+	if details == nil {
+		return
+	}
 	var confs []string
-	for _, c := range a.V2.Configurations {
+	for _, c := range details.Configurations {
 		confs = append(confs, c.Name)
 	}
-	writeKV(b, "", "accounts_api", v.Version())
 	writeList(b, "configurations", confs)
 	writeKV(b, "", "contact_email", a.Email)
 }

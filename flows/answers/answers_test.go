@@ -1,4 +1,4 @@
-package flows_test
+package answers_test
 
 import (
 	"fmt"
@@ -9,11 +9,16 @@ import (
 	"time"
 
 	"onboard/flows"
+	"onboard/flows/answers"
 	"onboard/schema"
 )
 
+// epoch is the date the answers are checked at.
+var epoch = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
 // writeAnswersFile writes an answers file named name (its extension picks
 // YAML or JSON) with content, byte for byte.
+
 func writeAnswersFile(t *testing.T, name, content string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), name)
@@ -90,7 +95,7 @@ var laughs = func() string {
 func TestBadAnswersFilesAreRefused(t *testing.T) {
 	for _, c := range badFiles {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := flows.LoadAnswers(writeAnswersFile(t, c.file, c.content), flows.AnswerOptions{})
+			_, err := answers.Load(writeAnswersFile(t, c.file, c.content), answers.Options{})
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("got %v, want an error containing %q", err, c.want)
 			}
@@ -116,7 +121,7 @@ external_account:
   routing_number: 011000015
   account_number: 000123456789
 `
-	a, err := flows.LoadAnswers(writeAnswersFile(t, "a.yml", yml), flows.AnswerOptions{})
+	a, err := answers.Load(writeAnswersFile(t, "a.yml", yml), answers.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,8 +145,8 @@ external_account:
 	if _, ok := a.Values["country"]; ok {
 		t.Error("a setup key is taken for an answer")
 	}
-	j, err := flows.LoadAnswers(writeAnswersFile(t, "a.json", `{"business_profile.mcc": 5734, "capabilities": "transfers", "x.custom": 1e3}`),
-		flows.AnswerOptions{IgnoreUnknown: true})
+	j, err := answers.Load(writeAnswersFile(t, "a.json", `{"business_profile.mcc": 5734, "capabilities": "transfers", "x.custom": 1e3}`),
+		answers.Options{IgnoreUnknown: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +165,7 @@ func TestBankAnswersInNationalForms(t *testing.T) {
 		{"external_account: {transit_number: '11000', institution_number: '000', account_number: '000123456789'}", "11000-000", "000123456789"},
 		{"external_account: {iban: FR14 2004 1010 0505 0001 3M02 606}", "", "FR14 2004 1010 0505 0001 3M02 606"},
 	} {
-		a, err := flows.LoadAnswers(writeAnswersFile(t, "a.yaml", c.yml+"\n"), flows.AnswerOptions{})
+		a, err := answers.Load(writeAnswersFile(t, "a.yaml", c.yml+"\n"), answers.Options{})
 		if err != nil {
 			t.Fatalf("%s: %v", c.yml, err)
 		}
@@ -203,7 +208,7 @@ var badValues = []struct {
 func TestBadAnswerValuesAreRefusedBeforeAnyRequest(t *testing.T) {
 	for _, c := range badValues {
 		t.Run(c.name, func(t *testing.T) {
-			a, err := flows.ParseAnswers(map[string]any{c.key: c.value})
+			a, err := answers.Parse(map[string]any{c.key: c.value})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -271,13 +276,13 @@ func TestNationalFormatsAccepted(t *testing.T) {
 // Errors about the file are worded in the operator's language.
 func TestAnswersErrorsInFrench(t *testing.T) {
 	p := writeAnswersFile(t, "a.yaml", "individual.first_name: [Jenny]\n")
-	_, err := flows.LoadAnswers(p, flows.AnswerOptions{Lang: schema.French})
+	_, err := answers.Load(p, answers.Options{Lang: schema.French})
 	// French typography may put a no-break space before the colon.
 	if err == nil || !strings.Contains(strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(err.Error()), "(ligne 1) : du texte est attendu, pas une liste") {
 		t.Fatalf("got %v", err)
 	}
 	p = writeAnswersFile(t, "a.yaml", "individual.frist_name: Jenny\n")
-	_, err = flows.LoadAnswers(p, flows.AnswerOptions{Lang: schema.French})
+	_, err = answers.Load(p, answers.Options{Lang: schema.French})
 	if err == nil || !strings.Contains(err.Error(), "vouliez-vous dire individual.first_name") {
 		t.Fatalf("got %v", err)
 	}
@@ -290,7 +295,7 @@ func TestAnswersWithAByteOrderMark(t *testing.T) {
 		"a.json": "\xEF\xBB\xBF{\"individual.first_name\": \"Jenny\"}",
 		"a.yaml": "\xEF\xBB\xBFindividual.first_name: Jenny\n",
 	} {
-		a, err := flows.LoadAnswers(writeAnswersFile(t, name, content))
+		a, err := answers.Load(writeAnswersFile(t, name, content))
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -317,7 +322,7 @@ func TestManyUnknownKeysAreCounted(t *testing.T) {
 		more string
 	}{{schema.English, "and 99,990 more (100,000 unknown keys in all)"}, {schema.French, "et 99\u202f990 de plus (100\u202f000 clés inconnues en tout)"}} {
 		start := time.Now()
-		_, err := flows.LoadAnswers(path, flows.AnswerOptions{Lang: c.lang})
+		_, err := answers.Load(path, answers.Options{Lang: c.lang})
 		t.Logf("%s: refused in %s", c.lang, time.Since(start).Round(time.Millisecond))
 		if err == nil {
 			t.Fatal("accepted")

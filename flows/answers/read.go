@@ -1,4 +1,4 @@
-package flows
+package answers
 
 import (
 	"bytes"
@@ -288,7 +288,7 @@ func mapFromGo[V any](v map[string]V) answerValue {
 }
 
 // answerError is a problem with an answers file, worded in both
-// languages: LoadAnswers renders it in the operator's.
+// languages: Read renders it in the operator's.
 type answerError struct {
 	msg  schema.Text
 	args []any

@@ -1,15 +1,16 @@
-package flows
+package answers
 
 import (
 	"strings"
 
+	"onboard/flows"
 	"onboard/schema"
 )
 
 // Validate checks every answer against the catalog for an account of
 // c.Country, before any request, so a typo never creates a half-onboarded
 // account: each value is validated by its field (text, national formats,
-// lengths), each document path is checked on disk (CheckDocument), and
+// lengths), each document path is checked on disk (flows.CheckDocument), and
 // bank parts that the country's bank accounts do not have are refused.
 // Keys the catalog does not know (kept with --ignore-unknown) get only the
 // checks every text gets.
@@ -57,7 +58,7 @@ func (a Answers) Validate(c schema.Context) error {
 		}
 	}
 	if len(bad) > 0 {
-		return &InputError{Fields: bad}
+		return &flows.InputError{Fields: bad}
 	}
 	return nil
 }
@@ -72,7 +73,7 @@ func checkDocuments(f schema.Field, v string, c schema.Context) string {
 		if p.Target != schema.TargetFile {
 			continue
 		}
-		if err := CheckDocument(p.Value, p.Purpose, c.Lang); err != nil {
+		if err := flows.CheckDocument(p.Value, p.Purpose, c.Lang); err != nil {
 			return err.Error()
 		}
 	}

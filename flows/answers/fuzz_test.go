@@ -1,4 +1,4 @@
-package flows_test
+package answers_test
 
 import (
 	"os"
@@ -6,7 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"onboard/flows"
+	"onboard/flows/answers"
 )
 
 // FuzzLoadAnswers: no file makes the reader panic, and whatever it accepts
@@ -19,7 +19,7 @@ func FuzzLoadAnswers(f *testing.F) {
 			f.Add(c.content, filepath.Ext(c.file) == ".json")
 		}
 	}
-	examples, _ := filepath.Glob(filepath.Join("..", "examples", "*"))
+	examples, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*"))
 	for _, e := range examples {
 		raw, err := os.ReadFile(e)
 		if err == nil {
@@ -36,7 +36,7 @@ func FuzzLoadAnswers(f *testing.F) {
 		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		a, err := flows.LoadAnswers(p, flows.AnswerOptions{IgnoreUnknown: true})
+		a, err := answers.Load(p, answers.Options{IgnoreUnknown: true})
 		if err != nil {
 			return
 		}

@@ -1,4 +1,4 @@
-package flows
+package answers
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"onboard/flows"
 	"onboard/schema"
 )
 
@@ -20,35 +21,35 @@ type Report struct {
 	// Missing lists fields the answers file had no value for.
 	Missing []string
 	// StillDue lists submitted paths Stripe still asks for.
-	StillDue []StillDue
+	StillDue []flows.StillDue
 	// Requests counts the API requests the run made (Journey.Requests).
 	Requests int
 	// Unused lists answers for fields that were never asked (not due).
 	Unused []string
 }
 
-// Run onboards a from answers without a terminal: a Journey driven by the
-// answers file. Each step it has answers for is sent, each step is
+// Run onboards a from answers without a terminal: a journey of c driven
+// by the answers file. Each step it has answers for is sent, each step is
 // reported on log in the client's language, and paths sent once are never
 // sent again in the same run.
-func (c *Client) Run(ctx context.Context, a schema.Account, s Strategy, ans Answers, log io.Writer) (Report, error) {
-	return c.Journey(a, s).RunAnswers(ctx, ans, log)
+func Run(ctx context.Context, c *flows.Client, a schema.Account, s flows.Strategy, ans Answers, log io.Writer) (Report, error) {
+	return RunJourney(ctx, c.Journey(a, s), ans, log)
 }
 
-// RunAnswers drives the journey from answers to its end: for each planned
+// RunJourney drives the journey from answers to its end: for each planned
 // step, the answers it has (a new person's other answers joined to the
 // step that creates them) are sent; a step with none is passed, and so is
 // one whose answers Stripe already took in this run (it reports an error
 // on them that the file cannot correct).
-func (j *Journey) RunAnswers(ctx context.Context, ans Answers, log io.Writer) (Report, error) {
-	lang := j.c.lang
+func RunJourney(ctx context.Context, j *flows.Journey, ans Answers, log io.Writer) (Report, error) {
+	lang := j.Client().Lang()
 	// The log is the run's report to the operator (cmd's writer keeps its
 	// first error and fails the run); a line it cannot take stops no step.
 	logf := func(format string, a ...any) { _, _ = fmt.Fprintf(log, format, a...) }
 	var rep Report
 	used := map[string]bool{}
 	var missing []string
-	ask := func(_ context.Context, st Step, _ map[string]string, refused error) (Step, map[string]string, error) {
+	ask := func(_ context.Context, st flows.Step, _ map[string]string, refused error) (flows.Step, map[string]string, error) {
 		if refused != nil {
 			return st, nil, refused // a file cannot correct itself
 		}
@@ -64,14 +65,14 @@ func (j *Journey) RunAnswers(ctx context.Context, ans Answers, log io.Writer) (R
 		st.Fields = answered(st.Fields, values)
 		if len(st.Fields) == 0 {
 			logf("- %s %s %s\n", schema.Colon(lang, st.Title(acct, lang)), noAnswers.In(lang), strings.Join(miss, ", "))
-			return st, nil, ErrPass
+			return st, nil, flows.ErrPass
 		}
 		if j.Answered(st, values) {
-			return st, nil, ErrPass
+			return st, nil, flows.ErrPass
 		}
 		return st, values, nil
 	}
-	sent := func(st Step, res Result) {
+	sent := func(st flows.Step, res flows.Result) {
 		logf("✓ %s "+schema.Plural(lang, len(st.Fields), sentField, sentFields), schema.Colon(lang, st.Title(j.Account(), lang)), len(st.Fields))
 		if len(res.Pending) > 0 {
 			logf(", "+pendingWord.In(lang), len(res.Pending))
@@ -153,7 +154,7 @@ func usedAsPart(k string, used map[string]bool) bool {
 // answer given for that person (representative.dob, owners.0.address.city),
 // so the person is created whole in one request instead of being created
 // bare and then asked again field by field.
-func withRestOfNewPerson(st Step, ans Answers, acct schema.Account, values map[string]string) Step {
+func withRestOfNewPerson(st flows.Step, ans Answers, acct schema.Account, values map[string]string) flows.Step {
 	ref := st.Person
 	if ref == nil || ref.ID != "" || ref.Role == "" {
 		return st
@@ -194,7 +195,7 @@ func withRestOfNewPerson(st Step, ans Answers, acct schema.Account, values map[s
 // withRestOfBankAccount adds to a step that asks for the bank account the
 // other bank_account parameters the answers give (Stripe's
 // account_holder_type, account_type), so they go into the same token.
-func withRestOfBankAccount(st Step, ans Answers, acct schema.Account, values map[string]string) Step {
+func withRestOfBankAccount(st flows.Step, ans Answers, acct schema.Account, values map[string]string) flows.Step {
 	have := map[string]bool{}
 	bank := false
 	for _, f := range st.Fields {
