@@ -48,7 +48,8 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	}
 	// Ask the terminal's background once, before Bubble Tea owns stdin
 	// (lipgloss would otherwise query it mid-run and read our input).
-	lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	dark := lipgloss.HasDarkBackground()
+	lipgloss.SetHasDarkBackground(dark)
 	var store *drafts.Store
 	if dir, err := xdg.StateFile("onboard/drafts/.keep"); err == nil {
 		store = &drafts.Store{Dir: filepath.Dir(dir)}
@@ -68,7 +69,7 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	c := tui.Common{
 		Drafts: store, Triage: cache,
 		Ctx: ctx, Client: ses.client, Lang: a.cfg.Lang(), Mode: ses.api.Mode,
-		Styles: tui.DefaultStyles(tui.DefaultTheme()), Keys: tui.DefaultKeyMap(a.cfg.Lang()),
+		Styles: tui.DefaultStyles(tui.DefaultTheme().ForTerminal(lipgloss.ColorProfile(), dark)), Keys: tui.DefaultKeyMap(a.cfg.Lang()),
 		Now: time.Now, RefreshEvery: time.Second,
 		Requests: ses.requests.Records,
 		// OSC 52: the terminal (even over ssh) puts the text on the
