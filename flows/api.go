@@ -284,6 +284,7 @@ func Connect(e Endpoint) (StripeAPI, *V2) {
 	}
 	backends := stripe.NewBackendsWithConfig(cfg(e.APIBase))
 	backends.Uploads = stripe.GetBackendWithConfig(stripe.UploadsBackend, cfg(e.FilesBase))
+	warmUserAgent(backends.API)
 	sc := stripe.NewClient(e.Key, stripe.WithBackends(backends))
 	var v2 *V2
 	if rb, ok := backends.API.(stripe.RawRequestBackend); ok {
