@@ -42,6 +42,11 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 		return err
 	}
 	defer ses.Close()
+	if ses.sb != nil {
+		// The embedded sandbox's one-time work for the first account
+		// request, done while the screen starts rather than in it.
+		go ses.sb.Warm()
+	}
 	if a.showRequests != "" {
 		// Printed once the screen is released: stderr would garble it.
 		defer func() { wire.WriteAll(a.stderr, a.showRequests, ses.requests.Records(), a.cfg.Lang()) }()
