@@ -23,8 +23,10 @@ import (
 // and status panel are drawn, against internal/bench/minimalhuh (a bare
 // huh form like that first step) until its form is drawn. Runs alternate,
 // one of each per iteration, so that both see the same machine; it
-// reports both medians and their ratio, and asserts nothing (timings
-// depend on the machine). `make bench-start` runs it.
+// reports both medians and their ratio, with the spread, and asserts
+// nothing (timings depend on the machine). `make bench-start` runs it.
+// With FIRSTFRAME_BASELINE=path, the other side is that onboard binary
+// (an older build, say) running the same command: what a change bought.
 func BenchmarkFirstFrame(b *testing.B) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		b.Skip("needs tmux")
@@ -41,10 +43,18 @@ func BenchmarkFirstFrame(b *testing.B) {
 	// Once, untimed: the sandbox's database is created on first use.
 	firstFrame(b, env, onboardArgs, "Merchant category", "Card payments")
 	var ob, mh []time.Duration
+	baseline, other := os.Getenv("FIRSTFRAME_BASELINE"), "minimal huh form"
+	if baseline != "" {
+		other = "baseline " + baseline
+	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		ob = append(ob, firstFrame(b, env, onboardArgs, "Merchant category", "Card payments"))
-		mh = append(mh, firstFrame(b, env, []string{huhBin}, "Merchant category", "Business website"))
+		if baseline != "" {
+			mh = append(mh, firstFrame(b, env, append([]string{baseline}, onboardArgs[1:]...), "Merchant category", "Card payments"))
+		} else {
+			mh = append(mh, firstFrame(b, env, []string{huhBin}, "Merchant category", "Business website"))
+		}
 	}
 	b.StopTimer()
 	mo, mm := median(ob), median(mh)
@@ -58,8 +68,11 @@ func BenchmarkFirstFrame(b *testing.B) {
 	b.ReportMetric(float64(mo.Microseconds())/1000, "onboard-ms")
 	b.ReportMetric(float64(mm.Microseconds())/1000, "huh-ms")
 	b.ReportMetric(ratio, "ratio")
-	b.Logf("first frame, median of %d: onboard %v, minimal huh form %v; ratio (median of pairs) %.2f", len(ob),
-		mo.Round(100*time.Microsecond), mm.Round(100*time.Microsecond), ratio)
+	lo, hi := slices.Min(ratios), slices.Max(ratios)
+	b.Logf("first frame, median of %d: onboard %v (%v–%v), %s %v (%v–%v); ratio (median of pairs) %.2f (%.2f–%.2f)", len(ob),
+		mo.Round(100*time.Microsecond), slices.Min(ob).Round(100*time.Microsecond), slices.Max(ob).Round(100*time.Microsecond),
+		other, mm.Round(100*time.Microsecond), slices.Min(mh).Round(100*time.Microsecond), slices.Max(mh).Round(100*time.Microsecond),
+		ratio, float64(lo)/1e6, float64(hi)/1e6)
 }
 
 func xdgEnvDir(root string) []string {

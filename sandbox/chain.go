@@ -17,10 +17,12 @@ import (
 // The v1 HTTP layer: a net/http.ServeMux built from the routes table, and
 // every route served through one chain of middleware,
 //
-//	authenticate → rate limit → parse → transaction → idempotency → handler
+//	authenticate → rate limit → snapshot → parse → transaction → idempotency → handler
 //
 // each a small function that either answers (by returning an error) or
-// hands the call to the next.
+// hands the call to the next. The snapshot step answers the one hot read
+// (an account retrieved as it is) from a single statement and ends the
+// call there when it can (snapshot.go).
 
 // call is one v1 request on its way through the chain.
 type call struct {
@@ -28,6 +30,7 @@ type call struct {
 	w        http.ResponseWriter
 	hr       *http.Request
 	h        handlerFunc
+	route    string // the routes key ("GET v1/accounts/*"), "" when none matched
 	r        *request
 	now      time.Time // the sandbox clock, once a transaction read it
 	fp       string    // the idempotency fingerprint
@@ -40,7 +43,7 @@ type call struct {
 type middleware func(c *call, next func() error) error
 
 // chain is the order every v1 route is served in.
-var chain = []middleware{authenticateStep, rateLimitStep, parseStep, transactionStep, idempotencyStep}
+var chain = []middleware{authenticateStep, rateLimitStep, snapshotStep, parseStep, transactionStep, idempotencyStep}
 
 // buildMux registers every route as a ServeMux pattern ("*" segments
 // become {id} and {sub}), and "/" for the paths no route matches.
@@ -55,19 +58,20 @@ func (s *Sandbox) buildMux() *http.ServeMux {
 				seg[i], names = names[0], names[1:]
 			}
 		}
-		mux.Handle(method+" /"+strings.Join(seg, "/"), s.serveRoute(h))
+		mux.Handle(method+" /"+strings.Join(seg, "/"), s.serveRoute(key, h))
 	}
-	mux.Handle("/", s.serveRoute(nil))
+	mux.Handle("/", s.serveRoute("", nil))
 	return mux
 }
 
-// serveRoute runs the chain for one route (h nil: no route matched).
-func (s *Sandbox) serveRoute(h handlerFunc) http.Handler {
+// serveRoute runs the chain for one route, key in routes (h nil: no
+// route matched).
+func (s *Sandbox) serveRoute(key string, h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, hr *http.Request) {
 		reqID := newID("req_", 14)
 		w.Header().Set("Request-Id", reqID)
 		w.Header().Set("Stripe-Version", answeredVersion(hr.Header.Get("Stripe-Version")))
-		c := &call{s: s, w: w, hr: hr, h: h, r: &request{ctx: hr.Context(), sb: s, id: reqID,
+		c := &call{s: s, w: w, hr: hr, h: h, route: key, r: &request{ctx: hr.Context(), sb: s, id: reqID,
 			pathID: hr.PathValue("id"), subID: hr.PathValue("sub"), account: hr.Header.Get("Stripe-Account")}}
 		var next func(i int) error
 		next = func(i int) error {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"onboard/sandbox/params"
@@ -116,7 +117,11 @@ func errLockTimeout() *apiError {
 // writeJSON writes v with the status; the caller has already set headers
 // common to every response.
 func writeJSON(w http.ResponseWriter, status int, body []byte) {
-	w.Header().Set("Content-Type", "application/json")
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	// Its length, as Stripe sends it: net/http would otherwise frame a
+	// body past 2 KB in chunks.
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	_, _ = w.Write(body)
 }

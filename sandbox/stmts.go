@@ -31,10 +31,8 @@ const (
 // prepared here: preparing on the pool needs a free connection, which a
 // request holding one could wait for forever.
 func (r *request) row(query string, args ...any) *sql.Row {
-	r.sb.stmts.mu.Lock()
-	st, ok := r.sb.stmts.m[stmtKey{r.db, query}]
-	r.sb.stmts.mu.Unlock()
-	if !ok {
+	st := r.sb.stmts.get(r.db, query)
+	if st == nil {
 		return r.tx.QueryRowContext(r.ctx, query, args...)
 	}
 	return r.tx.StmtContext(r.ctx, st).QueryRowContext(r.ctx, args...)
@@ -47,7 +45,7 @@ func (c *stmtCache) prepareAll(db *sql.DB) error {
 	if c.m == nil {
 		c.m = map[stmtKey]*sql.Stmt{}
 	}
-	for _, q := range []string{qClock, qWakes, qAccount, qSnapshot} {
+	for _, q := range []string{qClock, qWakes, qAccount, qSnapshot, qRetrieve} {
 		st, err := db.Prepare(q)
 		if err != nil {
 			return err

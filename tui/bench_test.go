@@ -1,10 +1,14 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
+	"onboard/flows"
 	"onboard/schema"
 )
 
@@ -32,5 +36,38 @@ func BenchmarkWizardFrame(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		_ = m.View()
+	}
+}
+
+// BenchmarkWizardOpen is the in-process part of `onboard new`'s first
+// form: the created account handled (its plan, the first step's form)
+// and the frame drawn, on a 256-colour terminal with a dark background,
+// with the palette left adaptive (resolved at every Render) and resolved
+// once for the terminal (Theme.ForTerminal, as the program runs).
+func BenchmarkWizardOpen(b *testing.B) {
+	t := &testing.T{}
+	c, _ := testCommon(t, schema.English)
+	a := newUSAccount(t, c)
+	defer lipgloss.SetColorProfile(lipgloss.ColorProfile())
+	defer lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	lipgloss.SetColorProfile(termenv.ANSI256)
+	lipgloss.SetHasDarkBackground(true)
+	for _, tc := range []struct {
+		name  string
+		theme Theme
+	}{{"adaptive", DefaultTheme()}, {"resolved", DefaultTheme().ForTerminal(termenv.ANSI256, true)}} {
+		c := c
+		c.Styles = DefaultStyles(tc.theme)
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				m := New(c, Start{New: true, Preset: true, Setup: flows.NewAccount{Country: "US", BusinessType: "individual",
+					Capabilities: []string{"card_payments", "transfers"}}})
+				m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+				m, _ = step(m, result{m.gen, accountMsg{account: a, created: true}})
+				if !strings.Contains(m.View(), "Merchant category") {
+					b.Fatal("no first form")
+				}
+			}
+		})
 	}
 }

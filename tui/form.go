@@ -75,6 +75,11 @@ func stepForm(c Common, a schema.Account, st flows.Step, values map[string]strin
 		v.fields = append(v.fields, alsoField(c, a, st, values))
 		v.keys = append(v.keys, st.Person.Prefix+alsoSuffix)
 	}
+	for _, f := range v.fields {
+		// Themed before the group measures them: a field without a theme
+		// builds huh's default one for every style it reads.
+		f.WithTheme(c.Styles.Form)
+	}
 	g := huh.NewGroup(v.fields...).Title(v.title).Description(heading)
 	// The wizard draws each error under its field (stepView); huh's list
 	// of errors under the group would repeat them below the screen.
@@ -119,7 +124,12 @@ func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, v
 		if values[f.Key] == "" && len(opts) > 0 {
 			values[f.Key] = opts[0].Value
 		}
-		return huh.NewSelect[string]().Key(f.Key).Title(title).Description(desc).
+		sel := huh.NewSelect[string]()
+		// Themed before Options, which measures the options with the
+		// field's styles (without a theme huh builds its default one for
+		// every style it reads).
+		sel.WithTheme(c.Styles.Form)
+		return sel.Key(f.Key).Title(title).Description(desc).
 			Options(opts...).Height(selectHeight(len(opts))).
 			Accessor(valueAccessor{values, f.Key})
 	case schema.KindAcceptance, schema.KindYesNo:

@@ -107,6 +107,9 @@ var _ tea.Model = Model{}
 // New builds the root model.
 func New(c Common, s Start) Model {
 	m := &session{c: c, help: help.New(), spin: spinner.New(spinner.WithSpinner(spinner.MiniDot)), in: &inputs{}}
+	if c.Styles != nil {
+		m.help.Styles = c.Styles.Help
+	}
 	home := &homeScreen{formScreen{session: m}}
 	m.stack = []screen{home}
 	m.in.setup = setupValues{Country: "US", BusinessType: "individual",

@@ -1,13 +1,26 @@
 package tui
 
 import (
+	"strconv"
+
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 )
 
 // Theme is the semantic palette every style is built from.
 type Theme struct {
 	Primary, Subtle, Text, Success, Warning, Danger, Badge lipgloss.AdaptiveColor
+	// term is the terminal ForTerminal resolved the palette for (nil:
+	// left adaptive).
+	term *terminalColors
+}
+
+// terminalColors is a terminal's colour profile and background.
+type terminalColors struct {
+	profile termenv.Profile
+	dark    bool
 }
 
 // DefaultTheme is the palette: Stripe-like indigo with clear state colours.
@@ -21,6 +34,44 @@ func DefaultTheme() Theme {
 		Danger:  lipgloss.AdaptiveColor{Light: "#B91C1C", Dark: "#F87171"},
 		Badge:   lipgloss.AdaptiveColor{Light: "#FFFFFF", Dark: "#111827"},
 	}
+}
+
+// ForTerminal is the palette resolved once for a terminal's colour
+// profile and background: each colour becomes the one the terminal
+// draws (an index of its 256 or 16 colours, or the hex on a true-colour
+// terminal). Left adaptive, every Render would pick the light or dark
+// hex and search the terminal's palette for its nearest colour again —
+// on a 256-colour terminal the largest cost of drawing a frame.
+func (t Theme) ForTerminal(p termenv.Profile, dark bool) Theme {
+	term := &terminalColors{p, dark}
+	return Theme{Primary: term.fix(t.Primary), Subtle: term.fix(t.Subtle), Text: term.fix(t.Text), Success: term.fix(t.Success),
+		Warning: term.fix(t.Warning), Danger: term.fix(t.Danger), Badge: term.fix(t.Badge), term: term}
+}
+
+// fix is c as the terminal draws it, the same in light and dark.
+func (term *terminalColors) fix(c lipgloss.AdaptiveColor) lipgloss.AdaptiveColor {
+	hex := c.Light
+	if term.dark {
+		hex = c.Dark
+	}
+	var col string
+	switch tc := term.profile.Color(hex).(type) {
+	case termenv.ANSIColor:
+		col = strconv.Itoa(int(tc))
+	case termenv.ANSI256Color:
+		col = strconv.Itoa(int(tc))
+	case termenv.RGBColor:
+		col = string(tc)
+	}
+	return lipgloss.AdaptiveColor{Light: col, Dark: col}
+}
+
+// fixStyle resolves a style's adaptive foreground (term nil: st as it is).
+func (term *terminalColors) fixStyle(st lipgloss.Style) lipgloss.Style {
+	if fg, ok := st.GetForeground().(lipgloss.AdaptiveColor); ok && term != nil {
+		return st.Foreground(term.fix(fg))
+	}
+	return st
 }
 
 // Styles holds every style of the UI, grouped by component; views only
@@ -61,6 +112,9 @@ type Styles struct {
 		Header, Cell, Selected, Prompt lipgloss.Style
 	}
 	Form *huh.Theme
+	// Help is the footer's key help: bubbles' own grey styles, resolved
+	// for the terminal with the palette.
+	Help help.Styles
 }
 
 // DefaultStyles builds the styles from a theme.
@@ -105,6 +159,11 @@ func DefaultStyles(t Theme) *Styles {
 	s.Triage.Selected = lipgloss.NewStyle().Bold(true).Foreground(t.Primary)
 	s.Triage.Prompt = lipgloss.NewStyle().Foreground(t.Primary)
 	s.Form = formTheme(t)
+	s.Help = help.New().Styles
+	for _, st := range []*lipgloss.Style{&s.Help.ShortKey, &s.Help.ShortDesc, &s.Help.ShortSeparator, &s.Help.Ellipsis,
+		&s.Help.FullKey, &s.Help.FullDesc, &s.Help.FullSeparator} {
+		*st = t.term.fixStyle(*st)
+	}
 	return s
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -36,6 +37,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 				return usageErr(t("--rate-limit takes a number of requests per second (0: none), not %d",
 					"--rate-limit prend un nombre de requêtes par seconde (0 : aucune limite), pas %d").In(a.cfg.Lang()), rate)
 			}
+			serverGC(a.getenv)
 			return a.withSandbox(func(sb *sandbox.Sandbox) error {
 				return serveSandbox(cmd.Context(), sb, addr, func(bound string) {
 					a.stdout.Printf(t("sandbox listening on http://%s (use --api-base http://%s)\n",
@@ -158,6 +160,23 @@ func (a *app) withSandbox(f func(*sandbox.Sandbox) error, opts ...sandbox.Option
 		err = cerr
 	}
 	return err
+}
+
+// serverGCPercent is the garbage collector's target for `sandbox serve`:
+// a server whose live heap is a few megabytes and whose every request
+// leaves a few kilobytes of garbage would otherwise collect a thousand
+// requests apart, tens of times a second, and on a machine of two cores
+// a collection takes a quarter of the processor from the requests (its
+// own share of the tail latency). At 400 it collects a fifth as often,
+// for a heap that peaks at five times the live one instead of twice.
+const serverGCPercent = 400
+
+// serverGC sets serverGCPercent, unless GOGC says otherwise (the
+// runtime has read it already).
+func serverGC(getenv func(string) string) {
+	if getenv("GOGC") == "" {
+		debug.SetGCPercent(serverGCPercent)
+	}
 }
 
 // serveSandbox serves until ctx ends (SIGTERM) or the process is

@@ -42,13 +42,19 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 		return err
 	}
 	defer ses.Close()
+	if ses.sb != nil {
+		// The embedded sandbox's one-time work for the first account
+		// request, done while the screen starts rather than in it.
+		go ses.sb.Warm()
+	}
 	if a.showRequests != "" {
 		// Printed once the screen is released: stderr would garble it.
 		defer func() { wire.WriteAll(a.stderr, a.showRequests, ses.requests.Records(), a.cfg.Lang()) }()
 	}
 	// Ask the terminal's background once, before Bubble Tea owns stdin
 	// (lipgloss would otherwise query it mid-run and read our input).
-	lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	dark := lipgloss.HasDarkBackground()
+	lipgloss.SetHasDarkBackground(dark)
 	var store *drafts.Store
 	if dir, err := xdg.StateFile("onboard/drafts/.keep"); err == nil {
 		store = &drafts.Store{Dir: filepath.Dir(dir)}
@@ -68,7 +74,7 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	c := tui.Common{
 		Drafts: store, Triage: cache,
 		Ctx: ctx, Client: ses.client, Lang: a.cfg.Lang(), Mode: ses.api.Mode,
-		Styles: tui.DefaultStyles(tui.DefaultTheme()), Keys: tui.DefaultKeyMap(a.cfg.Lang()),
+		Styles: tui.DefaultStyles(tui.DefaultTheme().ForTerminal(lipgloss.ColorProfile(), dark)), Keys: tui.DefaultKeyMap(a.cfg.Lang()),
 		Now: time.Now, RefreshEvery: time.Second,
 		Requests: ses.requests.Records,
 		// OSC 52: the terminal (even over ssh) puts the text on the
@@ -77,8 +83,11 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	}
 	start := tui.Start{New: s.new, Preset: s.preset, Setup: s.setup, Strategy: s.strategy,
 		StrategyGiven: s.strategyGiven, AccountID: s.accountID}
+	// At 120 frames a second (Bubble Tea's most; 60 by default) a frame
+	// ready between two ticks waits half as long to be drawn: the first
+	// form, drawn when the account arrives, among them.
 	p := tea.NewProgram(tui.New(c, start), tea.WithContext(ctx), tea.WithAltScreen(),
-		tea.WithInput(in), tea.WithOutput(a.screen))
+		tea.WithInput(in), tea.WithOutput(a.screen), tea.WithFPS(120))
 	final, err := p.Run()
 	m, _ := final.(tui.Model)
 	if m.Interrupted {

@@ -3,10 +3,7 @@
 // façade cannot import the engine.
 package ids
 
-import (
-	"crypto/rand"
-	"math/big"
-)
+import "crypto/rand"
 
 // Alphabet is the characters of the random part of an id.
 const Alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -15,18 +12,28 @@ const Alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789
 const MaxLength = 255
 
 // New returns prefix followed by n random characters of Alphabet, the
-// shape of Stripe object ids (acct_ uses 16, most others 24).
+// shape of Stripe object ids (acct_ uses 16, most others 24). Each
+// character is drawn uniformly from crypto/rand: bytes of 248 and above
+// (the largest multiple of len(Alphabet) that fits a byte) are drawn
+// again, the rest taken modulo len(Alphabet).
 func New(prefix string, n int) string {
-	b := make([]byte, n)
-	n64 := big.NewInt(int64(len(Alphabet)))
-	for i := range b {
-		v, err := rand.Int(rand.Reader, n64)
-		if err != nil {
+	const limit = 256 - 256%len(Alphabet)
+	b := make([]byte, len(prefix)+n, len(prefix)+n+n/2+8)
+	copy(b, prefix)
+	out := b[len(prefix):]
+	raw := b[len(b):cap(b)]
+	for i := 0; i < n; {
+		if _, err := rand.Read(raw); err != nil {
 			panic("sandbox: crypto/rand failed: " + err.Error())
 		}
-		b[i] = Alphabet[v.Int64()]
+		for _, v := range raw {
+			if int(v) < limit && i < n {
+				out[i] = Alphabet[int(v)%len(Alphabet)]
+				i++
+			}
+		}
 	}
-	return prefix + string(b)
+	return string(b)
 }
 
 // Valid reports whether s has the shape of an object id: letters, digits

@@ -34,3 +34,23 @@ func TestNewIsValid(t *testing.T) {
 		seen[id] = true
 	}
 }
+
+// Every character of the alphabet is drawn about as often as the others:
+// a draw that took bytes modulo 62 without discarding the top of the
+// byte range would give the first eight characters a quarter more often.
+func TestNewIsUniform(t *testing.T) {
+	count := map[byte]int{}
+	const draws, n = 4000, 31
+	for range draws {
+		id := New("", n)
+		for i := 0; i < len(id); i++ {
+			count[id[i]]++
+		}
+	}
+	want := float64(draws*n) / float64(len(Alphabet)) // 2000
+	for i := 0; i < len(Alphabet); i++ {
+		if got := float64(count[Alphabet[i]]); got < want*0.85 || got > want*1.15 {
+			t.Errorf("%q drawn %v times, want about %v", Alphabet[i], got, want)
+		}
+	}
+}
