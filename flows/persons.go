@@ -27,6 +27,7 @@ func (c *Client) loadPersons(ctx context.Context, a *schema.Account) error {
 	a.Persons = nil
 	for _, p := range ps {
 		a.Persons = append(a.Persons, normalizePerson(p))
+		personKnown(p, a.Known, a.Provided)
 	}
 	sortPersons(a.Persons)
 	return nil
