@@ -154,3 +154,30 @@ func TestEditStepsListEveryGroup(t *testing.T) {
 		t.Errorf("nothing changed, yet %v would be sent", got.Fields)
 	}
 }
+
+// A failed address offers exactly Stripe's two fixes: correct the address
+// (its group, prefilled), or upload the document the plan asks for.
+func TestFixesOfAFailedAddress(t *testing.T) {
+	e := newEnv(t)
+	a := e.usWith(t, map[string]any{"individual.address.line1": "address_no_match"})
+	st, ok := e.cl.Journey(a, flows.Strategy{}).Next()
+	if !ok {
+		t.Fatal("nothing planned for a failed address")
+	}
+	fixes := flows.Fixes(a, st, schema.English)
+	if len(fixes) != 2 {
+		t.Fatalf("fixes of a failed address: %+v", fixes)
+	}
+	if fixes[0].Label.In(schema.English) != "Correct the address" || !fixes[0].Correct ||
+		fixes[0].Step.Values["individual.address.line1"] != "address_no_match" {
+		t.Errorf("first fix %q (correct=%v) opens %v", fixes[0].Label.In(schema.English), fixes[0].Correct, fixes[0].Step.Values)
+	}
+	if fixes[1].Correct || fixes[1].Step.Fields[0].Kind != schema.KindFile {
+		t.Errorf("second fix is not the document: %+v", fixes[1].Step.Fields)
+	}
+	b := e.usWith(t, map[string]any{"individual.dob": "1950-03-04"})
+	st, _ = e.cl.Journey(b, flows.Strategy{}).Next()
+	if f := flows.Fixes(b, st, schema.English); len(f) != 2 || f[0].Step.Values["individual.dob"] != "1950-03-04" {
+		t.Errorf("fixes of a failed identity: %+v", f)
+	}
+}
