@@ -23,10 +23,11 @@ const (
 	screenLive
 	screenLeave
 	screenSteps
+	screenFix
 )
 
 func (s screenID) String() string {
-	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error", "accounts", "draft", "explore", "people", "live", "leave", "steps"}[s]
+	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error", "accounts", "draft", "explore", "people", "live", "leave", "steps", "fix"}[s]
 }
 
 // screen is one screen of the program. The root (Model) keeps the

@@ -186,7 +186,7 @@ func (s *summaryScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (s *summaryScreen) key(msg tea.KeyMsg) tea.Cmd {
 	k := s.c.Keys
 	switch {
-	case key.Matches(msg, k.Steps) && s.plan.journey != nil && len(s.plan.journey.History()) > 0:
+	case key.Matches(msg, k.Steps) && s.hasSteps():
 		return s.toStepList()
 	case key.Matches(msg, k.People) && peopleEnabled(s.account):
 		return s.toPeople()

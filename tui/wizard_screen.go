@@ -42,10 +42,16 @@ func (w *wizardScreen) back() tea.Cmd {
 	if b := w.below(); b != nil && b.ID() == screenPeople {
 		return w.toPeople() // a person's step: back to the list
 	}
+	if w.plan.edit != nil {
+		return w.leaveEdit() // a correction: back where it was asked
+	}
 	if w.shouldAskToLeave() {
 		return w.toLeave()
 	}
 	w.gen++
+	if b := w.below(); b != nil && (b.ID() == screenFix || b.ID() == screenAccounts) {
+		return w.pop() // back to the question or the list it came from
+	}
 	return w.reset(nil)
 }
 
@@ -105,7 +111,7 @@ func (w *wizardScreen) key(msg tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, k.PrevStep) && w.canGoBack():
 		return w.goBackStep(), true
-	case key.Matches(msg, k.Steps) && w.plan.journey != nil && len(w.plan.journey.History()) > 0:
+	case key.Matches(msg, k.Steps) && w.hasSteps():
 		return w.toStepList(), true
 	case key.Matches(msg, k.TestValue):
 		if cmd, ok := w.fillTestValue(); ok {
@@ -128,6 +134,9 @@ func (w *wizardScreen) key(msg tea.KeyMsg) (tea.Cmd, bool) {
 func (m *session) submitStep() tea.Cmd {
 	// The send first: it settles the answers shown as No, which the
 	// draft then keeps.
+	if m.plan.edit != nil {
+		return m.submitEdit()
+	}
 	if m.plan.revisiting {
 		return tea.Batch(m.submitRevisit(), saveDraftCmd(m.c.Drafts, m.account, m.draftValues(), m.c.Now()))
 	}
