@@ -26,6 +26,8 @@ var (
 	txtNothingChanged = schema.T("Nothing changed: nothing sent.", "Rien n'a changé\u00a0: rien n'a été envoyé.")
 	txtFixTitle       = schema.T("How do you fix it?", "Comment corriger\u00a0?")
 	txtGiven          = schema.T("provided", "fourni")
+	txtTestValueWhere = schema.T("test value (in an empty field)", "valeur de test (dans un champ vide)")
+	txtPrevStepWhere  = schema.T("previous step (from the first field)", "étape précédente (depuis le premier champ)")
 )
 
 // editing is a correction in progress: the planned step it interrupted,

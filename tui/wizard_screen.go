@@ -1,10 +1,13 @@
 package tui
 
 import (
+	"slices"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"onboard/schema"
 )
 
 // wizardScreen is one step's form beside the account's status (the step
@@ -141,4 +144,24 @@ func (m *session) submitStep() tea.Cmd {
 		return tea.Batch(m.submitRevisit(), saveDraftCmd(m.c.Drafts, m.account, m.draftValues(), m.c.Now()))
 	}
 	return tea.Batch(m.startSubmit(), saveDraftCmd(m.c.Drafts, m.account, m.draftValues(), m.c.Now()))
+}
+
+// FullHelp is the step's keys that act on some of its fields only: the
+// test value (in an empty field that has one) and the previous step (on
+// the first field), enabled and named with where they act.
+func (w *wizardScreen) FullHelp() []key.Binding {
+	var out []key.Binding
+	if w.c.Mode == "sandbox" && slices.ContainsFunc(w.plan.step.Fields, func(f schema.Field) bool {
+		return f.Kind != schema.KindFile && schema.TestValue(f, w.c.Client.Context(w.account)) != ""
+	}) {
+		tv := w.c.Keys.TestValue
+		tv.SetHelp(tv.Help().Key, txtTestValueWhere.In(w.c.Lang))
+		out = append(out, tv)
+	}
+	if !w.plan.fromPeople && w.plan.edit == nil && w.plan.journey != nil && len(w.plan.journey.History()) > 0 {
+		prev := w.c.Keys.PrevStep
+		prev.SetHelp(prev.Help().Key, txtPrevStepWhere.In(w.c.Lang))
+		out = append(out, prev)
+	}
+	return out
 }
