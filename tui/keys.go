@@ -7,7 +7,7 @@ import (
 // KeyMap holds the application's own bindings; the focused form adds its
 // own (huh's KeyBinds) to the footer.
 type KeyMap struct {
-	Quit    key.Binding
+	Quit key.Binding
 	// EOF (ctrl+d) leaves as a shell does: at once when nothing would be
 	// lost, else with the question esc asks; in a text field it is the
 	// field's (delete forward).
