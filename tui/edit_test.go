@@ -186,3 +186,27 @@ func TestFailedIdentityCorrected(t *testing.T) {
 		t.Fatalf("after correcting the date of birth the account is %q (%s): %+v", flows.State(got), m.plan.notice, got.Requirements)
 	}
 }
+
+// An account opened from triage goes back to triage on esc, from its
+// step as from its summary.
+func TestEscFromTriageGoesBackToTriage(t *testing.T) {
+	c, sb := testCommon(t, schema.English)
+	jenny := named(t, c, "Jenny", "Rosen")
+	done := onboarded(t, c, sb, nil)
+	m := New(c, Start{})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 100, Height: 24})
+	for _, id := range []string{jenny.ID, done.ID} {
+		m = runAll(m, m.toTriage())
+		m = keys(m, strings.ToLower(id[5:12]))
+		var cmd tea.Cmd
+		m, cmd = step(m, tea.KeyMsg{Type: tea.KeyEnter})
+		m = runAll(m, cmd)
+		if m.account.ID != id || (m.current() != screenWizard && m.current() != screenSummary) {
+			t.Fatalf("opened %s on %s", m.account.ID, m.current())
+		}
+		m = hit(t, m, keyEsc)
+		if m.current() != screenAccounts {
+			t.Errorf("esc on an account opened from triage goes to %s", m.current())
+		}
+	}
+}

@@ -159,8 +159,8 @@ func (m *session) summaryBindings(scroll bool) []key.Binding {
 }
 
 func (s *summaryScreen) back() tea.Cmd {
-	if s.midWizard() {
-		return s.pop()
+	if b := s.below(); s.midWizard() || (b != nil && b.ID() == screenAccounts) {
+		return s.pop() // back to the step, or to the list it was opened from
 	}
 	s.gen++
 	return s.reset(nil)

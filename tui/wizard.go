@@ -258,7 +258,7 @@ func (m *session) nextStep() tea.Cmd {
 			// keeps the place being read (summaryOffset clamps it).
 			m.scrollSummaryToTop()
 		}
-		open := m.reset(&summaryScreen{m})
+		open := m.openFlow(&summaryScreen{m})
 		return tea.Batch(open, m.scheduleRefresh(), deleteDraftCmd(m.c.Drafts, m.account.ID))
 	}
 	m.plan.step, m.plan.hidden = st, nil
