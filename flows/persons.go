@@ -22,6 +22,9 @@ func (c *Client) loadPersons(ctx context.Context, a *schema.Account) error {
 		return FromStripe(err, a.Country)
 	}
 	a.Persons = ps
+	for _, p := range ps {
+		personKnown(p, a.Known, a.Provided)
+	}
 	sortPersons(a.Persons)
 	return nil
 }

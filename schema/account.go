@@ -203,6 +203,12 @@ type Person struct {
 	Verification string
 	// Requirements are the person's own, with paths relative to them.
 	Requirements Requirements
+	// Known are the values Stripe returns for the person, by leaf
+	// ("first_name", "address.line1", "dob" as YYYY-MM-DD); Provided says
+	// which secrets Stripe holds without returning them ("id_number").
+	// A correction opens the person's group prefilled from them.
+	Known    map[string]string
+	Provided map[string]bool
 }
 
 // HasRole reports whether the person holds role.

@@ -2,12 +2,17 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/ansi"
+
+	"onboard/flows"
+	"onboard/internal/untrusted"
 )
 
 // The way back. The journey remembers every step Stripe
@@ -58,7 +63,9 @@ func (m *session) goToSent(i int) tea.Cmd {
 
 // revisitHeading is the line under a sent step's title.
 func (m *session) revisitHeading() string {
-	return fmt.Sprintf(txtRevisitHeading.In(m.c.Lang), m.plan.revisitAt+1, len(m.plan.journey.History()))
+	// Numbered as the plan numbers its steps: a step sent is one of the
+	// journey's, never "1 of 1" while the plan counts more.
+	return fmt.Sprintf(txtRevisitHeading.In(m.c.Lang), m.plan.revisitAt+1, max(m.plan.total, len(m.plan.journey.History())))
 }
 
 // submitRevisit sends a sent step again when a value changed; unchanged,
@@ -84,21 +91,29 @@ func (m *session) submitRevisit() tea.Cmd {
 	return tea.Batch(tick, submitCmd(ctx, sub, m.gen))
 }
 
-// Step list: every step sent (✓) and every step to come, to jump to.
+// Step list: every group the account holds (✓) and every step to come, to jump to.
 
 const (
-	sentPrefix = "sent:"
+	editPrefix = "edit:"
 	planPrefix = "plan:"
 )
 
-// toStepList opens the list of steps.
+// toStepList opens the list of steps: each group the account holds, once,
+// with the values Stripe returns (open one to correct it), then each step
+// to come. A group also planned is listed once, as the step to come.
 func (m *session) toStepList() tea.Cmd {
 	from := m.current()
 	var opts []huh.Option[string]
-	for i, s := range m.plan.journey.History() {
-		opts = append(opts, huh.NewOption("✓ "+s.Step.Title(m.account, m.c.Lang), fmt.Sprint(sentPrefix, i)))
+	plan := m.plan.journey.Plan()
+	width := max(min(m.c.Width, 100)-6, 30)
+	for i, st := range flows.EditSteps(m.account, m.c.Lang) {
+		if slices.ContainsFunc(plan, func(p flows.Step) bool { return stepKey(p) == stepKey(st) }) {
+			continue
+		}
+		line := untrusted.Text(groupLine(m.c, m.account, st, st.Values))
+		opts = append(opts, huh.NewOption(ansi.Truncate("✓ "+line, width, "…"), fmt.Sprint(editPrefix, i)))
 	}
-	for i, st := range m.plan.journey.Plan() {
+	for i, st := range plan {
 		label := "  " + st.Title(m.account, m.c.Lang)
 		if from == screenWizard && !m.plan.revisiting && stepKey(st) == stepKey(m.plan.step) {
 			label += " · " + txtStepHere.In(m.c.Lang) // the step left to open the list
@@ -144,9 +159,12 @@ func (m *session) jumpDone() tea.Cmd {
 	// that does not parse cannot happen; 0 would open the first step.
 	var i int
 	switch {
-	case strings.HasPrefix(m.in.jump, sentPrefix):
-		i, _ = strconv.Atoi(strings.TrimPrefix(m.in.jump, sentPrefix))
-		return m.goToSent(i)
+	case strings.HasPrefix(m.in.jump, editPrefix):
+		i, _ = strconv.Atoi(strings.TrimPrefix(m.in.jump, editPrefix))
+		if steps := flows.EditSteps(m.account, m.c.Lang); i < len(steps) {
+			m.popQuiet() // the list: the correction opens over what it was opened from
+			return m.openEdit(steps[i])
+		}
 	case strings.HasPrefix(m.in.jump, planPrefix):
 		i, _ = strconv.Atoi(strings.TrimPrefix(m.in.jump, planPrefix))
 		plan := m.plan.journey.Plan()
@@ -168,9 +186,15 @@ func (m *wizardScreen) backKeys() []key.Binding {
 	return []key.Binding{prev, m.stepsKey()}
 }
 
-// stepsKey is the key of the list of steps, enabled once a step was sent.
+// stepsKey is the key of the list of steps, enabled when it lists
+// something: a group the account holds, or a step to come.
 func (m *session) stepsKey() key.Binding {
 	list := m.c.Keys.Steps
-	list.SetEnabled(m.plan.journey != nil && len(m.plan.journey.History()) > 0)
+	list.SetEnabled(m.hasSteps())
 	return list
+}
+
+// hasSteps reports whether the list of steps has an entry.
+func (m *session) hasSteps() bool {
+	return m.plan.journey != nil && (len(flows.EditSteps(m.account, m.c.Lang)) > 0 || len(m.plan.journey.Plan()) > 0)
 }

@@ -34,7 +34,7 @@ func TestShiftTabReturnsToPreviousStep(t *testing.T) {
 	m = press(t, m, shiftTab)
 	v := ansi.Strip(m.View())
 	if m.plan.step.Group != schema.GroupBusinessProfile || !strings.Contains(v, "https://accessible.stripe.com") ||
-		!strings.Contains(v, "Sent step 1 of 1") {
+		!strings.Contains(v, "Sent step 1 of 5") {
 		t.Fatalf("shift+tab did not show step 1 with its values:\n%s", v)
 	}
 	m = press(t, m, enter, enter) // unchanged: on to Identity, nothing sent
@@ -56,19 +56,21 @@ func TestShiftTabReturnsToPreviousStep(t *testing.T) {
 	}
 }
 
-// The step list shows the steps sent and to come, and opens one.
+// The step list shows the groups the account holds (with their values)
+// and the steps to come, and opens one: a group held opens as a
+// correction of what Stripe holds.
 func TestStepListJumps(t *testing.T) {
 	c, _ := testCommon(t, schema.French)
 	m := sendFirstStep(t, c)
 	m = hit(t, m, tea.KeyMsg{Type: tea.KeyCtrlL}) // the list of steps
 	v := ansi.Strip(m.View())
-	for _, want := range []string{"Étapes", "✓ Profil", "Identité", "Compte bancaire"} {
+	for _, want := range []string{"Étapes", "✓ Profil de l'entreprise · Catégorie marchand (MCC)\u00a0: 5734", "Identité", "Compte bancaire"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("step list lacks %q:\n%s", want, v)
 		}
 	}
 	m = choose(t, m, "✓ Profil")
-	if v := view(m); m.current() != screenWizard || !strings.Contains(v, "Étape envoyée 1 sur 1") {
+	if v := view(m); m.current() != screenWizard || !strings.Contains(v, "Corriger ce que Stripe détient") {
 		t.Errorf("the jump did not open the step sent:\n%s", v)
 	}
 }

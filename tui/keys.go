@@ -7,7 +7,11 @@ import (
 // KeyMap holds the application's own bindings; the focused form adds its
 // own (huh's KeyBinds) to the footer.
 type KeyMap struct {
-	Quit    key.Binding
+	Quit key.Binding
+	// EOF (ctrl+d) leaves as a shell does: at once when nothing would be
+	// lost, else with the question esc asks; in a text field it is the
+	// field's (delete forward).
+	EOF     key.Binding
 	Back    key.Binding
 	Refresh key.Binding
 	Home    key.Binding
@@ -41,6 +45,7 @@ type KeyMap struct {
 func DefaultKeyMap(lang Lang) KeyMap {
 	return KeyMap{
 		Quit:           key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", txtQuit.In(lang))),
+		EOF:            key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", txtQuit.In(lang))),
 		Back:           key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", txtBack.In(lang))),
 		Refresh:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", txtRefresh.In(lang))),
 		Home:           key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", txtDone.In(lang))),

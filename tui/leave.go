@@ -141,3 +141,13 @@ func (m *session) handleDeleted(msg deletedMsg) tea.Cmd {
 	m.plan = newWizardState(m.plan.strategy)
 	return m.reset(nil)
 }
+
+// eof is ctrl+d outside a text field: leave the program as q does on
+// Home, asking first only when a step holds values typed and not sent.
+func (m *session) eof() tea.Cmd {
+	if m.current() == screenWizard && m.typedUnsent() {
+		return m.toLeave()
+	}
+	m.Interrupted = !m.nothingToResume()
+	return tea.Quit
+}

@@ -236,6 +236,8 @@ func (m *session) update(msg tea.Msg) tea.Cmd {
 // globalKey applies the root's keys; done reports that the key was used.
 func (m *session) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
+	case key.Matches(msg, m.c.Keys.EOF) && !m.textFocused() && !m.reqs.open:
+		return m.eof(), true
 	case key.Matches(msg, m.c.Keys.Quit):
 		// Nothing left to ask for the account on screen: ctrl+c ends the
 		// session as q does, not as an interruption to resume.

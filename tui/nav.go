@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"slices"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -23,10 +25,11 @@ const (
 	screenLive
 	screenLeave
 	screenSteps
+	screenFix
 )
 
 func (s screenID) String() string {
-	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error", "accounts", "draft", "explore", "people", "live", "leave", "steps"}[s]
+	return [...]string{"home", "open", "setup", "busy", "wizard", "summary", "error", "accounts", "draft", "explore", "people", "live", "leave", "steps", "fix"}[s]
 }
 
 // screen is one screen of the program. The root (Model) keeps the
@@ -143,4 +146,25 @@ func (m *session) truncateTo(id screenID) bool {
 		}
 	}
 	return false
+}
+
+// fullHelper is a screen with keys that act only on some of its fields
+// (a test value in an empty field, the previous step from the first):
+// the full help lists them too, saying where they act.
+type fullHelper interface{ FullHelp() []key.Binding }
+
+// withKeys adds to binds each binding of more whose key binds does not
+// already answer (enabled).
+func withKeys(binds, more []key.Binding) []key.Binding {
+	out := slices.Clip(binds)
+	for _, b := range more {
+		dup := false
+		for _, o := range binds {
+			dup = dup || (o.Enabled() && sharesKey(o, b))
+		}
+		if !dup {
+			out = append(out, b)
+		}
+	}
+	return out
 }

@@ -159,8 +159,8 @@ func (m *session) summaryBindings(scroll bool) []key.Binding {
 }
 
 func (s *summaryScreen) back() tea.Cmd {
-	if s.midWizard() {
-		return s.pop()
+	if b := s.below(); s.midWizard() || (b != nil && b.ID() == screenAccounts) {
+		return s.pop() // back to the step, or to the list it was opened from
 	}
 	s.gen++
 	return s.reset(nil)
@@ -189,7 +189,7 @@ func (s *summaryScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (s *summaryScreen) key(msg tea.KeyMsg) tea.Cmd {
 	k := s.c.Keys
 	switch {
-	case key.Matches(msg, k.Steps) && s.plan.journey != nil && len(s.plan.journey.History()) > 0:
+	case key.Matches(msg, k.Steps) && s.hasSteps():
 		return s.toStepList()
 	case key.Matches(msg, k.People) && peopleEnabled(s.account):
 		return s.toPeople()

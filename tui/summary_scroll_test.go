@@ -49,9 +49,9 @@ func TestSummaryV2Scrolls(t *testing.T) {
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	waitFor(t, tm, "more below")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnd})
-	waitFor(t, tm, "Answers sent")
+	waitFor(t, tm, "Terms of service")
 	v := finalView(t, tm, a.ID)
-	for _, want := range []string{"more above", "Answers sent", "✓ Terms of service", "↑/↓ scroll", "enter home"} {
+	for _, want := range []string{"more above", "I accept", "✓ Terms of service", "↑/↓ scroll", "enter home"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the summary's end lacks %q:\n%s", want, v)
 		}

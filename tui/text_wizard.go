@@ -27,7 +27,7 @@ var (
 	txtAlsoHelp         = schema.T("x or space to tick; the same person is then not asked again.", "x ou espace pour cocher\u00a0; la même personne n'est alors pas redemandée.")
 	txtRevisitHeading   = schema.T("Sent step %d of %d · change a value to send it again, enter goes on", "Étape envoyée %d sur %d · modifiez une valeur pour la renvoyer, entrée continue")
 	txtStepsTitle       = schema.T("Steps", "Étapes")
-	txtStepsHelp        = schema.T("✓ sent (open one to change an answer), then what comes.", "✓ envoyées (ouvrez-en une pour changer une réponse), puis celles à venir.")
+	txtStepsHelp        = schema.T("✓ what the account holds (open one to correct it), then what comes.", "✓ ce que le compte détient (ouvrez-en un pour le corriger), puis ce qui vient.")
 	txtPrevStepKey      = schema.T("previous step", "étape précédente")
 	txtStepsKey         = schema.T("steps", "étapes")
 	txtSentAgain        = schema.T("Sent again: %s ✓", "Renvoyé\u00a0: %s ✓")

@@ -168,6 +168,11 @@ func (m *session) renderFooter(binds []key.Binding, requests bool) string {
 	h := m.help
 	h.Width = m.c.Width
 	if m.fullHelp && !m.textFocused() {
+		if f, ok := m.top().(fullHelper); ok && requests {
+			// Every key of the screen, also those that act on another
+			// of its fields.
+			binds = withKeys(binds, f.FullHelp())
+		}
 		return m.fitWidth(m.c.Styles.Footer.Bar.Render(fullHelpFit(h, binds, m.c.Width)))
 	}
 	return m.fitWidth(m.c.Styles.Footer.Bar.Render(shortHelpFit(h, binds, m.c.Width)))

@@ -53,6 +53,9 @@ type wizardState struct {
 	// (adding a person, or one person's fields): the wizard goes back
 	// there after the submit instead of planning the next step.
 	fromPeople bool
+	// edit is set while the step on screen corrects values Stripe holds
+	// (tui/edit.go).
+	edit *editing
 }
 
 func newWizardState(s flows.Strategy) wizardState {
@@ -165,6 +168,9 @@ func (m *session) handleSubmitted(msg submittedMsg) tea.Cmd {
 	}
 	m.account = msg.result.Account
 	m.c.Skew = serverSkew(m.c, m.account)
+	if m.plan.edit != nil {
+		return m.editSent()
+	}
 	if m.plan.fromPeople {
 		return m.backToPeople(msg)
 	}
@@ -250,13 +256,16 @@ func (m *session) nextStep() tea.Cmd {
 			// keeps the place being read (summaryOffset clamps it).
 			m.scrollSummaryToTop()
 		}
-		open := m.reset(&summaryScreen{m})
+		open := m.openFlow(&summaryScreen{m})
 		return tea.Batch(open, m.scheduleRefresh(), deleteDraftCmd(m.c.Drafts, m.account.ID))
 	}
 	m.plan.step, m.plan.hidden = st, nil
 	m.plan.problems, _ = placeProblems(st, st.Problems, m.account.Country, m.c.Lang)
 	m.plan.done, m.plan.total = m.plan.journey.Done(), expectedTotal(m.plan.journey, m.plan.strategy, m.account)
 	m.plan.planned = planKeys(m.c, m.account, m.plan.journey)
+	if cmd, ok := m.offerFixes(); ok {
+		return cmd
+	}
 	return m.showStep()
 }
 
@@ -272,7 +281,9 @@ func (m *session) showStep() tea.Cmd {
 	if cmd, ok := m.popTo(screenWizard); ok {
 		return cmd
 	}
-	return m.reset(&wizardScreen{formScreen: formScreen{session: m}})
+	// Over the account list it was opened from (esc goes back there), or
+	// over home.
+	return m.openFlow(&wizardScreen{formScreen: formScreen{session: m}})
 }
 
 // buildStep (re)builds the current step's form from the typed values.
@@ -289,6 +300,9 @@ func (m *wizardScreen) buildStep() tea.Cmd {
 	}
 	if m.plan.revisiting {
 		heading = m.revisitHeading()
+	}
+	if m.plan.edit != nil {
+		heading = txtEditHeading.In(m.c.Lang)
 	}
 	prefill(m.plan.values, st, m.account)
 	m.form, m.steps = stepForm(m.c, m.account, st, m.plan.values, m.plan.again, m.plan.hidden, heading)

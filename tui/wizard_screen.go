@@ -1,10 +1,13 @@
 package tui
 
 import (
+	"slices"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"onboard/schema"
 )
 
 // wizardScreen is one step's form beside the account's status (the step
@@ -42,10 +45,16 @@ func (w *wizardScreen) back() tea.Cmd {
 	if b := w.below(); b != nil && b.ID() == screenPeople {
 		return w.toPeople() // a person's step: back to the list
 	}
+	if w.plan.edit != nil {
+		return w.leaveEdit() // a correction: back where it was asked
+	}
 	if w.shouldAskToLeave() {
 		return w.toLeave()
 	}
 	w.gen++
+	if b := w.below(); b != nil && (b.ID() == screenFix || b.ID() == screenAccounts) {
+		return w.pop() // back to the question or the list it came from
+	}
 	return w.reset(nil)
 }
 
@@ -105,7 +114,7 @@ func (w *wizardScreen) key(msg tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, k.PrevStep) && w.canGoBack():
 		return w.goBackStep(), true
-	case key.Matches(msg, k.Steps) && w.plan.journey != nil && len(w.plan.journey.History()) > 0:
+	case key.Matches(msg, k.Steps) && w.hasSteps():
 		return w.toStepList(), true
 	case key.Matches(msg, k.TestValue):
 		if cmd, ok := w.fillTestValue(); ok {
@@ -128,8 +137,31 @@ func (w *wizardScreen) key(msg tea.KeyMsg) (tea.Cmd, bool) {
 func (m *session) submitStep() tea.Cmd {
 	// The send first: it settles the answers shown as No, which the
 	// draft then keeps.
+	if m.plan.edit != nil {
+		return m.submitEdit()
+	}
 	if m.plan.revisiting {
 		return tea.Batch(m.submitRevisit(), saveDraftCmd(m.c.Drafts, m.account, m.draftValues(), m.c.Now()))
 	}
 	return tea.Batch(m.startSubmit(), saveDraftCmd(m.c.Drafts, m.account, m.draftValues(), m.c.Now()))
+}
+
+// FullHelp is the step's keys that act on some of its fields only: the
+// test value (in an empty field that has one) and the previous step (on
+// the first field), enabled and named with where they act.
+func (w *wizardScreen) FullHelp() []key.Binding {
+	var out []key.Binding
+	if w.c.Mode == "sandbox" && slices.ContainsFunc(w.plan.step.Fields, func(f schema.Field) bool {
+		return f.Kind != schema.KindFile && schema.TestValue(f, w.c.Client.Context(w.account)) != ""
+	}) {
+		tv := w.c.Keys.TestValue
+		tv.SetHelp(tv.Help().Key, txtTestValueWhere.In(w.c.Lang))
+		out = append(out, tv)
+	}
+	if !w.plan.fromPeople && w.plan.edit == nil && w.plan.journey != nil && len(w.plan.journey.History()) > 0 {
+		prev := w.c.Keys.PrevStep
+		prev.SetHelp(prev.Help().Key, txtPrevStepWhere.In(w.c.Lang))
+		out = append(out, prev)
+	}
+	return out
 }

@@ -45,6 +45,10 @@ type app struct {
 	// showRequests and record are --show-requests and --record, the
 	// flags of the commands that onboard (requests.go).
 	showRequests, record string
+	// edit is resume --edit; edited are the answer keys its corrections
+	// used (not reported as ignored).
+	edit   bool
+	edited []string
 }
 
 // session is what a command that talks to Stripe opens, built by connect

@@ -61,7 +61,7 @@ func newStatusCmd(a *app) *cobra.Command {
 
 func newResumeCmd(a *app) *cobra.Command {
 	var answersFile string
-	var upfront, future, asJSON, ignoreUnknown, testValues bool
+	var upfront, future, asJSON, ignoreUnknown, testValues, edit bool
 	cmd := &cobra.Command{
 		Use:   "resume ACCOUNT_ID",
 		Short: "Continue onboarding an existing account (fix what is due)",
@@ -85,10 +85,15 @@ func newResumeCmd(a *app) *cobra.Command {
 				if fs, ok := flows.Strategies[ans.Setup.Strategy]; ok && !cmd.Flags().Changed("upfront") && !cmd.Flags().Changed("future") {
 					s = fs // the file's strategy, unless a flag says
 				}
+				a.edit = edit
 				return a.scriptResume(cmd.Context(), id, s, ans, resumeArgs(answersFile, testValues), testValues, asJSON)
 			}
 			if asJSON {
 				return usageErr("%s", t("--json needs --answers", "--json exige --answers").In(a.cfg.Lang()))
+			}
+			if edit {
+				return usageErr("%s", t("--edit needs --answers (in the terminal, ctrl+l opens any group to correct it)",
+					"--edit exige --answers (dans le terminal, ctrl+l ouvre n'importe quel groupe pour le corriger)").In(a.cfg.Lang()))
 			}
 			return a.runTUI(cmd.Context(), tuiStart{accountID: id, strategy: s, strategyGiven: true})
 		},
@@ -100,6 +105,7 @@ func newResumeCmd(a *app) *cobra.Command {
 	fl.BoolVar(&future, "future", false, "also collect future requirements")
 	fl.BoolVar(&asJSON, "json", false, "print the final status as JSON on stdout")
 	fl.BoolVar(&testValues, "test-values", false, "answer every due field the answers file does not with Stripe's test value for the account's country (sandbox and test keys only)")
+	fl.BoolVar(&edit, "edit", false, "with --answers: also send answers for fields that are not due, correcting what Stripe holds (says which values it replaced)")
 	addJourneyFlags(a, cmd)
 	return cmd
 }

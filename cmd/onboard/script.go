@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"onboard/flows"
@@ -84,6 +85,13 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 	if err := ans.Validate(cl.Context(acct)); err != nil {
 		return withCode(exitUsage, textout.DescribeInput(err, a.cfg.Lang(), false))
 	}
+	if a.edit {
+		// Corrections first: a corrected address or date of birth can
+		// clear what is due (the document Stripe asked instead).
+		if acct, err = a.editScript(ctx, ses, acct, s, ans, asJSON); err != nil {
+			return a.runFailed(acct.ID, err, rest, true)
+		}
+	}
 	return a.finishScript(ctx, ses, acct, s, ans, rest, asJSON, false)
 }
 
@@ -102,8 +110,19 @@ func (a *app) finishScript(ctx context.Context, ses *session, acct schema.Accoun
 		}
 		return a.runFailed(acct.ID, err, rest, created || rep.Requests > 0)
 	}
-	if a.cfg.Flags().Verbose && len(rep.Unused) > 0 {
-		out.Printf("%s %s\n", t("Not due, ignored:", "Non demandé, ignoré :").In(a.cfg.Lang()), strings.Join(rep.Unused, ", "))
+	var unused []string
+	for _, k := range rep.Unused {
+		if !slices.Contains(a.edited, k) {
+			unused = append(unused, k)
+		}
+	}
+	switch {
+	case len(unused) == 0:
+	case !created && !a.edit:
+		// resume: an answer that changes nothing must not pass in silence.
+		out.Printf("%s %s\n", t("Not due, ignored (--edit sends them):", "Non demandé, ignoré (--edit les envoie) :").In(a.cfg.Lang()), strings.Join(unused, ", "))
+	case a.cfg.Flags().Verbose:
+		out.Printf("%s %s\n", t("Not due, ignored:", "Non demandé, ignoré :").In(a.cfg.Lang()), strings.Join(unused, ", "))
 	}
 	if asJSON {
 		if err := textout.JSON(a.stdout, flows.StatusOf(rep.Account)); err != nil {
@@ -153,4 +172,26 @@ func (a *app) stripeHostedLink(ctx context.Context, cl *flows.Client, acct schem
 		return textout.JSON(a.stdout, flows.StatusOf(acct))
 	}
 	return textout.Status(a.stdout, acct, lang)
+}
+
+// editScript is resume --answers --edit's corrections: the answers for
+// fields that are not due are sent where they change what Stripe holds,
+// and each value replaced is printed.
+func (a *app) editScript(ctx context.Context, ses *session, acct schema.Account, s flows.Strategy, ans answers.Answers, asJSON bool) (schema.Account, error) {
+	out := a.text(a.stdout)
+	if asJSON {
+		out = a.text(ses.stderr)
+	}
+	next, replaced, used, err := answers.Edit(ctx, ses.client, acct, s, ans)
+	a.edited = used
+	for _, r := range replaced {
+		out.Printf("✓ %s %s\n", t("Replaced", "Remplacé").In(a.cfg.Lang()), r)
+	}
+	if err != nil {
+		return acct, err
+	}
+	if len(replaced) == 0 {
+		out.Printf("%s\n", t("Nothing to correct: the account already holds these values.", "Rien à corriger : le compte détient déjà ces valeurs.").In(a.cfg.Lang()))
+	}
+	return next, nil
 }

@@ -216,7 +216,37 @@ func NormalizePerson(p *stripe.Person) schema.Person {
 		out.Requirements = schema.Requirements{CurrentlyDue: nonNil(r.CurrentlyDue), EventuallyDue: nonNil(r.EventuallyDue),
 			PastDue: nonNil(r.PastDue), PendingVerification: nonNil(r.PendingVerification)}
 	}
+	out.Known, out.Provided = personValues(p)
 	return out
+}
+
+// personValues are the values Stripe returns for p, by leaf, and the
+// secrets it holds without returning them.
+func personValues(p *stripe.Person) (map[string]string, map[string]bool) {
+	k := map[string]string{}
+	set := func(leaf, v string) {
+		if v != "" {
+			k[leaf] = v
+		}
+	}
+	set("first_name", p.FirstName)
+	set("last_name", p.LastName)
+	set("email", p.Email)
+	set("phone", p.Phone)
+	if d := p.DOB; d != nil && d.Year > 0 {
+		set("dob", fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day))
+	}
+	if ad := p.Address; ad != nil {
+		set("address.line1", ad.Line1)
+		set("address.line2", ad.Line2)
+		set("address.city", ad.City)
+		set("address.state", ad.State)
+		set("address.postal_code", ad.PostalCode)
+	}
+	if r := p.Relationship; r != nil {
+		set("relationship.title", r.Title)
+	}
+	return k, map[string]bool{"id_number": p.IDNumberProvided, "ssn_last_4": p.SSNLast4Provided}
 }
 
 // Summarize is an account as a line of the list.
