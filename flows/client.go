@@ -117,6 +117,22 @@ type NewAccount struct {
 	// Email is the account's contact email (v2 requires one; v1 sends
 	// it as the account's email).
 	Email string
+	// Metadata is set on the account as it is created (a batch row's key,
+	// to find the account again by it).
+	Metadata map[string]string
+	// IdempotencyKey, when set, is the create's key instead of a fresh
+	// one: a create sent again with it (another process, after a crash)
+	// returns the account the first one made
+	// (https://docs.stripe.com/api/idempotent_requests).
+	IdempotencyKey string
+}
+
+// createKey is n's idempotency key: its own, else a fresh one.
+func (n NewAccount) createKey(op string) string {
+	if n.IdempotencyKey != "" {
+		return n.IdempotencyKey
+	}
+	return newKey(op)
 }
 
 // Create creates a connected account that the platform onboards through
@@ -155,8 +171,11 @@ func (c *Client) createV1(ctx context.Context, n NewAccount) (schema.Account, er
 	if n.Agreement != "" && n.Agreement != "full" {
 		p.TOSAcceptance = &stripe.AccountCreateTOSAcceptanceParams{ServiceAgreement: stripe.String(n.Agreement)}
 	}
+	for k, v := range n.Metadata {
+		p.AddMetadata(k, v)
+	}
 	// One key for the create and its replay below.
-	p.SetIdempotencyKey(newKey("create"))
+	p.SetIdempotencyKey(n.createKey("create"))
 	a, err := c.api.CreateAccount(ctx, p)
 	if err != nil && answerLost(ctx, err) {
 		// The request policy gave up on an answer that never came whole:
