@@ -43,6 +43,10 @@ type app struct {
 	// showRequests and record are --show-requests and --record, the
 	// flags of the commands that onboard (requests.go).
 	showRequests, record string
+
+	// tune, when set, adjusts the session's request policy once built
+	// (batch: one pacer under it for every worker, a budget for the run).
+	tune func(*flows.Policy)
 }
 
 // session is what a command that talks to Stripe opens, built by connect
@@ -136,6 +140,9 @@ func (a *app) connect(interactive bool) (*session, error) {
 	}
 	ep.Key = api.Key.Key
 	ep.Policy = flows.NewPolicy(a.observe(s, next, interactive), lang)
+	if a.tune != nil {
+		a.tune(ep.Policy)
+	}
 	s.logger.Printf("mode=%s key=%s base=%s lang=%s", api.Mode, config.Redact(api.Key.Key), ep.APIBase, lang)
 	conn, v2 := flows.Connect(ep)
 	opts, err := a.recordOptions(s)

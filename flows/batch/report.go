@@ -19,7 +19,11 @@ func ReportRecord(r Result, lang schema.Lang) []string {
 	if r.State != "" {
 		state = flows.StateLabel(r.State, lang)
 	}
-	return []string{fmt.Sprint(r.Row), r.Key, r.Account, StatusText(r.Status, lang), state, strings.Join(r.Due, " "), r.Reason}
+	reason := r.Reason
+	if r.Column != "" {
+		reason = r.Column + ": " + reason
+	}
+	return []string{fmt.Sprint(r.Row), r.Key, r.Account, StatusText(r.Status, lang), state, strings.Join(r.Due, " "), reason}
 }
 
 // WriteReport writes the results as CSV: one line per row.
