@@ -334,7 +334,7 @@ func newBatchTemplateCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return csvLine(a, batch.Template(x, upfront))
+			return csvLine(a, batch.Template(ses.client, x, upfront))
 		},
 	}
 	fl := cmd.Flags()

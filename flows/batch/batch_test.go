@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"onboard/flows"
 	"onboard/flows/batch"
+	"onboard/flows/explore"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -190,5 +192,61 @@ func TestRunCreatesOncePerRowAndResumes(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(journal); bytes.Contains(data, []byte("000000000")) || bytes.Contains(data, []byte("Jenny")) {
 		t.Errorf("the journal holds answers:\n%s", data)
+	}
+}
+
+// The template's header is a batch file: every column is one Read takes,
+// and a row of Stripe's test values under it onboards to done.
+func TestTemplateIsABatchHeader(t *testing.T) {
+	cl, _ := sandboxClient(t)
+	ctx := context.Background()
+	x, err := explore.Run(ctx, cl, explore.Setup{Country: "FR", BusinessType: "company", Capabilities: []string{"card_payments", "transfers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := batch.Template(cl, x, false)
+	for _, want := range []string{"key", "country", "representative.first_name", "owners.0.email", "company.tax_id", "external_account.account_number", "tos_acceptance"} {
+		if !slices.Contains(header, want) {
+			t.Errorf("template lacks %s: %v", want, header)
+		}
+	}
+	tv := testValuesRow("FR", "company")
+	row := map[string]string{}
+	for _, c := range header {
+		row[c] = tv[c]
+	}
+	row["key"] = "fr-1"
+	path := writeCSV(t, []map[string]string{row})
+	rows := readRows(t, path)
+	if rows[0].Err != nil {
+		t.Fatalf("a row under the template is refused: %v", rows[0].Err)
+	}
+	res, err := batch.Run(ctx, rows, batch.Config{Client: cl, Batch: batch.ID(path), Journal: filepath.Join(t.TempDir(), "j"), Workers: 1})
+	if err != nil || res[0].Status != batch.StatusDone {
+		t.Fatalf("%+v %v", res, err)
+	}
+}
+
+func TestJSONLinesRows(t *testing.T) {
+	in := `{"key":"a","country":"US","business_type":"individual","individual.dob":"1901-01-01","external_account":{"routing_number":"110000000","account_number":"000123456789"}}
+{"key":"b","country":"US","business_type":"individual","individual.dob":{"day":1}}
+not json
+{"key":"a","country":"US","business_type":"individual"}
+`
+	rows, err := batch.Read(strings.NewReader(in), batch.Options{Lang: schema.French, JSONLines: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 4 || rows[0].Err != nil {
+		t.Fatalf("rows: %+v", rows)
+	}
+	if e := rows[1].Err; e == nil || e.Column != "individual.dob" {
+		t.Errorf("row 2: %v", e)
+	}
+	if e := rows[2].Err; e == nil || e.Row != 3 || !strings.Contains(e.In(schema.French), "ligne 3") {
+		t.Errorf("row 3: %v", e)
+	}
+	if e := rows[3].Err; e == nil || e.Column != "key" {
+		t.Errorf("row 4 (key a again): %v", e)
 	}
 }

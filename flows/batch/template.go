@@ -12,8 +12,10 @@ import (
 // Template is the header of a batch file for an exploration: key, the
 // setup columns, then one column per field Stripe asks for (due now; also
 // later with upfront), named as an answers file names them, a bank
-// account as its parts.
-func Template(x explore.Exploration, upfront bool) []string {
+// account as its parts, and a person Stripe asks to add (Stripe's
+// relationship.owner) as what adding them takes (owners.0.first_name...),
+// as c plans it.
+func Template(c *flows.Client, x explore.Exploration, upfront bool) []string {
 	cols := []string{ColKey, "country", "business_type", "capabilities"}
 	if x.Setup.API != "" && x.Setup.API != "v1" {
 		cols = append(cols, "accounts_api", "contact_email")
@@ -30,6 +32,15 @@ func Template(x explore.Exploration, upfront bool) []string {
 	}
 	for _, it := range x.Items {
 		if it.Due != "now" && !(upfront && it.Due == "later") {
+			continue
+		}
+		if strings.HasPrefix(it.Path, "relationship.") {
+			// A person to add: the fields that add them.
+			a := schema.Account{Country: x.Setup.Country, BusinessType: x.Setup.BusinessType}
+			a.Requirements.CurrentlyDue = []string{it.Path}
+			for _, k := range DueColumns(c.Journey(a, flows.Strategy{Upfront: upfront})) {
+				add(k)
+			}
 			continue
 		}
 		for _, k := range columnsOf(it.Field, x.Setup.Country) {
