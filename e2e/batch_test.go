@@ -11,9 +11,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"onboard/flows"
 	"onboard/sandbox"
@@ -52,7 +54,7 @@ var badCells = [][2]string{
 // batchFile writes n rows cycling through batchSetups; every bad-th row
 // is spoilt (0: none). It returns the path and, by row number, the column
 // each spoilt row must be refused on.
-func batchFile(t testing.TB, dir string, n, bad int) (string, map[int]string) {
+func batchFile(t *testing.T, dir string, n, bad int) (string, map[int]string) {
 	t.Helper()
 	rows := make([]map[string]string, n)
 	want := map[int]string{}
@@ -72,35 +74,7 @@ func batchFile(t testing.TB, dir string, n, bad int) (string, map[int]string) {
 			want[i+1] = b[0]
 		}
 	}
-	set := map[string]bool{}
-	for _, r := range rows {
-		for k := range r {
-			set[k] = true
-		}
-	}
-	cols := []string{"key"}
-	for k := range set {
-		if k != "key" {
-			cols = append(cols, k)
-		}
-	}
-	sort.Strings(cols[1:])
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	_ = w.Write(cols)
-	for _, r := range rows {
-		rec := make([]string, len(cols))
-		for i, c := range cols {
-			rec[i] = r[c]
-		}
-		_ = w.Write(rec)
-	}
-	w.Flush()
-	path := filepath.Join(dir, "sellers.csv")
-	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path, want
+	return writeRows(t, dir, "sellers.csv", rows), want
 }
 
 // sandboxAPI serves the test's embedded sandbox database over HTTP, for
@@ -281,4 +255,109 @@ func TestBatchKilledHalfwayFinishesOncePerRow(t *testing.T) {
 		}
 	}
 	openSandboxAPI(t, env).checkOnePerRow(valid)
+}
+
+// The progress view in a real terminal: the bar and counts while rows
+// run, the last rows that ended, then the final table and the exit code.
+func TestBatchProgressViewInTmux(t *testing.T) {
+	env := xdgEnv(t)
+	path, _ := batchFile(t, t.TempDir(), 24, 12)
+	tm := startTerm(t, env, 80, 24, "batch", path, "--parallel", "2")
+	s := tm.waitFor("rows:", 20*time.Second)
+	if !strings.Contains(s, "sellers.csv · SANDBOX") || !strings.Contains(s, "%") {
+		t.Errorf("the view lacks its title or bar:\n%s", s)
+	}
+	s = tm.waitFor("[exit 2]", 60*time.Second)
+	for _, want := range []string{"24/24 rows: 22 done, 0 still due, 2 failed, 0 running", "seller-024  -                      invalid row", "2 row(s) refused"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the end lacks %q:\n%s", want, s)
+		}
+	}
+}
+
+// accounts --due-csv lists past-due accounts with a column per field
+// due; filled in and given to batch, it fixes them.
+func TestDueCSVRoundTrip(t *testing.T) {
+	env := xdgEnv(t)
+	dir := t.TempDir()
+	var rows []map[string]string
+	for i, s := range batchSetups[:3] {
+		r := testValuesRow(s[0], s[1])
+		r["key"] = fmt.Sprint("p", i)
+		for _, k := range []string{"tos_acceptance", "individual.dob", "business_profile.url"} {
+			delete(r, k)
+		}
+		rows = append(rows, r)
+	}
+	partial := writeRows(t, dir, "partial.csv", rows)
+	if r := onboard(t, env, "batch", partial); r.code != 3 {
+		t.Fatalf("partial batch exited %d, want 3\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r := onboard(t, env, "accounts", "--state", "past_due", "--due-csv")
+	if r.code != 0 {
+		t.Fatalf("--due-csv exited %d: %s", r.code, r.stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil || len(recs) != 4 {
+		t.Fatalf("--due-csv printed %d lines (%v):\n%s", len(recs), err, r.stdout)
+	}
+	header := recs[0]
+	for _, want := range []string{"account", "tos_acceptance", "business_profile.url", "individual.dob"} {
+		if !slices.Contains(header, want) {
+			t.Errorf("--due-csv header lacks %s: %v", want, header)
+		}
+	}
+	fill := map[string]string{"tos_acceptance": "true", "business_profile.url": "https://accessible.stripe.com", "individual.dob": "1901-01-01"}
+	var filled []map[string]string
+	for _, rec := range recs[1:] {
+		m := map[string]string{}
+		for i, c := range header {
+			m[c] = rec[i]
+			if v, ok := fill[c]; ok {
+				m[c] = v
+			}
+		}
+		if !strings.HasPrefix(m["account"], "acct_") {
+			t.Fatalf("row without its account: %v", rec)
+		}
+		filled = append(filled, m)
+	}
+	if r := onboard(t, env, "batch", writeRows(t, dir, "due.csv", filled)); r.code != 0 {
+		t.Fatalf("batch of the filled CSV exited %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := onboard(t, env, "accounts", "--state", "past_due", "--json"); r.code != 0 || strings.TrimSpace(r.stdout) != "[]" {
+		t.Errorf("accounts still past due: %s", r.stdout)
+	}
+}
+
+// writeRows writes rows as CSV under the union of their columns.
+func writeRows(t *testing.T, dir, name string, rows []map[string]string) string {
+	t.Helper()
+	set := map[string]bool{}
+	for _, r := range rows {
+		for k := range r {
+			set[k] = true
+		}
+	}
+	var cols []string
+	for k := range set {
+		cols = append(cols, k)
+	}
+	sort.Strings(cols)
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	_ = w.Write(cols)
+	for _, r := range rows {
+		rec := make([]string, len(cols))
+		for i, c := range cols {
+			rec[i] = r[c]
+		}
+		_ = w.Write(rec)
+	}
+	w.Flush()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
