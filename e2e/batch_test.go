@@ -331,7 +331,7 @@ func TestDueCSVRoundTrip(t *testing.T) {
 }
 
 // writeRows writes rows as CSV under the union of their columns.
-func writeRows(t *testing.T, dir, name string, rows []map[string]string) string {
+func writeRows(t testing.TB, dir, name string, rows []map[string]string) string {
 	t.Helper()
 	set := map[string]bool{}
 	for _, r := range rows {
