@@ -137,6 +137,9 @@ func TestRunCreatesOncePerRowAndResumes(t *testing.T) {
 		r["key"] = fmt.Sprintf("seller-%d", i)
 		rows = append(rows, r)
 	}
+	v2 := testValuesRow("US", "individual")
+	v2["key"], v2["accounts_api"] = "seller-v2", "v2"
+	rows = append(rows, v2)
 	bad := testValuesRow("FR", "individual")
 	bad["key"] = "bad"
 	bad["individual.email"] = "not an email"
@@ -148,12 +151,12 @@ func TestRunCreatesOncePerRowAndResumes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range res[:4] {
+	for _, r := range res[:5] {
 		if r.Status != batch.StatusDone || r.Account == "" {
 			t.Errorf("%s", batch.ResultLine(r, schema.English))
 		}
 	}
-	if r := res[4]; r.Status != batch.StatusInvalid || r.Column != "individual.email" {
+	if r := res[5]; r.Status != batch.StatusInvalid || r.Column != "individual.email" {
 		t.Errorf("bad row: %+v", r)
 	}
 	// A run that lost its answers: the journal says a create was sent for
@@ -183,11 +186,11 @@ func TestRunCreatesOncePerRowAndResumes(t *testing.T) {
 		t.Errorf("seller-0 was not taken from the journal: %+v", res2[0])
 	}
 	all, err := cl.Accounts(ctx, flows.ListOptions{})
-	if err != nil || len(all) != 4 {
-		t.Fatalf("%d accounts after two runs (%v), want 4", len(all), err)
+	if err != nil || len(all) != 5 {
+		t.Fatalf("%d accounts after two runs (%v), want 5", len(all), err)
 	}
 	tagged, err := cl.AccountsTagged(ctx, batch.MetaKey)
-	if err != nil || len(tagged) != 4 {
+	if err != nil || len(tagged) != 5 {
 		t.Fatalf("tagged accounts: %v %v", tagged, err)
 	}
 	if data, _ := os.ReadFile(journal); bytes.Contains(data, []byte("000000000")) || bytes.Contains(data, []byte("Jenny")) {

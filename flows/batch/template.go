@@ -17,7 +17,7 @@ import (
 // as c plans it.
 func Template(c *flows.Client, x explore.Exploration, upfront bool) []string {
 	cols := []string{ColKey, "country", "business_type", "capabilities"}
-	if x.Setup.API != "" && x.Setup.API != "v1" {
+	if flows.DialectNamed(x.Setup.API).NeedsContactEmail() { // Accounts v2
 		cols = append(cols, "accounts_api", "contact_email")
 	}
 	seen := map[string]bool{}
