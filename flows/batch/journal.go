@@ -33,10 +33,13 @@ type Entry struct {
 	// Event is "create" (a create is about to be sent), "account" (the
 	// row's account is known), "done", "due" (ran, fields still due) or
 	// "failed".
-	Event   string    `json:"event"`
-	Account string    `json:"account,omitempty"`
-	State   string    `json:"state,omitempty"`
-	At      time.Time `json:"at"`
+	Event   string `json:"event"`
+	Account string `json:"account,omitempty"`
+	State   string `json:"state,omitempty"`
+	// Sent says a create was sent for the row (kept once set): with no
+	// account known, the next run looks for the one it may have made.
+	Sent bool      `json:"sent,omitempty"`
+	At   time.Time `json:"at"`
 }
 
 // Journal events.
@@ -110,9 +113,7 @@ func (j *journal) merge(e Entry) {
 	if e.Account == "" {
 		e.Account = prev.Account
 	}
-	if e.Event == evCreate && prev.Event != "" {
-		e.Event = prev.Event
-	}
+	e.Sent = e.Sent || prev.Sent
 	j.last[e.Key] = e
 }
 

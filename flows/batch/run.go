@@ -230,7 +230,7 @@ func (r *runner) one(ctx context.Context, row Row) (Result, error) {
 	if id == "" {
 		id = prev.Account
 	}
-	if id == "" && prev.Event == evCreate {
+	if id == "" && prev.Sent {
 		// A create was sent and its answer never recorded: the account
 		// may exist, tagged with the row.
 		found, err := r.find(ctx, row.Key)
@@ -249,7 +249,7 @@ func (r *runner) one(ctx context.Context, row Row) (Result, error) {
 	var acct schema.Account
 	var err error
 	if id == "" {
-		if err := r.j.Write(Entry{Key: row.Key, Event: evCreate, At: time.Now().UTC()}); err != nil {
+		if err := r.j.Write(Entry{Key: row.Key, Event: evCreate, Sent: true, At: time.Now().UTC()}); err != nil {
 			return res, err
 		}
 		n := row.Setup
