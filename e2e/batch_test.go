@@ -361,3 +361,40 @@ func writeRows(t testing.TB, dir, name string, rows []map[string]string) string 
 	}
 	return path
 }
+
+// ctrl+c in the progress view starts no further row and lets the rows in
+// flight finish; the same file run again continues with the rest.
+func TestBatchViewStopsOnCtrlC(t *testing.T) {
+	env := xdgEnv(t)
+	path, _ := batchFile(t, t.TempDir(), 60, 0)
+	tm := startTerm(t, env, 80, 24, "batch", path, "--parallel", "1")
+	tm.waitFor("1 done", 30*time.Second)
+	tm.keys("C-c")
+	s := tm.waitFor("[exit 130]", 30*time.Second)
+	if !strings.Contains(s, "not run") || !strings.Contains(s, "run the same file again") || strings.Contains(s, "failed  ") {
+		t.Fatalf("after ctrl+c:\n%s", s)
+	}
+	r := onboard(t, env, "batch", path, "--json")
+	if r.code != 0 {
+		t.Fatalf("the rerun exited %d: %s", r.code, r.stderr)
+	}
+	var res []struct {
+		Status  string `json:"status"`
+		Earlier bool   `json:"earlier"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &res); err != nil || len(res) != 60 {
+		t.Fatalf("rerun: %v\n%s", err, r.stdout)
+	}
+	earlier := 0
+	for _, x := range res {
+		if x.Status != "done" {
+			t.Errorf("a row ended %s", x.Status)
+		}
+		if x.Earlier {
+			earlier++
+		}
+	}
+	if earlier == 0 || earlier == 60 {
+		t.Errorf("%d rows were done by the first run", earlier)
+	}
+}

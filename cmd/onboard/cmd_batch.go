@@ -134,7 +134,10 @@ func (a *app) runBatch(ctx context.Context, path string, f batchFlags) error {
 	var results []batch.Result
 	var runErr error
 	if a.batchOnTerminal(f.asJSON) {
-		results, runErr = a.batchView(ctx, stop, path, ses, rows, cfg)
+		halt := make(chan struct{})
+		var once sync.Once
+		cfg.Stop = halt
+		results, runErr = a.batchView(ctx, func() { once.Do(func() { close(halt) }) }, path, ses, rows, cfg)
 	} else {
 		results, runErr = a.batchLines(ctx, rows, cfg, f.asJSON)
 	}
@@ -281,7 +284,7 @@ func (a *app) batchOutcome(ctx context.Context, results []batch.Result) error {
 	}
 	again := t("; run the same file again to continue", " ; relancez le même fichier pour reprendre").In(lang)
 	switch {
-	case ctx.Err() != nil || notRun > 0:
+	case ctx.Err() != nil || notRun > 0: // interrupted, or stopped from the view
 		return &exitcode.Error{Code: exitInterrupted, Err: errors.New(t("interrupted", "interrompu").In(lang) + again)}
 	case failed > 0:
 		return &exitcode.Error{Code: exitFailure, Err: fmt.Errorf(t("%d row(s) failed", "%d ligne(s) en échec").In(lang)+again, failed)}

@@ -84,6 +84,9 @@ type Config struct {
 	Confirmed bool
 	// OnChange is called, one call at a time, when a row starts or ends.
 	OnChange func(Counts, *Result)
+	// Stop, when closed, starts no further row; the rows in flight
+	// finish (an interrupt through the context stops them too).
+	Stop <-chan struct{}
 	// Log, when set, receives each row's steps as `new --answers` prints
 	// them (no values).
 	Log io.Writer
@@ -166,6 +169,8 @@ feed:
 		case todo <- i:
 			sent[i] = true
 		case <-runCtx.Done():
+			break feed
+		case <-cfg.Stop:
 			break feed
 		}
 	}

@@ -43,7 +43,8 @@ type Model struct {
 }
 
 // New is the view of a batch of total rows; title names it (the file,
-// SANDBOX); stop is called on ctrl+c (no row starts after it).
+// SANDBOX); stop is called on ctrl+c (no row starts after it, the rows
+// in flight finish).
 func New(title string, total int, lang schema.Lang, stop func()) Model {
 	bar := progress.New(progress.WithDefaultGradient(), progress.WithoutPercentage())
 	bar.Width = 40
