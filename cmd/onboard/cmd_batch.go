@@ -51,8 +51,12 @@ so running the same file again after a crash or an interrupt continues where it 
 never creates a row's account twice.
 
 Exit codes: 0 every row done, 1 a row failed, 2 a row was refused, 3 fields still due.`,
-		Args: cobra.ExactArgs(1),
+		// The count is checked in RunE, once the language is known.
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageErr("%s", t("batch takes one file: onboard batch FILE.csv (or FILE.jsonl)", "batch prend un fichier : onboard batch FICHIER.csv (ou FICHIER.jsonl)").In(a.cfg.Lang()))
+			}
 			return a.runBatch(cmd.Context(), args[0], f)
 		},
 	}
@@ -85,6 +89,9 @@ func (a *app) runBatch(ctx context.Context, path string, f batchFlags) error {
 	_ = file.Close() // read to the end
 	if err != nil {
 		return usageErr("%s: %s", path, err)
+	}
+	if len(rows) == 0 {
+		return usageErr(t("%s has no row under its header", "%s n'a aucune ligne sous son en-tête").In(lang), path)
 	}
 	valid := 0
 	for _, r := range rows {
