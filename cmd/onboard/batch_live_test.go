@@ -35,4 +35,17 @@ func TestLiveBatchConfirmsTheNumberOfAccounts(t *testing.T) {
 	if code != exitStillDue || strings.Count(out.String(), "acct_") < 2 || strings.Contains(errb.String(), "country code") {
 		t.Fatalf("confirmed: exit %d\n%s\n%s", code, errb.String(), out.String())
 	}
+	// A row that fixes an account goes ahead for that account's country.
+	id := out.String()[strings.Index(out.String(), "acct_"):]
+	id = id[:strings.IndexAny(id, " \n")]
+	fix := filepath.Join(t.TempDir(), "fix.csv")
+	if err := os.WriteFile(fix, []byte("account,individual.first_name\n"+id+",Jenny\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	errb.Reset()
+	code = run([]string{"--live", "--api-base", base, "batch", fix}, strings.NewReader("1\n"), &out, &errb, getenv)
+	if code != exitStillDue || strings.Contains(out.String(), "row 1 failed") || strings.Contains(out.String(), "individual.first_name") {
+		t.Fatalf("fix on a live key: exit %d\n%s\n%s", code, errb.String(), out.String())
+	}
 }

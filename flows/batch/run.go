@@ -244,12 +244,12 @@ func (r *runner) one(ctx context.Context, row Row) (Result, error) {
 		}
 		id = found
 	}
-	if r.cfg.Confirmed && cl.Live() {
-		country := row.Setup.Country
-		if country == "" {
-			country = row.Answers.Setup.Country
+	// On a live key the operator confirmed the whole batch: each change
+	// goes ahead for the account's own country.
+	confirm := func(country string) {
+		if r.cfg.Confirmed && cl.Live() {
+			ctx = flows.WithConfirmation(ctx, country)
 		}
-		ctx = flows.WithConfirmation(ctx, country)
 	}
 	var acct schema.Account
 	var err error
@@ -257,6 +257,7 @@ func (r *runner) one(ctx context.Context, row Row) (Result, error) {
 		if err := r.j.Write(Entry{Key: row.Key, Event: evCreate, Sent: true, At: time.Now().UTC()}); err != nil {
 			return res, err
 		}
+		confirm(row.Setup.Country)
 		n := row.Setup
 		n.Metadata = map[string]string{MetaKey: r.cfg.Batch + "/" + row.Key}
 		n.IdempotencyKey = createKey(r.cfg.Batch, row.Key)
@@ -272,6 +273,7 @@ func (r *runner) one(ctx context.Context, row Row) (Result, error) {
 		if acct, err = cl.Load(ctx, id); err != nil {
 			return fail(err)
 		}
+		confirm(acct.Country)
 		if prev.Account != id {
 			if err := r.j.Write(Entry{Key: row.Key, Event: evAccount, Account: id, At: time.Now().UTC()}); err != nil {
 				return res, err
