@@ -250,7 +250,7 @@ not json
 	if len(rows) != 4 || rows[0].Err != nil {
 		t.Fatalf("rows: %+v", rows)
 	}
-	if e := rows[1].Err; e == nil || e.Column != "individual.dob" {
+	if e := rows[1].Err; e == nil || e.Column != "individual.dob" || !strings.Contains(e.Msg, "réponse") {
 		t.Errorf("row 2: %v", e)
 	}
 	if e := rows[2].Err; e == nil || e.Row != 3 || !strings.Contains(e.In(schema.French), "ligne 3") {

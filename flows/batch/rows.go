@@ -287,7 +287,13 @@ func parseRow(n int, m map[string]any, o Options) Row {
 	}
 	ans, err := flows.ParseAnswers(m)
 	if err != nil {
-		return bad(culprit(m), err.Error())
+		msg := err.Error()
+		// The parser's errors are worded in every language.
+		var worded interface{ In(schema.Lang) string }
+		if errors.As(err, &worded) {
+			msg = worded.In(lang)
+		}
+		return bad(culprit(m), msg)
 	}
 	row.Answers = ans
 	su := ans.Setup
