@@ -72,9 +72,18 @@ func openJournal(path string) (*journal, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
+	_, statErr := os.Stat(path)
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR|os.O_APPEND, 0o600)
 	if err != nil {
 		return nil, err
+	}
+	if errors.Is(statErr, fs.ErrNotExist) {
+		// A new journal's directory entry is synced too, so its lines
+		// cannot outlive its name in a crash.
+		if dir, err := os.Open(filepath.Dir(path)); err == nil {
+			_ = dir.Sync() // not every file system syncs a directory
+			_ = dir.Close()
+		}
 	}
 	j := &journal{f: f, last: map[string]Entry{}}
 	sc := bufio.NewScanner(f)
