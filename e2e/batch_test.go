@@ -206,6 +206,13 @@ func TestBatchKilledHalfwayFinishesOncePerRow(t *testing.T) {
 	if ended < 150 {
 		t.Fatalf("the first run ended after %d rows:\n%s", ended, stderr.String())
 	}
+	journals, _ := filepath.Glob(filepath.Join(envValue(env, "XDG_STATE_HOME"), "onboard", "batch", "*.jsonl"))
+	if len(journals) != 1 {
+		t.Fatalf("journals: %v", journals)
+	}
+	if data, _ := os.ReadFile(journals[0]); bytes.Count(data, []byte(`"event":"done"`)) >= 285 {
+		t.Fatal("the first run finished before it was killed")
+	}
 	// Second run: it finishes what the first left.
 	report := filepath.Join(dir, "report.csv")
 	r := onboard(t, env, "batch", path, "--report", report)
@@ -248,7 +255,6 @@ func TestBatchKilledHalfwayFinishesOncePerRow(t *testing.T) {
 			t.Errorf("the report holds a sensitive value %s", secret)
 		}
 	}
-	journals, _ := filepath.Glob(filepath.Join(envValue(env, "XDG_STATE_HOME"), "onboard", "batch", "*.jsonl"))
 	for _, j := range journals {
 		if data, _ := os.ReadFile(j); bytes.Contains(data, []byte("000000000")) || bytes.Contains(data, []byte("Jenny")) {
 			t.Errorf("journal %s holds answers", j)
