@@ -32,6 +32,9 @@ type Summary struct {
 	// People are the names and emails of the account's people the list
 	// shows (its individual), for search: nothing else of them.
 	People []string `json:"people,omitempty"`
+	// Metadata is the account's metadata as listed (a batch finds its
+	// rows' accounts by it); not part of the list's JSON.
+	Metadata map[string]string `json:"-"`
 	// Created is when the account was created (Unix seconds).
 	Created int64 `json:"created"`
 	// StripeCollects marks an Express or Standard account: Stripe

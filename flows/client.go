@@ -121,6 +121,22 @@ type NewAccount struct {
 	// Email is the account's contact email (v2 requires one; v1 sends
 	// it as the account's email).
 	Email string
+	// Metadata is set on the account as it is created (a batch row's key,
+	// to find the account again by it).
+	Metadata map[string]string
+	// IdempotencyKey, when set, is the create's key instead of a fresh
+	// one: a create sent again with it (another process, after a crash)
+	// returns the account the first one made
+	// (https://docs.stripe.com/api/idempotent_requests).
+	IdempotencyKey string
+}
+
+// createKey is n's idempotency key: its own, else a fresh one.
+func (n NewAccount) createKey(op string) string {
+	if n.IdempotencyKey != "" {
+		return n.IdempotencyKey
+	}
+	return NewKey(op)
 }
 
 // Create creates a connected account that the platform onboards through
@@ -137,7 +153,7 @@ func (c *Client) Create(ctx context.Context, n NewAccount) (schema.Account, erro
 // createV1 creates an account through Accounts v1.
 func (c *Client) createV1(ctx context.Context, n NewAccount) (schema.Account, error) {
 	// One key for the create and its replay below.
-	key := NewKey("create")
+	key := n.createKey("create")
 	a, err := c.api.CreateAccount(ctx, n, key)
 	if err != nil && answerLost(ctx, err) {
 		// The request policy gave up on an answer that never came whole:

@@ -72,5 +72,8 @@ func v2CreateBody(n NewAccount) map[string]any {
 	if n.Email != "" {
 		body["contact_email"] = n.Email
 	}
+	if len(n.Metadata) > 0 {
+		body["metadata"] = n.Metadata
+	}
 	return body
 }

@@ -15,7 +15,7 @@ func (c *Client) createV2(ctx context.Context, n NewAccount) (schema.Account, er
 	if c.v2 == nil {
 		return schema.Account{}, fmt.Errorf("accounts v2 is not configured")
 	}
-	key := NewKey("create-v2")
+	key := n.createKey("create-v2")
 	raw, err := c.v2.CreateAccount(ctx, v2CreateBody(n), key)
 	if err != nil && answerLost(ctx, err) {
 		// As for v1 (Client.Create): the same create, replayed.

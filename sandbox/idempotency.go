@@ -12,6 +12,12 @@ import (
 // maxIdempotencyKey is Stripe's limit on the Idempotency-Key header.
 const maxIdempotencyKey = 255
 
+// idempotencyKept is how long a key is honoured: Stripe removes keys once
+// they are at least 24 hours old, after which the same key is a new
+// request (https://docs.stripe.com/api/idempotent_requests). The sandbox
+// forgets them at 24 hours of its clock.
+const idempotencyKept = 24 * 60 * 60
+
 // lookupIdempotent returns the saved response for r.idemKey. A key reused
 // with other parameters (or another endpoint) is Stripe's 400
 // idempotency_error; results are only saved for requests that executed,
@@ -23,9 +29,10 @@ func lookupIdempotent(r *request, fp string) (int, []byte, bool, error) {
 	var saved string
 	var status int
 	var body []byte
+	var created int64
 	err := r.tx.QueryRowContext(r.ctx,
-		`SELECT fingerprint, status, body FROM idempotency WHERE key = ?`, r.idemKey).Scan(&saved, &status, &body)
-	if errors.Is(err, sql.ErrNoRows) {
+		`SELECT fingerprint, status, body, created FROM idempotency WHERE key = ?`, r.idemKey).Scan(&saved, &status, &body, &created)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && r.now.Unix()-created >= idempotencyKept) {
 		return 0, nil, false, nil
 	}
 	if err != nil {
@@ -46,7 +53,7 @@ func lookupIdempotent(r *request, fp string) (int, []byte, bool, error) {
 // Only a digest of the parameters is kept: the body may hold secrets.
 func saveIdempotent(r *request, fp string, status int, body []byte) error {
 	_, err := r.tx.ExecContext(r.ctx,
-		`INSERT INTO idempotency (key, fingerprint, status, body, created) VALUES (?, ?, ?, ?, ?)`,
+		`INSERT OR REPLACE INTO idempotency (key, fingerprint, status, body, created) VALUES (?, ?, ?, ?, ?)`,
 		r.idemKey, digest(fp), status, body, r.now.Unix())
 	if err != nil {
 		return fmt.Errorf("idempotency save: %w", err)

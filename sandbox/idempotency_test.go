@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stripe/stripe-go/v82"
 )
@@ -51,4 +52,34 @@ func TestIdempotency(t *testing.T) {
 			t.Errorf("key of a failed request not reusable: %v", err)
 		}
 	})
+}
+
+// Stripe removes an idempotency key once it is 24 hours old: the same
+// key is then a new request (https://docs.stripe.com/api/idempotent_requests).
+func TestIdempotencyKeysExpireAfter24Hours(t *testing.T) {
+	e := newHTTPEnv(t)
+	mk := func() *stripe.Account {
+		t.Helper()
+		p := &stripe.AccountCreateParams{Type: stripe.String("custom"), Email: stripe.String("a@example.com"),
+			Capabilities: &stripe.AccountCreateCapabilitiesParams{Transfers: &stripe.AccountCreateCapabilitiesTransfersParams{Requested: stripe.Bool(true)}}}
+		p.SetIdempotencyKey("key-day")
+		a, err := e.sc.V1Accounts.Create(e.ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	first := mk()
+	if _, err := e.sb.Advance(e.ctx, 23*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if again := mk(); again.ID != first.ID {
+		t.Errorf("replayed after 23 hours as %s, first %s", again.ID, first.ID)
+	}
+	if _, err := e.sb.Advance(e.ctx, 2*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if later := mk(); later.ID == first.ID {
+		t.Errorf("a 25-hour-old key was replayed")
+	}
 }

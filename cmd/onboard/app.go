@@ -49,6 +49,10 @@ type app struct {
 	// used (not reported as ignored).
 	edit   bool
 	edited []string
+
+	// tune, when set, adjusts the session's request policy once built
+	// (batch: one pacer under it for every worker, a budget for the run).
+	tune func(*flows.Policy)
 }
 
 // session is what a command that talks to Stripe opens, built by connect
@@ -142,6 +146,9 @@ func (a *app) connect(interactive bool) (*session, error) {
 	}
 	ep.Key = api.Key.Key
 	ep.Policy = flows.NewPolicy(a.observe(s, next, interactive), lang)
+	if a.tune != nil {
+		a.tune(ep.Policy)
+	}
 	s.logger.Printf("mode=%s key=%s base=%s lang=%s", api.Mode, config.Redact(api.Key.Key), ep.APIBase, lang)
 	conn, v2 := stripeapi.Connect(ep)
 	opts, err := a.recordOptions(s)

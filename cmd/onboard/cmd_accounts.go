@@ -27,7 +27,7 @@ func quotedList(names []string) string {
 func newAccountsCmd(a *app) *cobra.Command {
 	var stateArg string
 	var limit int
-	var asJSON, cached bool
+	var asJSON, cached, dueCSV, upfront bool
 	cmd := &cobra.Command{
 		Use:   "accounts",
 		Short: "List connected accounts with their state, most urgent first",
@@ -68,6 +68,9 @@ func newAccountsCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if dueCSV {
+				return a.dueCSV(cmd.Context(), ses, list, flows.Strategy{Upfront: upfront})
+			}
 			if asJSON {
 				return textout.JSONList(a.stdout, list)
 			}
@@ -90,6 +93,8 @@ func newAccountsCmd(a *app) *cobra.Command {
 	cmd.Flags().IntVar(&limit, "limit", 0, "only the N most urgent accounts (0: all)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the list as JSON")
 	cmd.Flags().BoolVar(&cached, "cached", false, "read the triage cache only (no request to Stripe)")
+	cmd.Flags().BoolVar(&dueCSV, "due-csv", false, "print a CSV to fill for onboard batch: one row per account, a column per field due")
+	cmd.Flags().BoolVar(&upfront, "upfront", false, "with --due-csv: also the fields due later (eventually due)")
 	return cmd
 }
 

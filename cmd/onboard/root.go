@@ -44,7 +44,7 @@ sandbox (marked SANDBOX on every screen).`,
 	f.BoolVar(&a.flags.Live, "live", false, "allow a live key (sk_live_…)")
 	f.BoolVarP(&a.flags.Verbose, "verbose", "v", false, "say more (e.g. answers ignored because their fields are not due)")
 	f.BoolVar(&a.flags.Debug, "debug", false, "write a debug log to $XDG_STATE_HOME/onboard/onboard.log")
-	root.AddCommand(newNewCmd(a), newResumeCmd(a), newStatusCmd(a), newAccountsCmd(a), newExploreCmd(a), newConfigCmd(a), newSandboxCmd(a), newVersionCmd(a))
+	root.AddCommand(newNewCmd(a), newResumeCmd(a), newStatusCmd(a), newAccountsCmd(a), newExploreCmd(a), newBatchCmd(a), newConfigCmd(a), newSandboxCmd(a), newVersionCmd(a))
 	for _, extra := range extraCommands {
 		root.AddCommand(extra(a))
 	}

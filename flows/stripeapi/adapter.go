@@ -54,6 +54,9 @@ func (s Adapter) CreateAccount(ctx context.Context, n flows.NewAccount, key stri
 	if n.Agreement != "" && n.Agreement != "full" {
 		p.TOSAcceptance = &stripe.AccountCreateTOSAcceptanceParams{ServiceAgreement: stripe.String(n.Agreement)}
 	}
+	for k, v := range n.Metadata {
+		p.AddMetadata(k, v)
+	}
 	// One key for every attempt: a retried create cannot make two.
 	p.SetIdempotencyKey(key)
 	a, err := s.SC.V1Accounts.Create(ctx, p)

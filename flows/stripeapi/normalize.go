@@ -255,7 +255,7 @@ func Summarize(sa *stripe.Account) flows.Summary {
 	s := flows.Summary{ID: a.ID, Name: displayName(sa), Email: sa.Email, Country: a.Country, Type: a.BusinessType,
 		State: flows.ListState(a), Deadline: a.Requirements.CurrentDeadline, PastDue: len(a.Requirements.PastDue),
 		CurrentlyDue: len(a.Requirements.CurrentlyDue), Errors: len(a.Requirements.Errors), Created: sa.Created,
-		StripeCollects: a.StripeCollects}
+		StripeCollects: a.StripeCollects, Metadata: sa.Metadata}
 	s.People = people(sa)
 	if len(a.Requirements.Errors) > 0 {
 		s.ErrorCode = a.Requirements.Errors[0].Code

@@ -243,7 +243,14 @@ func accountToV1(body map[string]any, country string, creating, ga bool) (form, 
 	f := form{}
 	for k, v := range body {
 		switch k {
-		case "include", "dashboard", "metadata":
+		case "include", "dashboard":
+		case "metadata":
+			// The account's metadata, shared with its v1 view (Stripe
+			// shows one account through both APIs).
+			md, _ := v.(map[string]any)
+			for mk, mv := range md {
+				f["metadata["+mk+"]"], _ = mv.(string)
+			}
 		case "defaults":
 			d, _ := v.(map[string]any)
 			if err := defaultsToV1(f, d); err != nil {

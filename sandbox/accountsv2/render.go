@@ -27,6 +27,9 @@ func renderAccount(acct map[string]any, configs []string, inc map[string]bool, s
 		"display_name": nil, "configuration": nil, "defaults": nil, "identity": nil, "requirements": nil,
 		"closed": sh.closed,
 	}
+	if md, ok := acct["metadata"].(map[string]any); ok {
+		out["metadata"] = md
+	}
 	if sh.ga {
 		out["future_requirements"] = nil
 	}
