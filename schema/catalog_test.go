@@ -62,7 +62,7 @@ func TestCatalogEntries(t *testing.T) {
 					t.Errorf("missing label or help in %s", l)
 				}
 			}
-			if f.Label.FR == "" || f.Help.FR == "" {
+			if !f.Label.Has(French) || !f.Help.Has(French) {
 				t.Errorf("no French label/help: English fallback is not a translation")
 			}
 			c, ok := cases[f.Key]
@@ -217,7 +217,7 @@ func TestDetectLang(t *testing.T) {
 
 func TestExplainErrorBothLanguages(t *testing.T) {
 	for code, txt := range errorTexts {
-		if txt.EN == "" || txt.FR == "" {
+		if txt.EN == "" || !txt.Has(French) {
 			t.Errorf("%s lacks a translation", code)
 		}
 	}

@@ -88,7 +88,7 @@ func CountryCurrency(country string) string { return countries()[country].curren
 // postalRule is a postal code of the given shape, with an example that
 // fits it. shape is "4 digits", "5 digits (NNN NN)"...
 func postalRule(example string, shapeEN, shapeFR string, valid func(string) bool) rule {
-	return rule{label: T("Postal code", "Code postal"), example: example, valid: valid,
+	return rule{label: T("Postal code"), example: example, valid: valid,
 		help: T(capitalize(shapeEN)+", e.g. "+example+".", capitalize(shapeFR)+", par ex. "+example+"."),
 		msg: T("Enter the postal code: "+shapeEN+", e.g. "+example+".",
 			"Saisissez le code postal : "+shapeFR+", par ex. "+example+".")}
@@ -102,9 +102,8 @@ func digitsPostal(n int, example string) rule {
 // noPostal is the postal code of a country without postal codes (Hong
 // Kong, the United Arab Emirates): optional, any short text.
 var noPostal = rule{none: true,
-	label: T("Postal code (optional)", "Code postal (facultatif)"),
-	help: T("Addresses in this country have no postal code; leave empty.",
-		"Les adresses de ce pays n'ont pas de code postal ; laissez vide.")}
+	label: T("Postal code (optional)"),
+	help:  T("Addresses in this country have no postal code; leave empty.")}
 
 // numberRule is a national number (identity, company, tax), with what it
 // looks like in both languages.

@@ -54,9 +54,9 @@ func asiaCountries() map[string]countryRules {
 			structures: euroStructures},
 		"TH": {currency: "thb",
 			// guess: Stripe asks for the province in address.state, as free text.
-			state: rule{label: T("Province", "Province"), example: "Bangkok",
-				help: T("The province (changwat), e.g. Bangkok.", "La province (changwat), par ex. Bangkok."),
-				msg:  T("Enter the province, e.g. Bangkok.", "Saisissez la province, par ex. Bangkok.")},
+			state: rule{label: T("Province"), example: "Bangkok",
+				help: T("The province (changwat), e.g. Bangkok."),
+				msg:  T("Enter the province, e.g. Bangkok.")},
 			postal: digitsPostal(5, "10200"),
 			id: numberRule("Thai national ID number", "Numéro d'identité thaïlandais", "1101700230708",
 				"13 digits, the last a check digit", "13 chiffres, le dernier de contrôle", validThaiID),
@@ -109,7 +109,7 @@ var aeEmirates = codeOptions([][2]string{
 func namedOptions(names ...string) []Option {
 	out := make([]Option, len(names))
 	for i, n := range names {
-		out[i] = Option{Value: n, Label: T(n, n)}
+		out[i] = Option{Value: n, Label: Verbatim(n)}
 	}
 	return out
 }

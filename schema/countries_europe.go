@@ -167,7 +167,7 @@ func europeCountries() map[string]countryRules {
 			bank: bankRule{
 				routing: routingRule("Sort code", "Code guichet (sort code)", "108800", "6 digits, often written 10-88-00", "6 chiffres, souvent écrits 10-88-00", digitsN(6)),
 				account: rule{example: "00012345", valid: digitsN(8),
-					msg: T("Enter the 8-digit account number, e.g. 00012345.", "Saisissez le numéro de compte à 8 chiffres, par ex. 00012345.")}},
+					msg: T("Enter the 8-digit account number, e.g. 00012345.")}},
 			structures: euroStructures},
 	}
 }

@@ -108,11 +108,11 @@ func TestEveryErrorCodeExplained(t *testing.T) {
 			t.Errorf("%s has no explanation", code)
 		}
 		en, fr := ExplainError(code, English), ExplainError(code, French)
-		if en == fr || en == def.EN || fr == def.FR {
+		if en == fr || en == def.In(English) || fr == def.In(French) {
 			t.Errorf("%s: %q / %q", code, en, fr)
 		}
 	}
-	if ExplainError("brand_new_code", French) != def.FR {
+	if ExplainError("brand_new_code", French) != def.In(French) {
 		t.Error("unknown code: no default row")
 	}
 	if md, err := os.ReadFile(referenceMD); err == nil {

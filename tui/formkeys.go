@@ -35,7 +35,7 @@ func formKeyMap(lang Lang) *huh.KeyMap {
 	return km
 }
 
-var txtSwitchAnswer = schema.T("toggle", "changer")
+var txtSwitchAnswer = schema.T("toggle")
 
 // translateBindings walks the key map's nested structs and rewrites the
 // help of every binding it finds.

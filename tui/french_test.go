@@ -20,6 +20,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"onboard/drafts"
+	"onboard/i18n"
 	"onboard/schema"
 )
 
@@ -37,6 +38,22 @@ func TestNoEnglishOnFrenchScreens(t *testing.T) {
 		for _, pair := range textPairs(t, dir) {
 			addWords(en, pair[0])
 			addWords(fr, pair[1])
+		}
+	}
+	// The texts moved to the catalogs: English is the id, French its
+	// entry in fr.json.
+	cat, err := i18n.Load(string(schema.French))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, e := range cat {
+		if _, s, ok := strings.Cut(id, "\x04"); ok {
+			id = s
+		}
+		addWords(en, id)
+		addWords(fr, e.Text)
+		for _, f := range e.Plural {
+			addWords(fr, f)
 		}
 	}
 	for k, v := range formHelpFR {

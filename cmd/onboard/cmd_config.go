@@ -77,8 +77,7 @@ live keys are never written to disk; pass them with STRIPE_API_KEY and --live.`,
 			}
 			line, err := bufio.NewReader(a.stdin).ReadString('\n')
 			if err != nil && line == "" {
-				return usageErr("%s", t("no key on standard input (echo sk_test_… | onboard config set-key)",
-					"aucune clé sur l'entrée standard (echo sk_test_… | onboard config set-key)").In(ml))
+				return usageErr("%s", t("no key on standard input (echo sk_test_… | onboard config set-key)").In(ml))
 			}
 			key, err := config.ParseKeyLine(line, ml)
 			if err != nil {

@@ -51,8 +51,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 			}
 			if f.answers == "" && !f.testValues {
 				if f.json {
-					return usageErr("%s", t("--json needs --answers (the interactive wizard prints no JSON)",
-						"--json exige --answers (l'assistant interactif n'écrit pas de JSON)").In(a.cfg.Lang()))
+					return usageErr("%s", t("--json needs --answers (the interactive wizard prints no JSON)").In(a.cfg.Lang()))
 				}
 				preset := cmd.Flags().Changed("country") && cmd.Flags().Changed("business-type") && cmd.Flags().Changed("capabilities")
 				return a.runTUI(cmd.Context(), tuiStart{new: true, preset: preset, setup: n, strategy: strat,
@@ -60,14 +59,13 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 			}
 			if flows.DialectNamed(n.API).NeedsContactEmail() && n.Email == "" {
 				if n.Email = contactEmail(ans); n.Email == "" {
-					return usageErr("%s", t("Accounts v2 needs a contact email: give --email, or contact_email (or the account's or representative's email) in the answers file; nothing was sent",
-						"Accounts v2 exige un e-mail de contact : donnez --email, ou contact_email (ou l'e-mail du compte ou du représentant) dans le fichier de réponses ; rien n'a été envoyé").In(a.cfg.Lang()))
+					return usageErr("%s", t("Accounts v2 needs a contact email: give --email, or contact_email (or the account's or representative's email) in the answers file; nothing was sent").In(a.cfg.Lang()))
 				}
 			}
 			if n.Email != "" {
 				lang := a.cfg.Lang()
 				if err := schema.Lookup("individual.email", n.Country).Validate(n.Email, schema.Context{Lang: lang, Country: n.Country}); err != nil {
-					return usageErr(t("contact email %q: %s", "e-mail de contact %q : %s").In(lang), n.Email, err)
+					return usageErr(t("contact email %q: %s").In(lang), n.Email, err)
 				}
 			}
 			return a.scriptNew(cmd.Context(), n, strat, ans, resumeArgs(f.answers, f.testValues), f.json)

@@ -37,8 +37,7 @@ func (s Setup) String() string {
 func ParseSetup(s string, lang schema.Lang) (Setup, error) {
 	parts := strings.Split(strings.TrimSpace(s), ",")
 	if len(parts) < 2 || len(parts) > 4 {
-		return Setup{}, fmt.Errorf(schema.T("setup %q: write COUNTRY,BUSINESS_TYPE[,CAPABILITIES][,AGREEMENT], e.g. FR,company,card_payments+transfers",
-			"configuration %q : écrivez PAYS,TYPE[,FONCTIONNALITÉS][,CONTRAT], par ex. FR,company,card_payments+transfers").In(lang), s)
+		return Setup{}, fmt.Errorf(schema.T("setup %q: write COUNTRY,BUSINESS_TYPE[,CAPABILITIES][,AGREEMENT], e.g. FR,company,card_payments+transfers").In(lang), s)
 	}
 	st := Setup{Country: strings.ToUpper(strings.TrimSpace(parts[0])), BusinessType: strings.TrimSpace(parts[1]),
 		Capabilities: []string{"card_payments", "transfers"}, Agreement: "full"}
@@ -55,34 +54,32 @@ func ParseSetup(s string, lang schema.Lang) (Setup, error) {
 // in lang.
 func (s Setup) Check(lang schema.Lang) error {
 	if len(s.Country) != 2 {
-		return fmt.Errorf(schema.T("country %q: use a two-letter code such as FR", "pays %q : utilisez un code sur deux lettres comme FR").In(lang), s.Country)
+		return fmt.Errorf(schema.T("country %q: use a two-letter code such as FR").In(lang), s.Country)
 	}
 	switch s.BusinessType {
 	case "individual", "company", "non_profit", "government_entity":
 	default:
-		return fmt.Errorf(schema.T("business type %q: use individual, company, non_profit or government_entity",
-			"type d'entreprise %q : utilisez individual, company, non_profit ou government_entity").In(lang), s.BusinessType)
+		return fmt.Errorf(schema.T("business type %q: use individual, company, non_profit or government_entity").In(lang), s.BusinessType)
 	}
 	if len(s.Capabilities) == 0 {
-		return fmt.Errorf(schema.T("setup %s requests no capability", "la configuration %s ne demande aucune fonctionnalité").In(lang), s)
+		return fmt.Errorf(schema.T("setup %s requests no capability").In(lang), s)
 	}
 	for _, c := range s.Capabilities {
 		if c != "card_payments" && c != "transfers" {
-			return fmt.Errorf(schema.T("capability %q: use card_payments or transfers", "fonctionnalité %q : utilisez card_payments ou transfers").In(lang), c)
+			return fmt.Errorf(schema.T("capability %q: use card_payments or transfers").In(lang), c)
 		}
 	}
 	if !flows.KnownAPI(s.API) {
-		return fmt.Errorf(schema.T("accounts API %q: use v1 or v2", "API des comptes %q : utilisez v1 ou v2").In(lang), s.API)
+		return fmt.Errorf(schema.T("accounts API %q: use v1 or v2").In(lang), s.API)
 	}
 	switch s.Agreement {
 	case "", "full":
 	case "recipient":
 		if slices.Contains(s.Capabilities, "card_payments") {
-			return fmt.Errorf(schema.T("setup %s: card_payments needs the full service agreement",
-				"configuration %s : card_payments exige le contrat de services complet").In(lang), s)
+			return fmt.Errorf(schema.T("setup %s: card_payments needs the full service agreement").In(lang), s)
 		}
 	default:
-		return fmt.Errorf(schema.T("agreement %q: use full or recipient", "contrat %q : utilisez full ou recipient").In(lang), s.Agreement)
+		return fmt.Errorf(schema.T("agreement %q: use full or recipient").In(lang), s.Agreement)
 	}
 	return nil
 }
@@ -507,12 +504,12 @@ func Matrix(es []Exploration) []MatrixRow {
 }
 
 var whoTexts = map[string]schema.Text{
-	"account":        schema.T("account", "compte"),
-	"representative": schema.T("representative", "représentant"),
-	"owner":          schema.T("owner", "propriétaire"),
-	"director":       schema.T("director", "administrateur"),
-	"executive":      schema.T("executive", "dirigeant"),
-	"person":         schema.T("person", "personne"),
+	"account":        schema.T("account"),
+	"representative": schema.T("representative"),
+	"owner":          schema.T("owner"),
+	"director":       schema.T("director"),
+	"executive":      schema.T("executive"),
+	"person":         schema.T("person"),
 }
 
 // WhoLabel names who provides a requirement, in lang.
