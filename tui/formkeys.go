@@ -2,6 +2,7 @@ package tui
 
 import (
 	"reflect"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
@@ -25,6 +26,7 @@ var formHelpFR = map[string]string{
 // formKeyMap is huh's default key map with help in lang.
 func formKeyMap(lang Lang) *huh.KeyMap {
 	km := huh.NewDefaultKeyMap()
+	answerKeys(km, lang)
 	if lang != "fr" {
 		return km
 	}
@@ -36,6 +38,30 @@ func formKeyMap(lang Lang) *huh.KeyMap {
 }
 
 var txtSwitchAnswer = schema.T("toggle")
+
+// The letters that answer a yes/no, from the catalogs: y/n in English, o/n
+// in French (oui/non), j/n in German, s/n in Spanish and Italian. A
+// language whose catalog gives no letter (Japanese) answers by moving
+// the selection (←/→, tab) and enter.
+var (
+	txtKeyYes = schema.TC("key", "y")
+	txtKeyNo  = schema.TC("key", "n")
+)
+
+// answerKeys binds a confirmation's accept and reject keys to lang's
+// letters, upper case too.
+func answerKeys(km *huh.KeyMap, lang Lang) {
+	bind := func(b *key.Binding, letter string) {
+		if letter == "" {
+			b.SetEnabled(false)
+			return
+		}
+		desc := b.Help().Desc
+		*b = key.NewBinding(key.WithKeys(letter, strings.ToUpper(letter)), key.WithHelp(letter, desc))
+	}
+	bind(&km.Confirm.Accept, txtKeyYes.In(lang))
+	bind(&km.Confirm.Reject, txtKeyNo.In(lang))
+}
 
 // translateBindings walks the key map's nested structs and rewrites the
 // help of every binding it finds.

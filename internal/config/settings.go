@@ -99,7 +99,7 @@ func resolveLang(flag string, p Profile, getenv func(string) string) (schema.Lan
 	case flag != "":
 		var ok bool
 		if l, ok = schema.ParseLang(flag); !ok {
-			l, err = "", exitcode.Usagef("--lang takes en or fr, not %q", flag)
+			l, err = "", exitcode.Usagef("--lang takes one of %s, not %q", schema.LangList(), flag)
 		}
 	case p.Lang != "":
 		l, _ = schema.ParseLang(p.Lang)
