@@ -29,7 +29,7 @@ func ExplainDisabled(reason string, lang schema.Lang) string {
 		return t.In(lang)
 	}
 	if strings.HasPrefix(reason, "rejected") {
-		return schema.T("Rejected ("+reason+"): final, forms cannot fix it.", "Rejeté ("+reason+") : définitif, aucun formulaire ne peut le corriger.").In(lang)
+		return schema.Tf("Rejected (%s): final, forms cannot fix it.", reason).In(lang)
 	}
 	return reason
 }

@@ -29,7 +29,7 @@ func CapabilityLabel(name string) Text {
 	if t, ok := capabilityLabels[name]; ok {
 		return t
 	}
-	return T(name, name)
+	return Verbatim(name)
 }
 
 // capabilityStatuses name a capability's status (v1: active, pending,

@@ -208,7 +208,7 @@ func isLinkOnly(path string) bool {
 func linkField(path string) Field {
 	return Field{
 		Key: path, Covers: []string{path}, Group: GroupOther, Order: 900, Kind: KindLink,
-		Label:  T("Stripe review: "+path, "Vérification Stripe : "+path),
+		Label:  Tf("Stripe review: %s", path),
 		Help:   T("The API cannot answer this; the account holder completes it through a Stripe account link."),
 		check:  func(string, Context) error { return nil },
 		encode: sendsNothing,
@@ -261,9 +261,8 @@ func genericField(path string) Field {
 	}
 	return Field{
 		Key: path, Covers: []string{path}, Group: GroupOther, Order: 1000, Kind: KindText,
-		Label: T(label, label),
-		Help: T("Stripe asks for "+path+"; this tool has no form for it yet, so it is sent as typed.",
-			"Stripe demande "+path+" ; cet outil n'a pas encore de formulaire dédié, la valeur est envoyée telle quelle."),
+		Label:   Verbatim(label),
+		Help:    Tf("Stripe asks for %s; this tool has no form for it yet, so it is sent as typed.", path),
 		Generic: true,
 		check:   checkPlain(5000),
 		encode:  encode,

@@ -120,8 +120,7 @@ func addressLeaf(k addressKind, path, leaf, country string) Field {
 	case "country":
 		f = Field{Kind: KindText, Placeholder: countryExample(country),
 			Label: T("Country"),
-			Help: T("Two-letter country code (ISO 3166-1), e.g. "+countryExample(country)+".",
-				"Code pays sur deux lettres (ISO 3166-1), par ex. "+countryExample(country)+"."),
+			Help:  Tf("Two-letter country code (ISO 3166-1), e.g. %s.", countryExample(country)),
 			check: checkCountryCode,
 			encode: func(v string, _ Context) []Param {
 				return []Param{{Key: Brackets(path), Value: strings.ToUpper(strings.TrimSpace(v))}}

@@ -199,5 +199,4 @@ func checkDate(v string, c Context) error {
 func encodePhone(path string) func(string, Context) []Param { return encodePhoneAt(path) }
 
 // phoneHelp is the help of every phone field.
-var phoneHelp = T("As written in the account's country, or international (+"+NBSP+"country code); sent in international format.",
-	"Tel qu'écrit dans le pays du compte, ou international (+"+NBSP+"indicatif) ; envoyé au format international.")
+var phoneHelp = T("As written in the account's country, or international (+\u00a0country code); sent in international format.")

@@ -14,9 +14,8 @@ var personSpecs = []spec{
 		T("Legal last name, as on an official ID."))},
 	{leaf: "dob", covers: []string{"dob", "dob.day", "dob.month", "dob.year"}, field: func(p, country string) Field {
 		return Field{Group: GroupIdentity, Order: 30, Kind: KindDate, Placeholder: "YYYY-MM-DD",
-			Label: T("Date of birth"),
-			Help: T("YYYY-MM-DD or "+DateFormat(Context{Lang: English, Country: country})+". The account holder must be at least 18. Sent whole: Stripe refuses a partial date.",
-				"AAAA-MM-JJ ou JJ/MM/AAAA. Le titulaire doit avoir au moins 18 ans. Envoyée entière : Stripe refuse une date partielle."),
+			Label:  T("Date of birth"),
+			Help:   Tf("YYYY-MM-DD or %s. The account holder must be at least 18. Sent whole: Stripe refuses a partial date.", dateFormatIn(country)),
 			check:  checkBirthDate(18),
 			encode: encodeDate(under(p, "dob"))}
 	}},
@@ -104,8 +103,7 @@ func withAge(f Field, ref PersonRef, country string) Field {
 	f.check = checkBirthDate(n)
 	// The national form is the one the error names (MM/DD/YYYY on a US
 	// account): help and error never disagree.
-	f.Help = T("YYYY-MM-DD or "+DateFormat(Context{Lang: English, Country: country})+"; the person must be at least 13. Sent whole: Stripe refuses a partial date.",
-		"AAAA-MM-JJ ou JJ/MM/AAAA ; la personne doit avoir au moins 13 ans. Envoyée entière : Stripe refuse une date partielle.")
+	f.Help = Tf("YYYY-MM-DD or %s; the person must be at least 13. Sent whole: Stripe refuses a partial date.", dateFormatIn(country))
 	return f
 }
 

@@ -99,8 +99,7 @@ func ibanBank(example string) bankRule {
 	return bankRule{iban: true, account: rule{example: example,
 		label: T("IBAN"),
 		help:  T("The account's IBAN: country code, 2 check digits, then the account (spaces allowed). Masked once typed."),
-		msg: T("Enter a valid IBAN for this country, e.g. "+spaced+" (its check digits must match).",
-			"Saisissez un IBAN valide pour ce pays, par ex. "+spaced+" (ses chiffres de contrôle doivent correspondre)."),
+		msg:   Tf("Enter a valid IBAN for this country, e.g. %s (its check digits must match).", spaced),
 		valid: func(s string) bool { return ValidIBAN(s) && strings.HasPrefix(s, example[:2]) }}}
 }
 

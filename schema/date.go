@@ -48,13 +48,21 @@ func monthFirst(c Context) bool {
 }
 
 // DateFormat is the national date form for c, as the operator reads it
-// (JJ/MM/AAAA in French).
+// (JJ/MM/AAAA in French): its letters come from the catalogs.
 func DateFormat(c Context) string {
-	switch {
-	case c.Lang == French:
-		return "JJ/MM/AAAA"
-	case monthFirst(c):
-		return "MM/DD/YYYY"
+	if monthFirst(c) {
+		return txtMonthFirst.In(c.Lang)
 	}
-	return "DD/MM/YYYY"
+	return txtDayFirst.In(c.Lang)
+}
+
+var (
+	txtDayFirst   = TC("date", "DD/MM/YYYY")
+	txtMonthFirst = TC("date", "MM/DD/YYYY")
+)
+
+// dateFormatIn is DateFormat for country in whatever language the text
+// around it is shown in.
+func dateFormatIn(country string) func(Lang) string {
+	return func(l Lang) string { return DateFormat(Context{Lang: l, Country: country}) }
 }

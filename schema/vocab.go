@@ -202,8 +202,7 @@ func plainField(path string, p vocabParam, g Group) Field {
 	label := strings.ReplaceAll(path, "_", " ")
 	f := Field{Key: path, Covers: []string{path}, Group: g, Order: 900, Kind: KindText,
 		Label: Verbatim(label),
-		Help: T("Stripe's parameter "+path+"; onboard has no dedicated form for it, so it is checked only as Stripe types it.",
-			"Paramètre Stripe "+path+" ; onboard n'a pas de formulaire dédié, la valeur est seulement vérifiée selon le type que Stripe attend.")}
+		Help:  Tf("Stripe's parameter %s; onboard has no dedicated form for it, so it is checked only as Stripe types it.", path)}
 	leaf := path[strings.LastIndexByte(path, '.')+1:]
 	for _, s := range []string{"id_number", "ssn", "account_number", "tax_id", "vat_id"} {
 		if strings.Contains(leaf, s) {

@@ -90,21 +90,20 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 }
 
 func (f newFlags) account(lang schema.Lang) (flows.NewAccount, error) {
-	usage := func(en, fr string, args ...any) error { return usageErr(t(en, fr).In(lang), args...) }
+	usage := func(msg schema.Text, args ...any) error { return usageErr(msg.In(lang), args...) }
 	country := strings.ToUpper(strings.TrimSpace(f.country))
 	if len(country) != 2 {
-		return flows.NewAccount{}, usage("--country takes a two-letter code such as US, not %q", "--country prend un code sur deux lettres comme US, pas %q", f.country)
+		return flows.NewAccount{}, usage(t("--country takes a two-letter code such as US, not %q"), f.country)
 	}
 	switch f.businessType {
 	case "individual", "company", "non_profit", "government_entity":
 	default:
-		return flows.NewAccount{}, usage("--business-type takes individual, company, non_profit or government_entity, not %q",
-			"--business-type prend individual, company, non_profit ou government_entity, pas %q", f.businessType)
+		return flows.NewAccount{}, usage(t("--business-type takes individual, company, non_profit or government_entity, not %q"), f.businessType)
 	}
 	switch f.agreement {
 	case "full", "recipient":
 	default:
-		return flows.NewAccount{}, usage("--agreement takes full or recipient, not %q", "--agreement prend full ou recipient, pas %q", f.agreement)
+		return flows.NewAccount{}, usage(t("--agreement takes full or recipient, not %q"), f.agreement)
 	}
 	var caps []string
 	for _, c := range f.capabilities {
@@ -113,29 +112,28 @@ func (f newFlags) account(lang schema.Lang) (flows.NewAccount, error) {
 			caps = append(caps, c)
 		case "":
 		default:
-			return flows.NewAccount{}, usage("unknown capability %q (card_payments, transfers)", "fonctionnalité inconnue %q (card_payments, transfers)", c)
+			return flows.NewAccount{}, usage(t("unknown capability %q (card_payments, transfers)"), c)
 		}
 	}
 	if len(caps) == 0 {
-		return flows.NewAccount{}, usage("--capabilities needs at least one of card_payments, transfers", "--capabilities exige au moins card_payments ou transfers")
+		return flows.NewAccount{}, usage(t("--capabilities needs at least one of card_payments, transfers"))
 	}
 	if f.agreement == "recipient" && contains(caps, "card_payments") {
-		return flows.NewAccount{}, usage("card_payments needs the full service agreement; use --capabilities transfers with --agreement recipient",
-			"card_payments exige le contrat de services complet ; utilisez --capabilities transfers avec --agreement recipient")
+		return flows.NewAccount{}, usage(t("card_payments needs the full service agreement; use --capabilities transfers with --agreement recipient"))
 	}
 	switch f.accountsAPI {
 	case "v1":
 		if len(f.configurations) > 0 {
-			return flows.NewAccount{}, usage("--configurations goes with --accounts-api v2", "--configurations va avec --accounts-api v2")
+			return flows.NewAccount{}, usage(t("--configurations goes with --accounts-api v2"))
 		}
 	case "v2":
 		for _, c := range f.configurations {
 			if c != "merchant" && c != "recipient" && c != "customer" {
-				return flows.NewAccount{}, usage("unknown configuration %q (merchant, recipient, customer)", "configuration inconnue %q (merchant, recipient, customer)", c)
+				return flows.NewAccount{}, usage(t("unknown configuration %q (merchant, recipient, customer)"), c)
 			}
 		}
 	default:
-		return flows.NewAccount{}, usage("--accounts-api takes v1 or v2, not %q", "--accounts-api prend v1 ou v2, pas %q", f.accountsAPI)
+		return flows.NewAccount{}, usage(t("--accounts-api takes v1 or v2, not %q"), f.accountsAPI)
 	}
 	return flows.NewAccount{Country: country, BusinessType: f.businessType, Capabilities: caps, Agreement: f.agreement,
 		API: f.accountsAPI, Configurations: f.configurations, Email: f.email}, nil
