@@ -106,11 +106,7 @@ func Plan(a schema.Account, s Strategy, skip map[string]bool, lang schema.Lang) 
 				st.Deadline = r.Deadline
 			}
 			for _, e := range r.Errors {
-				msg := schema.ExplainError(e.Code, lang)
-				if e.Reason != "" {
-					msg += " (" + e.Reason + ")"
-				}
-				st.Problems[f.Key] = msg
+				st.Problems[f.Key] = schema.ExplainRequirementError(e, lang)
 			}
 		}
 	}

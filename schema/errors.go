@@ -124,6 +124,24 @@ func ExplainError(code string, lang Lang) string {
 
 var msgUnknownError = T("Stripe could not accept this value.")
 
+// ExplainRequirementError is what an operator reads of one of
+// requirements.errors: the catalog's explanation of its code, in lang.
+// Stripe's reason is an English sentence: it is shown only when the
+// catalog does not know the code, and marked as Stripe's words.
+func ExplainRequirementError(e RequirementError, lang Lang) string {
+	if knownErrorCode(e.Code) || strings.TrimSpace(e.Reason) == "" {
+		return ExplainError(e.Code, lang)
+	}
+	return Tf("Stripe says: “%s”", strings.TrimSpace(e.Reason)).In(lang)
+}
+
+// knownErrorCode reports whether the catalog explains code (itself or its
+// family).
+func knownErrorCode(code string) bool {
+	_, ok := errorTexts[code]
+	return ok || strings.HasPrefix(code, "invalid_url_") || strings.HasPrefix(code, "verification_document_")
+}
+
 // ErrorCodes lists every requirements.errors code the catalog explains.
 func ErrorCodes() []string {
 	out := make([]string, 0, len(errorTexts))

@@ -326,3 +326,30 @@ func TestEveryFieldCoversWhatItAnswers(t *testing.T) {
 		}
 	}
 }
+
+// Stripe's reason is English: a code the catalog explains shows only the
+// explanation, in the operator's language; an unknown code keeps Stripe's
+// sentence, marked as Stripe's.
+func TestExplainRequirementErrorKeepsStripesWordsOnlyForUnknownCodes(t *testing.T) {
+	reason := "The address you entered could not be matched."
+	known := RequirementError{Code: "verification_failed_address_match", Reason: reason}
+	for _, l := range Langs {
+		got := ExplainRequirementError(known, l)
+		if strings.Contains(got, "could not be matched.") && l != English || strings.Contains(got, reason) {
+			t.Errorf("%s: %q repeats Stripe's English reason", l, got)
+		}
+		if got != ExplainError(known.Code, l) {
+			t.Errorf("%s: %q is not the code's explanation", l, got)
+		}
+	}
+	unknown := RequirementError{Code: "brand_new_code", Reason: reason}
+	if got := ExplainRequirementError(unknown, French); got != "Stripe indique\u00a0: «\u00a0"+reason+"\u00a0»" {
+		t.Errorf("unknown code, French: %q", got)
+	}
+	if got := ExplainRequirementError(unknown, English); got != "Stripe says: “"+reason+"”" {
+		t.Errorf("unknown code, English: %q", got)
+	}
+	if got := ExplainRequirementError(RequirementError{Code: "brand_new_code"}, French); got != msgUnknownError.In(French) {
+		t.Errorf("unknown code without a reason: %q", got)
+	}
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
+	"onboard/internal/untrusted"
 	"onboard/schema"
 )
 
@@ -88,7 +89,7 @@ func v2Entries(c Common, v *schema.V2Details, width int) string {
 			lines = append(lines, hang(s.Inactive, "  ", txt, width))
 		}
 		for _, er := range e.Errors {
-			lines = append(lines, hang(c.Styles.Notice.Error, "  ", "✗ "+schema.ExplainError(er.Code, c.Lang), width))
+			lines = append(lines, hang(c.Styles.Notice.Error, "  ", "✗ "+untrusted.Text(schema.ExplainRequirementError(er, c.Lang)), width))
 		}
 	}
 	return strings.Join(lines, "\n")

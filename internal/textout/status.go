@@ -68,7 +68,7 @@ func Status(w io.Writer, acct schema.Account, lang schema.Lang) error {
 		}
 	}
 	for _, e := range r.Errors {
-		out.Printf("  ✗ %s %s (%s)\n", schema.Colon(lang, e.Requirement), schema.ExplainError(e.Code, lang), e.Code)
+		out.Printf("  ✗ %s %s (%s)\n", schema.Colon(lang, e.Requirement), schema.ExplainRequirementError(e, lang), e.Code)
 	}
 	return out.Err()
 }
