@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"syscall"
 	"unicode/utf8"
@@ -432,20 +431,6 @@ func fileKind(m fs.FileMode) schema.Text {
 	return schema.T("not a regular file")
 }
 
-// groupDigits writes n with its thousands grouped as the language does:
-// 99,990 in English, 99 990 in French (a narrow no-break space).
-func groupDigits(n int, lang schema.Lang) string {
-	s := strconv.Itoa(n)
-	sep := ","
-	if lang == schema.French {
-		sep = "\u202f"
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+// groupDigits writes n with its thousands grouped as the language does
+// (schema.GroupDigits).
+func groupDigits(n int, lang schema.Lang) string { return schema.GroupDigits(n, lang) }

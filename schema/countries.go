@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The country table: one row per country Stripe lets a platform onboard
@@ -198,12 +200,15 @@ func alnumBetween(lo, hi int) func(string) bool {
 	return func(s string) bool { return len(s) >= lo && len(s) <= hi && isAlnum(s) }
 }
 
-func capitalize(s string) string {
-	if s == "" {
+func capitalize(s string) string { return Capitalize(s) }
+
+// Capitalize puts the first letter of s in capitals, whatever its script
+// ("état" → "État"; a Japanese text is unchanged, never cut in a
+// character).
+func Capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
 		return s
 	}
-	if s[0] >= 'a' && s[0] <= 'z' {
-		return string(s[0]-'a'+'A') + s[1:]
-	}
-	return s
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -33,15 +33,16 @@ const (
 // languages is the one list of the languages offered, English first (the
 // fallback), each with its name in itself. Adding a language is its
 // catalog file in i18n/locales and a line here (docs/TRANSLATING.md).
-// German, Spanish and Italian have their catalogs but are not offered yet:
-// the national-number, postal-code and bank rules of the country tables
-// (schema/countries*.go) still compose English and French in code.
 var languages = [...]struct {
 	Lang Lang
 	Name string
 }{
 	{English, "English"},
 	{French, "Français"},
+	{German, "Deutsch"},
+	{Spanish, "Español"},
+	{Italian, "Italiano"},
+	{Japanese, "日本語"},
 }
 
 // Langs lists the supported languages, English first (the fallback).

@@ -27,7 +27,7 @@ import (
 // A French screen shows no English word. The list of English UI words is
 // built from the program's own strings: every English text given to
 // schema.T (or tui's t) in tui, flows and schema, the help of huh's
-// bindings (formHelpFR) and the key names (keyNamesFR), less every word
+// bindings (formHelp) and the key names (keyNames), less every word
 // that also appears in a French text (Stripe, Documents, IBAN...). Every
 // French golden is then read word by word. API names (card_payments,
 // acct_…, requirement paths) are not words of the interface: they hold an
@@ -56,13 +56,13 @@ func TestNoEnglishOnFrenchScreens(t *testing.T) {
 			addWords(fr, f)
 		}
 	}
-	for k, v := range formHelpFR {
+	for k, v := range formHelp {
 		addWords(en, k)
-		addWords(fr, v)
+		addWords(fr, v.In(schema.French))
 	}
-	for k, v := range keyNamesFR {
+	for k, v := range keyNames {
 		addWords(en, k)
-		addWords(fr, v)
+		addWords(fr, v.In(schema.French))
 	}
 	english := map[string]bool{}
 	for w := range en {

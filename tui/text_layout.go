@@ -1,5 +1,7 @@
 package tui
 
+import "onboard/schema"
+
 // Strings of the narrow layouts, the header and French-only forms (kept
 // apart from text.go so the screens' own strings stay in one list there).
 var (
@@ -17,16 +19,17 @@ var (
 	txtDueNowCountOne  = tc("one", "%d due now")
 )
 
-// keyNamesFR are the French names of keys shown in the footer; French
-// keyboards label these keys Entrée, Échap and Maj.
-var keyNamesFR = map[string]string{"enter": "entrée", "esc": "échap", "shift+tab": "maj+tab", "space": "espace"}
+// keyNames are the names of keys shown in the footer as each language's
+// keyboards label them (French: Entrée, Échap, Maj), from the catalogs.
+var keyNames = map[string]schema.Text{
+	"enter": tc("key name", "enter"), "esc": tc("key name", "esc"),
+	"shift+tab": tc("key name", "shift+tab"), "space": tc("key name", "space"),
+}
 
 // keyName is a key's name in lang, for help lines.
 func keyName(k string, lang Lang) string {
-	if lang == "fr" {
-		if n, ok := keyNamesFR[k]; ok {
-			return n
-		}
+	if n, ok := keyNames[k]; ok {
+		return n.In(lang)
 	}
 	return k
 }

@@ -16,10 +16,7 @@ import (
 // them; mode says where they were read (sandbox, test).
 func Exploration(w io.Writer, x explore.Exploration, lang schema.Lang, mode string) error {
 	out := NewWriter(untrusted.NewWriter(w))
-	layout := "2006-01-02 15:04 MST"
-	if lang == schema.French {
-		layout = "02/01/2006 15:04 MST" // as French writes a date (it read "lu le 2026-11-25")
-	}
+	layout := schema.DateTimeLayout(lang) + " MST" // as the language writes a date (it read "lu le 2026-11-25")
 	out.Printf("%s — %s %s (%s)\n", x.Setup, t("read").In(lang), x.ReadAt.Format(layout), mode)
 	items(out, x.Items, lang, "")
 	return out.Err()
