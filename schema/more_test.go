@@ -353,3 +353,15 @@ func TestExplainRequirementErrorKeepsStripesWordsOnlyForUnknownCodes(t *testing.
 		t.Errorf("unknown code without a reason: %q", got)
 	}
 }
+
+// The pseudo-language accents words, pads by about 40% and brackets, but
+// leaves fmt verbs, flags and template actions working.
+func TestPseudoKeepsVerbsFlagsAndTemplates(t *testing.T) {
+	got := Tf("Sending %s to Stripe (--verbose)", "x").In(Pseudo)
+	if !strings.HasPrefix(got, "[Šéñďíñĝ x ţó Šţŕípé (--verbose) ~") || !strings.HasSuffix(got, "~]") {
+		t.Errorf("pseudo: %q", got)
+	}
+	if got := T(`Use "{{.CommandPath}} [command]"`).In(Pseudo); !strings.Contains(got, "{{.CommandPath}}") {
+		t.Errorf("template action accented: %q", got)
+	}
+}

@@ -36,6 +36,14 @@ func pseudo(s string) string {
 			}
 			b.WriteString(s[i:j])
 			i = j
+		case strings.HasPrefix(s[i:], "{{"):
+			// A template action (cobra's usage template) stays as it is.
+			j := strings.Index(s[i:], "}}")
+			if j < 0 {
+				j = len(s) - i - 2
+			}
+			b.WriteString(s[i : i+j+2])
+			i += j + 2
 		case strings.HasPrefix(s[i:], "http://") || strings.HasPrefix(s[i:], "https://") || strings.HasPrefix(s[i:], "--"):
 			j := i
 			for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != ')' {
@@ -45,7 +53,7 @@ func pseudo(s string) string {
 			i = j
 		default:
 			j := i + 1
-			for j < len(s) && s[j] != '%' && !strings.HasPrefix(s[j:], "http") && !strings.HasPrefix(s[j:], "--") {
+			for j < len(s) && s[j] != '%' && !strings.HasPrefix(s[j:], "http") && !strings.HasPrefix(s[j:], "--") && !strings.HasPrefix(s[j:], "{{") {
 				j++
 			}
 			chunk := s[i:j]
