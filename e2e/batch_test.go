@@ -235,7 +235,9 @@ func TestBatchKilledHalfwayFinishesOncePerRow(t *testing.T) {
 	var valid []string
 	for _, rec := range recs[1:] {
 		var n int
-		fmt.Sscan(rec[0], &n)
+		if _, err := fmt.Sscan(rec[0], &n); err != nil {
+			t.Fatalf("report row %q: %v", rec, err)
+		}
 		if col, isBad := bad[n]; isBad {
 			if rec[3] != "invalid row" || !strings.HasPrefix(rec[6], col+": ") || rec[2] != "" {
 				t.Errorf("bad row %d reported as %v", n, rec)

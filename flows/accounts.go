@@ -125,11 +125,11 @@ func Reason(s Summary, lang schema.Lang) string {
 }
 
 var (
-	txtReasonFailed   = schema.T("verification failed: %s", "vérification échouée\u00a0: %s")
-	txtReasonMore     = schema.T(" (+%d more)", " (+%d autres)")
-	txtReasonMore1    = schema.T(" (+%d more)", " (+%d autre)")
-	txtReasonPastDue  = schema.T("%d fields past due", "%d champs en retard")
-	txtReasonPastDue1 = schema.T("%d field past due", "%d champ en retard")
-	txtReasonDue      = schema.T("%d fields due", "%d champs à fournir")
-	txtReasonDue1     = schema.T("%d field due", "%d champ à fournir")
+	txtReasonFailed   = schema.T("verification failed: %s")
+	txtReasonMore     = schema.T(" (+%d more)")
+	txtReasonMore1    = schema.TC("one", " (+%d more)")
+	txtReasonPastDue  = schema.T("%d fields past due")
+	txtReasonPastDue1 = schema.T("%d field past due")
+	txtReasonDue      = schema.T("%d fields due")
+	txtReasonDue1     = schema.T("%d field due")
 )

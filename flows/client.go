@@ -188,8 +188,7 @@ type CreateLostError struct {
 }
 
 func (e *CreateLostError) Error() string {
-	return ErrorLine(e.Err) + schema.T("; the account may have been created: `onboard accounts` lists the newest first, then `onboard resume ID` continues it",
-		" ; le compte a peut-être été créé : `onboard accounts` liste les plus récents d'abord, puis `onboard resume ID` le reprend").In(e.Lang)
+	return ErrorLine(e.Err) + schema.T("; the account may have been created: `onboard accounts` lists the newest first, then `onboard resume ID` continues it").In(e.Lang)
 }
 
 func (e *CreateLostError) Unwrap() error { return e.Err }

@@ -76,10 +76,10 @@ func documentType(head []byte) string {
 }
 
 var (
-	txtNoFile      = schema.T("no file at %s", "aucun fichier à l'emplacement %s")
-	txtUnreadable  = schema.T("cannot read %s", "impossible de lire %s")
-	txtIsDir       = schema.T("%s is a folder: give a file", "%s est un dossier : indiquez un fichier")
-	txtNotRegular  = schema.T("%s is not a regular file", "%s n'est pas un fichier ordinaire")
-	txtTooBig      = schema.T("%s is %d MB: Stripe takes at most %d MB for this document", "%s fait %d Mo : Stripe accepte au plus %d Mo pour ce document")
-	txtNotDocument = schema.T("%s is not a JPEG, PNG or PDF file (by its content)", "%s n'est pas un fichier JPEG, PNG ou PDF (d'après son contenu)")
+	txtNoFile      = schema.T("no file at %s")
+	txtUnreadable  = schema.T("cannot read %s")
+	txtIsDir       = schema.T("%s is a folder: give a file")
+	txtNotRegular  = schema.T("%s is not a regular file")
+	txtTooBig      = schema.T("%s is %d MB: Stripe takes at most %d MB for this document")
+	txtNotDocument = schema.T("%s is not a JPEG, PNG or PDF file (by its content)")
 )

@@ -23,17 +23,17 @@ var correctable = map[string]struct {
 	correct, upload schema.Text
 }{
 	"verification_failed_address_match": {"address.line1",
-		schema.T("Correct the address", "Corriger l'adresse"),
-		schema.T("Upload a proof of address", "Téléverser un justificatif de domicile")},
+		schema.T("Correct the address"),
+		schema.T("Upload a proof of address")},
 	"verification_failed_keyed_identity": {"dob",
-		schema.T("Correct the date of birth or id number", "Corriger la date de naissance ou le numéro d'identité"),
-		schema.T("Upload an identity document", "Téléverser une pièce d'identité")},
+		schema.T("Correct the date of birth or id number"),
+		schema.T("Upload an identity document")},
 	"verification_failed_keyed_match": {"dob",
-		schema.T("Correct the date of birth or id number", "Corriger la date de naissance ou le numéro d'identité"),
-		schema.T("Upload an identity document", "Téléverser une pièce d'identité")},
+		schema.T("Correct the date of birth or id number"),
+		schema.T("Upload an identity document")},
 	"verification_failed_id_number_match": {"dob",
-		schema.T("Correct the date of birth or id number", "Corriger la date de naissance ou le numéro d'identité"),
-		schema.T("Upload an identity document", "Téléverser une pièce d'identité")},
+		schema.T("Correct the date of birth or id number"),
+		schema.T("Upload an identity document")},
 }
 
 // Fixes lists the ways to clear the verification failure that put st in

@@ -74,11 +74,10 @@ func Explain(a schema.Account, lang schema.Lang) string {
 
 var (
 	// txtStripeCollects explains an Express or Standard account.
-	txtStripeCollects = schema.T("Stripe collects this account's information from its holder (Express or Standard account): onboard resume creates an account onboarding link to send them.",
-		"Stripe collecte les informations de ce compte auprès de son titulaire (compte Express ou Standard) : onboard resume crée un lien d'onboarding à lui envoyer.")
-	txtNothingYet = schema.T("Nothing provided yet: %d fields to enable payments.", "Rien n'est encore fourni\u00a0: %d champs pour activer les paiements.")
+	txtStripeCollects = schema.T("Stripe collects this account's information from its holder (Express or Standard account): onboard resume creates an account onboarding link to send them.")
+	txtNothingYet     = schema.T("Nothing provided yet: %d fields to enable payments.")
 	// txtNotStarted names StateNew: a new account, in the panel and the list.
-	txtNotStarted = schema.T("new, nothing sent", "nouveau, rien envoyé")
+	txtNotStarted = schema.T("new, nothing sent")
 )
 
 // StateText is the state as the operator reads it: a new account is

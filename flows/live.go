@@ -58,14 +58,12 @@ func (e *LiveError) Error() string {
 	if e.Explore {
 		return ExploreLiveReason(e.Lang)
 	}
-	return fmt.Sprintf(schema.T("not confirmed (the account's country code is %s): nothing was changed",
-		"non confirmé (le code pays du compte est %s)\u00a0: rien n'a été modifié").In(e.Lang), e.Country)
+	return fmt.Sprintf(schema.T("not confirmed (the account's country code is %s): nothing was changed").In(e.Lang), e.Country)
 }
 
 // ExploreLiveReason says why the explorer does not run on a live key.
 func ExploreLiveReason(l schema.Lang) string {
-	return schema.T("the explorer creates and deletes throwaway accounts: use a test key or the sandbox, never a live key",
-		"l'explorateur crée et supprime des comptes jetables\u00a0: utilisez une clé de test ou le bac à sable, jamais une clé réelle").In(l)
+	return schema.T("the explorer creates and deletes throwaway accounts: use a test key or the sandbox, never a live key").In(l)
 }
 
 // confirmChange is the live rule for one change to an account of country

@@ -8,8 +8,7 @@ import (
 	"onboard/schema"
 )
 
-var txtNoSuchAccount = schema.T("No such account: %s. Check the id and the key's mode (test or live).",
-	"Compte introuvable\u00a0: %s. Vérifiez l'identifiant et le mode de la clé (test ou production).")
+var txtNoSuchAccount = schema.T("No such account: %s. Check the id and the key's mode (test or live).")
 
 // LocalMessage is Message in the operator's language where we know the
 // case: a missing account is the common one (a mistyped id, or a test id

@@ -106,11 +106,7 @@ func Plan(a schema.Account, s Strategy, skip map[string]bool, lang schema.Lang) 
 				st.Deadline = r.Deadline
 			}
 			for _, e := range r.Errors {
-				msg := schema.ExplainError(e.Code, lang)
-				if e.Reason != "" {
-					msg += " (" + e.Reason + ")"
-				}
-				st.Problems[f.Key] = msg
+				st.Problems[f.Key] = schema.ExplainRequirementError(e, lang)
 			}
 		}
 	}
@@ -222,10 +218,10 @@ func PersonLabel(a schema.Account, ref schema.PersonRef, lang schema.Lang) strin
 		return untrusted.Text(p.Name())
 	}
 	roles := map[string]schema.Text{
-		schema.RoleRepresentative: schema.T("Representative", "Représentant légal"),
-		schema.RoleOwner:          schema.T("Owner %d", "Propriétaire %d"),
-		schema.RoleDirector:       schema.T("Director %d", "Administrateur %d"),
-		schema.RoleExecutive:      schema.T("Executive %d", "Dirigeant %d"),
+		schema.RoleRepresentative: schema.T("Representative"),
+		schema.RoleOwner:          schema.T("Owner %d"),
+		schema.RoleDirector:       schema.T("Director %d"),
+		schema.RoleExecutive:      schema.T("Executive %d"),
 	}
 	t, ok := roles[ref.Role]
 	if !ok {

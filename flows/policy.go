@@ -99,8 +99,7 @@ type RedirectError struct {
 }
 
 func (e *RedirectError) Error() string {
-	return fmt.Sprintf(schema.T("the API answered %d, a redirect to %q; onboard never follows redirects, nothing was sent there",
-		"l'API a répondu %d, une redirection vers %q\u00a0; onboard ne suit jamais les redirections, rien n'y a été envoyé").In(e.Lang),
+	return fmt.Sprintf(schema.T("the API answered %d, a redirect to %q; onboard never follows redirects, nothing was sent there").In(e.Lang),
 		e.Status, e.Location)
 }
 
@@ -112,7 +111,7 @@ type TimeoutError struct {
 }
 
 func (e *TimeoutError) Error() string {
-	return fmt.Sprintf(schema.T("no answer from %s within %s", "aucune réponse de %s en %s").In(e.Lang), e.Host, e.After.Round(time.Second))
+	return fmt.Sprintf(schema.T("no answer from %s within %s").In(e.Lang), e.Host, e.After.Round(time.Second))
 }
 
 // Timeout reports true, as net.Error timeouts do.
@@ -133,8 +132,7 @@ type CutAnswerError struct {
 }
 
 func (e *CutAnswerError) Error() string {
-	return fmt.Sprintf(schema.T("the answer to %s %s (HTTP %d) was cut short or is not Stripe's JSON",
-		"la réponse à %s %s (HTTP %d) est tronquée ou n'est pas le JSON de Stripe").In(e.Lang), e.Method, e.Path, e.Status)
+	return fmt.Sprintf(schema.T("the answer to %s %s (HTTP %d) was cut short or is not Stripe's JSON").In(e.Lang), e.Method, e.Path, e.Status)
 }
 
 // RoundTrip sends req under the policy.

@@ -75,7 +75,7 @@ func join(s []string) string {
 func TestEveryStateHasALabel(t *testing.T) {
 	for _, s := range []string{StateRejected, StatePendingEnablement, StateComplete, StateEnabled, StateRestricted,
 		StatePayoutsDisabled, StateChargesDisabled, StatePastDue, StatePendingDisabled} {
-		if stateTexts[s].EN != s || stateTexts[s].FR == "" {
+		if stateTexts[s].EN != s || !stateTexts[s].Has(schema.French) {
 			t.Errorf("state %q lacks its labels", s)
 		}
 	}
@@ -99,7 +99,7 @@ func TestRouteIndividualPersonOnlyLeaves(t *testing.T) {
 
 func TestExplainDisabled(t *testing.T) {
 	for r := range disabledTexts {
-		if disabledTexts[r].FR == "" || ExplainDisabled(r, schema.French) == r {
+		if !disabledTexts[r].Has(schema.French) || ExplainDisabled(r, schema.French) == r {
 			t.Errorf("%s lacks an explanation", r)
 		}
 	}

@@ -60,6 +60,9 @@ type SetupProblem struct {
 	// value, %[3]s on the name of each of refs.
 	why  schema.Text
 	refs []SetupField
+	// detail, when set, is the last argument of why: a reason already
+	// worded in the operator's language (the email check's).
+	detail string
 	// form is what a form says beside the field, where the operator acts
 	// on it ("" when why reads well there).
 	form schema.Text
@@ -71,6 +74,9 @@ func (p SetupProblem) In(lang schema.Lang, name func(SetupField) string) string 
 	args := []any{name(p.Field), p.Value}
 	for _, r := range p.refs {
 		args = append(args, name(r))
+	}
+	if p.detail != "" {
+		args = append(args, p.detail)
 	}
 	return fmt.Sprintf(p.why.In(lang), args...)
 }
@@ -109,54 +115,49 @@ func CheckSetup(n NewAccount, lang schema.Lang) []SetupProblem {
 		return &out[len(out)-1]
 	}
 	if len(n.Country) != 2 {
-		add(SetupCountry, n.Country, schema.T("%[1]s takes a two-letter code such as US, not %[2]q", "%[1]s prend un code sur deux lettres comme US, pas %[2]q"))
+		add(SetupCountry, n.Country, schema.T("%[1]s takes a two-letter code such as US, not %[2]q"))
 	}
 	if !slices.ContainsFunc(schema.BusinessTypes(), func(o schema.Option) bool { return o.Value == n.BusinessType }) {
-		add(SetupBusinessType, n.BusinessType, schema.T("%[1]s takes individual, company, non_profit or government_entity, not %[2]q",
-			"%[1]s prend individual, company, non_profit ou government_entity, pas %[2]q"))
+		add(SetupBusinessType, n.BusinessType, schema.T("%[1]s takes individual, company, non_profit or government_entity, not %[2]q"))
 	}
 	switch n.Agreement {
 	case "", "full", "recipient":
 	default:
-		add(SetupAgreement, n.Agreement, schema.T("%[1]s takes full or recipient, not %[2]q", "%[1]s prend full ou recipient, pas %[2]q"))
+		add(SetupAgreement, n.Agreement, schema.T("%[1]s takes full or recipient, not %[2]q"))
 	}
 	for _, c := range n.Capabilities {
 		if !slices.Contains(setupCapabilityNames, c) {
-			add(SetupCapabilities, c, schema.T("unknown capability %[2]q (card_payments, transfers)", "fonctionnalité inconnue %[2]q (card_payments, transfers)"))
+			add(SetupCapabilities, c, schema.T("unknown capability %[2]q (card_payments, transfers)"))
 		}
 	}
 	if len(n.Capabilities) == 0 {
-		add(SetupCapabilities, "", schema.T("%[1]s needs at least one of card_payments, transfers", "%[1]s exige au moins card_payments ou transfers")).
-			form = schema.T("Pick at least one capability.", "Choisissez au moins une fonctionnalité.")
+		add(SetupCapabilities, "", schema.T("%[1]s needs at least one of card_payments, transfers")).
+			form = schema.T("Pick at least one capability.")
 	}
 	if n.Agreement == "recipient" && slices.Contains(n.Capabilities, "card_payments") {
-		add(SetupAgreement, n.Agreement, schema.T("card_payments needs the full service agreement; use %[3]s transfers with %[1]s recipient",
-			"card_payments exige le contrat de services complet ; utilisez %[3]s transfers avec %[1]s recipient"), SetupCapabilities).
-			form = schema.T("Card payments need the full agreement: untick them or choose Full.",
-			"Les paiements par carte exigent le contrat complet : décochez-les ou choisissez Complet.")
+		add(SetupAgreement, n.Agreement, schema.T("card_payments needs the full service agreement; use %[3]s transfers with %[1]s recipient"), SetupCapabilities).
+			form = schema.T("Card payments need the full agreement: untick them or choose Full.")
 	}
 	if !KnownAPI(n.API) {
-		add(SetupAccountsAPI, n.API, schema.T("%[1]s takes v1 or v2, not %[2]q", "%[1]s prend v1 ou v2, pas %[2]q"))
+		add(SetupAccountsAPI, n.API, schema.T("%[1]s takes v1 or v2, not %[2]q"))
 	} else if confs := DialectNamed(n.API).Configurations(); len(confs) == 0 && len(n.Configurations) > 0 {
-		add(SetupConfigurations, strings.Join(n.Configurations, ","), schema.T("%[1]s goes with %[3]s v2", "%[1]s va avec %[3]s v2"), SetupAccountsAPI)
+		add(SetupConfigurations, strings.Join(n.Configurations, ","), schema.T("%[1]s goes with %[3]s v2"), SetupAccountsAPI)
 	} else {
 		for _, c := range n.Configurations {
 			if !slices.Contains(confs, c) {
-				add(SetupConfigurations, c, schema.T("unknown configuration %[2]q (merchant, recipient, customer)", "configuration inconnue %[2]q (merchant, recipient, customer)"))
+				add(SetupConfigurations, c, schema.T("unknown configuration %[2]q (merchant, recipient, customer)"))
 			}
 		}
 	}
 	if n.Email == "" && KnownAPI(n.API) && DialectNamed(n.API).NeedsContactEmail() {
-		add(SetupEmail, "", schema.T("Accounts v2 needs a contact email: give %[1]s, or contact_email (or the account's or representative's email) in the answers file; nothing was sent",
-			"Accounts v2 exige un e-mail de contact : donnez %[1]s, ou contact_email (ou l'e-mail du compte ou du représentant) dans le fichier de réponses ; rien n'a été envoyé")).
-			form = schema.T("Accounts v2 needs a contact email.", "Accounts v2 exige un e-mail de contact.")
+		add(SetupEmail, "", schema.T("Accounts v2 needs a contact email: give %[1]s, or contact_email (or the account's or representative's email) in the answers file; nothing was sent")).
+			form = schema.T("Accounts v2 needs a contact email.")
 	}
 	if n.Email != "" {
 		if err := schema.Lookup("individual.email", n.Country).Validate(n.Email, schema.Context{Lang: lang, Country: n.Country}); err != nil {
 			// The reason is schema's, already in lang.
-			reason := strings.ReplaceAll(err.Error(), "%", "%%")
-			add(SetupEmail, n.Email, schema.T("contact email %[2]q: "+reason, "e-mail de contact %[2]q : "+reason)).
-				form = schema.T(err.Error(), err.Error())
+			p := add(SetupEmail, n.Email, schema.T("contact email %[2]q: %[3]s"))
+			p.detail, p.form = err.Error(), schema.Verbatim(err.Error())
 		}
 	}
 	return out

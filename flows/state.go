@@ -26,17 +26,17 @@ const (
 )
 
 var stateTexts = map[string]schema.Text{
-	StateRejected:           schema.T("rejected", "rejeté"),
-	StatePendingEnablement:  schema.T("pending enablement", "activation en attente"),
-	StateComplete:           schema.T("complete", "complet"),
-	StateEnabled:            schema.T("enabled", "activé"),
-	StateRestricted:         schema.T("restricted", "restreint"),
-	StatePayoutsDisabled:    schema.T("restricted (payouts disabled)", "restreint (virements désactivés)"),
-	StateChargesDisabled:    schema.T("restricted (charges disabled)", "restreint (paiements désactivés)"),
-	StatePastDue:            schema.T("restricted (past due)", "restreint (en retard)"),
-	StatePendingDisabled:    schema.T("pending (disabled)", "en attente (désactivé)"),
+	StateRejected:           schema.T("rejected"),
+	StatePendingEnablement:  schema.T("pending enablement"),
+	StateComplete:           schema.T("complete"),
+	StateEnabled:            schema.T("enabled"),
+	StateRestricted:         schema.T("restricted"),
+	StatePayoutsDisabled:    schema.T("restricted (payouts disabled)"),
+	StateChargesDisabled:    schema.T("restricted (charges disabled)"),
+	StatePastDue:            schema.T("restricted (past due)"),
+	StatePendingDisabled:    schema.T("pending (disabled)"),
 	StateNew:                txtNotStarted,
-	StateFailedVerification: schema.T("failed verification", "vérification échouée"),
+	StateFailedVerification: schema.T("failed verification"),
 }
 
 // StateLabel is a state in the operator's language; JSON output keeps the

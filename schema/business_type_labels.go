@@ -1,12 +1,14 @@
 package schema
 
+import "onboard/i18n"
+
 // businessTypeLabels name each business type in a word or two, for
 // headers and command lines (the API's names are not words).
 var businessTypeLabels = map[string]Text{
-	"individual":        T("individual", "particulier"),
-	"company":           T("company", "société"),
-	"non_profit":        T("non-profit", "association"),
-	"government_entity": T("government entity", "entité publique"),
+	"individual":        T("individual"),
+	"company":           T("company"),
+	"non_profit":        T("non-profit"),
+	"government_entity": T("government entity"),
 }
 
 // BusinessTypeLabel is a business type in words, in lang; an unknown one
@@ -18,10 +20,15 @@ func BusinessTypeLabel(bt string, lang Lang) string {
 	return bt
 }
 
-// Plural picks the singular or plural form for n, in lang: French takes
-// the singular for 0 and 1, English for 1 only.
+// Plural picks the singular or plural form for n, in lang, by the
+// language's CLDR plural rules (i18n.Category): French takes the singular
+// for 0 and 1, English for 1 only, Japanese never.
 func Plural(lang Lang, n int, one, many Text) string {
-	if n == 1 || (lang == French && n == 0) {
+	rules := lang
+	if rules == Pseudo {
+		rules = English
+	}
+	if i18n.Category(string(rules), n) == "one" {
 		return one.In(lang)
 	}
 	return many.In(lang)

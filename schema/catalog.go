@@ -182,9 +182,8 @@ func roleField(path, role string) Field {
 	who := roleNames[role]
 	return Field{
 		Key: path, Covers: []string{path}, Group: GroupPeople, Order: 1, Kind: KindRole,
-		Label: T("Add the "+who.EN, "Ajouter "+who.FR),
-		Help: T("Stripe needs a person with this role; their details are asked next.",
-			"Stripe demande une personne ayant ce rôle ; ses informations sont demandées ensuite."),
+		Label:  Tf("Add the %s", who),
+		Help:   T("Stripe needs a person with this role; their details are asked next."),
 		check:  func(string, Context) error { return nil },
 		encode: sendsNothing,
 	}
@@ -192,12 +191,12 @@ func roleField(path, role string) Field {
 
 // roleNames name each role in a sentence.
 var roleNames = map[string]Text{
-	RoleRepresentative: T("representative", "le représentant légal"),
-	RoleOwner:          T("owner", "un propriétaire"),
-	RoleDirector:       T("director", "un administrateur"),
-	RoleExecutive:      T("executive", "un dirigeant"),
-	"authorizer":       T("authorizer", "la personne habilitée"),
-	"legal_guardian":   T("legal guardian", "le tuteur légal"),
+	RoleRepresentative: TC("role", "representative"),
+	RoleOwner:          TC("role", "owner"),
+	RoleDirector:       TC("role", "director"),
+	RoleExecutive:      TC("role", "executive"),
+	"authorizer":       TC("role", "authorizer"),
+	"legal_guardian":   TC("role", "legal guardian"),
 }
 
 // isLinkOnly recognises requirements that the API cannot satisfy: Stripe
@@ -209,9 +208,8 @@ func isLinkOnly(path string) bool {
 func linkField(path string) Field {
 	return Field{
 		Key: path, Covers: []string{path}, Group: GroupOther, Order: 900, Kind: KindLink,
-		Label: T("Stripe review: "+path, "Vérification Stripe : "+path),
-		Help: T("The API cannot answer this; the account holder completes it through a Stripe account link.",
-			"L'API ne permet pas d'y répondre ; le titulaire du compte la complète via un lien de compte Stripe."),
+		Label:  Tf("Stripe review: %s", path),
+		Help:   T("The API cannot answer this; the account holder completes it through a Stripe account link."),
 		check:  func(string, Context) error { return nil },
 		encode: sendsNothing,
 	}
@@ -226,9 +224,8 @@ const StripeHostedKey = "stripe_hosted_onboarding"
 func StripeHostedField(paths []string) Field {
 	return Field{
 		Key: StripeHostedKey, Covers: slices.Clone(paths), Group: GroupOther, Order: 0, Kind: KindLink,
-		Label: T("Stripe collects this account's information", "Stripe collecte les informations de ce compte"),
-		Help: T("This is an Express or Standard account (controller.requirement_collection = stripe): Stripe asks the account holder itself, and the API cannot answer for them. Send the holder the account onboarding link created here.",
-			"C'est un compte Express ou Standard (controller.requirement_collection = stripe) : Stripe interroge lui-même le titulaire du compte, et l'API ne peut pas répondre à sa place. Envoyez au titulaire le lien d'onboarding créé ici."),
+		Label:  T("Stripe collects this account's information"),
+		Help:   T("This is an Express or Standard account (controller.requirement_collection = stripe): Stripe asks the account holder itself, and the API cannot answer for them. Send the holder the account onboarding link created here."),
 		check:  func(string, Context) error { return nil },
 		encode: sendsNothing,
 	}
@@ -264,9 +261,8 @@ func genericField(path string) Field {
 	}
 	return Field{
 		Key: path, Covers: []string{path}, Group: GroupOther, Order: 1000, Kind: KindText,
-		Label: T(label, label),
-		Help: T("Stripe asks for "+path+"; this tool has no form for it yet, so it is sent as typed.",
-			"Stripe demande "+path+" ; cet outil n'a pas encore de formulaire dédié, la valeur est envoyée telle quelle."),
+		Label:   Verbatim(label),
+		Help:    Tf("Stripe asks for %s; this tool has no form for it yet, so it is sent as typed.", path),
 		Generic: true,
 		check:   checkPlain(5000),
 		encode:  encode,

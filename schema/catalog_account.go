@@ -58,15 +58,14 @@ var accountAliases = func() map[string]string {
 var accountSpecs = map[string]func(country string) Field{
 	"business_type": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 5, Kind: KindSelect,
-			Label:   T("Business type", "Type d'entreprise"),
-			Help:    T("The legal form of the account holder.", "La forme juridique du titulaire du compte."),
+			Label:   T("Business type"),
+			Help:    T("The legal form of the account holder."),
 			Options: businessTypes}
 	},
 	"tos_acceptance": func(string) Field {
 		return acceptanceField("tos_acceptance", GroupTerms, 10,
-			T("Stripe Connected Account Agreement", "Contrat de compte connecté Stripe"),
-			T("The account holder accepts Stripe's terms; the date, this machine's IP address and the user agent are recorded.",
-				"Le titulaire du compte accepte les conditions de Stripe ; la date, l'adresse IP de cette machine et l'agent utilisateur sont enregistrés."))
+			T("Stripe Connected Account Agreement"),
+			T("The account holder accepts Stripe's terms; the date, this machine's IP address and the user agent are recorded."))
 	},
 }
 

@@ -23,9 +23,9 @@ type addressKind struct {
 
 var personAddressKinds = []addressKind{
 	{name: "address", order: 10, home: true},
-	{name: "registered_address", order: 110, title: T("Registered address", "Adresse déclarée")},
-	{name: "address_kana", order: 210, title: T("Address (kana)", "Adresse (kana)"), japan: true},
-	{name: "address_kanji", order: 310, title: T("Address (kanji)", "Adresse (kanji)"), japan: true},
+	{name: "registered_address", order: 110, title: T("Registered address")},
+	{name: "address_kana", order: 210, title: T("Address (kana)"), japan: true},
+	{name: "address_kanji", order: 310, title: T("Address (kanji)"), japan: true},
 }
 
 // accountAddresses are the account-level addresses, by dotted prefix.
@@ -33,10 +33,10 @@ var accountAddresses = map[string]struct {
 	kind  addressKind
 	group Group
 }{
-	"company.address":                  {addressKind{name: "address", order: 10, title: T("Company address", "Adresse de la société")}, GroupAddress},
-	"company.address_kana":             {addressKind{name: "address_kana", order: 210, title: T("Company address (kana)", "Adresse de la société (kana)"), japan: true}, GroupAddress},
-	"company.address_kanji":            {addressKind{name: "address_kanji", order: 310, title: T("Company address (kanji)", "Adresse de la société (kanji)"), japan: true}, GroupAddress},
-	"business_profile.support_address": {addressKind{name: "support_address", order: 100, title: T("Support address", "Adresse du support")}, GroupBusinessProfile},
+	"company.address":                  {addressKind{name: "address", order: 10, title: T("Company address")}, GroupAddress},
+	"company.address_kana":             {addressKind{name: "address_kana", order: 210, title: T("Company address (kana)"), japan: true}, GroupAddress},
+	"company.address_kanji":            {addressKind{name: "address_kanji", order: 310, title: T("Company address (kanji)"), japan: true}, GroupAddress},
+	"business_profile.support_address": {addressKind{name: "support_address", order: 100, title: T("Support address")}, GroupBusinessProfile},
 }
 
 var addressLeafNames = []string{"line1", "line2", "city", "state", "postal_code", "country", "town"}
@@ -92,27 +92,26 @@ func addressLeaf(k addressKind, path, leaf, country string) Field {
 	switch leaf {
 	case "line1":
 		f = Field{Kind: KindText, Placeholder: "address_full_match",
-			Label: T("Address line 1", "Adresse, ligne 1"),
-			Help: T("Street and number; no PO box or private mailbox.",
-				"Numéro et rue ; pas de boîte postale ni de boîte aux lettres privée."),
+			Label: T("Address line 1"),
+			Help:  T("Street and number; no PO box or private mailbox."),
 			check: checkPlain(200)}
 		if k.home {
 			f.check = checkHomeLine
 		}
 	case "line2":
 		f = Field{Kind: KindText, Optional: true,
-			Label: T("Address line 2", "Adresse, ligne 2"),
-			Help:  T("Apartment, suite, floor (optional).", "Appartement, étage, bâtiment (facultatif)."),
+			Label: T("Address line 2"),
+			Help:  T("Apartment, suite, floor (optional)."),
 			check: checkPlain(200)}
 	case "city":
 		f = Field{Kind: KindText,
-			Label: T("City", "Ville"),
-			Help:  T("City or town.", "Ville ou commune."),
+			Label: T("City"),
+			Help:  T("City or town."),
 			check: checkPlain(100)}
 	case "town":
 		f = Field{Kind: KindText,
-			Label: T("Town (chōme)", "Quartier (chōme)"),
-			Help:  T("Town or district, as written in Japan.", "Quartier ou district, tel qu'écrit au Japon."),
+			Label: T("Town (chōme)"),
+			Help:  T("Town or district, as written in Japan."),
 			check: checkPlain(100)}
 	case "state":
 		f = stateField(path, country, k.japan)
@@ -120,9 +119,8 @@ func addressLeaf(k addressKind, path, leaf, country string) Field {
 		f = postalField(path, country, k.japan)
 	case "country":
 		f = Field{Kind: KindText, Placeholder: countryExample(country),
-			Label: T("Country", "Pays"),
-			Help: T("Two-letter country code (ISO 3166-1), e.g. "+countryExample(country)+".",
-				"Code pays sur deux lettres (ISO 3166-1), par ex. "+countryExample(country)+"."),
+			Label: T("Country"),
+			Help:  Tf("Two-letter country code (ISO 3166-1), e.g. %s.", countryExample(country)),
 			check: checkCountryCode,
 			encode: func(v string, _ Context) []Param {
 				return []Param{{Key: Brackets(path), Value: strings.ToUpper(strings.TrimSpace(v))}}
@@ -131,7 +129,8 @@ func addressLeaf(k addressKind, path, leaf, country string) Field {
 	f.Group = GroupAddress
 	f.Order = k.order + 10*indexOf(addressLeafNames, leaf)
 	if k.title.EN != "" {
-		f.Label = T(k.title.EN+": "+lowerFirst(f.Label.EN), k.title.FR+" : "+lowerFirst(f.Label.FR))
+		label := f.Label
+		f.Label = Tf("%s: %s", k.title, func(l Lang) string { return lowerFirst(label.In(l)) })
 	}
 	return f
 }
@@ -141,8 +140,7 @@ var rePOBox = regexp.MustCompile(`(?i)\b(p\.?\s*o\.?\s*box|post\s+office\s+box|p
 // checkHomeLine refuses a PO box or private mailbox as a home address.
 func checkHomeLine(v string, c Context) error {
 	if rePOBox.MatchString(v) {
-		return fail(c.Lang, T("Enter the street address where the person lives; a PO box or mailbox is not accepted.",
-			"Saisissez l'adresse où vit la personne ; une boîte postale n'est pas acceptée."))
+		return fail(c.Lang, T("Enter the street address where the person lives; a PO box or mailbox is not accepted."))
 	}
 	return checkPlain(200)(v, c)
 }

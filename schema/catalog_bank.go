@@ -11,14 +11,13 @@ func bankFields(country string) []Field {
 	br := rulesFor(country).bank
 	holder := Field{Key: "external_account.account_holder_name", Covers: []string{"external_account"},
 		Group: GroupBankAccount, Order: 10, Kind: KindText,
-		Label: T("Account holder name", "Titulaire du compte"),
-		Help:  T("The name on the bank account.", "Le nom qui figure sur le compte bancaire."),
+		Label: T("Account holder name"),
+		Help:  T("The name on the bank account."),
 		check: checkPlain(100), encode: tokenParam("account_holder_name")}
 	account := Field{Key: "external_account.account_number", Covers: []string{"external_account"},
 		Group: GroupBankAccount, Order: 30, Kind: KindSecret, Sensitive: true,
-		Label: T("Account number", "Numéro de compte"),
-		Help: T("Masked once typed; never stored or logged.",
-			"Masqué après saisie ; jamais enregistré ni journalisé."),
+		Label:       T("Account number"),
+		Help:        T("Masked once typed; never stored or logged."),
 		Placeholder: br.account.example,
 		check:       ruleCheck(br.account, Digits, false), encode: tokenDigits("account_number", nil)}
 	if br.iban {
@@ -48,19 +47,16 @@ func bankFields(country string) []Field {
 func bankField(path, country string) (Field, bool) {
 	if path == "external_account" {
 		return Field{Key: path, Covers: []string{path}, Group: GroupBankAccount, Order: 5, Kind: KindText,
-			Label: T("Payout bank account", "Compte bancaire de versement"),
-			Help: T("Where payouts go; asked as its parts, or a bank token such as btok_us.",
-				"Le compte qui reçoit les virements ; demandé par parties, ou un jeton bancaire tel que btok_us."),
+			Label:       T("Payout bank account"),
+			Help:        T("Where payouts go; asked as its parts, or a bank token such as btok_us."),
 			Placeholder: map[bool]string{true: "btok_us"}[country == "US"], Sensitive: true,
 			check: func(v string, c Context) error {
 				if !strings.HasPrefix(v, "btok_") && !strings.HasPrefix(v, "tok_") && !strings.HasPrefix(v, "ba_") {
 					if c.Country != "US" {
 						// btok_us is a US account: no example elsewhere.
-						return fail(c.Lang, T("Enter a bank token that starts with btok_, or fill in the account's parts.",
-							"Saisissez un jeton bancaire commençant par btok_, ou remplissez les parties du compte."))
+						return fail(c.Lang, T("Enter a bank token that starts with btok_, or fill in the account's parts."))
 					}
-					return fail(c.Lang, T("Enter a bank token that starts with btok_ (e.g. btok_us), or fill in the account's parts.",
-						"Saisissez un jeton bancaire commençant par btok_ (par ex. btok_us), ou remplissez les parties du compte."))
+					return fail(c.Lang, T("Enter a bank token that starts with btok_ (e.g. btok_us), or fill in the account's parts."))
 				}
 				return checkPlain(200)(v, c)
 			}}, true

@@ -11,87 +11,81 @@ import (
 var businessSpecs = map[string]func(country string) Field{
 	"business_profile.mcc": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 10, Kind: KindSelect,
-			Label: T("Merchant category (MCC)", "Catégorie marchand (MCC)"),
-			Help: T("What the business sells.",
-				"Ce que vend l'entreprise."),
+			Label:   T("Merchant category (MCC)"),
+			Help:    T("What the business sells."),
 			Options: mccOptions, check: checkMCC}
 	},
 	"business_profile.url": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 20, Kind: KindURL, Placeholder: "https://example.com",
-			Label: T("Business website", "Site web de l'entreprise"),
-			Help: T("A public site that describes what the business sells.",
-				"Un site public qui décrit ce que vend l'entreprise."),
+			Label: T("Business website"),
+			Help:  T("A public site that describes what the business sells."),
 			check: checkURL}
 	},
 	"business_profile.product_description": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 30, Kind: KindLongText,
-			Label: T("Product description", "Description des produits"),
-			Help: T("What the business sells and how, in a sentence or two (instead of a website).",
-				"Ce que vend l'entreprise et comment, en une ou deux phrases (à défaut de site web)."),
+			Label: T("Product description"),
+			Help:  T("What the business sells and how, in a sentence or two (instead of a website)."),
 			check: func(v string, c Context) error {
 				if err := checkDescription(v, c); err != nil {
 					return err
 				}
 				if strings.HasPrefix(strings.ToLower(v), "http") && !strings.ContainsAny(strings.TrimSpace(v), " \t") {
-					return fail(c.Lang, T("Describe the products in words, not with a web address.",
-						"Décrivez les produits avec des mots, pas avec une adresse web."))
+					return fail(c.Lang, T("Describe the products in words, not with a web address."))
 				}
 				return checkPlain(40000)(strings.ReplaceAll(v, "\n", " "), c)
 			}}
 	},
 	"business_profile.name": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 40, Kind: KindText,
-			Label: T("Public business name", "Nom commercial"),
-			Help:  T("The name customers see.", "Le nom que voient les clients."),
+			Label: T("Public business name"),
+			Help:  T("The name customers see."),
 			check: checkPlain(5000)}
 	},
 	"business_profile.support_phone": func(country string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 50, Kind: KindPhone, Placeholder: PhoneExample(country),
-			Label: T("Support phone", "Téléphone du support"),
+			Label: T("Support phone"),
 			Help:  phoneHelp,
 			check: checkPhone, encode: encodePhone("business_profile.support_phone")}
 	},
 	"business_profile.support_email": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 60, Kind: KindEmail, Placeholder: "support@example.com",
-			Label: T("Support email", "E-mail du support"),
-			Help:  T("Where customers can write.", "Adresse où les clients peuvent écrire."),
+			Label: T("Support email"),
+			Help:  T("Where customers can write."),
 			check: checkEmail}
 	},
 	"business_profile.support_url": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 65, Kind: KindURL, Placeholder: "https://example.com/help",
-			Label: T("Support website", "Site du support"),
-			Help:  T("A page where customers get help.", "Une page où les clients obtiennent de l'aide."),
+			Label: T("Support website"),
+			Help:  T("A page where customers get help."),
 			check: checkURL}
 	},
 	"business_profile.annual_revenue": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 120, Kind: KindText, Placeholder: "250000",
 			Covers: []string{"business_profile.annual_revenue.amount", "business_profile.annual_revenue.currency"},
-			Label:  T("Annual revenue", "Chiffre d'affaires annuel"),
-			Help: T("Revenue of the last fiscal year: amount, then the currency if not the account's (250000 EUR).",
-				"Chiffre d'affaires du dernier exercice : montant, puis la devise si ce n'est pas celle du compte (250000 EUR)."),
-			check: checkMoney, encode: encodeMoney("business_profile.annual_revenue")}
+			Label:  T("Annual revenue"),
+			Help:   T("Revenue of the last fiscal year: amount, then the currency if not the account's (250000 EUR)."),
+			check:  checkMoney, encode: encodeMoney("business_profile.annual_revenue")}
 	},
 	"business_profile.annual_revenue.fiscal_year_end": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 121, Kind: KindDate, Placeholder: "YYYY-MM-DD",
-			Label: T("Fiscal year end", "Fin de l'exercice"),
-			Help:  T("Last day of that fiscal year, YYYY-MM-DD.", "Dernier jour de cet exercice, AAAA-MM-JJ."),
+			Label: T("Fiscal year end"),
+			Help:  T("Last day of that fiscal year, YYYY-MM-DD."),
 			check: checkDate}
 	},
 	"business_profile.monthly_estimated_revenue": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 125, Kind: KindText, Placeholder: "5000",
 			Covers: []string{"business_profile.monthly_estimated_revenue.amount", "business_profile.monthly_estimated_revenue.currency"},
-			Label:  T("Estimated monthly revenue", "Chiffre d'affaires mensuel estimé"),
-			Help: T("Expected monthly sales: amount, then the currency if not the account's (5000 USD).",
-				"Ventes mensuelles attendues : montant, puis la devise si ce n'est pas celle du compte (5000 USD)."),
-			check: checkMoney, encode: encodeMoney("business_profile.monthly_estimated_revenue")}
+			Label:  T("Estimated monthly revenue"),
+			Help:   T("Expected monthly sales: amount, then the currency if not the account's (5000 USD)."),
+			check:  checkMoney, encode: encodeMoney("business_profile.monthly_estimated_revenue")}
 	},
 	"business_profile.estimated_worker_count": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 130, Kind: KindText, Placeholder: "12",
-			Label: T("Number of workers", "Nombre de travailleurs"),
-			Help:  T("Estimated number of people working for the business.", "Nombre estimé de personnes qui travaillent pour l'entreprise."),
+			Label: T("Number of workers"),
+			Help:  T("Estimated number of people working for the business."),
 			check: func(v string, c Context) error {
 				if n, err := strconv.Atoi(strings.TrimSpace(v)); err != nil || n < 0 {
-					return fail(c.Lang, T("Enter a whole number, 0 or more, e.g. 12.", "Saisissez un nombre entier, 0 ou plus, par ex. 12."))
+					return fail(c.Lang, T("Enter a whole number, 0 or more, e.g. 12."))
 				}
 				return nil
 			}}
@@ -99,9 +93,8 @@ var businessSpecs = map[string]func(country string) Field{
 	"business_profile.minority_owned_business_designation": func(string) Field {
 		path := "business_profile.minority_owned_business_designation"
 		return Field{Group: GroupBusinessProfile, Order: 140, Kind: KindSelect, Options: minorityOptions,
-			Label: T("Ownership designation", "Désignation de la propriété"),
-			Help: T("Whether the business is owned by women, minorities or LGBTQI+ people; several values separated by commas.",
-				"Si l'entreprise appartient à des femmes, des minorités ou des personnes LGBTQI+ ; plusieurs valeurs séparées par des virgules."),
+			Label: T("Ownership designation"),
+			Help:  T("Whether the business is owned by women, minorities or LGBTQI+ people; several values separated by commas."),
 			check: func(v string, c Context) error {
 				items := splitList(v)
 				for _, it := range items {
@@ -126,11 +119,11 @@ var companions = map[string][]string{
 }
 
 var minorityOptions = []Option{
-	{Value: "women_owned_business", Label: T("Women-owned", "Détenue par des femmes")},
-	{Value: "minority_owned_business", Label: T("Minority-owned", "Détenue par des minorités")},
-	{Value: "lgbtqi_owned_business", Label: T("LGBTQI+-owned", "Détenue par des personnes LGBTQI+")},
-	{Value: "none_of_these_apply", Label: T("None of these", "Aucune de ces situations")},
-	{Value: "prefer_not_to_answer", Label: T("Prefer not to answer", "Préfère ne pas répondre")},
+	{Value: "women_owned_business", Label: T("Women-owned")},
+	{Value: "minority_owned_business", Label: T("Minority-owned")},
+	{Value: "lgbtqi_owned_business", Label: T("LGBTQI+-owned")},
+	{Value: "none_of_these_apply", Label: T("None of these")},
+	{Value: "prefer_not_to_answer", Label: T("Prefer not to answer")},
 }
 
 // zeroDecimal are currencies without minor units: an amount in them is
@@ -172,8 +165,7 @@ func isLetters(s string) bool {
 
 func checkMoney(v string, c Context) error {
 	if _, _, ok := parseMoney(v); !ok {
-		return fail(c.Lang, T("Enter an amount, optionally followed by a 3-letter currency, e.g. 250000 or 250000 EUR.",
-			"Saisissez un montant, éventuellement suivi d'une devise à 3 lettres, par ex. 250000 ou 250000 EUR."))
+		return fail(c.Lang, T("Enter an amount, optionally followed by a 3-letter currency, e.g. 250000 or 250000 EUR."))
 	}
 	return nil
 }
@@ -207,5 +199,4 @@ func checkDate(v string, c Context) error {
 func encodePhone(path string) func(string, Context) []Param { return encodePhoneAt(path) }
 
 // phoneHelp is the help of every phone field.
-var phoneHelp = T("As written in the account's country, or international (+"+NBSP+"country code); sent in international format.",
-	"Tel qu'écrit dans le pays du compte, ou international (+"+NBSP+"indicatif) ; envoyé au format international.")
+var phoneHelp = T("As written in the account's country, or international (+\u00a0country code); sent in international format.")

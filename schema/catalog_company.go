@@ -10,17 +10,17 @@ import (
 var companySpecs = map[string]func(country string) Field{
 	"company.name": func(string) Field {
 		return Field{Group: GroupCompany, Order: 10, Kind: KindText,
-			Label: T("Legal company name", "Raison sociale"),
-			Help:  T("The name registered with the authorities.", "Le nom enregistré auprès des autorités."),
+			Label: T("Legal company name"),
+			Help:  T("The name registered with the authorities."),
 			check: checkCompanyName}
 	},
 	"company.name_kana": func(string) Field {
 		return Field{Group: GroupCompany, Order: 11, Kind: KindText,
-			Label: T("Legal company name (kana)", "Raison sociale (kana)"), Help: helpJapanese, check: checkKana}
+			Label: T("Legal company name (kana)"), Help: helpJapanese, check: checkKana}
 	},
 	"company.name_kanji": func(string) Field {
 		return Field{Group: GroupCompany, Order: 12, Kind: KindText,
-			Label: T("Legal company name (kanji)", "Raison sociale (kanji)"), Help: helpJapanese, check: checkPlain(100)}
+			Label: T("Legal company name (kanji)"), Help: helpJapanese, check: checkPlain(100)}
 	},
 	"company.tax_id": func(country string) Field {
 		r := rulesFor(country).taxID
@@ -32,7 +32,7 @@ var companySpecs = map[string]func(country string) Field{
 		if tv := testLeaf["tax_id"]; r.valid != nil && !r.valid(tv) {
 			// Stripe's test number is not of the national format: the
 			// help names it, so what ctrl+e types is no surprise.
-			help = T(help.EN+" Test value: "+tv+".", help.FR+" Valeur de test : "+tv+".")
+			help = Tf("%s Test value: %s.", help, tv)
 		}
 		return Field{Group: GroupCompany, Order: 20, Kind: kind, Sensitive: true,
 			Label: r.label, Help: help, Placeholder: r.example,
@@ -48,13 +48,12 @@ var companySpecs = map[string]func(country string) Field{
 	"company.vat_id": func(country string) Field {
 		// A VAT number is public (the EU's VIES looks it up): typed in clear.
 		return Field{Group: GroupCompany, Order: 25, Kind: KindText, Sensitive: true, Placeholder: vatExamples[country],
-			Label: T("VAT number", "Numéro de TVA"),
-			Help:  T("The VAT registration number, with or without its country prefix.", "Le numéro de TVA intracommunautaire, avec ou sans préfixe pays."),
+			Label: T("VAT number"),
+			Help:  T("The VAT registration number, with or without its country prefix."),
 			check: func(v string, c Context) error {
 				s := idClean(v)
 				if len(s) < 4 || len(s) > 16 || !isAlnum(s) {
-					return fail(c.Lang, T("Enter the VAT number: 4 to 16 letters or digits, e.g. FR40303265045 or GB123456789.",
-						"Saisissez le numéro de TVA : 4 à 16 lettres ou chiffres, par ex. FR40303265045 ou GB123456789."))
+					return fail(c.Lang, T("Enter the VAT number: 4 to 16 letters or digits, e.g. FR40303265045 or GB123456789."))
 				}
 				return nil
 			},
@@ -62,19 +61,18 @@ var companySpecs = map[string]func(country string) Field{
 	},
 	"company.tax_id_registrar": func(string) Field {
 		return Field{Group: GroupCompany, Order: 30, Kind: KindText, Placeholder: "Amtsgericht Berlin (Charlottenburg)",
-			Label: T("Registry office", "Greffe / registre"),
-			Help:  T("The office that keeps the company's registration, e.g. the German local court.", "L'office qui tient l'immatriculation de la société, par ex. le tribunal local allemand."),
+			Label: T("Registry office"),
+			Help:  T("The office that keeps the company's registration, e.g. the German local court."),
 			check: checkPlain(200)}
 	},
 	"company.registration_number": func(string) Field {
 		return Field{Group: GroupCompany, Order: 35, Kind: KindText,
-			Label: T("Registration number", "Numéro d'immatriculation"),
-			Help:  T("The number in the company register, when it differs from the tax ID.", "Le numéro au registre des sociétés, s'il diffère du numéro fiscal."),
+			Label: T("Registration number"),
+			Help:  T("The number in the company register, when it differs from the tax ID."),
 			check: func(v string, c Context) error {
 				s := idClean(v)
 				if len(s) < 2 || len(s) > 40 || !isAlnum(s) {
-					return fail(c.Lang, T("Enter the registration number: letters and digits, e.g. HRB 12345 or 12345678.",
-						"Saisissez le numéro d'immatriculation : lettres et chiffres, par ex. RCS 732 829 320 ou 12345678."))
+					return fail(c.Lang, T("Enter the registration number: letters and digits, e.g. HRB 12345 or 12345678."))
 				}
 				return nil
 			}}
@@ -82,20 +80,20 @@ var companySpecs = map[string]func(country string) Field{
 	"company.registration_date": func(string) Field {
 		return Field{Group: GroupCompany, Order: 40, Kind: KindDate, Placeholder: "YYYY-MM-DD",
 			Covers: []string{"company.registration_date", "company.registration_date.day", "company.registration_date.month", "company.registration_date.year"},
-			Label:  T("Registration date", "Date d'immatriculation"),
-			Help:   T("When the company was registered, YYYY-MM-DD; sent whole.", "Date d'immatriculation de la société, AAAA-MM-JJ ; envoyée entière."),
+			Label:  T("Registration date"),
+			Help:   T("When the company was registered, YYYY-MM-DD; sent whole."),
 			check:  checkPastDate, encode: encodeDate("company.registration_date")}
 	},
 	"company.phone": func(country string) Field {
 		return Field{Group: GroupCompany, Order: 50, Kind: KindPhone, Placeholder: PhoneExample(country),
-			Label: T("Company phone", "Téléphone de la société"),
+			Label: T("Company phone"),
 			Help:  phoneHelp,
 			check: checkPhone, encode: encodePhone("company.phone")}
 	},
 	"company.structure": func(country string) Field {
 		return Field{Group: GroupCompany, Order: 60, Kind: KindSelect, Options: structureOptions(country),
-			Label: T("Company structure", "Structure juridique"),
-			Help:  T("The precise legal structure; it decides which people Stripe asks for.", "La structure juridique précise ; elle détermine les personnes que Stripe demande."),
+			Label: T("Company structure"),
+			Help:  T("The precise legal structure; it decides which people Stripe asks for."),
 			check: func(v string, c Context) error {
 				if !containsStr(structureValues, strings.TrimSpace(v)) {
 					return fail(c.Lang, msgNotAnOption)
@@ -105,23 +103,23 @@ var companySpecs = map[string]func(country string) Field{
 	},
 	"company.ownership_exemption_reason": func(string) Field {
 		return Field{Group: GroupPeople, Order: 5, Kind: KindSelect,
-			Label: T("Ownership exemption", "Exemption de déclaration des propriétaires"),
-			Help:  T("Why the company need not declare its owners.", "Pourquoi la société n'a pas à déclarer ses propriétaires."),
+			Label: T("Ownership exemption"),
+			Help:  T("Why the company need not declare its owners."),
 			Options: []Option{
-				{Value: "qualified_entity_exceeds_ownership_threshold", Label: T("A qualified entity owns more than the threshold", "Une entité qualifiée détient plus que le seuil")},
-				{Value: "qualifies_as_financial_institution", Label: T("The company is a financial institution", "La société est un établissement financier")},
+				{Value: "qualified_entity_exceeds_ownership_threshold", Label: T("A qualified entity owns more than the threshold")},
+				{Value: "qualifies_as_financial_institution", Label: T("The company is a financial institution")},
 			}}
 	},
 	"company.export_license_id": func(string) Field {
 		return Field{Group: GroupCompany, Order: 70, Kind: KindText,
-			Label: T("Export licence (IEC)", "Licence d'exportation (IEC)"),
-			Help:  T("India's Importer-Exporter Code.", "Le code importateur-exportateur indien."),
+			Label: T("Export licence (IEC)"),
+			Help:  T("India's Importer-Exporter Code."),
 			check: checkPlain(100)}
 	},
 	"company.export_purpose_code": func(string) Field {
 		return Field{Group: GroupCompany, Order: 71, Kind: KindText,
-			Label: T("Export purpose code", "Code de finalité d'exportation"),
-			Help:  T("India's purpose code for export payments, e.g. P0802.", "Le code de finalité indien des paiements à l'export, par ex. P0802."),
+			Label: T("Export purpose code"),
+			Help:  T("India's purpose code for export payments, e.g. P0802."),
 			check: checkPlain(100)}
 	},
 	"company.owners_provided":     provided(RoleOwner, 90),
@@ -129,15 +127,13 @@ var companySpecs = map[string]func(country string) Field{
 	"company.executives_provided": provided(RoleExecutive, 92),
 	"company.ownership_declaration": func(string) Field {
 		return acceptanceField("company.ownership_declaration", GroupPeople, 95,
-			T("Beneficial owners declaration", "Déclaration des bénéficiaires effectifs"),
-			T("The representative attests that the owners given are complete and correct; date, IP address and user agent are recorded.",
-				"Le représentant atteste que les propriétaires indiqués sont complets et exacts ; la date, l'adresse IP et l'agent utilisateur sont enregistrés."))
+			T("Beneficial owners declaration"),
+			T("The representative attests that the owners given are complete and correct; date, IP address and user agent are recorded."))
 	},
 	"company.directorship_declaration": func(string) Field {
 		return acceptanceField("company.directorship_declaration", GroupPeople, 96,
-			T("Directors declaration", "Déclaration des administrateurs"),
-			T("The representative attests that the directors given are complete and correct; date, IP address and user agent are recorded.",
-				"Le représentant atteste que les administrateurs indiqués sont complets et exacts ; la date, l'adresse IP et l'agent utilisateur sont enregistrés."))
+			T("Directors declaration"),
+			T("The representative attests that the directors given are complete and correct; date, IP address and user agent are recorded."))
 	},
 }
 
@@ -145,15 +141,14 @@ var companySpecs = map[string]func(country string) Field{
 // once every person of the role has been added (Stripe never sets it).
 func provided(role string, order int) func(string) Field {
 	plural := map[string]Text{
-		RoleOwner:     T("owners", "propriétaires"),
-		RoleDirector:  T("directors", "administrateurs"),
-		RoleExecutive: T("executives", "dirigeants"),
+		RoleOwner:     T("owners"),
+		RoleDirector:  T("directors"),
+		RoleExecutive: T("executives"),
 	}[role]
 	return func(string) Field {
 		return yesNoField("company."+RolePrefix(role)+"_provided", GroupPeople, order,
-			T("All "+plural.EN+" have been added", "Tous les "+plural.FR+" ont été ajoutés"),
-			T("Confirm once every person with this role is on the account.",
-				"Confirmez une fois que chaque personne ayant ce rôle figure sur le compte."))
+			Tf("All %s have been added", plural),
+			T("Confirm once every person with this role is on the account."))
 	}
 }
 
@@ -162,7 +157,7 @@ func checkCompanyName(v string, c Context) error {
 		return err
 	}
 	if strings.IndexFunc(v, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
-		return fail(c.Lang, T("Enter the legal name as registered, e.g. Rocket Rides Inc.", "Saisissez la raison sociale telle qu'enregistrée, par ex. Rocket Rides SAS."))
+		return fail(c.Lang, T("Enter the legal name as registered, e.g. Rocket Rides Inc."))
 	}
 	return nil
 }

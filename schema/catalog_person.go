@@ -8,35 +8,33 @@ import (
 // personSpecs are the leaves a person can be asked for, relative to the
 // person's prefix (individual., representative., owners.N., person_x.).
 var personSpecs = []spec{
-	{leaf: "first_name", field: nameField(10, T("First name", "Prénom"),
-		T("Legal first name, as on an official ID.", "Prénom légal, tel qu'il figure sur une pièce d'identité."))},
-	{leaf: "last_name", field: nameField(20, T("Last name", "Nom"),
-		T("Legal last name, as on an official ID.", "Nom de famille légal, tel qu'il figure sur une pièce d'identité."))},
+	{leaf: "first_name", field: nameField(10, T("First name"),
+		T("Legal first name, as on an official ID."))},
+	{leaf: "last_name", field: nameField(20, T("Last name"),
+		T("Legal last name, as on an official ID."))},
 	{leaf: "dob", covers: []string{"dob", "dob.day", "dob.month", "dob.year"}, field: func(p, country string) Field {
 		return Field{Group: GroupIdentity, Order: 30, Kind: KindDate, Placeholder: "YYYY-MM-DD",
-			Label: T("Date of birth", "Date de naissance"),
-			Help: T("YYYY-MM-DD or "+DateFormat(Context{Lang: English, Country: country})+". The account holder must be at least 18. Sent whole: Stripe refuses a partial date.",
-				"AAAA-MM-JJ ou JJ/MM/AAAA. Le titulaire doit avoir au moins 18 ans. Envoyée entière : Stripe refuse une date partielle."),
+			Label:  T("Date of birth"),
+			Help:   Tf("YYYY-MM-DD or %s. The account holder must be at least 18. Sent whole: Stripe refuses a partial date.", dateFormatIn(country)),
 			check:  checkBirthDate(18),
 			encode: encodeDate(under(p, "dob"))}
 	}},
 	{leaf: "email", field: func(p, _ string) Field {
 		return Field{Group: GroupIdentity, Order: 40, Kind: KindEmail, Placeholder: "jenny@example.com",
-			Label: T("Email", "E-mail"),
-			Help:  T("Where Stripe may contact the person.", "Adresse où Stripe peut contacter la personne."),
+			Label: T("Email"),
+			Help:  T("Where Stripe may contact the person."),
 			check: checkEmail}
 	}},
 	{leaf: "phone", field: func(p, country string) Field {
 		return Field{Group: GroupIdentity, Order: 50, Kind: KindPhone, Placeholder: PhoneExample(country),
-			Label: T("Phone", "Téléphone"),
+			Label: T("Phone"),
 			Help:  phoneHelp,
 			check: checkPhone, encode: encodePhoneAt(under(p, "phone"))}
 	}},
 	{leaf: "ssn_last_4", field: func(p, _ string) Field {
 		return Field{Group: GroupIdentity, Order: 60, Kind: KindSecret, Sensitive: true, Placeholder: "0000",
-			Label: T("Last 4 digits of the SSN", "4 derniers chiffres du SSN"),
-			Help: T("The last four digits of the US Social Security number. Never stored or shown again.",
-				"Les quatre derniers chiffres du numéro de sécurité sociale américain. Jamais enregistrés ni réaffichés."),
+			Label:  T("Last 4 digits of the SSN"),
+			Help:   T("The last four digits of the US Social Security number. Never stored or shown again."),
 			check:  checkDigits(4),
 			encode: encodeDigits(under(p, "ssn_last_4"))}
 	}},
@@ -45,9 +43,8 @@ var personSpecs = []spec{
 	}},
 	{leaf: "id_number_secondary", field: func(p, _ string) Field {
 		return Field{Group: GroupIdentity, Order: 75, Kind: KindSecret, Sensitive: true,
-			Label: T("Secondary ID number", "Numéro d'identification secondaire"),
-			Help: T("A second government number Stripe asks for in some countries (e.g. the Thai laser code). Never stored or shown again.",
-				"Un second numéro officiel demandé dans certains pays (par ex. le code laser thaïlandais). Jamais enregistré ni réaffiché."),
+			Label:  T("Secondary ID number"),
+			Help:   T("A second government number Stripe asks for in some countries (e.g. the Thai laser code). Never stored or shown again."),
 			check:  ruleCheck(defaultRules.id, idClean, true),
 			encode: encodeID(under(p, "id_number_secondary"), false)}
 	}},
@@ -106,8 +103,7 @@ func withAge(f Field, ref PersonRef, country string) Field {
 	f.check = checkBirthDate(n)
 	// The national form is the one the error names (MM/DD/YYYY on a US
 	// account): help and error never disagree.
-	f.Help = T("YYYY-MM-DD or "+DateFormat(Context{Lang: English, Country: country})+"; the person must be at least 13. Sent whole: Stripe refuses a partial date.",
-		"AAAA-MM-JJ ou JJ/MM/AAAA ; la personne doit avoir au moins 13 ans. Envoyée entière : Stripe refuse une date partielle.")
+	f.Help = Tf("YYYY-MM-DD or %s; the person must be at least 13. Sent whole: Stripe refuses a partial date.", dateFormatIn(country))
 	return f
 }
 

@@ -12,15 +12,14 @@ var personRelationSpecs = []spec{
 		// No placeholder: an example is a word of one language (CEO,
 		// PDG), and the help gives it in the operator's.
 		return Field{Group: GroupPeople, Order: 60, Kind: KindText,
-			Label: T("Job title", "Fonction"),
-			Help:  T("The person's title in the company, e.g. CEO.", "La fonction de la personne dans l'entreprise, par ex. PDG."),
+			Label: T("Job title"),
+			Help:  T("The person's title in the company, e.g. CEO."),
 			check: checkPlain(5000)}
 	}},
 	{leaf: "relationship.percent_ownership", field: func(p, _ string) Field {
 		return Field{Group: GroupPeople, Order: 70, Kind: KindText, Placeholder: "25",
-			Label: T("Ownership (%)", "Participation (%)"),
-			Help: T("Share of the company the person owns, from 0 to 100.",
-				"Part de l'entreprise détenue par la personne, de 0 à 100."),
+			Label: T("Ownership (%)"),
+			Help:  T("Share of the company the person owns, from 0 to 100."),
 			check: checkPercent}
 	}},
 	{leaf: "relationship.owner", field: relationFlag(RoleOwner)},
@@ -29,41 +28,36 @@ var personRelationSpecs = []spec{
 	{leaf: "relationship.representative", field: relationFlag(RoleRepresentative)},
 	{leaf: "nationality", field: func(p, country string) Field {
 		return Field{Group: GroupIdentity, Order: 80, Kind: KindText, Placeholder: countryExample(country),
-			Label: T("Nationality", "Nationalité"),
-			Help: T("Two-letter country code of the person's nationality (XX if none).",
-				"Code pays à deux lettres de la nationalité de la personne (XX si aucune)."),
+			Label: T("Nationality"),
+			Help:  T("Two-letter country code of the person's nationality (XX if none)."),
 			check: checkCountryCode}
 	}},
 	{leaf: "political_exposure", field: func(p, _ string) Field {
 		return Field{Group: GroupIdentity, Order: 90, Kind: KindSelect,
-			Label: T("Politically exposed person", "Personne politiquement exposée"),
-			Help: T("Whether the person holds, or held, a prominent public position.",
-				"Si la personne occupe ou a occupé une fonction publique importante."),
+			Label: T("Politically exposed person"),
+			Help:  T("Whether the person holds, or held, a prominent public position."),
 			Options: []Option{
-				{Value: "none", Label: T("No", "Non")},
-				{Value: "existing", Label: T("Yes", "Oui")},
+				{Value: "none", Label: T("No")},
+				{Value: "existing", Label: T("Yes")},
 			}}
 	}},
 	{leaf: "verification.document", field: func(p, _ string) Field {
 		return documentField(under(p, "verification.document"), "identity_document", 10,
-			T("Identity document", "Pièce d'identité"),
-			T("Passport, ID card or driving licence: a file to upload (colour, under 10 MB) or a Stripe test file token.",
-				"Passeport, carte d'identité ou permis : un fichier à envoyer (en couleur, moins de 10 Mo) ou un jeton de fichier de test Stripe."))
+			T("Identity document"),
+			T("Passport, ID card or driving licence: a file to upload (colour, under 10 MB) or a Stripe test file token."))
 	}},
 	{leaf: "verification.additional_document", field: func(p, _ string) Field {
 		return documentField(under(p, "verification.additional_document"), "identity_document", 20,
-			T("Proof of address", "Justificatif de domicile"),
-			T("A document that shows the home address (utility bill, bank statement): a file or a Stripe test file token.",
-				"Un document qui montre l'adresse (facture, relevé bancaire) : un fichier ou un jeton de fichier de test Stripe."))
+			TC("home", "Proof of address"),
+			T("A document that shows the home address (utility bill, bank statement): a file or a Stripe test file token."))
 	}},
 }
 
 func relationFlag(role string) func(string, string) Field {
 	return func(p, _ string) Field {
 		return Field{Group: GroupPeople, Order: 80, Kind: KindYesNo,
-			Label: T("Is the company's "+roleNames[role].EN, "Est "+roleNames[role].FR),
-			Help: T("Confirm that the person holds this role.",
-				"Confirmez que la personne occupe ce rôle."),
+			Label: Tf("Is the company's %s", roleNames[role]),
+			Help:  T("Confirm that the person holds this role."),
 			check: checkBool, encode: encodeBool(under(p, "relationship."+role))}
 	}
 }
@@ -88,21 +82,21 @@ func documentField(path, purpose string, order int, label, help Text) Field {
 func checkPercent(v string, c Context) error {
 	f, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), "%"), 64)
 	if err != nil || f < 0 || f > 100 {
-		return fail(c.Lang, T("Enter a percentage from 0 to 100, e.g. 25 or 12.5.", "Saisissez un pourcentage de 0 à 100, par ex. 25 ou 12,5."))
+		return fail(c.Lang, T("Enter a percentage from 0 to 100, e.g. 25 or 12.5."))
 	}
 	return nil
 }
 
 func checkBool(v string, c Context) error {
 	if _, ok := parseYesNo(v); !ok {
-		return fail(c.Lang, T("Answer yes (true) or no (false).", "Répondez oui (true) ou non (false)."))
+		return fail(c.Lang, T("Answer yes (true) or no (false)."))
 	}
 	return nil
 }
 
 func checkCountryCode(v string, c Context) error {
 	if !reState2.MatchString(strings.ToUpper(strings.TrimSpace(v))) {
-		return fail(c.Lang, T("Enter a two-letter country code such as US.", "Saisissez un code pays sur deux lettres, par ex. FR."))
+		return fail(c.Lang, T("Enter a two-letter country code such as US."))
 	}
 	return nil
 }

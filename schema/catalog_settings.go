@@ -7,60 +7,55 @@ import "strings"
 var settingsSpecs = map[string]func(country string) Field{
 	"settings.payments.statement_descriptor": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 70, Kind: KindText, Placeholder: "FUREVER PETS",
-			Label: T("Statement descriptor", "Libellé de relevé"),
-			Help: T("What customers see on card statements: 5–22 Latin characters, at least one letter, none of < > \\ ' \" *.",
-				"Ce que voient les clients sur leur relevé : 5 à 22 caractères latins, au moins une lettre, sans < > \\ ' \" *."),
+			Label: T("Statement descriptor"),
+			Help:  T("What customers see on card statements: 5–22 Latin characters, at least one letter, none of < > \\ ' \" *."),
 			check: checkDescriptor(5, 22, true)}
 	},
 	"settings.payments.statement_descriptor_kana": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 71, Kind: KindText,
-			Label: T("Statement descriptor (kana)", "Libellé de relevé (kana)"),
-			Help:  T("The descriptor in kana, up to 22 characters (Japan).", "Le libellé en kana, 22 caractères au maximum (Japon)."),
+			Label: T("Statement descriptor (kana)"),
+			Help:  T("The descriptor in kana, up to 22 characters (Japan)."),
 			check: checkPlain(22)}
 	},
 	"settings.payments.statement_descriptor_kanji": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 72, Kind: KindText,
-			Label: T("Statement descriptor (kanji)", "Libellé de relevé (kanji)"),
-			Help:  T("The descriptor in kanji, up to 22 characters (Japan).", "Le libellé en kanji, 22 caractères au maximum (Japon)."),
+			Label: T("Statement descriptor (kanji)"),
+			Help:  T("The descriptor in kanji, up to 22 characters (Japan)."),
 			check: checkPlain(22)}
 	},
 	"settings.card_payments.statement_descriptor_prefix": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 75, Kind: KindText, Placeholder: "FUREVER",
-			Label: T("Statement descriptor prefix", "Préfixe du libellé de relevé"),
-			Help: T("Shown before a per-payment suffix: 2–10 Latin characters, none of < > \\ ' \" *.",
-				"Affiché avant un suffixe propre à chaque paiement : 2 à 10 caractères latins, sans < > \\ ' \" *."),
+			Label: T("Statement descriptor prefix"),
+			Help:  T("Shown before a per-payment suffix: 2–10 Latin characters, none of < > \\ ' \" *."),
 			check: checkDescriptor(2, 10, false)}
 	},
 	"settings.card_payments.statement_descriptor_prefix_kana": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 76, Kind: KindText, Optional: true,
-			Label: T("Statement descriptor prefix (kana)", "Préfixe du libellé (kana)"),
-			Help:  T("The prefix in kana, up to 10 characters (Japan).", "Le préfixe en kana, 10 caractères au maximum (Japon)."),
+			Label: T("Statement descriptor prefix (kana)"),
+			Help:  T("The prefix in kana, up to 10 characters (Japan)."),
 			check: checkPlain(10)}
 	},
 	"settings.card_payments.statement_descriptor_prefix_kanji": func(string) Field {
 		return Field{Group: GroupBusinessProfile, Order: 77, Kind: KindText, Optional: true,
-			Label: T("Statement descriptor prefix (kanji)", "Préfixe du libellé (kanji)"),
-			Help:  T("The prefix in kanji, up to 10 characters (Japan).", "Le préfixe en kanji, 10 caractères au maximum (Japon)."),
+			Label: T("Statement descriptor prefix (kanji)"),
+			Help:  T("The prefix in kanji, up to 10 characters (Japan)."),
 			check: checkPlain(10)}
 	},
 	"settings.payouts.statement_descriptor": func(string) Field {
 		return Field{Group: GroupBankAccount, Order: 60, Kind: KindText, Placeholder: "FUREVER PAYOUT",
-			Label: T("Payout descriptor", "Libellé des virements"),
-			Help: T("What the bank statement shows for payouts: up to 22 Latin characters, none of < > \\ ' \" *.",
-				"Ce que le relevé bancaire affiche pour les virements : 22 caractères latins au maximum, sans < > \\ ' \" *."),
+			Label: T("Payout descriptor"),
+			Help:  T("What the bank statement shows for payouts: up to 22 Latin characters, none of < > \\ ' \" *."),
 			check: checkDescriptor(1, 22, false)}
 	},
 	"settings.card_issuing.tos_acceptance": func(string) Field {
 		return acceptanceField("settings.card_issuing.tos_acceptance", GroupTerms, 30,
-			T("Stripe Issuing terms", "Conditions de Stripe Issuing"),
-			T("The account holder accepts the card issuing terms; date, IP address and user agent are recorded.",
-				"Le titulaire du compte accepte les conditions d'émission de cartes ; la date, l'adresse IP et l'agent utilisateur sont enregistrés."))
+			T("Stripe Issuing terms"),
+			T("The account holder accepts the card issuing terms; date, IP address and user agent are recorded."))
 	},
 	"settings.treasury.tos_acceptance": func(string) Field {
 		return acceptanceField("settings.treasury.tos_acceptance", GroupTerms, 40,
-			T("Stripe Treasury terms", "Conditions de Stripe Treasury"),
-			T("The account holder accepts the financial account terms; date, IP address and user agent are recorded.",
-				"Le titulaire du compte accepte les conditions du compte financier ; la date, l'adresse IP et l'agent utilisateur sont enregistrés."))
+			T("Stripe Treasury terms"),
+			T("The account holder accepts the financial account terms; date, IP address and user agent are recorded."))
 	},
 }
 
@@ -69,15 +64,12 @@ var settingsSpecs = map[string]func(country string) Field{
 // full descriptor) at least one letter.
 func checkDescriptor(min, max int, needLetter bool) func(string, Context) error {
 	return func(v string, c Context) error {
-		bad := T("Use 5–22 Latin characters with at least one letter and none of < > \\ ' \" *.",
-			"Utilisez 5 à 22 caractères latins, dont au moins une lettre, sans < > \\ ' \" *.")
+		bad := T("Use 5–22 Latin characters with at least one letter and none of < > \\ ' \" *.")
 		switch {
 		case min == 2:
-			bad = T("Use 2–10 Latin characters, not only digits, and none of < > \\ ' \" *.",
-				"Utilisez 2 à 10 caractères latins, pas uniquement des chiffres, sans < > \\ ' \" *.")
+			bad = T("Use 2–10 Latin characters, not only digits, and none of < > \\ ' \" *.")
 		case !needLetter:
-			bad = T("Use at most 22 Latin characters, not only digits, and none of < > \\ ' \" *.",
-				"Utilisez 22 caractères latins au maximum, pas uniquement des chiffres, sans < > \\ ' \" *.")
+			bad = T("Use at most 22 Latin characters, not only digits, and none of < > \\ ' \" *.")
 		}
 		n := len([]rune(v))
 		if n < min || n > max || strings.ContainsAny(v, "<>\\'\"*") || isDigits(strings.ReplaceAll(v, " ", "")) {

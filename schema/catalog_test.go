@@ -62,7 +62,7 @@ func TestCatalogEntries(t *testing.T) {
 					t.Errorf("missing label or help in %s", l)
 				}
 			}
-			if f.Label.FR == "" || f.Help.FR == "" {
+			if !f.Label.Has(French) || !f.Help.Has(French) {
 				t.Errorf("no French label/help: English fallback is not a translation")
 			}
 			c, ok := cases[f.Key]
@@ -206,7 +206,12 @@ func TestDetectLang(t *testing.T) {
 		{map[string]string{"LANG": "fr_FR.UTF-8"}, French},
 		{map[string]string{"LANG": "fr_FR.UTF-8", "LC_ALL": "C"}, English},
 		{map[string]string{"LC_MESSAGES": "fr_CA", "LANG": "en_US"}, French},
-		{map[string]string{"LANG": "de_DE"}, English},
+		{map[string]string{"LANG": "de_DE"}, German},
+		{map[string]string{"LANG": "ja_JP.UTF-8"}, Japanese},
+		{map[string]string{"LC_ALL": "es_ES.UTF-8", "LANG": "fr_FR"}, Spanish},
+		{map[string]string{"LC_MESSAGES": "it_IT@euro"}, Italian},
+		{map[string]string{"LANG": "ru_RU.UTF-8"}, English},
+		{map[string]string{"LANG": "qps"}, English},
 	}
 	for _, c := range cases {
 		if got := DetectLang(env(c.env)); got != c.want {
@@ -217,7 +222,7 @@ func TestDetectLang(t *testing.T) {
 
 func TestExplainErrorBothLanguages(t *testing.T) {
 	for code, txt := range errorTexts {
-		if txt.EN == "" || txt.FR == "" {
+		if txt.EN == "" || !txt.Has(French) {
 			t.Errorf("%s lacks a translation", code)
 		}
 	}

@@ -2,9 +2,10 @@ package schema
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The country table: one row per country Stripe lets a platform onboard
@@ -87,33 +88,49 @@ func CountryCurrency(country string) string { return countries()[country].curren
 
 // postalRule is a postal code of the given shape, with an example that
 // fits it. shape is "4 digits", "5 digits (NNN NN)"...
-func postalRule(example string, shapeEN, shapeFR string, valid func(string) bool) rule {
-	return rule{label: T("Postal code", "Code postal"), example: example, valid: valid,
-		help: T(capitalize(shapeEN)+", e.g. "+example+".", capitalize(shapeFR)+", par ex. "+example+"."),
-		msg: T("Enter the postal code: "+shapeEN+", e.g. "+example+".",
-			"Saisissez le code postal : "+shapeFR+", par ex. "+example+".")}
+func postalRule(example string, shape Text, valid func(string) bool) rule {
+	return rule{label: T("Postal code"), example: example, valid: valid,
+		help: Tf("%s, e.g. %s.", capitalized(shape), example),
+		msg:  Tf("Enter the postal code: %s, e.g. %s.", shape, example)}
+}
+
+// capitalized is t with its first letter in capitals, in every language.
+func capitalized(t Text) func(Lang) string {
+	return func(l Lang) string { return capitalize(t.In(l)) }
+}
+
+// theLabel is a label as the object of "Enter …": "the tax ID" in
+// English, with its article in French (frThe), the label itself in the
+// languages whose catalogs quote it.
+func theLabel(label Text, frThe func(string) string) func(Lang) string {
+	return func(l Lang) string {
+		switch l {
+		case English, Pseudo:
+			return lowerFirst(label.In(l))
+		case French:
+			return frThe(label.In(l))
+		}
+		return label.In(l)
+	}
 }
 
 // digitsPostal is a postal code of n digits.
 func digitsPostal(n int, example string) rule {
-	return postalRule(example, strconv.Itoa(n)+" digits", strconv.Itoa(n)+" chiffres", digitsN(n))
+	return postalRule(example, Tf("%d digits", n), digitsN(n))
 }
 
 // noPostal is the postal code of a country without postal codes (Hong
 // Kong, the United Arab Emirates): optional, any short text.
 var noPostal = rule{none: true,
-	label: T("Postal code (optional)", "Code postal (facultatif)"),
-	help: T("Addresses in this country have no postal code; leave empty.",
-		"Les adresses de ce pays n'ont pas de code postal ; laissez vide.")}
+	label: T("Postal code (optional)"),
+	help:  T("Addresses in this country have no postal code; leave empty.")}
 
 // numberRule is a national number (identity, company, tax), with what it
 // looks like in both languages.
-func numberRule(labelEN, labelFR, example, shapeEN, shapeFR string, valid func(string) bool) rule {
-	return rule{label: T(labelEN, labelFR), example: example, valid: valid,
-		help: T(labelEN+": "+shapeEN+". Never stored or shown again.",
-			labelFR+" : "+shapeFR+". Jamais enregistré ni réaffiché."),
-		msg: T("Enter the "+lowerFirst(labelEN)+": "+shapeEN+", e.g. "+example+".",
-			"Saisissez "+frNumber(labelFR)+" : "+shapeFR+", par ex. "+example+".")}
+func numberRule(label Text, example string, shape Text, valid func(string) bool) rule {
+	return rule{label: label, example: example, valid: valid,
+		help: Tf("%s: %s. Never stored or shown again.", label, shape),
+		msg:  Tf("Enter the %s: %s, e.g. %s.", theLabel(label, frNumber), shape, example)}
 }
 
 // frNumber is a number's French label as the object of "Saisissez":
@@ -130,38 +147,40 @@ func frNumber(label string) string {
 
 // stateRule is a state, province or prefecture chosen from a list;
 // frThe is the French name with its article ("l'État", "la préfecture").
-func stateRule(labelEN, labelFR, frThe, example string, options []Option) rule {
-	return rule{label: T(labelEN, labelFR), example: example, options: options,
-		help: T("The "+lowerFirst(labelEN)+" of the address, e.g. "+example+".",
-			capitalize(frThe)+" de l'adresse, par ex. "+example+"."),
-		msg: T("Enter the "+lowerFirst(labelEN)+", e.g. "+example+" (a name or code from the list).",
-			"Saisissez "+frThe+", par ex. "+example+" (un nom ou un code de la liste).")}
+func stateRule(label, the Text, example string, options []Option) rule {
+	return rule{label: label, example: example, options: options,
+		help: Tf("%s of the address, e.g. %s.", capitalized(the), example),
+		msg:  Tf("Enter %s, e.g. %s (a name or code from the list).", the, example)}
 }
 
 // localBank is the bank form of a country with a routing number (bank,
 // branch or both) and an account number.
-func localBank(routing rule, accountExample, accountShapeEN, accountShapeFR string, account func(string) bool) bankRule {
+func localBank(routing rule, accountExample string, accountShape Text, account func(string) bool) bankRule {
 	return bankRule{routing: routing, account: rule{example: accountExample, valid: account,
-		msg: T("Enter the account number: "+accountShapeEN+", e.g. "+accountExample+".",
-			"Saisissez le numéro de compte : "+accountShapeFR+", par ex. "+accountExample+".")}}
+		msg: Tf("Enter the account number: %s, e.g. %s.", accountShape, accountExample)}}
 }
 
 // routingRule is the bank code part of a local bank form.
-func routingRule(labelEN, labelFR, example, shapeEN, shapeFR string, valid func(string) bool) rule {
-	return rule{label: T(labelEN, labelFR), example: example, valid: valid,
-		help: T(capitalize(shapeEN)+" (test: "+example+").", capitalize(shapeFR)+" (test : "+example+")."),
-		msg: T("Enter the "+lowerFirst(labelEN)+": "+shapeEN+", e.g. "+example+".",
-			"Saisissez le "+lowerFirst(labelFR)+" : "+shapeFR+", par ex. "+example+".")}
+func routingRule(label Text, example string, shape Text, valid func(string) bool) rule {
+	return rule{label: label, example: example, valid: valid,
+		help: Tf("%s (test: %s).", capitalized(shape), example),
+		msg:  Tf("Enter the %s: %s, e.g. %s.", theLabel(label, frLe), shape, example)}
 }
+
+// frLe is a French label after "Saisissez": "le code banque".
+func frLe(label string) string { return "le " + lowerFirst(label) }
 
 // accountOnlyBank is the bank form of a country whose account number
 // holds the bank and branch (a CLABE, a New Zealand account number).
-func accountOnlyBank(labelEN, labelFR, example, shapeEN, shapeFR string, valid func(string) bool) bankRule {
-	return bankRule{noRouting: true, account: rule{label: T(capitalize(labelEN), capitalize(labelFR)), example: example, valid: valid,
-		help: T(capitalize(shapeEN)+". Masked once typed.", capitalize(shapeFR)+". Masqué après saisie."),
-		msg: T("Enter the "+labelEN+": "+shapeEN+", e.g. "+example+".",
-			"Saisissez le "+labelFR+" : "+shapeFR+", par ex. "+example+".")}}
+func accountOnlyBank(label Text, example string, shape Text, valid func(string) bool) bankRule {
+	return bankRule{noRouting: true, account: rule{label: capitalizedText(label), example: example, valid: valid,
+		help: Tf("%s. Masked once typed.", capitalized(shape)),
+		msg:  Tf("Enter the %s: %s, e.g. %s.", theLabel(label, func(s string) string { return "le " + s }), shape, example)}}
 }
+
+// capitalizedText is a label given in lower case (it is also used inside
+// sentences), capitalized to stand alone.
+func capitalizedText(t Text) Text { return Tf("%s", capitalized(t)) }
 
 // oneOf accepts a value any of the checks accepts.
 func oneOf(fs ...func(string) bool) func(string) bool {
@@ -181,12 +200,15 @@ func alnumBetween(lo, hi int) func(string) bool {
 	return func(s string) bool { return len(s) >= lo && len(s) <= hi && isAlnum(s) }
 }
 
-func capitalize(s string) string {
-	if s == "" {
+func capitalize(s string) string { return Capitalize(s) }
+
+// Capitalize puts the first letter of s in capitals, whatever its script
+// ("état" → "État"; a Japanese text is unchanged, never cut in a
+// character).
+func Capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
 		return s
 	}
-	if s[0] >= 'a' && s[0] <= 'z' {
-		return string(s[0]-'a'+'A') + s[1:]
-	}
-	return s
+	return string(unicode.ToUpper(r)) + s[n:]
 }

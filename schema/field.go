@@ -55,15 +55,15 @@ var Groups = []Group{
 }
 
 var groupTitles = map[Group]Text{
-	GroupBusinessProfile: T("Business profile", "Profil de l'entreprise"),
-	GroupIdentity:        T("Identity", "Identité"),
-	GroupAddress:         T("Address", "Adresse"),
-	GroupCompany:         T("Company", "Société"),
-	GroupPeople:          T("People", "Personnes"),
-	GroupBankAccount:     T("Bank account", "Compte bancaire"),
-	GroupDocuments:       T("Documents", "Documents"),
-	GroupTerms:           T("Terms of service", "Conditions d'utilisation"),
-	GroupOther:           T("Other information", "Autres informations"),
+	GroupBusinessProfile: T("Business profile"),
+	GroupIdentity:        T("Identity"),
+	GroupAddress:         T("Address"),
+	GroupCompany:         T("Company"),
+	GroupPeople:          T("People"),
+	GroupBankAccount:     T("Bank account"),
+	GroupDocuments:       T("Documents"),
+	GroupTerms:           T("Terms of service"),
+	GroupOther:           T("Other information"),
 }
 
 // Title is the group's heading in lang.

@@ -108,11 +108,11 @@ func TestEveryErrorCodeExplained(t *testing.T) {
 			t.Errorf("%s has no explanation", code)
 		}
 		en, fr := ExplainError(code, English), ExplainError(code, French)
-		if en == fr || en == def.EN || fr == def.FR {
+		if en == fr || en == def.In(English) || fr == def.In(French) {
 			t.Errorf("%s: %q / %q", code, en, fr)
 		}
 	}
-	if ExplainError("brand_new_code", French) != def.FR {
+	if ExplainError("brand_new_code", French) != def.In(French) {
 		t.Error("unknown code: no default row")
 	}
 	if md, err := os.ReadFile(referenceMD); err == nil {
@@ -324,5 +324,44 @@ func TestEveryFieldCoversWhatItAnswers(t *testing.T) {
 				t.Errorf("%s %s: no field covers it (%v)", c, p, keys(fs))
 			}
 		}
+	}
+}
+
+// Stripe's reason is English: a code the catalog explains shows only the
+// explanation, in the operator's language; an unknown code keeps Stripe's
+// sentence, marked as Stripe's.
+func TestExplainRequirementErrorKeepsStripesWordsOnlyForUnknownCodes(t *testing.T) {
+	reason := "The address you entered could not be matched."
+	known := RequirementError{Code: "verification_failed_address_match", Reason: reason}
+	for _, l := range Langs {
+		got := ExplainRequirementError(known, l)
+		if strings.Contains(got, "could not be matched.") && l != English || strings.Contains(got, reason) {
+			t.Errorf("%s: %q repeats Stripe's English reason", l, got)
+		}
+		if got != ExplainError(known.Code, l) {
+			t.Errorf("%s: %q is not the code's explanation", l, got)
+		}
+	}
+	unknown := RequirementError{Code: "brand_new_code", Reason: reason}
+	if got := ExplainRequirementError(unknown, French); got != "Stripe indique\u00a0: «\u00a0"+reason+"\u00a0»" {
+		t.Errorf("unknown code, French: %q", got)
+	}
+	if got := ExplainRequirementError(unknown, English); got != "Stripe says: “"+reason+"”" {
+		t.Errorf("unknown code, English: %q", got)
+	}
+	if got := ExplainRequirementError(RequirementError{Code: "brand_new_code"}, French); got != msgUnknownError.In(French) {
+		t.Errorf("unknown code without a reason: %q", got)
+	}
+}
+
+// The pseudo-language accents words, pads by about 40% and brackets, but
+// leaves fmt verbs, flags and template actions working.
+func TestPseudoKeepsVerbsFlagsAndTemplates(t *testing.T) {
+	got := Tf("Sending %s to Stripe (--verbose)", "x").In(Pseudo)
+	if !strings.HasPrefix(got, "[Šéñďíñĝ x ţó Šţŕípé (--verbose) ~") || !strings.HasSuffix(got, "~]") {
+		t.Errorf("pseudo: %q", got)
+	}
+	if got := T(`Use "{{.CommandPath}} [command]"`).In(Pseudo); !strings.Contains(got, "{{.CommandPath}}") {
+		t.Errorf("template action accented: %q", got)
 	}
 }

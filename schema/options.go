@@ -2,10 +2,10 @@ package schema
 
 // businessTypes are the values of business_type.
 var businessTypes = []Option{
-	{Value: "individual", Label: T("Individual / sole proprietor", "Particulier / entrepreneur individuel")},
-	{Value: "company", Label: T("Company", "Société")},
-	{Value: "non_profit", Label: T("Non-profit", "Association à but non lucratif")},
-	{Value: "government_entity", Label: T("Government entity", "Entité publique")},
+	{Value: "individual", Label: T("Individual / sole proprietor")},
+	{Value: "company", Label: T("Company")},
+	{Value: "non_profit", Label: T("Non-profit")},
+	{Value: "government_entity", Label: T("Government entity")},
 }
 
 // BusinessTypes lists the business types an account can have.
@@ -15,31 +15,31 @@ func BusinessTypes() []Option { return businessTypes }
 // the validator accepts any 4-digit code so a code missing here can still
 // be given in an answers file.
 var mccOptions = []Option{
-	{Value: "5734", Label: T("5734 Computer software stores", "5734 Magasins de logiciels")},
-	{Value: "5817", Label: T("5817 Digital goods: applications", "5817 Biens numériques : applications")},
-	{Value: "5818", Label: T("5818 Digital goods: large merchants", "5818 Biens numériques : grands marchands")},
-	{Value: "7372", Label: T("7372 Computer programming, data processing", "7372 Programmation, traitement de données")},
-	{Value: "7399", Label: T("7399 Business services", "7399 Services aux entreprises")},
-	{Value: "8999", Label: T("8999 Professional services", "8999 Services professionnels")},
-	{Value: "5812", Label: T("5812 Restaurants", "5812 Restaurants")},
-	{Value: "5814", Label: T("5814 Fast food", "5814 Restauration rapide")},
-	{Value: "5411", Label: T("5411 Grocery stores, supermarkets", "5411 Épiceries, supermarchés")},
-	{Value: "5691", Label: T("5691 Clothing stores", "5691 Magasins de vêtements")},
-	{Value: "5942", Label: T("5942 Book stores", "5942 Librairies")},
-	{Value: "5945", Label: T("5945 Hobby, toy and game shops", "5945 Jouets, jeux et loisirs")},
-	{Value: "5977", Label: T("5977 Cosmetic stores", "5977 Parfumeries, cosmétiques")},
-	{Value: "5999", Label: T("5999 Miscellaneous retail", "5999 Commerce de détail divers")},
-	{Value: "7230", Label: T("7230 Beauty and barber shops", "7230 Salons de coiffure et de beauté")},
-	{Value: "7299", Label: T("7299 Personal services", "7299 Services à la personne")},
-	{Value: "7997", Label: T("7997 Clubs, gyms, memberships", "7997 Clubs, salles de sport, adhésions")},
-	{Value: "8011", Label: T("8011 Doctors", "8011 Médecins")},
-	{Value: "8299", Label: T("8299 Schools and education", "8299 Écoles et enseignement")},
-	{Value: "8398", Label: T("8398 Charities, social services", "8398 Associations caritatives")},
-	{Value: "4121", Label: T("4121 Taxis and ride sharing", "4121 Taxis et VTC")},
-	{Value: "4722", Label: T("4722 Travel agencies", "4722 Agences de voyage")},
-	{Value: "7011", Label: T("7011 Hotels and lodging", "7011 Hôtels et hébergement")},
-	{Value: "1520", Label: T("1520 General contractors", "1520 Entrepreneurs du bâtiment")},
-	{Value: "0742", Label: T("0742 Veterinary services", "0742 Services vétérinaires")},
+	{Value: "5734", Label: T("5734 Computer software stores")},
+	{Value: "5817", Label: T("5817 Digital goods: applications")},
+	{Value: "5818", Label: T("5818 Digital goods: large merchants")},
+	{Value: "7372", Label: T("7372 Computer programming, data processing")},
+	{Value: "7399", Label: T("7399 Business services")},
+	{Value: "8999", Label: T("8999 Professional services")},
+	{Value: "5812", Label: T("5812 Restaurants")},
+	{Value: "5814", Label: T("5814 Fast food")},
+	{Value: "5411", Label: T("5411 Grocery stores, supermarkets")},
+	{Value: "5691", Label: T("5691 Clothing stores")},
+	{Value: "5942", Label: T("5942 Book stores")},
+	{Value: "5945", Label: T("5945 Hobby, toy and game shops")},
+	{Value: "5977", Label: T("5977 Cosmetic stores")},
+	{Value: "5999", Label: T("5999 Miscellaneous retail")},
+	{Value: "7230", Label: T("7230 Beauty and barber shops")},
+	{Value: "7299", Label: T("7299 Personal services")},
+	{Value: "7997", Label: T("7997 Clubs, gyms, memberships")},
+	{Value: "8011", Label: T("8011 Doctors")},
+	{Value: "8299", Label: T("8299 Schools and education")},
+	{Value: "8398", Label: T("8398 Charities, social services")},
+	{Value: "4121", Label: T("4121 Taxis and ride sharing")},
+	{Value: "4722", Label: T("4722 Travel agencies")},
+	{Value: "7011", Label: T("7011 Hotels and lodging")},
+	{Value: "1520", Label: T("1520 General contractors")},
+	{Value: "0742", Label: T("0742 Veterinary services")},
 }
 
 // usStates are the US states, the District of Columbia and the territories
@@ -63,7 +63,7 @@ var usStates = func() []Option {
 	out := make([]Option, len(names))
 	for i, n := range names {
 		// State names are proper nouns, the same in both languages.
-		out[i] = Option{Value: n[0], Label: T(n[0]+" "+n[1], n[0]+" "+n[1])}
+		out[i] = Option{Value: n[0], Label: Verbatim(n[0] + " " + n[1])}
 	}
 	return out
 }()
@@ -73,7 +73,7 @@ var usStates = func() []Option {
 func codeOptions(pairs [][2]string) []Option {
 	out := make([]Option, len(pairs))
 	for i, n := range pairs {
-		out[i] = Option{Value: n[0], Label: T(n[0]+" "+n[1], n[0]+" "+n[1])}
+		out[i] = Option{Value: n[0], Label: Verbatim(n[0] + " " + n[1])}
 	}
 	return out
 }
@@ -101,7 +101,7 @@ var ieCounties = func() []Option {
 		"Monaghan", "Offaly", "Roscommon", "Sligo", "Tipperary", "Waterford", "Westmeath", "Wexford", "Wicklow"}
 	out := make([]Option, len(names))
 	for i, n := range names {
-		out[i] = Option{Value: n, Label: T(n, n)}
+		out[i] = Option{Value: n, Label: Verbatim(n)}
 	}
 	return out
 }()
@@ -116,29 +116,29 @@ var structureValues = []string{"sole_proprietorship", "single_member_llc", "mult
 
 // structureNames name each company.structure value.
 var structureNames = map[string]Text{
-	"sole_proprietorship":                   T("Sole proprietorship", "Entreprise individuelle"),
-	"single_member_llc":                     T("Single-member LLC", "LLC à associé unique"),
-	"multi_member_llc":                      T("Multi-member LLC", "LLC à plusieurs associés"),
-	"llc":                                   T("Limited liability company", "Société à responsabilité limitée"),
-	"private_corporation":                   T("Private corporation", "Société par actions fermée"),
-	"public_corporation":                    T("Public corporation", "Société par actions cotée"),
-	"private_company":                       T("Private company (e.g. Ltd, SAS, GmbH)", "Société privée (par ex. SAS, SARL, GmbH)"),
-	"public_company":                        T("Public company (e.g. PLC, SA, AG)", "Société anonyme (par ex. SA, PLC, AG)"),
-	"private_partnership":                   T("Private partnership", "Société de personnes privée"),
-	"public_partnership":                    T("Public partnership", "Société de personnes cotée"),
-	"limited_liability_partnership":         T("Limited liability partnership (LLP)", "Société de personnes à responsabilité limitée (LLP)"),
-	"incorporated_partnership":              T("Incorporated partnership", "Société de personnes immatriculée"),
-	"unincorporated_partnership":            T("Unincorporated partnership", "Société de personnes non immatriculée"),
-	"incorporated_non_profit":               T("Incorporated non-profit", "Organisme à but non lucratif immatriculé"),
-	"unincorporated_non_profit":             T("Unincorporated non-profit", "Organisme à but non lucratif non immatriculé"),
-	"unincorporated_association":            T("Unincorporated association", "Association non immatriculée"),
-	"registered_charity":                    T("Registered charity", "Organisme caritatif enregistré"),
-	"government_instrumentality":            T("Government instrumentality", "Organisme public"),
-	"governmental_unit":                     T("Governmental unit", "Collectivité publique"),
-	"tax_exempt_government_instrumentality": T("Tax-exempt government instrumentality", "Organisme public exonéré d'impôt"),
-	"free_zone_establishment":               T("Free zone establishment", "Établissement de zone franche"),
-	"free_zone_llc":                         T("Free zone LLC", "LLC de zone franche"),
-	"sole_establishment":                    T("Sole establishment", "Établissement individuel"),
+	"sole_proprietorship":                   T("Sole proprietorship"),
+	"single_member_llc":                     T("Single-member LLC"),
+	"multi_member_llc":                      T("Multi-member LLC"),
+	"llc":                                   T("Limited liability company"),
+	"private_corporation":                   T("Private corporation"),
+	"public_corporation":                    T("Public corporation"),
+	"private_company":                       T("Private company (e.g. Ltd, SAS, GmbH)"),
+	"public_company":                        T("Public company (e.g. PLC, SA, AG)"),
+	"private_partnership":                   T("Private partnership"),
+	"public_partnership":                    T("Public partnership"),
+	"limited_liability_partnership":         T("Limited liability partnership (LLP)"),
+	"incorporated_partnership":              T("Incorporated partnership"),
+	"unincorporated_partnership":            T("Unincorporated partnership"),
+	"incorporated_non_profit":               T("Incorporated non-profit"),
+	"unincorporated_non_profit":             T("Unincorporated non-profit"),
+	"unincorporated_association":            T("Unincorporated association"),
+	"registered_charity":                    T("Registered charity"),
+	"government_instrumentality":            T("Government instrumentality"),
+	"governmental_unit":                     T("Governmental unit"),
+	"tax_exempt_government_instrumentality": T("Tax-exempt government instrumentality"),
+	"free_zone_establishment":               T("Free zone establishment"),
+	"free_zone_llc":                         T("Free zone LLC"),
+	"sole_establishment":                    T("Sole establishment"),
 }
 
 // structureOptions are the structures offered for a country.

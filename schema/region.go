@@ -33,12 +33,13 @@ var accentFolder = strings.NewReplacer("é", "e", "è", "e", "ê", "e", "ë", "e
 // its label without the leading code ("CA California" → California) and
 // its aliases.
 func optionNames(o Option) []string {
-	names := []string{o.Value, o.Label.EN, o.Label.FR}
-	if rest, ok := strings.CutPrefix(o.Label.EN, o.Value+" "); ok {
-		names = append(names, rest)
-	}
-	if rest, ok := strings.CutPrefix(o.Label.FR, o.Value+" "); ok {
-		names = append(names, rest)
+	names := []string{o.Value}
+	for _, l := range Langs {
+		label := o.Label.In(l)
+		names = append(names, label)
+		if rest, ok := strings.CutPrefix(label, o.Value+" "); ok {
+			names = append(names, rest)
+		}
 	}
 	return append(names, regionAliases[o.Value]...)
 }

@@ -23,10 +23,10 @@ const (
 )
 
 var (
-	msgInvalidUTF8 = T("The value is not valid UTF-8 text.", "La valeur n'est pas un texte UTF-8 valide.")
-	msgControl     = T("Remove the control character at position %d (invisible characters are not sent).", "Retirez le caractère de contrôle en position %d (les caractères invisibles ne sont pas envoyés).")
-	msgBidi        = T("Remove the text-direction override at position %d: it makes the value read differently from what is sent.", "Retirez le forçage du sens d'écriture en position %d : la valeur se lirait autrement qu'elle n'est envoyée.")
-	msgInvisible   = T("The value has no visible character.", "La valeur ne contient aucun caractère visible.")
+	msgInvalidUTF8 = T("The value is not valid UTF-8 text.")
+	msgControl     = T("Remove the control character at position %d (invisible characters are not sent).")
+	msgBidi        = T("Remove the text-direction override at position %d: it makes the value read differently from what is sent.")
+	msgInvisible   = T("The value has no visible character.")
 )
 
 // checkText refuses what no field accepts: invalid UTF-8, control

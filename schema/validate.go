@@ -12,31 +12,31 @@ import (
 
 // Messages shown by validators. Each says what a right value looks like.
 var (
-	msgRequired      = T("This field is required.", "Ce champ est obligatoire.")
-	msgNotAnOption   = T("Pick one of the listed values.", "Choisissez une des valeurs proposées.")
-	msgEmail         = T("Enter an email address such as jenny@example.com.", "Saisissez une adresse e-mail, par exemple jenny@example.com.")
-	msgPhone         = T("Enter a valid phone number, e.g. %s.", "Saisissez un numéro de téléphone valide, par ex. %s.")
-	msgPhoneNational = T("Written as in the country, e.g. %s, also works.", "La forme nationale, par ex. %s, convient aussi.")
-	msgURL           = T("Enter a full web address starting with https://, e.g. https://example.com.", "Saisissez une adresse web complète commençant par https://, par ex. https://exemple.fr.")
-	msgDate          = T("Enter a real date as YYYY-MM-DD or %s, e.g. 1985-04-23.", "Saisissez une date réelle au format AAAA-MM-JJ ou %s, par ex. 1985-04-23.")
-	msgDateFuture    = T("The date must be in the past.", "La date doit être dans le passé.")
-	msgAgeMin        = T("The person must be at least %d years old.", "La personne doit avoir au moins %d ans.")
-	msgAgeMax        = T("A date of birth more than 120 years ago is not plausible.", "Une date de naissance de plus de 120 ans n'est pas plausible.")
-	msgMCC           = T("Enter a 4-digit merchant category code (MCC), e.g. 5734.", "Saisissez un code de catégorie marchand (MCC) à 4 chiffres, par ex. 5734.")
-	msgDigits        = T("Enter exactly %d digits.", "Saisissez exactement %d chiffres.")
-	msgSSN           = T("Enter the 9-digit Social Security number, with or without dashes (123-45-6789).", "Saisissez les 9 chiffres du numéro de sécurité sociale, avec ou sans tirets (123-45-6789).")
-	msgPostalUS      = T("Enter a ZIP code: 5 digits, or ZIP+4 (94107 or 94107-1234).", "Saisissez un code ZIP : 5 chiffres ou ZIP+4 (94107 ou 94107-1234).")
-	msgState         = T("Enter the 2-letter state code, e.g. CA.", "Saisissez le code de l'État sur 2 lettres, par ex. CA.")
-	msgRouting       = T("Enter the 9-digit ABA routing number, e.g. 110000000.", "Saisissez le numéro de routage ABA à 9 chiffres, par ex. 110000000.")
-	msgRoutingLength = T("A routing number has 9 digits; this one has %d (e.g. 110000000).", "Un numéro de routage a 9 chiffres ; celui-ci en a %d (par ex. 110000000).")
-	msgRoutingCheck  = T("This routing number fails its checksum: a digit is wrong (e.g. 110000000).", "Ce numéro de routage a une somme de contrôle fausse : un chiffre est faux (par ex. 110000000).")
-	msgURLNoDomain   = T("This address has no domain: write it in full, e.g. https://example.com.", "Cette adresse n'a pas de domaine : écrivez-la en entier, par ex. https://exemple.fr.")
-	msgAccountNum    = T("Enter the account number: 4 to 17 digits.", "Saisissez le numéro de compte : 4 à 17 chiffres.")
-	msgDescLength    = T("Describe the business in at least 10 characters.", "Décrivez l'activité en au moins 10 caractères.")
-	msgTooLong       = T("At most %d characters.", "%d caractères au maximum.")
-	msgAcceptance    = T("The account holder must accept the terms to continue.", "Le titulaire du compte doit accepter les conditions pour continuer.")
-	msgPlainText     = T("Enter plain text without < > or control characters.", "Saisissez du texte simple, sans < > ni caractères de contrôle.")
-	msgNameRequired  = T("Enter the name as it appears on an official ID.", "Saisissez le nom tel qu'il figure sur une pièce d'identité officielle.")
+	msgRequired      = T("This field is required.")
+	msgNotAnOption   = T("Pick one of the listed values.")
+	msgEmail         = T("Enter an email address such as jenny@example.com.")
+	msgPhone         = T("Enter a valid phone number, e.g. %s.")
+	msgPhoneNational = T("Written as in the country, e.g. %s, also works.")
+	msgURL           = T("Enter a full web address starting with https://, e.g. https://example.com.")
+	msgDate          = T("Enter a real date as YYYY-MM-DD or %s, e.g. 1985-04-23.")
+	msgDateFuture    = T("The date must be in the past.")
+	msgAgeMin        = T("The person must be at least %d years old.")
+	msgAgeMax        = T("A date of birth more than 120 years ago is not plausible.")
+	msgMCC           = T("Enter a 4-digit merchant category code (MCC), e.g. 5734.")
+	msgDigits        = T("Enter exactly %d digits.")
+	msgSSN           = T("Enter the 9-digit Social Security number, with or without dashes (123-45-6789).")
+	msgPostalUS      = T("Enter a ZIP code: 5 digits, or ZIP+4 (94107 or 94107-1234).")
+	msgState         = T("Enter the 2-letter state code, e.g. CA.")
+	msgRouting       = T("Enter the 9-digit ABA routing number, e.g. 110000000.")
+	msgRoutingLength = T("A routing number has 9 digits; this one has %d (e.g. 110000000).")
+	msgRoutingCheck  = T("This routing number fails its checksum: a digit is wrong (e.g. 110000000).")
+	msgURLNoDomain   = T("This address has no domain: write it in full, e.g. https://example.com.")
+	msgAccountNum    = T("Enter the account number: 4 to 17 digits.")
+	msgDescLength    = T("Describe the business in at least 10 characters.")
+	msgTooLong       = T("At most %d characters.")
+	msgAcceptance    = T("The account holder must accept the terms to continue.")
+	msgPlainText     = T("Enter plain text without < > or control characters.")
+	msgNameRequired  = T("Enter the name as it appears on an official ID.")
 )
 
 func fail(lang Lang, t Text, args ...any) error {
@@ -170,7 +170,7 @@ func whyABA(v string) Text {
 		return Text{} // letters: the general message says what to type
 	}
 	if len(d) != 9 {
-		return T(fmt.Sprintf(msgRoutingLength.EN, len(d)), fmt.Sprintf(msgRoutingLength.FR, len(d)))
+		return Tf(msgRoutingLength.EN, len(d))
 	}
 	return msgRoutingCheck
 }
@@ -206,7 +206,7 @@ func checkName(v string, c Context) error {
 
 // msgKana says what a kana field takes: Stripe's *_kana parameters hold
 // the reading of a Japanese name in katakana.
-var msgKana = T("Write it in katakana (full- or half-width), e.g. ジェニー.", "Écrivez-le en katakana (pleine ou demi-chasse), par ex. ジェニー.")
+var msgKana = T("Write it in katakana (full- or half-width), e.g. ジェニー.")
 
 // checkKana accepts plain text in katakana: full-width (U+30A0–U+30FF, the
 // long vowel mark and middle dot among them), half-width (U+FF65–U+FF9F),

@@ -201,9 +201,8 @@ func vocabField(path, country string) (Field, bool) {
 func plainField(path string, p vocabParam, g Group) Field {
 	label := strings.ReplaceAll(path, "_", " ")
 	f := Field{Key: path, Covers: []string{path}, Group: g, Order: 900, Kind: KindText,
-		Label: T(label, label),
-		Help: T("Stripe's parameter "+path+"; onboard has no dedicated form for it, so it is checked only as Stripe types it.",
-			"Paramètre Stripe "+path+" ; onboard n'a pas de formulaire dédié, la valeur est seulement vérifiée selon le type que Stripe attend.")}
+		Label: Verbatim(label),
+		Help:  Tf("Stripe's parameter %s; onboard has no dedicated form for it, so it is checked only as Stripe types it.", path)}
 	leaf := path[strings.LastIndexByte(path, '.')+1:]
 	for _, s := range []string{"id_number", "ssn", "account_number", "tax_id", "vat_id"} {
 		if strings.Contains(leaf, s) {
@@ -218,11 +217,11 @@ func plainField(path string, p vocabParam, g Group) Field {
 	case len(p.enum) > 0 && p.typ == vString:
 		f.Kind = KindSelect
 		for _, e := range p.enum {
-			f.Options = append(f.Options, Option{Value: e, Label: T(e, e)})
+			f.Options = append(f.Options, Option{Value: e, Label: Verbatim(e)})
 		}
 		f.check = func(v string, c Context) error {
 			if !slices.Contains(p.enum, strings.TrimSpace(v)) {
-				return fail(c.Lang, T("One of: %s.", "Une des valeurs : %s."), strings.Join(p.enum, ", "))
+				return fail(c.Lang, T("One of: %s."), strings.Join(p.enum, ", "))
 			}
 			return nil
 		}
@@ -231,14 +230,14 @@ func plainField(path string, p vocabParam, g Group) Field {
 	case p.typ == vInteger:
 		f.check = func(v string, c Context) error {
 			if _, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64); err != nil {
-				return fail(c.Lang, T("Enter a whole number.", "Saisissez un nombre entier."))
+				return fail(c.Lang, T("Enter a whole number."))
 			}
 			return nil
 		}
 	case p.typ == vNumber:
 		f.check = func(v string, c Context) error {
 			if _, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err != nil {
-				return fail(c.Lang, T("Enter a number.", "Saisissez un nombre."))
+				return fail(c.Lang, T("Enter a number."))
 			}
 			return nil
 		}
@@ -246,17 +245,17 @@ func plainField(path string, p vocabParam, g Group) Field {
 		f.Kind = KindDate
 		f.check = func(v string, c Context) error {
 			if _, ok := unixTime(v); !ok {
-				return fail(c.Lang, T("Enter a date as YYYY-MM-DD.", "Saisissez une date au format AAAA-MM-JJ."))
+				return fail(c.Lang, T("Enter a date as YYYY-MM-DD."))
 			}
 			return nil
 		}
 	case p.typ == vList:
-		f.Help = T(f.Help.EN+" Separate several values with commas.", f.Help.FR+" Séparez plusieurs valeurs par des virgules.")
+		f.Help = Tf("%s Separate several values with commas.", f.Help)
 		f.check = func(v string, c Context) error {
 			for _, e := range strings.Split(v, ",") {
 				e = strings.TrimSpace(e)
 				if len(p.enum) > 0 && !slices.Contains(p.enum, e) {
-					return fail(c.Lang, T("Each one of: %s.", "Chacune parmi : %s."), strings.Join(p.enum, ", "))
+					return fail(c.Lang, T("Each one of: %s."), strings.Join(p.enum, ", "))
 				}
 				if err := checkPlain(max)(e, c); err != nil {
 					return err

@@ -53,7 +53,7 @@ func TestNewAccountStateInWords(t *testing.T) {
 			c, a := newAccountOn(t, lang, api)
 			m := openWizard(t, c, a)
 			if v := ansi.Strip(m.View()); strings.Contains(v, flows.StateLabel(flows.StatePastDue, lang)) ||
-				strings.Contains(v, map[Lang]string{schema.English: "· past due", schema.French: "· en retard"}[lang]) {
+				strings.Contains(v, "· "+txtPastDue.In(lang)) {
 				t.Errorf("%s %s: the first step of a new account reads as past due:\n%s", api, lang, v)
 			}
 			if _, st := m.Summary(); st != flows.StateLabel(flows.StateNew, lang) {

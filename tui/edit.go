@@ -21,13 +21,13 @@ import (
 // and esc, or the send, goes back there.
 
 var (
-	txtEditHeading    = schema.T("Correct what Stripe holds · only the values you change are sent", "Corriger ce que Stripe détient · seules les valeurs modifiées sont envoyées")
-	txtReplaced       = schema.T("Replaced: %s", "Remplacé\u00a0: %s")
-	txtNothingChanged = schema.T("Nothing changed: nothing sent.", "Rien n'a changé\u00a0: rien n'a été envoyé.")
-	txtFixTitle       = schema.T("How do you fix it?", "Comment corriger\u00a0?")
-	txtGiven          = schema.T("provided", "fourni")
-	txtTestValueWhere = schema.T("test value (in an empty field)", "valeur de test (dans un champ vide)")
-	txtPrevStepWhere  = schema.T("previous step (from the first field)", "étape précédente (depuis le premier champ)")
+	txtEditHeading    = schema.T("Correct what Stripe holds · only the values you change are sent")
+	txtReplaced       = schema.T("Replaced: %s")
+	txtNothingChanged = schema.T("Nothing changed: nothing sent.")
+	txtFixTitle       = schema.T("How do you fix it?")
+	txtGiven          = schema.T("provided")
+	txtTestValueWhere = schema.T("test value (in an empty field)")
+	txtPrevStepWhere  = schema.T("previous step (from the first field)")
 )
 
 // editing is a correction in progress: the planned step it interrupted,
@@ -149,7 +149,7 @@ func groupLine(c Common, a schema.Account, st flows.Step, values map[string]stri
 		v, ok := values[f.Key]
 		switch {
 		case f.Sensitive && a.Provided[f.Key]:
-			v, ok = txtGiven.In(c.Lang), true
+			v = txtGiven.In(c.Lang)
 		case !ok || v == "":
 			continue
 		case f.Sensitive:

@@ -25,13 +25,13 @@ type explorerKeys struct {
 
 func defaultExplorerKeys(lang Lang) explorerKeys {
 	return explorerKeys{
-		NextChoice: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t("next choice", "choix suivant").In(lang))),
-		PrevChoice: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", t("previous choice", "choix précédent").In(lang))),
-		Left:       key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", t("change", "changer").In(lang))),
+		NextChoice: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t("next choice").In(lang))),
+		PrevChoice: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", t("previous choice").In(lang))),
+		Left:       key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", t("change").In(lang))),
 		Right:      key.NewBinding(key.WithKeys("right", "l")),
-		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", t("move", "parcourir").In(lang))),
+		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", tc("list", "move").In(lang))),
 		Down:       key.NewBinding(key.WithKeys("down", "j")),
-		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t("details", "détails").In(lang))),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t("details").In(lang))),
 	}
 }
 
@@ -161,7 +161,7 @@ func (e explorer) bindings() []key.Binding {
 	return []key.Binding{e.keys.NextChoice, e.keys.Left, e.keys.Up, open}
 }
 
-var txtCloseDetails = t("list", "liste")
+var txtCloseDetails = t("list")
 
 func (e explorer) view(width, height int) string {
 	s := e.c.Styles
@@ -260,7 +260,7 @@ func dueWord(d string, lang Lang) string {
 	case "later":
 		return txtFieldDueLater.In(lang)
 	}
-	return t("future", "futur").In(lang)
+	return t("future").In(lang)
 }
 
 func groupTitleIn(name string, lang Lang) string {
@@ -325,11 +325,11 @@ func choiceWord(i int, v string, lang Lang) string {
 
 // kindWords name the explorer's field kinds (explore.Item.Kind).
 var kindWords = map[string]schema.Text{
-	"text": t("text", "texte"), "long text": t("long text", "texte long"), "email": t("email", "e-mail"),
-	"phone": t("phone", "téléphone"), "url": t("web address", "adresse web"), "date": t("date", "date"),
-	"select": t("choice", "choix"), "yes/no": t("yes/no", "oui/non"), "secret": t("secret", "secret"),
-	"acceptance": t("acceptance", "acceptation"), "file": t("file", "fichier"), "person": t("person", "personne"),
-	"account link": t("account link", "lien de compte"), "other": t("other", "autre"),
+	"text": tc("kind", "text"), "long text": t("long text"), "email": t("email"),
+	"phone": t("phone"), "url": t("web address"), "date": t("date"),
+	"select": t("choice"), "yes/no": t("yes/no"), "secret": t("secret"),
+	"acceptance": t("acceptance"), "file": t("file"), "person": t("person"),
+	"account link": t("account link"), "other": t("other"),
 }
 
 func kindWord(k string, lang Lang) string {

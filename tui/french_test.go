@@ -20,13 +20,14 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"onboard/drafts"
+	"onboard/i18n"
 	"onboard/schema"
 )
 
 // A French screen shows no English word. The list of English UI words is
 // built from the program's own strings: every English text given to
 // schema.T (or tui's t) in tui, flows and schema, the help of huh's
-// bindings (formHelpFR) and the key names (keyNamesFR), less every word
+// bindings (formHelp) and the key names (keyNames), less every word
 // that also appears in a French text (Stripe, Documents, IBAN...). Every
 // French golden is then read word by word. API names (card_payments,
 // acct_…, requirement paths) are not words of the interface: they hold an
@@ -39,13 +40,29 @@ func TestNoEnglishOnFrenchScreens(t *testing.T) {
 			addWords(fr, pair[1])
 		}
 	}
-	for k, v := range formHelpFR {
-		addWords(en, k)
-		addWords(fr, v)
+	// The texts moved to the catalogs: English is the id, French its
+	// entry in fr.json.
+	cat, err := i18n.Load(string(schema.French))
+	if err != nil {
+		t.Fatal(err)
 	}
-	for k, v := range keyNamesFR {
+	for id, e := range cat {
+		if _, s, ok := strings.Cut(id, "\x04"); ok {
+			id = s
+		}
+		addWords(en, id)
+		addWords(fr, e.Text)
+		for _, f := range e.Plural {
+			addWords(fr, f)
+		}
+	}
+	for k, v := range formHelp {
 		addWords(en, k)
-		addWords(fr, v)
+		addWords(fr, v.In(schema.French))
+	}
+	for k, v := range keyNames {
+		addWords(en, k)
+		addWords(fr, v.In(schema.French))
 	}
 	english := map[string]bool{}
 	for w := range en {

@@ -1,13 +1,12 @@
 package tui
 
 import (
-	"strings"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
 	"onboard/flows"
+	"onboard/schema"
 )
 
 // Home menu choices.
@@ -31,7 +30,7 @@ func homeForm(c Common, choice *string) *huh.Form {
 				huh.NewOption(txtOpenAccount.In(c.Lang), choiceOpen),
 				huh.NewOption(txtTriage.In(c.Lang), choiceList),
 				huh.NewOption(explore, choiceExpl),
-				huh.NewOption(strings.ToUpper(txtQuit.In(c.Lang)[:1])+txtQuit.In(c.Lang)[1:], choiceQuit),
+				huh.NewOption(schema.Capitalize(txtQuit.In(c.Lang)), choiceQuit),
 			).Value(choice),
 	))
 }

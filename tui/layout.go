@@ -68,35 +68,32 @@ func plural(lang Lang, n int, one, many schema.Text) string { return schema.Plur
 func businessTypeWord(bt string, lang Lang) string { return schema.BusinessTypeLabel(bt, lang) }
 
 // span is a short duration for countdowns, in lang: 13d 4h, 5h 12m, 40m
-// in English; 13 j 4 h, 5 h 12 min, 40 min in French.
+// in English; 13 j 4 h, 5 h 12 min, 40 min in French (a number held to
+// its unit by a no-break space, in the catalog).
 func span(d time.Duration, lang Lang) string {
 	d = d.Round(time.Minute)
 	days := int(d / (24 * time.Hour))
 	hours := int(d % (24 * time.Hour) / time.Hour)
 	mins := int(d % time.Hour / time.Minute)
-	nb := schema.NBSP // French keeps a number with its unit
 	switch {
-	case days > 0 && lang == schema.French:
-		return fmt.Sprintf("%d%sj %d%sh", days, nb, hours, nb)
 	case days > 0:
-		return fmt.Sprintf("%dd %dh", days, hours)
-	case hours > 0 && lang == schema.French:
-		return fmt.Sprintf("%d%sh %d%smin", hours, nb, mins, nb)
+		return schema.Tf(txtSpanDays.EN, days, hours).In(lang)
 	case hours > 0:
-		return fmt.Sprintf("%dh %dm", hours, mins)
-	case lang == schema.French:
-		return fmt.Sprintf("%d%smin", mins, nb)
+		return schema.Tf(txtSpanHours.EN, hours, mins).In(lang)
 	}
-	return fmt.Sprintf("%dm", mins)
+	return schema.Tf(txtSpanMinutes.EN, mins).In(lang)
 }
+
+var (
+	txtSpanDays    = tc("span", "%dd %dh")
+	txtSpanHours   = tc("span", "%dh %dm")
+	txtSpanMinutes = tc("span", "%dm")
+)
 
 // day writes a date the way the operator's language does: 2026-12-07 in
 // English (ISO, unambiguous), 07/12/2026 in French.
 func day(t time.Time, lang Lang) string {
-	if lang == schema.French {
-		return t.UTC().Format("02/01/2006")
-	}
-	return t.UTC().Format("2006-01-02")
+	return t.UTC().Format(schema.DateLayout(lang))
 }
 
 // statusLine is the status panel in one line, for terminals too narrow
@@ -124,13 +121,13 @@ func statusLine(c Common, a schema.Account, width int) string {
 	return fit(strings.Join(parts, s.Label.Render(" · ")), width)
 }
 
-// frenchKeys renames keys in help lines the way French keyboards label
-// them (entrée, échap, maj+tab). The bindings are copies: matching is
-// unchanged.
-func frenchKeys(bs []key.Binding) []key.Binding {
+// localKeys renames keys in help lines the way lang's keyboards label
+// them (entrée, échap, maj+tab in French). The bindings are copies:
+// matching is unchanged.
+func localKeys(bs []key.Binding, lang Lang) []key.Binding {
 	out := make([]key.Binding, len(bs))
 	for i, b := range bs {
-		b.SetHelp(keyName(b.Help().Key, schema.French), b.Help().Desc)
+		b.SetHelp(keyName(b.Help().Key, lang), b.Help().Desc)
 		out[i] = b
 	}
 	return out
@@ -146,10 +143,7 @@ func errorMessage(err error, lang Lang) string {
 // localTime is a moment (a draft saved, a list read) in local time, as
 // lang writes it: 25/11/2026 18:42 in French.
 func localTime(t time.Time, lang Lang) string {
-	if lang == schema.French {
-		return t.Local().Format("02/01/2006 15:04")
-	}
-	return t.Local().Format("2006-01-02 15:04")
+	return t.Local().Format(schema.DateTimeLayout(lang))
 }
 
 // fitWidth cuts each line of a block to the terminal's width (when known),
@@ -166,14 +160,16 @@ func (m *session) fitWidth(s string) string {
 // AAAA-MM-JJ, so the mask is always one the field takes and never an
 // English mask under a French help.
 func dateMask(lang Lang, check func(string) error) string {
-	if lang != schema.French {
+	if lang == schema.English {
 		return "YYYY-MM-DD"
 	}
 	if check != nil && check("31/12/1990") == nil {
-		return "JJ/MM/AAAA"
+		return schema.DateFormat(schema.Context{Lang: lang})
 	}
-	return "AAAA-MM-JJ"
+	return txtISOMask.In(lang)
 }
+
+var txtISOMask = tc("mask", "YYYY-MM-DD")
 
 // onePiece keeps abbreviations whole in text that huh wraps. huh wraps
 // descriptions with cellbuf.Wrap(s, w, ",.-; "), which may break after any

@@ -252,10 +252,7 @@ func personCells(c Common, a schema.Account, p schema.Person) [5]string {
 	}
 	pct := ""
 	if p.PercentOwnership > 0 {
-		pct = fmt.Sprintf("%g%%", p.PercentOwnership)
-		if c.Lang == schema.French {
-			pct = fmt.Sprintf("%g%s%%", p.PercentOwnership, schema.NBSP) // 60 %, held together
-		}
+		pct = schema.Percent(p.PercentOwnership, c.Lang)
 	}
 	n := dueFor(a, p.ID)
 	return [5]string{personName(p), strings.Join(roles, ", "), untrusted.Text(p.Title), pct, fmt.Sprintf(plural(c.Lang, n, txtPersonDueOne, txtPersonDue), n)}

@@ -150,7 +150,7 @@ func TestCtrlEOneEntryOnDocumentStep(t *testing.T) {
 	for _, lang := range []Lang{schema.English, schema.French} {
 		c, _ := testCommon(t, lang)
 		m := documentStep(t, c)
-		testVal, complete := txtTestValueKey.In(lang), formHelpFR["complete"]
+		testVal, complete := txtTestValueKey.In(lang), formHelp["complete"].In(lang)
 		if lang == schema.English {
 			complete = "complete"
 		}

@@ -10,7 +10,7 @@ import (
 // txtSentAs is shown while the operator types a national form that is
 // sent differently (020 7123 4567 → +442071234567, 01/01/1901 →
 // 1901-01-01, California → CA), so the form shows what will be sent.
-var txtSentAs = t("Will be sent as %s", "Sera envoyé sous la forme %s")
+var txtSentAs = t("Will be sent as %s")
 
 // sentAs is the hint for the focused field of the wizard, or "" when its
 // value is sent as typed (or is secret).

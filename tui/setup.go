@@ -42,16 +42,19 @@ func (v setupValues) strategy() flows.Strategy {
 
 // countries are the countries this tool has field catalogs and sandbox
 // rules for.
-var countries = []struct{ code, en, fr string }{
-	{"US", "United States", "États-Unis"}, {"CA", "Canada", "Canada"}, {"GB", "United Kingdom", "Royaume-Uni"},
-	{"FR", "France", "France"}, {"DE", "Germany", "Allemagne"}, {"IE", "Ireland", "Irlande"},
-	{"AU", "Australia", "Australie"},
+var countries = []struct {
+	code string
+	name schema.Text
+}{
+	{"US", t("United States")}, {"CA", t("Canada")}, {"GB", t("United Kingdom")},
+	{"FR", t("France")}, {"DE", t("Germany")}, {"IE", t("Ireland")},
+	{"AU", t("Australia")},
 }
 
 func setupForm(c Common, v *setupValues) *huh.Form {
 	var cs []huh.Option[string]
 	for _, k := range countries {
-		cs = append(cs, huh.NewOption(k.code+"  "+schema.T(k.en, k.fr).In(c.Lang), k.code))
+		cs = append(cs, huh.NewOption(k.code+"  "+k.name.In(c.Lang), k.code))
 	}
 	var bts []huh.Option[string]
 	for _, o := range schema.BusinessTypes() {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
+	"onboard/internal/untrusted"
 	"onboard/schema"
 )
 
@@ -88,7 +89,7 @@ func v2Entries(c Common, v *schema.V2Details, width int) string {
 			lines = append(lines, hang(s.Inactive, "  ", txt, width))
 		}
 		for _, er := range e.Errors {
-			lines = append(lines, hang(c.Styles.Notice.Error, "  ", "✗ "+schema.ExplainError(er.Code, c.Lang), width))
+			lines = append(lines, hang(c.Styles.Notice.Error, "  ", "✗ "+untrusted.Text(schema.ExplainRequirementError(er, c.Lang)), width))
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -125,12 +126,12 @@ func deadlineWord(c Common, status string) string {
 
 // statusDetails explain the codes of a v2 capability's status_details.
 var statusDetails = map[string]schema.Text{
-	"requirements_past_due":             t("fields past due", "champs en retard"),
-	"requirements_pending_verification": t("Stripe is verifying", "vérification en cours"),
-	"requirements_currently_due":        t("fields due now", "champs dus maintenant"),
-	"restricted_other":                  t("restricted by Stripe", "restreinte par Stripe"),
-	"unsupported_business":              t("not offered to this business", "non proposée à cette entreprise"),
-	"unsupported_country":               t("not offered in this country", "non proposée dans ce pays"),
+	"requirements_past_due":             t("fields past due"),
+	"requirements_pending_verification": t("Stripe is verifying"),
+	"requirements_currently_due":        t("fields due now"),
+	"restricted_other":                  t("restricted by Stripe"),
+	"unsupported_business":              t("not offered to this business"),
+	"unsupported_country":               t("not offered in this country"),
 }
 
 // statusDetail explains a status detail code in lang; an unknown code is

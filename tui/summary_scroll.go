@@ -32,9 +32,9 @@ func defaultScrollKeyMap(lang Lang) ScrollKeyMap {
 }
 
 var (
-	txtScroll     = t("scroll", "défiler")
-	txtScrollPage = t("by page", "par page")
-	txtScrollEnds = t("top/bottom", "début/fin")
+	txtScroll     = t("scroll")
+	txtScrollPage = t("by page")
+	txtScrollEnds = t("top/bottom")
 )
 
 // summaryWindow is the room the summary's scrolled part has: the body

@@ -1,32 +1,35 @@
 package tui
 
+import "onboard/schema"
+
 // Strings of the narrow layouts, the header and French-only forms (kept
 // apart from text.go so the screens' own strings stay in one list there).
 var (
-	txtPastDueCount    = t("%d past due", "%d en retard")
-	txtDueNowCount     = t("%d due now", "%d dus maintenant")
-	txtDeadlineShort   = t("deadline %s", "échéance %s")
-	txtEnglish         = t("English", "Anglais")
-	txtFrench          = t("French", "Français")
-	txtPendingOne      = t("Stripe is verifying %d field; this view refreshes by itself.", "Stripe vérifie %d champ ; cet écran s'actualise seul.")
-	txtWaitsForOne     = t("%s waits for %d field: %s", "%s attend %d champ : %s")
-	txtFutureDueOne    = t("Stripe announced %d future requirement: collect it with the future strategy.", "Stripe a annoncé %d exigence future : collectez-la avec la stratégie « futur ».")
-	txtDraftFoundOne   = t("Restore %d value typed on %s?", "Restaurer %d valeur saisie le %s ?")
-	txtDraftRestoreOne = t("Restored %d value from the draft.", "%d valeur restaurée depuis le brouillon.")
-	txtPersonDueOne    = t("%d due", "%d dû")
-	txtDueNowCountOne  = t("%d due now", "%d dû maintenant")
+	txtPastDueCount    = t("%d past due")
+	txtDueNowCount     = t("%d due now")
+	txtDeadlineShort   = t("deadline %s")
+	txtEnglish         = t("English")
+	txtFrench          = t("French")
+	txtPendingOne      = t("Stripe is verifying %d field; this view refreshes by itself.")
+	txtWaitsForOne     = t("%s waits for %d field: %s")
+	txtFutureDueOne    = t("Stripe announced %d future requirement: collect it with the future strategy.")
+	txtDraftFoundOne   = t("Restore %d value typed on %s?")
+	txtDraftRestoreOne = t("Restored %d value from the draft.")
+	txtPersonDueOne    = tc("one", "%d due")
+	txtDueNowCountOne  = tc("one", "%d due now")
 )
 
-// keyNamesFR are the French names of keys shown in the footer; French
-// keyboards label these keys Entrée, Échap and Maj.
-var keyNamesFR = map[string]string{"enter": "entrée", "esc": "échap", "shift+tab": "maj+tab", "space": "espace"}
+// keyNames are the names of keys shown in the footer as each language's
+// keyboards label them (French: Entrée, Échap, Maj), from the catalogs.
+var keyNames = map[string]schema.Text{
+	"enter": tc("key name", "enter"), "esc": tc("key name", "esc"),
+	"shift+tab": tc("key name", "shift+tab"), "space": tc("key name", "space"),
+}
 
 // keyName is a key's name in lang, for help lines.
 func keyName(k string, lang Lang) string {
-	if lang == "fr" {
-		if n, ok := keyNamesFR[k]; ok {
-			return n
-		}
+	if n, ok := keyNames[k]; ok {
+		return n.In(lang)
 	}
 	return k
 }

@@ -259,7 +259,8 @@ func TestTriageShowsNewAccountsAsNew(t *testing.T) {
 		fresh := newUSAccount(t, c)
 		named(t, c, "Jenny", "Rosen")
 		m := New(c, Start{})
-		m, _ = step(m, tea.WindowSizeMsg{Width: 100, Height: 24})
+		// Wide enough for the longest state label whole (German's).
+		m, _ = step(m, tea.WindowSizeMsg{Width: 140, Height: 24})
 		m = runAll(m, m.toTriage())
 		label := flows.StateLabel(flows.StateNew, lang)
 		past := flows.StateLabel(flows.StatePastDue, lang)

@@ -162,8 +162,8 @@ func (m *session) renderFooter(binds []key.Binding, requests bool) string {
 		// Last: on a narrow footer it is the one cut, not "? more keys".
 		binds = append(binds, reqKey)
 	}
-	if m.c.Lang == schema.French {
-		binds = frenchKeys(binds)
+	if m.c.Lang != schema.English {
+		binds = localKeys(binds, m.c.Lang)
 	}
 	h := m.help
 	h.Width = m.c.Width

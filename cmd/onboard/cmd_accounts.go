@@ -47,12 +47,11 @@ func newAccountsCmd(a *app) *cobra.Command {
 			if stateArg != "" {
 				var ok bool
 				if state, ok = flows.ParseState(stateArg); !ok {
-					return usageErr(t("--state takes one of %s (or a short form such as past_due), not %q",
-						"--state prend l'un de %s (ou une forme courte comme past_due), pas %q").In(a.cfg.Lang()), quotedList(flows.States), stateArg)
+					return usageErr(t("--state takes one of %s (or a short form such as past_due), not %q").In(a.cfg.Lang()), quotedList(flows.States), stateArg)
 				}
 			}
 			if limit < 0 {
-				return usageErr("%s", t("--limit must be positive", "--limit doit être positif").In(a.cfg.Lang()))
+				return usageErr("%s", t("--limit must be positive").In(a.cfg.Lang()))
 			}
 			ses, err := a.connect(false)
 			if err != nil {
@@ -74,7 +73,7 @@ func newAccountsCmd(a *app) *cobra.Command {
 			if asJSON {
 				return textout.JSONList(a.stdout, list)
 			}
-			rows := [][]string{strings.Split(t("ID\tNAME\tCOUNTRY\tSTATE\tDEADLINE\tREASON", "ID\tNOM\tPAYS\tSTATUT\tÉCHÉANCE\tMOTIF").In(a.cfg.Lang()), "\t")}
+			rows := [][]string{strings.Split(t("ID\tNAME\tCOUNTRY\tSTATE\tDEADLINE\tREASON").In(a.cfg.Lang()), "\t")}
 			for _, s := range list {
 				dl := "-"
 				if !s.Deadline.IsZero() {
@@ -82,7 +81,7 @@ func newAccountsCmd(a *app) *cobra.Command {
 				}
 				state := flows.StateLabel(s.State, a.cfg.Lang())
 				if s.StripeCollects {
-					state += t(" · Stripe collects", " · collecté par Stripe").In(a.cfg.Lang())
+					state += t(" · Stripe collects").In(a.cfg.Lang())
 				}
 				rows = append(rows, []string{s.ID, s.Name, s.Country, state, dl, cmp.Or(flows.Reason(s, a.cfg.Lang()), "-")})
 			}
@@ -136,8 +135,7 @@ func (a *app) cachedAccounts(ctx context.Context, ses *session, state string, li
 		return nil, err
 	}
 	if at.IsZero() {
-		ses.stderr.Println(t("The triage cache is empty: run onboard accounts once without --cached.",
-			"Le cache de tri est vide\u00a0: lancez onboard accounts une fois sans --cached.").In(a.cfg.Lang()))
+		ses.stderr.Println(t("The triage cache is empty: run onboard accounts once without --cached.").In(a.cfg.Lang()))
 	}
 	list := []flows.Summary{}
 	for _, s := range all {

@@ -55,7 +55,7 @@ Exit codes: 0 every row done, 1 a row failed, 2 a row was refused, 3 fields stil
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageErr("%s", t("batch takes one file: onboard batch FILE.csv (or FILE.jsonl)", "batch prend un fichier : onboard batch FICHIER.csv (ou FICHIER.jsonl)").In(a.cfg.Lang()))
+				return usageErr("%s", t("batch takes one file: onboard batch FILE.csv (or FILE.jsonl)").In(a.cfg.Lang()))
 			}
 			return a.runBatch(cmd.Context(), args[0], f)
 		},
@@ -66,7 +66,7 @@ Exit codes: 0 every row done, 1 a row failed, 2 a row was refused, 3 fields stil
 	fl.BoolVar(&f.asJSON, "json", false, "print the outcome as JSON on stdout (progress as lines on stderr)")
 	fl.BoolVar(&f.ignoreUnknown, "ignore-unknown", false, "accept columns that are no known requirement path")
 	fl.IntVar(&f.workers, "parallel", 8, "rows run at once")
-	fl.Float64Var(&f.rate, "rate", 0, "requests per second for the whole batch (default: 90% of Stripe's limit, 25 in test mode, 100 live; none on the embedded sandbox)")
+	fl.Float64Var(&f.rate, "rate", 0, "requests per second for the whole batch (default: 90 percent of Stripe's limit, 25 in test mode, 100 live; none on the embedded sandbox)")
 	cmd.AddCommand(newBatchTemplateCmd(a))
 	return cmd
 }
@@ -75,7 +75,7 @@ Exit codes: 0 every row done, 1 a row failed, 2 a row was refused, 3 fields stil
 func (a *app) runBatch(ctx context.Context, path string, f batchFlags) error {
 	lang := a.cfg.Lang()
 	if f.workers < 1 || f.rate < 0 {
-		return usageErr("%s", t("--parallel takes a positive number, --rate a positive rate", "--parallel prend un nombre positif, --rate un débit positif").In(lang))
+		return usageErr("%s", t("--parallel takes a positive number, --rate a positive rate").In(lang))
 	}
 	file, err := os.Open(path)
 	if err != nil {
@@ -83,7 +83,7 @@ func (a *app) runBatch(ctx context.Context, path string, f batchFlags) error {
 	}
 	if st, err := file.Stat(); err != nil || !st.Mode().IsRegular() {
 		_ = file.Close()
-		return usageErr(t("%s is not a regular file", "%s n'est pas un fichier ordinaire").In(lang), path)
+		return usageErr(t("%s is not a regular file").In(lang), path)
 	}
 	rows, err := batch.Read(file, batch.Options{Lang: lang, IgnoreUnknown: f.ignoreUnknown, JSONLines: batch.IsJSONLines(path)})
 	_ = file.Close() // read to the end
@@ -91,7 +91,7 @@ func (a *app) runBatch(ctx context.Context, path string, f batchFlags) error {
 		return usageErr("%s: %s", path, err)
 	}
 	if len(rows) == 0 {
-		return usageErr(t("%s has no row under its header", "%s n'a aucune ligne sous son en-tête").In(lang), path)
+		return usageErr(t("%s has no row under its header").In(lang), path)
 	}
 	valid := 0
 	for _, r := range rows {
@@ -102,7 +102,7 @@ func (a *app) runBatch(ctx context.Context, path string, f batchFlags) error {
 		a.text(a.stderr).Println(r.Err.In(lang))
 	}
 	if valid < len(rows) && f.strict {
-		return usageErr(t("%d of %d rows refused (--strict): nothing was sent", "%d lignes sur %d refusées (--strict) : rien n'a été envoyé").In(lang), len(rows)-valid, len(rows))
+		return usageErr(t("%d of %d rows refused (--strict): nothing was sent").In(lang), len(rows)-valid, len(rows))
 	}
 	api, err := a.cfg.API()
 	if err != nil {
@@ -236,7 +236,7 @@ func (a *app) batchLines(ctx context.Context, rows []batch.Row, cfg batch.Config
 // batchTable prints the final table: one line per row.
 func (a *app) batchTable(results []batch.Result) error {
 	lang := a.cfg.Lang()
-	table := [][]string{strings.Split(t("ROW\tKEY\tACCOUNT\tSTATUS\tSTATE\tSTILL DUE OR WHY", "LIGNE\tCLÉ\tCOMPTE\tRÉSULTAT\tSTATUT\tENCORE DÛ OU POURQUOI").In(lang), "\t")}
+	table := [][]string{strings.Split(t("ROW\tKEY\tACCOUNT\tSTATUS\tSTATE\tSTILL DUE OR WHY").In(lang), "\t")}
 	for _, r := range results {
 		rec := batch.ReportRecord(r, lang)
 		why := rec[5]
@@ -289,16 +289,16 @@ func (a *app) batchOutcome(ctx context.Context, results []batch.Result) error {
 			notRun++
 		}
 	}
-	again := t("; run the same file again to continue", " ; relancez le même fichier pour reprendre").In(lang)
+	again := t("; run the same file again to continue").In(lang)
 	switch {
 	case ctx.Err() != nil || notRun > 0: // interrupted, or stopped from the view
-		return &exitcode.Error{Code: exitInterrupted, Err: errors.New(t("interrupted", "interrompu").In(lang) + again)}
+		return &exitcode.Error{Code: exitInterrupted, Err: errors.New(t("interrupted").In(lang) + again)}
 	case failed > 0:
-		return &exitcode.Error{Code: exitFailure, Err: fmt.Errorf(t("%d row(s) failed", "%d ligne(s) en échec").In(lang)+again, failed)}
+		return &exitcode.Error{Code: exitFailure, Err: fmt.Errorf(t("%d row(s) failed").In(lang)+again, failed)}
 	case refused > 0:
-		return &exitcode.Error{Code: exitUsage, Err: fmt.Errorf(t("%d row(s) refused: fix them and run the file again", "%d ligne(s) refusée(s) : corrigez-les et relancez le fichier").In(lang), refused)}
+		return &exitcode.Error{Code: exitUsage, Err: fmt.Errorf(t("%d row(s) refused: fix them and run the file again").In(lang), refused)}
 	case c.Due > 0:
-		return &exitcode.Error{Code: exitStillDue, Err: fmt.Errorf(t("%d account(s) with fields still due", "%d compte(s) avec des champs encore dus").In(lang), c.Due)}
+		return &exitcode.Error{Code: exitStillDue, Err: fmt.Errorf(t("%d account(s) with fields still due").In(lang), c.Due)}
 	}
 	return nil
 }
@@ -307,16 +307,14 @@ func (a *app) batchOutcome(ctx context.Context, results []batch.Result) error {
 // changes, naming the platform by its key.
 func (a *app) confirmBatch(api config.API, n int) error {
 	lang := a.cfg.Lang()
-	a.stderr.Printf(t("LIVE — platform key %s: this batch creates or changes %d live account(s). Type %d to go on: ",
-		"PRODUCTION — clé de plateforme %s : ce lot crée ou modifie %d compte(s) réel(s). Saisissez %d pour continuer : ").In(lang),
+	a.stderr.Printf(t("LIVE — platform key %s: this batch creates or changes %d live account(s). Type %d to go on: ").In(lang),
 		config.Redact(api.Key.Key), n, n)
 	line, err := a.in.ReadString('\n')
 	if err != nil && line == "" {
-		return exitcode.Usagef("%s", t("not confirmed (no answer on standard input): nothing was changed",
-			"non confirmé (aucune réponse sur l'entrée standard) : rien n'a été modifié").In(lang))
+		return exitcode.Usagef("%s", t("not confirmed (no answer on standard input): nothing was changed").In(lang))
 	}
 	if strings.TrimSpace(line) != strconv.Itoa(n) {
-		return exitcode.Usagef("%s", t("not confirmed: nothing was changed", "non confirmé : rien n'a été modifié").In(lang))
+		return exitcode.Usagef("%s", t("not confirmed: nothing was changed").In(lang))
 	}
 	return nil
 }

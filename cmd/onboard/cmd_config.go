@@ -72,13 +72,12 @@ live keys are never written to disk; pass them with STRIPE_API_KEY and --live.`,
 			// set-key's own --lang (the profile's) is the language
 			// of its messages too: it hides the global flag here.
 			ml := a.cfg.Lang()
-			if lang == string(schema.French) {
-				ml = schema.French
+			if l, ok := schema.ParseLang(lang); ok {
+				ml = l
 			}
 			line, err := bufio.NewReader(a.stdin).ReadString('\n')
 			if err != nil && line == "" {
-				return usageErr("%s", t("no key on standard input (echo sk_test_… | onboard config set-key)",
-					"aucune clé sur l'entrée standard (echo sk_test_… | onboard config set-key)").In(ml))
+				return usageErr("%s", t("no key on standard input (echo sk_test_… | onboard config set-key)").In(ml))
 			}
 			key, err := config.ParseKeyLine(line, ml)
 			if err != nil {
@@ -101,7 +100,7 @@ live keys are never written to disk; pass them with STRIPE_API_KEY and --live.`,
 			return nil
 		},
 	}
-	setKey.Flags().StringVar(&lang, "lang", "", "the profile's language (en or fr)")
+	setKey.Flags().StringVar(&lang, "lang", "", "the profile's language: "+schema.LangList())
 	setKey.Flags().StringVar(&base, "api-base", "", "the profile's API origin")
 	cmd.AddCommand(path, show, setKey)
 	return cmd

@@ -46,11 +46,10 @@ Results are cached under $XDG_CACHE_HOME/onboard/explore with the time they were
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f.setup.Capabilities = f.capabilities
 			if f.compare != (len(args) > 0) || (f.compare && len(args) != 2) {
-				return usageErr("%s", t("--compare takes two setups, such as 'FR,company' 'FR,individual,transfers'",
-					"--compare prend deux configurations, par ex. 'FR,company' 'FR,individual,transfers'").In(a.cfg.Lang()))
+				return usageErr("%s", t("--compare takes two setups, such as 'FR,company' 'FR,individual,transfers'").In(a.cfg.Lang()))
 			}
 			if f.compare && f.matrix {
-				return usageErr("%s", t("--compare and --matrix do not go together", "--compare et --matrix ne vont pas ensemble").In(a.cfg.Lang()))
+				return usageErr("%s", t("--compare and --matrix do not go together").In(a.cfg.Lang()))
 			}
 			return a.explore(cmd.Context(), f, args)
 		},
@@ -102,7 +101,7 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 		setups = append(setups, f.setup)
 	}
 	if f.asCSV && !f.matrix {
-		return usageErr("%s", t("--csv goes with --matrix", "--csv va avec --matrix").In(a.cfg.Lang()))
+		return usageErr("%s", t("--csv goes with --matrix").In(a.cfg.Lang()))
 	}
 	ses, err := a.connect(false)
 	if err != nil {
@@ -111,12 +110,10 @@ func (a *app) explore(ctx context.Context, f exploreFlags, args []string) error 
 	defer ses.Close()
 	mode := ses.api.Mode
 	if mode == config.ModeLive {
-		return usageErr("%s", t("explore creates throwaway accounts: use a test key or the sandbox, never a live key",
-			"explore crée des comptes jetables : utilisez une clé de test ou le bac à sable, jamais une clé live").In(a.cfg.Lang()))
+		return usageErr("%s", t("explore creates throwaway accounts: use a test key or the sandbox, never a live key").In(a.cfg.Lang()))
 	}
 	if mode == config.ModeTest {
-		ses.stderr.Println(t("explore: creating throwaway test-mode accounts on your Stripe account; each is deleted right after it is read.",
-			"explore : création de comptes de test jetables sur votre compte Stripe ; chacun est supprimé aussitôt lu.").In(a.cfg.Lang()))
+		ses.stderr.Println(t("explore: creating throwaway test-mode accounts on your Stripe account; each is deleted right after it is read.").In(a.cfg.Lang()))
 	}
 	var results []explore.Exploration
 	for _, s := range setups {

@@ -56,8 +56,7 @@ skipped. With --answers FILE the run is scripted: no terminal is needed.`,
 			}
 			if f.answers == "" && !f.testValues {
 				if f.json {
-					return usageErr("%s", t("--json needs --answers (the interactive wizard prints no JSON)",
-						"--json exige --answers (l'assistant interactif n'écrit pas de JSON)").In(a.cfg.Lang()))
+					return usageErr("%s", t("--json needs --answers (the interactive wizard prints no JSON)").In(a.cfg.Lang()))
 				}
 				preset := cmd.Flags().Changed("country") && cmd.Flags().Changed("business-type") && cmd.Flags().Changed("capabilities")
 				return a.runTUI(cmd.Context(), tuiStart{new: true, preset: preset, setup: n, strategy: strat,
@@ -121,7 +120,7 @@ var setupFlags = map[flows.SetupField]string{
 // answers file made, its key in the file.
 func (f newFlags) problem(p flows.SetupProblem, lang schema.Lang) string {
 	if f.fromFile[p.Field] {
-		return fmt.Sprintf(t("answers file %s: %s", "fichier de réponses %s : %s").In(lang), f.answers, p.In(lang, flows.SetupKey))
+		return fmt.Sprintf(t("answers file %s: %s").In(lang), f.answers, p.In(lang, flows.SetupKey))
 	}
 	return p.In(lang, func(sf flows.SetupField) string {
 		if f.fromFile[sf] {

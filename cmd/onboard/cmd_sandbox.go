@@ -30,18 +30,15 @@ func newSandboxCmd(a *app) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			host, _, err := net.SplitHostPort(addr)
 			if err != nil || !config.IsLoopback(host) {
-				return usageErr(t("--addr must be a loopback address such as 127.0.0.1:12111, not %q",
-					"--addr doit être une adresse locale comme 127.0.0.1:12111, pas %q").In(a.cfg.Lang()), addr)
+				return usageErr(t("--addr must be a loopback address such as 127.0.0.1:12111, not %q").In(a.cfg.Lang()), addr)
 			}
 			if rate < 0 {
-				return usageErr(t("--rate-limit takes a number of requests per second (0: none), not %d",
-					"--rate-limit prend un nombre de requêtes par seconde (0 : aucune limite), pas %d").In(a.cfg.Lang()), rate)
+				return usageErr(t("--rate-limit takes a number of requests per second (0: none), not %d").In(a.cfg.Lang()), rate)
 			}
 			serverGC(a.getenv)
 			return a.withSandbox(func(sb *sandbox.Sandbox) error {
 				return serveSandbox(cmd.Context(), sb, addr, func(bound string) {
-					a.stdout.Printf(t("sandbox listening on http://%s (use --api-base http://%s)\n",
-						"bac à sable à l'écoute sur http://%s (utilisez --api-base http://%s)\n").In(a.cfg.Lang()), bound, bound)
+					a.stdout.Printf(t("sandbox listening on http://%s (use --api-base http://%s)\n").In(a.cfg.Lang()), bound, bound)
 					// Second, so that scripts reading the first line still find the address.
 					a.stdout.Println(currentBuild().Line(a.cfg.Lang()))
 				})
@@ -57,15 +54,14 @@ func newSandboxCmd(a *app) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			d, err := sandbox.ParseDuration(args[0])
 			if err != nil || d < 0 {
-				return usageErr(t("DURATION takes a positive duration such as 30d, 36h or 90s, not %q",
-					"DURATION prend une durée positive comme 30d, 36h ou 90s, pas %q").In(a.cfg.Lang()), args[0])
+				return usageErr(t("DURATION takes a positive duration such as 30d, 36h or 90s, not %q").In(a.cfg.Lang()), args[0])
 			}
 			return a.withSandbox(func(sb *sandbox.Sandbox) error {
 				now, err := sb.Advance(cmd.Context(), d)
 				if err != nil {
 					return err
 				}
-				a.stdout.Printf(t("sandbox clock: %s\n", "horloge du bac à sable : %s\n").In(a.cfg.Lang()), now.UTC().Format(time.RFC3339))
+				a.stdout.Printf(t("sandbox clock: %s\n").In(a.cfg.Lang()), now.UTC().Format(time.RFC3339))
 				return nil
 			})
 		},
@@ -79,7 +75,7 @@ func newSandboxCmd(a *app) *cobra.Command {
 				if err := sb.Reset(cmd.Context()); err != nil {
 					return err
 				}
-				a.stdout.Println(t("sandbox reset", "bac à sable remis à zéro").In(a.cfg.Lang()))
+				a.stdout.Println(t("sandbox reset").In(a.cfg.Lang()))
 				return nil
 			})
 		},
@@ -91,14 +87,13 @@ func newSandboxCmd(a *app) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			amount, err := strconv.ParseInt(args[1], 10, 64)
 			if err != nil || amount <= 0 {
-				return usageErr(t("AMOUNT takes a positive whole number of minor units (60000 = $600.00), not %q",
-					"AMOUNT prend un nombre entier positif d'unités mineures (60000 = 600,00 $), pas %q").In(a.cfg.Lang()), args[1])
+				return usageErr(t("AMOUNT takes a positive whole number of minor units (60000 = $600.00), not %q").In(a.cfg.Lang()), args[1])
 			}
 			return a.withSandbox(func(sb *sandbox.Sandbox) error {
 				if err := sb.AddVolume(cmd.Context(), args[0], amount); err != nil {
 					return err
 				}
-				a.stdout.Printf(t("%s: +%d card volume recorded\n", "%s : +%d de volume de cartes enregistré\n").In(a.cfg.Lang()), args[0], amount)
+				a.stdout.Printf(t("%s: +%d card volume recorded\n").In(a.cfg.Lang()), args[0], amount)
 				return nil
 			})
 		},
@@ -111,14 +106,13 @@ func newSandboxCmd(a *app) *cobra.Command {
 			switch args[1] {
 			case sandbox.TriggerNextRequirements, sandbox.TriggerChargeBlock, sandbox.TriggerPayoutBlock, sandbox.TriggerPayout:
 			default:
-				return usageErr(t("trigger takes next_requirements, charge_block, payout_block or payout, not %q",
-					"trigger prend next_requirements, charge_block, payout_block ou payout, pas %q").In(a.cfg.Lang()), args[1])
+				return usageErr(t("trigger takes next_requirements, charge_block, payout_block or payout, not %q").In(a.cfg.Lang()), args[1])
 			}
 			return a.withSandbox(func(sb *sandbox.Sandbox) error {
 				if err := sb.Trigger(cmd.Context(), args[0], args[1]); err != nil {
 					return err
 				}
-				a.stdout.Printf(t("%s: %s applied\n", "%s : %s appliqué\n").In(a.cfg.Lang()), args[0], args[1])
+				a.stdout.Printf(t("%s: %s applied\n").In(a.cfg.Lang()), args[0], args[1])
 				return nil
 			})
 		},
@@ -130,15 +124,14 @@ func newSandboxCmd(a *app) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			n, err := strconv.Atoi(args[0])
 			if err != nil || n <= 0 || n > 1_000_000 {
-				return usageErr(t("N takes a number of accounts from 1 to 1000000, not %q",
-					"N prend un nombre de comptes de 1 à 1000000, pas %q").In(a.cfg.Lang()), args[0])
+				return usageErr(t("N takes a number of accounts from 1 to 1000000, not %q").In(a.cfg.Lang()), args[0])
 			}
 			return a.withSandbox(func(sb *sandbox.Sandbox) error {
 				start := time.Now()
 				if err := sb.SeedAccounts(cmd.Context(), n); err != nil {
 					return err
 				}
-				a.stdout.Printf(t("sandbox: %d accounts stored in %s\n", "bac à sable : %d comptes enregistrés en %s\n").In(a.cfg.Lang()),
+				a.stdout.Printf(t("sandbox: %d accounts stored in %s\n").In(a.cfg.Lang()),
 					n, time.Since(start).Round(time.Millisecond))
 				return nil
 			})

@@ -24,11 +24,10 @@ func newStatusCmd(a *app) *cobra.Command {
 				wf.secret = a.getenv("STRIPE_WEBHOOK_SECRET")
 			}
 			if wf.listen != "" && !watch {
-				return usageErr("%s", t("--listen and --webhook-secret go with --watch", "--listen et --webhook-secret vont avec --watch").In(a.cfg.Lang()))
+				return usageErr("%s", t("--listen and --webhook-secret go with --watch").In(a.cfg.Lang()))
 			}
 			if wf.every <= 0 || wf.max < wf.every {
-				return usageErr("%s", t("--interval must be positive and at most --max-interval",
-					"--interval doit être positif et au plus --max-interval").In(a.cfg.Lang()))
+				return usageErr("%s", t("--interval must be positive and at most --max-interval").In(a.cfg.Lang()))
 			}
 			ses, err := a.connect(false)
 			if err != nil {
@@ -89,11 +88,10 @@ func newResumeCmd(a *app) *cobra.Command {
 				return a.scriptResume(cmd.Context(), id, s, ans, resumeArgs(answersFile, testValues), testValues, asJSON)
 			}
 			if asJSON {
-				return usageErr("%s", t("--json needs --answers", "--json exige --answers").In(a.cfg.Lang()))
+				return usageErr("%s", t("--json needs --answers").In(a.cfg.Lang()))
 			}
 			if edit {
-				return usageErr("%s", t("--edit needs --answers (in the terminal, ctrl+l opens any group to correct it)",
-					"--edit exige --answers (dans le terminal, ctrl+l ouvre n'importe quel groupe pour le corriger)").In(a.cfg.Lang()))
+				return usageErr("%s", t("--edit needs --answers (in the terminal, ctrl+l opens any group to correct it)").In(a.cfg.Lang()))
 			}
 			return a.runTUI(cmd.Context(), tuiStart{accountID: id, strategy: s, strategyGiven: true})
 		},

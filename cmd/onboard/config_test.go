@@ -35,7 +35,7 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"new", "--capabilities", "issuing", "--answers", "x.json"},
 		{"new", "--agreement", "recipient", "--capabilities", "card_payments", "--answers", "x.json"},
 		{"new", "--no-such-flag"},
-		{"--lang", "de", "status", "acct_x"},
+		{"--lang", "xx", "status", "acct_x"},
 		{"--api-base", "https://evil.example.com", "status", "acct_x"},
 		{"new", "--answers", "/does/not/exist.json"},
 		{}, // home needs a terminal; new and resume fall back to line mode

@@ -92,8 +92,8 @@ func (s *session) reportRecorded() {
 	case s.recorder.Err() != nil:
 		s.stderr.Printf("onboard: %v\n", s.recorder.Err())
 	case s.recorder.Count() == 0:
-		s.stderr.Printf("%s\n", t("Nothing was sent, so nothing was recorded.", "Rien n'a été envoyé, donc rien n'a été enregistré.").In(s.lang))
+		s.stderr.Printf("%s\n", t("Nothing was sent, so nothing was recorded.").In(s.lang))
 	default:
-		s.stderr.Printf("%s %s\n", t("Answers recorded in", "Réponses enregistrées dans").In(s.lang), s.record)
+		s.stderr.Printf("%s %s\n", t("Answers recorded in").In(s.lang), s.record)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"onboard/internal/config"
+	"onboard/schema"
 )
 
 // extraCommands are added by files built with a tag (gendocs.go).
@@ -40,7 +41,7 @@ sandbox (marked SANDBOX on every screen).`,
 	f.StringVarP(&a.flags.Profile, "profile", "p", "", "profile in the config file")
 	f.StringVar(&a.flags.APIBase, "api-base", "", "API origin: https://api.stripe.com (default) or a loopback address, e.g. onboard sandbox serve's http://127.0.0.1:12111")
 	f.BoolVar(&a.flags.ForceSandbox, "sandbox", false, "use the embedded sandbox even when a key is set")
-	f.StringVar(&a.flags.Lang, "lang", "", "language: en or fr (default from the locale)")
+	f.StringVar(&a.flags.Lang, "lang", "", schema.Tf(txtLangUsage.EN, schema.LangList()).In(schema.English))
 	f.BoolVar(&a.flags.Live, "live", false, "allow a live key (sk_live_…)")
 	f.BoolVarP(&a.flags.Verbose, "verbose", "v", false, "say more (e.g. answers ignored because their fields are not due)")
 	f.BoolVar(&a.flags.Debug, "debug", false, "write a debug log to $XDG_STATE_HOME/onboard/onboard.log")
@@ -49,5 +50,12 @@ sandbox (marked SANDBOX on every screen).`,
 		root.AddCommand(extra(a))
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return withCode(exitUsage, err) })
+	// --help speaks the operator's language: the flags are parsed by the
+	// time help is asked for, so the language resolves as for a command.
+	defaultHelp := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		localizeHelp(root, config.Resolve(a.flags, a.getenv).Lang())
+		defaultHelp(c, args)
+	})
 	return root
 }

@@ -47,7 +47,7 @@ func (a *app) scriptNew(ctx context.Context, n flows.NewAccount, s flows.Strateg
 		}
 		return withCode(codeOf(err), errors.New(line))
 	}
-	say("%s %s (%s %s)\n", t("Created", "Compte créé :").In(a.cfg.Lang()), acct.ID, acct.Country, schema.BusinessTypeLabel(acct.BusinessType, a.cfg.Lang()))
+	say("%s %s (%s %s)\n", t("Created").In(a.cfg.Lang()), acct.ID, acct.Country, schema.BusinessTypeLabel(acct.BusinessType, a.cfg.Lang()))
 	return a.finishScript(ctx, ses, acct, s, ans, rest, asJSON, true)
 }
 
@@ -64,15 +64,13 @@ func (a *app) scriptResume(ctx context.Context, id string, s flows.Strategy, ans
 	cl := ses.client
 	acct, err := cl.Load(ctx, id)
 	if err != nil {
-		return a.runFailed(id, fmt.Errorf("%s: %w", t("load", "chargement").In(a.cfg.Lang()), err), rest, false)
+		return a.runFailed(id, fmt.Errorf("%s: %w", t("load").In(a.cfg.Lang()), err), rest, false)
 	}
 	if c := ans.Setup.Country; c != "" && c != acct.Country {
-		return usageErr(t("the answers file is for an account in %s, and %s is in %s; nothing was sent",
-			"le fichier de réponses est pour un compte en %s, et %s est en %s ; rien n'a été envoyé").In(a.cfg.Lang()), c, acct.ID, acct.Country)
+		return usageErr(t("the answers file is for an account in %s, and %s is in %s; nothing was sent").In(a.cfg.Lang()), c, acct.ID, acct.Country)
 	}
 	if bt := ans.Setup.BusinessType; bt != "" && acct.BusinessType != "" && bt != acct.BusinessType {
-		return usageErr(t("the answers file has business_type %s, and %s is of type %s; nothing was sent",
-			"le fichier de réponses indique business_type %s, et %s est de type %s ; rien n'a été envoyé").In(a.cfg.Lang()), bt, acct.ID, acct.BusinessType)
+		return usageErr(t("the answers file has business_type %s, and %s is of type %s; nothing was sent").In(a.cfg.Lang()), bt, acct.ID, acct.BusinessType)
 	}
 	if acct.StripeCollects {
 		return a.stripeHostedLink(ctx, cl, acct, asJSON)
@@ -120,9 +118,9 @@ func (a *app) finishScript(ctx context.Context, ses *session, acct schema.Accoun
 	case len(unused) == 0:
 	case !created && !a.edit:
 		// resume: an answer that changes nothing must not pass in silence.
-		out.Printf("%s %s\n", t("Not due, ignored (--edit sends them):", "Non demandé, ignoré (--edit les envoie) :").In(a.cfg.Lang()), strings.Join(unused, ", "))
+		out.Printf("%s %s\n", t("Not due, ignored (--edit sends them):").In(a.cfg.Lang()), strings.Join(unused, ", "))
 	case a.cfg.Flags().Verbose:
-		out.Printf("%s %s\n", t("Not due, ignored:", "Non demandé, ignoré :").In(a.cfg.Lang()), strings.Join(unused, ", "))
+		out.Printf("%s %s\n", t("Not due, ignored:").In(a.cfg.Lang()), strings.Join(unused, ", "))
 	}
 	if asJSON {
 		if err := textout.JSON(a.stdout, flows.StatusOf(rep.Account)); err != nil {
@@ -132,7 +130,7 @@ func (a *app) finishScript(ctx context.Context, ses *session, acct schema.Accoun
 		return err
 	}
 	if len(rep.Outstanding) > 0 {
-		ses.stderr.Printf("%s\n", t("Still due after the run:", "Toujours demandé après l'exécution :").In(a.cfg.Lang()))
+		ses.stderr.Printf("%s\n", t("Still due after the run:").In(a.cfg.Lang()))
 		for _, p := range rep.Outstanding {
 			a.text(ses.stderr).Printf("  %s\n", p)
 		}
@@ -165,9 +163,9 @@ func (a *app) stripeHostedLink(ctx context.Context, cl *flows.Client, acct schem
 	text.Println(flows.Explain(acct, lang))
 	url, err := cl.AccountLink(ctx, acct)
 	if err != nil {
-		return a.runFailed(acct.ID, fmt.Errorf("%s: %w", t("account link", "lien de compte").In(lang), err), "", false)
+		return a.runFailed(acct.ID, fmt.Errorf("%s: %w", t("account link").In(lang), err), "", false)
 	}
-	text.Printf("%s\n  %s\n", t("Account link (single use):", "Lien de compte (usage unique) :").In(lang), url)
+	text.Printf("%s\n  %s\n", t("Account link (single use):").In(lang), url)
 	if asJSON {
 		return textout.JSON(a.stdout, flows.StatusOf(acct))
 	}
@@ -185,13 +183,13 @@ func (a *app) editScript(ctx context.Context, ses *session, acct schema.Account,
 	next, replaced, used, err := answers.Edit(ctx, ses.client, acct, s, ans)
 	a.edited = used
 	for _, r := range replaced {
-		out.Printf("✓ %s %s\n", t("Replaced", "Remplacé").In(a.cfg.Lang()), r)
+		out.Printf("✓ %s %s\n", t("Replaced").In(a.cfg.Lang()), r)
 	}
 	if err != nil {
 		return acct, err
 	}
 	if len(replaced) == 0 {
-		out.Printf("%s\n", t("Nothing to correct: the account already holds these values.", "Rien à corriger : le compte détient déjà ces valeurs.").In(a.cfg.Lang()))
+		out.Printf("%s\n", t("Nothing to correct: the account already holds these values.").In(a.cfg.Lang()))
 	}
 	return next, nil
 }

@@ -28,8 +28,7 @@ func (a *app) refuseLiveTestValues() error {
 		return err
 	}
 	if api.Mode == config.ModeLive {
-		return usageErr("%s", t("--test-values sends Stripe's test values: it works on the sandbox and with test keys, never on a live account; nothing was sent",
-			"--test-values envoie les valeurs de test de Stripe : il fonctionne sur le bac à sable et avec des clés de test, jamais sur un compte réel ; rien n'a été envoyé").In(a.cfg.Lang()))
+		return usageErr("%s", t("--test-values sends Stripe's test values: it works on the sandbox and with test keys, never on a live account; nothing was sent").In(a.cfg.Lang()))
 	}
 	return nil
 }

@@ -91,7 +91,7 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	final, err := p.Run()
 	m, _ := final.(tui.Model)
 	if m.Interrupted {
-		return &exitcode.Error{Code: exitInterrupted, Err: textout.WithResume(errors.New(t("interrupted", "interrompu").In(a.cfg.Lang())), m.ResumeID(), a.cfg.Lang())}
+		return &exitcode.Error{Code: exitInterrupted, Err: textout.WithResume(errors.New(t("interrupted").In(a.cfg.Lang())), m.ResumeID(), a.cfg.Lang())}
 	}
 	if id, state := m.Summary(); id != "" {
 		a.text(a.stdout).Printf("%s  %s\n", id, state)

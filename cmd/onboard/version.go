@@ -92,12 +92,12 @@ func (b buildInfo) Line(l schema.Lang) string {
 			c = c[:12]
 		}
 		if b.Modified {
-			c += t("+modified", "+modifié").In(l)
+			c += t("+modified").In(l)
 		}
-		parts = append(parts, t("commit ", "commit ").In(l)+c)
+		parts = append(parts, t("commit ").In(l)+c)
 	}
 	if b.Date != "" {
-		parts = append(parts, t("built ", "compilé le ").In(l)+b.Date)
+		parts = append(parts, t("built ").In(l)+b.Date)
 	}
 	parts = append(parts, b.GoVersion, b.Platform)
 	return fmt.Sprintf("onboard %s (%s)", b.Version, strings.Join(parts, ", "))

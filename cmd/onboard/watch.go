@@ -109,12 +109,10 @@ func fingerprint(a schema.Account) string {
 func (a *app) serveWebhooks(ses *session, w watchFlags, hooks chan<- string) (func(), error) {
 	host, _, err := net.SplitHostPort(w.listen)
 	if err != nil || !config.IsLoopback(host) {
-		return nil, usageErr(t("--listen must be a loopback address such as 127.0.0.1:4242, not %q",
-			"--listen doit être une adresse locale comme 127.0.0.1:4242, pas %q").In(a.cfg.Lang()), w.listen)
+		return nil, usageErr(t("--listen must be a loopback address such as 127.0.0.1:4242, not %q").In(a.cfg.Lang()), w.listen)
 	}
 	if !strings.HasPrefix(w.secret, "whsec_") {
-		return nil, usageErr("%s", t("--listen needs --webhook-secret whsec_… (the endpoint's signing secret)",
-			"--listen exige --webhook-secret whsec_… (le secret de signature du point de terminaison)").In(a.cfg.Lang()))
+		return nil, usageErr("%s", t("--listen needs --webhook-secret whsec_… (the endpoint's signing secret)").In(a.cfg.Lang()))
 	}
 	ln, err := net.Listen("tcp", w.listen)
 	if err != nil {

@@ -77,9 +77,9 @@ func Read(ctx context.Context, path string, stdin io.Reader, options ...Options)
 	if err != nil {
 		var ae *answerError
 		if errors.As(err, &ae) {
-			return Answers{}, fmt.Errorf("%s %s: %s", schema.T("answers file", "fichier de réponses").In(opts.Lang), path, ae.In(opts.Lang))
+			return Answers{}, fmt.Errorf("%s %s: %s", schema.T("answers file").In(opts.Lang), path, ae.In(opts.Lang))
 		}
-		return Answers{}, fmt.Errorf("%s: %w", schema.T("read answers", "lecture des réponses").In(opts.Lang), err)
+		return Answers{}, fmt.Errorf("%s: %w", schema.T("read answers").In(opts.Lang), err)
 	}
 	v, err := decodeAnswers(path, raw)
 	if err == nil {
@@ -88,7 +88,7 @@ func Read(ctx context.Context, path string, stdin io.Reader, options ...Options)
 			return a, nil
 		}
 	}
-	return Answers{}, fmt.Errorf(schema.T("answers file %s: %s", "fichier de réponses %s : %s").In(opts.Lang), path, inLang(err, opts.Lang))
+	return Answers{}, fmt.Errorf(schema.T("answers file %s: %s").In(opts.Lang), path, inLang(err, opts.Lang))
 }
 
 // Parse normalizes a decoded answers map (see Load): one row of answer
@@ -135,7 +135,7 @@ var setupKeys = map[string]bool{"country": true, "business_type": true, "capabil
 // tos_acceptance as true, the setup keys apart.
 func parseAnswers(root answerValue, opts Options) (Answers, error) {
 	if root.kind != kindMap {
-		return Answers{}, errf(schema.T("expected one map of requirement paths to values, got %s", "une table de chemins de requirements et de valeurs est attendue, pas %s"), root.kind)
+		return Answers{}, errf(schema.T("expected one map of requirement paths to values, got %s"), root.kind)
 	}
 	a := Answers{Values: map[string]string{}}
 	dates := map[string]map[string]string{}
@@ -192,17 +192,17 @@ func parseAnswers(root answerValue, opts Options) (Answers, error) {
 	}
 	for parent, parts := range dates {
 		if _, whole := a.Values[parent]; whole {
-			return Answers{}, errf(schema.T("answer %s: given whole and in parts; give one", "réponse %s : donnée entière et en parties ; n'en donnez qu'une"), parent)
+			return Answers{}, errf(schema.T("answer %s: given whole and in parts; give one"), parent)
 		}
 		d, m, y := parts["day"], parts["month"], parts["year"]
 		di, errD := strconv.Atoi(d)
 		mi, errM := strconv.Atoi(m)
 		_, errY := strconv.Atoi(y)
 		if d == "" || m == "" || y == "" {
-			return Answers{}, errf(schema.T("answer %s: give day, month and year together, or %s as YYYY-MM-DD", "réponse %s : donnez le jour, le mois et l'année ensemble, ou %s au format AAAA-MM-JJ"), parent, parent)
+			return Answers{}, errf(schema.T("answer %s: give day, month and year together, or %s as YYYY-MM-DD"), parent, parent)
 		}
 		if errD != nil || errM != nil || errY != nil {
-			return Answers{}, errf(schema.T("answer %s: day, month and year must be numbers", "réponse %s : le jour, le mois et l'année doivent être des nombres"), parent)
+			return Answers{}, errf(schema.T("answer %s: day, month and year must be numbers"), parent)
 		}
 		a.Values[parent] = fmt.Sprintf("%s-%02d-%02d", y, mi, di)
 		a.Keys = append(a.Keys, parent)
@@ -222,9 +222,9 @@ func textOf(key string, v answerValue, boolOK bool) (string, error) {
 	case v.kind == kindText, v.kind == kindBool && boolOK:
 		return v.text, nil
 	case v.kind == kindBool:
-		return "", errf(schema.T("answer %s%s: expected text, got %s (quote it if you mean the word)", "réponse %s%s : du texte est attendu, pas %s (mettez-le entre guillemets si c'est le mot)"), key, at(v), v.text)
+		return "", errf(schema.T("answer %s%s: expected text, got %s (quote it if you mean the word)"), key, at(v), v.text)
 	}
-	return "", errf(schema.T("answer %s%s: expected text, got %s", "réponse %s%s : du texte est attendu, pas %s"), key, at(v), v.kind)
+	return "", errf(schema.T("answer %s%s: expected text, got %s"), key, at(v), v.kind)
 }
 
 func at(v answerValue) lineRef { return lineRef(v.line) }
@@ -239,18 +239,18 @@ const unknownShown = 10
 // second: a suggestion compares a key with the whole catalog).
 func unknownKeys(keys []string, lang schema.Lang) error {
 	var b strings.Builder
-	b.WriteString(schema.T("unknown key(s), not a requirement path:", "clé(s) inconnue(s), qui ne sont pas des chemins de requirements :").In(lang))
+	b.WriteString(schema.T("unknown key(s), not a requirement path:").In(lang))
 	for _, k := range keys[:min(len(keys), unknownShown)] {
 		fmt.Fprintf(&b, "\n  %s", k)
 		if n := schema.Nearest(k); n != "" {
-			fmt.Fprintf(&b, schema.T(" (did you mean %s?)", " (vouliez-vous dire %s ?)").In(lang), n)
+			fmt.Fprintf(&b, schema.T(" (did you mean %s?)").In(lang), n)
 		}
 	}
 	if more := len(keys) - unknownShown; more > 0 {
-		fmt.Fprintf(&b, schema.T("\n  and %s more (%s unknown keys in all)", "\n  et %s de plus (%s clés inconnues en tout)").In(lang),
+		fmt.Fprintf(&b, schema.T("\n  and %s more (%s unknown keys in all)").In(lang),
 			groupDigits(more, lang), groupDigits(len(keys), lang))
 	}
-	b.WriteString(schema.T("\nuse --ignore-unknown to keep them anyway", "\nutilisez --ignore-unknown pour les garder quand même").In(lang))
+	b.WriteString(schema.T("\nuse --ignore-unknown to keep them anyway").In(lang))
 	return errors.New(b.String())
 }
 
@@ -284,7 +284,7 @@ func (s *Setup) set(k string, v answerValue) error {
 	case "strategy":
 		s.Strategy = strings.TrimSpace(t)
 		if _, ok := flows.Strategies[s.Strategy]; !ok {
-			return errf(schema.T("answer strategy%s: progressive, upfront or future, not %q", "réponse strategy%s : progressive, upfront ou future, pas %q"), at(v), s.Strategy)
+			return errf(schema.T("answer strategy%s: progressive, upfront or future, not %q"), at(v), s.Strategy)
 		}
 	}
 	return nil
@@ -302,7 +302,7 @@ func listOf(k string, v answerValue) ([]string, error) {
 		return out, nil
 	}
 	if v.kind != kindList {
-		return nil, errf(schema.T("answer %s%s: expected a list, got %s", "réponse %s%s : une liste est attendue, pas %s"), k, at(v), v.kind)
+		return nil, errf(schema.T("answer %s%s: expected a list, got %s"), k, at(v), v.kind)
 	}
 	var out []string
 	for _, e := range v.list {
@@ -338,12 +338,12 @@ func bankAnswer(out map[string]string, v answerValue) error {
 		return nil
 	case kindMap:
 	default:
-		return errf(schema.T("answer external_account%s: give a token (btok_…) or an object with account_number (or iban), got %s", "réponse external_account%s : donnez un jeton (btok_…) ou un objet avec account_number (ou iban), pas %s"), at(v), v.kind)
+		return errf(schema.T("answer external_account%s: give a token (btok_…) or an object with account_number (or iban), got %s"), at(v), v.kind)
 	}
 	parts := map[string]string{}
 	for _, k := range v.keys {
 		if _, ok := bankKeys[k]; !ok && k != "transit_number" && k != "institution_number" && schema.Lookup("external_account."+k, "").Generic {
-			return errf(schema.T("answer external_account: unknown key %q (Stripe's bank_account parameters: account_holder_name, account_holder_type, routing_number, account_number, country, currency…; or iban, sort_code, bsb, transit_number with institution_number)", "réponse external_account : clé inconnue %q (les paramètres bank_account de Stripe : account_holder_name, account_holder_type, routing_number, account_number, country, currency… ; ou iban, sort_code, bsb, transit_number avec institution_number)"), k)
+			return errf(schema.T("answer external_account: unknown key %q (Stripe's bank_account parameters: account_holder_name, account_holder_type, routing_number, account_number, country, currency…; or iban, sort_code, bsb, transit_number with institution_number)"), k)
 		}
 		t, err := textOf("external_account."+k, v.m[k], false)
 		if err != nil {
@@ -354,7 +354,7 @@ func bankAnswer(out map[string]string, v answerValue) error {
 	if parts["transit_number"] != "" || parts["institution_number"] != "" {
 		tr, in := schema.Digits(parts["transit_number"]), schema.Digits(parts["institution_number"])
 		if tr == "" || in == "" {
-			return errf(schema.T("answer external_account: give transit_number and institution_number together", "réponse external_account : donnez transit_number et institution_number ensemble"))
+			return errf(schema.T("answer external_account: give transit_number and institution_number together"))
 		}
 		parts["routing_number_ca"] = tr + "-" + in
 	}
@@ -373,13 +373,13 @@ func bankAnswer(out map[string]string, v answerValue) error {
 			continue
 		}
 		if prev, dup := given[field]; dup {
-			return errf(schema.T("answer external_account: %s and %s are the same number; give one", "réponse external_account : %s et %s sont le même numéro ; n'en donnez qu'un"), prev, k)
+			return errf(schema.T("answer external_account: %s and %s are the same number; give one"), prev, k)
 		}
 		given[field] = k
 		out[field] = t
 	}
 	if given["external_account.account_number"] == "iban" && given["external_account.routing_number"] != "" {
-		return errf(schema.T("answer external_account: an iban has no routing number; give iban alone", "réponse external_account : un IBAN n'a pas de code banque ; donnez iban seul"))
+		return errf(schema.T("answer external_account: an iban has no routing number; give iban alone"))
 	}
 	return nil
 }

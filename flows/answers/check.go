@@ -27,22 +27,21 @@ func (a Answers) Validate(c schema.Context) error {
 			continue
 		case "external_account.country":
 			if !strings.EqualFold(strings.TrimSpace(v), c.Country) {
-				bad[k] = schema.T("the bank account must be in the account's country, ", "le compte bancaire doit être dans le pays du compte, ").In(c.Lang) + c.Country
+				bad[k] = schema.T("the bank account must be in the account's country, ").In(c.Lang) + c.Country
 			}
 			continue
 		case "external_account.currency":
 			// The bank token is made in the account's currency (known once
 			// the account exists); another one would be silently dropped.
 			if c.Currency != "" && !strings.EqualFold(strings.TrimSpace(v), c.Currency) {
-				bad[k] = schema.T("payouts go in the account's currency, ", "les virements se font dans la devise du compte, ").In(c.Lang) + strings.ToLower(c.Currency)
+				bad[k] = schema.T("payouts go in the account's currency, ").In(c.Lang) + strings.ToLower(c.Currency)
 			} else if err := schema.Lookup(k, c.Country).Validate(v, c); err != nil {
 				bad[k] = err.Error()
 			}
 			continue
 		case "external_account.routing_number":
 			if iban {
-				bad[k] = schema.T("bank accounts in this country take an IBAN and no routing number: give iban alone",
-					"les comptes bancaires de ce pays ont un IBAN et pas de code banque : indiquez iban seul").In(c.Lang)
+				bad[k] = schema.T("bank accounts in this country take an IBAN and no routing number: give iban alone").In(c.Lang)
 				continue
 			}
 		}

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"syscall"
 	"unicode/utf8"
@@ -66,7 +65,7 @@ func decodeAnswers(path string, raw []byte) (answerValue, error) {
 		return answerValue{}, errf(txtEmptyFile)
 	}
 	if !utf8.Valid(raw) {
-		return answerValue{}, errf(schema.T("the file is not valid UTF-8 text", "le fichier n'est pas du texte UTF-8 valide"))
+		return answerValue{}, errf(schema.T("the file is not valid UTF-8 text"))
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml":
@@ -83,7 +82,7 @@ func decodeYAML(raw []byte) (answerValue, error) {
 	var doc yaml.Node
 	if err := d.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return answerValue{}, errf(schema.T("the file holds no YAML document: give one map of requirement paths to values", "le fichier ne contient aucun document YAML : donnez une table de chemins de requirements et de valeurs"))
+			return answerValue{}, errf(schema.T("the file holds no YAML document: give one map of requirement paths to values"))
 		}
 		return answerValue{}, err
 	}
@@ -92,7 +91,7 @@ func decodeYAML(raw []byte) (answerValue, error) {
 		if err != nil {
 			return answerValue{}, err
 		}
-		return answerValue{}, errf(schema.T("line %d: a second YAML document (after ---): give one map only", "ligne %d : un second document YAML (après ---) : donnez une seule table"), more.Line)
+		return answerValue{}, errf(schema.T("line %d: a second YAML document (after ---): give one map only"), more.Line)
 	}
 	budget := maxValues
 	return fromYAML(&doc, 0, &budget)
@@ -108,10 +107,10 @@ const maxAnswersSize = 10 << 20
 
 func fromYAML(n *yaml.Node, depth int, budget *int) (answerValue, error) {
 	if depth > 32 {
-		return answerValue{}, errf(schema.T("line %d: nested too deeply", "ligne %d : imbrication trop profonde"), n.Line)
+		return answerValue{}, errf(schema.T("line %d: nested too deeply"), n.Line)
 	}
 	if *budget--; *budget < 0 {
-		return answerValue{}, errf(schema.T("line %d: too many values (aliases expand to more than %d)", "ligne %d : trop de valeurs (les alias en donnent plus de %d)"), n.Line, maxValues)
+		return answerValue{}, errf(schema.T("line %d: too many values (aliases expand to more than %d)"), n.Line, maxValues)
 	}
 	switch n.Kind {
 	case yaml.DocumentNode:
@@ -147,10 +146,10 @@ func fromYAML(n *yaml.Node, depth int, budget *int) (answerValue, error) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			if k.Kind == yaml.ScalarNode && k.Value == "<<" {
-				return answerValue{}, errf(schema.T("line %d: merge keys (<<) are not supported: write each key", "ligne %d : les clés de fusion (<<) ne sont pas prises en charge : écrivez chaque clé"), k.Line)
+				return answerValue{}, errf(schema.T("line %d: merge keys (<<) are not supported: write each key"), k.Line)
 			}
 			if k.Kind != yaml.ScalarNode {
-				return answerValue{}, errf(schema.T("line %d: a key must be a requirement path", "ligne %d : une clé doit être un chemin de requirement"), k.Line)
+				return answerValue{}, errf(schema.T("line %d: a key must be a requirement path"), k.Line)
 			}
 			if _, dup := v.m[k.Value]; dup {
 				return answerValue{}, errf(txtTwiceAt, k.Line, k.Value)
@@ -164,7 +163,7 @@ func fromYAML(n *yaml.Node, depth int, budget *int) (answerValue, error) {
 		}
 		return v, nil
 	}
-	return answerValue{}, errf(schema.T("line %d: unsupported YAML value", "ligne %d : valeur YAML non prise en charge"), n.Line)
+	return answerValue{}, errf(schema.T("line %d: unsupported YAML value"), n.Line)
 }
 
 func decodeJSON(raw []byte) (answerValue, error) {
@@ -175,23 +174,23 @@ func decodeJSON(raw []byte) (answerValue, error) {
 		return answerValue{}, jsonErr(d, err)
 	}
 	if _, err := d.Token(); !errors.Is(err, io.EOF) {
-		return answerValue{}, errf(schema.T("offset %d: data after the JSON object: give one object only", "position %d : des données suivent l'objet JSON : donnez un seul objet"), d.InputOffset())
+		return answerValue{}, errf(schema.T("offset %d: data after the JSON object: give one object only"), d.InputOffset())
 	}
 	return v, nil
 }
 
 func jsonErr(d *json.Decoder, err error) error {
 	if errors.Is(err, io.EOF) {
-		return errf(schema.T("the JSON ends too early", "le JSON s'arrête trop tôt"))
+		return errf(schema.T("the JSON ends too early"))
 	}
-	return errf(schema.T("offset %d: %s", "position %d : %s"), d.InputOffset(), err)
+	return errf(schema.T("offset %d: %s"), d.InputOffset(), err)
 }
 
 // jsonValue reads one JSON value token by token, so duplicate keys can be
 // seen (encoding/json keeps the last one silently).
 func jsonValue(d *json.Decoder, depth int) (answerValue, error) {
 	if depth > 32 {
-		return answerValue{}, errf(schema.T("nested too deeply", "imbrication trop profonde"))
+		return answerValue{}, errf(schema.T("nested too deeply"))
 	}
 	tok, err := d.Token()
 	if err != nil {
@@ -241,7 +240,7 @@ func jsonValue(d *json.Decoder, depth int) (answerValue, error) {
 	case nil:
 		return answerValue{kind: kindNull}, nil
 	}
-	return answerValue{}, errf(schema.T("unexpected %v", "inattendu : %v"), tok)
+	return answerValue{}, errf(schema.T("unexpected %v"), tok)
 }
 
 // fromGo turns a decoded Go value (tests, the TUI's preset answers) into
@@ -318,8 +317,8 @@ func (e *answerError) In(lang schema.Lang) string {
 }
 
 var kindNames = map[answerKind]schema.Text{
-	kindText: schema.T("text", "du texte"), kindBool: schema.T("true/false", "vrai/faux"),
-	kindNull: schema.T("null", "null"), kindList: schema.T("a list", "une liste"), kindMap: schema.T("an object", "un objet"),
+	kindText: schema.T("text"), kindBool: schema.T("true/false"),
+	kindNull: schema.T("null"), kindList: schema.T("a list"), kindMap: schema.T("an object"),
 }
 
 // lineRef is " (line N)" after a key, or nothing for JSON.
@@ -329,7 +328,7 @@ func (l lineRef) In(lang schema.Lang) string {
 	if l <= 0 {
 		return ""
 	}
-	return fmt.Sprintf(schema.T(" (line %d)", " (ligne %d)").In(lang), int(l))
+	return fmt.Sprintf(schema.T(" (line %d)").In(lang), int(l))
 }
 
 // inLang renders err in lang when it is an answerError.
@@ -342,10 +341,9 @@ func inLang(err error, lang schema.Lang) string {
 }
 
 var (
-	txtEmptyFile = schema.T("the file is empty: give one map of requirement paths to values",
-		"le fichier est vide : donnez une table de chemins de requirements et de valeurs")
-	txtTwiceAt = schema.T("line %d: key %q is given twice", "ligne %d : la clé %q est donnée deux fois")
-	txtTwice   = schema.T("key %q is given twice", "la clé %q est donnée deux fois")
+	txtEmptyFile = schema.T("the file is empty: give one map of requirement paths to values")
+	txtTwiceAt   = schema.T("line %d: key %q is given twice")
+	txtTwice     = schema.T("key %q is given twice")
 )
 
 // readAnswersInput reads an answers file, or stdin for "-", bounded: a
@@ -411,43 +409,28 @@ func readBounded(ctx context.Context, r io.Reader) ([]byte, error) {
 }
 
 func errNotRegular(m fs.FileMode) error {
-	return errf(schema.T("this is %s, not a regular file: give a JSON or YAML file, or - for stdin",
-		"c'est %s, pas un fichier ordinaire : donnez un fichier JSON ou YAML, ou - pour l'entrée standard"), fileKind(m))
+	return errf(schema.T("this is %s, not a regular file: give a JSON or YAML file, or - for stdin"), fileKind(m))
 }
 
 func errTooLarge() error {
-	return errf(schema.T("the file is larger than %d MB: an answers file holds a few hundred values", "le fichier dépasse %d Mo : un fichier de réponses contient quelques centaines de valeurs"), maxAnswersSize>>20)
+	return errf(schema.T("the file is larger than %d MB: an answers file holds a few hundred values"), maxAnswersSize>>20)
 }
 
 // fileKind names what a path is when it is not a regular file.
 func fileKind(m fs.FileMode) schema.Text {
 	switch {
 	case m.IsDir():
-		return schema.T("a directory", "un dossier")
+		return schema.T("a directory")
 	case m&fs.ModeNamedPipe != 0:
-		return schema.T("a named pipe (FIFO)", "un tube nommé (FIFO)")
+		return schema.T("a named pipe (FIFO)")
 	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
-		return schema.T("a device", "un périphérique")
+		return schema.T("a device")
 	case m&fs.ModeSocket != 0:
-		return schema.T("a socket", "une socket")
+		return schema.T("a socket")
 	}
-	return schema.T("not a regular file", "pas un fichier ordinaire")
+	return schema.T("not a regular file")
 }
 
-// groupDigits writes n with its thousands grouped as the language does:
-// 99,990 in English, 99 990 in French (a narrow no-break space).
-func groupDigits(n int, lang schema.Lang) string {
-	s := strconv.Itoa(n)
-	sep := ","
-	if lang == schema.French {
-		sep = "\u202f"
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+// groupDigits writes n with its thousands grouped as the language does
+// (schema.GroupDigits).
+func groupDigits(n int, lang schema.Lang) string { return schema.GroupDigits(n, lang) }

@@ -109,12 +109,12 @@ func RunJourney(ctx context.Context, j *flows.Journey, ans Answers, log io.Write
 }
 
 var (
-	noAnswers     = schema.T("no answer for", "pas de réponse pour")
-	sentField     = schema.T("%d field sent", "%d champ envoyé")
-	sentFields    = schema.T("%d fields sent", "%d champs envoyés")
-	pendingWord   = schema.T("%d being verified", "%d en cours de vérification")
-	stillDueWord  = schema.T("still due after submit", "toujours demandé après envoi")
-	reasonUnknown = schema.T("Stripe gave no reason", "Stripe n'a pas donné de motif")
+	noAnswers     = schema.T("no answer for")
+	sentField     = schema.T("%d field sent")
+	sentFields    = schema.T("%d fields sent")
+	pendingWord   = schema.T("%d being verified")
+	stillDueWord  = schema.T("still due after submit")
+	reasonUnknown = schema.T("Stripe gave no reason")
 )
 
 // covered reports whether one of fs answers path.

@@ -14,9 +14,9 @@ import (
 	"time"
 
 	"onboard/flows"
-	"onboard/flows/stripeapi"
 	"onboard/flows/batch"
 	"onboard/flows/explore"
+	"onboard/flows/stripeapi"
 	"onboard/sandbox"
 	"onboard/schema"
 )
@@ -90,7 +90,7 @@ func readRows(t *testing.T, path string) []batch.Row {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only
 	rows, err := batch.Read(f, batch.Options{Lang: schema.English})
 	if err != nil {
 		t.Fatal(err)

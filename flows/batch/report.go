@@ -60,8 +60,7 @@ func Tally(results []Result) Counts {
 
 // CountsLine says how far a batch has come, in lang.
 func CountsLine(c Counts, lang schema.Lang) string {
-	return fmt.Sprintf(schema.T("%d/%d rows: %d done, %d still due, %d failed, %d running",
-		"%d/%d lignes : %d terminées, %d encore dues, %d en échec, %d en cours").In(lang),
+	return fmt.Sprintf(schema.T("%d/%d rows: %d done, %d still due, %d failed, %d running").In(lang),
 		c.Finished(), c.Total, c.Done, c.Due, c.Failed, c.Running)
 }
 
@@ -79,7 +78,7 @@ func ResultLine(r Result, lang schema.Lang) string {
 	case len(r.Due) > 0:
 		fmt.Fprintf(&b, ": %s", strings.Join(r.Due, ", "))
 	case r.Column != "":
-		fmt.Fprintf(&b, schema.T(", column %s: %s", ", colonne %s : %s").In(lang), r.Column, r.Reason)
+		fmt.Fprintf(&b, schema.T(", column %s: %s").In(lang), r.Column, r.Reason)
 	case r.Reason != "":
 		fmt.Fprintf(&b, ": %s", r.Reason)
 	}
@@ -88,7 +87,7 @@ func ResultLine(r Result, lang schema.Lang) string {
 
 func rowName(r Result, lang schema.Lang) string {
 	if r.Key == fmt.Sprint(r.Row) {
-		return fmt.Sprintf(schema.T("row %d", "ligne %d").In(lang), r.Row)
+		return fmt.Sprintf(schema.T("row %d").In(lang), r.Row)
 	}
-	return fmt.Sprintf(schema.T("row %d [%s]", "ligne %d [%s]").In(lang), r.Row, r.Key)
+	return fmt.Sprintf(schema.T("row %d [%s]").In(lang), r.Row, r.Key)
 }

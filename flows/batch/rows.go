@@ -78,9 +78,9 @@ func (e *RowError) Error() string {
 // In is the error in lang.
 func (e *RowError) In(lang schema.Lang) string {
 	if e.Column == "" {
-		return fmt.Sprintf(schema.T("row %d: %s", "ligne %d : %s").In(lang), e.Row, e.Msg)
+		return fmt.Sprintf(schema.T("row %d: %s").In(lang), e.Row, e.Msg)
 	}
-	return fmt.Sprintf(schema.T("row %d, column %s: %s", "ligne %d, colonne %s : %s").In(lang), e.Row, e.Column, e.Msg)
+	return fmt.Sprintf(schema.T("row %d, column %s: %s").In(lang), e.Row, e.Column, e.Msg)
 }
 
 // Options say how a file is read.
@@ -118,7 +118,7 @@ func Read(r io.Reader, o Options) ([]Row, error) {
 	add := func(row Row) {
 		if row.Err == nil {
 			if first, ok := seen[row.Key]; ok {
-				row.Err = &RowError{Row: row.N, Column: ColKey, Msg: fmt.Sprintf(schema.T("key %q is also row %d's: each row needs its own", "la clé %q est aussi celle de la ligne %d : chaque ligne a la sienne").In(o.Lang), row.Key, first)}
+				row.Err = &RowError{Row: row.N, Column: ColKey, Msg: fmt.Sprintf(schema.T("key %q is also row %d's: each row needs its own").In(o.Lang), row.Key, first)}
 			} else {
 				seen[row.Key] = row.N
 			}
@@ -147,20 +147,20 @@ func readCSV(r io.Reader, lang schema.Lang) ([]map[string]string, error) {
 	cr.FieldsPerRecord = 0
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, errors.New(schema.T("the file is empty: its first line names the columns", "le fichier est vide : sa première ligne nomme les colonnes").In(lang))
+		return nil, errors.New(schema.T("the file is empty: its first line names the columns").In(lang))
 	}
 	if err != nil {
-		return nil, fmt.Errorf(schema.T("header: %w", "en-tête : %w").In(lang), err)
+		return nil, fmt.Errorf(schema.T("header: %w").In(lang), err)
 	}
 	cols := map[string]bool{}
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		header[i] = h
 		if h == "" {
-			return nil, fmt.Errorf(schema.T("header: column %d has no name", "en-tête : la colonne %d n'a pas de nom").In(lang), i+1)
+			return nil, fmt.Errorf(schema.T("header: column %d has no name").In(lang), i+1)
 		}
 		if cols[h] {
-			return nil, fmt.Errorf(schema.T("header: column %s appears twice", "en-tête : la colonne %s apparaît deux fois").In(lang), h)
+			return nil, fmt.Errorf(schema.T("header: column %s appears twice").In(lang), h)
 		}
 		cols[h] = true
 	}
@@ -175,13 +175,13 @@ func readCSV(r io.Reader, lang schema.Lang) ([]map[string]string, error) {
 			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
 				// The row has the wrong number of cells: it is reported,
 				// the others stand.
-				out = append(out, map[string]string{"\x00": fmt.Sprintf(schema.T("%d cells for %d columns", "%d cellules pour %d colonnes").In(lang), len(rec), len(header))})
+				out = append(out, map[string]string{"\x00": fmt.Sprintf(schema.T("%d cells for %d columns").In(lang), len(rec), len(header))})
 				continue
 			}
-			return nil, fmt.Errorf(schema.T("row %d: %w", "ligne %d : %w").In(lang), n, err)
+			return nil, fmt.Errorf(schema.T("row %d: %w").In(lang), n, err)
 		}
 		if len(out) >= MaxRows {
-			return nil, fmt.Errorf(schema.T("more than %d rows: split the file", "plus de %d lignes : découpez le fichier").In(lang), MaxRows)
+			return nil, fmt.Errorf(schema.T("more than %d rows: split the file").In(lang), MaxRows)
 		}
 		m := map[string]string{}
 		for i, v := range rec {
@@ -203,17 +203,17 @@ func readJSONLines(r io.Reader, lang schema.Lang) ([]map[string]any, error) {
 			line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf"))
 		}
 		if len(line) == 0 {
-			out = append(out, map[string]any{"\x00": schema.T("empty line", "ligne vide").In(lang)})
+			out = append(out, map[string]any{"\x00": schema.T("empty line").In(lang)})
 			continue
 		}
 		if len(out) >= MaxRows {
-			return nil, fmt.Errorf(schema.T("more than %d rows: split the file", "plus de %d lignes : découpez le fichier").In(lang), MaxRows)
+			return nil, fmt.Errorf(schema.T("more than %d rows: split the file").In(lang), MaxRows)
 		}
 		d := json.NewDecoder(bytes.NewReader(line))
 		d.UseNumber()
 		var m map[string]any
 		if err := d.Decode(&m); err != nil || d.More() {
-			out = append(out, map[string]any{"\x00": schema.T("not one JSON object", "pas un objet JSON").In(lang)})
+			out = append(out, map[string]any{"\x00": schema.T("not one JSON object").In(lang)})
 			continue
 		}
 		if m == nil {
@@ -256,15 +256,15 @@ func parseRow(n int, m map[string]any, o Options) Row {
 	}
 	var ok bool
 	if k, fine := text(ColKey); !fine {
-		return bad(ColKey, schema.T("expected text", "du texte est attendu").In(lang))
+		return bad(ColKey, schema.T("expected text").In(lang))
 	} else if k != "" {
 		row.Key = k
 	}
 	if len(row.Key) > MaxKeyLen || strings.ContainsFunc(row.Key, func(r rune) bool { return r < ' ' || r == 0x7f }) {
-		return bad(ColKey, fmt.Sprintf(schema.T("a key is at most %d characters, without control characters", "une clé fait au plus %d caractères, sans caractère de contrôle").In(lang), MaxKeyLen))
+		return bad(ColKey, fmt.Sprintf(schema.T("a key is at most %d characters, without control characters").In(lang), MaxKeyLen))
 	}
 	if row.Account, ok = text(ColAccount); !ok || (row.Account != "" && !strings.HasPrefix(row.Account, "acct_")) {
-		return bad(ColAccount, schema.T("an account id starts with acct_", "un identifiant de compte commence par acct_").In(lang))
+		return bad(ColAccount, schema.T("an account id starts with acct_").In(lang))
 	}
 	// external_account.* columns are the parts of the one bank object the
 	// answers file takes.
@@ -277,13 +277,13 @@ func parseRow(n int, m map[string]any, o Options) Row {
 	}
 	if len(bank) > 0 {
 		if _, whole := m["external_account"]; whole {
-			return bad("external_account", schema.T("given whole and in parts; give one", "donné entier et en parties ; n'en donnez qu'un").In(lang))
+			return bad("external_account", schema.T("given whole and in parts; give one").In(lang))
 		}
 		m["external_account"] = bank
 	}
 	if !o.IgnoreUnknown {
 		if col := unknownColumn(m); col != "" {
-			return bad(col, schema.T("unknown column, not a requirement path (--ignore-unknown keeps it)", "colonne inconnue, qui n'est pas un chemin de requirements (--ignore-unknown la garde)").In(lang))
+			return bad(col, schema.T("unknown column, not a requirement path (--ignore-unknown keeps it)").In(lang))
 		}
 	}
 	ans, err := answers.Parse(m)
@@ -314,10 +314,10 @@ func parseRow(n int, m map[string]any, o Options) Row {
 	}
 	if row.Account == "" {
 		if country == "" {
-			return bad("country", schema.T("a row without an account creates one, and needs its country", "une ligne sans compte en crée un, et il lui faut son pays").In(lang))
+			return bad("country", schema.T("a row without an account creates one, and needs its country").In(lang))
 		}
 		if su.BusinessType == "" {
-			return bad("business_type", schema.T("a row without an account creates one, and needs its business type", "une ligne sans compte en crée un, et il lui faut son type d'entreprise").In(lang))
+			return bad("business_type", schema.T("a row without an account creates one, and needs its business type").In(lang))
 		}
 		caps := su.Capabilities
 		if len(caps) == 0 {
@@ -339,8 +339,7 @@ func parseRow(n int, m map[string]any, o Options) Row {
 		row.Setup = flows.NewAccount{Country: country, BusinessType: su.BusinessType, Capabilities: caps,
 			API: su.AccountsAPI, Configurations: su.Configurations, Email: contactEmail(ans)}
 		if flows.DialectNamed(su.AccountsAPI).NeedsContactEmail() && row.Setup.Email == "" {
-			return bad("contact_email", schema.T("Accounts v2 needs a contact email (contact_email, individual.email or representative.email)",
-				"Accounts v2 exige un e-mail de contact (contact_email, individual.email ou representative.email)").In(lang))
+			return bad("contact_email", schema.T("Accounts v2 needs a contact email (contact_email, individual.email or representative.email)").In(lang))
 		}
 	}
 	sctx := schema.Context{Lang: lang, Country: country, Currency: schema.CountryCurrency(country)}
@@ -364,7 +363,7 @@ func (row Row) invalid(err error, lang schema.Lang) Row {
 		sort.Strings(cols)
 		msg := ie.Fields[cols[0]]
 		if len(cols) > 1 {
-			msg += fmt.Sprintf(schema.T(" (and %d more: %s)", " (et %d de plus : %s)").In(lang), len(cols)-1, strings.Join(cols[1:], ", "))
+			msg += fmt.Sprintf(schema.T(" (and %d more: %s)").In(lang), len(cols)-1, strings.Join(cols[1:], ", "))
 		}
 		row.Err = &RowError{Row: row.N, Column: cols[0], Msg: row.Scrub(msg)}
 		return row

@@ -32,11 +32,11 @@ const (
 )
 
 var statusTexts = map[string]schema.Text{
-	StatusDone:    schema.T("done", "terminé"),
-	StatusDue:     schema.T("still due", "toujours demandé"),
-	StatusFailed:  schema.T("failed", "échec"),
-	StatusInvalid: schema.T("invalid row", "ligne invalide"),
-	StatusNotRun:  schema.T("not run", "non traité"),
+	StatusDone:    schema.T("done"),
+	StatusDue:     schema.T("still due"),
+	StatusFailed:  schema.T("failed"),
+	StatusInvalid: schema.T("invalid row"),
+	StatusNotRun:  schema.T("not run"),
 }
 
 // StatusText is a status in lang.
@@ -281,12 +281,10 @@ func (r *runner) one(ctx context.Context, row Row) (Result, error) {
 			}
 		}
 		if c := row.Answers.Setup.Country; c != "" && !strings.EqualFold(c, acct.Country) {
-			return fail(fmt.Errorf(schema.T("the row is for an account in %s, and %s is in %s; nothing was sent",
-				"la ligne est pour un compte en %s, et %s est en %s ; rien n'a été envoyé").In(r.lang), strings.ToUpper(c), acct.ID, acct.Country))
+			return fail(fmt.Errorf(schema.T("the row is for an account in %s, and %s is in %s; nothing was sent").In(r.lang), strings.ToUpper(c), acct.ID, acct.Country))
 		}
 		if bt := row.Answers.Setup.BusinessType; bt != "" && acct.BusinessType != "" && bt != acct.BusinessType {
-			return fail(fmt.Errorf(schema.T("the row has business_type %s, and %s is of type %s; nothing was sent",
-				"la ligne indique business_type %s, et %s est de type %s ; rien n'a été envoyé").In(r.lang), bt, acct.ID, acct.BusinessType))
+			return fail(fmt.Errorf(schema.T("the row has business_type %s, and %s is of type %s; nothing was sent").In(r.lang), bt, acct.ID, acct.BusinessType))
 		}
 		if acct.StripeCollects {
 			return fail(errors.New(flows.Explain(acct, r.lang)))

@@ -31,7 +31,7 @@ func Template(c *flows.Client, x explore.Exploration, upfront bool) []string {
 		}
 	}
 	for _, it := range x.Items {
-		if it.Due != "now" && !(upfront && it.Due == "later") {
+		if it.Due != "now" && (!upfront || it.Due != "later") {
 			continue
 		}
 		if strings.HasPrefix(it.Path, "relationship.") {

@@ -38,8 +38,7 @@ func (s Setup) String() string {
 func ParseSetup(s string, lang schema.Lang) (Setup, error) {
 	parts := strings.Split(strings.TrimSpace(s), ",")
 	if len(parts) < 2 || len(parts) > 4 {
-		return Setup{}, fmt.Errorf(schema.T("setup %q: write COUNTRY,BUSINESS_TYPE[,CAPABILITIES][,AGREEMENT], e.g. FR,company,card_payments+transfers",
-			"configuration %q : écrivez PAYS,TYPE[,FONCTIONNALITÉS][,CONTRAT], par ex. FR,company,card_payments+transfers").In(lang), s)
+		return Setup{}, fmt.Errorf(schema.T("setup %q: write COUNTRY,BUSINESS_TYPE[,CAPABILITIES][,AGREEMENT], e.g. FR,company,card_payments+transfers").In(lang), s)
 	}
 	st := Setup{Country: strings.ToUpper(strings.TrimSpace(parts[0])), BusinessType: strings.TrimSpace(parts[1]),
 		Capabilities: []string{"card_payments", "transfers"}, Agreement: "full"}
@@ -67,11 +66,11 @@ func (s Setup) Check(lang schema.Lang) error {
 
 // setupNames name a setup's choices in an exploration's messages.
 var setupNames = map[flows.SetupField]schema.Text{
-	flows.SetupCountry:      schema.T("country", "pays"),
-	flows.SetupBusinessType: schema.T("business type", "type d'entreprise"),
-	flows.SetupCapabilities: schema.T("capabilities", "fonctionnalités"),
-	flows.SetupAgreement:    schema.T("agreement", "contrat"),
-	flows.SetupAccountsAPI:  schema.T("accounts API", "API des comptes"),
+	flows.SetupCountry:      schema.T("country"),
+	flows.SetupBusinessType: schema.T("business type"),
+	flows.SetupCapabilities: schema.T("capabilities"),
+	flows.SetupAgreement:    schema.T("agreement"),
+	flows.SetupAccountsAPI:  schema.T("accounts API"),
 }
 
 // Item is one requirement of a setup, described as the wizard would ask it.
@@ -494,12 +493,12 @@ func Matrix(es []Exploration) []MatrixRow {
 }
 
 var whoTexts = map[string]schema.Text{
-	"account":        schema.T("account", "compte"),
-	"representative": schema.T("representative", "représentant"),
-	"owner":          schema.T("owner", "propriétaire"),
-	"director":       schema.T("director", "administrateur"),
-	"executive":      schema.T("executive", "dirigeant"),
-	"person":         schema.T("person", "personne"),
+	"account":        schema.T("account"),
+	"representative": schema.T("representative"),
+	"owner":          schema.T("owner"),
+	"director":       schema.T("director"),
+	"executive":      schema.T("executive"),
+	"person":         schema.T("person"),
 }
 
 // WhoLabel names who provides a requirement, in lang.

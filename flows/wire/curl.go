@@ -27,15 +27,6 @@ var curlPreamble = schema.T(`# Requests as curl (bash 4.4 or later, curl 7.76 or
 set -euo pipefail
 shopt -s inherit_errexit
 ONBOARD_RUN="${ONBOARD_RUN:-replay-$(date +%%s)-$RANDOM$RANDOM}"
-`, `# Requêtes en curl (bash 4.4 ou plus, curl 7.76 ou plus). Définissez
-# STRIPE_API_KEY et chaque variable des lignes « needs: » avant de lancer
-# (en mode test, les valeurs de test de Stripe : README.md les donne par pays) ;
-# les identifiants créés sont repris au passage. Les variables possibles :
-%s
-# Les clés d'idempotence commencent par ONBOARD_RUN : chaque rejeu crée ses objets.
-set -euo pipefail
-shopt -s inherit_errexit
-ONBOARD_RUN="${ONBOARD_RUN:-replay-$(date +%%s)-$RANDOM$RANDOM}"
 `)
 
 // placeholderLines lists Placeholders as comment lines of at most about
@@ -54,7 +45,7 @@ func placeholderLines(prefix string) string {
 }
 
 // txtRetries counts the attempts after the first.
-var txtRetries = schema.T("%d retries", "%d reprises")
+var txtRetries = schema.T("%d retries")
 
 // Curl renders r as a curl command, preceded by a comment with its outcome
 // in lang.

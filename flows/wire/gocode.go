@@ -24,15 +24,6 @@ var goPreamble = schema.T(`// Requests as stripe-go v82 calls. Setup:
 // Each call is followed by the usual if err != nil { … }. Sensitive values
 // are read from the environment (os.Getenv), under these names:
 %s
-`, `// Requêtes en appels stripe-go v82. Préparation :
-//   ctx := context.Background()
-//   sc := stripe.NewClient(os.Getenv("STRIPE_API_KEY"))
-//   rb, _ := stripe.GetRawRequestBackend(stripe.APIBackend)
-//   raw := rawrequest.Client{B: rb, Key: os.Getenv("STRIPE_API_KEY")}
-//   var err error
-// Chaque appel est suivi de l'habituel if err != nil { … }. Les valeurs
-// sensibles sont lues dans l'environnement (os.Getenv), sous ces noms :
-%s
 `)
 
 // route is a v1 endpoint with its typed service call.

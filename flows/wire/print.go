@@ -28,7 +28,7 @@ func Preamble(format string, lang schema.Lang) string {
 }
 
 // txtRetried introduces a retry of a request already written.
-var txtRetried = schema.T("retried:", "nouvel essai\u00a0:")
+var txtRetried = schema.T("retried:")
 
 // Stream writes every record of l to w in format as it completes. A retry
 // is written as a comment under the command it repeats, not as a second

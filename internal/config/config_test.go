@@ -165,7 +165,7 @@ func TestResolve(t *testing.T) {
 		{"locale", Flags{}, fr, schema.French, false, ModeSandbox, "", ""},
 		{"flag over locale", Flags{Lang: "en"}, fr, schema.English, false, ModeSandbox, "", ""},
 		{"profile over locale", Flags{Profile: "fr"}, env(nil), schema.French, false, ModeSandbox, "http://127.0.0.1:9", ""},
-		{"bad --lang", Flags{Lang: "de"}, fr, schema.English, true, "", "", "--lang takes en or fr"},
+		{"bad --lang", Flags{Lang: "xx"}, fr, schema.English, true, "", "", "--lang takes one of en (English), fr (Français), de"},
 		{"missing profile", Flags{Profile: "nope"}, fr, schema.French, true, "", "", "aucun profil"},
 		{"profile's base checked", Flags{Profile: "bad"}, env(nil), schema.English, false, "", "", "--api-base must be"},
 		{"env key", Flags{}, env(map[string]string{"STRIPE_API_KEY": fakeTestKey}), schema.English, false, ModeTest, StripeAPIBase, ""},

@@ -107,16 +107,13 @@ func Save(path, name string, pr Profile) error {
 func ParseKeyLine(line string, lang schema.Lang) (string, error) {
 	key := strings.TrimSpace(line)
 	if ContainsLiveKey(line) {
-		return "", exitcode.Usagef("%s", t("live keys are never written to disk: use STRIPE_API_KEY and --live",
-			"les clés live ne sont jamais écrites sur disque : utilisez STRIPE_API_KEY et --live").In(lang))
+		return "", exitcode.Usagef("%s", t("live keys are never written to disk: use STRIPE_API_KEY and --live").In(lang))
 	}
 	if strings.ContainsFunc(key, unicode.IsSpace) {
-		return "", exitcode.Usagef("%s", t("one key on one line, nothing else (echo sk_test_… | onboard config set-key)",
-			"une clé sur une ligne, rien d'autre (echo sk_test_… | onboard config set-key)").In(lang))
+		return "", exitcode.Usagef("%s", t("one key on one line, nothing else (echo sk_test_… | onboard config set-key)").In(lang))
 	}
 	if !IsTestSecretKey(key) {
-		return "", exitcode.Usagef(t("%s is not a test secret key (sk_test_… or rk_test_…)",
-			"%s n'est pas une clé secrète de test (sk_test_… ou rk_test_…)").In(lang), Redact(key))
+		return "", exitcode.Usagef(t("%s is not a test secret key (sk_test_… or rk_test_…)").In(lang), Redact(key))
 	}
 	return key, nil
 }

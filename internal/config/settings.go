@@ -77,7 +77,7 @@ func Resolve(f Flags, getenv func(string) string) Settings {
 	s.profile = prof
 	s.lang, err = resolveLang(f.Lang, prof, getenv)
 	if s.problem == nil && !ok && f.Profile != "" {
-		s.problem = exitcode.Usagef(t("no profile %q in %s", "aucun profil %q dans %s").In(s.lang), f.Profile, path)
+		s.problem = exitcode.Usagef(t("no profile %q in %s").In(s.lang), f.Profile, path)
 	}
 	if s.problem == nil {
 		s.problem = err
@@ -99,7 +99,7 @@ func resolveLang(flag string, p Profile, getenv func(string) string) (schema.Lan
 	case flag != "":
 		var ok bool
 		if l, ok = schema.ParseLang(flag); !ok {
-			l, err = "", exitcode.Usagef("--lang takes en or fr, not %q", flag)
+			l, err = "", exitcode.Usagef("--lang takes one of %s, not %q", schema.LangList(), flag)
 		}
 	case p.Lang != "":
 		l, _ = schema.ParseLang(p.Lang)
@@ -216,12 +216,10 @@ func CheckKey(k KeyChoice, live bool, lang schema.Lang) error {
 		return nil
 	}
 	if !IsSecretKey(k.Key) {
-		return exitcode.Usagef(t("the key from %s (%s) is not a Stripe secret key (sk_test_… or rk_test_…)",
-			"la clé de %s (%s) n'est pas une clé secrète Stripe (sk_test_… ou rk_test_…)").In(lang), k.Source, Redact(k.Key))
+		return exitcode.Usagef(t("the key from %s (%s) is not a Stripe secret key (sk_test_… or rk_test_…)").In(lang), k.Source, Redact(k.Key))
 	}
 	if IsLiveKey(k.Key) && !live {
-		return exitcode.Usagef(t("refusing the live key %s from %s: pass --live to onboard real accounts",
-			"clé live %s de %s refusée : passez --live pour intégrer de vrais comptes").In(lang), Redact(k.Key), k.Source)
+		return exitcode.Usagef(t("refusing the live key %s from %s: pass --live to onboard real accounts").In(lang), Redact(k.Key), k.Source)
 	}
 	return nil
 }
@@ -232,19 +230,17 @@ func CheckKey(k KeyChoice, live bool, lang schema.Lang) error {
 func CheckAPIBase(raw string, lang schema.Lang) (string, error) {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
-		return "", exitcode.Usagef(t("--api-base %q is not a URL", "--api-base %q n'est pas une URL").In(lang), raw)
+		return "", exitcode.Usagef(t("--api-base %q is not a URL").In(lang), raw)
 	}
 	if u.User != nil || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
-		return "", exitcode.Usagef("%s", t("--api-base takes a bare origin such as http://127.0.0.1:12111",
-			"--api-base prend une origine seule comme http://127.0.0.1:12111").In(lang))
+		return "", exitcode.Usagef("%s", t("--api-base takes a bare origin such as http://127.0.0.1:12111").In(lang))
 	}
 	host := u.Hostname()
 	switch {
 	case u.Scheme == "https" && host == "api.stripe.com":
 	case (u.Scheme == "http" || u.Scheme == "https") && IsLoopback(host):
 	default:
-		return "", exitcode.Usagef(t("--api-base must be https://api.stripe.com or a loopback address (http://127.0.0.1:PORT), not %s",
-			"--api-base doit être https://api.stripe.com ou une adresse locale (http://127.0.0.1:PORT), pas %s").In(lang), raw)
+		return "", exitcode.Usagef(t("--api-base must be https://api.stripe.com or a loopback address (http://127.0.0.1:PORT), not %s").In(lang), raw)
 	}
 	return u.Scheme + "://" + u.Host, nil
 }

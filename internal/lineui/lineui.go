@@ -60,13 +60,11 @@ type Start struct {
 func Unavailable(lang schema.Lang, terminal bool) error {
 	// Say why the screens are off: a real terminal with TERM=dumb or
 	// ACCESSIBLE set is a terminal, just not one we draw screens on.
-	why := t("no terminal on standard input", "pas de terminal sur l'entrée standard")
+	why := t("no terminal on standard input")
 	if terminal {
-		why = t("TERM=dumb or ACCESSIBLE is set, so questions are asked line by line",
-			"TERM=dumb ou ACCESSIBLE est défini, les questions sont donc posées ligne par ligne")
+		why = t("TERM=dumb or ACCESSIBLE is set, so questions are asked line by line")
 	}
-	return exitcode.Usagef("%s: %s", why.In(lang), t("use onboard new or onboard resume ID, or --answers FILE",
-		"utilisez onboard new ou onboard resume ID, ou --answers FICHIER").In(lang))
+	return exitcode.Usagef("%s: %s", why.In(lang), t("use onboard new or onboard resume ID, or --answers FILE").In(lang))
 }
 
 // ConfirmLive is the live confirmation of line mode and scripted runs
@@ -74,19 +72,16 @@ func Unavailable(lang schema.Lang, terminal bool) error {
 // scripted live run needs the answers piped in on purpose. flows compares
 // the line with the account's country code (flows.WithLive).
 func (u UI) ConfirmLive(_ context.Context, ch flows.LiveChange) (string, error) {
-	what := t("LIVE — type the account's country code (%s) to change a live account: ",
-		"PRODUCTION — saisissez le code pays du compte (%s) pour modifier un compte réel\u00a0: ").In(u.Lang)
+	what := t("LIVE — type the account's country code (%s) to change a live account: ").In(u.Lang)
 	if ch.Account == "" {
-		what = t("LIVE — type the country code (%s) to create a live account: ",
-			"PRODUCTION — saisissez le code pays (%s) pour créer un compte réel\u00a0: ").In(u.Lang)
+		what = t("LIVE — type the country code (%s) to create a live account: ").In(u.Lang)
 	}
 	if _, err := fmt.Fprintf(u.Err, what, ch.Country); err != nil {
 		return "", err
 	}
 	line, err := u.In.ReadString('\n')
 	if err != nil && line == "" {
-		return "", exitcode.Usagef("%s", t("not confirmed (no answer on standard input): nothing was changed",
-			"non confirmé (aucune réponse sur l'entrée standard)\u00a0: rien n'a été modifié").In(u.Lang))
+		return "", exitcode.Usagef("%s", t("not confirmed (no answer on standard input): nothing was changed").In(u.Lang))
 	}
 	return line, nil
 }
@@ -137,15 +132,15 @@ func (p prompter) ask(f schema.Field, sctx schema.Context, current string) (stri
 		for i, o := range f.Options {
 			p.out.Printf("  %d) %s\n", i+1, o.Label.In(p.lang))
 		}
-		p.out.Printf("  %s\n", t("Type the number of your choice, or its value.", "Tapez le numéro de votre choix, ou sa valeur.").In(p.lang))
+		p.out.Printf("  %s\n", t("Type the number of your choice, or its value.").In(p.lang))
 	}
 	for try := 0; try < 3; try++ {
 		prompt := "> "
 		switch {
 		case f.Kind == schema.KindAcceptance:
-			prompt = t("Type yes to accept > ", "Tapez oui pour accepter > ").In(p.lang)
+			prompt = t("Type yes to accept > ").In(p.lang)
 		case f.Kind == schema.KindYesNo:
-			prompt = t("yes or no > ", "oui ou non > ").In(p.lang)
+			prompt = t("yes or no > ").In(p.lang)
 		case current != "" && !f.Sensitive:
 			prompt = fmt.Sprintf("[%s] > ", current)
 		}
@@ -179,7 +174,7 @@ func (p prompter) ask(f schema.Field, sctx schema.Context, current string) (stri
 		}
 		return v, nil
 	}
-	return "", exitcode.Usagef(t("%s: no valid value after three tries", "%s : aucune valeur valide après trois essais").In(p.lang), f.Key)
+	return "", exitcode.Usagef(t("%s: no valid value after three tries").In(p.lang), f.Key)
 }
 
 func yesNo(v string) string {
@@ -201,7 +196,7 @@ func (u UI) Run(ctx context.Context, cl *flows.Client, s Start) error {
 	if s.New {
 		acct, err = cl.Create(ctx, s.Setup)
 		if err == nil {
-			p.out.Printf("%s %s (%s %s)\n", t("Created", "Compte créé :").In(u.Lang), acct.ID, acct.Country, schema.BusinessTypeLabel(acct.BusinessType, u.Lang))
+			p.out.Printf("%s %s (%s %s)\n", t("Created").In(u.Lang), acct.ID, acct.Country, schema.BusinessTypeLabel(acct.BusinessType, u.Lang))
 		}
 	} else {
 		acct, err = cl.Load(ctx, s.AccountID)
@@ -212,10 +207,10 @@ func (u UI) Run(ctx context.Context, cl *flows.Client, s Start) error {
 	j := cl.Journey(acct, s.Strategy)
 	err = j.Drive(ctx, lineAsker(j, p, u.Lang), func(_ flows.Step, res flows.Result) {
 		if res.Link != "" {
-			p.out.Printf("%s\n  %s\n", t("Account link (single use):", "Lien de compte (usage unique) :").In(u.Lang), res.Link)
+			p.out.Printf("%s\n  %s\n", t("Account link (single use):").In(u.Lang), res.Link)
 		}
 		for _, sd := range res.StillDue {
-			p.out.Printf("  ! %s %s\n", sd.Path, t("still due after submit", "toujours demandé après envoi").In(u.Lang))
+			p.out.Printf("  ! %s %s\n", sd.Path, t("still due after submit").In(u.Lang))
 		}
 	})
 	var se *flows.StepError
@@ -225,7 +220,7 @@ func (u UI) Run(ctx context.Context, cl *flows.Client, s Start) error {
 	case errors.As(err, &ee):
 		return ee
 	case errors.Is(err, flows.ErrRefusedTooOften) && errors.As(err, &se):
-		return exitcode.Usagef(t("%s: refused three times", "%s : refusé trois fois").In(u.Lang), se.Title)
+		return exitcode.Usagef(t("%s: refused three times").In(u.Lang), se.Title)
 	default:
 		// A *flows.StepError: its text names the step.
 		return textout.RunFailed(j.Account().ID, err, "", s.New || j.Requests() > 0, u.Lang)

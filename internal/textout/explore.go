@@ -16,11 +16,8 @@ import (
 // them; mode says where they were read (sandbox, test).
 func Exploration(w io.Writer, x explore.Exploration, lang schema.Lang, mode string) error {
 	out := NewWriter(untrusted.NewWriter(w))
-	layout := "2006-01-02 15:04 MST"
-	if lang == schema.French {
-		layout = "02/01/2006 15:04 MST" // as French writes a date (it read "lu le 2026-11-25")
-	}
-	out.Printf("%s — %s %s (%s)\n", x.Setup, t("read", "lu le").In(lang), x.ReadAt.Format(layout), mode)
+	layout := schema.DateTimeLayout(lang) + " MST" // as the language writes a date (it read "lu le 2026-11-25")
+	out.Printf("%s — %s %s (%s)\n", x.Setup, t("read").In(lang), x.ReadAt.Format(layout), mode)
 	items(out, x.Items, lang, "")
 	return out.Err()
 }
@@ -33,9 +30,9 @@ func Comparison(w io.Writer, c explore.Comparison, lang schema.Lang) error {
 		title schema.Text
 		items []explore.Item
 	}{
-		{t("Only in A", "Seulement dans A"), c.OnlyA},
-		{t("Only in B", "Seulement dans B"), c.OnlyB},
-		{t("In both", "Dans les deux"), c.Both},
+		{t("Only in A"), c.OnlyA},
+		{t("Only in B"), c.OnlyB},
+		{t("In both"), c.Both},
 	} {
 		out.Printf("\n%s (%d)\n", part.title.In(lang), len(part.items))
 		items(out, part.items, lang, "  ")
@@ -63,11 +60,11 @@ func items(out *Writer, list []explore.Item, lang schema.Lang, indent string) {
 func dueLabel(d string, lang schema.Lang) string {
 	switch d {
 	case "now":
-		return t("now", "maintenant").In(lang)
+		return t("now").In(lang)
 	case "later":
-		return t("later", "plus tard").In(lang)
+		return t("later").In(lang)
 	case "future":
-		return t("future", "futur").In(lang)
+		return t("future").In(lang)
 	}
 	return d
 }
@@ -99,7 +96,7 @@ func Matrix(w io.Writer, xs []explore.Exploration, rows []explore.MatrixRow, lan
 	out := NewWriter(untrusted.NewWriter(w))
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	cells := NewWriter(tw)
-	head := []string{t("requirement", "exigence").In(lang)}
+	head := []string{t("requirement").In(lang)}
 	for _, x := range xs {
 		head = append(head, x.Setup.Country+" "+schema.BusinessTypeLabel(x.Setup.BusinessType, lang))
 	}

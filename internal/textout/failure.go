@@ -36,7 +36,7 @@ func RunFailed(id string, err error, rest string, sent bool, lang schema.Lang) e
 	}
 	msg := describeRunError(err, lang, sent)
 	if id != "" {
-		msg += "\n" + fmt.Sprintf(t("To continue: onboard resume %s%s", "Pour reprendre\u00a0: onboard resume %s%s").In(lang), id, rest)
+		msg += "\n" + fmt.Sprintf(t("To continue: onboard resume %s%s").In(lang), id, rest)
 	}
 	return &exitcode.Error{Code: code, Err: errors.New(msg)}
 }
@@ -50,7 +50,7 @@ type resumeError struct {
 }
 
 func (e *resumeError) Error() string {
-	return e.err.Error() + "\n" + fmt.Sprintf(t("To continue: onboard resume %s%s", "Pour reprendre\u00a0: onboard resume %s%s").In(e.lang), e.id, "")
+	return e.err.Error() + "\n" + fmt.Sprintf(t("To continue: onboard resume %s%s").In(e.lang), e.id, "")
 }
 func (e *resumeError) Unwrap() error { return e.err }
 
@@ -78,9 +78,9 @@ func DescribeInput(err error, lang schema.Lang, sent bool) error {
 	sort.Strings(keys)
 	var b strings.Builder
 	if sent {
-		b.WriteString(t("invalid answers (the steps before were sent):", "réponses invalides (les étapes précédentes ont été envoyées) :").In(lang))
+		b.WriteString(t("invalid answers (the steps before were sent):").In(lang))
 	} else {
-		b.WriteString(t("invalid answers, nothing was sent:", "réponses invalides, rien n'a été envoyé :").In(lang))
+		b.WriteString(t("invalid answers, nothing was sent:").In(lang))
 	}
 	for _, k := range keys {
 		fmt.Fprintf(&b, "\n  %s: %s", k, ie.Fields[k])
@@ -96,7 +96,7 @@ func describeRunError(err error, lang schema.Lang, sent bool) string {
 	line := flows.ErrorLine(err)
 	var ae *flows.APIError
 	if errors.As(err, &ae) && ae.Field != "" {
-		return strings.TrimSuffix(line, ae.Message) + fmt.Sprintf(t("Stripe refused %s: %s", "Stripe a refusé %s\u00a0: %s").In(lang), ae.Field, ae.Message)
+		return strings.TrimSuffix(line, ae.Message) + fmt.Sprintf(t("Stripe refused %s: %s").In(lang), ae.Field, ae.Message)
 	}
 	return line
 }
@@ -104,6 +104,6 @@ func describeRunError(err error, lang schema.Lang, sent bool) string {
 // StillDueCount is the final line of a run that left fields due, in lang
 // ("2 fields still due"; it read "2 field(s) still due" on French runs).
 func StillDueCount(n int, lang schema.Lang) string {
-	return fmt.Sprintf(schema.Plural(lang, n, t("%d field still due", "%d champ toujours demandé"),
-		t("%d fields still due", "%d champs toujours demandés")), n)
+	return fmt.Sprintf(schema.Plural(lang, n, t("%d field still due"),
+		t("%d fields still due")), n)
 }

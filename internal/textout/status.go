@@ -22,9 +22,9 @@ func Status(w io.Writer, acct schema.Account, lang schema.Lang) error {
 	st := flows.StatusOf(acct)
 	yes := func(b bool) string {
 		if b {
-			return t("enabled", "activés").In(lang)
+			return schema.TC("payments", "enabled").In(lang)
 		}
-		return t("disabled", "désactivés").In(lang)
+		return t("disabled").In(lang)
 	}
 	// A new account reads as new, not as past due (its JSON keeps the
 	// guide's state).
@@ -32,8 +32,8 @@ func Status(w io.Writer, acct schema.Account, lang schema.Lang) error {
 	if why := flows.Explain(acct, lang); why != "" {
 		out.Printf("  %s\n", why)
 	}
-	out.Printf("  %-22s %s\n", t("charges", "paiements").In(lang), yes(st.ChargesEnabled))
-	out.Printf("  %-22s %s\n", t("payouts", "virements").In(lang), yes(st.PayoutsEnabled))
+	out.Printf("  %-22s %s\n", t("charges").In(lang), yes(st.ChargesEnabled))
+	out.Printf("  %-22s %s\n", t("payouts").In(lang), yes(st.PayoutsEnabled))
 	names := make([]string, 0, len(st.Capabilities))
 	for n := range st.Capabilities {
 		names = append(names, n)
@@ -43,32 +43,32 @@ func Status(w io.Writer, acct schema.Account, lang schema.Lang) error {
 		out.Printf("  %-22s %s (%s)\n", schema.CapabilityLabel(n).In(lang), schema.CapabilityStatus(st.Capabilities[n], lang), n)
 		for _, cp := range acct.Capabilities {
 			if labels := flows.BlockingLabels(acct, cp, lang); cp.Name == n && len(labels) > 0 {
-				out.Printf("  %-22s %s %s\n", "", t("waits for", "attend").In(lang), strings.Join(labels, ", "))
+				out.Printf("  %-22s %s %s\n", "", t("waits for").In(lang), strings.Join(labels, ", "))
 			}
 		}
 	}
-	dl := t("none", "aucune").In(lang)
+	dl := t("none").In(lang)
 	if st.Requirements.CurrentDeadline != nil {
 		dl = st.Requirements.CurrentDeadline.Format("2006-01-02 15:04 MST")
 	}
-	out.Printf("  %-22s %s\n", t("deadline", "échéance").In(lang), dl)
+	out.Printf("  %-22s %s\n", t("deadline").In(lang), dl)
 	r := st.Requirements
 	// one names a single item: French participles agree (dû, dus).
 	for _, l := range []struct {
 		one, many schema.Text
 		items     []string
 	}{
-		{t("past due", "en retard"), t("past due", "en retard"), r.PastDue},
-		{t("currently due", "dû maintenant"), t("currently due", "dus maintenant"), r.CurrentlyDue},
-		{t("eventually due", "dû plus tard"), t("eventually due", "dus plus tard"), r.EventuallyDue},
-		{t("pending verification", "en vérification"), t("pending verification", "en vérification"), r.PendingVerification},
+		{t("past due"), t("past due"), r.PastDue},
+		{schema.TC("one", "currently due"), t("currently due"), r.CurrentlyDue},
+		{schema.TC("one", "eventually due"), t("eventually due"), r.EventuallyDue},
+		{t("pending verification"), t("pending verification"), r.PendingVerification},
 	} {
 		if len(l.items) > 0 {
 			out.Printf("  %-22s %s\n", schema.Plural(lang, len(l.items), l.one, l.many), strings.Join(l.items, ", "))
 		}
 	}
 	for _, e := range r.Errors {
-		out.Printf("  ✗ %s %s (%s)\n", schema.Colon(lang, e.Requirement), schema.ExplainError(e.Code, lang), e.Code)
+		out.Printf("  ✗ %s %s (%s)\n", schema.Colon(lang, e.Requirement), schema.ExplainRequirementError(e, lang), e.Code)
 	}
 	return out.Err()
 }

@@ -116,11 +116,9 @@ func (m Model) View() string {
 	switch {
 	case m.done:
 	case m.stopped:
-		b.WriteString(dimStyle.Render(schema.T("stopping: the rows in flight finish, no other row starts; a rerun continues",
-			"arrêt : les lignes en cours se terminent, aucune autre ne commence ; une nouvelle exécution reprend").In(m.lang)) + "\n")
+		b.WriteString(dimStyle.Render(schema.T("stopping: the rows in flight finish, no other row starts; a rerun continues").In(m.lang)) + "\n")
 	default:
-		b.WriteString(dimStyle.Render(schema.T("ctrl+c stops (a rerun of the same file continues)",
-			"ctrl+c arrête (relancer le même fichier reprend)").In(m.lang)) + "\n")
+		b.WriteString(dimStyle.Render(schema.T("ctrl+c stops (a rerun of the same file continues)").In(m.lang)) + "\n")
 	}
 	return b.String()
 }

@@ -89,7 +89,7 @@ func run(o options, out io.Writer) error {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(out, "round %d  %s %s\n", round+1, o.url, r)
+			_, _ = fmt.Fprintf(out, "round %d  %s %s\n", round+1, o.url, r)
 		}
 		return nil
 	}
@@ -97,7 +97,7 @@ func run(o options, out io.Writer) error {
 	names := []string{"sandbox", "stripe-mock"}
 	runs := make([][]result, len(servers))
 	var ratios []float64
-	fmt.Fprintf(out, "GET /v1/accounts/{id}, %d keep-alive connections, %s per run, %s client\n", o.clients, o.duration, o.client)
+	_, _ = fmt.Fprintf(out, "GET /v1/accounts/{id}, %d keep-alive connections, %s per run, %s client\n", o.clients, o.duration, o.client)
 	for round := range o.rounds {
 		got := make([]result, len(servers))
 		order := []int{0, 1}
@@ -114,19 +114,19 @@ func run(o options, out io.Writer) error {
 		}
 		ratio := got[0].rate / got[1].rate
 		ratios = append(ratios, ratio)
-		fmt.Fprintf(out, "round %d  sandbox %s | stripe-mock %s | ratio %.2f\n", round+1, got[0], got[1], ratio)
+		_, _ = fmt.Fprintf(out, "round %d  sandbox %s | stripe-mock %s | ratio %.2f\n", round+1, got[0], got[1], ratio)
 	}
-	fmt.Fprintf(out, "median of %d rounds (min–max):\n", o.rounds)
+	_, _ = fmt.Fprintf(out, "median of %d rounds (min–max):\n", o.rounds)
 	for i, name := range names {
 		rs := runs[i]
 		rate := stats(rs, func(r result) float64 { return r.rate })
 		p50 := stats(rs, func(r result) float64 { return ms(r.p50) })
 		p99 := stats(rs, func(r result) float64 { return ms(r.p99) })
-		fmt.Fprintf(out, "  %-11s %8.0f req/s (%.0f–%.0f)  p50 %.2f ms (%.2f–%.2f)  p99 %.2f ms (%.2f–%.2f)\n",
+		_, _ = fmt.Fprintf(out, "  %-11s %8.0f req/s (%.0f–%.0f)  p50 %.2f ms (%.2f–%.2f)  p99 %.2f ms (%.2f–%.2f)\n",
 			name, rate[1], rate[0], rate[2], p50[1], p50[0], p50[2], p99[1], p99[0], p99[2])
 	}
 	r := median3(ratios)
-	fmt.Fprintf(out, "  ratio       %.2f (%.2f–%.2f)\n", r[1], r[0], r[2])
+	_, _ = fmt.Fprintf(out, "  ratio       %.2f (%.2f–%.2f)\n", r[1], r[0], r[2])
 	return nil
 }
 

@@ -1,0 +1,78 @@
+package schema
+
+import "strings"
+
+// pseudoLetters maps ASCII letters to accented look-alikes of the same
+// display width.
+var pseudoLetters = strings.NewReplacer(
+	"a", "á", "b", "ƀ", "c", "ç", "d", "ď", "e", "é", "g", "ĝ", "h", "ĥ", "i", "í",
+	"j", "ĵ", "k", "ķ", "l", "ĺ", "n", "ñ", "o", "ó", "r", "ŕ", "s", "š", "t", "ţ",
+	"u", "ú", "w", "ŵ", "y", "ý", "z", "ž",
+	"A", "Á", "C", "Ç", "D", "Ď", "E", "É", "G", "Ĝ", "H", "Ĥ", "I", "Í", "L", "Ĺ",
+	"N", "Ñ", "O", "Ó", "R", "Ŕ", "S", "Š", "T", "Ţ", "U", "Ú", "Y", "Ý", "Z", "Ž",
+)
+
+// pseudo turns an English message into the pseudo-language: letters
+// accented, about 40% longer ("~" padding) and bracketed, with fmt verbs,
+// URLs, key names in backquotes and line breaks left as they are, so the
+// message still formats and still reads. A text on screen that is not
+// accented did not go through the catalog; one whose closing bracket is
+// missing was cut.
+func pseudo(s string) string {
+	if s == "" {
+		return s
+	}
+	var b strings.Builder
+	letters := 0
+	for i := 0; i < len(s); {
+		switch {
+		case s[i] == '%':
+			j := i + 1
+			for j < len(s) && strings.IndexByte("+-# 0123456789.[]*", s[j]) >= 0 {
+				j++
+			}
+			if j < len(s) {
+				j++
+			}
+			b.WriteString(s[i:j])
+			i = j
+		case strings.HasPrefix(s[i:], "{{"):
+			// A template action (cobra's usage template) stays as it is.
+			j := strings.Index(s[i:], "}}")
+			if j < 0 {
+				j = len(s) - i - 2
+			}
+			b.WriteString(s[i : i+j+2])
+			i += j + 2
+		case strings.HasPrefix(s[i:], "http://") || strings.HasPrefix(s[i:], "https://") || strings.HasPrefix(s[i:], "--"):
+			j := i
+			for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != ')' {
+				j++
+			}
+			b.WriteString(s[i:j])
+			i = j
+		default:
+			j := i + 1
+			for j < len(s) && s[j] != '%' && !strings.HasPrefix(s[j:], "http") && !strings.HasPrefix(s[j:], "--") && !strings.HasPrefix(s[j:], "{{") {
+				j++
+			}
+			chunk := s[i:j]
+			for _, r := range chunk {
+				if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+					letters++
+				}
+			}
+			b.WriteString(pseudoLetters.Replace(chunk))
+			i = j
+		}
+	}
+	out := b.String()
+	pad := (letters*4 + 9) / 10
+	// Keep a multi-line text's lines: pad the first one only.
+	first, rest, multi := strings.Cut(out, "\n")
+	first = "[" + first + " " + strings.Repeat("~", pad) + "]"
+	if multi {
+		return first + "\n" + rest
+	}
+	return first
+}

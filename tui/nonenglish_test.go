@@ -1,0 +1,106 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"onboard/i18n"
+	"onboard/schema"
+)
+
+// A German, Spanish, Italian or Japanese screen shows no English word.
+// The English words are those of the catalog's ids (every English text
+// of the program, the help of huh's bindings and key names included), less
+// every word that also appears in that language's catalog (Stripe, IBAN,
+// CEO...). Every golden of the language (home, wizard, summary, status,
+// triage, explorer, people, refused values, at 80 and narrower) is read
+// word by word.
+func TestNoEnglishOnScreensInEveryLanguage(t *testing.T) {
+	fr, err := i18n.Load(string(schema.French))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range schema.Langs {
+		if lang == schema.English || lang == schema.French {
+			continue // French: TestNoEnglishOnFrenchScreens
+		}
+		t.Run(string(lang), func(t *testing.T) {
+			cat, err := i18n.Load(string(lang))
+			if err != nil {
+				t.Fatal(err)
+			}
+			en, local := map[string]bool{}, map[string]bool{}
+			for id := range fr {
+				if _, s, ok := strings.Cut(id, "\x04"); ok {
+					id = s
+				}
+				addWords(en, id)
+			}
+			for _, e := range cat {
+				addWords(local, e.Text)
+				for _, f := range e.Plural {
+					addWords(local, f)
+				}
+			}
+			english := map[string]bool{}
+			for w := range en {
+				if !local[w] && !programName[w] {
+					english[w] = true
+				}
+			}
+			if len(english) < 200 {
+				t.Fatalf("only %d English words: the catalog is not read", len(english))
+			}
+			files, _ := filepath.Glob(fmt.Sprintf("testdata/*/*_%s.golden", lang))
+			if len(files) < 20 {
+				t.Fatalf("only %d %s goldens found", len(files), lang)
+			}
+			for _, f := range files {
+				b, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				text := withoutCode(withoutQuote(withoutQuote(string(b), txtEnglish.In(lang)), txtFrench.In(lang)))
+				for _, name := range schema.KnownCapabilities() {
+					text = replaceWord(text, name, "") // an API name, beside its words
+				}
+				var found []string
+				seen := map[string]bool{}
+				for _, w := range words(text) {
+					if english[w] && !seen[w] {
+						seen[w] = true
+						found = append(found, w)
+					}
+				}
+				if len(found) > 0 {
+					sort.Strings(found)
+					t.Errorf("%s shows English words: %s", f, strings.Join(found, ", "))
+				}
+			}
+		})
+	}
+}
+
+// withoutQuote drops the explorer's section under heading (up to the next
+// blank line): the explorer quotes each label in English and French on
+// purpose; it is content, not interface.
+func withoutQuote(s, heading string) string {
+	var out []string
+	skip := false
+	for _, l := range strings.Split(s, "\n") {
+		switch {
+		case strings.TrimSpace(l) == heading:
+			skip = true
+		case strings.TrimSpace(l) == "":
+			skip = false
+		}
+		if !skip {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
