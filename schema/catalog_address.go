@@ -130,7 +130,12 @@ func addressLeaf(k addressKind, path, leaf, country string) Field {
 	f.Order = k.order + 10*indexOf(addressLeafNames, leaf)
 	if k.title.EN != "" {
 		label := f.Label
-		f.Label = Tf("%s: %s", k.title, func(l Lang) string { return lowerFirst(label.In(l)) })
+		f.Label = Tf("%s: %s", k.title, func(l Lang) string {
+			if l == German {
+				return label.In(l) // German nouns keep their capital after a colon
+			}
+			return lowerFirst(label.In(l))
+		})
 	}
 	return f
 }

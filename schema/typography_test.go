@@ -47,3 +47,15 @@ func TestFrenchTypographyThroughIn(t *testing.T) {
 		t.Errorf("English colon: %q", Colon(English, "Requirement"))
 	}
 }
+
+// German capitalises nouns: an address part after its title keeps its
+// capital ("Unternehmensadresse: Stadt"), where English lowers it.
+func TestAddressLabelsKeepGermanCapitals(t *testing.T) {
+	f := Lookup("company.address.city", "DE")
+	if got := f.Label.In(German); !strings.Contains(got, ": Stadt") {
+		t.Errorf("German label %q: the noun lost its capital", got)
+	}
+	if got := f.Label.In(English); !strings.Contains(got, ": city") {
+		t.Errorf("English label %q: the part after the colon should be lower case", got)
+	}
+}
