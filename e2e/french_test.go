@@ -21,7 +21,7 @@ func TestTUIFrenchNarrow(t *testing.T) {
 	if !strings.HasSuffix(head, "BAC À SABLE") || !regexp.MustCompile(`acct_\w{16} · FR`).MatchString(head) {
 		t.Errorf("header: %q", head)
 	}
-	if !strings.Contains(s, "Statut\u00a0: ") {
+	if !strings.Contains(s, "État\u00a0: ") {
 		t.Errorf("no one-line French status (with a no-break space before the colon):\n%s", s)
 	}
 	for _, english := range []string{"SANDBOX", "individual", "enter ", "esc ", "State", "past due"} {
