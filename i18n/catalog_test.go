@@ -153,17 +153,17 @@ func TestEveryKeyInEveryLanguage(t *testing.T) {
 			t.Fatal(err)
 		}
 		missing := 0
-		todo := map[string]string{}
+		worklist := map[string]string{} // missing id → where the code uses it
 		for _, id := range keys {
 			if _, ok := cat[id]; !ok {
-				todo[id] = ids[id]
+				worklist[id] = ids[id]
 				missing++
 				if missing <= 30 && strict {
 					t.Errorf("%s: no translation of %q (used at %s)", lang, id, ids[id])
 				}
 			}
 		}
-		writeTodo(t, lang, todo)
+		writeWorklist(t, lang, worklist)
 		switch {
 		case missing > 30 && strict:
 			t.Errorf("%s: %d messages missing in all", lang, missing)
@@ -264,19 +264,19 @@ func TestEveryCatalogParses(t *testing.T) {
 	}
 }
 
-// writeTodo writes, when I18N_TODO names a folder, the messages lang lacks
-// as <folder>/todo-<lang>.json ({English: where the code uses it}): a
-// translator's worklist after code adds texts.
-func writeTodo(t *testing.T, lang string, todo map[string]string) {
-	dir := os.Getenv("I18N_TODO")
-	if dir == "" || len(todo) == 0 {
+// writeWorklist writes, when I18N_WORKLIST names a folder, the messages
+// lang lacks as <folder>/<lang>.json ({English: where the code uses it}):
+// a translator's worklist after code adds texts (docs/TRANSLATING.md).
+func writeWorklist(t *testing.T, lang string, missing map[string]string) {
+	dir := os.Getenv("I18N_WORKLIST")
+	if dir == "" || len(missing) == 0 {
 		return
 	}
-	b, err := json.MarshalIndent(todo, "", "  ")
+	b, err := json.MarshalIndent(missing, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "todo-"+lang+".json"), b, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, lang+".json"), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

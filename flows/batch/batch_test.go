@@ -261,3 +261,19 @@ not json
 		t.Errorf("row 4 (key a again): %v", e)
 	}
 }
+
+// A key or a reason with an escape sequence (a hostile file, a Stripe
+// message) reaches the report escaped: printing it cannot drive a terminal.
+func TestReportEscapesControlCharacters(t *testing.T) {
+	var b bytes.Buffer
+	r := batch.Result{Row: 1, Key: "evil\x1b[31mRED", Reason: "bad\x1b]0;title\x07", Column: "key"}
+	if err := batch.WriteReport(&b, []batch.Result{r}, schema.English); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(b.String(), "\x1b\x07") {
+		t.Errorf("the report carries control characters: %q", b.String())
+	}
+	if !strings.Contains(b.String(), `evil\x1b[31mRED`) {
+		t.Errorf("the key is not shown escaped: %q", b.String())
+	}
+}

@@ -7,13 +7,17 @@ import (
 	"strings"
 
 	"onboard/flows"
+	"onboard/internal/untrusted"
 	"onboard/schema"
 )
 
 // ReportHeader names the report's columns.
 var ReportHeader = []string{"row", "key", "account", "status", "state", "due", "reason"}
 
-// ReportRecord is one result as a report's cells, in lang.
+// ReportRecord is one result as a report's cells, in lang. The key and the
+// reason come from the operator's file or from Stripe: their control
+// characters are shown escaped, so printing the report cannot drive the
+// terminal that reads it.
 func ReportRecord(r Result, lang schema.Lang) []string {
 	state := ""
 	if r.State != "" {
@@ -23,7 +27,7 @@ func ReportRecord(r Result, lang schema.Lang) []string {
 	if r.Column != "" {
 		reason = r.Column + ": " + reason
 	}
-	return []string{fmt.Sprint(r.Row), r.Key, r.Account, StatusText(r.Status, lang), state, strings.Join(r.Due, " "), reason}
+	return []string{fmt.Sprint(r.Row), untrusted.Text(r.Key), r.Account, StatusText(r.Status, lang), state, strings.Join(r.Due, " "), untrusted.Text(reason)}
 }
 
 // WriteReport writes the results as CSV: one line per row.
