@@ -96,6 +96,20 @@ func readErr(l flows.Look) error {
 // Each command captures copies of what it needs; none reads the model
 // after Update returns.
 
+// later leaves cmd to Bubble Tea, which runs it when Update returns it.
+func later(cmd tea.Cmd) tea.Cmd { return cmd }
+
+// early runs cmd at once in a goroutine of its own and returns a command
+// that waits for its message. The session's first request (the account
+// created or opened from the command line) is then on its way while the
+// terminal is being set up, instead of after: the first form is drawn
+// sooner. It is for the request New starts, whose model is about to run.
+func early(cmd tea.Cmd) tea.Cmd {
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	return func() tea.Msg { return <-done }
+}
+
 func createCmd(ctx context.Context, cl *flows.Client, n flows.NewAccount, gen int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)

@@ -148,10 +148,10 @@ func New(c Common, s Start) Model {
 		// error, leads there.
 		m.in.openID = s.AccountID
 		m.stack = append(m.stack, &openScreen{formScreen{session: m}})
-		m.first = m.startLoad(s.AccountID)
+		m.first = m.startLoadBy(s.AccountID, early)
 	case s.New && s.Preset:
 		m.stack = append(m.stack, &setupScreen{formScreen{session: m}})
-		m.first = m.startCreate()
+		m.first = m.startCreateBy(early)
 	case s.New:
 		home.Init()
 		m.first = m.push(&setupScreen{formScreen{session: m}})

@@ -74,24 +74,30 @@ func (m *session) setAccount(a schema.Account) {
 	m.plan.journey.SetAccount(a)
 }
 
-func (m *session) startCreate() tea.Cmd {
+func (m *session) startCreate() tea.Cmd { return m.startCreateBy(later) }
+
+// startCreateBy is startCreate with the request sent by send: later (when
+// Bubble Tea runs the command) or early (at once).
+func (m *session) startCreateBy(send func(tea.Cmd) tea.Cmd) tea.Cmd {
 	ctx, ask := m.writeCtx(m.in.setup.Country, liveCreate)
 	if ask != nil {
 		return ask
 	}
 	tick := m.busyWith(txtCreating.In(m.c.Lang))
-	return tea.Batch(tick, createCmd(ctx, m.c.Client, m.in.setup.account(), m.gen))
+	return tea.Batch(tick, send(createCmd(ctx, m.c.Client, m.in.setup.account(), m.gen)))
 }
 
 // startLoad opens an account; esc while it loads, or on its error, leads
 // back to the screen it was asked from (the open form, or the list).
-func (m *session) startLoad(id string) tea.Cmd {
+func (m *session) startLoad(id string) tea.Cmd { return m.startLoadBy(id, later) }
+
+func (m *session) startLoadBy(id string, send func(tea.Cmd) tea.Cmd) tea.Cmd {
 	id = strings.TrimSpace(id)
 	if m.account.ID != id {
 		m.plan = newWizardState(m.plan.strategy)
 	}
 	tick := m.busyWith(txtLoading.In(m.c.Lang))
-	return tea.Batch(tick, loadWithDraftCmd(m.c.Ctx, m.c.Client, m.c.Drafts, id, m.gen))
+	return tea.Batch(tick, send(loadWithDraftCmd(m.c.Ctx, m.c.Client, m.c.Drafts, id, m.gen)))
 }
 
 func (m *session) startSubmit() tea.Cmd {

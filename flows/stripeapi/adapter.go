@@ -359,7 +359,7 @@ func Connect(e Endpoint) (Adapter, flows.V2API) {
 	}
 	backends := stripe.NewBackendsWithConfig(cfg(e.APIBase))
 	backends.Uploads = stripe.GetBackendWithConfig(stripe.UploadsBackend, cfg(e.FilesBase))
-	warmUserAgent(backends.API)
+	warm(backends.API)
 	sc := stripe.NewClient(e.Key, stripe.WithBackends(backends))
 	var v2 flows.V2API // nil, not a nil *V2, when the backend cannot send raw requests
 	if rb, ok := backends.API.(stripe.RawRequestBackend); ok {

@@ -189,6 +189,12 @@ var SchemaVersion = len(migrations)
 
 // migrate brings the database to SchemaVersion.
 func migrate(ctx context.Context, db *sql.DB) error {
+	// A database already at this version (every open but the first) is
+	// read, not written: no write lock, no transaction to commit.
+	var v int
+	if err := db.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&v); err == nil && v == SchemaVersion {
+		return nil
+	}
 	if err := execRetry(ctx, db, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
 		return err
 	}
