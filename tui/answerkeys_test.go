@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
 
 	"onboard/schema"
 )
@@ -29,6 +30,27 @@ func TestAnswerKeysFollowTheLanguage(t *testing.T) {
 		}
 		if got := km.Confirm.Accept.Help().Key; got != string(c.yes) {
 			t.Errorf("%s: accept's help names %q", c.lang, got)
+		}
+	}
+}
+
+// The footer names the letters that answer, also once huh has drawn the
+// confirmation (huh writes "y" and "n" into their help as it draws).
+func TestAnswerKeysInTheFooter(t *testing.T) {
+	for lang, want := range map[schema.Lang][2]string{schema.English: {"y", "n"}, schema.French: {"o", "n"}, schema.German: {"j", "n"}, schema.Spanish: {"s", "n"}} {
+		c, _ := testCommon(t, lang)
+		var v bool
+		f := newForm(c, huh.NewGroup(huh.NewConfirm().Title("?").Affirmative("A").Negative("B").Value(&v)))
+		f.Init()
+		_ = f.View()
+		var got []string
+		for _, b := range formBinds(f) {
+			if b.Help().Desc == "A" || b.Help().Desc == "B" {
+				got = append(got, b.Help().Key)
+			}
+		}
+		if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+			t.Errorf("%s: the footer names %v for yes and no, want %v", lang, got, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -83,6 +84,22 @@ func answerKeys(km *huh.KeyMap, lang Lang) {
 	}
 	bind(&km.Confirm.Accept, txtKeyYes.In(lang))
 	bind(&km.Confirm.Reject, txtKeyNo.In(lang))
+}
+
+// formBinds is the form's bindings as its footer shows them. huh's
+// confirmation names its answer keys "y" and "n" in its help whatever keys
+// they are bound to (it sets them when it draws): a help key that is none
+// of its binding's keys (y or n) is replaced by the binding's first key, so the
+// footer says "j Ich akzeptiere" where j answers yes.
+func formBinds(f *huh.Form) []key.Binding {
+	binds := f.KeyBinds()
+	for i, b := range binds {
+		keys, h := b.Keys(), b.Help().Key
+		if (h == "y" || h == "n") && len(keys) > 0 && !slices.Contains(keys, h) {
+			binds[i].SetHelp(keys[0], b.Help().Desc)
+		}
+	}
+	return binds
 }
 
 // translateBindings walks the key map's nested structs and rewrites the

@@ -45,7 +45,7 @@ func (h *homeScreen) Title() string { return txtScreenHome.In(h.c.Lang) }
 func (h *homeScreen) ShortHelp() []key.Binding {
 	var binds []key.Binding
 	if h.form != nil {
-		binds = h.form.KeyBinds()
+		binds = formBinds(h.form)
 	}
 	return append(binds, key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/"+keyName("esc", h.c.Lang), txtQuit.In(h.c.Lang))))
 }

@@ -44,7 +44,7 @@ func (f *formScreen) formUpdate(msg tea.Msg) (cmd tea.Cmd, done bool) {
 func (f *formScreen) formHelp(back bool) []key.Binding {
 	var binds []key.Binding
 	if f.form != nil {
-		binds = append(binds, f.form.KeyBinds()...)
+		binds = append(binds, formBinds(f.form)...)
 	}
 	if back {
 		binds = append(binds, f.c.Keys.Back)

@@ -66,7 +66,7 @@ func (w *wizardScreen) ShortHelp() []key.Binding {
 		binds = append(binds, w.c.Keys.Status)
 	}
 	if w.form != nil {
-		binds = append(binds, w.withoutIdleCompletion(w.form.KeyBinds())...)
+		binds = append(binds, w.withoutIdleCompletion(formBinds(w.form))...)
 	}
 	if w.c.Width >= sideBySide {
 		binds = append(binds, w.c.Keys.Status)

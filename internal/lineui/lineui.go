@@ -17,10 +17,13 @@ import (
 	"io"
 	"maps"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/x/term"
+	"golang.org/x/text/unicode/norm"
 
 	"onboard/flows"
 	"onboard/internal/exitcode"
@@ -156,7 +159,7 @@ func (p prompter) ask(f schema.Field, sctx schema.Context, current string) (stri
 			v = current
 		}
 		if f.Kind == schema.KindAcceptance || f.Kind == schema.KindYesNo {
-			v = yesNo(v)
+			v = yesNo(v, p.lang)
 		}
 		if f.Kind == schema.KindSelect {
 			if n, err := strconv.Atoi(v); err == nil && n >= 1 && n <= len(f.Options) {
@@ -177,12 +180,32 @@ func (p prompter) ask(f schema.Field, sctx schema.Context, current string) (stri
 	return "", exitcode.Usagef(t("%s: no valid value after three tries").In(p.lang), f.Key)
 }
 
-func yesNo(v string) string {
-	switch strings.ToLower(v) {
-	case "y", "yes", "o", "oui", "true", "1":
+// yesNo reads a typed answer as "true" or "false": yes is the English
+// y or yes, or lang's word for yes (the catalog's "Yes") or its answer
+// letter, accents optional (si for sí).
+func yesNo(v string, lang schema.Lang) string {
+	v = plain(strings.TrimSpace(v))
+	yes := []string{"y", "yes", "true", "1", plain(txtYes.In(lang)), plain(txtYesKey.In(lang))}
+	if v != "" && slices.Contains(yes, v) {
 		return "true"
 	}
 	return "false"
+}
+
+var (
+	txtYes    = schema.TC("huh", "Yes")
+	txtYesKey = schema.TC("key", "y")
+)
+
+// plain is s in lower case without its accents.
+func plain(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Run onboards in line mode: create or load, then every step of the

@@ -56,3 +56,25 @@ func TestConfirmLive(t *testing.T) {
 		t.Fatalf("no answer: %v", err)
 	}
 }
+
+// Line mode takes the language's yes (its word, accents optional, or its
+// answer letter) as well as the English y/yes; anything else is no.
+func TestYesInEveryLanguage(t *testing.T) {
+	for _, c := range []struct {
+		lang schema.Lang
+		in   string
+		want string
+	}{
+		{schema.English, "yes", "true"}, {schema.English, "Y", "true"}, {schema.English, "no", "false"},
+		{schema.French, "oui", "true"}, {schema.French, "o", "true"}, {schema.French, "non", "false"},
+		{schema.German, "ja", "true"}, {schema.German, "J", "true"}, {schema.German, "nein", "false"},
+		{schema.Spanish, "sí", "true"}, {schema.Spanish, "si", "true"}, {schema.Spanish, "no", "false"},
+		{schema.Italian, "sì", "true"}, {schema.Italian, "s", "true"},
+		{schema.Japanese, "はい", "true"}, {schema.Japanese, "いいえ", "false"}, {schema.Japanese, "", "false"},
+		{schema.German, "oui", "false"},
+	} {
+		if got := yesNo(c.in, c.lang); got != c.want {
+			t.Errorf("%s: %q reads %s, want %s", c.lang, c.in, got, c.want)
+		}
+	}
+}
