@@ -3,6 +3,8 @@ package schema
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Every address Stripe asks for (a person's home and registered address,
@@ -162,13 +164,16 @@ func indexOf(list []string, s string) int {
 // lowerFirst lowers a label's first letter to follow a colon, unless the
 // first word is an acronym (ZIP, BSB, IBAN), which keeps its capitals.
 func lowerFirst(s string) string {
-	if len(s) < 2 {
+	first, n := utf8.DecodeRuneInString(s)
+	if n == len(s) {
 		return strings.ToLower(s)
 	}
-	if s[1] >= 'A' && s[1] <= 'Z' {
+	if second, _ := utf8.DecodeRuneInString(s[n:]); second >= 'A' && second <= 'Z' {
 		return s
 	}
-	return strings.ToLower(s[:1]) + s[1:]
+	// By rune, not by byte: a label may open with a letter of several
+	// bytes (État, 会社), which a byte slice would cut in two.
+	return string(unicode.ToLower(first)) + s[n:]
 }
 
 // stateField is address.state: state, province, county or nothing,

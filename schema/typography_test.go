@@ -3,6 +3,7 @@ package schema
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestFrenchSpacing(t *testing.T) {
@@ -57,5 +58,23 @@ func TestAddressLabelsKeepGermanCapitals(t *testing.T) {
 	}
 	if got := f.Label.In(English); !strings.Contains(got, ": city") {
 		t.Errorf("English label %q: the part after the colon should be lower case", got)
+	}
+}
+
+// A label that opens with a letter of several bytes is lowered by rune
+// after its title's colon: the Japanese label stays whole (it used to
+// come out as "会社の住所：\ufffd\ufffd所 1 行目").
+func TestAddressLabelsStayWholeInEveryLanguage(t *testing.T) {
+	f := Lookup("company.address.line1", "US")
+	for _, l := range Langs {
+		if got := f.Label.In(l); !utf8.ValidString(got) || strings.ContainsRune(got, utf8.RuneError) {
+			t.Errorf("%s label %q is cut inside a character", l, got)
+		}
+	}
+	if got, want := f.Label.In(Japanese), "会社の住所：住所 1 行目"; got != want {
+		t.Errorf("Japanese label %q, want %q", got, want)
+	}
+	if got, want := lowerFirst("État"), "état"; got != want {
+		t.Errorf("lowerFirst(État) = %q, want %q", got, want)
 	}
 }
