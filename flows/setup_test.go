@@ -35,13 +35,13 @@ func TestCheckSetup(t *testing.T) {
 		key    string // named by the answers file's keys
 	}{
 		{"country", with(func(n *flows.NewAccount) { n.Country = "USA" }), flows.SetupCountry,
-			`--country takes a two-letter code such as US, not "USA"`, `--country prend un code sur deux lettres comme US, pas "USA"`,
+			`--country takes a two-letter code such as US, not "USA"`, `--country attend un code à deux lettres comme US, pas "USA"`,
 			`country takes a two-letter code such as US, not "USA"`},
 		{"business type", with(func(n *flows.NewAccount) { n.BusinessType = "llc" }), flows.SetupBusinessType,
-			`--business-type takes individual, company, non_profit or government_entity, not "llc"`, `--business-type prend individual, company, non_profit ou government_entity, pas "llc"`,
+			`--business-type takes individual, company, non_profit or government_entity, not "llc"`, `--business-type attend individual, company, non_profit ou government_entity, pas "llc"`,
 			`business_type takes individual`},
 		{"agreement", with(func(n *flows.NewAccount) { n.Agreement = "half" }), flows.SetupAgreement,
-			`--agreement takes full or recipient, not "half"`, `--agreement prend full ou recipient, pas "half"`, `agreement takes`},
+			`--agreement takes full or recipient, not "half"`, `--agreement attend full ou recipient, pas "half"`, `agreement takes`},
 		{"unknown capability", with(func(n *flows.NewAccount) { n.Capabilities = []string{"issuing"} }), flows.SetupCapabilities,
 			`unknown capability "issuing" (card_payments, transfers)`, `fonctionnalité inconnue "issuing" (card_payments, transfers)`, `unknown capability`},
 		{"no capability", with(func(n *flows.NewAccount) { n.Capabilities = nil }), flows.SetupCapabilities,
@@ -52,9 +52,9 @@ func TestCheckSetup(t *testing.T) {
 			"card_payments exige le contrat de services complet\u00a0; utilisez --capabilities transfers avec --agreement recipient",
 			"use capabilities transfers with agreement recipient"},
 		{"accounts API", with(func(n *flows.NewAccount) { n.API = "v3" }), flows.SetupAccountsAPI,
-			`--accounts-api takes v1 or v2, not "v3"`, `--accounts-api prend v1 ou v2, pas "v3"`, `accounts_api takes v1 or v2`},
+			`--accounts-api takes v1 or v2, not "v3"`, `--accounts-api attend v1 ou v2, pas "v3"`, `accounts_api takes v1 or v2`},
 		{"configurations on v1", with(func(n *flows.NewAccount) { n.Configurations = []string{"merchant"} }), flows.SetupConfigurations,
-			"--configurations goes with --accounts-api v2", "--configurations va avec --accounts-api v2", "configurations goes with accounts_api v2"},
+			"--configurations goes with --accounts-api v2", "--configurations s'utilise avec --accounts-api v2", "configurations goes with accounts_api v2"},
 		{"unknown configuration", with(func(n *flows.NewAccount) {
 			n.API, n.Email, n.Configurations = "v2", "ops@example.com", []string{"issuer"}
 		}), flows.SetupConfigurations,
