@@ -89,14 +89,17 @@ func AddWords(set map[string]bool, s string) {
 }
 
 // Words splits text into lower-case words of at least three letters,
-// leaving out API names and paths (anything with an underscore or an inner
-// dot: configuration.merchant.mcc), format verbs and
-// all-capital acronyms (MCC, SSN, IBAN read the same in every language).
+// leaving out API names and paths (anything with an underscore, a digit or
+// an inner dot: configuration.merchant.mcc, owners.0.phone), format verbs
+// and all-capital acronyms (MCC, SSN, IBAN read the same in every
+// language).
 func Words(s string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !strings.ContainsRune("_%.", r) }) {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("_%.", r)
+	}) {
 		w = strings.Trim(w, ".") // a full stop ends a sentence; a dot inside a token makes it a path
-		if strings.ContainsAny(w, "_%.") || len([]rune(w)) < 3 || strings.ToUpper(w) == w {
+		if strings.ContainsAny(w, "_%.") || strings.ContainsFunc(w, unicode.IsDigit) || len([]rune(w)) < 3 || strings.ToUpper(w) == w {
 			continue
 		}
 		out = append(out, strings.ToLower(w))
