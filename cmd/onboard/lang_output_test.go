@@ -18,8 +18,9 @@ import (
 
 // In German, Spanish, Italian, Japanese or French, what the command line
 // prints has no English word of the interface left: an account's status
-// with fields due and a failed verification, the explorer's matrix, a
-// refused value of an answers file, and --help of the commands an
+// with fields due and a failed verification, the explorer (a setup, a
+// comparison, a matrix), refused values of an answers file (a postal code,
+// a phone number, an id number), and --help of the commands an
 // operator reads first. Each output is read word by word against the
 // English words of the catalog (i18ntest.EnglishWords); what is code
 // rather than words (flags, command names, shell commands) is left out
@@ -34,7 +35,11 @@ func TestNoEnglishInCommandOutputInEveryLanguage(t *testing.T) {
 		"individual.id_number":     "111-11-1111",
 		"individual.ssn_last_4":    "1111",
 	})
-	refused := answersFile(t, "bad.json", map[string]any{"individual.address.postal_code": "ABCDE"})
+	refused := answersFile(t, "bad.json", map[string]any{
+		"individual.address.postal_code": "ABCDE",
+		"individual.phone":               "12",
+		"individual.id_number":           "12-34",
+	})
 	for _, lang := range []schema.Lang{schema.German, schema.Spanish, schema.Italian, schema.Japanese, schema.French} {
 		t.Run(string(lang), func(t *testing.T) {
 			isolate(t)
@@ -79,8 +84,20 @@ func TestNoEnglishInCommandOutputInEveryLanguage(t *testing.T) {
 			}
 			check("explore --matrix", out+stderr)
 
+			out, stderr, code = runIn(t, nil, "--lang", l, "explore", "--country", "FR", "--business-type", "company")
+			if code != 0 || !strings.Contains(out, "company.name") {
+				t.Fatalf("explore: exit %d, %q %q", code, out, stderr)
+			}
+			check("explore", out+stderr)
+			out, stderr, code = runIn(t, nil, "--lang", l, "explore", "--compare", "US,company", "FR,individual")
+			if code != 0 || !strings.Contains(out, "company.name") {
+				t.Fatalf("explore --compare: exit %d, %q %q", code, out, stderr)
+			}
+			check("explore --compare", out+stderr)
+
 			out, stderr, code = runIn(t, nil, "--lang", l, "new", "--answers", refused)
-			if code != exitUsage || !strings.Contains(stderr, "individual.address.postal_code") {
+			if code != exitUsage || !strings.Contains(stderr, "individual.address.postal_code") ||
+				!strings.Contains(stderr, "individual.phone") || !strings.Contains(stderr, "individual.id_number") {
 				t.Fatalf("refused value: exit %d, %q %q", code, out, stderr)
 			}
 			check("a refused value", out+stderr)
