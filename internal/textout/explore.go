@@ -18,9 +18,23 @@ import (
 func Exploration(w io.Writer, x explore.Exploration, lang schema.Lang, mode string) error {
 	out := NewWriter(untrusted.NewWriter(w))
 	layout := schema.DateTimeLayout(lang) + " MST" // as the language writes a date (it read "lu le 2026-11-25")
-	out.Printf("%s — %s %s (%s)\n", x.Setup, t("read").In(lang), x.ReadAt.Format(layout), mode)
+	out.Printf("%s — %s %s (%s)\n", x.Setup, t("read").In(lang), x.ReadAt.Format(layout), modeText(mode, lang))
 	items(out, x.Items, lang, "")
 	return out.Err()
+}
+
+// modeText names where an exploration was read (config.ModeSandbox,
+// ModeTest, ModeLive) in lang.
+func modeText(mode string, lang schema.Lang) string {
+	switch mode {
+	case "sandbox":
+		return schema.TC("mode", "sandbox").In(lang)
+	case "test":
+		return schema.TC("mode", "test").In(lang)
+	case "live":
+		return schema.TC("mode", "live").In(lang)
+	}
+	return mode
 }
 
 // Comparison writes what two setups ask: only in A, only in B, in both.
