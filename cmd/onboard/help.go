@@ -108,7 +108,9 @@ to your powershell profile.
 var (
 	txtHelpFor   = schema.T("help for %s")
 	txtLangUsage = schema.T("language: %s (default: the profile, else the locale)")
-	txtDefault   = schema.T("%s (default %s)") // a flag's help and its default
+	// config set-key's own --lang.
+	txtProfileLangUsage = schema.T("the profile's language: %s")
+	txtDefault          = schema.T("%s (default %s)") // a flag's help and its default
 )
 
 // localizeHelp puts the help of root and every command under it in lang:
@@ -140,7 +142,11 @@ func localizeHelp(root *cobra.Command, lang schema.Lang) {
 				case "help":
 					f.Usage = schema.Tf(txtHelpFor.EN, c.Name()).In(lang)
 				case "lang":
-					f.Usage = schema.Tf(txtLangUsage.EN, schema.LangList()).In(lang)
+					usage := txtLangUsage
+					if f.Usage == schema.Tf(txtProfileLangUsage.EN, schema.LangList()).In(schema.English) {
+						usage = txtProfileLangUsage
+					}
+					f.Usage = schema.Tf(usage.EN, schema.LangList()).In(lang)
 				default:
 					f.Usage = schema.T(f.Usage).In(lang)
 				}

@@ -26,7 +26,7 @@ func TestHelpInEveryLanguage(t *testing.T) {
 	if len(texts) < 60 {
 		t.Fatalf("only %d help texts: the walk is broken", len(texts))
 	}
-	ids := append([]schema.Text{txtHelpFor, txtLangUsage, txtDefault}, helpHeadings...)
+	ids := append([]schema.Text{txtHelpFor, txtLangUsage, txtProfileLangUsage, txtDefault}, helpHeadings...)
 	for _, name := range flagValueNames {
 		ids = append(ids, name)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"os"
@@ -102,18 +103,32 @@ func TestNoEnglishInCommandOutputInEveryLanguage(t *testing.T) {
 			}
 			check("a refused value", out+stderr)
 
-			for _, args := range [][]string{
-				{"--help"}, {"new", "--help"}, {"status", "--help"}, {"explore", "--help"}, {"batch", "--help"},
-				{"completion", "--help"}, {"completion", "bash", "--help"}, {"completion", "zsh", "--help"},
-				{"completion", "fish", "--help"}, {"completion", "powershell", "--help"},
-				{"help"}, {"help", "--help"}, {"help", "new"},
-			} {
+			// --help of every command, help itself and help of a command.
+			helps := [][]string{{"help"}, {"help", "new"}}
+			for _, path := range commandPaths() {
+				helps = append(helps, append(strings.Fields(path)[1:], "--help"))
+			}
+			for _, args := range helps {
 				out, stderr, code := runIn(t, nil, append([]string{"--lang", l}, args...)...)
 				if code != 0 {
 					t.Fatalf("%v: exit %d, %q", args, code, stderr)
 				}
-				check(strings.Join(args, " "), out+stderr)
+				// A command's help names it ("Hilfe zu reset").
+				name := strings.TrimSuffix(strings.Join(args, " "), " --help")
+				name = name[strings.LastIndex(name, " ")+1:]
+				check(strings.Join(args, " "), i18ntest.ReplaceWord(out+stderr, name, ""))
 			}
+			// config set-key's own --lang (the profile's) is its language.
+			out, stderr, code = runIn(t, nil, "config", "set-key", "--lang", l, "--help")
+			if code != 0 {
+				t.Fatalf("set-key --help: exit %d, %q", code, stderr)
+			}
+			check("config set-key --help", i18ntest.ReplaceWord(out+stderr, "set-key", ""))
+			out, stderr, code = runInput(t, "sk_test_123456789012345678901234\n", "config", "set-key", "--lang", l)
+			if code != 0 || !strings.Contains(out, "sk_test_") {
+				t.Fatalf("set-key: exit %d, %q %q", code, out, stderr)
+			}
+			check("config set-key", out+stderr)
 		})
 	}
 }
@@ -181,4 +196,12 @@ func commandPaths() []string {
 	walk(root)
 	sort.Slice(paths, func(i, j int) bool { return len(paths[i]) > len(paths[j]) })
 	return paths
+}
+
+// runInput is runIn with input on standard input.
+func runInput(t *testing.T, input string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(input), &out, &errb, func(string) string { return "" })
+	return out.String(), errb.String(), code
 }
