@@ -103,6 +103,21 @@ func TestNoEnglishInCommandOutputInEveryLanguage(t *testing.T) {
 			}
 			check("a refused value", out+stderr)
 
+			// A command line pflag or cobra cannot read: said in the
+			// language, not as the English the libraries write.
+			for _, args := range [][]string{
+				{"status"}, {"status", "acct_1", "acct_2"}, {"xyz"}, {"accounts", "xyz"}, {"new", "--xyz"}, {"new", "-z"},
+				{"status", "acct_1", "--interval"}, {"status", "acct_1", "--interval", "xyz"}, {"accounts", "--limit", "xyz"},
+				{"new", "--show-requests", "xyz"}, {"sandbox", "advance"}, {"---xyz"},
+			} {
+				_, en, _ := runIn(t, nil, append([]string{"--lang", "en"}, args...)...)
+				out, stderr, code := runIn(t, nil, append([]string{"--lang", l}, args...)...)
+				if code == 0 || stderr == "" || stderr == en {
+					t.Errorf("%v: exit %d, %q (English: %q)", args, code, stderr, en)
+				}
+				check(strings.Join(args, " "), out+stderr)
+			}
+
 			// --help of every command, help itself and help of a command.
 			helps := [][]string{{"help"}, {"help", "new"}}
 			for _, path := range commandPaths() {

@@ -49,7 +49,10 @@ sandbox (marked SANDBOX on every screen).`,
 	for _, extra := range extraCommands {
 		root.AddCommand(extra(a))
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return withCode(exitUsage, err) })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return withCode(exitUsage, flagError(err, a.earlyLang()))
+	})
+	localizeArgs(root, a)
 	// --help speaks the operator's language: the flags are parsed by the
 	// time help is asked for, so the language resolves as for a command.
 	defaultHelp := root.HelpFunc()
