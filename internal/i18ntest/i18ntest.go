@@ -14,23 +14,26 @@ import (
 )
 
 // ProgramNames are words that read the same in every language: the
-// program's own name and each language's name in itself ("English" in
-// --lang's list of languages is a name, not an English word).
-var ProgramNames = programNames()
+// program's own name.
+var ProgramNames = map[string]bool{"onboard": true}
 
-func programNames() map[string]bool {
-	names := map[string]bool{"onboard": true}
+// languageNames are the words of each language's name in itself: the
+// list of languages (--lang's help, the settings) says "en (English)" in
+// every language.
+var languageNames = func() map[string]bool {
+	names := map[string]bool{}
 	for _, l := range schema.Langs {
 		AddWords(names, l.Name())
 	}
 	return names
-}
+}()
 
 // EnglishWords is the set of English interface words that must not show
 // in lang: the words of every catalog id (every English text of the
 // program, read from the French catalog, which holds them all), less
 // every word that also appears in lang's catalog (Stripe, IBAN, CEO…:
-// words a language borrows are not left-over English), less ProgramNames.
+// words a language borrows are not left-over English), less ProgramNames
+// and the languages' names in themselves (English, Deutsch…).
 func EnglishWords(t testing.TB, lang schema.Lang) map[string]bool {
 	t.Helper()
 	ids, err := i18n.Load(string(schema.French))
@@ -56,7 +59,7 @@ func EnglishWords(t testing.TB, lang schema.Lang) map[string]bool {
 	}
 	english := map[string]bool{}
 	for w := range en {
-		if !local[w] && !ProgramNames[w] {
+		if !local[w] && !ProgramNames[w] && !languageNames[w] {
 			english[w] = true
 		}
 	}
