@@ -115,9 +115,9 @@ var (
 
 // localizeHelp puts the help of root and every command under it in lang:
 // each Short and Long (cobra's completion commands' too), each flag's
-// usage, and the usage itself (writeUsage). The English texts in the commands are the catalog's ids
-// (docs/TRANSLATING.md); a text the catalog lacks stays English, which
-// TestHelpInEveryLanguage makes a failure.
+// usage, and the usage itself (writeUsage). The English texts in the
+// commands are the catalog's ids (docs/TRANSLATING.md); a text the catalog
+// lacks stays English, which TestHelpInEveryLanguage makes a failure.
 func localizeHelp(root *cobra.Command, lang schema.Lang) {
 	if lang == schema.English {
 		return
@@ -128,7 +128,8 @@ func localizeHelp(root *cobra.Command, lang schema.Lang) {
 		c.Short = schema.T(c.Short).In(lang)
 		c.Long = schema.T(c.Long).In(lang)
 		if long, ok := completionLongs[c.Name()]; ok && isCompletion(c.Parent()) {
-			c.Long = keepCommands(schema.Tf(long.EN, root.Name()).In(lang), schema.Tf(long.EN, root.Name()).In(schema.English))
+			text := schema.Tf(long.EN, root.Name())
+			c.Long = keepCommands(text.In(lang), text.In(schema.English))
 		}
 		c.SetUsageFunc(func(c *cobra.Command) error { return writeUsage(c, lang) })
 		c.InitDefaultHelpFlag()
