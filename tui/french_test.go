@@ -12,7 +12,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -21,6 +20,7 @@ import (
 
 	"onboard/drafts"
 	"onboard/i18n"
+	"onboard/internal/i18ntest"
 	"onboard/schema"
 )
 
@@ -36,8 +36,8 @@ func TestNoEnglishOnFrenchScreens(t *testing.T) {
 	en, fr := map[string]bool{}, map[string]bool{}
 	for _, dir := range []string{".", "../flows", "../schema"} {
 		for _, pair := range textPairs(t, dir) {
-			addWords(en, pair[0])
-			addWords(fr, pair[1])
+			i18ntest.AddWords(en, pair[0])
+			i18ntest.AddWords(fr, pair[1])
 		}
 	}
 	// The texts moved to the catalogs: English is the id, French its
@@ -50,19 +50,19 @@ func TestNoEnglishOnFrenchScreens(t *testing.T) {
 		if _, s, ok := strings.Cut(id, "\x04"); ok {
 			id = s
 		}
-		addWords(en, id)
-		addWords(fr, e.Text)
+		i18ntest.AddWords(en, id)
+		i18ntest.AddWords(fr, e.Text)
 		for _, f := range e.Plural {
-			addWords(fr, f)
+			i18ntest.AddWords(fr, f)
 		}
 	}
 	for k, v := range formHelp {
-		addWords(en, k)
-		addWords(fr, v.In(schema.French))
+		i18ntest.AddWords(en, k)
+		i18ntest.AddWords(fr, v.In(schema.French))
 	}
 	for k, v := range keyNames {
-		addWords(en, k)
-		addWords(fr, v.In(schema.French))
+		i18ntest.AddWords(en, k)
+		i18ntest.AddWords(fr, v.In(schema.French))
 	}
 	english := map[string]bool{}
 	for w := range en {
@@ -92,7 +92,7 @@ func TestNoEnglishOnFrenchScreens(t *testing.T) {
 		text := withoutCode(withoutEnglishQuote(string(b)))
 		for _, line := range strings.Split(text, "\n") {
 			for _, name := range schema.KnownCapabilities() {
-				if containsWord(line, name) && !strings.Contains(line, schema.CapabilityLabel(name).In(schema.French)) {
+				if i18ntest.ContainsWord(line, name) && !strings.Contains(line, schema.CapabilityLabel(name).In(schema.French)) {
 					t.Errorf("%s names %s without its words: %q", f, name, line)
 				}
 			}
@@ -104,10 +104,10 @@ func TestNoEnglishOnFrenchScreens(t *testing.T) {
 			t.Errorf("%s: no no-break space before a French colon, semicolon, ! or ?: %q", f, text[max(loc[0]-20, 0):loc[1]])
 		}
 		for _, name := range schema.KnownCapabilities() {
-			text = replaceWord(text, name, "") // an API name, beside its words
+			text = i18ntest.ReplaceWord(text, name, "") // an API name, beside its words
 		}
-		for _, w := range words(text) {
-			if programName[w] {
+		for _, w := range i18ntest.Words(text) {
+			if i18ntest.ProgramNames[w] {
 				continue
 			}
 			if english[w] && !seen[w] {
@@ -170,39 +170,6 @@ func withoutEnglishQuote(s string) string {
 	return strings.Join(out, "\n")
 }
 
-// programName is the program's own name, the same in every language.
-var programName = map[string]bool{"onboard": true}
-
-// containsWord reports whether s holds w as a whole token (not inside a
-// longer identifier such as stripe_balance.stripe_transfers).
-func containsWord(s, w string) bool { return replaceWord(s, w, "\x00") != s }
-
-// replaceWord replaces every whole-token occurrence of w in s.
-func replaceWord(s, w, by string) string {
-	isID := func(r byte) bool {
-		return r == '_' || r == '.' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		j := strings.Index(s[i:], w)
-		if j < 0 {
-			b.WriteString(s[i:])
-			break
-		}
-		j += i
-		end := j + len(w)
-		whole := (j == 0 || !isID(s[j-1])) && (end == len(s) || !isID(s[end]))
-		b.WriteString(s[i:j])
-		if whole {
-			b.WriteString(by)
-		} else {
-			b.WriteString(w)
-		}
-		i = end
-	}
-	return b.String()
-}
-
 // textPairs returns the (English, French) string literals of every call
 // T("…", "…") or t("…", "…") in the package's non-test files.
 func textPairs(t *testing.T, dir string) [][2]string {
@@ -247,28 +214,6 @@ func textPairs(t *testing.T, dir string) [][2]string {
 			out = append(out, pair)
 			return true
 		})
-	}
-	return out
-}
-
-func addWords(set map[string]bool, s string) {
-	for _, w := range words(s) {
-		set[w] = true
-	}
-}
-
-// words splits text into lower-case words of at least three letters,
-// leaving out API names and paths (anything with an underscore or an inner
-// dot: configuration.merchant.mcc), format verbs and
-// all-capital acronyms (MCC, SSN, IBAN read the same in both languages).
-func words(s string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !strings.ContainsRune("_%.", r) }) {
-		w = strings.Trim(w, ".") // a full stop ends a sentence; a dot inside a token makes it a path
-		if strings.ContainsAny(w, "_%.") || len([]rune(w)) < 3 || strings.ToUpper(w) == w {
-			continue
-		}
-		out = append(out, strings.ToLower(w))
 	}
 	return out
 }

@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
-	"onboard/i18n"
+	"onboard/internal/i18ntest"
 	"onboard/schema"
 )
 
@@ -20,41 +19,12 @@ import (
 // triage, explorer, people, refused values, at 80 and narrower) is read
 // word by word.
 func TestNoEnglishOnScreensInEveryLanguage(t *testing.T) {
-	fr, err := i18n.Load(string(schema.French))
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, lang := range schema.Langs {
 		if lang == schema.English || lang == schema.French {
 			continue // French: TestNoEnglishOnFrenchScreens
 		}
 		t.Run(string(lang), func(t *testing.T) {
-			cat, err := i18n.Load(string(lang))
-			if err != nil {
-				t.Fatal(err)
-			}
-			en, local := map[string]bool{}, map[string]bool{}
-			for id := range fr {
-				if _, s, ok := strings.Cut(id, "\x04"); ok {
-					id = s
-				}
-				addWords(en, id)
-			}
-			for _, e := range cat {
-				addWords(local, e.Text)
-				for _, f := range e.Plural {
-					addWords(local, f)
-				}
-			}
-			english := map[string]bool{}
-			for w := range en {
-				if !local[w] && !programName[w] {
-					english[w] = true
-				}
-			}
-			if len(english) < 200 {
-				t.Fatalf("only %d English words: the catalog is not read", len(english))
-			}
+			english := i18ntest.EnglishWords(t, lang)
 			files, _ := filepath.Glob(fmt.Sprintf("testdata/*/*_%s.golden", lang))
 			if len(files) < 20 {
 				t.Fatalf("only %d %s goldens found", len(files), lang)
@@ -65,19 +35,8 @@ func TestNoEnglishOnScreensInEveryLanguage(t *testing.T) {
 					t.Fatal(err)
 				}
 				text := withoutCode(withoutQuote(withoutQuote(string(b), txtEnglish.In(lang)), txtFrench.In(lang)))
-				for _, name := range schema.KnownCapabilities() {
-					text = replaceWord(text, name, "") // an API name, beside its words
-				}
-				var found []string
-				seen := map[string]bool{}
-				for _, w := range words(text) {
-					if english[w] && !seen[w] {
-						seen[w] = true
-						found = append(found, w)
-					}
-				}
-				if len(found) > 0 {
-					sort.Strings(found)
+				// A capability's API name is shown beside its words.
+				if found := i18ntest.Found(english, i18ntest.WithoutCapabilities(text)); len(found) > 0 {
 					t.Errorf("%s shows English words: %s", f, strings.Join(found, ", "))
 				}
 			}

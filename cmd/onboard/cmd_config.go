@@ -96,11 +96,11 @@ live keys are never written to disk; pass them with STRIPE_API_KEY and --live.`,
 			if err := config.Save(p, a.cfg.ProfileName(), pr); err != nil {
 				return err
 			}
-			a.stdout.Printf("profile %s: %s saved in %s\n", a.cfg.ProfileName(), config.Redact(key), p)
+			a.stdout.Println(schema.Tf("profile %s: %s saved in %s", a.cfg.ProfileName(), config.Redact(key), p).In(ml))
 			return nil
 		},
 	}
-	setKey.Flags().StringVar(&lang, "lang", "", "the profile's language: "+schema.LangList())
+	setKey.Flags().StringVar(&lang, "lang", "", schema.Tf(txtProfileLangUsage.EN, schema.LangList()).In(schema.English))
 	setKey.Flags().StringVar(&base, "api-base", "", "the profile's API origin")
 	cmd.AddCommand(path, show, setKey)
 	return cmd

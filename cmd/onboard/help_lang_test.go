@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"onboard/schema"
 )
@@ -23,7 +26,10 @@ func TestHelpInEveryLanguage(t *testing.T) {
 	if len(texts) < 60 {
 		t.Fatalf("only %d help texts: the walk is broken", len(texts))
 	}
-	ids := append([]schema.Text{txtHelpFor, txtLangUsage}, helpHeadings...)
+	ids := append([]schema.Text{txtHelpFor, txtLangUsage, txtProfileLangUsage, txtDefault}, helpHeadings...)
+	for _, name := range flagValueNames {
+		ids = append(ids, name)
+	}
 	for _, s := range texts {
 		ids = append(ids, schema.T(s))
 	}
@@ -68,5 +74,68 @@ func TestHelpInFrench(t *testing.T) {
 	out, _, _ = runIn(t, nil, "--lang", "fr", "new", "--help")
 	if !strings.Contains(out, "Options globales\u00a0:") || strings.Contains(out, "Global Flags") {
 		t.Errorf("new --help:\n%s", out)
+	}
+}
+
+// The completion commands' help is translated around their shell
+// commands, which stay as typed, byte for byte (French typography puts no
+// no-break space before zsh's ";").
+func TestCompletionHelpKeepsItsCommands(t *testing.T) {
+	isolate(t)
+	commands := func(s string) []string {
+		var out []string
+		for _, l := range strings.Split(s, "\n") {
+			if strings.HasPrefix(l, "\t") {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
+		en, _, _ := runIn(t, nil, "--lang", "en", "completion", shell, "--help")
+		want := commands(en)
+		if len(want) == 0 || !strings.Contains(en, "\tsource <(onboard completion") && shell != "fish" && shell != "powershell" {
+			t.Fatalf("%s: no command in the English help:\n%s", shell, en)
+		}
+		for _, lang := range schema.Langs[1:] {
+			out, _, code := runIn(t, nil, "--lang", string(lang), "completion", shell, "--help")
+			if got := commands(out); code != 0 || !slices.Equal(got, want) {
+				t.Errorf("%s %s: exit %d, commands %q; want %q", lang, shell, code, got, want)
+			}
+			if out == en {
+				t.Errorf("%s %s: the help is English", lang, shell)
+			}
+		}
+	}
+}
+
+// A flag's help starts in the same terminal column on every row of a
+// list, the value's name in Japanese (two cells a character) included.
+func TestFlagHelpAlignedInJapanese(t *testing.T) {
+	isolate(t)
+	out, _, code := runIn(t, nil, "--lang", "ja", "new", "--help")
+	if code != 0 || !strings.Contains(out, "--country 文字列") || !strings.Contains(out, "（既定：\"US\"）") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+	flags := strings.Split(strings.Split(out, "オプション：\n")[1], "\n\n")[0]
+	col := -1
+	for _, l := range strings.Split(flags, "\n") {
+		// The help begins after the run of spaces that follows the flag.
+		lead := len(l) - len(strings.TrimLeft(l, " "))
+		i := strings.Index(l[lead:], "  ")
+		if i < 0 {
+			t.Fatalf("no help on %q", l)
+		}
+		i += lead
+		for i >= 0 && i < len(l) && l[i] == ' ' {
+			i++
+		}
+		c := ansi.StringWidth(l[:i])
+		if col == -1 {
+			col = c
+		}
+		if c != col {
+			t.Errorf("help at column %d, not %d: %q", c, col, l)
+		}
 	}
 }

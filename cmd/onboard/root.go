@@ -49,12 +49,23 @@ sandbox (marked SANDBOX on every screen).`,
 	for _, extra := range extraCommands {
 		root.AddCommand(extra(a))
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return withCode(exitUsage, err) })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return withCode(exitUsage, flagError(err, a.earlyLang()))
+	})
+	localizeArgs(root, a)
 	// --help speaks the operator's language: the flags are parsed by the
 	// time help is asked for, so the language resolves as for a command.
 	defaultHelp := root.HelpFunc()
 	root.SetHelpFunc(func(c *cobra.Command, args []string) {
-		localizeHelp(root, config.Resolve(a.flags, a.getenv).Lang())
+		lang := config.Resolve(a.flags, a.getenv).Lang()
+		// A command's own --lang (config set-key's: the profile's
+		// language) is the language of its messages, its help too.
+		if f := c.LocalNonPersistentFlags().Lookup("lang"); f != nil && f.Changed {
+			if l, ok := schema.ParseLang(f.Value.String()); ok {
+				lang = l
+			}
+		}
+		localizeHelp(root, lang)
 		defaultHelp(c, args)
 	})
 	return root

@@ -88,7 +88,8 @@ type Item struct {
 	Who   string      `json:"who"`
 	Label schema.Text `json:"-"`
 	Help  schema.Text `json:"-"`
-	// Labels are the field's label and help by language, for JSON.
+	// Labels are the field's label and help in every language, for JSON
+	// and the cache.
 	Labels map[string]ItemText `json:"labels"`
 	// Param is the v1 form parameter it is sent as.
 	Param string `json:"param"`
@@ -234,14 +235,17 @@ func Describe(a schema.Account) []Item {
 			seen[p] = true
 			f := schema.Lookup(p, a.Country)
 			whom := who(f)
+			// Every language's label is kept: a cached item has no
+			// Label, and is drawn in the language of a later run.
+			labels := map[string]ItemText{}
+			for _, l := range schema.Langs {
+				labels[string(l)] = ItemText{f.Label.In(l), f.Help.In(l)}
+			}
 			items = append(items, Item{
 				Path: p, Field: f.Key, Group: f.Group.String(), Kind: kindName(f.Kind), Due: due, Who: whom,
 				Label: f.Label, Help: f.Help, Param: paramOf(f, a), V2Path: v2PathOf(f, a),
-				Labels: map[string]ItemText{
-					"en": {f.Label.In(schema.English), f.Help.In(schema.English)},
-					"fr": {f.Label.In(schema.French), f.Help.In(schema.French)},
-				},
-				order: int(f.Group)*10000 + f.Order,
+				Labels: labels,
+				order:  int(f.Group)*10000 + f.Order,
 			})
 		}
 	}

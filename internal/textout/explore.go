@@ -5,7 +5,8 @@ import (
 	"errors"
 	"io"
 	"strings"
-	"text/tabwriter"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"onboard/flows/explore"
 	"onboard/internal/untrusted"
@@ -17,9 +18,23 @@ import (
 func Exploration(w io.Writer, x explore.Exploration, lang schema.Lang, mode string) error {
 	out := NewWriter(untrusted.NewWriter(w))
 	layout := schema.DateTimeLayout(lang) + " MST" // as the language writes a date (it read "lu le 2026-11-25")
-	out.Printf("%s — %s %s (%s)\n", x.Setup, t("read").In(lang), x.ReadAt.Format(layout), mode)
+	out.Printf("%s — %s %s (%s)\n", x.Setup, t("read").In(lang), x.ReadAt.Format(layout), modeText(mode, lang))
 	items(out, x.Items, lang, "")
 	return out.Err()
+}
+
+// modeText names where an exploration was read (config.ModeSandbox,
+// ModeTest, ModeLive) in lang.
+func modeText(mode string, lang schema.Lang) string {
+	switch mode {
+	case "sandbox":
+		return schema.TC("mode", "sandbox").In(lang)
+	case "test":
+		return schema.TC("mode", "test").In(lang)
+	case "live":
+		return schema.TC("mode", "live").In(lang)
+	}
+	return mode
 }
 
 // Comparison writes what two setups ask: only in A, only in B, in both.
@@ -44,17 +59,49 @@ func Comparison(w io.Writer, c explore.Comparison, lang schema.Lang) error {
 // are kept by out.
 func items(out *Writer, list []explore.Item, lang schema.Lang, indent string) {
 	group := ""
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	cells := NewWriter(tw)
+	var rows [][]string
+	flush := func() {
+		for _, l := range columns(rows) {
+			out.Printf("%s\n", l)
+		}
+		rows = nil
+	}
 	for _, it := range list {
 		if it.Group != group {
 			group = it.Group
-			_ = tw.Flush() // its error is out's
+			flush()
 			out.Printf("%s%s\n", indent, groupTitle(group, lang))
 		}
-		cells.Printf("%s  %s\t%s\t%s\t%s\n", indent, dueLabel(it.Due, lang), explore.WhoLabel(it.Who, lang), it.Path, labelIn(it, lang))
+		rows = append(rows, []string{indent + "  " + dueLabel(it.Due, lang), explore.WhoLabel(it.Who, lang), it.Path, labelIn(it, lang)})
 	}
-	_ = tw.Flush() // its error is out's
+	flush()
+}
+
+// columns lays rows out as columns two spaces apart, measured in
+// terminal cells: a Japanese word takes two per character, where
+// text/tabwriter counts one per character.
+func columns(rows [][]string) []string {
+	var widths []int
+	for _, row := range rows {
+		for i, c := range row {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
+	}
+	lines := make([]string, len(rows))
+	for n, row := range rows {
+		var b strings.Builder
+		for i, c := range row {
+			b.WriteString(c)
+			if i < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
+			}
+		}
+		lines[n] = strings.TrimRight(b.String(), " ")
+	}
+	return lines
 }
 
 func dueLabel(d string, lang schema.Lang) string {
@@ -94,13 +141,11 @@ func groupTitle(name string, lang schema.Lang) string {
 // the API's words for tools).
 func Matrix(w io.Writer, xs []explore.Exploration, rows []explore.MatrixRow, lang schema.Lang) error {
 	out := NewWriter(untrusted.NewWriter(w))
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	cells := NewWriter(tw)
 	head := []string{t("requirement").In(lang)}
 	for _, x := range xs {
 		head = append(head, x.Setup.Country+" "+schema.BusinessTypeLabel(x.Setup.BusinessType, lang))
 	}
-	cells.Println(strings.Join(head, "\t"))
+	table := [][]string{head}
 	for _, r := range rows {
 		line := []string{r.Path}
 		for _, d := range r.Due {
@@ -110,10 +155,10 @@ func Matrix(w io.Writer, xs []explore.Exploration, rows []explore.MatrixRow, lan
 			}
 			line = append(line, d)
 		}
-		cells.Println(strings.Join(line, "\t"))
+		table = append(table, line)
 	}
-	if err := tw.Flush(); err != nil {
-		return err
+	for _, l := range columns(table) {
+		out.Printf("%s\n", l)
 	}
 	return out.Err()
 }

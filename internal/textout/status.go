@@ -32,18 +32,22 @@ func Status(w io.Writer, acct schema.Account, lang schema.Lang) error {
 	if why := flows.Explain(acct, lang); why != "" {
 		out.Printf("  %s\n", why)
 	}
-	out.Printf("  %-22s %s\n", t("charges").In(lang), yes(st.ChargesEnabled))
-	out.Printf("  %-22s %s\n", t("payouts").In(lang), yes(st.PayoutsEnabled))
+	// The labels' column is measured in terminal cells (a Japanese label
+	// takes two per character) and is as wide as its widest label.
+	var rows [][2]string
+	row := func(label, value string) { rows = append(rows, [2]string{label, value}) }
+	row(t("charges").In(lang), yes(st.ChargesEnabled))
+	row(t("payouts").In(lang), yes(st.PayoutsEnabled))
 	names := make([]string, 0, len(st.Capabilities))
 	for n := range st.Capabilities {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		out.Printf("  %-22s %s (%s)\n", schema.CapabilityLabel(n).In(lang), schema.CapabilityStatus(st.Capabilities[n], lang), n)
+		row(schema.CapabilityLabel(n).In(lang), schema.CapabilityStatus(st.Capabilities[n], lang)+" ("+n+")")
 		for _, cp := range acct.Capabilities {
 			if labels := flows.BlockingLabels(acct, cp, lang); cp.Name == n && len(labels) > 0 {
-				out.Printf("  %-22s %s %s\n", "", t("waits for").In(lang), strings.Join(labels, ", "))
+				row("", t("waits for").In(lang)+" "+strings.Join(labels, ", "))
 			}
 		}
 	}
@@ -51,7 +55,7 @@ func Status(w io.Writer, acct schema.Account, lang schema.Lang) error {
 	if st.Requirements.CurrentDeadline != nil {
 		dl = st.Requirements.CurrentDeadline.Format("2006-01-02 15:04 MST")
 	}
-	out.Printf("  %-22s %s\n", t("deadline").In(lang), dl)
+	row(t("deadline").In(lang), dl)
 	r := st.Requirements
 	// one names a single item: French participles agree (dû, dus).
 	for _, l := range []struct {
@@ -64,8 +68,15 @@ func Status(w io.Writer, acct schema.Account, lang schema.Lang) error {
 		{t("pending verification"), t("pending verification"), r.PendingVerification},
 	} {
 		if len(l.items) > 0 {
-			out.Printf("  %-22s %s\n", schema.Plural(lang, len(l.items), l.one, l.many), strings.Join(l.items, ", "))
+			row(schema.Plural(lang, len(l.items), l.one, l.many), strings.Join(l.items, ", "))
 		}
+	}
+	width := 22
+	for _, r := range rows {
+		width = max(width, ansi.StringWidth(r[0]))
+	}
+	for _, r := range rows {
+		out.Printf("  %s %s\n", r[0]+strings.Repeat(" ", width-ansi.StringWidth(r[0])), r[1])
 	}
 	for _, e := range r.Errors {
 		out.Printf("  ✗ %s %s (%s)\n", schema.Colon(lang, e.Requirement), schema.ExplainRequirementError(e, lang), e.Code)
