@@ -441,7 +441,7 @@ func TestShowRequestsOnStatus(t *testing.T) {
 		t.Fatalf("stderr:\n%s", r.stderr)
 	}
 	r = onboard(t, env, "status", id, "--show-requests", "python")
-	if r.code != 2 || !strings.Contains(r.stderr, "--show-requests takes curl or go") {
+	if r.code != 2 || !strings.Contains(r.stderr, "--show-requests takes curl|go") {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 }

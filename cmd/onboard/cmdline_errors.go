@@ -27,6 +27,12 @@ var (
 	txtArgCount         = schema.T("wrong number of arguments (%d); usage: %s")
 )
 
+// valueError is a flag value's own refusal ("--show-requests takes curl
+// or go, not \"python\""), said in the language once it is known.
+type valueError struct{ schema.Text }
+
+func (e valueError) Error() string { return e.In(schema.English) }
+
 // earlyLang is the language before the configuration is resolved.
 func (a *app) earlyLang() schema.Lang { return config.Resolve(a.flags, a.getenv).Lang() }
 
@@ -48,6 +54,10 @@ func flagError(err error, lang schema.Lang) error {
 	case errors.As(err, &noValue):
 		return errors.New(schema.Tf(txtFlagNeedsValue.EN, noValue.GetFlag().Name).In(lang))
 	case errors.As(err, &badValue):
+		var own valueError
+		if errors.As(badValue.Unwrap(), &own) {
+			return errors.New(own.In(lang)) // the flag's own words say more
+		}
 		f := badValue.GetFlag()
 		name, _ := pflag.UnquoteUsage(f)
 		if n, ok := flagValueNames[name]; ok {

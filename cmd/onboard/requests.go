@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -13,6 +12,7 @@ import (
 	"onboard/flows/wire"
 	"onboard/internal/config"
 	"onboard/internal/textout"
+	"onboard/schema"
 )
 
 // showFormat is the value of --show-requests: curl or go, checked when
@@ -29,8 +29,10 @@ func (s showFormat) Set(v string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("--show-requests takes %s, not %q", strings.Join(wire.Formats, " or "), v)
+	return valueError{schema.Tf(txtShowFormat.EN, strings.Join(wire.Formats, "|"), v)}
 }
+
+var txtShowFormat = schema.T("--show-requests takes %s, not %q")
 
 // showRequestsUsage is the flag's help.
 const showRequestsUsage = "print each request on stderr as the equivalent curl command or stripe-go v82 call (curl|go); the key and sensitive values are placeholders"
