@@ -355,7 +355,7 @@ func TestExplainRequirementErrorKeepsStripesWordsOnlyForUnknownCodes(t *testing.
 }
 
 // The pseudo-language accents words, pads by about 40% and brackets, but
-// leaves fmt verbs, flags and template actions working.
+// leaves fmt verbs, flags, template actions and key names working.
 func TestPseudoKeepsVerbsFlagsAndTemplates(t *testing.T) {
 	got := Tf("Sending %s to Stripe (--verbose)", "x").In(Pseudo)
 	if !strings.HasPrefix(got, "[Šéñďíñĝ x ţó Šţŕípé (--verbose) ~") || !strings.HasSuffix(got, "~]") {
@@ -363,5 +363,8 @@ func TestPseudoKeepsVerbsFlagsAndTemplates(t *testing.T) {
 	}
 	if got := T(`Use "{{.CommandPath}} [command]"`).In(Pseudo); !strings.Contains(got, "{{.CommandPath}}") {
 		t.Errorf("template action accented: %q", got)
+	}
+	if got := T("ctrl+l: open a step, shift+tab: back").In(Pseudo); !strings.HasPrefix(got, "[ctrl+l: ópéñ") || !strings.Contains(got, " shift+tab: ƀáçķ ") {
+		t.Errorf("key names accented: %q", got)
 	}
 }

@@ -14,7 +14,7 @@ var pseudoLetters = strings.NewReplacer(
 
 // pseudo turns an English message into the pseudo-language: letters
 // accented, about 40% longer ("~" padding) and bracketed, with fmt verbs,
-// URLs, key names in backquotes and line breaks left as they are, so the
+// URLs, key names (ctrl+l) and line breaks left as they are, so the
 // message still formats and still reads. A text on screen that is not
 // accented did not go through the catalog; one whose closing bracket is
 // missing was cut.
@@ -44,6 +44,11 @@ func pseudo(s string) string {
 			}
 			b.WriteString(s[i : i+j+2])
 			i += j + 2
+		case keyNameAt(s[i:]) > 0:
+			// A key name (ctrl+l) is typed as it is in every language.
+			j := i + keyNameAt(s[i:])
+			b.WriteString(s[i:j])
+			i = j
 		case strings.HasPrefix(s[i:], "http://") || strings.HasPrefix(s[i:], "https://") || strings.HasPrefix(s[i:], "--"):
 			j := i
 			for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != ')' {
@@ -53,7 +58,7 @@ func pseudo(s string) string {
 			i = j
 		default:
 			j := i + 1
-			for j < len(s) && s[j] != '%' && !strings.HasPrefix(s[j:], "http") && !strings.HasPrefix(s[j:], "--") && !strings.HasPrefix(s[j:], "{{") {
+			for j < len(s) && s[j] != '%' && !strings.HasPrefix(s[j:], "http") && !strings.HasPrefix(s[j:], "--") && !strings.HasPrefix(s[j:], "{{") && keyNameAt(s[j:]) == 0 {
 				j++
 			}
 			chunk := s[i:j]
@@ -75,4 +80,22 @@ func pseudo(s string) string {
 		return first + "\n" + rest
 	}
 	return first
+}
+
+// keyNameAt is the length of the key name s starts with (ctrl+l,
+// shift+tab, alt+enter), 0 if it starts with none.
+func keyNameAt(s string) int {
+	for _, mod := range []string{"ctrl+", "shift+", "alt+"} {
+		if !strings.HasPrefix(s, mod) {
+			continue
+		}
+		j := len(mod)
+		for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= '0' && s[j] <= '9' || s[j] == '+') {
+			j++
+		}
+		if j > len(mod) {
+			return j
+		}
+	}
+	return 0
 }
