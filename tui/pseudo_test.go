@@ -55,7 +55,8 @@ func goldenName(screen string, width int, lang Lang) string {
 // when no cell below continues it was cut. Spaces before the "~" padding
 // are the text's own (an English text may end with a space: "e.g. "), not
 // a gap. A text left open at an ellipsis "…" was shortened on purpose (a
-// one-line field, a table's column) and is not a cut.
+// one-line field, a table's column) and is not a cut; nor is one left open
+// above "↓ more below": a scrolled view goes on past its fold.
 //
 // An English word of the catalog (TestNoEnglishOnScreensInEveryLanguage's
 // words) shown unaccented did not go through the catalog. What is not
@@ -211,7 +212,12 @@ func cutTexts(screen string) []string {
 	}
 	var cut []string
 	var pending []open
+	fold := txtMoreBelow.In(schema.Pseudo)
 	for _, line := range strings.Split(screen, "\n") {
+		if strings.Contains(line, fold) {
+			pending = nil // the texts above go on past the fold
+			continue
+		}
 		var next []open
 		for _, c := range cells(line) {
 			depth := 0
@@ -326,6 +332,8 @@ func TestCutTexts(t *testing.T) {
 		{"[Ĺóáďíñĝ… ~~~] [Šţáţé", true},                                                               // the ellipsis was the text's own
 		{"> [é.ĝ.  ~]EC1A 1BB", false},                                                                // the English ends with a space
 		{"[Ţĥé ŕéášóñ: [ďúé ~~] ~~~", true},                                                           // nested, the outer cut
+		{"[Šţŕípé íš\n  [↓ móŕé ƀéĺóŵ ~~~~]", false},                                                  // past the fold
+		{"[Šţŕípé íš\n  [↓ móŕé ~~~~]", true},
 	} {
 		if got := len(cutTexts(c.screen)) > 0; got != c.cut {
 			t.Errorf("cut = %v, want %v:\n%s", got, c.cut, c.screen)
