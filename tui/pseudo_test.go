@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -337,6 +338,31 @@ func TestCutTexts(t *testing.T) {
 	} {
 		if got := len(cutTexts(c.screen)) > 0; got != c.cut {
 			t.Errorf("cut = %v, want %v:\n%s", got, c.cut, c.screen)
+		}
+	}
+}
+
+// A notice too long for its two lines ends in "…" (it was cut after its
+// second line, mid-sentence, with nothing to say so).
+func TestLongNoticeShortened(t *testing.T) {
+	long := schema.Tf("%s %s %s", txtWaiting, txtWaiting, txtWaiting)
+	for _, lang := range goldenLangs {
+		notice := fmt.Sprintf(long.In(lang), 3, 3, 3)
+		for _, w := range goldenWidths {
+			got := noticeLines(notice, w)
+			lines := strings.Split(got, "\n")
+			if len(lines) != 2 || !strings.HasSuffix(lines[1], "…") {
+				t.Errorf("%s at %d: %q", lang, w, got)
+			}
+			if wide := widerThan(got, w); len(wide) > 0 {
+				t.Errorf("%s at %d: wider than the window: %q", lang, w, wide)
+			}
+			if lang == schema.Pseudo && len(cutTexts(got)) > 0 {
+				t.Errorf("at %d: the pseudo text reads as cut: %q", w, got)
+			}
+		}
+		if short := noticeLines(txtSent.In(lang), 60); strings.Contains(short, "…") {
+			t.Errorf("%s: a short notice shortened: %q", lang, short)
 		}
 	}
 }
