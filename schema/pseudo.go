@@ -72,7 +72,7 @@ func pseudo(s string) string {
 		}
 	}
 	out := b.String()
-	pad := (letters*4 + 9) / 10
+	pad := max((letters*4+9)/10, 1) // one at least: "[shift+tab ~]", not "[shift+tab ]"
 	// Keep a multi-line text's lines: pad the first one only.
 	first, rest, multi := strings.Cut(out, "\n")
 	first = "[" + first + " " + strings.Repeat("~", pad) + "]"
