@@ -1,6 +1,9 @@
 package schema
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // pseudoLetters maps ASCII letters to accented look-alikes of the same
 // display width.
@@ -14,10 +17,10 @@ var pseudoLetters = strings.NewReplacer(
 
 // pseudo turns an English message into the pseudo-language: letters
 // accented, about 40% longer ("~" padding) and bracketed, with fmt verbs,
-// URLs, key names (ctrl+l) and line breaks left as they are, so the
-// message still formats and still reads. A text on screen that is not
-// accented did not go through the catalog; one whose closing bracket is
-// missing was cut.
+// URLs, key names (ctrl+l), API names and ids (card_payments, acct_…) and
+// line breaks left as they are, so the message still formats and still
+// reads. A text on screen that is not accented did not go through the
+// catalog; one whose closing bracket is missing was cut.
 func pseudo(s string) string {
 	if s == "" {
 		return s
@@ -62,12 +65,17 @@ func pseudo(s string) string {
 				j++
 			}
 			chunk := s[i:j]
-			for _, r := range chunk {
-				if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
-					letters++
-				}
+			// An API name or an id (card_payments, acct_1Nv0…) is written
+			// as it is in every language: only the words around it change.
+			last := 0
+			for _, id := range apiName.FindAllStringIndex(chunk, -1) {
+				letters += countLetters(chunk[last:id[0]])
+				b.WriteString(pseudoLetters.Replace(chunk[last:id[0]]))
+				b.WriteString(chunk[id[0]:id[1]])
+				last = id[1]
 			}
-			b.WriteString(pseudoLetters.Replace(chunk))
+			letters += countLetters(chunk[last:])
+			b.WriteString(pseudoLetters.Replace(chunk[last:]))
 			i = j
 		}
 	}
@@ -98,4 +106,17 @@ func keyNameAt(s string) int {
 		}
 	}
 	return 0
+}
+
+// apiName is a token with an underscore: an API name or an object id.
+var apiName = regexp.MustCompile(`[A-Za-z0-9]*_[A-Za-z0-9_]*`)
+
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			n++
+		}
+	}
+	return n
 }
