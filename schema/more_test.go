@@ -355,7 +355,7 @@ func TestExplainRequirementErrorKeepsStripesWordsOnlyForUnknownCodes(t *testing.
 }
 
 // The pseudo-language accents words, pads by about 40% and brackets, but
-// leaves fmt verbs, flags and template actions working.
+// leaves fmt verbs, flags, template actions, key names and API names working.
 func TestPseudoKeepsVerbsFlagsAndTemplates(t *testing.T) {
 	got := Tf("Sending %s to Stripe (--verbose)", "x").In(Pseudo)
 	if !strings.HasPrefix(got, "[Šéñďíñĝ x ţó Šţŕípé (--verbose) ~") || !strings.HasSuffix(got, "~]") {
@@ -363,5 +363,11 @@ func TestPseudoKeepsVerbsFlagsAndTemplates(t *testing.T) {
 	}
 	if got := T(`Use "{{.CommandPath}} [command]"`).In(Pseudo); !strings.Contains(got, "{{.CommandPath}}") {
 		t.Errorf("template action accented: %q", got)
+	}
+	if got := T("ctrl+l: open a step, shift+tab: back").In(Pseudo); !strings.HasPrefix(got, "[ctrl+l: ópéñ") || !strings.Contains(got, " shift+tab: ƀáçķ ") {
+		t.Errorf("key names accented: %q", got)
+	}
+	if got := T("The account's id, e.g. acct_1Nv0FGQ9RKHgCVdK, or card_payments.").In(Pseudo); !strings.Contains(got, " acct_1Nv0FGQ9RKHgCVdK, óŕ card_payments.") {
+		t.Errorf("API names accented: %q", got)
 	}
 }

@@ -75,20 +75,29 @@ func TestStepListJumps(t *testing.T) {
 	}
 }
 
-// The step list and the question esc asks, in both languages, at 80×24.
+// The step list and the question esc asks, in every language, at 80×24
+// and 60×24.
 func TestStepListAndLeaveGoldens(t *testing.T) {
-	for _, lang := range schema.Langs {
-		t.Run("steps_"+string(lang), func(t *testing.T) {
-			c, _ := testCommon(t, lang)
-			m := sendFirstStep(t, c)
-			m = runFormCmds(m, m.toStepList())
-			golden.RequireEqual(t, []byte(strings.ReplaceAll(ansi.Strip(m.View()), m.account.ID, fixedID)))
-		})
-		t.Run("leave_"+string(lang), func(t *testing.T) {
-			c, _ := testCommon(t, lang)
-			m := sendFirstStep(t, c)
-			m = press(t, m, runes("Jenny"), esc)
-			golden.RequireEqual(t, []byte(strings.ReplaceAll(ansi.Strip(m.View()), m.account.ID, fixedID)))
-		})
+	for _, lang := range goldenLangs {
+		for _, w := range goldenWidths {
+			testStepListAndLeave(t, lang, w)
+		}
 	}
+}
+
+func testStepListAndLeave(t *testing.T, lang Lang, w int) {
+	t.Run(goldenName("steps", w, lang), func(t *testing.T) {
+		c, _ := testCommon(t, lang)
+		m := sendFirstStep(t, c)
+		m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: 24})
+		m = runFormCmds(m, m.toStepList())
+		golden.RequireEqual(t, []byte(strings.ReplaceAll(ansi.Strip(m.View()), m.account.ID, fixedID)))
+	})
+	t.Run(goldenName("leave", w, lang), func(t *testing.T) {
+		c, _ := testCommon(t, lang)
+		m := sendFirstStep(t, c)
+		m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: 24})
+		m = press(t, m, runes("Jenny"), esc)
+		golden.RequireEqual(t, []byte(strings.ReplaceAll(ansi.Strip(m.View()), m.account.ID, fixedID)))
+	})
 }

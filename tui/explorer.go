@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -173,13 +172,21 @@ func (e explorer) view(width, height int) string {
 		if i == e.focus {
 			st = s.App.Title
 		}
-		chips = append(chips, s.Status.Label.Render(labels[i].In(e.c.Lang)+" ")+st.Render(v))
+		chip := s.Status.Label.Render(labels[i].In(e.c.Lang)+" ") + st.Render(v)
+		if lipgloss.Width(chip) > width {
+			// Too long for one line (a long language, two capabilities):
+			// the choice goes under its label, wrapped.
+			chip = s.Status.Label.Render(labels[i].In(e.c.Lang)) + "\n" +
+				lipgloss.NewStyle().PaddingLeft(2).Width(max(width, 10)).Render(st.Render(v))
+		}
+		chips = append(chips, chip)
 	}
 	head := strings.Join(chips, "  ")
 	if lipgloss.Width(head) > width {
 		head = strings.Join(chips, "\n")
 	}
 	lines := []string{head, ""}
+	height -= lipgloss.Height(head) - 1 // the list has what the choices leave
 	switch {
 	case e.loading:
 		lines = append(lines, s.Notice.Info.Render(txtExploring.In(e.c.Lang)))
@@ -201,6 +208,14 @@ func (e explorer) listView(width, height int) []string {
 	s := e.c.Styles
 	var rows []string
 	var at []int // index of the item on each row, -1 for a heading
+	// The columns are as wide as their longest word on screen, in
+	// display columns (a wide character takes two).
+	dueW, whoW := dueWidth, whoWidth
+	for _, it := range items {
+		dueW = max(dueW, lipgloss.Width(dueWord(it.Due, e.c.Lang)))
+		whoW = max(whoW, lipgloss.Width(whoWord(it.Who, e.c.Lang)))
+	}
+	pad := func(s string, w int) string { return s + strings.Repeat(" ", max(w-lipgloss.Width(s), 0)) }
 	group := ""
 	for i, it := range items {
 		if it.Group != group {
@@ -208,7 +223,7 @@ func (e explorer) listView(width, height int) []string {
 			rows = append(rows, s.Status.Heading.Render(groupTitleIn(group, e.c.Lang)))
 			at = append(at, -1)
 		}
-		line := fmt.Sprintf("%-*s %-*s %s", dueWidth, dueWord(it.Due, e.c.Lang), whoWidth, whoWord(it.Who, e.c.Lang), untrusted.Text(it.Label.In(e.c.Lang)))
+		line := pad(dueWord(it.Due, e.c.Lang), dueW) + " " + pad(whoWord(it.Who, e.c.Lang), whoW) + " " + untrusted.Text(it.Label.In(e.c.Lang))
 		if width < sideBySide {
 			// Narrow: the label first, so it is what stays when cut.
 			line = untrusted.Text(it.Label.In(e.c.Lang)) + " · " + dueWord(it.Due, e.c.Lang) + " · " + whoWord(it.Who, e.c.Lang)
@@ -272,8 +287,8 @@ func groupTitleIn(name string, lang Lang) string {
 	return name
 }
 
-// Column widths of the list: the longest due and who words in either
-// language, so columns line up.
+// Least widths of the list's columns (the longest due and who words in
+// English), so that its columns stay where they were as the choices change.
 const (
 	dueWidth = 15
 	whoWidth = 14

@@ -79,7 +79,7 @@ func TestNoEnglishOnFrenchScreens(t *testing.T) {
 	}
 	more, _ := filepath.Glob("testdata/*French*.golden")
 	files = append(files, more...)
-	if len(files) < 20 {
+	if len(files) < 60 { // every screen at 80 and 60 columns
 		t.Fatalf("only %d French goldens found", len(files))
 	}
 	for _, f := range files {
@@ -218,23 +218,31 @@ func textPairs(t *testing.T, dir string) [][2]string {
 	return out
 }
 
-// More French screens for the check above: the explorer's details, the
-// status opened with ctrl+t in a wide window, and a v2 status panel.
-func TestFrenchScreens(t *testing.T) {
-	c, _ := testCommon(t, schema.French)
-	t.Run("explore_details_fr", func(t *testing.T) {
+// More screens for the checks of every French and pseudo-language golden
+// (TestNoEnglishOnFrenchScreens, TestPseudoScreens): the explorer's
+// details, the status opened with ctrl+t in a wide window, the setup's
+// capabilities, a draft to restore and a v2 status panel.
+func TestMoreScreens(t *testing.T) {
+	for _, lang := range []Lang{schema.French, schema.Pseudo} {
+		testMoreScreens(t, lang)
+	}
+}
+
+func testMoreScreens(t *testing.T, lang Lang) {
+	c, _ := testCommon(t, lang)
+	t.Run(goldenName("explore_details", 80, lang), func(t *testing.T) {
 		tm := teatest.NewTestModel(t, New(c, Start{}), teatest.WithInitialTermSize(80, 24))
-		waitFor(t, tm, txtWhatToDo.In(schema.French))
+		waitFor(t, tm, txtWhatToDo.In(lang))
 		for range 3 {
 			tm.Send(tea.KeyMsg{Type: tea.KeyDown})
 		}
 		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-		waitFor(t, tm, "Catégorie marchand")
+		waitFor(t, tm, firstWords(schema.Lookup("business_profile.mcc", "US").Label.In(lang), 2))
 		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-		waitFor(t, tm, txtFrench.In(schema.French))
+		waitFor(t, tm, txtFrench.In(lang))
 		golden.RequireEqual(t, []byte(finalView(t, tm, "")))
 	})
-	t.Run("status_wide_fr", func(t *testing.T) {
+	t.Run(goldenName("status_wide", 100, lang), func(t *testing.T) {
 		a := newUSAccount(t, c)
 		m := openWizard(t, c, a)
 		m.account.ID = fixedID
@@ -242,27 +250,27 @@ func TestFrenchScreens(t *testing.T) {
 		m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlT})
 		golden.RequireEqual(t, []byte(ansi.Strip(m.View())))
 	})
-	t.Run("setup_capabilities_fr", func(t *testing.T) {
+	t.Run(goldenName("setup_capabilities", 80, lang), func(t *testing.T) {
 		tm := teatest.NewTestModel(t, New(c, Start{New: true}), teatest.WithInitialTermSize(80, 24))
-		waitFor(t, tm, txtCountryHelp.In(schema.French))
+		waitFor(t, tm, firstWords(txtCountryHelp.In(lang), 3))
 		for range 4 { // country, business type, accounts API, contact email
 			tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 		}
-		waitFor(t, tm, schema.CapabilityLabel("card_payments").In(schema.French))
+		waitFor(t, tm, schema.CapabilityLabel("card_payments").In(lang))
 		golden.RequireEqual(t, []byte(finalView(t, tm, "")))
 	})
-	t.Run("draft_fr", func(t *testing.T) {
+	t.Run(goldenName("draft", 80, lang), func(t *testing.T) {
 		restore := true
 		saved := time.Date(2026, 11, 23, 12, 0, 0, 0, time.Local) // shown in local time
 		f := draftForm(c, drafts.Draft{Account: fixedID, Saved: saved, Values: map[string]string{"a": "1"}}, 1, &restore)
 		f.Update(tea.WindowSizeMsg{Width: 80, Height: 10})
 		v := ansi.Strip(f.View())
-		if !strings.Contains(v, "Restaurer 1 valeur saisie le") {
+		if lang == schema.French && !strings.Contains(v, "Restaurer 1 valeur saisie le") {
 			t.Errorf("singular and French date expected:\n%s", v)
 		}
 		golden.RequireEqual(t, []byte(v))
 	})
-	t.Run("status_panel_v2_fr", func(t *testing.T) {
+	t.Run(goldenName("status_panel_v2", 80, lang), func(t *testing.T) {
 		golden.RequireEqual(t, []byte(ansi.Strip(renderStatus(c, v2Account(t), 60))))
 	})
 }

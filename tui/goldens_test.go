@@ -16,10 +16,10 @@ import (
 
 // Every kind of group the wizard asks (selects, text, dates, secrets,
 // address, bank account, documents, terms with the acceptance IP) at
-// 80×24, in English and French: each step of a GB individual asked up
-// front (its identity document included).
+// 80×24 and 60×24, in every language: each step of a GB individual asked
+// up front (its identity document included).
 func TestGroupGoldens(t *testing.T) {
-	for _, lang := range schema.Langs {
+	for _, lang := range goldenLangs {
 		c, _ := testCommon(t, lang)
 		a, err := c.Client.Create(context.Background(), flows.NewAccount{Country: "GB", BusinessType: "individual",
 			Capabilities: []string{"card_payments", "transfers"}})
@@ -33,17 +33,19 @@ func TestGroupGoldens(t *testing.T) {
 				continue
 			}
 			seen[st.Group] = true
-			name := strings.ReplaceAll(strings.ToLower(st.Group.String()), " ", "_") + "_" + string(lang)
-			t.Run(name, func(t *testing.T) {
-				m := New(c, Start{AccountID: a.ID})
-				m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-				m, _ = step(m, result{m.gen, accountMsg{account: a}})
-				m.plan.step, m.plan.done, m.plan.total = st, i, len(steps)
-				m.plan.problems = st.Problems
-				_ = m.showStep()
-				v := strings.ReplaceAll(ansi.Strip(m.View()), a.ID, fixedID)
-				golden.RequireEqual(t, []byte(v))
-			})
+			for _, w := range goldenWidths {
+				name := goldenName(strings.ReplaceAll(strings.ToLower(st.Group.String()), " ", "_"), w, lang)
+				t.Run(name, func(t *testing.T) {
+					m := New(c, Start{AccountID: a.ID})
+					m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: 24})
+					m, _ = step(m, result{m.gen, accountMsg{account: a}})
+					m.plan.step, m.plan.done, m.plan.total = st, i, len(steps)
+					m.plan.problems = st.Problems
+					_ = m.showStep()
+					v := strings.ReplaceAll(ansi.Strip(m.View()), a.ID, fixedID)
+					golden.RequireEqual(t, []byte(v))
+				})
+			}
 		}
 		for _, g := range []schema.Group{schema.GroupBankAccount, schema.GroupTerms, schema.GroupDocuments} {
 			if !seen[g] {
@@ -53,7 +55,8 @@ func TestGroupGoldens(t *testing.T) {
 	}
 }
 
-// The status panel in each account state, in both languages.
+// The status panel in each account state, in every language (the
+// pseudo-language too). The panel has its own width at any window width.
 func TestStatusPanelStates(t *testing.T) {
 	due := []string{"individual.dob.day"}
 	states := map[string]schema.Account{
@@ -78,7 +81,7 @@ func TestStatusPanelStates(t *testing.T) {
 		if flows.State(a) != state {
 			t.Fatalf("fixture for %q is %q", state, flows.State(a))
 		}
-		for _, lang := range schema.Langs {
+		for _, lang := range goldenLangs {
 			name := strings.NewReplacer(" ", "_", "(", "", ")", "").Replace(state) + "_" + string(lang)
 			t.Run(name, func(t *testing.T) {
 				c, _ := testCommon(t, lang)
@@ -92,37 +95,48 @@ func TestStatusPanelStates(t *testing.T) {
 	}
 }
 
-// A company's representative at 60 columns, in English and French: the
-// narrow layout (the status in one line) of a person step, whose job
-// title read "ex. CEO" on the French screen.
+// A company's representative at 60 columns (and at 80), in every
+// language: the narrow layout (the status in one line) of a person step,
+// whose job title read "ex. CEO" on the French screen.
 func TestRepresentativeStepNarrow(t *testing.T) {
-	for _, lang := range schema.Langs {
-		t.Run("representative_"+string(lang), func(t *testing.T) {
-			c, _ := testCommon(t, lang)
-			a, err := c.Client.Create(context.Background(), flows.NewAccount{Country: "FR", BusinessType: "company",
-				Capabilities: []string{"card_payments", "transfers"}})
-			if err != nil {
-				t.Fatal(err)
+	for _, lang := range goldenLangs {
+		for _, w := range []int{60, 80} {
+			// The 60-column goldens were named before the 80-column ones.
+			name := "representative_" + string(lang)
+			if w != 60 {
+				name = "representative_" + itoa(w) + "_" + string(lang)
 			}
-			m := openWizard(t, c, a)
-			m, _ = step(m, tea.WindowSizeMsg{Width: 60, Height: 40})
-			for _, st := range flows.Plan(a, flows.Strategy{Upfront: true}, nil, lang) {
-				if st.Group == schema.GroupPeople {
-					m.plan.step = st
-					break
-				}
-			}
-			if m.plan.step.Group != schema.GroupPeople {
-				t.Fatal("no people step in the up-front plan")
-			}
-			_ = m.showStep()
-			v := strings.ReplaceAll(ansi.Strip(m.View()), a.ID, fixedID)
-			if lang == schema.French && strings.Contains(v, "CEO") {
-				t.Errorf("an English job title on the French screen:\n%s", v)
-			}
-			golden.RequireEqual(t, []byte(v))
-		})
+			testRepresentativeStep(t, lang, w, name)
+		}
 	}
+}
+
+func testRepresentativeStep(t *testing.T, lang Lang, w int, name string) {
+	t.Run(name, func(t *testing.T) {
+		c, _ := testCommon(t, lang)
+		a, err := c.Client.Create(context.Background(), flows.NewAccount{Country: "FR", BusinessType: "company",
+			Capabilities: []string{"card_payments", "transfers"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := openWizard(t, c, a)
+		m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: 40})
+		for _, st := range flows.Plan(a, flows.Strategy{Upfront: true}, nil, lang) {
+			if st.Group == schema.GroupPeople {
+				m.plan.step = st
+				break
+			}
+		}
+		if m.plan.step.Group != schema.GroupPeople {
+			t.Fatal("no people step in the up-front plan")
+		}
+		_ = m.showStep()
+		v := strings.ReplaceAll(ansi.Strip(m.View()), a.ID, fixedID)
+		if lang == schema.French && strings.Contains(v, "CEO") {
+			t.Errorf("an English job title on the French screen:\n%s", v)
+		}
+		golden.RequireEqual(t, []byte(v))
+	})
 }
 
 // A question of fact is answered yes or no: "All owners have been added"

@@ -84,7 +84,9 @@ func (m *session) layoutRequests() {
 	p := &m.reqs
 	listH := min(len(p.records), max(m.bodyHeight()/3, 3))
 	p.detail.Width = max(m.c.Width, 20)
-	p.detail.Height = max(m.bodyHeight()-listH-3, 3)
+	// The title wraps in a narrow window (or a long language): its
+	// lines past the first come out of the detail's height.
+	p.detail.Height = max(m.bodyHeight()-listH-2-lipgloss.Height(m.requestsTitle()), 3)
 	// Wrapped to the width: the copy key copies the unwrapped text.
 	p.detail.SetContent(lipgloss.NewStyle().Width(p.detail.Width).Render(p.selected()))
 }
@@ -184,8 +186,7 @@ func (m *session) requestsView() string {
 	}
 	listH := min(len(p.records), max(m.bodyHeight()/3, 3))
 	first := min(max(p.cursor-listH/2, 0), len(p.records)-listH)
-	var lines []string
-	lines = append(lines, st.Status.Heading.Render(fmt.Sprintf(plural(m.c.Lang, len(p.records), txtReqTitleOne, txtReqTitle), len(p.records), p.format)))
+	lines := []string{m.requestsTitle()}
 	for i := first; i < first+listH; i++ {
 		line := wire.Line(p.records[i], m.c.Lang)
 		style := st.Requests.Item
@@ -202,6 +203,17 @@ func (m *session) requestsView() string {
 		bottom = p.path.View()
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, strings.Join(lines, "\n"), p.detail.View(), bottom)
+}
+
+// requestsTitle is the pane's title (how many requests, in which form),
+// wrapped to the window's width.
+func (m *session) requestsTitle() string {
+	p := m.reqs
+	if len(p.records) == 0 {
+		return ""
+	}
+	title := fmt.Sprintf(plural(m.c.Lang, len(p.records), txtReqTitleOne, txtReqTitle), len(p.records), p.format)
+	return m.c.Styles.Status.Heading.Width(max(m.c.Width, 20)).Render(title)
 }
 
 // requestsBindings are the pane's keys for the footer.

@@ -123,15 +123,17 @@ func TestRequestsPaneGoldens(t *testing.T) {
 			Path:   []wire.Param{{Value: "v1"}, {Value: "accounts"}, {Value: fixedID, Var: "ACCOUNT_1"}},
 			Status: 503, RequestID: "req_read", Duration: 900 * time.Millisecond, Retries: 3},
 	}
-	for _, lang := range schema.Langs {
-		t.Run(string(lang), func(t *testing.T) {
-			c, _ := testCommon(t, lang)
-			c.Requests = func() []wire.Record { return recs }
-			m := New(c, Start{})
-			m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-			m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlX})
-			m, _ = step(m, tea.KeyMsg{Type: tea.KeyUp})
-			golden.RequireEqual(t, []byte(ansi.Strip(m.View())))
-		})
+	for _, lang := range goldenLangs {
+		for _, w := range goldenWidths {
+			t.Run(goldenName("", w, lang), func(t *testing.T) {
+				c, _ := testCommon(t, lang)
+				c.Requests = func() []wire.Record { return recs }
+				m := New(c, Start{})
+				m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: 24})
+				m, _ = step(m, tea.KeyMsg{Type: tea.KeyCtrlX})
+				m, _ = step(m, tea.KeyMsg{Type: tea.KeyUp})
+				golden.RequireEqual(t, []byte(ansi.Strip(m.View())))
+			})
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -26,37 +27,44 @@ var usIndividualValues = map[string]string{
 // The summary lists every answer sent, sensitive ones masked,
 // with the key that opens a step to change one.
 func TestSummaryReviewsAnswers(t *testing.T) {
-	for _, lang := range schema.Langs {
-		t.Run(string(lang), func(t *testing.T) {
-			c, _ := testCommon(t, lang)
-			a := newUSAccount(t, c)
-			m := openWizard(t, c, a)
-			for i := 0; m.current() == screenWizard && i < 10; i++ {
-				for k, v := range usIndividualValues {
-					m.plan.values[k] = v
-				}
-				_ = m.showStep() // prefills (the holder's name) as a person sees them
-				m = runCmds(t, m, m.startSubmit())
-			}
-			if m.current() != screenSummary {
-				t.Fatalf("stopped on %s: %s", m.current(), m.plan.notice)
-			}
-			v := strings.ReplaceAll(ansi.Strip(m.View()), a.ID, fixedID)
-			// The whole summary, not only the rows on screen.
-			all := v + strings.ReplaceAll(ansi.Strip(strings.Join(m.summaryNotes(200), "\n")), a.ID, fixedID)
-			for _, want := range []string{"Jenny", "1901-01-01", "•••", "ctrl+l"} {
-				if !strings.Contains(all, want) {
-					t.Errorf("summary lacks %q:\n%s", want, all)
-				}
-			}
-			for _, secret := range []string{"000000000", "000123456789"} {
-				if strings.Contains(strings.ReplaceAll(all, fixedID, ""), secret) {
-					t.Errorf("%s shows on the summary:\n%s", secret, v)
-				}
-			}
-			golden.RequireEqual(t, []byte(v))
-		})
+	for _, lang := range goldenLangs {
+		for _, w := range goldenWidths {
+			testSummaryReviewsAnswers(t, lang, w)
+		}
 	}
+}
+
+func testSummaryReviewsAnswers(t *testing.T, lang Lang, w int) {
+	t.Run(goldenName("", w, lang), func(t *testing.T) {
+		c, _ := testCommon(t, lang)
+		a := newUSAccount(t, c)
+		m := openWizard(t, c, a)
+		m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: 24})
+		for i := 0; m.current() == screenWizard && i < 10; i++ {
+			for k, v := range usIndividualValues {
+				m.plan.values[k] = v
+			}
+			_ = m.showStep() // prefills (the holder's name) as a person sees them
+			m = runCmds(t, m, m.startSubmit())
+		}
+		if m.current() != screenSummary {
+			t.Fatalf("stopped on %s: %s", m.current(), m.plan.notice)
+		}
+		v := strings.ReplaceAll(ansi.Strip(m.View()), a.ID, fixedID)
+		// The whole summary, not only the rows on screen.
+		all := v + strings.ReplaceAll(ansi.Strip(strings.Join(m.summaryNotes(200), "\n")), a.ID, fixedID)
+		for _, want := range []string{"Jenny", "1901-01-01", "•••", "ctrl+l"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("summary lacks %q:\n%s", want, all)
+			}
+		}
+		for _, secret := range []string{"000000000", "000123456789"} {
+			if strings.Contains(strings.ReplaceAll(all, fixedID, ""), secret) {
+				t.Errorf("%s shows on the summary:\n%s", secret, v)
+			}
+		}
+		golden.RequireEqual(t, []byte(v))
+	})
 }
 
 // A v2 account's summary reviews the answers sent too (its entries take

@@ -43,80 +43,87 @@ func completeAccount(t *testing.T, c Common, advance func(time.Duration)) schema
 	return got
 }
 
-// TestScreens renders each screen at 80×24 in English and French and
-// compares it with its golden file (testdata/TestScreens/<screen>_<lang>).
+// TestScreens renders each screen at 80×24 and 60×24 in every language
+// (the pseudo-language too) and compares it with its golden file
+// (testdata/TestScreens/<screen>_<lang>, <screen>_60_<lang>).
 func TestScreens(t *testing.T) {
-	for _, lang := range schema.Langs {
-		t.Run("home_"+string(lang), func(t *testing.T) {
-			c, _ := testCommon(t, lang)
-			tm := teatest.NewTestModel(t, New(c, Start{}), teatest.WithInitialTermSize(80, 24))
-			waitFor(t, tm, txtWhatToDo.In(lang))
-			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, "")))
-		})
-		t.Run("setup_"+string(lang), func(t *testing.T) {
-			c, _ := testCommon(t, lang)
-			tm := teatest.NewTestModel(t, New(c, Start{New: true}), teatest.WithInitialTermSize(80, 24))
-			waitFor(t, tm, firstWords(txtCountryHelp.In(lang), 3)) // a long help wraps
-			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, "")))
-		})
-		t.Run("summary_"+string(lang), func(t *testing.T) {
-			c, sb := testCommon(t, lang)
-			a := completeAccount(t, c, func(d time.Duration) { _, _ = sb.Advance(context.Background(), d) })
-			tm := teatest.NewTestModel(t, New(c, Start{AccountID: a.ID, Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true}),
-				teatest.WithInitialTermSize(80, 24))
-			waitFor(t, tm, txtAllDone.In(lang))
-			v := finalView(t, tm, a.ID)
-			if !strings.Contains(v, flows.StateLabel(flows.StateComplete, lang)) {
-				t.Errorf("summary does not say complete:\n%s", v)
-			}
-			teatest.RequireEqualOutput(t, []byte(v))
-		})
-		t.Run("accounts_"+string(lang), func(t *testing.T) {
-			c, _ := testCommon(t, lang)
-			a := newUSAccount(t, c)
-			m := New(c, Start{})
-			m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-			list, err := c.Client.Accounts(context.Background(), flows.ListOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			_ = m.toTriage()
-			m, _ = step(m, result{m.gen, triageDoneMsg{list: list, at: epoch}})
-			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
-			waitFor(t, tm, txtTriageName.In(lang))
-			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, a.ID)))
-		})
-		t.Run("explore_"+string(lang), func(t *testing.T) {
-			c, _ := testCommon(t, lang)
-			m := New(c, Start{})
-			m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-			_ = m.push(&explorerScreen{session: m.session}) // its load runs no command
-			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
-			// The load above ran no command: ask again so the result arrives.
-			tm.Send(tea.KeyMsg{Type: tea.KeyRight})
-			tm.Send(tea.KeyMsg{Type: tea.KeyLeft})
-			waitFor(t, tm, schema.Lookup("business_profile.mcc", "US").Label.In(lang))
-			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, "")))
-		})
-		t.Run("error_"+string(lang), func(t *testing.T) {
-			c, _ := testCommon(t, lang)
-			tm := teatest.NewTestModel(t, New(c, Start{AccountID: "acct_missing0000000000"}), teatest.WithInitialTermSize(80, 24))
-			waitFor(t, tm, txtErrorTitle.In(lang))
-			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, "")))
-		})
-		t.Run("identity_"+string(lang), func(t *testing.T) {
-			c, _ := testCommon(t, lang)
-			a := newUSAccount(t, c)
-			m := New(c, Start{AccountID: a.ID})
-			m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-			m, _ = step(m, result{m.gen, accountMsg{account: a}})
-			m.plan.journey.Pass(flows.Step{Paths: []string{"business_profile.mcc", "business_profile.url"}})
-			_ = m.nextStep()
-			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
-			waitFor(t, tm, schema.Lookup("individual.first_name", "US").Label.In(lang))
-			teatest.RequireEqualOutput(t, []byte(finalView(t, tm, a.ID)))
-		})
+	for _, lang := range goldenLangs {
+		for _, w := range goldenWidths {
+			testScreens(t, lang, w)
+		}
 	}
+}
+
+func testScreens(t *testing.T, lang Lang, w int) {
+	t.Run(goldenName("home", w, lang), func(t *testing.T) {
+		c, _ := testCommon(t, lang)
+		tm := teatest.NewTestModel(t, New(c, Start{}), teatest.WithInitialTermSize(w, 24))
+		waitFor(t, tm, txtWhatToDo.In(lang))
+		teatest.RequireEqualOutput(t, []byte(finalView(t, tm, "")))
+	})
+	t.Run(goldenName("setup", w, lang), func(t *testing.T) {
+		c, _ := testCommon(t, lang)
+		tm := teatest.NewTestModel(t, New(c, Start{New: true}), teatest.WithInitialTermSize(w, 24))
+		waitFor(t, tm, firstWords(txtCountryHelp.In(lang), 3)) // a long help wraps
+		teatest.RequireEqualOutput(t, []byte(finalView(t, tm, "")))
+	})
+	t.Run(goldenName("summary", w, lang), func(t *testing.T) {
+		c, sb := testCommon(t, lang)
+		a := completeAccount(t, c, func(d time.Duration) { _, _ = sb.Advance(context.Background(), d) })
+		tm := teatest.NewTestModel(t, New(c, Start{AccountID: a.ID, Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true}),
+			teatest.WithInitialTermSize(w, 24))
+		waitFor(t, tm, txtAllDone.In(lang))
+		v := finalView(t, tm, a.ID)
+		if !strings.Contains(v, flows.StateLabel(flows.StateComplete, lang)) {
+			t.Errorf("summary does not say complete:\n%s", v)
+		}
+		teatest.RequireEqualOutput(t, []byte(v))
+	})
+	t.Run(goldenName("accounts", w, lang), func(t *testing.T) {
+		c, _ := testCommon(t, lang)
+		a := newUSAccount(t, c)
+		m := New(c, Start{})
+		m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: 24})
+		list, err := c.Client.Accounts(context.Background(), flows.ListOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = m.toTriage()
+		m, _ = step(m, result{m.gen, triageDoneMsg{list: list, at: epoch}})
+		tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, 24))
+		waitFor(t, tm, "› ") // the list's cursor: its columns and footer change with the width
+		teatest.RequireEqualOutput(t, []byte(finalView(t, tm, a.ID)))
+	})
+	t.Run(goldenName("explore", w, lang), func(t *testing.T) {
+		c, _ := testCommon(t, lang)
+		m := New(c, Start{})
+		m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: 24})
+		_ = m.push(&explorerScreen{session: m.session}) // its load runs no command
+		tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, 24))
+		// The load above ran no command: ask again so the result arrives.
+		tm.Send(tea.KeyMsg{Type: tea.KeyRight})
+		tm.Send(tea.KeyMsg{Type: tea.KeyLeft})
+		waitFor(t, tm, schema.Lookup("business_profile.mcc", "US").Label.In(lang))
+		teatest.RequireEqualOutput(t, []byte(finalView(t, tm, "")))
+	})
+	t.Run(goldenName("error", w, lang), func(t *testing.T) {
+		c, _ := testCommon(t, lang)
+		tm := teatest.NewTestModel(t, New(c, Start{AccountID: "acct_missing0000000000"}), teatest.WithInitialTermSize(w, 24))
+		waitFor(t, tm, txtErrorTitle.In(lang))
+		teatest.RequireEqualOutput(t, []byte(finalView(t, tm, "")))
+	})
+	t.Run(goldenName("identity", w, lang), func(t *testing.T) {
+		c, _ := testCommon(t, lang)
+		a := newUSAccount(t, c)
+		m := New(c, Start{AccountID: a.ID})
+		m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: 24})
+		m, _ = step(m, result{m.gen, accountMsg{account: a}})
+		m.plan.journey.Pass(flows.Step{Paths: []string{"business_profile.mcc", "business_profile.url"}})
+		_ = m.nextStep()
+		tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, 24))
+		waitFor(t, tm, schema.Lookup("individual.first_name", "US").Label.In(lang))
+		teatest.RequireEqualOutput(t, []byte(finalView(t, tm, a.ID)))
+	})
 }
 
 // From the home screen, the triage list shows every account and opens the

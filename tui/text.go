@@ -70,7 +70,7 @@ var (
 	txtEventuallyDue      = t("due later")
 	txtPending            = t("verifying")
 	txtStep               = t("Step %d of %d")
-	txtSent               = t("Sent. ")
+	txtSent               = t("Sent. %s ✓")
 	txtStillDue           = t("Still due after submit: %s")
 	txtAllDone            = t("Nothing more to collect")
 	txtWaiting            = t("Stripe is verifying %d fields; this view refreshes by itself.")

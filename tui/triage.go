@@ -47,6 +47,8 @@ type triageView struct {
 	// problem is the last refresh's failure, shown above the table (the
 	// cached list stays usable).
 	problem string
+	// width is the window's: the line above the table wraps to it.
+	width int
 }
 
 // TriageKeyMap holds the triage screen's keys. Letters are typed into the
@@ -240,6 +242,7 @@ const chromeLines = 4
 
 // setSize fits the table to the room the screen has.
 func (tv *triageView) setSize(c Common, w, h int) {
+	tv.width = w
 	tv.setColumns(c, w)
 	tv.filter.Width = max(w-lipgloss.Width(tv.filter.Prompt)-6, 10)
 	tv.table.SetHeight(max(h-chromeLines+1, 3))
@@ -297,7 +300,16 @@ func (tv *triageView) setColumns(c Common, w int) {
 
 // view draws the screen.
 func (tv triageView) view(c Common, spin string) string {
-	lines := []string{tv.filter.View(), tv.sourceLine(c, spin), ""}
+	source := tv.sourceLine(c, spin)
+	if tv.width > 0 {
+		// Wrapped, never cut: a long language or a narrow window gives
+		// the table's last rows to its second line.
+		source = lipgloss.NewStyle().Width(tv.width).Render(source)
+		if extra := lipgloss.Height(source) - 1; extra > 0 {
+			tv.table.SetHeight(max(tv.table.Height()-extra, 1))
+		}
+	}
+	lines := []string{tv.filter.View(), source, ""}
 	switch {
 	case !tv.loaded:
 	case len(tv.all) == 0:

@@ -111,9 +111,16 @@ func (m *session) noticeLine() string {
 	}
 	w := max(m.c.Width, 20)
 	// A notice may quote Stripe ("Invalid email: …") or a name.
-	lines := strings.Split(st.Width(w).Render(untrusted.Lines(m.plan.notice)), "\n")
+	return st.Render(noticeLines(untrusted.Lines(m.plan.notice), w))
+}
+
+// noticeLines wraps a notice to w columns on two lines at most; a longer
+// one ends in "…" on its second line, so it reads as shortened, not cut.
+func noticeLines(notice string, w int) string {
+	lines := strings.Split(lipgloss.NewStyle().Width(w).Render(notice), "\n")
 	if len(lines) > 2 {
 		lines = lines[:2]
+		lines[1] = fit(strings.TrimRight(lines[1], " ")+" …", w)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -180,7 +180,7 @@ func (m *session) handleSubmitted(msg submittedMsg) tea.Cmd {
 	if m.plan.fromPeople {
 		return m.backToPeople(msg)
 	}
-	m.plan.notice, m.plan.warn = txtSent.In(m.c.Lang)+msg.step.Title(m.account, m.c.Lang)+" ✓", false
+	m.plan.notice, m.plan.warn = fmt.Sprintf(txtSent.In(m.c.Lang), msg.step.Title(m.account, m.c.Lang)), false
 	if m.plan.revisiting {
 		m.plan.revisiting = false
 		m.plan.notice = fmt.Sprintf(txtSentAgain.In(m.c.Lang), msg.step.Title(m.account, m.c.Lang))
