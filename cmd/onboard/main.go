@@ -25,7 +25,11 @@ func main() {
 // run is main without the process: arguments, streams and environment in,
 // exit code out, so tests drive it in-process.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
+	// SIGHUP is the terminal closing (a window shut, an ssh session
+	// dropped): the run stops as on ctrl+c, so what was typed is kept as a
+	// draft and the sandbox's database is closed cleanly (its write-ahead
+	// log folded in, not replayed by the next start).
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGHUP, os.Interrupt)
 	defer stop()
 	a := newApp(stdin, stdout, stderr, getenv)
 	root := newRootCmd(a)

@@ -90,7 +90,9 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 		tea.WithInput(in), tea.WithOutput(a.screen), tea.WithFPS(120))
 	final, err := p.Run()
 	m, _ := final.(tui.Model)
-	if m.Interrupted {
+	// A signal (SIGTERM, or SIGHUP when the terminal closes) ends the
+	// program as ctrl+c does.
+	if m.Interrupted || ctx.Err() != nil && errors.Is(err, tea.ErrProgramKilled) {
 		return &exitcode.Error{Code: exitInterrupted, Err: textout.WithResume(errors.New(t("interrupted").In(a.cfg.Lang())), m.ResumeID(), a.cfg.Lang())}
 	}
 	if id, state := m.Summary(); id != "" {
