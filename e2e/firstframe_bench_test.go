@@ -26,7 +26,8 @@ import (
 // reports both medians and their ratio, with the spread, and asserts
 // nothing (timings depend on the machine). `make bench-start` runs it.
 // With FIRSTFRAME_BASELINE=path, the other side is that onboard binary
-// (an older build, say) running the same command: what a change bought.
+// (an older build, say) running the same command: what a change bought;
+// FIRSTFRAME_BINARY=path times that build instead of this tree's.
 func BenchmarkFirstFrame(b *testing.B) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		b.Skip("needs tmux")
@@ -39,7 +40,11 @@ func BenchmarkFirstFrame(b *testing.B) {
 		b.Fatalf("build minimalhuh: %v\n%s", err, out)
 	}
 	env := xdgEnvDir(b.TempDir())
-	onboardArgs := []string{binary, "new", "--country", "US", "--business-type", "individual", "--capabilities", "card_payments,transfers"}
+	bin := binary
+	if p := os.Getenv("FIRSTFRAME_BINARY"); p != "" {
+		bin = p
+	}
+	onboardArgs := []string{bin, "new", "--country", "US", "--business-type", "individual", "--capabilities", "card_payments,transfers"}
 	// Once, untimed: the sandbox's database is created on first use.
 	firstFrame(b, env, onboardArgs, "Merchant category", "Card payments")
 	var ob, mh []time.Duration
