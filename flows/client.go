@@ -200,3 +200,15 @@ func (c *Client) createFailed(ctx context.Context, err error) error {
 	}
 	return err
 }
+
+// Foreseeable is a just-created account as what any account created with
+// the same setup will ask: without its id, its email, its people or any
+// value known on it, and without the clock it was read at. A program may
+// keep it to draw the first form of the next such account before Stripe
+// answers (tui.Start.Foreseen); the real account replaces it.
+func Foreseeable(a schema.Account) schema.Account {
+	a.ID, a.Email, a.IndividualID = "", "", ""
+	a.Known, a.Provided, a.Persons = nil, nil, nil
+	a.Created, a.ServerTime = time.Time{}, time.Time{}
+	return a
+}

@@ -96,6 +96,14 @@ func readErr(l flows.Look) error {
 // Each command captures copies of what it needs; none reads the model
 // after Update returns.
 
+// createdCmd tells created (Common.Created) of a new account.
+func createdCmd(created func(flows.NewAccount, schema.Account), n flows.NewAccount, a schema.Account) tea.Cmd {
+	if created == nil {
+		return nil
+	}
+	return func() tea.Msg { created(n, a); return nil }
+}
+
 // later leaves cmd to Bubble Tea, which runs it when Update returns it.
 func later(cmd tea.Cmd) tea.Cmd { return cmd }
 

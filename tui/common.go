@@ -42,8 +42,13 @@ type Common struct {
 	// Triage caches the account list (and the accounts opened recently)
 	// for this key and API base; nil caches nothing.
 	Triage *triage.Cache
-	Width  int
-	Height int
+	// Created hears each account this session creates, with the setup it
+	// was created from (off the update loop): the next run with that
+	// setup draws its first form before Stripe answers (Start.Foreseen).
+	// Nil: nothing is kept.
+	Created func(flows.NewAccount, schema.Account)
+	Width   int
+	Height  int
 }
 
 // requestTimeout bounds every operation started from the UI. Each request

@@ -41,6 +41,13 @@ type Start struct {
 	// form's default (up front) applies.
 	StrategyGiven bool
 	AccountID     string
+	// Foreseen is the account Stripe created the last time this setup
+	// was created here, without its id (flows.Foreseeable): with New and
+	// Preset, its first form is drawn at once while the account is
+	// created, instead of a wait. Keys pressed before the account exists
+	// are held and replayed on it; if its first step differs, the form
+	// is redrawn before anything was typed into it.
+	Foreseen *schema.Account
 }
 
 // inputs are the values the home, open and setup forms are bound to.
@@ -87,6 +94,10 @@ type session struct {
 	fullHelp bool
 	// draftGen debounces draft saves: only the last pause in typing saves.
 	draftGen int
+	// foreseen says the account on screen is Start.Foreseen, while the
+	// real one is being created; held are the keys pressed meanwhile.
+	foreseen bool
+	held     []tea.Msg
 	// createdID is the account this session created, if any: leaving it
 	// before anything was sent offers to delete it.
 	createdID string
@@ -151,7 +162,15 @@ func New(c Common, s Start) Model {
 		m.first = m.startLoadBy(s.AccountID, early)
 	case s.New && s.Preset:
 		m.stack = append(m.stack, &setupScreen{formScreen{session: m}})
-		m.first = m.startCreateBy(early)
+		switch {
+		case s.Foreseen != nil && !isLive(c):
+			// The foreseen form is drawn first; the create is sent with
+			// the program's first commands, once that frame is ready.
+			m.first = m.startCreate()
+			m.first = tea.Batch(m.first, m.foresee(*s.Foreseen))
+		default:
+			m.first = m.startCreateBy(early)
+		}
 	case s.New:
 		home.Init()
 		m.first = m.push(&setupScreen{formScreen{session: m}})
@@ -170,6 +189,19 @@ func (m Model) Summary() (id, state string) {
 		return "", ""
 	}
 	return m.account.ID, flows.StateText(m.account, m.c.Lang)
+}
+
+// foresee draws the first step of the account Stripe created the last
+// time for this setup (Start.Foreseen), while the create, already sent,
+// is awaited: its answer (same generation) replaces it.
+func (m *session) foresee(a schema.Account) tea.Cmd {
+	gen := m.gen
+	m.foreseen = true
+	m.setAccount(a)
+	m.loaded = true
+	cmd := m.nextStep()
+	m.gen = gen
+	return cmd
 }
 
 // Init starts the first screen's work.
@@ -199,16 +231,34 @@ func (m *session) update(msg tea.Msg) tea.Cmd {
 	case copiedMsg, savedMsg:
 		m.handleRequestsResult(msg)
 		return nil
+	case tea.KeyMsg, tea.MouseMsg:
+		if k, ok := msg.(tea.KeyMsg); m.foreseen && (!ok || !key.Matches(k, m.c.Keys.Quit)) {
+			m.held = append(m.held, msg)
+			return nil
+		}
+	}
+	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		if cmd, done := m.globalKey(msg); done {
 			return cmd
 		}
 	// The journey's results are the session's, whatever is on screen.
 	case accountMsg:
+		foreseen, held := m.foreseen, m.held
+		m.foreseen, m.held = false, nil
 		cmd := m.handleAccount(msg)
 		if msg.err == nil && !msg.background {
 			// Remembered for open-by-id's completion.
 			cmd = tea.Batch(cmd, openedCmd(m.c.Ctx, m.c.Triage, msg.account.ID, m.c.Now()))
+		}
+		if msg.created && msg.err == nil {
+			cmd = tea.Batch(cmd, createdCmd(m.c.Created, m.in.setup.account(), msg.account))
+		}
+		if foreseen && msg.err == nil {
+			// The keys pressed on the foreseen form, on the real one.
+			for _, k := range held {
+				cmd = tea.Batch(cmd, m.update(k))
+			}
 		}
 		return cmd
 	case submittedMsg:

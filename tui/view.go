@@ -78,6 +78,10 @@ func (m *session) headerLefts() []string {
 		return []string{name}
 	}
 	id := name + s.Subtle.Render(" · ") + s.Account.Render(untrusted.Text(m.account.ID))
+	if m.foreseen {
+		// The account is being created: no id yet.
+		id = name + s.Subtle.Render(" · "+txtCreating.In(m.c.Lang))
+	}
 	if m.account.Country == "" {
 		return []string{id}
 	}

@@ -42,11 +42,6 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 		return err
 	}
 	defer ses.Close()
-	if ses.sb != nil {
-		// The embedded sandbox's one-time work for the first account
-		// request, done while the screen starts rather than in it.
-		go ses.sb.Warm()
-	}
 	if a.showRequests != "" {
 		// Printed once the screen is released: stderr would garble it.
 		defer func() { wire.WriteAll(a.stderr, a.showRequests, ses.requests.Records(), a.cfg.Lang()) }()
@@ -83,6 +78,17 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	}
 	start := tui.Start{New: s.new, Preset: s.preset, Setup: s.setup, Strategy: s.strategy,
 		StrategyGiven: s.strategyGiven, AccountID: s.accountID}
+	if s.new && s.preset {
+		start.Foreseen = ses.loadForeseen(s.setup)
+	}
+	if ses.sb != nil && start.Foreseen == nil {
+		// The embedded sandbox's one-time work for the first account
+		// request, done while the screen starts rather than in it. A
+		// foreseen first form is drawn first instead: the create, sent
+		// after it, does that work itself without slowing the frame.
+		go ses.sb.Warm()
+	}
+	c.Created = ses.saveForeseen
 	// At 120 frames a second (Bubble Tea's most; 60 by default) a frame
 	// ready between two ticks waits half as long to be drawn: the first
 	// form, drawn when the account arrives, among them.

@@ -1,0 +1,69 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"onboard/flows"
+	"onboard/schema"
+)
+
+// With the account created the last time for this setup, `new` draws the
+// first form and its panel at once, before Stripe answers, and says the
+// account is being created; keys pressed meanwhile are held and replayed
+// on the real account's form; the account created is handed on for the
+// next time.
+func TestForeseenFirstForm(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	setup := flows.NewAccount{Country: "US", BusinessType: "individual", Capabilities: []string{"card_payments", "transfers"}}
+	last, err := c.Client.Create(context.Background(), setup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := make(chan schema.Account, 1)
+	c.Created = func(_ flows.NewAccount, a schema.Account) { kept <- a }
+	fore := flows.Foreseeable(last)
+	if fore.ID != "" || fore.Known != nil {
+		t.Fatalf("foreseeable keeps %q / %v", fore.ID, fore.Known)
+	}
+	m := New(c, Start{New: true, Preset: true, Setup: setup, Foreseen: &fore})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"Merchant category", "Card payments", txtCreating.In(schema.English)} {
+		if !strings.Contains(v, want) {
+			t.Fatalf("the first frame lacks %q:\n%s", want, v)
+		}
+	}
+	// Down twice in the category list, before the account exists.
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyDown})
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyDown})
+	if !m.foreseen || len(m.held) != 2 {
+		t.Fatalf("keys on the foreseen form: foreseen %v, %d held", m.foreseen, len(m.held))
+	}
+	real, err := c.Client.Create(context.Background(), setup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, cmd := step(m, result{m.gen, accountMsg{account: real, created: true}})
+	v = ansi.Strip(m.View())
+	if m.foreseen || !strings.Contains(v, real.ID) || strings.Contains(v, txtCreating.In(schema.English)) {
+		t.Fatalf("the real account does not replace the foreseen one:\n%s", v)
+	}
+	if !strings.Contains(v, "> 5818") {
+		t.Errorf("the keys held are not replayed on the real form:\n%s", v)
+	}
+	go runCmd(cmd)
+	select {
+	case a := <-kept:
+		if a.ID != real.ID {
+			t.Errorf("Created heard %s, want %s", a.ID, real.ID)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("the account created was not handed on")
+	}
+}
