@@ -133,7 +133,7 @@ func placeProblems(st flows.Step, problems map[string]string, country string, la
 			placed[f] = msg
 			continue
 		}
-		rest = append(rest, schema.Lookup(k, country).Label.In(lang)+": "+msg)
+		rest = append(rest, schema.LabelValue(lang, schema.Lookup(k, country).Label.In(lang), msg))
 	}
 	return placed, rest
 }
