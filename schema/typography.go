@@ -99,3 +99,28 @@ func LeadIn(s string) string {
 	}
 	return s + " "
 }
+
+// Comma separates two clauses of a line: ", " in the languages written
+// with spaces, the ideographic comma "、" (which carries its own space) in
+// Japanese.
+func Comma(lang Lang) string {
+	if lang == Japanese {
+		return "、"
+	}
+	return ", "
+}
+
+// JoinSentences puts sentence b after sentence a: after a space in the
+// languages written with spaces, directly after a full-width full stop
+// ("。", "！", "？"), which carries its own space, in Japanese.
+func JoinSentences(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	case strings.HasSuffix(a, "。") || strings.HasSuffix(a, "！") || strings.HasSuffix(a, "？"):
+		return a + b
+	}
+	return a + " " + b
+}

@@ -125,3 +125,25 @@ func TestLeadIn(t *testing.T) {
 		}
 	}
 }
+
+func TestComma(t *testing.T) {
+	for lang, want := range map[Lang]string{English: ", ", French: ", ", Japanese: "、"} {
+		if got := Comma(lang); got != want {
+			t.Errorf("Comma(%s) = %q, want %q", lang, got, want)
+		}
+	}
+}
+
+func TestJoinSentences(t *testing.T) {
+	cases := []struct{ a, b, want string }{
+		{"A token.", "On the sandbox: ctrl+e.", "A token. On the sandbox: ctrl+e."},
+		{"トークン。", "サンドボックス：ctrl+e。", "トークン。サンドボックス：ctrl+e。"},
+		{"", "b", "b"},
+		{"a", "", "a"},
+	}
+	for _, c := range cases {
+		if got := JoinSentences(c.a, c.b); got != c.want {
+			t.Errorf("JoinSentences(%q, %q) = %q, want %q", c.a, c.b, got, c.want)
+		}
+	}
+}

@@ -75,7 +75,7 @@ func RunJourney(ctx context.Context, j *flows.Journey, ans Answers, log io.Write
 	sent := func(st flows.Step, res flows.Result) {
 		logf("✓ %s", schema.LabelValue(lang, st.Title(j.Account(), lang), fmt.Sprintf(schema.Plural(lang, len(st.Fields), sentField, sentFields), len(st.Fields))))
 		if len(res.Pending) > 0 {
-			logf(", "+pendingWord.In(lang), len(res.Pending))
+			logf(schema.Comma(lang)+pendingWord.In(lang), len(res.Pending))
 		}
 		if len(missing) > 0 {
 			logf("; %s%s", schema.LeadIn(noAnswers.In(lang)), strings.Join(missing, ", "))
