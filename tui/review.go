@@ -46,7 +46,7 @@ func review(c Common, a schema.Account, h []flows.Sent, width int) string {
 		}
 		line := s.Active.Render("✓ ") + s.Label.Render(sent.Step.Title(a, c.Lang)) + " · " + strings.Join(vals, " · ")
 		// Wrapped, not cut: a review that hides the values reviews nothing.
-		lines = append(lines, ansi.Wrap(line, width, " "))
+		lines = append(lines, wrapText(c, line, width))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }
