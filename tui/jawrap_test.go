@@ -1,10 +1,16 @@
 package tui
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"onboard/flows"
+	"onboard/schema"
 )
 
 func TestWrapJapanese(t *testing.T) {
@@ -104,5 +110,39 @@ func TestWrapJapaneseStyled(t *testing.T) {
 	}
 	if strings.Count(got, "\x1b[") != 4 {
 		t.Errorf("escape sequences lost or added: %q", got)
+	}
+}
+
+// A Japanese step drawn at one width and resized to another wraps its
+// descriptions for the new width, as it would had it been built there.
+func TestJapaneseDescriptionsRewrapOnResize(t *testing.T) {
+	c, _ := testCommon(t, schema.Japanese)
+	a, err := c.Client.Create(context.Background(), flows.NewAccount{Country: "GB", BusinessType: "individual",
+		Capabilities: []string{"card_payments", "transfers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := flows.Plan(a, flows.Strategy{Upfront: true}, nil, schema.Japanese)
+	i := slices.IndexFunc(steps, func(st flows.Step) bool { return st.Group == schema.GroupTerms })
+	if i < 0 {
+		t.Fatal("the plan has no terms step")
+	}
+	view := func(widths ...int) string {
+		m := New(c, Start{AccountID: a.ID})
+		m, _ = step(m, tea.WindowSizeMsg{Width: widths[0], Height: 24})
+		m, _ = step(m, result{m.gen, accountMsg{account: a}})
+		m.plan.step, m.plan.done, m.plan.total = steps[i], i, len(steps)
+		_ = m.showStep()
+		for _, w := range widths[1:] {
+			m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: 24})
+		}
+		return strings.ReplaceAll(ansi.Strip(m.View()), a.ID, fixedID)
+	}
+	direct, resized := view(60), view(100, 60)
+	if direct != resized {
+		t.Errorf("resized from 100 to 60:\n%s\nbuilt at 60:\n%s", resized, direct)
+	}
+	if !strings.Contains(direct, "ユーザー") {
+		t.Errorf("the terms step should keep ユーザー on one line:\n%s", direct)
 	}
 }
