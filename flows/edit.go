@@ -1,7 +1,6 @@
 package flows
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -123,7 +122,7 @@ func Replaced(st Step, values map[string]string, lang schema.Lang) []string {
 		if old == "" {
 			old = "—"
 		}
-		out = append(out, fmt.Sprintf("%s: %s → %s", f.Label.In(lang), old, now))
+		out = append(out, schema.LabelValue(lang, f.Label.In(lang), old+" → "+now))
 	}
 	return out
 }

@@ -59,10 +59,68 @@ func endsWord(s string, j int) bool {
 }
 
 // Colon writes "label:" in the operator's language: "Requirement:" in
-// English, "Exigence :" (with a no-break space) in French.
+// English, "Exigence :" (with a no-break space) in French, "要件：" (the
+// full-width colon, which carries its own space) in Japanese.
 func Colon(lang Lang, label string) string {
-	if lang == French {
+	switch lang {
+	case French:
 		return label + NBSP + ":"
+	case Japanese:
+		return label + fullWidthColon
 	}
 	return label + ":"
+}
+
+// fullWidthColon is the colon of Japanese (and Chinese) text. It is drawn
+// two columns wide with its own space after it, so no space follows it.
+const fullWidthColon = "："
+
+// LabelValue joins a label and its value in the operator's language:
+// "State: new", "État : nouveau", "状態：新規". It is the one place that
+// puts a label before its value; a caller never adds its own space.
+func LabelValue(lang Lang, label, value string) string {
+	return LabelLead(lang, label) + value
+}
+
+// LabelLead is what comes before a value: the label, its colon and the
+// space the language puts after it ("State: ", "État : ", "状態："), for a
+// caller that styles the label apart from its value.
+func LabelLead(lang Lang, label string) string {
+	return LeadIn(Colon(lang, label))
+}
+
+// LeadIn is s, a text already translated that introduces what follows it
+// ("Filter:", "waits for"), with the space that separates it from what
+// follows: none after a full-width mark that ends a Japanese lead-in
+// ("絞り込み：", "回答なし："), one space otherwise.
+func LeadIn(s string) string {
+	if strings.HasSuffix(s, fullWidthColon) || s == "" {
+		return s
+	}
+	return s + " "
+}
+
+// Comma separates two clauses of a line: ", " in the languages written
+// with spaces, the ideographic comma "、" (which carries its own space) in
+// Japanese.
+func Comma(lang Lang) string {
+	if lang == Japanese {
+		return "、"
+	}
+	return ", "
+}
+
+// JoinSentences puts sentence b after sentence a: after a space in the
+// languages written with spaces, directly after a full-width full stop
+// ("。", "！", "？"), which carries its own space, in Japanese.
+func JoinSentences(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	case strings.HasSuffix(a, "。") || strings.HasSuffix(a, "！") || strings.HasSuffix(a, "？"):
+		return a + b
+	}
+	return a + " " + b
 }

@@ -78,3 +78,72 @@ func TestAddressLabelsStayWholeInEveryLanguage(t *testing.T) {
 		t.Errorf("lowerFirst(État) = %q, want %q", got, want)
 	}
 }
+
+// A label and its value are joined as each language writes them: a space
+// after the colon in English, a no-break space before it in French, the
+// full-width colon and no space in Japanese.
+func TestLabelValue(t *testing.T) {
+	cases := []struct {
+		lang         Lang
+		label, value string
+		colon, lead  string
+		want         string
+	}{
+		{English, "State", "new", "State:", "State: ", "State: new"},
+		{French, "État", "nouveau", "État" + NBSP + ":", "État" + NBSP + ": ", "État" + NBSP + ": nouveau"},
+		{Japanese, "状態", "新規", "状態：", "状態：", "状態：新規"},
+		{Japanese, "業種（MCC）", "5734", "業種（MCC）：", "業種（MCC）：", "業種（MCC）：5734"},
+		{German, "Status", "neu", "Status:", "Status: ", "Status: neu"},
+	}
+	for _, c := range cases {
+		if got := Colon(c.lang, c.label); got != c.colon {
+			t.Errorf("Colon(%s, %q) = %q, want %q", c.lang, c.label, got, c.colon)
+		}
+		if got := LabelLead(c.lang, c.label); got != c.lead {
+			t.Errorf("LabelLead(%s, %q) = %q, want %q", c.lang, c.label, got, c.lead)
+		}
+		if got := LabelValue(c.lang, c.label, c.value); got != c.want {
+			t.Errorf("LabelValue(%s, %q, %q) = %q, want %q", c.lang, c.label, c.value, got, c.want)
+		}
+	}
+}
+
+// A lead-in translated with its own full-width colon takes no space after
+// it; any other lead-in takes one.
+func TestLeadIn(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"Filter:", "Filter: "},
+		{"Filtre" + NBSP + ":", "Filtre" + NBSP + ": "},
+		{"絞り込み：", "絞り込み："},
+		{"waits for", "waits for "},
+		{"次の項目待ち：", "次の項目待ち："},
+		{"", ""},
+	}
+	for _, c := range cases {
+		if got := LeadIn(c.in); got != c.want {
+			t.Errorf("LeadIn(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestComma(t *testing.T) {
+	for lang, want := range map[Lang]string{English: ", ", French: ", ", Japanese: "、"} {
+		if got := Comma(lang); got != want {
+			t.Errorf("Comma(%s) = %q, want %q", lang, got, want)
+		}
+	}
+}
+
+func TestJoinSentences(t *testing.T) {
+	cases := []struct{ a, b, want string }{
+		{"A token.", "On the sandbox: ctrl+e.", "A token. On the sandbox: ctrl+e."},
+		{"トークン。", "サンドボックス：ctrl+e。", "トークン。サンドボックス：ctrl+e。"},
+		{"", "b", "b"},
+		{"a", "", "a"},
+	}
+	for _, c := range cases {
+		if got := JoinSentences(c.a, c.b); got != c.want {
+			t.Errorf("JoinSentences(%q, %q) = %q, want %q", c.a, c.b, got, c.want)
+		}
+	}
+}

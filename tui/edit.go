@@ -160,7 +160,7 @@ func groupLine(c Common, a schema.Account, st flows.Step, values map[string]stri
 			yes, no := confirmWords(c, f.Kind)
 			v = map[bool]string{true: yes, false: no}[v == "true"]
 		}
-		parts = append(parts, schema.Colon(c.Lang, f.Label.In(c.Lang))+" "+v)
+		parts = append(parts, schema.LabelValue(c.Lang, f.Label.In(c.Lang), v))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -314,7 +314,7 @@ func collapse(items []explore.Item) []explore.Item {
 
 // field is one "label: value" line of the details, cut to width.
 func (e explorer) field(label schema.Text, value string, width int) string {
-	return fit(e.c.Styles.Status.Label.Render(schema.Colon(e.c.Lang, label.In(e.c.Lang))+" ")+untrusted.Text(value), width)
+	return fit(e.c.Styles.Status.Label.Render(schema.LabelLead(e.c.Lang, label.In(e.c.Lang)))+untrusted.Text(value), width)
 }
 
 // choiceWord names an explorer choice in words: a business type by its

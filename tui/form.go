@@ -50,7 +50,8 @@ func stepForm(c Common, a schema.Account, st flows.Step, values map[string]strin
 		if hidden[f.Key] {
 			continue
 		}
-		field := huhField(c, f, a, sctx, values)
+		field, desc := huhField(c, f, a, sctx, values)
+		v.describe(c, field, desc)
 		v.fields = append(v.fields, field)
 		v.keys = append(v.keys, f.Key)
 		if sel, ok := field.(*huh.Select[string]); ok {
@@ -61,18 +62,24 @@ func stepForm(c Common, a schema.Account, st flows.Step, values map[string]strin
 			v.selects = append(v.selects, fs)
 		}
 		if f.Kind == schema.KindAcceptance {
-			v.fields = append(v.fields, ipField(c, sctx, values))
+			ip := ipField(c, sctx, values)
+			v.describe(c, ip, txtIPHelp.In(c.Lang))
+			v.fields = append(v.fields, ip)
 			v.keys = append(v.keys, acceptanceIPKey)
 		}
 		if f.Key == "external_account.account_number" {
-			v.fields = append(v.fields, confirmField(c, f, values, again))
+			twice := confirmField(c, f, values, again)
+			v.describe(c, twice, txtAgainHelp.In(c.Lang))
+			v.fields = append(v.fields, twice)
 			v.keys = append(v.keys, f.Key+confirmSuffix)
 		}
 	}
 	if len(alsoRoles(a, st)) > 0 {
 		// One person, several roles: tick the others here rather than
 		// adding the same person again under each.
-		v.fields = append(v.fields, alsoField(c, a, st, values))
+		also := alsoField(c, a, st, values)
+		v.describe(c, also, txtAlsoHelp.In(c.Lang))
+		v.fields = append(v.fields, also)
 		v.keys = append(v.keys, st.Person.Prefix+alsoSuffix)
 	}
 	for _, f := range v.fields {
@@ -109,7 +116,8 @@ func formWithKeys(c Common, km *huh.KeyMap, groups ...*huh.Group) *huh.Form {
 		WithShowErrors(true)
 }
 
-func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, values map[string]string) huh.Field {
+// huhField is the huh field that asks f, and the description it shows.
+func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, values map[string]string) (huh.Field, string) {
 	title := f.Label.In(c.Lang)
 	desc := onePiece(f.Help.In(c.Lang))
 	if f.Sensitive && a.Provided[f.Key] {
@@ -131,12 +139,12 @@ func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, v
 		sel.WithTheme(c.Styles.Form)
 		return sel.Key(f.Key).Title(title).Description(desc).
 			Options(opts...).Height(selectHeight(len(opts))).
-			Accessor(valueAccessor{values, f.Key})
+			Accessor(valueAccessor{values, f.Key}), desc
 	case schema.KindAcceptance, schema.KindYesNo:
 		yes, no := confirmWords(c, f.Kind)
 		return huh.NewConfirm().Key(f.Key).Title(title).Description(desc).
 			Affirmative(yes).Negative(no).
-			Accessor(boolAccessor{values, f.Key})
+			Accessor(boolAccessor{values, f.Key}), desc
 	case schema.KindFile:
 		return fileField(c, f, title, desc, values)
 	case schema.KindLink:
@@ -144,7 +152,7 @@ func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, v
 		if f.Key == schema.StripeHostedKey {
 			note = f.Help.In(c.Lang) // why no form can answer
 		}
-		return huh.NewNote().Title(title).Description(escapeNote(note))
+		return huh.NewNote().Title(title).Description(escapeNote(note)), ""
 	}
 	ph := placeholder(c, f.Placeholder)
 	if f.Kind == schema.KindDate {
@@ -160,7 +168,7 @@ func huhField(c Common, f schema.Field, a schema.Account, sctx schema.Context, v
 	if f.Kind == schema.KindSecret {
 		in = in.EchoMode(huh.EchoModePassword)
 	}
-	return in
+	return in, desc
 }
 
 // confirmWords are the two answers of a confirmation: terms are accepted
@@ -245,17 +253,18 @@ var testFileTokens = []string{"file_identity_document_success", "file_identity_d
 // fileField asks for a document: on the sandbox, Stripe's test tokens are
 // offered as suggestions (a path still works); elsewhere a file picker
 // limited to the types Stripe accepts.
-func fileField(c Common, f schema.Field, title, desc string, values map[string]string) huh.Field {
+func fileField(c Common, f schema.Field, title, desc string, values map[string]string) (huh.Field, string) {
 	if c.Mode == "sandbox" {
+		desc = schema.JoinSentences(desc, txtFileTokens.In(c.Lang))
 		return huh.NewInput().Key(f.Key).Title(title).
-			Description(desc + " " + txtFileTokens.In(c.Lang)).
+			Description(desc).
 			Placeholder(placeholder(c, testFileTokens[0])).Suggestions(inputSuggestions(c, f)).
-			Accessor(valueAccessor{values, f.Key})
+			Accessor(valueAccessor{values, f.Key}), desc
 	}
 	return huh.NewFilePicker().Key(f.Key).Title(title).Description(desc).
 		AllowedTypes([]string{".jpg", ".jpeg", ".png", ".pdf"}).
 		CurrentDirectory(".").Height(8).
-		Accessor(valueAccessor{values, f.Key})
+		Accessor(valueAccessor{values, f.Key}), desc
 }
 
 // sandboxOnly are Stripe test tokens that mean nothing outside test mode:

@@ -102,7 +102,7 @@ func day(t time.Time, lang Lang) string {
 func statusLine(c Common, a schema.Account, width int) string {
 	s := c.Styles.Status
 	state := flows.ListState(a)
-	parts := []string{s.Label.Render(schema.Colon(c.Lang, txtState.In(c.Lang))+" ") +
+	parts := []string{s.Label.Render(schema.LabelLead(c.Lang, txtState.In(c.Lang))) +
 		stateStyle(c, state).Render(flows.StateText(a, c.Lang))}
 	r := a.Requirements
 	if flows.NothingProvided(a) {

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"onboard/flows/wire"
+	"onboard/schema"
 )
 
 // The requests pane lists the requests made so far (method, path, status,
@@ -166,12 +167,12 @@ func (m *session) handleRequestsResult(msg tea.Msg) {
 	case copiedMsg:
 		m.reqs.note = txtReqCopied.In(lang)
 		if msg.err != nil {
-			m.reqs.note = fmt.Sprintf("%s %v", txtReqFailed.In(lang), msg.err)
+			m.reqs.note = schema.LeadIn(txtReqFailed.In(lang)) + msg.err.Error()
 		}
 	case savedMsg:
 		m.reqs.note = fmt.Sprintf(txtReqSaved.In(lang), msg.path)
 		if msg.err != nil {
-			m.reqs.note = fmt.Sprintf("%s %v", txtReqFailed.In(lang), msg.err)
+			m.reqs.note = schema.LeadIn(txtReqFailed.In(lang)) + msg.err.Error()
 		}
 	}
 }

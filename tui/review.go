@@ -42,11 +42,11 @@ func review(c Common, a schema.Account, h []flows.Sent, width int) string {
 				v = map[bool]string{true: yes, false: no}[v == "true"]
 			}
 			// typed, read from a file or from Stripe
-			vals = append(vals, schema.Colon(c.Lang, f.Label.In(c.Lang))+" "+untrusted.Text(v))
+			vals = append(vals, schema.LabelValue(c.Lang, f.Label.In(c.Lang), untrusted.Text(v)))
 		}
 		line := s.Active.Render("✓ ") + s.Label.Render(sent.Step.Title(a, c.Lang)) + " · " + strings.Join(vals, " · ")
 		// Wrapped, not cut: a review that hides the values reviews nothing.
-		lines = append(lines, ansi.Wrap(line, width, " "))
+		lines = append(lines, wrapText(c, line, width))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }

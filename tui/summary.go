@@ -110,7 +110,7 @@ func (m *session) v1Notes(width int) []string {
 	for _, e := range a.Requirements.Errors {
 		// An unknown requirement is labelled with Stripe's own path.
 		label := untrusted.Text(schema.Lookup(e.Requirement, a.Country).Label.In(c.Lang))
-		add(wrapUnder(c.Styles.Notice.Error, "✗ ", schema.Colon(c.Lang, label)+" "+untrusted.Text(schema.ExplainRequirementError(e, c.Lang)), width))
+		add(wrapUnder(c.Styles.Notice.Error, "✗ ", schema.LabelValue(c.Lang, label, untrusted.Text(schema.ExplainRequirementError(e, c.Lang))), width))
 	}
 	for _, cp := range a.Capabilities {
 		if labels := flows.BlockingLabels(a, cp, c.Lang); len(labels) > 0 {

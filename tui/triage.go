@@ -16,6 +16,7 @@ import (
 
 	"onboard/flows"
 	"onboard/internal/untrusted"
+	"onboard/schema"
 )
 
 // triageView is the account list: a filter that narrows the table as the
@@ -74,7 +75,7 @@ func defaultTriageKeyMap(lang Lang) TriageKeyMap {
 
 func newTriage(c Common) triageView {
 	ti := textinput.New()
-	ti.Prompt = txtTriageFilter.In(c.Lang) + " "
+	ti.Prompt = schema.LeadIn(txtTriageFilter.In(c.Lang))
 	ti.Placeholder = txtTriageFilterHint.In(c.Lang)
 	ti.PromptStyle, ti.PlaceholderStyle = c.Styles.Triage.Prompt, c.Styles.App.Subtle
 	if c.Static {

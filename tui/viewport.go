@@ -24,6 +24,9 @@ type stepView struct {
 	// selects are the step's select fields with their whole option
 	// labels, cut again to the form's width whenever it changes.
 	selects []fittedSelect
+	// texts are the fields' descriptions kept whole, wrapped again in
+	// Japanese to the form's width whenever it changes.
+	texts []fittedText
 	// shown are the revealed fields' values when the step was drawn: a
 	// value brought back (after a refusal) stays masked until edited.
 	shown map[string]string
@@ -133,7 +136,7 @@ func placeProblems(st flows.Step, problems map[string]string, country string, la
 			placed[f] = msg
 			continue
 		}
-		rest = append(rest, schema.Lookup(k, country).Label.In(lang)+": "+msg)
+		rest = append(rest, schema.LabelValue(lang, schema.Lookup(k, country).Label.In(lang), msg))
 	}
 	return placed, rest
 }

@@ -36,6 +36,9 @@ func (m *wizardScreen) resizeStep() tea.Cmd {
 	for _, s := range m.steps.selects {
 		s.refit(m.c)
 	}
+	for _, t := range m.steps.texts {
+		t.refit(m.c, formContentWidth(m.c, m.c.Width))
+	}
 	return m.resizeFormTo(m.wizardFormSize())
 }
 

@@ -118,9 +118,9 @@ func (a *app) finishScript(ctx context.Context, ses *session, acct schema.Accoun
 	case len(unused) == 0:
 	case !created && !a.edit:
 		// resume: an answer that changes nothing must not pass in silence.
-		out.Printf("%s %s\n", t("Not due, ignored (--edit sends them):").In(a.cfg.Lang()), strings.Join(unused, ", "))
+		out.Printf("%s%s\n", schema.LeadIn(t("Not due, ignored (--edit sends them):").In(a.cfg.Lang())), strings.Join(unused, ", "))
 	case a.cfg.Flags().Verbose:
-		out.Printf("%s %s\n", t("Not due, ignored:").In(a.cfg.Lang()), strings.Join(unused, ", "))
+		out.Printf("%s%s\n", schema.LeadIn(t("Not due, ignored:").In(a.cfg.Lang())), strings.Join(unused, ", "))
 	}
 	if asJSON {
 		if err := textout.JSON(a.stdout, flows.StatusOf(rep.Account)); err != nil {

@@ -42,7 +42,7 @@ func Edit(ctx context.Context, c *flows.Client, a schema.Account, s flows.Strate
 			return j.Account(), replaced, used, err
 		}
 		for _, l := range lines {
-			replaced = append(replaced, schema.Colon(c.Lang(), st.Title(acct, c.Lang()))+" "+l)
+			replaced = append(replaced, schema.LabelValue(c.Lang(), st.Title(acct, c.Lang()), l))
 		}
 		used = append(used, ans.Used(fields, acct)...)
 	}

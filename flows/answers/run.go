@@ -64,7 +64,7 @@ func RunJourney(ctx context.Context, j *flows.Journey, ans Answers, log io.Write
 		}
 		st.Fields = answered(st.Fields, values)
 		if len(st.Fields) == 0 {
-			logf("- %s %s %s\n", schema.Colon(lang, st.Title(acct, lang)), noAnswers.In(lang), strings.Join(miss, ", "))
+			logf("- %s\n", schema.LabelValue(lang, st.Title(acct, lang), schema.LeadIn(noAnswers.In(lang))+strings.Join(miss, ", ")))
 			return st, nil, flows.ErrPass
 		}
 		if j.Answered(st, values) {
@@ -73,12 +73,12 @@ func RunJourney(ctx context.Context, j *flows.Journey, ans Answers, log io.Write
 		return st, values, nil
 	}
 	sent := func(st flows.Step, res flows.Result) {
-		logf("✓ %s "+schema.Plural(lang, len(st.Fields), sentField, sentFields), schema.Colon(lang, st.Title(j.Account(), lang)), len(st.Fields))
+		logf("✓ %s", schema.LabelValue(lang, st.Title(j.Account(), lang), fmt.Sprintf(schema.Plural(lang, len(st.Fields), sentField, sentFields), len(st.Fields))))
 		if len(res.Pending) > 0 {
-			logf(", "+pendingWord.In(lang), len(res.Pending))
+			logf(schema.Comma(lang)+pendingWord.In(lang), len(res.Pending))
 		}
 		if len(missing) > 0 {
-			logf("; %s %s", noAnswers.In(lang), strings.Join(missing, ", "))
+			logf("; %s%s", schema.LeadIn(noAnswers.In(lang)), strings.Join(missing, ", "))
 		}
 		logf("\n")
 		for _, sd := range res.StillDue {

@@ -51,7 +51,7 @@ func Stream(l *Log, w io.Writer, format string, lang schema.Lang) {
 			if format == "go" {
 				c = "//"
 			}
-			_, _ = fmt.Fprintf(w, "%s %s %s\n", c, txtRetried.In(lang), Summary(r, lang))
+			_, _ = fmt.Fprintf(w, "%s %s%s\n", c, schema.LeadIn(txtRetried.In(lang)), Summary(r, lang))
 			return
 		}
 		seen[r.Seq] = true

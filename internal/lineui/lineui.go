@@ -256,7 +256,7 @@ func (u UI) Run(ctx context.Context, cl *flows.Client, s Start) error {
 		return err
 	}
 	if out := j.Outstanding(); len(out) > 0 {
-		return &exitcode.Error{Code: exitcode.StillDue, Err: fmt.Errorf("%s %s", schema.Colon(u.Lang, textout.StillDueCount(len(out), u.Lang)), strings.Join(out, ", "))}
+		return &exitcode.Error{Code: exitcode.StillDue, Err: errors.New(schema.LabelValue(u.Lang, textout.StillDueCount(len(out), u.Lang), strings.Join(out, ", ")))}
 	}
 	return nil
 }

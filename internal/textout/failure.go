@@ -83,7 +83,7 @@ func DescribeInput(err error, lang schema.Lang, sent bool) error {
 		b.WriteString(t("invalid answers, nothing was sent:").In(lang))
 	}
 	for _, k := range keys {
-		fmt.Fprintf(&b, "\n  %s: %s", k, ie.Fields[k])
+		fmt.Fprintf(&b, "\n  %s", schema.LabelValue(lang, k, ie.Fields[k]))
 	}
 	return errors.New(b.String())
 }

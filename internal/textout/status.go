@@ -47,7 +47,7 @@ func Status(w io.Writer, acct schema.Account, lang schema.Lang) error {
 		row(schema.CapabilityLabel(n).In(lang), schema.CapabilityStatus(st.Capabilities[n], lang)+" ("+n+")")
 		for _, cp := range acct.Capabilities {
 			if labels := flows.BlockingLabels(acct, cp, lang); cp.Name == n && len(labels) > 0 {
-				row("", t("waits for").In(lang)+" "+strings.Join(labels, ", "))
+				row("", schema.LeadIn(t("waits for").In(lang))+strings.Join(labels, ", "))
 			}
 		}
 	}
@@ -79,7 +79,7 @@ func Status(w io.Writer, acct schema.Account, lang schema.Lang) error {
 		out.Printf("  %s %s\n", r[0]+strings.Repeat(" ", width-ansi.StringWidth(r[0])), r[1])
 	}
 	for _, e := range r.Errors {
-		out.Printf("  ✗ %s %s (%s)\n", schema.Colon(lang, e.Requirement), schema.ExplainRequirementError(e, lang), e.Code)
+		out.Printf("  ✗ %s (%s)\n", schema.LabelValue(lang, e.Requirement, schema.ExplainRequirementError(e, lang)), e.Code)
 	}
 	return out.Err()
 }
