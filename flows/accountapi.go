@@ -43,6 +43,13 @@ type Dialect interface {
 	// (/v2/core/accounts/{id}/close), and whether v1's delete removes one
 	// is not something Stripe documents.
 	Deletable() bool
+	// Foreseeable reports whether an account just created says what the
+	// next account created with the same setup will ask (Foreseeable):
+	// a v1 account's requirements follow from its country, business
+	// type and capabilities; a v2 account's first entries also follow
+	// from the configurations and the contact it is created with, which
+	// onboard does not foresee.
+	Foreseeable() bool
 	// Explain is Explain's sentence where a v1 account's disabled reason
 	// says why it is held up; a v2 account has no disabled_reason of its
 	// own (its entries say it), so only a new account's explanation (how
@@ -251,6 +258,9 @@ func (v2Accounts) NeedsContactEmail() bool { return true }
 
 func (v1Accounts) Deletable() bool { return true }
 func (v2Accounts) Deletable() bool { return false }
+
+func (v1Accounts) Foreseeable() bool { return true }
+func (v2Accounts) Foreseeable() bool { return false }
 
 func (v1Accounts) Explain(a schema.Account, lang schema.Lang) string { return Explain(a, lang) }
 func (v2Accounts) Explain(a schema.Account, lang schema.Lang) string {

@@ -33,6 +33,35 @@ import (
 // Cache is one key's and one API base's triage cache.
 type Cache struct {
 	db *sql.DB
+	// ready is closed once db is open (OpenInBackground); err is why it
+	// could not be. Nil for a cache Open returned.
+	ready chan struct{}
+	err   error
+}
+
+// OpenInBackground is Open in a goroutine: the cache is returned at once
+// and each method waits for the file to be open, so a program draws its
+// first frame meanwhile. Failing to open is every method's error.
+func OpenInBackground(path string) *Cache {
+	c := &Cache{ready: make(chan struct{})}
+	go func() {
+		defer close(c.ready)
+		o, err := Open(path)
+		if err != nil {
+			c.err = err
+			return
+		}
+		c.db = o.db
+	}()
+	return c
+}
+
+// open waits for the file to be open.
+func (c *Cache) open() error {
+	if c.ready != nil {
+		<-c.ready
+	}
+	return c.err
 }
 
 // FileName is the cache file's name for an API key and base: a hash of
@@ -131,7 +160,12 @@ func migrate(db *sql.DB) error {
 }
 
 // Close closes the cache.
-func (c *Cache) Close() error { return c.db.Close() }
+func (c *Cache) Close() error {
+	if c.open() != nil {
+		return nil // never opened: nothing to close
+	}
+	return c.db.Close()
+}
 
 // sep separates a line's fields when Load reads it as one column: the
 // ASCII unit separator, which row removes from the texts it stores.
@@ -143,6 +177,9 @@ const sep = "\x1f"
 // triage screen waits for (10,000 lines: about 3 times faster than eleven
 // columns).
 func (c *Cache) Load(ctx context.Context) ([]flows.Summary, time.Time, error) {
+	if err := c.open(); err != nil {
+		return nil, time.Time{}, err
+	}
 	rows, err := c.db.QueryContext(ctx, `SELECT id || char(31) || name || char(31) || email || char(31) ||
 		country || char(31) || business_type || char(31) || state || char(31) || deadline || char(31) ||
 		past_due || char(31) || currently_due || char(31) || errors || char(31) || created || char(31) ||
@@ -199,6 +236,9 @@ func parseLine(line string) (flows.Summary, bool) {
 }
 
 func (c *Cache) refreshedAt(ctx context.Context) (time.Time, error) {
+	if err := c.open(); err != nil {
+		return time.Time{}, err
+	}
 	var v string
 	err := c.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'refreshed_at'`).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -236,6 +276,9 @@ func (c *Cache) Replace(ctx context.Context, list []flows.Summary, at time.Time)
 
 // Put writes one account's line (a webhook said it changed).
 func (c *Cache) Put(ctx context.Context, s flows.Summary) error {
+	if err := c.open(); err != nil {
+		return err
+	}
 	_, err := c.db.ExecContext(ctx, upsert, row(s)...)
 	if err != nil {
 		return fmt.Errorf("triage cache: %w", err)
@@ -282,6 +325,9 @@ func (c *Cache) Opened(ctx context.Context, id string, at time.Time) error {
 
 // Recent returns the accounts opened recently, the last one first.
 func (c *Cache) Recent(ctx context.Context) ([]string, error) {
+	if err := c.open(); err != nil {
+		return nil, err
+	}
 	rows, err := c.db.QueryContext(ctx, `SELECT id FROM recent ORDER BY opened_at DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("triage cache: %w", err)
@@ -299,6 +345,9 @@ func (c *Cache) Recent(ctx context.Context) ([]string, error) {
 }
 
 func (c *Cache) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if err := c.open(); err != nil {
+		return err
+	}
 	tx, err := c.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("triage cache: %w", err)

@@ -144,3 +144,29 @@ func TestOldCacheGainsErrorCodeAndPeople(t *testing.T) {
 		t.Fatalf("after put: %+v %v", list, err)
 	}
 }
+
+// A cache opened in the background answers once open; one that cannot be
+// opened says why on every call, and closes without error.
+func TestOpenInBackground(t *testing.T) {
+	c := OpenInBackground(filepath.Join(t.TempDir(), "t.db"))
+	if err := c.Opened(context.Background(), "acct_1", time.Unix(1, 0)); err != nil {
+		t.Fatal(err)
+	}
+	if ids, err := c.Recent(context.Background()); err != nil || len(ids) != 1 || ids[0] != "acct_1" {
+		t.Fatalf("recent: %v %v", ids, err)
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	bad := OpenInBackground(filepath.Join(file, "t.db")) // under a file: cannot be made
+	if _, err := bad.Recent(context.Background()); err == nil {
+		t.Error("a cache that could not be opened answers")
+	}
+	if err := bad.Close(); err != nil {
+		t.Errorf("close: %v", err)
+	}
+}

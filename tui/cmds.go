@@ -118,8 +118,13 @@ func early(cmd tea.Cmd) tea.Cmd {
 	return func() tea.Msg { return <-done }
 }
 
-func createCmd(ctx context.Context, cl *flows.Client, n flows.NewAccount, gen int) tea.Cmd {
+func createCmd(ctx context.Context, cl *flows.Client, ready func() error, n flows.NewAccount, gen int) tea.Cmd {
 	return func() tea.Msg {
+		if ready != nil {
+			if err := ready(); err != nil {
+				return result{gen, accountMsg{err: err}}
+			}
+		}
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
 		defer cancel()
 		a, err := cl.Create(ctx, n)

@@ -47,8 +47,12 @@ type Common struct {
 	// setup draws its first form before Stripe answers (Start.Foreseen).
 	// Nil: nothing is kept.
 	Created func(flows.NewAccount, schema.Account)
-	Width   int
-	Height  int
+	// Ready, when set, is waited for before the account is created: what
+	// the client talks to may still be opening (the embedded sandbox,
+	// opened beside the program's start); its error is the create's.
+	Ready  func() error
+	Width  int
+	Height int
 }
 
 // requestTimeout bounds every operation started from the UI. Each request

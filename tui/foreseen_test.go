@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -65,5 +66,19 @@ func TestForeseenFirstForm(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Error("the account created was not handed on")
+	}
+}
+
+// What the client talks to may still be opening: the create waits for it
+// (Common.Ready) and a failure to open is the create's error, on screen.
+func TestCreateWaitsForReady(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	c.Ready = func() error { return errors.New("open sandbox: no room left") }
+	m := New(c, Start{New: true, Preset: true, Setup: flows.NewAccount{Country: "US", BusinessType: "individual",
+		Capabilities: []string{"card_payments", "transfers"}}})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = drain(m, m.first)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "no room left") {
+		t.Fatalf("the failure to open is not on screen:\n%s", v)
 	}
 }

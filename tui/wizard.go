@@ -84,7 +84,7 @@ func (m *session) startCreateBy(send func(tea.Cmd) tea.Cmd) tea.Cmd {
 		return ask
 	}
 	tick := m.busyWith(txtCreating.In(m.c.Lang))
-	return tea.Batch(tick, send(createCmd(ctx, m.c.Client, m.in.setup.account(), m.gen)))
+	return tea.Batch(tick, send(createCmd(ctx, m.c.Client, m.c.Ready, m.in.setup.account(), m.gen)))
 }
 
 // startLoad opens an account; esc while it loads, or on its error, leads

@@ -53,6 +53,10 @@ type app struct {
 	// tune, when set, adjusts the session's request policy once built
 	// (batch: one pacer under it for every worker, a budget for the run).
 	tune func(*flows.Policy)
+	// openLate opens the embedded sandbox beside the interactive
+	// program's start instead of before it (runTUI, for `new` with its
+	// setup given: the create is its first request, and it waits).
+	openLate bool
 }
 
 // session is what a command that talks to Stripe opens, built by connect
@@ -60,8 +64,9 @@ type app struct {
 type session struct {
 	client *flows.Client
 	api    config.API
-	sb     *sandbox.Sandbox // the embedded sandbox, when it runs
-	logger *log.Logger      // the --debug log, else discarded
+	sb     *embedded   // the embedded sandbox, when it runs
+	warm   func()      // stripeapi.Adapter.Warm: stripe-go's one-time work
+	logger *log.Logger // the --debug log, else discarded
 	// triageFile names the triage cache of this key and API base (see
 	// triage.FileName: a hash, never the key).
 	triageFile string
@@ -119,21 +124,28 @@ func (a *app) connect(interactive bool) (*session, error) {
 	var next http.RoundTripper // the network, unless the sandbox runs in-process
 	var pace flows.Option
 	if api.Embedded() {
-		sb, err := a.openSandbox()
-		if err != nil {
-			s.Close()
-			return nil, err
+		if interactive && a.openLate {
+			// Opened beside the program's start, the first request
+			// waiting for it: a first form drawn from what is known
+			// (tui.Start.Foreseen) does not wait for the database.
+			s.sb = openEmbedded(func() (*sandbox.Sandbox, error) { return a.openSandbox() })
+		} else {
+			sb, err := a.openSandbox()
+			if err != nil {
+				s.Close()
+				return nil, err
+			}
+			s.sb = openedEmbedded(sb)
 		}
-		s.sb = sb
 		s.closers = append(s.closers, func() {
-			if err := sb.Close(); err != nil {
+			if err := s.sb.Close(); err != nil {
 				s.logger.Printf("sandbox: %v", err) // the command has had its outcome
 			}
 		})
 		// The in-process sandbox routes by host like Stripe: uploads on
 		// the files host, the rest on the API host.
 		ep.APIBase, ep.FilesBase = sandbox.APIBase, sandbox.FilesBase
-		next = sb.Transport()
+		next = s.sb
 		// In process there is no network to wait on and no rate limit.
 		pace = flows.WithListPace(0, 4)
 		sbPath, _ := xdg.DataFile("onboard/sandbox.db")
@@ -150,7 +162,11 @@ func (a *app) connect(interactive bool) (*session, error) {
 		a.tune(ep.Policy)
 	}
 	s.logger.Printf("mode=%s key=%s base=%s lang=%s", api.Mode, config.Redact(api.Key.Key), ep.APIBase, lang)
+	// A first frame drawn before the first request (openLate) is not
+	// slowed by stripe-go's one-time work: the request starts it (Ready).
+	ep.WarmLater = interactive && a.openLate
 	conn, v2 := stripeapi.Connect(ep)
+	s.warm = conn.Warm
 	opts, err := a.recordOptions(s)
 	if err != nil {
 		s.Close()
@@ -199,6 +215,16 @@ func (s *session) openTriage() (*triage.Cache, error) {
 		return nil, fmt.Errorf("triage cache path: %w", err)
 	}
 	return triage.Open(path)
+}
+
+// openTriageInBackground is openTriage with the file opened in a goroutine
+// (triage.OpenInBackground): an error to open it is its methods'.
+func (s *session) openTriageInBackground() (*triage.Cache, error) {
+	path, err := xdg.CacheFile("onboard/" + s.triageFile)
+	if err != nil {
+		return nil, fmt.Errorf("triage cache path: %w", err)
+	}
+	return triage.OpenInBackground(path), nil
 }
 
 // filesBaseFor is where uploads go for an API origin: Stripe serves them

@@ -21,8 +21,7 @@ import (
 // key and API base (the triage cache's scope) and per setup, under
 // $XDG_CACHE_HOME/onboard/foreseen/: what a new account asks, without its
 // id, its email or anything typed (a new account holds nothing else).
-// Accounts v2 are not foreseen: their first form depends on configurations
-// the account is created with.
+// Only where flows.Dialect says an account is Foreseeable (Accounts v1).
 
 // foreseenPath is the file of setup n in this session's scope.
 func (s *session) foreseenPath(n flows.NewAccount) (string, error) {
@@ -36,13 +35,11 @@ func (s *session) foreseenPath(n flows.NewAccount) (string, error) {
 	return xdg.CacheFile(filepath.Join("onboard", "foreseen", hex.EncodeToString(h[:12])+".json"))
 }
 
-func foreseeable(n flows.NewAccount) bool { return n.API == "" || n.API == "v1" }
-
 // loadForeseen is the account kept for setup n; nil when there is none
 // (or it cannot be read: the first form then waits for Stripe, as it
 // would the first time).
 func (s *session) loadForeseen(n flows.NewAccount) *schema.Account {
-	if !foreseeable(n) {
+	if !flows.DialectNamed(n.API).Foreseeable() {
 		return nil
 	}
 	path, err := s.foreseenPath(n)
@@ -62,7 +59,7 @@ func (s *session) loadForeseen(n flows.NewAccount) *schema.Account {
 
 // saveForeseen keeps a, just created from setup n, for the next time.
 func (s *session) saveForeseen(n flows.NewAccount, a schema.Account) {
-	if !foreseeable(n) || a.V2 != nil {
+	if !flows.DialectNamed(n.API).Foreseeable() || !flows.DialectOf(a).Foreseeable() {
 		return
 	}
 	path, err := s.foreseenPath(n)

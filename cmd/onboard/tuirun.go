@@ -37,6 +37,7 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 	if !ok || !term.IsTerminal(in.Fd()) || a.getenv("TERM") == "dumb" || a.getenv("ACCESSIBLE") != "" {
 		return a.runLines(ctx, s)
 	}
+	a.openLate = s.new && s.preset
 	ses, err := a.connect(true)
 	if err != nil {
 		return err
@@ -55,7 +56,8 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 		store = &drafts.Store{Dir: filepath.Dir(dir)}
 	}
 	// Without a cache the triage screen still works: it waits for Stripe.
-	cache, err := ses.openTriage()
+	// Opened beside the first frame: the screens that read it wait.
+	cache, err := ses.openTriageInBackground()
 	if err != nil {
 		ses.logger.Printf("triage cache: %v", err)
 		cache = nil
@@ -76,19 +78,44 @@ func (a *app) runTUI(ctx context.Context, s tuiStart) error {
 		// clipboard; one write, between frames.
 		Copy: func(text string) error { termenv.NewOutput(a.screen).Copy(text); return nil },
 	}
+	// The terminal's size is known now: the first frame, drawn as the
+	// program starts, is then whole, rather than drawn without a width and
+	// redrawn when Bubble Tea reports the size.
+	if f, ok := a.screen.(*os.File); ok {
+		if w, h, err := term.GetSize(f.Fd()); err == nil {
+			c.Width, c.Height = w, h
+		}
+	}
 	start := tui.Start{New: s.new, Preset: s.preset, Setup: s.setup, Strategy: s.strategy,
 		StrategyGiven: s.strategyGiven, AccountID: s.accountID}
 	if s.new && s.preset {
 		start.Foreseen = ses.loadForeseen(s.setup)
 	}
-	if ses.sb != nil && start.Foreseen == nil {
-		// The embedded sandbox's one-time work for the first account
-		// request, done while the screen starts rather than in it. A
-		// foreseen first form is drawn first instead: the create, sent
-		// after it, does that work itself without slowing the frame.
-		go ses.sb.Warm()
+	// The embedded sandbox's one-time work for the first account request
+	// (its tables), done while the screen starts rather than in it; with
+	// a foreseen first form, once that frame is drawn: the first request
+	// starts it, with stripe-go's own (Ready).
+	warmSandbox := func() {
+		if ses.sb != nil {
+			go ses.sb.Warm()
+		}
+	}
+	if start.Foreseen == nil {
+		warmSandbox()
 	}
 	c.Created = ses.saveForeseen
+	if a.openLate {
+		c.Ready = func() error {
+			ses.warm()
+			if start.Foreseen != nil {
+				warmSandbox()
+			}
+			if ses.sb == nil {
+				return nil
+			}
+			return ses.sb.Ready()
+		}
+	}
 	// At 120 frames a second (Bubble Tea's most; 60 by default) a frame
 	// ready between two ticks waits half as long to be drawn: the first
 	// form, drawn when the account arrives, among them.

@@ -23,7 +23,11 @@ import (
 )
 
 // Adapter is flows.API over a stripe-go client.
-type Adapter struct{ SC *stripe.Client }
+type Adapter struct {
+	SC *stripe.Client
+	// api is SC's API backend, for Warm.
+	api stripe.Backend
+}
 
 var _ flows.API = Adapter{}
 
@@ -320,6 +324,10 @@ type Endpoint struct {
 	// Debug receives stripe-go's own warnings and errors (silent when nil:
 	// stripe-go's default writes to stderr, under the TUI).
 	Debug *log.Logger
+	// WarmLater leaves stripe-go's one-time work to the caller
+	// (Adapter.Warm), for a program that draws its first frame before its
+	// first request: Connect otherwise starts it at once.
+	WarmLater bool
 }
 
 // sdkLogger sends stripe-go's warnings and errors to a debug log. Its
@@ -359,11 +367,22 @@ func Connect(e Endpoint) (Adapter, flows.V2API) {
 	}
 	backends := stripe.NewBackendsWithConfig(cfg(e.APIBase))
 	backends.Uploads = stripe.GetBackendWithConfig(stripe.UploadsBackend, cfg(e.FilesBase))
-	warm(backends.API)
+	if !e.WarmLater {
+		warm(backends.API)
+	}
 	sc := stripe.NewClient(e.Key, stripe.WithBackends(backends))
 	var v2 flows.V2API // nil, not a nil *V2, when the backend cannot send raw requests
 	if rb, ok := backends.API.(stripe.RawRequestBackend); ok {
 		v2 = NewV2(rb, e.Key)
 	}
-	return Adapter{SC: sc}, v2
+	return Adapter{SC: sc, api: backends.API}, v2
+}
+
+// Warm starts, in the background and once per process, the one-time work
+// stripe-go does in the first request of a run (see warm); Connect does it
+// unless the Endpoint says WarmLater.
+func (s Adapter) Warm() {
+	if s.api != nil {
+		warm(s.api)
+	}
 }
