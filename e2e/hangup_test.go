@@ -4,7 +4,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -22,11 +24,12 @@ func TestHangupClosesCleanly(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The pane runs a shell; onboard is its child.
-	child, err := exec.Command("pgrep", "-P", strings.TrimSpace(string(out))).Output()
+	shell, err := strconv.Atoi(strings.TrimSpace(string(out)))
 	if err != nil {
-		t.Fatalf("no onboard under the pane's shell: %v", err)
+		t.Fatal(err)
 	}
-	if err := exec.Command("kill", "-HUP", strings.Fields(string(child))[0]).Run(); err != nil {
+	child := childOf(t, shell)
+	if err := syscall.Kill(child, syscall.SIGHUP); err != nil {
 		t.Fatal(err)
 	}
 	s := tm.waitFor("[exit 130]", 10*time.Second)
@@ -46,4 +49,25 @@ func TestHangupClosesCleanly(t *testing.T) {
 	if _, err := os.Stat(db + "-wal"); !os.IsNotExist(err) {
 		t.Errorf("the sandbox's write-ahead log is left behind (err %v): the database was not closed", err)
 	}
+}
+
+// childOf is the process whose parent is pid, read from /proc.
+func childOf(t *testing.T, pid int) int {
+	t.Helper()
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, f := range stats {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid …: comm may hold spaces, so read after its ")".
+		i := strings.LastIndexByte(string(b), ')')
+		fields := strings.Fields(string(b)[i+1:])
+		if len(fields) > 1 && fields[1] == strconv.Itoa(pid) {
+			n, _ := strconv.Atoi(filepath.Base(filepath.Dir(f)))
+			return n
+		}
+	}
+	t.Fatalf("no child of process %d", pid)
+	return 0
 }
