@@ -2,6 +2,7 @@ package schema
 
 import (
 	"regexp"
+	"sync"
 	"strings"
 )
 
@@ -69,7 +70,13 @@ type countryRules struct {
 	structures []string
 }
 
-func re(s string) func(string) bool { return regexp.MustCompile(s).MatchString }
+// re is a check by regular expression, compiled the first time it runs:
+// the country tables are built at once, and most of their checks never run
+// in a given session (an invalid pattern still fails every table test).
+func re(s string) func(string) bool {
+	compiled := sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(s) })
+	return func(v string) bool { return compiled().MatchString(v) }
+}
 
 func digitsN(n int) func(string) bool {
 	return func(s string) bool { return len(s) == n && isDigits(s) }
