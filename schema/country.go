@@ -2,8 +2,8 @@ package schema
 
 import (
 	"regexp"
-	"sync"
 	"strings"
+	"sync"
 )
 
 // Per-country facts: what the state, the postal code, the personal id,
