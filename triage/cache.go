@@ -41,7 +41,8 @@ type Cache struct {
 
 // OpenInBackground is Open in a goroutine: the cache is returned at once
 // and each method waits for the file to be open, so a program draws its
-// first frame meanwhile. Failing to open is every method's error.
+// first frame meanwhile. Failing to open is every method's error, Close's
+// included.
 func OpenInBackground(path string) *Cache {
 	c := &Cache{ready: make(chan struct{})}
 	go func() {
@@ -161,8 +162,8 @@ func migrate(db *sql.DB) error {
 
 // Close closes the cache.
 func (c *Cache) Close() error {
-	if c.open() != nil {
-		return nil // never opened: nothing to close
+	if err := c.open(); err != nil {
+		return err // never opened: nothing to close, but why it could not be is worth the log
 	}
 	return c.db.Close()
 }

@@ -32,8 +32,16 @@ func TestForeseenFirstForm(t *testing.T) {
 	if fore.ID != "" || fore.Known != nil {
 		t.Fatalf("foreseeable keeps %q / %v", fore.ID, fore.Known)
 	}
+	// The kept account is read from a file: what it says is not trusted.
+	fore.Capabilities = append(fore.Capabilities, schema.Capability{Name: "tax\x1b]2;pwned\x07", Status: "inactive"})
 	m := New(c, Start{New: true, Preset: true, Setup: setup, Foreseen: &fore})
 	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if raw := m.View(); strings.Contains(raw, "\x1b]") || strings.Contains(raw, "\x07") {
+		t.Errorf("a control sequence from the kept account reaches the terminal: %q", raw)
+	}
+	if !strings.Contains(ansi.Strip(m.View()), `tax\x1b]2;pwned\x07`) {
+		t.Errorf("the kept capability is not shown, made visible:\n%s", ansi.Strip(m.View()))
+	}
 	v := ansi.Strip(m.View())
 	for _, want := range []string{"Merchant category", "Card payments", txtCreating.In(schema.English)} {
 		if !strings.Contains(v, want) {

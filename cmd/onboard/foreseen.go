@@ -54,6 +54,9 @@ func (s *session) loadForeseen(n flows.NewAccount) *schema.Account {
 	if err := json.Unmarshal(b, &a); err != nil || a.Country != n.Country {
 		return nil
 	}
+	if r := a.Requirements; len(r.CurrentlyDue)+len(r.EventuallyDue)+len(r.PastDue) == 0 {
+		return nil // nothing to ask: no first form to draw
+	}
 	return &a
 }
 

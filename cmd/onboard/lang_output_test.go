@@ -149,7 +149,7 @@ func TestNoEnglishInCommandOutputInEveryLanguage(t *testing.T) {
 }
 
 // answersFile writes examples/us-individual.json with the given answers
-// changed, as name in a temporary folder.
+// changed (a nil value leaves the key out), as name in a temporary folder.
 func answersFile(t *testing.T, name string, change map[string]any) string {
 	t.Helper()
 	raw, err := os.ReadFile("../../examples/us-individual.json")
@@ -161,6 +161,10 @@ func answersFile(t *testing.T, name string, change map[string]any) string {
 		t.Fatal(err)
 	}
 	for k, v := range change {
+		if v == nil {
+			delete(ans, k)
+			continue
+		}
 		ans[k] = v
 	}
 	b, _ := json.Marshal(ans)

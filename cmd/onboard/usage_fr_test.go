@@ -2,9 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -103,20 +100,7 @@ func TestLineModeGivesUpInFrench(t *testing.T) {
 // agreed ("2 champs toujours demandés"; it read "2 field(s) still due").
 func TestStillDueLineInFrench(t *testing.T) {
 	isolate(t)
-	raw, err := os.ReadFile("../../examples/us-individual.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ans map[string]any
-	if err := json.Unmarshal(raw, &ans); err != nil {
-		t.Fatal(err)
-	}
-	delete(ans, "tos_acceptance")
-	b, _ := json.Marshal(ans)
-	path := filepath.Join(t.TempDir(), "no-tos.json")
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := answersFile(t, "no-tos.json", map[string]any{"tos_acceptance": nil})
 	for lang, want := range map[string]string{"fr": "onboard: 2 champs toujours demandés", "en": "onboard: 2 fields still due"} {
 		_, stderr, code := runIn(t, nil, "--lang", lang, "new", "--answers", path, "--upfront")
 		if code != exitStillDue || !strings.Contains(stderr, want) {
