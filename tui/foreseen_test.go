@@ -90,3 +90,29 @@ func TestCreateWaitsForReady(t *testing.T) {
 		t.Fatalf("the failure to open is not on screen:\n%s", v)
 	}
 }
+
+// A create that fails under a foreseen form leaves it: the error is on
+// screen with no account named, and esc leads to the setup, as without
+// a foreseen form.
+func TestForeseenCreateFails(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	setup := flows.NewAccount{Country: "US", BusinessType: "individual", Capabilities: []string{"card_payments", "transfers"}}
+	last, err := c.Client.Create(context.Background(), setup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fore := flows.Foreseeable(last)
+	m := New(c, Start{New: true, Preset: true, Setup: setup, Foreseen: &fore})
+	m, _ = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyDown}) // held, then dropped with the form
+	m, _ = step(m, result{m.gen, accountMsg{err: errors.New("the network is down")}})
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "the network is down") || strings.Contains(v, "Merchant category") || m.loaded {
+		t.Fatalf("after a failed create:\n%s", v)
+	}
+	m, _ = step(m, tea.KeyMsg{Type: tea.KeyEsc})
+	m = drain(m, nil)
+	if v := ansi.Strip(m.View()); m.current() != screenSetup || !strings.Contains(v, "Country") {
+		t.Errorf("esc after a failed create leads to %v, not the setup:\n%s", m.current(), v)
+	}
+}

@@ -246,6 +246,14 @@ func (m *session) update(msg tea.Msg) tea.Cmd {
 	case accountMsg:
 		foreseen, held := m.foreseen, m.held
 		m.foreseen, m.held = false, nil
+		if foreseen && msg.err != nil {
+			// The create failed: the foreseen account goes, and the
+			// screens are those of a create without one (the setup
+			// under the wait the error replaces), so esc leads to
+			// the setup, as it would have.
+			m.account, m.loaded = schema.Account{}, false
+			m.stack = append(m.stack[:1], &setupScreen{formScreen{session: m}}, &busyScreen{m, txtCreating.In(m.c.Lang)})
+		}
 		cmd := m.handleAccount(msg)
 		if msg.err == nil && !msg.background {
 			// Remembered for open-by-id's completion.
