@@ -28,6 +28,9 @@ import (
 // With FIRSTFRAME_BASELINE=path, the other side is that onboard binary
 // (an older build, say) running the same command: what a change bought;
 // FIRSTFRAME_BINARY=path times that build instead of this tree's.
+// FIRSTFRAME_COLD=1 forgets the account kept from the setup's last
+// create before each onboard run, so every run is that setup's first on
+// the machine: the form waits for the sandbox to create the account.
 func BenchmarkFirstFrame(b *testing.B) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		b.Skip("needs tmux")
@@ -39,7 +42,16 @@ func BenchmarkFirstFrame(b *testing.B) {
 	if out, err := build.CombinedOutput(); err != nil {
 		b.Fatalf("build minimalhuh: %v\n%s", err, out)
 	}
-	env := xdgEnvDir(b.TempDir())
+	root := b.TempDir()
+	env := xdgEnvDir(root)
+	cold := os.Getenv("FIRSTFRAME_COLD") != ""
+	forget := func() {
+		if cold {
+			if err := os.RemoveAll(filepath.Join(root, "xdg_cache_home", "onboard", "foreseen")); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 	bin := binary
 	if p := os.Getenv("FIRSTFRAME_BINARY"); p != "" {
 		bin = p
@@ -54,8 +66,10 @@ func BenchmarkFirstFrame(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
+		forget()
 		ob = append(ob, firstFrame(b, env, onboardArgs, "Merchant category", "Card payments"))
 		if baseline != "" {
+			forget()
 			mh = append(mh, firstFrame(b, env, append([]string{baseline}, onboardArgs[1:]...), "Merchant category", "Card payments"))
 		} else {
 			mh = append(mh, firstFrame(b, env, []string{huhBin}, "Merchant category", "Business website"))
