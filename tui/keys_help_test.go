@@ -1,10 +1,14 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"onboard/schema"
@@ -56,4 +60,65 @@ func TestCtrlDLeaves(t *testing.T) {
 	if m.current() != screenLeave {
 		t.Errorf("ctrl+d with a value typed and not sent went to %s, not the question", m.current())
 	}
+}
+
+// The one-line help is laid out from each binding drawn once; it reads
+// exactly as laying it out with bubbles' own ShortHelpView, binding after
+// binding, reads: at every width, with bindings disabled anywhere
+// (first included), wrapped from wrapAt columns on.
+func TestShortHelpAsBubblesDrawsIt(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	h := help.New()
+	h.Styles = c.Styles.Help
+	k := c.Keys
+	all := []key.Binding{k.Quit, k.Help, k.Steps, k.Requests, k.Status, k.Back, k.Quit, k.Help}
+	for mask := 0; mask < 1<<len(all); mask += 7 {
+		binds := slices.Clone(all)
+		for i := range binds {
+			binds[i].SetEnabled(mask&(1<<i) == 0)
+		}
+		for width := -1; width <= 130; width++ {
+			if got, want := shortHelpFit(h, binds, width), shortHelpByBubbles(h, binds, width); got != want {
+				t.Fatalf("mask %b, width %d:\n got %q\nwant %q", mask, width, got, want)
+			}
+		}
+	}
+}
+
+// shortHelpByBubbles is the one-line help laid out by drawing the line
+// with bubbles for every binding tried.
+func shortHelpByBubbles(h help.Model, binds []key.Binding, width int) string {
+	h.Width = 0
+	if width <= 0 {
+		return h.ShortHelpView(binds)
+	}
+	if width >= wrapAt {
+		var lines []string
+		var line []key.Binding
+		for _, b := range binds {
+			if !b.Enabled() {
+				continue
+			}
+			if len(line) > 0 && lipgloss.Width(h.ShortHelpView(append(slices.Clip(line), b))) > width {
+				lines = append(lines, h.ShortHelpView(line))
+				line = nil
+			}
+			line = append(line, b)
+		}
+		if len(line) > 0 {
+			lines = append(lines, h.ShortHelpView(line))
+		}
+		return strings.Join(lines, "\n")
+	}
+	tail := " " + h.Styles.Ellipsis.Inline(true).Render(h.Ellipsis)
+	for n := len(binds); n > 0; n-- {
+		s := h.ShortHelpView(binds[:n])
+		if slices.ContainsFunc(binds[n:], key.Binding.Enabled) {
+			s += tail
+		}
+		if lipgloss.Width(s) <= width {
+			return s
+		}
+	}
+	return ""
 }

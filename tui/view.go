@@ -198,22 +198,30 @@ func (m *session) renderFooter(binds []key.Binding, requests bool) string {
 // fit go on a second line (the body gives up that row), so a screen's
 // own keys are never hidden behind "…" on a common terminal.
 func shortHelpFit(h help.Model, binds []key.Binding, width int) string {
-	h.Width = 0 // measured here, whole bindings at a time
+	items := newShortItems(h, binds)
 	if width <= 0 {
-		return h.ShortHelpView(binds)
+		return items.join(0, len(items.text))
 	}
 	if width >= wrapAt {
-		return shortHelpWrap(h, binds, width)
+		return items.wrap(width)
 	}
 	tail := " " + h.Styles.Ellipsis.Inline(true).Render(h.Ellipsis)
-	for n := len(binds); n > 0; n-- {
-		s := h.ShortHelpView(binds[:n])
-		if slices.ContainsFunc(binds[n:], key.Binding.Enabled) {
-			s += tail
+	for n := len(items.text); n > 0; n-- {
+		w := items.width(0, n)
+		if n < len(items.text) {
+			w += lipgloss.Width(tail)
 		}
-		if lipgloss.Width(s) <= width {
-			return s
+		if w <= width {
+			if n < len(items.text) {
+				return items.join(0, n) + tail
+			}
+			return items.join(0, n)
 		}
+	}
+	// Not even the first binding fits; bubbles' line without it is the
+	// "…" alone when a binding it skips (disabled) came first.
+	if len(items.text) > 0 && len(binds) > 0 && !binds[0].Enabled() && lipgloss.Width(tail) <= width {
+		return tail
 	}
 	return ""
 }
@@ -222,23 +230,62 @@ func shortHelpFit(h help.Model, binds []key.Binding, width int) string {
 // ending in "…".
 const wrapAt = 80
 
-// shortHelpWrap is the one-line help on as many lines as it needs in
-// width, whole bindings on each.
-func shortHelpWrap(h help.Model, binds []key.Binding, width int) string {
-	var lines []string
-	var line []key.Binding
+// shortItems are the enabled bindings of a one-line help, each drawn once
+// as bubbles' help.Model.ShortHelpView draws it ("key desc", the
+// separator between two), with its width: the lines are then laid out by
+// adding widths, where drawing the whole line again for every binding
+// tried cost most of a frame.
+type shortItems struct {
+	text   []string
+	widths []int
+	sep    string
+	sepW   int
+}
+
+func newShortItems(h help.Model, binds []key.Binding) shortItems {
+	s := shortItems{sep: h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)}
+	s.sepW = lipgloss.Width(s.sep)
 	for _, b := range binds {
 		if !b.Enabled() {
 			continue
 		}
-		if len(line) > 0 && lipgloss.Width(h.ShortHelpView(append(slices.Clip(line), b))) > width {
-			lines = append(lines, h.ShortHelpView(line))
-			line = nil
-		}
-		line = append(line, b)
+		item := h.Styles.ShortKey.Inline(true).Render(b.Help().Key) + " " + h.Styles.ShortDesc.Inline(true).Render(b.Help().Desc)
+		s.text = append(s.text, item)
+		s.widths = append(s.widths, lipgloss.Width(item))
 	}
-	if len(line) > 0 {
-		lines = append(lines, h.ShortHelpView(line))
+	return s
+}
+
+// join is items i to j (excluded) on one line.
+func (s shortItems) join(i, j int) string {
+	return strings.Join(s.text[i:j], s.sep)
+}
+
+// width is the width of join(i, j).
+func (s shortItems) width(i, j int) int {
+	if j <= i {
+		return 0
+	}
+	w := s.sepW * (j - i - 1)
+	for _, iw := range s.widths[i:j] {
+		w += iw
+	}
+	return w
+}
+
+// wrap is every item on as many lines as it needs in width, whole items
+// on each.
+func (s shortItems) wrap(width int) string {
+	var lines []string
+	from := 0
+	for i := range s.text {
+		if i > from && s.width(from, i+1) > width {
+			lines = append(lines, s.join(from, i))
+			from = i
+		}
+	}
+	if from < len(s.text) {
+		lines = append(lines, s.join(from, len(s.text)))
 	}
 	return strings.Join(lines, "\n")
 }
