@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"maps"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -43,6 +44,11 @@ type Journey struct {
 	// moves counts sends accepted and steps passed, to bound a journey
 	// against a server that keeps asking.
 	moves int
+	// plan is Plan's answer until what it is made of changes (the
+	// snapshot, the paths tried or passed, the moves): the screens ask
+	// for it on every frame.
+	plan    []Step
+	planned bool
 	// sent lists the paths sent, in order, for the still-due report.
 	sent     []string
 	done     int
@@ -105,6 +111,7 @@ func (j *Journey) SetAccount(a schema.Account) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	j.acct = a
+	j.planned = false
 }
 
 // Reload reads the account again (through the API it speaks) and keeps
@@ -129,6 +136,21 @@ const maxMoves = 64
 func (j *Journey) Plan() []Step {
 	j.mu.Lock()
 	defer j.mu.Unlock()
+	if !j.planned {
+		j.plan, j.planned = j.makePlan(), true
+	}
+	// Each caller gets steps of its own: appending to one's fields or
+	// writing its maps leaves the kept plan as it was.
+	out := make([]Step, len(j.plan))
+	for i, st := range j.plan {
+		st.Fields, st.Paths = slices.Clip(st.Fields), slices.Clip(st.Paths)
+		st.Values, st.Problems = maps.Clone(st.Values), maps.Clone(st.Problems)
+		out[i] = st
+	}
+	return out
+}
+
+func (j *Journey) makePlan() []Step {
 	if j.moves >= maxMoves {
 		return nil
 	}
@@ -176,6 +198,7 @@ func (j *Journey) Pass(st Step) {
 	for _, p := range st.Paths {
 		j.tried[p], j.passed[p] = true, true
 	}
+	j.planned = false
 }
 
 // Answered reports whether Stripe already accepted these values for this
@@ -287,6 +310,7 @@ func (j *Journey) Record(s *Submission, res Result, err error) {
 		return
 	}
 	j.acct = res.Account
+	j.planned = false
 	j.answered[s.Key] = true
 	if !s.Aside {
 		j.done++

@@ -3,6 +3,7 @@ package flows_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"slices"
@@ -353,4 +354,57 @@ func TestStepKeyFollowsTheValueAsSent(t *testing.T) {
 	if other := j.Prepare(st, map[string]string{f.Key: "(415) 555-0124"}).Key; other == e164 {
 		t.Error("another number has the same key")
 	}
+}
+
+// The plan a journey keeps between two changes reads as one planned
+// afresh: what a caller does with the steps it got stays its own, and a
+// step passed or a new snapshot plans anew.
+func TestJourneyPlanKeptBetweenChanges(t *testing.T) {
+	e := newEnv(t)
+	a := e.newUS(t)
+	s := flows.Strategy{Upfront: true}
+	j := e.cl.Journey(a, s)
+	first := j.Plan()
+	if len(first) < 2 {
+		t.Fatalf("a new US account plans %d steps, want several", len(first))
+	}
+	first[0].Fields = append(first[0].Fields, schema.Field{Key: "extra"})
+	first[0].Paths = append(first[0].Paths, "extra")
+	if first[0].Values == nil {
+		first[0].Values = map[string]string{}
+	}
+	first[0].Values["extra"] = "x"
+	if got, want := stepsText(j.Plan()), stepsText(e.cl.Journey(a, s).Plan()); got != want {
+		t.Fatalf("the kept plan took a caller's changes:\n got %s\nwant %s", got, want)
+	}
+	j.Pass(first[0])
+	after := j.Plan()
+	if len(after) != len(first)-1 || after[0].Group == first[0].Group && after[0].Person == first[0].Person {
+		t.Fatalf("after passing %v the plan is %d steps starting with %v", first[0].Group, len(after), after[0].Group)
+	}
+	none := a
+	none.Requirements = schema.Requirements{}
+	none.Future = schema.Requirements{}
+	j.SetAccount(none)
+	if p := j.Plan(); len(p) != 0 {
+		t.Errorf("a snapshot with nothing due still plans %d steps", len(p))
+	}
+}
+
+// stepsText is what a plan asks, written out: each step's group, person,
+// field keys, paths, due, values and problems.
+func stepsText(steps []flows.Step) string {
+	var b strings.Builder
+	for _, st := range steps {
+		var keys []string
+		for _, f := range st.Fields {
+			keys = append(keys, f.Key)
+		}
+		var person any
+		if st.Person != nil {
+			person = *st.Person
+		}
+		fmt.Fprintf(&b, "%v %+v %v %v %v %v %v\n", st.Group, person, keys, st.Paths, st.Due, st.Values, st.Problems)
+	}
+	return b.String()
 }
