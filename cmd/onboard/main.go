@@ -19,6 +19,7 @@ import (
 )
 
 func main() {
+	paceStartUp(os.Getenv, startGCWindow)
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }
 
