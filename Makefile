@@ -19,7 +19,8 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
 
 # Launch → first frame of `onboard new …` in tmux against a bare huh form,
-# alternating runs; prints both medians and the ratio (needs tmux).
+# alternating runs, for a setup created here before (again) and for its
+# first run (first); prints both medians and the ratio (needs tmux).
 BENCHRUNS ?= 15
 bench-start:
 	$(GO) test ./e2e -run '^$$' -bench BenchmarkFirstFrame -benchtime $(BENCHRUNS)x

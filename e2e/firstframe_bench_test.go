@@ -21,16 +21,20 @@ import (
 // `onboard new --country US --business-type individual --capabilities
 // card_payments,transfers` on the embedded sandbox until its first form
 // and status panel are drawn, against internal/bench/minimalhuh (a bare
-// huh form like that first step) until its form is drawn. Runs alternate,
-// one of each per iteration, so that both see the same machine; it
-// reports both medians and their ratio, with the spread, and asserts
-// nothing (timings depend on the machine). `make bench-start` runs it.
-// With FIRSTFRAME_BASELINE=path, the other side is that onboard binary
-// (an older build, say) running the same command: what a change bought;
-// FIRSTFRAME_BINARY=path times that build instead of this tree's.
-// FIRSTFRAME_COLD=1 forgets the account kept from the setup's last
-// create before each onboard run, so every run is that setup's first on
-// the machine: the form waits for the sandbox to create the account.
+// huh form like that first step) until its form is drawn, twice:
+//   - again: the setup was created on this machine before, as a daily
+//     user's is, and the first form is drawn from the account kept from
+//     that create while the new one is made;
+//   - first: the kept account is forgotten before each run, so every run
+//     is the setup's first here and the form waits for the sandbox to
+//     create the account.
+//
+// Runs alternate, one of each per iteration, so that both see the same
+// machine; each reports both medians and their ratio, with the spread,
+// and asserts nothing (timings depend on the machine). `make bench-start`
+// runs it. With FIRSTFRAME_BASELINE=path, the other side is that onboard
+// binary (an older build, say) running the same command: what a change
+// bought; FIRSTFRAME_BINARY=path times that build instead of this tree's.
 func BenchmarkFirstFrame(b *testing.B) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		b.Skip("needs tmux")
@@ -42,11 +46,18 @@ func BenchmarkFirstFrame(b *testing.B) {
 	if out, err := build.CombinedOutput(); err != nil {
 		b.Fatalf("build minimalhuh: %v\n%s", err, out)
 	}
+	b.Run("again", func(b *testing.B) { firstFrames(b, huhBin, false) })
+	b.Run("first", func(b *testing.B) { firstFrames(b, huhBin, true) })
+}
+
+// firstFrames is one side of BenchmarkFirstFrame: forget says whether
+// the account kept from the setup's last create is forgotten before each
+// run of onboard.
+func firstFrames(b *testing.B, huhBin string, forget bool) {
 	root := b.TempDir()
 	env := xdgEnvDir(root)
-	cold := os.Getenv("FIRSTFRAME_COLD") != ""
-	forget := func() {
-		if cold {
+	forgetKept := func() {
+		if forget {
 			if err := os.RemoveAll(filepath.Join(root, "xdg_cache_home", "onboard", "foreseen")); err != nil {
 				b.Fatal(err)
 			}
@@ -66,10 +77,10 @@ func BenchmarkFirstFrame(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		forget()
+		forgetKept()
 		ob = append(ob, firstFrame(b, env, onboardArgs, "Merchant category", "Card payments"))
 		if baseline != "" {
-			forget()
+			forgetKept()
 			mh = append(mh, firstFrame(b, env, append([]string{baseline}, onboardArgs[1:]...), "Merchant category", "Card payments"))
 		} else {
 			mh = append(mh, firstFrame(b, env, []string{huhBin}, "Merchant category", "Business website"))
