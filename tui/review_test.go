@@ -108,3 +108,40 @@ func TestReviewNamesDocuments(t *testing.T) {
 		}
 	}
 }
+
+// At the end of a journey the summary's title says whether Stripe still
+// asks for something now (a role answered "no", an owner list left
+// open: sent, so not asked again in a loop) or whether nothing is left to
+// collect; an account whose requirements Stripe collects itself has
+// nothing for the platform to collect.
+func TestSummaryTitleSaysWhatIsStillAsked(t *testing.T) {
+	c, _ := testCommon(t, schema.English)
+	a := newUSAccount(t, c)
+	m := openWizard(t, c, a)
+	for i := 0; m.current() == screenWizard && i < 10; i++ {
+		for k, v := range usIndividualValues {
+			m.plan.values[k] = v
+		}
+		_ = m.showStep()
+		m = runCmds(t, m, m.startSubmit())
+	}
+	if m.current() != screenSummary {
+		t.Fatalf("stopped on %s: %s", m.current(), m.plan.notice)
+	}
+	title := func() string { return strings.SplitN(strings.TrimSpace(ansi.Strip(m.summaryView())), "\n", 2)[0] }
+	if got := title(); !strings.Contains(got, txtAllDone.In(schema.English)) {
+		t.Errorf("a journey that left nothing due is titled %q", got)
+	}
+	asked := m.account
+	asked.Requirements.PastDue = []string{"person_1.relationship.executive"}
+	asked.Requirements.CurrentlyDue = []string{"person_1.relationship.executive"}
+	m.account = asked
+	if got := title(); !strings.Contains(got, txtStillAsked.In(schema.English)) {
+		t.Errorf("a journey that left a field past due is titled %q", got)
+	}
+	asked.StripeCollects = true
+	m.account = asked
+	if got := title(); !strings.Contains(got, txtAllDone.In(schema.English)) {
+		t.Errorf("an account whose requirements Stripe collects is titled %q", got)
+	}
+}

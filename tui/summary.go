@@ -21,8 +21,14 @@ func (m *session) summaryView() string {
 	box := c.Styles.Summary.Box
 	width := max(c.Width-box.GetHorizontalFrameSize(), 20)
 	heading := txtAllDone
-	if m.midWizard() {
+	switch {
+	case m.midWizard():
 		heading = txtStatusTitle // opened mid-wizard: things are still asked
+	case stillAsked(m.account):
+		// What was sent is still asked (a role answered "no", an owner
+		// list left open): the journey will not ask it again in a loop,
+		// but there is more to collect, and the notes below say what.
+		heading = txtStillAsked
 	}
 	title := fit(c.Styles.Summary.Title.Render(heading.In(c.Lang)+" · "+flows.StateText(m.account, c.Lang)), width)
 	body := m.summaryBody()
@@ -33,6 +39,13 @@ func (m *session) summaryView() string {
 	top := m.summaryOffset()
 	lines := window(c, strings.Split(body, "\n"), top, top+room-2, room)
 	return box.Render(title + "\n" + strings.Join(lines, "\n"))
+}
+
+// stillAsked reports whether the platform still has something to give
+// Stripe now (past due or due now); not for an account whose
+// requirements Stripe collects itself.
+func stillAsked(a schema.Account) bool {
+	return !a.StripeCollects && len(a.Requirements.PastDue)+len(a.Requirements.CurrentlyDue) > 0
 }
 
 // summaryBody is the summary under its title. It uses the width it has:

@@ -73,6 +73,7 @@ var (
 	txtSent               = t("Sent. %s ✓")
 	txtStillDue           = t("Still due after submit: %s")
 	txtAllDone            = t("Nothing more to collect")
+	txtStillAsked         = t("Stripe still asks for more")
 	txtWaiting            = t("Stripe is verifying %d fields; this view refreshes by itself.")
 	txtErrorTitle         = t("Something went wrong")
 	txtErrorBack          = t("esc: back · ctrl+c: quit")
