@@ -79,21 +79,30 @@ func flagError(err error, lang schema.Lang) error {
 func localizeArgs(root *cobra.Command, a *app) {
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
+		if c.HasParent() && c.HasSubCommands() && !c.Runnable() {
+			// A group of commands (sandbox, config): alone it shows its
+			// help; cobra would show the help for an unknown subcommand
+			// too, and exit 0 on a typo.
+			c.Args = cobra.NoArgs
+			c.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+		}
 		if check := c.Args; check != nil {
 			c.Args = func(cmd *cobra.Command, args []string) error {
 				err := check(cmd, args)
 				if err == nil {
 					return nil
 				}
+				// A command line it cannot read is bad usage (exit 2), as
+				// a flag's error is.
 				lang := a.earlyLang()
 				if strings.HasPrefix(err.Error(), "unknown command") && len(args) > 0 {
-					return errors.New(schema.Tf(txtUnknownCommand.EN, args[0], cmd.CommandPath()).In(lang))
+					return withCode(exitUsage, errors.New(schema.Tf(txtUnknownCommand.EN, args[0], cmd.CommandPath()).In(lang)))
 				}
 				use := cmd.Use
 				if cmd.HasParent() {
 					use = cmd.Parent().CommandPath() + " " + use
 				}
-				return errors.New(schema.Tf(txtArgCount.EN, len(args), use).In(lang))
+				return withCode(exitUsage, errors.New(schema.Tf(txtArgCount.EN, len(args), use).In(lang)))
 			}
 		}
 		for _, sub := range c.Commands() {

@@ -64,3 +64,31 @@ func TestEnvironmentKeyMasked(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+// A command line onboard cannot read is bad usage: exit 2, whatever is
+// wrong with it (a flag, its value, a command, the number of arguments).
+func TestUnreadableCommandLinesExitTwo(t *testing.T) {
+	isolate(t)
+	for _, args := range [][]string{
+		{"--no-such-flag"},
+		{"status", "--json=maybe", "acct_x"},
+		{"new", "--country"},
+		{"no-such-command"},
+		{"status"},
+		{"status", "acct_1", "acct_2"},
+		{"config", "set-key"},
+		{"sandbox", "no-such-command"},
+		{"config", "no-such-command"},
+		{"completion", "no-such-shell"},
+	} {
+		if _, stderr, code := runIn(t, nil, args...); code != exitUsage || stderr == "" {
+			t.Errorf("%v: exit %d, want %d; stderr %q", args, code, exitUsage, stderr)
+		}
+	}
+	// A group of commands alone shows its help, as before.
+	for _, group := range []string{"sandbox", "config", "completion"} {
+		if stdout, stderr, code := runIn(t, nil, group); code != 0 || !strings.Contains(stdout, "onboard "+group+" [command]") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", group, code, stdout, stderr)
+		}
+	}
+}

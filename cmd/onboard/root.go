@@ -52,6 +52,9 @@ sandbox (marked SANDBOX on every screen).`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return withCode(exitUsage, flagError(err, a.earlyLang()))
 	})
+	// cobra adds its completion commands as it executes; added now, the
+	// walk below reaches them too.
+	root.InitDefaultCompletionCmd()
 	localizeArgs(root, a)
 	// --help speaks the operator's language: the flags are parsed by the
 	// time help is asked for, so the language resolves as for a command.
