@@ -40,16 +40,7 @@ func testSummaryReviewsAnswers(t *testing.T, lang Lang, w int) {
 		a := newUSAccount(t, c)
 		m := openWizard(t, c, a)
 		m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: 24})
-		for i := 0; m.current() == screenWizard && i < 10; i++ {
-			for k, v := range usIndividualValues {
-				m.plan.values[k] = v
-			}
-			_ = m.showStep() // prefills (the holder's name) as a person sees them
-			m = runCmds(t, m, m.startSubmit())
-		}
-		if m.current() != screenSummary {
-			t.Fatalf("stopped on %s: %s", m.current(), m.plan.notice)
-		}
+		m = sendEveryStep(t, m)
 		v := strings.ReplaceAll(ansi.Strip(m.View()), a.ID, fixedID)
 		// The whole summary, not only the rows on screen.
 		all := v + strings.ReplaceAll(ansi.Strip(strings.Join(m.summaryNotes(200), "\n")), a.ID, fixedID)
@@ -118,16 +109,7 @@ func TestSummaryTitleSaysWhatIsStillAsked(t *testing.T) {
 	c, _ := testCommon(t, schema.English)
 	a := newUSAccount(t, c)
 	m := openWizard(t, c, a)
-	for i := 0; m.current() == screenWizard && i < 10; i++ {
-		for k, v := range usIndividualValues {
-			m.plan.values[k] = v
-		}
-		_ = m.showStep()
-		m = runCmds(t, m, m.startSubmit())
-	}
-	if m.current() != screenSummary {
-		t.Fatalf("stopped on %s: %s", m.current(), m.plan.notice)
-	}
+	m = sendEveryStep(t, m)
 	title := func() string { return strings.SplitN(strings.TrimSpace(ansi.Strip(m.summaryView())), "\n", 2)[0] }
 	if got := title(); !strings.Contains(got, txtAllDone.In(schema.English)) {
 		t.Errorf("a journey that left nothing due is titled %q", got)

@@ -26,16 +26,7 @@ func v2Summary(t *testing.T, lang Lang, w, h int) (Model, schema.Account) {
 		t.Fatal(err)
 	}
 	m := openWizard(t, c, a)
-	for i := 0; m.current() == screenWizard && i < 10; i++ {
-		for k, v := range usIndividualValues {
-			m.plan.values[k] = v
-		}
-		_ = m.showStep()
-		m = runCmds(t, m, m.startSubmit())
-	}
-	if m.current() != screenSummary {
-		t.Fatalf("stopped on %s: %s", m.current(), m.plan.notice)
-	}
+	m = sendEveryStep(t, m)
 	m, _ = step(m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m, a
 }

@@ -67,6 +67,24 @@ func newUSAccount(t *testing.T, c Common) schema.Account {
 }
 
 // openWizard shows the wizard on a at 80×24, driven through Update.
+// sendEveryStep fills every step of a US individual's journey with
+// usIndividualValues, as shown (prefilled), and sends it, until the
+// journey's summary.
+func sendEveryStep(t *testing.T, m Model) Model {
+	t.Helper()
+	for i := 0; m.current() == screenWizard && i < 10; i++ {
+		for k, v := range usIndividualValues {
+			m.plan.values[k] = v
+		}
+		_ = m.showStep() // prefills (the holder's name) as a person sees them
+		m = runCmds(t, m, m.startSubmit())
+	}
+	if m.current() != screenSummary {
+		t.Fatalf("stopped on %s: %s", m.current(), m.plan.notice)
+	}
+	return m
+}
+
 func openWizard(t *testing.T, c Common, a schema.Account) Model {
 	t.Helper()
 	m := New(c, Start{AccountID: a.ID, Strategy: flows.Strategy{Upfront: true}, StrategyGiven: true})
